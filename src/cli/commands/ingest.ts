@@ -1,0 +1,127 @@
+import path from "node:path";
+import { SingleBar } from "cli-progress";
+import type { Command } from "commander";
+import pc from "picocolors";
+import { VerbatimError } from "../../errors/catalog.js";
+import { type IngestReport, ingestBatch } from "../../ingest/batch.js";
+import type { DebateSpeakerLookup } from "../../ingest/extract/reader.js";
+import { DEFAULT_MAX_BYTES } from "../../ingest/pipeline.js";
+import { DEBATE_SPEAKERS_FILE, loadDebateSpeakers } from "../../ingest/read/debate-speakers.js";
+import { planSources, readSources } from "../../ingest/read/sources.js";
+import { SpeakerRegistry } from "../../ingest/speakers/registry.js";
+import { openStore, resolveDbPath } from "../../store/open.js";
+import { reportError } from "../output.js";
+
+interface IngestOptions {
+  db?: string;
+  speakers?: string;
+  debateSpeakers?: string;
+  maxBytes: string;
+  json?: boolean;
+  progress: boolean;
+  raw: boolean;
+}
+
+export function registerIngest(program: Command): void {
+  program
+    .command("ingest")
+    .description("read transcript files, folders, globs or .tar.gz archives into the archive")
+    .argument("<paths...>", "files, folders, glob patterns or .tar.gz archives")
+    .option("--db <path>", "archive location (default: $VERBATIM_DB or ./verbatim.db)")
+    .option("--speakers <file>", "speaker registry YAML (default: the bundled data/speakers.yaml)")
+    .option(
+      "--debate-speakers <file>",
+      `UN General Debate speaker table (default: any ${DEBATE_SPEAKERS_FILE} among the inputs)`,
+    )
+    .option("--max-bytes <n>", "largest input accepted, in bytes", String(DEFAULT_MAX_BYTES))
+    .option("--json", "print the report as JSON instead of a summary")
+    .option("--no-progress", "do not draw a progress bar")
+    .option("--no-raw", "do not keep the raw input bytes in the archive")
+    .action(async (paths: string[], options: IngestOptions) => {
+      try {
+        const report = await runIngest(paths, options);
+        if (options.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+        else printSummary(report);
+        if (report.failed > 0) process.exitCode = 1;
+      } catch (error) {
+        reportError(error);
+      }
+    });
+}
+
+async function runIngest(paths: string[], options: IngestOptions): Promise<IngestReport> {
+  const maxBytes = Number(options.maxBytes);
+  if (!Number.isFinite(maxBytes) || maxBytes <= 0) {
+    throw new VerbatimError("INPUT_UNREADABLE", {
+      reason: `--max-bytes must be a positive number, not ${options.maxBytes}`,
+    });
+  }
+  const registry = options.speakers ? SpeakerRegistry.load(options.speakers) : SpeakerRegistry.load();
+  const { files, missing } = await planSources(paths);
+  let debateSpeakers: DebateSpeakerLookup | null = null;
+  const table =
+    options.debateSpeakers ?? files.find((f) => path.basename(f.path) === DEBATE_SPEAKERS_FILE)?.path;
+  if (table) debateSpeakers = await loadDebateSpeakers(table);
+
+  const store = openStore(resolveDbPath(options.db));
+  const totalBytes = files.reduce((n, f) => n + f.size, 0);
+  const showBar = options.progress && !options.json && process.stderr.isTTY === true;
+  const bar = showBar
+    ? new SingleBar({
+        format: `${pc.cyan("{bar}")} {percentage}% | {docs} documents | {failed} failed | {source}`,
+        hideCursor: true,
+        stream: process.stderr,
+      })
+    : null;
+  bar?.start(Math.max(totalBytes, 1), 0, { docs: 0, failed: 0, source: "" });
+  let done = 0;
+  try {
+    await store.putSpeakers(registry.speakers);
+    const report = await ingestBatch(
+      readSources(files, {
+        maxBytes,
+        onBytes: (n) => {
+          done += n;
+        },
+      }),
+      store,
+      { registry, debateSpeakers, maxBytes, now: () => new Date() },
+      {
+        keepRaw: options.raw,
+        onProgress: (r, source) =>
+          bar?.update(Math.min(done, totalBytes), {
+            docs: r.documents,
+            failed: r.failed,
+            source: source.slice(-40),
+          }),
+      },
+    );
+    for (const m of missing) {
+      report.failed++;
+      report.failures.push({
+        source: m,
+        code: "PATH_NOT_FOUND",
+        message: new VerbatimError("PATH_NOT_FOUND", { path: m }).message,
+      });
+    }
+    return report;
+  } finally {
+    bar?.stop();
+    await store.close();
+  }
+}
+
+function printSummary(r: IngestReport): void {
+  const out = process.stdout;
+  out.write(
+    `${pc.bold("ingested")} ${r.inserted} new, ${r.versioned} new versions, ${r.unchanged} unchanged` +
+      ` (${r.documents} documents from ${r.inputs} inputs); skipped ${r.skipped}; ` +
+      `${r.failed > 0 ? pc.red(`failed ${r.failed}`) : "failed 0"}\n`,
+  );
+  for (const f of r.failures) out.write(`  ${pc.red("✗")} ${f.source}: ${pc.bold(f.code)} ${f.message}\n`);
+  if (r.warnings.length > 0) {
+    const counts = new Map<string, number>();
+    for (const w of r.warnings) for (const c of w.codes) counts.set(c, (counts.get(c) ?? 0) + 1);
+    out.write(`  warnings: ${[...counts].map(([c, n]) => `${c} ×${n}`).join(", ")}\n`);
+  }
+}

@@ -1,0 +1,16 @@
+import { Command } from "commander";
+import { registerExport } from "./commands/export.js";
+import { registerIngest } from "./commands/ingest.js";
+import { registerShow } from "./commands/show.js";
+
+const program = new Command()
+  .name("verbatim")
+  .description("An archive of what officials said: ingest transcripts, read them, export them.")
+  .version("0.1.0")
+  .showHelpAfterError();
+
+registerIngest(program);
+registerShow(program);
+registerExport(program);
+
+await program.parseAsync(process.argv);

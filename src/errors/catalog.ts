@@ -1,0 +1,88 @@
+/**
+ * The single catalog of error and warning codes. Every failure a user can see comes from
+ * here, so the CLI, the batch report and (later) the HTTP API speak the same language.
+ */
+
+export type ErrorKind = "user" | "internal";
+
+interface CatalogEntry {
+  kind: ErrorKind;
+  status: number;
+  message: (detail: Record<string, unknown>) => string;
+}
+
+const entry = (kind: ErrorKind, status: number, message: CatalogEntry["message"]): CatalogEntry => ({
+  kind,
+  status,
+  message,
+});
+
+export const ERRORS = {
+  INPUT_EMPTY: entry("user", 422, () => "the file is empty"),
+  INPUT_BINARY: entry("user", 415, () => "the file is binary, not a text or HTML page"),
+  INPUT_TOO_LARGE: entry(
+    "user",
+    413,
+    (d) => `the file is ${d.size} bytes, over the limit of ${d.limit} bytes (raise it with --max-bytes)`,
+  ),
+  INPUT_UNREADABLE: entry("user", 422, (d) => `the file cannot be read: ${d.reason}`),
+  ENCODING_UNKNOWN: entry("user", 415, (d) => `unknown or unsupported character encoding "${d.encoding}"`),
+  ENCODING_UNDETECTED: entry("user", 415, () => "the character encoding could not be detected"),
+  FORMAT_UNSUPPORTED: entry("user", 415, (d) => `no reader for files like this (${d.reason})`),
+  FRONT_MATTER_INVALID: entry("user", 422, (d) => `the YAML front matter is invalid: ${d.reason}`),
+  JSONL_INVALID: entry("user", 422, (d) => `line ${d.line} is not a valid Verbatim document: ${d.reason}`),
+  JSONL_VERSION: entry(
+    "user",
+    422,
+    (d) => `line ${d.line} has format version ${d.found}; this Verbatim reads version ${d.expected}`,
+  ),
+  NO_CONTENT: entry("user", 422, () => "no text was found after removing the page furniture"),
+  ARCHIVE_INVALID: entry("user", 422, (d) => `the archive cannot be read: ${d.reason}`),
+  PATH_NOT_FOUND: entry("user", 404, (d) => `nothing found at ${d.path}`),
+  DOCUMENT_NOT_FOUND: entry("user", 404, (d) => `no document with id ${d.id}`),
+  REGISTRY_INVALID: entry("user", 422, (d) => `the speaker registry ${d.path} is invalid: ${d.reason}`),
+  SPEAKER_TABLE_INVALID: entry("user", 422, (d) => `the speaker table ${d.path} cannot be read: ${d.reason}`),
+  STORE_SCHEMA_TOO_NEW: entry(
+    "user",
+    409,
+    (d) => `the archive uses schema version ${d.found}, newer than this Verbatim knows (${d.known})`,
+  ),
+  INTERNAL: entry("internal", 500, (d) => `internal error: ${d.reason}`),
+} as const satisfies Record<string, CatalogEntry>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** Non-fatal findings: the document is stored, and the code is listed in `warnings`. */
+export const WARNINGS = {
+  NO_TURNS_RECOGNISED: "no speaker labels were recognised; the body is kept as one turn",
+  HTML_TRUNCATED: "the HTML ends before its closing tags; what was there is kept",
+  DATELINE_MISSING: "no date was found on the page",
+  ENCODING_GUESSED: "the character encoding was guessed from the bytes",
+  SPEAKER_TABLE_MISSING: "no row in the speaker table for this speech",
+} as const;
+
+export type WarningCode = keyof typeof WARNINGS;
+
+export class VerbatimError extends Error {
+  readonly code: ErrorCode;
+  readonly kind: ErrorKind;
+  readonly status: number;
+  readonly detail: Record<string, unknown>;
+
+  constructor(code: ErrorCode, detail: Record<string, unknown> = {}, options?: { cause?: unknown }) {
+    const def = ERRORS[code];
+    super(def.message(detail), options);
+    this.name = "VerbatimError";
+    this.code = code;
+    this.kind = def.kind;
+    this.status = def.status;
+    this.detail = detail;
+  }
+}
+
+/** Turns anything thrown into a catalog error, so batch reports never carry raw exceptions. */
+export function toVerbatimError(error: unknown): VerbatimError {
+  if (error instanceof VerbatimError) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  return new VerbatimError("INTERNAL", { reason }, { cause: error });
+}

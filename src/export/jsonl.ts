@@ -1,0 +1,13 @@
+/**
+ * Verbatim's own interchange format: one Document per line, as JSON, carrying its
+ * formatVersion. Export then import gives the same documents, field for field.
+ */
+import type { Document } from "../model/document.js";
+
+export function documentToJsonLine(doc: Document): string {
+  return JSON.stringify(doc);
+}
+
+export async function* documentsToJsonLines(docs: AsyncIterable<Document>): AsyncGenerator<string> {
+  for await (const doc of docs) yield `${documentToJsonLine(doc)}\n`;
+}

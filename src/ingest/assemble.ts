@@ -1,0 +1,81 @@
+/**
+ * From a reader's Draft to a Document: language, speakers resolved through the registry,
+ * turns and question-answer pairs from the shared segmenter, a stable id, provenance.
+ */
+import { createHash } from "node:crypto";
+import type { WarningCode } from "../errors/catalog.js";
+import {
+  DOCUMENT_FORMAT_VERSION,
+  type Document,
+  type Participant,
+  type Provenance,
+} from "../model/document.js";
+import type { Draft, DraftParticipant } from "./extract/draft.js";
+import { guessLanguage } from "./extract/language.js";
+import { profileById } from "./publishers/index.js";
+import { type SpeakerRef, segment } from "./segment/segment.js";
+import { idForName } from "./speakers/names.js";
+import type { SpeakerRegistry } from "./speakers/registry.js";
+
+/** Kinds where a page with no labels is expected, so no warning is raised for it. */
+const MONOLOGUE_KINDS = new Set(["statement", "speech", "decree", "remarks"]);
+
+export function documentId(publisher: string, idKey: string): string {
+  const slug = publisher.replace(/[^a-z0-9]+/gi, "").toLowerCase() || "doc";
+  return `${slug}-${createHash("sha256").update(idKey).digest("hex").slice(0, 12)}`;
+}
+
+function resolveParticipant(p: DraftParticipant, registry: SpeakerRegistry): Participant {
+  const speaker = registry.findByName(p.name);
+  return speaker
+    ? { speakerId: speaker.id, name: speaker.name, role: p.role }
+    : { speakerId: idForName(p.name), name: p.name, role: p.role };
+}
+
+export type ProvenanceInput = Omit<Provenance, "reader" | "profile">;
+
+export function assemble(draft: Draft, registry: SpeakerRegistry, provenance: ProvenanceInput): Document {
+  const profile = profileById(draft.profile);
+  const date = draft.when.date;
+  const titleSpeaker: SpeakerRef | null = draft.titleSpeaker
+    ? (({ speakerId, name }) => ({ speakerId, speakerName: name }))(
+        resolveParticipant(draft.titleSpeaker, registry),
+      )
+    : null;
+  const result = segment({
+    paragraphs: draft.paragraphs,
+    conventions: profile.conventions,
+    resolve: (name) => {
+      const r = registry.resolveLabel(name, profile.id, date);
+      return { speakerId: r.speakerId, speakerName: r.speakerName };
+    },
+    titleSpeaker,
+    hasDialogue: draft.hasDialogue,
+  });
+  const kind = draft.kind ?? (result.qa.length > 0 ? "press-conference" : "other");
+  const warnings: WarningCode[] = [...draft.warnings];
+  for (const w of result.warnings) {
+    if (w === "NO_TURNS_RECOGNISED" && MONOLOGUE_KINDS.has(kind)) continue;
+    warnings.push(w);
+  }
+  const sample = `${draft.title}\n${draft.paragraphs.slice(0, 20).join("\n")}`;
+  return {
+    formatVersion: DOCUMENT_FORMAT_VERSION,
+    id: documentId(draft.profile, draft.idKey),
+    publisher: draft.profile,
+    sourceUrl: draft.sourceUrl,
+    language: draft.language ?? guessLanguage(sample),
+    title: draft.title,
+    kind,
+    event: draft.event,
+    place: draft.place,
+    when: draft.when,
+    participants: draft.participants.map((p) => resolveParticipant(p, registry)),
+    attachments: draft.attachments,
+    publisherRef: draft.publisherRef,
+    turns: result.turns,
+    qa: result.qa,
+    provenance: { ...provenance, reader: draft.reader, profile: draft.profile },
+    warnings: [...new Set(warnings)],
+  };
+}

@@ -1,0 +1,137 @@
+/**
+ * Batch ingestion: sources → pipeline → store, committing every few hundred inputs. One bad
+ * input is reported and skipped; it never stops the batch or touches what is stored.
+ */
+
+import { toVerbatimError } from "../errors/catalog.js";
+import type { Document } from "../model/document.js";
+import type { BatchItem, DocumentStore, PutResult } from "../store/store.js";
+import { type IngestContext, ingestInput } from "./pipeline.js";
+import type { SourceItem } from "./read/sources.js";
+
+export interface IngestFailure {
+  source: string;
+  code: string;
+  message: string;
+}
+
+export interface IngestReport {
+  inputs: number;
+  documents: number;
+  inserted: number;
+  versioned: number;
+  unchanged: number;
+  skipped: number;
+  failed: number;
+  failures: IngestFailure[];
+  /** Documents stored with non-fatal warnings. */
+  warnings: { source: string; id: string; codes: string[] }[];
+  bytes: number;
+}
+
+export interface BatchOptions {
+  /** Inputs per transaction: larger is faster, smaller loses less work to a kill. */
+  batchSize?: number;
+  keepRaw?: boolean;
+  /** Called after each input with the running report, for progress bars. */
+  onProgress?: (report: IngestReport, source: string) => void;
+  /** Called with each stored document (after commit), e.g. to print ids. */
+  onDocument?: (doc: Document, result: PutResult) => void;
+}
+
+export function emptyReport(): IngestReport {
+  return {
+    inputs: 0,
+    documents: 0,
+    inserted: 0,
+    versioned: 0,
+    unchanged: 0,
+    skipped: 0,
+    failed: 0,
+    failures: [],
+    warnings: [],
+    bytes: 0,
+  };
+}
+
+export async function ingestBatch(
+  sources: AsyncIterable<SourceItem>,
+  store: DocumentStore,
+  ctx: IngestContext,
+  options: BatchOptions = {},
+): Promise<IngestReport> {
+  const report = emptyReport();
+  const batchSize = options.batchSize ?? 250;
+  const keepRaw = options.keepRaw ?? store.capabilities.rawInputs;
+  let pending: { item: BatchItem; source: string }[] = [];
+
+  const flush = async () => {
+    if (pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    let results: PutResult[][];
+    try {
+      results = await store.putBatch(batch.map((p) => p.item));
+    } catch (error) {
+      // The transaction rolled back: report every input in it rather than losing them silently.
+      const e = toVerbatimError(error);
+      for (const p of batch) {
+        report.failed++;
+        report.failures.push({ source: p.source, code: e.code, message: e.message });
+      }
+      return;
+    }
+    results.forEach((docResults, i) => {
+      const { item } = batch[i] as { item: BatchItem; source: string };
+      docResults.forEach((r, j) => {
+        report.documents++;
+        report[r.status === "inserted" ? "inserted" : r.status === "versioned" ? "versioned" : "unchanged"]++;
+        const doc = item.documents[j] as Document;
+        options.onDocument?.(doc, r);
+      });
+    });
+  };
+
+  for await (const item of sources) {
+    report.inputs++;
+    if (item.type === "skipped") {
+      report.skipped++;
+      options.onProgress?.(report, item.source);
+      continue;
+    }
+    if (item.type === "failed") {
+      const e = toVerbatimError(item.error);
+      report.failed++;
+      report.failures.push({ source: item.source, code: e.code, message: e.message });
+      options.onProgress?.(report, item.source);
+      continue;
+    }
+    const { input } = item;
+    report.bytes += input.bytes.length;
+    const outcome = ingestInput(input, ctx);
+    if (!outcome.ok) {
+      report.failed++;
+      report.failures.push({
+        source: input.source,
+        code: outcome.error.code,
+        message: outcome.error.message,
+      });
+    } else {
+      for (const doc of outcome.documents) {
+        if (doc.warnings.length)
+          report.warnings.push({ source: input.source, id: doc.id, codes: doc.warnings });
+      }
+      pending.push({
+        source: input.source,
+        item: {
+          raw: keepRaw ? { hash: outcome.contentHash, source: input.source, bytes: input.bytes } : null,
+          documents: outcome.documents,
+        },
+      });
+      if (pending.length >= batchSize) await flush();
+    }
+    options.onProgress?.(report, input.source);
+  }
+  await flush();
+  return report;
+}

@@ -1,0 +1,33 @@
+import { looksLikeJsonl } from "./jsonl.js";
+import { looksLikeKremlinAct } from "./kremlin-act.js";
+import { hasFrontMatter, isBilingualStatement } from "./markdown.js";
+import { isDebateFileName } from "./un-debate.js";
+
+export type InputFormat =
+  | "jsonl"
+  | "html"
+  | "markdown"
+  | "markdown-bilingual"
+  | "un-debate"
+  | "kremlin-act"
+  | "text-page"
+  | "unsupported";
+
+/** Picks a reader from the file name and the first characters, never from the name alone when content says otherwise. */
+export function detectFormat(name: string, text: string): InputFormat {
+  const lower = name.toLowerCase();
+  const head = text.slice(0, 2000).trimStart();
+  if (/\.(jsonl|ndjson)$/.test(lower) || looksLikeJsonl(head)) return "jsonl";
+  if (/\.(json|xml|csv|js|css)$/.test(lower)) return "unsupported";
+  if (
+    /\.(html?|xhtml|php|aspx?)$/.test(lower) ||
+    /^(<!doctype html|<html|<head|<body|<h1|<div|<p[\s>]|<article|<meta)/i.test(head)
+  ) {
+    return "html";
+  }
+  if (isBilingualStatement(text.slice(0, 5000))) return "markdown-bilingual";
+  if (/\.(md|markdown)$/.test(lower) || hasFrontMatter(head)) return "markdown";
+  if (isDebateFileName(name)) return "un-debate";
+  if (looksLikeKremlinAct(text)) return "kremlin-act";
+  return "text-page";
+}

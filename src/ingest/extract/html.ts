@@ -1,0 +1,177 @@
+/**
+ * HTML pages: a publisher recipe (selectors) when the site is known, otherwise a generic
+ * fallback that still keeps the title and dateline before handing the body to Readability.
+ */
+import { Readability } from "@mozilla/readability";
+import { parseHTML } from "linkedom";
+import type { WarningCode } from "../../errors/catalog.js";
+import type { Attachment } from "../../model/document.js";
+import { generic, PROFILES, profileForUrl } from "../publishers/index.js";
+import type { HtmlRecipe, ParsedHtml, PublisherProfile } from "../publishers/profile.js";
+import { readClockFrame } from "./clock-frame.js";
+import { documentDate, parseDateline } from "./dates.js";
+import type { Draft } from "./draft.js";
+import { normaliseSpace } from "./paragraphs.js";
+import type { ReaderContext } from "./reader.js";
+import { baseName, stripFurniture } from "./text-page.js";
+import { analyseTitle } from "./title.js";
+
+const BLOCKS = "p, h2, h3, h4, h5, h6, li, blockquote, pre, tr, div";
+
+function first(doc: ParsedHtml | Element, selectors: string[]): Element | null {
+  for (const s of selectors) {
+    try {
+      const el = doc.querySelector(s);
+      if (el) return el;
+    } catch {
+      // a selector this DOM cannot parse: try the next one
+    }
+  }
+  return null;
+}
+
+const meta = (doc: ParsedHtml, names: string[]): string | null => {
+  for (const n of names) {
+    const el = doc.querySelector(`meta[property="${n}"], meta[name="${n}"]`);
+    const v = el?.getAttribute("content")?.trim();
+    if (v) return v;
+  }
+  return null;
+};
+
+/** Paragraph texts of a body element: leaf-level blocks in order, <br> as line breaks. */
+export function blockTexts(root: Element): string[] {
+  for (const br of Array.from(root.querySelectorAll("br"))) br.replaceWith("\n");
+  const out: string[] = [];
+  const walk = (el: Element) => {
+    const childBlocks = Array.from(el.children).some((c) => c.matches(BLOCKS));
+    if (!childBlocks) {
+      const text = (el.textContent ?? "").split(/\n/).map(normaliseSpace).filter(Boolean).join(" ");
+      if (text) out.push(text);
+      return;
+    }
+    // Mixed content: text directly inside this element between block children is a paragraph too.
+    let loose = "";
+    for (const node of Array.from(el.childNodes)) {
+      if (node.nodeType === 1 && (node as Element).matches(BLOCKS)) {
+        if (normaliseSpace(loose)) out.push(normaliseSpace(loose));
+        loose = "";
+        walk(node as Element);
+      } else loose += node.textContent ?? "";
+    }
+    if (normaliseSpace(loose)) out.push(normaliseSpace(loose));
+  };
+  walk(root);
+  return out;
+}
+
+function chooseProfile(doc: ParsedHtml, url: string | null): PublisherProfile {
+  const byUrl = profileForUrl(url);
+  if (byUrl) return byUrl;
+  for (const p of PROFILES) if (p.html?.detect(doc)) return p;
+  return generic;
+}
+
+function readDate(doc: ParsedHtml, recipe: HtmlRecipe | null): { date: string | null; time: string | null } {
+  const el = recipe ? first(doc, recipe.date) : null;
+  const candidates = [
+    el?.getAttribute("datetime"),
+    el?.textContent,
+    meta(doc, ["article:published_time", "og:article:published_time", "date", "dc.date", "DC.date.issued"]),
+    doc.querySelector("time[datetime]")?.getAttribute("datetime"),
+  ];
+  for (const c of candidates) {
+    if (!c) continue;
+    const parsed = parseDateline(c);
+    if (parsed.date) {
+      const timeEl = recipe ? first(doc, recipe.time) : null;
+      const time = timeEl ? /(\d{1,2}):(\d{2})/.exec(timeEl.textContent ?? "") : null;
+      return { date: parsed.date, time: time ? `${time[1]?.padStart(2, "0")}:${time[2]}` : parsed.time };
+    }
+  }
+  return { date: null, time: null };
+}
+
+export function readHtml(text: string, ctx: ReaderContext): Draft {
+  const warnings: WarningCode[] = [];
+  if (!/<\/html>\s*$/i.test(text.trim()) && /<html/i.test(text)) warnings.push("HTML_TRUNCATED");
+  const { document } = parseHTML(text.includes("<html") ? text : `<html><body>${text}</body></html>`);
+  const doc = document as unknown as ParsedHtml & Document;
+  const sourceUrl =
+    meta(doc, ["og:url"]) ?? doc.querySelector('link[rel="canonical"]')?.getAttribute("href")?.trim() ?? null;
+  const profile = chooseProfile(doc, sourceUrl);
+  const recipe = profile.html;
+  const language = doc.documentElement?.getAttribute("lang")?.slice(0, 2).toLowerCase() || null;
+
+  // Title and dateline first: Readability drops datelines.
+  const titleEl = recipe ? first(doc, recipe.title) : first(doc, ["h1"]);
+  const title = normaliseSpace(
+    titleEl?.textContent ?? meta(doc, ["og:title"]) ?? doc.querySelector("title")?.textContent ?? "",
+  );
+  const { date: pageDate, time } = readDate(doc, recipe);
+  const placeEl = recipe ? first(doc, recipe.place) : null;
+  const refEl = recipe ? first(doc, recipe.publisherRef) : null;
+  const attachments: Attachment[] = [];
+  if (recipe) {
+    for (const s of recipe.attachments) {
+      for (const a of Array.from(doc.querySelectorAll(s))) {
+        const t = normaliseSpace(a.textContent ?? "");
+        if (t) attachments.push({ title: t, url: a.getAttribute("href") });
+      }
+    }
+  }
+
+  let paragraphs: string[];
+  const bodyEl = recipe ? first(doc, recipe.body) : null;
+  if (bodyEl && recipe) {
+    for (const s of recipe.drop) for (const el of Array.from(bodyEl.querySelectorAll(s))) el.remove();
+    paragraphs = blockTexts(bodyEl);
+  } else {
+    const article = new Readability(doc.cloneNode(true) as unknown as globalThis.Document, {
+      charThreshold: 100,
+    }).parse();
+    if (article?.content) {
+      const { document: inner } = parseHTML(`<html><body>${article.content}</body></html>`);
+      paragraphs = blockTexts(inner.body as unknown as Element);
+    } else {
+      const body = doc.querySelector("body");
+      paragraphs = body ? blockTexts(body) : [];
+    }
+  }
+  if (paragraphs[0] === title) paragraphs.shift();
+  const stripped = stripFurniture(paragraphs, profile);
+  paragraphs = stripped.body.filter((p) => p.trim());
+  attachments.push(...stripped.attachments);
+  // Generic pages often open with a dateline paragraph: take it before treating text as speech.
+  let date = pageDate;
+  let clockTime = time;
+  if (paragraphs[0] && paragraphs[0].length < 48 && parseDateline(paragraphs[0]).date) {
+    const parsed = parseDateline(paragraphs.shift() ?? "");
+    date ??= parsed.date;
+    clockTime ??= parsed.time;
+  }
+  const frame = readClockFrame(paragraphs);
+  paragraphs = frame.paragraphs;
+  const facts = analyseTitle(title, ctx.registry, date);
+  date ??= facts.date;
+  if (!date) warnings.push("DATELINE_MISSING");
+  return {
+    profile: profile.id,
+    reader: recipe && bodyEl ? "html" : "html-readability",
+    idKey: sourceUrl ?? `${profile.id}:${profile === generic ? ctx.name : baseName(ctx.name)}`,
+    sourceUrl,
+    language,
+    title,
+    kind: facts.kind,
+    event: facts.event,
+    place: normaliseSpace(placeEl?.textContent ?? "") || frame.place || facts.place,
+    when: documentDate(date, frame.time ?? clockTime, frame.timeZone ?? profile.timeZone),
+    participants: facts.participants,
+    titleSpeaker: facts.titleSpeaker,
+    attachments,
+    publisherRef: refEl ? normaliseSpace(refEl.textContent ?? "") || null : null,
+    paragraphs,
+    hasDialogue: true,
+    warnings,
+  };
+}

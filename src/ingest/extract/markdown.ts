@@ -1,0 +1,145 @@
+/**
+ * Markdown pages: YAML front matter (the White House archive) or the mid.ru statement files
+ * that hold a Russian and an English section of one statement.
+ */
+import { decodeHTML } from "entities";
+import { parse as parseYaml } from "yaml";
+import { VerbatimError, type WarningCode } from "../../errors/catalog.js";
+import { generic, midRu, profileForUrl } from "../publishers/index.js";
+import { readClockFrame } from "./clock-frame.js";
+import { documentDate, parseDateline } from "./dates.js";
+import type { Draft } from "./draft.js";
+import { normaliseSpace, splitOnBlankLines } from "./paragraphs.js";
+import type { ReaderContext } from "./reader.js";
+import { baseName, stripFurniture } from "./text-page.js";
+import { analyseTitle } from "./title.js";
+
+const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+const SECTION = /^##\s+(Russian|English|Русский|Английский)(?:\s*\((TRANSLATED)\))?\s*$/im;
+
+/** Markdown to plain text, keeping every word: escapes undone, inline HTML tags and emphasis removed. */
+export function markdownToText(md: string): string {
+  return decodeHTML(
+    md
+      .replace(/<\/?[a-z][^>]*>/gi, "")
+      .replace(/\\([\\`*_{}[\]()#+\-.!<>|~"'])/g, "$1")
+      .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, "$2")
+      .replace(/^#{1,6}\s+/gm, ""),
+  );
+}
+
+export function hasFrontMatter(text: string): boolean {
+  return FRONT_MATTER.test(text);
+}
+
+export function isBilingualStatement(text: string): boolean {
+  return SECTION.test(text) && /^\s*https?:\/\//.test(text);
+}
+
+const asString = (v: unknown): string | null => {
+  if (v instanceof Date) return v.toISOString();
+  if (typeof v === "string" || typeof v === "number") return String(v).trim() || null;
+  return null;
+};
+
+export function readFrontMatterMarkdown(text: string, ctx: ReaderContext): Draft {
+  const m = FRONT_MATTER.exec(text);
+  if (!m) throw new VerbatimError("FRONT_MATTER_INVALID", { reason: "no closing --- line" });
+  let meta: Record<string, unknown>;
+  try {
+    const parsed = parseYaml(m[1] ?? "");
+    if (parsed !== null && (typeof parsed !== "object" || Array.isArray(parsed)))
+      throw new Error("front matter is not a mapping");
+    meta = (parsed ?? {}) as Record<string, unknown>;
+  } catch (error) {
+    throw new VerbatimError("FRONT_MATTER_INVALID", { reason: (error as Error).message.split("\n")[0] });
+  }
+  const warnings: WarningCode[] = [];
+  const sourceUrl = asString(meta.source_url) ?? asString(meta.url) ?? asString(meta.canonical_url);
+  const profile = profileForUrl(sourceUrl) ?? generic;
+  const bodyText = markdownToText(text.slice(m[0].length));
+  let paragraphs = splitOnBlankLines(stripFurniture(bodyText.split(/\r?\n/), profile).body.join("\n"));
+
+  let title = normaliseSpace(markdownToText(asString(meta.title) ?? ""));
+  if (!title) {
+    const heading = /^#\s+(.+)$/m.exec(text.slice(m[0].length));
+    title = normaliseSpace(heading?.[1] ?? paragraphs[0] ?? "");
+  }
+  const published = asString(meta.published_time) ?? asString(meta.date);
+  const parsedDate = parseDateline(asString(meta.date) ?? published ?? "");
+  const frame = readClockFrame(paragraphs);
+  paragraphs = frame.paragraphs;
+  const facts = analyseTitle(title, ctx.registry, parsedDate.date);
+  const date = parsedDate.date ?? facts.date;
+  if (!date) warnings.push("DATELINE_MISSING");
+  return {
+    profile: profile.id,
+    reader: "markdown",
+    idKey: sourceUrl ?? `${profile.id}:${baseName(ctx.name)}`,
+    sourceUrl,
+    language: asString(meta.lang) ?? asString(meta.language),
+    title,
+    kind: facts.kind,
+    event: facts.event,
+    place: frame.place ?? facts.place,
+    when: documentDate(date, frame.time, frame.timeZone ?? profile.timeZone),
+    participants: facts.participants,
+    titleSpeaker: facts.titleSpeaker,
+    attachments: [],
+    publisherRef: null,
+    paragraphs,
+    hasDialogue: true,
+    warnings,
+  };
+}
+
+const MFA_NUMBER = /^\d{2,5}-\d{2}-\d{2}-\d{4}$/;
+
+/** One Draft per language section; both share the statement's URL, told apart by language. */
+export function readBilingualStatement(text: string, ctx: ReaderContext): Draft[] {
+  const lines = text.split(/\r?\n/);
+  const url = lines.find((l) => /^\s*https?:\/\//.test(l))?.trim() ?? null;
+  const profile = profileForUrl(url) ?? midRu;
+  const sections: { language: string; translated: boolean; lines: string[] }[] = [];
+  for (const line of lines) {
+    const heading = /^##\s+(Russian|English|Русский|Английский)(?:\s*\((TRANSLATED)\))?\s*$/i.exec(line);
+    if (heading) {
+      const lang = /russian|русский/i.test(heading[1] ?? "") ? "ru" : "en";
+      sections.push({ language: lang, translated: Boolean(heading[2]), lines: [] });
+    } else sections.at(-1)?.lines.push(line);
+  }
+  return sections
+    .filter((s) => s.lines.some((l) => l.trim()))
+    .map((section) => {
+      const warnings: WarningCode[] = [];
+      const paragraphs = splitOnBlankLines(markdownToText(section.lines.join("\n")));
+      let dateline: string | null = null;
+      let publisherRef: string | null = null;
+      if (paragraphs[0] && parseDateline(paragraphs[0]).date && paragraphs[0].length < 40)
+        dateline = paragraphs.shift() ?? null;
+      const title = paragraphs.shift() ?? "";
+      if (paragraphs[0] && MFA_NUMBER.test(paragraphs[0])) publisherRef = paragraphs.shift() ?? null;
+      const parsed = parseDateline(dateline ?? "");
+      const facts = analyseTitle(title, ctx.registry, parsed.date);
+      if (!parsed.date) warnings.push("DATELINE_MISSING");
+      return {
+        profile: profile.id,
+        reader: section.translated ? "markdown-bilingual (unofficial translation)" : "markdown-bilingual",
+        idKey: `${url ?? `${profile.id}:${baseName(ctx.name)}`}#${section.language}`,
+        sourceUrl: url,
+        language: section.language,
+        title,
+        kind: facts.kind ?? "statement",
+        event: facts.event,
+        place: facts.place,
+        when: documentDate(parsed.date, parsed.time, profile.timeZone),
+        participants: facts.participants,
+        titleSpeaker: facts.titleSpeaker,
+        attachments: [],
+        publisherRef,
+        paragraphs,
+        hasDialogue: true,
+        warnings,
+      } satisfies Draft;
+    });
+}

@@ -1,0 +1,86 @@
+/**
+ * Turning raw text into paragraphs. Publishers hard-wrap, indent, separate with lines of
+ * spaces, or put one paragraph per line; these helpers undo each convention.
+ */
+
+const BLANK = /^[\s\u00a0\u200b]*$/;
+
+/** Collapses runs of whitespace (including non-breaking spaces) to single spaces and trims. */
+export function normaliseSpace(text: string): string {
+  return text.replace(/[\s\u00a0\u2009\u202f\u200b]+/g, " ").trim();
+}
+
+/** Splits on blank lines (lines of only whitespace count as blank) and joins wrapped lines. */
+export function splitOnBlankLines(text: string): string[] {
+  const out: string[] = [];
+  let current: string[] = [];
+  for (const line of text.split(/\r\n|\r|\n/)) {
+    if (BLANK.test(line)) {
+      if (current.length) out.push(normaliseSpace(current.join(" ")));
+      current = [];
+    } else {
+      current.push(line);
+    }
+  }
+  if (current.length) out.push(normaliseSpace(current.join(" ")));
+  return out.filter((p) => p.length > 0);
+}
+
+const SENTENCE_END = /[.!?:;…"'»”)\]]$/;
+
+/**
+ * For text with no blank lines: decides whether lines are hard-wrapped (most lines end near a
+ * common width, mid-sentence) or one paragraph per line, and rebuilds paragraphs accordingly.
+ */
+export function splitUnspacedLines(text: string): string[] {
+  const lines = text
+    .split(/\r\n|\r|\n/)
+    .map((l) => l.replace(/\s+$/, ""))
+    .filter((l) => !BLANK.test(l));
+  if (lines.length < 3) return lines.map(normaliseSpace).filter(Boolean);
+  const lengths = lines.map((l) => l.length).sort((a, b) => a - b);
+  const width = lengths[Math.floor(lengths.length * 0.9)] ?? 0;
+  const nearWidth = lines.filter((l) => l.length >= width * 0.8).length;
+  const hardWrapped = width > 0 && width <= 120 && nearWidth / lines.length > 0.5;
+  if (!hardWrapped) return lines.map(normaliseSpace).filter(Boolean);
+  const out: string[] = [];
+  let current: string[] = [];
+  for (const line of lines) {
+    current.push(line);
+    const short = line.length < width * 0.8;
+    if (short && SENTENCE_END.test(line.trim())) {
+      out.push(normaliseSpace(current.join(" ")));
+      current = [];
+    }
+  }
+  if (current.length) out.push(normaliseSpace(current.join(" ")));
+  return out.filter(Boolean);
+}
+
+/** Chooses the paragraph convention of a plain-text body. */
+export function textToParagraphs(text: string): string[] {
+  const hasBlankLine = /\n[ \t\u00a0]*\r?\n/.test(text.trim());
+  return hasBlankLine ? splitOnBlankLines(text) : splitUnspacedLines(text);
+}
+
+/**
+ * For typewriter-style texts (kremlin.ru acts): a line indented by three or more spaces starts a
+ * paragraph, other lines continue it; blank lines also end paragraphs.
+ */
+export function splitIndented(text: string): string[] {
+  const out: string[] = [];
+  let current: string[] = [];
+  const flush = () => {
+    if (current.length) out.push(normaliseSpace(current.join(" ")));
+    current = [];
+  };
+  for (const line of text.split(/\r\n|\r|\n/)) {
+    if (BLANK.test(line)) flush();
+    else if (/^ {3,}\S/.test(line)) {
+      flush();
+      current.push(line);
+    } else current.push(line);
+  }
+  flush();
+  return out.filter(Boolean);
+}

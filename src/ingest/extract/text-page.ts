@@ -1,0 +1,124 @@
+/**
+ * Pages saved as plain text (the mid.ru export is the founding example): a dateline, a title,
+ * furniture such as the language switcher, body paragraphs, then "Additional materials".
+ */
+import { decodeHTML } from "entities";
+import type { WarningCode } from "../../errors/catalog.js";
+import type { Attachment } from "../../model/document.js";
+import { generic, midRu, profileForUrl } from "../publishers/index.js";
+import type { PublisherProfile } from "../publishers/profile.js";
+import { documentDate, parseDateline } from "./dates.js";
+import type { Draft } from "./draft.js";
+import { normaliseSpace, textToParagraphs } from "./paragraphs.js";
+import type { ReaderContext } from "./reader.js";
+import { analyseTitle } from "./title.js";
+
+const URL_LINE = /^https?:\/\/\S+$/;
+
+/** A line that is nothing but a date and maybe a time ("29 December 202018:13", "07.04.2022 18:54"). */
+function isDateline(line: string): boolean {
+  if (line.length > 48) return false;
+  const parsed = parseDateline(line);
+  if (!parsed.date) return false;
+  const leftover = line
+    .replace(/\d+/g, "")
+    .replace(/[\p{L}]+/gu, (w) => (w.length <= 10 ? "" : w))
+    .replace(/[\s.,:/-]+/g, "");
+  return leftover.length === 0;
+}
+
+export function chooseTextProfile(lines: string[], url: string | null): PublisherProfile {
+  const byUrl = profileForUrl(url);
+  if (byUrl) return byUrl;
+  if (lines.some((l) => midRu.furniture[0]?.test(l.trim()))) return midRu;
+  return generic;
+}
+
+/** Removes furniture lines and lifts the attachments block out of the body. */
+export function stripFurniture(
+  lines: string[],
+  profile: PublisherProfile,
+): { body: string[]; attachments: Attachment[] } {
+  const body: string[] = [];
+  const attachments: Attachment[] = [];
+  let inAttachments = false;
+  for (const line of lines) {
+    const trimmed = line.trim();
+    if (profile.attachmentsHeading?.test(trimmed)) {
+      inAttachments = true;
+      continue;
+    }
+    if (profile.furniture.some((f) => f.test(trimmed))) {
+      if (inAttachments) inAttachments = false;
+      continue;
+    }
+    if (inAttachments) {
+      if (trimmed) attachments.push({ title: normaliseSpace(trimmed), url: null });
+      continue;
+    }
+    body.push(line);
+  }
+  return { body, attachments };
+}
+
+export function readTextPage(text: string, ctx: ReaderContext): Draft {
+  const warnings: WarningCode[] = [];
+  const lines = decodeHTML(text).split(/\r\n|\r|\n/);
+  let cursor = 0;
+  const nextNonBlank = () => {
+    while (cursor < lines.length && (lines[cursor] ?? "").trim() === "") cursor++;
+    return cursor < lines.length ? (lines[cursor] ?? "").trim() : null;
+  };
+
+  let sourceUrl: string | null = null;
+  let first = nextNonBlank();
+  if (first && URL_LINE.test(first)) {
+    sourceUrl = first;
+    cursor++;
+    first = nextNonBlank();
+  }
+  let dateline: string | null = null;
+  if (first && isDateline(first)) {
+    dateline = first;
+    cursor++;
+  }
+  const titleLine = nextNonBlank() ?? "";
+  cursor++;
+  if (!dateline) {
+    const maybe = nextNonBlank();
+    if (maybe && isDateline(maybe)) {
+      dateline = maybe;
+      cursor++;
+    }
+  }
+  const profile = chooseTextProfile(lines, sourceUrl);
+  const { body, attachments } = stripFurniture(lines.slice(cursor), profile);
+  const paragraphs = textToParagraphs(body.join("\n"));
+
+  const parsed = dateline ? parseDateline(dateline) : { date: null, time: null, timeZone: null };
+  const title = normaliseSpace(titleLine);
+  const facts = analyseTitle(title, ctx.registry, parsed.date);
+  const date = parsed.date ?? facts.date;
+  if (!date) warnings.push("DATELINE_MISSING");
+  return {
+    profile: profile.id,
+    reader: "text-page",
+    idKey: sourceUrl ?? `${profile.id}:${profile === generic ? ctx.name : baseName(ctx.name)}`,
+    sourceUrl,
+    language: null,
+    title,
+    kind: facts.kind,
+    event: facts.event,
+    place: facts.place,
+    when: documentDate(date, parsed.time, profile.timeZone),
+    participants: facts.participants,
+    titleSpeaker: facts.titleSpeaker,
+    attachments,
+    publisherRef: null,
+    paragraphs,
+    hasDialogue: true,
+    warnings,
+  };
+}
+
+export const baseName = (name: string) => name.split("/").pop() ?? name;

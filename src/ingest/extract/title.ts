@@ -1,0 +1,129 @@
+/**
+ * Reading a title the way a person would: what kind of event, where, when, and who took part.
+ * Publishers pack all of this into titles ("…joint news conference…, Sochi, December 29, 2020").
+ */
+import type { DocumentKind } from "../../model/document.js";
+import { findMentions, type SpeakerRegistry } from "../speakers/registry.js";
+import { parseDateline } from "./dates.js";
+import type { DraftParticipant } from "./draft.js";
+
+const KIND_RULES: [RegExp, DocumentKind][] = [
+  [/news conference|press conference|press availability|пресс-конференци/iu, "press-conference"],
+  [/briefing|gaggle|брифинг/iu, "briefing"],
+  [/interview|интервью/iu, "interview"],
+  [
+    /\b(?:decree|executive order)\b|^указ|^распоряжение|^р а с п о р я ж е н и е|^у к а з|федеральный закон/iu,
+    "decree",
+  ],
+  [/statement|заявлени|комментари|comment by|сообщение для сми|press release/iu, "statement"],
+  [/general debate|address|speech|обращени|речь/iu, "speech"],
+  [/remarks|выступлени|answers to (?:media )?questions|ответы на вопросы/iu, "remarks"],
+];
+
+export function kindFromTitle(title: string): DocumentKind | null {
+  for (const [pattern, kind] of KIND_RULES) if (pattern.test(title)) return kind;
+  return null;
+}
+
+export interface TitleFacts {
+  kind: DocumentKind | null;
+  event: string | null;
+  place: string | null;
+  date: string | null;
+  participants: DraftParticipant[];
+  titleSpeaker: DraftParticipant | null;
+}
+
+const TRAILING_PLACE_DATE =
+  /,\s*([\p{Lu}][\p{L}\-’' .]{1,40}?),\s*((?:\p{L}+\.? \d{1,2}, \d{4})|(?:\d{1,2} \p{L}+ \d{4}(?: (?:года|г\.))?)|(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}))\s*$/u;
+const TRAILING_DATE =
+  /,\s*((?:\p{L}+\.? \d{1,2}, \d{4})|(?:\d{1,2} \p{L}+ \d{4}(?: (?:года|г\.))?)|(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}))\s*$/u;
+
+/** Words that introduce the event after the speech act: "…remarks … during the joint news conference". */
+const EVENT_STARTS = [
+  /\s(?:during|in the course of|в ходе|во время)\s/iu,
+  /\s(?:at|following|на|по итогам)\s/iu,
+];
+
+const NAME_AFTER_ROLE =
+  /(?:Minister|President|Secretary|Chancellor|Ambassador|Premier|Министр\p{L}*|Президент\p{L}*|Посл\p{L}*)(?:\s+(?:of|for)(?:\s+the)?\s+(?:\p{Lu}\p{L}+\s?){1,3})?\s+((?:\p{Lu}\p{Ll}+\s){1,2}\p{Lu}\p{Ll}+)/gu;
+const RUSSIAN_INITIALS_NAME = /(?:\p{Lu}\.\s?){1,2}\s?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?/gu;
+
+export function analyseTitle(title: string, registry: SpeakerRegistry, date: string | null): TitleFacts {
+  let rest = title.trim();
+  let place: string | null = null;
+  let titleDate: string | null = null;
+  const withPlace = TRAILING_PLACE_DATE.exec(rest);
+  if (withPlace && parseDateline(withPlace[2] ?? "").date) {
+    place = (withPlace[1] ?? "").trim();
+    titleDate = parseDateline(withPlace[2] ?? "").date;
+    rest = rest.slice(0, withPlace.index);
+  } else {
+    const onlyDate = TRAILING_DATE.exec(rest);
+    if (onlyDate && parseDateline(onlyDate[1] ?? "").date) {
+      titleDate = parseDateline(onlyDate[1] ?? "").date;
+      rest = rest.slice(0, onlyDate.index);
+    }
+  }
+  if (place && /^(?:the|a|an)\s/i.test(place)) place = null;
+
+  const kind = kindFromTitle(title);
+  const eventMatch = EVENT_STARTS.map((p) => p.exec(rest)).find((m) => m !== null) ?? null;
+  const event = eventMatch
+    ? rest
+        .slice(eventMatch.index + eventMatch[0].length)
+        .replace(/^the\s/i, "")
+        .trim()
+    : null;
+
+  const onDate = date ?? titleDate;
+  const participants: DraftParticipant[] = [];
+  const seen = new Set<string>();
+  const add = (name: string, role: string | null) => {
+    const key = registry.findByName(name)?.id ?? name;
+    if (seen.has(key)) return;
+    seen.add(key);
+    participants.push({ name, role });
+  };
+  const mentions: { index: number; name: string; role: string | null }[] = [];
+  for (const speaker of findMentions(registry, rest)) {
+    const role = speaker.roles.find(
+      (r) => onDate && (!r.from || r.from <= onDate) && (!r.to || onDate <= r.to),
+    );
+    const at = firstIndexOf(rest, speaker.name, [speaker.name, ...speaker.aliases.map((a) => a.name)]);
+    mentions.push({ index: at, name: speaker.name, role: role?.title ?? null });
+  }
+  for (const m of rest.matchAll(NAME_AFTER_ROLE)) {
+    if (m[1] && !registry.findByName(m[1])) mentions.push({ index: m.index ?? 0, name: m[1], role: null });
+  }
+  for (const m of rest.matchAll(RUSSIAN_INITIALS_NAME)) {
+    if (!registry.findByName(m[0])) mentions.push({ index: m.index ?? 0, name: m[0], role: null });
+  }
+  mentions.sort((a, b) => a.index - b.index);
+  for (const m of mentions) add(m.name, m.role);
+  return {
+    kind,
+    event: event || null,
+    place,
+    date: titleDate,
+    participants,
+    titleSpeaker: participants[0] ?? null,
+  };
+}
+
+/** Where a person is first named in the text, trying each of their names' surnames. */
+function firstIndexOf(text: string, _name: string, names: string[]): number {
+  let best = Number.POSITIVE_INFINITY;
+  const lower = text.toLowerCase();
+  for (const n of names) {
+    const surname =
+      n
+        .split(/[\s.]+/)
+        .filter(Boolean)
+        .pop() ?? n;
+    const stem = surname.length > 5 ? surname.slice(0, -1) : surname;
+    const i = lower.indexOf(stem.toLowerCase());
+    if (i >= 0 && i < best) best = i;
+  }
+  return Number.isFinite(best) ? best : text.length;
+}

@@ -1,0 +1,100 @@
+/**
+ * One input, start to finish: checks → decode → detect → read → assemble. Pure apart from the
+ * clock; never throws: every problem comes back as a catalog error for this input alone.
+ */
+import { createHash } from "node:crypto";
+import { toVerbatimError, VerbatimError, type WarningCode } from "../errors/catalog.js";
+import type { Document } from "../model/document.js";
+import { assemble } from "./assemble.js";
+import { detectFormat } from "./extract/detect.js";
+import type { Draft } from "./extract/draft.js";
+import { readHtml } from "./extract/html.js";
+import { readJsonl } from "./extract/jsonl.js";
+import { readKremlinAct } from "./extract/kremlin-act.js";
+import { readBilingualStatement, readFrontMatterMarkdown } from "./extract/markdown.js";
+import type { DebateSpeakerLookup } from "./extract/reader.js";
+import { readTextPage } from "./extract/text-page.js";
+import { readDebateSpeech } from "./extract/un-debate.js";
+import { decodeBytes, looksBinary } from "./read/encoding.js";
+import type { RawInput } from "./read/raw-input.js";
+import type { SpeakerRegistry } from "./speakers/registry.js";
+
+export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+
+export interface IngestContext {
+  registry: SpeakerRegistry;
+  debateSpeakers: DebateSpeakerLookup | null;
+  maxBytes: number;
+  now: () => Date;
+}
+
+export type IngestOutcome =
+  | { ok: true; documents: Document[]; contentHash: string }
+  | { ok: false; error: VerbatimError };
+
+export function contentHash(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+export function ingestInput(raw: RawInput, ctx: IngestContext): IngestOutcome {
+  try {
+    return { ok: true, ...readInput(raw, ctx) };
+  } catch (error) {
+    return { ok: false, error: toVerbatimError(error) };
+  }
+}
+
+function readInput(raw: RawInput, ctx: IngestContext): { documents: Document[]; contentHash: string } {
+  const { bytes } = raw;
+  if (bytes.length > ctx.maxBytes)
+    throw new VerbatimError("INPUT_TOO_LARGE", { size: bytes.length, limit: ctx.maxBytes });
+  if (bytes.length === 0 || Buffer.from(bytes).toString("utf8").trim() === "")
+    throw new VerbatimError("INPUT_EMPTY");
+  if (looksBinary(bytes)) throw new VerbatimError("INPUT_BINARY");
+  const hash = contentHash(bytes);
+  const decoded = decodeBytes(bytes);
+  const format = detectFormat(raw.name, decoded.text);
+  if (format === "jsonl") return { documents: readJsonl(decoded.text), contentHash: hash };
+
+  const readerCtx = { name: raw.name, registry: ctx.registry, debateSpeakers: ctx.debateSpeakers };
+  let drafts: Draft[];
+  switch (format) {
+    case "html":
+      drafts = [readHtml(decoded.text, readerCtx)];
+      break;
+    case "markdown":
+      drafts = [readFrontMatterMarkdown(decoded.text, readerCtx)];
+      break;
+    case "markdown-bilingual":
+      drafts = readBilingualStatement(decoded.text, readerCtx);
+      break;
+    case "un-debate":
+      drafts = [readDebateSpeech(decoded.text, readerCtx)];
+      break;
+    case "kremlin-act":
+      drafts = [readKremlinAct(decoded.text, readerCtx)];
+      break;
+    case "text-page":
+      drafts = [readTextPage(decoded.text, readerCtx)];
+      break;
+    default:
+      throw new VerbatimError("FORMAT_UNSUPPORTED", {
+        reason: `${raw.name} is not a page, transcript or Verbatim JSON Lines`,
+      });
+  }
+  const readAt = ctx.now().toISOString();
+  const documents = drafts
+    .filter((d) => d.paragraphs.length > 0)
+    .map((draft) => {
+      if (decoded.guessed) draft.warnings.push("ENCODING_GUESSED" satisfies WarningCode);
+      return assemble(draft, ctx.registry, {
+        source: raw.source,
+        readAt,
+        contentHash: hash,
+        encoding: decoded.encoding,
+        byteLength: bytes.length,
+      });
+    });
+  if (documents.length === 0) throw new VerbatimError("NO_CONTENT");
+  return { documents, contentHash: hash };
+}

@@ -1,0 +1,21 @@
+import {
+  bareQ,
+  capitalsLabel,
+  fullName,
+  initialsSurname,
+  moderatorWord,
+  questionWord,
+} from "../segment/labels.js";
+import type { PublisherProfile } from "./profile.js";
+
+/** Fallback for unknown sites: every label convention, no site-specific selectors. */
+export const generic: PublisherProfile = {
+  id: "generic",
+  name: "Unknown publisher",
+  hosts: [],
+  timeZone: null,
+  conventions: [questionWord, bareQ, moderatorWord, initialsSurname, capitalsLabel, fullName],
+  furniture: [/^[•·*\-\s]*(?:[a-z]{2}-[A-Z]{2}\d*\s*){2,}$/u],
+  attachmentsHeading: /^(?:Additional materials|Дополнительные материалы|Attachments)$/iu,
+  html: null,
+};

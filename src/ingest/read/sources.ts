@@ -1,0 +1,173 @@
+import { createReadStream } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { createGunzip } from "node:zlib";
+import { extract as tarExtract } from "tar-stream";
+import { glob, isDynamicPattern } from "tinyglobby";
+import { VerbatimError } from "../../errors/catalog.js";
+import type { RawInput } from "./raw-input.js";
+
+export type SourceItem =
+  | { type: "input"; input: RawInput }
+  | { type: "failed"; source: string; error: unknown }
+  | { type: "skipped"; source: string; reason: string };
+
+export interface SourceOptions {
+  /** Inputs larger than this are reported as INPUT_TOO_LARGE without being read into memory. */
+  maxBytes: number;
+  /** Called with the number of bytes consumed from disk (compressed bytes for archives), for progress. */
+  onBytes?: (bytes: number) => void;
+}
+
+/** Files next to documents that describe them rather than being documents themselves. */
+const SIDECAR =
+  /^(readme|license|licence|disclaimer|source-readme|changelog)(\.[a-z]+)?$|\.(xlsx|xls|csv|ods|pdf|png|jpe?g|gif|zip)$/i;
+
+const ARCHIVE = /\.(tar\.gz|tgz)$/i;
+
+export function isSidecar(name: string): boolean {
+  return SIDECAR.test(path.basename(name));
+}
+
+export interface PlannedSource {
+  path: string;
+  size: number;
+}
+
+/** Expands files, folders (recursively) and glob patterns into a sorted list of files. */
+export async function planSources(specs: string[]): Promise<{ files: PlannedSource[]; missing: string[] }> {
+  const files: PlannedSource[] = [];
+  const missing: string[] = [];
+  const seen = new Set<string>();
+  const add = async (file: string) => {
+    const abs = path.resolve(file);
+    if (seen.has(abs)) return;
+    seen.add(abs);
+    const info = await stat(abs);
+    files.push({ path: file, size: info.size });
+  };
+  for (const spec of specs) {
+    let info: Awaited<ReturnType<typeof stat>> | null = null;
+    try {
+      info = await stat(spec);
+    } catch {
+      info = null;
+    }
+    if (info?.isDirectory()) {
+      const found = await glob("**/*", { cwd: spec, onlyFiles: true, dot: false, expandDirectories: false });
+      found.sort();
+      for (const f of found) await add(path.join(spec, f));
+    } else if (info?.isFile()) {
+      await add(spec);
+    } else if (isDynamicPattern(spec)) {
+      const found = await glob(spec, { onlyFiles: true, expandDirectories: false });
+      if (found.length === 0) missing.push(spec);
+      found.sort();
+      for (const f of found) await add(f);
+    } else {
+      missing.push(spec);
+    }
+  }
+  return { files, missing };
+}
+
+/**
+ * Streams every input in the planned files, one at a time, so memory stays flat however many
+ * documents there are. Archives are read member by member without unpacking them to disk.
+ */
+export async function* readSources(
+  files: PlannedSource[],
+  options: SourceOptions,
+): AsyncGenerator<SourceItem> {
+  for (const file of files) {
+    if (ARCHIVE.test(file.path)) {
+      yield* readArchive(file, options);
+      continue;
+    }
+    const name = path.basename(file.path);
+    if (isSidecar(name)) {
+      options.onBytes?.(file.size);
+      yield { type: "skipped", source: file.path, reason: "not a document (sidecar file)" };
+      continue;
+    }
+    if (file.size > options.maxBytes) {
+      options.onBytes?.(file.size);
+      yield {
+        type: "failed",
+        source: file.path,
+        error: new VerbatimError("INPUT_TOO_LARGE", { size: file.size, limit: options.maxBytes }),
+      };
+      continue;
+    }
+    try {
+      const bytes = await readFile(file.path);
+      options.onBytes?.(file.size);
+      yield { type: "input", input: { source: file.path, name: relativeName(file.path), bytes } };
+    } catch (error) {
+      options.onBytes?.(file.size);
+      yield {
+        type: "failed",
+        source: file.path,
+        error: new VerbatimError("INPUT_UNREADABLE", { reason: (error as Error).message }),
+      };
+    }
+  }
+}
+
+/** The last two path segments: enough to tell `2021-08/x.md` apart, independent of where the folder lives. */
+function relativeName(file: string): string {
+  const parts = file.split(/[\\/]/).filter(Boolean);
+  return parts.slice(-2).join("/");
+}
+
+async function* readArchive(file: PlannedSource, options: SourceOptions): AsyncGenerator<SourceItem> {
+  const extractor = tarExtract();
+  const raw = createReadStream(file.path);
+  raw.on("data", (chunk) => options.onBytes?.(chunk.length));
+  const gunzip = createGunzip();
+  let failed: unknown = null;
+  const fail = (error: unknown) => {
+    failed ??= error;
+    extractor.destroy(error as Error);
+  };
+  raw.on("error", fail);
+  gunzip.on("error", fail);
+  raw.pipe(gunzip).pipe(extractor);
+  try {
+    for await (const entry of extractor) {
+      const member = entry.header.name;
+      const source = `${file.path}#${member}`;
+      if (entry.header.type !== "file") {
+        entry.resume();
+        continue;
+      }
+      if (isSidecar(member) || path.basename(member).startsWith("._")) {
+        entry.resume();
+        yield { type: "skipped", source, reason: "not a document (sidecar file)" };
+        continue;
+      }
+      const size = entry.header.size ?? 0;
+      if (size > options.maxBytes) {
+        entry.resume();
+        yield {
+          type: "failed",
+          source,
+          error: new VerbatimError("INPUT_TOO_LARGE", { size, limit: options.maxBytes }),
+        };
+        continue;
+      }
+      const chunks: Buffer[] = [];
+      for await (const chunk of entry) chunks.push(chunk as Buffer);
+      yield { type: "input", input: { source, name: member, bytes: Buffer.concat(chunks) } };
+    }
+  } catch (error) {
+    failed ??= error;
+  }
+  if (failed) {
+    yield {
+      type: "failed",
+      source: file.path,
+      error: new VerbatimError("ARCHIVE_INVALID", { reason: (failed as Error).message ?? String(failed) }),
+    };
+  }
+}

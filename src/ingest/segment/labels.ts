@@ -1,0 +1,209 @@
+/**
+ * Speaker-label conventions. Each publisher profile lists the conventions its pages use; the
+ * segmenter tries them in order at the start of every paragraph.
+ */
+
+export type LabelRole = "question" | "moderator" | "speaker";
+
+export interface LabelMatch {
+  /** The label exactly as written, without the trailing colon: "Question (addressed to both ministers)". */
+  label: string;
+  /** The name or function part, without a parenthetical: "Question", "С.Лавров". */
+  name: string;
+  /** The parenthetical, if any: "addressed to both ministers", "как переведено". */
+  qualifier: string | null;
+  role: LabelRole;
+  /** Offset in the paragraph where the spoken text begins. */
+  textStart: number;
+}
+
+export type LabelConvention = (paragraph: string) => LabelMatch | null;
+
+const QUALIFIER = String.raw`(?:\s*\(([^()]{1,160})\))?`;
+
+function build(regex: RegExp, role: LabelRole, accept?: (name: string) => boolean): LabelConvention {
+  return (paragraph) => {
+    const m = regex.exec(paragraph);
+    if (!m) return null;
+    const name = (m[1] ?? "").trim();
+    if (accept && !accept(name)) return null;
+    const rest = paragraph.slice(m[0].length);
+    if (rest.trim() === "" && m[0].trim().endsWith(":") === false) return null;
+    const labelEnd = m[0].replace(/[:\s.]+$/, "").length;
+    return {
+      label: paragraph.slice(0, labelEnd).trim(),
+      name,
+      qualifier: m[2]?.trim() ?? null,
+      role,
+      textStart: m[0].length,
+    };
+  };
+}
+
+/** "Question:", "Question (addressed to both ministers):", "Вопрос:", "Q:" */
+export const questionWord = build(
+  new RegExp(
+    String.raw`^(Questions?|Вопросы?|Q|Reporter|Journalist|Журналист|Корреспондент|Question from the audience)${QUALIFIER}\s*:\s*`,
+    "iu",
+  ),
+  "question",
+);
+
+/** A bare "Q" followed by spacing, as in White House transcripts: "Q    Will he push…". */
+export const bareQ: LabelConvention = (paragraph) => {
+  const m = /^(Q)(?:\.|\s)\s*(?=\S)/u.exec(paragraph);
+  if (!m) return null;
+  return { label: "Q", name: "Q", qualifier: null, role: "question", textStart: m[0].length };
+};
+
+/** "Moderator:", "Ведущий:", "MODERATOR:" */
+export const moderatorWord = build(
+  new RegExp(
+    String.raw`^((?:THE )?MODERATOR|Moderator|Модератор|Ведущий|Ведущая|Chair|Председательствующий)${QUALIFIER}\s*:\s*`,
+    "u",
+  ),
+  "moderator",
+);
+
+/** Russian-style initials and surname: "С.Лавров:", "С.В.Лавров:", "Т.Карлсон (как переведено):". */
+export const initialsSurname = build(
+  new RegExp(
+    String.raw`^((?:\p{Lu}\.\s?){1,2}\s?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:\s\p{Lu}\p{Ll}+)?)${QUALIFIER}\s*:\s*`,
+    "u",
+  ),
+  "speaker",
+);
+
+const NOT_A_NAME_START = new Set(
+  [
+    "the",
+    "in",
+    "as",
+    "for",
+    "note",
+    "source",
+    "subject",
+    "re",
+    "date",
+    "time",
+    "place",
+    "location",
+    "dear",
+    "ladies",
+    "excellencies",
+    "excellency",
+    "distinguished",
+    "honourable",
+    "honorable",
+    "mr",
+    "mrs",
+    "ms",
+    "madam",
+    "madame",
+    "sir",
+    "president",
+    "уважаемый",
+    "уважаемая",
+    "уважаемые",
+    "дорогие",
+    "дамы",
+    "господин",
+    "госпожа",
+    "господа",
+    "коллеги",
+    "friends",
+    "colleagues",
+    "and",
+    "but",
+    "so",
+    "now",
+    "today",
+    "first",
+    "second",
+    "third",
+    "finally",
+    "also",
+    "this",
+    "that",
+    "these",
+    "those",
+    "our",
+    "my",
+    "we",
+    "i",
+    "it",
+    "there",
+    "here",
+    "what",
+    "why",
+    "how",
+    "when",
+    "where",
+    "who",
+    "update",
+    "correction",
+    "example",
+    "answer",
+    "ответ",
+    "a",
+    "an",
+    "on",
+    "at",
+    "to",
+    "of",
+    "by",
+    "with",
+    "from",
+    "members",
+    "thank",
+    "thanks",
+  ].map((w) => w.toLowerCase()),
+);
+
+const looksLikePersonName = (name: string) => {
+  const first = name.split(/[\s.]+/)[0]?.toLowerCase() ?? "";
+  return !NOT_A_NAME_START.has(first);
+};
+
+/** Given name and surname in mixed case: "Sergey Lavrov:", "Mevlut Cavusoglu (retranslated):", "Сергей Лавров:". */
+export const fullName = build(
+  new RegExp(
+    String.raw`^((?:\p{Lu}\p{Ll}+[’'\-]?\p{Ll}*\.?\s){1,3}\p{Lu}\p{Ll}+(?:[’'\-]\p{Lu}?\p{Ll}+)?)${QUALIFIER}\s*:\s*`,
+    "u",
+  ),
+  "speaker",
+  looksLikePersonName,
+);
+
+const NOT_A_CAPS_LABEL =
+  /^(NOTE|END|UPDATE|CORRECTION|EMBARGOED|FACT SHEET|WASHINGTON|PLEASE NOTE|ET|EST|EDT|PM|AM|P\.M|A\.M|[IVXLC]+)$/;
+
+/** All-capitals labels of US transcripts: "MS. PSAKI:", "THE PRESIDENT:", "SENIOR ADMINISTRATION OFFICIAL:". */
+export const capitalsLabel = build(
+  new RegExp(
+    String.raw`^((?:[\p{Lu}][\p{Lu}\p{M}.'’\-]*\s){0,5}[\p{Lu}][\p{Lu}\p{M}'’\-]+\.?)${QUALIFIER}\s*:\s*`,
+    "u",
+  ),
+  "speaker",
+  (name) => /\p{Lu}{2}/u.test(name) && !NOT_A_CAPS_LABEL.test(name.replace(/\.$/, "")) && !/^Q$/.test(name),
+);
+
+const INTERPRETED =
+  /^(?:as |through (?:an )?|via (?:an )?)?(?:interpreted|interpreter|translated|translation|retranslated)\.?$|^(?:как |в )?(?:переведено|переводе|перевод)\.?$|^(?:через переводчика|синхронный перевод)\.?$/iu;
+
+/** True when a label's parenthetical, or a leading "(As interpreted.)", says the words are an interpretation. */
+export function isInterpretedMarker(text: string): boolean {
+  return INTERPRETED.test(
+    text
+      .trim()
+      .replace(/^\(|\)$/g, "")
+      .trim(),
+  );
+}
+
+/** "addressed to both ministers" → "both ministers"; "адресован С.Лаврову" → "С.Лаврову". */
+export function addressee(qualifier: string): string {
+  return qualifier
+    .replace(/^(?:addressed to|to|for|question to|адресован[оа]?|обращен[оа]?|к|для)\s+/iu, "")
+    .trim();
+}

@@ -1,0 +1,130 @@
+/**
+ * Segmentation, shared by every publisher: body paragraphs → turns (who speaks, in what
+ * capacity) → question-answer pairs. What differs between publishers is only which label
+ * conventions are tried.
+ */
+import type { WarningCode } from "../../errors/catalog.js";
+import type { QaPair, Turn, TurnKind } from "../../model/document.js";
+import { addressee, isInterpretedMarker, type LabelConvention, type LabelMatch } from "./labels.js";
+import { findStageDirections } from "./stage-directions.js";
+
+export interface SpeakerRef {
+  speakerId: string | null;
+  speakerName: string | null;
+}
+
+export interface SegmentInput {
+  paragraphs: string[];
+  conventions: LabelConvention[];
+  /** Resolves a label's name part to a speaker (registry, role labels, transliteration). */
+  resolve: (name: string) => SpeakerRef;
+  /** Whom unlabelled opening remarks belong to: the speaker named in the title. */
+  titleSpeaker: SpeakerRef | null;
+  /** False for single-speaker texts, which become one remarks turn without looking for labels. */
+  hasDialogue: boolean;
+}
+
+export interface SegmentResult {
+  turns: Turn[];
+  qa: QaPair[];
+  warnings: WarningCode[];
+}
+
+const LEADING_INTERPRETED =
+  /^\((?:as interpreted|interpreted|through an interpreter|via interpreter|как переведено|в переводе|через переводчика|синхронный перевод)\.?\)\s*/iu;
+
+function matchLabel(paragraph: string, conventions: LabelConvention[]): LabelMatch | null {
+  for (const convention of conventions) {
+    const m = convention(paragraph);
+    if (m) return m;
+  }
+  return null;
+}
+
+interface OpenTurn {
+  match: LabelMatch | null;
+  speaker: SpeakerRef;
+  paragraphs: string[];
+  interpreted: boolean;
+}
+
+export function segment(input: SegmentInput): SegmentResult {
+  const warnings: WarningCode[] = [];
+  const anonymous: SpeakerRef = { speakerId: null, speakerName: null };
+  const opening: OpenTurn = {
+    match: null,
+    speaker: input.titleSpeaker ?? anonymous,
+    paragraphs: [],
+    interpreted: false,
+  };
+  const open: OpenTurn[] = [opening];
+  let labelled = 0;
+
+  for (const paragraph of input.paragraphs) {
+    const match = input.hasDialogue ? matchLabel(paragraph, input.conventions) : null;
+    if (!match) {
+      (open[open.length - 1] as OpenTurn).paragraphs.push(paragraph);
+      continue;
+    }
+    labelled++;
+    let text = paragraph.slice(match.textStart).trim();
+    let interpreted = match.qualifier !== null && isInterpretedMarker(match.qualifier);
+    if (LEADING_INTERPRETED.test(text)) interpreted = true;
+    const speaker = input.resolve(match.name);
+    const turn: OpenTurn = { match, speaker, paragraphs: [], interpreted };
+    if (text) turn.paragraphs.push(text);
+    else text = "";
+    open.push(turn);
+  }
+
+  if (input.hasDialogue && labelled === 0) warnings.push("NO_TURNS_RECOGNISED");
+
+  const turns: Turn[] = [];
+  let previous: TurnKind | null = null;
+  for (const t of open) {
+    if (t.paragraphs.length === 0 && t.match === null) continue;
+    const kind = turnKind(t.match, previous);
+    previous = kind;
+    const qualifier = t.match?.qualifier ?? null;
+    const addressedTo =
+      kind === "question" && qualifier && !isInterpretedMarker(qualifier) ? addressee(qualifier) : null;
+    turns.push({
+      index: turns.length,
+      speakerId: t.speaker.speakerId,
+      speakerName: t.speaker.speakerName,
+      label: t.match?.label ?? null,
+      kind,
+      addressedTo,
+      interpreted: t.interpreted,
+      paragraphs: t.paragraphs,
+      notes: t.paragraphs.flatMap((p, i) => findStageDirections(p, i)),
+    });
+  }
+  return { turns, qa: pairQuestions(turns), warnings };
+}
+
+/** A speaker's turn after a question (or after another answer to it) is an answer; otherwise remarks. */
+function turnKind(match: LabelMatch | null, previous: TurnKind | null): TurnKind {
+  if (!match) return "remarks";
+  if (match.role === "question") return "question";
+  if (match.role === "moderator") return "moderator";
+  if (previous === "question" || previous === "answer") return "answer";
+  return "remarks";
+}
+
+/** Pairs each question with the answers that follow it, up to the next question or moderator turn. */
+export function pairQuestions(turns: Turn[]): QaPair[] {
+  const pairs: QaPair[] = [];
+  let current: QaPair | null = null;
+  for (const turn of turns) {
+    if (turn.kind === "question") {
+      current = { question: turn.index, answers: [] };
+      pairs.push(current);
+    } else if (turn.kind === "answer" && current) {
+      current.answers.push(turn.index);
+    } else {
+      current = null;
+    }
+  }
+  return pairs;
+}

@@ -1,0 +1,165 @@
+/**
+ * Name keys that let one person match across scripts and styles: "В.Путин", "Vladimir Putin",
+ * "MR. PUTIN" and "Путина" (genitive) all reduce to comparable surname keys.
+ */
+import { slugify, transliterate } from "transliteration";
+
+/** Words that precede a name in labels and titles but are not part of it. */
+const TITLE_WORDS = new Set(
+  [
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "sir",
+    "dame",
+    "he",
+    "h.e",
+    "hon",
+    "rev",
+    "the",
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "foreign",
+    "secretary",
+    "deputy",
+    "under",
+    "assistant",
+    "acting",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "administrator",
+    "ambassador",
+    "general",
+    "attorney",
+    "surgeon",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "governor",
+    "gov",
+    "mayor",
+    "admiral",
+    "adm",
+    "gen",
+    "colonel",
+    "col",
+    "lieutenant",
+    "lt",
+    "captain",
+    "capt",
+    "commissioner",
+    "director",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "sheikh",
+    "emir",
+    "speaker",
+    "leader",
+    "press",
+    "first",
+    "lady",
+    "господин",
+    "госпожа",
+    "г-н",
+    "г-жа",
+    "министр",
+    "президент",
+    "премьер-министр",
+    "председатель",
+  ].map((w) => w.toLowerCase()),
+);
+
+/** Folds case, diacritics, ё→е and typographic apostrophes so that spellings compare equal. */
+export function foldName(name: string): string {
+  return (
+    name
+      .normalize("NFD")
+      // Dropping every combining mark folds ё→е, й→и, ğ→g and é→e in one step.
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/[’'`ʼ]/g, "")
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}.\- ]+/gu, " ")
+      .replace(/\s+/g, " ")
+      .trim()
+  );
+}
+
+export const hasCyrillic = (s: string) => /[\u0400-\u04ff]/.test(s);
+
+/** Latin transliteration of a Cyrillic name ("Т.Карлсон" → "T.Karlson"), unchanged otherwise. */
+export function toLatin(name: string): string {
+  return hasCyrillic(name) ? transliterate(name) : name;
+}
+
+export interface NameParts {
+  /** Given-name initials, lowercase, in the name's own script. */
+  initials: string[];
+  /** Surname tokens, folded. */
+  surname: string;
+}
+
+/** Splits "С.В.Лавров", "Sergey Lavrov", "MS. JEAN-PIERRE", "Lavrov Sergey" (no: assumed given-first). */
+export function nameParts(name: string): NameParts {
+  const tokens = foldName(name)
+    .replace(/\./g, ". ")
+    .split(/\s+/)
+    .map((t) => t.replace(/\.$/, ""))
+    .filter((t) => t.length > 0 && !TITLE_WORDS.has(t));
+  if (tokens.length === 0) return { initials: [], surname: "" };
+  const surname = tokens[tokens.length - 1] ?? "";
+  const initials = tokens.slice(0, -1).map((t) => t[0] ?? "");
+  return { initials, surname };
+}
+
+const CYRILLIC_CASE_ENDINGS = [
+  "ыми",
+  "ими",
+  "ого",
+  "ому",
+  "ым",
+  "им",
+  "ом",
+  "ой",
+  "ою",
+  "ую",
+  "а",
+  "у",
+  "е",
+  "ы",
+  "я",
+  "ю",
+];
+
+/** Surname keys to look up: the folded surname, its Latin transliteration, and for Cyrillic the uninflected stems. */
+export function surnameKeys(surname: string): string[] {
+  const keys = new Set<string>([surname]);
+  if (hasCyrillic(surname)) {
+    for (const ending of CYRILLIC_CASE_ENDINGS) {
+      if (surname.length > ending.length + 3 && surname.endsWith(ending))
+        keys.add(surname.slice(0, -ending.length));
+    }
+  }
+  return [...keys];
+}
+
+/** A stable id for a person not in the registry, from the Latin form of the name. */
+export function idForName(name: string): string {
+  return slugify(toLatin(name).replace(/\./g, " "), { separator: "-", lowercase: true }) || "unknown";
+}
+
+/** "MS. PSAKI" → "Ms. Psaki"; leaves mixed-case names alone. */
+export function displayCase(label: string): string {
+  if (label !== label.toUpperCase()) return label;
+  return label
+    .toLowerCase()
+    .replace(/(^|[\s\-.'’(])(\p{L})/gu, (_m, pre: string, ch: string) => pre + ch.toUpperCase());
+}

@@ -1,0 +1,217 @@
+/**
+ * The speaker registry: who is who, under which names and in which roles. It is a YAML file
+ * users can edit (data/speakers.yaml by default); resolution falls back to transliteration
+ * for names it does not know.
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import { VerbatimError } from "../../errors/catalog.js";
+import type { Speaker } from "../../model/speaker.js";
+import { displayCase, foldName, hasCyrillic, idForName, nameParts, surnameKeys, toLatin } from "./names.js";
+
+const isoDate = z.union([
+  z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/),
+  z.date().transform((d) => d.toISOString().slice(0, 10)),
+]);
+
+const RegistryFile = z.array(
+  z.object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+    name: z.string().min(1),
+    aliases: z.record(z.string().regex(/^[a-z]{2}$/), z.array(z.string().min(1))).default({}),
+    roles: z
+      .array(
+        z.object({
+          title: z.string().min(1),
+          from: isoDate.nullable().default(null),
+          to: isoDate.nullable().default(null),
+          labels: z.array(z.string()).default([]),
+          publisher: z.string().nullable().default(null),
+        }),
+      )
+      .default([]),
+  }),
+);
+
+export const DEFAULT_REGISTRY_PATH = fileURLToPath(new URL("../../../data/speakers.yaml", import.meta.url));
+
+export interface ResolvedSpeaker {
+  speakerId: string | null;
+  speakerName: string | null;
+  registered: boolean;
+}
+
+interface IndexEntry {
+  speaker: Speaker;
+  initials: string[];
+}
+
+/** Labels that name a function, not a person: kept as written, with no speaker id. */
+const ANONYMOUS_LABEL =
+  /^(q|question|questions|вопрос|reporter|journalist|журналист|корреспондент|moderator|модератор|ведущий|ведущая|participant|участник|audience member|audience|aide|white house aide|senior administration official|senior state department official|senior official|official|staff|operator|interpreter|переводчик|voice|voices|unidentified speaker|speaker|reply|ответ|answer)$/i;
+
+const normaliseLabel = (label: string) =>
+  label.toUpperCase().replace(/[.:]/g, "").replace(/\s+/g, " ").trim();
+
+export class SpeakerRegistry {
+  readonly speakers: Speaker[];
+  private readonly bySurname = new Map<string, IndexEntry[]>();
+  private readonly byId = new Map<string, Speaker>();
+
+  constructor(speakers: Speaker[]) {
+    this.speakers = speakers;
+    for (const speaker of speakers) {
+      this.byId.set(speaker.id, speaker);
+      const names = [speaker.name, ...speaker.aliases.map((a) => a.name)];
+      for (const name of names) {
+        const parts = nameParts(name);
+        if (!parts.surname) continue;
+        const keys = new Set([parts.surname]);
+        if (hasCyrillic(parts.surname)) keys.add(foldName(toLatin(parts.surname)));
+        for (const key of keys) {
+          const list = this.bySurname.get(key) ?? [];
+          if (!list.some((e) => e.speaker === speaker && e.initials.join() === parts.initials.join())) {
+            list.push({ speaker, initials: parts.initials });
+          }
+          this.bySurname.set(key, list);
+        }
+      }
+    }
+  }
+
+  static fromYaml(text: string, source = "registry"): SpeakerRegistry {
+    let data: unknown;
+    try {
+      data = parseYaml(text);
+    } catch (error) {
+      throw new VerbatimError("REGISTRY_INVALID", { path: source, reason: (error as Error).message });
+    }
+    const parsed = RegistryFile.safeParse(data ?? []);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new VerbatimError("REGISTRY_INVALID", {
+        path: source,
+        reason: `${issue?.path.join(".")}: ${issue?.message}`,
+      });
+    }
+    const speakers: Speaker[] = parsed.data.map((s) => ({
+      id: s.id,
+      name: s.name,
+      aliases: Object.entries(s.aliases).flatMap(([lang, names]) => names.map((name) => ({ name, lang }))),
+      roles: s.roles.map((r) => ({ ...r, from: r.from ?? null, to: r.to ?? null })),
+    }));
+    return new SpeakerRegistry(speakers);
+  }
+
+  static load(file: string = DEFAULT_REGISTRY_PATH): SpeakerRegistry {
+    let text: string;
+    try {
+      text = readFileSync(file, "utf8");
+    } catch (error) {
+      throw new VerbatimError("REGISTRY_INVALID", { path: file, reason: (error as Error).message });
+    }
+    return SpeakerRegistry.fromYaml(text, file);
+  }
+
+  get(id: string): Speaker | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Finds a registered person by a name as written in any script, or null. */
+  findByName(name: string): Speaker | null {
+    const parts = nameParts(name);
+    if (!parts.surname || parts.surname.length < 2) return null;
+    const keys = surnameKeys(parts.surname);
+    if (hasCyrillic(parts.surname)) keys.push(foldName(toLatin(parts.surname)));
+    for (const key of keys) {
+      const entries = this.bySurname.get(key);
+      if (!entries) continue;
+      const matching = parts.initials.length
+        ? entries.filter((e) => e.initials.length === 0 || sameInitial(e.initials[0], parts.initials[0]))
+        : entries;
+      let distinct = [...new Set(matching.map((e) => e.speaker))];
+      if (distinct.length > 1) distinct = narrowByTitle(distinct, name);
+      if (distinct.length === 1) return distinct[0] ?? null;
+    }
+    return null;
+  }
+
+  /** The holder of an institutional label ("THE PRESIDENT") for a publisher on a date. */
+  findByRoleLabel(label: string, publisher: string, date: string | null): Speaker | null {
+    const wanted = normaliseLabel(label);
+    for (const speaker of this.speakers) {
+      for (const role of speaker.roles) {
+        if (!role.labels.some((l) => normaliseLabel(l) === wanted)) continue;
+        if (role.publisher && role.publisher !== publisher) continue;
+        if (!date) continue;
+        if (role.from && date < role.from) continue;
+        if (role.to && date > role.to) continue;
+        return speaker;
+      }
+    }
+    return null;
+  }
+
+  /** Resolves a turn label to a speaker: role labels, then registered names, then transliteration. */
+  resolveLabel(label: string, publisher: string, date: string | null): ResolvedSpeaker {
+    const clean = label.replace(/\s*\([^)]*\)\s*/g, " ").trim();
+    const byRole = this.findByRoleLabel(clean, publisher, date);
+    if (byRole) return { speakerId: byRole.id, speakerName: byRole.name, registered: true };
+    if (ANONYMOUS_LABEL.test(clean)) {
+      const isQuestion = /^(q|questions?|вопрос)$/i.test(clean);
+      return { speakerId: null, speakerName: isQuestion ? null : displayCase(clean), registered: false };
+    }
+    const byName = this.findByName(clean);
+    if (byName) return { speakerId: byName.id, speakerName: byName.name, registered: true };
+    if (/^(the|senior|white house|a|an)\b/i.test(clean) || /\bofficial\b/i.test(clean)) {
+      return { speakerId: null, speakerName: displayCase(clean), registered: false };
+    }
+    const latin = displayCase(toLatin(clean)).replace(/\.(?=\p{L})/gu, ". ");
+    const parts = nameParts(latin);
+    const idSource = [...parts.initials, parts.surname].join(" ");
+    return { speakerId: parts.surname ? idForName(idSource) : null, speakerName: latin, registered: false };
+  }
+}
+
+/** "President Biden" is ambiguous by surname alone; the title word picks the person who held such a role. */
+function narrowByTitle(speakers: Speaker[], name: string): Speaker[] {
+  const words = foldName(name)
+    .split(/[\s.]+/)
+    .filter((w) => w.length > 2);
+  return speakers.filter((s) =>
+    s.roles.some((r) => {
+      const title = foldName(r.title);
+      return words.some((w) => title.split(/\s+/).includes(w));
+    }),
+  );
+}
+
+function sameInitial(a: string | undefined, b: string | undefined): boolean {
+  if (!a || !b) return true;
+  if (a === b) return true;
+  return foldName(toLatin(a))[0] === foldName(toLatin(b))[0];
+}
+
+/** Registered people named in a text (a title), in order of first mention. */
+export function findMentions(registry: SpeakerRegistry, text: string): Speaker[] {
+  const found: Speaker[] = [];
+  // Candidate names: "С.В.Лавров(а)", or runs of capitalised words ("Sergey Lavrov’s", "President Biden").
+  const candidates = text.matchAll(
+    /(?:\p{Lu}\.\s?){1,2}\s?\p{Lu}[\p{Ll}-]+|(?:\p{Lu}[\p{Ll}\p{M}'-]*\.?\s){0,3}\p{Lu}[\p{L}\p{M}-]+(?:[’']s)?/gu,
+  );
+  for (const m of candidates) {
+    const phrase = m[0].replace(/[’']s$/, "");
+    const words = phrase.split(/\s+/);
+    // Try the longest tail first so "Press Secretary Jen Psaki" finds Psaki via "Jen Psaki".
+    for (let start = 0; start < words.length; start++) {
+      const speaker = registry.findByName(words.slice(start).join(" "));
+      if (speaker) {
+        if (!found.includes(speaker)) found.push(speaker);
+        break;
+      }
+    }
+  }
+  return found;
+}

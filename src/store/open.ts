@@ -1,0 +1,14 @@
+import { SqliteStore } from "./sqlite/sqlite-store.js";
+import type { DocumentStore } from "./store.js";
+
+/** Where the archive lives when neither --db nor VERBATIM_DB says otherwise. */
+export const DEFAULT_DB_PATH = "verbatim.db";
+
+export function resolveDbPath(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  return flag ?? env.VERBATIM_DB ?? DEFAULT_DB_PATH;
+}
+
+/** Opens the archive at a location; `postgres://` URLs will select the PostgreSQL backend when it exists. */
+export function openStore(location: string, options: { readonly?: boolean } = {}): DocumentStore {
+  return new SqliteStore({ path: location, readonly: options.readonly ?? false });
+}

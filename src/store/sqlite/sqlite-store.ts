@@ -1,0 +1,239 @@
+/**
+ * The embedded SQLite backend (better-sqlite3). WAL journaling and one transaction per batch:
+ * a kill mid-ingest leaves the archive as it was after the last committed batch.
+ */
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { VerbatimError } from "../../errors/catalog.js";
+import type { Document } from "../../model/document.js";
+import type { Speaker } from "../../model/speaker.js";
+import { documentFingerprint } from "../fingerprint.js";
+import type {
+  BatchItem,
+  DocumentStore,
+  ListOptions,
+  PutResult,
+  StoreCapabilities,
+  StoreCounts,
+  StoredDocument,
+  VersionInfo,
+} from "../store.js";
+import { MIGRATIONS, SCHEMA_VERSION } from "./schema.js";
+
+interface DocumentRow {
+  id: string;
+  version: number;
+  current: number;
+  stored_at: string;
+  body: string;
+}
+
+function migrate(db: Database.Database): void {
+  const found = db.pragma("user_version", { simple: true }) as number;
+  if (found > SCHEMA_VERSION)
+    throw new VerbatimError("STORE_SCHEMA_TOO_NEW", { found, known: SCHEMA_VERSION });
+  for (let v = found; v < SCHEMA_VERSION; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v] as string);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}
+
+export interface SqliteStoreOptions {
+  /** File path, or ":memory:" for a throwaway archive. */
+  path: string;
+  readonly?: boolean;
+}
+
+export class SqliteStore implements DocumentStore {
+  readonly capabilities: StoreCapabilities = {
+    atomicBatches: true,
+    rawInputs: true,
+    fullTextSearch: false,
+    concurrentReaders: true,
+  };
+  private readonly db: Database.Database;
+  private readonly stmt;
+
+  constructor(options: SqliteStoreOptions) {
+    if (options.path !== ":memory:") mkdirSync(path.dirname(path.resolve(options.path)), { recursive: true });
+    this.db = new Database(options.path, { readonly: options.readonly ?? false });
+    if (!options.readonly) {
+      this.db.pragma("journal_mode = WAL");
+      this.db.pragma("synchronous = NORMAL");
+      migrate(this.db);
+    }
+    this.db.pragma("foreign_keys = ON");
+    const db = this.db;
+    this.stmt = {
+      current: db.prepare<[string], { version: number; fingerprint: string }>(
+        "SELECT version, fingerprint FROM documents WHERE id = ? AND current = 1",
+      ),
+      maxVersion: db.prepare<[string], { v: number | null }>(
+        "SELECT MAX(version) AS v FROM documents WHERE id = ?",
+      ),
+      retire: db.prepare<[string]>("UPDATE documents SET current = 0 WHERE id = ? AND current = 1"),
+      insertDoc: db.prepare(
+        `INSERT INTO documents (id, version, current, fingerprint, content_hash, publisher, language, kind, date, title, stored_at, body)
+         VALUES (@id, @version, 1, @fingerprint, @contentHash, @publisher, @language, @kind, @date, @title, @storedAt, @body)`,
+      ),
+      deleteTurns: db.prepare<[string]>("DELETE FROM turns WHERE doc_id = ?"),
+      insertTurn: db.prepare(
+        `INSERT INTO turns (doc_id, idx, speaker_id, speaker_name, label, kind, text)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      insertRaw: db.prepare(
+        "INSERT OR IGNORE INTO raw_inputs (hash, source, byte_length, bytes) VALUES (?, ?, ?, ?)",
+      ),
+      getCurrent: db.prepare<[string], DocumentRow>(
+        "SELECT id, version, current, stored_at, body FROM documents WHERE id = ? AND current = 1",
+      ),
+      getVersion: db.prepare<[string, number], DocumentRow>(
+        "SELECT id, version, current, stored_at, body FROM documents WHERE id = ? AND version = ?",
+      ),
+      versions: db.prepare<
+        [string],
+        { version: number; content_hash: string; title: string; stored_at: string; current: number }
+      >(
+        "SELECT version, content_hash, title, stored_at, current FROM documents WHERE id = ? ORDER BY version",
+      ),
+      getRaw: db.prepare<[string], { bytes: Buffer }>("SELECT bytes FROM raw_inputs WHERE hash = ?"),
+      upsertSpeaker: db.prepare(
+        "INSERT INTO speakers (id, name, body) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name, body = excluded.body",
+      ),
+      getSpeaker: db.prepare<[string], { body: string }>("SELECT body FROM speakers WHERE id = ?"),
+    };
+  }
+
+  private putDocument(doc: Document, storedAt: string): PutResult {
+    const fingerprint = documentFingerprint(doc);
+    const existing = this.stmt.current.get(doc.id);
+    if (existing && existing.fingerprint === fingerprint) {
+      return { id: doc.id, version: existing.version, status: "unchanged" };
+    }
+    const version = (this.stmt.maxVersion.get(doc.id)?.v ?? 0) + 1;
+    if (existing) this.stmt.retire.run(doc.id);
+    this.stmt.insertDoc.run({
+      id: doc.id,
+      version,
+      fingerprint,
+      contentHash: doc.provenance.contentHash,
+      publisher: doc.publisher,
+      language: doc.language,
+      kind: doc.kind,
+      date: doc.when.date,
+      title: doc.title,
+      storedAt,
+      body: JSON.stringify(doc),
+    });
+    this.stmt.deleteTurns.run(doc.id);
+    for (const turn of doc.turns) {
+      this.stmt.insertTurn.run(
+        doc.id,
+        turn.index,
+        turn.speakerId,
+        turn.speakerName,
+        turn.label,
+        turn.kind,
+        turn.paragraphs.join("\n\n"),
+      );
+    }
+    return { id: doc.id, version, status: existing ? "versioned" : "inserted" };
+  }
+
+  async putBatch(items: BatchItem[]): Promise<PutResult[][]> {
+    const storedAt = new Date().toISOString();
+    return this.db.transaction(() =>
+      items.map((item) => {
+        if (item.raw) {
+          this.stmt.insertRaw.run(
+            item.raw.hash,
+            item.raw.source,
+            item.raw.bytes.length,
+            Buffer.from(item.raw.bytes),
+          );
+        }
+        return item.documents.map((doc) => this.putDocument(doc, storedAt));
+      }),
+    )();
+  }
+
+  private toStored(row: DocumentRow | undefined): StoredDocument | null {
+    if (!row) return null;
+    return {
+      document: JSON.parse(row.body) as Document,
+      version: row.version,
+      current: row.current === 1,
+      storedAt: row.stored_at,
+    };
+  }
+
+  async get(id: string, version?: number): Promise<StoredDocument | null> {
+    return this.toStored(
+      version === undefined ? this.stmt.getCurrent.get(id) : this.stmt.getVersion.get(id, version),
+    );
+  }
+
+  async versions(id: string): Promise<VersionInfo[]> {
+    return this.stmt.versions.all(id).map((r) => ({
+      version: r.version,
+      contentHash: r.content_hash,
+      title: r.title,
+      storedAt: r.stored_at,
+      current: r.current === 1,
+    }));
+  }
+
+  async *list(options: ListOptions = {}): AsyncGenerator<Document> {
+    const pageSize = 500;
+    let after = options.after ?? "";
+    let remaining = options.limit ?? Number.POSITIVE_INFINITY;
+    const byPublisher = this.db.prepare<[string, string, number], { id: string; body: string }>(
+      "SELECT id, body FROM documents WHERE current = 1 AND id > ? AND publisher = ? ORDER BY id LIMIT ?",
+    );
+    const all = this.db.prepare<[string, number], { id: string; body: string }>(
+      "SELECT id, body FROM documents WHERE current = 1 AND id > ? ORDER BY id LIMIT ?",
+    );
+    while (remaining > 0) {
+      const n = Math.min(pageSize, remaining);
+      const rows = options.publisher ? byPublisher.all(after, options.publisher, n) : all.all(after, n);
+      if (rows.length === 0) return;
+      for (const row of rows) yield JSON.parse(row.body) as Document;
+      remaining -= rows.length;
+      after = rows[rows.length - 1]?.id ?? after;
+    }
+  }
+
+  async getRaw(hash: string): Promise<Uint8Array | null> {
+    const row = this.stmt.getRaw.get(hash);
+    return row ? new Uint8Array(row.bytes) : null;
+  }
+
+  async putSpeakers(speakers: Speaker[]): Promise<void> {
+    this.db.transaction(() => {
+      for (const s of speakers) this.stmt.upsertSpeaker.run(s.id, s.name, JSON.stringify(s));
+    })();
+  }
+
+  async getSpeaker(id: string): Promise<Speaker | null> {
+    const row = this.stmt.getSpeaker.get(id);
+    return row ? (JSON.parse(row.body) as Speaker) : null;
+  }
+
+  async counts(): Promise<StoreCounts> {
+    const one = (sql: string) => (this.db.prepare(sql).get() as { n: number }).n;
+    return {
+      documents: one("SELECT COUNT(*) AS n FROM documents WHERE current = 1"),
+      versions: one("SELECT COUNT(*) AS n FROM documents"),
+      turns: one("SELECT COUNT(*) AS n FROM turns"),
+      rawInputs: one("SELECT COUNT(*) AS n FROM raw_inputs"),
+      speakers: one("SELECT COUNT(*) AS n FROM speakers"),
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * The storage interface. Every backend (SQLite today, PostgreSQL later) implements it and
+ * passes the same conformance suite (tests/store/conformance.ts). Callers test capability
+ * flags, never a backend's name.
+ */
+import type { Document } from "../model/document.js";
+import type { Speaker } from "../model/speaker.js";
+
+export interface StoreCapabilities {
+  /** Writes of one batch are all-or-nothing. */
+  readonly atomicBatches: boolean;
+  /** Raw input bytes are kept and can be read back (for re-extraction). */
+  readonly rawInputs: boolean;
+  /** A full-text index over turns is maintained (see the search stage). */
+  readonly fullTextSearch: boolean;
+  /** Several processes may read while one writes. */
+  readonly concurrentReaders: boolean;
+}
+
+export type PutStatus = "inserted" | "versioned" | "unchanged";
+
+export interface PutResult {
+  id: string;
+  version: number;
+  status: PutStatus;
+}
+
+export interface RawBlob {
+  hash: string;
+  source: string;
+  bytes: Uint8Array;
+}
+
+/** What one input contributes: its raw bytes (optional) and the documents read from it. */
+export interface BatchItem {
+  raw: RawBlob | null;
+  documents: Document[];
+}
+
+export interface StoredDocument {
+  document: Document;
+  version: number;
+  current: boolean;
+  storedAt: string;
+}
+
+export interface VersionInfo {
+  version: number;
+  contentHash: string;
+  title: string;
+  storedAt: string;
+  current: boolean;
+}
+
+export interface ListOptions {
+  publisher?: string;
+  /** Documents with ids after this one, for paging. */
+  after?: string;
+  limit?: number;
+}
+
+export interface StoreCounts {
+  documents: number;
+  versions: number;
+  turns: number;
+  rawInputs: number;
+  speakers: number;
+}
+
+export interface DocumentStore {
+  readonly capabilities: StoreCapabilities;
+  /**
+   * Stores a batch atomically. A document whose content is identical to its current version is
+   * left alone (`unchanged`); a different one becomes a new version and the old one is kept.
+   */
+  putBatch(items: BatchItem[]): Promise<PutResult[][]>;
+  /** The current version, or a given one. */
+  get(id: string, version?: number): Promise<StoredDocument | null>;
+  versions(id: string): Promise<VersionInfo[]>;
+  /** Current versions in id order. */
+  list(options?: ListOptions): AsyncIterable<Document>;
+  getRaw(hash: string): Promise<Uint8Array | null>;
+  putSpeakers(speakers: Speaker[]): Promise<void>;
+  getSpeaker(id: string): Promise<Speaker | null>;
+  counts(): Promise<StoreCounts>;
+  close(): Promise<void>;
+}
