@@ -39,27 +39,37 @@ const meta = (doc: ParsedHtml, names: string[]): string | null => {
   return null;
 };
 
-/** Paragraph texts of a body element: leaf-level blocks in order, <br> as line breaks. */
+/** Stands in for <br> while walking the tree, so source newlines and real line breaks stay apart. */
+const BREAK = "\u2028";
+
+/** Splits a leaf block's text into paragraphs: a double <br> separates paragraphs, a single one is a space. */
+function leafParagraphs(text: string): string[] {
+  return text
+    .split(new RegExp(`${BREAK}\\s*${BREAK}`))
+    .map((p) => normaliseSpace(p.replaceAll(BREAK, " ")))
+    .filter(Boolean);
+}
+
+/** Paragraph texts of a body element: leaf-level blocks in order, <br><br> as paragraph breaks. */
 export function blockTexts(root: Element): string[] {
-  for (const br of Array.from(root.querySelectorAll("br"))) br.replaceWith("\n");
+  for (const br of Array.from(root.querySelectorAll("br"))) br.replaceWith(BREAK);
   const out: string[] = [];
   const walk = (el: Element) => {
     const childBlocks = Array.from(el.children).some((c) => c.matches(BLOCKS));
     if (!childBlocks) {
-      const text = (el.textContent ?? "").split(/\n/).map(normaliseSpace).filter(Boolean).join(" ");
-      if (text) out.push(text);
+      out.push(...leafParagraphs(el.textContent ?? ""));
       return;
     }
     // Mixed content: text directly inside this element between block children is a paragraph too.
     let loose = "";
     for (const node of Array.from(el.childNodes)) {
       if (node.nodeType === 1 && (node as Element).matches(BLOCKS)) {
-        if (normaliseSpace(loose)) out.push(normaliseSpace(loose));
+        out.push(...leafParagraphs(loose));
         loose = "";
         walk(node as Element);
       } else loose += node.textContent ?? "";
     }
-    if (normaliseSpace(loose)) out.push(normaliseSpace(loose));
+    out.push(...leafParagraphs(loose));
   };
   walk(root);
   return out;

@@ -30,35 +30,37 @@ const NUMBER = /^\s*(N|№)\s*(\d+[\w-]*)\s*$/u;
 export function readKremlinAct(text: string, ctx: ReaderContext): Draft {
   const warnings: WarningCode[] = [];
   const lines = decodeHTML(text).split(/\r?\n/);
-  const nonBlank = lines.map((l, i) => ({ l, i })).filter((x) => x.l.trim());
-  const actType = normaliseSpace(nonBlank[0]?.l ?? "").replace(/(\p{Lu})\s(?=\p{Lu}(\s|$))/gu, "$1");
-  // The title is the first centred block after the authority line and any "Утратил силу" note.
-  let titleLines: string[] = [];
-  let bodyStart = 0;
-  for (let k = 1; k < nonBlank.length; k++) {
-    const { l, i } = nonBlank[k] as { l: string; i: number };
-    const indent = l.length - l.trimStart().length;
-    if (
-      /^\s*(?:\p{Lu}\p{Ll}|О\s|Об\s|О\p{Ll})/u.test(l) &&
-      indent >= 8 &&
-      /^(О|Об|По|Вопросы|Положение|Об утверждении)\b/u.test(l.trim())
-    ) {
-      titleLines = [l.trim()];
-      let j = i + 1;
-      while (
-        j < lines.length &&
-        (lines[j] ?? "").trim() &&
-        (lines[j] ?? "").length - (lines[j] ?? "").trimStart().length >= 8
-      ) {
-        titleLines.push((lines[j] ?? "").trim());
-        j++;
-      }
-      bodyStart = j;
+  // Centred header blocks (indented 8+ spaces) come first: act type, authority, notes such as
+  // "Утратил силу", then the subject; the body's paragraphs are indented 5 spaces or not at all.
+  const blocks: { lines: string[]; end: number }[] = [];
+  let current: string[] = [];
+  let bodyStart = lines.length;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    if (!line.trim()) {
+      if (current.length) blocks.push({ lines: current, end: i });
+      current = [];
+      continue;
+    }
+    const indent = line.length - line.trimStart().length;
+    if (indent < 8) {
+      if (current.length) blocks.push({ lines: current, end: i });
+      current = [];
+      bodyStart = i;
       break;
     }
+    current.push(line.trim());
   }
-  if (titleLines.length === 0) bodyStart = (nonBlank[2]?.i ?? 0) + 1;
-  const subject = normaliseSpace(titleLines.join(" "));
+  if (bodyStart === lines.length && current.length) blocks.push({ lines: current, end: lines.length });
+  const actType = normaliseSpace(blocks[0]?.lines.join(" ") ?? "").replace(
+    /(\p{Lu})\s(?=\p{Lu}(\s|$))/gu,
+    "$1",
+  );
+  const isNote = (b: string[]) => /^(?:\(|Утратил|Утратило|Утратила|Утратили|Не вступил)/u.test(b[0] ?? "");
+  const isAuthority = (b: string[]) =>
+    /^ПРЕЗИДЕНТА\s+РОССИЙСКОЙ\s+ФЕДЕРАЦИИ$/u.test(normaliseSpace(b.join(" ")));
+  const subjectBlock = blocks.slice(1).find((b) => !isNote(b.lines) && !isAuthority(b.lines));
+  const subject = normaliseSpace(subjectBlock?.lines.join(" ") ?? "");
   const kindWord = actType.charAt(0) + actType.slice(1).toLowerCase();
   const title = subject
     ? `${kindWord} Президента Российской Федерации «${subject}»`
@@ -76,16 +78,24 @@ export function readKremlinAct(text: string, ctx: ReaderContext): Draft {
       signer = { name: registered?.name ?? (sig[2] ?? "").trim(), role: sig[1] ?? null };
       continue;
     }
-    const num = NUMBER.exec(line);
+    // Date, number and place belong to the signature block; dates quoted in the text do not count.
+    const afterSignature = signer !== null;
+    const num = afterSignature && !number ? NUMBER.exec(line) : null;
     if (num) {
       number = num[2] ?? null;
       continue;
     }
-    if (!date && line.trim().length < 30 && parseDateline(line).date && /года|г\./u.test(line)) {
+    if (
+      afterSignature &&
+      !date &&
+      line.trim().length < 30 &&
+      parseDateline(line).date &&
+      /года|г\./u.test(line)
+    ) {
       date = parseDateline(line).date;
       continue;
     }
-    if (/^\s*Москва,\s*Кремль\s*$/u.test(line)) {
+    if (afterSignature && /^\s*Москва,\s*Кремль\s*$/u.test(line)) {
       place = "Москва, Кремль";
       continue;
     }

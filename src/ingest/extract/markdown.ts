@@ -43,7 +43,8 @@ const asString = (v: unknown): string | null => {
 };
 
 export function readFrontMatterMarkdown(text: string, ctx: ReaderContext): Draft {
-  const m = FRONT_MATTER.exec(text);
+  const opensFrontMatter = /^\uFEFF?---[ \t]*\r?\n/.test(text);
+  const m = FRONT_MATTER.exec(text) ?? (opensFrontMatter ? null : (["", ""] as unknown as RegExpExecArray));
   if (!m) throw new VerbatimError("FRONT_MATTER_INVALID", { reason: "no closing --- line" });
   let meta: Record<string, unknown>;
   try {
@@ -62,15 +63,17 @@ export function readFrontMatterMarkdown(text: string, ctx: ReaderContext): Draft
 
   let title = normaliseSpace(markdownToText(asString(meta.title) ?? ""));
   if (!title) {
+    // No title in front matter: the first heading, else the first paragraph, is the title.
     const heading = /^#\s+(.+)$/m.exec(text.slice(m[0].length));
-    title = normaliseSpace(heading?.[1] ?? paragraphs[0] ?? "");
+    title = normaliseSpace(markdownToText(heading?.[1] ?? ""));
+    if (!title || paragraphs[0] === title) title = paragraphs.shift() ?? "";
   }
   const published = asString(meta.published_time) ?? asString(meta.date);
   const parsedDate = parseDateline(asString(meta.date) ?? published ?? "");
   const frame = readClockFrame(paragraphs);
   paragraphs = frame.paragraphs;
   const facts = analyseTitle(title, ctx.registry, parsedDate.date);
-  const date = parsedDate.date ?? facts.date;
+  const date = parsedDate.date ?? facts.date ?? parseDateline(title).date;
   if (!date) warnings.push("DATELINE_MISSING");
   return {
     profile: profile.id,
@@ -112,13 +115,28 @@ export function readBilingualStatement(text: string, ctx: ReaderContext): Draft[
     .filter((s) => s.lines.some((l) => l.trim()))
     .map((section) => {
       const warnings: WarningCode[] = [];
-      const paragraphs = splitOnBlankLines(markdownToText(section.lines.join("\n")));
+      // Header lines (dateline, title, MFA number) come one per line, often without blank lines between.
+      const lines = markdownToText(section.lines.join("\n")).split(/\r?\n/);
+      let cursor = 0;
+      const next = (): string | null => {
+        while (cursor < lines.length && !(lines[cursor] ?? "").trim()) cursor++;
+        return cursor < lines.length ? normaliseSpace(lines[cursor] ?? "") : null;
+      };
       let dateline: string | null = null;
       let publisherRef: string | null = null;
-      if (paragraphs[0] && parseDateline(paragraphs[0]).date && paragraphs[0].length < 40)
-        dateline = paragraphs.shift() ?? null;
-      const title = paragraphs.shift() ?? "";
-      if (paragraphs[0] && MFA_NUMBER.test(paragraphs[0])) publisherRef = paragraphs.shift() ?? null;
+      const first = next();
+      if (first && first.length < 40 && parseDateline(first).date) {
+        dateline = first;
+        cursor++;
+      }
+      const title = next() ?? "";
+      cursor++;
+      const maybeRef = next();
+      if (maybeRef && MFA_NUMBER.test(maybeRef)) {
+        publisherRef = maybeRef;
+        cursor++;
+      }
+      const paragraphs = splitOnBlankLines(lines.slice(cursor).join("\n"));
       const parsed = parseDateline(dateline ?? "");
       const facts = analyseTitle(title, ctx.registry, parsed.date);
       if (!parsed.date) warnings.push("DATELINE_MISSING");

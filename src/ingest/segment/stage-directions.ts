@@ -11,7 +11,8 @@ export function findStageDirections(paragraph: string, index: number): Note[] {
   const notes: Note[] = [];
   for (const m of paragraph.matchAll(PARENTHETICAL)) {
     const inner = m[1] ?? "";
-    const sentenceLike = /^\p{Lu}[^()]{0,80}[.!]$/u.test(inner.trim());
+    // "(The executive order is signed.)": a capitalised word, then lowercase words, then a full stop.
+    const sentenceLike = /^\p{Lu}\p{Ll}*(?:\s+\p{Ll}[\p{Ll}\-’']*){1,14}[.!]$/u.test(inner.trim());
     if (KNOWN.test(inner) || sentenceLike) {
       const start = m.index ?? 0;
       notes.push({ paragraph: index, start, end: start + m[0].length, text: m[0] });
