@@ -80,7 +80,7 @@ export function readKremlinAct(text: string, ctx: ReaderContext): Draft {
     }
     // Date, number and place belong to the signature block; dates quoted in the text do not count.
     const afterSignature = signer !== null;
-    const num = afterSignature && !number ? NUMBER.exec(line) : null;
+    const num: RegExpExecArray | null = afterSignature && !number ? NUMBER.exec(line) : null;
     if (num) {
       number = num[2] ?? null;
       continue;
