@@ -42,15 +42,18 @@ const meta = (doc: ParsedHtml, names: string[]): string | null => {
 /** Stands in for <br> while walking the tree, so source newlines and real line breaks stay apart. */
 const BREAK = "\u2028";
 
-/** Splits a leaf block's text into paragraphs: a double <br> separates paragraphs, a single one is a space. */
+/**
+ * Splits a leaf block's text into paragraphs at every <br>: briefing pages separate turns with a
+ * single <br> as often as with two, and a paragraph split in two loses nothing.
+ */
 function leafParagraphs(text: string): string[] {
   return text
-    .split(new RegExp(`${BREAK}\\s*${BREAK}`))
-    .map((p) => normaliseSpace(p.replaceAll(BREAK, " ")))
+    .split(BREAK)
+    .map((p) => normaliseSpace(p))
     .filter(Boolean);
 }
 
-/** Paragraph texts of a body element: leaf-level blocks in order, <br><br> as paragraph breaks. */
+/** Paragraph texts of a body element: leaf-level blocks in order, <br> as a paragraph break. */
 export function blockTexts(root: Element): string[] {
   for (const br of Array.from(root.querySelectorAll("br"))) br.replaceWith(BREAK);
   const out: string[] = [];
@@ -162,6 +165,8 @@ export function readHtml(text: string, ctx: ReaderContext): Draft {
   }
   const frame = readClockFrame(paragraphs);
   paragraphs = frame.paragraphs;
+  attachments.push(...frame.trailer);
+  date ??= frame.releaseDate;
   const facts = analyseTitle(title, ctx.registry, date);
   date ??= facts.date;
   if (!date) warnings.push("DATELINE_MISSING");

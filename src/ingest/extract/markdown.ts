@@ -73,7 +73,7 @@ export function readFrontMatterMarkdown(text: string, ctx: ReaderContext): Draft
   const frame = readClockFrame(paragraphs);
   paragraphs = frame.paragraphs;
   const facts = analyseTitle(title, ctx.registry, parsedDate.date);
-  const date = parsedDate.date ?? facts.date ?? parseDateline(title).date;
+  const date = parsedDate.date ?? frame.releaseDate ?? facts.date ?? parseDateline(title).date;
   if (!date) warnings.push("DATELINE_MISSING");
   return {
     profile: profile.id,
@@ -88,7 +88,7 @@ export function readFrontMatterMarkdown(text: string, ctx: ReaderContext): Draft
     when: documentDate(date, frame.time, frame.timeZone ?? profile.timeZone),
     participants: facts.participants,
     titleSpeaker: facts.titleSpeaker,
-    attachments: [],
+    attachments: frame.trailer,
     publisherRef: null,
     paragraphs,
     hasDialogue: true,

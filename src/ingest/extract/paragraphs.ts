@@ -37,11 +37,10 @@ export function splitUnspacedLines(text: string): string[] {
     .split(/\r\n|\r|\n/)
     .map((l) => l.replace(/\s+$/, ""))
     .filter((l) => !BLANK.test(l));
-  if (lines.length < 3) return lines.map(normaliseSpace).filter(Boolean);
   const lengths = lines.map((l) => l.length).sort((a, b) => a - b);
   const width = lengths[Math.floor(lengths.length * 0.9)] ?? 0;
   const nearWidth = lines.filter((l) => l.length >= width * 0.8).length;
-  const hardWrapped = width > 0 && width <= 120 && nearWidth / lines.length > 0.5;
+  const hardWrapped = width > 0 && width <= 120 && (nearWidth / lines.length > 0.5 || lines.length < 3);
   if (!hardWrapped) return lines.map(normaliseSpace).filter(Boolean);
   const out: string[] = [];
   let current: string[] = [];
@@ -57,10 +56,32 @@ export function splitUnspacedLines(text: string): string[] {
   return out.filter(Boolean);
 }
 
-/** Chooses the paragraph convention of a plain-text body. */
+const CONTINUES = /[\p{Ll},;\-–—]$/u;
+
+/**
+ * Chooses the paragraph convention of a plain-text body, block by block: blank lines separate
+ * blocks; inside a block, long lines are one paragraph each, hard-wrapped lines are joined. A
+ * blank line that falls mid-sentence (next block starts in lowercase) is an artifact and is ignored.
+ */
 export function textToParagraphs(text: string): string[] {
-  const hasBlankLine = /\n[ \t\u00a0]*\r?\n/.test(text.trim());
-  return hasBlankLine ? splitOnBlankLines(text) : splitUnspacedLines(text);
+  const blocks: string[][] = [];
+  let current: string[] = [];
+  for (const line of text.split(/\r\n|\r|\n/)) {
+    if (BLANK.test(line)) {
+      if (current.length) blocks.push(current);
+      current = [];
+    } else current.push(line.replace(/\s+$/, ""));
+  }
+  if (current.length) blocks.push(current);
+
+  const merged: string[][] = [];
+  for (const block of blocks) {
+    const previous = merged[merged.length - 1];
+    const lastLine = previous?.[previous.length - 1]?.trim() ?? "";
+    if (previous && CONTINUES.test(lastLine) && /^\s*\p{Ll}/u.test(block[0] ?? "")) previous.push(...block);
+    else merged.push([...block]);
+  }
+  return merged.flatMap((block) => (block.length === 1 ? [normaliseSpace(block[0] ?? "")] : splitUnspacedLines(block.join("\n"))));
 }
 
 /**

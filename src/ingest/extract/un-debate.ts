@@ -79,7 +79,8 @@ export function readDebateSpeech(text: string, ctx: ReaderContext): Draft {
     titleSpeaker: speaker,
     attachments: [],
     publisherRef: `${iso3}_${session}_${year}`,
-    paragraphs: textToParagraphs(text),
+    // Page numbers of the printed record survive as lines holding only a number.
+    paragraphs: textToParagraphs(text.replace(/^[ \t]*\d{1,3}[ \t]*$/gm, "")),
     hasDialogue: false,
     warnings,
   };

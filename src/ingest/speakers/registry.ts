@@ -119,8 +119,12 @@ export class SpeakerRegistry {
     return this.byId.get(id);
   }
 
-  /** Finds a registered person by a name as written in any script, or null. */
-  findByName(name: string): Speaker | null {
+  /**
+   * Finds a registered person by a name as written in any script, or null. A bare surname
+   * ("MR. HARRIS") only matches someone who held a registered role on `date`, when a date is given:
+   * surnames alone are too common to trust across decades.
+   */
+  findByName(name: string, date: string | null = null): Speaker | null {
     const parts = nameParts(name);
     if (!parts.surname || parts.surname.length < 2) return null;
     const keys = surnameKeys(parts.surname);
@@ -132,6 +136,7 @@ export class SpeakerRegistry {
         ? entries.filter((e) => e.initials.length === 0 || sameInitial(e.initials[0], parts.initials[0]))
         : entries;
       let distinct = [...new Set(matching.map((e) => e.speaker))];
+      if (date && parts.initials.length === 0) distinct = distinct.filter((s) => activeOn(s, date));
       if (distinct.length > 1) distinct = narrowByTitle(distinct, name);
       if (distinct.length === 1) return distinct[0] ?? null;
     }
@@ -163,7 +168,7 @@ export class SpeakerRegistry {
       const isQuestion = /^(q|questions?|вопрос)$/i.test(clean);
       return { speakerId: null, speakerName: isQuestion ? null : displayCase(clean), registered: false };
     }
-    const byName = this.findByName(clean);
+    const byName = this.findByName(clean, date);
     if (byName) return { speakerId: byName.id, speakerName: byName.name, registered: true };
     if (/^(the|senior|white house|a|an)\b/i.test(clean) || /\bofficial\b/i.test(clean)) {
       return { speakerId: null, speakerName: displayCase(clean), registered: false };
@@ -173,6 +178,12 @@ export class SpeakerRegistry {
     const idSource = [...parts.initials, parts.surname].join(" ");
     return { speakerId: parts.surname ? idForName(idSource) : null, speakerName: latin, registered: false };
   }
+}
+
+/** True when the person held a dated role on the date (undated roles count as always held). */
+function activeOn(speaker: Speaker, date: string): boolean {
+  if (speaker.roles.length === 0) return true;
+  return speaker.roles.some((r) => (!r.from || r.from.slice(0, date.length) <= date) && (!r.to || date <= r.to));
 }
 
 /** "President Biden" is ambiguous by surname alone; the title word picks the person who held such a role. */
