@@ -5,8 +5,8 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadDebateSpeakers } from "../../src/ingest/read/debate-speakers.js";
 import type { DebateSpeakerLookup } from "../../src/ingest/extract/reader.js";
+import { loadDebateSpeakers } from "../../src/ingest/read/debate-speakers.js";
 import type { Document } from "../../src/model/document.js";
 import { corpusAvailable, corpusPath } from "../support/corpus.js";
 import { ingestFile } from "../support/ingest.js";
@@ -74,7 +74,9 @@ describe.skipIf(!corpusAvailable)("the development corpus", () => {
       const expected = text
         .split("\n")
         .map((l) => l.trim())
-        .filter((l) => /^(?:Q(?:\s+|\.\s*)(?=\S)|[A-Z][A-Z.'’\- ]{1,60}:\s)/.test(l) && !/^END\b/.test(l)).length;
+        .filter(
+          (l) => /^(?:Q(?:\s+|\.\s*)(?=\S)|[A-Z][A-Z.'’\- ]{1,60}:\s)/.test(l) && !/^END\b/.test(l),
+        ).length;
       expect(doc?.turns.filter((t) => t.label !== null).length, file).toBe(expected);
       checked++;
     }
@@ -82,9 +84,11 @@ describe.skipIf(!corpusAvailable)("the development corpus", () => {
   });
 
   it("keeps page furniture, clock lines and END markers out of every turn", () => {
-    const furniture = /^(?:[•·\s]*en-GB\d?\s+ru-RU\d?|Additional materials|Advanced settings|END|\d{1,2}:\d{2} [AP]\.M\. [A-Z]{2,4})$/;
+    const furniture =
+      /^(?:[•·\s]*en-GB\d?\s+ru-RU\d?|Additional materials|Advanced settings|END|\d{1,2}:\d{2} [AP]\.M\. [A-Z]{2,4})$/;
     for (const [file, docs] of results) {
-      for (const doc of docs) for (const p of allText(doc)) expect(furniture.test(p), `${file}: ${p}`).toBe(false);
+      for (const doc of docs)
+        for (const p of allText(doc)) expect(furniture.test(p), `${file}: ${p}`).toBe(false);
     }
   });
 
@@ -95,7 +99,9 @@ describe.skipIf(!corpusAvailable)("the development corpus", () => {
           const frontDate = /^date: '(\d{4}-\d{2}-\d{2})'/m.exec(readFileSync(file, "utf8"))?.[1];
           expect(doc.when.date, file).toBe(frontDate);
           // Eastern time at home; the clock line names the zone when abroad (BST at the G7 in Cornwall).
-          expect(doc.when.timeZone, file).toMatch(/^(America\/New_York|Europe\/London|[A-Z][a-z]+\/[A-Za-z_]+)$/);
+          expect(doc.when.timeZone, file).toMatch(
+            /^(America\/New_York|Europe\/London|[A-Z][a-z]+\/[A-Za-z_]+)$/,
+          );
         }
         if (file.includes("mid-ru/statements") && !file.includes("federal-law")) {
           expect(doc.when.date, file).toMatch(/^20\d\d-\d\d-\d\d$/);

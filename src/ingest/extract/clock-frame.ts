@@ -19,7 +19,8 @@ export interface ClockFrame {
 const END = /^END\.?(?:\s+(.*))?$/;
 
 /** Letterhead of legacy White House releases: dropped, except the release date. */
-const LETTERHEAD = /^(?:THE WHITE HOUSE|Office of the (?:Press Secretary|Vice President|First Lady)|_{5,}|EMBARGOED.*|Internal Transcript)$/i;
+const LETTERHEAD =
+  /^(?:THE WHITE HOUSE|Office of the (?:Press Secretary|Vice President|First Lady)|_{5,}|EMBARGOED.*|Internal Transcript)$/i;
 const RELEASE = /^For Immediate Release\b\s*(.*)$/i;
 
 export function readClockFrame(paragraphs: string[]): ClockFrame {
@@ -65,7 +66,13 @@ export function readClockFrame(paragraphs: string[]): ClockFrame {
     if (parseClockLine(paragraphs[i] ?? "") && i < end - 1) {
       for (const note of paragraphs.slice(i + 1, end)) {
         const url = /<?(https?:\/\/[^\s>]+)>?/.exec(note)?.[1] ?? null;
-        trailer.push({ title: note.replace(/<?(https?:\/\/[^\s>]+)>?/, "").replace(/\s+([.,])/g, "$1").trim(), url });
+        trailer.push({
+          title: note
+            .replace(/<?(https?:\/\/[^\s>]+)>?/, "")
+            .replace(/\s+([.,])/g, "$1")
+            .trim(),
+          url,
+        });
       }
       end = i + 1;
       break;

@@ -81,7 +81,9 @@ export function textToParagraphs(text: string): string[] {
     if (previous && CONTINUES.test(lastLine) && /^\s*\p{Ll}/u.test(block[0] ?? "")) previous.push(...block);
     else merged.push([...block]);
   }
-  return merged.flatMap((block) => (block.length === 1 ? [normaliseSpace(block[0] ?? "")] : splitUnspacedLines(block.join("\n"))));
+  return merged.flatMap((block) =>
+    block.length === 1 ? [normaliseSpace(block[0] ?? "")] : splitUnspacedLines(block.join("\n")),
+  );
 }
 
 /**

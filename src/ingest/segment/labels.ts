@@ -29,7 +29,8 @@ function build(regex: RegExp, role: LabelRole, accept?: (name: string) => boolea
     if (accept && !accept(name)) return null;
     const rest = paragraph.slice(m[0].length);
     if (rest.trim() === "" && m[0].trim().endsWith(":") === false) return null;
-    const labelEnd = m[0].replace(/[:\s.]+$/, "").length;
+    // The label ends at its colon; a period before it ("JR.:") belongs to the label.
+    const labelEnd = m[0].replace(/\s*:\s*$/, "").length;
     return {
       label: paragraph.slice(0, labelEnd).trim(),
       name,

@@ -183,7 +183,9 @@ export class SpeakerRegistry {
 /** True when the person held a dated role on the date (undated roles count as always held). */
 function activeOn(speaker: Speaker, date: string): boolean {
   if (speaker.roles.length === 0) return true;
-  return speaker.roles.some((r) => (!r.from || r.from.slice(0, date.length) <= date) && (!r.to || date <= r.to));
+  return speaker.roles.some(
+    (r) => (!r.from || r.from.slice(0, date.length) <= date) && (!r.to || date <= r.to),
+  );
 }
 
 /** "President Biden" is ambiguous by surname alone; the title word picks the person who held such a role. */
