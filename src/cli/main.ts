@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { registerExport } from "./commands/export.js";
 import { registerIngest } from "./commands/ingest.js";
+import { registerReextract } from "./commands/reextract.js";
 import { registerShow } from "./commands/show.js";
 
 const program = new Command()
@@ -11,6 +12,7 @@ const program = new Command()
 
 registerIngest(program);
 registerShow(program);
+registerReextract(program);
 registerExport(program);
 
 await program.parseAsync(process.argv);

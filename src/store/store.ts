@@ -80,6 +80,8 @@ export interface DocumentStore {
   /** Current versions in id order. */
   list(options?: ListOptions): AsyncIterable<Document>;
   getRaw(hash: string): Promise<Uint8Array | null>;
+  /** Every kept raw input, for re-running extraction without fetching again. */
+  listRaw(): AsyncIterable<RawBlob>;
   putSpeakers(speakers: Speaker[]): Promise<void>;
   getSpeaker(id: string): Promise<Speaker | null>;
   counts(): Promise<StoreCounts>;

@@ -111,7 +111,7 @@ async function runIngest(paths: string[], options: IngestOptions): Promise<Inges
   }
 }
 
-function printSummary(r: IngestReport): void {
+export function printSummary(r: IngestReport): void {
   const out = process.stdout;
   out.write(
     `${pc.bold("ingested")} ${r.inserted} new, ${r.versioned} new versions, ${r.unchanged} unchanged` +

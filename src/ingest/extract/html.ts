@@ -13,7 +13,7 @@ import { documentDate, parseDateline } from "./dates.js";
 import type { Draft } from "./draft.js";
 import { normaliseSpace } from "./paragraphs.js";
 import type { ReaderContext } from "./reader.js";
-import { baseName, stripFurniture } from "./text-page.js";
+import { baseName, lastTwoSegments, stripFurniture } from "./text-page.js";
 import { analyseTitle } from "./title.js";
 
 const BLOCKS = "p, h2, h3, h4, h5, h6, li, blockquote, pre, tr, div";
@@ -173,7 +173,7 @@ export function readHtml(text: string, ctx: ReaderContext): Draft {
   return {
     profile: profile.id,
     reader: recipe && bodyEl ? "html" : "html-readability",
-    idKey: sourceUrl ?? `${profile.id}:${profile === generic ? ctx.name : baseName(ctx.name)}`,
+    idKey: sourceUrl ?? `${profile.id}:${profile === generic ? lastTwoSegments(ctx.name) : baseName(ctx.name)}`,
     sourceUrl,
     language,
     title,

@@ -103,7 +103,7 @@ export function readTextPage(text: string, ctx: ReaderContext): Draft {
   return {
     profile: profile.id,
     reader: "text-page",
-    idKey: sourceUrl ?? `${profile.id}:${profile === generic ? ctx.name : baseName(ctx.name)}`,
+    idKey: sourceUrl ?? `${profile.id}:${profile === generic ? lastTwoSegments(ctx.name) : baseName(ctx.name)}`,
     sourceUrl,
     language: null,
     title,
@@ -122,3 +122,9 @@ export function readTextPage(text: string, ctx: ReaderContext): Draft {
 }
 
 export const baseName = (name: string) => name.split("/").pop() ?? name;
+
+/**
+ * For unknown publishers the file name alone is too weak an identity ("index.html"): the folder
+ * it sits in is part of it. The same file gives the same key from a folder or from an archive.
+ */
+export const lastTwoSegments = (name: string) => name.split("/").filter(Boolean).slice(-2).join("/");

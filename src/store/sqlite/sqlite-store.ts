@@ -14,6 +14,7 @@ import type {
   DocumentStore,
   ListOptions,
   PutResult,
+  RawBlob,
   StoreCapabilities,
   StoreCounts,
   StoredDocument,
@@ -209,6 +210,19 @@ export class SqliteStore implements DocumentStore {
   async getRaw(hash: string): Promise<Uint8Array | null> {
     const row = this.stmt.getRaw.get(hash);
     return row ? new Uint8Array(row.bytes) : null;
+  }
+
+  async *listRaw(): AsyncGenerator<RawBlob> {
+    const page = this.db.prepare<[string], { hash: string; source: string; bytes: Buffer }>(
+      "SELECT hash, source, bytes FROM raw_inputs WHERE hash > ? ORDER BY hash LIMIT 200",
+    );
+    let after = "";
+    for (;;) {
+      const rows = page.all(after);
+      if (rows.length === 0) return;
+      for (const row of rows) yield { hash: row.hash, source: row.source, bytes: new Uint8Array(row.bytes) };
+      after = rows[rows.length - 1]?.hash ?? after;
+    }
   }
 
   async putSpeakers(speakers: Speaker[]): Promise<void> {
