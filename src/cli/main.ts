@@ -8,6 +8,8 @@ const program = new Command()
   .name("verbatim")
   .description("An archive of what officials said: ingest transcripts, read them, export them.")
   .version("0.1.0")
+  // Subcommands parse their own options, so `show ID --version 2` means a document version.
+  .enablePositionalOptions()
   .showHelpAfterError();
 
 registerIngest(program);

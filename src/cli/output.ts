@@ -1,5 +1,7 @@
 import pc from "picocolors";
 import { toVerbatimError, VerbatimError } from "../errors/catalog.js";
+import { openStore, resolveDbPath } from "../store/open.js";
+import type { DocumentStore } from "../store/store.js";
 
 /** Prints a catalog error the same way in every command and sets a non-zero exit code. */
 export function reportError(error: unknown): void {
@@ -9,4 +11,23 @@ export function reportError(error: unknown): void {
     process.stderr.write(`${error.stack}\n`);
   }
   process.exitCode = e instanceof VerbatimError && e.kind === "user" ? 1 : 2;
+}
+
+/**
+ * Opens the archive, runs a command against it and closes it; any failure, including opening
+ * (a missing directory, an archive from a newer Verbatim), is printed as a catalog error.
+ */
+export async function withStore(
+  dbFlag: string | undefined,
+  run: (store: DocumentStore) => Promise<void>,
+): Promise<void> {
+  let store: DocumentStore | null = null;
+  try {
+    store = openStore(resolveDbPath(dbFlag));
+    await run(store);
+  } catch (error) {
+    reportError(error);
+  } finally {
+    await store?.close();
+  }
 }

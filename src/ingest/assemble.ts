@@ -9,13 +9,14 @@ import {
   type Document,
   type Participant,
   type Provenance,
+  type Turn,
 } from "../model/document.js";
 import type { Draft, DraftParticipant } from "./extract/draft.js";
 import { guessLanguage } from "./extract/language.js";
 import { profileById } from "./publishers/index.js";
 import { type SpeakerRef, segment } from "./segment/segment.js";
-import { idForName } from "./speakers/names.js";
-import type { SpeakerRegistry } from "./speakers/registry.js";
+import { nameParts, surnameKeys } from "./speakers/names.js";
+import { type SpeakerRegistry, unregisteredId } from "./speakers/registry.js";
 
 /** Kinds where a page with no labels is expected, so no warning is raised for it. */
 const MONOLOGUE_KINDS = new Set(["statement", "speech", "decree", "remarks"]);
@@ -29,7 +30,36 @@ function resolveParticipant(p: DraftParticipant, registry: SpeakerRegistry): Par
   const speaker = registry.findByName(p.name);
   return speaker
     ? { speakerId: speaker.id, name: speaker.name, role: p.role }
-    : { speakerId: idForName(p.name), name: p.name, role: p.role };
+    : { speakerId: unregisteredId(p.name), name: p.name, role: p.role };
+}
+
+/**
+ * Titles name people in whatever grammatical case the sentence needs ("с Х.Фернандесом"); their
+ * turns name them in the nominative ("Х.Фернандес:"). An unregistered participant whose surname
+ * stem matches a turn's speaker takes that speaker's id and name.
+ */
+function reconcileWithTurns(
+  participants: Participant[],
+  turns: Turn[],
+  registry: SpeakerRegistry,
+): Participant[] {
+  return participants.map((p) => {
+    if (p.speakerId && registry.get(p.speakerId)) return p;
+    const keys = new Set(surnameKeys(nameParts(p.name).surname));
+    const turn = turns.find((t) => {
+      if (!t.speakerId || !t.speakerName || registry.get(t.speakerId)) return false;
+      const turnSurname = nameParts(t.speakerName).surname;
+      return surnameKeys(turnSurname).some((k) => keys.has(k)) || keys.has(turnSurname);
+    });
+    if (!turn) return p;
+    // Keep the title's wording unless it is an inflected form of the label's name.
+    const sameSurname = nameParts(turn.speakerName ?? "").surname === nameParts(p.name).surname;
+    return {
+      speakerId: turn.speakerId,
+      name: sameSurname ? p.name : (turn.speakerName ?? p.name),
+      role: p.role,
+    };
+  });
 }
 
 export type ProvenanceInput = Omit<Provenance, "reader" | "profile">;
@@ -52,7 +82,8 @@ export function assemble(draft: Draft, registry: SpeakerRegistry, provenance: Pr
     titleSpeaker,
     hasDialogue: draft.hasDialogue,
   });
-  const kind = draft.kind ?? (result.qa.length > 0 ? "press-conference" : "other");
+  // A page whose title names no kind is a press event only when questions dominate it.
+  const kind = draft.kind ?? (result.qa.length >= 3 ? "press-conference" : "other");
   const warnings: WarningCode[] = [...draft.warnings];
   for (const w of result.warnings) {
     if (w === "NO_TURNS_RECOGNISED" && MONOLOGUE_KINDS.has(kind)) continue;
@@ -70,7 +101,11 @@ export function assemble(draft: Draft, registry: SpeakerRegistry, provenance: Pr
     event: draft.event,
     place: draft.place,
     when: draft.when,
-    participants: draft.participants.map((p) => resolveParticipant(p, registry)),
+    participants: reconcileWithTurns(
+      draft.participants.map((p) => resolveParticipant(p, registry)),
+      result.turns,
+      registry,
+    ),
     attachments: draft.attachments,
     publisherRef: draft.publisherRef,
     turns: result.turns,

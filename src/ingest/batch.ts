@@ -69,19 +69,25 @@ export async function ingestBatch(
     if (pending.length === 0) return;
     const batch = pending;
     pending = [];
-    let results: PutResult[][];
+    let results: (PutResult[] | null)[];
     try {
       results = await store.putBatch(batch.map((p) => p.item));
-    } catch (error) {
-      // The transaction rolled back: report every input in it rather than losing them silently.
-      const e = toVerbatimError(error);
+    } catch {
+      // The transaction rolled back: store the inputs one by one, so only the bad one fails.
+      results = [];
       for (const p of batch) {
-        report.failed++;
-        report.failures.push({ source: p.source, code: e.code, message: e.message });
+        try {
+          results.push((await store.putBatch([p.item]))[0] ?? []);
+        } catch (error) {
+          const e = toVerbatimError(error);
+          report.failed++;
+          report.failures.push({ source: p.source, code: e.code, message: e.message });
+          results.push(null);
+        }
       }
-      return;
     }
     results.forEach((docResults, i) => {
+      if (!docResults) return;
       const { item } = batch[i] as { item: BatchItem; source: string };
       docResults.forEach((r, j) => {
         report.documents++;

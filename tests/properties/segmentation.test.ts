@@ -93,7 +93,7 @@ describe("segmentation", () => {
           });
         }
         for (const t of turns) if (t.kind === "answer") expect(answered.has(t.index)).toBe(true);
-        turns.forEach((t, i) => expect(t.index).toBe(i));
+        for (const [i, t] of turns.entries()) expect(t.index).toBe(i);
       }),
       { numRuns: 300 },
     );

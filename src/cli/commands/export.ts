@@ -3,8 +3,7 @@ import { createWriteStream } from "node:fs";
 import type { Command } from "commander";
 import { VerbatimError } from "../../errors/catalog.js";
 import { documentToJsonLine } from "../../export/jsonl.js";
-import { openStore, resolveDbPath } from "../../store/open.js";
-import { reportError } from "../output.js";
+import { withStore } from "../output.js";
 
 const FORMATS = ["jsonl"] as const;
 
@@ -17,8 +16,7 @@ export function registerExport(program: Command): void {
     .option("--publisher <id>", "only documents of this publisher, e.g. mid.ru")
     .option("--db <path>", "archive location (default: $VERBATIM_DB or ./verbatim.db)")
     .action(async (options: { format: string; out?: string; publisher?: string; db?: string }) => {
-      const store = openStore(resolveDbPath(options.db));
-      try {
+      await withStore(options.db, async (store) => {
         if (!(FORMATS as readonly string[]).includes(options.format)) {
           throw new VerbatimError("FORMAT_UNSUPPORTED", {
             reason: `export format "${options.format}"; try ${FORMATS.join(", ")}`,
@@ -32,10 +30,6 @@ export function registerExport(program: Command): void {
           (out as ReturnType<typeof createWriteStream>).end();
           await once(out, "finish");
         }
-      } catch (error) {
-        reportError(error);
-      } finally {
-        await store.close();
-      }
+      });
     });
 }

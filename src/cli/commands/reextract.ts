@@ -1,13 +1,11 @@
 import type { Command } from "commander";
 import { ingestBatch } from "../../ingest/batch.js";
 import type { DebateSpeakerLookup } from "../../ingest/extract/reader.js";
-import { DEFAULT_MAX_BYTES } from "../../ingest/pipeline.js";
 import { loadDebateSpeakers } from "../../ingest/read/debate-speakers.js";
 import type { SourceItem } from "../../ingest/read/sources.js";
 import { SpeakerRegistry } from "../../ingest/speakers/registry.js";
-import { openStore, resolveDbPath } from "../../store/open.js";
 import type { RawBlob } from "../../store/store.js";
-import { reportError } from "../output.js";
+import { withStore } from "../output.js";
 import { printSummary } from "./ingest.js";
 
 /** The name readers see for a kept input: the archive member, or the file's last two path segments. */
@@ -19,21 +17,25 @@ export function nameFromSource(source: string): string {
 
 async function* rawSources(raws: AsyncIterable<RawBlob>): AsyncGenerator<SourceItem> {
   for await (const raw of raws) {
-    yield { type: "input", input: { source: raw.source, name: nameFromSource(raw.source), bytes: raw.bytes } };
+    yield {
+      type: "input",
+      input: { source: raw.source, name: nameFromSource(raw.source), bytes: raw.bytes },
+    };
   }
 }
 
 export function registerReextract(program: Command): void {
   program
     .command("reextract")
-    .description("re-run extraction over every raw input kept in the archive (after a reader or registry improves)")
+    .description(
+      "re-run extraction over every raw input kept in the archive (after a reader or registry improves)",
+    )
     .option("--db <path>", "archive location (default: $VERBATIM_DB or ./verbatim.db)")
     .option("--speakers <file>", "speaker registry YAML (default: the bundled data/speakers.yaml)")
     .option("--debate-speakers <file>", "UN General Debate speaker table (Speakers_by_session.xlsx)")
     .option("--json", "print the report as JSON")
     .action(async (options: { db?: string; speakers?: string; debateSpeakers?: string; json?: boolean }) => {
-      const store = openStore(resolveDbPath(options.db));
-      try {
+      await withStore(options.db, async (store) => {
         const registry = options.speakers ? SpeakerRegistry.load(options.speakers) : SpeakerRegistry.load();
         const debateSpeakers: DebateSpeakerLookup | null = options.debateSpeakers
           ? await loadDebateSpeakers(options.debateSpeakers)
@@ -48,10 +50,6 @@ export function registerReextract(program: Command): void {
         if (options.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
         else printSummary(report);
         if (report.failed > 0) process.exitCode = 1;
-      } catch (error) {
-        reportError(error);
-      } finally {
-        await store.close();
-      }
+      });
     });
 }

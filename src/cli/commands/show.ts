@@ -2,8 +2,7 @@ import type { Command } from "commander";
 import pc from "picocolors";
 import { VerbatimError } from "../../errors/catalog.js";
 import type { Document } from "../../model/document.js";
-import { openStore, resolveDbPath } from "../../store/open.js";
-import { reportError } from "../output.js";
+import { withStore } from "../output.js";
 
 export function registerShow(program: Command): void {
   program
@@ -16,8 +15,7 @@ export function registerShow(program: Command): void {
     .option("--versions", "list the stored versions instead of the document")
     .action(
       async (id: string, options: { db?: string; json?: boolean; version?: string; versions?: boolean }) => {
-        const store = openStore(resolveDbPath(options.db));
-        try {
+        await withStore(options.db, async (store) => {
           if (options.versions) {
             const versions = await store.versions(id);
             if (versions.length === 0) throw new VerbatimError("DOCUMENT_NOT_FOUND", { id });
@@ -33,11 +31,7 @@ export function registerShow(program: Command): void {
           if (!stored) throw new VerbatimError("DOCUMENT_NOT_FOUND", { id });
           if (options.json) process.stdout.write(`${JSON.stringify(stored.document, null, 2)}\n`);
           else process.stdout.write(renderDocument(stored.document, stored.version));
-        } catch (error) {
-          reportError(error);
-        } finally {
-          await store.close();
-        }
+        });
       },
     );
 }

@@ -53,6 +53,8 @@ export function readClockFrame(paragraphs: string[]): ClockFrame {
       if (LETTERHEAD.test(line)) continue;
       // All-capitals lines repeat the title ("PRESS GAGGLE BY PRESS SECRETARY ROBERT GIBBS").
       if (line === line.toUpperCase() && /\p{Lu}{3}/u.test(line)) continue;
+      // Editorial notes ("*Please see below for a correction…") are sentences; places are not.
+      if (/^\*/.test(line) || (/[.!?]$/.test(line) && line.split(/\s+/).length > 4)) continue;
       placeLines.push(line);
     }
     if (placeLines.length) place = placeLines.join(", ");

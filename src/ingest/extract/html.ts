@@ -5,7 +5,7 @@
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import type { WarningCode } from "../../errors/catalog.js";
-import type { Attachment } from "../../model/document.js";
+import type { Attachment, DocumentDate } from "../../model/document.js";
 import { generic, PROFILES, profileForUrl } from "../publishers/index.js";
 import type { HtmlRecipe, ParsedHtml, PublisherProfile } from "../publishers/profile.js";
 import { readClockFrame } from "./clock-frame.js";
@@ -16,7 +16,8 @@ import type { ReaderContext } from "./reader.js";
 import { baseName, lastTwoSegments, stripFurniture } from "./text-page.js";
 import { analyseTitle } from "./title.js";
 
-const BLOCKS = "p, h2, h3, h4, h5, h6, li, blockquote, pre, tr, div";
+const BLOCKS =
+  "p, h1, h2, h3, h4, h5, h6, li, ul, ol, dl, dt, dd, blockquote, pre, table, tr, div, article, section, main, header, footer, aside, figure, figcaption";
 
 function first(doc: ParsedHtml | Element, selectors: string[]): Element | null {
   for (const s of selectors) {
@@ -57,19 +58,20 @@ function leafParagraphs(text: string): string[] {
 export function blockTexts(root: Element): string[] {
   for (const br of Array.from(root.querySelectorAll("br"))) br.replaceWith(BREAK);
   const out: string[] = [];
+  // An element is a leaf when no block sits anywhere inside it; otherwise its block children are
+  // walked in order and the loose text between them becomes paragraphs of its own.
   const walk = (el: Element) => {
-    const childBlocks = Array.from(el.children).some((c) => c.matches(BLOCKS));
-    if (!childBlocks) {
+    if (!el.querySelector(BLOCKS)) {
       out.push(...leafParagraphs(el.textContent ?? ""));
       return;
     }
-    // Mixed content: text directly inside this element between block children is a paragraph too.
     let loose = "";
     for (const node of Array.from(el.childNodes)) {
-      if (node.nodeType === 1 && (node as Element).matches(BLOCKS)) {
+      const element = node.nodeType === 1 ? (node as Element) : null;
+      if (element && (element.matches(BLOCKS) || element.querySelector(BLOCKS))) {
         out.push(...leafParagraphs(loose));
         loose = "";
-        walk(node as Element);
+        walk(element);
       } else loose += node.textContent ?? "";
     }
     out.push(...leafParagraphs(loose));
@@ -85,7 +87,16 @@ function chooseProfile(doc: ParsedHtml, url: string | null): PublisherProfile {
   return generic;
 }
 
-function readDate(doc: ParsedHtml, recipe: HtmlRecipe | null): { date: string | null; time: string | null } {
+interface PageDate {
+  date: string | null;
+  time: string | null;
+  /** UTC offset when a machine-readable timestamp carries one ("+05:00"); no zone name is implied. */
+  offset: string | null;
+}
+
+const ISO_OFFSET = /T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+function readDate(doc: ParsedHtml, recipe: HtmlRecipe | null): PageDate {
   const el = recipe ? first(doc, recipe.date) : null;
   const candidates = [
     el?.getAttribute("datetime"),
@@ -99,10 +110,19 @@ function readDate(doc: ParsedHtml, recipe: HtmlRecipe | null): { date: string | 
     if (parsed.date) {
       const timeEl = recipe ? first(doc, recipe.time) : null;
       const time = timeEl ? /(\d{1,2}):(\d{2})/.exec(timeEl.textContent ?? "") : null;
-      return { date: parsed.date, time: time ? `${time[1]?.padStart(2, "0")}:${time[2]}` : parsed.time };
+      if (time) return { date: parsed.date, time: `${time[1]?.padStart(2, "0")}:${time[2]}`, offset: null };
+      const zone = ISO_OFFSET.exec(c.trim())?.[1] ?? null;
+      const offset = zone === "Z" ? "+00:00" : zone ? zone.replace(/^([+-]\d{2})(\d{2})$/, "$1:$2") : null;
+      return { date: parsed.date, time: parsed.time, offset: parsed.time ? offset : null };
     }
   }
-  return { date: null, time: null };
+  return { date: null, time: null, offset: null };
+}
+
+/** A timestamp's own offset gives the instant when no zone is known; the zone stays unnamed. */
+function withOffset(when: DocumentDate, offset: string | null): DocumentDate {
+  if (when.dateTime || !offset || !when.date || !when.time) return when;
+  return { ...when, timeZone: null, dateTime: `${when.date}T${when.time}:00${offset}` };
 }
 
 export function readHtml(text: string, ctx: ReaderContext): Draft {
@@ -121,7 +141,7 @@ export function readHtml(text: string, ctx: ReaderContext): Draft {
   const title = normaliseSpace(
     titleEl?.textContent ?? meta(doc, ["og:title"]) ?? doc.querySelector("title")?.textContent ?? "",
   );
-  const { date: pageDate, time } = readDate(doc, recipe);
+  const { date: pageDate, time, offset } = readDate(doc, recipe);
   const placeEl = recipe ? first(doc, recipe.place) : null;
   const refEl = recipe ? first(doc, recipe.publisherRef) : null;
   const attachments: Attachment[] = [];
@@ -173,14 +193,15 @@ export function readHtml(text: string, ctx: ReaderContext): Draft {
   return {
     profile: profile.id,
     reader: recipe && bodyEl ? "html" : "html-readability",
-    idKey: sourceUrl ?? `${profile.id}:${profile === generic ? lastTwoSegments(ctx.name) : baseName(ctx.name)}`,
+    idKey:
+      sourceUrl ?? `${profile.id}:${profile === generic ? lastTwoSegments(ctx.name) : baseName(ctx.name)}`,
     sourceUrl,
     language,
     title,
     kind: facts.kind,
     event: facts.event,
     place: normaliseSpace(placeEl?.textContent ?? "") || frame.place || facts.place,
-    when: documentDate(date, frame.time ?? clockTime, frame.timeZone ?? profile.timeZone),
+    when: withOffset(documentDate(date, frame.time ?? clockTime, frame.timeZone ?? profile.timeZone), offset),
     participants: facts.participants,
     titleSpeaker: facts.titleSpeaker,
     attachments,

@@ -35,7 +35,26 @@ export function readJsonl(text: string): Document[] {
         reason: `${issue?.path.join(".")}: ${issue?.message}`,
       });
     }
-    docs.push(parsed.data as Document);
+    const doc = parsed.data as Document;
+    const problem = structuralProblem(doc);
+    if (problem) throw new VerbatimError("JSONL_INVALID", { line: i + 1, reason: problem });
+    docs.push(doc);
   }
   return docs;
+}
+
+/** What the schema cannot say: turn indexes are positions, pairs point at real questions and answers. */
+function structuralProblem(doc: Document): string | null {
+  for (const [i, turn] of doc.turns.entries()) {
+    if (turn.index !== i) return `turns.${i}.index is ${turn.index}, expected ${i}`;
+    for (const note of turn.notes) {
+      if (note.paragraph >= turn.paragraphs.length || note.end < note.start)
+        return `turns.${i}.notes point outside the turn`;
+    }
+  }
+  for (const [i, pair] of doc.qa.entries()) {
+    if (doc.turns[pair.question]?.kind !== "question") return `qa.${i}.question is not a question turn`;
+    if (pair.answers.some((a) => a >= doc.turns.length)) return `qa.${i}.answers point past the last turn`;
+  }
+  return null;
 }

@@ -103,7 +103,8 @@ export function readTextPage(text: string, ctx: ReaderContext): Draft {
   return {
     profile: profile.id,
     reader: "text-page",
-    idKey: sourceUrl ?? `${profile.id}:${profile === generic ? lastTwoSegments(ctx.name) : baseName(ctx.name)}`,
+    idKey:
+      sourceUrl ?? `${profile.id}:${profile === generic ? lastTwoSegments(ctx.name) : baseName(ctx.name)}`,
     sourceUrl,
     language: null,
     title,

@@ -42,11 +42,17 @@ const TRAILING_DATE =
 /** Words that introduce the event after the speech act: "…remarks … during the joint news conference". */
 const EVENT_STARTS = [
   /\s(?:during|in the course of|в ходе|во время)\s/iu,
-  /\s(?:at|following|на|по итогам)\s/iu,
+  /\s(?:at|following|на(?!\s+вопрос)|по итогам)\s/iu,
 ];
 
-const NAME_AFTER_ROLE =
-  /(?:Minister|President|Secretary|Chancellor|Ambassador|Premier|Министр\p{L}*|Президент\p{L}*|Посл\p{L}*)(?:\s+(?:of|for)(?:\s+the)?\s+(?:\p{Lu}\p{L}+\s?){1,3})?\s+((?:\p{Lu}\p{Ll}+\s){1,2}\p{Lu}\p{Ll}+)/gu;
+const NAME_PART = String.raw`\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*`;
+const NAME_AFTER_ROLE = new RegExp(
+  String.raw`(?:Minister|President|Secretary|Chancellor|Ambassador|Premier|Министр\p{L}*|Президент\p{L}*|Посл\p{L}*)(?:\s+(?:of|for)(?:\s+the)?\s+(?:\p{Lu}\p{L}+\s?){1,3})*\s+((?:${NAME_PART}\s){1,2}${NAME_PART})(?![\p{L}-])`,
+  "gu",
+);
+/** "Prime Minister Lindqvist of Sweden": a head of government named by surname, then the country. */
+const SURNAME_OF_COUNTRY =
+  /(?:President|Prime Minister|Chancellor|King|Queen|Emir|Premier)\s+(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)\s+of\s+(?:the\s+)?\p{Lu}/gu;
 const RUSSIAN_INITIALS_NAME = /(?:\p{Lu}\.\s?){1,2}\s?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?/gu;
 
 export function analyseTitle(title: string, registry: SpeakerRegistry, date: string | null): TitleFacts {
@@ -72,7 +78,7 @@ export function analyseTitle(title: string, registry: SpeakerRegistry, date: str
   const event = eventMatch
     ? rest
         .slice(eventMatch.index + eventMatch[0].length)
-        .replace(/^the\s/i, "")
+        .replace(/^(?:the|a|an)\s/i, "")
         .trim()
     : null;
 
@@ -95,6 +101,10 @@ export function analyseTitle(title: string, registry: SpeakerRegistry, date: str
   }
   for (const m of rest.matchAll(NAME_AFTER_ROLE)) {
     if (m[1] && !registry.findByName(m[1])) mentions.push({ index: m.index ?? 0, name: m[1], role: null });
+  }
+  for (const m of rest.matchAll(SURNAME_OF_COUNTRY)) {
+    if (m[1] && !registry.findByName(m[1], onDate))
+      mentions.push({ index: m.index ?? 0, name: m[1], role: null });
   }
   for (const m of rest.matchAll(RUSSIAN_INITIALS_NAME)) {
     if (!registry.findByName(m[0])) mentions.push({ index: m.index ?? 0, name: m[0], role: null });

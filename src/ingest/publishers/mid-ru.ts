@@ -12,7 +12,6 @@ export const midRu: PublisherProfile = {
     /^[•·*\-\s]*(?:[a-z]{2}-[A-Z]{2}\d*\s*){2,}$/u, // language switcher: "• en-GB1 ru-RU1"
     /^(?:Advanced settings|Расширенные настройки|Расширенный поиск|Print|Версия для печати|Share|Поделиться)$/iu,
     /^(?:Additional materials|Дополнительные материалы)$/iu,
-    /^(?:Photos?|Фото(?:графии)?|Video|Видео|Audio|Аудио)$/iu,
   ],
   attachmentsHeading: /^(?:Additional materials|Дополнительные материалы)$/iu,
   html: {

@@ -105,6 +105,8 @@ export interface NameParts {
   initials: string[];
   /** Surname tokens, folded. */
   surname: string;
+  /** Given names as written (folded), which may be bare initials. */
+  given: string[];
 }
 
 /** Splits "С.В.Лавров", "Sergey Lavrov", "MS. JEAN-PIERRE", "Lavrov Sergey" (no: assumed given-first). */
@@ -114,10 +116,11 @@ export function nameParts(name: string): NameParts {
     .split(/\s+/)
     .map((t) => t.replace(/\.$/, ""))
     .filter((t) => t.length > 0 && !TITLE_WORDS.has(t));
-  if (tokens.length === 0) return { initials: [], surname: "" };
+  if (tokens.length === 0) return { initials: [], surname: "", given: [] };
   const surname = tokens[tokens.length - 1] ?? "";
-  const initials = tokens.slice(0, -1).map((t) => t[0] ?? "");
-  return { initials, surname };
+  const given = tokens.slice(0, -1);
+  const initials = given.map((t) => t[0] ?? "");
+  return { initials, surname, given };
 }
 
 const CYRILLIC_CASE_ENDINGS = [

@@ -46,6 +46,7 @@ export interface ResolvedSpeaker {
 interface IndexEntry {
   speaker: Speaker;
   initials: string[];
+  given: string[];
 }
 
 /** Labels that name a function, not a person: kept as written, with no speaker id. */
@@ -73,7 +74,11 @@ export class SpeakerRegistry {
         for (const key of keys) {
           const list = this.bySurname.get(key) ?? [];
           if (!list.some((e) => e.speaker === speaker && e.initials.join() === parts.initials.join())) {
-            list.push({ speaker, initials: parts.initials });
+            list.push({
+              speaker,
+              initials: parts.initials,
+              given: parts.given.map((g) => foldName(toLatin(g))),
+            });
           }
           this.bySurname.set(key, list);
         }
@@ -137,6 +142,13 @@ export class SpeakerRegistry {
         : entries;
       let distinct = [...new Set(matching.map((e) => e.speaker))];
       if (date && parts.initials.length === 0) distinct = distinct.filter((s) => activeOn(s, date));
+      const firstGiven =
+        parts.given[0] && parts.given[0].length > 1 ? foldName(toLatin(parts.given[0])) : null;
+      if (distinct.length > 1 && firstGiven) {
+        // "Joe Biden" vs "Jill Biden": same initial, different given name.
+        const byGiven = [...new Set(matching.filter((e) => e.given[0] === firstGiven).map((e) => e.speaker))];
+        if (byGiven.length > 0) distinct = byGiven;
+      }
       if (distinct.length > 1) distinct = narrowByTitle(distinct, name);
       if (distinct.length === 1) return distinct[0] ?? null;
     }
@@ -173,11 +185,18 @@ export class SpeakerRegistry {
     if (/^(the|senior|white house|a|an)\b/i.test(clean) || /\bofficial\b/i.test(clean)) {
       return { speakerId: null, speakerName: displayCase(clean), registered: false };
     }
-    const latin = displayCase(toLatin(clean)).replace(/\.(?=\p{L})/gu, ". ");
-    const parts = nameParts(latin);
-    const idSource = [...parts.initials, parts.surname].join(" ");
-    return { speakerId: parts.surname ? idForName(idSource) : null, speakerName: latin, registered: false };
+    return { speakerId: unregisteredId(clean), speakerName: displayCase(clean), registered: false };
   }
+}
+
+/**
+ * The id of a person not in the registry: initials and surname in Latin script, so that
+ * "Т.Карлсон", "T. Karlson" and "Tom Karlson" meet ("t-karlson").
+ */
+export function unregisteredId(name: string): string | null {
+  const parts = nameParts(toLatin(name).replace(/\.(?=\p{L})/gu, ". "));
+  if (!parts.surname) return null;
+  return idForName([...parts.initials, parts.surname].join(" "));
 }
 
 /** True when the person held a dated role on the date (undated roles count as always held). */

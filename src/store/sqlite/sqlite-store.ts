@@ -32,8 +32,10 @@ interface DocumentRow {
 
 function migrate(db: Database.Database): void {
   const found = db.pragma("user_version", { simple: true }) as number;
-  if (found > SCHEMA_VERSION)
+  if (found > SCHEMA_VERSION) {
+    db.close();
     throw new VerbatimError("STORE_SCHEMA_TOO_NEW", { found, known: SCHEMA_VERSION });
+  }
   for (let v = found; v < SCHEMA_VERSION; v++) {
     db.transaction(() => {
       db.exec(MIGRATIONS[v] as string);
@@ -65,6 +67,12 @@ export class SqliteStore implements DocumentStore {
       this.db.pragma("journal_mode = WAL");
       this.db.pragma("synchronous = NORMAL");
       migrate(this.db);
+    } else {
+      const found = this.db.pragma("user_version", { simple: true }) as number;
+      if (found > SCHEMA_VERSION) {
+        this.db.close();
+        throw new VerbatimError("STORE_SCHEMA_TOO_NEW", { found, known: SCHEMA_VERSION });
+      }
     }
     this.db.pragma("foreign_keys = ON");
     const db = this.db;

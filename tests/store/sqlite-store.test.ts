@@ -1,0 +1,97 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, describe, expect, it } from "vitest";
+import { VerbatimError } from "../../src/errors/catalog.js";
+import { SCHEMA_VERSION } from "../../src/store/sqlite/schema.js";
+import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
+import { makeDocument } from "../support/documents.js";
+import { describeStoreConformance } from "./conformance.js";
+
+const dirs: string[] = [];
+
+/** A path to a database file that does not exist yet, in a fresh temporary folder. */
+function freshDbPath(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "verbatim-store-"));
+  dirs.push(dir);
+  return path.join(dir, "archive.db");
+}
+
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+describeStoreConformance("SqliteStore on a temporary file", () => new SqliteStore({ path: freshDbPath() }));
+
+describe("SqliteStore files", () => {
+  it("reopening a file keeps documents versions raw inputs and speakers", async () => {
+    const file = freshDbPath();
+    const v1 = makeDocument();
+    const v2 = { ...v1, title: `${v1.title} (corrected)` };
+    const bytes = new TextEncoder().encode("С.Лавров: добрый день.");
+    const first = new SqliteStore({ path: file });
+    await first.putBatch([{ raw: { hash: "raw-1", source: "a.txt", bytes }, documents: [v1] }]);
+    await first.putBatch([{ raw: null, documents: [v2] }]);
+    await first.putSpeakers([{ id: "sergey-lavrov", name: "Sergey Lavrov", aliases: [], roles: [] }]);
+    await first.close();
+
+    const second = new SqliteStore({ path: file });
+    try {
+      expect((await second.get(v1.id))?.document).toStrictEqual(v2);
+      expect((await second.get(v1.id, 1))?.document).toStrictEqual(v1);
+      expect(await second.getRaw("raw-1")).toEqual(bytes);
+      expect((await second.getSpeaker("sergey-lavrov"))?.name).toBe("Sergey Lavrov");
+      expect(await second.counts()).toEqual({
+        documents: 1,
+        versions: 2,
+        turns: 3,
+        rawInputs: 1,
+        speakers: 1,
+      });
+      expect(await second.putBatch([{ raw: null, documents: [v2] }])).toEqual([
+        [{ id: v1.id, version: 2, status: "unchanged" }],
+      ]);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it("an archive with a schema version newer than this code knows is refused", async () => {
+    const file = freshDbPath();
+    await new SqliteStore({ path: file }).close();
+    const db = new Database(file);
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    db.close();
+
+    let thrown: unknown = null;
+    try {
+      new SqliteStore({ path: file });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(VerbatimError);
+    expect((thrown as VerbatimError).code).toBe("STORE_SCHEMA_TOO_NEW");
+    expect((thrown as VerbatimError).detail).toEqual({ found: SCHEMA_VERSION + 1, known: SCHEMA_VERSION });
+
+    const after = new Database(file, { readonly: true });
+    expect(after.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION + 1);
+    after.close();
+  });
+
+  it("an archive with a newer schema version is refused when opened read only too", async () => {
+    const file = freshDbPath();
+    await new SqliteStore({ path: file }).close();
+    const db = new Database(file);
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    db.close();
+
+    let code: string | null = null;
+    try {
+      await new SqliteStore({ path: file, readonly: true }).close();
+    } catch (error) {
+      code = error instanceof VerbatimError ? error.code : "not a VerbatimError";
+    }
+    expect(code).toBe("STORE_SCHEMA_TOO_NEW");
+  });
+});
