@@ -4,6 +4,12 @@ import { registerIngest } from "./commands/ingest.js";
 import { registerReextract } from "./commands/reextract.js";
 import { registerShow } from "./commands/show.js";
 
+// A reader that stops early (`verbatim export | head`) is not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 const program = new Command()
   .name("verbatim")
   .description("An archive of what officials said: ingest transcripts, read them, export them.")
