@@ -3,10 +3,12 @@
  * input is reported and skipped; it never stops the batch or touches what is stored.
  */
 
-import { toVerbatimError } from "../errors/catalog.js";
+import { toVerbatimError, type VerbatimError } from "../errors/catalog.js";
 import type { Document } from "../model/document.js";
 import type { BatchItem, DocumentStore, PutResult } from "../store/store.js";
+import { type IngestPool, workerError } from "./parallel/pool.js";
 import { type IngestContext, ingestInput } from "./pipeline.js";
+import type { RawInput } from "./read/raw-input.js";
 import type { SourceItem } from "./read/sources.js";
 
 export interface IngestFailure {
@@ -54,12 +56,36 @@ export function emptyReport(): IngestReport {
   };
 }
 
+/** Turns one input into documents: in this thread, or on a worker pool. */
+export type Processor = (input: RawInput) => Promise<Processed>;
+
+export type Processed =
+  | { ok: true; documents: Document[]; contentHash: string }
+  | { ok: false; error: VerbatimError };
+
+export function inlineProcessor(ctx: IngestContext): Processor {
+  return async (input) => ingestInput(input, ctx);
+}
+
+export function poolProcessor(pool: IngestPool): Processor {
+  return async (input) => {
+    const result = await pool.run({ source: input.source, name: input.name, bytes: input.bytes });
+    return result.ok
+      ? { ok: true, documents: result.documents, contentHash: result.contentHash }
+      : { ok: false, error: workerError(result) };
+  };
+}
+
+/** Inputs being processed at once; enough to keep workers busy, few enough to bound memory. */
+const IN_FLIGHT = 256;
+
 export async function ingestBatch(
   sources: AsyncIterable<SourceItem>,
   store: DocumentStore,
-  ctx: IngestContext,
+  processing: IngestContext | Processor,
   options: BatchOptions = {},
 ): Promise<IngestReport> {
+  const process = typeof processing === "function" ? processing : inlineProcessor(processing);
   const report = emptyReport();
   const batchSize = options.batchSize ?? 250;
   const keepRaw = options.keepRaw ?? store.capabilities.rawInputs;
@@ -98,46 +124,60 @@ export async function ingestBatch(
     });
   };
 
-  for await (const item of sources) {
-    report.inputs++;
-    if (item.type === "skipped") {
-      report.skipped++;
-      options.onProgress?.(report, item.source);
-      continue;
-    }
-    if (item.type === "failed") {
-      const e = toVerbatimError(item.error);
-      report.failed++;
-      report.failures.push({ source: item.source, code: e.code, message: e.message });
-      options.onProgress?.(report, item.source);
-      continue;
-    }
-    const { input } = item;
+  const settle = async (input: RawInput, processed: Processed) => {
     report.bytes += input.bytes.length;
-    const outcome = ingestInput(input, ctx);
-    if (!outcome.ok) {
+    if (!processed.ok) {
       report.failed++;
       report.failures.push({
         source: input.source,
-        code: outcome.error.code,
-        message: outcome.error.message,
+        code: processed.error.code,
+        message: processed.error.message,
       });
     } else {
-      for (const doc of outcome.documents) {
+      for (const doc of processed.documents) {
         if (doc.warnings.length)
           report.warnings.push({ source: input.source, id: doc.id, codes: doc.warnings });
       }
       pending.push({
         source: input.source,
         item: {
-          raw: keepRaw ? { hash: outcome.contentHash, source: input.source, bytes: input.bytes } : null,
-          documents: outcome.documents,
+          raw: keepRaw ? { hash: processed.contentHash, source: input.source, bytes: input.bytes } : null,
+          documents: processed.documents,
         },
       });
       if (pending.length >= batchSize) await flush();
     }
     options.onProgress?.(report, input.source);
+  };
+
+  // Results are settled in input order, whatever order workers finish in.
+  const inFlight: { input: RawInput; result: Promise<Processed> }[] = [];
+  const settleOldest = async () => {
+    const oldest = inFlight.shift();
+    if (oldest) await settle(oldest.input, await oldest.result);
+  };
+
+  for await (const item of sources) {
+    report.inputs++;
+    if (item.type === "input") {
+      inFlight.push({
+        input: item.input,
+        result: process(item.input).catch((error) => ({ ok: false as const, error: toVerbatimError(error) })),
+      });
+      if (inFlight.length >= IN_FLIGHT) await settleOldest();
+      continue;
+    }
+    // Skips and read failures wait for earlier inputs, so the report keeps input order.
+    while (inFlight.length) await settleOldest();
+    if (item.type === "skipped") report.skipped++;
+    else {
+      const e = toVerbatimError(item.error);
+      report.failed++;
+      report.failures.push({ source: item.source, code: e.code, message: e.message });
+    }
+    options.onProgress?.(report, item.source);
   }
+  while (inFlight.length) await settleOldest();
   await flush();
   return report;
 }

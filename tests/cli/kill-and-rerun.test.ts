@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
+import { SCHEMA_VERSION } from "../../src/store/sqlite/schema.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -314,7 +315,7 @@ describe("the verbatim command", () => {
     const result = await verbatim(["ingest", inputs, "--db", db]);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
-      "error STORE_SCHEMA_TOO_NEW: the archive uses schema version 99, newer than this Verbatim knows (1)\n",
+      `error STORE_SCHEMA_TOO_NEW: the archive uses schema version 99, newer than this Verbatim knows (${SCHEMA_VERSION})\n`,
     );
   });
 
@@ -323,7 +324,7 @@ describe("the verbatim command", () => {
       const result = await verbatim([...command, "--db", tooNewArchive(`${command[0]}-too-new.db`)]);
       expect(result.code).toBe(1);
       expect(result.stderr).toBe(
-        "error STORE_SCHEMA_TOO_NEW: the archive uses schema version 99, newer than this Verbatim knows (1)\n",
+        `error STORE_SCHEMA_TOO_NEW: the archive uses schema version 99, newer than this Verbatim knows (${SCHEMA_VERSION})\n`,
       );
     });
   }

@@ -1,10 +1,12 @@
+import os from "node:os";
 import path from "node:path";
 import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import pc from "picocolors";
 import { VerbatimError } from "../../errors/catalog.js";
-import { type IngestReport, ingestBatch } from "../../ingest/batch.js";
+import { type IngestReport, ingestBatch, poolProcessor } from "../../ingest/batch.js";
 import type { DebateSpeakerLookup } from "../../ingest/extract/reader.js";
+import { IngestPool } from "../../ingest/parallel/pool.js";
 import { DEFAULT_MAX_BYTES } from "../../ingest/pipeline.js";
 import { DEBATE_SPEAKERS_FILE, loadDebateSpeakers } from "../../ingest/read/debate-speakers.js";
 import { planSources, readSources } from "../../ingest/read/sources.js";
@@ -20,6 +22,7 @@ interface IngestOptions {
   json?: boolean;
   progress: boolean;
   raw: boolean;
+  workers: string;
 }
 
 export function registerIngest(program: Command): void {
@@ -37,6 +40,11 @@ export function registerIngest(program: Command): void {
     .option("--json", "print the report as JSON instead of a summary")
     .option("--no-progress", "do not draw a progress bar")
     .option("--no-raw", "do not keep the raw input bytes in the archive")
+    .option(
+      "--workers <n>",
+      "worker threads for reading pages (0: read in the main thread)",
+      String(defaultWorkers()),
+    )
     .action(async (paths: string[], options: IngestOptions) => {
       try {
         const report = await runIngest(paths, options);
@@ -63,7 +71,22 @@ async function runIngest(paths: string[], options: IngestOptions): Promise<Inges
     options.debateSpeakers ?? files.find((f) => path.basename(f.path) === DEBATE_SPEAKERS_FILE)?.path;
   if (table) debateSpeakers = await loadDebateSpeakers(table);
 
+  const workers = Number(options.workers);
+  if (!Number.isInteger(workers) || workers < 0) {
+    throw new VerbatimError("INPUT_UNREADABLE", {
+      reason: `--workers must be a whole number, not ${options.workers}`,
+    });
+  }
   const store = openStore(resolveDbPath(options.db));
+  // Workers start only once the archive is open: a refused archive must not leave threads running.
+  const pool =
+    workers > 0
+      ? new IngestPool(workers, {
+          registryPath: options.speakers ?? null,
+          debateSpeakersPath: table ?? null,
+          maxBytes,
+        })
+      : null;
   const totalBytes = files.reduce((n, f) => n + f.size, 0);
   const showBar = options.progress && !options.json && process.stderr.isTTY === true;
   const bar = showBar
@@ -85,7 +108,7 @@ async function runIngest(paths: string[], options: IngestOptions): Promise<Inges
         },
       }),
       store,
-      { registry, debateSpeakers, maxBytes, now: () => new Date() },
+      pool ? poolProcessor(pool) : { registry, debateSpeakers, maxBytes, now: () => new Date() },
       {
         keepRaw: options.raw,
         onProgress: (r, source) =>
@@ -107,6 +130,7 @@ async function runIngest(paths: string[], options: IngestOptions): Promise<Inges
     return report;
   } finally {
     bar?.stop();
+    await pool?.close();
     await store.close();
   }
 }
@@ -124,4 +148,9 @@ export function printSummary(r: IngestReport): void {
     for (const w of r.warnings) for (const c of w.codes) counts.set(c, (counts.get(c) ?? 0) + 1);
     out.write(`  warnings: ${[...counts].map(([c, n]) => `${c} ×${n}`).join(", ")}\n`);
   }
+}
+
+/** One worker per core beyond the main thread (which reads archives and writes the store), at most 4. */
+function defaultWorkers(): number {
+  return Math.max(1, Math.min(4, os.availableParallelism() - 1));
 }

@@ -2,7 +2,14 @@
  * The SQLite schema, as explicit numbered migrations. PRAGMA user_version records how far an
  * archive has been migrated; an archive newer than this code is refused, never rewritten.
  */
-export const MIGRATIONS: readonly string[] = [
+import type Database from "better-sqlite3";
+import type { Document } from "../../model/document.js";
+import { searchIndexWriter } from "./search-index.js";
+
+/** A migration is SQL, or a function for steps SQL cannot do (stemming text in JavaScript). */
+export type Migration = string | ((db: Database.Database) => void);
+
+export const MIGRATIONS: readonly Migration[] = [
   // 1: documents with versions, current turns, raw inputs, speakers
   `
   CREATE TABLE documents (
@@ -48,6 +55,48 @@ export const MIGRATIONS: readonly string[] = [
     body TEXT NOT NULL
   ) WITHOUT ROWID;
   `,
+  // 2: full-text search over turns and titles. FTS5 tokenizes and folds (src/search/text explains
+  // the split of work); stemming is done at query time against the index's vocabulary (turn_vocab).
+  // The tables are contentless: display text comes from turns.text and doc_index.title.
+  `
+  CREATE TABLE doc_index (
+    n         INTEGER PRIMARY KEY,
+    id        TEXT NOT NULL UNIQUE,
+    publisher TEXT NOT NULL,
+    language  TEXT NOT NULL,
+    kind      TEXT NOT NULL,
+    date      TEXT,
+    title     TEXT NOT NULL
+  );
+  CREATE VIRTUAL TABLE turn_fts USING fts5(
+    text, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
+  );
+  CREATE VIRTUAL TABLE turn_vocab USING fts5vocab(turn_fts, row);
+  CREATE VIRTUAL TABLE doc_fts USING fts5(
+    title, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
+  );
+  CREATE VIRTUAL TABLE doc_vocab USING fts5vocab(doc_fts, row);
+  `,
+  (db) => reindexAll(db),
 ];
+
+/**
+ * Fills the search tables from the stored current documents; used by the migration that adds
+ * them, and by `verbatim reindex` after the normalisation changes.
+ */
+export function reindexAll(db: Database.Database): void {
+  db.exec("DELETE FROM turn_fts; DELETE FROM doc_fts; DELETE FROM doc_index;");
+  const page = db.prepare<[string], { id: string; body: string }>(
+    "SELECT id, body FROM documents WHERE current = 1 AND id > ? ORDER BY id LIMIT 500",
+  );
+  const index = searchIndexWriter(db);
+  let after = "";
+  for (;;) {
+    const rows = page.all(after);
+    if (rows.length === 0) break;
+    for (const row of rows) index.put(JSON.parse(row.body) as Document);
+    after = rows[rows.length - 1]?.id ?? after;
+  }
+}
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -21,6 +21,7 @@ import type {
   VersionInfo,
 } from "../store.js";
 import { MIGRATIONS, SCHEMA_VERSION } from "./schema.js";
+import { type SearchIndexWriter, searchIndexWriter } from "./search-index.js";
 
 interface DocumentRow {
   id: string;
@@ -37,8 +38,10 @@ function migrate(db: Database.Database): void {
     throw new VerbatimError("STORE_SCHEMA_TOO_NEW", { found, known: SCHEMA_VERSION });
   }
   for (let v = found; v < SCHEMA_VERSION; v++) {
+    const migration = MIGRATIONS[v];
     db.transaction(() => {
-      db.exec(MIGRATIONS[v] as string);
+      if (typeof migration === "function") migration(db);
+      else db.exec(migration as string);
       db.pragma(`user_version = ${v + 1}`);
     })();
   }
@@ -59,6 +62,7 @@ export class SqliteStore implements DocumentStore {
   };
   private readonly db: Database.Database;
   private readonly stmt;
+  private readonly index: SearchIndexWriter;
 
   constructor(options: SqliteStoreOptions) {
     if (options.path !== ":memory:") mkdirSync(path.dirname(path.resolve(options.path)), { recursive: true });
@@ -76,6 +80,7 @@ export class SqliteStore implements DocumentStore {
     }
     this.db.pragma("foreign_keys = ON");
     const db = this.db;
+    this.index = options.readonly ? { put: () => {} } : searchIndexWriter(db);
     this.stmt = {
       current: db.prepare<[string], { version: number; fingerprint: string }>(
         "SELECT version, fingerprint FROM documents WHERE id = ? AND current = 1",
@@ -87,11 +92,6 @@ export class SqliteStore implements DocumentStore {
       insertDoc: db.prepare(
         `INSERT INTO documents (id, version, current, fingerprint, content_hash, publisher, language, kind, date, title, stored_at, body)
          VALUES (@id, @version, 1, @fingerprint, @contentHash, @publisher, @language, @kind, @date, @title, @storedAt, @body)`,
-      ),
-      deleteTurns: db.prepare<[string]>("DELETE FROM turns WHERE doc_id = ?"),
-      insertTurn: db.prepare(
-        `INSERT INTO turns (doc_id, idx, speaker_id, speaker_name, label, kind, text)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
       ),
       insertRaw: db.prepare(
         "INSERT OR IGNORE INTO raw_inputs (hash, source, byte_length, bytes) VALUES (?, ?, ?, ?)",
@@ -137,18 +137,7 @@ export class SqliteStore implements DocumentStore {
       storedAt,
       body: JSON.stringify(doc),
     });
-    this.stmt.deleteTurns.run(doc.id);
-    for (const turn of doc.turns) {
-      this.stmt.insertTurn.run(
-        doc.id,
-        turn.index,
-        turn.speakerId,
-        turn.speakerName,
-        turn.label,
-        turn.kind,
-        turn.paragraphs.join("\n\n"),
-      );
-    }
+    this.index.put(doc);
     return { id: doc.id, version, status: existing ? "versioned" : "inserted" };
   }
 

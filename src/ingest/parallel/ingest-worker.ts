@@ -1,0 +1,38 @@
+/**
+ * A worker thread that runs the pure part of ingestion (decode, extract, segment, assemble,
+ * prepare search text) so that the main thread only reads archives and writes the store.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { toVerbatimError } from "../../errors/catalog.js";
+import type { DebateSpeakerLookup } from "../extract/reader.js";
+import { ingestInput } from "../pipeline.js";
+import { loadDebateSpeakers } from "../read/debate-speakers.js";
+import { SpeakerRegistry } from "../speakers/registry.js";
+import type { WorkerSetup, WorkRequest, WorkResult } from "./messages.js";
+
+const setup = workerData as WorkerSetup;
+const registry = setup.registryPath ? SpeakerRegistry.load(setup.registryPath) : SpeakerRegistry.load();
+const debateSpeakers: DebateSpeakerLookup | null = setup.debateSpeakersPath
+  ? await loadDebateSpeakers(setup.debateSpeakersPath)
+  : null;
+const ctx = { registry, debateSpeakers, maxBytes: setup.maxBytes, now: () => new Date() };
+
+parentPort?.on("message", (request: WorkRequest) => {
+  let result: WorkResult;
+  try {
+    const outcome = ingestInput({ source: request.source, name: request.name, bytes: request.bytes }, ctx);
+    result = outcome.ok
+      ? {
+          seq: request.seq,
+          ok: true,
+          documents: outcome.documents,
+          contentHash: outcome.contentHash,
+        }
+      : { seq: request.seq, ok: false, code: outcome.error.code, detail: outcome.error.detail };
+  } catch (error) {
+    const e = toVerbatimError(error);
+    result = { seq: request.seq, ok: false, code: e.code, detail: e.detail };
+  }
+  parentPort?.postMessage(result);
+});
+parentPort?.postMessage({ ready: true });

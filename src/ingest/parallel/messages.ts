@@ -1,0 +1,19 @@
+import type { Document } from "../../model/document.js";
+
+/** What a worker needs to build its own ingest context (functions cannot cross threads). */
+export interface WorkerSetup {
+  registryPath: string | null;
+  debateSpeakersPath: string | null;
+  maxBytes: number;
+}
+
+export interface WorkRequest {
+  seq: number;
+  source: string;
+  name: string;
+  bytes: Uint8Array;
+}
+
+export type WorkResult =
+  | { seq: number; ok: true; documents: Document[]; contentHash: string }
+  | { seq: number; ok: false; code: string; detail: Record<string, unknown> };

@@ -1,0 +1,68 @@
+/**
+ * Keeps the search tables in step with the current version of each document: its turns (the
+ * unit of search), their FTS rows, the document's title row and its metadata row.
+ */
+import type Database from "better-sqlite3";
+import type { Document } from "../../model/document.js";
+import { prepareSearchText } from "../../search/text/prepare.js";
+
+export interface SearchIndexWriter {
+  put(doc: Document): void;
+}
+
+export function searchIndexWriter(db: Database.Database): SearchIndexWriter {
+  const stmt = {
+    docN: db.prepare<[string], { n: number }>("SELECT n FROM doc_index WHERE id = ?"),
+    insertDoc: db.prepare(
+      "INSERT INTO doc_index (id, publisher, language, kind, date, title) VALUES (?, ?, ?, ?, ?, ?)",
+    ),
+    updateDoc: db.prepare(
+      "UPDATE doc_index SET publisher = ?, language = ?, kind = ?, date = ?, title = ? WHERE n = ?",
+    ),
+    deleteDocFts: db.prepare<[number]>("DELETE FROM doc_fts WHERE rowid = ?"),
+    insertDocFts: db.prepare("INSERT INTO doc_fts (rowid, title) VALUES (?, ?)"),
+    deleteTurnFts: db.prepare<[string]>(
+      "DELETE FROM turn_fts WHERE rowid IN (SELECT rowid FROM turns WHERE doc_id = ?)",
+    ),
+    deleteTurns: db.prepare<[string]>("DELETE FROM turns WHERE doc_id = ?"),
+    insertTurn: db.prepare(
+      `INSERT INTO turns (doc_id, idx, speaker_id, speaker_name, label, kind, text)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    insertTurnFts: db.prepare("INSERT INTO turn_fts (rowid, text) VALUES (?, ?)"),
+  };
+
+  return {
+    put(doc) {
+      const text = prepareSearchText(doc);
+      const existing = stmt.docN.get(doc.id);
+      let n: number;
+      if (existing) {
+        n = existing.n;
+        stmt.updateDoc.run(doc.publisher, doc.language, doc.kind, doc.when.date, doc.title, n);
+        stmt.deleteDocFts.run(n);
+      } else {
+        n = Number(
+          stmt.insertDoc.run(doc.id, doc.publisher, doc.language, doc.kind, doc.when.date, doc.title)
+            .lastInsertRowid,
+        );
+      }
+      stmt.insertDocFts.run(n, text.title);
+
+      stmt.deleteTurnFts.run(doc.id);
+      stmt.deleteTurns.run(doc.id);
+      for (const [i, turn] of doc.turns.entries()) {
+        const rowid = stmt.insertTurn.run(
+          doc.id,
+          turn.index,
+          turn.speakerId,
+          turn.speakerName,
+          turn.label,
+          turn.kind,
+          turn.paragraphs.join("\n\n"),
+        ).lastInsertRowid;
+        stmt.insertTurnFts.run(rowid, text.turns[i] ?? "");
+      }
+    },
+  };
+}
