@@ -47,6 +47,8 @@ export const ERRORS = {
     409,
     (d) => `the archive uses schema version ${d.found}, newer than this Verbatim knows (${d.known})`,
   ),
+  QUERY_INVALID: entry("user", 400, (d) => `the query is wrong at character ${d.position}: ${d.reason}`),
+  CURSOR_INVALID: entry("user", 400, () => "the page cursor is not one this search gave out"),
   INTERNAL: entry("internal", 500, (d) => `internal error: ${d.reason}`),
 } as const satisfies Record<string, CatalogEntry>;
 
