@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { registerExport } from "./commands/export.js";
 import { registerIngest } from "./commands/ingest.js";
 import { registerReextract } from "./commands/reextract.js";
+import { registerSearch } from "./commands/search.js";
 import { registerShow } from "./commands/show.js";
 
 // A reader that stops early (`verbatim export | head`) is not an error.
@@ -21,6 +22,7 @@ const program = new Command()
 registerIngest(program);
 registerShow(program);
 registerReextract(program);
+registerSearch(program);
 registerExport(program);
 
 await program.parseAsync(process.argv);

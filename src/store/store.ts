@@ -5,6 +5,14 @@
  */
 import type { Document } from "../model/document.js";
 import type { Speaker } from "../model/speaker.js";
+import type { SearchQuery } from "../search/query/ast.js";
+import type {
+  Concordance,
+  ConcordanceOptions,
+  SearchOptions,
+  SearchResult,
+  YearCounts,
+} from "../search/results.js";
 
 export interface StoreCapabilities {
   /** Writes of one batch are all-or-nothing. */
@@ -83,6 +91,12 @@ export interface DocumentStore {
   /** Every kept raw input, for re-running extraction without fetching again. */
   listRaw(): AsyncIterable<RawBlob>;
   putSpeakers(speakers: Speaker[]): Promise<void>;
+  /** Full-text search over the turns of current versions (when `capabilities.fullTextSearch`). */
+  search(query: SearchQuery, options?: SearchOptions): Promise<SearchResult>;
+  /** Every occurrence in context, oldest first. */
+  concordance(query: SearchQuery, options?: ConcordanceOptions): Promise<Concordance>;
+  /** Matching turns and documents per year, with the year's total for relative frequencies. */
+  countsByYear(query: SearchQuery): Promise<YearCounts>;
   getSpeaker(id: string): Promise<Speaker | null>;
   counts(): Promise<StoreCounts>;
   close(): Promise<void>;

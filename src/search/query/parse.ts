@@ -68,7 +68,11 @@ function lex(input: string): Lexeme[] {
       if (close < 0) fail(i, "this quote is never closed");
       const words = tokenize(input.slice(i + 1, close)).map((t) => t.text);
       const term: TextTerm | null =
-        words.length === 0 ? null : words.length === 1 ? { type: "word", text: words[0] as string } : { type: "phrase", words };
+        words.length === 0
+          ? null
+          : words.length === 1
+            ? { type: "word", text: words[0] as string }
+            : { type: "phrase", words };
       if (term?.type === "word") {
         // A quoted single word is exact: searched as itself, not its stem.
         out.push({ type: "text", term: { type: "phrase", words }, negated, at: start });
@@ -124,7 +128,8 @@ function checkDate(value: string, at: number): string {
   const day = m[3] ? Number(m[3]) : 1;
   if (month < 1 || month > 12) fail(at, `${value} has no month ${month}`);
   const d = new Date(Date.UTC(Number(m[1]), month - 1, day));
-  if (d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) fail(at, `${value} is not a day of the calendar`);
+  if (d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day)
+    fail(at, `${value} is not a day of the calendar`);
   return value;
 }
 
@@ -138,7 +143,11 @@ function parseDateRange(value: string, at: number): DateRange {
   const from = parts[0] ? checkDate(parts[0], at) : null;
   const to = parts[1] ? checkDate(parts[1], at) : null;
   if (!from && !to) fail(at, "a date range needs at least one end");
-  if (from && to && from.slice(0, Math.min(from.length, to.length)) > to.slice(0, Math.min(from.length, to.length))) {
+  if (
+    from &&
+    to &&
+    from.slice(0, Math.min(from.length, to.length)) > to.slice(0, Math.min(from.length, to.length))
+  ) {
     fail(at, `the range ${value} ends before it starts`);
   }
   return { from, to };
@@ -160,7 +169,8 @@ function addFilter(query: SearchQuery, lexeme: Extract<Lexeme, { type: "field" }
         target.kind.push(value.toLowerCase() as TurnKind);
         break;
       case "lang":
-        if (!/^[a-z]{2,3}$/i.test(value)) fail(lexeme.at, `lang:${value} is not a language code such as en or ru`);
+        if (!/^[a-z]{2,3}$/i.test(value))
+          fail(lexeme.at, `lang:${value} is not a language code such as en or ru`);
         target.lang.push(value.toLowerCase());
         break;
       case "date":
@@ -177,7 +187,12 @@ export function parseQuery(input: string): SearchQuery {
   if (input.length > MAX_QUERY_LENGTH) {
     fail(MAX_QUERY_LENGTH, `the query is longer than ${MAX_QUERY_LENGTH} characters`);
   }
-  const query: SearchQuery = { groups: [], exclude: [], filters: emptyFilters(), excludeFilters: emptyFilters() };
+  const query: SearchQuery = {
+    groups: [],
+    exclude: [],
+    filters: emptyFilters(),
+    excludeFilters: emptyFilters(),
+  };
   const lexemes = lex(input);
   let current: TermGroup | null = null;
   let pendingOr: number | null = null;
@@ -195,7 +210,8 @@ export function parseQuery(input: string): SearchQuery {
       continue;
     }
     if (lexeme.type === "field") {
-      if (pendingOr !== null) fail(pendingOr, "OR must stand between two words or phrases, not before a field");
+      if (pendingOr !== null)
+        fail(pendingOr, "OR must stand between two words or phrases, not before a field");
       addFilter(query, { ...lexeme, negated: lexeme.negated || pendingNot });
       pendingNot = false;
       current = null;
@@ -224,7 +240,7 @@ export function parseQuery(input: string): SearchQuery {
   const x = query.excludeFilters;
   const anyFilter = Object.values(f).some((v) => v.length > 0) || Object.values(x).some((v) => v.length > 0);
   if (query.groups.length === 0 && query.exclude.length === 0 && !anyFilter) {
-    fail(0, "the query is empty: type a word, a \"phrase\" or a field such as speaker:lavrov");
+    fail(0, 'the query is empty: type a word, a "phrase" or a field such as speaker:lavrov');
   }
   return query;
 }

@@ -68,6 +68,7 @@ export const MIGRATIONS: readonly Migration[] = [
     date      TEXT,
     title     TEXT NOT NULL
   );
+  ALTER TABLE turns ADD COLUMN doc_n INTEGER;
   CREATE VIRTUAL TABLE turn_fts USING fts5(
     text, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
   );

@@ -26,8 +26,8 @@ export function searchIndexWriter(db: Database.Database): SearchIndexWriter {
     ),
     deleteTurns: db.prepare<[string]>("DELETE FROM turns WHERE doc_id = ?"),
     insertTurn: db.prepare(
-      `INSERT INTO turns (doc_id, idx, speaker_id, speaker_name, label, kind, text)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO turns (doc_id, idx, speaker_id, speaker_name, label, kind, text, doc_n)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     insertTurnFts: db.prepare("INSERT INTO turn_fts (rowid, text) VALUES (?, ?)"),
   };
@@ -60,6 +60,7 @@ export function searchIndexWriter(db: Database.Database): SearchIndexWriter {
           turn.label,
           turn.kind,
           turn.paragraphs.join("\n\n"),
+          n,
         ).lastInsertRowid;
         stmt.insertTurnFts.run(rowid, text.turns[i] ?? "");
       }

@@ -8,6 +8,14 @@ import Database from "better-sqlite3";
 import { VerbatimError } from "../../errors/catalog.js";
 import type { Document } from "../../model/document.js";
 import type { Speaker } from "../../model/speaker.js";
+import type { SearchQuery } from "../../search/query/ast.js";
+import type {
+  Concordance,
+  ConcordanceOptions,
+  SearchOptions,
+  SearchResult,
+  YearCounts,
+} from "../../search/results.js";
 import { documentFingerprint } from "../fingerprint.js";
 import type {
   BatchItem,
@@ -22,6 +30,7 @@ import type {
 } from "../store.js";
 import { MIGRATIONS, SCHEMA_VERSION } from "./schema.js";
 import { type SearchIndexWriter, searchIndexWriter } from "./search-index.js";
+import { SqliteSearch } from "./sqlite-search.js";
 
 interface DocumentRow {
   id: string;
@@ -57,12 +66,15 @@ export class SqliteStore implements DocumentStore {
   readonly capabilities: StoreCapabilities = {
     atomicBatches: true,
     rawInputs: true,
-    fullTextSearch: false,
+    fullTextSearch: true,
     concurrentReaders: true,
   };
   private readonly db: Database.Database;
   private readonly stmt;
   private readonly index: SearchIndexWriter;
+  private readonly searcher: SqliteSearch;
+  /** Bumped on every write by this connection, so search caches know when to reload. */
+  private generation = 0;
 
   constructor(options: SqliteStoreOptions) {
     if (options.path !== ":memory:") mkdirSync(path.dirname(path.resolve(options.path)), { recursive: true });
@@ -81,6 +93,7 @@ export class SqliteStore implements DocumentStore {
     this.db.pragma("foreign_keys = ON");
     const db = this.db;
     this.index = options.readonly ? { put: () => {} } : searchIndexWriter(db);
+    this.searcher = new SqliteSearch(db, () => this.generation);
     this.stmt = {
       current: db.prepare<[string], { version: number; fingerprint: string }>(
         "SELECT version, fingerprint FROM documents WHERE id = ? AND current = 1",
@@ -142,6 +155,7 @@ export class SqliteStore implements DocumentStore {
   }
 
   async putBatch(items: BatchItem[]): Promise<PutResult[][]> {
+    this.generation++;
     const storedAt = new Date().toISOString();
     return this.db.transaction(() =>
       items.map((item) => {
@@ -226,6 +240,18 @@ export class SqliteStore implements DocumentStore {
     this.db.transaction(() => {
       for (const s of speakers) this.stmt.upsertSpeaker.run(s.id, s.name, JSON.stringify(s));
     })();
+  }
+
+  async search(query: SearchQuery, options?: SearchOptions): Promise<SearchResult> {
+    return this.searcher.search(query, options);
+  }
+
+  async concordance(query: SearchQuery, options?: ConcordanceOptions): Promise<Concordance> {
+    return this.searcher.concordance(query, options);
+  }
+
+  async countsByYear(query: SearchQuery): Promise<YearCounts> {
+    return this.searcher.countsByYear(query);
   }
 
   async getSpeaker(id: string): Promise<Speaker | null> {

@@ -1,0 +1,169 @@
+import type { Command } from "commander";
+import pc from "picocolors";
+import { VerbatimError } from "../../errors/catalog.js";
+import { csvRow } from "../../export/csv.js";
+import { parseQuery } from "../../search/query/parse.js";
+import { FACET_NAMES, type SearchResult, type SortOrder } from "../../search/results.js";
+import type { Segment } from "../../search/snippet.js";
+import { withStore } from "../output.js";
+import { stripControlCharacters as clean } from "./show.js";
+
+interface SearchFlags {
+  db?: string;
+  json?: boolean;
+  kwic?: boolean;
+  csv?: boolean;
+  facets?: boolean;
+  byYear?: boolean;
+  limit: string;
+  sort: string;
+  cursor?: string;
+  context: string;
+}
+
+const SORTS: SortOrder[] = ["relevance", "date", "date-asc"];
+
+export function registerSearch(program: Command): void {
+  program
+    .command("search")
+    .description(
+      'search the archive: words (stemmed), "exact phrases", OR, -exclusion, prefix*, and fields\n' +
+        'speaker:lavrov role:"foreign minister" kind:question|answer lang:ru publisher:mid.ru date:2020-01..2020-12 doc:ID',
+    )
+    .argument("<query...>", "the query (quote it for your shell)")
+    .option("--db <path>", "archive location (default: $VERBATIM_DB or ./verbatim.db)")
+    .option("--json", "print the result as JSON")
+    .option("--kwic", "every occurrence in context (keyword in context) instead of documents")
+    .option("--csv", "with --kwic or --by-year: print CSV")
+    .option("--facets", "also print counts by speaker, year, publisher, language and kind")
+    .option("--by-year", "matching turns and documents per year")
+    .option("--limit <n>", "documents per page (concordance lines with --kwic)", "10")
+    .option("--sort <order>", `${SORTS.join(", ")}`, "relevance")
+    .option("--cursor <cursor>", "the next page, as printed at the end of the previous one")
+    .option("--context <n>", "characters of context either side, with --kwic", "60")
+    .action(async (words: string[], flags: SearchFlags) => {
+      await withStore(flags.db, async (store) => {
+        const query = parseQuery(words.join(" "));
+        const limit = Number(flags.limit);
+        if (!Number.isInteger(limit) || limit < 1) {
+          throw new VerbatimError("QUERY_INVALID", {
+            position: 0,
+            reason: `--limit must be a positive whole number`,
+          });
+        }
+        if (!SORTS.includes(flags.sort as SortOrder)) {
+          throw new VerbatimError("QUERY_INVALID", {
+            position: 0,
+            reason: `--sort must be one of ${SORTS.join(", ")}`,
+          });
+        }
+        const out = process.stdout;
+        if (flags.kwic) {
+          const result = await store.concordance(query, { limit, context: Number(flags.context) || 60 });
+          if (flags.json) out.write(`${JSON.stringify(result, null, 2)}\n`);
+          else if (flags.csv) {
+            out.write(csvRow(["date", "speaker", "left", "match", "right", "document", "turn", "permalink"]));
+            for (const l of result.lines) {
+              out.write(
+                csvRow([
+                  l.date,
+                  l.speakerName,
+                  l.left,
+                  l.match,
+                  l.right,
+                  l.documentId,
+                  l.turnIndex,
+                  l.permalink,
+                ]),
+              );
+            }
+          } else {
+            const total = result.totalOccurrences === null ? "many" : String(result.totalOccurrences);
+            out.write(
+              `${pc.bold(total)} occurrences in ${result.turns} turns; ${result.lines.length} shown\n`,
+            );
+            for (const l of result.lines) {
+              out.write(
+                `${pc.dim((l.date ?? "undated").padEnd(10))} ${clean(l.speakerName ?? "—")
+                  .slice(0, 18)
+                  .padEnd(18)} ` +
+                  `${clean(l.left).padStart(60)}${mark(clean(l.match))}${clean(l.right)}  ${pc.dim(l.permalink)}\n`,
+              );
+            }
+          }
+          return;
+        }
+        if (flags.byYear) {
+          const counts = await store.countsByYear(query);
+          if (flags.json) out.write(`${JSON.stringify(counts, null, 2)}\n`);
+          else if (flags.csv) {
+            out.write(csvRow(["year", "turns", "documents", "turns_in_year", "counting"]));
+            for (const y of counts.years)
+              out.write(csvRow([y.year, y.turns, y.documents, y.turnsInYear, counts.counting]));
+          } else {
+            out.write(`counting ${counts.counting} forms; turns / documents / share of the year's turns\n`);
+            for (const y of counts.years) {
+              const share = y.turnsInYear ? ((100 * y.turns) / y.turnsInYear).toFixed(2) : "0";
+              out.write(
+                `${y.year}  ${String(y.turns).padStart(7)}  ${String(y.documents).padStart(6)}  ${share.padStart(6)}%\n`,
+              );
+            }
+          }
+          return;
+        }
+        const result = await store.search(query, {
+          limit,
+          sort: flags.sort as SortOrder,
+          cursor: flags.cursor ?? null,
+          facets: Boolean(flags.facets) || Boolean(flags.json),
+        });
+        if (flags.json) out.write(`${JSON.stringify(result, null, 2)}\n`);
+        else out.write(renderResult(result, Boolean(flags.facets)));
+      });
+    });
+}
+
+/** Matches in colour on a terminal, in [brackets] when piped, so they stay visible either way. */
+const mark = (text: string) => (pc.isColorSupported ? pc.bold(pc.yellow(text)) : `[${text}]`);
+
+function renderSnippet(segments: Segment[]): string {
+  return segments.map((s) => (s.match ? mark(clean(s.text)) : clean(s.text))).join("");
+}
+
+function renderResult(result: SearchResult, facets: boolean): string {
+  const lines: string[] = [];
+  lines.push(
+    `${pc.bold(String(result.total.turns))} turns in ${pc.bold(String(result.total.documents))} documents`,
+  );
+  for (const e of result.expansions) {
+    if (e.forms.length > 1)
+      lines.push(
+        pc.dim(`  ${e.word}: ${e.forms.slice(0, 12).join(", ")}${e.forms.length > 12 ? ", …" : ""}`),
+      );
+  }
+  lines.push("");
+  for (const hit of result.hits) {
+    lines.push(`${pc.bold(clean(hit.title))}`);
+    lines.push(
+      pc.dim(
+        `  ${[hit.date ?? "undated", hit.publisher, hit.language, hit.kind, `${hit.matchingTurns} matching turns`, hit.id].join(" · ")}`,
+      ),
+    );
+    for (const t of hit.turns) {
+      const who = clean(t.speakerName ?? t.label ?? (t.kind === "question" ? "Question" : "—"));
+      lines.push(
+        `  ${pc.dim(`[t${t.index}]`)} ${pc.bold(who)} ${pc.dim(`(${t.kind})`)} ${renderSnippet(t.snippet)}`,
+      );
+    }
+    lines.push("");
+  }
+  if (facets && result.facets) {
+    for (const name of FACET_NAMES) {
+      const values = result.facets[name];
+      if (values.length === 0) continue;
+      lines.push(`${pc.bold(name)}: ${values.map((v) => `${clean(v.label)} ${v.count}`).join(", ")}`);
+    }
+  }
+  if (result.nextCursor) lines.push(pc.dim(`next page: --cursor ${result.nextCursor}`));
+  return `${lines.join("\n")}\n`;
+}

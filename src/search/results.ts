@@ -1,0 +1,99 @@
+/** What a search returns, whatever the backend. */
+import type { DocumentKind, TurnKind } from "../model/document.js";
+import type { Segment } from "./snippet.js";
+
+export type SortOrder = "relevance" | "date" | "date-asc";
+
+export interface SearchOptions {
+  /** Documents per page. */
+  limit?: number;
+  /** Opaque cursor from a previous page's `nextCursor`. */
+  cursor?: string | null;
+  sort?: SortOrder;
+  /** Compute facet counts (speaker, year, publisher, language, kind). */
+  facets?: boolean;
+  /** Matching turns shown per document. */
+  turnsPerDocument?: number;
+}
+
+export interface TurnHit {
+  index: number;
+  speakerId: string | null;
+  speakerName: string | null;
+  label: string | null;
+  kind: TurnKind;
+  snippet: Segment[];
+  permalink: string;
+}
+
+export interface DocumentHit {
+  id: string;
+  title: string;
+  date: string | null;
+  publisher: string;
+  language: string;
+  kind: DocumentKind;
+  /** Lower is better (bm25), or null when sorted by date. */
+  score: number | null;
+  /** How many of the document's turns match. */
+  matchingTurns: number;
+  turns: TurnHit[];
+}
+
+export interface FacetValue {
+  value: string;
+  label: string;
+  count: number;
+}
+
+export const FACET_NAMES = ["speaker", "year", "publisher", "language", "kind"] as const;
+export type FacetName = (typeof FACET_NAMES)[number];
+
+export interface SearchResult {
+  /** Exact counts of matching turns and of the documents they belong to. */
+  total: { turns: number; documents: number };
+  hits: DocumentHit[];
+  facets: Record<FacetName, FacetValue[]> | null;
+  nextCursor: string | null;
+  /** How each word was expanded: the counts are of these forms. */
+  expansions: { word: string; forms: string[] }[];
+}
+
+export interface ConcordanceLine {
+  documentId: string;
+  turnIndex: number;
+  date: string | null;
+  speakerName: string | null;
+  left: string;
+  match: string;
+  right: string;
+  permalink: string;
+}
+
+export interface ConcordanceOptions {
+  limit?: number;
+  context?: number;
+}
+
+export interface Concordance {
+  /** Matching turns, all of them (the lines may stop at the limit). */
+  turns: number;
+  /** Occurrences in all matching turns, or null when there were too many turns to read them all. */
+  totalOccurrences: number | null;
+  lines: ConcordanceLine[];
+  truncated: boolean;
+}
+
+export interface YearCount {
+  year: number;
+  turns: number;
+  documents: number;
+  /** All turns of that year that pass the query's filters: the base for relative frequencies. */
+  turnsInYear: number;
+}
+
+export interface YearCounts {
+  /** "stemmed" when words were expanded to their forms, "exact" for phrases and prefixes only. */
+  counting: "stemmed" | "exact" | "mixed";
+  years: YearCount[];
+}

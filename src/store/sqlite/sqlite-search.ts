@@ -1,0 +1,547 @@
+/**
+ * Search, concordance and year counts over the SQLite full-text index. FTS5 finds the matching
+ * turns (one pass, with bm25 when ranking); filters, exact counts and facets are computed over
+ * the in-memory turn catalog; only the page's turns are read back for snippets.
+ */
+import { createHash } from "node:crypto";
+import type Database from "better-sqlite3";
+import { VerbatimError } from "../../errors/catalog.js";
+import { TURN_KINDS, type TurnKind } from "../../model/document.js";
+import type { Speaker } from "../../model/speaker.js";
+import type { DateRange, Filters, SearchQuery, TextTerm } from "../../search/query/ast.js";
+import {
+  type CompiledText,
+  compileText,
+  type Highlighter,
+  type Vocabulary,
+} from "../../search/query/expand.js";
+import type {
+  Concordance,
+  ConcordanceLine,
+  ConcordanceOptions,
+  DocumentHit,
+  FacetName,
+  FacetValue,
+  SearchOptions,
+  SearchResult,
+  SortOrder,
+  YearCounts,
+} from "../../search/results.js";
+import { contextLines, findMatches, snippet } from "../../search/snippet.js";
+import { dateBounds, loadCatalog, type TurnCatalog } from "./turn-catalog.js";
+
+/** How much a title match adds to a document's best turn score (bm25 is negative: lower ranks higher). */
+const TITLE_WEIGHT = 0.5;
+const MAX_LIMIT = 200;
+const CONCORDANCE_READ_LIMIT = 20_000;
+
+interface Matches {
+  rowids: Int32Array;
+  scores: Float64Array | null;
+  length: number;
+}
+
+interface TurnRow {
+  rowid: number;
+  idx: number;
+  speaker_id: string | null;
+  speaker_name: string | null;
+  label: string | null;
+  kind: TurnKind;
+  text: string;
+}
+
+const fold = (s: string) =>
+  s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
+
+export class SqliteSearch {
+  private cached: { key: string; catalog: TurnCatalog } | null = null;
+  private readonly vocabulary: Vocabulary;
+  private readonly stmt;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly generation: () => number,
+  ) {
+    const vocab = db.prepare<[string, string, number], string>(
+      "SELECT term FROM turn_vocab WHERE term >= ? AND term < ? LIMIT ?",
+    );
+    this.vocabulary = { termsWithPrefix: (p, limit) => vocab.pluck().all(p, `${p}\uffff`, limit) };
+    this.stmt = {
+      scored: db
+        .prepare<[string], string | null>(
+          "SELECT group_concat(rowid || ' ' || rank) FROM turn_fts WHERE turn_fts MATCH ?",
+        )
+        .pluck(),
+      rowids: db
+        .prepare<[string], string | null>("SELECT group_concat(rowid) FROM turn_fts WHERE turn_fts MATCH ?")
+        .pluck(),
+      titles: db
+        .prepare<[string], string | null>(
+          "SELECT group_concat(rowid || ' ' || rank) FROM doc_fts WHERE doc_fts MATCH ?",
+        )
+        .pluck(),
+      turns: db.prepare<[string], TurnRow>(
+        `SELECT rowid, idx, speaker_id, speaker_name, label, kind, text FROM turns
+         WHERE rowid IN (SELECT value FROM json_each(?))`,
+      ),
+      speakers: db.prepare<[], { body: string }>("SELECT body FROM speakers"),
+      dataVersion: db.prepare<[], number>("PRAGMA data_version").pluck(),
+    };
+  }
+
+  private catalog(): TurnCatalog {
+    // data_version changes when another connection writes; generation when this one does.
+    const key = `${this.generation()}:${this.stmt.dataVersion.get()}`;
+    if (this.cached?.key !== key) this.cached = { key, catalog: loadCatalog(this.db) };
+    return this.cached.catalog;
+  }
+
+  private runMatch(expression: string, scored: boolean): Matches {
+    try {
+      if (scored) {
+        const packed = this.stmt.scored.get(expression);
+        const parts = packed ? packed.split(",") : [];
+        const rowids = new Int32Array(parts.length);
+        const scores = new Float64Array(parts.length);
+        for (let i = 0; i < parts.length; i++) {
+          const p = parts[i] as string;
+          const space = p.indexOf(" ");
+          rowids[i] = Number(p.slice(0, space));
+          scores[i] = Number(p.slice(space + 1));
+        }
+        return { rowids, scores, length: parts.length };
+      }
+      const packed = this.stmt.rowids.get(expression);
+      const rowids = packed ? Int32Array.from(packed.split(","), Number) : new Int32Array(0);
+      return { rowids, scores: null, length: rowids.length };
+    } catch (error) {
+      // The expression is built from index terms only; failing here is our bug, not the user's.
+      throw new VerbatimError("INTERNAL", { reason: `full-text query failed: ${(error as Error).message}` });
+    }
+  }
+
+  private compile(query: SearchQuery): CompiledText {
+    return compileText(query.groups, query.exclude, this.vocabulary);
+  }
+
+  /** All turns matching the text part and the filters, in rowid order, with scores when asked. */
+  private matching(query: SearchQuery, compiled: CompiledText, scored: boolean, cat: TurnCatalog): Matches {
+    const base: Matches = compiled.match
+      ? this.runMatch(compiled.match, scored)
+      : { rowids: cat.rowids, scores: null, length: cat.rowids.length };
+    const excluded = compiled.exclude ? new Set(this.runMatch(compiled.exclude, false).rowids) : null;
+    const pass = this.filter(query, cat);
+    const rowids = new Int32Array(base.length);
+    const scores = base.scores ? new Float64Array(base.length) : null;
+    let n = 0;
+    for (let i = 0; i < base.length; i++) {
+      const r = base.rowids[i] as number;
+      if (excluded?.has(r) || !pass(r)) continue;
+      rowids[n] = r;
+      if (scores && base.scores) scores[n] = base.scores[i] as number;
+      n++;
+    }
+    return { rowids, scores, length: n };
+  }
+
+  private filter(query: SearchQuery, cat: TurnCatalog): (rowid: number) => boolean {
+    const include = this.compileFilters(query.filters, cat);
+    const exclude = this.compileFilters(query.excludeFilters, cat);
+    return (r) => {
+      const d = cat.doc[r] as number;
+      if (d < 0) return false;
+      if (include && !include(r, d, true)) return false;
+      if (exclude?.(r, d, false)) return false;
+      return true;
+    };
+  }
+
+  /**
+   * A predicate for one set of field filters. With `all` true (include), every field given must
+   * match; with `all` false (exclude), any field matching is enough.
+   */
+  private compileFilters(
+    f: Filters,
+    cat: TurnCatalog,
+  ): ((r: number, d: number, all: boolean) => boolean) | null {
+    const checks: ((r: number, d: number) => boolean)[] = [];
+    if (f.speaker.length || f.role.length) {
+      const codes = new Uint8Array(cat.speakers.length);
+      const wanted = f.speaker.map(fold);
+      cat.speakers.forEach((s, i) => {
+        const hay = fold(`${s.id ?? ""} ${s.name}`);
+        if (wanted.some((w) => hay === w || hay.split(/[\s\-.]+/).includes(w) || hay.includes(w)))
+          codes[i] = 1;
+      });
+      if (f.role.length) {
+        const roleIds = this.speakersWithRole(f.role);
+        cat.speakers.forEach((s, i) => {
+          if (s.id && roleIds.has(s.id)) codes[i] = 1;
+        });
+      }
+      checks.push((r) => {
+        const s = cat.speaker[r] as number;
+        return s >= 0 && codes[s] === 1;
+      });
+    }
+    if (f.kind.length) {
+      const kinds = new Set(f.kind.map((k) => TURN_KINDS.indexOf(k)));
+      checks.push((r) => kinds.has(cat.kind[r] as number));
+    }
+    if (f.lang.length) {
+      const langs = new Set(f.lang.map((l) => cat.languages.indexOf(l)).filter((c) => c >= 0));
+      checks.push((_r, d) => langs.has(cat.docLanguage[d] as number));
+    }
+    if (f.publisher.length) {
+      const pubs = new Set(
+        cat.publishers.flatMap((p, i) => (f.publisher.some((w) => p === w || p.includes(w)) ? [i] : [])),
+      );
+      checks.push((_r, d) => pubs.has(cat.docPublisher[d] as number));
+    }
+    if (f.doc.length) {
+      const ids = new Set(f.doc);
+      checks.push((_r, d) => ids.has((cat.docId[d] as string).toLowerCase()));
+    }
+    if (f.date.length) {
+      const ranges = f.date.map((range: DateRange) => ({
+        from: range.from ? dateBounds(range.from).from : 0,
+        to: range.to ? dateBounds(range.to).to : 99_999_999,
+      }));
+      checks.push((_r, d) => {
+        const from = cat.docFrom[d] as number;
+        if (from === 0) return false;
+        const to = cat.docTo[d] as number;
+        return ranges.some((g) => from <= g.to && to >= g.from);
+      });
+    }
+    if (checks.length === 0) return null;
+    return (r, d, all) => (all ? checks.every((c) => c(r, d)) : checks.some((c) => c(r, d)));
+  }
+
+  private speakersWithRole(roles: string[]): Set<string> {
+    const wanted = roles.map(fold);
+    const ids = new Set<string>();
+    for (const row of this.stmt.speakers.all()) {
+      const speaker = JSON.parse(row.body) as Speaker;
+      if (speaker.roles.some((r) => wanted.some((w) => fold(r.title).includes(w)))) ids.add(speaker.id);
+    }
+    return ids;
+  }
+
+  search(query: SearchQuery, options: SearchOptions = {}): SearchResult {
+    const cat = this.catalog();
+    const sort: SortOrder = options.sort ?? "relevance";
+    const limit = Math.max(1, Math.min(MAX_LIMIT, options.limit ?? 20));
+    const perDoc = Math.max(0, Math.min(20, options.turnsPerDocument ?? 3));
+    const compiled = this.compile(query);
+    const relevance = sort === "relevance" && compiled.match !== null;
+    const m = this.matching(query, compiled, relevance, cat);
+
+    const docCount = new Int32Array(cat.docId.length);
+    const docBest = new Float64Array(cat.docId.length).fill(Number.POSITIVE_INFINITY);
+    const facetCounts = options.facets !== false ? newFacetCounters(cat) : null;
+    let documents = 0;
+    for (let i = 0; i < m.length; i++) {
+      const r = m.rowids[i] as number;
+      const d = cat.doc[r] as number;
+      if (docCount[d] === 0) documents++;
+      docCount[d] = (docCount[d] as number) + 1;
+      if (m.scores && (m.scores[i] as number) < (docBest[d] as number)) docBest[d] = m.scores[i] as number;
+      if (facetCounts) countFacets(facetCounts, cat, r, d);
+    }
+
+    const titleScore = relevance && compiled.match ? this.titleScores(compiled.match) : null;
+    const candidates: { d: number; key: number }[] = [];
+    for (let d = 0; d < docCount.length; d++) {
+      if (docCount[d] === 0) continue;
+      const key = relevance
+        ? (docBest[d] as number) + TITLE_WEIGHT * (titleScore?.get(d) ?? 0)
+        : (cat.docFrom[d] as number);
+      candidates.push({ d, key });
+    }
+    const direction = sort === "date" ? -1 : 1;
+    candidates.sort(
+      (a, b) => direction * (a.key - b.key) || cmp(cat.docId[a.d] as string, cat.docId[b.d] as string),
+    );
+
+    const cursorKey = cursorSalt(query, sort);
+    const after = options.cursor ? decodeCursor(options.cursor, cursorKey) : null;
+    let start = 0;
+    if (after) {
+      start = candidates.findIndex((c) => {
+        const byKey = direction * (c.key - after.key);
+        return byKey > 0 || (byKey === 0 && cmp(cat.docId[c.d] as string, after.id) > 0);
+      });
+      if (start < 0) start = candidates.length;
+    }
+    const page = candidates.slice(start, start + limit);
+    const hits = this.hits(page, m, cat, compiled.highlight, perDoc, relevance);
+    const last = page[page.length - 1];
+    const nextCursor =
+      last && start + limit < candidates.length
+        ? encodeCursor({ key: last.key, id: cat.docId[last.d] as string }, cursorKey)
+        : null;
+    return {
+      total: { turns: m.length, documents },
+      hits,
+      facets: facetCounts ? facetValues(facetCounts, cat) : null,
+      nextCursor,
+      expansions: compiled.expansions,
+    };
+  }
+
+  private titleScores(match: string): Map<number, number> {
+    const scores = new Map<number, number>();
+    const packed = this.stmt.titles.get(match);
+    if (!packed) return scores;
+    for (const p of packed.split(",")) {
+      const space = p.indexOf(" ");
+      scores.set(Number(p.slice(0, space)), Number(p.slice(space + 1)));
+    }
+    return scores;
+  }
+
+  private readTurns(rowids: number[]): Map<number, TurnRow> {
+    const rows = new Map<number, TurnRow>();
+    for (let i = 0; i < rowids.length; i += 500) {
+      for (const row of this.stmt.turns.all(JSON.stringify(rowids.slice(i, i + 500))))
+        rows.set(row.rowid, row);
+    }
+    return rows;
+  }
+
+  private hits(
+    page: { d: number; key: number }[],
+    m: Matches,
+    cat: TurnCatalog,
+    highlight: Highlighter,
+    perDoc: number,
+    relevance: boolean,
+  ): DocumentHit[] {
+    const wanted = new Map<number, { r: number; score: number }[]>(page.map((p) => [p.d, []]));
+    for (let i = 0; i < m.length; i++) {
+      const r = m.rowids[i] as number;
+      wanted.get(cat.doc[r] as number)?.push({ r, score: m.scores ? (m.scores[i] as number) : 0 });
+    }
+    const chosen = new Map<number, number[]>();
+    for (const [d, list] of wanted) {
+      if (relevance) list.sort((a, b) => a.score - b.score || a.r - b.r);
+      chosen.set(
+        d,
+        list.slice(0, perDoc).map((x) => x.r),
+      );
+    }
+    const rows = this.readTurns([...chosen.values()].flat());
+    return page.map(({ d, key }) => {
+      const id = cat.docId[d] as string;
+      const turns = (chosen.get(d) ?? [])
+        .map((r) => rows.get(r))
+        .filter((row): row is TurnRow => row !== undefined)
+        .sort((a, b) => (relevance ? 0 : a.idx - b.idx))
+        .map((row) => ({
+          index: row.idx,
+          speakerId: row.speaker_id,
+          speakerName: row.speaker_name,
+          label: row.label,
+          kind: row.kind,
+          snippet: snippet(row.text, findMatches(row.text, highlight)),
+          permalink: `/d/${encodeURIComponent(id)}#t${row.idx}`,
+        }));
+      return {
+        id,
+        title: cat.docTitle[d] as string,
+        date: cat.docDate[d] ?? null,
+        publisher: cat.publishers[cat.docPublisher[d] as number] as string,
+        language: cat.languages[cat.docLanguage[d] as number] as string,
+        kind: cat.docKind[d] as DocumentHit["kind"],
+        score: relevance ? key : null,
+        matchingTurns: wanted.get(d)?.length ?? 0,
+        turns,
+      };
+    });
+  }
+
+  concordance(query: SearchQuery, options: ConcordanceOptions = {}): Concordance {
+    const cat = this.catalog();
+    const limit = Math.max(1, Math.min(100_000, options.limit ?? 1000));
+    const context = Math.max(10, Math.min(300, options.context ?? 60));
+    const compiled = this.compile(query);
+    const m = this.matching(query, compiled, false, cat);
+    const order = Array.from(m.rowids.subarray(0, m.length)).sort(
+      (a, b) =>
+        (cat.docFrom[cat.doc[a] as number] as number) - (cat.docFrom[cat.doc[b] as number] as number) ||
+        a - b,
+    );
+    const lines: ConcordanceLine[] = [];
+    let occurrences = 0;
+    const readAll = order.length <= CONCORDANCE_READ_LIMIT;
+    const toRead = readAll ? order : order.slice(0, Math.min(order.length, limit));
+    for (let i = 0; i < toRead.length; i += 500) {
+      const chunk = toRead.slice(i, i + 500);
+      const rows = this.readTurns(chunk);
+      for (const r of chunk) {
+        const row = rows.get(r);
+        if (!row) continue;
+        const spans = findMatches(row.text, compiled.highlight);
+        occurrences += spans.length;
+        if (lines.length >= limit) continue;
+        const d = cat.doc[r] as number;
+        const id = cat.docId[d] as string;
+        for (const line of contextLines(row.text, spans, context)) {
+          if (lines.length >= limit) break;
+          lines.push({
+            documentId: id,
+            turnIndex: row.idx,
+            date: cat.docDate[d] ?? null,
+            speakerName: row.speaker_name,
+            ...line,
+            permalink: `/d/${encodeURIComponent(id)}#t${row.idx}`,
+          });
+        }
+      }
+      if (!readAll && lines.length >= limit) break;
+    }
+    return {
+      turns: m.length,
+      totalOccurrences: readAll ? occurrences : null,
+      lines,
+      truncated: lines.length < (readAll ? occurrences : Number.POSITIVE_INFINITY),
+    };
+  }
+
+  countsByYear(query: SearchQuery): YearCounts {
+    const cat = this.catalog();
+    const compiled = this.compile(query);
+    const m = this.matching(query, compiled, false, cat);
+    const years = new Map<number, { turns: number; docs: Set<number>; turnsInYear: number }>();
+    const entry = (y: number) => {
+      let e = years.get(y);
+      if (!e) {
+        e = { turns: 0, docs: new Set(), turnsInYear: 0 };
+        years.set(y, e);
+      }
+      return e;
+    };
+    for (let i = 0; i < m.length; i++) {
+      const r = m.rowids[i] as number;
+      const d = cat.doc[r] as number;
+      const y = cat.docYear[d] as number;
+      if (!y) continue;
+      const e = entry(y);
+      e.turns++;
+      e.docs.add(d);
+    }
+    // The base for relative frequencies: every turn the filters allow, whatever its words.
+    const base = this.matching(
+      { ...query, groups: [], exclude: [] },
+      { ...compiled, match: null, exclude: null },
+      false,
+      cat,
+    );
+    for (let i = 0; i < base.length; i++) {
+      const y = cat.docYear[cat.doc[base.rowids[i] as number] as number] as number;
+      if (y && years.has(y)) entry(y).turnsInYear++;
+    }
+    const terms: TextTerm[] = query.groups.flatMap((g) => g.terms);
+    const words = terms.some((t) => t.type === "word");
+    const exact = terms.some((t) => t.type !== "word");
+    return {
+      counting: words && exact ? "mixed" : words ? "stemmed" : "exact",
+      years: [...years]
+        .sort((a, b) => a[0] - b[0])
+        .map(([year, e]) => ({ year, turns: e.turns, documents: e.docs.size, turnsInYear: e.turnsInYear })),
+    };
+  }
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+interface FacetCounters {
+  speaker: Int32Array;
+  year: Map<number, number>;
+  publisher: Int32Array;
+  language: Int32Array;
+  kind: Int32Array;
+}
+
+function newFacetCounters(cat: TurnCatalog): FacetCounters {
+  return {
+    speaker: new Int32Array(cat.speakers.length),
+    year: new Map(),
+    publisher: new Int32Array(cat.publishers.length),
+    language: new Int32Array(cat.languages.length),
+    kind: new Int32Array(TURN_KINDS.length),
+  };
+}
+
+function countFacets(f: FacetCounters, cat: TurnCatalog, r: number, d: number): void {
+  const s = cat.speaker[r] as number;
+  if (s >= 0) f.speaker[s] = (f.speaker[s] as number) + 1;
+  const y = cat.docYear[d] as number;
+  if (y) f.year.set(y, (f.year.get(y) ?? 0) + 1);
+  const p = cat.docPublisher[d] as number;
+  f.publisher[p] = (f.publisher[p] as number) + 1;
+  const l = cat.docLanguage[d] as number;
+  f.language[l] = (f.language[l] as number) + 1;
+  const k = cat.kind[r] as number;
+  f.kind[k] = (f.kind[k] as number) + 1;
+}
+
+const FACET_LIMIT = 20;
+
+function facetValues(f: FacetCounters, cat: TurnCatalog): Record<FacetName, FacetValue[]> {
+  const fromArray = (counts: Int32Array, label: (i: number) => { value: string; label: string }) =>
+    Array.from(counts, (count, i) => ({ ...label(i), count }))
+      .filter((v) => v.count > 0)
+      .sort((a, b) => b.count - a.count || cmp(a.value, b.value))
+      .slice(0, FACET_LIMIT);
+  return {
+    speaker: fromArray(f.speaker, (i) => {
+      const s = cat.speakers[i] as { id: string | null; name: string };
+      return { value: s.id ?? s.name, label: s.name };
+    }),
+    year: [...f.year]
+      .sort((a, b) => a[0] - b[0])
+      .map(([y, count]) => ({ value: String(y), label: String(y), count })),
+    publisher: fromArray(f.publisher, (i) => ({
+      value: cat.publishers[i] as string,
+      label: cat.publishers[i] as string,
+    })),
+    language: fromArray(f.language, (i) => ({
+      value: cat.languages[i] as string,
+      label: cat.languages[i] as string,
+    })),
+    kind: fromArray(f.kind, (i) => ({ value: TURN_KINDS[i] as string, label: TURN_KINDS[i] as string })),
+  };
+}
+
+/** Cursors name the query and order they belong to, so one cannot be replayed against another. */
+function cursorSalt(query: SearchQuery, sort: SortOrder): string {
+  return createHash("sha256")
+    .update(JSON.stringify([query, sort]))
+    .digest("hex")
+    .slice(0, 12);
+}
+
+function encodeCursor(position: { key: number; id: string }, salt: string): string {
+  return Buffer.from(JSON.stringify({ k: position.key, i: position.id, s: salt })).toString("base64url");
+}
+
+function decodeCursor(cursor: string, salt: string): { key: number; id: string } {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as {
+      k: unknown;
+      i: unknown;
+      s: unknown;
+    };
+    if (typeof value.k === "number" && typeof value.i === "string" && value.s === salt)
+      return { key: value.k, id: value.i };
+  } catch {
+    // fall through to the catalog error
+  }
+  throw new VerbatimError("CURSOR_INVALID");
+}
