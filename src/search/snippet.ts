@@ -1,11 +1,11 @@
 /**
  * Where a query matched inside a turn's original text, for highlighted snippets and
- * keyword-in-context lines. Matching re-tokenises the text the way the index did, so what is
- * highlighted is exactly what was counted. Output is plain segments: renderers escape them.
+ * keyword-in-context lines. The text is folded the way the index folds it, keeping every
+ * character's position, and searched with one regular expression built from the index terms
+ * the query expanded to: what is highlighted is exactly what was counted. Output is plain
+ * segments; renderers escape them.
  */
 import type { Highlighter } from "./query/expand.js";
-import { ftsFold } from "./text/fold.js";
-import { tokenize } from "./text/normalise.js";
 
 export interface Span {
   start: number;
@@ -17,26 +17,66 @@ export interface Segment {
   match: boolean;
 }
 
-export function findMatches(text: string, h: Highlighter): Span[] {
-  const tokens = tokenize(text);
-  const folded = tokens.map((t) => ftsFold(t.text));
-  const spans: Span[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const word = folded[i] as string;
-    const token = tokens[i] as { start: number; end: number };
-    if (h.words.has(word) || h.prefixes.some((p) => word.startsWith(p))) {
-      spans.push({ start: token.start, end: token.end });
+const LATIN_WITH_MARKS = /[\u00c0-\u024f\u1e00-\u1eff]/;
+
+/**
+ * Lowercases and folds like the index (ё→е, ı→i, Latin diacritics off) one character at a time,
+ * so that offsets in the result are offsets in the original.
+ */
+export function foldKeepingOffsets(text: string): string {
+  // Fast path: lowercasing that keeps the length (nearly always), then per-character folds.
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) {
+    return lower
+      .replace(/[ёı]/g, (c) => (c === "ё" ? "е" : "i"))
+      .replace(/[\u00c0-\u024f\u1e00-\u1eff]/g, (c) => c.normalize("NFD")[0] ?? c);
+  }
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    const code = ch.charCodeAt(0);
+    if (code < 0x80) {
+      out += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : ch;
       continue;
     }
-    for (const phrase of h.phrases) {
-      if (phrase.length === 0 || phrase[0] !== word) continue;
-      if (phrase.every((w, k) => folded[i + k] === w)) {
-        const last = tokens[i + phrase.length - 1] as { end: number };
-        spans.push({ start: token.start, end: last.end });
-        i += phrase.length - 1;
-        break;
-      }
-    }
+    let f = ch === "ё" || ch === "Ё" ? "е" : ch === "ı" || ch === "İ" ? "i" : ch.toLowerCase();
+    if (f.length !== 1) f = ch;
+    if (LATIN_WITH_MARKS.test(f)) f = f.normalize("NFD")[0] ?? f;
+    out += f;
+  }
+  return out;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const BEFORE = "(?<![\\p{L}\\p{N}])";
+const AFTER = "(?![\\p{L}\\p{N}])";
+
+const matchers = new WeakMap<Highlighter, RegExp | null>();
+
+function matcherFor(h: Highlighter): RegExp | null {
+  if (matchers.has(h)) return matchers.get(h) ?? null;
+  const alternatives: string[] = [];
+  // Phrases first, so "united nations" wins over "united" alone.
+  for (const phrase of h.phrases) {
+    if (phrase.length) alternatives.push(phrase.map(escape).join("[^\\p{L}\\p{N}]+"));
+  }
+  for (const p of h.prefixes) alternatives.push(`${escape(p)}[\\p{L}\\p{N}]*`);
+  const words = [...h.words].sort((a, b) => b.length - a.length);
+  if (words.length) alternatives.push(`(?:${words.map(escape).join("|")})`);
+  const regex = alternatives.length
+    ? new RegExp(`${BEFORE}(?:${alternatives.join("|")})${AFTER}`, "gu")
+    : null;
+  matchers.set(h, regex);
+  return regex;
+}
+
+export function findMatches(text: string, h: Highlighter): Span[] {
+  const regex = matcherFor(h);
+  if (!regex) return [];
+  const spans: Span[] = [];
+  for (const m of foldKeepingOffsets(text).matchAll(regex)) {
+    const start = m.index ?? 0;
+    spans.push({ start, end: start + m[0].length });
   }
   return spans;
 }

@@ -244,20 +244,20 @@ export class SqliteSearch {
     const docCount = new Int32Array(cat.docId.length);
     const docBest = new Float64Array(cat.docId.length).fill(Number.POSITIVE_INFINITY);
     const facetCounts = options.facets !== false ? newFacetCounters(cat) : null;
-    let documents = 0;
+    const touched: number[] = [];
     for (let i = 0; i < m.length; i++) {
       const r = m.rowids[i] as number;
       const d = cat.doc[r] as number;
-      if (docCount[d] === 0) documents++;
+      if (docCount[d] === 0) touched.push(d);
       docCount[d] = (docCount[d] as number) + 1;
       if (m.scores && (m.scores[i] as number) < (docBest[d] as number)) docBest[d] = m.scores[i] as number;
       if (facetCounts) countFacets(facetCounts, cat, r, d);
     }
 
     const titleScore = relevance && compiled.match ? this.titleScores(compiled.match) : null;
+    const documents = touched.length;
     const candidates: { d: number; key: number }[] = [];
-    for (let d = 0; d < docCount.length; d++) {
-      if (docCount[d] === 0) continue;
+    for (const d of touched) {
       const key = relevance
         ? (docBest[d] as number) + TITLE_WEIGHT * (titleScore?.get(d) ?? 0)
         : (cat.docFrom[d] as number);
@@ -462,6 +462,8 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 interface FacetCounters {
   speaker: Int32Array;
+  /** Speaker codes seen, so reading the counts costs the matches, not the whole speaker list. */
+  speakersSeen: number[];
   year: Map<number, number>;
   publisher: Int32Array;
   language: Int32Array;
@@ -471,6 +473,7 @@ interface FacetCounters {
 function newFacetCounters(cat: TurnCatalog): FacetCounters {
   return {
     speaker: new Int32Array(cat.speakers.length),
+    speakersSeen: [],
     year: new Map(),
     publisher: new Int32Array(cat.publishers.length),
     language: new Int32Array(cat.languages.length),
@@ -480,7 +483,10 @@ function newFacetCounters(cat: TurnCatalog): FacetCounters {
 
 function countFacets(f: FacetCounters, cat: TurnCatalog, r: number, d: number): void {
   const s = cat.speaker[r] as number;
-  if (s >= 0) f.speaker[s] = (f.speaker[s] as number) + 1;
+  if (s >= 0) {
+    if (f.speaker[s] === 0) f.speakersSeen.push(s);
+    f.speaker[s] = (f.speaker[s] as number) + 1;
+  }
   const y = cat.docYear[d] as number;
   if (y) f.year.set(y, (f.year.get(y) ?? 0) + 1);
   const p = cat.docPublisher[d] as number;
@@ -500,10 +506,13 @@ function facetValues(f: FacetCounters, cat: TurnCatalog): Record<FacetName, Face
       .sort((a, b) => b.count - a.count || cmp(a.value, b.value))
       .slice(0, FACET_LIMIT);
   return {
-    speaker: fromArray(f.speaker, (i) => {
-      const s = cat.speakers[i] as { id: string | null; name: string };
-      return { value: s.id ?? s.name, label: s.name };
-    }),
+    speaker: f.speakersSeen
+      .map((i) => {
+        const s = cat.speakers[i] as { id: string | null; name: string };
+        return { value: s.id ?? s.name, label: s.name, count: f.speaker[i] as number };
+      })
+      .sort((a, b) => b.count - a.count || cmp(a.value, b.value))
+      .slice(0, FACET_LIMIT),
     year: [...f.year]
       .sort((a, b) => a[0] - b[0])
       .map(([y, count]) => ({ value: String(y), label: String(y), count })),

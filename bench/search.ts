@@ -1,0 +1,170 @@
+/**
+ * npm run bench:search — indexes ../shared/corpus/bench, then times a fixed set of queries of
+ * each kind through Verbatim (parsing, stemming by expansion, filters, exact counts, facets,
+ * snippets) and, side by side in the same run, raw FTS5 on the same turn text (a plain FTS5
+ * table, count + top 20 by rank, no Verbatim layer). Writes p50/p95 and index size to docs/benchmarks.md.
+ */
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { ingestBatch, poolProcessor } from "../src/ingest/batch.js";
+import { IngestPool } from "../src/ingest/parallel/pool.js";
+import { DEFAULT_MAX_BYTES } from "../src/ingest/pipeline.js";
+import { planSources, readSources } from "../src/ingest/read/sources.js";
+import { SpeakerRegistry } from "../src/ingest/speakers/registry.js";
+import { parseQuery } from "../src/search/query/parse.js";
+import { SqliteStore } from "../src/store/sqlite/sqlite-store.js";
+import { machineLine, writeSection } from "./report.js";
+
+const corpus = path.resolve(fileURLToPath(new URL("../../shared/corpus", import.meta.url)));
+const benchDir = path.join(corpus, "bench");
+if (!existsSync(benchDir)) {
+  console.error(`bench corpus missing: ${benchDir}`);
+  process.exit(1);
+}
+
+/** Each query: the Verbatim form and the closest raw FTS5 form (raw FTS5 has no fields and no stemming). */
+const QUERIES: { kind: string; verbatim: string; raw: string }[] = [
+  { kind: "single word", verbatim: "sanctions", raw: "sanctions" },
+  { kind: "single word", verbatim: "terrorism", raw: "terrorism" },
+  { kind: "single word", verbatim: "vaccine", raw: "vaccine" },
+  { kind: "AND", verbatim: "nuclear weapons", raw: "nuclear weapons" },
+  { kind: "AND", verbatim: "trade agreement", raw: "trade agreement" },
+  { kind: "AND", verbatim: "human rights violations", raw: "human rights violations" },
+  { kind: "phrase", verbatim: '"territorial integrity"', raw: '"territorial integrity"' },
+  { kind: "phrase", verbatim: '"climate change"', raw: '"climate change"' },
+  { kind: "phrase", verbatim: '"United Nations Charter"', raw: '"United Nations Charter"' },
+  { kind: "prefix", verbatim: "nucle*", raw: "nucle*" },
+  { kind: "prefix", verbatim: "democra*", raw: "democra*" },
+  { kind: "rare word", verbatim: "Akkuyu", raw: "Akkuyu" },
+  { kind: "rare word", verbatim: "Idlib", raw: "Idlib" },
+  { kind: "rare word", verbatim: "TurkStream", raw: "TurkStream" },
+  { kind: "very common word", verbatim: "people", raw: "people" },
+  { kind: "very common word", verbatim: "world", raw: "world" },
+  { kind: "very common word", verbatim: "the", raw: "the" },
+  { kind: "fielded", verbatim: "sanctions speaker:psaki", raw: "sanctions" },
+  { kind: "fielded", verbatim: "vaccine kind:question", raw: "vaccine" },
+  { kind: "fielded", verbatim: "economy publisher:whitehouse.gov lang:en", raw: "economy" },
+  { kind: "date range", verbatim: "pandemic date:2020..2021", raw: "pandemic" },
+  { kind: "date range", verbatim: "oil date:1970-01..1979-12", raw: "oil" },
+  { kind: "date range", verbatim: "Libya date:2011", raw: "Libya" },
+];
+
+const RUNS = 15;
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+
+async function run() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "verbatim-bench-search-"));
+  const dbPath = path.join(dir, "bench.db");
+  const store = new SqliteStore({ path: dbPath });
+  const registry = SpeakerRegistry.load();
+  await store.putSpeakers(registry.speakers);
+  const { files } = await planSources([benchDir]);
+  const table = path.join(corpus, "ungdc", "Speakers_by_session.xlsx");
+  const pool = new IngestPool(1, {
+    registryPath: null,
+    debateSpeakersPath: existsSync(table) ? table : null,
+    maxBytes: DEFAULT_MAX_BYTES,
+  });
+  const started = performance.now();
+  const report = await ingestBatch(
+    readSources(
+      files.filter((f) => f.path.endsWith(".tar.gz")),
+      { maxBytes: DEFAULT_MAX_BYTES },
+    ),
+    store,
+    poolProcessor(pool),
+  );
+  await pool.close();
+  const ingestSeconds = (performance.now() - started) / 1000;
+
+  // The raw baseline: the same turn text in a plain FTS5 table.
+  const raw = new Database(dbPath);
+  raw.exec("CREATE VIRTUAL TABLE raw_fts USING fts5(text)");
+  raw.exec("INSERT INTO raw_fts (rowid, text) SELECT rowid, text FROM turns");
+  const rawCount = raw
+    .prepare<[string], number>("SELECT count(*) FROM raw_fts WHERE raw_fts MATCH ?")
+    .pluck();
+  const rawTop = raw
+    .prepare<[string], number>("SELECT rowid FROM raw_fts WHERE raw_fts MATCH ? ORDER BY rank LIMIT 20")
+    .pluck();
+
+  const sizes = raw
+    .prepare<[], { name: string; bytes: number }>(
+      "SELECT name, sum(pgsize) AS bytes FROM dbstat WHERE name LIKE 'turn_fts%' OR name LIKE 'doc_fts%' OR name LIKE 'raw_fts%' GROUP BY name",
+    )
+    .all();
+  const indexBytes = sizes.filter((s) => !s.name.startsWith("raw_fts")).reduce((n, s) => n + s.bytes, 0);
+  const rawIndexBytes = sizes.filter((s) => s.name.startsWith("raw_fts")).reduce((n, s) => n + s.bytes, 0);
+  const textBytes =
+    raw.prepare<[], number>("SELECT sum(length(CAST(text AS BLOB))) FROM turns").pluck().get() ?? 0;
+
+  const rows: { kind: string; query: string; turns: number; verbatim: number[]; raw: number[] }[] = [];
+  for (const q of QUERIES) {
+    const parsed = parseQuery(q.verbatim);
+    const first = await store.search(parsed, { limit: 20, facets: true }); // warm-up (and the turn catalog)
+    rawCount.get(q.raw);
+    rawTop.all(q.raw);
+    const v: number[] = [];
+    const r: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      let t = performance.now();
+      await store.search(parseQuery(q.verbatim), { limit: 20, facets: true });
+      v.push(performance.now() - t);
+      t = performance.now();
+      rawCount.get(q.raw);
+      rawTop.all(q.raw);
+      r.push(performance.now() - t);
+    }
+    rows.push({
+      kind: q.kind,
+      query: q.verbatim,
+      turns: first.total.turns,
+      verbatim: v.sort((a, b) => a - b),
+      raw: r.sort((a, b) => a - b),
+    });
+  }
+  raw.close();
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+
+  const fmt = (n: number) => n.toFixed(1);
+  const kinds = [...new Set(QUERIES.map((q) => q.kind))];
+  const all = (key: "verbatim" | "raw") => rows.flatMap((row) => row[key]).sort((a, b) => a - b);
+  const lines = [
+    "## Search (`npm run bench:search`)",
+    "",
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${machineLine()}.`,
+    "Target: p95 under 20 ms on the bench corpus, and within 1.5× of raw FTS5 while also returning facets and snippets.",
+    `Corpus: \`../shared/corpus/bench/\` (${report.documents} documents, ${(textBytes / 2 ** 20).toFixed(0)} MB of turn text), indexed in ${ingestSeconds.toFixed(1)} s. ` +
+      `Each query ran once to warm up, then ${RUNS} times. Verbatim: parse, stem by vocabulary expansion, filter, exact turn and document counts, five facets, top 20 documents with 3 snippets each. ` +
+      "Raw FTS5: a plain `fts5(text)` table over the same turn text in the same file, `count(*)` plus top 20 `ORDER BY rank`; no stemming, fields, facets or snippets.",
+    "",
+    "| query kind | queries | Verbatim p50 ms | Verbatim p95 ms | raw FTS5 p50 ms | raw FTS5 p95 ms | ratio (p50) |",
+    "|---|---|---|---|---|---|---|",
+    ...kinds.map((k) => {
+      const ks = rows.filter((row) => row.kind === k);
+      const v = ks.flatMap((row) => row.verbatim).sort((a, b) => a - b);
+      const r = ks.flatMap((row) => row.raw).sort((a, b) => a - b);
+      return `| ${k} | ${ks.length} | ${fmt(percentile(v, 50))} | ${fmt(percentile(v, 95))} | ${fmt(percentile(r, 50))} | ${fmt(percentile(r, 95))} | ${(percentile(v, 50) / Math.max(percentile(r, 50), 0.01)).toFixed(2)}× |`;
+    }),
+    `| **all** | ${rows.length} | ${fmt(percentile(all("verbatim"), 50))} | ${fmt(percentile(all("verbatim"), 95))} | ${fmt(percentile(all("raw"), 50))} | ${fmt(percentile(all("raw"), 95))} | ${(percentile(all("verbatim"), 50) / percentile(all("raw"), 50)).toFixed(2)}× |`,
+    "",
+    "Per query (matching turns; Verbatim p50 / raw p50 ms):",
+    "",
+    ...rows.map(
+      (row) =>
+        `- \`${row.query}\`: ${row.turns} turns; ${fmt(percentile(row.verbatim, 50))} / ${fmt(percentile(row.raw, 50))}`,
+    ),
+    "",
+    `Index size: Verbatim's FTS5 tables ${(indexBytes / 2 ** 20).toFixed(0)} MB (contentless; text is read from the turns table) against ${(textBytes / 2 ** 20).toFixed(0)} MB of raw turn text (${((100 * indexBytes) / textBytes).toFixed(0)}%); the raw baseline's FTS5 table, which keeps its own copy of the text, takes ${(rawIndexBytes / 2 ** 20).toFixed(0)} MB.`,
+  ];
+  writeSection("search", lines.join("\n"));
+  console.log(lines.join("\n"));
+}
+
+await run();

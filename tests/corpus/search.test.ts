@@ -1,0 +1,135 @@
+/**
+ * Search over the real development corpus: stemmed Russian and English words find their forms,
+ * phrases are exact, filters hold, and every count equals a brute-force count over the stored text.
+ */
+import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { stemmer as english } from "@orama/stemmers/english";
+import { stemmer as russian } from "@orama/stemmers/russian";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ingestBatch } from "../../src/ingest/batch.js";
+import { loadDebateSpeakers } from "../../src/ingest/read/debate-speakers.js";
+import { planSources, readSources } from "../../src/ingest/read/sources.js";
+import type { Document } from "../../src/model/document.js";
+import { parseQuery } from "../../src/search/query/parse.js";
+import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
+import { corpusAvailable, corpusPath } from "../support/corpus.js";
+import { FIXED_NOW, registry } from "../support/ingest.js";
+
+/** An independent tokenizer and folder: not the code under test. */
+const words = (text: string) =>
+  (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map((w) =>
+    w
+      .replace(/ё/g, "е")
+      .replace(/ı/g, "i")
+      .normalize("NFD")
+      .replace(/(?<=[a-z])[\u0300-\u036f]+/g, "")
+      .normalize("NFC"),
+  );
+const stem = (w: string) => (/[а-яе]/.test(w) ? russian(w) : english(w));
+
+describe.skipIf(!corpusAvailable)("search over the development corpus", () => {
+  let dir: string;
+  let store: SqliteStore;
+  const docs: Document[] = [];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), "verbatim-search-"));
+    store = new SqliteStore({ path: path.join(dir, "archive.db") });
+    await store.putSpeakers(registry.speakers);
+    const debateSpeakers = await loadDebateSpeakers(corpusPath("ungdc", "Speakers_by_session.xlsx"));
+    const { files } = await planSources(
+      ["mid-ru", "whitehouse", "ungdc", "kremlin-ru"].map((d) => corpusPath(d)),
+    );
+    await ingestBatch(readSources(files, { maxBytes: 20 * 2 ** 20 }), store, {
+      registry,
+      debateSpeakers,
+      maxBytes: 20 * 2 ** 20,
+      now: FIXED_NOW,
+    });
+    for await (const doc of store.list()) docs.push(doc);
+  });
+
+  afterAll(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const turnTexts = () =>
+    docs.flatMap((d) => d.turns.map((t) => ({ doc: d, turn: t, text: t.paragraphs.join("\n\n") })));
+
+  const bruteForceStemmed = (word: string) => {
+    const target = stem(words(word)[0] as string);
+    const hits = turnTexts().filter((x) => words(x.text).some((w) => stem(w) === target));
+    return { turns: hits.length, documents: new Set(hits.map((h) => h.doc.id)).size };
+  };
+
+  for (const word of ["sanctions", "vaccine", "negotiations", "Libya", "санкции", "переговоры", "граждан"]) {
+    it(`counts the turns and documents saying a form of "${word}" exactly as a brute-force count does`, async () => {
+      const result = await store.search(parseQuery(word), { limit: 5 });
+      expect(result.total).toEqual(bruteForceStemmed(word));
+      expect(result.total.turns).toBeGreaterThan(0);
+    });
+  }
+
+  it("finds Russian case forms from one form of a word", async () => {
+    const result = await store.search(parseQuery("санкция"), { limit: 50, turnsPerDocument: 20 });
+    const forms = result.expansions[0]?.forms ?? [];
+    expect(forms).toEqual(expect.arrayContaining(["санкции", "санкций"]));
+    const matched = result.hits.flatMap((h) =>
+      h.turns.flatMap((t) => t.snippet.filter((s) => s.match).map((s) => s.text.toLowerCase())),
+    );
+    expect(new Set(matched).size).toBeGreaterThan(1);
+    for (const m of matched) expect(m).toMatch(/^санкц/);
+  });
+
+  it("finds an exact phrase only where the words stand together, unstemmed", async () => {
+    const query = parseQuery('"territorial integrity"');
+    const lines = await store.concordance(query, { limit: 10_000 });
+    const expected = turnTexts().reduce(
+      (n, x) =>
+        n +
+        (
+          x.text
+            .toLowerCase()
+            .match(/(?<![\p{L}\p{N}])territorial[^\p{L}\p{N}]+integrity(?![\p{L}\p{N}])/gu) ?? []
+        ).length,
+      0,
+    );
+    expect(lines.totalOccurrences).toBe(expected);
+    expect(expected).toBeGreaterThan(0);
+    for (const l of lines.lines)
+      expect(l.match.toLowerCase().replace(/\s+/g, " ")).toBe("territorial integrity");
+    const stemmedForm = await store.search(parseQuery('"territorial integrities"'));
+    expect(stemmedForm.total.turns).toBe(0);
+  });
+
+  it("returns only the named speaker's turns for speaker:", async () => {
+    const query = parseQuery("speaker:psaki");
+    let cursor: string | null = null;
+    let seen = 0;
+    do {
+      const page = await store.search(query, { limit: 10, cursor, turnsPerDocument: 20, sort: "date" });
+      for (const hit of page.hits) for (const t of hit.turns) expect(t.speakerId).toMatch(/psaki/);
+      seen += page.hits.length;
+      cursor = page.nextCursor;
+    } while (cursor);
+    const expected = turnTexts().filter((x) => x.turn.speakerId?.includes("psaki"));
+    expect(seen).toBe(new Set(expected.map((x) => x.doc.id)).size);
+    const total = await store.search(query);
+    expect(total.total.turns).toBe(expected.length);
+  });
+
+  it("limits by kind, language and date as the stored documents say", async () => {
+    const result = await store.search(parseQuery("kind:question lang:en date:2021-08..2021-08"));
+    const expected = turnTexts().filter(
+      (x) =>
+        x.turn.kind === "question" &&
+        x.doc.language === "en" &&
+        (x.doc.when.date ?? "").startsWith("2021-08"),
+    );
+    expect(result.total.turns).toBe(expected.length);
+    expect(expected.length).toBeGreaterThan(0);
+  });
+});
