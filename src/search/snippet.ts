@@ -47,7 +47,7 @@ export function foldKeepingOffsets(text: string): string {
   return out;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const BEFORE = "(?<![\\p{L}\\p{N}])";
 const AFTER = "(?![\\p{L}\\p{N}])";
 
@@ -58,11 +58,11 @@ function matcherFor(h: Highlighter): RegExp | null {
   const alternatives: string[] = [];
   // Phrases first, so "united nations" wins over "united" alone.
   for (const phrase of h.phrases) {
-    if (phrase.length) alternatives.push(phrase.map(escape).join("[^\\p{L}\\p{N}]+"));
+    if (phrase.length) alternatives.push(phrase.map(escapeRegex).join("[^\\p{L}\\p{N}]+"));
   }
-  for (const p of h.prefixes) alternatives.push(`${escape(p)}[\\p{L}\\p{N}]*`);
+  for (const p of h.prefixes) alternatives.push(`${escapeRegex(p)}[\\p{L}\\p{N}]*`);
   const words = [...h.words].sort((a, b) => b.length - a.length);
-  if (words.length) alternatives.push(`(?:${words.map(escape).join("|")})`);
+  if (words.length) alternatives.push(`(?:${words.map(escapeRegex).join("|")})`);
   const regex = alternatives.length
     ? new RegExp(`${BEFORE}(?:${alternatives.join("|")})${AFTER}`, "gu")
     : null;

@@ -2,7 +2,7 @@
  * Search over the real development corpus: stemmed Russian and English words find their forms,
  * phrases are exact, filters hold, and every count equals a brute-force count over the stored text.
  */
-import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { stemmer as english } from "@orama/stemmers/english";
