@@ -464,7 +464,8 @@ interface FacetCounters {
   speaker: Int32Array;
   /** Speaker codes seen, so reading the counts costs the matches, not the whole speaker list. */
   speakersSeen: number[];
-  year: Map<number, number>;
+  /** Counts by year, offset from YEAR_BASE. */
+  year: Int32Array;
   publisher: Int32Array;
   language: Int32Array;
   kind: Int32Array;
@@ -474,7 +475,7 @@ function newFacetCounters(cat: TurnCatalog): FacetCounters {
   return {
     speaker: new Int32Array(cat.speakers.length),
     speakersSeen: [],
-    year: new Map(),
+    year: new Int32Array(YEAR_SPAN),
     publisher: new Int32Array(cat.publishers.length),
     language: new Int32Array(cat.languages.length),
     kind: new Int32Array(TURN_KINDS.length),
@@ -488,7 +489,8 @@ function countFacets(f: FacetCounters, cat: TurnCatalog, r: number, d: number): 
     f.speaker[s] = (f.speaker[s] as number) + 1;
   }
   const y = cat.docYear[d] as number;
-  if (y) f.year.set(y, (f.year.get(y) ?? 0) + 1);
+  if (y >= YEAR_BASE && y < YEAR_BASE + YEAR_SPAN)
+    f.year[y - YEAR_BASE] = (f.year[y - YEAR_BASE] as number) + 1;
   const p = cat.docPublisher[d] as number;
   f.publisher[p] = (f.publisher[p] as number) + 1;
   const l = cat.docLanguage[d] as number;
@@ -498,6 +500,8 @@ function countFacets(f: FacetCounters, cat: TurnCatalog, r: number, d: number): 
 }
 
 const FACET_LIMIT = 20;
+const YEAR_BASE = 1800;
+const YEAR_SPAN = 400;
 
 function facetValues(f: FacetCounters, cat: TurnCatalog): Record<FacetName, FacetValue[]> {
   const fromArray = (counts: Int32Array, label: (i: number) => { value: string; label: string }) =>
@@ -513,9 +517,11 @@ function facetValues(f: FacetCounters, cat: TurnCatalog): Record<FacetName, Face
       })
       .sort((a, b) => b.count - a.count || cmp(a.value, b.value))
       .slice(0, FACET_LIMIT),
-    year: [...f.year]
-      .sort((a, b) => a[0] - b[0])
-      .map(([y, count]) => ({ value: String(y), label: String(y), count })),
+    year: Array.from(f.year, (count, i) => ({
+      value: String(YEAR_BASE + i),
+      label: String(YEAR_BASE + i),
+      count,
+    })).filter((v) => v.count > 0),
     publisher: fromArray(f.publisher, (i) => ({
       value: cat.publishers[i] as string,
       label: cat.publishers[i] as string,
