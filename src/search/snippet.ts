@@ -70,13 +70,43 @@ function matcherFor(h: Highlighter): RegExp | null {
   return regex;
 }
 
+const COMBINING_MARK = /[\u0300-\u036f]/;
+
+/**
+ * Text in decomposed form (letters followed by combining marks) folds to fewer characters:
+ * drop the marks and remember where each remaining character came from.
+ */
+function foldDecomposed(text: string): { folded: string; origin: number[] } {
+  let folded = "";
+  const origin: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (COMBINING_MARK.test(ch)) continue;
+    folded += foldKeepingOffsets(ch);
+    origin.push(i);
+  }
+  origin.push(text.length);
+  return { folded, origin };
+}
+
 export function findMatches(text: string, h: Highlighter): Span[] {
   const regex = matcherFor(h);
   if (!regex) return [];
   const spans: Span[] = [];
-  for (const m of foldKeepingOffsets(text).matchAll(regex)) {
-    const start = m.index ?? 0;
-    spans.push({ start, end: start + m[0].length });
+  if (!COMBINING_MARK.test(text)) {
+    for (const m of foldKeepingOffsets(text).matchAll(regex)) {
+      const start = m.index ?? 0;
+      spans.push({ start, end: start + m[0].length });
+    }
+    return spans;
+  }
+  const { folded, origin } = foldDecomposed(text);
+  for (const m of folded.matchAll(regex)) {
+    const start = origin[m.index ?? 0] as number;
+    let end = origin[(m.index ?? 0) + m[0].length] as number;
+    // The last letter's combining marks belong to the match.
+    while (end < text.length && COMBINING_MARK.test(text[end] as string)) end++;
+    spans.push({ start, end });
   }
   return spans;
 }

@@ -3,11 +3,38 @@
  * describeStoreConformance with a function that opens a fresh, empty store; each test gets its
  * own store and closes it. Optional behaviour is tested by capability flag, never by name.
  */
+import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Document } from "../../src/model/document.js";
+import { VerbatimError } from "../../src/errors/catalog.js";
+import type { Document, Turn } from "../../src/model/document.js";
 import type { Speaker } from "../../src/model/speaker.js";
+import type { SearchQuery } from "../../src/search/query/ast.js";
+import { parseQuery } from "../../src/search/query/parse.js";
+import type { DocumentHit, FacetName, SearchResult, YearCounts } from "../../src/search/results.js";
 import type { DocumentStore } from "../../src/store/store.js";
-import { makeDocument, makeTurn } from "../support/documents.js";
+import { makeDocument, makeTranscript, makeTurn } from "../support/documents.js";
+import {
+  and,
+  anyTurn,
+  bruteForce,
+  datedWithin,
+  FORMS,
+  flat,
+  fromPublisher,
+  inLanguage,
+  not,
+  ofKind,
+  or,
+  SEARCH_ARCHIVE,
+  SEARCH_CASES,
+  SEARCH_SPEAKERS,
+  says,
+  saysPhrase,
+  saysPrefix,
+  type TurnPredicate,
+  turnText,
+  words,
+} from "./search-cases.js";
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
@@ -268,6 +295,736 @@ export function describeStoreConformance(
       expect(await store.getRaw("raw-of-batch")).toBeNull();
       expect(await store.counts()).toEqual(before);
       expect((await collect(store.list())).map((d) => d.id)).toEqual([existing.id]);
+    });
+
+    describe("search", () => {
+      const q = (text: string) => parseQuery(text);
+
+      /**
+       * A test on the synthetic archive (and its speaker registry); skipped when the backend
+       * keeps no full-text index.
+       */
+      const searchTest =
+        (test: typeof it) =>
+        (title: string, body: () => Promise<void>, extra: Document[] = []) =>
+          test(title, async (ctx) => {
+            if (!store.capabilities.fullTextSearch) ctx.skip("the backend has no full-text search");
+            await store.putSpeakers(SEARCH_SPEAKERS);
+            await put(...SEARCH_ARCHIVE, ...extra);
+            await body();
+          });
+      const searching = searchTest(it);
+
+      const docOf = (id: string) => {
+        const doc = SEARCH_ARCHIVE.find((d) => d.id === id);
+        if (!doc) throw new Error(`the search returned a document that was never stored: ${id}`);
+        return doc;
+      };
+      const turnOf = (id: string, index: number) => {
+        const turn = docOf(id).turns.find((t) => t.index === index);
+        if (!turn) throw new Error(`the search returned a turn that does not exist: ${id}#t${index}`);
+        return turn;
+      };
+      /** Turn indexes by document id, sorted. */
+      const byDocument = (pairs: { doc: Document; turn: Turn }[]) => {
+        const out: Record<string, number[]> = {};
+        for (const { doc, turn } of pairs) out[doc.id] = [...(out[doc.id] ?? []), turn.index];
+        for (const list of Object.values(out)) list.sort((a, b) => a - b);
+        return out;
+      };
+      const foundTurns = (result: SearchResult) =>
+        Object.fromEntries(result.hits.map((h) => [h.id, h.turns.map((t) => t.index).sort((a, b) => a - b)]));
+      /** Comparable day of a (possibly reduced precision) date; 0 when undated. */
+      const dayKey = (date: string | null) =>
+        date ? Number(`${date}-01-01`.slice(0, 10).replace(/-/g, "")) : 0;
+      const errorCodeOf = async (run: () => Promise<unknown>) => {
+        try {
+          await run();
+        } catch (error) {
+          return error instanceof VerbatimError ? error.code : `not a VerbatimError: ${String(error)}`;
+        }
+        return "no error";
+      };
+
+      for (const c of SEARCH_CASES) {
+        searching(`${c.query} finds exactly the turns a brute-force count finds`, async () => {
+          const expected = bruteForce(SEARCH_ARCHIVE, c.expect);
+          expect(expected.length).toBeGreaterThanOrEqual(c.atLeast);
+          const result = await store.search(q(c.query), { limit: 200, turnsPerDocument: 20, sort: "date" });
+          const expectedTurns = byDocument(expected);
+          expect(result.total).toEqual({
+            turns: expected.length,
+            documents: Object.keys(expectedTurns).length,
+          });
+          expect(foundTurns(result)).toEqual(expectedTurns);
+          expect(result.nextCursor).toBeNull();
+          for (const hit of result.hits) {
+            const doc = docOf(hit.id);
+            expect(hit).toMatchObject({
+              title: doc.title,
+              date: doc.when.date,
+              publisher: doc.publisher,
+              language: doc.language,
+              kind: doc.kind,
+              matchingTurns: expectedTurns[doc.id]?.length,
+            });
+            for (const t of hit.turns) {
+              const turn = turnOf(hit.id, t.index);
+              expect(t).toMatchObject({
+                speakerId: turn.speakerId,
+                speakerName: turn.speakerName,
+                label: turn.label,
+                kind: turn.kind,
+                permalink: `/d/${doc.id}#t${turn.index}`,
+              });
+            }
+          }
+        });
+      }
+
+      searching("a stemmed word reports its forms and leaves out words that only look alike", async () => {
+        const english = await store.search(q("sanction"), { limit: 200, turnsPerDocument: 20 });
+        const forms = english.expansions.find((e) => e.word === "sanction")?.forms ?? [];
+        expect(forms).toEqual(expect.arrayContaining(["sanctions", "sanctioned", "sanctioning"]));
+        expect(forms).not.toContain("sanctity");
+        expect(forms).not.toContain("sanctuary");
+        // wh-2020-05-02 turn 1 says "sanctity", not a form of "sanction".
+        expect(foundTurns(english)["wh-2020-05-02"]).toEqual([0, 2, 4]);
+
+        const russian = await store.search(q("санкция"), { limit: 200, turnsPerDocument: 20 });
+        expect(russian.expansions[0]?.forms).toEqual(expect.arrayContaining(["санкций", "санкциями"]));
+        // Turn 1 says "санкционного" (another stem), turn 3 "Санкция".
+        expect(foundTurns(russian)["midru-ru-2020-01"]).toEqual([0, 2, 3]);
+        const talks = await store.search(q("переговоры"), { limit: 200, turnsPerDocument: 20 });
+        expect(foundTurns(talks)).toEqual({ "midru-ru-2020-01": [0, 2] });
+        // "Ежевика" (blackberry) is not a form of "ежик".
+        const hedgehog = await store.search(q("ежик"), { limit: 200, turnsPerDocument: 20 });
+        expect(foundTurns(hedgehog)).toEqual({ "midru-ru-2020-01": [2], "kremlin-ru-2020": [2] });
+      });
+
+      searching("an exact phrase is neither reordered nor stemmed", async () => {
+        const phrase = await store.search(q('"territorial integrity"'), { limit: 200, turnsPerDocument: 20 });
+        expect(phrase.hits.map((h) => h.id)).not.toContain("wh-2020-05-02");
+        const exact = await store.search(q('"sanctions"'), { limit: 200, turnsPerDocument: 20 });
+        // wh-2019-11-05 turn 2 says only "Sanctioned"; midru-en-2020-12 turn 1 only "sanctioning".
+        expect(foundTurns(exact)["wh-2019-11-05"]).toEqual([0, 1]);
+        expect(foundTurns(exact)["midru-en-2020-12"]).toEqual([0]);
+        const russian = await store.search(q('"санкций"'), { limit: 200, turnsPerDocument: 20 });
+        expect(foundTurns(russian)).toEqual({ "midru-ru-2020-01": [0] });
+      });
+
+      const sanctioned = says(...FORMS.sanction);
+      const FACET_CASES: { query: string; expect: TurnPredicate; everyTurnHasSpeakerAndYear?: boolean }[] = [
+        { query: "sanction", expect: sanctioned },
+        { query: "lang:ru", expect: inLanguage("ru") },
+        { query: "kind:question|answer", expect: ofKind("question", "answer") },
+        { query: "-sanctions", expect: not(sanctioned) },
+        {
+          query: "sanction OR санкция date:2020",
+          expect: and(or(sanctioned, says(...FORMS.санкция)), datedWithin("2020", "2020")),
+        },
+        {
+          query: "sanction -kind:question -kind:moderator date:2019..2021",
+          expect: and(sanctioned, not(ofKind("question", "moderator")), datedWithin("2019", "2021")),
+          everyTurnHasSpeakerAndYear: true,
+        },
+      ];
+      for (const c of FACET_CASES) {
+        searching(`facet counts of ${c.query} equal brute-force counts and sum to the total`, async () => {
+          const result = await store.search(q(c.query), { limit: 1 });
+          expect(result.facets).not.toBeNull();
+          const facets = result.facets as NonNullable<SearchResult["facets"]>;
+          const sum = (name: FacetName) => facets[name].reduce((n, v) => n + v.count, 0);
+          const counts = (name: FacetName) => Object.fromEntries(facets[name].map((v) => [v.value, v.count]));
+          const tally = (values: (string | null)[]) => {
+            const out: Record<string, number> = {};
+            for (const v of values) if (v !== null) out[v] = (out[v] ?? 0) + 1;
+            return out;
+          };
+          const expected = bruteForce(SEARCH_ARCHIVE, c.expect);
+          expect(expected.length).toBeGreaterThan(1);
+          expect(result.total.turns).toBe(expected.length);
+          // Every turn has a kind, a publisher and a language.
+          for (const name of ["kind", "publisher", "language"] as const)
+            expect(sum(name)).toBe(expected.length);
+          if (c.everyTurnHasSpeakerAndYear) {
+            expect(expected.every((x) => x.turn.speakerName !== null && x.doc.when.date !== null)).toBe(true);
+            expect(sum("speaker")).toBe(expected.length);
+            expect(sum("year")).toBe(expected.length);
+          }
+          expect(counts("kind")).toEqual(tally(expected.map((x) => x.turn.kind)));
+          expect(counts("publisher")).toEqual(tally(expected.map((x) => x.doc.publisher)));
+          expect(counts("language")).toEqual(tally(expected.map((x) => x.doc.language)));
+          expect(counts("year")).toEqual(tally(expected.map((x) => x.doc.when.date?.slice(0, 4) ?? null)));
+          expect(counts("speaker")).toEqual(
+            tally(expected.map((x) => x.turn.speakerId ?? x.turn.speakerName ?? null)),
+          );
+        });
+      }
+
+      searching("facets are not computed when not asked for", async () => {
+        const result = await store.search(q("sanction"), { facets: false });
+        expect(result.facets).toBeNull();
+        expect(result.total.turns).toBeGreaterThan(0);
+      });
+
+      // Documents for paging: ties of score (identical text) and of date, a year-only and an undated one.
+      const pagingFiller = Array.from({ length: 14 }, (_, i) =>
+        makeTranscript({
+          id: `page-${String(i).padStart(2, "0")}`,
+          publisher: "mid.ru",
+          date:
+            [null, "2018", "2018-03", "2018-03-01", "2018-03-01", "2017-12-31", "2019-11-05"][i % 7] ?? null,
+          turns: [
+            {
+              speaker: { id: "sergey-lavrov", name: "Sergey Lavrov" },
+              text: `${"Sanctions again. ".repeat((i % 3) + 1)}`,
+            },
+            { text: i % 2 ? "Any news on sanctioned banks?" : "No comment." },
+          ],
+        }),
+      );
+      const pagingArchive = [...SEARCH_ARCHIVE, ...pagingFiller];
+
+      for (const sort of ["relevance", "date", "date-asc"] as const) {
+        searching(
+          `paging by ${sort} with nextCursor visits every matching document exactly once`,
+          async () => {
+            const expected = Object.keys(byDocument(bruteForce(pagingArchive, says(...FORMS.sanction))));
+            expect(expected.length).toBeGreaterThan(15);
+            const seen: string[] = [];
+            const hits: DocumentHit[] = [];
+            let cursor: string | null = null;
+            for (let page = 0; page < 50; page++) {
+              const result: SearchResult = await store.search(q("sanction"), { limit: 4, sort, cursor });
+              expect(result.total.documents).toBe(expected.length);
+              if (result.nextCursor !== null) expect(result.hits).toHaveLength(4);
+              else expect(result.hits.length).toBeGreaterThan(0);
+              seen.push(...result.hits.map((h) => h.id));
+              hits.push(...result.hits);
+              cursor = result.nextCursor;
+              if (cursor === null) break;
+            }
+            expect(cursor).toBeNull();
+            expect(seen).toHaveLength(new Set(seen).size);
+            expect([...seen].sort()).toEqual([...expected].sort());
+            for (let i = 1; i < hits.length; i++) {
+              const a = hits[i - 1] as DocumentHit;
+              const b = hits[i] as DocumentHit;
+              if (sort === "relevance") {
+                expect(a.score).not.toBeNull();
+                expect(a.score as number).toBeLessThanOrEqual(b.score as number);
+              } else if (a.date !== null && b.date !== null) {
+                if (sort === "date") expect(dayKey(a.date)).toBeGreaterThanOrEqual(dayKey(b.date));
+                else expect(dayKey(a.date)).toBeLessThanOrEqual(dayKey(b.date));
+              }
+            }
+          },
+          pagingFiller,
+        );
+      }
+
+      searching(
+        "a cursor is refused by another query, another order, or when it is not a cursor",
+        async () => {
+          const first = await store.search(q("sanction"), { limit: 2 });
+          const cursor = first.nextCursor;
+          expect(cursor).not.toBeNull();
+          // The cursor works for its own query.
+          const second = await store.search(q("sanction"), { limit: 2, cursor });
+          expect(second.hits.map((h) => h.id)).not.toEqual(first.hits.map((h) => h.id));
+          expect(await errorCodeOf(() => store.search(q("санкция"), { limit: 2, cursor }))).toBe(
+            "CURSOR_INVALID",
+          );
+          expect(await errorCodeOf(() => store.search(q("sanction lang:en"), { limit: 2, cursor }))).toBe(
+            "CURSOR_INVALID",
+          );
+          expect(
+            await errorCodeOf(() => store.search(q("sanction"), { limit: 2, cursor, sort: "date" })),
+          ).toBe("CURSOR_INVALID");
+          expect(await errorCodeOf(() => store.search(q("sanction"), { cursor: "not-a-cursor" }))).toBe(
+            "CURSOR_INVALID",
+          );
+        },
+      );
+
+      const SNIPPET_CASES: {
+        query: string;
+        isMatch: (segment: string) => boolean;
+        count: (text: string) => number;
+      }[] = [
+        ...(["sanction", "санкция", "ежик", "turkiye", "cavusoglu"] as const).map((word) => ({
+          query: word,
+          isMatch: (s: string) =>
+            words(s).length === 1 && (FORMS[word] as readonly string[]).includes(words(s)[0] as string),
+          count: (text: string) =>
+            words(text).filter((w) => (FORMS[word] as readonly string[]).includes(w)).length,
+        })),
+        {
+          query: '"territorial integrity"',
+          isMatch: (s) => words(s).join(" ") === "territorial integrity",
+          count: (text) =>
+            words(text).filter((w, i, all) => w === "territorial" && all[i + 1] === "integrity").length,
+        },
+        {
+          query: "sanct*",
+          isMatch: (s) => words(s).length === 1 && (words(s)[0] as string).startsWith("sanct"),
+          count: (text) => words(text).filter((w) => w.startsWith("sanct")).length,
+        },
+      ];
+      for (const c of SNIPPET_CASES) {
+        searching(
+          `snippets of ${c.query} mark exactly the matched words, in the text's own case`,
+          async () => {
+            const result = await store.search(q(c.query), { limit: 200, turnsPerDocument: 20 });
+            expect(result.hits.length).toBeGreaterThan(0);
+            for (const hit of result.hits) {
+              for (const t of hit.turns) {
+                const text = flat(turnText(turnOf(hit.id, t.index)));
+                const segments = [...t.snippet];
+                expect(segments.length).toBeGreaterThan(0);
+                if (segments[0]?.text === "…") segments.shift();
+                if (segments[segments.length - 1]?.text === "…") segments.pop();
+                for (const s of segments) expect(s.text).not.toBe("…");
+                const joined = segments.map((s) => s.text).join("");
+                expect(text).toContain(joined);
+                const marked = segments.filter((s) => s.match).map((s) => s.text);
+                expect(marked.length).toBeGreaterThan(0);
+                for (const m of marked)
+                  expect(c.isMatch(m), `"${m}" marked in ${hit.id}#t${t.index}`).toBe(true);
+                expect(marked).toHaveLength(c.count(joined));
+              }
+            }
+          },
+        );
+      }
+
+      searching("a snippet keeps the case of the text and cuts a long turn around the match", async () => {
+        const result = await store.search(q("sanction"), { limit: 200, turnsPerDocument: 20 });
+        const turn = (id: string, index: number) =>
+          result.hits.find((h) => h.id === id)?.turns.find((t) => t.index === index)?.snippet ?? [];
+        expect(
+          turn("midru-en-2020-03", 0)
+            .filter((s) => s.match)
+            .map((s) => s.text),
+        ).toEqual(["sanctions", "Sanctions"]);
+        const long = turn("wh-2020-05-02", 4);
+        expect(long[0]).toEqual({ text: "…", match: false });
+        expect(long[long.length - 1]).toEqual({ text: "…", match: false });
+        expect(long.filter((s) => s.match).map((s) => s.text)).toEqual(["Sanctions", "sanctioned"]);
+        const joined = long.map((s) => s.text).join("");
+        expect(joined.length).toBeLessThan(flat(turnText(turnOf("wh-2020-05-02", 4))).length);
+      });
+
+      const versioned = makeTranscript({
+        id: "midru-versioned",
+        publisher: "mid.ru",
+        date: "2020-04-01",
+        title: "Remarks on airships",
+        turns: [
+          { speaker: { id: "sergey-lavrov", name: "Sergey Lavrov" }, text: "The zeppelin arrived on time." },
+          { text: "Why do zeppelins fly so slowly?" },
+        ],
+      });
+      const revised: Document = {
+        ...versioned,
+        title: "Remarks on dirigibles (corrected)",
+        publisher: "kremlin.ru",
+        when: { ...versioned.when, date: "2022-02-02" },
+        turns: [{ ...(versioned.turns[0] as Turn), paragraphs: ["The dirigible arrived on time."] }],
+        qa: [],
+      };
+
+      searching("a new version replaces the old text, metadata and turns in the index", async () => {
+        expect((await store.search(q("zeppelin"))).total).toEqual({ turns: 2, documents: 1 });
+        expect(await put(revised)).toEqual([[{ id: versioned.id, version: 2, status: "versioned" }]]);
+
+        for (const gone of ["zeppelin", "zeppel*", '"zeppelins"', "zeppelin OR airship"]) {
+          const result = await store.search(q(gone));
+          expect(result.total, gone).toEqual({ turns: 0, documents: 0 });
+          expect(result.hits).toEqual([]);
+          expect((await store.concordance(q(gone))).lines).toEqual([]);
+          expect((await store.countsByYear(q(gone))).years).toEqual([]);
+        }
+        const now = await store.search(q("dirigible"));
+        expect(now.total).toEqual({ turns: 1, documents: 1 });
+        expect(now.hits[0]).toMatchObject({
+          id: versioned.id,
+          title: revised.title,
+          publisher: "kremlin.ru",
+          date: "2022-02-02",
+        });
+        expect(now.hits[0]?.turns[0]?.snippet.filter((s) => s.match).map((s) => s.text)).toEqual([
+          "dirigible",
+        ]);
+        expect((await store.search(q("dirigible publisher:mid.ru"))).total.turns).toBe(0);
+        expect((await store.search(q("dirigible date:2020"))).total.turns).toBe(0);
+        expect((await store.search(q("dirigible date:2022"))).total.turns).toBe(1);
+        expect((await store.search(q(`doc:${versioned.id}`))).total).toEqual({ turns: 1, documents: 1 });
+
+        // Going back to the first text finds the old words again and loses the new one.
+        await put(versioned);
+        expect((await store.search(q("zeppelin"))).total).toEqual({ turns: 2, documents: 1 });
+        expect((await store.search(q("dirigible"))).total).toEqual({ turns: 0, documents: 0 });
+      }, [versioned]);
+
+      const CONCORDANCE_CASES: { query: string; forms?: readonly string[]; phrase?: string[] }[] = [
+        { query: "sanction", forms: FORMS.sanction },
+        { query: "санкция", forms: FORMS.санкция },
+        { query: "Çavuşoğlu", forms: FORMS.cavusoglu },
+        { query: '"territorial integrity"', phrase: ["territorial", "integrity"] },
+      ];
+      for (const c of CONCORDANCE_CASES) {
+        searching(`concordance of ${c.query} gives one line per occurrence, oldest first`, async () => {
+          const perTurn = (turn: Turn) => {
+            const w = words(turnText(turn));
+            return c.phrase
+              ? w.filter((_x, i) => c.phrase?.every((p, k) => w[i + k] === p)).length
+              : w.filter((x) => c.forms?.includes(x)).length;
+          };
+          const matching = bruteForce(SEARCH_ARCHIVE, (t) => perTurn(t) > 0);
+          const total = matching.reduce((n, x) => n + perTurn(x.turn), 0);
+          expect(matching.length).toBeGreaterThan(0);
+
+          const result = await store.concordance(q(c.query));
+          expect(result.turns).toBe(matching.length);
+          expect(result.totalOccurrences).toBe(total);
+          expect(result.lines).toHaveLength(total);
+          expect(result.truncated).toBe(false);
+          const linesPerTurn: Record<string, number> = {};
+          for (const line of result.lines) {
+            const doc = docOf(line.documentId);
+            const turn = turnOf(line.documentId, line.turnIndex);
+            expect(flat(turnText(turn))).toContain(line.left + line.match + line.right);
+            if (c.phrase) expect(words(line.match)).toEqual(c.phrase);
+            else expect(c.forms).toContain(words(line.match).join(" "));
+            expect(line.permalink).toBe(`/d/${doc.id}#t${turn.index}`);
+            expect(line.date).toBe(doc.when.date);
+            expect(line.speakerName).toBe(turn.speakerName);
+            const key = `${doc.id}#t${turn.index}`;
+            linesPerTurn[key] = (linesPerTurn[key] ?? 0) + 1;
+          }
+          expect(linesPerTurn).toEqual(
+            Object.fromEntries(matching.map((x) => [`${x.doc.id}#t${x.turn.index}`, perTurn(x.turn)])),
+          );
+          const dated = result.lines.filter((l) => l.date !== null).map((l) => dayKey(l.date));
+          expect(dated).toEqual([...dated].sort((a, b) => a - b));
+        });
+      }
+
+      searching("concordance honours its limit and context width", async () => {
+        const all = await store.concordance(q("sanction"));
+        const some = await store.concordance(q("sanction"), { limit: 3, context: 12 });
+        expect(some.lines).toHaveLength(3);
+        expect(some.truncated).toBe(true);
+        expect(some.turns).toBe(all.turns);
+        expect(some.totalOccurrences).toBe(all.totalOccurrences);
+        for (const line of some.lines) {
+          expect(line.left.length).toBeLessThanOrEqual(12);
+          expect(line.right.length).toBeLessThanOrEqual(12);
+          expect(flat(turnText(turnOf(line.documentId, line.turnIndex)))).toContain(
+            line.left + line.match + line.right,
+          );
+        }
+        expect(some.lines.some((l) => l.left.length === 12)).toBe(true);
+      });
+
+      const YEAR_CASES: {
+        query: string;
+        counting: YearCounts["counting"];
+        /** The turns the query matches. */
+        expect: TurnPredicate;
+        /** The turns its filters alone allow: the base of turnsInYear. */
+        base: TurnPredicate;
+      }[] = [
+        { query: "sanction", counting: "stemmed", expect: sanctioned, base: anyTurn },
+        { query: "санкция", counting: "stemmed", expect: says(...FORMS.санкция), base: anyTurn },
+        {
+          query: '"territorial integrity"',
+          counting: "exact",
+          expect: saysPhrase("territorial", "integrity"),
+          base: anyTurn,
+        },
+        { query: "terr*", counting: "exact", expect: saysPrefix("terr"), base: anyTurn },
+        {
+          query: "sanction lang:en",
+          counting: "stemmed",
+          expect: and(sanctioned, inLanguage("en")),
+          base: inLanguage("en"),
+        },
+        {
+          query: "sanction -territorial -kind:question",
+          counting: "stemmed",
+          expect: and(sanctioned, not(says(...FORMS.territorial)), not(ofKind("question"))),
+          base: not(ofKind("question")),
+        },
+        {
+          query: "sanction OR санкция publisher:mid.ru",
+          counting: "stemmed",
+          expect: and(or(sanctioned, says(...FORMS.санкция)), fromPublisher("mid.ru")),
+          base: fromPublisher("mid.ru"),
+        },
+        {
+          query: 'sanction "territorial integrity"',
+          counting: "mixed",
+          expect: and(sanctioned, saysPhrase("territorial", "integrity")),
+          base: anyTurn,
+        },
+      ];
+      for (const c of YEAR_CASES) {
+        searching(`countsByYear of ${c.query} equals brute-force counts per year`, async () => {
+          const matching = bruteForce(SEARCH_ARCHIVE, c.expect).filter((x) => x.doc.when.date !== null);
+          expect(matching.length).toBeGreaterThan(0);
+          const years = new Map<number, { turns: number; docs: Set<string> }>();
+          for (const { doc } of matching) {
+            const y = Number(doc.when.date?.slice(0, 4));
+            const e = years.get(y) ?? { turns: 0, docs: new Set<string>() };
+            e.turns++;
+            e.docs.add(doc.id);
+            years.set(y, e);
+          }
+          const inYear = (y: number) =>
+            bruteForce(
+              SEARCH_ARCHIVE,
+              and(c.base, (_t, d) => d.when.date?.slice(0, 4) === String(y)),
+            ).length;
+          const result = await store.countsByYear(q(c.query));
+          expect(result.counting).toBe(c.counting);
+          expect(result.years).toEqual(
+            [...years]
+              .sort((a, b) => a[0] - b[0])
+              .map(([year, e]) => ({
+                year,
+                turns: e.turns,
+                documents: e.docs.size,
+                turnsInYear: inYear(year),
+              })),
+          );
+        });
+      }
+
+      searching(
+        "countsByYear counts a year-only date in its year and an undated document nowhere",
+        async () => {
+          const result = await store.countsByYear(q("санкция"));
+          // kremlin-ru-2020 (dated "2020") has three turns, all saying a form of санкция.
+          expect(result.years.find((y) => y.year === 2020)).toMatchObject({ turns: 6, documents: 2 });
+          const withUndated = await store.search(q("sanction"));
+          const byYear = await store.countsByYear(q("sanction"));
+          // UN-A-75-PV-5 has no date: its matching turn is searched but counted in no year.
+          expect(byYear.years.reduce((n, y) => n + y.turns, 0)).toBe(withUndated.total.turns - 1);
+        },
+      );
+
+      const HOSTILE_QUERIES = [
+        '"NEAR"',
+        "NEAR(sanctions",
+        "NEAR(sanctions, 5)",
+        '"OR"',
+        "sanctions*",
+        '"5+5"',
+        "U.S.-led",
+        "^caret",
+        "caret:",
+        "col:umn",
+        "title:hack",
+        "{braces} (parens)",
+        "sanctions OR",
+        "OR OR",
+        '"unbalanced',
+        '""',
+        "- -- ---",
+        "***",
+        "sanction^2",
+        'sanction "*****"',
+        "-sanctions -*",
+        "NEAR/3",
+        "AND NOT OR",
+        "kind:question|",
+        "date:2020..2019",
+        'speaker:"',
+        'doc:"UN-A-75-PV-5" -doc:*',
+        "ёжик OR -",
+        "Türkiye'nin",
+        "'; DROP TABLE turns; --",
+        '\\"escaped\\"',
+        "x".repeat(1001),
+        Array.from({ length: 70 }, (_, i) => `w${i}`).join(" "),
+      ];
+
+      /** Parses and runs a query everywhere; only parseQuery may throw, and only QUERY_INVALID. */
+      const runHostile = async (text: string) => {
+        let parsed: SearchQuery;
+        try {
+          parsed = parseQuery(text);
+        } catch (error) {
+          expect(error, text).toBeInstanceOf(VerbatimError);
+          expect((error as VerbatimError).code, text).toBe("QUERY_INVALID");
+          return null;
+        }
+        const results: SearchResult[] = [];
+        for (const sort of ["relevance", "date", "date-asc"] as const) {
+          results.push(await store.search(parsed, { sort, limit: 3 }));
+        }
+        await store.concordance(parsed, { limit: 5 });
+        await store.countsByYear(parsed);
+        return results[0] as SearchResult;
+      };
+
+      searching("hostile text in documents and queries raises nothing but QUERY_INVALID", async () => {
+        let parsed = 0;
+        for (const text of HOSTILE_QUERIES) if (await runHostile(text)) parsed++;
+        expect(parsed).toBeGreaterThan(10);
+        // Operators of the full-text dialect are only words when searched for.
+        const turnsOf = async (text: string) => foundTurns((await runHostile(text)) as SearchResult);
+        expect(await turnsOf('"NEAR"')).toEqual({ "wh-2019-11-05": [0, 2] });
+        expect(await turnsOf("NEAR(sanctions")).toEqual({ "wh-2019-11-05": [0] });
+        expect((await store.search(q('"OR"'), { turnsPerDocument: 20 })).total.turns).toBe(
+          bruteForce(SEARCH_ARCHIVE, says("or")).length,
+        );
+        expect(await turnsOf('"5+5"')).toEqual({ "wh-2019-11-05": [1] });
+        expect(await turnsOf("U.S.-led")).toEqual({ "wh-2019-11-05": [1] });
+        expect(await turnsOf("^caret")).toEqual({ "wh-2019-11-05": [0] });
+      });
+
+      searching("random hostile queries raise nothing but QUERY_INVALID", async () => {
+        const pieces = fc.constantFrom(
+          '"',
+          "*",
+          "NEAR(",
+          "NEAR",
+          "OR",
+          "AND",
+          "NOT",
+          "-",
+          "^",
+          ":",
+          "(",
+          ")",
+          "{",
+          "}",
+          "|",
+          "..",
+          "'",
+          "\\",
+          "+",
+          "sanction",
+          "санкция",
+          "ёжик",
+          "Türkiye'nin",
+          "ı",
+          "İ",
+          "speaker:",
+          "kind:question",
+          "lang:ru",
+          "date:2020..",
+          "doc:",
+          "role:",
+          "-speaker:lavrov",
+          "col:umn",
+          "NEAR/3",
+          "5",
+          "\u0000",
+          "é",
+        );
+        const text = fc.oneof(
+          fc.array(pieces, { minLength: 1, maxLength: 10 }).map((a) => a.join(" ")),
+          fc.array(pieces, { minLength: 1, maxLength: 10 }).map((a) => a.join("")),
+          fc.string({ maxLength: 40 }),
+        );
+        await fc.assert(
+          fc.asyncProperty(text, async (t) => {
+            await runHostile(t);
+          }),
+          { numRuns: 300 },
+        );
+      });
+
+      /** A query built without the parser, every text slot holding `text`. */
+      const handBuilt = (text: string, withFilters: boolean): SearchQuery => {
+        const none = { speaker: [], role: [], kind: [], lang: [], publisher: [], date: [], doc: [] };
+        return {
+          groups: [
+            {
+              terms: [
+                { type: "word", text },
+                { type: "prefix", text },
+                { type: "phrase", words: [text, text] },
+              ],
+            },
+          ],
+          exclude: [{ type: "word", text: `${text}x` }],
+          filters: withFilters
+            ? {
+                speaker: [text],
+                role: [text],
+                kind: [],
+                lang: [text],
+                publisher: [text],
+                date: [],
+                doc: [text],
+              }
+            : none,
+          excludeFilters: none,
+        };
+      };
+
+      searching("queries built without the parser carry hostile text as plain words", async () => {
+        for (const text of ['NEAR("sanctions"', 'sanctions" OR "', "*", "^col:x", "-", "", "a b", "NEAR/3"]) {
+          for (const withFilters of [false, true]) {
+            const query = handBuilt(text, withFilters);
+            await store.search(query);
+            await store.concordance(query);
+            await store.countsByYear(query);
+          }
+        }
+        // Quotes in a hand-built word are not syntax: 'sanctions" OR "territorial' is three plain words.
+        const quoted = await store.search({
+          ...handBuilt("x", false),
+          groups: [{ terms: [{ type: "word", text: 'sanctions" OR "territorial' }] }],
+          exclude: [],
+        });
+        expect(quoted.total.turns).toBe(0);
+      });
+
+      searching("a hand-built query holding a NUL character is searched, not refused", async () => {
+        const query = handBuilt("sanctions\u0000", false);
+        await store.search(query);
+        await store.concordance(query);
+        await store.countsByYear(query);
+      });
+
+      const decomposed = makeTranscript({
+        id: "nfd-2020",
+        date: "2020-02-02",
+        turns: [
+          {
+            speaker: { id: "sergey-lavrov", name: "Sergey Lavrov" },
+            text: "I met Mevlu\u0308t C\u0327avus\u0327og\u0306lu in Tu\u0308rkiye.",
+          },
+        ],
+      });
+      searching("text in decomposed Unicode form is marked in snippets and counted in concordance", async () => {
+        const query = q("cavusoglu doc:nfd-2020");
+        const result = await store.search(query);
+        expect(result.total).toEqual({ turns: 1, documents: 1 });
+        const marked = result.hits[0]?.turns[0]?.snippet.filter((s) => s.match).map((s) => s.text);
+        expect(marked).toEqual(["C\u0327avus\u0327og\u0306lu"]);
+        const lines = await store.concordance(query);
+        expect(lines.totalOccurrences).toBe(1);
+        expect(lines.lines.map((l) => l.match)).toEqual(["C\u0327avus\u0327og\u0306lu"]);
+      }, [decomposed]);
+
+      const turkishSpeaker = makeTranscript({
+        id: "tr-2018",
+        language: "tr",
+        date: "2018-05-05",
+        turns: [{ speaker: { id: null, name: "Binali Yıldırım" }, text: "Teşekkür ederim." }],
+      });
+      searching("speaker: folds the dotless ı as the text does", async () => {
+        expect((await store.search(q('speaker:"Yıldırım"'))).total.turns).toBe(1);
+        expect((await store.search(q("speaker:yildirim"))).total.turns).toBe(1);
+      }, [turkishSpeaker]);
     });
   });
 }

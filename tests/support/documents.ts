@@ -136,7 +136,12 @@ export function makeTranscript(spec: TranscriptSpec): Document {
     language: spec.language ?? base.language,
     title: spec.title ?? base.title,
     kind: spec.kind ?? base.kind,
-    when: { date: spec.date === undefined ? base.when.date : spec.date, time: null, timeZone: null, dateTime: null },
+    when: {
+      date: spec.date === undefined ? base.when.date : spec.date,
+      time: null,
+      timeZone: null,
+      dateTime: null,
+    },
     participants: [...participants.values()],
     turns,
     qa,

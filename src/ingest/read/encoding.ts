@@ -38,9 +38,10 @@ function normaliseName(name: string): string {
   return ENCODING_ALIASES[lower] ?? lower;
 }
 
+/** Text is kept in composed form (NFC), so "ü" is one character however the page spelled it. */
 function decodeWith(bytes: Uint8Array, encoding: string): string {
-  if (encoding === "utf-8") return utf8.decode(bytes).replace(/^\uFEFF/, "");
-  return iconv.decode(Buffer.from(bytes), encoding);
+  if (encoding === "utf-8") return utf8.decode(bytes).replace(/^\uFEFF/, "").normalize("NFC");
+  return iconv.decode(Buffer.from(bytes), encoding).normalize("NFC");
 }
 
 /** Share of Cyrillic letters that are among the most frequent Russian lowercase letters: high for the right code page. */

@@ -52,7 +52,8 @@ function stemsOf(folded: string, original: string): Set<string> {
   return stems;
 }
 
-const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
+/** An FTS5 string literal; control characters cannot be in the index, so they are dropped. */
+const quote = (term: string) => `"${term.replace(/[\u0000-\u001f\u007f]/g, "").replace(/"/g, '""')}"`;
 
 export function expandWord(word: string, vocabulary: Vocabulary): string[] {
   const folded = ftsFold(word);

@@ -51,8 +51,11 @@ interface TurnRow {
   text: string;
 }
 
+/** Folds names for field filters as the index folds text: case, diacritics, ё→е, ı→i. */
 const fold = (s: string) =>
   s
+    .replace(/ı/g, "i")
+    .replace(/[ёЁ]/g, "е")
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase();
