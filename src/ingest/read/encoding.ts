@@ -40,7 +40,11 @@ function normaliseName(name: string): string {
 
 /** Text is kept in composed form (NFC), so "ü" is one character however the page spelled it. */
 function decodeWith(bytes: Uint8Array, encoding: string): string {
-  if (encoding === "utf-8") return utf8.decode(bytes).replace(/^\uFEFF/, "").normalize("NFC");
+  if (encoding === "utf-8")
+    return utf8
+      .decode(bytes)
+      .replace(/^\uFEFF/, "")
+      .normalize("NFC");
   return iconv.decode(Buffer.from(bytes), encoding).normalize("NFC");
 }
 

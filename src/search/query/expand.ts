@@ -52,8 +52,18 @@ function stemsOf(folded: string, original: string): Set<string> {
   return stems;
 }
 
-/** An FTS5 string literal; control characters cannot be in the index, so they are dropped. */
-const quote = (term: string) => `"${term.replace(/[\u0000-\u001f\u007f]/g, "").replace(/"/g, '""')}"`;
+/** Control characters cannot be in the index (and would end an FTS5 string early): drop them. */
+function withoutControls(term: string): string {
+  let out = "";
+  for (const ch of term) {
+    const c = ch.charCodeAt(0);
+    if (c >= 32 && c !== 127) out += ch;
+  }
+  return out;
+}
+
+/** An FTS5 string literal. */
+const quote = (term: string) => `"${withoutControls(term).replace(/"/g, '""')}"`;
 
 export function expandWord(word: string, vocabulary: Vocabulary): string[] {
   const folded = ftsFold(word);
