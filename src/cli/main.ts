@@ -3,6 +3,7 @@ import { registerExport } from "./commands/export.js";
 import { registerIngest } from "./commands/ingest.js";
 import { registerReextract } from "./commands/reextract.js";
 import { registerSearch } from "./commands/search.js";
+import { registerServe } from "./commands/serve.js";
 import { registerShow } from "./commands/show.js";
 
 // A reader that stops early (`verbatim export | head`) is not an error.
@@ -23,6 +24,7 @@ registerIngest(program);
 registerShow(program);
 registerReextract(program);
 registerSearch(program);
+registerServe(program);
 registerExport(program);
 
 await program.parseAsync(process.argv);

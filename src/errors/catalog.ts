@@ -49,6 +49,12 @@ export const ERRORS = {
   ),
   QUERY_INVALID: entry("user", 400, (d) => `the query is wrong at character ${d.position}: ${d.reason}`),
   CURSOR_INVALID: entry("user", 400, () => "the page cursor is not one this search gave out"),
+  NOT_FOUND: entry("user", 404, (d) => `nothing here: ${d.path}`),
+  REQUEST_INVALID: entry("user", 400, (d) => `the request is invalid: ${d.reason}`),
+  UNAUTHORIZED: entry("user", 401, () => "this action needs the operator's token (Authorization: Bearer …)"),
+  PAYLOAD_TOO_LARGE: entry("user", 413, (d) => `the request body is over the limit of ${d.limit} bytes`),
+  RATE_LIMITED: entry("user", 429, () => "too many requests; wait a moment and try again"),
+  SPEAKER_NOT_FOUND: entry("user", 404, (d) => `no speaker with id ${d.id}`),
   INTERNAL: entry("internal", 500, (d) => `internal error: ${d.reason}`),
 } as const satisfies Record<string, CatalogEntry>;
 

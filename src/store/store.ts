@@ -67,6 +67,16 @@ export interface ListOptions {
   limit?: number;
 }
 
+/** Enough of a document to list it. */
+export interface DocumentSummary {
+  id: string;
+  title: string;
+  date: string | null;
+  publisher: string;
+  language: string;
+  kind: string;
+}
+
 export interface StoreCounts {
   documents: number;
   versions: number;
@@ -99,5 +109,9 @@ export interface DocumentStore {
   countsByYear(query: SearchQuery): Promise<YearCounts>;
   getSpeaker(id: string): Promise<Speaker | null>;
   counts(): Promise<StoreCounts>;
+  /** The newest current documents by their date (undated last). */
+  recent(limit: number): Promise<DocumentSummary[]>;
+  /** Current documents per publisher, most first. */
+  publishers(): Promise<{ publisher: string; count: number }[]>;
   close(): Promise<void>;
 }

@@ -20,6 +20,7 @@ import { documentFingerprint } from "../fingerprint.js";
 import type {
   BatchItem,
   DocumentStore,
+  DocumentSummary,
   ListOptions,
   PutResult,
   RawBlob,
@@ -268,6 +269,23 @@ export class SqliteStore implements DocumentStore {
       rawInputs: one("SELECT COUNT(*) AS n FROM raw_inputs"),
       speakers: one("SELECT COUNT(*) AS n FROM speakers"),
     };
+  }
+
+  async recent(limit: number): Promise<DocumentSummary[]> {
+    return this.db
+      .prepare<[number], DocumentSummary>(
+        `SELECT id, title, date, publisher, language, kind FROM doc_index
+         ORDER BY date IS NULL, date DESC, id LIMIT ?`,
+      )
+      .all(Math.max(0, Math.min(1000, limit)));
+  }
+
+  async publishers(): Promise<{ publisher: string; count: number }[]> {
+    return this.db
+      .prepare<[], { publisher: string; count: number }>(
+        "SELECT publisher, count(*) AS count FROM doc_index GROUP BY publisher ORDER BY count DESC, publisher",
+      )
+      .all();
   }
 
   async close(): Promise<void> {

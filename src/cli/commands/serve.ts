@@ -1,0 +1,96 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "@hono/node-server";
+import type { Command } from "commander";
+import { VerbatimError } from "../../errors/catalog.js";
+import { ingestBatch } from "../../ingest/batch.js";
+import { DEFAULT_MAX_BYTES } from "../../ingest/pipeline.js";
+import { planSources, readSources } from "../../ingest/read/sources.js";
+import { SpeakerRegistry } from "../../ingest/speakers/registry.js";
+import { createApp } from "../../server/app.js";
+import { openStore, resolveDbPath } from "../../store/open.js";
+import { reportError } from "../output.js";
+
+/** Examples written by the project, in English and Russian, in each supported publisher's style. */
+const EXAMPLES = fileURLToPath(new URL("../../../examples", import.meta.url));
+
+interface ServeFlags {
+  db?: string;
+  port: string;
+  host: string;
+  examples: boolean;
+  tokenFile?: string;
+  rateLimit: string;
+  maxBodyBytes: string;
+  baseUrl?: string;
+}
+
+export function registerServe(program: Command): void {
+  program
+    .command("serve")
+    .description("serve the web app and the JSON API (documented at /api/openapi.json)")
+    .option("--db <path>", "archive location (default: $VERBATIM_DB or ./verbatim.db)")
+    .option("--port <n>", "port to listen on (default: $PORT or 8080)", process.env.PORT ?? "8080")
+    .option("--host <host>", "address to listen on", "127.0.0.1")
+    .option("--no-examples", "do not load the bundled examples into an empty archive")
+    .option(
+      "--token-file <file>",
+      "file holding the token that write endpoints require (else $VERBATIM_TOKEN)",
+    )
+    .option("--rate-limit <n>", "requests per client per minute, 0 for none", "6000")
+    .option("--max-body-bytes <n>", "largest request body accepted", String(DEFAULT_MAX_BYTES))
+    .option("--base-url <url>", "public address used in permalinks and feeds")
+    .action(async (flags: ServeFlags) => {
+      try {
+        const port = Number(flags.port);
+        if (!Number.isInteger(port) || port < 0 || port > 65535) {
+          throw new VerbatimError("REQUEST_INVALID", {
+            reason: `--port must be a port number, not ${flags.port}`,
+          });
+        }
+        const token = flags.tokenFile
+          ? readFileSync(flags.tokenFile, "utf8").trim()
+          : process.env.VERBATIM_TOKEN?.trim() || null;
+        const store = openStore(resolveDbPath(flags.db));
+        const registry = SpeakerRegistry.load();
+        await store.putSpeakers(registry.speakers);
+        if (flags.examples && (await store.counts()).documents === 0 && existsSync(EXAMPLES)) {
+          const { files } = await planSources([EXAMPLES]);
+          const report = await ingestBatch(readSources(files, { maxBytes: DEFAULT_MAX_BYTES }), store, {
+            registry,
+            debateSpeakers: null,
+            maxBytes: DEFAULT_MAX_BYTES,
+            now: () => new Date(),
+          });
+          console.log(
+            `the archive was empty: loaded ${report.documents} example documents from ${path.relative(process.cwd(), EXAMPLES) || EXAMPLES}`,
+          );
+        }
+        const app = createApp({
+          store,
+          registry,
+          token: token || null,
+          maxBodyBytes: Number(flags.maxBodyBytes) || DEFAULT_MAX_BYTES,
+          rateLimitPerMinute: Number(flags.rateLimit) || 0,
+          baseUrl: flags.baseUrl ?? null,
+        });
+        const server = serve({ fetch: app.fetch, port, hostname: flags.host }, (info) => {
+          console.log(
+            `Verbatim is serving on http://${flags.host === "0.0.0.0" ? "localhost" : flags.host}:${info.port}`,
+          );
+          if (!token)
+            console.log("no token configured: writing through the API is disabled (set VERBATIM_TOKEN)");
+        });
+        const stop = () => {
+          server.close();
+          void store.close();
+          process.exit(0);
+        };
+        process.on("SIGINT", stop);
+        process.on("SIGTERM", stop);
+      } catch (error) {
+        reportError(error);
+      }
+    });
+}

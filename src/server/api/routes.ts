@@ -1,0 +1,284 @@
+/**
+ * The JSON API: everything the pages show, described by the OpenAPI document at
+ * /api/openapi.json. Query text is parsed by the shared query language; errors are {code, message}.
+ */
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { VerbatimError } from "../../errors/catalog.js";
+import { csvRow } from "../../export/csv.js";
+import { ingestBatch } from "../../ingest/batch.js";
+import type { SourceItem } from "../../ingest/read/sources.js";
+import { parseQuery } from "../../search/query/parse.js";
+import type { SortOrder } from "../../search/results.js";
+import type { AppDeps } from "../deps.js";
+import { requireToken } from "../security.js";
+import {
+  ConcordanceSchema,
+  ErrorSchema,
+  IngestReportSchema,
+  SearchResultSchema,
+  SpeakerSchema,
+  StatsSchema,
+  StoredDocumentSchema,
+  VersionsSchema,
+  YearCountsSchema,
+} from "./schemas.js";
+
+const errors = {
+  400: {
+    content: { "application/json": { schema: ErrorSchema } },
+    description: "The request or query is invalid",
+  },
+  404: { content: { "application/json": { schema: ErrorSchema } }, description: "Not found" },
+  429: { content: { "application/json": { schema: ErrorSchema } }, description: "Too many requests" },
+} as const;
+
+const q = z
+  .string()
+  .min(1)
+  .max(1000)
+  .openapi({ example: "sanctions speaker:lavrov date:2020", description: "The query language" });
+const intParam = (max: number) => z.coerce.number().int().min(1).max(max).optional();
+
+const searchRoute = createRoute({
+  method: "get",
+  path: "/api/search",
+  summary: "Search turns, grouped into documents, with exact counts, facets and snippets",
+  request: {
+    query: z.object({
+      q,
+      sort: z.enum(["relevance", "date", "date-asc"]).optional(),
+      cursor: z.string().max(400).optional(),
+      limit: intParam(100),
+      facets: z.enum(["true", "false"]).optional(),
+    }),
+  },
+  responses: {
+    200: { content: { "application/json": { schema: SearchResultSchema } }, description: "Results" },
+    ...errors,
+  },
+});
+
+const concordanceRoute = createRoute({
+  method: "get",
+  path: "/api/concordance",
+  summary: "Every occurrence with left and right context (keyword in context)",
+  request: { query: z.object({ q, limit: intParam(10_000), context: intParam(300) }) },
+  responses: {
+    200: { content: { "application/json": { schema: ConcordanceSchema } }, description: "Lines" },
+    ...errors,
+  },
+});
+
+const trendRoute = createRoute({
+  method: "get",
+  path: "/api/trend",
+  summary: "Matching turns and documents per year, with each year's total for relative frequencies",
+  request: { query: z.object({ q }) },
+  responses: {
+    200: { content: { "application/json": { schema: YearCountsSchema } }, description: "Counts" },
+    ...errors,
+  },
+});
+
+const documentRoute = createRoute({
+  method: "get",
+  path: "/api/documents/{id}",
+  summary: "One document, current version unless a version is given",
+  request: {
+    params: z.object({
+      id: z
+        .string()
+        .max(200)
+        .openapi({ param: { name: "id", in: "path" }, example: "midru-74494b47f57c" }),
+    }),
+    query: z.object({ version: intParam(1_000_000) }),
+  },
+  responses: {
+    200: { content: { "application/json": { schema: StoredDocumentSchema } }, description: "The document" },
+    ...errors,
+  },
+});
+
+const versionsRoute = createRoute({
+  method: "get",
+  path: "/api/documents/{id}/versions",
+  summary: "Every stored version of a document",
+  request: {
+    params: z.object({
+      id: z
+        .string()
+        .max(200)
+        .openapi({ param: { name: "id", in: "path" } }),
+    }),
+  },
+  responses: {
+    200: { content: { "application/json": { schema: VersionsSchema } }, description: "Versions" },
+    ...errors,
+  },
+});
+
+const speakerRoute = createRoute({
+  method: "get",
+  path: "/api/speakers/{id}",
+  summary: "A registered speaker: names in several scripts, roles with dates",
+  request: {
+    params: z.object({
+      id: z
+        .string()
+        .max(200)
+        .openapi({ param: { name: "id", in: "path" }, example: "sergey-lavrov" }),
+    }),
+  },
+  responses: {
+    200: { content: { "application/json": { schema: SpeakerSchema } }, description: "The speaker" },
+    ...errors,
+  },
+});
+
+const statsRoute = createRoute({
+  method: "get",
+  path: "/api/stats",
+  summary: "Counts of documents, versions, turns, raw inputs and speakers",
+  responses: { 200: { content: { "application/json": { schema: StatsSchema } }, description: "Counts" } },
+});
+
+const ingestRoute = createRoute({
+  method: "post",
+  path: "/api/documents",
+  summary:
+    "Ingest one page (HTML, text, Markdown or Verbatim JSON Lines) sent as the request body; needs the operator's token",
+  security: [{ bearer: [] }],
+  request: {
+    headers: z.object({
+      "x-verbatim-name": z.string().min(1).max(300).openapi({
+        example: "2020-12-29-lavrov.en.txt",
+        description: "File name (format hint and stable id)",
+      }),
+    }),
+  },
+  responses: {
+    200: { content: { "application/json": { schema: IngestReportSchema } }, description: "What was stored" },
+    401: { content: { "application/json": { schema: ErrorSchema } }, description: "No or wrong token" },
+    413: { content: { "application/json": { schema: ErrorSchema } }, description: "Body too large" },
+    ...errors,
+  },
+});
+
+function parse(text: string) {
+  return parseQuery(text);
+}
+
+export function registerApi(app: OpenAPIHono, deps: AppDeps): void {
+  const { store } = deps;
+
+  app.openapi(searchRoute, async (c) => {
+    const query = c.req.valid("query");
+    const result = await store.search(parse(query.q), {
+      sort: (query.sort ?? "relevance") as SortOrder,
+      cursor: query.cursor ?? null,
+      limit: query.limit ?? 20,
+      facets: query.facets !== "false",
+    });
+    return c.json(result, 200);
+  });
+
+  app.openapi(concordanceRoute, async (c) => {
+    const query = c.req.valid("query");
+    return c.json(
+      await store.concordance(parse(query.q), { limit: query.limit ?? 500, context: query.context ?? 60 }),
+      200,
+    );
+  });
+
+  app.get("/api/concordance.csv", async (c) => {
+    const text = c.req.query("q") ?? "";
+    const result = await store.concordance(parse(text), { limit: 10_000 });
+    let csv = csvRow(["date", "speaker", "left", "match", "right", "document", "turn", "permalink"]);
+    for (const l of result.lines)
+      csv += csvRow([
+        l.date,
+        l.speakerName,
+        l.left,
+        l.match,
+        l.right,
+        l.documentId,
+        l.turnIndex,
+        l.permalink,
+      ]);
+    return c.body(csv, 200, {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": 'attachment; filename="concordance.csv"',
+    });
+  });
+
+  app.openapi(trendRoute, async (c) => c.json(await store.countsByYear(parse(c.req.valid("query").q)), 200));
+
+  app.get("/api/trend.csv", async (c) => {
+    const counts = await store.countsByYear(parse(c.req.query("q") ?? ""));
+    let csv = csvRow(["year", "turns", "documents", "turns_in_year", "share", "counting"]);
+    for (const y of counts.years) {
+      csv += csvRow([
+        y.year,
+        y.turns,
+        y.documents,
+        y.turnsInYear,
+        y.turnsInYear ? (y.turns / y.turnsInYear).toFixed(6) : "0",
+        counts.counting,
+      ]);
+    }
+    return c.body(csv, 200, {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": 'attachment; filename="trend.csv"',
+    });
+  });
+
+  app.openapi(documentRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const { version } = c.req.valid("query");
+    const stored = await store.get(id, version);
+    if (!stored) throw new VerbatimError("DOCUMENT_NOT_FOUND", { id });
+    return c.json(stored, 200);
+  });
+
+  app.openapi(versionsRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const versions = await store.versions(id);
+    if (versions.length === 0) throw new VerbatimError("DOCUMENT_NOT_FOUND", { id });
+    return c.json(versions, 200);
+  });
+
+  app.openapi(speakerRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const speaker = await store.getSpeaker(id);
+    if (!speaker) throw new VerbatimError("SPEAKER_NOT_FOUND", { id });
+    return c.json(speaker, 200);
+  });
+
+  app.openapi(statsRoute, async (c) => c.json(await store.counts(), 200));
+
+  app.use("/api/documents", requireToken(deps.token));
+  app.openapi(ingestRoute, async (c) => {
+    const name = c.req.valid("header")["x-verbatim-name"].replace(/[\\/]/g, "_");
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    async function* one(): AsyncGenerator<SourceItem> {
+      yield { type: "input", input: { source: `api:${name}`, name, bytes } };
+    }
+    const report = await ingestBatch(one(), store, {
+      registry: deps.registry,
+      debateSpeakers: null,
+      maxBytes: deps.maxBodyBytes,
+      now: () => new Date(),
+    });
+    return c.json(report, 200);
+  });
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
+  app.doc("/api/openapi.json", {
+    openapi: "3.0.0",
+    info: {
+      title: "Verbatim API",
+      version: "1.0.0",
+      description: "An archive of what officials said: search, documents, speakers, concordance and trends.",
+    },
+  });
+}

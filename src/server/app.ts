@@ -1,0 +1,151 @@
+/**
+ * The web app and the HTTP API as one Hono application. It is a plain function of its
+ * dependencies, so tests call `app.request(...)` without opening a port.
+ */
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
+import { secureHeaders } from "hono/secure-headers";
+import { VerbatimError } from "../errors/catalog.js";
+import { parseQuery } from "../search/query/parse.js";
+import type { SortOrder } from "../search/results.js";
+import { atomFeed } from "../web/feed.js";
+import { documentPage } from "../web/pages/document.js";
+import { homePage } from "../web/pages/home.js";
+import { searchPage } from "../web/pages/search.js";
+import { speakerPage } from "../web/pages/speaker.js";
+import { trendPage } from "../web/pages/trend.js";
+import { CSS, JS } from "../web/static/assets.js";
+import { registerApi } from "./api/routes.js";
+import type { AppDeps } from "./deps.js";
+import { errorResponse } from "./errors.js";
+import { rateLimit } from "./security.js";
+
+export type { AppDeps } from "./deps.js";
+
+const SORTS = ["relevance", "date", "date-asc"];
+
+export function createApp(deps: AppDeps): OpenAPIHono {
+  const app = new OpenAPIHono({
+    defaultHook: (result) => {
+      if (!result.success) {
+        const issue = result.error.issues[0];
+        throw new VerbatimError("REQUEST_INVALID", {
+          reason: `${issue?.path.join(".") || "request"}: ${issue?.message}`,
+        });
+      }
+    },
+  });
+  const { store } = deps;
+  const base = (url: string) => deps.baseUrl ?? new URL(url).origin;
+
+  app.onError((error, c) => errorResponse(c, error));
+  app.notFound((c) => errorResponse(c, new VerbatimError("NOT_FOUND", { path: c.req.path })));
+
+  app.use(
+    "*",
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      referrerPolicy: "same-origin",
+    }),
+  );
+  app.use(
+    "*",
+    bodyLimit({
+      maxSize: deps.maxBodyBytes,
+      onError: () => {
+        throw new VerbatimError("PAYLOAD_TOO_LARGE", { limit: deps.maxBodyBytes });
+      },
+    }),
+  );
+  app.use(
+    "*",
+    rateLimit(deps.rateLimitPerMinute, (c) => {
+      const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)
+        ?.incoming;
+      return incoming?.socket?.remoteAddress ?? "local";
+    }),
+  );
+
+  app.get("/static/verbatim.css", (c) =>
+    c.body(CSS, 200, { "content-type": "text/css; charset=utf-8", "cache-control": "public, max-age=3600" }),
+  );
+  app.get("/static/verbatim.js", (c) =>
+    c.body(JS, 200, {
+      "content-type": "text/javascript; charset=utf-8",
+      "cache-control": "public, max-age=3600",
+    }),
+  );
+
+  app.get("/", async (c) =>
+    c.html(homePage(await store.recent(20), await store.publishers(), await store.counts())),
+  );
+
+  app.get("/search", async (c) => {
+    const text = c.req.query("q") ?? "";
+    const sort = SORTS.includes(c.req.query("sort") ?? "") ? (c.req.query("sort") as SortOrder) : "relevance";
+    if (!text.trim()) return c.html(searchPage("", sort, null, null));
+    try {
+      const result = await store.search(parseQuery(text), {
+        sort,
+        cursor: c.req.query("cursor") ?? null,
+        limit: 20,
+      });
+      return c.html(searchPage(text, sort, result, null));
+    } catch (error) {
+      // A query the user can fix stays on the search page, with the message and the query kept.
+      if (error instanceof VerbatimError && error.kind === "user")
+        return c.html(searchPage(text, sort, null, error.message), 400);
+      throw error;
+    }
+  });
+
+  app.get("/search.atom", async (c) => {
+    const text = c.req.query("q") ?? "";
+    const result = await store.search(parseQuery(text), { sort: "date", limit: 50, facets: false });
+    return c.body(atomFeed(text, result, base(c.req.url), new Date().toISOString()), 200, {
+      "content-type": "application/atom+xml; charset=utf-8",
+    });
+  });
+
+  app.get("/d/:id", async (c) => {
+    const id = c.req.param("id");
+    const version = c.req.query("version");
+    const stored = await store.get(id, version ? Number(version) : undefined);
+    if (!stored) throw new VerbatimError("DOCUMENT_NOT_FOUND", { id });
+    return c.html(documentPage(stored.document, stored.version, base(c.req.url)));
+  });
+
+  app.get("/s/:id", async (c) => {
+    const id = c.req.param("id");
+    const speaker = await store.getSpeaker(id);
+    const query = parseQuery(`speaker:${JSON.stringify(id)}`);
+    const turns = await store.search(query, { sort: "date", limit: 20, facets: false, turnsPerDocument: 1 });
+    if (!speaker && turns.total.turns === 0) throw new VerbatimError("SPEAKER_NOT_FOUND", { id });
+    const years = (await store.countsByYear(query)).years.map((y) => ({ year: y.year, turns: y.turns }));
+    return c.html(speakerPage(id, speaker, turns, years));
+  });
+
+  app.get("/trend", async (c) => {
+    const text = c.req.query("q") ?? "";
+    if (!text.trim()) return c.html(trendPage("", null, null));
+    try {
+      return c.html(trendPage(text, await store.countsByYear(parseQuery(text)), null));
+    } catch (error) {
+      if (error instanceof VerbatimError && error.kind === "user")
+        return c.html(trendPage(text, null, error.message), 400);
+      throw error;
+    }
+  });
+
+  registerApi(app, deps);
+  return app;
+}

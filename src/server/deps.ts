@@ -1,0 +1,15 @@
+import type { SpeakerRegistry } from "../ingest/speakers/registry.js";
+import type { DocumentStore } from "../store/store.js";
+
+/** What the web app needs from the outside; tests pass an in-memory store. */
+export interface AppDeps {
+  store: DocumentStore;
+  registry: SpeakerRegistry;
+  /** Token that write endpoints require; null disables them (every write answers 401). */
+  token: string | null;
+  maxBodyBytes: number;
+  /** Requests per client per minute; 0 turns the limit off (benchmarks on loopback). */
+  rateLimitPerMinute: number;
+  /** Public base URL for permalinks and feeds, e.g. "http://localhost:8080". */
+  baseUrl: string | null;
+}

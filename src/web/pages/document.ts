@@ -1,0 +1,89 @@
+import { html } from "hono/html";
+import type { Document, Turn } from "../../model/document.js";
+import { layout, type Markup } from "../layout.js";
+
+/** A citation a journalist can paste: speaker, title, date, publisher, permalink and source. */
+export function citation(doc: Document, turn: Turn | null, base: string): string {
+  const who = turn ? (turn.speakerName ?? turn.label ?? "") : (doc.participants[0]?.name ?? "");
+  const anchor = turn ? `#t${turn.index}` : "";
+  const parts = [
+    who ? `${who},` : "",
+    `“${doc.title}”,`,
+    doc.when.date ? `${doc.when.date},` : "",
+    `${doc.publisher}.`,
+    `${base}/d/${encodeURIComponent(doc.id)}${anchor}`,
+    doc.sourceUrl ? `(source: ${doc.sourceUrl})` : "",
+  ];
+  return parts.filter(Boolean).join(" ");
+}
+
+/** Paragraph text with its stage directions marked as notes. */
+function paragraphMarkup(turn: Turn, index: number, text: string): Markup {
+  const notes = turn.notes.filter((n) => n.paragraph === index).sort((a, b) => a.start - b.start);
+  if (notes.length === 0) return html`${text}`;
+  const parts: Markup[] = [];
+  let cursor = 0;
+  for (const n of notes) {
+    if (n.start < cursor) continue;
+    parts.push(html`${text.slice(cursor, n.start)}`);
+    parts.push(html`<span class="note">${text.slice(n.start, n.end)}</span>`);
+    cursor = n.end;
+  }
+  parts.push(html`${text.slice(cursor)}`);
+  return html`${parts}`;
+}
+
+export function documentPage(doc: Document, version: number, base: string): Markup {
+  const answerOf = new Map<number, number>();
+  const questionOf = new Map<number, number>();
+  for (const pair of doc.qa) {
+    if (pair.answers[0] !== undefined) answerOf.set(pair.question, pair.answers[0]);
+    for (const a of pair.answers) questionOf.set(a, pair.question);
+  }
+  const when = [doc.when.date, doc.when.time, doc.when.timeZone].filter(Boolean).join(" ");
+  const docCitation = citation(doc, null, base);
+  return layout(
+    doc.title,
+    html`<article class="document" lang="${doc.language}">
+<h1>${doc.title}</h1>
+<p class="dateline">${when || "undated"}${doc.place ? html` · ${doc.place}` : ""} · ${doc.publisher} · ${doc.kind}${doc.publisherRef ? html` · ${doc.publisherRef}` : ""}</p>
+${doc.event ? html`<p class="muted">Event: ${doc.event}</p>` : ""}
+${
+  doc.participants.length
+    ? html`<p>Participants: ${doc.participants.map(
+        (p, i) =>
+          html`${i ? ", " : ""}${p.speakerId ? html`<a href="/s/${encodeURIComponent(p.speakerId)}">${p.name}</a>` : p.name}${p.role ? html` <span class="muted">(${p.role})</span>` : ""}`,
+      )}</p>`
+    : ""
+}
+<div class="cite"><label for="cite-doc">Cite this document</label>
+<textarea id="cite-doc" readonly>${docCitation}</textarea>
+<button type="button" data-copy="cite-doc">Copy citation</button></div>
+${doc.turns.map((turn) => {
+  const name = turn.speakerName ?? turn.label ?? (turn.kind === "question" ? "Question" : "");
+  const nav =
+    answerOf.get(turn.index) !== undefined
+      ? html`<a class="turn-nav" href="#t${answerOf.get(turn.index)}">answer ↓</a>`
+      : questionOf.get(turn.index) !== undefined
+        ? html`<a class="turn-nav" href="#t${questionOf.get(turn.index)}">question ↑</a>`
+        : "";
+  return html`<section class="turn-block ${turn.kind}" id="t${turn.index}" data-kind="${turn.kind}">
+<p><span class="speaker">${
+    turn.speakerId ? html`<a href="/s/${encodeURIComponent(turn.speakerId)}">${name}</a>` : name
+  }</span>${turn.label && turn.label !== name ? html` <span class="muted">(${turn.label})</span>` : ""}<span class="kind">${turn.kind}${turn.interpreted ? ", interpreted" : ""}${turn.addressedTo ? html`, to ${turn.addressedTo}` : ""}</span><a class="permalink" href="#t${turn.index}" aria-label="Permalink to turn ${turn.index}">¶</a>${nav}</p>
+${turn.paragraphs.map((p, i) => html`<p>${paragraphMarkup(turn, i, p)}</p>`)}
+</section>`;
+})}
+${
+  doc.attachments.length
+    ? html`<h2>Additional materials</h2><ul>${doc.attachments.map(
+        (a) =>
+          html`<li>${a.url && /^https?:\/\//i.test(a.url) ? html`<a href="${a.url}" rel="nofollow noopener">${a.title}</a>` : a.title}</li>`,
+      )}</ul>`
+    : ""
+}
+<h2>Provenance</h2>
+<p class="muted">${doc.sourceUrl && /^https?:\/\//i.test(doc.sourceUrl) ? html`Source: <a href="${doc.sourceUrl}" rel="nofollow noopener">${doc.sourceUrl}</a> · ` : ""}read from ${doc.provenance.source} by ${doc.provenance.reader} (${doc.provenance.profile}) on ${doc.provenance.readAt.slice(0, 10)} · sha256 ${doc.provenance.contentHash.slice(0, 16)}… · version ${version} · <a href="/api/documents/${encodeURIComponent(doc.id)}">JSON</a></p>
+</article>`,
+  );
+}

@@ -1,0 +1,86 @@
+import { html } from "hono/html";
+import { FACET_NAMES, type SearchResult } from "../../search/results.js";
+import type { Segment } from "../../search/snippet.js";
+import { layout, type Markup } from "../layout.js";
+
+const FACET_FIELD: Record<string, string> = {
+  speaker: "speaker",
+  year: "date",
+  publisher: "publisher",
+  language: "lang",
+  kind: "kind",
+};
+
+function snippetMarkup(segments: Segment[]): Markup {
+  return html`${segments.map((s) => (s.match ? html`<mark>${s.text}</mark>` : html`${s.text}`))}`;
+}
+
+/** A facet link adds its field to the query; the value is quoted when it has spaces. */
+function refine(query: string, field: string, value: string): string {
+  const v = /[\s"]/.test(value) ? `"${value.replace(/"/g, "")}"` : value;
+  return `/search?q=${encodeURIComponent(`${query} ${field}:${v}`.trim())}`;
+}
+
+export function searchPage(
+  query: string,
+  sort: string,
+  result: SearchResult | null,
+  error: string | null,
+): Markup {
+  const feed = `/search.atom?q=${encodeURIComponent(query)}`;
+  if (error || !result) {
+    return layout(
+      "Search",
+      html`<h1>Search</h1>${error ? html`<p class="error" role="alert">${error}</p>` : ""}
+<p class="muted">Words are stemmed; "quoted phrases" are exact; prefix*; OR; -exclude; fields speaker: role: kind: lang: publisher: date:2020-01..2020-12 doc:</p>`,
+      { query },
+    );
+  }
+  const sortLink = (s: string, label: string) =>
+    s === sort
+      ? html`<strong>${label}</strong>`
+      : html`<a href="/search?q=${encodeURIComponent(query)}&amp;sort=${s}">${label}</a>`;
+  const facets = result.facets
+    ? html`<aside class="facets" aria-label="Refine">${FACET_NAMES.map((name) => {
+        const values = result.facets?.[name] ?? [];
+        if (values.length === 0) return "";
+        return html`<h2>${name}</h2><ul>${values.map(
+          (v) =>
+            html`<li><a href="${refine(query, FACET_FIELD[name] as string, v.value)}">${v.label}</a><span>${v.count}</span></li>`,
+        )}</ul>`;
+      })}</aside>`
+    : html`<aside></aside>`;
+  const next = result.nextCursor
+    ? html`<a rel="next" href="/search?q=${encodeURIComponent(query)}&amp;sort=${sort}&amp;cursor=${encodeURIComponent(result.nextCursor)}">Next page</a>`
+    : "";
+  return layout(
+    `${query} — search`,
+    html`<h1 class="visually-hidden">Search results</h1>
+<p><strong data-total-turns="${result.total.turns}">${result.total.turns}</strong> turns in <strong>${result.total.documents}</strong> documents ·
+sort by ${sortLink("relevance", "relevance")}, ${sortLink("date", "newest")}, ${sortLink("date-asc", "oldest")} ·
+<a href="${feed}">Atom feed</a> · <a href="/trend?q=${encodeURIComponent(query)}">trend</a></p>
+${result.expansions
+  .filter((e) => e.forms.length > 1)
+  .map(
+    (e) =>
+      html`<p class="muted">“${e.word}” also finds: ${e.forms
+        .filter((f) => f !== e.word)
+        .slice(0, 12)
+        .join(", ")}</p>`,
+  )}
+<div class="layout">${facets}<section aria-label="Results">
+${result.hits.map(
+  (hit) => html`<article class="hit">
+<h3><a href="/d/${encodeURIComponent(hit.id)}">${hit.title}</a></h3>
+<div class="dateline">${hit.date ?? "undated"} · ${hit.publisher} · ${hit.kind} · ${hit.matchingTurns} matching turns</div>
+${hit.turns.map(
+  (t) =>
+    html`<p class="turn"><a href="${t.permalink}"><span class="speaker">${t.speakerName ?? t.label ?? (t.kind === "question" ? "Question" : "—")}</span></a><span class="kind">${t.kind}</span> ${snippetMarkup(t.snippet)}</p>`,
+)}
+</article>`,
+)}
+<nav class="pager">${next}</nav>
+</section></div>`,
+    { query, feed },
+  );
+}

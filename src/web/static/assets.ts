@@ -1,0 +1,57 @@
+/**
+ * The site's only stylesheet and script, served from memory at /static (no build step, and the
+ * Content Security Policy can forbid every inline script and style).
+ */
+
+export const CSS = `
+:root { --fg: #1d1d1f; --muted: #5f6368; --accent: #0b57d0; --mark: #fff3b0; --line: #e3e3e3; --bg: #fff; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 17px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg); background: var(--bg); }
+a { color: var(--accent); }
+header.site { display: flex; flex-wrap: wrap; gap: .75rem; align-items: center; padding: .75rem 1rem; border-bottom: 1px solid var(--line); }
+.brand { font-weight: 700; text-decoration: none; color: var(--fg); font-size: 1.2rem; }
+form.search { display: flex; flex: 1; min-width: 14rem; gap: .5rem; }
+form.search input { flex: 1; padding: .5rem .6rem; font-size: 1rem; border: 1px solid #bbb; border-radius: 6px; }
+button { padding: .5rem .9rem; font-size: 1rem; border-radius: 6px; border: 1px solid var(--accent); background: var(--accent); color: #fff; cursor: pointer; }
+main { max-width: 60rem; margin: 0 auto; padding: 1rem; }
+footer.site { text-align: center; color: var(--muted); padding: 2rem 1rem; font-size: .9rem; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+.muted, .dateline { color: var(--muted); font-size: .92rem; }
+mark { background: var(--mark); padding: 0 .1em; }
+.layout { display: grid; grid-template-columns: 1fr; gap: 1.5rem; }
+@media (min-width: 52rem) { .layout { grid-template-columns: 15rem 1fr; } }
+.facets h2 { font-size: .95rem; margin: 1rem 0 .3rem; }
+.facets ul { list-style: none; margin: 0; padding: 0; font-size: .92rem; }
+.facets li { display: flex; justify-content: space-between; gap: .5rem; }
+.hit { border-bottom: 1px solid var(--line); padding: .8rem 0; }
+.hit h3 { margin: 0 0 .2rem; font-size: 1.05rem; }
+.hit .turn { margin: .35rem 0 0 .8rem; }
+.turn-block { padding: .6rem .8rem; margin: .4rem 0; border-left: 3px solid transparent; }
+.turn-block:target { border-left-color: var(--accent); background: #f3f7ff; }
+.turn-block.question { background: #fafafa; }
+.speaker { font-weight: 600; }
+.kind { color: var(--muted); font-size: .85rem; margin-left: .3rem; }
+.turn-nav { font-size: .85rem; margin-left: .5rem; }
+.permalink { color: var(--muted); text-decoration: none; margin-left: .3rem; }
+.cite { margin: 1rem 0; padding: .8rem; border: 1px solid var(--line); border-radius: 6px; }
+.cite textarea { width: 100%; min-height: 6rem; font: inherit; font-size: .92rem; }
+.note { color: var(--muted); font-style: italic; }
+.error { color: #a50e0e; }
+.pager { display: flex; justify-content: space-between; margin: 1rem 0; }
+table.counts { border-collapse: collapse; }
+table.counts td, table.counts th { padding: .2rem .6rem; border-bottom: 1px solid var(--line); text-align: right; }
+`;
+
+export const JS = `
+// Copy buttons for citations; everything else works without JavaScript.
+document.addEventListener("click", (event) => {
+  const button = event.target.closest("[data-copy]");
+  if (!button) return;
+  const source = document.getElementById(button.getAttribute("data-copy"));
+  if (!source) return;
+  const text = source.value ?? source.textContent;
+  const done = () => { button.textContent = "Copied"; setTimeout(() => (button.textContent = "Copy citation"), 1500); };
+  if (navigator.clipboard) navigator.clipboard.writeText(text).then(done, () => { source.select?.(); document.execCommand("copy"); done(); });
+  else { source.select?.(); document.execCommand("copy"); done(); }
+});
+`;

@@ -1,0 +1,259 @@
+/**
+ * The web app and API through `app.request`, without a port: JSON shapes and errors, the
+ * OpenAPI document, write protection, limits, escaping of hostile text, feeds.
+ */
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ingestBatch } from "../../src/ingest/batch.js";
+import { planSources, readSources } from "../../src/ingest/read/sources.js";
+import { createApp } from "../../src/server/app.js";
+import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
+import type { DocumentStore } from "../../src/store/store.js";
+import { FIXED_NOW, registry } from "../support/ingest.js";
+
+const EXAMPLES = fileURLToPath(new URL("../../examples", import.meta.url));
+const TOKEN = "test-token-0123456789";
+
+const HOSTILE = `29 December 202018:13
+
+Press conference on <script>alert("title")</script> and "onerror=alert(1) x="
+
+  • en-GB1 ru-RU1
+
+Opening remarks with <img src=x onerror=alert(2)> inside.
+
+Question: Is </p><script>alert(3)</script> escaped?
+
+Sergey Lavrov: Yes, "onerror=alert(4) is just text.
+`;
+
+async function archive(): Promise<SqliteStore> {
+  const store = new SqliteStore({ path: ":memory:" });
+  await store.putSpeakers(registry.speakers);
+  const { files } = await planSources([EXAMPLES]);
+  await ingestBatch(readSources(files, { maxBytes: 2 ** 24 }), store, {
+    registry,
+    debateSpeakers: null,
+    maxBytes: 2 ** 24,
+    now: FIXED_NOW,
+  });
+  async function* hostile() {
+    yield {
+      type: "input" as const,
+      input: { source: "hostile.txt", name: "hostile/hostile.txt", bytes: Buffer.from(HOSTILE) },
+    };
+  }
+  await ingestBatch(hostile(), store, { registry, debateSpeakers: null, maxBytes: 2 ** 24, now: FIXED_NOW });
+  return store;
+}
+
+function appFor(store: DocumentStore, overrides: Partial<Parameters<typeof createApp>[0]> = {}) {
+  return createApp({
+    store,
+    registry,
+    token: TOKEN,
+    maxBodyBytes: 1_000_000,
+    rateLimitPerMinute: 0,
+    baseUrl: "http://verbatim.test",
+    ...overrides,
+  });
+}
+
+describe("the web app and API", () => {
+  let store: SqliteStore;
+  let app: ReturnType<typeof createApp>;
+  let hostileId: string;
+
+  beforeAll(async () => {
+    store = await archive();
+    app = appFor(store);
+    const found = await store.search((await import("../../src/search/query/parse.js")).parseQuery("escaped"));
+    hostileId = found.hits[0]?.id ?? "";
+  });
+
+  it("answers a search with documents, turns, exact counts and facets", async () => {
+    const res = await app.request("/api/search?q=agreement");
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      total: { turns: number };
+      hits: { turns: unknown[] }[];
+      facets: object;
+    };
+    expect(body.total.turns).toBeGreaterThan(0);
+    expect(body.hits[0]?.turns.length).toBeGreaterThan(0);
+    expect(Object.keys(body.facets)).toEqual(["speaker", "year", "publisher", "language", "kind"]);
+  });
+
+  it("answers a broken query with its catalog code and status, not a crash", async () => {
+    const res = await app.request("/api/search?q=%22unclosed");
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({
+      code: "QUERY_INVALID",
+      message: "the query is wrong at character 1: this quote is never closed",
+    });
+    const missing = await app.request("/api/search");
+    expect(missing.status).toBe(400);
+    expect(((await missing.json()) as { code: string }).code).toBe("REQUEST_INVALID");
+  });
+
+  it("serves documents and their versions, and 404s unknown ones as JSON", async () => {
+    const ok = await app.request(`/api/documents/${hostileId}`);
+    expect(ok.status).toBe(200);
+    expect(((await ok.json()) as { document: { id: string } }).document.id).toBe(hostileId);
+    const versions = await app.request(`/api/documents/${hostileId}/versions`);
+    expect(((await versions.json()) as unknown[]).length).toBe(1);
+    const missing = await app.request("/api/documents/nope");
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as { code: string }).code).toBe("DOCUMENT_NOT_FOUND");
+    const speaker = await app.request("/api/speakers/sergey-lavrov");
+    expect(((await speaker.json()) as { name: string }).name).toBe("Sergey Lavrov");
+  });
+
+  it("describes every API route in its OpenAPI document", async () => {
+    const res = await app.request("/api/openapi.json");
+    const doc = (await res.json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, { responses: object }>>;
+    };
+    expect(doc.openapi).toBe("3.0.0");
+    expect(Object.keys(doc.paths).sort()).toEqual(
+      [
+        "/api/concordance",
+        "/api/documents",
+        "/api/documents/{id}",
+        "/api/documents/{id}/versions",
+        "/api/search",
+        "/api/speakers/{id}",
+        "/api/stats",
+        "/api/trend",
+      ].sort(),
+    );
+    for (const [p, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        expect(Object.keys(op.responses).length, `${method} ${p}`).toBeGreaterThan(0);
+        const real = p.replace("{id}", p.startsWith("/api/speakers") ? "sergey-lavrov" : hostileId);
+        if (method === "get")
+          expect(
+            (
+              await app.request(
+                `${real}${p.includes("search") || p.includes("concordance") || p.includes("trend") ? "?q=agreement" : ""}`,
+              )
+            ).status,
+            p,
+          ).toBe(200);
+      }
+    }
+  });
+
+  it("refuses writes without the operator's token with 401, and stores with it", async () => {
+    const page =
+      "1 March 202410:00\n\nBriefing on testing\n\nQuestion: Does writing work?\n\nSergey Lavrov: It does.\n";
+    const refused = await app.request("/api/documents", {
+      method: "POST",
+      body: page,
+      headers: { "x-verbatim-name": "t.txt" },
+    });
+    expect(refused.status).toBe(401);
+    expect(((await refused.json()) as { code: string }).code).toBe("UNAUTHORIZED");
+    const wrong = await app.request("/api/documents", {
+      method: "POST",
+      body: page,
+      headers: { "x-verbatim-name": "t.txt", authorization: "Bearer nope" },
+    });
+    expect(wrong.status).toBe(401);
+    const ok = await app.request("/api/documents", {
+      method: "POST",
+      body: page,
+      headers: { "x-verbatim-name": "t.txt", authorization: `Bearer ${TOKEN}` },
+    });
+    expect(ok.status).toBe(200);
+    expect(((await ok.json()) as { inserted: number }).inserted).toBe(1);
+    const none = appFor(store, { token: null });
+    const disabled = await none.request("/api/documents", {
+      method: "POST",
+      body: page,
+      headers: { "x-verbatim-name": "t.txt", authorization: "Bearer " },
+    });
+    expect(disabled.status).toBe(401);
+  });
+
+  it("refuses bodies over the limit and clients over the rate", async () => {
+    const small = appFor(store, { maxBodyBytes: 100 });
+    const big = await small.request("/api/documents", {
+      method: "POST",
+      body: "x".repeat(1000),
+      headers: { "x-verbatim-name": "t.txt", authorization: `Bearer ${TOKEN}`, "content-length": "1000" },
+    });
+    expect(big.status).toBe(413);
+    expect(((await big.json()) as { code: string }).code).toBe("PAYLOAD_TOO_LARGE");
+    const limited = appFor(store, { rateLimitPerMinute: 3 });
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await limited.request("/api/stats")).status);
+    expect(statuses).toEqual([200, 200, 200, 429, 429]);
+  });
+
+  it("renders hostile transcript text as text, under a Content Security Policy", async () => {
+    for (const url of [`/d/${hostileId}`, "/search?q=escaped", "/search?q=alert", "/"]) {
+      const res = await app.request(url);
+      const page = await res.text();
+      expect(res.headers.get("content-security-policy"), url).toMatch(/script-src 'self'/);
+      expect(page, url).not.toMatch(/<script>alert|<img src=x|<\/p><script>/);
+      expect(page, url).not.toMatch(/"onerror=alert\(4\)/);
+    }
+    const reader = await (await app.request(`/d/${hostileId}`)).text();
+    expect(reader).toContain("&lt;script&gt;alert(3)&lt;/script&gt;");
+    expect(reader).toContain("&lt;img src=x onerror=alert(2)&gt;");
+  });
+
+  it("hides internal errors from clients", async () => {
+    const broken = {
+      ...store,
+      search: async () => Promise.reject(new Error("secret stack detail")),
+    } as unknown as DocumentStore;
+    const res = await appFor(broken).request("/api/search?q=agreement");
+    expect(res.status).toBe(500);
+    const text = await res.text();
+    expect(JSON.parse(text)).toEqual({
+      code: "INTERNAL",
+      message: "internal error: something went wrong on the server",
+    });
+    expect(text).not.toContain("secret");
+  });
+
+  it("gives every turn a permalink and links questions to their answers in the reader", async () => {
+    const page = await (await app.request(`/d/${hostileId}`)).text();
+    expect(page).toMatch(/id="t1" data-kind="question"/);
+    expect(page).toMatch(/href="#t2">answer ↓/);
+    expect(page).toMatch(/href="#t1">question ↑/);
+    expect(page).toContain(`http://verbatim.test/d/${hostileId}`);
+  });
+
+  it("offers an Atom feed for any search, newest first", async () => {
+    const res = await app.request("/search.atom?q=kind%3Aquestion");
+    expect(res.headers.get("content-type")).toMatch(/application\/atom\+xml/);
+    const xml = await res.text();
+    const updated = [...xml.matchAll(/<entry>[\s\S]*?<updated>([^<]+)<\/updated>/g)].map(
+      (m) => m[1] as string,
+    );
+    expect(updated.length).toBeGreaterThan(1);
+    expect([...updated].sort().reverse()).toEqual(updated);
+    expect(xml).not.toMatch(/<script>/);
+  });
+
+  it("serves a trend as CSV and a concordance as CSV", async () => {
+    const trend = await app.request("/api/trend.csv?q=agreement");
+    expect(trend.headers.get("content-type")).toMatch(/text\/csv/);
+    expect((await trend.text()).split("\r\n")[0]).toBe("year,turns,documents,turns_in_year,share,counting");
+    const kwic = await app.request("/api/concordance.csv?q=agreement");
+    expect((await kwic.text()).split("\r\n").length).toBeGreaterThan(2);
+  });
+
+  it("answers unknown paths with 404: JSON under /api, a page elsewhere", async () => {
+    const api = await app.request("/api/nothing");
+    expect(api.status).toBe(404);
+    expect(((await api.json()) as { code: string }).code).toBe("NOT_FOUND");
+    const page = await app.request("/nothing");
+    expect(page.status).toBe(404);
+    expect(await page.text()).toContain("<h1>Not found</h1>");
+  });
+});
