@@ -121,7 +121,9 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     const version = c.req.query("version");
     const stored = await store.get(id, version ? Number(version) : undefined);
     if (!stored) throw new VerbatimError("DOCUMENT_NOT_FOUND", { id });
-    return c.html(documentPage(stored.document, stored.version, base(c.req.url)));
+    return c.html(
+      documentPage(stored.document, stored.version, base(c.req.url), await store.languageVersions(id)),
+    );
   });
 
   app.get("/s/:id", async (c) => {

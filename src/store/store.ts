@@ -111,6 +111,11 @@ export interface DocumentStore {
   counts(): Promise<StoreCounts>;
   /** The newest current documents by their date (undated last). */
   recent(limit: number): Promise<DocumentSummary[]>;
+  /**
+   * Other-language versions of a document that the publisher itself links: same source URL, or
+   * same publisher reference (an MFA number). Evidence-based linking comes with alignment.
+   */
+  languageVersions(id: string): Promise<DocumentSummary[]>;
   /** Current documents per publisher, most first. */
   publishers(): Promise<{ publisher: string; count: number }[]>;
   close(): Promise<void>;

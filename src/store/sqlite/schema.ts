@@ -78,6 +78,16 @@ export const MIGRATIONS: readonly Migration[] = [
   );
   CREATE VIRTUAL TABLE doc_vocab USING fts5vocab(doc_fts, row);
   `,
+  // 3: filled the search tables; superseded by 5, which fills them with the columns 4 adds.
+  () => {},
+  // 4: what links language versions of one document: the publisher's URL and reference.
+  `
+  ALTER TABLE doc_index ADD COLUMN source_url TEXT;
+  ALTER TABLE doc_index ADD COLUMN publisher_ref TEXT;
+  CREATE INDEX doc_index_source_url ON doc_index (source_url) WHERE source_url IS NOT NULL;
+  CREATE INDEX doc_index_publisher_ref ON doc_index (publisher, publisher_ref) WHERE publisher_ref IS NOT NULL;
+  `,
+  // 5: (re)fill the search tables from the stored documents.
   (db) => reindexAll(db),
 ];
 

@@ -14,10 +14,12 @@ export function searchIndexWriter(db: Database.Database): SearchIndexWriter {
   const stmt = {
     docN: db.prepare<[string], { n: number }>("SELECT n FROM doc_index WHERE id = ?"),
     insertDoc: db.prepare(
-      "INSERT INTO doc_index (id, publisher, language, kind, date, title) VALUES (?, ?, ?, ?, ?, ?)",
+      `INSERT INTO doc_index (id, publisher, language, kind, date, title, source_url, publisher_ref)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     updateDoc: db.prepare(
-      "UPDATE doc_index SET publisher = ?, language = ?, kind = ?, date = ?, title = ? WHERE n = ?",
+      `UPDATE doc_index SET publisher = ?, language = ?, kind = ?, date = ?, title = ?, source_url = ?, publisher_ref = ?
+       WHERE n = ?`,
     ),
     deleteDocFts: db.prepare<[number]>("DELETE FROM doc_fts WHERE rowid = ?"),
     insertDocFts: db.prepare("INSERT INTO doc_fts (rowid, title) VALUES (?, ?)"),
@@ -39,12 +41,29 @@ export function searchIndexWriter(db: Database.Database): SearchIndexWriter {
       let n: number;
       if (existing) {
         n = existing.n;
-        stmt.updateDoc.run(doc.publisher, doc.language, doc.kind, doc.when.date, doc.title, n);
+        stmt.updateDoc.run(
+          doc.publisher,
+          doc.language,
+          doc.kind,
+          doc.when.date,
+          doc.title,
+          doc.sourceUrl,
+          doc.publisherRef,
+          n,
+        );
         stmt.deleteDocFts.run(n);
       } else {
         n = Number(
-          stmt.insertDoc.run(doc.id, doc.publisher, doc.language, doc.kind, doc.when.date, doc.title)
-            .lastInsertRowid,
+          stmt.insertDoc.run(
+            doc.id,
+            doc.publisher,
+            doc.language,
+            doc.kind,
+            doc.when.date,
+            doc.title,
+            doc.sourceUrl,
+            doc.publisherRef,
+          ).lastInsertRowid,
         );
       }
       stmt.insertDocFts.run(n, text.title);

@@ -280,6 +280,19 @@ export class SqliteStore implements DocumentStore {
       .all(Math.max(0, Math.min(1000, limit)));
   }
 
+  async languageVersions(id: string): Promise<DocumentSummary[]> {
+    return this.db
+      .prepare<[string], DocumentSummary>(
+        `SELECT o.id, o.title, o.date, o.publisher, o.language, o.kind
+         FROM doc_index d JOIN doc_index o
+           ON o.n != d.n AND o.language != d.language
+          AND ((d.source_url IS NOT NULL AND o.source_url = d.source_url)
+            OR (d.publisher_ref IS NOT NULL AND o.publisher = d.publisher AND o.publisher_ref = d.publisher_ref))
+         WHERE d.id = ? ORDER BY o.language, o.id`,
+      )
+      .all(id);
+  }
+
   async publishers(): Promise<{ publisher: string; count: number }[]> {
     return this.db
       .prepare<[], { publisher: string; count: number }>(

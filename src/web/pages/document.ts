@@ -1,5 +1,6 @@
 import { html } from "hono/html";
 import type { Document, Turn } from "../../model/document.js";
+import type { DocumentSummary } from "../../store/store.js";
 import { layout, type Markup } from "../layout.js";
 
 /** A citation a journalist can paste: speaker, title, date, publisher, permalink and source. */
@@ -33,7 +34,12 @@ function paragraphMarkup(turn: Turn, index: number, text: string): Markup {
   return html`${parts}`;
 }
 
-export function documentPage(doc: Document, version: number, base: string): Markup {
+export function documentPage(
+  doc: Document,
+  version: number,
+  base: string,
+  versions: DocumentSummary[] = [],
+): Markup {
   const answerOf = new Map<number, number>();
   const questionOf = new Map<number, number>();
   for (const pair of doc.qa) {
@@ -48,6 +54,14 @@ export function documentPage(doc: Document, version: number, base: string): Mark
 <h1>${doc.title}</h1>
 <p class="dateline">${when || "undated"}${doc.place ? html` · ${doc.place}` : ""} · ${doc.publisher} · ${doc.kind}${doc.publisherRef ? html` · ${doc.publisherRef}` : ""}</p>
 ${doc.event ? html`<p class="muted">Event: ${doc.event}</p>` : ""}
+${
+  versions.length
+    ? html`<nav class="languages" aria-label="Other languages">Also in: ${versions.map(
+        (v, i) =>
+          html`${i ? ", " : ""}<a href="/d/${encodeURIComponent(v.id)}" hreflang="${v.language}" lang="${v.language}">${v.language}: ${v.title}</a>`,
+      )}</nav>`
+    : ""
+}
 ${
   doc.participants.length
     ? html`<p>Participants: ${doc.participants.map(

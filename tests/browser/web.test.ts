@@ -1,0 +1,201 @@
+/**
+ * The web app in real Chromium (Debian's, driven by playwright-core): search, open a result at
+ * its turn, follow a question to its answer, switch language, copy a citation, find the feed,
+ * and hostile text rendered as text. Screenshots go to test-artifacts/browser/.
+ */
+import { existsSync, mkdirSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "@hono/node-server";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ingestBatch } from "../../src/ingest/batch.js";
+import { planSources, readSources } from "../../src/ingest/read/sources.js";
+import { createApp } from "../../src/server/app.js";
+import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
+import { FIXED_NOW, registry } from "../support/ingest.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const ARTIFACTS = path.join(ROOT, "test-artifacts", "browser");
+const available = existsSync(CHROMIUM);
+if (!available && process.env.CI)
+  throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium`);
+
+const HOSTILE = `29 December 202018:13
+
+Press conference on <script>alert("title")</script> and "onerror=alert(1) x="
+
+  • en-GB1 ru-RU1
+
+Opening remarks with <img src=x onerror=alert(2)> inside.
+
+Question: Is </p><script>alert(3)</script> escaped?
+
+Sergey Lavrov: Yes, "onerror=alert(4) is just text.
+`;
+
+describe.skipIf(!available)("the web app in Chromium", () => {
+  let browser: Browser;
+  let base: string;
+  let close: () => void;
+  let store: SqliteStore;
+  const dialogs: string[] = [];
+
+  beforeAll(async () => {
+    store = new SqliteStore({ path: ":memory:" });
+    await store.putSpeakers(registry.speakers);
+    const { files } = await planSources([path.join(ROOT, "examples")]);
+    const ctx = { registry, debateSpeakers: null, maxBytes: 2 ** 24, now: FIXED_NOW };
+    await ingestBatch(readSources(files, { maxBytes: 2 ** 24 }), store, ctx);
+    async function* hostile() {
+      yield {
+        type: "input" as const,
+        input: { source: "hostile.txt", name: "hostile/hostile.txt", bytes: Buffer.from(HOSTILE) },
+      };
+    }
+    await ingestBatch(hostile(), store, ctx);
+    const app = createApp({
+      store,
+      registry,
+      token: null,
+      maxBodyBytes: 1e6,
+      rateLimitPerMinute: 0,
+      baseUrl: null,
+    });
+    const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+    await new Promise((resolve) => server.once("listening", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    close = () => server.close();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    });
+    mkdirSync(ARTIFACTS, { recursive: true });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    close?.();
+    await store?.close();
+  });
+
+  async function page(name: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 420, height: 900 } });
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: base });
+    const p = await context.newPage();
+    p.on("dialog", async (d) => {
+      dialogs.push(`${name}: ${d.message()}`);
+      await d.dismiss();
+    });
+    return p;
+  }
+
+  const shot = (p: Page, name: string) =>
+    p.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+
+  it("searches from the home page and shows highlighted turns grouped by document", async () => {
+    const p = await page("search");
+    await p.goto(`${base}/`);
+    await p.fill("#q", "agreement");
+    await p.click("form.search button");
+    await p.waitForURL(/\/search\?q=agreement/);
+    expect(await p.locator("article.hit").count()).toBeGreaterThan(0);
+    expect((await p.locator("article.hit mark").first().textContent())?.toLowerCase()).toMatch(/^agreement/);
+    expect(await p.inputValue("#q")).toBe("agreement");
+    await shot(p, "search");
+  });
+
+  it("opens a result at the turn that matched", async () => {
+    const p = await page("open");
+    await p.goto(`${base}/search?q=agreement`);
+    const link = p.locator("article.hit p.turn a").first();
+    const href = (await link.getAttribute("href")) ?? "";
+    await link.click();
+    await p.waitForURL(/\/d\/.+#t\d+$/);
+    const anchor = href.split("#")[1];
+    expect(await p.evaluate(() => document.querySelector(":target")?.id)).toBe(anchor);
+    await shot(p, "reader-at-turn");
+  });
+
+  it("follows a question to its answer", async () => {
+    const p = await page("qa");
+    const found = await store.search(
+      (await import("../../src/search/query/parse.js")).parseQuery("kind:question"),
+      { limit: 1 },
+    );
+    await p.goto(`${base}/d/${found.hits[0]?.id}`);
+    const question = p.locator('section[data-kind="question"]').first();
+    await question.locator("a.turn-nav").click();
+    const target = await p.evaluate(() => document.querySelector(":target")?.getAttribute("data-kind"));
+    expect(target).toBe("answer");
+    await shot(p, "question-to-answer");
+  });
+
+  it("switches to the other language version", async () => {
+    const p = await page("language");
+    const statements = await store.search(
+      (await import("../../src/search/query/parse.js")).parseQuery("lang:en kind:remarks publisher:mid.ru"),
+      { limit: 20 },
+    );
+    const withVersion = [];
+    for (const h of statements.hits) if ((await store.languageVersions(h.id)).length) withVersion.push(h.id);
+    expect(withVersion.length).toBeGreaterThan(0);
+    await p.goto(`${base}/d/${withVersion[0]}`);
+    await p.locator("nav.languages a[hreflang=ru]").click();
+    await p.waitForLoadState();
+    expect(await p.getAttribute("article.document", "lang")).toBe("ru");
+    await shot(p, "other-language");
+  });
+
+  it("copies a ready citation with its permalink", async () => {
+    const p = await page("cite");
+    const found = await store.search(
+      (await import("../../src/search/query/parse.js")).parseQuery("agreement"),
+      { limit: 1 },
+    );
+    const id = found.hits[0]?.id ?? "";
+    await p.goto(`${base}/d/${id}`);
+    const expected = await p.inputValue("#cite-doc");
+    expect(expected).toContain(`${base}/d/${id}`);
+    await p.click('button[data-copy="cite-doc"]');
+    await expect.poll(() => p.textContent('button[data-copy="cite-doc"]')).toBe("Copied");
+    expect(await p.evaluate(() => navigator.clipboard.readText())).toBe(expected);
+    await shot(p, "citation");
+  });
+
+  it("offers a feed for a search that a reader can subscribe to", async () => {
+    const p = await page("feed");
+    await p.goto(`${base}/search?q=kind%3Aquestion`);
+    const href = await p.getAttribute('link[rel="alternate"][type="application/atom+xml"]', "href");
+    expect(href).toBe("/search.atom?q=kind%3Aquestion");
+    const res = await p.request.get(`${base}${href}`);
+    expect(res.headers()["content-type"]).toMatch(/atom\+xml/);
+    expect(await res.text()).toMatch(/<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">/);
+  });
+
+  it("renders transcript text holding <script> and onerror payloads as text", async () => {
+    const p = await page("hostile");
+    const found = await store.search(
+      (await import("../../src/search/query/parse.js")).parseQuery("escaped"),
+      { limit: 1 },
+    );
+    await p.goto(`${base}/d/${found.hits[0]?.id}`);
+    await p.goto(`${base}/search?q=alert`);
+    await p.goto(`${base}/d/${found.hits[0]?.id}`);
+    expect(await p.locator("h1").textContent()).toContain('<script>alert("title")</script>');
+    expect(await p.locator("body").textContent()).toContain("<img src=x onerror=alert(2)>");
+    expect(await p.locator("img").count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    await shot(p, "hostile-text");
+  });
+});
