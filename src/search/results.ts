@@ -14,6 +14,8 @@ export interface SearchOptions {
   facets?: boolean;
   /** Matching turns shown per document. */
   turnsPerDocument?: number;
+  /** Serve a repeated search from the backend's result cache (default true); benchmarks turn it off. */
+  cache?: boolean;
 }
 
 export interface TurnHit {

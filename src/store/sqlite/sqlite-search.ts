@@ -60,8 +60,13 @@ const fold = (s: string) =>
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase();
 
+/** Results kept for repeated searches (popular queries, polled feeds); dropped when the archive changes. */
+const RESULT_CACHE_SIZE = 500;
+
 export class SqliteSearch {
   private cached: { key: string; catalog: TurnCatalog } | null = null;
+  private readonly results = new Map<string, SearchResult>();
+  private resultsKey = "";
   private readonly vocabulary: Vocabulary;
   private readonly stmt;
 
@@ -101,6 +106,29 @@ export class SqliteSearch {
     const key = `${this.generation()}:${this.stmt.dataVersion.get()}`;
     if (this.cached?.key !== key) this.cached = { key, catalog: loadCatalog(this.db) };
     return this.cached.catalog;
+  }
+
+  /** The same query and options on an unchanged archive give the same result: serve it from memory. */
+  search(query: SearchQuery, options: SearchOptions = {}): SearchResult {
+    if (options.cache === false) return this.searchUncached(query, options);
+    this.catalog();
+    const archive = this.cached?.key ?? "";
+    if (archive !== this.resultsKey) {
+      this.results.clear();
+      this.resultsKey = archive;
+    }
+    const key = JSON.stringify([query, options]);
+    const hit = this.results.get(key);
+    if (hit) {
+      this.results.delete(key);
+      this.results.set(key, hit);
+      return hit;
+    }
+    const result = this.searchUncached(query, options);
+    if (this.results.size >= RESULT_CACHE_SIZE)
+      this.results.delete(this.results.keys().next().value as string);
+    this.results.set(key, result);
+    return result;
   }
 
   private runMatch(expression: string, scored: boolean): Matches {
@@ -235,7 +263,7 @@ export class SqliteSearch {
     return ids;
   }
 
-  search(query: SearchQuery, options: SearchOptions = {}): SearchResult {
+  searchUncached(query: SearchQuery, options: SearchOptions = {}): SearchResult {
     const cat = this.catalog();
     const sort: SortOrder = options.sort ?? "relevance";
     const limit = Math.max(1, Math.min(MAX_LIMIT, options.limit ?? 20));
