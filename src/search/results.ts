@@ -94,6 +94,20 @@ export interface YearCount {
   turnsInYear: number;
 }
 
+export interface MonthCount {
+  /** "YYYY-MM". */
+  month: string;
+  turns: number;
+  documents: number;
+  turnsInMonth: number;
+}
+
+/** Like YearCounts, by month; documents dated only to the year are left out. */
+export interface MonthCounts {
+  counting: "stemmed" | "exact" | "mixed";
+  months: MonthCount[];
+}
+
 export interface YearCounts {
   /** "stemmed" when words were expanded to their forms, "exact" for phrases and prefixes only. */
   counting: "stemmed" | "exact" | "mixed";

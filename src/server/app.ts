@@ -14,7 +14,7 @@ import { homePage } from "../web/pages/home.js";
 import { searchPage } from "../web/pages/search.js";
 import { speakerPage } from "../web/pages/speaker.js";
 import { trendPage } from "../web/pages/trend.js";
-import { CSS, JS } from "../web/static/assets.js";
+import { CSS, JS, UPLOT } from "../web/static/assets.js";
 import { registerApi } from "./api/routes.js";
 import type { AppDeps } from "./deps.js";
 import { errorResponse } from "./errors.js";
@@ -78,6 +78,18 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.get("/static/verbatim.css", (c) =>
     c.body(CSS, 200, { "content-type": "text/css; charset=utf-8", "cache-control": "public, max-age=3600" }),
   );
+  app.get("/static/uplot.js", (c) =>
+    c.body(UPLOT.js, 200, {
+      "content-type": "text/javascript; charset=utf-8",
+      "cache-control": "public, max-age=86400",
+    }),
+  );
+  app.get("/static/uplot.css", (c) =>
+    c.body(UPLOT.css, 200, {
+      "content-type": "text/css; charset=utf-8",
+      "cache-control": "public, max-age=86400",
+    }),
+  );
   app.get("/static/verbatim.js", (c) =>
     c.body(JS, 200, {
       "content-type": "text/javascript; charset=utf-8",
@@ -138,12 +150,15 @@ export function createApp(deps: AppDeps): OpenAPIHono {
 
   app.get("/trend", async (c) => {
     const text = c.req.query("q") ?? "";
-    if (!text.trim()) return c.html(trendPage("", null, null));
+    const by = c.req.query("by") === "month" ? "month" : "year";
+    if (!text.trim()) return c.html(trendPage("", by, null, null));
     try {
-      return c.html(trendPage(text, await store.countsByYear(parseQuery(text)), null));
+      const query = parseQuery(text);
+      const counts = by === "month" ? await store.countsByMonth(query) : await store.countsByYear(query);
+      return c.html(trendPage(text, by, counts, null));
     } catch (error) {
       if (error instanceof VerbatimError && error.kind === "user")
-        return c.html(trendPage(text, null, error.message), 400);
+        return c.html(trendPage(text, by, null, error.message), 400);
       throw error;
     }
   });

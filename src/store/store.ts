@@ -9,6 +9,7 @@ import type { SearchQuery } from "../search/query/ast.js";
 import type {
   Concordance,
   ConcordanceOptions,
+  MonthCounts,
   SearchOptions,
   SearchResult,
   YearCounts,
@@ -107,6 +108,8 @@ export interface DocumentStore {
   concordance(query: SearchQuery, options?: ConcordanceOptions): Promise<Concordance>;
   /** Matching turns and documents per year, with the year's total for relative frequencies. */
   countsByYear(query: SearchQuery): Promise<YearCounts>;
+  /** The same by month, for documents dated to the month or day. */
+  countsByMonth(query: SearchQuery): Promise<MonthCounts>;
   getSpeaker(id: string): Promise<Speaker | null>;
   counts(): Promise<StoreCounts>;
   /** The newest current documents by their date (undated last). */

@@ -8,7 +8,11 @@ import type { HtmlEscapedString } from "hono/utils/html";
 
 export type Markup = HtmlEscapedString | Promise<HtmlEscapedString>;
 
-export function layout(title: string, body: Markup, options: { query?: string; feed?: string } = {}): Markup {
+export function layout(
+  title: string,
+  body: Markup,
+  options: { query?: string; feed?: string; chart?: boolean } = {},
+): Markup {
   return html`<!doctype html>
 <html lang="en">
 <head>
@@ -17,6 +21,7 @@ export function layout(title: string, body: Markup, options: { query?: string; f
 <title>${title} · Verbatim</title>
 <link rel="stylesheet" href="/static/verbatim.css">
 ${options.feed ? html`<link rel="alternate" type="application/atom+xml" title="Atom feed for this search" href="${options.feed}">` : ""}
+${options.chart ? html`<link rel="stylesheet" href="/static/uplot.css"><script src="/static/uplot.js" defer></script>` : ""}
 <script src="/static/verbatim.js" defer></script>
 </head>
 <body>

@@ -183,6 +183,16 @@ describe.skipIf(!available)("the web app in Chromium", () => {
     expect(await res.text()).toMatch(/<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">/);
   });
 
+  it("draws the trend of a query as a chart, with the numbers in a table", async () => {
+    const p = await page("trend");
+    await p.goto(`${base}/trend?q=agreement&by=year`);
+    await p.waitForSelector("#trend-chart canvas");
+    expect(await p.locator("table.counts tbody tr").count()).toBeGreaterThan(0);
+    const csv = await p.request.get(`${base}/api/trend.csv?q=agreement&by=month`);
+    expect((await csv.text()).split("\r\n")[0]).toBe("month,turns,documents,turns_in_month,share,counting");
+    await shot(p, "trend");
+  });
+
   it("renders transcript text holding <script> and onerror payloads as text", async () => {
     const p = await page("hostile");
     const found = await store.search(

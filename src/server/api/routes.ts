@@ -9,12 +9,14 @@ import { ingestBatch } from "../../ingest/batch.js";
 import type { SourceItem } from "../../ingest/read/sources.js";
 import { parseQuery } from "../../search/query/parse.js";
 import type { SortOrder } from "../../search/results.js";
+import { trendRows } from "../../web/pages/trend.js";
 import type { AppDeps } from "../deps.js";
 import { requireToken } from "../security.js";
 import {
   ConcordanceSchema,
   ErrorSchema,
   IngestReportSchema,
+  MonthCountsSchema,
   SearchResultSchema,
   SpeakerSchema,
   StatsSchema,
@@ -73,9 +75,12 @@ const trendRoute = createRoute({
   method: "get",
   path: "/api/trend",
   summary: "Matching turns and documents per year, with each year's total for relative frequencies",
-  request: { query: z.object({ q }) },
+  request: { query: z.object({ q, by: z.enum(["year", "month"]).optional() }) },
   responses: {
-    200: { content: { "application/json": { schema: YearCountsSchema } }, description: "Counts" },
+    200: {
+      content: { "application/json": { schema: z.union([YearCountsSchema, MonthCountsSchema]) } },
+      description: "Counts",
+    },
     ...errors,
   },
 });
@@ -211,18 +216,31 @@ export function registerApi(app: OpenAPIHono, deps: AppDeps): void {
     });
   });
 
-  app.openapi(trendRoute, async (c) => c.json(await store.countsByYear(parse(c.req.valid("query").q)), 200));
+  app.openapi(trendRoute, async (c) => {
+    const { q: text, by } = c.req.valid("query");
+    const query = parse(text);
+    return c.json(by === "month" ? await store.countsByMonth(query) : await store.countsByYear(query), 200);
+  });
 
   app.get("/api/trend.csv", async (c) => {
-    const counts = await store.countsByYear(parse(c.req.query("q") ?? ""));
-    let csv = csvRow(["year", "turns", "documents", "turns_in_year", "share", "counting"]);
-    for (const y of counts.years) {
+    const query = parse(c.req.query("q") ?? "");
+    const byMonth = c.req.query("by") === "month";
+    const counts = byMonth ? await store.countsByMonth(query) : await store.countsByYear(query);
+    let csv = csvRow([
+      byMonth ? "month" : "year",
+      "turns",
+      "documents",
+      byMonth ? "turns_in_month" : "turns_in_year",
+      "share",
+      "counting",
+    ]);
+    for (const r of trendRows(counts)) {
       csv += csvRow([
-        y.year,
-        y.turns,
-        y.documents,
-        y.turnsInYear,
-        y.turnsInYear ? (y.turns / y.turnsInYear).toFixed(6) : "0",
+        r.period,
+        r.turns,
+        r.documents,
+        r.base,
+        r.base ? (r.turns / r.base).toFixed(6) : "0",
         counts.counting,
       ]);
     }

@@ -85,6 +85,20 @@ export const YearCountsSchema = z
   })
   .openapi("YearCounts");
 
+export const MonthCountsSchema = z
+  .object({
+    counting: z.enum(["stemmed", "exact", "mixed"]),
+    months: z.array(
+      z.object({
+        month: z.string(),
+        turns: z.number().int(),
+        documents: z.number().int(),
+        turnsInMonth: z.number().int(),
+      }),
+    ),
+  })
+  .openapi("MonthCounts");
+
 export const StoredDocumentSchema = z
   .object({ version: z.number().int(), current: z.boolean(), storedAt: z.string(), document: DocumentSchema })
   .openapi("StoredDocument");

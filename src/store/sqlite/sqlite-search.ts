@@ -22,6 +22,7 @@ import type {
   DocumentHit,
   FacetName,
   FacetValue,
+  MonthCounts,
   SearchOptions,
   SearchResult,
   SortOrder,
@@ -445,24 +446,58 @@ export class SqliteSearch {
   }
 
   countsByYear(query: SearchQuery): YearCounts {
+    const { counting, periods } = this.countsByPeriod(query, (d, cat) => {
+      const y = cat.docYear[d] as number;
+      return y ? String(y) : null;
+    });
+    return {
+      counting,
+      years: periods.map((p) => ({
+        year: Number(p.key),
+        turns: p.turns,
+        documents: p.documents,
+        turnsInYear: p.base,
+      })),
+    };
+  }
+
+  countsByMonth(query: SearchQuery): MonthCounts {
+    const { counting, periods } = this.countsByPeriod(query, (d, cat) => {
+      const date = cat.docDate[d];
+      return date && date.length >= 7 ? date.slice(0, 7) : null;
+    });
+    return {
+      counting,
+      months: periods.map((p) => ({
+        month: p.key,
+        turns: p.turns,
+        documents: p.documents,
+        turnsInMonth: p.base,
+      })),
+    };
+  }
+
+  /** Matching turns and documents per period, with every filtered turn of the period as the base. */
+  private countsByPeriod(
+    query: SearchQuery,
+    periodOf: (doc: number, cat: TurnCatalog) => string | null,
+  ): {
+    counting: YearCounts["counting"];
+    periods: { key: string; turns: number; documents: number; base: number }[];
+  } {
     const cat = this.catalog();
     const compiled = this.compile(query);
     const m = this.matching(query, compiled, false, cat);
-    const years = new Map<number, { turns: number; docs: Set<number>; turnsInYear: number }>();
-    const entry = (y: number) => {
-      let e = years.get(y);
-      if (!e) {
-        e = { turns: 0, docs: new Set(), turnsInYear: 0 };
-        years.set(y, e);
-      }
-      return e;
-    };
+    const periods = new Map<string, { turns: number; docs: Set<number>; base: number }>();
     for (let i = 0; i < m.length; i++) {
-      const r = m.rowids[i] as number;
-      const d = cat.doc[r] as number;
-      const y = cat.docYear[d] as number;
-      if (!y) continue;
-      const e = entry(y);
+      const d = cat.doc[m.rowids[i] as number] as number;
+      const key = periodOf(d, cat);
+      if (!key) continue;
+      let e = periods.get(key);
+      if (!e) {
+        e = { turns: 0, docs: new Set(), base: 0 };
+        periods.set(key, e);
+      }
       e.turns++;
       e.docs.add(d);
     }
@@ -474,17 +509,18 @@ export class SqliteSearch {
       cat,
     );
     for (let i = 0; i < base.length; i++) {
-      const y = cat.docYear[cat.doc[base.rowids[i] as number] as number] as number;
-      if (y && years.has(y)) entry(y).turnsInYear++;
+      const key = periodOf(cat.doc[base.rowids[i] as number] as number, cat);
+      const e = key ? periods.get(key) : undefined;
+      if (e) e.base++;
     }
     const terms: TextTerm[] = query.groups.flatMap((g) => g.terms);
     const words = terms.some((t) => t.type === "word");
     const exact = terms.some((t) => t.type !== "word");
     return {
       counting: words && exact ? "mixed" : words ? "stemmed" : "exact",
-      years: [...years]
-        .sort((a, b) => a[0] - b[0])
-        .map(([year, e]) => ({ year, turns: e.turns, documents: e.docs.size, turnsInYear: e.turnsInYear })),
+      periods: [...periods]
+        .sort((a, b) => cmp(a[0], b[0]))
+        .map(([key, e]) => ({ key, turns: e.turns, documents: e.docs.size, base: e.base })),
     };
   }
 }

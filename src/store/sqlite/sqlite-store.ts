@@ -12,6 +12,7 @@ import type { SearchQuery } from "../../search/query/ast.js";
 import type {
   Concordance,
   ConcordanceOptions,
+  MonthCounts,
   SearchOptions,
   SearchResult,
   YearCounts,
@@ -253,6 +254,10 @@ export class SqliteStore implements DocumentStore {
 
   async countsByYear(query: SearchQuery): Promise<YearCounts> {
     return this.searcher.countsByYear(query);
+  }
+
+  async countsByMonth(query: SearchQuery): Promise<MonthCounts> {
+    return this.searcher.countsByMonth(query);
   }
 
   async getSpeaker(id: string): Promise<Speaker | null> {

@@ -1,3 +1,14 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+
+/** uPlot, the charting library, served from its npm package (same origin, so the CSP allows it). */
+export const UPLOT = {
+  js: readFileSync(require.resolve("uplot/dist/uPlot.iife.min.js"), "utf8"),
+  css: readFileSync(require.resolve("uplot/dist/uPlot.min.css"), "utf8"),
+};
+
 /**
  * The site's only stylesheet and script, served from memory at /static (no build step, and the
  * Content Security Policy can forbid every inline script and style).
@@ -37,12 +48,36 @@ mark { background: var(--mark); padding: 0 .1em; }
 .cite textarea { width: 100%; min-height: 6rem; font: inherit; font-size: .92rem; }
 .note { color: var(--muted); font-style: italic; }
 .error { color: #a50e0e; }
+.chart { margin: 1rem 0; min-height: 1px; }
 .pager { display: flex; justify-content: space-between; margin: 1rem 0; }
 table.counts { border-collapse: collapse; }
 table.counts td, table.counts th { padding: .2rem .6rem; border-bottom: 1px solid var(--line); text-align: right; }
 `;
 
 export const JS = `
+// The trend chart (uPlot), drawn from the page's own data block; the table below it has the numbers.
+document.addEventListener("DOMContentLoaded", () => {
+  const data = document.getElementById("trend-data");
+  const target = document.getElementById("trend-chart");
+  if (!data || !target || !window.uPlot) return;
+  const { by, rows } = JSON.parse(data.textContent);
+  if (!rows.length) return;
+  const x = rows.map((r) => Date.UTC(Number(r.period.slice(0, 4)), by === "month" ? Number(r.period.slice(5, 7)) - 1 : 0, 1) / 1000);
+  const turns = rows.map((r) => r.turns);
+  const share = rows.map((r) => (r.base ? (100 * r.turns) / r.base : 0));
+  const width = Math.min(target.clientWidth || 600, 900);
+  new window.uPlot(
+    {
+      width,
+      height: 260,
+      series: [{}, { label: "turns", stroke: "#0b57d0", width: 2 }, { label: "share %", stroke: "#b3261e", scale: "%", width: 1 }],
+      axes: [{}, { label: "turns" }, { side: 1, scale: "%", label: "share %", grid: { show: false } }],
+    },
+    [x, turns, share],
+    target,
+  );
+});
+
 // Copy buttons for citations; everything else works without JavaScript.
 document.addEventListener("click", (event) => {
   const button = event.target.closest("[data-copy]");
