@@ -99,6 +99,8 @@ export interface DocumentStore {
   /** Current versions in id order. */
   list(options?: ListOptions): AsyncIterable<Document>;
   getRaw(hash: string): Promise<Uint8Array | null>;
+  /** Removes a document, every version of it, and its turns from search; false if there was none. */
+  delete(id: string): Promise<boolean>;
   /** Every kept raw input, for re-running extraction without fetching again. */
   listRaw(): AsyncIterable<RawBlob>;
   putSpeakers(speakers: Speaker[]): Promise<void>;

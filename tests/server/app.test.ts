@@ -177,6 +177,50 @@ describe("the web app and API", () => {
     expect(disabled.status).toBe(401);
   });
 
+  it("deletes documents and edits speakers only with the operator's token", async () => {
+    const page =
+      "2 March 202410:00\n\nBriefing on deleting\n\nQuestion: Can this go?\n\nSergey Lavrov: It can, zqxdeletable.\n";
+    const auth = { authorization: `Bearer ${TOKEN}` };
+    await app.request("/api/documents", {
+      method: "POST",
+      body: page,
+      headers: { "x-verbatim-name": "del.txt", ...auth },
+    });
+    const found = (await (await app.request("/api/search?q=zqxdeletable")).json()) as {
+      hits: { id: string }[];
+    };
+    const id = found.hits[0]?.id ?? "";
+    expect(id).not.toBe("");
+    expect((await app.request(`/api/documents/${id}`, { method: "DELETE" })).status).toBe(401);
+    const deleted = await app.request(`/api/documents/${id}`, { method: "DELETE", headers: auth });
+    expect(deleted.status).toBe(200);
+    expect((await app.request(`/api/documents/${id}`)).status).toBe(404);
+    expect(
+      ((await (await app.request("/api/search?q=zqxdeletable")).json()) as { total: { turns: number } }).total
+        .turns,
+    ).toBe(0);
+    expect((await app.request(`/api/documents/${id}`, { method: "DELETE", headers: auth })).status).toBe(404);
+
+    const speaker = {
+      id: "jane-roe",
+      name: "Jane Roe",
+      aliases: [{ name: "Джейн Роу", lang: "ru" }],
+      roles: [],
+    };
+    const body = JSON.stringify(speaker);
+    const json = { "content-type": "application/json" };
+    expect((await app.request("/api/speakers/jane-roe", { method: "PUT", body, headers: json })).status).toBe(
+      401,
+    );
+    const put = await app.request("/api/speakers/jane-roe", {
+      method: "PUT",
+      body,
+      headers: { ...json, ...auth },
+    });
+    expect(put.status).toBe(200);
+    expect(await (await app.request("/api/speakers/jane-roe")).json()).toEqual(speaker);
+  });
+
   it("refuses bodies over the limit and clients over the rate", async () => {
     const small = appFor(store, { maxBodyBytes: 100 });
     const big = await small.request("/api/documents", {

@@ -297,6 +297,23 @@ export function describeStoreConformance(
       expect((await collect(store.list())).map((d) => d.id)).toEqual([existing.id]);
     });
 
+    it("deleting a document removes every version from reading, listing and search", async () => {
+      const doc = makeDocument({ id: "to-delete" });
+      await store.putBatch([{ raw: null, documents: [doc] }]);
+      await store.putBatch([{ raw: null, documents: [{ ...doc, title: "Changed title" }] }]);
+      expect((await store.versions("to-delete")).length).toBe(2);
+      expect(await store.delete("to-delete")).toBe(true);
+      expect(await store.get("to-delete")).toBeNull();
+      expect(await store.get("to-delete", 1)).toBeNull();
+      expect(await store.versions("to-delete")).toEqual([]);
+      expect(await store.delete("to-delete")).toBe(false);
+      for await (const d of store.list()) expect(d.id).not.toBe("to-delete");
+      if (store.capabilities.fullTextSearch) {
+        const result = await store.search(parseQuery(`doc:to-delete`));
+        expect(result.total.turns).toBe(0);
+      }
+    });
+
     describe("search", () => {
       const q = (text: string) => parseQuery(text);
 

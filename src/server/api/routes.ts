@@ -169,6 +169,51 @@ const ingestRoute = createRoute({
   },
 });
 
+const deleteRoute = createRoute({
+  method: "delete",
+  path: "/api/documents/{id}",
+  summary: "Delete a document and all its versions; needs the operator's token",
+  security: [{ bearer: [] }],
+  request: {
+    params: z.object({
+      id: z
+        .string()
+        .max(200)
+        .openapi({ param: { name: "id", in: "path" } }),
+    }),
+  },
+  responses: {
+    200: {
+      content: { "application/json": { schema: z.object({ deleted: z.string() }) } },
+      description: "Deleted",
+    },
+    401: { content: { "application/json": { schema: ErrorSchema } }, description: "No or wrong token" },
+    ...errors,
+  },
+});
+
+const putSpeakerRoute = createRoute({
+  method: "put",
+  path: "/api/speakers/{id}",
+  summary: "Create or replace a speaker (names, aliases, roles); needs the operator's token",
+  security: [{ bearer: [] }],
+  request: {
+    params: z.object({
+      id: z
+        .string()
+        .regex(/^[a-z0-9][a-z0-9-]*$/)
+        .max(200)
+        .openapi({ param: { name: "id", in: "path" } }),
+    }),
+    body: { content: { "application/json": { schema: SpeakerSchema } }, required: true },
+  },
+  responses: {
+    200: { content: { "application/json": { schema: SpeakerSchema } }, description: "The stored speaker" },
+    401: { content: { "application/json": { schema: ErrorSchema } }, description: "No or wrong token" },
+    ...errors,
+  },
+});
+
 function parse(text: string) {
   return parseQuery(text);
 }
@@ -275,6 +320,21 @@ export function registerApi(app: OpenAPIHono, deps: AppDeps): void {
   app.openapi(statsRoute, async (c) => c.json(await store.counts(), 200));
 
   app.use("/api/documents", requireToken(deps.token));
+  app.use("/api/documents/*", requireToken(deps.token));
+  app.use("/api/speakers/*", requireToken(deps.token));
+
+  app.openapi(deleteRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    if (!(await store.delete(id))) throw new VerbatimError("DOCUMENT_NOT_FOUND", { id });
+    return c.json({ deleted: id }, 200);
+  });
+
+  app.openapi(putSpeakerRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const speaker = { ...c.req.valid("json"), id };
+    await store.putSpeakers([speaker]);
+    return c.json(speaker, 200);
+  });
   app.openapi(ingestRoute, async (c) => {
     const name = c.req.valid("header")["x-verbatim-name"].replace(/[\\/]/g, "_");
     const bytes = new Uint8Array(await c.req.arrayBuffer());

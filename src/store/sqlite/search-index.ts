@@ -8,6 +8,7 @@ import { prepareSearchText } from "../../search/text/prepare.js";
 
 export interface SearchIndexWriter {
   put(doc: Document): void;
+  remove(id: string): void;
 }
 
 export function searchIndexWriter(db: Database.Database): SearchIndexWriter {
@@ -34,7 +35,15 @@ export function searchIndexWriter(db: Database.Database): SearchIndexWriter {
     insertTurnFts: db.prepare("INSERT INTO turn_fts (rowid, text) VALUES (?, ?)"),
   };
 
+  const removeDoc = db.prepare<[string]>("DELETE FROM doc_index WHERE id = ?");
   return {
+    remove(id) {
+      const existing = stmt.docN.get(id);
+      if (existing) stmt.deleteDocFts.run(existing.n);
+      stmt.deleteTurnFts.run(id);
+      stmt.deleteTurns.run(id);
+      removeDoc.run(id);
+    },
     put(doc) {
       const text = prepareSearchText(doc);
       const existing = stmt.docN.get(doc.id);

@@ -94,7 +94,7 @@ export class SqliteStore implements DocumentStore {
     }
     this.db.pragma("foreign_keys = ON");
     const db = this.db;
-    this.index = options.readonly ? { put: () => {} } : searchIndexWriter(db);
+    this.index = options.readonly ? { put: () => {}, remove: () => {} } : searchIndexWriter(db);
     this.searcher = new SqliteSearch(db, () => this.generation);
     this.stmt = {
       current: db.prepare<[string], { version: number; fingerprint: string }>(
@@ -220,6 +220,14 @@ export class SqliteStore implements DocumentStore {
     }
   }
 
+  async delete(id: string): Promise<boolean> {
+    this.generation++;
+    return this.db.transaction(() => {
+      this.index.remove(id);
+      return this.db.prepare<[string]>("DELETE FROM documents WHERE id = ?").run(id).changes > 0;
+    })();
+  }
+
   async getRaw(hash: string): Promise<Uint8Array | null> {
     const row = this.stmt.getRaw.get(hash);
     return row ? new Uint8Array(row.bytes) : null;
@@ -239,6 +247,7 @@ export class SqliteStore implements DocumentStore {
   }
 
   async putSpeakers(speakers: Speaker[]): Promise<void> {
+    this.generation++;
     this.db.transaction(() => {
       for (const s of speakers) this.stmt.upsertSpeaker.run(s.id, s.name, JSON.stringify(s));
     })();
