@@ -122,6 +122,8 @@ describe("the web app and API", () => {
         "/api/documents",
         "/api/documents/{id}",
         "/api/documents/{id}/versions",
+        "/api/documents/{id}/languages",
+        "/api/publishers",
         "/api/search",
         "/api/speakers/{id}",
         "/api/stats",

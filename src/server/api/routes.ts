@@ -214,6 +214,58 @@ const putSpeakerRoute = createRoute({
   },
 });
 
+const SummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  date: z.string().nullable(),
+  publisher: z.string(),
+  language: z.string(),
+  kind: z.string(),
+});
+
+const recentRoute = createRoute({
+  method: "get",
+  path: "/api/documents",
+  summary: "The newest documents (what the home page lists)",
+  request: { query: z.object({ limit: intParam(1000) }) },
+  responses: {
+    200: { content: { "application/json": { schema: z.array(SummarySchema) } }, description: "Documents" },
+    ...errors,
+  },
+});
+
+const publishersRoute = createRoute({
+  method: "get",
+  path: "/api/publishers",
+  summary: "Publishers and how many documents each has",
+  responses: {
+    200: {
+      content: {
+        "application/json": { schema: z.array(z.object({ publisher: z.string(), count: z.number().int() })) },
+      },
+      description: "Publishers",
+    },
+  },
+});
+
+const languagesRoute = createRoute({
+  method: "get",
+  path: "/api/documents/{id}/languages",
+  summary: "Other-language versions of a document linked by the publisher's URL or reference",
+  request: {
+    params: z.object({
+      id: z
+        .string()
+        .max(200)
+        .openapi({ param: { name: "id", in: "path" } }),
+    }),
+  },
+  responses: {
+    200: { content: { "application/json": { schema: z.array(SummarySchema) } }, description: "Versions" },
+    ...errors,
+  },
+});
+
 function parse(text: string) {
   return parseQuery(text);
 }
@@ -318,6 +370,13 @@ export function registerApi(app: OpenAPIHono, deps: AppDeps): void {
   });
 
   app.openapi(statsRoute, async (c) => c.json(await store.counts(), 200));
+  app.openapi(recentRoute, async (c) => c.json(await store.recent(c.req.valid("query").limit ?? 20), 200));
+  app.openapi(publishersRoute, async (c) => c.json(await store.publishers(), 200));
+  app.openapi(languagesRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    if (!(await store.get(id))) throw new VerbatimError("DOCUMENT_NOT_FOUND", { id });
+    return c.json(await store.languageVersions(id), 200);
+  });
 
   app.use("/api/documents", requireToken(deps.token));
   app.use("/api/documents/*", requireToken(deps.token));

@@ -81,10 +81,10 @@ export class SqliteSearch {
     this.vocabulary = { termsWithPrefix: (p, limit) => vocab.pluck().all(p, `${p}\uffff`, limit) };
     this.stmt = {
       scored: db
-        .prepare<[string], string | null>(
-          "SELECT group_concat(rowid || ' ' || rank) FROM turn_fts WHERE turn_fts MATCH ?",
+        .prepare<[string], [string | null, string | null]>(
+          "SELECT group_concat(rowid), group_concat(rank) FROM turn_fts WHERE turn_fts MATCH ?",
         )
-        .pluck(),
+        .raw(),
       rowids: db
         .prepare<[string], string | null>("SELECT group_concat(rowid) FROM turn_fts WHERE turn_fts MATCH ?")
         .pluck(),
@@ -135,17 +135,11 @@ export class SqliteSearch {
   private runMatch(expression: string, scored: boolean): Matches {
     try {
       if (scored) {
-        const packed = this.stmt.scored.get(expression);
-        const parts = packed ? packed.split(",") : [];
-        const rowids = new Int32Array(parts.length);
-        const scores = new Float64Array(parts.length);
-        for (let i = 0; i < parts.length; i++) {
-          const p = parts[i] as string;
-          const space = p.indexOf(" ");
-          rowids[i] = Number(p.slice(0, space));
-          scores[i] = Number(p.slice(space + 1));
-        }
-        return { rowids, scores, length: parts.length };
+        // Two aggregates of the same rows, in the same order: one list of rowids, one of scores.
+        const [ids, ranks] = this.stmt.scored.get(expression) ?? [null, null];
+        const rowids = ids ? Int32Array.from(ids.split(","), Number) : new Int32Array(0);
+        const scores = ranks ? Float64Array.from(ranks.split(","), Number) : new Float64Array(0);
+        return { rowids, scores, length: rowids.length };
       }
       const packed = this.stmt.rowids.get(expression);
       const rowids = packed ? Int32Array.from(packed.split(","), Number) : new Int32Array(0);
@@ -166,6 +160,8 @@ export class SqliteSearch {
       ? this.runMatch(compiled.match, scored)
       : { rowids: cat.rowids, scores: null, length: cat.rowids.length };
     const excluded = compiled.exclude ? new Set(this.runMatch(compiled.exclude, false).rowids) : null;
+    const unfiltered = !excluded && !hasFilters(query.filters) && !hasFilters(query.excludeFilters);
+    if (unfiltered && compiled.match) return base;
     const pass = this.filter(query, cat);
     const rowids = new Int32Array(base.length);
     const scores = base.scores ? new Float64Array(base.length) : null;
@@ -526,6 +522,8 @@ export class SqliteSearch {
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+const hasFilters = (f: Filters) => Object.values(f).some((v) => v.length > 0);
 
 interface FacetCounters {
   speaker: Int32Array;
