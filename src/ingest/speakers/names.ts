@@ -123,24 +123,9 @@ export function nameParts(name: string): NameParts {
   return { initials, surname, given };
 }
 
-const CYRILLIC_CASE_ENDINGS = [
-  "ыми",
-  "ими",
-  "ого",
-  "ому",
-  "ым",
-  "им",
-  "ом",
-  "ой",
-  "ою",
-  "ую",
-  "а",
-  "у",
-  "е",
-  "ы",
-  "я",
-  "ю",
-];
+/** Case endings of Russian and Ukrainian surnames, as folded (й has become и): "-ой" is "-ои". */
+// biome-ignore format: one line reads better than twenty-four
+const CYRILLIC_CASE_ENDINGS = ["ыми", "ими", "ого", "ому", "его", "ему", "ым", "им", "ом", "ем", "ои", "еи", "ии", "ыи", "ою", "ую", "ая", "а", "у", "е", "ы", "я", "ю"];
 
 /** Surname keys to look up: the folded surname, its Latin transliteration, and for Cyrillic the uninflected stems. */
 export function surnameKeys(surname: string): string[] {

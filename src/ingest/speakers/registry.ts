@@ -70,7 +70,11 @@ export class SpeakerRegistry {
         const parts = nameParts(name);
         if (!parts.surname) continue;
         const keys = new Set([parts.surname]);
-        if (hasCyrillic(parts.surname)) keys.add(foldName(toLatin(parts.surname)));
+        if (hasCyrillic(parts.surname)) {
+          keys.add(foldName(toLatin(parts.surname)));
+          // Stems too, so that any case form meets the nominative: "Захаровой" and "Захарова" share "захаров".
+          for (const stem of surnameKeys(parts.surname)) keys.add(stem);
+        }
         for (const key of keys) {
           const list = this.bySurname.get(key) ?? [];
           if (!list.some((e) => e.speaker === speaker && e.initials.join() === parts.initials.join())) {
