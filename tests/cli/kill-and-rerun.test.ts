@@ -343,6 +343,25 @@ describe("the verbatim command", () => {
     expect(idsOf(db)).toHaveLength(4);
   });
 
+  it("verbatim search reads the query language, exclusions included, and explains bad queries", async () => {
+    const inputs = path.join(tmp, "search", "inputs");
+    const db = path.join(tmp, "search", "archive.db");
+    await writeTranscripts(inputs, [0, 1, 4, 5, 8]);
+    expect((await verbatim(["ingest", inputs, "--db", db])).code).toBe(0);
+    const all = await verbatim(["search", "--db", db, "review", "--json"]);
+    expect(all.code, all.stderr).toBe(0);
+    const total = (JSON.parse(all.stdout) as { total: { turns: number } }).total.turns;
+    expect(total).toBeGreaterThan(0);
+    const without = await verbatim(["search", "--db", db, "review", "-experts", "--json"]);
+    expect(without.code, without.stderr).toBe(0);
+    expect((JSON.parse(without.stdout) as { total: { turns: number } }).total.turns).toBeLessThan(total);
+    const kwic = await verbatim(["search", "--db", db, "review", "--kwic", "--csv"]);
+    expect(kwic.stdout.split("\r\n")[0]).toBe("date,speaker,left,match,right,document,turn,permalink");
+    const bad = await verbatim(["search", "--db", db, '"unclosed']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("QUERY_INVALID");
+  });
+
   it("the VERBATIM_DB environment variable chooses the archive", async () => {
     const inputs = path.join(tmp, "env", "inputs");
     const cwd = path.join(tmp, "env", "cwd");

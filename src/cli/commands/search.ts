@@ -31,6 +31,8 @@ export function registerSearch(program: Command): void {
         'speaker:lavrov role:"foreign minister" kind:question|answer lang:ru publisher:mid.ru date:2020-01..2020-12 doc:ID',
     )
     .argument("<query...>", "the query (quote it for your shell)")
+    // "-turkey" is an exclusion in the query language, not an option.
+    .allowUnknownOption(true)
     .option("--db <path>", "archive location (default: $VERBATIM_DB or ./verbatim.db)")
     .option("--json", "print the result as JSON")
     .option("--kwic", "every occurrence in context (keyword in context) instead of documents")
