@@ -1,0 +1,175 @@
+/**
+ * The gazetteer: every entity Verbatim recognises, with a stable id (ISO 3166 codes for
+ * countries, Wikidata ids elsewhere, `vb:` slugs where no Wikidata id is certain) and its names in
+ * English, Russian and Turkish. Countries come from i18n-iso-countries and world-countries;
+ * data/gazetteer.yaml adds short forms, adjectives, metonyms, organisations, formats, agreements,
+ * projects, people and places. The speaker registry contributes its people.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import countries from "i18n-iso-countries";
+import type { Countries } from "world-countries";
+import { parse as parseYaml } from "yaml";
+import { VerbatimError } from "../errors/catalog.js";
+import type { SpeakerRegistry } from "../ingest/speakers/registry.js";
+
+export const ENTITY_TYPES = [
+  "country",
+  "organisation",
+  "format",
+  "agreement",
+  "project",
+  "person",
+  "place",
+] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+export interface SurfaceForm {
+  text: string;
+  lang: string;
+  /** A name that is also a common word or another entity's name: matched only when the document names the entity unambiguously too. */
+  ambiguous: boolean;
+}
+
+export interface Entity {
+  id: string;
+  type: EntityType;
+  name: string;
+  forms: SurfaceForm[];
+}
+
+export const DEFAULT_GAZETTEER_PATH = fileURLToPath(new URL("../../data/gazetteer.yaml", import.meta.url));
+
+const require = createRequire(import.meta.url);
+const worldCountries = require("world-countries") as Countries;
+for (const lang of ["en", "ru", "tr"])
+  countries.registerLocale(require(`i18n-iso-countries/langs/${lang}.json`));
+
+interface YamlNames {
+  en?: string[];
+  ru?: string[];
+  tr?: string[];
+}
+interface YamlEntry {
+  id: string;
+  type: string;
+  name: string;
+  names?: YamlNames;
+  ambiguous?: boolean;
+  ambiguousForms?: string[];
+}
+interface YamlFile {
+  countryExtras?: Record<string, YamlNames & { ambiguous?: boolean; metonyms?: YamlNames }>;
+  organisations?: YamlEntry[];
+  people?: YamlEntry[];
+  places?: YamlEntry[];
+}
+
+const LANGS = ["en", "ru", "tr"] as const;
+
+function add(entity: Entity, text: string | undefined, lang: string, ambiguous = false): void {
+  const t = text?.trim();
+  if (!t || t.length < 2) return;
+  if (entity.forms.some((f) => f.text === t && f.lang === lang)) return;
+  entity.forms.push({ text: t, lang, ambiguous });
+}
+
+const TYPE_OF: Record<string, EntityType> = {
+  organisation: "organisation",
+  organization: "organisation",
+  format: "format",
+  agreement: "agreement",
+  project: "project",
+  person: "person",
+  place: "place",
+};
+
+export class Gazetteer {
+  readonly entities: Entity[];
+  private readonly byId = new Map<string, Entity>();
+
+  constructor(entities: Entity[]) {
+    this.entities = entities;
+    for (const e of entities) this.byId.set(e.id, e);
+  }
+
+  get(id: string): Entity | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Finds entities by id or by any of their names, case-insensitively: `mentions:TR`, `mentions:"UN Security Council"`. */
+  lookup(value: string): Entity[] {
+    const v = value.trim().toLowerCase();
+    const exact = this.entities.filter((e) => e.id.toLowerCase() === v);
+    if (exact.length) return exact;
+    return this.entities.filter(
+      (e) => e.name.toLowerCase() === v || e.forms.some((f) => f.text.toLowerCase() === v),
+    );
+  }
+
+  static load(registry: SpeakerRegistry | null, file: string = DEFAULT_GAZETTEER_PATH): Gazetteer {
+    let data: YamlFile = {};
+    if (existsSync(file)) {
+      try {
+        data = (parseYaml(readFileSync(file, "utf8")) ?? {}) as YamlFile;
+      } catch (error) {
+        throw new VerbatimError("REGISTRY_INVALID", { path: file, reason: (error as Error).message });
+      }
+    }
+    const entities: Entity[] = [];
+
+    // Countries: ISO alpha-2 ids, names in three languages, English demonyms, alternative spellings.
+    for (const code of Object.keys(countries.getAlpha2Codes())) {
+      const entity: Entity = {
+        id: code,
+        type: "country",
+        name: countries.getName(code, "en") ?? code,
+        forms: [],
+      };
+      const extras = data.countryExtras?.[code];
+      const ambiguous = extras?.ambiguous === true;
+      for (const lang of LANGS) {
+        const names = countries.getName(code, lang, { select: "all" }) ?? [];
+        for (const n of names) add(entity, n, lang, ambiguous);
+      }
+      const wc = worldCountries.find((c) => c.cca2 === code);
+      if (wc) {
+        add(entity, wc.name.common, "en", ambiguous);
+        add(entity, wc.name.official, "en", ambiguous);
+        add(entity, wc.translations.rus?.common, "ru", ambiguous);
+        add(entity, wc.translations.rus?.official, "ru", ambiguous);
+        add(entity, wc.translations.tur?.common, "tr", ambiguous);
+        add(entity, wc.demonyms?.eng?.m, "en", ambiguous);
+        for (const alt of wc.altSpellings) if (alt.length > 3) add(entity, alt, "en", ambiguous);
+      }
+      for (const lang of LANGS) {
+        for (const n of extras?.[lang] ?? []) add(entity, n, lang, ambiguous);
+        for (const n of extras?.metonyms?.[lang] ?? []) add(entity, n, lang, true);
+      }
+      entities.push(entity);
+    }
+
+    for (const entry of [...(data.organisations ?? []), ...(data.people ?? []), ...(data.places ?? [])]) {
+      const type = TYPE_OF[entry.type] ?? "organisation";
+      const entity: Entity = { id: entry.id, type, name: entry.name, forms: [] };
+      add(entity, entry.name, "en", entry.ambiguous === true);
+      for (const lang of LANGS) {
+        for (const n of entry.names?.[lang] ?? [])
+          add(entity, n, lang, entry.ambiguous === true || (entry.ambiguousForms ?? []).includes(n));
+      }
+      entities.push(entity);
+    }
+
+    // People of the speaker registry that the gazetteer does not already hold, under their registry ids.
+    const known = new Set(entities.filter((e) => e.type === "person").map((e) => e.name.toLowerCase()));
+    for (const speaker of registry?.speakers ?? []) {
+      if (known.has(speaker.name.toLowerCase())) continue;
+      const entity: Entity = { id: `speaker:${speaker.id}`, type: "person", name: speaker.name, forms: [] };
+      add(entity, speaker.name, "en");
+      for (const alias of speaker.aliases) add(entity, alias.name, alias.lang);
+      entities.push(entity);
+    }
+    return new Gazetteer(entities);
+  }
+}

@@ -1,0 +1,73 @@
+/** Enrichment: entities across languages and case forms, time expressions against the document date. */
+import { describe, expect, it } from "vitest";
+import { enrichDocument } from "../../src/enrich/enrich.js";
+import { EntityMatcher } from "../../src/enrich/entity-matcher.js";
+import { Gazetteer } from "../../src/enrich/gazetteer.js";
+import { findTimeExpressions } from "../../src/enrich/time-expressions.js";
+import { corpusAvailable, corpusPath } from "../support/corpus.js";
+import { ingestFile, registry } from "../support/ingest.js";
+
+const gazetteer = Gazetteer.load(registry);
+const matcher = new EntityMatcher(gazetteer);
+const ids = (text: string) => matcher.find(text).map((m) => m.entityId);
+
+describe("entity recognition", () => {
+  it("finds a country under its names in English, Russian and Turkish, in any Russian case", () => {
+    expect(ids("Turkey and Türkiye; Турция, с Турцией, в Турции; Türkiye'nin")).toEqual([
+      "TR",
+      "TR",
+      "TR",
+      "TR",
+      "TR",
+      "TR",
+    ]);
+  });
+
+  it("matches acronyms exactly and capitalised names only when capitalised", () => {
+    expect(ids("the US position")).toContain("US");
+    expect(ids("give us the turkey")).toEqual([]);
+  });
+
+  it("does not take short Russian words for short country names", () => {
+    expect(ids("Мало кто знает. Кубок вручили.")).toEqual([]);
+    expect(ids("На Кубе и в Мали")).toEqual(["CU", "ML"]);
+  });
+
+  it("finds registered people in labels and in the text", () => {
+    const person = (name: string) => gazetteer.lookup(name).find((e) => e.type === "person")?.id;
+    expect(ids("В.Путин и С.Лавров")).toEqual([person("Vladimir Putin"), person("Sergey Lavrov")]);
+  });
+});
+
+describe("time expressions", () => {
+  it("dates relative expressions against the document date", () => {
+    const found = findTimeExpressions("It will convene its sixth session next year.", "en", "2020-12-29");
+    expect(found.map((t) => [t.text, t.value])).toEqual([["next year", "2021"]]);
+    const ru = findTimeExpressions("В следующем году проведём встречу, в январе начнём.", "ru", "2020-12-29");
+    expect(ru.map((t) => t.value)).toEqual(["2021", "2021-01"]);
+  });
+
+  it("keeps only the words of an expression in its span", () => {
+    const text = "Встреча 9 ноября 2020 года прошла.";
+    const [t] = findTimeExpressions(text, "ru", "2020-12-29");
+    expect(t && text.slice(t.start, t.end)).toBe(t?.text);
+    expect(t?.value).toBe("2020-11-09");
+  });
+});
+
+describe.skipIf(!corpusAvailable)("the founding page, enriched", () => {
+  it("names Russia, Turkey, the US and the parties the talks were about, and dates next year to 2021", () => {
+    const [doc] = ingestFile(corpusPath("mid-ru/transcripts/2020-12-29-lavrov-cavusoglu-sochi.en.txt"));
+    if (!doc) throw new Error("no document");
+    const e = enrichDocument(doc, matcher);
+    const found = new Set(e.mentions.map((m) => m.entityId));
+    for (const id of ["RU", "TR", "US", "UA", "LY", "SY", "AM", "AZ", "CY"])
+      expect(found.has(id), id).toBe(true);
+    for (const name of ["Vladimir Putin", "Recep Tayyip Erdoğan", "António Guterres"]) {
+      const person = gazetteer.lookup(name).find((x) => x.type === "person");
+      expect(person && found.has(person.id), name).toBe(true);
+    }
+    expect(e.times.some((t) => t.text === "next year" && t.value === "2021")).toBe(true);
+    expect(e.turnLanguages.every((l) => l === "en")).toBe(true);
+  });
+});
