@@ -68,8 +68,12 @@ interface YamlFile {
 
 const LANGS = ["en", "ru", "tr"] as const;
 
-function add(entity: Entity, text: string | undefined, lang: string, ambiguous = false): void {
-  const t = text?.trim();
+const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
+
+function add(entity: Entity, text: unknown, lang: string, ambiguous = false): void {
+  // The YAML is edited by hand: a number or a list where a name belongs is skipped, not fatal.
+  if (typeof text !== "string") return;
+  const t = text.trim();
   if (!t || t.length < 2) return;
   if (entity.forms.some((f) => f.text === t && f.lang === lang)) return;
   entity.forms.push({ text: t, lang, ambiguous });
@@ -120,6 +124,12 @@ export class Gazetteer {
     const entities: Entity[] = [];
 
     // Countries: ISO alpha-2 ids, names in three languages, English demonyms, alternative spellings.
+    // A demonym several territories share ("American": the US, Guam, Puerto Rico…) names none of them.
+    const demonymUse = new Map<string, number>();
+    for (const c of worldCountries) {
+      const d = c.demonyms?.eng?.m;
+      if (d) demonymUse.set(d, (demonymUse.get(d) ?? 0) + 1);
+    }
     for (const code of Object.keys(countries.getAlpha2Codes())) {
       const entity: Entity = {
         id: code,
@@ -140,17 +150,23 @@ export class Gazetteer {
         add(entity, wc.translations.rus?.common, "ru", ambiguous);
         add(entity, wc.translations.rus?.official, "ru", ambiguous);
         add(entity, wc.translations.tur?.common, "tr", ambiguous);
-        add(entity, wc.demonyms?.eng?.m, "en", ambiguous);
+        const demonym = wc.demonyms?.eng?.m;
+        if (demonym && demonymUse.get(demonym) === 1) add(entity, demonym, "en", ambiguous);
         for (const alt of wc.altSpellings) if (alt.length > 3) add(entity, alt, "en", ambiguous);
       }
       for (const lang of LANGS) {
-        for (const n of extras?.[lang] ?? []) add(entity, n, lang, ambiguous);
-        for (const n of extras?.metonyms?.[lang] ?? []) add(entity, n, lang, true);
+        for (const n of asList(extras?.[lang])) add(entity, n, lang, ambiguous);
+        for (const n of asList(extras?.metonyms?.[lang])) add(entity, n, lang, true);
       }
       entities.push(entity);
     }
 
-    for (const entry of [...(data.organisations ?? []), ...(data.people ?? []), ...(data.places ?? [])]) {
+    for (const entry of [
+      ...asList(data.organisations),
+      ...asList(data.people),
+      ...asList(data.places),
+    ] as YamlEntry[]) {
+      if (!entry || typeof entry.id !== "string" || typeof entry.name !== "string") continue;
       const type = TYPE_OF[entry.type] ?? "organisation";
       const entity: Entity = { id: entry.id, type, name: entry.name, forms: [] };
       add(entity, entry.name, "en", entry.ambiguous === true);

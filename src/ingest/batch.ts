@@ -3,6 +3,7 @@
  * input is reported and skipped; it never stops the batch or touches what is stored.
  */
 
+import type { Enrichment } from "../enrich/enrich.js";
 import { toVerbatimError, type VerbatimError } from "../errors/catalog.js";
 import type { Document } from "../model/document.js";
 import type { BatchItem, DocumentStore, PutResult } from "../store/store.js";
@@ -60,7 +61,7 @@ export function emptyReport(): IngestReport {
 export type Processor = (input: RawInput) => Promise<Processed>;
 
 export type Processed =
-  | { ok: true; documents: Document[]; contentHash: string }
+  | { ok: true; documents: Document[]; contentHash: string; enrichments?: Enrichment[] }
   | { ok: false; error: VerbatimError };
 
 export function inlineProcessor(ctx: IngestContext): Processor {
@@ -71,7 +72,12 @@ export function poolProcessor(pool: IngestPool): Processor {
   return async (input) => {
     const result = await pool.run({ source: input.source, name: input.name, bytes: input.bytes });
     return result.ok
-      ? { ok: true, documents: result.documents, contentHash: result.contentHash }
+      ? {
+          ok: true,
+          documents: result.documents,
+          contentHash: result.contentHash,
+          enrichments: result.enrichments,
+        }
       : { ok: false, error: workerError(result) };
   };
 }
@@ -143,6 +149,7 @@ export async function ingestBatch(
         item: {
           raw: keepRaw ? { hash: processed.contentHash, source: input.source, bytes: input.bytes } : null,
           documents: processed.documents,
+          enrichments: processed.enrichments,
         },
       });
       if (pending.length >= batchSize) await flush();

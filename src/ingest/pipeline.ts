@@ -3,6 +3,8 @@
  * clock; never throws: every problem comes back as a catalog error for this input alone.
  */
 import { createHash } from "node:crypto";
+import { type Enrichment, enrichDocument } from "../enrich/enrich.js";
+import type { EntityMatcher } from "../enrich/entity-matcher.js";
 import { toVerbatimError, VerbatimError, type WarningCode } from "../errors/catalog.js";
 import type { Document } from "../model/document.js";
 import { assemble } from "./assemble.js";
@@ -26,10 +28,12 @@ export interface IngestContext {
   debateSpeakers: DebateSpeakerLookup | null;
   maxBytes: number;
   now: () => Date;
+  /** When given, documents are enriched (entities, time expressions, turn languages) as they are read. */
+  matcher?: EntityMatcher | null;
 }
 
 export type IngestOutcome =
-  | { ok: true; documents: Document[]; contentHash: string }
+  | { ok: true; documents: Document[]; contentHash: string; enrichments?: Enrichment[] }
   | { ok: false; error: VerbatimError };
 
 export function contentHash(bytes: Uint8Array): string {
@@ -38,7 +42,11 @@ export function contentHash(bytes: Uint8Array): string {
 
 export function ingestInput(raw: RawInput, ctx: IngestContext): IngestOutcome {
   try {
-    return { ok: true, ...readInput(raw, ctx) };
+    const read = readInput(raw, ctx);
+    const matcher = ctx.matcher;
+    return matcher
+      ? { ok: true, ...read, enrichments: read.documents.map((d) => enrichDocument(d, matcher)) }
+      : { ok: true, ...read };
   } catch (error) {
     return { ok: false, error: toVerbatimError(error) };
   }

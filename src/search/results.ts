@@ -48,7 +48,7 @@ export interface FacetValue {
   count: number;
 }
 
-export const FACET_NAMES = ["speaker", "year", "publisher", "language", "kind"] as const;
+export const FACET_NAMES = ["speaker", "year", "publisher", "language", "kind", "entity"] as const;
 export type FacetName = (typeof FACET_NAMES)[number];
 
 export interface SearchResult {

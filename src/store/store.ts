@@ -3,6 +3,9 @@
  * passes the same conformance suite (tests/store/conformance.ts). Callers test capability
  * flags, never a backend's name.
  */
+
+import type { Enrichment } from "../enrich/enrich.js";
+import type { Entity } from "../enrich/gazetteer.js";
 import type { Document } from "../model/document.js";
 import type { Speaker } from "../model/speaker.js";
 import type { SearchQuery } from "../search/query/ast.js";
@@ -40,10 +43,12 @@ export interface RawBlob {
   bytes: Uint8Array;
 }
 
-/** What one input contributes: its raw bytes (optional) and the documents read from it. */
+/** What one input contributes: its raw bytes (optional), the documents read from it, and their enrichment. */
 export interface BatchItem {
   raw: RawBlob | null;
   documents: Document[];
+  /** One per document when ingestion enriched them; stored with the documents. */
+  enrichments?: Enrichment[];
 }
 
 export interface StoredDocument {
@@ -104,6 +109,12 @@ export interface DocumentStore {
   /** Every kept raw input, for re-running extraction without fetching again. */
   listRaw(): AsyncIterable<RawBlob>;
   putSpeakers(speakers: Speaker[]): Promise<void>;
+  /** The gazetteer the stored mentions refer to (replaces the previous one). */
+  putEntities(entities: Entity[]): Promise<void>;
+  getEntity(id: string): Promise<Entity | null>;
+  /** Stores a document's enrichment, replacing any earlier one (re-enrichment). */
+  putEnrichment(enrichment: Enrichment): Promise<void>;
+  getEnrichment(id: string): Promise<Enrichment | null>;
   /** Full-text search over the turns of current versions (when `capabilities.fullTextSearch`). */
   search(query: SearchQuery, options?: SearchOptions): Promise<SearchResult>;
   /** Every occurrence in context, oldest first. */

@@ -81,7 +81,7 @@ describe("the web app and API", () => {
     };
     expect(body.total.turns).toBeGreaterThan(0);
     expect(body.hits[0]?.turns.length).toBeGreaterThan(0);
-    expect(Object.keys(body.facets)).toEqual(["speaker", "year", "publisher", "language", "kind"]);
+    expect(Object.keys(body.facets)).toEqual(["speaker", "year", "publisher", "language", "kind", "entity"]);
   });
 
   it("answers a broken query with its catalog code and status, not a crash", async () => {

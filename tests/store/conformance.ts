@@ -959,7 +959,16 @@ export function describeStoreConformance(
 
       /** A query built without the parser, every text slot holding `text`. */
       const handBuilt = (text: string, withFilters: boolean): SearchQuery => {
-        const none = { speaker: [], role: [], kind: [], lang: [], publisher: [], date: [], doc: [] };
+        const none = {
+          speaker: [],
+          role: [],
+          kind: [],
+          lang: [],
+          publisher: [],
+          date: [],
+          doc: [],
+          mentions: [],
+        };
         return {
           groups: [
             {
@@ -980,6 +989,7 @@ export function describeStoreConformance(
                 publisher: [text],
                 date: [],
                 doc: [text],
+                mentions: [text],
               }
             : none,
           excludeFilters: none,

@@ -3,6 +3,8 @@ import path from "node:path";
 import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import pc from "picocolors";
+import { EntityMatcher } from "../../enrich/entity-matcher.js";
+import { Gazetteer } from "../../enrich/gazetteer.js";
 import { VerbatimError } from "../../errors/catalog.js";
 import { type IngestReport, ingestBatch, poolProcessor } from "../../ingest/batch.js";
 import type { DebateSpeakerLookup } from "../../ingest/extract/reader.js";
@@ -23,6 +25,7 @@ interface IngestOptions {
   progress: boolean;
   raw: boolean;
   workers: string;
+  enrich: boolean;
 }
 
 export function registerIngest(program: Command): void {
@@ -40,6 +43,10 @@ export function registerIngest(program: Command): void {
     .option("--json", "print the report as JSON instead of a summary")
     .option("--no-progress", "do not draw a progress bar")
     .option("--no-raw", "do not keep the raw input bytes in the archive")
+    .option(
+      "--no-enrich",
+      "skip enrichment (entities, time expressions, turn languages); `verbatim reenrich` can add it later",
+    )
     .option(
       "--workers <n>",
       "worker threads for reading pages (0: read in the main thread)",
@@ -78,6 +85,8 @@ async function runIngest(paths: string[], options: IngestOptions): Promise<Inges
     });
   }
   const store = openStore(resolveDbPath(options.db));
+  const gazetteer = options.enrich ? Gazetteer.load(registry) : null;
+  const matcher = gazetteer && workers === 0 ? new EntityMatcher(gazetteer) : null;
   // Workers start only once the archive is open: a refused archive must not leave threads running.
   const pool =
     workers > 0
@@ -85,6 +94,7 @@ async function runIngest(paths: string[], options: IngestOptions): Promise<Inges
           registryPath: options.speakers ?? null,
           debateSpeakersPath: table ?? null,
           maxBytes,
+          enrich: options.enrich,
         })
       : null;
   const totalBytes = files.reduce((n, f) => n + f.size, 0);
@@ -100,6 +110,7 @@ async function runIngest(paths: string[], options: IngestOptions): Promise<Inges
   let done = 0;
   try {
     await store.putSpeakers(registry.speakers);
+    if (gazetteer) await store.putEntities(gazetteer.entities);
     const report = await ingestBatch(
       readSources(files, {
         maxBytes,
@@ -108,7 +119,7 @@ async function runIngest(paths: string[], options: IngestOptions): Promise<Inges
         },
       }),
       store,
-      pool ? poolProcessor(pool) : { registry, debateSpeakers, maxBytes, now: () => new Date() },
+      pool ? poolProcessor(pool) : { registry, debateSpeakers, maxBytes, now: () => new Date(), matcher },
       {
         keepRaw: options.raw,
         onProgress: (r, source) =>

@@ -3,6 +3,8 @@
  * prepare search text) so that the main thread only reads archives and writes the store.
  */
 import { parentPort, workerData } from "node:worker_threads";
+import { EntityMatcher } from "../../enrich/entity-matcher.js";
+import { DEFAULT_GAZETTEER_PATH, Gazetteer } from "../../enrich/gazetteer.js";
 import { toVerbatimError } from "../../errors/catalog.js";
 import type { DebateSpeakerLookup } from "../extract/reader.js";
 import { ingestInput } from "../pipeline.js";
@@ -15,7 +17,11 @@ const registry = setup.registryPath ? SpeakerRegistry.load(setup.registryPath) :
 const debateSpeakers: DebateSpeakerLookup | null = setup.debateSpeakersPath
   ? await loadDebateSpeakers(setup.debateSpeakersPath)
   : null;
-const ctx = { registry, debateSpeakers, maxBytes: setup.maxBytes, now: () => new Date() };
+const matcher =
+  setup.enrich === false
+    ? null
+    : new EntityMatcher(Gazetteer.load(registry, setup.gazetteerPath ?? DEFAULT_GAZETTEER_PATH));
+const ctx = { registry, debateSpeakers, maxBytes: setup.maxBytes, now: () => new Date(), matcher };
 
 parentPort?.on("message", (request: WorkRequest) => {
   let result: WorkResult;
@@ -27,6 +33,7 @@ parentPort?.on("message", (request: WorkRequest) => {
           ok: true,
           documents: outcome.documents,
           contentHash: outcome.contentHash,
+          enrichments: outcome.enrichments,
         }
       : { seq: request.seq, ok: false, code: outcome.error.code, detail: outcome.error.detail };
   } catch (error) {

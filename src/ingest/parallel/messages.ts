@@ -1,8 +1,12 @@
+import type { Enrichment } from "../../enrich/enrich.js";
 import type { Document } from "../../model/document.js";
 
 /** What a worker needs to build its own ingest context (functions cannot cross threads). */
 export interface WorkerSetup {
   registryPath: string | null;
+  /** Gazetteer for enrichment; enrichment is off when `enrich` is false. */
+  enrich?: boolean;
+  gazetteerPath?: string | null;
   debateSpeakersPath: string | null;
   maxBytes: number;
 }
@@ -15,5 +19,5 @@ export interface WorkRequest {
 }
 
 export type WorkResult =
-  | { seq: number; ok: true; documents: Document[]; contentHash: string }
+  | { seq: number; ok: true; documents: Document[]; contentHash: string; enrichments?: Enrichment[] }
   | { seq: number; ok: false; code: string; detail: Record<string, unknown> };

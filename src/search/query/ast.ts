@@ -21,7 +21,16 @@ export interface DateRange {
   to: string | null;
 }
 
-export const FILTER_FIELDS = ["speaker", "role", "kind", "lang", "publisher", "date", "doc"] as const;
+export const FILTER_FIELDS = [
+  "speaker",
+  "role",
+  "kind",
+  "lang",
+  "publisher",
+  "date",
+  "doc",
+  "mentions",
+] as const;
 export type FilterField = (typeof FILTER_FIELDS)[number];
 
 export interface Filters {
@@ -32,6 +41,8 @@ export interface Filters {
   publisher: string[];
   date: DateRange[];
   doc: string[];
+  /** Entities a turn mentions: ids ("TR", "Q7184") or names ("UN Security Council"). */
+  mentions: string[];
 }
 
 export interface SearchQuery {
@@ -46,7 +57,7 @@ export interface SearchQuery {
 }
 
 export function emptyFilters(): Filters {
-  return { speaker: [], role: [], kind: [], lang: [], publisher: [], date: [], doc: [] };
+  return { speaker: [], role: [], kind: [], lang: [], publisher: [], date: [], doc: [], mentions: [] };
 }
 
 export function hasText(q: SearchQuery): boolean {

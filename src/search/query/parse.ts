@@ -7,7 +7,7 @@
  *   a OR b             either
  *   -word, -"phrase"   exclusion; also -field:value
  *   field:value        speaker:lavrov  role:"foreign minister"  kind:question|answer  lang:ru
- *                      publisher:mid.ru  date:2020-01..2020-12  doc:ID
+ *                      publisher:mid.ru  date:2020-01..2020-12  doc:ID  mentions:TR
  *
  * Parsing never throws anything but a QUERY_INVALID catalog error that names the position.
  */

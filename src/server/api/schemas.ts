@@ -44,6 +44,7 @@ export const SearchResultSchema = z
         publisher: z.array(FacetValue),
         language: z.array(FacetValue),
         kind: z.array(FacetValue),
+        entity: z.array(FacetValue),
       })
       .nullable(),
     nextCursor: z.string().nullable(),

@@ -89,6 +89,43 @@ export const MIGRATIONS: readonly Migration[] = [
   `,
   // 5: (re)fill the search tables from the stored documents.
   (db) => reindexAll(db),
+  // 6: enrichment: entities mentioned (title mentions have turn_idx -1), time expressions, turn
+  // languages, the gazetteer the mentions refer to, and which enrichment version each document has.
+  `
+  CREATE TABLE mentions (
+    doc_n      INTEGER NOT NULL,
+    turn_idx   INTEGER NOT NULL,
+    turn_rowid INTEGER,
+    entity     TEXT    NOT NULL,
+    type       TEXT    NOT NULL,
+    paragraph  INTEGER NOT NULL,
+    start      INTEGER NOT NULL,
+    end        INTEGER NOT NULL
+  );
+  CREATE INDEX mentions_entity ON mentions (entity);
+  CREATE INDEX mentions_doc ON mentions (doc_n);
+  CREATE TABLE time_expressions (
+    doc_n     INTEGER NOT NULL,
+    turn_idx  INTEGER NOT NULL,
+    paragraph INTEGER NOT NULL,
+    start     INTEGER NOT NULL,
+    end       INTEGER NOT NULL,
+    text      TEXT    NOT NULL,
+    value     TEXT    NOT NULL
+  );
+  CREATE INDEX time_expressions_doc ON time_expressions (doc_n);
+  ALTER TABLE turns ADD COLUMN language TEXT;
+  CREATE TABLE entities (
+    id    TEXT PRIMARY KEY,
+    type  TEXT NOT NULL,
+    name  TEXT NOT NULL,
+    forms TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TABLE enrichment_state (
+    doc_id  TEXT PRIMARY KEY,
+    version INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  `,
 ];
 
 /**

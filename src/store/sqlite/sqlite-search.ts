@@ -98,6 +98,14 @@ export class SqliteSearch {
          WHERE rowid IN (SELECT value FROM json_each(?))`,
       ),
       speakers: db.prepare<[], { body: string }>("SELECT body FROM speakers"),
+      entities: db.prepare<[], { id: string; name: string; forms: string }>(
+        "SELECT id, name, forms FROM entities",
+      ),
+      mentionTurns: db
+        .prepare<[string], number>(
+          "SELECT DISTINCT turn_rowid FROM mentions WHERE turn_rowid IS NOT NULL AND entity IN (SELECT value FROM json_each(?))",
+        )
+        .pluck(),
       dataVersion: db.prepare<[], number>("PRAGMA data_version").pluck(),
     };
   }
@@ -234,6 +242,11 @@ export class SqliteSearch {
       const ids = new Set(f.doc);
       checks.push((_r, d) => ids.has((cat.docId[d] as string).toLowerCase()));
     }
+    if (f.mentions.length) {
+      const ids = this.entitiesNamed(f.mentions);
+      const turns = new Set(this.stmt.mentionTurns.all(JSON.stringify([...ids])));
+      checks.push((r) => turns.has(r));
+    }
     if (f.date.length) {
       const ranges = f.date.map((range: DateRange) => ({
         from: range.from ? dateBounds(range.from).from : 0,
@@ -248,6 +261,23 @@ export class SqliteSearch {
     }
     if (checks.length === 0) return null;
     return (r, d, all) => (all ? checks.every((c) => c(r, d)) : checks.some((c) => c(r, d)));
+  }
+
+  /** Entity ids for `mentions:` values: an id ("TR", "Q7184"), the canonical name, or any name form. */
+  private entitiesNamed(values: string[]): Set<string> {
+    const wanted = values.map((v) => fold(v));
+    const ids = new Set<string>();
+    for (const row of this.stmt.entities.all()) {
+      const names = [
+        row.id,
+        row.name,
+        ...(JSON.parse(row.forms) as { text: string }[]).map((f) => f.text),
+      ].map(fold);
+      if (wanted.some((w) => names.includes(w))) ids.add(row.id);
+    }
+    // Mentions may refer to ids the gazetteer table does not hold (stored before it was written).
+    for (const v of values) ids.add(/^[a-z]{2}$|^q\d+$/.test(v) ? v.toUpperCase() : v);
+    return ids;
   }
 
   private speakersWithRole(roles: string[]): Set<string> {
@@ -526,6 +556,8 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const hasFilters = (f: Filters) => Object.values(f).some((v) => v.length > 0);
 
 interface FacetCounters {
+  entity: Int32Array;
+  entitiesSeen: number[];
   speaker: Int32Array;
   /** Speaker codes seen, so reading the counts costs the matches, not the whole speaker list. */
   speakersSeen: number[];
@@ -538,6 +570,8 @@ interface FacetCounters {
 
 function newFacetCounters(cat: TurnCatalog): FacetCounters {
   return {
+    entity: new Int32Array(cat.entities.length),
+    entitiesSeen: [],
     speaker: new Int32Array(cat.speakers.length),
     speakersSeen: [],
     year: new Int32Array(YEAR_SPAN),
@@ -562,6 +596,12 @@ function countFacets(f: FacetCounters, cat: TurnCatalog, r: number, d: number): 
   f.language[l] = (f.language[l] as number) + 1;
   const k = cat.kind[r] as number;
   f.kind[k] = (f.kind[k] as number) + 1;
+  const to = cat.mentionStart[r + 1] ?? 0;
+  for (let i = cat.mentionStart[r] ?? 0; i < to; i++) {
+    const e = cat.mentionCodes[i] as number;
+    if (f.entity[e] === 0) f.entitiesSeen.push(e);
+    f.entity[e] = (f.entity[e] as number) + 1;
+  }
 }
 
 const FACET_LIMIT = 20;
@@ -596,6 +636,13 @@ function facetValues(f: FacetCounters, cat: TurnCatalog): Record<FacetName, Face
       label: cat.languages[i] as string,
     })),
     kind: fromArray(f.kind, (i) => ({ value: TURN_KINDS[i] as string, label: TURN_KINDS[i] as string })),
+    entity: f.entitiesSeen
+      .map((i) => {
+        const e = cat.entities[i] as { id: string; name: string };
+        return { value: e.id, label: e.name, count: f.entity[i] as number };
+      })
+      .sort((a, b) => b.count - a.count || cmp(a.value, b.value))
+      .slice(0, FACET_LIMIT),
   };
 }
 

@@ -5,6 +5,8 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import type { Enrichment } from "../../enrich/enrich.js";
+import type { Entity } from "../../enrich/gazetteer.js";
 import { VerbatimError } from "../../errors/catalog.js";
 import type { Document } from "../../model/document.js";
 import type { Speaker } from "../../model/speaker.js";
@@ -30,6 +32,7 @@ import type {
   StoredDocument,
   VersionInfo,
 } from "../store.js";
+import { type EnrichmentIndex, enrichmentIndex } from "./enrichment-index.js";
 import { MIGRATIONS, SCHEMA_VERSION } from "./schema.js";
 import { type SearchIndexWriter, searchIndexWriter } from "./search-index.js";
 import { SqliteSearch } from "./sqlite-search.js";
@@ -75,6 +78,7 @@ export class SqliteStore implements DocumentStore {
   private readonly stmt;
   private readonly index: SearchIndexWriter;
   private readonly searcher: SqliteSearch;
+  private readonly enrichments: EnrichmentIndex;
   /** Bumped on every write by this connection, so search caches know when to reload. */
   private generation = 0;
 
@@ -96,6 +100,7 @@ export class SqliteStore implements DocumentStore {
     const db = this.db;
     this.index = options.readonly ? { put: () => {}, remove: () => {} } : searchIndexWriter(db);
     this.searcher = new SqliteSearch(db, () => this.generation);
+    this.enrichments = enrichmentIndex(db);
     this.stmt = {
       current: db.prepare<[string], { version: number; fingerprint: string }>(
         "SELECT version, fingerprint FROM documents WHERE id = ? AND current = 1",
@@ -153,6 +158,8 @@ export class SqliteStore implements DocumentStore {
       body: JSON.stringify(doc),
     });
     this.index.put(doc);
+    // A new version's turns are new rows: whatever was found in the old ones no longer applies.
+    this.enrichments.clear(doc.id);
     return { id: doc.id, version, status: existing ? "versioned" : "inserted" };
   }
 
@@ -169,7 +176,17 @@ export class SqliteStore implements DocumentStore {
             Buffer.from(item.raw.bytes),
           );
         }
-        return item.documents.map((doc) => this.putDocument(doc, storedAt));
+        return item.documents.map((doc, i) => {
+          const result = this.putDocument(doc, storedAt);
+          const enrichment = item.enrichments?.[i];
+          if (
+            enrichment &&
+            (result.status !== "unchanged" || this.enrichmentStale(doc.id, enrichment.version))
+          ) {
+            this.enrichments.put(enrichment);
+          }
+          return result;
+        });
       }),
     )();
   }
@@ -223,9 +240,46 @@ export class SqliteStore implements DocumentStore {
   async delete(id: string): Promise<boolean> {
     this.generation++;
     return this.db.transaction(() => {
+      this.enrichments.clear(id);
       this.index.remove(id);
       return this.db.prepare<[string]>("DELETE FROM documents WHERE id = ?").run(id).changes > 0;
     })();
+  }
+
+  private enrichmentStale(id: string, version: number): boolean {
+    const row = this.db
+      .prepare<[string], { version: number }>("SELECT version FROM enrichment_state WHERE doc_id = ?")
+      .get(id);
+    return !row || row.version < version;
+  }
+
+  async putEnrichment(enrichment: Enrichment): Promise<void> {
+    this.generation++;
+    this.db.transaction(() => this.enrichments.put(enrichment))();
+  }
+
+  async getEnrichment(id: string): Promise<Enrichment | null> {
+    return this.enrichments.get(id);
+  }
+
+  async putEntities(entities: Entity[]): Promise<void> {
+    this.generation++;
+    const insert = this.db.prepare("INSERT INTO entities (id, type, name, forms) VALUES (?, ?, ?, ?)");
+    this.db.transaction(() => {
+      this.db.exec("DELETE FROM entities");
+      for (const e of entities) insert.run(e.id, e.type, e.name, JSON.stringify(e.forms));
+    })();
+  }
+
+  async getEntity(id: string): Promise<Entity | null> {
+    const row = this.db
+      .prepare<[string], { id: string; type: string; name: string; forms: string }>(
+        "SELECT * FROM entities WHERE id = ?",
+      )
+      .get(id);
+    return row
+      ? { id: row.id, type: row.type as Entity["type"], name: row.name, forms: JSON.parse(row.forms) }
+      : null;
   }
 
   async getRaw(hash: string): Promise<Uint8Array | null> {

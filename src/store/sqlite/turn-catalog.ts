@@ -25,6 +25,11 @@ export interface TurnCatalog {
   docTo: Int32Array;
   docYear: Int32Array;
   speakers: { id: string | null; name: string }[];
+  /** Entities mentioned per turn, as CSR: entity codes of turn r are mentionCodes[mentionStart[r]..mentionStart[r+1]]. */
+  mentionStart: Int32Array;
+  mentionCodes: Int32Array;
+  /** Entity code → [id, display name]. */
+  entities: { id: string; name: string }[];
   publishers: string[];
   languages: string[];
 }
@@ -78,6 +83,9 @@ export function loadCatalog(db: Database.Database): TurnCatalog {
     docTo: new Int32Array(maxDoc),
     docYear: new Int32Array(maxDoc),
     speakers: [],
+    mentionStart: new Int32Array(0),
+    mentionCodes: new Int32Array(0),
+    entities: [],
     publishers,
     languages,
   };
@@ -128,5 +136,42 @@ export function loadCatalog(db: Database.Database): TurnCatalog {
       cat.speaker[r] = c;
     }
   });
+  loadMentions(db, cat);
   return cat;
+}
+
+/** Distinct entities per turn, from the enrichment tables (empty when nothing was enriched). */
+function loadMentions(db: Database.Database, cat: TurnCatalog): void {
+  const names = new Map(db.prepare<[], [string, string]>("SELECT id, name FROM entities").raw().all());
+  const packed = db
+    .prepare<[], string | null>(
+      `SELECT group_concat(turn_rowid || char(9) || entity, char(10))
+       FROM (SELECT DISTINCT turn_rowid, entity FROM mentions WHERE turn_rowid IS NOT NULL ORDER BY turn_rowid)`,
+    )
+    .pluck()
+    .get();
+  const size = cat.doc.length;
+  const start = new Int32Array(size + 1);
+  const lines = packed ? packed.split("\n") : [];
+  const codes = new Int32Array(lines.length);
+  const codeOf = new Map<string, number>();
+  const rows: number[] = new Array(lines.length);
+  lines.forEach((line, i) => {
+    const tab = line.indexOf("\t");
+    const r = Number(line.slice(0, tab));
+    const id = line.slice(tab + 1);
+    let c = codeOf.get(id);
+    if (c === undefined) {
+      c = cat.entities.length;
+      cat.entities.push({ id, name: names.get(id) ?? id });
+      codeOf.set(id, c);
+    }
+    rows[i] = r;
+    codes[i] = c;
+  });
+  // Counting sort by rowid (the rows already come ordered) into CSR offsets.
+  for (const r of rows) if (r < size) start[r + 1] = (start[r + 1] as number) + 1;
+  for (let r = 0; r < size; r++) start[r + 1] = (start[r + 1] as number) + (start[r] as number);
+  cat.mentionStart = start;
+  cat.mentionCodes = codes;
 }
