@@ -1,6 +1,7 @@
 /**
- * npm run bench:ingest — ingests ../shared/corpus/bench (the tarballs, streamed in place) into
- * a fresh SQLite archive and records documents/s, MB/s and memory in docs/benchmarks.md.
+ * npm run bench:ingest — ingests ../shared/corpus/bench (the tarballs, streamed in place) into a
+ * fresh SQLite archive, once without enrichment and once with it (the default), as `verbatim
+ * ingest` does on this machine, and records documents/s, MB/s and memory in docs/benchmarks.md.
  * Memory is sampled through the run so that growth with corpus size is visible.
  */
 import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
@@ -23,8 +24,26 @@ if (!existsSync(benchDir)) {
 }
 
 const MB = 1024 * 1024;
+/** Worker threads reading pages; the CLI's default on this machine unless BENCH_WORKERS says otherwise. */
+const WORKERS = Number(process.env.BENCH_WORKERS ?? Math.max(1, Math.min(4, os.availableParallelism())));
 
-async function run() {
+interface Run {
+  inputs: number;
+  failed: number;
+  skipped: number;
+  documents: number;
+  turns: number;
+  mentions: number;
+  mb: number;
+  seconds: number;
+  peakRss: number;
+  peakHeap: number;
+  dbBytes: number;
+  samples: { inputs: number; rssMb: number; heapMb: number }[];
+  failures: string[];
+}
+
+async function measure(enrich: boolean): Promise<Run> {
   const registry = SpeakerRegistry.load();
   const table = path.join(corpus, "ungdc", "Speakers_by_session.xlsx");
   const { files } = await planSources([benchDir]);
@@ -36,7 +55,7 @@ async function run() {
 
   let peakRss = 0;
   let peakHeap = 0;
-  const samples: { inputs: number; rssMb: number; heapMb: number }[] = [];
+  const samples: Run["samples"] = [];
   const sample = () => {
     const m = process.memoryUsage();
     peakRss = Math.max(peakRss, m.rss);
@@ -47,10 +66,11 @@ async function run() {
   const started = performance.now();
   let nextSample = 1000;
   // As `verbatim ingest` runs on this machine: one worker thread reads pages, the main thread stores them.
-  const pool = new IngestPool(1, {
+  const pool = new IngestPool(WORKERS, {
     registryPath: null,
     debateSpeakersPath: existsSync(table) ? table : null,
     maxBytes: DEFAULT_MAX_BYTES,
+    enrich,
   });
   const report = await ingestBatch(
     readSources(archives, { maxBytes: DEFAULT_MAX_BYTES }),
@@ -71,44 +91,67 @@ async function run() {
   clearInterval(timer);
   sample();
   const counts = await store.counts();
+  const mentions =
+    (
+      await store.search(
+        (
+          await import("../src/search/query/parse.js")
+        ).parseQuery("kind:remarks|question|answer|moderator|other"),
+        { facets: true, limit: 1 },
+      )
+    ).facets?.entity.reduce((n, e) => n + e.count, 0) ?? 0;
   await store.close();
   const dbBytes = statSync(dbPath).size + (existsSync(`${dbPath}-wal`) ? statSync(`${dbPath}-wal`).size : 0);
   rmSync(dir, { recursive: true, force: true });
+  return {
+    inputs: report.inputs,
+    failed: report.failed,
+    skipped: report.skipped,
+    documents: report.documents,
+    turns: counts.turns,
+    mentions,
+    mb: report.bytes / MB,
+    seconds,
+    peakRss,
+    peakHeap,
+    dbBytes,
+    samples,
+    failures: report.failures.slice(0, 20).map((f) => `${f.source}: ${f.code} ${f.message}`),
+  };
+}
 
-  const mb = report.bytes / MB;
+async function run() {
+  const plain = await measure(false);
+  const enriched = await measure(true);
+  const both = (f: (r: Run) => string) => `${f(plain)} | ${f(enriched)}`;
   const lines = [
     "## Ingest (`npm run bench:ingest`)",
     "",
     `Measured ${new Date().toISOString().slice(0, 10)} on ${machineLine()}.`,
     "Target: the whole bench corpus in under 60 s on a 2-core machine, with memory that stays flat as the corpus grows.",
-    `Corpus: \`../shared/corpus/bench/\` — ${archives.map((a) => path.basename(a.path)).join(", ")}, read straight from the tarballs; speakers from \`ungdc/Speakers_by_session.xlsx\`. Fresh SQLite archive, raw inputs kept, full-text index built as documents are stored; one worker thread for reading pages (the CLI default on 2 cores).`,
+    `Corpus: \`../shared/corpus/bench/\` — ungdc.tar.gz, whitehouse-briefings.tar.gz, whitehouse-obama-html.tar.gz, read straight from the tarballs; speakers from \`ungdc/Speakers_by_session.xlsx\`. Fresh SQLite archive each run, raw inputs kept, full-text index built as documents are stored; ${WORKERS} worker thread(s) read pages (\`--workers\`; the CLI default is one per core, at most 4). Run twice: without enrichment (\`--no-enrich\`) and with it (the default: entities, time expressions, turn languages).`,
     "",
-    "| measure | value |",
-    "|---|---|",
-    `| inputs read | ${report.inputs} (${report.failed} failed, ${report.skipped} skipped) |`,
-    `| documents stored | ${report.documents} (${counts.turns} turns) |`,
-    `| text read | ${mb.toFixed(1)} MB |`,
-    `| wall time | ${seconds.toFixed(1)} s |`,
-    `| documents per second | ${(report.documents / seconds).toFixed(0)} |`,
-    `| MB per second | ${(mb / seconds).toFixed(2)} |`,
-    `| peak RSS | ${(peakRss / MB).toFixed(0)} MB |`,
-    `| peak JS heap | ${(peakHeap / MB).toFixed(0)} MB |`,
-    `| archive size on disk | ${(dbBytes / MB).toFixed(0)} MB |`,
+    "| measure | without enrichment | with enrichment |",
+    "|---|---|---|",
+    `| inputs read | ${both((r) => `${r.inputs} (${r.failed} failed, ${r.skipped} skipped)`)} |`,
+    `| documents stored | ${both((r) => `${r.documents} (${r.turns} turns)`)} |`,
+    `| text read | ${both((r) => `${r.mb.toFixed(1)} MB`)} |`,
+    `| wall time | ${both((r) => `${r.seconds.toFixed(1)} s`)} |`,
+    `| documents per second | ${both((r) => (r.documents / r.seconds).toFixed(0))} |`,
+    `| MB per second | ${both((r) => (r.mb / r.seconds).toFixed(2))} |`,
+    `| peak RSS (main thread and worker) | ${both((r) => `${(r.peakRss / MB).toFixed(0)} MB`)} |`,
+    `| peak JS heap (main thread) | ${both((r) => `${(r.peakHeap / MB).toFixed(0)} MB`)} |`,
+    `| archive size on disk | ${both((r) => `${(r.dbBytes / MB).toFixed(0)} MB`)} |`,
+    `| turns mentioning the 20 most mentioned entities | ${both((r) => String(r.mentions))} |`,
     "",
-    "Memory as the corpus grows (sampled every 1,000 inputs):",
+    "Memory as the corpus grows, with enrichment (sampled every 1,000 inputs):",
     "",
     "| inputs | RSS MB | heap MB |",
     "|---|---|---|",
-    ...samples.map((s) => `| ${s.inputs} | ${s.rssMb.toFixed(0)} | ${s.heapMb.toFixed(0)} |`),
+    ...enriched.samples.map((s) => `| ${s.inputs} | ${s.rssMb.toFixed(0)} | ${s.heapMb.toFixed(0)} |`),
   ];
-  if (report.failures.length) {
-    lines.push(
-      "",
-      "Failures:",
-      "",
-      ...report.failures.slice(0, 20).map((f) => `- ${f.source}: ${f.code} ${f.message}`),
-    );
-  }
+  const failures = [...plain.failures, ...enriched.failures];
+  if (failures.length) lines.push("", "Failures:", "", ...failures.map((f) => `- ${f}`));
   writeSection("ingest", lines.join("\n"));
   console.log(lines.join("\n"));
 }

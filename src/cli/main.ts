@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { registerExport } from "./commands/export.js";
 import { registerIngest } from "./commands/ingest.js";
+import { registerReenrich } from "./commands/reenrich.js";
 import { registerReextract } from "./commands/reextract.js";
 import { registerSearch } from "./commands/search.js";
 import { registerServe } from "./commands/serve.js";
@@ -23,6 +24,7 @@ const program = new Command()
 registerIngest(program);
 registerShow(program);
 registerReextract(program);
+registerReenrich(program);
 registerSearch(program);
 registerServe(program);
 registerExport(program);

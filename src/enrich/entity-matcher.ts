@@ -22,7 +22,8 @@ interface Token {
   raw: string;
   start: number;
   end: number;
-  key: string;
+  /** Computed on first use: most words are never compared with a name. */
+  key: string | null;
   upper: boolean;
 }
 
@@ -75,12 +76,17 @@ function tokenize(text: string): Token[] {
       raw,
       start: m.index ?? 0,
       end: (m.index ?? 0) + raw.length,
-      key: keyOf(raw),
+      key: null,
       upper: raw[0] !== raw[0]?.toLowerCase(),
     });
   }
   return out;
 }
+
+const tokenKey = (t: Token) => {
+  if (t.key === null) t.key = keyOf(t.raw);
+  return t.key;
+};
 
 /**
  * Short Russian names decline by rule, not by stem: "Куба" → Кубы, Кубой; "Чад" → Чада, Чаде;
@@ -102,6 +108,8 @@ const isAcronym = (w: string) => w.length <= 5 && w === w.toUpperCase() && w !==
 
 export class EntityMatcher {
   private readonly index = new Map<string, CompiledForm[]>();
+  /** Whether any name starts with a lowercase Latin word; if none does, such words never start a match. */
+  private lowercaseLatinStarts = false;
 
   constructor(gazetteer: Gazetteer) {
     for (const entity of gazetteer.entities) {
@@ -117,9 +125,9 @@ export class EntityMatcher {
         }));
         // A one-letter or stopword-like single token ("A", "St") is never a safe name.
         if (tokens.length === 1 && (tokens[0] as FormToken).raw.length < 2) continue;
-        const first = (tokens[0] as FormToken).exact
-          ? `=${(tokens[0] as FormToken).raw}`
-          : (tokens[0] as FormToken).key;
+        const head = tokens[0] as FormToken;
+        if (!head.capital && !CYRILLIC.test(head.raw)) this.lowercaseLatinStarts = true;
+        const first = head.exact ? `=${head.raw}` : head.key;
         const list = this.index.get(first) ?? [];
         list.push({ entity, tokens, ambiguous: form.ambiguous });
         this.index.set(first, list);
@@ -130,7 +138,7 @@ export class EntityMatcher {
   private tokenMatches(t: Token, f: FormToken): boolean {
     if (f.exact) return t.raw === f.raw;
     if (f.capital && !t.upper) return false;
-    if (t.key !== f.key) return false;
+    if (tokenKey(t) !== f.key) return false;
     if (f.short) return shortFormMatches(t.raw.toLowerCase(), f.raw.toLowerCase());
     return true;
   }
@@ -141,7 +149,13 @@ export class EntityMatcher {
     const found: (EntityMention & { ambiguous: boolean })[] = [];
     for (let i = 0; i < tokens.length; ) {
       const t = tokens[i] as Token;
-      const candidates = [...(this.index.get(`=${t.raw}`) ?? []), ...(this.index.get(t.key) ?? [])];
+      if (!t.upper && !this.lowercaseLatinStarts && !CYRILLIC.test(t.raw)) {
+        i++;
+        continue;
+      }
+      const exact = this.index.get(`=${t.raw}`);
+      const byKey = this.index.get(tokenKey(t));
+      const candidates = exact && byKey ? [...exact, ...byKey] : (exact ?? byKey ?? []);
       let best: { form: CompiledForm; length: number } | null = null;
       for (const form of candidates) {
         const n = form.tokens.length;

@@ -15,6 +15,16 @@ export interface TimeExpression {
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
+/** Sentences, roughly: a date never spans a full stop followed by a space. */
+const SENTENCE = /[^.!?]+(?:[.!?]+(?=\s|$)|$)|[.!?]+/g;
+
+/**
+ * Words or numbers a date expression needs: a year, a day.month pair, a month or weekday name,
+ * or a relative word ("next year", "в следующем месяце"). Sentences without one are not parsed.
+ */
+const DATE_CUE =
+  /\b(?:1[89]\d\d|2[01]\d\d)\b|\b\d{1,2}[./]\d{1,2}\b|\b(?:year|month|week|today|tomorrow|yesterday|tonight|ago|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|год|месяц|недел|сегодня|завтра|вчера|январ|феврал|март|апрел|ма[яей]|июн|июл|август|сентябр|октябр|ноябр|декабр/i;
+
 function parserFor(lang: string) {
   if (lang === "ru" || lang === "uk") return chrono.ru;
   return chrono.en;
@@ -27,30 +37,42 @@ export function findTimeExpressions(
   documentDate: string | null,
 ): TimeExpression[] {
   if (!documentDate || !/^\d{4}-\d{2}-\d{2}$/.test(documentDate)) return [];
+  // chrono is thorough but slow: it reads only the sentences that hold something a date needs.
+  if (!DATE_CUE.test(text)) return [];
   const ref = new Date(`${documentDate}T12:00:00Z`);
-  const results = parserFor(lang).parse(text, { instant: ref, timezone: 0 }, { forwardDate: false });
   const out: TimeExpression[] = [];
-  for (const r of results) {
-    const s = r.start;
-    const year = s.get("year");
-    const month = s.get("month");
-    const day = s.get("day");
-    if (!year) continue;
-    // chrono sometimes stops inside a phrase ("March of" in "March of last year") and then guesses
-    // the year; such half-read expressions are left out rather than dated wrongly.
-    if (/\s(?:of|in|on|от|в)$/iu.test(r.text.trim())) continue;
-    // Precision: only the components the words themselves gave (or that a relative phrase fixes).
-    const value =
-      s.isCertain("day") ||
-      (s.isCertain("month") && s.isCertain("year") && r.text.match(/\d/) && s.isCertain("day"))
-        ? `${year}-${pad(month ?? 1)}-${pad(day ?? 1)}`
-        : s.isCertain("month")
-          ? `${year}-${pad(month ?? 1)}`
-          : `${year}`;
-    // chrono's spans may carry the spaces around the words; the span is the words alone.
-    const lead = r.text.length - r.text.trimStart().length;
-    const words = r.text.trim();
-    out.push({ start: r.index + lead, end: r.index + lead + words.length, text: words, value });
+  for (const sentence of text.matchAll(SENTENCE)) {
+    if (!DATE_CUE.test(sentence[0])) continue;
+    const offset = sentence.index ?? 0;
+    for (const r of parserFor(lang).parse(
+      sentence[0],
+      { instant: ref, timezone: 0 },
+      { forwardDate: false },
+    )) {
+      const found = normalise(r);
+      if (found) out.push({ ...found, start: found.start + offset, end: found.end + offset });
+    }
   }
   return out;
+}
+
+function normalise(r: chrono.ParsedResult): TimeExpression | null {
+  const s = r.start;
+  const year = s.get("year");
+  const month = s.get("month");
+  const day = s.get("day");
+  if (!year) return null;
+  // chrono sometimes stops inside a phrase ("March of" in "March of last year") and then guesses
+  // the year; such half-read expressions are left out rather than dated wrongly.
+  if (/\s(?:of|in|on|от|в)$/iu.test(r.text.trim())) return null;
+  // Precision: only the components the words themselves gave (or that a relative phrase fixes).
+  const value = s.isCertain("day")
+    ? `${year}-${pad(month ?? 1)}-${pad(day ?? 1)}`
+    : s.isCertain("month")
+      ? `${year}-${pad(month ?? 1)}`
+      : `${year}`;
+  // chrono's spans may carry the spaces around the words; the span is the words alone.
+  const lead = r.text.length - r.text.trimStart().length;
+  const words = r.text.trim();
+  return { start: r.index + lead, end: r.index + lead + words.length, text: words, value };
 }

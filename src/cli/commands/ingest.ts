@@ -161,7 +161,7 @@ export function printSummary(r: IngestReport): void {
   }
 }
 
-/** One worker per core beyond the main thread (which reads archives and writes the store), at most 4. */
+/** One worker per core, at most 4: enrichment makes reading pages the heavier side, so the main thread (reading archives, writing the store) shares a core. */
 function defaultWorkers(): number {
-  return Math.max(1, Math.min(4, os.availableParallelism() - 1));
+  return Math.max(1, Math.min(4, os.availableParallelism()));
 }
