@@ -10,6 +10,7 @@ import { parseQuery } from "../search/query/parse.js";
 import type { SortOrder } from "../search/results.js";
 import { atomFeed } from "../web/feed.js";
 import { documentPage } from "../web/pages/document.js";
+import { entityPage } from "../web/pages/entity.js";
 import { homePage } from "../web/pages/home.js";
 import { searchPage } from "../web/pages/search.js";
 import { speakerPage } from "../web/pages/speaker.js";
@@ -133,9 +134,9 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     const version = c.req.query("version");
     const stored = await store.get(id, version ? Number(version) : undefined);
     if (!stored) throw new VerbatimError("DOCUMENT_NOT_FOUND", { id });
-    return c.html(
-      documentPage(stored.document, stored.version, base(c.req.url), await store.languageVersions(id)),
-    );
+    const enrichment = stored.current ? await store.getEnrichment(id) : null;
+    const versions = await store.languageVersions(id);
+    return c.html(documentPage(stored.document, stored.version, base(c.req.url), versions, enrichment));
   });
 
   app.get("/s/:id", async (c) => {
@@ -146,6 +147,15 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     if (!speaker && turns.total.turns === 0) throw new VerbatimError("SPEAKER_NOT_FOUND", { id });
     const years = (await store.countsByYear(query)).years.map((y) => ({ year: y.year, turns: y.turns }));
     return c.html(speakerPage(id, speaker, turns, years));
+  });
+
+  app.get("/e/:id", async (c) => {
+    const id = c.req.param("id");
+    const entity = await store.getEntity(id);
+    if (!entity) throw new VerbatimError("NOT_FOUND", { path: c.req.path });
+    const query = parseQuery(`mentions:${JSON.stringify(id)}`);
+    const result = await store.search(query, { limit: 1, facets: true, turnsPerDocument: 0 });
+    return c.html(entityPage(entity, result, await store.countsByYear(query)));
   });
 
   app.get("/trend", async (c) => {

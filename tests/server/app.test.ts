@@ -4,6 +4,8 @@
  */
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
+import { EntityMatcher } from "../../src/enrich/entity-matcher.js";
+import { Gazetteer } from "../../src/enrich/gazetteer.js";
 import { ingestBatch } from "../../src/ingest/batch.js";
 import { planSources, readSources } from "../../src/ingest/read/sources.js";
 import { createApp } from "../../src/server/app.js";
@@ -30,12 +32,15 @@ Sergey Lavrov: Yes, "onerror=alert(4) is just text.
 async function archive(): Promise<SqliteStore> {
   const store = new SqliteStore({ path: ":memory:" });
   await store.putSpeakers(registry.speakers);
+  const gazetteer = Gazetteer.load(registry);
+  await store.putEntities(gazetteer.entities);
   const { files } = await planSources([EXAMPLES]);
   await ingestBatch(readSources(files, { maxBytes: 2 ** 24 }), store, {
     registry,
     debateSpeakers: null,
     maxBytes: 2 ** 24,
     now: FIXED_NOW,
+    matcher: new EntityMatcher(gazetteer),
   });
   async function* hostile() {
     yield {
@@ -124,6 +129,7 @@ describe("the web app and API", () => {
         "/api/documents/{id}/versions",
         "/api/documents/{id}/languages",
         "/api/publishers",
+        "/api/entities/{id}",
         "/api/search",
         "/api/speakers/{id}",
         "/api/stats",
@@ -133,7 +139,10 @@ describe("the web app and API", () => {
     for (const [p, ops] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(ops)) {
         expect(Object.keys(op.responses).length, `${method} ${p}`).toBeGreaterThan(0);
-        const real = p.replace("{id}", p.startsWith("/api/speakers") ? "sergey-lavrov" : hostileId);
+        const real = p.replace(
+          "{id}",
+          p.startsWith("/api/speakers") ? "sergey-lavrov" : p.startsWith("/api/entities") ? "RU" : hostileId,
+        );
         if (method === "get")
           expect(
             (
@@ -292,6 +301,27 @@ describe("the web app and API", () => {
     expect((await trend.text()).split("\r\n")[0]).toBe("year,turns,documents,turns_in_year,share,counting");
     const kwic = await app.request("/api/concordance.csv?q=agreement");
     expect((await kwic.text()).split("\r\n").length).toBeGreaterThan(2);
+  });
+
+  it("filters by entity, shows entity facets and entity pages", async () => {
+    const res = (await (await app.request("/api/search?q=mentions%3ARU")).json()) as {
+      total: { turns: number };
+      facets: { entity: { value: string }[] };
+      hits?: { id: string }[];
+    };
+    expect(res.total.turns).toBeGreaterThan(0);
+    expect(res.facets.entity.map((e) => e.value)).toContain("RU");
+    const api = (await (await app.request("/api/entities/RU")).json()) as {
+      entity: { name: string };
+      total: { turns: number };
+    };
+    expect(api.entity.name).toBe("Russian Federation");
+    expect(api.total.turns).toBe(res.total.turns);
+    const page = await (await app.request("/e/RU")).text();
+    expect(page).toContain("<h1>Russian Federation</h1>");
+    expect((await app.request("/e/NOPE")).status).toBe(404);
+    const reader = await (await app.request(`/d/${res.hits?.[0]?.id ?? ""}`)).text();
+    expect(reader).toMatch(/<a class="entity" href="\/e\/RU">/);
   });
 
   it("answers unknown paths with 404: JSON under /api, a page elsewhere", async () => {

@@ -266,6 +266,42 @@ const languagesRoute = createRoute({
   },
 });
 
+const entityRoute = createRoute({
+  method: "get",
+  path: "/api/entities/{id}",
+  summary: "An entity: names, how often it is mentioned per year, who mentions it most, what it appears with",
+  request: {
+    params: z.object({
+      id: z
+        .string()
+        .max(200)
+        .openapi({ param: { name: "id", in: "path" }, example: "TR" }),
+    }),
+  },
+  responses: {
+    200: {
+      content: {
+        "application/json": {
+          schema: z.object({
+            entity: z.object({
+              id: z.string(),
+              type: z.string(),
+              name: z.string(),
+              forms: z.array(z.object({ text: z.string(), lang: z.string(), ambiguous: z.boolean() })),
+            }),
+            total: z.object({ turns: z.number().int(), documents: z.number().int() }),
+            years: YearCountsSchema,
+            speakers: z.array(z.object({ value: z.string(), label: z.string(), count: z.number().int() })),
+            cooccurring: z.array(z.object({ value: z.string(), label: z.string(), count: z.number().int() })),
+          }),
+        },
+      },
+      description: "The entity",
+    },
+    ...errors,
+  },
+});
+
 function parse(text: string) {
   return parseQuery(text);
 }
@@ -370,6 +406,23 @@ export function registerApi(app: OpenAPIHono, deps: AppDeps): void {
   });
 
   app.openapi(statsRoute, async (c) => c.json(await store.counts(), 200));
+  app.openapi(entityRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const entity = await store.getEntity(id);
+    if (!entity) throw new VerbatimError("NOT_FOUND", { path: c.req.path });
+    const query = parse(`mentions:${JSON.stringify(id)}`);
+    const result = await store.search(query, { limit: 1, facets: true, turnsPerDocument: 0 });
+    return c.json(
+      {
+        entity,
+        total: result.total,
+        years: await store.countsByYear(query),
+        speakers: result.facets?.speaker ?? [],
+        cooccurring: (result.facets?.entity ?? []).filter((e) => e.value !== id),
+      },
+      200,
+    );
+  });
   app.openapi(recentRoute, async (c) => c.json(await store.recent(c.req.valid("query").limit ?? 20), 200));
   app.openapi(publishersRoute, async (c) => c.json(await store.publishers(), 200));
   app.openapi(languagesRoute, async (c) => {

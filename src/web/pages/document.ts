@@ -1,4 +1,5 @@
 import { html } from "hono/html";
+import type { Enrichment } from "../../enrich/enrich.js";
 import type { Document, Turn } from "../../model/document.js";
 import type { DocumentSummary } from "../../store/store.js";
 import { layout, type Markup } from "../layout.js";
@@ -18,17 +19,35 @@ export function citation(doc: Document, turn: Turn | null, base: string): string
   return parts.filter(Boolean).join(" ");
 }
 
-/** Paragraph text with its stage directions marked as notes. */
-function paragraphMarkup(turn: Turn, index: number, text: string): Markup {
-  const notes = turn.notes.filter((n) => n.paragraph === index).sort((a, b) => a.start - b.start);
-  if (notes.length === 0) return html`${text}`;
+interface Span {
+  start: number;
+  end: number;
+  entity: string | null;
+}
+
+/** Paragraph text with stage directions marked as notes and entity mentions linked to their pages. */
+function paragraphMarkup(turn: Turn, index: number, text: string, mentions: Enrichment["mentions"]): Markup {
+  const spans: Span[] = [
+    ...turn.notes
+      .filter((n) => n.paragraph === index)
+      .map((n) => ({ start: n.start, end: n.end, entity: null })),
+    ...mentions
+      .filter((m) => m.turn === turn.index && m.paragraph === index && m.end <= text.length)
+      .map((m) => ({ start: m.start, end: m.end, entity: m.entityId })),
+  ].sort((a, b) => a.start - b.start);
+  if (spans.length === 0) return html`${text}`;
   const parts: Markup[] = [];
   let cursor = 0;
-  for (const n of notes) {
-    if (n.start < cursor) continue;
-    parts.push(html`${text.slice(cursor, n.start)}`);
-    parts.push(html`<span class="note">${text.slice(n.start, n.end)}</span>`);
-    cursor = n.end;
+  for (const s of spans) {
+    if (s.start < cursor) continue;
+    parts.push(html`${text.slice(cursor, s.start)}`);
+    const inner = text.slice(s.start, s.end);
+    parts.push(
+      s.entity
+        ? html`<a class="entity" href="/e/${encodeURIComponent(s.entity)}">${inner}</a>`
+        : html`<span class="note">${inner}</span>`,
+    );
+    cursor = s.end;
   }
   parts.push(html`${text.slice(cursor)}`);
   return html`${parts}`;
@@ -39,7 +58,9 @@ export function documentPage(
   version: number,
   base: string,
   versions: DocumentSummary[] = [],
+  enrichment: Enrichment | null = null,
 ): Markup {
+  const mentions = enrichment?.mentions ?? [];
   const answerOf = new Map<number, number>();
   const questionOf = new Map<number, number>();
   for (const pair of doc.qa) {
@@ -85,7 +106,7 @@ ${doc.turns.map((turn) => {
 <p><span class="speaker">${
     turn.speakerId ? html`<a href="/s/${encodeURIComponent(turn.speakerId)}">${name}</a>` : name
   }</span>${turn.label && turn.label !== name ? html` <span class="muted">(${turn.label})</span>` : ""}<span class="kind">${turn.kind}${turn.interpreted ? ", interpreted" : ""}${turn.addressedTo ? html`, to ${turn.addressedTo}` : ""}</span><a class="permalink" href="#t${turn.index}" aria-label="Permalink to turn ${turn.index}">¶</a>${nav}</p>
-${turn.paragraphs.map((p, i) => html`<p>${paragraphMarkup(turn, i, p)}</p>`)}
+${turn.paragraphs.map((p, i) => html`<p lang="${enrichment?.turnLanguages[turn.index] || doc.language}">${paragraphMarkup(turn, i, p, mentions)}</p>`)}
 </section>`;
 })}
 ${
