@@ -42,6 +42,8 @@ interface CompiledForm {
   entity: Entity;
   tokens: FormToken[];
   ambiguous: boolean;
+  /** For a person's one-word name: the first words of their longer names ("Sergey" of "Sergey Lavrov"). */
+  givenNames: Set<string>;
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -104,6 +106,45 @@ function shortFormMatches(token: string, form: string): boolean {
   return false;
 }
 
+/** Country names that are also common given names. */
+const PERSON_FIRST_NAMES = new Set([
+  "Chad",
+  "Jordan",
+  "Georgia",
+  "India",
+  "Israel",
+  "Kenya",
+  "Chad",
+  "France",
+  "Holland",
+  "America",
+]);
+
+const TITLE_WORDS = new Set([
+  "president",
+  "minister",
+  "secretary",
+  "chancellor",
+  "senator",
+  "ambassador",
+  "governor",
+  "mr",
+  "ms",
+  "mrs",
+  "dr",
+  "king",
+  "queen",
+  "prince",
+  "premier",
+  "envoy",
+  "general",
+  "министр",
+  "президент",
+  "посол",
+  "господин",
+  "госпожа",
+]);
+
 const isAcronym = (w: string) => w.length <= 5 && w === w.toUpperCase() && w !== w.toLowerCase();
 
 export class EntityMatcher {
@@ -129,7 +170,13 @@ export class EntityMatcher {
         if (!head.capital && !CYRILLIC.test(head.raw)) this.lowercaseLatinStarts = true;
         const first = head.exact ? `=${head.raw}` : head.key;
         const list = this.index.get(first) ?? [];
-        list.push({ entity, tokens, ambiguous: form.ambiguous });
+        const givenNames = new Set(
+          entity.forms
+            .map((f) => [...f.text.matchAll(WORD)].map((m) => m[0]))
+            .filter((w) => w.length > 1)
+            .map((w) => keyOf(w[0] as string)),
+        );
+        list.push({ entity, tokens, ambiguous: form.ambiguous, givenNames });
         this.index.set(first, list);
       }
     }
@@ -140,6 +187,41 @@ export class EntityMatcher {
     if (f.capital && !t.upper) return false;
     if (tokenKey(t) !== f.key) return false;
     if (f.short) return shortFormMatches(t.raw.toLowerCase(), f.raw.toLowerCase());
+    return true;
+  }
+
+  /**
+   * Context that says a name is not this entity: a capitalised word in capitals ("Nicholas MANN",
+   * a surname on a list, is not the Isle of Man); a one-word name of a country or person right after
+   * another capitalised given name ("Chad Wolf", "Jerome Powell" is not Colin Powell).
+   */
+  private plausible(form: CompiledForm, tokens: Token[], i: number, length: number): boolean {
+    const t = tokens[i] as Token;
+    const head = form.tokens[0] as FormToken;
+    if (!head.exact && t.raw.length > 3 && t.raw === t.raw.toUpperCase() && t.raw !== t.raw.toLowerCase())
+      return false;
+    if (length !== 1) return true;
+    const before = tokens[i - 1];
+    const after = tokens[i + 1];
+    const adjacent = (a: Token | undefined, b: Token) =>
+      (a !== undefined && Math.abs(a.start - b.end) <= 1) ||
+      (a !== undefined && Math.abs(b.start - a.end) <= 1);
+    if (form.entity.type === "person") {
+      if (before && adjacent(before, t) && before.upper && !TITLE_WORDS.has(before.raw.toLowerCase())) {
+        return form.givenNames.has(tokenKey(before));
+      }
+      return true;
+    }
+    if (
+      form.entity.type === "country" &&
+      after &&
+      adjacent(after, t) &&
+      after.upper &&
+      /^\p{Lu}\p{Ll}+$|^\p{Lu}+$/u.test(after.raw)
+    ) {
+      // "Chad Wolf", "Jordan Smith": a country name followed by a capitalised surname is a person.
+      return !/^[\p{Lu}]/u.test(t.raw) || !PERSON_FIRST_NAMES.has(t.raw);
+    }
     return true;
   }
 
@@ -170,15 +252,22 @@ export class EntityMatcher {
         if (ok && (!best || n > best.length || (n === best.length && best.form.ambiguous && !form.ambiguous)))
           best = { form, length: n };
       }
+      if (best && !this.plausible(best.form, tokens, i, best.length)) best = null;
       if (best) {
         const last = tokens[i + best.length - 1] as Token;
+        // "Vice President Harris", "Minister Lavrov": a title word before a surname says it is a person.
+        const before = tokens[i - 1];
+        const titled =
+          best.form.entity.type === "person" &&
+          before !== undefined &&
+          TITLE_WORDS.has(before.raw.toLowerCase());
         found.push({
           entityId: best.form.entity.id,
           type: best.form.entity.type,
           start: t.start,
           end: last.end,
           text: text.slice(t.start, last.end),
-          ambiguous: best.form.ambiguous,
+          ambiguous: best.form.ambiguous && !titled,
         });
         i += best.length;
       } else i++;
