@@ -12,7 +12,7 @@ import { findTimeExpressions, type TimeExpression } from "./time-expressions.js"
 export const ENRICHMENT_VERSION = 1;
 
 export interface Located {
-  /** Turn index, or -1 for the document's title. */
+  /** Turn index; -1 for the document's title, -2 for its participants. Paragraph -1 is the turn's label. */
   turn: number;
   paragraph: number;
 }
@@ -42,6 +42,15 @@ export function enrichDocument(doc: Document, matcher: EntityMatcher): Enrichmen
   const turnLanguages: string[] = [];
   const dated = doc.when.date && /^\d{4}-\d{2}-\d{2}$/.test(doc.when.date) ? doc.when.date : null;
   for (const m of matcher.find(doc.title)) mentions.push({ ...m, turn: -1, paragraph: 0 });
+  // People the page names outside the text: a signature, a participant line, a speaker label.
+  for (const p of doc.participants) {
+    for (const m of matcher.find(p.name))
+      if (m.type === "person") mentions.push({ ...m, turn: -2, paragraph: 0 });
+  }
+  for (const turn of doc.turns) {
+    if (!turn.label) continue;
+    for (const m of matcher.find(turn.label)) mentions.push({ ...m, turn: turn.index, paragraph: -1 });
+  }
   for (const turn of doc.turns) {
     const lang = detectLanguage(turn.paragraphs.join(" "), doc.language);
     turnLanguages.push(lang);

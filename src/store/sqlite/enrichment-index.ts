@@ -75,7 +75,8 @@ export function enrichmentIndex(db: Database.Database): EnrichmentIndex {
         stmt.mention.run(
           n,
           m.turn,
-          rowOf.get(m.turn) ?? null,
+          // Labels and participants name who speaks, not what is spoken about: no turn filter sees them.
+          m.paragraph >= 0 ? (rowOf.get(m.turn) ?? null) : null,
           m.entityId,
           m.type,
           m.paragraph,
