@@ -56,16 +56,34 @@ describe("time expressions", () => {
 });
 
 describe.skipIf(!corpusAvailable)("the founding page, enriched", () => {
-  it("names Russia, Turkey, the US and the parties the talks were about, and dates next year to 2021", () => {
+  it("names the countries, organisations, people, places, formats and projects it speaks of, and dates next year to 2021", () => {
     const [doc] = ingestFile(corpusPath("mid-ru/transcripts/2020-12-29-lavrov-cavusoglu-sochi.en.txt"));
     if (!doc) throw new Error("no document");
     const e = enrichDocument(doc, matcher);
     const found = new Set(e.mentions.map((m) => m.entityId));
     for (const id of ["RU", "TR", "US", "UA", "LY", "SY", "AM", "AZ", "CY"])
       expect(found.has(id), id).toBe(true);
-    for (const name of ["Vladimir Putin", "Recep Tayyip Erdoğan", "António Guterres"]) {
-      const person = gazetteer.lookup(name).find((x) => x.type === "person");
-      expect(person && found.has(person.id), name).toBe(true);
+    const named = [
+      "Vladimir Putin",
+      "Recep Tayyip Erdoğan",
+      "António Guterres",
+      "NATO",
+      "United Nations",
+      "European Union",
+      "Idlib",
+      "Nagorno-Karabakh",
+      "Astana format",
+      "Minsk agreements",
+      "TurkStream",
+      "Akkuyu Nuclear Power Plant",
+    ];
+    for (const name of named) {
+      const entities = gazetteer.lookup(name);
+      expect(entities.length, name).toBeGreaterThan(0);
+      expect(
+        entities.some((x) => found.has(x.id)),
+        name,
+      ).toBe(true);
     }
     expect(e.times.some((t) => t.text === "next year" && t.value === "2021")).toBe(true);
     expect(e.turnLanguages.every((l) => l === "en")).toBe(true);

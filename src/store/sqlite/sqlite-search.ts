@@ -230,7 +230,7 @@ export class SqliteSearch {
     }
     if (f.lang.length) {
       const langs = new Set(f.lang.map((l) => cat.languages.indexOf(l)).filter((c) => c >= 0));
-      checks.push((_r, d) => langs.has(cat.docLanguage[d] as number));
+      checks.push((r) => langs.has(cat.language[r] as number));
     }
     if (f.publisher.length) {
       const pubs = new Set(
@@ -592,7 +592,7 @@ function countFacets(f: FacetCounters, cat: TurnCatalog, r: number, d: number): 
     f.year[y - YEAR_BASE] = (f.year[y - YEAR_BASE] as number) + 1;
   const p = cat.docPublisher[d] as number;
   f.publisher[p] = (f.publisher[p] as number) + 1;
-  const l = cat.docLanguage[d] as number;
+  const l = cat.language[r] as number;
   f.language[l] = (f.language[l] as number) + 1;
   const k = cat.kind[r] as number;
   f.kind[k] = (f.kind[k] as number) + 1;

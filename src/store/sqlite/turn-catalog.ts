@@ -11,6 +11,8 @@ export interface TurnCatalog {
   doc: Int32Array;
   speaker: Int32Array;
   kind: Uint8Array;
+  /** Language code of each turn (its own, or its document's). */
+  language: Int32Array;
   /** All turn rowids, ascending. */
   rowids: Int32Array;
   /** Indexed by document n. */
@@ -72,6 +74,7 @@ export function loadCatalog(db: Database.Database): TurnCatalog {
     doc: new Int32Array(0),
     speaker: new Int32Array(0),
     kind: new Uint8Array(0),
+    language: new Int32Array(0),
     rowids: new Int32Array(0),
     docId: new Array(maxDoc).fill(""),
     docTitle: new Array(maxDoc).fill(""),
@@ -106,24 +109,29 @@ export function loadCatalog(db: Database.Database): TurnCatalog {
   const packed = db
     .prepare<[], string | null>(
       `SELECT group_concat(rowid || char(9) || doc_n || char(9) || kind || char(9) ||
-              ifnull(speaker_id, '') || char(9) || ifnull(speaker_name, ''), char(10))
-       FROM (SELECT rowid, doc_n, kind, speaker_id, speaker_name FROM turns ORDER BY rowid)`,
+              ifnull(speaker_id, '') || char(9) || ifnull(speaker_name, '') || char(9) || ifnull(language, ''), char(10))
+       FROM (SELECT rowid, doc_n, kind, speaker_id, speaker_name, language FROM turns ORDER BY rowid)`,
     )
     .pluck()
     .get();
   const lines = packed ? packed.split("\n") : [];
   const maxRowid = lines.length ? Number((lines[lines.length - 1] as string).split("\t", 1)[0]) + 1 : 1;
   cat.doc = new Int32Array(maxRowid).fill(-1);
+  cat.language = new Int32Array(maxRowid);
   cat.speaker = new Int32Array(maxRowid).fill(-1);
   cat.kind = new Uint8Array(maxRowid);
   cat.rowids = new Int32Array(lines.length);
   const speakerCodes = new Map<string, number>();
   const kindCodes = new Map<string, number>(TURN_KINDS.map((k, i) => [k, i]));
   lines.forEach((line, i) => {
-    const [rowid, docN, kind, speakerId, speakerName] = line.split("\t");
+    const [rowid, docN, kind, speakerId, speakerName, language] = line.split("\t");
     const r = Number(rowid);
     cat.rowids[i] = r;
     cat.doc[r] = Number(docN);
+    // The turn's own language when enrichment found one (a press conference can switch), else the document's.
+    cat.language[r] = language
+      ? code(languages, languageCodes, language)
+      : (cat.docLanguage[Number(docN)] as number);
     cat.kind[r] = kindCodes.get(kind as string) ?? 0;
     const key = speakerId || (speakerName ? `~${speakerName}` : "");
     if (key) {
