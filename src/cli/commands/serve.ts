@@ -3,6 +3,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import type { Command } from "commander";
+import { EntityMatcher } from "../../enrich/entity-matcher.js";
+import { Gazetteer } from "../../enrich/gazetteer.js";
 import { VerbatimError } from "../../errors/catalog.js";
 import { ingestBatch } from "../../ingest/batch.js";
 import { DEFAULT_MAX_BYTES } from "../../ingest/pipeline.js";
@@ -56,12 +58,15 @@ export function registerServe(program: Command): void {
         const registry = SpeakerRegistry.load();
         await store.putSpeakers(registry.speakers);
         if (flags.examples && (await store.counts()).documents === 0 && existsSync(EXAMPLES)) {
+          const gazetteer = Gazetteer.load(registry);
+          await store.putEntities(gazetteer.entities);
           const { files } = await planSources([EXAMPLES]);
           const report = await ingestBatch(readSources(files, { maxBytes: DEFAULT_MAX_BYTES }), store, {
             registry,
             debateSpeakers: null,
             maxBytes: DEFAULT_MAX_BYTES,
             now: () => new Date(),
+            matcher: new EntityMatcher(gazetteer),
           });
           console.log(
             `the archive was empty: loaded ${report.documents} example documents from ${path.relative(process.cwd(), EXAMPLES) || EXAMPLES}`,
