@@ -1,3 +1,5 @@
+import type { ConcordanceLine } from "../search/results.js";
+
 /**
  * CSV as spreadsheets read it: RFC 4180 quoting, and cells that a spreadsheet would run as a
  * formula (=, +, -, @ at the start) defused with a leading apostrophe — transcript text is hostile.
@@ -10,4 +12,13 @@ export function csvCell(value: unknown): string {
 
 export function csvRow(values: unknown[]): string {
   return `${values.map(csvCell).join(",")}\r\n`;
+}
+
+/** A concordance as CSV, one occurrence per row: the download behind the CLI's --kwic --csv and the API. */
+export function concordanceCsv(lines: ConcordanceLine[]): string {
+  let csv = csvRow(["date", "speaker", "left", "match", "right", "document", "turn", "permalink"]);
+  for (const l of lines) {
+    csv += csvRow([l.date, l.speakerName, l.left, l.match, l.right, l.documentId, l.turnIndex, l.permalink]);
+  }
+  return csv;
 }

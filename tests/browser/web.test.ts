@@ -14,6 +14,7 @@ import { ingestBatch } from "../../src/ingest/batch.js";
 import { planSources, readSources } from "../../src/ingest/read/sources.js";
 import { createApp } from "../../src/server/app.js";
 import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
+import { HOSTILE_PAGE } from "../support/hostile.js";
 import { FIXED_NOW, registry } from "../support/ingest.js";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -22,19 +23,6 @@ const ARTIFACTS = path.join(ROOT, "test-artifacts", "browser");
 const available = existsSync(CHROMIUM);
 if (!available && process.env.CI)
   throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium`);
-
-const HOSTILE = `29 December 202018:13
-
-Press conference on <script>alert("title")</script> and "onerror=alert(1) x="
-
-  • en-GB1 ru-RU1
-
-Opening remarks with <img src=x onerror=alert(2)> inside.
-
-Question: Is </p><script>alert(3)</script> escaped?
-
-Sergey Lavrov: Yes, "onerror=alert(4) is just text.
-`;
 
 describe.skipIf(!available)("the web app in Chromium", () => {
   let browser: Browser;
@@ -52,7 +40,7 @@ describe.skipIf(!available)("the web app in Chromium", () => {
     async function* hostile() {
       yield {
         type: "input" as const,
-        input: { source: "hostile.txt", name: "hostile/hostile.txt", bytes: Buffer.from(HOSTILE) },
+        input: { source: "hostile.txt", name: "hostile/hostile.txt", bytes: Buffer.from(HOSTILE_PAGE) },
       };
     }
     await ingestBatch(hostile(), store, ctx);

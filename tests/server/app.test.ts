@@ -11,23 +11,11 @@ import { planSources, readSources } from "../../src/ingest/read/sources.js";
 import { createApp } from "../../src/server/app.js";
 import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
 import type { DocumentStore } from "../../src/store/store.js";
+import { HOSTILE_PAGE } from "../support/hostile.js";
 import { FIXED_NOW, registry } from "../support/ingest.js";
 
 const EXAMPLES = fileURLToPath(new URL("../../examples", import.meta.url));
 const TOKEN = "test-token-0123456789";
-
-const HOSTILE = `29 December 202018:13
-
-Press conference on <script>alert("title")</script> and "onerror=alert(1) x="
-
-  • en-GB1 ru-RU1
-
-Opening remarks with <img src=x onerror=alert(2)> inside.
-
-Question: Is </p><script>alert(3)</script> escaped?
-
-Sergey Lavrov: Yes, "onerror=alert(4) is just text.
-`;
 
 async function archive(): Promise<SqliteStore> {
   const store = new SqliteStore({ path: ":memory:" });
@@ -45,7 +33,7 @@ async function archive(): Promise<SqliteStore> {
   async function* hostile() {
     yield {
       type: "input" as const,
-      input: { source: "hostile.txt", name: "hostile/hostile.txt", bytes: Buffer.from(HOSTILE) },
+      input: { source: "hostile.txt", name: "hostile/hostile.txt", bytes: Buffer.from(HOSTILE_PAGE) },
     };
   }
   await ingestBatch(hostile(), store, { registry, debateSpeakers: null, maxBytes: 2 ** 24, now: FIXED_NOW });

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import pc from "picocolors";
 import { VerbatimError } from "../../errors/catalog.js";
-import { csvRow } from "../../export/csv.js";
+import { concordanceCsv, csvRow } from "../../export/csv.js";
 import { parseQuery } from "../../search/query/parse.js";
 import { FACET_NAMES, type SearchResult, type SortOrder } from "../../search/results.js";
 import type { Segment } from "../../search/snippet.js";
@@ -63,23 +63,8 @@ export function registerSearch(program: Command): void {
         if (flags.kwic) {
           const result = await store.concordance(query, { limit, context: Number(flags.context) || 60 });
           if (flags.json) out.write(`${JSON.stringify(result, null, 2)}\n`);
-          else if (flags.csv) {
-            out.write(csvRow(["date", "speaker", "left", "match", "right", "document", "turn", "permalink"]));
-            for (const l of result.lines) {
-              out.write(
-                csvRow([
-                  l.date,
-                  l.speakerName,
-                  l.left,
-                  l.match,
-                  l.right,
-                  l.documentId,
-                  l.turnIndex,
-                  l.permalink,
-                ]),
-              );
-            }
-          } else {
+          else if (flags.csv) out.write(concordanceCsv(result.lines));
+          else {
             const total = result.totalOccurrences === null ? "many" : String(result.totalOccurrences);
             out.write(
               `${pc.bold(total)} occurrences in ${result.turns} turns; ${result.lines.length} shown\n`,

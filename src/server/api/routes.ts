@@ -4,7 +4,7 @@
  */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { VerbatimError } from "../../errors/catalog.js";
-import { csvRow } from "../../export/csv.js";
+import { concordanceCsv, csvRow } from "../../export/csv.js";
 import { ingestBatch } from "../../ingest/batch.js";
 import type { SourceItem } from "../../ingest/read/sources.js";
 import { parseQuery } from "../../search/query/parse.js";
@@ -331,19 +331,7 @@ export function registerApi(app: OpenAPIHono, deps: AppDeps): void {
   app.get("/api/concordance.csv", async (c) => {
     const text = c.req.query("q") ?? "";
     const result = await store.concordance(parse(text), { limit: 10_000 });
-    let csv = csvRow(["date", "speaker", "left", "match", "right", "document", "turn", "permalink"]);
-    for (const l of result.lines)
-      csv += csvRow([
-        l.date,
-        l.speakerName,
-        l.left,
-        l.match,
-        l.right,
-        l.documentId,
-        l.turnIndex,
-        l.permalink,
-      ]);
-    return c.body(csv, 200, {
+    return c.body(concordanceCsv(result.lines), 200, {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": 'attachment; filename="concordance.csv"',
     });
