@@ -41,6 +41,19 @@ const q = z
   .openapi({ example: "sanctions speaker:lavrov date:2020", description: "The query language" });
 const intParam = (max: number) => z.coerce.number().int().min(1).max(max).optional();
 
+/** The `{id}` of a path: a document, speaker or entity id. */
+const idParam = (example?: string) =>
+  z.object({
+    id: z
+      .string()
+      .max(200)
+      .openapi({ param: { name: "id", in: "path" }, ...(example ? { example } : {}) }),
+  });
+
+const unauthorized = {
+  401: { content: { "application/json": { schema: ErrorSchema } }, description: "No or wrong token" },
+} as const;
+
 const searchRoute = createRoute({
   method: "get",
   path: "/api/search",
@@ -90,12 +103,7 @@ const documentRoute = createRoute({
   path: "/api/documents/{id}",
   summary: "One document, current version unless a version is given",
   request: {
-    params: z.object({
-      id: z
-        .string()
-        .max(200)
-        .openapi({ param: { name: "id", in: "path" }, example: "midru-74494b47f57c" }),
-    }),
+    params: idParam("midru-74494b47f57c"),
     query: z.object({ version: intParam(1_000_000) }),
   },
   responses: {
@@ -109,12 +117,7 @@ const versionsRoute = createRoute({
   path: "/api/documents/{id}/versions",
   summary: "Every stored version of a document",
   request: {
-    params: z.object({
-      id: z
-        .string()
-        .max(200)
-        .openapi({ param: { name: "id", in: "path" } }),
-    }),
+    params: idParam(),
   },
   responses: {
     200: { content: { "application/json": { schema: VersionsSchema } }, description: "Versions" },
@@ -127,12 +130,7 @@ const speakerRoute = createRoute({
   path: "/api/speakers/{id}",
   summary: "A registered speaker: names in several scripts, roles with dates",
   request: {
-    params: z.object({
-      id: z
-        .string()
-        .max(200)
-        .openapi({ param: { name: "id", in: "path" }, example: "sergey-lavrov" }),
-    }),
+    params: idParam("sergey-lavrov"),
   },
   responses: {
     200: { content: { "application/json": { schema: SpeakerSchema } }, description: "The speaker" },
@@ -163,7 +161,7 @@ const ingestRoute = createRoute({
   },
   responses: {
     200: { content: { "application/json": { schema: IngestReportSchema } }, description: "What was stored" },
-    401: { content: { "application/json": { schema: ErrorSchema } }, description: "No or wrong token" },
+    ...unauthorized,
     413: { content: { "application/json": { schema: ErrorSchema } }, description: "Body too large" },
     ...errors,
   },
@@ -175,19 +173,14 @@ const deleteRoute = createRoute({
   summary: "Delete a document and all its versions; needs the operator's token",
   security: [{ bearer: [] }],
   request: {
-    params: z.object({
-      id: z
-        .string()
-        .max(200)
-        .openapi({ param: { name: "id", in: "path" } }),
-    }),
+    params: idParam(),
   },
   responses: {
     200: {
       content: { "application/json": { schema: z.object({ deleted: z.string() }) } },
       description: "Deleted",
     },
-    401: { content: { "application/json": { schema: ErrorSchema } }, description: "No or wrong token" },
+    ...unauthorized,
     ...errors,
   },
 });
@@ -209,7 +202,7 @@ const putSpeakerRoute = createRoute({
   },
   responses: {
     200: { content: { "application/json": { schema: SpeakerSchema } }, description: "The stored speaker" },
-    401: { content: { "application/json": { schema: ErrorSchema } }, description: "No or wrong token" },
+    ...unauthorized,
     ...errors,
   },
 });
@@ -253,12 +246,7 @@ const languagesRoute = createRoute({
   path: "/api/documents/{id}/languages",
   summary: "Other-language versions of a document linked by the publisher's URL or reference",
   request: {
-    params: z.object({
-      id: z
-        .string()
-        .max(200)
-        .openapi({ param: { name: "id", in: "path" } }),
-    }),
+    params: idParam(),
   },
   responses: {
     200: { content: { "application/json": { schema: z.array(SummarySchema) } }, description: "Versions" },
@@ -271,12 +259,7 @@ const entityRoute = createRoute({
   path: "/api/entities/{id}",
   summary: "An entity: names, how often it is mentioned per year, who mentions it most, what it appears with",
   request: {
-    params: z.object({
-      id: z
-        .string()
-        .max(200)
-        .openapi({ param: { name: "id", in: "path" }, example: "TR" }),
-    }),
+    params: idParam("TR"),
   },
   responses: {
     200: {
