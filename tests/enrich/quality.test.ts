@@ -22,7 +22,8 @@ interface GoldDocument {
   doc: number;
   language: string;
   entities: string[];
-  unlisted?: string[];
+  /** How many named things the annotator saw that the gazetteer does not list (not scored). */
+  unlistedCount?: number;
 }
 interface GoldFile {
   source: string;
@@ -72,7 +73,7 @@ describe.skipIf(!corpusAvailable || goldFiles.length === 0)(
         const doc = docs[g.doc];
         if (!doc) throw new Error(`${file}: no document ${g.doc} in ${gold.source}`);
         documents++;
-        unlisted += g.unlisted?.length ?? 0;
+        unlisted += g.unlistedCount ?? 0;
         const found = new Set(enrichDocument(doc, matcher).mentions.map((m) => m.entityId));
         const expected = new Set(g.entities);
         for (const id of new Set([...found, ...expected])) {
@@ -109,7 +110,7 @@ describe.skipIf(!corpusAvailable || goldFiles.length === 0)(
         "",
         `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores, Node ${process.version}.`,
         "Target: precision at least 0.95 and recall at least 0.90 for countries, organisations and people.",
-        `Gold: ${goldFiles.length} files, ${documents} documents from \`../shared/corpus\` (mid.ru transcript and statements in Russian and English, kremlin.ru acts, White House briefings and Obama-era pages, UN General Debate speeches), annotated by reading: the set of entities each document names (tests/gold/entities). Scored at document level: an entity is found if the document's enrichment mentions it anywhere. Formats, agreements and projects are counted with organisations. ${unlisted} mentions of entities the gazetteer does not list were noted by the annotators and are not scored.`,
+        `Gold: ${goldFiles.length} files, ${documents} documents from \`../shared/corpus\` (mid.ru transcript and statements in Russian and English, kremlin.ru acts, White House briefings and Obama-era pages, UN General Debate speeches), annotated by reading: the set of entities each document names (tests/gold/entities). Scored at document level: an entity is found if the document's enrichment mentions it anywhere. Formats, agreements and projects are counted with organisations. ${unlisted} named things the gazetteer does not list (mostly people on sanction lists) were counted by the annotators and are not scored.`,
         "",
         "| type | true positives | false positives | missed | precision | recall |",
         "|---|---|---|---|---|---|",
