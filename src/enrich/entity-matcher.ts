@@ -114,7 +114,6 @@ const PERSON_FIRST_NAMES = new Set([
   "India",
   "Israel",
   "Kenya",
-  "Chad",
   "France",
   "Holland",
   "America",

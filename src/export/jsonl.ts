@@ -7,7 +7,3 @@ import type { Document } from "../model/document.js";
 export function documentToJsonLine(doc: Document): string {
   return JSON.stringify(doc);
 }
-
-export async function* documentsToJsonLines(docs: AsyncIterable<Document>): AsyncGenerator<string> {
-  for await (const doc of docs) yield `${documentToJsonLine(doc)}\n`;
-}

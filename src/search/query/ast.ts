@@ -59,7 +59,3 @@ export interface SearchQuery {
 export function emptyFilters(): Filters {
   return { speaker: [], role: [], kind: [], lang: [], publisher: [], date: [], doc: [], mentions: [] };
 }
-
-export function hasText(q: SearchQuery): boolean {
-  return q.groups.length > 0;
-}

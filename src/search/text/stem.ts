@@ -50,11 +50,3 @@ export function indexStem(token: string, lang: string): string {
   }
   return fold(token);
 }
-
-/** Every stem a query token may have been indexed under: the query's language is unknown. */
-export function queryStems(token: string): string[] {
-  if (/^\d+$/.test(token)) return [token];
-  if (CYRILLIC.test(token)) return [...new Set([indexStem(token, "ru"), indexStem(token, "uk")])];
-  if (LATIN.test(token)) return [...new Set([indexStem(token, "en"), indexStem(token, "tr")])];
-  return [fold(token)];
-}

@@ -130,7 +130,7 @@ export const MIGRATIONS: readonly Migration[] = [
 
 /**
  * Fills the search tables from the stored current documents; used by the migration that adds
- * them, and by `verbatim reindex` after the normalisation changes.
+ * them (migration 5); run again by any future migration that changes how text is indexed.
  */
 export function reindexAll(db: Database.Database): void {
   db.exec("DELETE FROM turn_fts; DELETE FROM doc_fts; DELETE FROM doc_index;");

@@ -14,13 +14,17 @@ export interface SearchIndexWriter {
 export function searchIndexWriter(db: Database.Database): SearchIndexWriter {
   const stmt = {
     docN: db.prepare<[string], { n: number }>("SELECT n FROM doc_index WHERE id = ?"),
-    insertDoc: db.prepare(
+    // One statement for new and known documents; a known one keeps its number n.
+    upsertDoc: db.prepare<
+      [string, string, string, string, string | null, string, string | null, string | null],
+      { n: number }
+    >(
       `INSERT INTO doc_index (id, publisher, language, kind, date, title, source_url, publisher_ref)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    updateDoc: db.prepare(
-      `UPDATE doc_index SET publisher = ?, language = ?, kind = ?, date = ?, title = ?, source_url = ?, publisher_ref = ?
-       WHERE n = ?`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT(id) DO UPDATE SET publisher = excluded.publisher, language = excluded.language,
+         kind = excluded.kind, date = excluded.date, title = excluded.title,
+         source_url = excluded.source_url, publisher_ref = excluded.publisher_ref
+       RETURNING n`,
     ),
     deleteDocFts: db.prepare<[number]>("DELETE FROM doc_fts WHERE rowid = ?"),
     insertDocFts: db.prepare("INSERT INTO doc_fts (rowid, title) VALUES (?, ?)"),
@@ -46,11 +50,9 @@ export function searchIndexWriter(db: Database.Database): SearchIndexWriter {
     },
     put(doc) {
       const text = prepareSearchText(doc);
-      const existing = stmt.docN.get(doc.id);
-      let n: number;
-      if (existing) {
-        n = existing.n;
-        stmt.updateDoc.run(
+      const n = (
+        stmt.upsertDoc.get(
+          doc.id,
           doc.publisher,
           doc.language,
           doc.kind,
@@ -58,23 +60,9 @@ export function searchIndexWriter(db: Database.Database): SearchIndexWriter {
           doc.title,
           doc.sourceUrl,
           doc.publisherRef,
-          n,
-        );
-        stmt.deleteDocFts.run(n);
-      } else {
-        n = Number(
-          stmt.insertDoc.run(
-            doc.id,
-            doc.publisher,
-            doc.language,
-            doc.kind,
-            doc.when.date,
-            doc.title,
-            doc.sourceUrl,
-            doc.publisherRef,
-          ).lastInsertRowid,
-        );
-      }
+        ) as { n: number }
+      ).n;
+      stmt.deleteDocFts.run(n);
       stmt.insertDocFts.run(n, text.title);
 
       stmt.deleteTurnFts.run(doc.id);

@@ -267,17 +267,28 @@ export class SqliteSearch {
   private entitiesNamed(values: string[]): Set<string> {
     const wanted = values.map((v) => fold(v));
     const ids = new Set<string>();
-    for (const row of this.stmt.entities.all()) {
-      const names = [
-        row.id,
-        row.name,
-        ...(JSON.parse(row.forms) as { text: string }[]).map((f) => f.text),
-      ].map(fold);
-      if (wanted.some((w) => names.includes(w))) ids.add(row.id);
+    for (const [id, names] of this.entityNames()) {
+      if (wanted.some((w) => names.includes(w))) ids.add(id);
     }
     // Mentions may refer to ids the gazetteer table does not hold (stored before it was written).
     for (const v of values) ids.add(/^[a-z]{2}$|^q\d+$/.test(v) ? v.toUpperCase() : v);
     return ids;
+  }
+
+  private namesKey = "";
+  private names: [string, string[]][] = [];
+
+  /** Every entity's folded id and names, read once per state of the archive. */
+  private entityNames(): [string, string[]][] {
+    const key = this.cached?.key ?? "";
+    if (key !== this.namesKey || this.names.length === 0) {
+      this.names = this.stmt.entities.all().map((row) => {
+        const forms = (JSON.parse(row.forms) as { text: string }[]).map((f) => f.text);
+        return [row.id, [row.id, row.name, ...forms].map(fold)];
+      });
+      this.namesKey = key;
+    }
+    return this.names;
   }
 
   private speakersWithRole(roles: string[]): Set<string> {

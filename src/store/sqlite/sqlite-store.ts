@@ -133,6 +133,12 @@ export class SqliteStore implements DocumentStore {
         "INSERT INTO speakers (id, name, body) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name, body = excluded.body",
       ),
       getSpeaker: db.prepare<[string], { body: string }>("SELECT body FROM speakers WHERE id = ?"),
+      enrichmentVersion: db.prepare<[string], { version: number }>(
+        "SELECT version FROM enrichment_state WHERE doc_id = ?",
+      ),
+      getEntity: db.prepare<[string], { id: string; type: string; name: string; forms: string }>(
+        "SELECT id, type, name, forms FROM entities WHERE id = ?",
+      ),
     };
   }
 
@@ -247,9 +253,7 @@ export class SqliteStore implements DocumentStore {
   }
 
   private enrichmentStale(id: string, version: number): boolean {
-    const row = this.db
-      .prepare<[string], { version: number }>("SELECT version FROM enrichment_state WHERE doc_id = ?")
-      .get(id);
+    const row = this.stmt.enrichmentVersion.get(id);
     return !row || row.version < version;
   }
 
@@ -272,11 +276,7 @@ export class SqliteStore implements DocumentStore {
   }
 
   async getEntity(id: string): Promise<Entity | null> {
-    const row = this.db
-      .prepare<[string], { id: string; type: string; name: string; forms: string }>(
-        "SELECT * FROM entities WHERE id = ?",
-      )
-      .get(id);
+    const row = this.stmt.getEntity.get(id);
     return row
       ? { id: row.id, type: row.type as Entity["type"], name: row.name, forms: JSON.parse(row.forms) }
       : null;
