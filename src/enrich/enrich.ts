@@ -5,14 +5,22 @@
  */
 import { eld } from "eld/medium";
 import type { Document } from "../model/document.js";
-import type { EntityMatcher, EntityMention } from "./entity-matcher.js";
+import {
+  type CandidateMention,
+  type EntityMatcher,
+  type EntityMention,
+  resolveMentions,
+} from "./entity-matcher.js";
 import { findTimeExpressions, type TimeExpression } from "./time-expressions.js";
 
 /** Bumped when what enrichment finds changes, so stored enrichments can be recognised as stale. */
-export const ENRICHMENT_VERSION = 1;
+export const ENRICHMENT_VERSION = 2;
 
 export interface Located {
-  /** Turn index; -1 for the document's title, -2 for its participants. Paragraph -1 is the turn's label. */
+  /**
+   * Turn index; -1 for the document's title, -2 for its participants, -3 for its place.
+   * Paragraph -1 is the turn's label.
+   */
   turn: number;
   paragraph: number;
 }
@@ -37,27 +45,47 @@ export function detectLanguage(text: string, fallback: string): string {
 }
 
 export function enrichDocument(doc: Document, matcher: EntityMatcher): Enrichment {
-  const mentions: Enrichment["mentions"] = [];
+  const candidates: (CandidateMention & Located)[] = [];
   const times: Enrichment["times"] = [];
   const turnLanguages: string[] = [];
   const dated = doc.when.date && /^\d{4}-\d{2}-\d{2}$/.test(doc.when.date) ? doc.when.date : null;
-  for (const m of matcher.find(doc.title)) mentions.push({ ...m, turn: -1, paragraph: 0 });
+  const scan = (text: string, turn: number, paragraph: number, people = false) => {
+    for (const m of matcher.candidates(text))
+      if (!people || m.type === "person") candidates.push({ ...m, turn, paragraph });
+  };
+  scan(doc.title, -1, 0);
+  if (doc.place) scan(doc.place, -3, 0);
   // People the page names outside the text: a signature, a participant line, a speaker label.
-  for (const p of doc.participants) {
-    for (const m of matcher.find(p.name))
-      if (m.type === "person") mentions.push({ ...m, turn: -2, paragraph: 0 });
-  }
+  for (const p of doc.participants) scan(p.name, -2, 0, true);
   for (const turn of doc.turns) {
-    if (!turn.label) continue;
-    for (const m of matcher.find(turn.label)) mentions.push({ ...m, turn: turn.index, paragraph: -1 });
+    const before = candidates.length;
+    if (turn.label) scan(turn.label, turn.index, -1);
+    // A label the registry resolved ("MR. EARNEST") names its speaker even when it holds only a surname.
+    const speaker = turn.speakerId ? matcher.speakerEntity(turn.speakerId) : null;
+    if (speaker && !candidates.slice(before).some((m) => m.entityId === speaker)) {
+      const text = turn.label ?? turn.speakerName ?? "";
+      candidates.push({
+        entityId: speaker,
+        type: "person",
+        start: 0,
+        end: text.length,
+        text,
+        ambiguous: false,
+        alternatives: [],
+        turn: turn.index,
+        paragraph: -1,
+      });
+    }
   }
   for (const turn of doc.turns) {
     const lang = detectLanguage(turn.paragraphs.join(" "), doc.language);
     turnLanguages.push(lang);
     turn.paragraphs.forEach((p, paragraph) => {
-      for (const m of matcher.find(p)) mentions.push({ ...m, turn: turn.index, paragraph });
+      scan(p, turn.index, paragraph);
       for (const t of findTimeExpressions(p, lang, dated)) times.push({ ...t, turn: turn.index, paragraph });
     });
   }
+  // Whether "Ankara" or "Rice" names an entity is settled by the whole document, not one paragraph.
+  const mentions = resolveMentions(candidates);
   return { version: ENRICHMENT_VERSION, documentId: doc.id, turnLanguages, mentions, times };
 }

@@ -2,12 +2,15 @@
  * Finds gazetteer entities in text. Names are matched token by token on stems, so Russian case
  * forms meet ("Турцией", "Турции" → Турция) and English plurals and possessives too; capitalised
  * names only match capitalised words ("Turkey" the country, never "turkey" the bird); acronyms
- * match exactly. Ambiguous names count only when the same text also names the entity unambiguously.
+ * match exactly. Ambiguous names count only when the same document also names the entity
+ * unambiguously (the caller decides that over the whole document: `resolveMentions`).
  * Precision first: when in doubt, no match.
  */
 import { stemmer as english } from "@orama/stemmers/english";
 import { stemmer as russian } from "@orama/stemmers/russian";
+import { isNameLike } from "./english-words.js";
 import type { Entity, EntityType, Gazetteer } from "./gazetteer.js";
+import { ACRONYM_CASE_ENDING, type RussianWordRule, russianWordRule } from "./russian-forms.js";
 
 export interface EntityMention {
   entityId: string;
@@ -16,6 +19,14 @@ export interface EntityMention {
   start: number;
   end: number;
   text: string;
+}
+
+/** A mention before the document as a whole decides the ambiguous ones. */
+export interface CandidateMention extends EntityMention {
+  /** Named by a word that is also a common word or a metonym ("Ankara", "Clinton"). */
+  ambiguous: boolean;
+  /** Other entities the same words name just as well ("Rice": Condoleezza or Susan). */
+  alternatives: string[];
 }
 
 interface Token {
@@ -28,14 +39,15 @@ interface Token {
 }
 
 interface FormToken {
-  key: string;
+  /** Comparison keys: the stem, and for a Russian noun the stems of all its case forms. */
+  keys: string[];
   raw: string;
   /** The text token must start with a capital letter. */
   capital: boolean;
   /** An acronym ("UN", "ООН"): the text token must be identical. */
   exact: boolean;
-  /** Short Cyrillic name ("Мали", "Чад"): the text token may only add a case ending. */
-  short: boolean;
+  /** A Russian word: matched by its case forms (nouns) or its stem (adjectives). */
+  russian: RussianWordRule | null;
 }
 
 interface CompiledForm {
@@ -90,22 +102,6 @@ const tokenKey = (t: Token) => {
   return t.key;
 };
 
-/**
- * Short Russian names decline by rule, not by stem: "Куба" → Кубы, Кубой; "Чад" → Чада, Чаде;
- * "Мали", "Перу" do not decline at all. So "Мало" is not Mali and "Кубок" is not Cuba.
- */
-function shortFormMatches(token: string, form: string): boolean {
-  if (token === form) return true;
-  const last = form[form.length - 1] ?? "";
-  if (last === "а" || last === "я") {
-    const stem = form.slice(0, -1);
-    return ["а", "ы", "и", "е", "у", "ю", "ой", "ою", "ей", "я"].some((e) => token === stem + e);
-  }
-  if (/[бвгджзклмнпрстфхцчшщ]/.test(last))
-    return ["а", "у", "е", "ом", "ы", "ов", "ам", "ах", "ами"].some((e) => token === form + e);
-  return false;
-}
-
 /** Country names that are also common given names. */
 const PERSON_FIRST_NAMES = new Set([
   "Chad",
@@ -144,134 +140,280 @@ const TITLE_WORDS = new Set([
   "госпожа",
 ]);
 
-const isAcronym = (w: string) => w.length <= 5 && w === w.toUpperCase() && w !== w.toLowerCase();
+/** An acronym is written in capitals in the name itself: "UN", "NATO", "UNICEF", "G20", "ООН". */
+const isAcronym = (w: string) =>
+  w.length <= 8 && w === w.toUpperCase() && w !== w.toLowerCase() && /^\p{Lu}/u.test(w);
+
+const fold = (w: string) => w.toLowerCase().replace(/ё/g, "е");
+
+/** Days and months are capitalised but are not names: "Putin Monday" is Putin. */
+const CALENDAR_WORDS = new Set(
+  "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december".split(
+    " ",
+  ),
+);
+
+function compileToken(w: string): FormToken {
+  const exact = isAcronym(w);
+  const russian = !exact && CYRILLIC.test(w) ? russianWordRule(fold(w)) : null;
+  const keys = new Set([keyOf(w)]);
+  if (russian?.kind === "forms") for (const f of russian.forms) keys.add(keyOf(f));
+  return { keys: [...keys], raw: w, capital: w[0] !== w[0]?.toLowerCase(), exact, russian };
+}
 
 export class EntityMatcher {
   private readonly index = new Map<string, CompiledForm[]>();
+  /** First-word keys of names that are not people's. */
+  private readonly nonPersonStarts = new Set<string>();
   /** Whether any name starts with a lowercase Latin word; if none does, such words never start a match. */
   private lowercaseLatinStarts = false;
 
-  constructor(gazetteer: Gazetteer) {
+  constructor(private readonly gazetteer: Gazetteer) {
     for (const entity of gazetteer.entities) {
+      const givenNames = new Set(
+        entity.forms
+          .map((f) => [...f.text.matchAll(WORD)].map((m) => m[0]))
+          .filter((w) => w.length > 1)
+          .map((w) => keyOf(w[0] as string)),
+      );
       for (const form of entity.forms) {
         const words = [...form.text.matchAll(WORD)].map((m) => m[0]);
         if (words.length === 0) continue;
-        const tokens: FormToken[] = words.map((w) => ({
-          key: keyOf(w),
-          raw: w,
-          capital: w[0] !== w[0]?.toLowerCase(),
-          exact: isAcronym(w),
-          short: CYRILLIC.test(w) && w.length <= 5,
-        }));
-        // A one-letter or stopword-like single token ("A", "St") is never a safe name.
-        if (tokens.length === 1 && (tokens[0] as FormToken).raw.length < 2) continue;
-        const head = tokens[0] as FormToken;
-        if (!head.capital && !CYRILLIC.test(head.raw)) this.lowercaseLatinStarts = true;
-        const first = head.exact ? `=${head.raw}` : head.key;
-        const list = this.index.get(first) ?? [];
-        const givenNames = new Set(
-          entity.forms
-            .map((f) => [...f.text.matchAll(WORD)].map((m) => m[0]))
-            .filter((w) => w.length > 1)
-            .map((w) => keyOf(w[0] as string)),
-        );
-        list.push({ entity, tokens, ambiguous: form.ambiguous, givenNames });
-        this.index.set(first, list);
+        // People are also written with an initial: "А.Майоркас", "S. Lavrov".
+        const [given, ...rest] = words;
+        if (
+          entity.type === "person" &&
+          rest.length > 0 &&
+          given &&
+          given.length > 1 &&
+          given[0] !== given[0]?.toLowerCase()
+        )
+          this.add(entity, [given[0] as string, rest[rest.length - 1] as string], form.ambiguous, givenNames);
+        this.add(entity, words, form.ambiguous, givenNames);
       }
     }
   }
 
-  private tokenMatches(t: Token, f: FormToken): boolean {
-    if (f.exact) return t.raw === f.raw;
-    if (f.capital && !t.upper) return false;
-    if (tokenKey(t) !== f.key) return false;
-    if (f.short) return shortFormMatches(t.raw.toLowerCase(), f.raw.toLowerCase());
+  private add(entity: Entity, words: string[], ambiguous: boolean, givenNames: Set<string>): void {
+    // A one-letter single token ("A") is never a safe name.
+    if (words.length === 1 && (words[0] as string).length < 2) return;
+    const tokens = words.map(compileToken);
+    const head = tokens[0] as FormToken;
+    if (!head.capital && !CYRILLIC.test(head.raw)) this.lowercaseLatinStarts = true;
+    const compiled: CompiledForm = { entity, tokens, ambiguous, givenNames };
+    for (const key of head.exact ? [`=${head.raw}`] : head.keys) {
+      if (entity.type !== "person") this.nonPersonStarts.add(key);
+      const list = this.index.get(key) ?? [];
+      list.push(compiled);
+      this.index.set(key, list);
+    }
+  }
+
+  private tokenMatches(t: Token, f: FormToken, first: boolean): boolean {
+    if (f.exact) return t.raw === f.raw || ACRONYM_CASE_ENDING.exec(t.raw)?.[1] === f.raw;
+    // Later words of a name may be lowercase in running text: "the Korean peninsula", "Minsk agreements".
+    if (f.capital && first && !t.upper) return false;
+    const key = tokenKey(t);
+    if (!f.keys.includes(key)) return false;
+    if (f.russian?.kind === "forms") {
+      if (f.russian.forms.has(fold(t.raw))) return true;
+      return f.russian.orStem && key === f.keys[0];
+    }
     return true;
   }
 
   /**
-   * Context that says a name is not this entity: a capitalised word in capitals ("Nicholas MANN",
-   * a surname on a list, is not the Isle of Man); a one-word name of a country or person right after
-   * another capitalised given name ("Chad Wolf", "Jerome Powell" is not Colin Powell).
+   * How many text tokens from `i` the form covers, or 0. A person's two-word name also covers one
+   * or two middle names or initials between them ("Jill Tracy Jacobs Biden", "Cecilia Elena Rouse").
    */
-  private plausible(form: CompiledForm, tokens: Token[], i: number, length: number): boolean {
+  private matchLength(form: CompiledForm, tokens: Token[], i: number): number {
+    const n = form.tokens.length;
+    if (i + n > tokens.length) return 0;
+    let k = 0;
+    for (; k < n; k++) {
+      const tk = tokens[i + k] as Token;
+      if (!this.tokenMatches(tk, form.tokens[k] as FormToken, k === 0)) break;
+      // Words of one name sit close together: at most a space, a hyphen, a dot or a quote between them.
+      if (k > 0 && tk.start - (tokens[i + k - 1] as Token).end > 3) break;
+    }
+    if (k === n) return n;
+    if (form.entity.type !== "person" || n !== 2 || k !== 1) return 0;
+    const last = form.tokens[1] as FormToken;
+    for (let middle = 1; middle <= 2; middle++) {
+      const m = tokens[i + middle] as Token | undefined;
+      const surname = tokens[i + middle + 1];
+      if (!m?.upper || !surname) return 0;
+      if (m.start - (tokens[i + middle - 1] as Token).end > 2) return 0;
+      if (surname.start - m.end > 2) return 0;
+      if (this.tokenMatches(surname, last, false)) return middle + 2;
+    }
+    return 0;
+  }
+
+  /**
+   * Whether a capitalised neighbour is a personal name rather than an ordinary word or another
+   * entity. `people`: whether a word that starts a person's name in the gazetteer counts as one
+   * ("David" of David Cameron before "Turk"), or as another entity ("Путин Эрдогану").
+   */
+  private isPersonalName(t: Token, people: boolean): boolean {
+    if (!t.upper || t.raw.length < 2) return false;
+    const key = tokenKey(t);
+    if (people ? this.nonPersonStarts.has(key) : this.index.has(key)) return false;
+    if (this.index.has(`=${t.raw}`)) return false;
+    if (TITLE_WORDS.has(t.raw.toLowerCase())) return false;
+    if (CYRILLIC.test(t.raw)) return true;
+    return !CALENDAR_WORDS.has(t.raw.toLowerCase()) && isNameLike(t.raw);
+  }
+
+  /**
+   * Context that says a name is not this entity: a capitalised word in capitals ("Nicholas MANN",
+   * a surname on a list, is not the Isle of Man); a one-word name of a country or person next to
+   * another personal name ("Kevin Holland", "Cameron Hardesty", "Chad Wolf", "Jerome Powell").
+   */
+  private plausible(form: CompiledForm, tokens: Token[], i: number, length: number, text: string): boolean {
     const t = tokens[i] as Token;
     const head = form.tokens[0] as FormToken;
-    if (!head.exact && t.raw.length > 3 && t.raw === t.raw.toUpperCase() && t.raw !== t.raw.toLowerCase())
-      return false;
-    if (length !== 1) return true;
+    const type = form.entity.type;
+    // An initial and a surname ("J. Sullivan") is no more than a surname: "John J. Sullivan" is someone else.
+    const initialled = type === "person" && head.raw.length === 1;
+    if (head.exact && !initialled) return true;
+    if (t.raw.length > 3 && t.raw === t.raw.toUpperCase() && t.raw !== t.raw.toLowerCase()) return false;
+    if (length !== 1 && !initialled) return true;
+    if (type !== "person" && type !== "country" && type !== "place") return true;
     const before = tokens[i - 1];
     const after = tokens[i + 1];
-    const adjacent = (a: Token | undefined, b: Token) =>
-      (a !== undefined && Math.abs(a.start - b.end) <= 1) ||
-      (a !== undefined && Math.abs(b.start - a.end) <= 1);
-    if (form.entity.type === "person") {
-      if (before && adjacent(before, t) && before.upper && !TITLE_WORDS.has(before.raw.toLowerCase())) {
-        return form.givenNames.has(tokenKey(before));
-      }
-      return true;
+    const gap = (a: Token, b: Token) => text.slice(a.end, b.start);
+    if (type === "person" && before && before.upper && Math.abs(t.start - before.end) <= 1) {
+      if (form.givenNames.has(tokenKey(before))) return true;
+      if (this.isPersonalName(before, true)) return false;
     }
-    if (
-      form.entity.type === "country" &&
-      after &&
-      adjacent(after, t) &&
-      after.upper &&
-      /^\p{Lu}\p{Ll}+$|^\p{Lu}+$/u.test(after.raw)
-    ) {
-      // "Chad Wolf", "Jordan Smith": a country name followed by a capitalised surname is a person.
-      return !/^[\p{Lu}]/u.test(t.raw) || !PERSON_FIRST_NAMES.has(t.raw);
+    if (before && type !== "person" && !CYRILLIC.test(t.raw)) {
+      // "Jennifer K. French": an initial before the name.
+      if (before.raw.length === 1 && before.upper && gap(before, t) === ". ") return false;
+      if (gap(before, t) === " " && !CYRILLIC.test(before.raw) && this.isPersonalName(before, true))
+        return false;
+    }
+    if (after && gap(t, after) === " " && after.upper) {
+      if (type === "person" && form.givenNames.has(tokenKey(after))) return true;
+      // In Russian a name in an oblique case is often followed by a name ("Президент Турции Реджеп…");
+      // a list entry ("Чад Коэн", "Кэмерон Хардести") starts in the nominative.
+      // A capitalised demonym or adjective ("Финн" of "финны") mid-sentence is a name too.
+      const nominative =
+        !CYRILLIC.test(t.raw) || fold(t.raw) === fold(head.raw) || (!head.capital && t.upper);
+      if (nominative && this.isPersonalName(after, false)) return false;
+      // "Chad Wolf", "Jordan Smith": a country name that is also a given name, before a capitalised word.
+      if (type === "country" && PERSON_FIRST_NAMES.has(t.raw) && /^\p{Lu}\p{Ll}+$/u.test(after.raw))
+        return false;
     }
     return true;
   }
 
-  /** All unambiguous mentions, then ambiguous ones whose entity was also named unambiguously. */
-  find(text: string): EntityMention[] {
+  /** Mentions in one text, the ambiguous ones included and marked. */
+  candidates(text: string): CandidateMention[] {
     const tokens = tokenize(text);
-    const found: (EntityMention & { ambiguous: boolean })[] = [];
+    const found: CandidateMention[] = [];
     for (let i = 0; i < tokens.length; ) {
       const t = tokens[i] as Token;
       if (!t.upper && !this.lowercaseLatinStarts && !CYRILLIC.test(t.raw)) {
         i++;
         continue;
       }
-      const exact = this.index.get(`=${t.raw}`);
-      const byKey = this.index.get(tokenKey(t));
-      const candidates = exact && byKey ? [...exact, ...byKey] : (exact ?? byKey ?? []);
-      let best: { form: CompiledForm; length: number } | null = null;
+      const declined = ACRONYM_CASE_ENDING.exec(t.raw)?.[1];
+      const candidates = [
+        ...(this.index.get(`=${t.raw}`) ?? []),
+        ...(declined ? (this.index.get(`=${declined}`) ?? []) : []),
+        ...(this.index.get(tokenKey(t)) ?? []),
+      ];
+      let best: { form: CompiledForm; length: number; words: number } | null = null;
+      let rivals: CompiledForm[] = [];
       for (const form of candidates) {
-        const n = form.tokens.length;
-        if (i + n > tokens.length) continue;
-        let ok = true;
-        for (let k = 0; k < n && ok; k++) {
-          const tk = tokens[i + k] as Token;
-          ok = this.tokenMatches(tk, form.tokens[k] as FormToken);
-          // Words of one name sit close together: at most a space, a hyphen, a dot or a quote between them.
-          if (ok && k > 0) ok = tk.start - (tokens[i + k - 1] as Token).end <= 3;
-        }
-        if (ok && (!best || n > best.length || (n === best.length && best.form.ambiguous && !form.ambiguous)))
-          best = { form, length: n };
+        const length = this.matchLength(form, tokens, i);
+        if (length === 0) continue;
+        const words = form.tokens.length;
+        const better =
+          !best ||
+          words > best.words ||
+          (words === best.words && length < best.length) ||
+          (words === best.words && length === best.length && best.form.ambiguous && !form.ambiguous);
+        if (better) {
+          if (best && words === best.words && length === best.length) rivals.push(best.form);
+          else rivals = [];
+          best = { form, length, words };
+        } else if (best && words === best.words && length === best.length) rivals.push(form);
       }
-      if (best && !this.plausible(best.form, tokens, i, best.length)) best = null;
-      if (best) {
-        const last = tokens[i + best.length - 1] as Token;
-        // "Vice President Harris", "Minister Lavrov": a title word before a surname says it is a person.
-        const before = tokens[i - 1];
-        const titled =
-          best.form.entity.type === "person" &&
-          before !== undefined &&
-          TITLE_WORDS.has(before.raw.toLowerCase());
-        found.push({
-          entityId: best.form.entity.id,
-          type: best.form.entity.type,
-          start: t.start,
-          end: last.end,
-          text: text.slice(t.start, last.end),
-          ambiguous: best.form.ambiguous && !titled,
-        });
-        i += best.length;
-      } else i++;
+      if (best && !this.plausible(best.form, tokens, i, best.length, text)) best = null;
+      if (!best) {
+        i++;
+        continue;
+      }
+      const last = tokens[i + best.length - 1] as Token;
+      // "Vice President Harris", "Minister Lavrov": a title word before a surname says it is a person.
+      const before = tokens[i - 1];
+      const titled =
+        best.form.entity.type === "person" &&
+        before !== undefined &&
+        TITLE_WORDS.has(before.raw.toLowerCase());
+      // "DNI Director Blair": a surname after a capitalised word we cannot place may be anyone's.
+      const unplaced =
+        best.form.entity.type === "person" &&
+        (best.length === 1 || (best.form.tokens[0] as FormToken).raw.length === 1) &&
+        before?.upper === true &&
+        t.start - before.end <= 1 &&
+        !titled &&
+        !best.form.givenNames.has(tokenKey(before)) &&
+        !this.index.has(tokenKey(before)) &&
+        !this.index.has(`=${before.raw}`);
+      const chosen = best.form.entity;
+      // Rivals of another type ("Georgia" the country and the state) are left to the precision rules.
+      const alternatives = [
+        ...new Set(
+          rivals
+            .filter((r) => r.entity.type === chosen.type && r.entity.id !== chosen.id)
+            .map((r) => r.entity.id),
+        ),
+      ];
+      found.push({
+        entityId: best.form.entity.id,
+        type: best.form.entity.type,
+        start: t.start,
+        end: last.end,
+        text: text.slice(t.start, last.end),
+        ambiguous: (best.form.ambiguous && !titled) || unplaced,
+        alternatives,
+      });
+      i += best.length;
     }
-    const certain = new Set(found.filter((m) => !m.ambiguous).map((m) => m.entityId));
-    return found.filter((m) => !m.ambiguous || certain.has(m.entityId)).map(({ ambiguous: _a, ...m }) => m);
+    return found;
   }
+
+  /** The person entity of a speaker registry id. */
+  speakerEntity(speakerId: string): string | null {
+    return this.gazetteer.speakerEntity(speakerId);
+  }
+
+  /** Mentions in a text taken on its own: ambiguous names count when the same text settles them. */
+  find(text: string): EntityMention[] {
+    return resolveMentions(this.candidates(text));
+  }
+}
+
+/**
+ * Keeps the mentions a document settles: every unambiguous one; an ambiguous one when the document
+ * names its entity unambiguously elsewhere; one shared by several entities when exactly one of them
+ * is named unambiguously (and then as that one).
+ */
+export function resolveMentions<M extends CandidateMention>(
+  mentions: M[],
+): Omit<M, "ambiguous" | "alternatives">[] {
+  const certain = new Set(
+    mentions.filter((m) => !m.ambiguous && m.alternatives.length === 0).map((m) => m.entityId),
+  );
+  const out: Omit<M, "ambiguous" | "alternatives">[] = [];
+  for (const { ambiguous, alternatives, ...m } of mentions) {
+    if (alternatives.length > 0) {
+      const settled = [m.entityId, ...alternatives].filter((id) => certain.has(id));
+      if (settled.length === 1) out.push({ ...m, entityId: settled[0] as string });
+    } else if (!ambiguous || certain.has(m.entityId)) out.push(m);
+  }
+  return out;
 }

@@ -60,7 +60,10 @@ interface YamlEntry {
   ambiguousForms?: string[];
 }
 interface YamlFile {
-  countryExtras?: Record<string, YamlNames & { ambiguous?: boolean; metonyms?: YamlNames }>;
+  countryExtras?: Record<
+    string,
+    YamlNames & { ambiguous?: boolean; metonyms?: YamlNames; exclude?: string[] }
+  >;
   organisations?: YamlEntry[];
   people?: YamlEntry[];
   places?: YamlEntry[];
@@ -93,9 +96,18 @@ export class Gazetteer {
   readonly entities: Entity[];
   private readonly byId = new Map<string, Entity>();
 
-  constructor(entities: Entity[]) {
+  /** `speakerEntities`: the entity id of each speaker registry id. */
+  constructor(
+    entities: Entity[],
+    private readonly speakerEntities: ReadonlyMap<string, string> = new Map(),
+  ) {
     this.entities = entities;
     for (const e of entities) this.byId.set(e.id, e);
+  }
+
+  /** The person entity of a speaker registry id, if the gazetteer knows them. */
+  speakerEntity(speakerId: string): string | null {
+    return this.speakerEntities.get(speakerId) ?? null;
   }
 
   get(id: string): Entity | undefined {
@@ -152,12 +164,19 @@ export class Gazetteer {
         add(entity, wc.translations.tur?.common, "tr", ambiguous);
         const demonym = wc.demonyms?.eng?.m;
         if (demonym && demonymUse.get(demonym) === 1) add(entity, demonym, "en", ambiguous);
-        for (const alt of wc.altSpellings) if (alt.length > 3) add(entity, alt, "en", ambiguous);
+        // Alternative spellings are mostly native names; one Latin word among them is as likely a
+        // surname or a common word in English text ("Mann", "Island", "Guadalupe"), so only names of
+        // several words, hyphenated names and Cyrillic names are taken (single words come from the YAML).
+        for (const alt of wc.altSpellings)
+          if (alt.length > 3 && /[\s-]/.test(alt)) add(entity, alt, "en", ambiguous);
+          else if (/^[\u0400-\u04ff]+$/.test(alt)) add(entity, alt, "ru", ambiguous);
       }
       for (const lang of LANGS) {
         for (const n of asList(extras?.[lang])) add(entity, n, lang, ambiguous);
         for (const n of asList(extras?.metonyms?.[lang])) add(entity, n, lang, true);
       }
+      const excluded = new Set(asList(extras?.exclude));
+      entity.forms = entity.forms.filter((f) => !excluded.has(f.text));
       entities.push(entity);
     }
 
@@ -178,14 +197,22 @@ export class Gazetteer {
     }
 
     // People of the speaker registry that the gazetteer does not already hold, under their registry ids.
-    const known = new Set(entities.filter((e) => e.type === "person").map((e) => e.name.toLowerCase()));
+    const known = new Map(
+      entities.filter((e) => e.type === "person").map((e) => [e.name.toLowerCase(), e.id]),
+    );
+    const speakerEntities = new Map<string, string>();
     for (const speaker of registry?.speakers ?? []) {
-      if (known.has(speaker.name.toLowerCase())) continue;
+      const held = known.get(speaker.name.toLowerCase());
+      if (held) {
+        speakerEntities.set(speaker.id, held);
+        continue;
+      }
       const entity: Entity = { id: `speaker:${speaker.id}`, type: "person", name: speaker.name, forms: [] };
       add(entity, speaker.name, "en");
       for (const alias of speaker.aliases) add(entity, alias.name, alias.lang);
       entities.push(entity);
+      speakerEntities.set(speaker.id, entity.id);
     }
-    return new Gazetteer(entities);
+    return new Gazetteer(entities, speakerEntities);
   }
 }

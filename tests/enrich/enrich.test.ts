@@ -5,7 +5,7 @@ import { EntityMatcher } from "../../src/enrich/entity-matcher.js";
 import { Gazetteer } from "../../src/enrich/gazetteer.js";
 import { findTimeExpressions } from "../../src/enrich/time-expressions.js";
 import { corpusAvailable, corpusPath } from "../support/corpus.js";
-import { ingestFile, registry } from "../support/ingest.js";
+import { ingestFile, ingestText, registry } from "../support/ingest.js";
 
 const gazetteer = Gazetteer.load(registry);
 const matcher = new EntityMatcher(gazetteer);
@@ -31,6 +31,41 @@ describe("entity recognition", () => {
   it("does not take short Russian words for short country names", () => {
     expect(ids("Мало кто знает. Кубок вручили.")).toEqual([]);
     expect(ids("На Кубе и в Мали")).toEqual(["CU", "ML"]);
+  });
+
+  it("accepts the case forms of a Russian name and nothing that only shares its stem", () => {
+    expect(ids("Посол в Азербайджане, с Азербайджаном; Новой Зеландии")).toEqual(["AZ", "AZ", "NZ"]);
+    // "Доминик" is a given name, not a case of "Доминика"; "Британи" is no case of "Британия".
+    expect(ids("Доминик Чарльз ГРИВ; Британи Больо")).toEqual([]);
+  });
+
+  it("reads a declined Russian acronym and a lowercase word inside a name", () => {
+    expect(ids("с предложением МИДа России")).toEqual(["vb:russian-mfa"]);
+    expect(ids("on the Korean peninsula")).toEqual(["vb:korean-peninsula"]);
+  });
+
+  it("does not take part of a person's name for a country or for someone else", () => {
+    expect(ids("Kevin Holland, Member; David Turk; Jennifer K. French; Chad Wolf")).toEqual([]);
+    expect(ids("Cameron Hardesty, retired; Кэмерон Хардести; Блэр Рубл")).toEqual([]);
+    expect(ids("John J. Sullivan, former Ambassador")).toEqual([]);
+    expect(ids("the war in Eastern Ukraine")).toEqual(["UA"]);
+  });
+
+  it("finds a person under middle names or an initial", () => {
+    const person = (name: string) => gazetteer.lookup(name).find((e) => e.type === "person")?.id;
+    expect(ids("Joseph Robinette Biden said")).toEqual([person("Joe Biden")].filter(Boolean));
+    expect(ids("Министр внутренней безопасности США А.Майоркас")).toContain(person("Alejandro Mayorkas"));
+  });
+
+  it("lets a document settle an ambiguous name named unambiguously elsewhere in it", () => {
+    const doc = ingestText(
+      "settle.md",
+      "---\ntitle: Talks\ndate: 2020-12-29\n---\n\nAnkara objected to the plan.\n\nTurkey then agreed.\n",
+    )[0];
+    if (!doc) throw new Error("no document");
+    const found = enrichDocument(doc, matcher).mentions.filter((m) => m.entityId === "TR");
+    expect(found.map((m) => m.text)).toEqual(["Ankara", "Turkey"]);
+    expect(ids("Ankara objected to the plan.")).toEqual([]);
   });
 
   it("finds registered people in labels and in the text", () => {

@@ -1,0 +1,47 @@
+/**
+ * Which capitalised English words are ordinary words ("Eastern", "Today", "Must") and which are
+ * names ("Kevin", "Hardesty"). The matcher asks it about the neighbours of a one-word name: in
+ * "Kevin Holland" or "Cameron Hardesty" the neighbour is a name, so the pair is a person, not the
+ * Netherlands or David Cameron. Ordinary words come from the Hunspell en_US dictionary
+ * (dictionary-en), whose proper nouns are capitalised and whose ordinary words are not; given names
+ * from the name lists of gender-detection-from-name (many are ordinary words too: "John", "Mark").
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { stemmer as english } from "@orama/stemmers/english";
+
+let common: Set<string> | null = null;
+let given: ReadonlyMap<string, string> | null = null;
+const require = createRequire(import.meta.url);
+
+/** Given names that are far more often ordinary words at the start of a sentence or a name. */
+const NOT_GIVEN = new Set(
+  "north south east west king prince royal justice general will grant said major page young story".split(" "),
+);
+
+function load(): Set<string> {
+  const dir = path.dirname(require.resolve("dictionary-en"));
+  const stems = new Set<string>();
+  for (const line of readFileSync(path.join(dir, "index.dic"), "utf8").split("\n")) {
+    const word = line.split("/", 1)[0] ?? "";
+    // Capitalised entries are names; the first line is a count.
+    if (!/^[a-z]/.test(word)) continue;
+    stems.add(english(word));
+  }
+  return stems;
+}
+
+/** Whether a word is an ordinary English word (in any inflection), not only a name. */
+export function isOrdinaryEnglishWord(word: string): boolean {
+  common ??= load();
+  return common.has(english(word.toLowerCase()));
+}
+
+/** Whether a capitalised Latin word is a given name, or at least not an ordinary word. */
+export function isNameLike(word: string): boolean {
+  const lower = word.toLowerCase();
+  given ??= require("gender-detection-from-name/names/en.js") as ReadonlyMap<string, string>;
+  if (given.has(lower)) return !NOT_GIVEN.has(lower);
+  return !isOrdinaryEnglishWord(word);
+}

@@ -1,0 +1,56 @@
+/**
+ * Case forms of Russian names. Snowball stems are not enough for names: "Доминик" stems like
+ * "Доминика" (Dominica), "Британи" like "Британия", while "Азербайджане" and "Азербайджан" get
+ * different stems. Nouns in names decline by a handful of rules, so the matcher lists the case
+ * forms of every noun in a name and accepts exactly those; adjectives keep to stems.
+ */
+
+/** How a Russian word of a name is matched. */
+export type RussianWordRule =
+  /** Adjectives ("российский", "Новая"): any word with the same stem. */
+  | { kind: "stem" }
+  /** Nouns: one of the listed case forms; `orStem` also admits the stem (fleeting vowels: Египет → Египта). */
+  | { kind: "forms"; forms: Set<string>; orStem: boolean };
+
+const ADJECTIVE = /(?:ий|ый|ой|ая|яя|ое|ее|ые|[^нт]ие)$/;
+const CONSONANT = /[бвгджзклмнпрстфхцчшщ]$/;
+
+const withEndings = (base: string, endings: string[]) => endings.map((e) => base + e);
+
+/** The case forms of one lowercase noun, itself included. */
+function caseForms(word: string): { forms: string[]; orStem: boolean } {
+  const base = word.slice(0, -1);
+  const last = word[word.length - 1] ?? "";
+  if (last === "а")
+    return {
+      forms: withEndings(base, ["а", "ы", "и", "е", "у", "ой", "ою", "ей", "ам", "ах", "ами"]),
+      orStem: false,
+    };
+  if (last === "я")
+    return {
+      forms: withEndings(base, ["я", "и", "е", "ю", "ей", "ею", "й", "ям", "ях", "ями"]),
+      orStem: false,
+    };
+  if (last === "ы") return { forms: withEndings(base, ["ы", "ов", "ам", "ами", "ах", ""]), orStem: false };
+  if (word.endsWith("ие")) return { forms: withEndings(base, ["е", "я", "ю", "ем", "и"]), orStem: false };
+  if (last === "о") return { forms: withEndings(base, ["о", "а", "у", "ом", "е"]), orStem: false };
+  if (last === "ь" || last === "й")
+    return { forms: withEndings(base, [last, "я", "ю", "ем", "е", "и", "ём"]), orStem: true };
+  if (CONSONANT.test(last))
+    return {
+      forms: withEndings(word, ["", "а", "у", "е", "ом", "ым", "ы", "ов", "ам", "ах", "ами", "и"]),
+      orStem: true,
+    };
+  // "Мали", "Перу", "Баку", "Тбилиси": foreign names on other vowels do not decline.
+  return { forms: [word], orStem: false };
+}
+
+/** The rule for one word of a Russian name, given lowercase and with ё folded to е. */
+export function russianWordRule(word: string): RussianWordRule {
+  if (word.length > 3 && ADJECTIVE.test(word)) return { kind: "stem" };
+  const { forms, orStem } = caseForms(word);
+  return { kind: "forms", forms: new Set(forms), orStem };
+}
+
+/** Case endings an acronym takes in running text: "МИДа", "МИДу", "МИДом". */
+export const ACRONYM_CASE_ENDING = /^([А-ЯЁ]{2,})(а|у|ом|е)$/;
