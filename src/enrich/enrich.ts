@@ -3,7 +3,6 @@
  * document's date, and the language of every turn. Pure and re-runnable: when the gazetteer
  * improves, the stored archive is enriched again without re-ingesting (`verbatim reenrich`).
  */
-import { eld } from "eld/medium";
 import type { Document } from "../model/document.js";
 import {
   type CandidateMention,
@@ -11,6 +10,7 @@ import {
   type EntityMention,
   resolveMentions,
 } from "./entity-matcher.js";
+import { detectLanguage } from "./language.js";
 import { findTimeExpressions, type TimeExpression } from "./time-expressions.js";
 
 /** Bumped when what enrichment finds changes, so stored enrichments can be recognised as stale. */
@@ -32,16 +32,6 @@ export interface Enrichment {
   turnLanguages: string[];
   mentions: (EntityMention & Located)[];
   times: (TimeExpression & Located)[];
-}
-
-/** Detected language of a text, or the fallback when the text is too short to tell. */
-export function detectLanguage(text: string, fallback: string): string {
-  // Short turns ("Thank you.", "Q Yes.") rarely switch language and are too short to judge.
-  if (text.length < 200) return fallback;
-  // A few hundred characters decide a language as well as a whole speech does, at a fraction of the cost.
-  const result = eld.detect(text.slice(0, 600));
-  const lang = result.language;
-  return lang && result.isReliable() ? lang : fallback;
 }
 
 export function enrichDocument(doc: Document, matcher: EntityMatcher): Enrichment {

@@ -82,17 +82,34 @@ function computeKey(word: string): string {
   return english(folded);
 }
 
+/** Per UTF-16 code unit: 0 not part of a word, 1 part of a word, 2 an uppercase letter. Filled on first sight. */
+const charClass = new Uint8Array(65536).fill(255);
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+function classOf(code: number): number {
+  let c = charClass[code] as number;
+  if (c === 255) {
+    const ch = String.fromCharCode(code);
+    c = LETTER_OR_DIGIT.test(ch) ? (ch !== ch.toLowerCase() ? 2 : 1) : 0;
+    charClass[code] = c;
+  }
+  return c;
+}
+
+/** Words of a text, with their offsets: a hand-written scan, since matching runs over every paragraph. */
 function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const raw = m[0];
-    out.push({
-      raw,
-      start: m.index ?? 0,
-      end: (m.index ?? 0) + raw.length,
-      key: null,
-      upper: raw[0] !== raw[0]?.toLowerCase(),
-    });
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = classOf(text.charCodeAt(i));
+    if (c === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (++i < n && classOf(text.charCodeAt(i)) !== 0);
+    out.push({ raw: text.slice(start, i), start, end: i, key: null, upper: c === 2 });
   }
   return out;
 }
@@ -163,10 +180,12 @@ function compileToken(w: string): FormToken {
 
 export class EntityMatcher {
   private readonly index = new Map<string, CompiledForm[]>();
+  /** Keys of people's one-word names (surnames). */
+  private readonly surnames = new Set<string>();
   /** First-word keys of names that are not people's. */
   private readonly nonPersonStarts = new Set<string>();
-  /** Whether any name starts with a lowercase Latin word; if none does, such words never start a match. */
-  private lowercaseLatinStarts = false;
+  /** The first three letters of names that start with a lowercase Latin word ("resolution 2254", "al Qaeda"): other lowercase words never start a match. */
+  private readonly lowercaseLatinStarts = new Set<string>();
 
   constructor(private readonly gazetteer: Gazetteer) {
     for (const entity of gazetteer.entities) {
@@ -199,10 +218,12 @@ export class EntityMatcher {
     if (words.length === 1 && (words[0] as string).length < 2) return;
     const tokens = words.map(compileToken);
     const head = tokens[0] as FormToken;
-    if (!head.capital && !CYRILLIC.test(head.raw)) this.lowercaseLatinStarts = true;
+    if (!head.capital && !CYRILLIC.test(head.raw))
+      this.lowercaseLatinStarts.add(head.raw.slice(0, 3).toLowerCase());
     const compiled: CompiledForm = { entity, tokens, ambiguous, givenNames };
     for (const key of head.exact ? [`=${head.raw}`] : head.keys) {
       if (entity.type !== "person") this.nonPersonStarts.add(key);
+      else if (tokens.length === 1) this.surnames.add(key);
       const list = this.index.get(key) ?? [];
       list.push(compiled);
       this.index.set(key, list);
@@ -285,6 +306,8 @@ export class EntityMatcher {
     const gap = (a: Token, b: Token) => text.slice(a.end, b.start);
     if (type === "person" && before && before.upper && Math.abs(t.start - before.end) <= 1) {
       if (form.givenNames.has(tokenKey(before))) return true;
+      // "the Biden-Harris administration": two surnames joined.
+      if (gap(before, t) === "-" && this.surnames.has(tokenKey(before))) return true;
       if (this.isPersonalName(before, true)) return false;
     }
     if (before && type !== "person" && !CYRILLIC.test(t.raw)) {
@@ -314,7 +337,7 @@ export class EntityMatcher {
     const found: CandidateMention[] = [];
     for (let i = 0; i < tokens.length; ) {
       const t = tokens[i] as Token;
-      if (!t.upper && !this.lowercaseLatinStarts && !CYRILLIC.test(t.raw)) {
+      if (!t.upper && !this.lowercaseLatinStarts.has(t.raw.slice(0, 3)) && !CYRILLIC.test(t.raw)) {
         i++;
         continue;
       }
@@ -324,22 +347,26 @@ export class EntityMatcher {
         ...(declined ? (this.index.get(`=${declined}`) ?? []) : []),
         ...(this.index.get(tokenKey(t)) ?? []),
       ];
+      // The longest name wins (most words, then the tightest span); among equals, an unambiguous
+      // name beats ambiguous ones ("Biden" of Joe Biden over "Biden" of Jill Biden), and equal
+      // unambiguous or equal ambiguous names of several entities are rivals for the document to settle.
       let best: { form: CompiledForm; length: number; words: number } | null = null;
       let rivals: CompiledForm[] = [];
       for (const form of candidates) {
         const length = this.matchLength(form, tokens, i);
         if (length === 0) continue;
         const words = form.tokens.length;
-        const better =
-          !best ||
-          words > best.words ||
-          (words === best.words && length < best.length) ||
-          (words === best.words && length === best.length && best.form.ambiguous && !form.ambiguous);
-        if (better) {
-          if (best && words === best.words && length === best.length) rivals.push(best.form);
-          else rivals = [];
+        const rank = !best
+          ? 1
+          : words !== best.words
+            ? words - best.words
+            : length !== best.length
+              ? best.length - length
+              : Number(best.form.ambiguous) - Number(form.ambiguous);
+        if (rank > 0) {
           best = { form, length, words };
-        } else if (best && words === best.words && length === best.length) rivals.push(form);
+          rivals = [];
+        } else if (rank === 0) rivals.push(form);
       }
       if (best && !this.plausible(best.form, tokens, i, best.length, text)) best = null;
       if (!best) {

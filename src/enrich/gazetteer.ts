@@ -210,6 +210,12 @@ export class Gazetteer {
       const entity: Entity = { id: `speaker:${speaker.id}`, type: "person", name: speaker.name, forms: [] };
       add(entity, speaker.name, "en");
       for (const alias of speaker.aliases) add(entity, alias.name, alias.lang);
+      // "Dr. Fauci", "MR. EARNEST": the surname alone, settled by a title or by the full name elsewhere.
+      for (const form of [...entity.forms]) {
+        const words = form.text.split(/\s+/);
+        const surname = words[words.length - 1] ?? "";
+        if (words.length > 1 && surname.length > 2 && !surname.includes(".")) add(entity, surname, form.lang, true);
+      }
       entities.push(entity);
       speakerEntities.set(speaker.id, entity.id);
     }

@@ -1,7 +1,8 @@
 /**
  * Entity recognition against a gold sample annotated by hand (tests/gold/entities: which entities
  * each real document mentions, read by people, not by the matcher). Precision and recall per entity
- * type, at document level; `npm run quality` writes them to docs/quality.md.
+ * type, at document level, on two samples: one the matcher was tuned on and one annotated blind
+ * afterwards; `npm run quality` writes both to docs/quality.md.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -15,7 +16,10 @@ import { loadDebateSpeakers } from "../../src/ingest/read/debate-speakers.js";
 import { corpusAvailable, corpusPath } from "../support/corpus.js";
 import { ingestFile, registry } from "../support/ingest.js";
 
-const GOLD = fileURLToPath(new URL("../gold/entities", import.meta.url));
+/** Annotated while the matcher was being tuned on it. */
+const TUNING = fileURLToPath(new URL("../gold/entities", import.meta.url));
+/** Annotated blind after tuning, and not tuned on since: the honest measure. */
+const FRESH = fileURLToPath(new URL("../gold/entities-fresh", import.meta.url));
 const QUALITY = fileURLToPath(new URL("../../docs/quality.md", import.meta.url));
 
 interface GoldDocument {
@@ -49,56 +53,107 @@ function group(type: EntityType | "unknown"): string {
   return type;
 }
 
-const goldFiles = existsSync(GOLD)
-  ? readdirSync(GOLD)
-      .filter((f) => f.endsWith(".json"))
-      .sort()
-  : [];
+interface Row {
+  type: string;
+  tp: number;
+  fp: number;
+  fn: number;
+  precision: number;
+  recall: number;
+}
 
-describe.skipIf(!corpusAvailable || goldFiles.length === 0)(
-  "entity recognition against the hand-annotated gold sample",
-  () => {
-    const counts = new Map<string, { tp: number; fp: number; fn: number }>();
-    const errors: string[] = [];
-    let documents = 0;
-    let unlisted = 0;
+interface Score {
+  files: number;
+  documents: number;
+  unlisted: number;
+  rows: Row[];
+  errors: string[];
+}
 
-    for (const file of goldFiles) {
-      const gold = JSON.parse(readFileSync(path.join(GOLD, file), "utf8")) as GoldFile;
-      const docs = ingestFile(
-        corpusPath(gold.source),
-        gold.source.startsWith("ungdc/") ? debateSpeakers : null,
-      );
-      for (const g of gold.documents) {
-        const doc = docs[g.doc];
-        if (!doc) throw new Error(`${file}: no document ${g.doc} in ${gold.source}`);
-        documents++;
-        unlisted += g.unlistedCount ?? 0;
-        const found = new Set(enrichDocument(doc, matcher).mentions.map((m) => m.entityId));
-        const expected = new Set(g.entities);
-        for (const id of new Set([...found, ...expected])) {
-          const key = group(typeOf(id));
-          const c = counts.get(key) ?? { tp: 0, fp: 0, fn: 0 };
-          if (found.has(id) && expected.has(id)) c.tp++;
-          else if (found.has(id)) {
-            c.fp++;
-            errors.push(`false: ${gold.source}#${g.doc} ${id} (${gazetteer.get(id)?.name ?? "?"})`);
-          } else {
-            c.fn++;
-            errors.push(`missed: ${gold.source}#${g.doc} ${id} (${gazetteer.get(id)?.name ?? "?"})`);
-          }
-          counts.set(key, c);
+const listGold = (dir: string) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith(".json"))
+        .sort()
+    : [];
+
+function score(dir: string): Score {
+  const counts = new Map<string, { tp: number; fp: number; fn: number }>();
+  const errors: string[] = [];
+  let documents = 0;
+  let unlisted = 0;
+  const files = listGold(dir);
+  for (const file of files) {
+    const gold = JSON.parse(readFileSync(path.join(dir, file), "utf8")) as GoldFile;
+    const docs = ingestFile(
+      corpusPath(gold.source),
+      gold.source.startsWith("ungdc/") ? debateSpeakers : null,
+    );
+    for (const g of gold.documents) {
+      const doc = docs[g.doc];
+      if (!doc) throw new Error(`${file}: no document ${g.doc} in ${gold.source}`);
+      documents++;
+      unlisted += g.unlistedCount ?? 0;
+      const found = new Set(enrichDocument(doc, matcher).mentions.map((m) => m.entityId));
+      const expected = new Set(g.entities);
+      for (const id of new Set([...found, ...expected])) {
+        const key = group(typeOf(id));
+        const c = counts.get(key) ?? { tp: 0, fp: 0, fn: 0 };
+        const name = gazetteer.get(id)?.name ?? "?";
+        if (found.has(id) && expected.has(id)) c.tp++;
+        else if (found.has(id)) {
+          c.fp++;
+          errors.push(`false: ${gold.source}#${g.doc} ${id} (${name})`);
+        } else {
+          c.fn++;
+          errors.push(`missed: ${gold.source}#${g.doc} ${id} (${name})`);
         }
+        counts.set(key, c);
       }
     }
+  }
+  const rate = (a: number, b: number) => (b === 0 ? 1 : a / b);
+  const rows = [...counts].sort().map(([type, c]) => ({
+    type,
+    ...c,
+    precision: rate(c.tp, c.tp + c.fp),
+    recall: rate(c.tp, c.tp + c.fn),
+  }));
+  return { files: files.length, documents, unlisted, rows, errors };
+}
 
-    const rate = (a: number, b: number) => (b === 0 ? 1 : a / b);
-    const rows = [...counts].sort().map(([type, c]) => ({
-      type,
-      ...c,
-      precision: rate(c.tp, c.tp + c.fp),
-      recall: rate(c.tp, c.tp + c.fn),
-    }));
+function section(title: string, about: string, s: Score): string[] {
+  return [
+    `### ${title}`,
+    "",
+    `${s.files} files, ${s.documents} documents. ${about} ${s.unlisted} named things the gazetteer does not list were counted by the annotators and are not scored.`,
+    "",
+    "| type | true positives | false positives | missed | precision | recall |",
+    "|---|---|---|---|---|---|",
+    ...s.rows.map(
+      (r) =>
+        `| ${r.type} | ${r.tp} | ${r.fp} | ${r.fn} | ${r.precision.toFixed(3)} | ${r.recall.toFixed(3)} |`,
+    ),
+    "",
+    "Errors:",
+    "",
+    ...s.errors.map((e) => `- ${e}`),
+    "",
+  ];
+}
+
+/** The issue's targets: the test fails when recognition falls below them. */
+const FLOORS = {
+  country: { precision: 0.95, recall: 0.9 },
+  organisation: { precision: 0.95, recall: 0.9 },
+  person: { precision: 0.95, recall: 0.9 },
+};
+
+describe.skipIf(!corpusAvailable || listGold(TUNING).length === 0)(
+  "entity recognition against the hand-annotated gold samples",
+  () => {
+    const tuning = score(TUNING);
+    const fresh = score(FRESH);
 
     if (process.env.WRITE_QUALITY === "1") {
       const lines = [
@@ -110,43 +165,34 @@ describe.skipIf(!corpusAvailable || goldFiles.length === 0)(
         "",
         `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores, Node ${process.version}.`,
         "Target: precision at least 0.95 and recall at least 0.90 for countries, organisations and people.",
-        `Gold: ${goldFiles.length} files, ${documents} documents from \`../shared/corpus\` (mid.ru transcript and statements in Russian and English, kremlin.ru acts, White House briefings and Obama-era pages, UN General Debate speeches), annotated by reading: the set of entities each document names (tests/gold/entities). Scored at document level: an entity is found if the document's enrichment mentions it anywhere. Formats, agreements and projects are counted with organisations. ${unlisted} named things the gazetteer does not list (mostly people on sanction lists) were counted by the annotators and are not scored.`,
+        "Documents from `../shared/corpus` (mid.ru statements in Russian and English and the founding transcript, kremlin.ru acts, White House briefings, remarks and Obama-era pages, UN General Debate speeches), annotated by reading: the set of gazetteer entities each document names, in its title, place line, speaker labels or text (tests/gold/). Scored at document level: an entity is found if the document's enrichment mentions it anywhere. Formats, agreements and projects are counted with organisations.",
         "",
-        "| type | true positives | false positives | missed | precision | recall |",
-        "|---|---|---|---|---|---|",
-        ...rows.map(
-          (r) =>
-            `| ${r.type} | ${r.tp} | ${r.fp} | ${r.fn} | ${r.precision.toFixed(3)} | ${r.recall.toFixed(3)} |`,
+        ...section(
+          "Fresh sample (tests/gold/entities-fresh)",
+          "Annotated blind, by someone who had not seen the matcher's output, after the tuning below; the matcher was not tuned on it afterwards except to merge one entity the gazetteer held twice (Kosovo). This is the figure to quote.",
+          fresh,
         ),
-        "",
-        "Errors (first 60):",
-        "",
-        ...errors.slice(0, 60).map((e) => `- ${e}`),
-        "",
+        ...section(
+          "Tuning sample (tests/gold/entities)",
+          "The matcher's rules were developed against this sample, so it flatters them.",
+          tuning,
+        ),
       ];
       writeFileSync(QUALITY, lines.join("\n"));
     }
 
-    it("finds countries with precision at least 0.95 and recall at least 0.90", () => {
-      const c = rows.find((r) => r.type === "country");
-      expect(c?.precision).toBeGreaterThanOrEqual(FLOORS.country.precision);
-      expect(c?.recall).toBeGreaterThanOrEqual(FLOORS.country.recall);
-    });
-
-    it("finds organisations and people with precision at least 0.95 and recall at least 0.90", () => {
-      for (const type of ["organisation", "person"] as const) {
-        const r = rows.find((x) => x.type === type);
-        if (!r) continue;
-        expect(r.precision, type).toBeGreaterThanOrEqual(FLOORS[type].precision);
-        expect(r.recall, type).toBeGreaterThanOrEqual(FLOORS[type].recall);
-      }
-    });
+    for (const [name, s] of [
+      ["the fresh sample", fresh],
+      ["the tuning sample", tuning],
+    ] as const) {
+      it(`finds countries, organisations and people in ${name} with precision at least 0.95 and recall at least 0.90`, () => {
+        for (const type of ["country", "organisation", "person"] as const) {
+          const r = s.rows.find((x) => x.type === type);
+          if (!r) continue;
+          expect(r.precision, type).toBeGreaterThanOrEqual(FLOORS[type].precision);
+          expect(r.recall, type).toBeGreaterThanOrEqual(FLOORS[type].recall);
+        }
+      });
+    }
   },
 );
-
-/** The issue's targets: the test fails when recognition falls below them. */
-const FLOORS = {
-  country: { precision: 0.95, recall: 0.9 },
-  organisation: { precision: 0.95, recall: 0.9 },
-  person: { precision: 0.95, recall: 0.9 },
-};
