@@ -214,7 +214,8 @@ export class Gazetteer {
       for (const form of [...entity.forms]) {
         const words = form.text.split(/\s+/);
         const surname = words[words.length - 1] ?? "";
-        if (words.length > 1 && surname.length > 2 && !surname.includes(".")) add(entity, surname, form.lang, true);
+        if (words.length > 1 && surname.length > 2 && !surname.includes("."))
+          add(entity, surname, form.lang, true);
       }
       entities.push(entity);
       speakerEntities.set(speaker.id, entity.id);
