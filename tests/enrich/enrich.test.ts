@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { enrichDocument } from "../../src/enrich/enrich.js";
 import { EntityMatcher } from "../../src/enrich/entity-matcher.js";
 import { Gazetteer } from "../../src/enrich/gazetteer.js";
+import { detectLanguage } from "../../src/enrich/language.js";
 import { findTimeExpressions } from "../../src/enrich/time-expressions.js";
 import { corpusAvailable, corpusPath } from "../support/corpus.js";
 import { ingestFile, ingestText, registry } from "../support/ingest.js";
@@ -71,6 +72,23 @@ describe("entity recognition", () => {
   it("finds registered people in labels and in the text", () => {
     const person = (name: string) => gazetteer.lookup(name).find((e) => e.type === "person")?.id;
     expect(ids("В.Путин и С.Лавров")).toEqual([person("Vladimir Putin"), person("Sergey Lavrov")]);
+  });
+});
+
+describe("turn languages", () => {
+  const english =
+    "We discussed the situation in the region and the steps that we are ready to take together with our partners. It is important that the work continues and that we have the support of all the parties to the talks.";
+  const spanish =
+    "Muchas gracias, señor Presidente. Hemos hablado de la situación en la frontera y de los pasos que vamos a dar juntos con nuestros socios para que el trabajo continúe con el apoyo de todas las partes, como siempre.";
+  const russian =
+    "Мы обсудили ситуацию в регионе и те шаги, которые готовы предпринять вместе с нашими партнёрами. Важно, чтобы работа продолжалась и чтобы мы имели поддержку всех сторон переговоров, как это было и раньше.";
+
+  it("keeps the document's language for a turn plainly in it and asks eld about the others", () => {
+    expect(detectLanguage(english, "en")).toBe("en");
+    expect(detectLanguage(spanish, "en")).toBe("es");
+    expect(detectLanguage(russian, "ru")).toBe("ru");
+    expect(detectLanguage(english, "ru")).toBe("en");
+    expect(detectLanguage("Thank you.", "ru")).toBe("ru");
   });
 });
 
