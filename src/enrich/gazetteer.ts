@@ -71,6 +71,9 @@ interface YamlFile {
 
 const LANGS = ["en", "ru", "tr"] as const;
 
+/** Languages the gazetteer names entities in: entity ids compare across these only. */
+export const GAZETTEER_LANGUAGES: ReadonlySet<string> = new Set(LANGS);
+
 const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
 
 function add(entity: Entity, text: unknown, lang: string, ambiguous = false): void {

@@ -30,6 +30,10 @@ export interface IngestReport {
   /** Documents stored with non-fatal warnings. */
   warnings: { source: string; id: string; codes: string[] }[];
   bytes: number;
+  /** Pairs of language versions linked by evidence after the batch (set by the ingest command). */
+  versionsLinked?: number;
+  /** Pairs of language versions aligned and measured after the batch. */
+  pairsMeasured?: number;
 }
 
 export interface BatchOptions {

@@ -8,6 +8,7 @@ import type { EntityMatcher } from "../enrich/entity-matcher.js";
 import { toVerbatimError, VerbatimError, type WarningCode } from "../errors/catalog.js";
 import type { Document } from "../model/document.js";
 import { assemble } from "./assemble.js";
+import { readBilingualRecords } from "./extract/bilingual-records.js";
 import { detectFormat } from "./extract/detect.js";
 import type { Draft } from "./extract/draft.js";
 import { readHtml } from "./extract/html.js";
@@ -75,6 +76,9 @@ function readInput(raw: RawInput, ctx: IngestContext): { documents: Document[]; 
       break;
     case "markdown-bilingual":
       drafts = readBilingualStatement(decoded.text, readerCtx);
+      break;
+    case "bilingual-records":
+      drafts = readBilingualRecords(decoded.text, readerCtx);
       break;
     case "un-debate":
       drafts = [readDebateSpeech(decoded.text, readerCtx)];

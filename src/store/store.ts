@@ -83,6 +83,49 @@ export interface DocumentSummary {
   kind: string;
 }
 
+/** How two documents came to be linked as language versions. */
+export type VersionLinkMethod = "key" | "evidence" | "manual";
+
+/** Another language version of a document, with how it was linked and how far the two diverge. */
+export interface LanguageVersion extends DocumentSummary {
+  method: VersionLinkMethod;
+  /** 1 for keys and links made by hand; the evidence score otherwise. */
+  confidence: number;
+  /** The pair's divergence score once measured (see align/divergence), else null. */
+  divergence: number | null;
+}
+
+/** A link recorded in the store: found by evidence, made by hand, or undone by hand ("unlinked"). */
+export interface StoredVersionLink {
+  a: string;
+  b: string;
+  method: "evidence" | "manual" | "unlinked";
+  confidence: number;
+  reasons: string[];
+}
+
+/** What the divergence report found for a linked pair, kept to rank pairs across the archive. */
+export interface DivergenceSummary {
+  a: string;
+  b: string;
+  /** The alignment version it was measured with. */
+  version: number;
+  score: number;
+  onlyA: number;
+  onlyB: number;
+  lengthOutliers: number;
+  numberMismatches: number;
+  entityMismatches: number;
+}
+
+export interface DivergentPair extends DivergenceSummary {
+  titleA: string;
+  titleB: string;
+  languageA: string;
+  languageB: string;
+  date: string | null;
+}
+
 export interface StoreCounts {
   documents: number;
   versions: number;
@@ -128,10 +171,18 @@ export interface DocumentStore {
   /** The newest current documents by their date (undated last). */
   recent(limit: number): Promise<DocumentSummary[]>;
   /**
-   * Other-language versions of a document that the publisher itself links: same source URL, or
-   * same publisher reference (an MFA number). Evidence-based linking comes with alignment.
+   * Other-language versions of a document: those the publisher's keys link (same reference, same
+   * URL without its language part), those linked by evidence or by hand, less those unlinked by hand.
    */
-  languageVersions(id: string): Promise<DocumentSummary[]>;
+  languageVersions(id: string): Promise<LanguageVersion[]>;
+  /** Records an evidence link, a link made by hand, or an unlinking by hand (which evidence never overrides). */
+  putVersionLink(link: StoredVersionLink): Promise<void>;
+  /** Current documents in another language dated within `days` of this one: candidates for evidence linking. */
+  versionCandidates(id: string, days: number): Promise<DocumentSummary[]>;
+  /** Stores a pair's divergence summary (replacing an earlier one). */
+  putDivergence(summary: DivergenceSummary): Promise<void>;
+  /** Linked pairs by divergence, most divergent first. */
+  divergentPairs(limit: number): Promise<DivergentPair[]>;
   /** Current documents per publisher, most first. */
   publishers(): Promise<{ publisher: string; count: number }[]>;
   close(): Promise<void>;

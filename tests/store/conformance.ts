@@ -314,6 +314,99 @@ export function describeStoreConformance(
       }
     });
 
+    describe("language versions", () => {
+      const version = (id: string, language: string, extra: Partial<Document> = {}) =>
+        makeDocument({ id, language, publisherRef: null, sourceUrl: null, ...extra });
+      const ids = async (id: string) => (await store.languageVersions(id)).map((v) => [v.id, v.method]);
+
+      it("documents sharing a publisher reference or a URL up to its language part are each other's versions", async () => {
+        await put(
+          version("ref-en", "en", { publisherRef: "1224-26-06-2024" }),
+          version("ref-ru", "ru", { publisherRef: "1224-26-06-2024" }),
+          version("url-en", "en", { sourceUrl: "https://mid.ru/en/foreign_policy/news/1234567/" }),
+          version("url-ru", "ru", { sourceUrl: "https://mid.ru/ru/foreign_policy/news/1234567/" }),
+          version("other-ru", "ru", { publisherRef: "9999-01-01-2024" }),
+        );
+        expect(await ids("ref-en")).toEqual([["ref-ru", "key"]]);
+        expect(await ids("url-ru")).toEqual([["url-en", "key"]]);
+        expect(await ids("other-ru")).toEqual([]);
+      });
+
+      it("links by evidence and by hand show with their method, and unlinking by hand outlasts evidence and keys", async () => {
+        await put(
+          version("a-en", "en", { publisherRef: "k1" }),
+          version("a-ru", "ru", { publisherRef: "k1" }),
+          version("b-uk", "uk"),
+          version("c-tr", "tr"),
+        );
+        await store.putVersionLink({
+          a: "a-en",
+          b: "b-uk",
+          method: "evidence",
+          confidence: 0.8,
+          reasons: ["same day"],
+        });
+        await store.putVersionLink({ a: "c-tr", b: "a-en", method: "manual", confidence: 1, reasons: [] });
+        // By language: ru, tr, uk.
+        expect(await ids("a-en")).toEqual([
+          ["a-ru", "key"],
+          ["c-tr", "manual"],
+          ["b-uk", "evidence"],
+        ]);
+        expect((await store.languageVersions("b-uk"))[0]?.confidence).toBe(0.8);
+        await store.putVersionLink({ a: "a-ru", b: "a-en", method: "unlinked", confidence: 1, reasons: [] });
+        await store.putVersionLink({ a: "b-uk", b: "a-en", method: "unlinked", confidence: 1, reasons: [] });
+        await store.putVersionLink({
+          a: "a-en",
+          b: "b-uk",
+          method: "evidence",
+          confidence: 0.9,
+          reasons: [],
+        });
+        expect(await ids("a-en")).toEqual([["c-tr", "manual"]]);
+        await store.putVersionLink({ a: "a-en", b: "a-ru", method: "manual", confidence: 1, reasons: [] });
+        expect((await ids("a-ru")).map((x) => x[0])).toEqual(["a-en"]);
+      });
+
+      it("candidates for evidence linking are documents in other languages dated within the window", async () => {
+        const on = (date: string) => ({ when: { date, time: null, timeZone: null, dateTime: null } });
+        await put(
+          version("d-en", "en", on("2022-05-03")),
+          version("d-uk", "uk", on("2022-05-04")),
+          version("d-ru", "ru", on("2022-05-09")),
+          version("d-en2", "en", on("2022-05-03")),
+        );
+        expect((await store.versionCandidates("d-en", 3)).map((c) => c.id)).toEqual(["d-uk"]);
+      });
+
+      it("divergence summaries rank linked pairs and are dropped when a document changes", async () => {
+        await put(version("p-en", "en", { publisherRef: "p" }), version("p-ru", "ru", { publisherRef: "p" }));
+        await put(version("q-en", "en", { publisherRef: "q" }), version("q-ru", "ru", { publisherRef: "q" }));
+        const summary = {
+          version: 1,
+          onlyA: 1,
+          onlyB: 0,
+          lengthOutliers: 0,
+          numberMismatches: 2,
+          entityMismatches: 0,
+        };
+        await store.putDivergence({ a: "p-ru", b: "p-en", score: 0.05, ...summary });
+        await store.putDivergence({ a: "q-en", b: "q-ru", score: 0.4, ...summary });
+        const pairs = await store.divergentPairs(10);
+        expect(pairs.map((p) => [p.a, p.b, p.score])).toEqual([
+          ["q-en", "q-ru", 0.4],
+          ["p-en", "p-ru", 0.05],
+        ]);
+        // Stored in id order: the side that had one passage alone is now B.
+        expect(pairs[1]?.onlyB).toBe(1);
+        expect((await store.languageVersions("q-en"))[0]?.divergence).toBe(0.4);
+        await put(version("q-en", "en", { publisherRef: "q", title: "A new version" }));
+        expect((await store.divergentPairs(10)).map((p) => p.a)).toEqual(["p-en"]);
+        await store.delete("p-ru");
+        expect(await store.divergentPairs(10)).toEqual([]);
+      });
+    });
+
     describe("search", () => {
       const q = (text: string) => parseQuery(text);
 

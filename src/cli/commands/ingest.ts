@@ -3,6 +3,7 @@ import path from "node:path";
 import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import pc from "picocolors";
+import { linkAndMeasure } from "../../align/service.js";
 import { EntityMatcher } from "../../enrich/entity-matcher.js";
 import { Gazetteer } from "../../enrich/gazetteer.js";
 import { VerbatimError } from "../../errors/catalog.js";
@@ -108,6 +109,7 @@ async function runIngest(paths: string[], options: IngestOptions): Promise<Inges
     : null;
   bar?.start(Math.max(totalBytes, 1), 0, { docs: 0, failed: 0, source: "" });
   let done = 0;
+  const changed: string[] = [];
   try {
     await store.putSpeakers(registry.speakers);
     if (gazetteer) await store.putEntities(gazetteer.entities);
@@ -122,6 +124,9 @@ async function runIngest(paths: string[], options: IngestOptions): Promise<Inges
       pool ? poolProcessor(pool) : { registry, debateSpeakers, maxBytes, now: () => new Date(), matcher },
       {
         keepRaw: options.raw,
+        onDocument: (doc, result) => {
+          if (result.status !== "unchanged") changed.push(doc.id);
+        },
         onProgress: (r, source) =>
           bar?.update(Math.min(done, totalBytes), {
             docs: r.documents,
@@ -130,6 +135,16 @@ async function runIngest(paths: string[], options: IngestOptions): Promise<Inges
           }),
       },
     );
+    // New documents and new versions may be versions of documents already stored: link and measure them.
+    if (changed.length > 0) {
+      const outcome = await linkAndMeasure(
+        store,
+        changed,
+        gazetteer ? (matcher ?? new EntityMatcher(gazetteer)) : null,
+      );
+      report.versionsLinked = outcome.linked.length;
+      report.pairsMeasured = outcome.measured;
+    }
     for (const m of missing) {
       report.failed++;
       report.failures.push({
@@ -153,6 +168,10 @@ export function printSummary(r: IngestReport): void {
       ` (${r.documents} documents from ${r.inputs} inputs); skipped ${r.skipped}; ` +
       `${r.failed > 0 ? pc.red(`failed ${r.failed}`) : "failed 0"}\n`,
   );
+  if (r.versionsLinked || r.pairsMeasured)
+    out.write(
+      `  language versions: ${r.versionsLinked ?? 0} linked by evidence; ${r.pairsMeasured ?? 0} pairs aligned\n`,
+    );
   for (const f of r.failures) out.write(`  ${pc.red("✗")} ${f.source}: ${pc.bold(f.code)} ${f.message}\n`);
   if (r.warnings.length > 0) {
     const counts = new Map<string, number>();

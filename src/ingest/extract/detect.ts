@@ -1,3 +1,4 @@
+import { looksLikeBilingualRecords } from "./bilingual-records.js";
 import { looksLikeJsonl } from "./jsonl.js";
 import { looksLikeKremlinAct } from "./kremlin-act.js";
 import { hasFrontMatter, isBilingualStatement } from "./markdown.js";
@@ -5,6 +6,7 @@ import { isDebateFileName } from "./un-debate.js";
 
 export type InputFormat =
   | "jsonl"
+  | "bilingual-records"
   | "html"
   | "markdown"
   | "markdown-bilingual"
@@ -18,6 +20,7 @@ export function detectFormat(name: string, text: string): InputFormat {
   const lower = name.toLowerCase();
   const head = text.slice(0, 2000).trimStart();
   if (/\.(jsonl|ndjson)$/.test(lower) || looksLikeJsonl(head)) return "jsonl";
+  if (/\.json$/.test(lower) && looksLikeBilingualRecords(head)) return "bilingual-records";
   if (/\.(json|xml|csv|js|css)$/.test(lower)) return "unsupported";
   if (
     /\.(html?|xhtml|php|aspx?)$/.test(lower) ||

@@ -1,14 +1,21 @@
 import { generic } from "./generic.js";
 import { kremlinRu } from "./kremlin-ru.js";
 import { midRu } from "./mid-ru.js";
+import { presidentUa } from "./president-ua.js";
 import { hostOf, type PublisherProfile } from "./profile.js";
 import { unGeneralDebate } from "./un.js";
 import { whitehouse } from "./whitehouse.js";
 
 /** Every known publisher; order matters only for HTML detection without a URL. */
-export const PROFILES: readonly PublisherProfile[] = [midRu, kremlinRu, whitehouse, unGeneralDebate];
+export const PROFILES: readonly PublisherProfile[] = [
+  midRu,
+  kremlinRu,
+  whitehouse,
+  unGeneralDebate,
+  presidentUa,
+];
 
-export { generic, kremlinRu, midRu, unGeneralDebate, whitehouse };
+export { generic, kremlinRu, midRu, presidentUa, unGeneralDebate, whitehouse };
 
 /** The profile whose hosts include the URL's host (or a parent domain of it). */
 export function profileForUrl(url: string | null): PublisherProfile | null {

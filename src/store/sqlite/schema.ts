@@ -5,6 +5,7 @@
 import type Database from "better-sqlite3";
 import type { Document } from "../../model/document.js";
 import { searchIndexWriter } from "./search-index.js";
+import { backfillVersionKeys } from "./version-links.js";
 
 /** A migration is SQL, or a function for steps SQL cannot do (stemming text in JavaScript). */
 export type Migration = string | ((db: Database.Database) => void);
@@ -126,6 +127,42 @@ export const MIGRATIONS: readonly Migration[] = [
     version INTEGER NOT NULL
   ) WITHOUT ROWID;
   `,
+  // 7: language versions: the key a document shares with its versions, links by evidence or by
+  // hand (method 'unlinked' records an unlinking by hand), and divergence summaries of linked pairs.
+  (db) => {
+    db.exec(`
+    CREATE TABLE version_keys (
+      doc_id TEXT NOT NULL,
+      key    TEXT NOT NULL,
+      PRIMARY KEY (doc_id, key)
+    ) WITHOUT ROWID;
+    CREATE INDEX version_keys_key ON version_keys (key);
+    CREATE TABLE version_links (
+      a          TEXT NOT NULL,
+      b          TEXT NOT NULL,
+      method     TEXT NOT NULL,
+      confidence REAL NOT NULL,
+      reasons    TEXT NOT NULL,
+      PRIMARY KEY (a, b)
+    ) WITHOUT ROWID;
+    CREATE INDEX version_links_b ON version_links (b);
+    CREATE TABLE divergence (
+      a                 TEXT NOT NULL,
+      b                 TEXT NOT NULL,
+      version           INTEGER NOT NULL,
+      score             REAL NOT NULL,
+      only_a            INTEGER NOT NULL,
+      only_b            INTEGER NOT NULL,
+      length_outliers   INTEGER NOT NULL,
+      number_mismatches INTEGER NOT NULL,
+      entity_mismatches INTEGER NOT NULL,
+      PRIMARY KEY (a, b)
+    ) WITHOUT ROWID;
+    CREATE INDEX divergence_score ON divergence (score DESC);
+    CREATE INDEX doc_index_date ON doc_index (date);
+    `);
+    backfillVersionKeys(db);
+  },
 ];
 
 /**

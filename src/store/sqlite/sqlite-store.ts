@@ -22,20 +22,25 @@ import type {
 import { documentFingerprint } from "../fingerprint.js";
 import type {
   BatchItem,
+  DivergenceSummary,
+  DivergentPair,
   DocumentStore,
   DocumentSummary,
+  LanguageVersion,
   ListOptions,
   PutResult,
   RawBlob,
   StoreCapabilities,
   StoreCounts,
   StoredDocument,
+  StoredVersionLink,
   VersionInfo,
 } from "../store.js";
 import { type EnrichmentIndex, enrichmentIndex } from "./enrichment-index.js";
 import { MIGRATIONS, SCHEMA_VERSION } from "./schema.js";
 import { type SearchIndexWriter, searchIndexWriter } from "./search-index.js";
 import { SqliteSearch } from "./sqlite-search.js";
+import { type VersionLinks, versionLinks } from "./version-links.js";
 
 interface DocumentRow {
   id: string;
@@ -79,6 +84,7 @@ export class SqliteStore implements DocumentStore {
   private readonly index: SearchIndexWriter;
   private readonly searcher: SqliteSearch;
   private readonly enrichments: EnrichmentIndex;
+  private readonly links: VersionLinks;
   /** Bumped on every write by this connection, so search caches know when to reload. */
   private generation = 0;
 
@@ -101,6 +107,7 @@ export class SqliteStore implements DocumentStore {
     this.index = options.readonly ? { put: () => {}, remove: () => {} } : searchIndexWriter(db);
     this.searcher = new SqliteSearch(db, () => this.generation);
     this.enrichments = enrichmentIndex(db);
+    this.links = versionLinks(db);
     this.stmt = {
       current: db.prepare<[string], { version: number; fingerprint: string }>(
         "SELECT version, fingerprint FROM documents WHERE id = ? AND current = 1",
@@ -164,8 +171,10 @@ export class SqliteStore implements DocumentStore {
       body: JSON.stringify(doc),
     });
     this.index.put(doc);
+    this.links.putKey(doc);
     // A new version's turns are new rows: whatever was found in the old ones no longer applies.
     this.enrichments.clear(doc.id);
+    if (existing) this.links.forget(doc.id, false);
     return { id: doc.id, version, status: existing ? "versioned" : "inserted" };
   }
 
@@ -247,6 +256,7 @@ export class SqliteStore implements DocumentStore {
     this.generation++;
     return this.db.transaction(() => {
       this.enrichments.clear(id);
+      this.links.forget(id, true);
       this.index.remove(id);
       return this.db.prepare<[string]>("DELETE FROM documents WHERE id = ?").run(id).changes > 0;
     })();
@@ -348,17 +358,25 @@ export class SqliteStore implements DocumentStore {
       .all(Math.max(0, Math.min(1000, limit)));
   }
 
-  async languageVersions(id: string): Promise<DocumentSummary[]> {
-    return this.db
-      .prepare<[string], DocumentSummary>(
-        `SELECT o.id, o.title, o.date, o.publisher, o.language, o.kind
-         FROM doc_index d JOIN doc_index o
-           ON o.n != d.n AND o.language != d.language
-          AND ((d.source_url IS NOT NULL AND o.source_url = d.source_url)
-            OR (d.publisher_ref IS NOT NULL AND o.publisher = d.publisher AND o.publisher_ref = d.publisher_ref))
-         WHERE d.id = ? ORDER BY o.language, o.id`,
-      )
-      .all(id);
+  async languageVersions(id: string): Promise<LanguageVersion[]> {
+    return this.links.versions(id);
+  }
+
+  async putVersionLink(link: StoredVersionLink): Promise<void> {
+    this.generation++;
+    this.db.transaction(() => this.links.putLink(link))();
+  }
+
+  async versionCandidates(id: string, days: number): Promise<DocumentSummary[]> {
+    return this.links.candidates(id, days);
+  }
+
+  async putDivergence(summary: DivergenceSummary): Promise<void> {
+    this.links.putDivergence(summary);
+  }
+
+  async divergentPairs(limit: number): Promise<DivergentPair[]> {
+    return this.links.divergent(limit);
   }
 
   async publishers(): Promise<{ publisher: string; count: number }[]> {

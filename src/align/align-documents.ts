@@ -1,0 +1,144 @@
+/**
+ * Aligns two language versions of one document, from the top down: turns (a speaker's turn in one
+ * version against the same speaker's in the other), then paragraphs within linked turns, then
+ * sentences within linked paragraphs. Paragraphs are numbered through the whole document (turn
+ * by turn, from 0) so that a link can be cited and stored as plain numbers.
+ */
+import type { Document } from "../model/document.js";
+import { type Anchors, anchorsOf, type EntityFinder, mergeAnchors } from "./anchors.js";
+import { align, type Link, type Unit } from "./gale-church.js";
+import { type Sentence, splitSentences } from "./sentences.js";
+
+/** Bumped when alignments change, so stored summaries can be recognised as stale. */
+export const ALIGNMENT_VERSION = 1;
+
+export interface ParagraphRef {
+  turn: number;
+  paragraph: number;
+}
+
+export interface SentenceLink {
+  /** The paragraph link (index into `paragraphs`) the sentences belong to. */
+  group: number;
+  /** [flat paragraph index, sentence index] pairs. */
+  a: [number, number][];
+  b: [number, number][];
+  confidence: number;
+}
+
+export interface DocumentAlignment {
+  version: number;
+  a: string;
+  b: string;
+  turns: Link[];
+  /** Flat paragraph indices: see `paragraphRefs`. */
+  paragraphs: Link[];
+  sentences: SentenceLink[];
+}
+
+/** The (turn, paragraph) of each flat paragraph index. */
+export function paragraphRefs(doc: Document): ParagraphRef[] {
+  const out: ParagraphRef[] = [];
+  for (const turn of doc.turns)
+    turn.paragraphs.forEach((_, paragraph) => out.push({ turn: turn.index, paragraph }));
+  return out;
+}
+
+/** Sentences of every paragraph, by flat index. */
+export function documentSentences(doc: Document): Sentence[][] {
+  return doc.turns.flatMap((t) => t.paragraphs.map((p) => splitSentences(p, doc.language)));
+}
+
+interface Side {
+  doc: Document;
+  paragraphs: string[];
+  /** Flat index of each turn's first paragraph. */
+  firstParagraph: number[];
+  paragraphAnchors: Anchors[];
+}
+
+function side(doc: Document, entities: EntityFinder | null): Side {
+  const paragraphs: string[] = [];
+  const firstParagraph: number[] = [];
+  for (const turn of doc.turns) {
+    firstParagraph.push(paragraphs.length);
+    paragraphs.push(...turn.paragraphs);
+  }
+  return { doc, paragraphs, firstParagraph, paragraphAnchors: paragraphs.map((p) => anchorsOf(p, entities)) };
+}
+
+const paragraphsOfTurns = (s: Side, turns: number[]) =>
+  turns.flatMap((t) => {
+    const first = s.firstParagraph[t] as number;
+    return Array.from(
+      { length: (s.doc.turns[t] as Document["turns"][number]).paragraphs.length },
+      (_, k) => first + k,
+    );
+  });
+
+export function alignDocuments(
+  a: Document,
+  b: Document,
+  entities: EntityFinder | null = null,
+): DocumentAlignment {
+  const sa = side(a, entities);
+  const sb = side(b, entities);
+  // The ratio of lengths is the documents' own: Russian runs longer than English, Ukrainian too.
+  const totalA = sa.paragraphs.reduce((n, p) => n + p.length, 0);
+  const totalB = sb.paragraphs.reduce((n, p) => n + p.length, 0);
+  const ratio = totalA > 0 && totalB > 0 ? totalB / totalA : 1;
+
+  const turnUnits = (s: Side): Unit[] =>
+    s.doc.turns.map((t, i) => {
+      const ps = paragraphsOfTurns(s, [i]);
+      return {
+        length: ps.reduce((n, p) => n + (s.paragraphs[p] as string).length, 0),
+        anchors: mergeAnchors(ps.map((p) => s.paragraphAnchors[p] as Anchors)),
+        speaker: t.speakerId,
+      };
+    });
+  const turns =
+    a.turns.length > 1 || b.turns.length > 1
+      ? align(turnUnits(sa), turnUnits(sb), { ratio })
+      : [{ a: a.turns.map((t) => t.index), b: b.turns.map((t) => t.index), confidence: 1 }];
+
+  const paragraphs: Link[] = [];
+  for (const turnLink of turns) {
+    const pa = paragraphsOfTurns(sa, turnLink.a);
+    const pb = paragraphsOfTurns(sb, turnLink.b);
+    const units = (s: Side, ps: number[]): Unit[] =>
+      ps.map((p) => ({
+        length: (s.paragraphs[p] as string).length,
+        anchors: s.paragraphAnchors[p] as Anchors,
+      }));
+    for (const link of align(units(sa, pa), units(sb, pb), { ratio })) {
+      paragraphs.push({
+        a: link.a.map((k) => pa[k] as number),
+        b: link.b.map((k) => pb[k] as number),
+        confidence: link.confidence,
+      });
+    }
+  }
+
+  const sentencesA = documentSentences(a);
+  const sentencesB = documentSentences(b);
+  const sentences: SentenceLink[] = [];
+  paragraphs.forEach((link, group) => {
+    if (link.a.length === 0 || link.b.length === 0) return;
+    const list = (s: Side, all: Sentence[][], ps: number[]) =>
+      ps.flatMap((p) => (all[p] ?? []).map((sentence, k) => ({ ref: [p, k] as [number, number], sentence })));
+    const la = list(sa, sentencesA, link.a);
+    const lb = list(sb, sentencesB, link.b);
+    const units = (l: typeof la): Unit[] =>
+      l.map((x) => ({ length: x.sentence.text.length, anchors: anchorsOf(x.sentence.text, entities) }));
+    for (const s of align(units(la), units(lb), { ratio })) {
+      sentences.push({
+        group,
+        a: s.a.map((k) => (la[k] as (typeof la)[number]).ref),
+        b: s.b.map((k) => (lb[k] as (typeof lb)[number]).ref),
+        confidence: s.confidence,
+      });
+    }
+  });
+  return { version: ALIGNMENT_VERSION, a: a.id, b: b.id, turns, paragraphs, sentences };
+}

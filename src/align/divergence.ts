@@ -1,0 +1,120 @@
+/**
+ * Where two versions of a document differ, read from their alignment: passages found in one version
+ * only, passages much longer or shorter than their counterpart, and numbers or entities one side
+ * has and the other lacks. The score is a single number to rank pairs by.
+ */
+import type { Document } from "../model/document.js";
+import type { DocumentAlignment } from "./align-documents.js";
+import { anchorsOf, type EntityFinder } from "./anchors.js";
+
+export interface DivergentPassage {
+  /** Index into the alignment's paragraph links. */
+  link: number;
+  a: number[];
+  b: number[];
+  kind: "only-a" | "only-b" | "longer-a" | "longer-b" | "numbers" | "entities";
+  /** Numbers or entity ids present on one side only (for kind numbers/entities). */
+  onlyA: string[];
+  onlyB: string[];
+}
+
+export interface DivergenceReport {
+  a: string;
+  b: string;
+  /** From 0 (the versions say the same) upward: see `divergenceScore`. */
+  score: number;
+  onlyA: number;
+  onlyB: number;
+  lengthOutliers: number;
+  numberMismatches: number;
+  entityMismatches: number;
+  passages: DivergentPassage[];
+}
+
+/** A passage is "much longer" when its length differs from the expected by more than this factor. */
+const OUTLIER_FACTOR = 1.6;
+/** Short passages (headings, list items) vary too much in length to judge. */
+const MIN_LENGTH = 80;
+
+const difference = (x: Set<string>, y: Set<string>) => [...x].filter((v) => !y.has(v)).sort();
+
+export function divergence(
+  a: Document,
+  b: Document,
+  alignment: DocumentAlignment,
+  entities: EntityFinder | null = null,
+): DivergenceReport {
+  const pa = a.turns.flatMap((t) => t.paragraphs);
+  const pb = b.turns.flatMap((t) => t.paragraphs);
+  const total = (list: string[], idx: number[]) => idx.reduce((n, i) => n + (list[i] ?? "").length, 0);
+  const totalA = total(
+    pa,
+    pa.map((_, i) => i),
+  );
+  const totalB = total(
+    pb,
+    pb.map((_, i) => i),
+  );
+  const ratio = totalA > 0 && totalB > 0 ? totalB / totalA : 1;
+  const passages: DivergentPassage[] = [];
+  let alone = 0;
+  let outlying = 0;
+  alignment.paragraphs.forEach((link, index) => {
+    const la = total(pa, link.a);
+    const lb = total(pb, link.b);
+    const base = { link: index, a: link.a, b: link.b, onlyA: [], onlyB: [] };
+    if (link.b.length === 0) {
+      passages.push({ ...base, kind: "only-a" });
+      alone += la;
+      return;
+    }
+    if (link.a.length === 0) {
+      passages.push({ ...base, kind: "only-b" });
+      alone += lb / ratio;
+      return;
+    }
+    if (Math.max(la, lb / ratio) >= MIN_LENGTH) {
+      const factor = lb / ratio / Math.max(1, la);
+      if (factor > OUTLIER_FACTOR || factor < 1 / OUTLIER_FACTOR) {
+        passages.push({ ...base, kind: factor > 1 ? "longer-b" : "longer-a" });
+        outlying += Math.abs(la - lb / ratio);
+      }
+    }
+    const xa = anchorsOf(link.a.map((i) => pa[i]).join("\n"), entities);
+    const xb = anchorsOf(link.b.map((i) => pb[i]).join("\n"), entities);
+    const na = difference(xa.numbers, xb.numbers);
+    const nb = difference(xb.numbers, xa.numbers);
+    if (na.length || nb.length) passages.push({ ...base, kind: "numbers", onlyA: na, onlyB: nb });
+    const ea = difference(xa.entities, xb.entities);
+    const eb = difference(xb.entities, xa.entities);
+    if (ea.length || eb.length) passages.push({ ...base, kind: "entities", onlyA: ea, onlyB: eb });
+  });
+  const count = (kind: DivergentPassage["kind"]) => passages.filter((p) => p.kind === kind).length;
+  const links = Math.max(1, alignment.paragraphs.length);
+  return {
+    a: a.id,
+    b: b.id,
+    score: divergenceScore(alone, outlying, count("numbers") + count("entities"), totalA, links),
+    onlyA: count("only-a"),
+    onlyB: count("only-b"),
+    lengthOutliers: count("longer-a") + count("longer-b"),
+    numberMismatches: count("numbers"),
+    entityMismatches: count("entities"),
+    passages,
+  };
+}
+
+/**
+ * The share of the text (in A's characters) that has no counterpart or is surplus in an outlying
+ * passage, plus a tenth of the share of passages whose numbers or entities disagree.
+ */
+export function divergenceScore(
+  alone: number,
+  outlying: number,
+  mismatches: number,
+  totalA: number,
+  links: number,
+): number {
+  const text = totalA > 0 ? (alone + outlying) / totalA : 0;
+  return Math.round((text + (0.1 * mismatches) / links) * 1000) / 1000;
+}

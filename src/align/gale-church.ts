@@ -1,0 +1,190 @@
+/**
+ * Length-based alignment with anchors (after Gale & Church 1993): a dynamic programme over two
+ * sequences of passages that allows 1-1, 1-2, 2-1, 1-0 and 0-1 links. The cost of a link is how
+ * unlikely its length ratio is, plus its prior, less what its two sides share (numbers, names,
+ * entities, speakers). Written here because no JavaScript library does this.
+ */
+import { type Anchors, mergeAnchors, numbersDisagree, similarity } from "./anchors.js";
+
+export interface Unit {
+  /** Length in characters. */
+  length: number;
+  anchors: Anchors;
+  /** Who speaks it, in a form both languages share (a registry id), when known. */
+  speaker?: string | null;
+}
+
+export interface Link {
+  a: number[];
+  b: number[];
+  /** From 0 to 1: how well the two sides' lengths and anchors agree (for 1-0 and 0-1: how alone the passage is). */
+  confidence: number;
+}
+
+export interface AlignOptions {
+  /** Expected length of B per character of A; by default the ratio of the two totals. */
+  ratio?: number;
+}
+
+/** The link shapes allowed, with Gale & Church's priors. */
+const MOVES: { da: number; db: number; cost: number }[] = [
+  { da: 1, db: 1, cost: -Math.log(0.89) },
+  { da: 1, db: 0, cost: -Math.log(0.005) },
+  { da: 0, db: 1, cost: -Math.log(0.005) },
+  { da: 2, db: 1, cost: -Math.log(0.045) },
+  { da: 1, db: 2, cost: -Math.log(0.045) },
+];
+
+/** Variance of the length difference per character (Gale & Church's estimate). */
+const VARIANCE = 6.8;
+/** Weight of shared anchors against the length cost, in the same units (nats). */
+const ANCHOR_WEIGHT = 4;
+const NUMBERS_DISAGREE = 3;
+const SPEAKER_WEIGHT = 3;
+
+/** Standard normal cumulative distribution (Abramowitz & Stegun 7.1.26). */
+function phi(x: number): number {
+  const t = 1 / (1 + (0.3275911 * Math.abs(x)) / Math.SQRT2);
+  const y =
+    1 -
+    ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) *
+      t *
+      Math.exp(-(x * x) / 2);
+  return x >= 0 ? (1 + y) / 2 : (1 - y) / 2;
+}
+
+/** Probability of a length difference at least this large between translations. */
+function lengthProbability(la: number, lb: number, ratio: number): number {
+  if (la === 0 && lb === 0) return 1;
+  const mean = (la + lb / ratio) / 2;
+  const delta = (lb - la * ratio) / Math.sqrt(Math.max(1, mean) * VARIANCE);
+  return Math.max(1e-12, 2 * (1 - phi(Math.abs(delta))));
+}
+
+function sum(units: Unit[], from: number, count: number): number {
+  let s = 0;
+  for (let k = from; k < from + count; k++) s += (units[k] as Unit).length;
+  return s;
+}
+
+function anchorsOf(units: Unit[], from: number, count: number): Anchors {
+  return count === 1
+    ? (units[from] as Unit).anchors
+    : mergeAnchors(units.slice(from, from + count).map((u) => u.anchors));
+}
+
+interface Scored {
+  cost: number;
+  confidence: number;
+}
+
+function score(a: Unit[], i: number, da: number, b: Unit[], j: number, db: number, ratio: number): Scored {
+  const lp = lengthProbability(sum(a, i, da), sum(b, j, db), ratio);
+  let cost = -Math.log(lp);
+  if (da === 0 || db === 0) return { cost, confidence: 0 };
+  const x = anchorsOf(a, i, da);
+  const y = anchorsOf(b, j, db);
+  const sim = similarity(x, y);
+  let confidence = lp;
+  if (sim !== null) {
+    // Few anchors are weak evidence either way; many are strong.
+    const strength = Math.min(
+      1,
+      (x.numbers.size + x.names.size + x.entities.size + y.numbers.size + y.names.size + y.entities.size) / 4,
+    );
+    cost -= ANCHOR_WEIGHT * strength * (sim - 0.3);
+    // Either sign is enough to be confident: lengths that agree, or anchors that do.
+    confidence = 1 - (1 - lp) * (1 - sim);
+  }
+  if (numbersDisagree(x, y)) cost += NUMBERS_DISAGREE;
+  const sa = da === 1 ? a[i]?.speaker : null;
+  const sb = db === 1 ? b[j]?.speaker : null;
+  if (sa && sb) cost += sa === sb ? -SPEAKER_WEIGHT : SPEAKER_WEIGHT;
+  return { cost, confidence: Math.max(0, Math.min(1, confidence)) };
+}
+
+/** Aligns two sequences of passages; links come in order and cover every passage once. */
+export function align(a: Unit[], b: Unit[], options: AlignOptions = {}): Link[] {
+  const n = a.length;
+  const m = b.length;
+  if (n === 0 || m === 0) {
+    return [
+      ...a.map((_, i) => ({ a: [i], b: [], confidence: 1 })),
+      ...b.map((_, j) => ({ a: [], b: [j], confidence: 1 })),
+    ];
+  }
+  const totalA = sum(a, 0, n);
+  const totalB = sum(b, 0, m);
+  const ratio = options.ratio ?? (totalA > 0 && totalB > 0 ? totalB / totalA : 1);
+  // Long documents: only cells near the diagonal are considered.
+  const band = n * m > 1_000_000 ? Math.max(60, Math.abs(n - m) + 40) : Number.POSITIVE_INFINITY;
+  const width = m + 1;
+  const cost = new Float64Array((n + 1) * width).fill(Number.POSITIVE_INFINITY);
+  const move = new Int8Array((n + 1) * width).fill(-1);
+  const conf = new Float64Array((n + 1) * width);
+  cost[0] = 0;
+  for (let i = 0; i <= n; i++) {
+    const centre = (i * m) / n;
+    const lo = Math.max(0, Math.floor(centre - band));
+    const hi = Math.min(m, Math.ceil(centre + band));
+    for (let j = lo; j <= hi; j++) {
+      if (i === 0 && j === 0) continue;
+      let best = Number.POSITIVE_INFINITY;
+      let bestMove = -1;
+      let bestConf = 0;
+      for (let k = 0; k < MOVES.length; k++) {
+        const mv = MOVES[k] as (typeof MOVES)[number];
+        const pi = i - mv.da;
+        const pj = j - mv.db;
+        if (pi < 0 || pj < 0) continue;
+        const prev = cost[pi * width + pj] as number;
+        if (prev === Number.POSITIVE_INFINITY) continue;
+        const s = score(a, pi, mv.da, b, pj, mv.db, ratio);
+        const total = prev + mv.cost + s.cost;
+        if (total < best) {
+          best = total;
+          bestMove = k;
+          bestConf = s.confidence;
+        }
+      }
+      cost[i * width + j] = best;
+      move[i * width + j] = bestMove;
+      conf[i * width + j] = bestConf;
+    }
+  }
+  const links: Link[] = [];
+  let i = n;
+  let j = m;
+  while (i > 0 || j > 0) {
+    const k = move[i * width + j] as number;
+    const mv = MOVES[k];
+    if (!mv) throw new Error(`alignment lost its path at ${i},${j}`);
+    const ai = Array.from({ length: mv.da }, (_, x) => i - mv.da + x);
+    const bj = Array.from({ length: mv.db }, (_, x) => j - mv.db + x);
+    links.push({ a: ai, b: bj, confidence: conf[i * width + j] as number });
+    i -= mv.da;
+    j -= mv.db;
+  }
+  links.reverse();
+  for (const [index, link] of links.entries()) {
+    if (link.a.length > 0 && link.b.length > 0) continue;
+    link.confidence = 1 - nearestSimilarity(link, links, index, a, b);
+  }
+  return links;
+}
+
+/** For a passage found in one version only: how much it resembles the passages linked around it (0 if nothing). */
+function nearestSimilarity(link: Link, links: Link[], index: number, a: Unit[], b: Unit[]): number {
+  const own =
+    link.a.length > 0 ? (a[link.a[0] as number] as Unit).anchors : (b[link.b[0] as number] as Unit).anchors;
+  let best = 0;
+  for (let k = Math.max(0, index - 2); k <= Math.min(links.length - 1, index + 2); k++) {
+    const other = links[k] as Link;
+    const side =
+      link.a.length > 0
+        ? other.b.map((x) => (b[x] as Unit).anchors)
+        : other.a.map((x) => (a[x] as Unit).anchors);
+    for (const anchors of side) best = Math.max(best, similarity(own, anchors) ?? 0);
+  }
+  return best;
+}

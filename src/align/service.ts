@@ -1,0 +1,131 @@
+/**
+ * Alignment over a stored archive: link new documents to their versions by evidence, align a
+ * linked pair, and keep each pair's divergence summary so the archive can be ranked by it.
+ */
+
+import type { EntityMatcher } from "../enrich/entity-matcher.js";
+import { GAZETTEER_LANGUAGES } from "../enrich/gazetteer.js";
+import type { Document } from "../model/document.js";
+import type { DocumentStore } from "../store/store.js";
+import { ALIGNMENT_VERSION, alignDocuments, type DocumentAlignment } from "./align-documents.js";
+import type { EntityFinder } from "./anchors.js";
+import { type DivergenceReport, divergence } from "./divergence.js";
+import { documentAnchors, evidence, LINK_THRESHOLD, MAX_DAYS_APART, shareKey } from "./link.js";
+
+/** Entity ids as anchors, for a pair of languages the gazetteer covers both of; otherwise none. */
+export function entityFinder(matcher: EntityMatcher | null, ...languages: string[]): EntityFinder | null {
+  if (!matcher || !languages.every((l) => GAZETTEER_LANGUAGES.has(l))) return null;
+  return (text) => matcher.find(text).map((m) => m.entityId);
+}
+
+export interface PairAlignment {
+  a: Document;
+  b: Document;
+  alignment: DocumentAlignment;
+  report: DivergenceReport;
+}
+
+/** Aligns two stored documents and records their divergence summary; null if either is missing. */
+export async function alignStored(
+  store: DocumentStore,
+  idA: string,
+  idB: string,
+  matcher: EntityMatcher | null,
+): Promise<PairAlignment | null> {
+  const [sa, sb] = await Promise.all([store.get(idA), store.get(idB)]);
+  if (!sa || !sb) return null;
+  const a = sa.document;
+  const b = sb.document;
+  const entities = entityFinder(matcher, a.language, b.language);
+  const alignment = alignDocuments(a, b, entities);
+  const report = divergence(a, b, alignment, entities);
+  await store.putDivergence({
+    a: a.id,
+    b: b.id,
+    version: ALIGNMENT_VERSION,
+    score: report.score,
+    onlyA: report.onlyA,
+    onlyB: report.onlyB,
+    lengthOutliers: report.lengthOutliers,
+    numberMismatches: report.numberMismatches,
+    entityMismatches: report.entityMismatches,
+  });
+  return { a, b, alignment, report };
+}
+
+export interface LinkOutcome {
+  linked: { a: string; b: string; confidence: number }[];
+  measured: number;
+}
+
+/**
+ * For each document: its best evidence match among other-language documents dated near it (when
+ * the match's best is this document too), then the divergence of every version it now has.
+ */
+export async function linkAndMeasure(
+  store: DocumentStore,
+  ids: string[],
+  matcher: EntityMatcher | null,
+): Promise<LinkOutcome> {
+  const cache = new Map<string, Document | null>();
+  const load = async (id: string) => {
+    if (!cache.has(id)) cache.set(id, (await store.get(id))?.document ?? null);
+    return cache.get(id) ?? null;
+  };
+  const anchorCache = new Map<string, ReturnType<typeof documentAnchors>>();
+  const anchors = (d: Document, other: string) => {
+    const key = `${d.id}\u0000${GAZETTEER_LANGUAGES.has(other) ? "e" : ""}`;
+    let x = anchorCache.get(key);
+    if (!x) {
+      x = documentAnchors(d, entityFinder(matcher, d.language, other));
+      anchorCache.set(key, x);
+    }
+    return x;
+  };
+  const versionLanguages = async (id: string) =>
+    new Set((await store.languageVersions(id)).map((v) => v.language));
+  const bestFor = async (doc: Document) => {
+    let best: { id: string; confidence: number; reasons: string[] } | null = null;
+    // A document has one version per language: one it already has in a language settles that language.
+    const has = await versionLanguages(doc.id);
+    for (const c of await store.versionCandidates(doc.id, MAX_DAYS_APART)) {
+      if (has.has(c.language)) continue;
+      const other = await load(c.id);
+      if (!other) continue;
+      if (shareKey(doc, other)) continue;
+      if ((await versionLanguages(c.id)).has(doc.language)) continue;
+      const e = evidence(doc, other, anchors(doc, other.language), anchors(other, doc.language));
+      if (e.confidence >= LINK_THRESHOLD && (!best || e.confidence > best.confidence))
+        best = { id: c.id, ...e };
+    }
+    return best;
+  };
+  const linked: LinkOutcome["linked"] = [];
+  for (const id of ids) {
+    const doc = await load(id);
+    if (!doc) continue;
+    const best = await bestFor(doc);
+    if (!best) continue;
+    const other = await load(best.id);
+    if (!other || (await bestFor(other))?.id !== id) continue;
+    await store.putVersionLink({
+      a: id,
+      b: best.id,
+      method: "evidence",
+      confidence: best.confidence,
+      reasons: best.reasons,
+    });
+    linked.push({ a: id, b: best.id, confidence: best.confidence });
+  }
+  let measured = 0;
+  const done = new Set<string>();
+  for (const id of ids) {
+    for (const v of await store.languageVersions(id)) {
+      const pair = id < v.id ? `${id} ${v.id}` : `${v.id} ${id}`;
+      if (done.has(pair)) continue;
+      done.add(pair);
+      if (await alignStored(store, id, v.id, matcher)) measured++;
+    }
+  }
+  return { linked, measured };
+}
