@@ -28,13 +28,29 @@ export function normaliseNumber(raw: string): string {
 }
 
 const CAPITALISED = /(?<![\p{L}\p{N}])\p{Lu}[\p{L}'’-]{3,}/gu;
-const SENTENCE_START = /(?:^|[.!?:;«"“(]\s*)$/u;
+const SENTENCE_START = /(?:^|[.!?…]\s*)$/u;
 
-/** A name's comparison key: its first four letters in Latin script, which inflection rarely touches. */
-function nameKey(word: string): string {
+/**
+ * A name's comparison key: its first four consonants in Latin script, spelled the way
+ * transliterations tend to agree ("Канберра" → knbr = "Canberra"; "Лаврова" → lvrv = "Lavrov";
+ * "Эбботт" → bt = "Abbott"). Vowels are where transliterations disagree most; inflection changes
+ * endings, which four consonants rarely reach.
+ */
+export function nameKey(word: string): string {
   return transliterate(word)
     .toLowerCase()
     .replace(/[^a-z]/g, "")
+    .replace(/dzh|zh|dj/g, "j")
+    .replace(/kh|tch|ch/g, "h")
+    .replace(/sch|sh/g, "s")
+    .replace(/ph/g, "f")
+    .replace(/th/g, "t")
+    .replace(/ts|tz/g, "c")
+    .replace(/[cq]/g, "k")
+    .replace(/w/g, "v")
+    .replace(/x/g, "ks")
+    .replace(/[aeiouyh]/g, "")
+    .replace(/(.)\1+/g, "$1")
     .slice(0, 4);
 }
 
@@ -46,7 +62,7 @@ export function anchorsOf(text: string, entities: EntityFinder | null): Anchors 
     // A capital after a full stop says nothing: it starts a sentence.
     if (SENTENCE_START.test(text.slice(Math.max(0, (m.index ?? 0) - 3), m.index))) continue;
     const key = nameKey(m[0]);
-    if (key.length === 4) names.add(key);
+    if (key.length >= 2) names.add(key);
   }
   return { numbers, names, entities: new Set(entities ? entities(text) : []) };
 }
@@ -78,6 +94,11 @@ export function similarity(a: Anchors, b: Anchors): number | null {
   if (total === 0) return null;
   const common = shared(a.numbers, b.numbers) + shared(a.names, b.names) + shared(a.entities, b.entities);
   return (2 * common) / total;
+}
+
+/** How many anchors two passages have in common. */
+export function sharedAnchors(a: Anchors, b: Anchors): number {
+  return shared(a.numbers, b.numbers) + shared(a.names, b.names) + shared(a.entities, b.entities);
 }
 
 /** Both passages hold numbers and share none: "2020" against "2021" is a sign of a wrong link. */

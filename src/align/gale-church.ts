@@ -1,10 +1,10 @@
 /**
  * Length-based alignment with anchors (after Gale & Church 1993): a dynamic programme over two
- * sequences of passages that allows 1-1, 1-2, 2-1, 1-0 and 0-1 links. The cost of a link is how
+ * sequences of passages that allows 1-1, 1-2, 2-1, 1-0 and 0-1 links (and 1-3, 3-1 for lists). The cost of a link is how
  * unlikely its length ratio is, plus its prior, less what its two sides share (numbers, names,
  * entities, speakers). Written here because no JavaScript library does this.
  */
-import { type Anchors, mergeAnchors, numbersDisagree, similarity } from "./anchors.js";
+import { type Anchors, mergeAnchors, numbersDisagree, sharedAnchors, similarity } from "./anchors.js";
 
 export interface Unit {
   /** Length in characters. */
@@ -33,12 +33,16 @@ const MOVES: { da: number; db: number; cost: number }[] = [
   { da: 0, db: 1, cost: -Math.log(0.005) },
   { da: 2, db: 1, cost: -Math.log(0.045) },
   { da: 1, db: 2, cost: -Math.log(0.045) },
+  // Rarer, but lists split an entry into name, dash and position in one version only.
+  { da: 3, db: 1, cost: -Math.log(0.005) },
+  { da: 1, db: 3, cost: -Math.log(0.005) },
 ];
 
 /** Variance of the length difference per character (Gale & Church's estimate). */
 const VARIANCE = 6.8;
 /** Weight of shared anchors against the length cost, in the same units (nats). */
 const ANCHOR_WEIGHT = 4;
+const SHARED_WEIGHT = 2;
 const NUMBERS_DISAGREE = 3;
 const SPEAKER_WEIGHT = 3;
 
@@ -93,6 +97,8 @@ function score(a: Unit[], i: number, da: number, b: Unit[], j: number, db: numbe
       (x.numbers.size + x.names.size + x.entities.size + y.numbers.size + y.names.size + y.entities.size) / 4,
     );
     cost -= ANCHOR_WEIGHT * strength * (sim - 0.3);
+    // Dozens of names in common (a list in two scripts) outweigh a length ratio the list distorts.
+    cost -= SHARED_WEIGHT * Math.log1p(sharedAnchors(x, y)) * sim;
     // Either sign is enough to be confident: lengths that agree, or anchors that do.
     confidence = 1 - (1 - lp) * (1 - sim);
   }
@@ -105,13 +111,37 @@ function score(a: Unit[], i: number, da: number, b: Unit[], j: number, db: numbe
 
 /** Aligns two sequences of passages; links come in order and cover every passage once. */
 export function align(a: Unit[], b: Unit[], options: AlignOptions = {}): Link[] {
+  return alignScored(a, b, options).links;
+}
+
+/**
+ * Aligns with each expected length ratio and keeps the cheaper alignment. A document's own ratio
+ * misleads when one long passage differs in kind between the versions (a list of names given in
+ * two scripts in one and one script in the other); a ratio of 1 is the fallback.
+ */
+export function alignRobust(a: Unit[], b: Unit[], ratios: number[]): Link[] {
+  let best: { links: Link[]; cost: number } | null = null;
+  for (const ratio of ratios) {
+    const r = alignScored(a, b, { ratio });
+    if (!best || r.cost < best.cost) best = r;
+  }
+  return best?.links ?? [];
+}
+
+/** The alignment and its total cost. */
+export function alignScored(
+  a: Unit[],
+  b: Unit[],
+  options: AlignOptions = {},
+): { links: Link[]; cost: number } {
   const n = a.length;
   const m = b.length;
   if (n === 0 || m === 0) {
-    return [
+    const links = [
       ...a.map((_, i) => ({ a: [i], b: [], confidence: 1 })),
       ...b.map((_, j) => ({ a: [], b: [j], confidence: 1 })),
     ];
+    return { links, cost: 0 };
   }
   const totalA = sum(a, 0, n);
   const totalB = sum(b, 0, m);
@@ -166,11 +196,12 @@ export function align(a: Unit[], b: Unit[], options: AlignOptions = {}): Link[] 
     j -= mv.db;
   }
   links.reverse();
+  const total = cost[n * width + m] as number;
   for (const [index, link] of links.entries()) {
     if (link.a.length > 0 && link.b.length > 0) continue;
     link.confidence = 1 - nearestSimilarity(link, links, index, a, b);
   }
-  return links;
+  return { links, cost: total };
 }
 
 /** For a passage found in one version only: how much it resembles the passages linked around it (0 if nothing). */

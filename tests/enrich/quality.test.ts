@@ -4,7 +4,7 @@
  * type, at document level, on two samples: one the matcher was tuned on and one annotated blind
  * afterwards; `npm run quality` writes both to docs/quality.md.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,12 +15,12 @@ import { type EntityType, Gazetteer } from "../../src/enrich/gazetteer.js";
 import { loadDebateSpeakers } from "../../src/ingest/read/debate-speakers.js";
 import { corpusAvailable, corpusPath } from "../support/corpus.js";
 import { ingestFile, registry } from "../support/ingest.js";
+import { writeQualitySection } from "../support/quality-report.js";
 
 /** Annotated while the matcher was being tuned on it. */
 const TUNING = fileURLToPath(new URL("../gold/entities", import.meta.url));
 /** Annotated blind after tuning, and not tuned on since: the honest measure. */
 const FRESH = fileURLToPath(new URL("../gold/entities-fresh", import.meta.url));
-const QUALITY = fileURLToPath(new URL("../../docs/quality.md", import.meta.url));
 
 interface GoldDocument {
   doc: number;
@@ -157,10 +157,6 @@ describe.skipIf(!corpusAvailable || listGold(TUNING).length === 0)(
 
     if (process.env.WRITE_QUALITY === "1") {
       const lines = [
-        "# Quality",
-        "",
-        "Every figure here was measured by the command named in its section.",
-        "",
         "## Entity recognition (`npm run quality`)",
         "",
         `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores, Node ${process.version}.`,
@@ -178,7 +174,7 @@ describe.skipIf(!corpusAvailable || listGold(TUNING).length === 0)(
           tuning,
         ),
       ];
-      writeFileSync(QUALITY, lines.join("\n"));
+      writeQualitySection("entities", lines.join("\n"));
     }
 
     for (const [name, s] of [
