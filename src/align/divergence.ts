@@ -4,7 +4,7 @@
  * has and the other lacks. The score is a single number to rank pairs by.
  */
 import type { Document } from "../model/document.js";
-import type { DocumentAlignment } from "./align-documents.js";
+import { type DocumentAlignment, expectedRatio } from "./align-documents.js";
 import { anchorsOf, type EntityFinder } from "./anchors.js";
 
 export interface DivergentPassage {
@@ -55,7 +55,7 @@ export function divergence(
     pb,
     pb.map((_, i) => i),
   );
-  const ratio = totalA > 0 && totalB > 0 ? totalB / totalA : 1;
+  const ratio = expectedRatio(a.language, b.language);
   const passages: DivergentPassage[] = [];
   let alone = 0;
   let outlying = 0;

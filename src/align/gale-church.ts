@@ -40,6 +40,8 @@ const MOVES: { da: number; db: number; cost: number }[] = [
 
 /** Variance of the length difference per character (Gale & Church's estimate). */
 const VARIANCE = 6.8;
+/** Share of a long passage's length by which versions commonly differ. */
+const RELATIVE_SPREAD = 0.15;
 /** Weight of shared anchors against the length cost, in the same units (nats). */
 const ANCHOR_WEIGHT = 4;
 const SHARED_WEIGHT = 2;
@@ -61,7 +63,11 @@ function phi(x: number): number {
 function lengthProbability(la: number, lb: number, ratio: number): number {
   if (la === 0 && lb === 0) return 1;
   const mean = (la + lb / ratio) / 2;
-  const delta = (lb - la * ratio) / Math.sqrt(Math.max(1, mean) * VARIANCE);
+  // Gale and Church's model: the difference grows with the square root of the length. It holds for
+  // sentences; whole paragraphs and turns of real versions differ more (a clause dropped, a
+  // paragraph added), so the spread has a floor of a fixed share of the length.
+  const spread = Math.sqrt(Math.max(1, mean) * VARIANCE + (RELATIVE_SPREAD * mean) ** 2);
+  const delta = (lb - la * ratio) / spread;
   return Math.max(1e-12, 2 * (1 - phi(Math.abs(delta))));
 }
 
@@ -83,9 +89,11 @@ interface Scored {
 }
 
 function score(a: Unit[], i: number, da: number, b: Unit[], j: number, db: number, ratio: number): Scored {
+  // A passage in one version only has no length to compare: its prior is its whole cost. (Gale and
+  // Church's length cost grows with the passage and would never let a long passage stand alone.)
+  if (da === 0 || db === 0) return { cost: 0, confidence: 0 };
   const lp = lengthProbability(sum(a, i, da), sum(b, j, db), ratio);
   let cost = -Math.log(lp);
-  if (da === 0 || db === 0) return { cost, confidence: 0 };
   const x = anchorsOf(a, i, da);
   const y = anchorsOf(b, j, db);
   const sim = similarity(x, y);
@@ -201,6 +209,7 @@ export function alignScored(
     if (link.a.length > 0 && link.b.length > 0) continue;
     link.confidence = 1 - nearestSimilarity(link, links, index, a, b);
   }
+  for (const link of links) link.confidence = Math.round(link.confidence * 1000) / 1000;
   return { links, cost: total };
 }
 

@@ -25,8 +25,8 @@ export interface PairAlignment {
   report: DivergenceReport;
 }
 
-/** Aligns two stored documents and records their divergence summary; null if either is missing. */
-export async function alignStored(
+/** Aligns two stored documents (current versions); null if either is missing. Writes nothing. */
+export async function alignPair(
   store: DocumentStore,
   idA: string,
   idB: string,
@@ -38,7 +38,19 @@ export async function alignStored(
   const b = sb.document;
   const entities = entityFinder(matcher, a.language, b.language);
   const alignment = alignDocuments(a, b, entities);
-  const report = divergence(a, b, alignment, entities);
+  return { a, b, alignment, report: divergence(a, b, alignment, entities) };
+}
+
+/** Aligns two stored documents and records their divergence summary; null if either is missing. */
+export async function alignStored(
+  store: DocumentStore,
+  idA: string,
+  idB: string,
+  matcher: EntityMatcher | null,
+): Promise<PairAlignment | null> {
+  const pair = await alignPair(store, idA, idB, matcher);
+  if (!pair) return null;
+  const { a, b, report } = pair;
   await store.putDivergence({
     a: a.id,
     b: b.id,
@@ -50,7 +62,7 @@ export async function alignStored(
     numberMismatches: report.numberMismatches,
     entityMismatches: report.entityMismatches,
   });
-  return { a, b, alignment, report };
+  return pair;
 }
 
 export interface LinkOutcome {

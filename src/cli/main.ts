@@ -6,6 +6,7 @@ import { registerReextract } from "./commands/reextract.js";
 import { registerSearch } from "./commands/search.js";
 import { registerServe } from "./commands/serve.js";
 import { registerShow } from "./commands/show.js";
+import { registerVersions } from "./commands/versions.js";
 
 // A reader that stops early (`verbatim export | head`) is not an error.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
@@ -28,5 +29,6 @@ registerReenrich(program);
 registerSearch(program);
 registerServe(program);
 registerExport(program);
+registerVersions(program);
 
 await program.parseAsync(process.argv);

@@ -5,10 +5,13 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
+import { alignPair } from "../align/service.js";
 import { VerbatimError } from "../errors/catalog.js";
 import { parseQuery } from "../search/query/parse.js";
 import type { SortOrder } from "../search/results.js";
 import { atomFeed } from "../web/feed.js";
+import { comparePage } from "../web/pages/compare.js";
+import { divergencePage } from "../web/pages/divergence.js";
 import { documentPage } from "../web/pages/document.js";
 import { entityPage } from "../web/pages/entity.js";
 import { homePage } from "../web/pages/home.js";
@@ -138,6 +141,21 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     const versions = await store.languageVersions(id);
     return c.html(documentPage(stored.document, stored.version, base(c.req.url), versions, enrichment));
   });
+
+  app.get("/d/:id/compare/:other", async (c) => {
+    const pair = await alignPair(store, c.req.param("id"), c.req.param("other"), deps.matcher ?? null);
+    if (!pair)
+      throw new VerbatimError("DOCUMENT_NOT_FOUND", {
+        id: `${c.req.param("id")} or ${c.req.param("other")}`,
+      });
+    return c.html(
+      comparePage(pair.a, pair.b, pair.alignment, pair.report, {
+        divergentOnly: c.req.query("only") === "divergent",
+      }),
+    );
+  });
+
+  app.get("/divergence", async (c) => c.html(divergencePage(await store.divergentPairs(100))));
 
   app.get("/s/:id", async (c) => {
     const id = c.req.param("id");

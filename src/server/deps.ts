@@ -1,3 +1,4 @@
+import type { EntityMatcher } from "../enrich/entity-matcher.js";
 import type { SpeakerRegistry } from "../ingest/speakers/registry.js";
 import type { DocumentStore } from "../store/store.js";
 
@@ -12,4 +13,6 @@ export interface AppDeps {
   rateLimitPerMinute: number;
   /** Public base URL for permalinks and feeds, e.g. "http://localhost:8080". */
   baseUrl: string | null;
+  /** Entity recognition, for entity anchors when aligning language versions; optional. */
+  matcher?: EntityMatcher | null;
 }

@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import type { Command } from "commander";
+import { linkAndMeasure } from "../../align/service.js";
 import { EntityMatcher } from "../../enrich/entity-matcher.js";
 import { Gazetteer } from "../../enrich/gazetteer.js";
 import { VerbatimError } from "../../errors/catalog.js";
@@ -57,8 +58,9 @@ export function registerServe(program: Command): void {
         const store = openStore(resolveDbPath(flags.db));
         const registry = SpeakerRegistry.load();
         await store.putSpeakers(registry.speakers);
+        const gazetteer = Gazetteer.load(registry);
+        const matcher = new EntityMatcher(gazetteer);
         if (flags.examples && (await store.counts()).documents === 0 && existsSync(EXAMPLES)) {
-          const gazetteer = Gazetteer.load(registry);
           await store.putEntities(gazetteer.entities);
           const { files } = await planSources([EXAMPLES]);
           const report = await ingestBatch(readSources(files, { maxBytes: DEFAULT_MAX_BYTES }), store, {
@@ -66,8 +68,11 @@ export function registerServe(program: Command): void {
             debateSpeakers: null,
             maxBytes: DEFAULT_MAX_BYTES,
             now: () => new Date(),
-            matcher: new EntityMatcher(gazetteer),
+            matcher,
           });
+          const seeded: string[] = [];
+          for await (const d of store.list()) seeded.push(d.id);
+          await linkAndMeasure(store, seeded, matcher);
           console.log(
             `the archive was empty: loaded ${report.documents} example documents from ${path.relative(process.cwd(), EXAMPLES) || EXAMPLES}`,
           );
@@ -79,6 +84,7 @@ export function registerServe(program: Command): void {
           maxBodyBytes: Number(flags.maxBodyBytes) || DEFAULT_MAX_BYTES,
           rateLimitPerMinute: Number(flags.rateLimit) || 0,
           baseUrl: flags.baseUrl ?? null,
+          matcher,
         });
         const server = serve({ fetch: app.fetch, port, hostname: flags.host }, (info) => {
           console.log(

@@ -3,6 +3,7 @@
  * /api/openapi.json. Query text is parsed by the shared query language; errors are {code, message}.
  */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { linkAndMeasure } from "../../align/service.js";
 import { VerbatimError } from "../../errors/catalog.js";
 import { concordanceCsv, csvRow } from "../../export/csv.js";
 import { ingestBatch } from "../../ingest/batch.js";
@@ -12,6 +13,7 @@ import type { SortOrder } from "../../search/results.js";
 import { trendRows } from "../../web/pages/trend.js";
 import type { AppDeps } from "../deps.js";
 import { requireToken } from "../security.js";
+import { registerAlignmentApi } from "./alignment-routes.js";
 import {
   ConcordanceSchema,
   ErrorSchema,
@@ -244,12 +246,26 @@ const publishersRoute = createRoute({
 const languagesRoute = createRoute({
   method: "get",
   path: "/api/documents/{id}/languages",
-  summary: "Other-language versions of a document linked by the publisher's URL or reference",
+  summary:
+    "Other-language versions of a document: linked by the publisher's keys, by evidence or by hand, with the pair's divergence once measured",
   request: {
     params: idParam(),
   },
   responses: {
-    200: { content: { "application/json": { schema: z.array(SummarySchema) } }, description: "Versions" },
+    200: {
+      content: {
+        "application/json": {
+          schema: z.array(
+            SummarySchema.extend({
+              method: z.enum(["key", "evidence", "manual"]),
+              confidence: z.number(),
+              divergence: z.number().nullable(),
+            }),
+          ),
+        },
+      },
+      description: "Versions",
+    },
     ...errors,
   },
 });
@@ -402,6 +418,8 @@ export function registerApi(app: OpenAPIHono, deps: AppDeps): void {
     return c.json(await store.languageVersions(id), 200);
   });
 
+  registerAlignmentApi(app, deps);
+
   app.use("/api/documents", requireToken(deps.token));
   app.use("/api/documents/*", requireToken(deps.token));
   app.use("/api/speakers/*", requireToken(deps.token));
@@ -424,12 +442,24 @@ export function registerApi(app: OpenAPIHono, deps: AppDeps): void {
     async function* one(): AsyncGenerator<SourceItem> {
       yield { type: "input", input: { source: `api:${name}`, name, bytes } };
     }
-    const report = await ingestBatch(one(), store, {
-      registry: deps.registry,
-      debateSpeakers: null,
-      maxBytes: deps.maxBodyBytes,
-      now: () => new Date(),
-    });
+    const changed: string[] = [];
+    const report = await ingestBatch(
+      one(),
+      store,
+      {
+        registry: deps.registry,
+        debateSpeakers: null,
+        maxBytes: deps.maxBodyBytes,
+        now: () => new Date(),
+        matcher: deps.matcher ?? null,
+      },
+      {
+        onDocument: (doc, result) => {
+          if (result.status !== "unchanged") changed.push(doc.id);
+        },
+      },
+    );
+    if (changed.length) await linkAndMeasure(store, changed, deps.matcher ?? null);
     return c.json(report, 200);
   });
 

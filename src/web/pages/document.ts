@@ -1,7 +1,7 @@
 import { html } from "hono/html";
 import type { Enrichment } from "../../enrich/enrich.js";
 import type { Document, Turn } from "../../model/document.js";
-import type { DocumentSummary } from "../../store/store.js";
+import type { LanguageVersion } from "../../store/store.js";
 import { layout, type Markup } from "../layout.js";
 
 /** A citation a journalist can paste: speaker, title, date, publisher, permalink and source. */
@@ -57,7 +57,7 @@ export function documentPage(
   doc: Document,
   version: number,
   base: string,
-  versions: DocumentSummary[] = [],
+  versions: LanguageVersion[] = [],
   enrichment: Enrichment | null = null,
 ): Markup {
   const mentions = enrichment?.mentions ?? [];
@@ -79,7 +79,7 @@ ${
   versions.length
     ? html`<nav class="languages" aria-label="Other languages">Also in: ${versions.map(
         (v, i) =>
-          html`${i ? ", " : ""}<a href="/d/${encodeURIComponent(v.id)}" hreflang="${v.language}" lang="${v.language}">${v.language}: ${v.title}</a>`,
+          html`${i ? ", " : ""}<a href="/d/${encodeURIComponent(v.id)}" hreflang="${v.language}" lang="${v.language}">${v.language}: ${v.title}</a> (<a href="/d/${encodeURIComponent(doc.id)}/compare/${encodeURIComponent(v.id)}">side by side</a>${v.method === "evidence" ? html`, <span class="muted">linked by evidence ${v.confidence.toFixed(2)}</span>` : ""})`,
       )}</nav>`
     : ""
 }
@@ -106,7 +106,7 @@ ${doc.turns.map((turn) => {
 <p><span class="speaker">${
     turn.speakerId ? html`<a href="/s/${encodeURIComponent(turn.speakerId)}">${name}</a>` : name
   }</span>${turn.label && turn.label !== name ? html` <span class="muted">(${turn.label})</span>` : ""}<span class="kind">${turn.kind}${turn.interpreted ? ", interpreted" : ""}${turn.addressedTo ? html`, to ${turn.addressedTo}` : ""}</span><a class="permalink" href="#t${turn.index}" aria-label="Permalink to turn ${turn.index}">¶</a>${nav}</p>
-${turn.paragraphs.map((p, i) => html`<p lang="${enrichment?.turnLanguages[turn.index] || doc.language}">${paragraphMarkup(turn, i, p, mentions)}</p>`)}
+${turn.paragraphs.map((p, i) => html`<p id="t${turn.index}p${i}" lang="${enrichment?.turnLanguages[turn.index] || doc.language}">${paragraphMarkup(turn, i, p, mentions)}</p>`)}
 </section>`;
 })}
 ${

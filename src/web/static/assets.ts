@@ -25,6 +25,7 @@ form.search { display: flex; flex: 1; min-width: 14rem; gap: .5rem; }
 form.search input { flex: 1; padding: .5rem .6rem; font-size: 1rem; border: 1px solid #bbb; border-radius: 6px; }
 button { padding: .5rem .9rem; font-size: 1rem; border-radius: 6px; border: 1px solid var(--accent); background: var(--accent); color: #fff; cursor: pointer; }
 main { max-width: 60rem; margin: 0 auto; padding: 1rem; }
+main:has(article.compare) { max-width: 92rem; }
 footer.site { text-align: center; color: var(--muted); padding: 2rem 1rem; font-size: .9rem; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
 .muted, .dateline { color: var(--muted); font-size: .92rem; }
@@ -38,6 +39,17 @@ mark { background: var(--mark); padding: 0 .1em; }
 .hit h3 { margin: 0 0 .2rem; font-size: 1.05rem; }
 .hit .turn { margin: .35rem 0 0 .8rem; }
 .turn-block { padding: .6rem .8rem; margin: .4rem 0; border-left: 3px solid transparent; }
+article.compare { max-width: none; }
+.compare-heads, .pair { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
+.pair { border-top: 1px solid var(--line); padding: .4rem 0; }
+.pair.diverges { background: #fff8f0; }
+.pair .marks { grid-column: 1 / -1; margin: 0; color: #b3261e; font-size: .88rem; }
+.pair .missing { color: var(--muted); font-style: italic; }
+.compare .s[data-link] { cursor: pointer; border-radius: 3px; }
+.compare .s[data-link]:hover, .compare .s[data-link]:focus { background: #eef3fd; outline: none; }
+.compare .s.active { background: var(--mark); }
+.divergent-pairs { border-collapse: collapse; width: 100%; font-size: .92rem; }
+.divergent-pairs td, .divergent-pairs th { border-bottom: 1px solid var(--line); padding: .3rem .4rem; text-align: left; vertical-align: top; }
 .turn-block:target { border-left-color: var(--accent); background: #f3f7ff; }
 .turn-block.question { background: #fafafa; }
 .speaker { font-weight: 600; }
@@ -76,6 +88,21 @@ document.addEventListener("DOMContentLoaded", () => {
     [x, turns, share],
     target,
   );
+});
+
+// Side by side: a sentence and its counterpart in the other version are marked together.
+document.addEventListener("click", (event) => {
+  const sentence = event.target.closest(".compare .s[data-link]");
+  if (!sentence) return;
+  for (const el of document.querySelectorAll(".compare .s.active")) el.classList.remove("active");
+  for (const el of document.querySelectorAll('.compare .s[data-link="' + sentence.getAttribute("data-link") + '"]')) el.classList.add("active");
+  const other = sentence.closest(".side").classList.contains("a") ? ".side.b" : ".side.a";
+  const counterpart = sentence.closest(".pair").querySelector(other + ' .s[data-link="' + sentence.getAttribute("data-link") + '"]');
+  if (counterpart && counterpart.scrollIntoView) counterpart.scrollIntoView({ block: "nearest" });
+});
+document.addEventListener("keydown", (event) => {
+  if (event.key !== "Enter" || !event.target.matches?.(".compare .s[data-link]")) return;
+  event.target.click();
 });
 
 // Copy buttons for citations; everything else works without JavaScript.

@@ -1,0 +1,164 @@
+/**
+ * Language versions from the command line: list a document's versions, link or unlink two by hand,
+ * re-run linking and measuring over the archive, print or export an alignment, rank divergences.
+ */
+import { writeFileSync } from "node:fs";
+import type { Command } from "commander";
+import pc from "picocolors";
+import { alignedSegments, type SegmentLevel } from "../../align/segments.js";
+import { alignPair, alignStored, linkAndMeasure } from "../../align/service.js";
+import { EntityMatcher } from "../../enrich/entity-matcher.js";
+import { Gazetteer } from "../../enrich/gazetteer.js";
+import { VerbatimError } from "../../errors/catalog.js";
+import { alignedCsv, alignedTmx } from "../../export/tmx.js";
+import { SpeakerRegistry } from "../../ingest/speakers/registry.js";
+import type { DocumentStore } from "../../store/store.js";
+import { withStore } from "../output.js";
+import { stripControlCharacters as clean } from "./show.js";
+
+const DB = ["--db <path>", "archive location (default: $VERBATIM_DB or ./verbatim.db)"] as const;
+
+function matcher(): EntityMatcher {
+  return new EntityMatcher(Gazetteer.load(SpeakerRegistry.load()));
+}
+
+async function requireBoth(store: DocumentStore, a: string, b: string): Promise<void> {
+  for (const id of [a, b]) if (!(await store.get(id))) throw new VerbatimError("DOCUMENT_NOT_FOUND", { id });
+  if (a === b)
+    throw new VerbatimError("REQUEST_INVALID", { reason: "a document is not a version of itself" });
+}
+
+export function registerVersions(program: Command): void {
+  program
+    .command("versions")
+    .description("list a document's other-language versions: how each was linked and how far they diverge")
+    .argument("<id>", "document id")
+    .option(...DB)
+    .option("--json", "print JSON")
+    .action(async (id: string, options: { db?: string; json?: boolean }) => {
+      await withStore(options.db, async (store) => {
+        if (!(await store.get(id))) throw new VerbatimError("DOCUMENT_NOT_FOUND", { id });
+        const versions = await store.languageVersions(id);
+        if (options.json) return void process.stdout.write(`${JSON.stringify(versions, null, 2)}\n`);
+        if (versions.length === 0) process.stdout.write("no other-language versions\n");
+        for (const v of versions)
+          process.stdout.write(
+            `${v.language}  ${v.id}  ${v.method}${v.method === "evidence" ? ` ${v.confidence.toFixed(2)}` : ""}  divergence ${v.divergence ?? "–"}  ${clean(v.title)}\n`,
+          );
+      });
+    });
+
+  program
+    .command("link")
+    .description(
+      "link two documents as language versions by hand, or (--auto) link the whole archive by evidence and measure every pair",
+    )
+    .argument("[a]", "document id")
+    .argument("[b]", "document id in another language")
+    .option("--auto", "link every document by evidence and align every linked pair")
+    .option(...DB)
+    .action(
+      async (a: string | undefined, b: string | undefined, options: { db?: string; auto?: boolean }) => {
+        await withStore(options.db, async (store) => {
+          if (options.auto) {
+            const ids: string[] = [];
+            for await (const d of store.list()) ids.push(d.id);
+            const outcome = await linkAndMeasure(store, ids, matcher());
+            process.stdout.write(
+              `${outcome.linked.length} pairs linked by evidence; ${outcome.measured} pairs aligned and measured\n`,
+            );
+            return;
+          }
+          if (!a || !b)
+            throw new VerbatimError("REQUEST_INVALID", { reason: "give two document ids, or --auto" });
+          await requireBoth(store, a, b);
+          await store.putVersionLink({ a, b, method: "manual", confidence: 1, reasons: ["linked by hand"] });
+          const pair = await alignStored(store, a, b, matcher());
+          process.stdout.write(`linked ${a} and ${b}; divergence ${pair?.report.score ?? "–"}\n`);
+        });
+      },
+    );
+
+  program
+    .command("unlink")
+    .description("unlink two documents by hand: neither keys nor evidence link them again")
+    .argument("<a>", "document id")
+    .argument("<b>", "document id")
+    .option(...DB)
+    .action(async (a: string, b: string, options: { db?: string }) => {
+      await withStore(options.db, async (store) => {
+        await requireBoth(store, a, b);
+        await store.putVersionLink({
+          a,
+          b,
+          method: "unlinked",
+          confidence: 1,
+          reasons: ["unlinked by hand"],
+        });
+        process.stdout.write(`unlinked ${a} and ${b}\n`);
+      });
+    });
+
+  program
+    .command("align")
+    .description("align two language versions and print them side by side, or export the pairs as TMX or CSV")
+    .argument("<a>", "document id")
+    .argument("<b>", "document id in another language")
+    .option("--level <level>", "paragraph or sentence", "paragraph")
+    .option("--format <format>", "text, json, tmx or csv", "text")
+    .option("--out <file>", "write to a file instead of standard output")
+    .option(...DB)
+    .action(
+      async (a: string, b: string, options: { db?: string; level: string; format: string; out?: string }) => {
+        await withStore(options.db, async (store) => {
+          if (!["paragraph", "sentence"].includes(options.level))
+            throw new VerbatimError("REQUEST_INVALID", {
+              reason: `--level must be paragraph or sentence, not ${options.level}`,
+            });
+          if (!["text", "json", "tmx", "csv"].includes(options.format))
+            throw new VerbatimError("FORMAT_UNSUPPORTED", {
+              reason: `align format "${options.format}"; try text, json, tmx or csv`,
+            });
+          await requireBoth(store, a, b);
+          const pair = await alignPair(store, a, b, matcher());
+          if (!pair) throw new VerbatimError("DOCUMENT_NOT_FOUND", { id: `${a} or ${b}` });
+          const level = options.level as SegmentLevel;
+          const segments = alignedSegments(pair.a, pair.b, pair.alignment, level);
+          let out: string;
+          if (options.format === "json")
+            out = `${JSON.stringify({ ...pair.alignment, divergence: pair.report }, null, 2)}\n`;
+          else if (options.format === "tmx") out = alignedTmx(pair.a, pair.b, segments, level);
+          else if (options.format === "csv") out = alignedCsv(pair.a, pair.b, segments);
+          else
+            out = segments
+              .map(
+                (s) =>
+                  `${pc.dim(`[${s.confidence.toFixed(2)}]`)}\n  ${pair.a.language}: ${clean(s.a) || pc.dim("(none)")}\n  ${pair.b.language}: ${clean(s.b) || pc.dim("(none)")}\n`,
+              )
+              .join("");
+          if (options.out) writeFileSync(options.out, out);
+          else process.stdout.write(out);
+        });
+      },
+    );
+
+  program
+    .command("divergence")
+    .description(
+      "linked language versions ranked by how much they differ (measured at ingest or by `link --auto`)",
+    )
+    .option("--top <n>", "how many pairs", "20")
+    .option("--json", "print JSON")
+    .option(...DB)
+    .action(async (options: { db?: string; top: string; json?: boolean }) => {
+      await withStore(options.db, async (store) => {
+        const pairs = await store.divergentPairs(Number(options.top) || 20);
+        if (options.json) return void process.stdout.write(`${JSON.stringify(pairs, null, 2)}\n`);
+        if (pairs.length === 0) process.stdout.write("no measured pairs\n");
+        for (const p of pairs)
+          process.stdout.write(
+            `${p.score.toFixed(3)}  ${p.date ?? "undated"}  ${p.a} ↔ ${p.b}  only-in-one ${p.onlyA + p.onlyB}, length ${p.lengthOutliers}, numbers ${p.numberMismatches}, names ${p.entityMismatches}\n    ${clean(p.titleA)}\n`,
+          );
+      });
+    });
+}

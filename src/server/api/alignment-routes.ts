@@ -1,0 +1,235 @@
+/**
+ * Language versions in the API: a pair's alignment (JSON, TMX or CSV, by paragraph or sentence),
+ * its divergence report, the archive's most divergent pairs, and linking or unlinking by hand.
+ */
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { alignedSegments } from "../../align/segments.js";
+import { alignPair, alignStored } from "../../align/service.js";
+import { VerbatimError } from "../../errors/catalog.js";
+import { alignedCsv, alignedTmx } from "../../export/tmx.js";
+import type { AppDeps } from "../deps.js";
+import { requireToken } from "../security.js";
+import { ErrorSchema } from "./schemas.js";
+
+const errors = {
+  400: { content: { "application/json": { schema: ErrorSchema } }, description: "The request is invalid" },
+  404: { content: { "application/json": { schema: ErrorSchema } }, description: "Not found" },
+  429: { content: { "application/json": { schema: ErrorSchema } }, description: "Too many requests" },
+} as const;
+
+const pairParams = z.object({
+  id: z
+    .string()
+    .max(200)
+    .openapi({ param: { name: "id", in: "path" } }),
+  other: z
+    .string()
+    .max(200)
+    .openapi({ param: { name: "other", in: "path" } }),
+});
+
+const LinkSchema = z.object({
+  a: z.array(z.number().int()),
+  b: z.array(z.number().int()),
+  confidence: z.number(),
+});
+
+const AlignmentSchema = z
+  .object({
+    a: z.string(),
+    b: z.string(),
+    version: z.number().int(),
+    turns: z.array(LinkSchema),
+    paragraphs: z
+      .array(LinkSchema)
+      .openapi({ description: "Paragraph indices count through the whole document, turn by turn, from 0" }),
+    sentences: z.array(
+      z.object({
+        group: z.number().int(),
+        a: z.array(z.tuple([z.number().int(), z.number().int()])),
+        b: z.array(z.tuple([z.number().int(), z.number().int()])),
+        confidence: z.number(),
+      }),
+    ),
+    divergence: z.object({
+      score: z.number(),
+      onlyA: z.number().int(),
+      onlyB: z.number().int(),
+      lengthOutliers: z.number().int(),
+      numberMismatches: z.number().int(),
+      entityMismatches: z.number().int(),
+      passages: z.array(
+        z.object({
+          link: z.number().int(),
+          a: z.array(z.number().int()),
+          b: z.array(z.number().int()),
+          kind: z.enum(["only-a", "only-b", "longer-a", "longer-b", "numbers", "entities"]),
+          onlyA: z.array(z.string()),
+          onlyB: z.array(z.string()),
+        }),
+      ),
+    }),
+  })
+  .openapi("Alignment");
+
+const alignmentRoute = createRoute({
+  method: "get",
+  path: "/api/documents/{id}/alignment/{other}",
+  summary:
+    "Align two language versions: turns, paragraphs and sentences with confidences, and where they differ; or the aligned pairs as TMX or CSV",
+  request: {
+    params: pairParams,
+    query: z.object({
+      format: z
+        .enum(["json", "tmx", "csv"])
+        .optional()
+        .openapi({ description: "json (default), tmx or csv" }),
+      level: z
+        .enum(["sentence", "paragraph"])
+        .optional()
+        .openapi({ description: "Segments of the TMX or CSV (default: sentence)" }),
+    }),
+  },
+  responses: {
+    200: {
+      content: {
+        "application/json": { schema: AlignmentSchema },
+        "application/x-tmx+xml": { schema: z.string() },
+        "text/csv": { schema: z.string() },
+      },
+      description: "The alignment",
+    },
+    ...errors,
+  },
+});
+
+const DivergentPairSchema = z.object({
+  a: z.string(),
+  b: z.string(),
+  version: z.number().int(),
+  score: z.number(),
+  onlyA: z.number().int(),
+  onlyB: z.number().int(),
+  lengthOutliers: z.number().int(),
+  numberMismatches: z.number().int(),
+  entityMismatches: z.number().int(),
+  titleA: z.string(),
+  titleB: z.string(),
+  languageA: z.string(),
+  languageB: z.string(),
+  date: z.string().nullable(),
+});
+
+const divergenceRoute = createRoute({
+  method: "get",
+  path: "/api/divergence",
+  summary: "Linked language versions, most divergent first",
+  request: { query: z.object({ limit: z.coerce.number().int().min(1).max(1000).optional() }) },
+  responses: {
+    200: { content: { "application/json": { schema: z.array(DivergentPairSchema) } }, description: "Pairs" },
+    ...errors,
+  },
+});
+
+const unauthorized = {
+  401: { content: { "application/json": { schema: ErrorSchema } }, description: "No or wrong token" },
+} as const;
+
+const linkRoute = createRoute({
+  method: "put",
+  path: "/api/documents/{id}/languages/{other}",
+  summary: "Link two documents as language versions by hand; needs the operator's token",
+  security: [{ bearer: [] }],
+  request: { params: pairParams },
+  responses: {
+    200: {
+      content: { "application/json": { schema: z.object({ linked: z.tuple([z.string(), z.string()]) }) } },
+      description: "Linked",
+    },
+    ...unauthorized,
+    ...errors,
+  },
+});
+
+const unlinkRoute = createRoute({
+  method: "delete",
+  path: "/api/documents/{id}/languages/{other}",
+  summary: "Unlink two documents by hand (keys and evidence no longer link them); needs the operator's token",
+  security: [{ bearer: [] }],
+  request: { params: pairParams },
+  responses: {
+    200: {
+      content: { "application/json": { schema: z.object({ unlinked: z.tuple([z.string(), z.string()]) }) } },
+      description: "Unlinked",
+    },
+    ...unauthorized,
+    ...errors,
+  },
+});
+
+export function registerAlignmentApi(app: OpenAPIHono, deps: AppDeps): void {
+  const { store } = deps;
+  const matcher = deps.matcher ?? null;
+  const bothExist = async (id: string, other: string) => {
+    for (const x of [id, other])
+      if (!(await store.get(x))) throw new VerbatimError("DOCUMENT_NOT_FOUND", { id: x });
+    if (id === other)
+      throw new VerbatimError("REQUEST_INVALID", { reason: "a document is not a version of itself" });
+  };
+
+  app.openapi(alignmentRoute, async (c) => {
+    const { id, other } = c.req.valid("param");
+    const { format = "json", level = "sentence" } = c.req.valid("query");
+    const pair = await alignPair(store, id, other, matcher);
+    if (!pair) throw new VerbatimError("DOCUMENT_NOT_FOUND", { id: `${id} or ${other}` });
+    if (format === "json") {
+      const { a: _a, b: _b, ...divergence } = pair.report;
+      return c.json({ ...pair.alignment, divergence }, 200);
+    }
+    const segments = alignedSegments(pair.a, pair.b, pair.alignment, level);
+    const name = `${id}--${other}.${level}.${format}`.replace(/[^\w.-]/g, "_");
+    const disposition = { "content-disposition": `attachment; filename="${name}"` };
+    if (format === "tmx")
+      return c.body(alignedTmx(pair.a, pair.b, segments, level), 200, {
+        "content-type": "application/x-tmx+xml; charset=utf-8",
+        ...disposition,
+      });
+    return c.body(alignedCsv(pair.a, pair.b, segments), 200, {
+      "content-type": "text/csv; charset=utf-8",
+      ...disposition,
+    });
+  });
+
+  app.openapi(divergenceRoute, async (c) =>
+    c.json(await store.divergentPairs(c.req.valid("query").limit ?? 100), 200),
+  );
+
+  app.use("/api/documents/:id/languages/:other", requireToken(deps.token));
+
+  app.openapi(linkRoute, async (c) => {
+    const { id, other } = c.req.valid("param");
+    await bothExist(id, other);
+    await store.putVersionLink({
+      a: id,
+      b: other,
+      method: "manual",
+      confidence: 1,
+      reasons: ["linked by hand"],
+    });
+    await alignStored(store, id, other, matcher);
+    return c.json({ linked: [id, other] as [string, string] }, 200);
+  });
+
+  app.openapi(unlinkRoute, async (c) => {
+    const { id, other } = c.req.valid("param");
+    await bothExist(id, other);
+    await store.putVersionLink({
+      a: id,
+      b: other,
+      method: "unlinked",
+      confidence: 1,
+      reasons: ["unlinked by hand"],
+    });
+    return c.json({ unlinked: [id, other] as [string, string] }, 200);
+  });
+}
