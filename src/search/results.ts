@@ -26,6 +26,14 @@ export interface TurnHit {
   kind: TurnKind;
   snippet: Segment[];
   permalink: string;
+  /** With `aligned`: the matching sentence's counterpart in the other-language version, if any. */
+  counterpart?: {
+    documentId: string;
+    language: string;
+    text: string;
+    confidence: number;
+    permalink: string;
+  } | null;
 }
 
 export interface DocumentHit {

@@ -5,6 +5,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
+import { attachCounterparts } from "../align/counterparts.js";
 import { alignPair } from "../align/service.js";
 import { VerbatimError } from "../errors/catalog.js";
 import { parseQuery } from "../search/query/parse.js";
@@ -110,12 +111,14 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     const sort = SORTS.includes(c.req.query("sort") ?? "") ? (c.req.query("sort") as SortOrder) : "relevance";
     if (!text.trim()) return c.html(searchPage("", sort, null, null));
     try {
-      const result = await store.search(parseQuery(text), {
+      const aligned = c.req.query("aligned") === "1";
+      const found = await store.search(parseQuery(text), {
         sort,
         cursor: c.req.query("cursor") ?? null,
         limit: 20,
       });
-      return c.html(searchPage(text, sort, result, null));
+      const result = aligned ? await attachCounterparts(found, store, deps.matcher ?? null) : found;
+      return c.html(searchPage(text, sort, result, null, aligned));
     } catch (error) {
       // A query the user can fix stays on the search page, with the message and the query kept.
       if (error instanceof VerbatimError && error.kind === "user")

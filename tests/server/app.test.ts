@@ -112,7 +112,10 @@ describe("the web app and API", () => {
     expect(Object.keys(doc.paths).sort()).toEqual(
       [
         "/api/concordance",
+        "/api/divergence",
         "/api/documents",
+        "/api/documents/{id}/alignment/{other}",
+        "/api/documents/{id}/languages/{other}",
         "/api/documents/{id}",
         "/api/documents/{id}/versions",
         "/api/documents/{id}/languages",
@@ -127,10 +130,16 @@ describe("the web app and API", () => {
     for (const [p, ops] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(ops)) {
         expect(Object.keys(op.responses).length, `${method} ${p}`).toBeGreaterThan(0);
-        const real = p.replace(
-          "{id}",
-          p.startsWith("/api/speakers") ? "sergey-lavrov" : p.startsWith("/api/entities") ? "RU" : hostileId,
-        );
+        const real = p
+          .replace(
+            "{id}",
+            p.startsWith("/api/speakers")
+              ? "sergey-lavrov"
+              : p.startsWith("/api/entities")
+                ? "RU"
+                : hostileId,
+          )
+          .replace("{other}", hostileId);
         if (method === "get")
           expect(
             (

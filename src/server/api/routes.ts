@@ -3,6 +3,7 @@
  * /api/openapi.json. Query text is parsed by the shared query language; errors are {code, message}.
  */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { attachCounterparts } from "../../align/counterparts.js";
 import { linkAndMeasure } from "../../align/service.js";
 import { VerbatimError } from "../../errors/catalog.js";
 import { concordanceCsv, csvRow } from "../../export/csv.js";
@@ -67,6 +68,9 @@ const searchRoute = createRoute({
       cursor: z.string().max(400).optional(),
       limit: intParam(100),
       facets: z.enum(["true", "false"]).optional(),
+      aligned: z.enum(["true", "false"]).optional().openapi({
+        description: "Add each matching turn's counterpart sentence in the other-language version",
+      }),
     }),
   },
   responses: {
@@ -316,7 +320,10 @@ export function registerApi(app: OpenAPIHono, deps: AppDeps): void {
       limit: query.limit ?? 20,
       facets: query.facets !== "false",
     });
-    return c.json(result, 200);
+    return c.json(
+      query.aligned === "true" ? await attachCounterparts(result, store, deps.matcher ?? null) : result,
+      200,
+    );
   });
 
   app.openapi(concordanceRoute, async (c) => {

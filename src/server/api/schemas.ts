@@ -16,6 +16,17 @@ const TurnHit = z.object({
   label: z.string().nullable(),
   kind: z.enum(TURN_KINDS),
   snippet: z.array(Segment),
+  counterpart: z
+    .object({
+      documentId: z.string(),
+      language: z.string(),
+      text: z.string(),
+      confidence: z.number(),
+      permalink: z.string(),
+    })
+    .nullable()
+    .optional()
+    .openapi({ description: "With aligned=true: the matching sentence in the other-language version" }),
   permalink: z.string(),
 });
 

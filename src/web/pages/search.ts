@@ -26,6 +26,7 @@ export function searchPage(
   sort: string,
   result: SearchResult | null,
   error: string | null,
+  aligned = false,
 ): Markup {
   const feed = `/search.atom?q=${encodeURIComponent(query)}`;
   if (error || !result) {
@@ -51,14 +52,15 @@ export function searchPage(
       })}</aside>`
     : html`<aside></aside>`;
   const next = result.nextCursor
-    ? html`<a rel="next" href="/search?q=${encodeURIComponent(query)}&amp;sort=${sort}&amp;cursor=${encodeURIComponent(result.nextCursor)}">Next page</a>`
+    ? html`<a rel="next" href="/search?q=${encodeURIComponent(query)}&amp;sort=${sort}&amp;cursor=${encodeURIComponent(result.nextCursor)}${aligned ? "&aligned=1" : ""}">Next page</a>`
     : "";
   return layout(
     `${query} — search`,
     html`<h1 class="visually-hidden">Search results</h1>
 <p><strong data-total-turns="${result.total.turns}">${result.total.turns}</strong> turns in <strong>${result.total.documents}</strong> documents ·
 sort by ${sortLink("relevance", "relevance")}, ${sortLink("date", "newest")}, ${sortLink("date-asc", "oldest")} ·
-<a href="${feed}">Atom feed</a> · <a href="/trend?q=${encodeURIComponent(query)}">trend</a></p>
+<a href="${feed}">Atom feed</a> · <a href="/trend?q=${encodeURIComponent(query)}">trend</a> ·
+${aligned ? html`<a href="/search?q=${encodeURIComponent(query)}&amp;sort=${sort}">hide the other language</a>` : html`<a href="/search?q=${encodeURIComponent(query)}&amp;sort=${sort}&amp;aligned=1">show each passage in the other language</a>`}</p>
 ${result.expansions
   .filter((e) => e.forms.length > 1)
   .map(
@@ -75,7 +77,11 @@ ${result.hits.map(
 <div class="dateline">${hit.date ?? "undated"} · ${hit.publisher} · ${hit.kind} · ${hit.matchingTurns} matching turns</div>
 ${hit.turns.map(
   (t) =>
-    html`<p class="turn"><a href="${t.permalink}"><span class="speaker">${t.speakerName ?? t.label ?? (t.kind === "question" ? "Question" : "—")}</span></a><span class="kind">${t.kind}</span> ${snippetMarkup(t.snippet)}</p>`,
+    html`<p class="turn"><a href="${t.permalink}"><span class="speaker">${t.speakerName ?? t.label ?? (t.kind === "question" ? "Question" : "—")}</span></a><span class="kind">${t.kind}</span> ${snippetMarkup(t.snippet)}</p>${
+      t.counterpart
+        ? html`<p class="turn counterpart" lang="${t.counterpart.language}"><a href="${t.counterpart.permalink}">${t.counterpart.language}</a> ${t.counterpart.text}</p>`
+        : ""
+    }`,
 )}
 </article>`,
 )}
