@@ -10,6 +10,9 @@ import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { linkAndMeasure } from "../../src/align/service.js";
+import { EntityMatcher } from "../../src/enrich/entity-matcher.js";
+import { Gazetteer } from "../../src/enrich/gazetteer.js";
 import { ingestBatch } from "../../src/ingest/batch.js";
 import { planSources, readSources } from "../../src/ingest/read/sources.js";
 import { createApp } from "../../src/server/app.js";
@@ -44,6 +47,9 @@ describe.skipIf(!available)("the web app in Chromium", () => {
       };
     }
     await ingestBatch(hostile(), store, ctx);
+    const ids: string[] = [];
+    for await (const d of store.list()) ids.push(d.id);
+    await linkAndMeasure(store, ids, new EntityMatcher(Gazetteer.load(registry)));
     const app = createApp({
       store,
       registry,
@@ -77,8 +83,8 @@ describe.skipIf(!available)("the web app in Chromium", () => {
     await store?.close();
   });
 
-  async function page(name: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 420, height: 900 } });
+  async function page(name: string, width = 420): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: base });
     const p = await context.newPage();
     p.on("dialog", async (d) => {
@@ -143,6 +149,59 @@ describe.skipIf(!available)("the web app in Chromium", () => {
     await p.waitForLoadState();
     expect(await p.getAttribute("article.document", "lang")).toBe("ru");
     await shot(p, "other-language");
+  });
+
+  /** The English and Russian versions of the example press conference, linked by evidence. */
+  async function pressConferencePair(): Promise<[string, string]> {
+    for await (const d of store.list()) {
+      if (d.language !== "en" || !d.title.includes("Carvallo")) continue;
+      const ru = (await store.languageVersions(d.id)).find((v) => v.language === "ru");
+      if (ru) return [d.id, ru.id];
+    }
+    throw new Error("the example press conference has no linked Russian version");
+  }
+
+  it("reads two versions side by side and marks a sentence's counterpart when it is clicked", async () => {
+    const [en, ru] = await pressConferencePair();
+    const p = await page("side-by-side", 1280);
+    await p.goto(`${base}/d/${en}`);
+    await p.locator(`nav.languages a[href="/d/${en}/compare/${ru}"]`).click();
+    await p.waitForURL(new RegExp(`/d/${en}/compare/${ru}$`));
+    const sentence = p.locator(".pair .side.a .s[data-link]").nth(2);
+    const link = await sentence.getAttribute("data-link");
+    await sentence.click();
+    const counterpart = p.locator(`.pair .side.b .s.active[data-link="${link}"]`);
+    expect(await counterpart.count()).toBeGreaterThan(0);
+    expect(await counterpart.first().getAttribute("lang")).toBeNull();
+    expect(await counterpart.first().evaluate((el) => el.closest("[lang]")?.getAttribute("lang"))).toBe("ru");
+    // Both columns sit next to each other.
+    const a = await p.locator(".pair .side.a").first().boundingBox();
+    const b = await p.locator(".pair .side.b").first().boundingBox();
+    expect(b && a && b.x > a.x + a.width - 1).toBe(true);
+    await shot(p, "side-by-side");
+    // A turn's permalink in either language opens that turn in the reader.
+    await p.locator(".pair .side.b a.permalink").first().click();
+    await p.waitForURL(new RegExp(`/d/${ru}#t\\d+p\\d+$`));
+    expect(await p.evaluate(() => document.querySelector(":target")?.tagName)).toBe("P");
+    await shot(p, "side-by-side-permalink");
+  });
+
+  it("lists where two versions differ, from the archive's ranking down to the passage", async () => {
+    const [en, ru] = await pressConferencePair();
+    const p = await page("divergence", 1280);
+    await p.goto(`${base}/divergence`);
+    await shot(p, "divergence-ranking");
+    await p.locator(`table.divergent-pairs a[href="/d/${en}/compare/${ru}"]`).click();
+    await p.waitForURL(new RegExp(`/compare/${ru}$`));
+    const item = p.locator('.divergent-list li[data-kind="only-a"] a').first();
+    await item.click();
+    const target = await p.evaluate(() => document.querySelector(":target")?.className);
+    expect(target).toContain("diverges");
+    expect(await p.locator(":target .side.b .missing").count()).toBe(1);
+    await p.locator("text=Show only passages that differ").click();
+    await p.waitForURL(/only=divergent/);
+    expect(await p.locator(".pair").count()).toBe(await p.locator(".pair.diverges").count());
+    await shot(p, "divergence-report");
   });
 
   it("copies a ready citation with its permalink", async () => {

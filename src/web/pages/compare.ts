@@ -19,6 +19,8 @@ const KIND_LABEL: Record<DivergentPassage["kind"], string> = {
   entities: "names differ",
 };
 
+const passages = (n: number) => `${n} ${n === 1 ? "passage" : "passages"}`;
+
 interface SideView {
   doc: Document;
   refs: ReturnType<typeof paragraphRefs>;
@@ -98,7 +100,7 @@ export function comparePage(
 </div>
 <section class="divergence" aria-labelledby="divergence-h">
 <h2 id="divergence-h">Where the versions differ</h2>
-<p>Divergence score <strong>${report.score.toFixed(3)}</strong> · ${report.onlyA} passages only in ${a.language} · ${report.onlyB} only in ${b.language} · ${report.lengthOutliers} of very different length · ${report.numberMismatches} with different numbers · ${report.entityMismatches} with different names</p>
+<p>Divergence score <strong>${report.score.toFixed(3)}</strong> · ${passages(report.onlyA)} only in ${a.language} · ${passages(report.onlyB)} only in ${b.language} · ${passages(report.lengthOutliers)} of very different length · ${passages(report.numberMismatches)} with different numbers · ${passages(report.entityMismatches)} with different names</p>
 ${
   report.passages.length
     ? html`<ol class="divergent-list">${report.passages.map(
