@@ -21,6 +21,7 @@ const PUBLISHERS: Record<string, string> = {
   whitehouse: "whitehouse.gov",
   un: "UN General Debate",
   generic: "generic reader",
+  "president-ua": "president.gov.ua",
 };
 
 /**
