@@ -4,6 +4,7 @@
  * has and the other lacks. The score is a single number to rank pairs by.
  */
 import type { Document } from "../model/document.js";
+import type { DivergenceSummary } from "../store/store.js";
 import { type DocumentAlignment, expectedRatio } from "./align-documents.js";
 import { anchorsOf, type EntityFinder } from "./anchors.js";
 
@@ -18,16 +19,8 @@ export interface DivergentPassage {
   onlyB: string[];
 }
 
-export interface DivergenceReport {
-  a: string;
-  b: string;
-  /** From 0 (the versions say the same) upward: see `divergenceScore`. */
-  score: number;
-  onlyA: number;
-  onlyB: number;
-  lengthOutliers: number;
-  numberMismatches: number;
-  entityMismatches: number;
+/** The pair's summary as the store keeps it (less the alignment version), and every divergent passage. */
+export interface DivergenceReport extends Omit<DivergenceSummary, "version"> {
   passages: DivergentPassage[];
 }
 

@@ -8,7 +8,7 @@ import { GAZETTEER_LANGUAGES } from "../enrich/gazetteer.js";
 import type { Document } from "../model/document.js";
 import type { DocumentStore } from "../store/store.js";
 import { ALIGNMENT_VERSION, alignDocuments, type DocumentAlignment } from "./align-documents.js";
-import type { EntityFinder } from "./anchors.js";
+import type { Anchors, EntityFinder } from "./anchors.js";
 import { type DivergenceReport, divergence } from "./divergence.js";
 import { documentAnchors, evidence, LINK_THRESHOLD, MAX_DAYS_APART, shareKey } from "./link.js";
 
@@ -79,34 +79,49 @@ export async function linkAndMeasure(
   ids: string[],
   matcher: EntityMatcher | null,
 ): Promise<LinkOutcome> {
-  const cache = new Map<string, Document | null>();
+  // Documents and anchors are kept only while one document's neighbourhood is examined: an
+  // archive-wide cache would hold every new document in memory.
+  let cache = new Map<string, { doc: Document | null; anchors: Map<string, Anchors> }>();
   const load = async (id: string) => {
-    if (!cache.has(id)) cache.set(id, (await store.get(id))?.document ?? null);
-    return cache.get(id) ?? null;
+    let entry = cache.get(id);
+    if (!entry) {
+      entry = { doc: (await store.get(id))?.document ?? null, anchors: new Map() };
+      cache.set(id, entry);
+    }
+    return entry;
   };
-  const anchorCache = new Map<string, ReturnType<typeof documentAnchors>>();
-  const anchors = (d: Document, other: string) => {
-    const key = `${d.id}\u0000${GAZETTEER_LANGUAGES.has(other) ? "e" : ""}`;
-    let x = anchorCache.get(key);
+  const anchors = (entry: { doc: Document | null; anchors: Map<string, Anchors> }, other: string) => {
+    const doc = entry.doc as Document;
+    const key = GAZETTEER_LANGUAGES.has(other) ? "entities" : "plain";
+    let x = entry.anchors.get(key);
     if (!x) {
-      x = documentAnchors(d, entityFinder(matcher, d.language, other));
-      anchorCache.set(key, x);
+      x = documentAnchors(doc, entityFinder(matcher, doc.language, other));
+      entry.anchors.set(key, x);
     }
     return x;
   };
   const versionLanguages = async (id: string) =>
     new Set((await store.languageVersions(id)).map((v) => v.language));
-  const bestFor = async (doc: Document) => {
+  const bestFor = async (id: string) => {
+    // Most documents have no other-language document near their date: nothing to read.
+    const candidates = await store.versionCandidates(id, MAX_DAYS_APART);
+    if (candidates.length === 0) return null;
+    const self = await load(id);
+    if (!self.doc) return null;
     let best: { id: string; confidence: number; reasons: string[] } | null = null;
     // A document has one version per language: one it already has in a language settles that language.
-    const has = await versionLanguages(doc.id);
-    for (const c of await store.versionCandidates(doc.id, MAX_DAYS_APART)) {
+    const has = await versionLanguages(id);
+    for (const c of candidates) {
       if (has.has(c.language)) continue;
       const other = await load(c.id);
-      if (!other) continue;
-      if (shareKey(doc, other)) continue;
-      if ((await versionLanguages(c.id)).has(doc.language)) continue;
-      const e = evidence(doc, other, anchors(doc, other.language), anchors(other, doc.language));
+      if (!other.doc || shareKey(self.doc, other.doc)) continue;
+      if ((await versionLanguages(c.id)).has(self.doc.language)) continue;
+      const e = evidence(
+        self.doc,
+        other.doc,
+        anchors(self, other.doc.language),
+        anchors(other, self.doc.language),
+      );
       if (e.confidence >= LINK_THRESHOLD && (!best || e.confidence > best.confidence))
         best = { id: c.id, ...e };
     }
@@ -114,12 +129,9 @@ export async function linkAndMeasure(
   };
   const linked: LinkOutcome["linked"] = [];
   for (const id of ids) {
-    const doc = await load(id);
-    if (!doc) continue;
-    const best = await bestFor(doc);
-    if (!best) continue;
-    const other = await load(best.id);
-    if (!other || (await bestFor(other))?.id !== id) continue;
+    cache = new Map();
+    const best = await bestFor(id);
+    if (!best || (await bestFor(best.id))?.id !== id) continue;
     await store.putVersionLink({
       a: id,
       b: best.id,
@@ -129,6 +141,7 @@ export async function linkAndMeasure(
     });
     linked.push({ a: id, b: best.id, confidence: best.confidence });
   }
+  cache = new Map();
   let measured = 0;
   const done = new Set<string>();
   for (const id of ids) {
