@@ -40,7 +40,8 @@ export interface DocumentAlignment {
 export function paragraphRefs(doc: Document): ParagraphRef[] {
   const out: ParagraphRef[] = [];
   for (const turn of doc.turns)
-    turn.paragraphs.forEach((_, paragraph) => out.push({ turn: turn.index, paragraph }));
+    for (let paragraph = 0; paragraph < turn.paragraphs.length; paragraph++)
+      out.push({ turn: turn.index, paragraph });
   return out;
 }
 
@@ -159,10 +160,10 @@ export function alignDocuments(
   const sentences: SentenceLink[] = [];
   paragraphs.forEach((link, group) => {
     if (link.a.length === 0 || link.b.length === 0) return;
-    const list = (s: Side, all: Sentence[][], ps: number[]) =>
+    const list = (all: Sentence[][], ps: number[]) =>
       ps.flatMap((p) => (all[p] ?? []).map((sentence, k) => ({ ref: [p, k] as [number, number], sentence })));
-    const la = list(sa, sentencesA, link.a);
-    const lb = list(sb, sentencesB, link.b);
+    const la = list(sentencesA, link.a);
+    const lb = list(sentencesB, link.b);
     const units = (l: typeof la): Unit[] =>
       l.map((x) => ({ length: x.sentence.text.length, anchors: anchorsOf(x.sentence.text, entities) }));
     for (const s of align(units(la), units(lb), { ratio })) {

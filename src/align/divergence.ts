@@ -40,14 +40,7 @@ export function divergence(
   const pa = a.turns.flatMap((t) => t.paragraphs);
   const pb = b.turns.flatMap((t) => t.paragraphs);
   const total = (list: string[], idx: number[]) => idx.reduce((n, i) => n + (list[i] ?? "").length, 0);
-  const totalA = total(
-    pa,
-    pa.map((_, i) => i),
-  );
-  const totalB = total(
-    pb,
-    pb.map((_, i) => i),
-  );
+  const totalA = pa.reduce((n, p) => n + p.length, 0);
   const ratio = expectedRatio(a.language, b.language);
   const passages: DivergentPassage[] = [];
   let alone = 0;
