@@ -163,11 +163,14 @@ function evidenceLinking() {
 }
 
 describe.skipIf(!corpusAvailable)("alignment and linking against known answers", () => {
-  const un = unParallel();
-  const gold = paragraphGold();
-  const linking = evidenceLinking();
+  // A skipped suite's body still runs to collect its tests: read nothing when the corpus is missing.
+  const un = corpusAvailable
+    ? unParallel()
+    : { documents: 0, sentences: 0, predicted: 0, correct: 0, accuracy: 0, recall: 0 };
+  const gold = corpusAvailable ? paragraphGold() : [];
+  const linking = corpusAvailable ? evidenceLinking() : [];
 
-  if (process.env.WRITE_QUALITY === "1") {
+  if (corpusAvailable && process.env.WRITE_QUALITY === "1") {
     const byGroup = new Map<string, typeof gold>();
     for (const r of gold) byGroup.set(r.group, [...(byGroup.get(r.group) ?? []), r]);
     const total = (rows: typeof gold) =>

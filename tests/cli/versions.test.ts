@@ -69,6 +69,11 @@ describe("language versions on the command line", () => {
     );
   });
 
+  it("shows each matching sentence in the other language when searching with --aligned", () => {
+    const out = verbatim("search", "--db", db, "scholarships", "--aligned");
+    expect(out).toMatch(new RegExp(`ru: .*стипендий.* /d/${ru}#t\\d+p\\d+`));
+  });
+
   it("unlinks by hand for good and links again by hand", () => {
     verbatim("unlink", "--db", db, en, ru);
     expect(verbatim("versions", "--db", db, en)).toContain("no other-language versions");

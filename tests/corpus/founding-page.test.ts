@@ -1,9 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { CORPUS, corpusAvailable, corpusPath } from "../support/corpus.js";
+import { makeDocument } from "../support/documents.js";
 import { ingestFile } from "../support/ingest.js";
 
 describe.skipIf(!corpusAvailable)(`the founding mid.ru page (${CORPUS})`, () => {
-  const [doc] = ingestFile(corpusPath("mid-ru/transcripts/2020-12-29-lavrov-cavusoglu-sochi.en.txt"));
+  // A skipped suite's body still runs to collect its tests: read nothing when the corpus is missing.
+  const [doc] = corpusAvailable
+    ? ingestFile(corpusPath("mid-ru/transcripts/2020-12-29-lavrov-cavusoglu-sochi.en.txt"))
+    : [makeDocument()];
   if (!doc) throw new Error("no document");
 
   it("is one mid.ru press conference in english with its title", () => {

@@ -152,10 +152,12 @@ const FLOORS = {
 describe.skipIf(!corpusAvailable || listGold(TUNING).length === 0)(
   "entity recognition against the hand-annotated gold samples",
   () => {
-    const tuning = score(TUNING);
-    const fresh = score(FRESH);
+    // A skipped suite's body still runs to collect its tests: read nothing when the corpus is missing.
+    const empty: Score = { files: 0, documents: 0, unlisted: 0, rows: [], errors: [] };
+    const tuning = corpusAvailable ? score(TUNING) : empty;
+    const fresh = corpusAvailable ? score(FRESH) : empty;
 
-    if (process.env.WRITE_QUALITY === "1") {
+    if (corpusAvailable && process.env.WRITE_QUALITY === "1") {
       const lines = [
         "## Entity recognition (`npm run quality`)",
         "",

@@ -1,7 +1,11 @@
 import type { Command } from "commander";
 import pc from "picocolors";
+import { attachCounterparts } from "../../align/counterparts.js";
+import { EntityMatcher } from "../../enrich/entity-matcher.js";
+import { Gazetteer } from "../../enrich/gazetteer.js";
 import { VerbatimError } from "../../errors/catalog.js";
 import { concordanceCsv, csvRow } from "../../export/csv.js";
+import { SpeakerRegistry } from "../../ingest/speakers/registry.js";
 import { parseQuery } from "../../search/query/parse.js";
 import { FACET_NAMES, type SearchResult, type SortOrder } from "../../search/results.js";
 import type { Segment } from "../../search/snippet.js";
@@ -19,6 +23,7 @@ interface SearchFlags {
   sort: string;
   cursor?: string;
   context: string;
+  aligned?: boolean;
 }
 
 const SORTS: SortOrder[] = ["relevance", "date", "date-asc"];
@@ -43,6 +48,7 @@ export function registerSearch(program: Command): void {
     .option("--sort <order>", `${SORTS.join(", ")}`, "relevance")
     .option("--cursor <cursor>", "the next page, as printed at the end of the previous one")
     .option("--context <n>", "characters of context either side, with --kwic", "60")
+    .option("--aligned", "under each matching turn, its sentence in the document's other-language version")
     .action(async (words: string[], flags: SearchFlags) => {
       await withStore(flags.db, async (store) => {
         const query = parseQuery(words.join(" "));
@@ -98,12 +104,15 @@ export function registerSearch(program: Command): void {
           }
           return;
         }
-        const result = await store.search(query, {
+        const found = await store.search(query, {
           limit,
           sort: flags.sort as SortOrder,
           cursor: flags.cursor ?? null,
           facets: Boolean(flags.facets) || Boolean(flags.json),
         });
+        const result = flags.aligned
+          ? await attachCounterparts(found, store, new EntityMatcher(Gazetteer.load(SpeakerRegistry.load())))
+          : found;
         if (flags.json) out.write(`${JSON.stringify(result, null, 2)}\n`);
         else out.write(renderResult(result, Boolean(flags.facets)));
       });
@@ -141,6 +150,10 @@ function renderResult(result: SearchResult, facets: boolean): string {
       lines.push(
         `  ${pc.dim(`[t${t.index}]`)} ${pc.bold(who)} ${pc.dim(`(${t.kind})`)} ${renderSnippet(t.snippet)}`,
       );
+      if (t.counterpart)
+        lines.push(
+          `      ${pc.dim(`${t.counterpart.language}:`)} ${clean(t.counterpart.text)} ${pc.dim(t.counterpart.permalink)}`,
+        );
     }
     lines.push("");
   }
