@@ -100,6 +100,21 @@ const refused: BadCase[] = [
     code: "FORMAT_UNSUPPORTED",
   },
   {
+    what: "bilingual records cut off in the middle",
+    name: "in/addresses.json",
+    bytes: () => utf8('[{"id": "a1", "uk": {"id": "a1", "name": "Звернення", "text": "Добрий вечір'),
+    code: "FORMAT_UNSUPPORTED",
+  },
+  {
+    what: "bilingual records whose versions have no text",
+    name: "in/addresses.json",
+    bytes: () =>
+      utf8(
+        '[{"id": "a1", "uk": {"id": "a1", "name": "Звернення", "text": ""}, "en": {"id": "a1", "text": "  "}}]',
+      ),
+    code: "NO_CONTENT",
+  },
+  {
     what: "a json lines document of format version 99",
     name: "in/future.jsonl",
     bytes: () => utf8(`${JSON.stringify({ ...makeDocument(), formatVersion: 99 })}\n`),
