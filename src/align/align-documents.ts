@@ -9,7 +9,7 @@ import { type Anchors, anchorsOf, type EntityFinder, mergeAnchors } from "./anch
 import { align, type Link, type Unit } from "./gale-church.js";
 import { type Sentence, splitSentences } from "./sentences.js";
 
-/** Bumped when alignments change, so stored summaries can be recognised as stale. */
+/** Bumped when alignments change; recorded with each stored divergence summary. */
 export const ALIGNMENT_VERSION = 1;
 
 export interface ParagraphRef {
@@ -30,6 +30,8 @@ export interface DocumentAlignment {
   version: number;
   a: string;
   b: string;
+  /** Characters of B per character of A that the alignment expected (the pair's own when measurable). */
+  ratio: number;
   turns: Link[];
   /** Flat paragraph indices: see `paragraphRefs`. */
   paragraphs: Link[];
@@ -175,5 +177,5 @@ export function alignDocuments(
       });
     }
   });
-  return { version: ALIGNMENT_VERSION, a: a.id, b: b.id, turns, paragraphs, sentences };
+  return { version: ALIGNMENT_VERSION, a: a.id, b: b.id, ratio, turns, paragraphs, sentences };
 }

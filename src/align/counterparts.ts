@@ -7,7 +7,7 @@ import type { EntityMatcher } from "../enrich/entity-matcher.js";
 import type { DocumentHit, SearchResult, TurnHit } from "../search/results.js";
 import type { DocumentStore } from "../store/store.js";
 import { documentSentences, paragraphRefs } from "./align-documents.js";
-import { alignPair, type PairAlignment } from "./service.js";
+import { cachedAlignPair, type PairAlignment } from "./service.js";
 
 export interface Counterpart {
   documentId: string;
@@ -17,24 +17,6 @@ export interface Counterpart {
   confidence: number;
   /** The reader's permalink of the counterpart paragraph. */
   permalink: string;
-}
-
-/** Recent alignments, by pair and versions: the same few pairs come back page after page. */
-const cache = new Map<string, PairAlignment>();
-const CACHE_SIZE = 64;
-
-async function cachedPair(store: DocumentStore, a: string, b: string, matcher: EntityMatcher | null) {
-  const [va, vb] = await Promise.all([store.versions(a), store.versions(b)]);
-  const key = `${a}@${va.length}|${b}@${vb.length}`;
-  let pair = cache.get(key);
-  if (!pair) {
-    const fresh = await alignPair(store, a, b, matcher);
-    if (!fresh) return null;
-    pair = fresh;
-    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-    cache.set(key, pair);
-  }
-  return pair;
 }
 
 /** The sentence of the turn that holds the snippet's first match, as [flat paragraph, sentence]. */
@@ -83,7 +65,7 @@ export async function attachCounterparts(
   const hits = [];
   for (const hit of result.hits) {
     const other = (await store.languageVersions(hit.id))[0];
-    const pair = other ? await cachedPair(store, hit.id, other.id, matcher) : null;
+    const pair = other ? await cachedAlignPair(store, hit.id, other.id, matcher) : null;
     hits.push({
       ...hit,
       turns: hit.turns.map((t) => ({ ...t, counterpart: pair ? counterpartOf(pair, t) : null })),

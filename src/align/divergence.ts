@@ -5,7 +5,7 @@
  */
 import type { Document } from "../model/document.js";
 import type { DivergenceSummary } from "../store/store.js";
-import { type DocumentAlignment, expectedRatio } from "./align-documents.js";
+import type { DocumentAlignment } from "./align-documents.js";
 import { anchorsOf, type EntityFinder } from "./anchors.js";
 
 export interface DivergentPassage {
@@ -40,8 +40,10 @@ export function divergence(
   const pa = a.turns.flatMap((t) => t.paragraphs);
   const pb = b.turns.flatMap((t) => t.paragraphs);
   const total = (list: string[], idx: number[]) => idx.reduce((n, i) => n + (list[i] ?? "").length, 0);
-  const totalA = pa.reduce((n, p) => n + p.length, 0);
-  const ratio = expectedRatio(a.language, b.language);
+  // Everything is measured in A's characters (B's divided by the ratio), over both versions, so
+  // the score is the same whichever version comes first.
+  const ratio = alignment.ratio;
+  const size = pa.reduce((n, p) => n + p.length, 0) + pb.reduce((n, p) => n + p.length, 0) / ratio;
   const passages: DivergentPassage[] = [];
   let alone = 0;
   let outlying = 0;
@@ -80,7 +82,7 @@ export function divergence(
   return {
     a: a.id,
     b: b.id,
-    score: divergenceScore(alone, outlying, count("numbers") + count("entities"), totalA, links),
+    score: divergenceScore(alone, outlying, count("numbers") + count("entities"), size, links),
     onlyA: count("only-a"),
     onlyB: count("only-b"),
     lengthOutliers: count("longer-a") + count("longer-b"),
@@ -91,16 +93,17 @@ export function divergence(
 }
 
 /**
- * The share of the text (in A's characters) that has no counterpart or is surplus in an outlying
- * passage, plus a tenth of the share of passages whose numbers or entities disagree.
+ * The share of both versions' text (in A's characters) that has no counterpart or is surplus in an
+ * outlying passage, plus a tenth of the share of passages whose numbers or entities disagree: from
+ * 0 to a little over 1, and the same whichever version is A.
  */
 export function divergenceScore(
   alone: number,
   outlying: number,
   mismatches: number,
-  totalA: number,
+  size: number,
   links: number,
 ): number {
-  const text = totalA > 0 ? (alone + outlying) / totalA : 0;
+  const text = size > 0 ? Math.min(1, (alone + outlying) / size) : 0;
   return Math.round((text + (0.1 * mismatches) / links) * 1000) / 1000;
 }

@@ -122,20 +122,6 @@ export function align(a: Unit[], b: Unit[], options: AlignOptions = {}): Link[] 
   return alignScored(a, b, options).links;
 }
 
-/**
- * Aligns with each expected length ratio and keeps the cheaper alignment. A document's own ratio
- * misleads when one long passage differs in kind between the versions (a list of names given in
- * two scripts in one and one script in the other); a ratio of 1 is the fallback.
- */
-export function alignRobust(a: Unit[], b: Unit[], ratios: number[]): Link[] {
-  let best: { links: Link[]; cost: number } | null = null;
-  for (const ratio of ratios) {
-    const r = alignScored(a, b, { ratio });
-    if (!best || r.cost < best.cost) best = r;
-  }
-  return best?.links ?? [];
-}
-
 /** The alignment and its total cost. */
 export function alignScored(
   a: Unit[],

@@ -38,6 +38,8 @@ export function languagelessUrl(url: string | null): string | null {
       .replace(/\/+$/, "");
     u.searchParams.delete("lang");
     const query = u.searchParams.toString();
+    // A site's home page is shared by everything it publishes: it identifies no document.
+    if (!path && !query) return null;
     return `${host}${path}${query ? `?${query}` : ""}`;
   } catch {
     return null;

@@ -10,7 +10,7 @@ export interface Sentence {
 }
 
 const ABBREVIATION =
-  /(?:^|[\s(«"])(?:\p{Lu}|\p{Lu}\.\p{Lu}|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sgt|Rep|Sen|Gov|Prof|Rev|No|Nos|Art|para|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|ул|г|гг|им|т|п|пп|ст|тыс|млн|млрд|руб|см|др|проф|акад|ген|Св)\.$/u;
+  /(?:^|[\s(«"])(?:\p{Lu}|\p{Lu}\.\p{Lu}|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sgt|Rep|Sen|Gov|Prof|Rev|Nos|Art|para|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|ул|г|гг|им|т|п|пп|ст|тыс|млн|млрд|руб|см|др|проф|акад|ген|Св)\.$/u;
 
 const segmenters = new Map<string, Intl.Segmenter>();
 

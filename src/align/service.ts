@@ -5,6 +5,7 @@
 
 import type { EntityMatcher } from "../enrich/entity-matcher.js";
 import { GAZETTEER_LANGUAGES } from "../enrich/gazetteer.js";
+import { VerbatimError } from "../errors/catalog.js";
 import type { Document } from "../model/document.js";
 import type { DocumentStore } from "../store/store.js";
 import { ALIGNMENT_VERSION, alignDocuments, type DocumentAlignment } from "./align-documents.js";
@@ -41,14 +42,59 @@ export async function alignPair(
   return { a, b, alignment, report: divergence(a, b, alignment, entities) };
 }
 
-/** Aligns two stored documents and records their divergence summary; null if either is missing. */
+/** Recent alignments, by pair and the versions' content: the same few pairs come back page after page. */
+const recent = new Map<string, PairAlignment>();
+const RECENT_SIZE = 64;
+
+/** alignPair with a small cache keyed by both documents' current version and content. */
+export async function cachedAlignPair(
+  store: DocumentStore,
+  idA: string,
+  idB: string,
+  matcher: EntityMatcher | null,
+): Promise<PairAlignment | null> {
+  const [va, vb] = await Promise.all([store.versions(idA), store.versions(idB)]);
+  const current = (v: typeof va) => v.find((x) => x.current);
+  const ca = current(va);
+  const cb = current(vb);
+  if (!ca || !cb) return null;
+  const key = `${idA}@${ca.version}:${ca.contentHash}:${ca.storedAt}|${idB}@${cb.version}:${cb.contentHash}:${cb.storedAt}|${matcher ? "e" : ""}`;
+  let pair = recent.get(key);
+  if (!pair) {
+    const fresh = await alignPair(store, idA, idB, matcher);
+    if (!fresh) return null;
+    pair = fresh;
+    if (recent.size >= RECENT_SIZE) recent.delete(recent.keys().next().value as string);
+    recent.set(key, pair);
+  }
+  return pair;
+}
+
+/** A linked pair's alignment for readers (cached); refuses pairs that are not linked, so that nobody can make the server align arbitrary documents. */
+export async function linkedAlignPair(
+  store: DocumentStore,
+  idA: string,
+  idB: string,
+  matcher: EntityMatcher | null,
+): Promise<PairAlignment> {
+  for (const id of [idA, idB])
+    if (!(await store.get(id))) throw new VerbatimError("DOCUMENT_NOT_FOUND", { id });
+  if (!(await store.languageVersions(idA)).some((v) => v.id === idB))
+    throw new VerbatimError("VERSIONS_NOT_LINKED", { a: idA, b: idB });
+  const pair = await cachedAlignPair(store, idA, idB, matcher);
+  if (!pair) throw new VerbatimError("DOCUMENT_NOT_FOUND", { id: `${idA} or ${idB}` });
+  return pair;
+}
+
+/** Aligns two stored documents and records their divergence summary (computed in id order, as stored); null if either is missing. */
 export async function alignStored(
   store: DocumentStore,
   idA: string,
   idB: string,
   matcher: EntityMatcher | null,
 ): Promise<PairAlignment | null> {
-  const pair = await alignPair(store, idA, idB, matcher);
+  const [first, second] = idA < idB ? [idA, idB] : [idB, idA];
+  const pair = await alignPair(store, first, second, matcher);
   if (!pair) return null;
   const { a, b, report } = pair;
   await store.putDivergence({

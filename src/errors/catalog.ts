@@ -40,6 +40,12 @@ export const ERRORS = {
   ARCHIVE_INVALID: entry("user", 422, (d) => `the archive cannot be read: ${d.reason}`),
   PATH_NOT_FOUND: entry("user", 404, (d) => `nothing found at ${d.path}`),
   DOCUMENT_NOT_FOUND: entry("user", 404, (d) => `no document with id ${d.id}`),
+  VERSIONS_NOT_LINKED: entry(
+    "user",
+    404,
+    (d) =>
+      `${d.a} and ${d.b} are not linked as language versions (link them with \`verbatim link\` or PUT /api/documents/{id}/languages/{other})`,
+  ),
   REGISTRY_INVALID: entry("user", 422, (d) => `the speaker registry ${d.path} is invalid: ${d.reason}`),
   SPEAKER_TABLE_INVALID: entry("user", 422, (d) => `the speaker table ${d.path} cannot be read: ${d.reason}`),
   STORE_SCHEMA_TOO_NEW: entry(

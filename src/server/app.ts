@@ -6,7 +6,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import { attachCounterparts } from "../align/counterparts.js";
-import { alignPair } from "../align/service.js";
+import { linkedAlignPair } from "../align/service.js";
 import { VerbatimError } from "../errors/catalog.js";
 import { parseQuery } from "../search/query/parse.js";
 import type { SortOrder } from "../search/results.js";
@@ -146,14 +146,15 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   });
 
   app.get("/d/:id/compare/:other", async (c) => {
-    const pair = await alignPair(store, c.req.param("id"), c.req.param("other"), deps.matcher ?? null);
-    if (!pair)
-      throw new VerbatimError("DOCUMENT_NOT_FOUND", {
-        id: `${c.req.param("id")} or ${c.req.param("other")}`,
-      });
+    const pair = await linkedAlignPair(store, c.req.param("id"), c.req.param("other"), deps.matcher ?? null);
+    // Entity ids (Q-ids, ISO codes) are shown by name.
+    const names = new Map<string, string>();
+    const ids = pair.report.passages.flatMap((p) => (p.kind === "entities" ? [...p.onlyA, ...p.onlyB] : []));
+    for (const id of new Set(ids)) names.set(id, (await store.getEntity(id))?.name ?? id);
     return c.html(
       comparePage(pair.a, pair.b, pair.alignment, pair.report, {
         divergentOnly: c.req.query("only") === "divergent",
+        entityNames: names,
       }),
     );
   });

@@ -136,6 +136,13 @@ describe("language versions in the web app and API", () => {
     expect(page).toContain("/compare/");
   });
 
+  it("aligns only documents linked as versions, so nobody can make it align arbitrary pairs", async () => {
+    const res = await app.request(`/api/documents/${en}/alignment/${en}`);
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as { code: string }).code).toBe("VERSIONS_NOT_LINKED");
+    expect((await app.request(`/d/${en}/compare/${en}`)).status).toBe(404);
+  });
+
   it("links and unlinks by hand only with the operator's token", async () => {
     const headers = { authorization: `Bearer ${TOKEN}` };
     const path = `/api/documents/${en}/languages/${ru}`;

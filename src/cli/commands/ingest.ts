@@ -109,7 +109,7 @@ async function runIngest(paths: string[], options: IngestOptions): Promise<Inges
     : null;
   bar?.start(Math.max(totalBytes, 1), 0, { docs: 0, failed: 0, source: "" });
   let done = 0;
-  const changed: string[] = [];
+  const seen: string[] = [];
   try {
     await store.putSpeakers(registry.speakers);
     if (gazetteer) await store.putEntities(gazetteer.entities);
@@ -124,8 +124,10 @@ async function runIngest(paths: string[], options: IngestOptions): Promise<Inges
       pool ? poolProcessor(pool) : { registry, debateSpeakers, maxBytes, now: () => new Date(), matcher },
       {
         keepRaw: options.raw,
-        onDocument: (doc, result) => {
-          if (result.status !== "unchanged") changed.push(doc.id);
+        // Unchanged documents too: a run killed after storing a batch left them unlinked, and a
+        // re-run must finish the job.
+        onDocument: (doc) => {
+          seen.push(doc.id);
         },
         onProgress: (r, source) =>
           bar?.update(Math.min(done, totalBytes), {
@@ -135,11 +137,11 @@ async function runIngest(paths: string[], options: IngestOptions): Promise<Inges
           }),
       },
     );
-    // New documents and new versions may be versions of documents already stored: link and measure them.
-    if (changed.length > 0) {
+    // The documents read may be versions of documents already stored: link and measure them.
+    if (seen.length > 0) {
       const outcome = await linkAndMeasure(
         store,
-        changed,
+        seen,
         gazetteer ? (matcher ?? new EntityMatcher(gazetteer)) : null,
       );
       report.versionsLinked = outcome.linked.length;

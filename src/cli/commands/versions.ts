@@ -23,9 +23,14 @@ function matcher(): EntityMatcher {
 }
 
 async function requireBoth(store: DocumentStore, a: string, b: string): Promise<void> {
-  for (const id of [a, b]) if (!(await store.get(id))) throw new VerbatimError("DOCUMENT_NOT_FOUND", { id });
-  if (a === b)
-    throw new VerbatimError("REQUEST_INVALID", { reason: "a document is not a version of itself" });
+  const languages: string[] = [];
+  for (const id of [a, b]) {
+    const stored = await store.get(id);
+    if (!stored) throw new VerbatimError("DOCUMENT_NOT_FOUND", { id });
+    languages.push(stored.document.language);
+  }
+  if (languages[0] === languages[1])
+    throw new VerbatimError("REQUEST_INVALID", { reason: "language versions are in different languages" });
 }
 
 export function registerVersions(program: Command): void {

@@ -58,7 +58,8 @@ export function readBilingualRecords(text: string, ctx: ReaderContext): Draft[] 
       const speakers = Array.isArray(version.speaker)
         ? version.speaker.map(str).filter((s): s is string => s !== null)
         : [];
-      const ref = str(version.id) ?? recordId;
+      // The record's id is what its language versions share; a version's own id is the fallback.
+      const ref = recordId ?? str(version.id);
       const title = normaliseSpace(str(version.name) ?? "");
       drafts.push({
         profile: presidentUa.id,

@@ -4,7 +4,7 @@
  */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { alignedSegments } from "../../align/segments.js";
-import { alignPair, alignStored } from "../../align/service.js";
+import { alignStored, linkedAlignPair } from "../../align/service.js";
 import { VerbatimError } from "../../errors/catalog.js";
 import { alignedCsv, alignedTmx } from "../../export/tmx.js";
 import type { AppDeps } from "../deps.js";
@@ -171,17 +171,20 @@ export function registerAlignmentApi(app: OpenAPIHono, deps: AppDeps): void {
   const { store } = deps;
   const matcher = deps.matcher ?? null;
   const bothExist = async (id: string, other: string) => {
-    for (const x of [id, other])
-      if (!(await store.get(x))) throw new VerbatimError("DOCUMENT_NOT_FOUND", { id: x });
-    if (id === other)
-      throw new VerbatimError("REQUEST_INVALID", { reason: "a document is not a version of itself" });
+    const languages: string[] = [];
+    for (const x of [id, other]) {
+      const stored = await store.get(x);
+      if (!stored) throw new VerbatimError("DOCUMENT_NOT_FOUND", { id: x });
+      languages.push(stored.document.language);
+    }
+    if (languages[0] === languages[1])
+      throw new VerbatimError("REQUEST_INVALID", { reason: "language versions are in different languages" });
   };
 
   app.openapi(alignmentRoute, async (c) => {
     const { id, other } = c.req.valid("param");
     const { format = "json", level = "sentence" } = c.req.valid("query");
-    const pair = await alignPair(store, id, other, matcher);
-    if (!pair) throw new VerbatimError("DOCUMENT_NOT_FOUND", { id: `${id} or ${other}` });
+    const pair = await linkedAlignPair(store, id, other, matcher);
     if (format === "json") {
       const { a: _a, b: _b, ...divergence } = pair.report;
       return c.json({ ...pair.alignment, divergence }, 200);

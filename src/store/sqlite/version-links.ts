@@ -76,12 +76,16 @@ export function versionLinks(db: Database.Database): VersionLinks {
       `INSERT INTO version_links (a, b, method, confidence, reasons) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT(a, b) DO UPDATE SET method = excluded.method, confidence = excluded.confidence, reasons = excluded.reasons`,
     ),
-    candidates: db.prepare<[number, number, string, string], DocumentSummary>(
+    // Versions come from one publisher; the window is a range on the date index; pairs unlinked by
+    // hand are no candidates; the nearest dates come first.
+    candidates: db.prepare<[string, string, string, string, string], DocumentSummary>(
       `SELECT ${SUMMARY} FROM doc_index d JOIN doc_index o
-         ON o.language != d.language AND o.date IS NOT NULL AND length(o.date) = 10
-        AND julianday(o.date) BETWEEN julianday(d.date) - ? AND julianday(d.date) + ?
-       WHERE d.id = ? AND d.date IS NOT NULL AND length(d.date) = 10 AND o.id != ?
-       ORDER BY o.date, o.id LIMIT 500`,
+         ON o.publisher = d.publisher AND o.language != d.language AND length(o.date) = 10
+        AND o.date BETWEEN date(d.date, ?) AND date(d.date, ?)
+       WHERE d.id = ? AND length(d.date) = 10 AND o.id != d.id
+         AND NOT EXISTS (SELECT 1 FROM version_links l
+                         WHERE l.method = 'unlinked' AND l.a = min(?, o.id) AND l.b = max(?, o.id))
+       ORDER BY abs(julianday(o.date) - julianday(d.date)), o.id LIMIT 200`,
     ),
     putDivergence: db.prepare(
       `INSERT INTO divergence (a, b, version, score, only_a, only_b, length_outliers, number_mismatches, entity_mismatches)
@@ -160,7 +164,7 @@ export function versionLinks(db: Database.Database): VersionLinks {
       if (link.method === "unlinked") stmt.dropDivergence.run(a, b);
     },
     candidates(id, days) {
-      return stmt.candidates.all(days, days, id, id);
+      return stmt.candidates.all(`-${days} days`, `+${days} days`, id, id, id);
     },
     putDivergence(s) {
       const [a, b] = ordered(s.a, s.b);

@@ -27,6 +27,8 @@ interface SideView {
   sentences: ReturnType<typeof documentSentences>;
   /** Sentence link number of each [paragraph, sentence]. */
   links: Map<string, number>;
+  /** Sentence links with nothing on the other side. */
+  alone: Set<number>;
   prefix: "a" | "b";
 }
 
@@ -58,7 +60,9 @@ function paragraphView(v: SideView, flat: number): Markup {
     parts.push(
       link === undefined
         ? html`<span class="s">${s.text}</span>`
-        : html`<span class="s" data-link="${link}" tabindex="0">${s.text}</span>`,
+        : v.alone.has(link)
+          ? html`<span class="s alone" data-link="${link}" tabindex="0" title="No counterpart in the other version">${s.text}</span>`
+          : html`<span class="s" data-link="${link}" tabindex="0">${s.text}</span>`,
     );
     cursor = s.end;
   });
@@ -71,15 +75,17 @@ export function comparePage(
   b: Document,
   alignment: DocumentAlignment,
   report: DivergenceReport,
-  options: { divergentOnly: boolean },
+  options: { divergentOnly: boolean; entityNames?: ReadonlyMap<string, string> },
 ): Markup {
   const view = (doc: Document, prefix: "a" | "b"): SideView => ({
     doc,
     refs: paragraphRefs(doc),
     sentences: documentSentences(doc),
     links: sentenceLinks(alignment, prefix),
+    alone: new Set(alignment.sentences.flatMap((s, k) => (s.a.length === 0 || s.b.length === 0 ? [k] : []))),
     prefix,
   });
+  const label = (id: string) => options.entityNames?.get(id) ?? id;
   const va = view(a, "a");
   const vb = view(b, "b");
   const byLink = new Map<number, DivergentPassage[]>();
@@ -105,7 +111,7 @@ ${
   report.passages.length
     ? html`<ol class="divergent-list">${report.passages.map(
         (p) =>
-          html`<li data-kind="${p.kind}"><a href="#pair-${p.link}">Passage ${p.link + 1}</a>: ${KIND_LABEL[p.kind]}${p.onlyA.length ? html` · ${a.language} only: ${p.onlyA.join(", ")}` : ""}${p.onlyB.length ? html` · ${b.language} only: ${p.onlyB.join(", ")}` : ""}</li>`,
+          html`<li data-kind="${p.kind}"><a href="#pair-${p.link}">Passage ${p.link + 1}</a>: ${KIND_LABEL[p.kind]}${p.onlyA.length ? html` · ${a.language} only: ${p.onlyA.map(label).join(", ")}` : ""}${p.onlyB.length ? html` · ${b.language} only: ${p.onlyB.map(label).join(", ")}` : ""}</li>`,
       )}</ol>`
     : html`<p>No differences found.</p>`
 }

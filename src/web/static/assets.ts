@@ -48,6 +48,7 @@ article.compare { max-width: none; }
 .compare .s[data-link] { cursor: pointer; border-radius: 3px; }
 .compare .s[data-link]:hover, .compare .s[data-link]:focus { background: #eef3fd; outline: none; }
 .compare .s.active { background: var(--mark); }
+.compare .s.alone { text-decoration: underline dotted #b3261e; }
 .divergent-pairs { border-collapse: collapse; width: 100%; font-size: .92rem; }
 .divergent-pairs td, .divergent-pairs th { border-bottom: 1px solid var(--line); padding: .3rem .4rem; text-align: left; vertical-align: top; }
 .turn-block:target { border-left-color: var(--accent); background: #f3f7ff; }
