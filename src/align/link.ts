@@ -77,6 +77,8 @@ const textLength = (doc: Document) =>
 export function evidence(a: Document, b: Document, anchorsA: Anchors, anchorsB: Anchors): Evidence {
   const reasons: string[] = [];
   if (a.language === b.language) return { confidence: 0, reasons: ["same language"] };
+  // Two governments' readouts of one meeting share dates, names and numbers, but neither translates the other.
+  if (a.publisher !== b.publisher) return { confidence: 0, reasons: ["different publishers"] };
   const days = daysApart(a.when.date, b.when.date);
   if (days === null || days > MAX_DAYS_APART)
     return { confidence: 0, reasons: ["dates too far apart or unknown"] };
