@@ -24,6 +24,8 @@ export interface Link {
 export interface AlignOptions {
   /** Expected length of B per character of A; by default the ratio of the two totals. */
   ratio?: number;
+  /** How far from the diagonal a path may stray, in passages; by default unlimited for short documents. */
+  band?: number;
 }
 
 /** The link shapes allowed, with Gale & Church's priors. */
@@ -140,18 +142,28 @@ export function alignScored(
   const totalA = sum(a, 0, n);
   const totalB = sum(b, 0, m);
   const ratio = options.ratio ?? (totalA > 0 && totalB > 0 ? totalB / totalA : 1);
-  // Long documents: only cells near the diagonal are considered.
-  const band = n * m > 1_000_000 ? Math.max(60, Math.abs(n - m) + 40) : Number.POSITIVE_INFINITY;
-  const width = m + 1;
-  const cost = new Float64Array((n + 1) * width).fill(Number.POSITIVE_INFINITY);
-  const move = new Int8Array((n + 1) * width).fill(-1);
-  const conf = new Float64Array((n + 1) * width);
-  cost[0] = 0;
+  // Long documents: only cells near the diagonal are considered, and only they are stored (row by
+  // row, each row its own window), so memory grows with the length, not its square.
+  const band =
+    options.band ?? (n * m > 250_000 ? Math.max(60, Math.abs(n - m) + 40) : Number.POSITIVE_INFINITY);
+  const lo = new Int32Array(n + 1);
+  const hi = new Int32Array(n + 1);
+  const start = new Float64Array(n + 2);
   for (let i = 0; i <= n; i++) {
     const centre = (i * m) / n;
-    const lo = Math.max(0, Math.floor(centre - band));
-    const hi = Math.min(m, Math.ceil(centre + band));
-    for (let j = lo; j <= hi; j++) {
+    lo[i] = Math.max(0, Math.floor(centre - band));
+    hi[i] = Math.min(m, Math.ceil(centre + band));
+    start[i + 1] = (start[i] as number) + (hi[i] as number) - (lo[i] as number) + 1;
+  }
+  const at = (i: number, j: number) =>
+    j < (lo[i] as number) || j > (hi[i] as number) ? -1 : (start[i] as number) + j - (lo[i] as number);
+  const cells = start[n + 1] as number;
+  const cost = new Float64Array(cells).fill(Number.POSITIVE_INFINITY);
+  const move = new Int8Array(cells).fill(-1);
+  const conf = new Float64Array(cells);
+  cost[0] = 0;
+  for (let i = 0; i <= n; i++) {
+    for (let j = lo[i] as number; j <= (hi[i] as number); j++) {
       if (i === 0 && j === 0) continue;
       let best = Number.POSITIVE_INFINITY;
       let bestMove = -1;
@@ -161,7 +173,9 @@ export function alignScored(
         const pi = i - mv.da;
         const pj = j - mv.db;
         if (pi < 0 || pj < 0) continue;
-        const prev = cost[pi * width + pj] as number;
+        const p = at(pi, pj);
+        if (p < 0) continue;
+        const prev = cost[p] as number;
         if (prev === Number.POSITIVE_INFINITY) continue;
         const s = score(a, pi, mv.da, b, pj, mv.db, ratio);
         const total = prev + mv.cost + s.cost;
@@ -171,26 +185,30 @@ export function alignScored(
           bestConf = s.confidence;
         }
       }
-      cost[i * width + j] = best;
-      move[i * width + j] = bestMove;
-      conf[i * width + j] = bestConf;
+      const here = at(i, j);
+      cost[here] = best;
+      move[here] = bestMove;
+      conf[here] = bestConf;
     }
   }
+  // A band too narrow for the documents' shape leaves the last cell unreached: align in full.
+  if (cost[at(n, m)] === Number.POSITIVE_INFINITY && band !== Number.POSITIVE_INFINITY)
+    return alignScored(a, b, { ...options, band: Number.POSITIVE_INFINITY });
   const links: Link[] = [];
   let i = n;
   let j = m;
   while (i > 0 || j > 0) {
-    const k = move[i * width + j] as number;
-    const mv = MOVES[k];
+    const here = at(i, j);
+    const mv = MOVES[move[here] as number];
     if (!mv) throw new Error(`alignment lost its path at ${i},${j}`);
     const ai = Array.from({ length: mv.da }, (_, x) => i - mv.da + x);
     const bj = Array.from({ length: mv.db }, (_, x) => j - mv.db + x);
-    links.push({ a: ai, b: bj, confidence: conf[i * width + j] as number });
+    links.push({ a: ai, b: bj, confidence: conf[here] as number });
     i -= mv.da;
     j -= mv.db;
   }
   links.reverse();
-  const total = cost[n * width + m] as number;
+  const total = cost[at(n, m)] as number;
   for (const [index, link] of links.entries()) {
     if (link.a.length > 0 && link.b.length > 0) continue;
     link.confidence = 1 - nearestSimilarity(link, links, index, a, b);

@@ -142,7 +142,9 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     if (!stored) throw new VerbatimError("DOCUMENT_NOT_FOUND", { id });
     const enrichment = stored.current ? await store.getEnrichment(id) : null;
     const versions = await store.languageVersions(id);
-    return c.html(documentPage(stored.document, stored.version, base(c.req.url), versions, enrichment));
+    return c.html(
+      documentPage(stored.document, stored.version, base(c.req.url), versions, enrichment, stored.current),
+    );
   });
 
   app.get("/d/:id/compare/:other", async (c) => {

@@ -49,15 +49,18 @@ describe("sentences and anchors", () => {
 });
 
 describe("the aligner", () => {
-  it("links every passage exactly once and in order, whatever the lengths", () => {
+  it("links every passage exactly once and in order, whatever the lengths and the band", () => {
     fc.assert(
       fc.property(
         fc.array(fc.integer({ min: 1, max: 900 }), { minLength: 0, maxLength: 25 }),
         fc.array(fc.integer({ min: 1, max: 900 }), { minLength: 0, maxLength: 25 }),
-        (la, lb) => {
+        fc.constantFrom(undefined, 2, 5),
+        (la, lb, band) => {
+          // A narrow band (as long documents get) must cover every passage too.
           const links = align(
             la.map((l) => unit(l)),
             lb.map((l) => unit(l)),
+            band === undefined ? {} : { band },
           );
           expect(links.flatMap((l) => l.a)).toEqual(la.map((_, i) => i));
           expect(links.flatMap((l) => l.b)).toEqual(lb.map((_, i) => i));

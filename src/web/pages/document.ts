@@ -59,6 +59,9 @@ export function documentPage(
   base: string,
   versions: LanguageVersion[] = [],
   enrichment: Enrichment | null = null,
+
+  /** Whether this is the current version: side by side compares current versions only. */
+  current = true,
 ): Markup {
   const mentions = enrichment?.mentions ?? [];
   const answerOf = new Map<number, number>();
@@ -79,7 +82,7 @@ ${
   versions.length
     ? html`<nav class="languages" aria-label="Other languages">Also in: ${versions.map(
         (v, i) =>
-          html`${i ? ", " : ""}<a href="/d/${encodeURIComponent(v.id)}" hreflang="${v.language}" lang="${v.language}">${v.language}: ${v.title}</a> (<a href="/d/${encodeURIComponent(doc.id)}/compare/${encodeURIComponent(v.id)}">side by side</a>${v.method === "evidence" ? html`, <span class="muted">linked by evidence ${v.confidence.toFixed(2)}</span>` : ""})`,
+          html`${i ? ", " : ""}<a href="/d/${encodeURIComponent(v.id)}" hreflang="${v.language}" lang="${v.language}">${v.language}: ${v.title}</a> ${current ? html`(<a href="/d/${encodeURIComponent(doc.id)}/compare/${encodeURIComponent(v.id)}">side by side</a>${v.method === "evidence" ? html`, <span class="muted">linked by evidence ${v.confidence.toFixed(2)}</span>` : ""})` : ""}`,
       )}</nav>`
     : ""
 }
