@@ -83,6 +83,11 @@ describe("language versions on the command line", () => {
     expect(verbatim("versions", "--db", db, en)).toMatch(/manual/);
   });
 
+  it("keeps links and measurements when extraction is run again over the kept inputs", () => {
+    expect(verbatim("reextract", "--db", db)).toMatch(/0 new, 0 new versions, 4 unchanged/);
+    expect(verbatim("versions", "--db", db, en)).toContain(ru);
+  });
+
   it("refuses an unknown document with its catalog code", () => {
     let stderr = "";
     try {

@@ -1,4 +1,7 @@
 import type { Command } from "commander";
+import { linkAndMeasure } from "../../align/service.js";
+import { EntityMatcher } from "../../enrich/entity-matcher.js";
+import { Gazetteer } from "../../enrich/gazetteer.js";
 import { ingestBatch } from "../../ingest/batch.js";
 import type { DebateSpeakerLookup } from "../../ingest/extract/reader.js";
 import { loadDebateSpeakers } from "../../ingest/read/debate-speakers.js";
@@ -41,12 +44,26 @@ export function registerReextract(program: Command): void {
           ? await loadDebateSpeakers(options.debateSpeakers)
           : null;
         await store.putSpeakers(registry.speakers);
-        const report = await ingestBatch(rawSources(store.listRaw()), store, {
-          registry,
-          debateSpeakers,
-          maxBytes: Number.POSITIVE_INFINITY,
-          now: () => new Date(),
-        });
+        // New versions lose what was found in the old ones: enrich them, then link and measure them again.
+        const gazetteer = Gazetteer.load(registry);
+        const matcher = new EntityMatcher(gazetteer);
+        await store.putEntities(gazetteer.entities);
+        const changed: string[] = [];
+        const report = await ingestBatch(
+          rawSources(store.listRaw()),
+          store,
+          { registry, debateSpeakers, maxBytes: Number.POSITIVE_INFINITY, now: () => new Date(), matcher },
+          {
+            onDocument: (doc, result) => {
+              if (result.status !== "unchanged") changed.push(doc.id);
+            },
+          },
+        );
+        if (changed.length > 0) {
+          const outcome = await linkAndMeasure(store, changed, matcher);
+          report.versionsLinked = outcome.linked.length;
+          report.pairsMeasured = outcome.measured;
+        }
         if (options.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
         else printSummary(report);
         if (report.failed > 0) process.exitCode = 1;
