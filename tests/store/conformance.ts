@@ -379,7 +379,7 @@ export function describeStoreConformance(
         expect((await store.versionCandidates("d-en", 3)).map((c) => c.id)).toEqual(["d-uk"]);
       });
 
-      it("divergence summaries rank linked pairs and are dropped when a document changes", async () => {
+      it("divergence summaries rank linked pairs, stale ones are left out, and all are dropped when a document changes", async () => {
         await put(version("p-en", "en", { publisherRef: "p" }), version("p-ru", "ru", { publisherRef: "p" }));
         await put(version("q-en", "en", { publisherRef: "q" }), version("q-ru", "ru", { publisherRef: "q" }));
         const summary = {
@@ -400,6 +400,10 @@ export function describeStoreConformance(
         // Stored in id order: the side that had one passage alone is now B.
         expect(pairs[1]?.onlyB).toBe(1);
         expect((await store.languageVersions("q-en"))[0]?.divergence).toBe(0.4);
+        // A summary measured by an older aligner is stale: not ranked, not shown.
+        await store.putDivergence({ a: "q-en", b: "q-ru", score: 0.9, ...summary, version: 0 });
+        expect((await store.divergentPairs(10)).map((p) => p.a)).toEqual(["p-en"]);
+        expect((await store.languageVersions("q-en"))[0]?.divergence).toBeNull();
         await put(version("q-en", "en", { publisherRef: "q", title: "A new version" }));
         expect((await store.divergentPairs(10)).map((p) => p.a)).toEqual(["p-en"]);
         await store.delete("p-ru");

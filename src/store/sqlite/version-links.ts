@@ -4,6 +4,7 @@
  * and divergence summaries of linked pairs. A pair is stored once, its two ids in order.
  */
 import type Database from "better-sqlite3";
+import { ALIGNMENT_VERSION } from "../../align/align-documents.js";
 import { versionKeys } from "../../align/link.js";
 import type { Document } from "../../model/document.js";
 import type {
@@ -66,8 +67,9 @@ export function versionLinks(db: Database.Database): VersionLinks {
          JOIN doc_index o ON o.id = CASE WHEN l.a = ? THEN l.b ELSE l.a END
        WHERE l.a = ? OR l.b = ?`,
     ),
-    divergence: db.prepare<[string, string], { score: number }>(
-      "SELECT score FROM divergence WHERE a = ? AND b = ?",
+    // Summaries measured by an older aligner are stale: they show as unmeasured until measured again.
+    divergence: db.prepare<[string, string, number], { score: number }>(
+      "SELECT score FROM divergence WHERE a = ? AND b = ? AND version = ?",
     ),
     getLink: db.prepare<[string, string], { method: string }>(
       "SELECT method FROM version_links WHERE a = ? AND b = ?",
@@ -95,7 +97,7 @@ export function versionLinks(db: Database.Database): VersionLinks {
          number_mismatches = excluded.number_mismatches, entity_mismatches = excluded.entity_mismatches`,
     ),
     divergent: db.prepare<
-      [number],
+      [number, number],
       {
         a: string;
         b: string;
@@ -116,7 +118,8 @@ export function versionLinks(db: Database.Database): VersionLinks {
       `SELECT v.*, da.title AS title_a, db.title AS title_b, da.language AS language_a, db.language AS language_b,
               COALESCE(da.date, db.date) AS date
        FROM divergence v JOIN doc_index da ON da.id = v.a JOIN doc_index db ON db.id = v.b
-       WHERE NOT EXISTS (SELECT 1 FROM version_links l WHERE l.a = v.a AND l.b = v.b AND l.method = 'unlinked')
+       WHERE v.version = ?
+         AND NOT EXISTS (SELECT 1 FROM version_links l WHERE l.a = v.a AND l.b = v.b AND l.method = 'unlinked')
        ORDER BY v.score DESC, v.a, v.b LIMIT ?`,
     ),
   };
@@ -142,7 +145,7 @@ export function versionLinks(db: Database.Database): VersionLinks {
         const current = found.get(s.id);
         if (current && RANK[current.method] >= RANK[method]) return;
         const [a, b] = ordered(id, s.id);
-        const divergence = stmt.divergence.get(a, b)?.score ?? null;
+        const divergence = stmt.divergence.get(a, b, ALIGNMENT_VERSION)?.score ?? null;
         found.set(s.id, { ...s, method, confidence, divergence });
       };
       for (const row of stmt.links.all(id, id, id)) {
@@ -182,7 +185,7 @@ export function versionLinks(db: Database.Database): VersionLinks {
       );
     },
     divergent(limit) {
-      return stmt.divergent.all(Math.max(1, Math.min(1000, limit))).map((r) => ({
+      return stmt.divergent.all(ALIGNMENT_VERSION, Math.max(1, Math.min(1000, limit))).map((r) => ({
         a: r.a,
         b: r.b,
         version: r.version,
