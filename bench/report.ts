@@ -2,12 +2,14 @@
  * Writes a benchmark's section into docs/benchmarks.md between its own markers, leaving the
  * other benchmarks' sections as they are.
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { writeMarkedSection } from "../tests/support/marked-section.js";
 
 const FILE = path.resolve(fileURLToPath(new URL("../docs/benchmarks.md", import.meta.url)));
+const HEADING =
+  "# Benchmarks\n\nEvery figure here was measured by the command named in its section, on the machine named there.\n";
 
 export function machineLine(): string {
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
@@ -15,15 +17,5 @@ export function machineLine(): string {
 }
 
 export function writeSection(name: string, body: string): void {
-  const start = `<!-- bench:${name}:start -->`;
-  const end = `<!-- bench:${name}:end -->`;
-  let text = existsSync(FILE)
-    ? readFileSync(FILE, "utf8")
-    : "# Benchmarks\n\nEvery figure here was measured by the command named in its section, on the machine named there.\n";
-  const section = `${start}\n${body.trim()}\n${end}`;
-  const at = text.indexOf(start);
-  const until = text.indexOf(end);
-  if (at >= 0 && until > at) text = text.slice(0, at) + section + text.slice(until + end.length);
-  else text = `${text.trimEnd()}\n\n${section}\n`;
-  writeFileSync(FILE, text);
+  writeMarkedSection(FILE, `bench:${name}`, HEADING, body);
 }

@@ -8,14 +8,14 @@ import { EntityMatcher } from "../../src/enrich/entity-matcher.js";
 import { Gazetteer } from "../../src/enrich/gazetteer.js";
 import { ingestBatch } from "../../src/ingest/batch.js";
 import { planSources, readSources } from "../../src/ingest/read/sources.js";
-import { createApp } from "../../src/server/app.js";
+import type { createApp } from "../../src/server/app.js";
 import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
 import type { DocumentStore } from "../../src/store/store.js";
+import { appFor, TOKEN } from "../support/app.js";
 import { HOSTILE_PAGE } from "../support/hostile.js";
 import { FIXED_NOW, registry } from "../support/ingest.js";
 
 const EXAMPLES = fileURLToPath(new URL("../../examples", import.meta.url));
-const TOKEN = "test-token-0123456789";
 
 async function archive(): Promise<SqliteStore> {
   const store = new SqliteStore({ path: ":memory:" });
@@ -38,18 +38,6 @@ async function archive(): Promise<SqliteStore> {
   }
   await ingestBatch(hostile(), store, { registry, debateSpeakers: null, maxBytes: 2 ** 24, now: FIXED_NOW });
   return store;
-}
-
-function appFor(store: DocumentStore, overrides: Partial<Parameters<typeof createApp>[0]> = {}) {
-  return createApp({
-    store,
-    registry,
-    token: TOKEN,
-    maxBodyBytes: 1_000_000,
-    rateLimitPerMinute: 0,
-    baseUrl: "http://verbatim.test",
-    ...overrides,
-  });
 }
 
 describe("the web app and API", () => {

@@ -11,17 +11,16 @@ import { EntityMatcher } from "../../src/enrich/entity-matcher.js";
 import { Gazetteer } from "../../src/enrich/gazetteer.js";
 import { ingestBatch } from "../../src/ingest/batch.js";
 import { planSources, readSources } from "../../src/ingest/read/sources.js";
-import { createApp } from "../../src/server/app.js";
 import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
+import { appFor, TOKEN } from "../support/app.js";
 import { makeDocument } from "../support/documents.js";
 import { FIXED_NOW, registry } from "../support/ingest.js";
 
 const EXAMPLES = fileURLToPath(new URL("../../examples", import.meta.url));
-const TOKEN = "test-token-0123456789";
 
 describe("language versions in the web app and API", () => {
   let store: SqliteStore;
-  let app: ReturnType<typeof createApp>;
+  let app: ReturnType<typeof appFor>;
   let en: string;
   let ru: string;
 
@@ -43,15 +42,7 @@ describe("language versions in the web app and API", () => {
       if (d.title.includes("Carvallo")) en = d.id;
       if (d.title.includes("Карвальо")) ru = d.id;
     }
-    app = createApp({
-      store,
-      registry,
-      token: TOKEN,
-      maxBodyBytes: 1_000_000,
-      rateLimitPerMinute: 0,
-      baseUrl: "http://verbatim.test",
-      matcher,
-    });
+    app = appFor(store, { matcher });
   });
 
   it("links two versions of a press conference by evidence and shows it in the reader", async () => {
