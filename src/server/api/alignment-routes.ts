@@ -9,13 +9,9 @@ import { VerbatimError } from "../../errors/catalog.js";
 import { alignedCsv, alignedTmx } from "../../export/tmx.js";
 import type { AppDeps } from "../deps.js";
 import { requireToken } from "../security.js";
-import { ErrorSchema } from "./schemas.js";
+import { errorResponses, unauthorizedResponse } from "./schemas.js";
 
-const errors = {
-  400: { content: { "application/json": { schema: ErrorSchema } }, description: "The request is invalid" },
-  404: { content: { "application/json": { schema: ErrorSchema } }, description: "Not found" },
-  429: { content: { "application/json": { schema: ErrorSchema } }, description: "Too many requests" },
-} as const;
+const errors = errorResponses;
 
 const pairParams = z.object({
   id: z
@@ -131,41 +127,34 @@ const divergenceRoute = createRoute({
   },
 });
 
-const unauthorized = {
-  401: { content: { "application/json": { schema: ErrorSchema } }, description: "No or wrong token" },
-} as const;
+const HandLinkSchema = z.object({ a: z.string(), b: z.string(), linked: z.boolean() });
 
-const linkRoute = createRoute({
-  method: "put",
-  path: "/api/documents/{id}/languages/{other}",
-  summary: "Link two documents as language versions by hand; needs the operator's token",
-  security: [{ bearer: [] }],
-  request: { params: pairParams },
-  responses: {
-    200: {
-      content: { "application/json": { schema: z.object({ linked: z.tuple([z.string(), z.string()]) }) } },
-      description: "Linked",
+/** Linking (PUT) or unlinking (DELETE) two documents by hand: one shape, answered with the pair and its state. */
+const handRoute = (method: "put" | "delete", summary: string) =>
+  createRoute({
+    method,
+    path: "/api/documents/{id}/languages/{other}",
+    summary,
+    security: [{ bearer: [] }],
+    request: { params: pairParams },
+    responses: {
+      200: {
+        content: { "application/json": { schema: HandLinkSchema } },
+        description: "The pair and whether it is now linked",
+      },
+      ...unauthorizedResponse,
+      ...errors,
     },
-    ...unauthorized,
-    ...errors,
-  },
-});
+  });
 
-const unlinkRoute = createRoute({
-  method: "delete",
-  path: "/api/documents/{id}/languages/{other}",
-  summary: "Unlink two documents by hand (keys and evidence no longer link them); needs the operator's token",
-  security: [{ bearer: [] }],
-  request: { params: pairParams },
-  responses: {
-    200: {
-      content: { "application/json": { schema: z.object({ unlinked: z.tuple([z.string(), z.string()]) }) } },
-      description: "Unlinked",
-    },
-    ...unauthorized,
-    ...errors,
-  },
-});
+const linkRoute = handRoute(
+  "put",
+  "Link two documents as language versions by hand; needs the operator's token",
+);
+const unlinkRoute = handRoute(
+  "delete",
+  "Unlink two documents by hand (keys and evidence no longer link them); needs the operator's token",
+);
 
 export function registerAlignmentApi(app: OpenAPIHono, deps: AppDeps): void {
   const { store } = deps;
@@ -220,7 +209,7 @@ export function registerAlignmentApi(app: OpenAPIHono, deps: AppDeps): void {
       reasons: ["linked by hand"],
     });
     await alignStored(store, id, other, matcher);
-    return c.json({ linked: [id, other] as [string, string] }, 200);
+    return c.json({ a: id, b: other, linked: true }, 200);
   });
 
   app.openapi(unlinkRoute, async (c) => {
@@ -233,6 +222,6 @@ export function registerAlignmentApi(app: OpenAPIHono, deps: AppDeps): void {
       confidence: 1,
       reasons: ["unlinked by hand"],
     });
-    return c.json({ unlinked: [id, other] as [string, string] }, 200);
+    return c.json({ a: id, b: other, linked: false }, 200);
   });
 }

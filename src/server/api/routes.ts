@@ -18,24 +18,19 @@ import { registerAlignmentApi } from "./alignment-routes.js";
 import {
   ConcordanceSchema,
   ErrorSchema,
+  errorResponses,
   IngestReportSchema,
   MonthCountsSchema,
   SearchResultSchema,
   SpeakerSchema,
   StatsSchema,
   StoredDocumentSchema,
+  unauthorizedResponse,
   VersionsSchema,
   YearCountsSchema,
 } from "./schemas.js";
 
-const errors = {
-  400: {
-    content: { "application/json": { schema: ErrorSchema } },
-    description: "The request or query is invalid",
-  },
-  404: { content: { "application/json": { schema: ErrorSchema } }, description: "Not found" },
-  429: { content: { "application/json": { schema: ErrorSchema } }, description: "Too many requests" },
-} as const;
+const errors = errorResponses;
 
 const q = z
   .string()
@@ -53,9 +48,7 @@ const idParam = (example?: string) =>
       .openapi({ param: { name: "id", in: "path" }, ...(example ? { example } : {}) }),
   });
 
-const unauthorized = {
-  401: { content: { "application/json": { schema: ErrorSchema } }, description: "No or wrong token" },
-} as const;
+const unauthorized = unauthorizedResponse;
 
 const searchRoute = createRoute({
   method: "get",

@@ -168,3 +168,18 @@ export const IngestReportSchema = z
     bytes: z.number().int(),
   })
   .openapi("IngestReport");
+
+/** Error responses every route may give. */
+export const errorResponses = {
+  400: {
+    content: { "application/json": { schema: ErrorSchema } },
+    description: "The request or query is invalid",
+  },
+  404: { content: { "application/json": { schema: ErrorSchema } }, description: "Not found" },
+  429: { content: { "application/json": { schema: ErrorSchema } }, description: "Too many requests" },
+} as const;
+
+/** The response of a write route called without the operator's token. */
+export const unauthorizedResponse = {
+  401: { content: { "application/json": { schema: ErrorSchema } }, description: "No or wrong token" },
+} as const;
