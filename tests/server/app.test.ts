@@ -311,6 +311,10 @@ describe("the web app and API", () => {
     expect((await app.request("/e/NOPE")).status).toBe(404);
     const reader = await (await app.request(`/d/${res.hits?.[0]?.id ?? ""}`)).text();
     expect(reader).toMatch(/<a class="entity" href="\/e\/RU">/);
+    // The entity facet refines the query with mentions:, like every other facet with its field.
+    const results = await (await app.request("/search?q=agreement")).text();
+    expect(results).toMatch(/href="\/search\?q=agreement%20mentions%3A/);
+    expect(results).not.toContain("undefined");
   });
 
   it("answers unknown paths with 404: JSON under /api, a page elsewhere", async () => {

@@ -1,14 +1,16 @@
 import { html } from "hono/html";
-import { FACET_NAMES, type SearchResult } from "../../search/results.js";
+import { FACET_NAMES, type FacetName, type SearchResult } from "../../search/results.js";
 import type { Segment } from "../../search/snippet.js";
 import { layout, type Markup } from "../layout.js";
 
-const FACET_FIELD: Record<string, string> = {
+/** The query field each facet refines: typed by facet, so a new facet cannot lack one. */
+const FACET_FIELD: Record<FacetName, string> = {
   speaker: "speaker",
   year: "date",
   publisher: "publisher",
   language: "lang",
   kind: "kind",
+  entity: "mentions",
 };
 
 function snippetMarkup(segments: Segment[]): Markup {
@@ -47,7 +49,7 @@ export function searchPage(
         if (values.length === 0) return "";
         return html`<h2>${name}</h2><ul>${values.map(
           (v) =>
-            html`<li><a href="${refine(query, FACET_FIELD[name] as string, v.value)}">${v.label}</a><span>${v.count}</span></li>`,
+            html`<li><a href="${refine(query, FACET_FIELD[name], v.value)}">${v.label}</a><span>${v.count}</span></li>`,
         )}</ul>`;
       })}</aside>`
     : html`<aside></aside>`;
