@@ -8,10 +8,7 @@ import { alignStored, linkedAlignPair } from "../../align/service.js";
 import { VerbatimError } from "../../errors/catalog.js";
 import { alignedCsv, alignedTmx } from "../../export/tmx.js";
 import type { AppDeps } from "../deps.js";
-import { requireToken } from "../security.js";
 import { errorResponses, unauthorizedResponse } from "./schemas.js";
-
-const errors = errorResponses;
 
 const pairParams = z.object({
   id: z
@@ -95,7 +92,7 @@ const alignmentRoute = createRoute({
       },
       description: "The alignment",
     },
-    ...errors,
+    ...errorResponses,
   },
 });
 
@@ -123,7 +120,7 @@ const divergenceRoute = createRoute({
   request: { query: z.object({ limit: z.coerce.number().int().min(1).max(1000).optional() }) },
   responses: {
     200: { content: { "application/json": { schema: z.array(DivergentPairSchema) } }, description: "Pairs" },
-    ...errors,
+    ...errorResponses,
   },
 });
 
@@ -143,7 +140,7 @@ const handRoute = (method: "put" | "delete", summary: string) =>
         description: "The pair and whether it is now linked",
       },
       ...unauthorizedResponse,
-      ...errors,
+      ...errorResponses,
     },
   });
 
@@ -195,8 +192,6 @@ export function registerAlignmentApi(app: OpenAPIHono, deps: AppDeps): void {
   app.openapi(divergenceRoute, async (c) =>
     c.json(await store.divergentPairs(c.req.valid("query").limit ?? 100), 200),
   );
-
-  app.use("/api/documents/:id/languages/:other", requireToken(deps.token));
 
   app.openapi(linkRoute, async (c) => {
     const { id, other } = c.req.valid("param");

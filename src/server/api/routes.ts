@@ -30,8 +30,6 @@ import {
   YearCountsSchema,
 } from "./schemas.js";
 
-const errors = errorResponses;
-
 const q = z
   .string()
   .min(1)
@@ -48,8 +46,6 @@ const idParam = (example?: string) =>
       .openapi({ param: { name: "id", in: "path" }, ...(example ? { example } : {}) }),
   });
 
-const unauthorized = unauthorizedResponse;
-
 const searchRoute = createRoute({
   method: "get",
   path: "/api/search",
@@ -61,14 +57,14 @@ const searchRoute = createRoute({
       cursor: z.string().max(400).optional(),
       limit: intParam(100),
       facets: z.enum(["true", "false"]).optional(),
-      aligned: z.enum(["true", "false"]).optional().openapi({
+      aligned: z.enum(["true", "1", "false", "0"]).optional().openapi({
         description: "Add each matching turn's counterpart sentence in the other-language version",
       }),
     }),
   },
   responses: {
     200: { content: { "application/json": { schema: SearchResultSchema } }, description: "Results" },
-    ...errors,
+    ...errorResponses,
   },
 });
 
@@ -79,7 +75,7 @@ const concordanceRoute = createRoute({
   request: { query: z.object({ q, limit: intParam(10_000), context: intParam(300) }) },
   responses: {
     200: { content: { "application/json": { schema: ConcordanceSchema } }, description: "Lines" },
-    ...errors,
+    ...errorResponses,
   },
 });
 
@@ -93,7 +89,7 @@ const trendRoute = createRoute({
       content: { "application/json": { schema: z.union([YearCountsSchema, MonthCountsSchema]) } },
       description: "Counts",
     },
-    ...errors,
+    ...errorResponses,
   },
 });
 
@@ -107,7 +103,7 @@ const documentRoute = createRoute({
   },
   responses: {
     200: { content: { "application/json": { schema: StoredDocumentSchema } }, description: "The document" },
-    ...errors,
+    ...errorResponses,
   },
 });
 
@@ -120,7 +116,7 @@ const versionsRoute = createRoute({
   },
   responses: {
     200: { content: { "application/json": { schema: VersionsSchema } }, description: "Versions" },
-    ...errors,
+    ...errorResponses,
   },
 });
 
@@ -133,7 +129,7 @@ const speakerRoute = createRoute({
   },
   responses: {
     200: { content: { "application/json": { schema: SpeakerSchema } }, description: "The speaker" },
-    ...errors,
+    ...errorResponses,
   },
 });
 
@@ -160,9 +156,9 @@ const ingestRoute = createRoute({
   },
   responses: {
     200: { content: { "application/json": { schema: IngestReportSchema } }, description: "What was stored" },
-    ...unauthorized,
+    ...unauthorizedResponse,
     413: { content: { "application/json": { schema: ErrorSchema } }, description: "Body too large" },
-    ...errors,
+    ...errorResponses,
   },
 });
 
@@ -179,8 +175,8 @@ const deleteRoute = createRoute({
       content: { "application/json": { schema: z.object({ deleted: z.string() }) } },
       description: "Deleted",
     },
-    ...unauthorized,
-    ...errors,
+    ...unauthorizedResponse,
+    ...errorResponses,
   },
 });
 
@@ -201,8 +197,8 @@ const putSpeakerRoute = createRoute({
   },
   responses: {
     200: { content: { "application/json": { schema: SpeakerSchema } }, description: "The stored speaker" },
-    ...unauthorized,
-    ...errors,
+    ...unauthorizedResponse,
+    ...errorResponses,
   },
 });
 
@@ -222,7 +218,7 @@ const recentRoute = createRoute({
   request: { query: z.object({ limit: intParam(1000) }) },
   responses: {
     200: { content: { "application/json": { schema: z.array(SummarySchema) } }, description: "Documents" },
-    ...errors,
+    ...errorResponses,
   },
 });
 
@@ -263,7 +259,7 @@ const languagesRoute = createRoute({
       },
       description: "Versions",
     },
-    ...errors,
+    ...errorResponses,
   },
 });
 
@@ -294,27 +290,27 @@ const entityRoute = createRoute({
       },
       description: "The entity",
     },
-    ...errors,
+    ...errorResponses,
   },
 });
 
-function parse(text: string) {
-  return parseQuery(text);
-}
-
 export function registerApi(app: OpenAPIHono, deps: AppDeps): void {
   const { store } = deps;
+  // Every write under /api needs the operator's token; reads (GET, HEAD) pass.
+  app.use("/api/*", requireToken(deps.token));
 
   app.openapi(searchRoute, async (c) => {
     const query = c.req.valid("query");
-    const result = await store.search(parse(query.q), {
+    const result = await store.search(parseQuery(query.q), {
       sort: (query.sort ?? "relevance") as SortOrder,
       cursor: query.cursor ?? null,
       limit: query.limit ?? 20,
       facets: query.facets !== "false",
     });
     return c.json(
-      query.aligned === "true" ? await attachCounterparts(result, store, deps.matcher ?? null) : result,
+      query.aligned === "true" || query.aligned === "1"
+        ? await attachCounterparts(result, store, deps.matcher ?? null)
+        : result,
       200,
     );
   });
@@ -322,14 +318,17 @@ export function registerApi(app: OpenAPIHono, deps: AppDeps): void {
   app.openapi(concordanceRoute, async (c) => {
     const query = c.req.valid("query");
     return c.json(
-      await store.concordance(parse(query.q), { limit: query.limit ?? 500, context: query.context ?? 60 }),
+      await store.concordance(parseQuery(query.q), {
+        limit: query.limit ?? 500,
+        context: query.context ?? 60,
+      }),
       200,
     );
   });
 
   app.get("/api/concordance.csv", async (c) => {
     const text = c.req.query("q") ?? "";
-    const result = await store.concordance(parse(text), { limit: 10_000 });
+    const result = await store.concordance(parseQuery(text), { limit: 10_000 });
     return c.body(concordanceCsv(result.lines), 200, {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": 'attachment; filename="concordance.csv"',
@@ -338,12 +337,12 @@ export function registerApi(app: OpenAPIHono, deps: AppDeps): void {
 
   app.openapi(trendRoute, async (c) => {
     const { q: text, by } = c.req.valid("query");
-    const query = parse(text);
+    const query = parseQuery(text);
     return c.json(by === "month" ? await store.countsByMonth(query) : await store.countsByYear(query), 200);
   });
 
   app.get("/api/trend.csv", async (c) => {
-    const query = parse(c.req.query("q") ?? "");
+    const query = parseQuery(c.req.query("q") ?? "");
     const byMonth = c.req.query("by") === "month";
     const counts = byMonth ? await store.countsByMonth(query) : await store.countsByYear(query);
     let csv = csvRow([
@@ -397,7 +396,7 @@ export function registerApi(app: OpenAPIHono, deps: AppDeps): void {
     const { id } = c.req.valid("param");
     const entity = await store.getEntity(id);
     if (!entity) throw new VerbatimError("NOT_FOUND", { path: c.req.path });
-    const query = parse(`mentions:${JSON.stringify(id)}`);
+    const query = parseQuery(`mentions:${JSON.stringify(id)}`);
     const result = await store.search(query, { limit: 1, facets: true, turnsPerDocument: 0 });
     return c.json(
       {
@@ -419,10 +418,6 @@ export function registerApi(app: OpenAPIHono, deps: AppDeps): void {
   });
 
   registerAlignmentApi(app, deps);
-
-  app.use("/api/documents", requireToken(deps.token));
-  app.use("/api/documents/*", requireToken(deps.token));
-  app.use("/api/speakers/*", requireToken(deps.token));
 
   app.openapi(deleteRoute, async (c) => {
     const { id } = c.req.valid("param");
