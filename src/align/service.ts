@@ -6,6 +6,9 @@
 import type { EntityMatcher } from "../enrich/entity-matcher.js";
 import { GAZETTEER_LANGUAGES } from "../enrich/gazetteer.js";
 import { VerbatimError } from "../errors/catalog.js";
+import { type BatchOptions, type IngestReport, ingestBatch, type Processor } from "../ingest/batch.js";
+import type { IngestContext } from "../ingest/pipeline.js";
+import type { SourceItem } from "../ingest/read/sources.js";
 import type { Document } from "../model/document.js";
 import type { DocumentStore } from "../store/store.js";
 import { ALIGNMENT_VERSION, alignDocuments, type DocumentAlignment } from "./align-documents.js";
@@ -193,10 +196,69 @@ export async function linkAndMeasure(
   for (const id of ids) {
     for (const v of await store.languageVersions(id)) {
       const pair = id < v.id ? `${id} ${v.id}` : `${v.id} ${id}`;
-      if (done.has(pair)) continue;
+      // A stored measurement is current: a new version of either document or a new aligner drops it.
+      if (done.has(pair) || v.divergence !== null) continue;
       done.add(pair);
       if (await alignStored(store, id, v.id, matcher)) measured++;
     }
   }
   return { linked, measured };
+}
+
+/**
+ * ingestBatch, then linking and measuring what it read: the one way inputs enter an archive (CLI
+ * ingest and reextract, the API, the examples `serve` loads). Unchanged documents count too, so
+ * that re-running a killed ingest finishes linking; pairs already measured are not aligned again.
+ */
+export async function ingestAndLink(
+  sources: AsyncIterable<SourceItem>,
+  store: DocumentStore,
+  processing: IngestContext | Processor,
+  matcher: EntityMatcher | null,
+  options: BatchOptions = {},
+): Promise<IngestReport> {
+  const seen: string[] = [];
+  const report = await ingestBatch(sources, store, processing, {
+    ...options,
+    onDocument: (doc, result) => {
+      seen.push(doc.id);
+      options.onDocument?.(doc, result);
+    },
+  });
+  if (seen.length > 0) {
+    const outcome = await linkAndMeasure(store, seen, matcher);
+    report.versionsLinked = outcome.linked.length;
+    report.pairsMeasured = outcome.measured;
+  }
+  return report;
+}
+
+/** Both documents exist and are in different languages, or a coded error says why not. */
+export async function requireVersionPair(store: DocumentStore, a: string, b: string): Promise<void> {
+  const languages: string[] = [];
+  for (const id of [a, b]) {
+    const stored = await store.get(id);
+    if (!stored) throw new VerbatimError("DOCUMENT_NOT_FOUND", { id });
+    languages.push(stored.document.language);
+  }
+  if (languages[0] === languages[1])
+    throw new VerbatimError("REQUEST_INVALID", { reason: "language versions are in different languages" });
+}
+
+/** Links two documents by hand (CLI and API) and measures the pair. */
+export async function linkByHand(
+  store: DocumentStore,
+  a: string,
+  b: string,
+  matcher: EntityMatcher | null,
+): Promise<PairAlignment | null> {
+  await requireVersionPair(store, a, b);
+  await store.putVersionLink({ a, b, method: "manual", confidence: 1, reasons: ["linked by hand"] });
+  return alignStored(store, a, b, matcher);
+}
+
+/** Unlinks two documents by hand: neither keys nor evidence link them again. */
+export async function unlinkByHand(store: DocumentStore, a: string, b: string): Promise<void> {
+  await requireVersionPair(store, a, b);
+  await store.putVersionLink({ a, b, method: "unlinked", confidence: 1, reasons: ["unlinked by hand"] });
 }

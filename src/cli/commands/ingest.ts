@@ -3,11 +3,11 @@ import path from "node:path";
 import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import pc from "picocolors";
-import { linkAndMeasure } from "../../align/service.js";
+import { ingestAndLink } from "../../align/service.js";
 import { EntityMatcher } from "../../enrich/entity-matcher.js";
 import { Gazetteer } from "../../enrich/gazetteer.js";
 import { VerbatimError } from "../../errors/catalog.js";
-import { type IngestReport, ingestBatch, poolProcessor } from "../../ingest/batch.js";
+import { type IngestReport, poolProcessor } from "../../ingest/batch.js";
 import type { DebateSpeakerLookup } from "../../ingest/extract/reader.js";
 import { IngestPool } from "../../ingest/parallel/pool.js";
 import { DEFAULT_MAX_BYTES } from "../../ingest/pipeline.js";
@@ -109,11 +109,11 @@ async function runIngest(paths: string[], options: IngestOptions): Promise<Inges
     : null;
   bar?.start(Math.max(totalBytes, 1), 0, { docs: 0, failed: 0, source: "" });
   let done = 0;
-  const seen: string[] = [];
   try {
     await store.putSpeakers(registry.speakers);
     if (gazetteer) await store.putEntities(gazetteer.entities);
-    const report = await ingestBatch(
+    // What was read may be versions of documents already stored: ingestAndLink links and measures it.
+    const report = await ingestAndLink(
       readSources(files, {
         maxBytes,
         onBytes: (n) => {
@@ -122,13 +122,9 @@ async function runIngest(paths: string[], options: IngestOptions): Promise<Inges
       }),
       store,
       pool ? poolProcessor(pool) : { registry, debateSpeakers, maxBytes, now: () => new Date(), matcher },
+      gazetteer ? (matcher ?? new EntityMatcher(gazetteer)) : null,
       {
         keepRaw: options.raw,
-        // Unchanged documents too: a run killed after storing a batch left them unlinked, and a
-        // re-run must finish the job.
-        onDocument: (doc) => {
-          seen.push(doc.id);
-        },
         onProgress: (r, source) =>
           bar?.update(Math.min(done, totalBytes), {
             docs: r.documents,
@@ -137,16 +133,6 @@ async function runIngest(paths: string[], options: IngestOptions): Promise<Inges
           }),
       },
     );
-    // The documents read may be versions of documents already stored: link and measure them.
-    if (seen.length > 0) {
-      const outcome = await linkAndMeasure(
-        store,
-        seen,
-        gazetteer ? (matcher ?? new EntityMatcher(gazetteer)) : null,
-      );
-      report.versionsLinked = outcome.linked.length;
-      report.pairsMeasured = outcome.measured;
-    }
     for (const m of missing) {
       report.failed++;
       report.failures.push({

@@ -1,8 +1,7 @@
 import type { Command } from "commander";
-import { linkAndMeasure } from "../../align/service.js";
+import { ingestAndLink } from "../../align/service.js";
 import { EntityMatcher } from "../../enrich/entity-matcher.js";
 import { Gazetteer } from "../../enrich/gazetteer.js";
-import { ingestBatch } from "../../ingest/batch.js";
 import type { DebateSpeakerLookup } from "../../ingest/extract/reader.js";
 import { loadDebateSpeakers } from "../../ingest/read/debate-speakers.js";
 import type { SourceItem } from "../../ingest/read/sources.js";
@@ -48,22 +47,12 @@ export function registerReextract(program: Command): void {
         const gazetteer = Gazetteer.load(registry);
         const matcher = new EntityMatcher(gazetteer);
         await store.putEntities(gazetteer.entities);
-        const changed: string[] = [];
-        const report = await ingestBatch(
+        const report = await ingestAndLink(
           rawSources(store.listRaw()),
           store,
           { registry, debateSpeakers, maxBytes: Number.POSITIVE_INFINITY, now: () => new Date(), matcher },
-          {
-            onDocument: (doc, result) => {
-              if (result.status !== "unchanged") changed.push(doc.id);
-            },
-          },
+          matcher,
         );
-        if (changed.length > 0) {
-          const outcome = await linkAndMeasure(store, changed, matcher);
-          report.versionsLinked = outcome.linked.length;
-          report.pairsMeasured = outcome.measured;
-        }
         if (options.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
         else printSummary(report);
         if (report.failed > 0) process.exitCode = 1;

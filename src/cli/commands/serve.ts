@@ -3,11 +3,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import type { Command } from "commander";
-import { linkAndMeasure } from "../../align/service.js";
+import { ingestAndLink } from "../../align/service.js";
 import { EntityMatcher } from "../../enrich/entity-matcher.js";
 import { Gazetteer } from "../../enrich/gazetteer.js";
 import { VerbatimError } from "../../errors/catalog.js";
-import { ingestBatch } from "../../ingest/batch.js";
 import { DEFAULT_MAX_BYTES } from "../../ingest/pipeline.js";
 import { planSources, readSources } from "../../ingest/read/sources.js";
 import { SpeakerRegistry } from "../../ingest/speakers/registry.js";
@@ -63,16 +62,12 @@ export function registerServe(program: Command): void {
         if (flags.examples && (await store.counts()).documents === 0 && existsSync(EXAMPLES)) {
           await store.putEntities(gazetteer.entities);
           const { files } = await planSources([EXAMPLES]);
-          const report = await ingestBatch(readSources(files, { maxBytes: DEFAULT_MAX_BYTES }), store, {
-            registry,
-            debateSpeakers: null,
-            maxBytes: DEFAULT_MAX_BYTES,
-            now: () => new Date(),
+          const report = await ingestAndLink(
+            readSources(files, { maxBytes: DEFAULT_MAX_BYTES }),
+            store,
+            { registry, debateSpeakers: null, maxBytes: DEFAULT_MAX_BYTES, now: () => new Date(), matcher },
             matcher,
-          });
-          const seeded: string[] = [];
-          for await (const d of store.list()) seeded.push(d.id);
-          await linkAndMeasure(store, seeded, matcher);
+          );
           console.log(
             `the archive was empty: loaded ${report.documents} example documents from ${path.relative(process.cwd(), EXAMPLES) || EXAMPLES}`,
           );

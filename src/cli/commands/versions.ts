@@ -6,13 +6,18 @@ import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import pc from "picocolors";
 import { alignedSegments, type SegmentLevel } from "../../align/segments.js";
-import { alignPair, alignStored, linkAndMeasure } from "../../align/service.js";
+import {
+  alignPair,
+  linkAndMeasure,
+  linkByHand,
+  requireVersionPair,
+  unlinkByHand,
+} from "../../align/service.js";
 import { EntityMatcher } from "../../enrich/entity-matcher.js";
 import { Gazetteer } from "../../enrich/gazetteer.js";
 import { VerbatimError } from "../../errors/catalog.js";
 import { alignedCsv, alignedTmx } from "../../export/tmx.js";
 import { SpeakerRegistry } from "../../ingest/speakers/registry.js";
-import type { DocumentStore } from "../../store/store.js";
 import { withStore } from "../output.js";
 import { stripControlCharacters as clean } from "./show.js";
 
@@ -20,17 +25,6 @@ const DB = ["--db <path>", "archive location (default: $VERBATIM_DB or ./verbati
 
 function matcher(): EntityMatcher {
   return new EntityMatcher(Gazetteer.load(SpeakerRegistry.load()));
-}
-
-async function requireBoth(store: DocumentStore, a: string, b: string): Promise<void> {
-  const languages: string[] = [];
-  for (const id of [a, b]) {
-    const stored = await store.get(id);
-    if (!stored) throw new VerbatimError("DOCUMENT_NOT_FOUND", { id });
-    languages.push(stored.document.language);
-  }
-  if (languages[0] === languages[1])
-    throw new VerbatimError("REQUEST_INVALID", { reason: "language versions are in different languages" });
 }
 
 export function registerVersions(program: Command): void {
@@ -76,9 +70,7 @@ export function registerVersions(program: Command): void {
           }
           if (!a || !b)
             throw new VerbatimError("REQUEST_INVALID", { reason: "give two document ids, or --auto" });
-          await requireBoth(store, a, b);
-          await store.putVersionLink({ a, b, method: "manual", confidence: 1, reasons: ["linked by hand"] });
-          const pair = await alignStored(store, a, b, matcher());
+          const pair = await linkByHand(store, a, b, matcher());
           process.stdout.write(`linked ${a} and ${b}; divergence ${pair?.report.score ?? "–"}\n`);
         });
       },
@@ -92,14 +84,7 @@ export function registerVersions(program: Command): void {
     .option(...DB)
     .action(async (a: string, b: string, options: { db?: string }) => {
       await withStore(options.db, async (store) => {
-        await requireBoth(store, a, b);
-        await store.putVersionLink({
-          a,
-          b,
-          method: "unlinked",
-          confidence: 1,
-          reasons: ["unlinked by hand"],
-        });
+        await unlinkByHand(store, a, b);
         process.stdout.write(`unlinked ${a} and ${b}\n`);
       });
     });
@@ -124,7 +109,7 @@ export function registerVersions(program: Command): void {
             throw new VerbatimError("FORMAT_UNSUPPORTED", {
               reason: `align format "${options.format}"; try text, json, tmx or csv`,
             });
-          await requireBoth(store, a, b);
+          await requireVersionPair(store, a, b);
           const pair = await alignPair(store, a, b, matcher());
           if (!pair) throw new VerbatimError("DOCUMENT_NOT_FOUND", { id: `${a} or ${b}` });
           const level = options.level as SegmentLevel;

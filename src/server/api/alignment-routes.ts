@@ -4,8 +4,7 @@
  */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { alignedSegments } from "../../align/segments.js";
-import { alignStored, linkedAlignPair } from "../../align/service.js";
-import { VerbatimError } from "../../errors/catalog.js";
+import { linkByHand, linkedAlignPair, unlinkByHand } from "../../align/service.js";
 import { alignedCsv, alignedTmx } from "../../export/tmx.js";
 import type { AppDeps } from "../deps.js";
 import { errorResponses, unauthorizedResponse } from "./schemas.js";
@@ -156,16 +155,6 @@ const unlinkRoute = handRoute(
 export function registerAlignmentApi(app: OpenAPIHono, deps: AppDeps): void {
   const { store } = deps;
   const matcher = deps.matcher ?? null;
-  const bothExist = async (id: string, other: string) => {
-    const languages: string[] = [];
-    for (const x of [id, other]) {
-      const stored = await store.get(x);
-      if (!stored) throw new VerbatimError("DOCUMENT_NOT_FOUND", { id: x });
-      languages.push(stored.document.language);
-    }
-    if (languages[0] === languages[1])
-      throw new VerbatimError("REQUEST_INVALID", { reason: "language versions are in different languages" });
-  };
 
   app.openapi(alignmentRoute, async (c) => {
     const { id, other } = c.req.valid("param");
@@ -195,28 +184,13 @@ export function registerAlignmentApi(app: OpenAPIHono, deps: AppDeps): void {
 
   app.openapi(linkRoute, async (c) => {
     const { id, other } = c.req.valid("param");
-    await bothExist(id, other);
-    await store.putVersionLink({
-      a: id,
-      b: other,
-      method: "manual",
-      confidence: 1,
-      reasons: ["linked by hand"],
-    });
-    await alignStored(store, id, other, matcher);
+    await linkByHand(store, id, other, matcher);
     return c.json({ a: id, b: other, linked: true }, 200);
   });
 
   app.openapi(unlinkRoute, async (c) => {
     const { id, other } = c.req.valid("param");
-    await bothExist(id, other);
-    await store.putVersionLink({
-      a: id,
-      b: other,
-      method: "unlinked",
-      confidence: 1,
-      reasons: ["unlinked by hand"],
-    });
+    await unlinkByHand(store, id, other);
     return c.json({ a: id, b: other, linked: false }, 200);
   });
 }

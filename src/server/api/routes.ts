@@ -4,10 +4,9 @@
  */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { attachCounterparts } from "../../align/counterparts.js";
-import { linkAndMeasure } from "../../align/service.js";
+import { ingestAndLink } from "../../align/service.js";
 import { VerbatimError } from "../../errors/catalog.js";
 import { concordanceCsv, csvRow } from "../../export/csv.js";
-import { ingestBatch } from "../../ingest/batch.js";
 import type { SourceItem } from "../../ingest/read/sources.js";
 import { parseQuery } from "../../search/query/parse.js";
 import type { SortOrder } from "../../search/results.js";
@@ -437,8 +436,7 @@ export function registerApi(app: OpenAPIHono, deps: AppDeps): void {
     async function* one(): AsyncGenerator<SourceItem> {
       yield { type: "input", input: { source: `api:${name}`, name, bytes } };
     }
-    const changed: string[] = [];
-    const report = await ingestBatch(
+    const report = await ingestAndLink(
       one(),
       store,
       {
@@ -448,13 +446,8 @@ export function registerApi(app: OpenAPIHono, deps: AppDeps): void {
         now: () => new Date(),
         matcher: deps.matcher ?? null,
       },
-      {
-        onDocument: (doc, result) => {
-          if (result.status !== "unchanged") changed.push(doc.id);
-        },
-      },
+      deps.matcher ?? null,
     );
-    if (changed.length) await linkAndMeasure(store, changed, deps.matcher ?? null);
     return c.json(report, 200);
   });
 
