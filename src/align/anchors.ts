@@ -91,9 +91,13 @@ function shared<T>(x: Set<T>, y: Set<T>): number {
  */
 export function similarity(a: Anchors, b: Anchors): number | null {
   const total = count(a) + count(b);
-  if (total === 0) return null;
-  const common = shared(a.numbers, b.numbers) + shared(a.names, b.names) + shared(a.entities, b.entities);
-  return (2 * common) / total;
+  return total === 0 ? null : (2 * sharedAnchors(a, b)) / total;
+}
+
+/** Dice overlap of one kind of anchor, or null when neither side has any. */
+export function dice<T>(x: Set<T>, y: Set<T>): number | null {
+  const total = x.size + y.size;
+  return total === 0 ? null : (2 * shared(x, y)) / total;
 }
 
 /** How many anchors two passages have in common. */

@@ -8,7 +8,7 @@
 
 import { GAZETTEER_LANGUAGES } from "../enrich/gazetteer.js";
 import type { Document } from "../model/document.js";
-import { type Anchors, anchorsOf, type EntityFinder, mergeAnchors, similarity } from "./anchors.js";
+import { type Anchors, anchorsOf, dice, type EntityFinder, mergeAnchors, sharedAnchors } from "./anchors.js";
 
 /** The keys versions share when the publisher gives them: publisher and reference, and the URL without its language. */
 export function versionKeys(doc: Pick<Document, "publisher" | "publisherRef" | "sourceUrl">): string[] {
@@ -85,10 +85,7 @@ export function evidence(a: Document, b: Document, anchorsA: Anchors, anchorsB: 
   const date = days === 0 ? 1 : days <= 1 ? 0.7 : 0.4;
   reasons.push(days === 0 ? "same day" : `${days} day(s) apart`);
   const part = (x: Set<string>, y: Set<string>, name: string) => {
-    const s = similarity(
-      { numbers: x, names: new Set(), entities: new Set() },
-      { numbers: y, names: new Set(), entities: new Set() },
-    );
+    const s = dice(x, y);
     reasons.push(`${name} ${s === null ? "none" : s.toFixed(2)}`);
     return s;
   };
@@ -114,51 +111,9 @@ export function evidence(a: Document, b: Document, anchorsA: Anchors, anchorsB: 
   const plausible = lengthRatio <= 1.8;
   if (!plausible) reasons.push(`lengths differ ${lengthRatio.toFixed(1)}×`);
   // A few shared anchors between two short texts of one day prove little: full confidence needs several.
-  const shared = sharedCount(anchorsA, anchorsB);
+  const shared = sharedAnchors(anchorsA, anchorsB);
   const amount = Math.min(1, shared / 8);
   reasons.push(`${shared} shared anchors`);
   const confidence = Math.round((0.2 * date + 0.8 * content) * amount * (plausible ? 1 : 0.5) * 1000) / 1000;
   return { confidence, reasons };
-}
-
-function sharedCount(a: Anchors, b: Anchors): number {
-  let n = 0;
-  for (const key of ["numbers", "names", "entities"] as const) for (const v of a[key]) if (b[key].has(v)) n++;
-  return n;
-}
-
-export interface EvidenceLink {
-  a: string;
-  b: string;
-  confidence: number;
-  reasons: string[];
-}
-
-/**
- * Evidence links among documents: each pair above the threshold where each document is the other's
- * best candidate. Documents in the same language never link; key-linked pairs are left to the keys.
- */
-export function linkByEvidence(docs: Document[], entities: EntityFinder | null): EvidenceLink[] {
-  const anchors = new Map(docs.map((d) => [d.id, documentAnchors(d, entities)]));
-  const best = new Map<string, EvidenceLink>();
-  for (let i = 0; i < docs.length; i++) {
-    for (let j = i + 1; j < docs.length; j++) {
-      const a = docs[i] as Document;
-      const b = docs[j] as Document;
-      if (a.language === b.language) continue;
-      if (shareKey(a, b)) continue;
-      const e = evidence(a, b, anchors.get(a.id) as Anchors, anchors.get(b.id) as Anchors);
-      if (e.confidence < LINK_THRESHOLD) continue;
-      const link = { a: a.id, b: b.id, ...e };
-      for (const id of [a.id, b.id]) {
-        const current = best.get(id);
-        if (!current || current.confidence < link.confidence) best.set(id, link);
-      }
-    }
-  }
-  const out: EvidenceLink[] = [];
-  for (const link of new Set(best.values())) {
-    if (best.get(link.a) === link && best.get(link.b) === link) out.push(link);
-  }
-  return out.sort((x, y) => (x.a < y.a ? -1 : x.a > y.a ? 1 : 0));
 }
