@@ -4,10 +4,11 @@
  * sentences within linked paragraphs. Paragraphs are numbered through the whole document (turn
  * by turn, from 0) so that a link can be cited and stored as plain numbers.
  */
+
+import { type Sentence, splitSentences } from "../enrich/sentences.js";
 import type { Document } from "../model/document.js";
 import { type Anchors, anchorsOf, type EntityFinder, mergeAnchors } from "./anchors.js";
 import { align, type Link, type Unit } from "./gale-church.js";
-import { type Sentence, splitSentences } from "./sentences.js";
 
 /** Bumped when alignments change; recorded with each stored divergence summary. */
 export const ALIGNMENT_VERSION = 1;

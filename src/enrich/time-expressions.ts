@@ -4,6 +4,7 @@
  * of the year the document means. Each keeps its span and the precision the words give.
  */
 import * as chrono from "chrono-node";
+import { splitSentences } from "./sentences.js";
 
 export interface TimeExpression {
   start: number;
@@ -14,9 +15,6 @@ export interface TimeExpression {
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
-
-/** Sentences, roughly: a date never spans a full stop followed by a space. */
-const SENTENCE = /[^.!?]+(?:[.!?]+(?=\s|$)|$)|[.!?]+/g;
 
 /**
  * Words or numbers a date expression needs: a year, a day.month pair, a month or weekday name,
@@ -41,11 +39,12 @@ export function findTimeExpressions(
   if (!DATE_CUE.test(text)) return [];
   const ref = new Date(`${documentDate}T12:00:00Z`);
   const out: TimeExpression[] = [];
-  for (const sentence of text.matchAll(SENTENCE)) {
-    if (!DATE_CUE.test(sentence[0])) continue;
-    const offset = sentence.index ?? 0;
+  // A date never spans sentences; the shared splitter keeps "Dec. 29" and "15 янв. 2021 г." whole.
+  for (const sentence of splitSentences(text, lang)) {
+    if (!DATE_CUE.test(sentence.text)) continue;
+    const offset = sentence.start;
     for (const r of parserFor(lang).parse(
-      sentence[0],
+      sentence.text,
       { instant: ref, timezone: 0 },
       { forwardDate: false },
     )) {

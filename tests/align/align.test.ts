@@ -5,7 +5,7 @@ import { alignDocuments } from "../../src/align/align-documents.js";
 import { anchorsOf, nameKey, normaliseNumber } from "../../src/align/anchors.js";
 import { align, type Unit } from "../../src/align/gale-church.js";
 import { documentAnchors, evidence, languagelessUrl, versionKeys } from "../../src/align/link.js";
-import { splitSentences } from "../../src/align/sentences.js";
+import { splitSentences } from "../../src/enrich/sentences.js";
 import type { Document } from "../../src/model/document.js";
 import { makeDocument, makeTurn } from "../support/documents.js";
 

@@ -100,6 +100,15 @@ describe("time expressions", () => {
     expect(ru.map((t) => t.value)).toEqual(["2021", "2021-01"]);
   });
 
+  it("reads a date written with an abbreviated month, which does not end the sentence", () => {
+    expect(
+      findTimeExpressions("We met on Dec. 29, 2020 in Sochi.", "en", "2020-12-29").map((t) => t.value),
+    ).toEqual(["2020-12-29"]);
+    expect(
+      findTimeExpressions("Встреча 15 янв. 2021 г. прошла.", "ru", "2020-12-29").map((t) => t.value),
+    ).toEqual(["2021-01-15"]);
+  });
+
   it("keeps only the words of an expression in its span", () => {
     const text = "Встреча 9 ноября 2020 года прошла.";
     const [t] = findTimeExpressions(text, "ru", "2020-12-29");
