@@ -12,6 +12,7 @@ import type { Draft } from "./draft.js";
 import { markdownToText } from "./markdown.js";
 import { normaliseSpace, splitOnBlankLines } from "./paragraphs.js";
 import type { ReaderContext } from "./reader.js";
+import { kindFromTitle } from "./title.js";
 
 const LANGUAGE = /^[a-z]{2}$/;
 
@@ -27,7 +28,7 @@ interface Version {
 
 /** Whether the start of a JSON text looks like such records: an array whose objects hold two-letter language keys with a text. */
 export function looksLikeBilingualRecords(head: string): boolean {
-  return /^\[\s*\{/.test(head) && /"[a-z]{2}"\s*:\s*\{[^{}]*"text"\s*:/.test(head.slice(0, 20_000));
+  return /^\[\s*\{/.test(head) && /"[a-z]{2}"\s*:\s*\{[^{}]*"text"\s*:/.test(head);
 }
 
 const str = (v: unknown): string | null => (typeof v === "string" && v.trim() ? v.trim() : null);
@@ -69,11 +70,7 @@ export function readBilingualRecords(text: string, ctx: ReaderContext): Draft[] 
         sourceUrl: str(version.url),
         language,
         title,
-        kind: /брифінг|briefing/i.test(title)
-          ? "briefing"
-          : /інтерв|interview/i.test(title)
-            ? "interview"
-            : "speech",
+        kind: kindFromTitle(title) ?? "speech",
         event: null,
         place: null,
         when: documentDate(stamp?.[1] ?? null, stamp?.[2] ?? null, presidentUa.timeZone),

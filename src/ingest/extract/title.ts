@@ -8,15 +8,18 @@ import { parseDateline } from "./dates.js";
 import type { DraftParticipant } from "./draft.js";
 
 const KIND_RULES: [RegExp, DocumentKind][] = [
-  [/news conference|press conference|press availability|пресс-конференци/iu, "press-conference"],
-  [/briefing|gaggle|брифинг/iu, "briefing"],
-  [/interview|интервью/iu, "interview"],
+  [
+    /news conference|press conference|press availability|пресс-конференци|прес-конференці/iu,
+    "press-conference",
+  ],
+  [/briefing|gaggle|брифинг|брифінг/iu, "briefing"],
+  [/interview|интервью|інтерв/iu, "interview"],
   [
     /\b(?:decree|executive order)\b|^указ|^распоряжение|^р а с п о р я ж е н и е|^у к а з|федеральный закон/iu,
     "decree",
   ],
-  [/statement|заявлени|комментари|comment by|сообщение для сми|press release/iu, "statement"],
-  [/general debate|address|speech|обращени|речь/iu, "speech"],
+  [/statement|заявлени|заява|заяви|комментари|comment by|сообщение для сми|press release/iu, "statement"],
+  [/general debate|address|speech|обращени|речь|звернення|промова/iu, "speech"],
   [/remarks|выступлени|answers to (?:media )?questions|ответы на вопросы/iu, "remarks"],
 ];
 
