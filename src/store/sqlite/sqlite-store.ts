@@ -146,6 +146,14 @@ export class SqliteStore implements DocumentStore {
       getEntity: db.prepare<[string], { id: string; type: string; name: string; forms: string }>(
         "SELECT id, type, name, forms FROM entities WHERE id = ?",
       ),
+      // The home page asks for these on every request.
+      recent: db.prepare<[number], DocumentSummary>(
+        `SELECT id, title, date, publisher, language, kind FROM doc_index
+         ORDER BY date IS NULL, date DESC, id LIMIT ?`,
+      ),
+      publishers: db.prepare<[], { publisher: string; count: number }>(
+        "SELECT publisher, count(*) AS count FROM doc_index GROUP BY publisher ORDER BY count DESC, publisher",
+      ),
     };
   }
 
@@ -172,9 +180,12 @@ export class SqliteStore implements DocumentStore {
     });
     this.index.put(doc);
     this.links.putKey(doc);
-    // A new version's turns are new rows: whatever was found in the old ones no longer applies.
-    this.enrichments.clear(doc.id);
-    if (existing) this.links.forget(doc.id, false);
+    // A new version's turns are new rows: whatever was found in the old ones no longer applies (a
+    // new document has nothing to clear).
+    if (existing) {
+      this.enrichments.clear(doc.id);
+      this.links.forget(doc.id, false);
+    }
     return { id: doc.id, version, status: existing ? "versioned" : "inserted" };
   }
 
@@ -350,12 +361,7 @@ export class SqliteStore implements DocumentStore {
   }
 
   async recent(limit: number): Promise<DocumentSummary[]> {
-    return this.db
-      .prepare<[number], DocumentSummary>(
-        `SELECT id, title, date, publisher, language, kind FROM doc_index
-         ORDER BY date IS NULL, date DESC, id LIMIT ?`,
-      )
-      .all(Math.max(0, Math.min(1000, limit)));
+    return this.stmt.recent.all(Math.max(0, Math.min(1000, limit)));
   }
 
   async languageVersions(id: string): Promise<LanguageVersion[]> {
@@ -380,11 +386,7 @@ export class SqliteStore implements DocumentStore {
   }
 
   async publishers(): Promise<{ publisher: string; count: number }[]> {
-    return this.db
-      .prepare<[], { publisher: string; count: number }>(
-        "SELECT publisher, count(*) AS count FROM doc_index GROUP BY publisher ORDER BY count DESC, publisher",
-      )
-      .all();
+    return this.stmt.publishers.all();
   }
 
   async close(): Promise<void> {

@@ -55,12 +55,12 @@ export function versionLinks(db: Database.Database): VersionLinks {
     dropKey: db.prepare<[string]>("DELETE FROM version_keys WHERE doc_id = ?"),
     dropLinks: db.prepare<[string, string]>("DELETE FROM version_links WHERE a = ? OR b = ?"),
     dropDivergence: db.prepare<[string, string]>("DELETE FROM divergence WHERE a = ? OR b = ?"),
-    byKey: db.prepare<[string, string], DocumentSummary>(
+    byKey: db.prepare<[string], DocumentSummary>(
       `SELECT DISTINCT ${SUMMARY} FROM version_keys k
          JOIN version_keys ok ON ok.key = k.key AND ok.doc_id != k.doc_id
          JOIN doc_index d ON d.id = k.doc_id
          JOIN doc_index o ON o.id = ok.doc_id AND o.language != d.language
-       WHERE k.doc_id = ? AND ? IS NOT NULL`,
+       WHERE k.doc_id = ?`,
     ),
     links: db.prepare<[string, string, string], DocumentSummary & { method: string; confidence: number }>(
       `SELECT ${SUMMARY}, l.method, l.confidence FROM version_links l
@@ -153,16 +153,14 @@ export function versionLinks(db: Database.Database): VersionLinks {
         if (method === "unlinked") vetoed.add(summary.id);
         else add(summary, method as VersionLinkMethod, confidence);
       }
-      for (const s of stmt.byKey.all(id, id)) if (!vetoed.has(s.id)) add(s, "key", 1);
+      for (const s of stmt.byKey.all(id)) if (!vetoed.has(s.id)) add(s, "key", 1);
       return [...found.values()].sort((x, y) => (x.language + x.id < y.language + y.id ? -1 : 1));
     },
     putLink(link) {
       const [a, b] = ordered(link.a, link.b);
       // Evidence never overrides a decision made by hand.
-      if (link.method === "evidence" && stmt.getLink.get(a, b)?.method !== undefined) {
-        const existing = stmt.getLink.get(a, b)?.method;
-        if (existing === "manual" || existing === "unlinked") return;
-      }
+      const existing = link.method === "evidence" ? stmt.getLink.get(a, b)?.method : undefined;
+      if (existing === "manual" || existing === "unlinked") return;
       stmt.putLink.run(a, b, link.method, link.confidence, JSON.stringify(link.reasons));
       if (link.method === "unlinked") stmt.dropDivergence.run(a, b);
     },
