@@ -48,6 +48,16 @@ export function paragraphRefs(doc: Document): ParagraphRef[] {
   return out;
 }
 
+/** What readers of an alignment look up by flat paragraph index: where each paragraph sits and its sentences. */
+export interface SideText {
+  refs: ParagraphRef[];
+  sentences: Sentence[][];
+}
+
+export function sideText(doc: Document): SideText {
+  return { refs: paragraphRefs(doc), sentences: documentSentences(doc) };
+}
+
 /** Sentences of every paragraph, by flat index. */
 export function documentSentences(doc: Document): Sentence[][] {
   return doc.turns.flatMap((t) => t.paragraphs.map((p) => splitSentences(p, doc.language)));

@@ -6,7 +6,6 @@
 import type { EntityMatcher } from "../enrich/entity-matcher.js";
 import type { DocumentHit, SearchResult, TurnHit } from "../search/results.js";
 import type { DocumentStore } from "../store/store.js";
-import { documentSentences, paragraphRefs } from "./align-documents.js";
 import { cachedAlignPair, type PairAlignment } from "./service.js";
 
 export interface Counterpart {
@@ -21,8 +20,7 @@ export interface Counterpart {
 
 /** The sentence of the turn that holds the snippet's first match, as [flat paragraph, sentence]. */
 function matchedSentence(pair: PairAlignment, turnIndex: number, hit: TurnHit): [number, number] | null {
-  const refs = paragraphRefs(pair.a);
-  const sentences = documentSentences(pair.a);
+  const { refs, sentences } = pair.text.a;
   const word = hit.snippet.find((s) => s.match)?.text.toLowerCase() ?? null;
   let fallback: [number, number] | null = null;
   for (let flat = 0; flat < refs.length; flat++) {
@@ -42,8 +40,7 @@ function counterpartOf(pair: PairAlignment, hit: TurnHit): Counterpart | null {
   if (!where) return null;
   const link = pair.alignment.sentences.find((s) => s.a.some(([p, i]) => p === where[0] && i === where[1]));
   if (!link || link.b.length === 0) return null;
-  const sentences = documentSentences(pair.b);
-  const refs = paragraphRefs(pair.b);
+  const { refs, sentences } = pair.text.b;
   const first = refs[link.b[0]?.[0] as number];
   return {
     documentId: pair.b.id,

@@ -1,9 +1,5 @@
-/**
- * An alignment as pairs of text: the form the reader, the CLI and the exports (TMX, CSV) share.
- * A segment joins the passages of one link; a passage found in one version only has an empty side.
- */
-import type { Document } from "../model/document.js";
-import { type DocumentAlignment, documentSentences, paragraphRefs } from "./align-documents.js";
+import type { ParagraphRef } from "./align-documents.js";
+import type { PairAlignment } from "./service.js";
 
 export type SegmentLevel = "paragraph" | "sentence";
 
@@ -16,62 +12,36 @@ export interface AlignedSegment {
   refB: string | null;
 }
 
-function paragraphTexts(doc: Document): string[] {
-  return doc.turns.flatMap((t) => t.paragraphs);
-}
-
-export function alignedSegments(
-  a: Document,
-  b: Document,
-  alignment: DocumentAlignment,
-  level: SegmentLevel,
-): AlignedSegment[] {
-  const refsA = paragraphRefs(a);
-  const refsB = paragraphRefs(b);
-  const ref = (refs: ReturnType<typeof paragraphRefs>, flat: number | undefined) => {
+export function alignedSegments(pair: PairAlignment, level: SegmentLevel): AlignedSegment[] {
+  const { a, b, alignment } = pair;
+  const pa = a.turns.flatMap((t) => t.paragraphs);
+  const pb = b.turns.flatMap((t) => t.paragraphs);
+  const ref = (refs: ParagraphRef[], flat: number | undefined) => {
     const r = flat === undefined ? undefined : refs[flat];
     return r ? `t${r.turn}p${r.paragraph}` : null;
   };
-  if (level === "paragraph") {
-    const pa = paragraphTexts(a);
-    const pb = paragraphTexts(b);
-    return alignment.paragraphs.map((l) => ({
-      a: l.a.map((i) => pa[i]).join("\n"),
-      b: l.b.map((i) => pb[i]).join("\n"),
-      confidence: l.confidence,
-      refA: ref(refsA, l.a[0]),
-      refB: ref(refsB, l.b[0]),
-    }));
-  }
-  const sa = documentSentences(a);
-  const sb = documentSentences(b);
-  const text = (all: typeof sa, refs: [number, number][]) =>
-    refs.map(([p, s]) => all[p]?.[s]?.text ?? "").join(" ");
-  const out: AlignedSegment[] = [];
-  // Paragraphs with no counterpart have no sentence links: they come as one segment with an empty side.
-  alignment.paragraphs.forEach((l, group) => {
-    if (l.a.length === 0 || l.b.length === 0) {
-      const pa = paragraphTexts(a);
-      const pb = paragraphTexts(b);
-      out.push({
-        a: l.a.map((i) => pa[i]).join("\n"),
-        b: l.b.map((i) => pb[i]).join("\n"),
-        confidence: l.confidence,
-        refA: ref(refsA, l.a[0]),
-        refB: ref(refsB, l.b[0]),
-      });
-      return;
-    }
-    for (const s of alignment.sentences) {
-      if (s.group !== group) continue;
-      out.push({
-        a: text(sa, s.a),
-        b: text(sb, s.b),
-        confidence: s.confidence,
-        refA: ref(refsA, s.a[0]?.[0]),
-        refB: ref(refsB, s.b[0]?.[0]),
-      });
-    }
+  const segment = (textA: string, textB: string, confidence: number, firstA?: number, firstB?: number) => ({
+    a: textA,
+    b: textB,
+    confidence,
+    refA: ref(pair.text.a.refs, firstA),
+    refB: ref(pair.text.b.refs, firstB),
   });
-  return out;
+  const paragraphs = (l: { a: number[]; b: number[]; confidence: number }) =>
+    segment(l.a.map((i) => pa[i]).join("\n"), l.b.map((i) => pb[i]).join("\n"), l.confidence, l.a[0], l.b[0]);
+  if (level === "paragraph") return alignment.paragraphs.map(paragraphs);
+
+  const sentenceText = (side: "a" | "b", refs: [number, number][]) =>
+    refs.map(([p, s]) => pair.text[side].sentences[p]?.[s]?.text ?? "").join(" ");
+  // Sentence links come grouped by their paragraph link; a paragraph with no counterpart has none
+  // and comes as one segment with an empty side.
+  const byGroup = new Map<number, typeof alignment.sentences>();
+  for (const s of alignment.sentences) byGroup.set(s.group, [...(byGroup.get(s.group) ?? []), s]);
+  return alignment.paragraphs.flatMap((l, group) =>
+    l.a.length === 0 || l.b.length === 0
+      ? [paragraphs(l)]
+      : (byGroup.get(group) ?? []).map((s) =>
+          segment(sentenceText("a", s.a), sentenceText("b", s.b), s.confidence, s.a[0]?.[0], s.b[0]?.[0]),
+        ),
+  );
 }

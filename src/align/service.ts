@@ -11,7 +11,13 @@ import type { IngestContext } from "../ingest/pipeline.js";
 import type { SourceItem } from "../ingest/read/sources.js";
 import type { Document } from "../model/document.js";
 import type { DocumentStore } from "../store/store.js";
-import { ALIGNMENT_VERSION, alignDocuments, type DocumentAlignment } from "./align-documents.js";
+import {
+  ALIGNMENT_VERSION,
+  alignDocuments,
+  type DocumentAlignment,
+  type SideText,
+  sideText,
+} from "./align-documents.js";
 import type { Anchors, EntityFinder } from "./anchors.js";
 import { type DivergenceReport, divergence } from "./divergence.js";
 import { documentAnchors, evidence, LINK_THRESHOLD, MAX_DAYS_APART, shareKey } from "./link.js";
@@ -27,6 +33,8 @@ export interface PairAlignment {
   b: Document;
   alignment: DocumentAlignment;
   report: DivergenceReport;
+  /** Paragraph positions and sentences of both sides, computed once and kept with the cached pair. */
+  text: { a: SideText; b: SideText };
 }
 
 /** Aligns two stored documents (current versions); null if either is missing. Writes nothing. */
@@ -42,7 +50,13 @@ export async function alignPair(
   const b = sb.document;
   const entities = entityFinder(matcher, a.language, b.language);
   const alignment = alignDocuments(a, b, entities);
-  return { a, b, alignment, report: divergence(a, b, alignment, entities) };
+  return {
+    a,
+    b,
+    alignment,
+    report: divergence(a, b, alignment, entities),
+    text: { a: sideText(a), b: sideText(b) },
+  };
 }
 
 /** Recent alignments, by pair and the versions' content: the same few pairs come back page after page. */

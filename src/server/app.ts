@@ -154,7 +154,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     const ids = pair.report.passages.flatMap((p) => (p.kind === "entities" ? [...p.onlyA, ...p.onlyB] : []));
     for (const id of new Set(ids)) names.set(id, (await store.getEntity(id))?.name ?? id);
     return c.html(
-      comparePage(pair.a, pair.b, pair.alignment, pair.report, {
+      comparePage(pair, {
         divergentOnly: c.req.query("only") === "divergent",
         entityNames: names,
       }),

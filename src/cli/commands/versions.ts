@@ -113,7 +113,7 @@ export function registerVersions(program: Command): void {
           const pair = await alignPair(store, a, b, matcher());
           if (!pair) throw new VerbatimError("DOCUMENT_NOT_FOUND", { id: `${a} or ${b}` });
           const level = options.level as SegmentLevel;
-          const segments = alignedSegments(pair.a, pair.b, pair.alignment, level);
+          const segments = alignedSegments(pair, level);
           let out: string;
           if (options.format === "json")
             out = `${JSON.stringify({ ...pair.alignment, divergence: pair.report }, null, 2)}\n`;

@@ -164,7 +164,7 @@ export function registerAlignmentApi(app: OpenAPIHono, deps: AppDeps): void {
       const { a: _a, b: _b, ...divergence } = pair.report;
       return c.json({ ...pair.alignment, divergence }, 200);
     }
-    const segments = alignedSegments(pair.a, pair.b, pair.alignment, level);
+    const segments = alignedSegments(pair, level);
     const name = `${id}--${other}.${level}.${format}`.replace(/[^\w.-]/g, "_");
     const disposition = { "content-disposition": `attachment; filename="${name}"` };
     if (format === "tmx")

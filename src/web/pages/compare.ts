@@ -4,9 +4,9 @@
  * counterpart (verbatim.js); rows where the versions diverge are marked and listed at the top.
  */
 import { html } from "hono/html";
-import type { DocumentAlignment } from "../../align/align-documents.js";
-import { documentSentences, paragraphRefs } from "../../align/align-documents.js";
-import type { DivergenceReport, DivergentPassage } from "../../align/divergence.js";
+import type { DocumentAlignment, SideText } from "../../align/align-documents.js";
+import type { DivergentPassage } from "../../align/divergence.js";
+import type { PairAlignment } from "../../align/service.js";
 import type { Document } from "../../model/document.js";
 import { layout, type Markup } from "../layout.js";
 
@@ -23,8 +23,8 @@ const passages = (n: number) => `${n} ${n === 1 ? "passage" : "passages"}`;
 
 interface SideView {
   doc: Document;
-  refs: ReturnType<typeof paragraphRefs>;
-  sentences: ReturnType<typeof documentSentences>;
+  refs: SideText["refs"];
+  sentences: SideText["sentences"];
   /** Sentence link number of each [paragraph, sentence]. */
   links: Map<string, number>;
   /** Sentence links with nothing on the other side. */
@@ -71,16 +71,13 @@ function paragraphView(v: SideView, flat: number): Markup {
 }
 
 export function comparePage(
-  a: Document,
-  b: Document,
-  alignment: DocumentAlignment,
-  report: DivergenceReport,
+  pair: PairAlignment,
   options: { divergentOnly: boolean; entityNames?: ReadonlyMap<string, string> },
 ): Markup {
+  const { a, b, alignment, report } = pair;
   const view = (doc: Document, prefix: "a" | "b"): SideView => ({
     doc,
-    refs: paragraphRefs(doc),
-    sentences: documentSentences(doc),
+    ...(prefix === "a" ? pair.text.a : pair.text.b),
     links: sentenceLinks(alignment, prefix),
     alone: new Set(alignment.sentences.flatMap((s, k) => (s.a.length === 0 || s.b.length === 0 ? [k] : []))),
     prefix,
