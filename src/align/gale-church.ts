@@ -73,16 +73,35 @@ function lengthProbability(la: number, lb: number, ratio: number): number {
   return Math.max(1e-12, 2 * (1 - phi(Math.abs(delta))));
 }
 
-function sum(units: Unit[], from: number, count: number): number {
-  let s = 0;
-  for (let k = from; k < from + count; k++) s += (units[k] as Unit).length;
-  return s;
+/** One passage or a run of two or three, as a link side: total length and merged anchors. */
+interface Block {
+  length: number;
+  anchors: Anchors;
+  /** How many anchors it holds. */
+  size: number;
 }
 
-function anchorsOf(units: Unit[], from: number, count: number): Anchors {
-  return count === 1
-    ? (units[from] as Unit).anchors
-    : mergeAnchors(units.slice(from, from + count).map((u) => u.anchors));
+/**
+ * The blocks of one sequence, made once per start and run length: the dynamic programme asks for
+ * the same block at every cell of a row, and merging anchor sets there would dominate its cost.
+ */
+function blocksOf(units: Unit[]): (from: number, count: number) => Block {
+  const made = new Map<number, Block>();
+  return (from, count) => {
+    const key = from * 4 + count;
+    let block = made.get(key);
+    if (!block) {
+      const run = units.slice(from, from + count);
+      const anchors = count === 1 ? (run[0] as Unit).anchors : mergeAnchors(run.map((u) => u.anchors));
+      block = {
+        length: run.reduce((n, u) => n + u.length, 0),
+        anchors,
+        size: anchors.numbers.size + anchors.names.size + anchors.entities.size,
+      };
+      made.set(key, block);
+    }
+    return block;
+  };
 }
 
 interface Scored {
@@ -90,29 +109,37 @@ interface Scored {
   confidence: number;
 }
 
-function score(a: Unit[], i: number, da: number, b: Unit[], j: number, db: number, ratio: number): Scored {
+function score(
+  a: Unit[],
+  blockA: ReturnType<typeof blocksOf>,
+  i: number,
+  da: number,
+  b: Unit[],
+  blockB: ReturnType<typeof blocksOf>,
+  j: number,
+  db: number,
+  ratio: number,
+): Scored {
   // A passage in one version only has no length to compare: its prior is its whole cost. (Gale and
   // Church's length cost grows with the passage and would never let a long passage stand alone.)
   if (da === 0 || db === 0) return { cost: 0, confidence: 0 };
-  const lp = lengthProbability(sum(a, i, da), sum(b, j, db), ratio);
+  const x = blockA(i, da);
+  const y = blockB(j, db);
+  const lp = lengthProbability(x.length, y.length, ratio);
   let cost = -Math.log(lp);
-  const x = anchorsOf(a, i, da);
-  const y = anchorsOf(b, j, db);
-  const sim = similarity(x, y);
   let confidence = lp;
-  if (sim !== null) {
+  const total = x.size + y.size;
+  if (total > 0) {
+    const common = sharedAnchors(x.anchors, y.anchors);
+    const sim = (2 * common) / total;
     // Few anchors are weak evidence either way; many are strong.
-    const strength = Math.min(
-      1,
-      (x.numbers.size + x.names.size + x.entities.size + y.numbers.size + y.names.size + y.entities.size) / 4,
-    );
-    cost -= ANCHOR_WEIGHT * strength * (sim - 0.3);
+    cost -= ANCHOR_WEIGHT * Math.min(1, total / 4) * (sim - 0.3);
     // Dozens of names in common (a list in two scripts) outweigh a length ratio the list distorts.
-    cost -= SHARED_WEIGHT * Math.log1p(sharedAnchors(x, y)) * sim;
+    cost -= SHARED_WEIGHT * Math.log1p(common) * sim;
     // Either sign is enough to be confident: lengths that agree, or anchors that do.
     confidence = 1 - (1 - lp) * (1 - sim);
   }
-  if (numbersDisagree(x, y)) cost += NUMBERS_DISAGREE;
+  if (numbersDisagree(x.anchors, y.anchors)) cost += NUMBERS_DISAGREE;
   const sa = da === 1 ? a[i]?.speaker : null;
   const sb = db === 1 ? b[j]?.speaker : null;
   if (sa && sb) cost += sa === sb ? -SPEAKER_WEIGHT : SPEAKER_WEIGHT;
@@ -139,8 +166,10 @@ export function alignScored(
     ];
     return { links, cost: 0 };
   }
-  const totalA = sum(a, 0, n);
-  const totalB = sum(b, 0, m);
+  const blockA = blocksOf(a);
+  const blockB = blocksOf(b);
+  const totalA = a.reduce((x, u) => x + u.length, 0);
+  const totalB = b.reduce((x, u) => x + u.length, 0);
   const ratio = options.ratio ?? (totalA > 0 && totalB > 0 ? totalB / totalA : 1);
   // Long documents: only cells near the diagonal are considered, and only they are stored (row by
   // row, each row its own window), so memory grows with the length, not its square.
@@ -177,7 +206,7 @@ export function alignScored(
         if (p < 0) continue;
         const prev = cost[p] as number;
         if (prev === Number.POSITIVE_INFINITY) continue;
-        const s = score(a, pi, mv.da, b, pj, mv.db, ratio);
+        const s = score(a, blockA, pi, mv.da, b, blockB, pj, mv.db, ratio);
         const total = prev + mv.cost + s.cost;
         if (total < best) {
           best = total;
