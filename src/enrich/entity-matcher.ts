@@ -56,6 +56,8 @@ interface CompiledForm {
   ambiguous: boolean;
   /** For a person's one-word name: the first words of their longer names ("Sergey" of "Sergey Lavrov"). */
   givenNames: Set<string>;
+  /** The name is also a person's given name (from the gazetteer's `givenNames`). */
+  givenName: boolean;
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -118,19 +120,6 @@ const tokenKey = (t: Token) => {
   if (t.key === null) t.key = keyOf(t.raw);
   return t.key;
 };
-
-/** Country names that are also common given names. */
-const PERSON_FIRST_NAMES = new Set([
-  "Chad",
-  "Jordan",
-  "Georgia",
-  "India",
-  "Israel",
-  "Kenya",
-  "France",
-  "Holland",
-  "America",
-]);
 
 const TITLE_WORDS = new Set([
   "president",
@@ -208,19 +197,25 @@ export class EntityMatcher {
           given[0] !== given[0]?.toLowerCase()
         )
           this.add(entity, [given[0] as string, rest[rest.length - 1] as string], form.ambiguous, givenNames);
-        this.add(entity, words, form.ambiguous, givenNames);
+        this.add(entity, words, form.ambiguous, givenNames, form.givenName === true);
       }
     }
   }
 
-  private add(entity: Entity, words: string[], ambiguous: boolean, givenNames: Set<string>): void {
+  private add(
+    entity: Entity,
+    words: string[],
+    ambiguous: boolean,
+    givenNames: Set<string>,
+    givenName = false,
+  ): void {
     // A one-letter single token ("A") is never a safe name.
     if (words.length === 1 && (words[0] as string).length < 2) return;
     const tokens = words.map(compileToken);
     const head = tokens[0] as FormToken;
     if (!head.capital && !CYRILLIC.test(head.raw))
       this.lowercaseLatinStarts.add(head.raw.slice(0, 3).toLowerCase());
-    const compiled: CompiledForm = { entity, tokens, ambiguous, givenNames };
+    const compiled: CompiledForm = { entity, tokens, ambiguous, givenNames, givenName };
     for (const key of head.exact ? [`=${head.raw}`] : head.keys) {
       if (entity.type !== "person") this.nonPersonStarts.add(key);
       else if (tokens.length === 1) this.surnames.add(key);
@@ -325,8 +320,7 @@ export class EntityMatcher {
         !CYRILLIC.test(t.raw) || fold(t.raw) === fold(head.raw) || (!head.capital && t.upper);
       if (nominative && this.isPersonalName(after, false)) return false;
       // "Chad Wolf", "Jordan Smith": a country name that is also a given name, before a capitalised word.
-      if (type === "country" && PERSON_FIRST_NAMES.has(t.raw) && /^\p{Lu}\p{Ll}+$/u.test(after.raw))
-        return false;
+      if (form.givenName && /^\p{Lu}\p{Ll}+$/u.test(after.raw)) return false;
     }
     return true;
   }

@@ -30,6 +30,8 @@ export interface SurfaceForm {
   lang: string;
   /** A name that is also a common word or another entity's name: matched only when the document names the entity unambiguously too. */
   ambiguous: boolean;
+  /** Also a person's given name ("Chad", "Jordan"): before a capitalised surname it is a person. */
+  givenName?: boolean;
 }
 
 export interface Entity {
@@ -62,7 +64,7 @@ interface YamlEntry {
 interface YamlFile {
   countryExtras?: Record<
     string,
-    YamlNames & { ambiguous?: boolean; metonyms?: YamlNames; exclude?: string[] }
+    YamlNames & { ambiguous?: boolean; metonyms?: YamlNames; exclude?: string[]; givenNames?: string[] }
   >;
   organisations?: YamlEntry[];
   people?: YamlEntry[];
@@ -180,6 +182,8 @@ export class Gazetteer {
       }
       const excluded = new Set(asList(extras?.exclude));
       entity.forms = entity.forms.filter((f) => !excluded.has(f.text));
+      const given = new Set(asList(extras?.givenNames));
+      for (const f of entity.forms) if (given.has(f.text)) f.givenName = true;
       entities.push(entity);
     }
 
