@@ -155,7 +155,7 @@ async function run() {
     `| peak RSS (main thread and worker) | ${both((r) => `${(r.peakRss / MB).toFixed(0)} MB`)} |`,
     `| peak JS heap (main thread) | ${both((r) => `${(r.peakHeap / MB).toFixed(0)} MB`)} |`,
     `| archive size on disk | ${both((r) => `${(r.dbBytes / MB).toFixed(0)} MB`)} |`,
-    `| turns mentioning the 20 most mentioned entities | ${both((r) => String(r.mentions))} |`,
+    `| turns mentioning each of the 20 most mentioned entities, summed | ${both((r) => String(r.mentions))} |`,
     "",
     "Memory as the corpus grows, with enrichment (sampled every 1,000 inputs):",
     "",

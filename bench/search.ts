@@ -141,7 +141,7 @@ async function run() {
     `Measured ${new Date().toISOString().slice(0, 10)} on ${machineLine()}.`,
     "Target: p95 under 20 ms on the bench corpus, and within 1.5× of raw FTS5 while also returning facets and snippets.",
     `Corpus: \`../shared/corpus/bench/\` (${report.documents} documents, ${(textBytes / 2 ** 20).toFixed(0)} MB of turn text), indexed in ${ingestSeconds.toFixed(1)} s. ` +
-      `Each query ran once to warm up, then ${RUNS} times. Verbatim: parse, stem by vocabulary expansion, filter, exact turn and document counts, five facets, top 20 documents with 3 snippets each. ` +
+      `Each query ran once to warm up, then ${RUNS} times. Verbatim: parse, stem by vocabulary expansion, filter, exact turn and document counts, six facets, top 20 documents with 3 snippets each. ` +
       "Raw FTS5: a plain `fts5(text)` table over the same turn text in the same file, `count(*)` plus top 20 `ORDER BY rank`; no stemming, fields, facets or snippets.",
     "",
     "| query kind | queries | Verbatim p50 ms | Verbatim p95 ms | raw FTS5 p50 ms | raw FTS5 p95 ms | ratio (p50) |",

@@ -20,6 +20,7 @@ import { reportError } from "../output.js";
 interface IngestOptions {
   db?: string;
   speakers?: string;
+  gazetteer?: string;
   debateSpeakers?: string;
   maxBytes: string;
   json?: boolean;
@@ -36,6 +37,7 @@ export function registerIngest(program: Command): void {
     .argument("<paths...>", "files, folders, glob patterns or .tar.gz archives")
     .option("--db <path>", "archive location (default: $VERBATIM_DB or ./verbatim.db)")
     .option("--speakers <file>", "speaker registry YAML (default: the bundled data/speakers.yaml)")
+    .option("--gazetteer <file>", "gazetteer YAML for enrichment (default: the bundled data/gazetteer.yaml)")
     .option(
       "--debate-speakers <file>",
       `UN General Debate speaker table (default: any ${DEBATE_SPEAKERS_FILE} among the inputs)`,
@@ -86,13 +88,14 @@ async function runIngest(paths: string[], options: IngestOptions): Promise<Inges
     });
   }
   const store = openStore(resolveDbPath(options.db));
-  const gazetteer = options.enrich ? Gazetteer.load(registry) : null;
+  const gazetteer = options.enrich ? Gazetteer.load(registry, options.gazetteer) : null;
   const matcher = gazetteer && workers === 0 ? new EntityMatcher(gazetteer) : null;
   // Workers start only once the archive is open: a refused archive must not leave threads running.
   const pool =
     workers > 0
       ? new IngestPool(workers, {
           registryPath: options.speakers ?? null,
+          gazetteerPath: options.gazetteer ?? null,
           debateSpeakersPath: table ?? null,
           maxBytes,
           enrich: options.enrich,

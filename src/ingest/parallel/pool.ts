@@ -1,17 +1,11 @@
 /**
- * Runs ingestion of many inputs on worker threads, keeping a bounded number in flight and
- * handing results back in input order. On a 2-core machine one worker plus the main thread
+ * Runs ingestion of many inputs on worker threads, keeping a bounded number in flight (the batch
+ * puts the results back in input order). On a 2-core machine one worker plus the main thread
  * (reading archives, writing SQLite) uses both cores.
  */
 import { Worker } from "node:worker_threads";
 import { type ErrorCode, VerbatimError } from "../../errors/catalog.js";
 import type { WorkerSetup, WorkRequest, WorkResult } from "./messages.js";
-
-export interface ProcessedInput {
-  source: string;
-  bytes: Uint8Array;
-  result: WorkResult;
-}
 
 /** Under tsx (benchmarks, development) this module is TypeScript and so is the worker; once built, JavaScript. */
 const RUNNING_TYPESCRIPT = import.meta.url.endsWith(".ts");
