@@ -3,6 +3,7 @@
  * linked pair, and keep each pair's divergence summary so the archive can be ranked by it.
  */
 
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type { EntityMatcher } from "../enrich/entity-matcher.js";
 import { GAZETTEER_LANGUAGES } from "../enrich/gazetteer.js";
 import { VerbatimError } from "../errors/catalog.js";
@@ -192,6 +193,8 @@ export async function linkAndMeasure(
   };
   const linked: LinkOutcome["linked"] = [];
   for (const id of ids) {
+    // Linking a large batch takes seconds: a server answering requests on this thread must get turns.
+    await nextTurn();
     cache = new Map();
     const best = await bestFor(id);
     if (!best || (await bestFor(best.id))?.id !== id) continue;
@@ -213,6 +216,7 @@ export async function linkAndMeasure(
       // A stored measurement is current: a new version of either document or a new aligner drops it.
       if (done.has(pair) || v.divergence !== null) continue;
       done.add(pair);
+      await nextTurn();
       if (await alignStored(store, id, v.id, matcher)) measured++;
     }
   }

@@ -3,6 +3,7 @@
  * input is reported and skipped; it never stops the batch or touches what is stored.
  */
 
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Enrichment } from "../enrich/enrich.js";
 import { toVerbatimError, type VerbatimError } from "../errors/catalog.js";
 import type { Document } from "../model/document.js";
@@ -69,7 +70,18 @@ export type Processed =
   | { ok: false; error: VerbatimError };
 
 export function inlineProcessor(ctx: IngestContext): Processor {
-  return async (input) => ingestInput(input, ctx);
+  // One input at a time, each in its own turn of the event loop, so a server (or a test runner)
+  // on this thread is never blocked for a whole batch. Started together, the inputs in flight
+  // would all run in one turn.
+  let previous: Promise<unknown> = Promise.resolve();
+  return (input) => {
+    const result = previous.then(async () => {
+      await nextTurn();
+      return ingestInput(input, ctx);
+    });
+    previous = result.catch(() => undefined);
+    return result;
+  };
 }
 
 export function poolProcessor(pool: IngestPool): Processor {

@@ -3,66 +3,14 @@
  * A SIGKILL mid-ingest must leave a consistent archive, and running the same command again
  * must complete it.
  */
-import { execFileSync, spawn } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SCHEMA_VERSION } from "../../src/store/sqlite/schema.js";
-
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const BIN = path.join(ROOT, "bin", "verbatim.js");
-
-interface RunResult {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-interface RunOptions {
-  cwd?: string;
-  env?: Record<string, string | undefined>;
-  /** Sends SIGKILL once this resolves, unless the process has already exited. */
-  killWhen?: (child: { exited: () => boolean }) => Promise<void>;
-}
-
-function baseEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1", ...extra };
-  delete env.FORCE_COLOR;
-  for (const [k, v] of Object.entries(extra)) if (v === undefined) delete env[k];
-  return env;
-}
-
-function verbatim(args: string[], options: RunOptions = {}): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: options.cwd ?? ROOT,
-      env: baseEnv({ VERBATIM_DB: undefined, ...options.env }),
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    let exited = false;
-    child.stdout.setEncoding("utf8").on("data", (s: string) => {
-      stdout += s;
-    });
-    child.stderr.setEncoding("utf8").on("data", (s: string) => {
-      stderr += s;
-    });
-    child.on("error", reject);
-    child.on("close", (code, signal) => {
-      exited = true;
-      resolve({ code, signal, stdout, stderr });
-    });
-    options.killWhen?.({ exited: () => exited }).then(() => {
-      if (!exited) child.kill("SIGKILL");
-    }, reject);
-  });
-}
+import { verbatim } from "../support/cli.js";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -225,9 +173,8 @@ function tooNewArchive(name: string): string {
 }
 
 beforeAll(async () => {
-  execFileSync("npm", ["run", "build"], { cwd: ROOT, stdio: "pipe" });
   tmp = await mkdtemp(path.join(os.tmpdir(), "verbatim-cli-"));
-}, 180_000);
+});
 
 afterAll(async () => {
   if (tmp) await rm(tmp, { recursive: true, force: true });

@@ -4,6 +4,7 @@
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { DebateSpeakerLookup } from "../../src/ingest/extract/reader.js";
 import { loadDebateSpeakers } from "../../src/ingest/read/debate-speakers.js";
@@ -32,6 +33,7 @@ describe.skipIf(!corpusAvailable)("the development corpus", () => {
     debateSpeakers = await loadDebateSpeakers(corpusPath("ungdc", "Speakers_by_session.xlsx"));
     for (const dir of dirs) {
       for (const file of filesUnder(corpusPath(dir)).filter(isDocument)) {
+        await nextTurn();
         results.set(file, ingestFile(file, debateSpeakers));
       }
     }
