@@ -18,4 +18,5 @@ export const generic: PublisherProfile = {
   furniture: [/^[•·*\-\s]*(?:[a-z]{2}-[A-Z]{2}\d*\s*){2,}$/u],
   attachmentsHeading: /^(?:Additional materials|Дополнительные материалы|Attachments)$/iu,
   html: null,
+  sources: null,
 };

@@ -33,4 +33,5 @@ export const kremlinRu: PublisherProfile = {
     attachments: ["a.cut__item"],
     publisherRef: [],
   },
+  sources: null,
 };

@@ -34,4 +34,5 @@ export const midRu: PublisherProfile = {
     attachments: [".article-attachments a", ".attachments a", ".additional-materials a"],
     publisherRef: ["b.doc-number", ".article-note span.nowrap", ".doc-number"],
   },
+  sources: null,
 };

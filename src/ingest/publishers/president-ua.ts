@@ -10,4 +10,5 @@ export const presidentUa: PublisherProfile = {
   furniture: [],
   attachmentsHeading: null,
   html: null,
+  sources: null,
 };

@@ -38,7 +38,38 @@ export interface PublisherProfile {
   /** A heading after which lines list attached materials until the next furniture line. */
   attachmentsHeading: RegExp | null;
   html: HtmlRecipe | null;
+  /** Where the publisher lists its records on the web, for `verbatim follow`; null when it is not followed. */
+  sources: PublisherSources | null;
 }
+
+/**
+ * Where a publisher lists its records, as data: listing pages with pagination, feeds and
+ * sitemaps, in every language the publisher has; which URLs are records; and how to find a
+ * record's page in another language.
+ */
+export interface PublisherSources {
+  entries: SourceEntry[];
+  /** URLs that are records (transcripts, statements, speeches), as opposed to listings and furniture. */
+  records: RegExp[];
+  /**
+   * Links on a record's page that lead to the same record in another language (mid.ru's
+   * `en-GB1 ru-RU1` switcher): CSS selectors of `a[href]` elements, or of `link[rel=alternate][hreflang]`.
+   */
+  languageLinks: string[];
+  /** When the page has no switcher: rewrites of a record's URL into its other-language URL. */
+  otherLanguage: { from: RegExp; to: string; language: string }[];
+  /** How often to look at a listing again, in minutes (the newest records appear there). */
+  listingEveryMinutes: number;
+}
+
+/**
+ * One place to look for new records. A listing's `url` holds `{page}`, replaced by `firstPage`,
+ * `firstPage + 1`, … until `maxPages` pages are read or a page shows no record not already known.
+ */
+export type SourceEntry =
+  | { kind: "listing"; language: string; url: string; firstPage: number; maxPages: number }
+  | { kind: "feed"; language: string; url: string }
+  | { kind: "sitemap"; language: string; url: string };
 
 export function hostOf(url: string | null): string | null {
   if (!url) return null;

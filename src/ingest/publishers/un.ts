@@ -10,4 +10,5 @@ export const unGeneralDebate: PublisherProfile = {
   furniture: [],
   attachmentsHeading: null,
   html: null,
+  sources: null,
 };

@@ -37,4 +37,5 @@ export const whitehouse: PublisherProfile = {
     attachments: [],
     publisherRef: [],
   },
+  sources: null,
 };
