@@ -1,4 +1,6 @@
 import { Command } from "commander";
+import { registerChanges } from "./commands/changes.js";
+import { registerCrawl } from "./commands/crawl.js";
 import { registerExport } from "./commands/export.js";
 import { registerIngest } from "./commands/ingest.js";
 import { registerReenrich } from "./commands/reenrich.js";
@@ -23,6 +25,8 @@ const program = new Command()
   .showHelpAfterError();
 
 registerIngest(program);
+registerCrawl(program);
+registerChanges(program);
 registerShow(program);
 registerReextract(program);
 registerReenrich(program);

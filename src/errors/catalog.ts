@@ -61,6 +61,42 @@ export const ERRORS = {
   PAYLOAD_TOO_LARGE: entry("user", 413, (d) => `the request body is over the limit of ${d.limit} bytes`),
   RATE_LIMITED: entry("user", 429, () => "too many requests; wait a moment and try again"),
   SPEAKER_NOT_FOUND: entry("user", 404, (d) => `no speaker with id ${d.id}`),
+  FETCH_URL_INVALID: entry("user", 400, (d) => `not an http(s) address: ${d.url}`),
+  FETCH_DISALLOWED: entry("user", 403, (d) => `robots.txt of ${d.origin} does not allow fetching ${d.url}`),
+  FETCH_TIMEOUT: entry("user", 504, (d) => `no complete answer from ${d.url} within ${d.seconds} s`),
+  FETCH_NETWORK: entry("user", 502, (d) => `the connection to ${d.url} failed: ${d.reason}`),
+  FETCH_HTTP_STATUS: entry("user", 502, (d) => `${d.url} answered HTTP ${d.status}`),
+  FETCH_TOO_LARGE: entry(
+    "user",
+    413,
+    (d) => `${d.url} sends more than the limit of ${d.limit} bytes (raise it with --max-bytes)`,
+  ),
+  FETCH_TOO_MANY_REDIRECTS: entry("user", 508, (d) => `${d.url} redirects more than ${d.limit} times`),
+  FETCH_RATE_LIMITED: entry(
+    "user",
+    429,
+    (d) => `${d.url} asks to wait ${d.seconds} s (Retry-After), longer than Verbatim waits`,
+  ),
+  FETCH_NOT_A_DOCUMENT: entry(
+    "user",
+    422,
+    (d) => `${d.url} is not a record (${d.reason}); its links were followed, the page was not stored`,
+  ),
+  FETCH_LISTING_EMPTY: entry(
+    "user",
+    422,
+    (d) => `the listing ${d.url} shows no record links: its markup may have changed`,
+  ),
+  ARCHIVED_COPY_MISSING: entry(
+    "user",
+    404,
+    (d) => `no archived copy of ${d.id} (it was not fetched from the web)`,
+  ),
+  PUBLISHER_NOT_FOLLOWED: entry(
+    "user",
+    404,
+    (d) => `no sources are known for publisher ${d.id} (followed: ${d.known})`,
+  ),
   INTERNAL: entry("internal", 500, (d) => `internal error: ${d.reason}`),
 } as const satisfies Record<string, CatalogEntry>;
 

@@ -86,7 +86,12 @@ export function inlineProcessor(ctx: IngestContext): Processor {
 
 export function poolProcessor(pool: IngestPool): Processor {
   return async (input) => {
-    const result = await pool.run({ source: input.source, name: input.name, bytes: input.bytes });
+    const result = await pool.run({
+      source: input.source,
+      name: input.name,
+      bytes: input.bytes,
+      ...(input.url ? { url: input.url } : {}),
+    });
     return result.ok
       ? {
           ok: true,

@@ -65,7 +65,12 @@ function readInput(raw: RawInput, ctx: IngestContext): { documents: Document[]; 
   const format = detectFormat(raw.name, decoded.text);
   if (format === "jsonl") return { documents: readJsonl(decoded.text), contentHash: hash };
 
-  const readerCtx = { name: raw.name, registry: ctx.registry, debateSpeakers: ctx.debateSpeakers };
+  const readerCtx = {
+    name: raw.name,
+    url: raw.url ?? null,
+    registry: ctx.registry,
+    debateSpeakers: ctx.debateSpeakers,
+  };
   let drafts: Draft[];
   switch (format) {
     case "html":

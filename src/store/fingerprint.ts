@@ -13,13 +13,15 @@ export function canonicalJson(value: unknown): string {
 }
 
 /**
- * What makes two versions "the same": everything but the moment and path of reading. Re-reading
- * the same bytes with the same Verbatim gives the same fingerprint, whatever order a reader built
- * the object's keys in; new bytes or a better reader give a new version.
+ * What makes two versions "the same": what the record says (its text, speakers, metadata) and
+ * which reader read it; not the bytes it was read from. A page re-fetched with a new view counter,
+ * other page furniture or other whitespace is the same version; an edited sentence, a removed
+ * answer or a changed date is a new one, and so is a better reader's reading. The same content
+ * always gives the same fingerprint, whatever order a reader built the object's keys in.
  */
 export function documentFingerprint(doc: Document): string {
-  const { readAt: _readAt, source: _source, ...provenance } = doc.provenance;
+  const { reader, profile } = doc.provenance;
   return createHash("sha256")
-    .update(canonicalJson({ ...doc, provenance }))
+    .update(canonicalJson({ ...doc, provenance: { reader, profile } }))
     .digest("hex");
 }

@@ -134,8 +134,101 @@ export interface StoreCounts {
   speakers: number;
 }
 
+/** What Verbatim knows of one web page it follows: its validators, its state, when to look again. */
+export interface PageState {
+  /** The URL as the publisher names it (before any address mapping). */
+  url: string;
+  publisher: string | null;
+  /** Records become documents; listings and other pages are read for their links only. */
+  role: "record" | "listing" | "other";
+  state: "ok" | "withdrawn" | "failed" | "not-document" | "disallowed";
+  etag: string | null;
+  lastModified: string | null;
+  /** sha256 of the last body received. */
+  contentHash: string | null;
+  documentIds: string[];
+  firstSeen: string;
+  lastFetched: string | null;
+  /** When the record's text or metadata last changed (not its furniture). */
+  lastChanged: string | null;
+  /** The record's own date, which sets how often it is revisited. */
+  published: string | null;
+  nextVisit: string | null;
+  /** Failures in a row; reset by a success. */
+  failures: number;
+  lastError: string | null;
+}
+
+/** One HTTP response as kept in the WARC files. */
+export interface CaptureRow {
+  url: string;
+  fetchedAt: string;
+  status: number;
+  contentHash: string | null;
+  warcFile: string;
+  warcOffset: number;
+  warcLength: number;
+}
+
+/** A new version of a document, or its withdrawal by the publisher. */
+export interface ChangeEntry {
+  id: string;
+  kind: "edited" | "withdrawn";
+  /** The new version (for edits) or the last version (for withdrawals). */
+  version: number;
+  at: string;
+  title: string;
+  publisher: string;
+  language: string;
+  sourceUrl: string | null;
+  /** HTTP status of a withdrawal (404, 410). */
+  status: number | null;
+}
+
+export interface ChangesOptions {
+  since?: string;
+  id?: string;
+  publisher?: string;
+  /** Only these documents (e.g. the matches of a search). */
+  ids?: string[];
+  limit?: number;
+}
+
+/**
+ * The web side of the archive: pages followed, every response captured, withdrawals, the queue of
+ * a crawl (so a killed run resumes), and the edits and withdrawals as a history to list and feed.
+ */
+export interface FetchLog {
+  page(url: string): Promise<PageState | null>;
+  putPage(page: PageState): Promise<void>;
+  /** Pages whose next visit is due by `now`, soonest first. */
+  duePages(now: string, limit: number, publishers?: string[]): Promise<PageState[]>;
+  putCapture(capture: CaptureRow): Promise<void>;
+  /** The capture a document version was read from: its URL and body hash. */
+  captureOf(url: string, contentHash: string): Promise<CaptureRow | null>;
+  captures(url: string): Promise<CaptureRow[]>;
+  /** Marks a document withdrawn (the page answered 404 or 410); the document itself is kept. */
+  withdraw(id: string, url: string, status: number, at: string): Promise<void>;
+  /** The page answers again: the withdrawal no longer holds. */
+  reinstate(id: string): Promise<void>;
+  withdrawal(id: string): Promise<{ url: string; status: number; at: string } | null>;
+  /** Starts a crawl run, or resumes it when the last run with this key did not finish. */
+  startCrawl(key: string, at: string): Promise<{ resumed: boolean }>;
+  /** Adds URLs to a run's queue; ones already queued are left as they are. Returns how many were new. */
+  enqueue(key: string, items: { url: string; depth: number }[]): Promise<number>;
+  /** The next URLs not yet done, in the order they were queued. */
+  queued(key: string, limit: number): Promise<{ url: string; depth: number }[]>;
+  markDone(key: string, url: string): Promise<void>;
+  queueCounts(key: string): Promise<{ done: number; total: number }>;
+  finishCrawl(key: string, at: string): Promise<void>;
+  /** New versions and withdrawals, newest first. */
+  changes(options?: ChangesOptions): Promise<ChangeEntry[]>;
+}
+
 export interface DocumentStore {
   readonly capabilities: StoreCapabilities;
+  /** The web side of the archive, when the backend keeps one (SQLite does). */
+  readonly fetchLog: FetchLog | null;
   /**
    * Stores a batch atomically. A document whose content is identical to its current version is
    * left alone (`unchanged`); a different one becomes a new version and the old one is kept.

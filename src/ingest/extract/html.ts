@@ -130,8 +130,13 @@ export function readHtml(text: string, ctx: ReaderContext): Draft {
   if (!/<\/html>\s*$/i.test(text.trim()) && /<html/i.test(text)) warnings.push("HTML_TRUNCATED");
   const { document } = parseHTML(text.includes("<html") ? text : `<html><body>${text}</body></html>`);
   const doc = document as unknown as ParsedHtml & Document;
+  // A fetched page is named by where it was fetched: a canonical link can be wrong (some sites
+  // name their home page on every page) and would merge distinct records into one document.
   const sourceUrl =
-    meta(doc, ["og:url"]) ?? doc.querySelector('link[rel="canonical"]')?.getAttribute("href")?.trim() ?? null;
+    ctx.url ??
+    meta(doc, ["og:url"]) ??
+    doc.querySelector('link[rel="canonical"]')?.getAttribute("href")?.trim() ??
+    null;
   const profile = chooseProfile(doc, sourceUrl);
   const recipe = profile.html;
   const language = doc.documentElement?.getAttribute("lang")?.slice(0, 2).toLowerCase() || null;

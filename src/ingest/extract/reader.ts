@@ -13,6 +13,8 @@ export type DebateSpeakerLookup = (iso3: string, session: number) => DebateSpeak
 export interface ReaderContext {
   /** File name relative to its folder or archive, e.g. "2021-08/2021-08-06-press-briefing.md". */
   name: string;
+  /** The address a fetched page came from: it names the document, whatever the page claims. */
+  url?: string | null;
   registry: SpeakerRegistry;
   debateSpeakers: DebateSpeakerLookup | null;
 }

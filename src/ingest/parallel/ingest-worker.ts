@@ -26,7 +26,15 @@ const ctx = { registry, debateSpeakers, maxBytes: setup.maxBytes, now: () => new
 parentPort?.on("message", (request: WorkRequest) => {
   let result: WorkResult;
   try {
-    const outcome = ingestInput({ source: request.source, name: request.name, bytes: request.bytes }, ctx);
+    const outcome = ingestInput(
+      {
+        source: request.source,
+        name: request.name,
+        bytes: request.bytes,
+        ...(request.url ? { url: request.url } : {}),
+      },
+      ctx,
+    );
     result = outcome.ok
       ? {
           seq: request.seq,

@@ -16,6 +16,7 @@ export interface WorkRequest {
   source: string;
   name: string;
   bytes: Uint8Array;
+  url?: string;
 }
 
 export type WorkResult =

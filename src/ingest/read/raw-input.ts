@@ -5,6 +5,8 @@ export interface RawInput {
   /** File name relative to the folder or archive it came from; used for format hints and stable ids. */
   name: string;
   bytes: Uint8Array;
+  /** The address the bytes were fetched from, for pages fetched from the web. */
+  url?: string;
 }
 
 /** A failure to read an input at all (before extraction), reported against its source. */

@@ -4,6 +4,7 @@
  */
 import type Database from "better-sqlite3";
 import type { Document } from "../../model/document.js";
+import { documentFingerprint } from "../fingerprint.js";
 import { searchIndexWriter } from "./search-index.js";
 import { backfillVersionKeys } from "./version-links.js";
 
@@ -163,7 +164,75 @@ export const MIGRATIONS: readonly Migration[] = [
     `);
     backfillVersionKeys(db);
   },
+  // 8: following the web: pages and their validators and schedule, every response's place in the
+  // WARC files, withdrawals, resumable crawl queues. Versions now differ only when what the record
+  // says differs, not its bytes (a view counter is no edit): fingerprints are computed anew.
+  (db) => {
+    db.exec(`
+    CREATE TABLE pages (
+      url           TEXT PRIMARY KEY,
+      publisher     TEXT,
+      role          TEXT NOT NULL,
+      state         TEXT NOT NULL,
+      etag          TEXT,
+      last_modified TEXT,
+      content_hash  TEXT,
+      doc_ids       TEXT NOT NULL,
+      first_seen    TEXT NOT NULL,
+      last_fetched  TEXT,
+      last_changed  TEXT,
+      published     TEXT,
+      next_visit    TEXT,
+      failures      INTEGER NOT NULL DEFAULT 0,
+      last_error    TEXT
+    ) WITHOUT ROWID;
+    CREATE INDEX pages_next_visit ON pages (next_visit) WHERE next_visit IS NOT NULL;
+    CREATE TABLE captures (
+      n            INTEGER PRIMARY KEY,
+      url          TEXT NOT NULL,
+      fetched_at   TEXT NOT NULL,
+      status       INTEGER NOT NULL,
+      content_hash TEXT,
+      warc_file    TEXT NOT NULL,
+      warc_offset  INTEGER NOT NULL,
+      warc_length  INTEGER NOT NULL
+    );
+    CREATE INDEX captures_url ON captures (url, fetched_at);
+    CREATE TABLE withdrawals (
+      doc_id TEXT PRIMARY KEY,
+      url    TEXT NOT NULL,
+      status INTEGER NOT NULL,
+      at     TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE crawl_runs (
+      key      TEXT PRIMARY KEY,
+      started  TEXT NOT NULL,
+      finished TEXT
+    ) WITHOUT ROWID;
+    CREATE TABLE crawl_queue (
+      key   TEXT NOT NULL,
+      url   TEXT NOT NULL,
+      depth INTEGER NOT NULL,
+      seq   INTEGER NOT NULL,
+      done  INTEGER NOT NULL DEFAULT 0,
+      PRIMARY KEY (key, url)
+    ) WITHOUT ROWID;
+    CREATE INDEX crawl_queue_next ON crawl_queue (key, done, seq);
+    CREATE INDEX documents_stored ON documents (stored_at) WHERE version > 1;
+    `);
+    refingerprint(db);
+  },
 ];
+
+/** Recomputes every stored version's fingerprint with the current rule (see store/fingerprint.ts). */
+function refingerprint(db: Database.Database): void {
+  const rows = db.prepare<[], { id: string; version: number; body: string }>(
+    "SELECT id, version, body FROM documents",
+  );
+  const update = db.prepare("UPDATE documents SET fingerprint = ? WHERE id = ? AND version = ?");
+  for (const row of rows.all())
+    update.run(documentFingerprint(JSON.parse(row.body) as Document), row.id, row.version);
+}
 
 /**
  * Fills the search tables from the stored current documents; used by the migration that adds

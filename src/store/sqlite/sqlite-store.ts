@@ -26,6 +26,7 @@ import type {
   DivergentPair,
   DocumentStore,
   DocumentSummary,
+  FetchLog,
   LanguageVersion,
   ListOptions,
   PutResult,
@@ -37,6 +38,7 @@ import type {
   VersionInfo,
 } from "../store.js";
 import { type EnrichmentIndex, enrichmentIndex } from "./enrichment-index.js";
+import { sqliteFetchLog } from "./fetch-log.js";
 import { MIGRATIONS, SCHEMA_VERSION } from "./schema.js";
 import { type SearchIndexWriter, searchIndexWriter } from "./search-index.js";
 import { SqliteSearch } from "./sqlite-search.js";
@@ -85,6 +87,7 @@ export class SqliteStore implements DocumentStore {
   private readonly searcher: SqliteSearch;
   private readonly enrichments: EnrichmentIndex;
   private readonly links: VersionLinks;
+  readonly fetchLog: FetchLog;
   /** Bumped on every write by this connection, so search caches know when to reload. */
   private generation = 0;
 
@@ -108,6 +111,9 @@ export class SqliteStore implements DocumentStore {
     this.searcher = new SqliteSearch(db, () => this.generation);
     this.enrichments = enrichmentIndex(db);
     this.links = versionLinks(db);
+    this.fetchLog = sqliteFetchLog(db, () => {
+      this.generation++;
+    });
     this.stmt = {
       current: db.prepare<[string], { version: number; fingerprint: string }>(
         "SELECT version, fingerprint FROM documents WHERE id = ? AND current = 1",

@@ -1,0 +1,143 @@
+import { SingleBar } from "cli-progress";
+import type { Command } from "commander";
+import pc from "picocolors";
+import { linkAndMeasure } from "../../align/service.js";
+import { crawl, crawlScope, scopeCheck } from "../../fetch/crawl.js";
+import { Fetcher } from "../../fetch/fetcher.js";
+import { Harvester, type HarvestReport } from "../../fetch/harvest.js";
+import { openStore, resolveDbPath } from "../../store/open.js";
+import { addFetchFlags, type FetchFlags, fetcherOptions } from "../fetch-options.js";
+import { reportError } from "../output.js";
+import { defaultWorkers, startReading, wholeNumber } from "../processing.js";
+
+interface CrawlFlags extends FetchFlags {
+  db?: string;
+  scope: string[];
+  maxPages: string;
+  maxDepth?: string;
+  concurrency: string;
+  speakers?: string;
+  gazetteer?: string;
+  enrich: boolean;
+  workers: string;
+  json?: boolean;
+  progress: boolean;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+export function registerCrawl(program: Command): void {
+  const command = program
+    .command("crawl")
+    .description(
+      "fetch pages from the web by following links within a site, and store the transcripts found (runs resume after a kill)",
+    )
+    .argument("<urls...>", "start URLs")
+    .option("--db <path>", "archive location (default: $VERBATIM_DB or ./verbatim.db)")
+    .option(
+      "--scope <prefix>",
+      "only URLs starting with this (default: each start URL's site); repeatable",
+      collect,
+      [],
+    )
+    .option("--max-pages <n>", "pages to fetch at most", "1000")
+    .option("--max-depth <n>", "links to follow from a start URL at most")
+    .option("--concurrency <n>", "pages in flight at once, across hosts", "8")
+    .option("--speakers <file>", "speaker registry YAML (default: the bundled data/speakers.yaml)")
+    .option("--gazetteer <file>", "gazetteer YAML for enrichment")
+    .option("--no-enrich", "skip enrichment")
+    .option(
+      "--workers <n>",
+      "worker threads for reading pages (0: the main thread)",
+      String(defaultWorkers()),
+    )
+    .option("--json", "print the report as JSON instead of a summary")
+    .option("--no-progress", "do not draw a progress bar");
+  addFetchFlags(command).action(async (urls: string[], flags: CrawlFlags) => {
+    try {
+      const report = await runCrawl(urls, flags);
+      if (flags.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      else printHarvest("crawled", report);
+      if (report.failed > 0) process.exitCode = 1;
+    } catch (error) {
+      reportError(error);
+    }
+  });
+}
+
+async function runCrawl(
+  urls: string[],
+  flags: CrawlFlags,
+): Promise<HarvestReport & { resumed: boolean; left: number }> {
+  const dbPath = resolveDbPath(flags.db);
+  const options = fetcherOptions(flags, dbPath);
+  const maxPages = wholeNumber(flags.maxPages, "--max-pages", 1);
+  const concurrency = wholeNumber(flags.concurrency, "--concurrency", 1);
+  const maxDepth = flags.maxDepth === undefined ? undefined : wholeNumber(flags.maxDepth, "--max-depth");
+  const store = openStore(dbPath);
+  const reading = await startReading(store, { ...flags, maxBytes: options.maxBytes });
+  const scope = crawlScope(
+    urls.map((u) => new URL(u).href),
+    flags.scope,
+  );
+  const fetcher = new Fetcher(store.fetchLog as NonNullable<typeof store.fetchLog>, {
+    ...options,
+    allow: scopeCheck(scope),
+  });
+  const bar =
+    flags.progress && !flags.json && process.stderr.isTTY === true
+      ? new SingleBar({
+          format: `${pc.cyan("{bar}")} {value}/{total} pages | {docs} documents | {failed} failed | {url}`,
+          hideCursor: true,
+          stream: process.stderr,
+        })
+      : null;
+  bar?.start(maxPages, 0, { docs: 0, failed: 0, url: "" });
+  const harvester = new Harvester(store, fetcher, reading.processor, options.warcDir, {
+    onVisit: (visit, r) =>
+      bar?.update(r.pages, { docs: r.documents, failed: r.failed, url: visit.url.slice(-50) }),
+  });
+  try {
+    const result = await crawl(store, fetcher, harvester, {
+      starts: urls,
+      scope,
+      maxPages,
+      concurrency,
+      ...(maxDepth !== undefined ? { maxDepth } : {}),
+    });
+    const linked = await linkAndMeasure(store, [...new Set(harvester.seen)], reading.matcher);
+    return {
+      ...result.report,
+      versionsLinked: linked.linked.length,
+      pairsMeasured: linked.measured,
+      resumed: result.resumed,
+      left: result.left,
+    };
+  } finally {
+    bar?.stop();
+    await fetcher.close();
+    await reading.close();
+    await store.close();
+  }
+}
+
+export function printHarvest(verb: string, r: HarvestReport & { resumed?: boolean; left?: number }): void {
+  const out = process.stdout;
+  out.write(
+    `${pc.bold(verb)} ${r.pages} pages${r.resumed ? " (resumed)" : ""}: ${r.inserted} new, ${r.versioned} new versions, ` +
+      `${r.unchanged} unchanged (${r.notModified} not modified, ${r.sameBytes} same bytes); ` +
+      `${r.withdrawn} withdrawn; ${r.notRecords} not records; ` +
+      `${r.failed > 0 ? pc.red(`failed ${r.failed}`) : "failed 0"}\n`,
+  );
+  if (r.left) out.write(`  ${r.left} pages left in the queue (raise --max-pages to fetch them)\n`);
+  if (r.versionsLinked || r.pairsMeasured)
+    out.write(
+      `  language versions: ${r.versionsLinked ?? 0} linked by evidence; ${r.pairsMeasured ?? 0} pairs aligned\n`,
+    );
+  for (const f of r.failures) out.write(`  ${pc.red("✗")} ${f.source}: ${pc.bold(f.code)} ${f.message}\n`);
+  if (r.warnings.length > 0) {
+    const counts = new Map<string, number>();
+    for (const w of r.warnings) for (const c of w.codes) counts.set(c, (counts.get(c) ?? 0) + 1);
+    out.write(`  warnings: ${[...counts].map(([c, n]) => `${c} ×${n}`).join(", ")}\n`);
+  }
+}

@@ -1,0 +1,369 @@
+/**
+ * One URL from fetch to store: a conditional GET, the response kept (see fetcher.ts), then the
+ * page read by the same readers as files, told apart as a record or a listing, and its documents
+ * stored in small batches (so a kill loses seconds of work). What changed is decided by what the
+ * record says (store/fingerprint.ts), not by its bytes; a record that now answers 404 or 410 is
+ * marked withdrawn, never deleted. Crawls and follows share this.
+ */
+import { setImmediate as nextTurn } from "node:timers/promises";
+import type { Enrichment } from "../enrich/enrich.js";
+import { toVerbatimError, VerbatimError } from "../errors/catalog.js";
+import { emptyReport, type IngestReport, type Processor } from "../ingest/batch.js";
+import { contentHash } from "../ingest/pipeline.js";
+import { profileForUrl } from "../ingest/publishers/index.js";
+import type { Document } from "../model/document.js";
+import type { BatchItem, DocumentStore, FetchLog, PageState } from "../store/store.js";
+import type { Fetcher } from "./fetcher.js";
+import type { HttpResponse } from "./http.js";
+import { extractLinks, type PageLinks } from "./links.js";
+import { readCapture } from "./warc.js";
+
+export interface HarvestReport extends IngestReport {
+  /** Pages asked for, and of them: answered 304, same bytes as last time, withdrawn, not records. */
+  pages: number;
+  notModified: number;
+  sameBytes: number;
+  withdrawn: number;
+  notRecords: number;
+  /** Per-URL notes that are not failures (pages read for links only, listings with no records). */
+  notes: { source: string; code: string; message: string }[];
+}
+
+export function emptyHarvestReport(): HarvestReport {
+  return { ...emptyReport(), pages: 0, notModified: 0, sameBytes: 0, withdrawn: 0, notRecords: 0, notes: [] };
+}
+
+export interface Visit {
+  url: string;
+  /** The page's links (from the new body, or the last kept one when unchanged), for crawling on. */
+  links: PageLinks | null;
+  /** Ids of the documents the page holds now (none for listings and failures). */
+  documentIds: string[];
+  /** The record's own date, when the page is one. */
+  published: string | null;
+  status: "stored" | "unchanged" | "not-modified" | "withdrawn" | "not-record" | "failed";
+}
+
+export interface HarvestOptions {
+  /** Pages stored per transaction. */
+  batchSize?: number;
+  /** Sets a page's next visit after it was seen (follow's schedule); crawls leave it null. */
+  schedule?: (page: PageState, now: Date) => string | null;
+  /** Decides for a URL whether it is a record, when its publisher's profile knows (follow passes the role it found). */
+  roleOf?: (url: string) => PageState["role"] | null;
+  onVisit?: (visit: Visit, report: HarvestReport) => void;
+}
+
+interface Pending {
+  item: BatchItem;
+  page: PageState;
+  visit: Visit;
+  done: () => Promise<void>;
+}
+
+const MIN_RECORD_WORDS = 60;
+
+export class Harvester {
+  readonly report = emptyHarvestReport();
+  /** Ids stored or unchanged in this run, for linking language versions afterwards. */
+  readonly seen: string[] = [];
+  private pending: Pending[] = [];
+  private readonly log: FetchLog;
+
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly fetcher: Fetcher,
+    private readonly process: Processor,
+    private readonly warcDir: string,
+    private readonly options: HarvestOptions = {},
+  ) {
+    if (!store.fetchLog)
+      throw new VerbatimError("REQUEST_INVALID", { reason: "this archive cannot keep fetched pages" });
+    this.log = store.fetchLog;
+  }
+
+  /**
+   * Visits one URL. `done` runs once what the visit found is stored (for a crawl: mark the URL
+   * done in its queue), so that a killed run repeats only what was not stored.
+   */
+  async visit(url: string, done: () => Promise<void> = async () => {}): Promise<Visit> {
+    await nextTurn();
+    const now = new Date();
+    const known = await this.log.page(url);
+    const page: PageState = known ?? {
+      url,
+      publisher: profileForUrl(url)?.id ?? null,
+      role: "other",
+      state: "ok",
+      etag: null,
+      lastModified: null,
+      contentHash: null,
+      documentIds: [],
+      firstSeen: now.toISOString(),
+      lastFetched: null,
+      lastChanged: null,
+      published: null,
+      nextVisit: null,
+      failures: 0,
+      lastError: null,
+    };
+    this.report.pages++;
+    this.report.inputs++;
+    const conditional =
+      page.contentHash && (page.state === "ok" || page.state === "not-document")
+        ? { etag: page.etag, lastModified: page.lastModified }
+        : undefined;
+    const outcome = await this.fetcher.fetch(url, conditional);
+    const visit: Visit = {
+      url,
+      links: null,
+      documentIds: page.documentIds,
+      published: page.published,
+      status: "failed",
+    };
+
+    if (!outcome.ok) {
+      const disallowed = outcome.error.code === "FETCH_DISALLOWED";
+      // A link the site's robots.txt (or the crawl's scope) rules out is left alone, not failed.
+      if (disallowed)
+        this.report.notes.push({ source: url, code: outcome.error.code, message: outcome.error.message });
+      else this.fail(url, outcome.error);
+      await this.finishPage(
+        {
+          ...page,
+          state: disallowed ? "disallowed" : page.state,
+          failures: page.failures + 1,
+          lastError: outcome.error.code,
+        },
+        now,
+      );
+      await done();
+      return visit;
+    }
+    const r = outcome.response;
+    page.lastFetched = r.fetchedAt;
+
+    if (r.status === 304) {
+      this.report.notModified++;
+      this.report.unchanged += page.documentIds.length;
+      visit.status = "not-modified";
+      visit.links = await this.keptLinks(page);
+      this.seen.push(...page.documentIds);
+      await this.finishPage({ ...page, failures: 0, lastError: null }, now);
+      await done();
+      return visit;
+    }
+    if (r.status === 404 || r.status === 410) {
+      if (page.documentIds.length) {
+        for (const id of page.documentIds) await this.log.withdraw(id, url, r.status, r.fetchedAt);
+        this.report.withdrawn++;
+        visit.status = "withdrawn";
+        await this.finishPage(
+          { ...page, state: "withdrawn", lastChanged: r.fetchedAt, failures: 0, lastError: null },
+          now,
+        );
+      } else {
+        // A link to a page that never existed here is the site's broken link, not a failed run.
+        const e = new VerbatimError("FETCH_HTTP_STATUS", { url, status: r.status });
+        this.report.notes.push({ source: url, code: e.code, message: e.message });
+        await this.finishPage({ ...page, failures: page.failures + 1, lastError: "FETCH_HTTP_STATUS" }, now);
+      }
+      await done();
+      return visit;
+    }
+    if (r.status < 200 || r.status >= 300) {
+      this.fail(url, new VerbatimError("FETCH_HTTP_STATUS", { url, status: r.status }));
+      await this.finishPage({ ...page, failures: page.failures + 1, lastError: "FETCH_HTTP_STATUS" }, now);
+      await done();
+      return visit;
+    }
+
+    const html = isHtml(r) ? Buffer.from(r.body).toString("utf8") : null;
+    visit.links = html !== null ? extractLinks(html, r.url) : null;
+    const validators = { etag: r.headers.etag ?? null, lastModified: r.headers["last-modified"] ?? null };
+    if (page.state === "withdrawn") for (const id of page.documentIds) await this.log.reinstate(id);
+
+    const hash = contentHash(r.body);
+    if (hash === page.contentHash && page.state !== "withdrawn") {
+      this.report.sameBytes++;
+      this.report.unchanged += page.documentIds.length;
+      visit.status = "unchanged";
+      this.seen.push(...page.documentIds);
+      await this.finishPage(
+        {
+          ...page,
+          ...validators,
+          state: page.role === "record" ? "ok" : "not-document",
+          failures: 0,
+          lastError: null,
+        },
+        now,
+      );
+      await done();
+      return visit;
+    }
+
+    const processed = await this.process({
+      source: url,
+      name: nameFor(r.url),
+      bytes: r.body,
+      url,
+    });
+    const next: PageState = {
+      ...page,
+      ...validators,
+      state: "ok",
+      contentHash: hash,
+      failures: 0,
+      lastError: null,
+    };
+    const role =
+      this.options.roleOf?.(url) ?? roleFor(url, processed.ok ? processed.documents : [], visit.links);
+    next.role = role;
+    if (!processed.ok || role !== "record") {
+      if (!processed.ok && role === "record") this.fail(url, processed.error);
+      else {
+        this.report.notRecords++;
+        this.report.notes.push(note(url, processed.ok ? "a page of links" : processed.error.message));
+      }
+      visit.status = "not-record";
+      next.state = processed.ok || role !== "record" ? "not-document" : "failed";
+      next.documentIds = [];
+      await this.finishPage(next, now);
+      await done();
+      return visit;
+    }
+    for (const doc of processed.documents) {
+      if (doc.warnings.length) this.report.warnings.push({ source: url, id: doc.id, codes: doc.warnings });
+    }
+    next.documentIds = processed.documents.map((d) => d.id);
+    next.published = processed.documents[0]?.when.date ?? null;
+    visit.documentIds = next.documentIds;
+    visit.published = next.published;
+    visit.status = "stored";
+    this.pending.push({
+      item: {
+        raw: { hash, source: url, bytes: r.body },
+        documents: processed.documents,
+        ...(processed.enrichments ? { enrichments: processed.enrichments as Enrichment[] } : {}),
+      },
+      page: next,
+      visit,
+      done,
+    });
+    if (this.pending.length >= (this.options.batchSize ?? 50)) await this.flush();
+    return visit;
+  }
+
+  /** Stores what is pending: documents first, then page states and queue marks. */
+  async flush(): Promise<void> {
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return;
+    let results: Awaited<ReturnType<DocumentStore["putBatch"]>>;
+    try {
+      results = await this.store.putBatch(batch.map((p) => p.item));
+    } catch {
+      results = [];
+      for (const p of batch) {
+        try {
+          results.push((await this.store.putBatch([p.item]))[0] ?? []);
+        } catch (error) {
+          this.fail(p.page.url, toVerbatimError(error));
+          results.push([]);
+        }
+      }
+    }
+    const now = new Date();
+    for (const [i, p] of batch.entries()) {
+      const put = results[i] ?? [];
+      let changed = false;
+      for (const r of put) {
+        this.report.documents++;
+        if (r.status === "inserted") this.report.inserted++;
+        else if (r.status === "versioned") {
+          this.report.versioned++;
+          changed = true;
+        } else this.report.unchanged++;
+        this.seen.push(r.id);
+      }
+      if (changed || p.page.lastChanged === null) p.page.lastChanged = p.page.lastFetched;
+      await this.finishPage(p.page, now);
+      await p.done();
+      this.options.onVisit?.(p.visit, this.report);
+    }
+  }
+
+  private async finishPage(page: PageState, now: Date): Promise<void> {
+    page.nextVisit = this.options.schedule?.(page, now) ?? null;
+    await this.log.putPage(page);
+  }
+
+  private fail(url: string, error: VerbatimError): void {
+    this.report.failed++;
+    this.report.failures.push({ source: url, code: error.code, message: error.message });
+  }
+
+  /** Links of the body kept from the last visit, for a page that answered 304. */
+  private async keptLinks(page: PageState): Promise<PageLinks | null> {
+    if (!page.contentHash) return null;
+    const capture = await this.log.captureOf(page.url, page.contentHash);
+    if (!capture) return null;
+    try {
+      const kept = await readCapture(this.warcDir, {
+        file: capture.warcFile,
+        offset: capture.warcOffset,
+        length: capture.warcLength,
+      });
+      return extractLinks(Buffer.from(kept.body).toString("utf8"), page.url);
+    } catch {
+      return null;
+    }
+  }
+}
+
+function note(url: string, reason: string) {
+  const e = new VerbatimError("FETCH_NOT_A_DOCUMENT", { url, reason });
+  return { source: url, code: e.code, message: e.message };
+}
+
+function isHtml(r: HttpResponse): boolean {
+  const type = r.headers["content-type"] ?? "";
+  if (/html|xml/i.test(type)) return true;
+  if (type) return false;
+  return /^\s*</.test(Buffer.from(r.body.subarray(0, 256)).toString("utf8"));
+}
+
+/** A file name for format detection: the URL's last segment, or `index.html` for folders. */
+function nameFor(url: string): string {
+  const u = new URL(url);
+  const last = u.pathname.split("/").filter(Boolean).pop() ?? "";
+  const file = /\.[a-z0-9]{1,5}$/i.test(last) ? last : `${last || "index"}.html`;
+  return `${u.host}/${file}`;
+}
+
+/**
+ * Record or listing. A publisher whose profile lists its record URLs decides by the URL alone;
+ * for other sites a record is a page whose text is mostly not links and long enough to be a
+ * statement or a transcript.
+ */
+export function roleFor(url: string, documents: Document[], links: PageLinks | null): PageState["role"] {
+  const sources = profileForUrl(url)?.sources;
+  if (sources) return isRecordUrl(url, sources.records) ? "record" : "listing";
+  const words = documents.reduce(
+    (n, d) => n + d.turns.reduce((m, t) => m + t.paragraphs.join(" ").split(/\s+/).filter(Boolean).length, 0),
+    0,
+  );
+  if (words < MIN_RECORD_WORDS) return "listing";
+  if (links && links.words > 0 && links.linkWords / links.words > 0.5) return "listing";
+  return "record";
+}
+
+export function isRecordUrl(url: string, patterns: RegExp[]): boolean {
+  let path = url;
+  try {
+    const u = new URL(url);
+    path = u.pathname + u.search;
+  } catch {}
+  return patterns.some((p) => p.test(url) || p.test(path));
+}

@@ -1,0 +1,245 @@
+/**
+ * The FetchLog role over SQLite: pages, captures, withdrawals, crawl queues and the history of
+ * edits (migration 8). Each call is one statement or one short transaction, so a crawl killed at
+ * any moment leaves every row it wrote whole.
+ */
+import type Database from "better-sqlite3";
+import type { CaptureRow, ChangeEntry, ChangesOptions, FetchLog, PageState } from "../store.js";
+
+interface PageRow {
+  url: string;
+  publisher: string | null;
+  role: PageState["role"];
+  state: PageState["state"];
+  etag: string | null;
+  last_modified: string | null;
+  content_hash: string | null;
+  doc_ids: string;
+  first_seen: string;
+  last_fetched: string | null;
+  last_changed: string | null;
+  published: string | null;
+  next_visit: string | null;
+  failures: number;
+  last_error: string | null;
+}
+
+interface CaptureDbRow {
+  url: string;
+  fetched_at: string;
+  status: number;
+  content_hash: string | null;
+  warc_file: string;
+  warc_offset: number;
+  warc_length: number;
+}
+
+const toPage = (r: PageRow): PageState => ({
+  url: r.url,
+  publisher: r.publisher,
+  role: r.role,
+  state: r.state,
+  etag: r.etag,
+  lastModified: r.last_modified,
+  contentHash: r.content_hash,
+  documentIds: JSON.parse(r.doc_ids) as string[],
+  firstSeen: r.first_seen,
+  lastFetched: r.last_fetched,
+  lastChanged: r.last_changed,
+  published: r.published,
+  nextVisit: r.next_visit,
+  failures: r.failures,
+  lastError: r.last_error,
+});
+
+const toCapture = (r: CaptureDbRow): CaptureRow => ({
+  url: r.url,
+  fetchedAt: r.fetched_at,
+  status: r.status,
+  contentHash: r.content_hash,
+  warcFile: r.warc_file,
+  warcOffset: r.warc_offset,
+  warcLength: r.warc_length,
+});
+
+export function sqliteFetchLog(db: Database.Database, onChange: () => void): FetchLog {
+  const stmt = {
+    page: db.prepare<[string], PageRow>("SELECT * FROM pages WHERE url = ?"),
+    putPage: db.prepare(
+      `INSERT INTO pages (url, publisher, role, state, etag, last_modified, content_hash, doc_ids, first_seen,
+         last_fetched, last_changed, published, next_visit, failures, last_error)
+       VALUES (@url, @publisher, @role, @state, @etag, @lastModified, @contentHash, @docIds, @firstSeen,
+         @lastFetched, @lastChanged, @published, @nextVisit, @failures, @lastError)
+       ON CONFLICT(url) DO UPDATE SET publisher = excluded.publisher, role = excluded.role, state = excluded.state,
+         etag = excluded.etag, last_modified = excluded.last_modified, content_hash = excluded.content_hash,
+         doc_ids = excluded.doc_ids, last_fetched = excluded.last_fetched, last_changed = excluded.last_changed,
+         published = excluded.published, next_visit = excluded.next_visit, failures = excluded.failures,
+         last_error = excluded.last_error`,
+    ),
+    due: db.prepare<[string, number], PageRow>(
+      "SELECT * FROM pages WHERE next_visit IS NOT NULL AND next_visit <= ? ORDER BY next_visit LIMIT ?",
+    ),
+    putCapture: db.prepare(
+      `INSERT INTO captures (url, fetched_at, status, content_hash, warc_file, warc_offset, warc_length)
+       VALUES (@url, @fetchedAt, @status, @contentHash, @warcFile, @warcOffset, @warcLength)`,
+    ),
+    captureOf: db.prepare<[string, string], CaptureDbRow>(
+      "SELECT * FROM captures WHERE url = ? AND content_hash = ? ORDER BY fetched_at LIMIT 1",
+    ),
+    captures: db.prepare<[string], CaptureDbRow>("SELECT * FROM captures WHERE url = ? ORDER BY fetched_at"),
+    withdraw: db.prepare(
+      "INSERT INTO withdrawals (doc_id, url, status, at) VALUES (?, ?, ?, ?) ON CONFLICT(doc_id) DO NOTHING",
+    ),
+    reinstate: db.prepare<[string]>("DELETE FROM withdrawals WHERE doc_id = ?"),
+    withdrawal: db.prepare<[string], { url: string; status: number; at: string }>(
+      "SELECT url, status, at FROM withdrawals WHERE doc_id = ?",
+    ),
+    run: db.prepare<[string], { finished: string | null }>("SELECT finished FROM crawl_runs WHERE key = ?"),
+    newRun: db.prepare(
+      "INSERT INTO crawl_runs (key, started, finished) VALUES (?, ?, NULL) ON CONFLICT(key) DO UPDATE SET started = excluded.started, finished = NULL",
+    ),
+    clearQueue: db.prepare<[string]>("DELETE FROM crawl_queue WHERE key = ?"),
+    maxSeq: db.prepare<[string], { s: number | null }>("SELECT MAX(seq) AS s FROM crawl_queue WHERE key = ?"),
+    enqueue: db.prepare(
+      "INSERT INTO crawl_queue (key, url, depth, seq, done) VALUES (?, ?, ?, ?, 0) ON CONFLICT(key, url) DO NOTHING",
+    ),
+    queued: db.prepare<[string, number], { url: string; depth: number }>(
+      "SELECT url, depth FROM crawl_queue WHERE key = ? AND done = 0 ORDER BY seq LIMIT ?",
+    ),
+    markDone: db.prepare<[string, string]>("UPDATE crawl_queue SET done = 1 WHERE key = ? AND url = ?"),
+    counts: db.prepare<[string], { done: number; total: number }>(
+      "SELECT COALESCE(SUM(done), 0) AS done, COUNT(*) AS total FROM crawl_queue WHERE key = ?",
+    ),
+    finish: db.prepare<[string, string]>("UPDATE crawl_runs SET finished = ? WHERE key = ?"),
+  };
+
+  const enqueueMany = db.transaction((key: string, items: { url: string; depth: number }[]) => {
+    let seq = stmt.maxSeq.get(key)?.s ?? 0;
+    let added = 0;
+    for (const item of items) added += stmt.enqueue.run(key, item.url, item.depth, ++seq).changes;
+    return added;
+  });
+
+  return {
+    async page(url) {
+      const row = stmt.page.get(url);
+      return row ? toPage(row) : null;
+    },
+    async putPage(p) {
+      stmt.putPage.run({ ...p, docIds: JSON.stringify(p.documentIds) });
+    },
+    async duePages(now, limit, publishers) {
+      // The due list is short next to the whole table: filter publishers here rather than in SQL.
+      const rows = stmt.due.all(now, publishers?.length ? limit * 10 : limit).map(toPage);
+      return (
+        publishers?.length ? rows.filter((p) => p.publisher && publishers.includes(p.publisher)) : rows
+      ).slice(0, limit);
+    },
+    async putCapture(c) {
+      stmt.putCapture.run(c);
+    },
+    async captureOf(url, contentHash) {
+      const row = stmt.captureOf.get(url, contentHash);
+      return row ? toCapture(row) : null;
+    },
+    async captures(url) {
+      return stmt.captures.all(url).map(toCapture);
+    },
+    async withdraw(id, url, status, at) {
+      stmt.withdraw.run(id, url, status, at);
+      onChange();
+    },
+    async reinstate(id) {
+      stmt.reinstate.run(id);
+      onChange();
+    },
+    async withdrawal(id) {
+      return stmt.withdrawal.get(id) ?? null;
+    },
+    async startCrawl(key, at) {
+      const run = stmt.run.get(key);
+      if (run && run.finished === null) return { resumed: true };
+      db.transaction(() => {
+        stmt.clearQueue.run(key);
+        stmt.newRun.run(key, at);
+      })();
+      return { resumed: false };
+    },
+    async enqueue(key, items) {
+      return enqueueMany(key, items);
+    },
+    async queued(key, limit) {
+      return stmt.queued.all(key, limit);
+    },
+    async markDone(key, url) {
+      stmt.markDone.run(key, url);
+    },
+    async queueCounts(key) {
+      return stmt.counts.get(key) ?? { done: 0, total: 0 };
+    },
+    async finishCrawl(key, at) {
+      stmt.finish.run(at, key);
+      stmt.clearQueue.run(key);
+    },
+    async changes(options: ChangesOptions = {}) {
+      return listChanges(db, options);
+    },
+  };
+}
+
+/** New versions (version > 1) and withdrawals, newest first, filtered as asked. */
+function listChanges(db: Database.Database, options: ChangesOptions): ChangeEntry[] {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (options.since) {
+    where.push("at >= @since");
+    params.since = options.since;
+  }
+  if (options.id) {
+    where.push("id = @id");
+    params.id = options.id;
+  }
+  if (options.publisher) {
+    where.push("publisher = @publisher");
+    params.publisher = options.publisher;
+  }
+  if (options.ids) {
+    where.push("id IN (SELECT value FROM json_each(@ids))");
+    params.ids = JSON.stringify(options.ids);
+  }
+  params.limit = options.limit ?? 100;
+  // Values travel as bound parameters; only fixed clauses are joined into the SQL text.
+  const sql = `
+    SELECT * FROM (
+      SELECT d.id, 'edited' AS kind, d.version, d.stored_at AS at, d.title, d.publisher, d.language,
+             json_extract(d.body, '$.sourceUrl') AS source_url, NULL AS status
+        FROM documents d WHERE d.version > 1
+      UNION ALL
+      SELECT w.doc_id AS id, 'withdrawn' AS kind, d.version, w.at, d.title, d.publisher, d.language,
+             w.url AS source_url, w.status
+        FROM withdrawals w JOIN documents d ON d.id = w.doc_id AND d.current = 1
+    ) ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
+    ORDER BY at DESC, id, version DESC LIMIT @limit`;
+  const rows = db.prepare(sql).all(params) as {
+    id: string;
+    kind: ChangeEntry["kind"];
+    version: number;
+    at: string;
+    title: string;
+    publisher: string;
+    language: string;
+    source_url: string | null;
+    status: number | null;
+  }[];
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    version: r.version,
+    at: r.at,
+    title: r.title,
+    publisher: r.publisher,
+    language: r.language,
+    sourceUrl: r.source_url,
+    status: r.status,
+  }));
+}
