@@ -8,7 +8,6 @@
 import { createHash } from "node:crypto";
 import { VerbatimError } from "../errors/catalog.js";
 import type { DocumentStore } from "../store/store.js";
-import type { Fetcher } from "./fetcher.js";
 import type { Harvester, HarvestReport } from "./harvest.js";
 import { inScope, normaliseUrl } from "./links.js";
 
@@ -50,7 +49,6 @@ export function scopeCheck(scope: string[]) {
 
 export async function crawl(
   store: DocumentStore,
-  fetcher: Fetcher,
   harvester: Harvester,
   options: CrawlOptions,
 ): Promise<CrawlResult> {

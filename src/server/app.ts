@@ -23,6 +23,7 @@ import { CSS, JS, UPLOT } from "../web/static/assets.js";
 import { registerApi } from "./api/routes.js";
 import type { AppDeps } from "./deps.js";
 import { errorResponse } from "./errors.js";
+import { registerHistoryPages } from "./history-pages.js";
 import { rateLimit } from "./security.js";
 
 export type { AppDeps } from "./deps.js";
@@ -60,6 +61,8 @@ export function createApp(deps: AppDeps): OpenAPIHono {
         frameAncestors: ["'none'"],
       },
       referrerPolicy: "same-origin",
+      // The archived copy sets a stricter policy of its own (sandbox), which must stand.
+      overwrite: false,
     }),
   );
   app.use(
@@ -142,8 +145,25 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     if (!stored) throw new VerbatimError("DOCUMENT_NOT_FOUND", { id });
     const enrichment = stored.current ? await store.getEnrichment(id) : null;
     const versions = await store.languageVersions(id);
+    const source = stored.document.provenance.source;
+    const web = {
+      withdrawn: (await store.fetchLog?.withdrawal(id)) ?? null,
+      versions: (await store.versions(id)).length,
+      archived:
+        Boolean(deps.warcDir) &&
+        /^https?:\/\//.test(source) &&
+        Boolean(await store.fetchLog?.captureOf(source, stored.document.provenance.contentHash)),
+    };
     return c.html(
-      documentPage(stored.document, stored.version, base(c.req.url), versions, enrichment, stored.current),
+      documentPage(
+        stored.document,
+        stored.version,
+        base(c.req.url),
+        versions,
+        enrichment,
+        stored.current,
+        web,
+      ),
     );
   });
 
@@ -197,6 +217,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     }
   });
 
+  registerHistoryPages(app, deps, base);
   registerApi(app, deps);
   return app;
 }

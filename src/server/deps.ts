@@ -15,4 +15,6 @@ export interface AppDeps {
   baseUrl: string | null;
   /** Entity recognition, for entity anchors when aligning language versions; optional. */
   matcher?: EntityMatcher | null;
+  /** Where the WARC files of fetched pages are, for archived copies; null when none are kept. */
+  warcDir?: string | null;
 }

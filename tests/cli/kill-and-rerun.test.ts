@@ -124,6 +124,10 @@ function checkArchive(file: string): ArchiveCheck {
   const db = new Database(file);
   try {
     const integrity = db.pragma("integrity_check", { simple: true }) as string;
+    // Killed before its first migration committed (a loaded machine is slow to get there): an
+    // archive with no tables yet, which the next run creates.
+    if (!db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'documents'").get())
+      return { integrity, documents: 0, versions: 0, incomplete: [], orphanTurns: 0 };
     const rows = db
       .prepare<[], { id: string; body: string; turns: number }>(
         "SELECT d.id, d.body, (SELECT COUNT(*) FROM turns t WHERE t.doc_id = d.id) AS turns FROM documents d WHERE d.current = 1",

@@ -53,7 +53,7 @@ describe("crawling a local site", () => {
     const processor = inlineProcessor({ registry, debateSpeakers: null, maxBytes: 1 << 20, now: FIXED_NOW });
     const harvester = new Harvester(store, fetcher, processor, path.join(dir, "warc"));
     try {
-      return await crawl(store, fetcher, harvester, {
+      return await crawl(store, harvester, {
         starts,
         scope,
         maxPages: options.maxPages ?? 50,

@@ -98,7 +98,7 @@ async function runCrawl(
       bar?.update(r.pages, { docs: r.documents, failed: r.failed, url: visit.url.slice(-50) }),
   });
   try {
-    const result = await crawl(store, fetcher, harvester, {
+    const result = await crawl(store, harvester, {
       starts: urls,
       scope,
       maxPages,

@@ -7,6 +7,7 @@ import { ingestAndLink } from "../../align/service.js";
 import { EntityMatcher } from "../../enrich/entity-matcher.js";
 import { Gazetteer } from "../../enrich/gazetteer.js";
 import { VerbatimError } from "../../errors/catalog.js";
+import { warcDirFor } from "../../fetch/warc.js";
 import { DEFAULT_MAX_BYTES } from "../../ingest/pipeline.js";
 import { planSources, readSources } from "../../ingest/read/sources.js";
 import { SpeakerRegistry } from "../../ingest/speakers/registry.js";
@@ -80,6 +81,7 @@ export function registerServe(program: Command): void {
           rateLimitPerMinute: Number(flags.rateLimit) || 0,
           baseUrl: flags.baseUrl ?? null,
           matcher,
+          warcDir: warcDirFor(resolveDbPath(flags.db)),
         });
         const server = serve({ fetch: app.fetch, port, hostname: flags.host }, (info) => {
           console.log(

@@ -4,8 +4,23 @@ import type { Document, Turn } from "../../model/document.js";
 import type { LanguageVersion } from "../../store/store.js";
 import { layout, type Markup } from "../layout.js";
 
-/** A citation a journalist can paste: speaker, title, date, publisher, permalink and source. */
-export function citation(doc: Document, turn: Turn | null, base: string): string {
+/** What the document page shows of the page's life on the web. */
+export interface WebStatus {
+  withdrawn: { url: string; status: number; at: string } | null;
+  versions: number;
+  archived: boolean;
+}
+
+/**
+ * A citation a journalist can paste: speaker, title, date, publisher, permalink and source, and
+ * the archived copy (the page exactly as fetched) when there is one.
+ */
+export function citation(
+  doc: Document,
+  turn: Turn | null,
+  base: string,
+  archivedUrl: string | null = null,
+): string {
   const who = turn ? (turn.speakerName ?? turn.label ?? "") : (doc.participants[0]?.name ?? "");
   const anchor = turn ? `#t${turn.index}` : "";
   const parts = [
@@ -15,6 +30,7 @@ export function citation(doc: Document, turn: Turn | null, base: string): string
     `${doc.publisher}.`,
     `${base}/d/${encodeURIComponent(doc.id)}${anchor}`,
     doc.sourceUrl ? `(source: ${doc.sourceUrl})` : "",
+    archivedUrl ? `(archived copy: ${archivedUrl})` : "",
   ];
   return parts.filter(Boolean).join(" ");
 }
@@ -62,6 +78,8 @@ export function documentPage(
 
   /** Whether this is the current version: side by side compares current versions only. */
   current = true,
+  /** What the web side knows: a withdrawal, other versions, a kept capture (for fetched pages). */
+  web: WebStatus = { withdrawn: null, versions: 1, archived: false },
 ): Markup {
   const mentions = enrichment?.mentions ?? [];
   const answerOf = new Map<number, number>();
@@ -71,13 +89,26 @@ export function documentPage(
     for (const a of pair.answers) questionOf.set(a, pair.question);
   }
   const when = [doc.when.date, doc.when.time, doc.when.timeZone].filter(Boolean).join(" ");
-  const docCitation = citation(doc, null, base);
+  const archivedUrl = web.archived
+    ? `${base}/d/${encodeURIComponent(doc.id)}/archived?version=${version}`
+    : null;
+  const docCitation = citation(doc, null, base, archivedUrl);
   return layout(
     doc.title,
     html`<article class="document" lang="${doc.language}">
 <h1>${doc.title}</h1>
 <p class="dateline">${when || "undated"}${doc.place ? html` · ${doc.place}` : ""} · ${doc.publisher} · ${doc.kind}${doc.publisherRef ? html` · ${doc.publisherRef}` : ""}</p>
 ${doc.event ? html`<p class="muted">Event: ${doc.event}</p>` : ""}
+${
+  web.withdrawn
+    ? html`<p class="withdrawn">Withdrawn by the publisher: ${web.withdrawn.url} answered HTTP ${web.withdrawn.status} on ${web.withdrawn.at.slice(0, 10)}. Verbatim keeps what was published.</p>`
+    : ""
+}
+${
+  web.versions > 1 || web.archived
+    ? html`<p class="history">${web.versions > 1 ? html`<a href="/d/${encodeURIComponent(doc.id)}/changes">${web.versions} versions: see what changed</a>` : ""}${web.versions > 1 && web.archived ? " · " : ""}${web.archived ? html`<a href="/d/${encodeURIComponent(doc.id)}/archived?version=${version}">archived copy</a>` : ""}</p>`
+    : ""
+}
 ${
   versions.length
     ? html`<nav class="languages" aria-label="Other languages">Also in: ${versions.map(

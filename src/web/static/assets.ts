@@ -15,6 +15,14 @@ export const UPLOT = {
  */
 
 export const CSS = `
+.withdrawn { background: #fdecea; border-left: 4px solid #b3261e; padding: .4rem .6rem; }
+.history a { margin-right: .2rem; }
+.diff { white-space: pre-wrap; line-height: 1.6; }
+ins { background: #e6f4ea; text-decoration: none; }
+del { background: #fdecea; }
+dl.fields dt { font-weight: 600; }
+iframe.archived { width: 100%; height: 70vh; border: 1px solid #ccc; }
+
 :root { --fg: #1d1d1f; --muted: #5f6368; --accent: #0b57d0; --mark: #fff3b0; --line: #e3e3e3; --bg: #fff; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 17px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg); background: var(--bg); }
