@@ -27,8 +27,16 @@ export const midRu: PublisherProfile = {
       doc.querySelector(
         ".article-status-line, .anons-status-line, .text.article-content, a[href*='mid.ru']",
       ) !== null && doc.querySelector(".text.article-content, .article-content, .anons-text") !== null,
-    title: ["h1.article__title", "h1.title", ".text-block h1", "article h1", "h1:not(.portal-title)"],
+    title: [
+      "h1.photo-content__title",
+      "h1.article__title",
+      "h1.title",
+      ".text-block h1",
+      "article h1",
+      "h1:not(.portal-title)",
+    ],
     date: [
+      ".photo-content__date",
       ".article-status-line",
       ".anons-status-line",
       ".article__date",
@@ -40,7 +48,7 @@ export const midRu: PublisherProfile = {
     body: [".text.article-content", ".article-content", ".anons-text", "article"],
     drop: ["script", "style", ".article-status-line", ".anons-status-line", ".share", ".tags", ".print"],
     attachments: [".article-attachments a", ".attachments a", ".additional-materials a"],
-    publisherRef: ["b.doc-number", ".article-note span.nowrap", ".doc-number"],
+    publisherRef: [".article-line__note", "b.doc-number", ".article-note span.nowrap", ".doc-number"],
   },
   sources: midRuSources(),
 };

@@ -10,7 +10,20 @@ export const presidentUa: PublisherProfile = {
   conventions: [],
   furniture: [],
   attachmentsHeading: null,
-  html: null,
+  // As public scrapers read the pages: `div.article` with an h1, `p.date` ("2 листопада 2022 року
+  // - 21:15") and the text in `.article_content` (a freespeech fetcher, R and scrapy scrapers).
+  html: {
+    detect: (doc) =>
+      doc.querySelector("div.article p.date") !== null && doc.querySelector("div.article_content") !== null,
+    title: ["div.article h1", "h1"],
+    date: ["div.article p.date"],
+    time: ["div.article p.date"],
+    place: [],
+    body: ["div.article_content"],
+    drop: ["script", "style", ".article_tags", ".share_block"],
+    attachments: [],
+    publisherRef: [],
+  },
   sources: {
     entries: [
       // Addresses and speeches, ?page=N, as public scrapers page them ("…/news/speeches?page=" in
