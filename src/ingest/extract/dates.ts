@@ -1,5 +1,5 @@
 /**
- * Datelines and time stamps as publishers print them, in English and Russian, including the
+ * Datelines and time stamps as publishers print them, in English, Russian and Ukrainian, including the
  * mid.ru export's glued form "29 December 202018:13" (date and time with no space).
  */
 import type { DocumentDate } from "../../model/document.js";
@@ -37,6 +37,21 @@ addMonths([
   "ноября|ноябрь|ноя",
   "декабря|декабрь|дек",
 ]);
+// Ukrainian, as president.gov.ua prints datelines ("2 листопада 2022 року - 21:15").
+addMonths([
+  "січня|січень",
+  "лютого|лютий",
+  "березня|березень",
+  "квітня|квітень",
+  "травня|травень",
+  "червня|червень",
+  "липня|липень",
+  "серпня|серпень",
+  "вересня|вересень",
+  "жовтня|жовтень",
+  "листопада|листопад",
+  "грудня|грудень",
+]);
 
 const MONTH_PATTERN = Object.keys(MONTHS)
   .sort((a, b) => b.length - a.length)
@@ -69,7 +84,7 @@ export interface ParsedDateline {
 }
 
 const DAY_MONTH_YEAR = new RegExp(
-  `(?<![\\p{L}\\d])(\\d{1,2})\\s+(${MONTH_PATTERN})\\.?,?\\s+(\\d{4})(?:\\s*(?:г\\.|года?))?(?:\\s*,?\\s*(\\d{1,2})[:.](\\d{2}))?`,
+  `(?<![\\p{L}\\d])(\\d{1,2})\\s+(${MONTH_PATTERN})\\.?,?\\s+(\\d{4})(?:\\s*(?:г\\.|года?|року))?(?:\\s*[,–-]?\\s*(\\d{1,2})[:.](\\d{2}))?`,
   "iu",
 );
 const MONTH_DAY_YEAR = new RegExp(

@@ -20,7 +20,7 @@ const KIND_RULES: [RegExp, DocumentKind][] = [
   ],
   [/statement|заявлени|заява|заяви|комментари|comment by|сообщение для сми|press release/iu, "statement"],
   [/general debate|address|speech|обращени|речь|звернення|промова/iu, "speech"],
-  [/remarks|выступлени|answers to (?:media )?questions|ответы на вопросы/iu, "remarks"],
+  [/remarks|выступлени|answers to (?:media |journalists[’'] )?questions|ответы на вопросы/iu, "remarks"],
 ];
 
 export function kindFromTitle(title: string): DocumentKind | null {

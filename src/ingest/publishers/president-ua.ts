@@ -1,4 +1,5 @@
 import type { PublisherProfile } from "./profile.js";
+import { listing } from "./sources.js";
 
 /** The Office of the President of Ukraine: addresses and briefings, published in Ukrainian and English. */
 export const presidentUa: PublisherProfile = {
@@ -9,6 +10,45 @@ export const presidentUa: PublisherProfile = {
   conventions: [],
   furniture: [],
   attachmentsHeading: null,
-  html: null,
-  sources: null,
+  // As public scrapers read the pages: `div.article` with an h1, `p.date` ("2 листопада 2022 року
+  // - 21:15") and the text in `.article_content` (a freespeech fetcher, R and scrapy scrapers).
+  html: {
+    detect: (doc) =>
+      doc.querySelector("div.article p.date") !== null && doc.querySelector("div.article_content") !== null,
+    title: ["div.article h1", "h1"],
+    date: ["div.article p.date"],
+    time: ["div.article p.date"],
+    place: [],
+    body: ["div.article_content"],
+    drop: ["script", "style", ".article_tags", ".share_block"],
+    attachments: [],
+    publisherRef: [],
+  },
+  sources: {
+    entries: [
+      // Addresses and speeches, ?page=N, as public scrapers page them ("…/news/speeches?page=" in
+      // a freespeech fetcher; "/en/news/speeches?…&page=" in R scrapers of `.item_stat_headline a`).
+      listing("uk", "https://www.president.gov.ua/news/speeches?page={page}"),
+      listing("en", "https://www.president.gov.ua/en/news/speeches?page={page}"),
+    ],
+    // /news/<transliterated slug, cut at 60 characters>-<id>, the same in both languages
+    // (`/en/news/rosiya-rozpochala-novu-vijskovu-operaciyu-proti-nashoyi-derz-73105`); listings
+    // such as /news/speeches or /news/all end without an id.
+    records: [/^https:\/\/(?:www\.)?president\.gov\.ua\/(?:en\/)?news\/[a-z0-9]+(?:-[a-z0-9]+)*-\d{3,7}$/],
+    languageLinks: [],
+    // The English page is the Ukrainian path under /en (a freespeech fetcher's pull_languages).
+    otherLanguage: [
+      {
+        from: /^https:\/\/(?:www\.)?president\.gov\.ua\/news\/([a-z0-9-]+-\d{3,7})$/,
+        to: "https://www.president.gov.ua/en/news/$1",
+        language: "en",
+      },
+      {
+        from: /^https:\/\/(?:www\.)?president\.gov\.ua\/en\/news\/([a-z0-9-]+-\d{3,7})$/,
+        to: "https://www.president.gov.ua/news/$1",
+        language: "uk",
+      },
+    ],
+    listingEveryMinutes: 60,
+  },
 };

@@ -10,5 +10,7 @@ export const unGeneralDebate: PublisherProfile = {
   furniture: [],
   attachmentsHeading: null,
   html: null,
+  // Not followed: General Debate speeches come as yearly collections (UNGDC), and press.un.org's
+  // meetings coverage is a summary in the third person, not what was said, so it is no record here.
   sources: null,
 };

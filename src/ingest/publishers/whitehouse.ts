@@ -1,5 +1,6 @@
 import { bareQ, capitalsLabel, moderatorWord, questionWord } from "../segment/labels.js";
 import type { PublisherProfile } from "./profile.js";
+import { listing } from "./sources.js";
 
 /** The White House (whitehouse.gov and its archived administrations). */
 export const whitehouse: PublisherProfile = {
@@ -37,5 +38,26 @@ export const whitehouse: PublisherProfile = {
     attachments: [],
     publisherRef: [],
   },
-  sources: null,
+  sources: {
+    entries: [
+      // Since January 2025 the briefing room is /remarks/ and /briefings-statements/, paged as
+      // WordPress does (/page/N/), as public scrapers read them; /briefing-room/… moved to
+      // bidenwhitehouse.archives.gov, which publishes nothing new.
+      listing("en", "https://www.whitehouse.gov/remarks/page/{page}/"),
+      listing("en", "https://www.whitehouse.gov/briefings-statements/page/{page}/"),
+      // The Yoast sitemap index; records are in post-sitemap*.xml (a rhetoric-corpus collector
+      // `us_whitehouse.py` reads it so; robots.txt names it).
+      { kind: "sitemap", language: "en", url: "https://www.whitehouse.gov/sitemap_index.xml" },
+    ],
+    records: [
+      // /remarks/2025/02/slug/ (year and month, then a slug), as `us_whitehouse.py` matches them;
+      // fact sheets and presidential actions are not speech, and month archives have no slug.
+      /^https:\/\/www\.whitehouse\.gov\/(?:remarks|briefings-statements|releases)\/\d{4}\/\d{2}\/[a-z0-9]+(?:-[a-z0-9]+)*\/$/,
+      // Before 2025: /briefing-room/<section>/YYYY/MM/DD/slug/ (on the archive host since then).
+      /^https:\/\/(?:www\.whitehouse\.gov|bidenwhitehouse\.archives\.gov)\/briefing-room\/(?:press-briefings|speeches-remarks|statements-releases)\/\d{4}\/\d{2}\/\d{2}\/[a-z0-9]+(?:-[a-z0-9]+)*\/$/,
+    ],
+    languageLinks: [],
+    otherLanguage: [],
+    listingEveryMinutes: 30,
+  },
 };
