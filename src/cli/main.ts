@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { registerChanges } from "./commands/changes.js";
 import { registerCrawl } from "./commands/crawl.js";
 import { registerExport } from "./commands/export.js";
+import { registerFollow } from "./commands/follow.js";
 import { registerIngest } from "./commands/ingest.js";
 import { registerReenrich } from "./commands/reenrich.js";
 import { registerReextract } from "./commands/reextract.js";
@@ -27,6 +28,7 @@ const program = new Command()
 registerIngest(program);
 registerCrawl(program);
 registerChanges(program);
+registerFollow(program);
 registerShow(program);
 registerReextract(program);
 registerReenrich(program);

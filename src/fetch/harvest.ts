@@ -11,6 +11,7 @@ import { toVerbatimError, VerbatimError } from "../errors/catalog.js";
 import { emptyReport, type IngestReport, type Processor } from "../ingest/batch.js";
 import { contentHash } from "../ingest/pipeline.js";
 import { profileForUrl } from "../ingest/publishers/index.js";
+import { isRecordUrl } from "../ingest/publishers/sources.js";
 import type { Document } from "../model/document.js";
 import type { BatchItem, DocumentStore, FetchLog, PageState } from "../store/store.js";
 import type { Fetcher } from "./fetcher.js";
@@ -37,6 +38,8 @@ export interface Visit {
   url: string;
   /** The page's links (from the new body, or the last kept one when unchanged), for crawling on. */
   links: PageLinks | null;
+  /** The page's text when it is HTML or XML (a feed or sitemap is read for its links by follow). */
+  text: string | null;
   /** Ids of the documents the page holds now (none for listings and failures). */
   documentIds: string[];
   /** The record's own date, when the page is one. */
@@ -117,6 +120,7 @@ export class Harvester {
     const visit: Visit = {
       url,
       links: null,
+      text: null,
       documentIds: page.documentIds,
       published: page.published,
       status: "failed",
@@ -147,7 +151,8 @@ export class Harvester {
       this.report.notModified++;
       this.report.unchanged += page.documentIds.length;
       visit.status = "not-modified";
-      visit.links = await this.keptLinks(page);
+      visit.text = await this.keptText(page);
+      visit.links = visit.text === null ? null : extractLinks(visit.text, url);
       this.seen.push(...page.documentIds);
       await this.finishPage({ ...page, failures: 0, lastError: null }, now);
       await done();
@@ -178,8 +183,8 @@ export class Harvester {
       return visit;
     }
 
-    const html = isHtml(r) ? Buffer.from(r.body).toString("utf8") : null;
-    visit.links = html !== null ? extractLinks(html, r.url) : null;
+    visit.text = isHtml(r) ? Buffer.from(r.body).toString("utf8") : null;
+    visit.links = visit.text !== null ? extractLinks(visit.text, r.url) : null;
     const validators = { etag: r.headers.etag ?? null, lastModified: r.headers["last-modified"] ?? null };
     if (page.state === "withdrawn") for (const id of page.documentIds) await this.log.reinstate(id);
 
@@ -203,6 +208,26 @@ export class Harvester {
       return visit;
     }
 
+    const knownRole = this.options.roleOf?.(url) ?? null;
+    if (knownRole !== null && knownRole !== "record") {
+      // A listing, feed or sitemap of a followed publisher: read for its links only.
+      await this.finishPage(
+        {
+          ...page,
+          ...validators,
+          role: knownRole,
+          state: "not-document",
+          contentHash: hash,
+          documentIds: [],
+          failures: 0,
+          lastError: null,
+        },
+        now,
+      );
+      visit.status = "not-record";
+      await done();
+      return visit;
+    }
     const processed = await this.process({
       source: url,
       name: nameFor(r.url),
@@ -304,8 +329,13 @@ export class Harvester {
     this.report.failures.push({ source: url, code: error.code, message: error.message });
   }
 
-  /** Links of the body kept from the last visit, for a page that answered 304. */
-  private async keptLinks(page: PageState): Promise<PageLinks | null> {
+  /** A note about a URL that is not a failure (a listing with no records, a link robots.txt rules out). */
+  note(error: VerbatimError, url: string): void {
+    this.report.notes.push({ source: url, code: error.code, message: error.message });
+  }
+
+  /** The text of the body kept from the last visit, for a page that answered 304. */
+  private async keptText(page: PageState): Promise<string | null> {
     if (!page.contentHash) return null;
     const capture = await this.log.captureOf(page.url, page.contentHash);
     if (!capture) return null;
@@ -315,7 +345,7 @@ export class Harvester {
         offset: capture.warcOffset,
         length: capture.warcLength,
       });
-      return extractLinks(Buffer.from(kept.body).toString("utf8"), page.url);
+      return Buffer.from(kept.body).toString("utf8");
     } catch {
       return null;
     }
@@ -349,7 +379,7 @@ function nameFor(url: string): string {
  */
 export function roleFor(url: string, documents: Document[], links: PageLinks | null): PageState["role"] {
   const sources = profileForUrl(url)?.sources;
-  if (sources) return isRecordUrl(url, sources.records) ? "record" : "listing";
+  if (sources) return isRecordUrl(sources, url) ? "record" : "listing";
   const words = documents.reduce(
     (n, d) => n + d.turns.reduce((m, t) => m + t.paragraphs.join(" ").split(/\s+/).filter(Boolean).length, 0),
     0,
@@ -357,13 +387,4 @@ export function roleFor(url: string, documents: Document[], links: PageLinks | n
   if (words < MIN_RECORD_WORDS) return "listing";
   if (links && links.words > 0 && links.linkWords / links.words > 0.5) return "listing";
   return "record";
-}
-
-export function isRecordUrl(url: string, patterns: RegExp[]): boolean {
-  let path = url;
-  try {
-    const u = new URL(url);
-    path = u.pathname + u.search;
-  } catch {}
-  return patterns.some((p) => p.test(url) || p.test(path));
 }

@@ -1,0 +1,118 @@
+import type { Command } from "commander";
+import { linkAndMeasure } from "../../align/service.js";
+import { VerbatimError } from "../../errors/catalog.js";
+import { Fetcher } from "../../fetch/fetcher.js";
+import { follow, nextVisit } from "../../fetch/follow.js";
+import { Harvester, type HarvestReport } from "../../fetch/harvest.js";
+import { PROFILES } from "../../ingest/publishers/index.js";
+import type { PublisherProfile } from "../../ingest/publishers/profile.js";
+import { isRecordUrl } from "../../ingest/publishers/sources.js";
+import { openStore, resolveDbPath } from "../../store/open.js";
+import type { DocumentStore } from "../../store/store.js";
+import { addFetchFlags, type FetchFlags, fetcherOptions } from "../fetch-options.js";
+import { reportError } from "../output.js";
+import { defaultWorkers, startReading, wholeNumber } from "../processing.js";
+import { printHarvest } from "./crawl.js";
+
+export interface FollowFlags extends FetchFlags {
+  db?: string;
+  maxPages: string;
+  maxRevisits: string;
+  speakers?: string;
+  gazetteer?: string;
+  enrich: boolean;
+  workers: string;
+  json?: boolean;
+}
+
+export const FOLLOWED: PublisherProfile[] = PROFILES.filter((p) => p.sources !== null);
+
+export function followedProfiles(ids: string[]): PublisherProfile[] {
+  if (ids.length === 0) return FOLLOWED;
+  return ids.map((id) => {
+    const profile = FOLLOWED.find((p) => p.id === id || p.hosts.includes(id));
+    if (!profile)
+      throw new VerbatimError("PUBLISHER_NOT_FOLLOWED", { id, known: FOLLOWED.map((p) => p.id).join(", ") });
+    return profile;
+  });
+}
+
+export function addFollowFlags(command: Command): Command {
+  return addFetchFlags(
+    command
+      .option("--max-pages <n>", "pages fetched at most in one run, listings included", "500")
+      .option("--max-revisits <n>", "known records looked at again at most in one run", "200")
+      .option("--speakers <file>", "speaker registry YAML (default: the bundled data/speakers.yaml)")
+      .option("--gazetteer <file>", "gazetteer YAML for enrichment")
+      .option("--no-enrich", "skip enrichment")
+      .option(
+        "--workers <n>",
+        "worker threads for reading pages (0: the main thread)",
+        String(defaultWorkers()),
+      ),
+  );
+}
+
+/** One follow run over an open archive: new records, their other languages, due revisits, then linking. */
+export async function followOnce(
+  store: DocumentStore,
+  dbPath: string,
+  profiles: PublisherProfile[],
+  flags: FollowFlags,
+): Promise<HarvestReport> {
+  const options = fetcherOptions(flags, dbPath);
+  const reading = await startReading(store, { ...flags, maxBytes: options.maxBytes });
+  const fetcher = new Fetcher(store.fetchLog as NonNullable<typeof store.fetchLog>, options);
+  const harvester = new Harvester(store, fetcher, reading.processor, options.warcDir, {
+    schedule: nextVisit,
+    roleOf: (url) => {
+      const profile = profiles.find((p) => p.sources && isRecordUrl(p.sources, url));
+      if (profile) return "record";
+      return profiles.some((p) => p.sources?.entries.some((e) => url.startsWith(new URL(e.url).origin)))
+        ? "listing"
+        : null;
+    },
+  });
+  try {
+    await follow(store, harvester, profiles, {
+      maxPages: wholeNumber(flags.maxPages, "--max-pages", 1),
+      maxRevisits: wholeNumber(flags.maxRevisits, "--max-revisits"),
+    });
+    const linked = await linkAndMeasure(store, [...new Set(harvester.seen)], reading.matcher);
+    return { ...harvester.report, versionsLinked: linked.linked.length, pairsMeasured: linked.measured };
+  } finally {
+    await fetcher.close();
+    await reading.close();
+  }
+}
+
+export function registerFollow(program: Command): void {
+  const command = program
+    .command("follow")
+    .description(
+      "fetch what publishers have published since the last run (listings, feeds, sitemaps, other-language pages) and look at known pages again for edits",
+    )
+    .argument(
+      "[publishers...]",
+      `publisher ids (default: every followed one: ${FOLLOWED.map((p) => p.id).join(", ")})`,
+    )
+    .option("--db <path>", "archive location (default: $VERBATIM_DB or ./verbatim.db)")
+    .option("--json", "print the report as JSON instead of a summary");
+  addFollowFlags(command).action(async (ids: string[], flags: FollowFlags) => {
+    try {
+      const profiles = followedProfiles(ids);
+      const dbPath = resolveDbPath(flags.db);
+      const store = openStore(dbPath);
+      try {
+        const report = await followOnce(store, dbPath, profiles, flags);
+        if (flags.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+        else printHarvest("followed", report);
+        if (report.failed > 0) process.exitCode = 1;
+      } finally {
+        await store.close();
+      }
+    } catch (error) {
+      reportError(error);
+    }
+  });
+}
