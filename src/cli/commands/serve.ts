@@ -6,19 +6,22 @@ import type { Command } from "commander";
 import { ingestAndLink } from "../../align/service.js";
 import { EntityMatcher } from "../../enrich/entity-matcher.js";
 import { Gazetteer } from "../../enrich/gazetteer.js";
-import { VerbatimError } from "../../errors/catalog.js";
+import { toVerbatimError, VerbatimError } from "../../errors/catalog.js";
 import { warcDirFor } from "../../fetch/warc.js";
 import { DEFAULT_MAX_BYTES } from "../../ingest/pipeline.js";
 import { planSources, readSources } from "../../ingest/read/sources.js";
 import { SpeakerRegistry } from "../../ingest/speakers/registry.js";
 import { createApp } from "../../server/app.js";
 import { openStore, resolveDbPath } from "../../store/open.js";
+import type { DocumentStore } from "../../store/store.js";
 import { reportError } from "../output.js";
+import { addFollowFlags, FOLLOWED, type FollowFlags, followOnce } from "./follow.js";
 
 /** Examples written by the project, in English and Russian, in each supported publisher's style. */
 const EXAMPLES = fileURLToPath(new URL("../../../examples", import.meta.url));
 
-interface ServeFlags {
+interface ServeFlags extends FollowFlags {
+  follow?: string | boolean;
   db?: string;
   port: string;
   host: string;
@@ -30,7 +33,7 @@ interface ServeFlags {
 }
 
 export function registerServe(program: Command): void {
-  program
+  const command = program
     .command("serve")
     .description("serve the web app and the JSON API (documented at /api/openapi.json)")
     .option("--db <path>", "archive location (default: $VERBATIM_DB or ./verbatim.db)")
@@ -44,61 +47,93 @@ export function registerServe(program: Command): void {
     .option("--rate-limit <n>", "requests per client per minute, 0 for none", "6000")
     .option("--max-body-bytes <n>", "largest request body accepted", String(DEFAULT_MAX_BYTES))
     .option("--base-url <url>", "public address used in permalinks and feeds")
-    .action(async (flags: ServeFlags) => {
-      try {
-        const port = Number(flags.port);
-        if (!Number.isInteger(port) || port < 0 || port > 65535) {
-          throw new VerbatimError("REQUEST_INVALID", {
-            reason: `--port must be a port number, not ${flags.port}`,
-          });
-        }
-        const token = flags.tokenFile
-          ? readFileSync(flags.tokenFile, "utf8").trim()
-          : process.env.VERBATIM_TOKEN?.trim() || null;
-        const store = openStore(resolveDbPath(flags.db));
-        const registry = SpeakerRegistry.load();
-        await store.putSpeakers(registry.speakers);
-        const gazetteer = Gazetteer.load(registry);
-        const matcher = new EntityMatcher(gazetteer);
-        if (flags.examples && (await store.counts()).documents === 0 && existsSync(EXAMPLES)) {
-          await store.putEntities(gazetteer.entities);
-          const { files } = await planSources([EXAMPLES]);
-          const report = await ingestAndLink(
-            readSources(files, { maxBytes: DEFAULT_MAX_BYTES }),
-            store,
-            { registry, debateSpeakers: null, maxBytes: DEFAULT_MAX_BYTES, now: () => new Date(), matcher },
-            matcher,
-          );
-          console.log(
-            `the archive was empty: loaded ${report.documents} example documents from ${path.relative(process.cwd(), EXAMPLES) || EXAMPLES}`,
-          );
-        }
-        const app = createApp({
-          store,
-          registry,
-          token: token || null,
-          maxBodyBytes: Number(flags.maxBodyBytes) || DEFAULT_MAX_BYTES,
-          rateLimitPerMinute: Number(flags.rateLimit) || 0,
-          baseUrl: flags.baseUrl ?? null,
-          matcher,
-          warcDir: warcDirFor(resolveDbPath(flags.db)),
+    .option(
+      "--follow [minutes]",
+      "also follow the publishers in the background, a run every so many minutes (default 30); see `verbatim follow`",
+    );
+  addFollowFlags(command).action(async (flags: ServeFlags) => {
+    try {
+      const port = Number(flags.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) {
+        throw new VerbatimError("REQUEST_INVALID", {
+          reason: `--port must be a port number, not ${flags.port}`,
         });
-        const server = serve({ fetch: app.fetch, port, hostname: flags.host }, (info) => {
-          console.log(
-            `Verbatim is serving on http://${flags.host === "0.0.0.0" ? "localhost" : flags.host}:${info.port}`,
-          );
-          if (!token)
-            console.log("no token configured: writing through the API is disabled (set VERBATIM_TOKEN)");
-        });
-        const stop = () => {
-          server.close();
-          void store.close();
-          process.exit(0);
-        };
-        process.on("SIGINT", stop);
-        process.on("SIGTERM", stop);
-      } catch (error) {
-        reportError(error);
       }
-    });
+      const token = flags.tokenFile
+        ? readFileSync(flags.tokenFile, "utf8").trim()
+        : process.env.VERBATIM_TOKEN?.trim() || null;
+      const store = openStore(resolveDbPath(flags.db));
+      const registry = SpeakerRegistry.load();
+      await store.putSpeakers(registry.speakers);
+      const gazetteer = Gazetteer.load(registry);
+      const matcher = new EntityMatcher(gazetteer);
+      if (flags.examples && (await store.counts()).documents === 0 && existsSync(EXAMPLES)) {
+        await store.putEntities(gazetteer.entities);
+        const { files } = await planSources([EXAMPLES]);
+        const report = await ingestAndLink(
+          readSources(files, { maxBytes: DEFAULT_MAX_BYTES }),
+          store,
+          { registry, debateSpeakers: null, maxBytes: DEFAULT_MAX_BYTES, now: () => new Date(), matcher },
+          matcher,
+        );
+        console.log(
+          `the archive was empty: loaded ${report.documents} example documents from ${path.relative(process.cwd(), EXAMPLES) || EXAMPLES}`,
+        );
+      }
+      const app = createApp({
+        store,
+        registry,
+        token: token || null,
+        maxBodyBytes: Number(flags.maxBodyBytes) || DEFAULT_MAX_BYTES,
+        rateLimitPerMinute: Number(flags.rateLimit) || 0,
+        baseUrl: flags.baseUrl ?? null,
+        matcher,
+        warcDir: warcDirFor(resolveDbPath(flags.db)),
+      });
+      const server = serve({ fetch: app.fetch, port, hostname: flags.host }, (info) => {
+        console.log(
+          `Verbatim is serving on http://${flags.host === "0.0.0.0" ? "localhost" : flags.host}:${info.port}`,
+        );
+        if (!token)
+          console.log("no token configured: writing through the API is disabled (set VERBATIM_TOKEN)");
+      });
+      const stop = () => {
+        server.close();
+        void store.close();
+        process.exit(0);
+      };
+      process.on("SIGINT", stop);
+      process.on("SIGTERM", stop);
+      if (flags.follow) followInBackground(store, resolveDbPath(flags.db), flags);
+    } catch (error) {
+      reportError(error);
+    }
+  });
+}
+
+/**
+ * `serve --follow`: a follow run now and then every N minutes, never two at once. The state is in
+ * the archive, so a restarted server carries on where the last run stopped.
+ */
+function followInBackground(store: DocumentStore, dbPath: string, flags: ServeFlags): void {
+  const minutes = typeof flags.follow === "string" ? Number(flags.follow) : 30;
+  if (!(minutes > 0))
+    throw new VerbatimError("REQUEST_INVALID", { reason: `--follow needs minutes, not ${flags.follow}` });
+  let running = false;
+  const run = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const r = await followOnce(store, dbPath, FOLLOWED, flags);
+      console.log(
+        `follow: ${r.pages} pages, ${r.inserted} new, ${r.versioned} new versions, ${r.withdrawn} withdrawn, ${r.failed} failed`,
+      );
+    } catch (error) {
+      console.error(`follow: ${toVerbatimError(error).code} ${toVerbatimError(error).message}`);
+    } finally {
+      running = false;
+    }
+  };
+  void run();
+  setInterval(run, minutes * 60_000).unref();
 }
