@@ -12,7 +12,7 @@ export default defineConfig({
     // and temporary folders, and nothing is mocked at module level.
     isolate: false,
     // Limits for hangs, not for speed: a busy machine may take several times as long.
-    testTimeout: 120_000,
-    hookTimeout: 120_000,
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
   },
 });
