@@ -102,6 +102,8 @@ async function crawlRun(pages: number): Promise<Run> {
     "32",
     "--no-progress",
     "--json",
+    // For experiments only (the recorded figures use the defaults): e.g. "--workers 0 --no-enrich".
+    ...(process.env.BENCH_CRAWL_FLAGS ?? "").split(" ").filter(Boolean),
   ];
   const started = process.hrtime.bigint();
   const { stdout, stderr, code } = await new Promise<{ stdout: string; stderr: string; code: number | null }>(

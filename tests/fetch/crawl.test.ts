@@ -3,10 +3,11 @@
  * stored, what is never asked for, edits that become versions, pages that disappear, and every
  * kind of fault as a coded error for its URL while the crawl goes on.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { createReadStream, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { WARCParser } from "warcio";
 import { documentHistory } from "../../src/changes/history.js";
 import { crawl, crawlScope, scopeCheck } from "../../src/fetch/crawl.js";
 import { Fetcher, type FetcherOptions } from "../../src/fetch/fetcher.js";
@@ -159,6 +160,14 @@ describe("crawling a local site", () => {
     expect(Buffer.from(back.body).toString("utf8")).toContain(
       "Press briefing by the spokesperson on topic 1",
     );
+    // The whole file reads as a standard WARC too: a warcinfo record, then one response per
+    // request the site answered, robots.txt aside (it is read for the rules, not archived).
+    const types: string[] = [];
+    for await (const record of new WARCParser(createReadStream(path.join(dir, "warc", c.warcFile))))
+      types.push(record.warcType ?? "");
+    expect(types[0]).toBe("warcinfo");
+    const answered = site.requests.filter((r) => r.path !== "/robots.txt").length;
+    expect(types.filter((t) => t === "response")).toHaveLength(answered);
   });
 
   it("turns each fault into a coded error for its URL and stores the rest", async () => {
