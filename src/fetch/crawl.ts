@@ -91,10 +91,7 @@ export async function crawl(
       fetching++;
       visited++;
       try {
-        const visit = await harvester.visit(next.url, async () => {
-          await log.markDone(key, next.url);
-          taken.delete(next.url);
-        });
+        const visit = await harvester.visit(next.url, { key, url: next.url }, () => taken.delete(next.url));
         if (visit.links && next.depth < maxDepth) {
           const links = visit.links.links.filter((u) => inScope(u, scope));
           if (links.length)

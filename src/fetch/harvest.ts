@@ -13,7 +13,7 @@ import { contentHash } from "../ingest/pipeline.js";
 import { profileForUrl } from "../ingest/publishers/index.js";
 import { isRecordUrl } from "../ingest/publishers/sources.js";
 import type { Document } from "../model/document.js";
-import type { BatchItem, DocumentStore, FetchLog, PageState } from "../store/store.js";
+import type { BatchItem, DocumentStore, FetchLog, PageState, PutResult, QueueEntry } from "../store/store.js";
 import type { Fetcher } from "./fetcher.js";
 import type { HttpResponse } from "./http.js";
 import { extractLinks, type PageLinks } from "./links.js";
@@ -61,7 +61,8 @@ interface Pending {
   item: BatchItem;
   page: PageState;
   visit: Visit;
-  done: () => Promise<void>;
+  queue: QueueEntry | null;
+  done: () => void;
 }
 
 const MIN_RECORD_WORDS = 60;
@@ -86,10 +87,11 @@ export class Harvester {
   }
 
   /**
-   * Visits one URL. `done` runs once what the visit found is stored (for a crawl: mark the URL
-   * done in its queue), so that a killed run repeats only what was not stored.
+   * Visits one URL. Its crawl-queue entry, if any, is marked done in the same transaction that
+   * stores what the visit found, so a killed run repeats only what was not stored; `done` runs
+   * after that.
    */
-  async visit(url: string, done: () => Promise<void> = async () => {}): Promise<Visit> {
+  async visit(url: string, queue: QueueEntry | null = null, done: () => void = () => {}): Promise<Visit> {
     await nextTurn();
     const now = new Date();
     const known = await this.log.page(url);
@@ -140,8 +142,9 @@ export class Harvester {
           lastError: outcome.error.code,
         },
         now,
+        queue,
       );
-      await done();
+      done();
       return visit;
     }
     const r = outcome.response;
@@ -154,8 +157,8 @@ export class Harvester {
       visit.text = await this.keptText(page);
       visit.links = visit.text === null ? null : extractLinks(visit.text, url);
       this.seen.push(...page.documentIds);
-      await this.finishPage({ ...page, failures: 0, lastError: null }, now);
-      await done();
+      await this.finishPage({ ...page, failures: 0, lastError: null }, now, queue);
+      done();
       return visit;
     }
     if (r.status === 404 || r.status === 410) {
@@ -166,20 +169,29 @@ export class Harvester {
         await this.finishPage(
           { ...page, state: "withdrawn", lastChanged: r.fetchedAt, failures: 0, lastError: null },
           now,
+          queue,
         );
       } else {
         // A link to a page that never existed here is the site's broken link, not a failed run.
         const e = new VerbatimError("FETCH_HTTP_STATUS", { url, status: r.status });
         this.report.notes.push({ source: url, code: e.code, message: e.message });
-        await this.finishPage({ ...page, failures: page.failures + 1, lastError: "FETCH_HTTP_STATUS" }, now);
+        await this.finishPage(
+          { ...page, failures: page.failures + 1, lastError: "FETCH_HTTP_STATUS" },
+          now,
+          queue,
+        );
       }
-      await done();
+      done();
       return visit;
     }
     if (r.status < 200 || r.status >= 300) {
       this.fail(url, new VerbatimError("FETCH_HTTP_STATUS", { url, status: r.status }));
-      await this.finishPage({ ...page, failures: page.failures + 1, lastError: "FETCH_HTTP_STATUS" }, now);
-      await done();
+      await this.finishPage(
+        { ...page, failures: page.failures + 1, lastError: "FETCH_HTTP_STATUS" },
+        now,
+        queue,
+      );
+      done();
       return visit;
     }
 
@@ -203,8 +215,9 @@ export class Harvester {
           lastError: null,
         },
         now,
+        queue,
       );
-      await done();
+      done();
       return visit;
     }
 
@@ -223,9 +236,10 @@ export class Harvester {
           lastError: null,
         },
         now,
+        queue,
       );
       visit.status = "not-record";
-      await done();
+      done();
       return visit;
     }
     const processed = await this.process({
@@ -254,8 +268,8 @@ export class Harvester {
       visit.status = "not-record";
       next.state = processed.ok || role !== "record" ? "not-document" : "failed";
       next.documentIds = [];
-      await this.finishPage(next, now);
-      await done();
+      await this.finishPage(next, now, queue);
+      done();
       return visit;
     }
     for (const doc of processed.documents) {
@@ -266,14 +280,18 @@ export class Harvester {
     visit.documentIds = next.documentIds;
     visit.published = next.published;
     visit.status = "stored";
+    next.lastChanged ??= r.fetchedAt;
+    next.nextVisit = this.options.schedule?.(next, now) ?? null;
     this.pending.push({
       item: {
         raw: { hash, source: url, bytes: r.body },
         documents: processed.documents,
         ...(processed.enrichments ? { enrichments: processed.enrichments as Enrichment[] } : {}),
+        fetched: { page: next, queue },
       },
       page: next,
       visit,
+      queue,
       done,
     });
     if (this.pending.length >= (this.options.batchSize ?? 50)) await this.flush();
@@ -285,23 +303,30 @@ export class Harvester {
     const batch = this.pending;
     this.pending = [];
     if (batch.length === 0) return;
-    let results: Awaited<ReturnType<DocumentStore["putBatch"]>>;
+    let results: (PutResult[] | null)[];
     try {
       results = await this.store.putBatch(batch.map((p) => p.item));
     } catch {
+      // The transaction rolled back: store the pages one by one, so only the bad one fails.
       results = [];
       for (const p of batch) {
         try {
           results.push((await this.store.putBatch([p.item]))[0] ?? []);
         } catch (error) {
           this.fail(p.page.url, toVerbatimError(error));
-          results.push([]);
+          results.push(null);
         }
       }
     }
     const now = new Date();
     for (const [i, p] of batch.entries()) {
-      const put = results[i] ?? [];
+      const put = results[i];
+      if (!put) {
+        // Not stored: the page is recorded as failed, and its queue entry done, on its own.
+        await this.finishPage({ ...p.page, state: "failed", documentIds: [] }, now, p.queue);
+        p.done();
+        continue;
+      }
       let changed = false;
       for (const r of put) {
         this.report.documents++;
@@ -312,16 +337,16 @@ export class Harvester {
         } else this.report.unchanged++;
         this.seen.push(r.id);
       }
-      if (changed || p.page.lastChanged === null) p.page.lastChanged = p.page.lastFetched;
-      await this.finishPage(p.page, now);
-      await p.done();
+      // Stored with its documents; only the time of the last real change is set afterwards.
+      if (changed) await this.log.putPage({ ...p.page, lastChanged: p.page.lastFetched });
+      p.done();
       this.options.onVisit?.(p.visit, this.report);
     }
   }
 
-  private async finishPage(page: PageState, now: Date): Promise<void> {
+  private async finishPage(page: PageState, now: Date, queue: QueueEntry | null = null): Promise<void> {
     page.nextVisit = this.options.schedule?.(page, now) ?? null;
-    await this.log.putPage(page);
+    await this.log.putPage(page, queue);
   }
 
   private fail(url: string, error: VerbatimError): void {

@@ -49,6 +49,17 @@ export interface BatchItem {
   documents: Document[];
   /** One per document when ingestion enriched them; stored with the documents. */
   enrichments?: Enrichment[];
+  /**
+   * For a fetched page: its new state and its crawl-queue entry, written in the same transaction
+   * as its documents, so a kill never leaves a stored page marked as still to fetch.
+   */
+  fetched?: { page: PageState; queue: QueueEntry | null };
+}
+
+/** A URL in a crawl run's queue. */
+export interface QueueEntry {
+  key: string;
+  url: string;
 }
 
 export interface StoredDocument {
@@ -200,7 +211,8 @@ export interface ChangesOptions {
  */
 export interface FetchLog {
   page(url: string): Promise<PageState | null>;
-  putPage(page: PageState): Promise<void>;
+  /** Stores a page's state and, in the same transaction, marks its queue entry done. */
+  putPage(page: PageState, queue?: QueueEntry | null): Promise<void>;
   /** Pages whose next visit is due by `now`, soonest first. */
   duePages(now: string, limit: number, publishers?: string[]): Promise<PageState[]>;
   putCapture(capture: CaptureRow): Promise<void>;

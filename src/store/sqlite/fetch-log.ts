@@ -4,7 +4,7 @@
  * any moment leaves every row it wrote whole.
  */
 import type Database from "better-sqlite3";
-import type { CaptureRow, ChangeEntry, ChangesOptions, FetchLog, PageState } from "../store.js";
+import type { CaptureRow, ChangeEntry, ChangesOptions, FetchLog, PageState, QueueEntry } from "../store.js";
 
 interface PageRow {
   url: string;
@@ -62,7 +62,13 @@ const toCapture = (r: CaptureDbRow): CaptureRow => ({
   warcLength: r.warc_length,
 });
 
-export function sqliteFetchLog(db: Database.Database, onChange: () => void): FetchLog {
+/** The FetchLog, and the one write a document batch makes inside its own transaction. */
+export interface SqliteFetchLog extends FetchLog {
+  /** Synchronous, for use inside a transaction already open. */
+  recordFetched(page: PageState, queue: QueueEntry | null): void;
+}
+
+export function sqliteFetchLog(db: Database.Database, onChange: () => void): SqliteFetchLog {
   const stmt = {
     page: db.prepare<[string], PageRow>("SELECT * FROM pages WHERE url = ?"),
     putPage: db.prepare(
@@ -120,13 +126,20 @@ export function sqliteFetchLog(db: Database.Database, onChange: () => void): Fet
     return added;
   });
 
+  const recordFetched = (p: PageState, queue: QueueEntry | null) => {
+    stmt.putPage.run({ ...p, docIds: JSON.stringify(p.documentIds) });
+    if (queue) stmt.markDone.run(queue.key, queue.url);
+  };
+  const recordAtomically = db.transaction(recordFetched);
+
   return {
+    recordFetched,
     async page(url) {
       const row = stmt.page.get(url);
       return row ? toPage(row) : null;
     },
-    async putPage(p) {
-      stmt.putPage.run({ ...p, docIds: JSON.stringify(p.documentIds) });
+    async putPage(p, queue = null) {
+      recordAtomically(p, queue);
     },
     async duePages(now, limit, publishers) {
       // The due list is short next to the whole table: filter publishers here rather than in SQL.

@@ -26,7 +26,6 @@ import type {
   DivergentPair,
   DocumentStore,
   DocumentSummary,
-  FetchLog,
   LanguageVersion,
   ListOptions,
   PutResult,
@@ -38,7 +37,7 @@ import type {
   VersionInfo,
 } from "../store.js";
 import { type EnrichmentIndex, enrichmentIndex } from "./enrichment-index.js";
-import { sqliteFetchLog } from "./fetch-log.js";
+import { type SqliteFetchLog, sqliteFetchLog } from "./fetch-log.js";
 import { MIGRATIONS, SCHEMA_VERSION } from "./schema.js";
 import { type SearchIndexWriter, searchIndexWriter } from "./search-index.js";
 import { SqliteSearch } from "./sqlite-search.js";
@@ -87,7 +86,7 @@ export class SqliteStore implements DocumentStore {
   private readonly searcher: SqliteSearch;
   private readonly enrichments: EnrichmentIndex;
   private readonly links: VersionLinks;
-  readonly fetchLog: FetchLog;
+  readonly fetchLog: SqliteFetchLog;
   /** Bumped on every write by this connection, so search caches know when to reload. */
   private generation = 0;
 
@@ -208,6 +207,7 @@ export class SqliteStore implements DocumentStore {
             Buffer.from(item.raw.bytes),
           );
         }
+        if (item.fetched) this.fetchLog.recordFetched(item.fetched.page, item.fetched.queue);
         return item.documents.map((doc, i) => {
           const result = this.putDocument(doc, storedAt);
           const enrichment = item.enrichments?.[i];
