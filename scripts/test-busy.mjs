@@ -49,8 +49,9 @@ for (let run = 1; run <= runs; run++) {
 
 process.stdout.write("\ntest:busy results\n");
 for (const r of results) {
-  const m = Math.floor(r.seconds / 60);
-  const s = Math.round(r.seconds % 60);
+  const total = Math.round(r.seconds);
+  const m = Math.floor(total / 60);
+  const s = total % 60;
   process.stdout.write(`run ${r.run}: exit ${r.code}, ${m} min ${s} s\n`);
 }
 process.exitCode = results.every((r) => r.code === 0) ? 0 : 1;
