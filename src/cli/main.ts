@@ -1,21 +1,34 @@
 import { Command } from "commander";
-import { registerChanges } from "./commands/changes.js";
-import { registerCrawl } from "./commands/crawl.js";
-import { registerExport } from "./commands/export.js";
-import { registerFollow } from "./commands/follow.js";
-import { registerIngest } from "./commands/ingest.js";
-import { registerReenrich } from "./commands/reenrich.js";
-import { registerReextract } from "./commands/reextract.js";
-import { registerSearch } from "./commands/search.js";
-import { registerServe } from "./commands/serve.js";
-import { registerShow } from "./commands/show.js";
-import { registerVersions } from "./commands/versions.js";
 
 // A reader that stops early (`verbatim export | head`) is not an error.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
   throw error;
 });
+
+type Register = (program: Command) => void;
+
+/**
+ * Each command's module, loaded only when that command runs: loading them all (readers, the
+ * enrichment gazetteer, the web app) takes about two seconds, which `verbatim show` or `--help`
+ * of one command should not pay. `verbatim --help` and unknown commands load them all.
+ */
+const COMMANDS: [string[], () => Promise<Register>][] = [
+  [["ingest"], async () => (await import("./commands/ingest.js")).registerIngest],
+  [["crawl"], async () => (await import("./commands/crawl.js")).registerCrawl],
+  [["follow"], async () => (await import("./commands/follow.js")).registerFollow],
+  [["changes"], async () => (await import("./commands/changes.js")).registerChanges],
+  [["show"], async () => (await import("./commands/show.js")).registerShow],
+  [["reextract"], async () => (await import("./commands/reextract.js")).registerReextract],
+  [["reenrich"], async () => (await import("./commands/reenrich.js")).registerReenrich],
+  [["search"], async () => (await import("./commands/search.js")).registerSearch],
+  [["serve"], async () => (await import("./commands/serve.js")).registerServe],
+  [["export"], async () => (await import("./commands/export.js")).registerExport],
+  [
+    ["versions", "link", "unlink", "align", "divergence"],
+    async () => (await import("./commands/versions.js")).registerVersions,
+  ],
+];
 
 const program = new Command()
   .name("verbatim")
@@ -25,16 +38,8 @@ const program = new Command()
   .enablePositionalOptions()
   .showHelpAfterError();
 
-registerIngest(program);
-registerCrawl(program);
-registerChanges(program);
-registerFollow(program);
-registerShow(program);
-registerReextract(program);
-registerReenrich(program);
-registerSearch(program);
-registerServe(program);
-registerExport(program);
-registerVersions(program);
+const asked = process.argv[2];
+const one = COMMANDS.find(([names]) => asked !== undefined && names.includes(asked));
+for (const [, load] of one ? [one] : COMMANDS) (await load())(program);
 
 await program.parseAsync(process.argv);
