@@ -48,6 +48,8 @@ export const ERRORS = {
   ),
   REGISTRY_INVALID: entry("user", 422, (d) => `the speaker registry ${d.path} is invalid: ${d.reason}`),
   SPEAKER_TABLE_INVALID: entry("user", 422, (d) => `the speaker table ${d.path} cannot be read: ${d.reason}`),
+  STORE_NOT_FOUND: entry("user", 404, (d) => `no archive at ${d.path}; create one with \`verbatim ingest\``),
+  STORE_INVALID: entry("user", 422, (d) => `${d.path} is not a Verbatim archive: ${d.reason}`),
   STORE_SCHEMA_TOO_NEW: entry(
     "user",
     409,

@@ -87,7 +87,7 @@ async function runIngest(paths: string[], options: IngestOptions): Promise<Inges
       reason: `--workers must be a whole number, not ${options.workers}`,
     });
   }
-  const store = openStore(resolveDbPath(options.db));
+  const store = openStore(resolveDbPath(options.db), { create: true });
   const gazetteer = options.enrich ? Gazetteer.load(registry, options.gazetteer) : null;
   const matcher = gazetteer && workers === 0 ? new EntityMatcher(gazetteer) : null;
   // Workers start only once the archive is open: a refused archive must not leave threads running.

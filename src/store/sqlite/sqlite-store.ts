@@ -2,7 +2,7 @@
  * The embedded SQLite backend (better-sqlite3). WAL journaling and one transaction per batch:
  * a kill mid-ingest leaves the archive as it was after the last committed batch.
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import type { Enrichment } from "../../enrich/enrich.js";
@@ -70,6 +70,16 @@ export interface SqliteStoreOptions {
   /** File path, or ":memory:" for a throwaway archive. */
   path: string;
   readonly?: boolean;
+  /** Create the file and its folder when missing (the default); otherwise a missing file is STORE_NOT_FOUND. */
+  create?: boolean;
+}
+
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 export class SqliteStore implements DocumentStore {
@@ -89,18 +99,30 @@ export class SqliteStore implements DocumentStore {
   private generation = 0;
 
   constructor(options: SqliteStoreOptions) {
-    if (options.path !== ":memory:") mkdirSync(path.dirname(path.resolve(options.path)), { recursive: true });
-    this.db = new Database(options.path, { readonly: options.readonly ?? false });
-    if (!options.readonly) {
-      this.db.pragma("journal_mode = WAL");
-      this.db.pragma("synchronous = NORMAL");
-      migrate(this.db);
-    } else {
-      const found = this.db.pragma("user_version", { simple: true }) as number;
-      if (found > SCHEMA_VERSION) {
-        this.db.close();
-        throw new VerbatimError("STORE_SCHEMA_TOO_NEW", { found, known: SCHEMA_VERSION });
+    const create = (options.create ?? true) && !options.readonly;
+    if (options.path !== ":memory:") {
+      if (create) mkdirSync(path.dirname(path.resolve(options.path)), { recursive: true });
+      else if (!isFile(options.path)) throw new VerbatimError("STORE_NOT_FOUND", { path: options.path });
+    }
+    this.db = new Database(options.path, { readonly: options.readonly ?? false, fileMustExist: !create });
+    try {
+      if (!options.readonly) {
+        this.db.pragma("journal_mode = WAL");
+        this.db.pragma("synchronous = NORMAL");
+        migrate(this.db);
+      } else {
+        const found = this.db.pragma("user_version", { simple: true }) as number;
+        if (found > SCHEMA_VERSION) {
+          this.db.close();
+          throw new VerbatimError("STORE_SCHEMA_TOO_NEW", { found, known: SCHEMA_VERSION });
+        }
       }
+    } catch (error) {
+      if (this.db.open) this.db.close();
+      // A file that is not SQLite at all (a mistyped --db naming some other file) is the user's mistake.
+      if ((error as { code?: string }).code === "SQLITE_NOTADB")
+        throw new VerbatimError("STORE_INVALID", { path: options.path, reason: (error as Error).message });
+      throw error;
     }
     this.db.pragma("foreign_keys = ON");
     const db = this.db;
