@@ -5,7 +5,7 @@
 
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Enrichment } from "../enrich/enrich.js";
-import { toVerbatimError, type VerbatimError } from "../errors/catalog.js";
+import { type Notice, toVerbatimError, type VerbatimError } from "../errors/catalog.js";
 import type { Document } from "../model/document.js";
 import type { BatchItem, DocumentStore, PutResult } from "../store/store.js";
 import { type IngestPool, workerError } from "./parallel/pool.js";
@@ -30,6 +30,11 @@ export interface IngestReport {
   failures: IngestFailure[];
   /** Documents stored with non-fatal warnings. */
   warnings: { source: string; id: string; codes: string[] }[];
+  /**
+   * Warnings about inputs rather than documents: files skipped and why (links not followed,
+   * sidecars, archive members that are links), bytes replaced while decoding.
+   */
+  notices: Notice[];
   bytes: number;
   /** Pairs of language versions linked by evidence after the batch (set by the ingest command). */
   versionsLinked?: number;
@@ -58,6 +63,7 @@ export function emptyReport(): IngestReport {
     failed: 0,
     failures: [],
     warnings: [],
+    notices: [],
     bytes: 0,
   };
 }
@@ -66,7 +72,13 @@ export function emptyReport(): IngestReport {
 export type Processor = (input: RawInput) => Promise<Processed>;
 
 export type Processed =
-  | { ok: true; documents: Document[]; contentHash: string; enrichments?: Enrichment[] }
+  | {
+      ok: true;
+      documents: Document[];
+      contentHash: string;
+      enrichments?: Enrichment[];
+      notices?: Omit<Notice, "source">[];
+    }
   | { ok: false; error: VerbatimError };
 
 export function inlineProcessor(ctx: IngestContext): Processor {
@@ -93,6 +105,7 @@ export function poolProcessor(pool: IngestPool): Processor {
           documents: result.documents,
           contentHash: result.contentHash,
           enrichments: result.enrichments,
+          notices: result.notices,
         }
       : { ok: false, error: workerError(result) };
   };
@@ -160,6 +173,7 @@ export async function ingestBatch(
         if (doc.warnings.length)
           report.warnings.push({ source: input.source, id: doc.id, codes: doc.warnings });
       }
+      for (const n of processed.notices ?? []) report.notices.push({ source: input.source, ...n });
       pending.push({
         source: input.source,
         item: {
@@ -192,8 +206,10 @@ export async function ingestBatch(
     }
     // Skips and read failures wait for earlier inputs, so the report keeps input order.
     while (inFlight.length) await settleOldest();
-    if (item.type === "skipped") report.skipped++;
-    else {
+    if (item.type === "skipped") {
+      report.skipped++;
+      report.notices.push({ source: item.source, code: item.code, message: item.message });
+    } else {
       const e = toVerbatimError(item.error);
       report.failed++;
       report.failures.push({ source: item.source, code: e.code, message: e.message });

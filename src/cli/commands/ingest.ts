@@ -164,6 +164,11 @@ export function printSummary(r: IngestReport): void {
       `  language versions: ${r.versionsLinked ?? 0} linked by evidence; ${r.pairsMeasured ?? 0} pairs aligned\n`,
     );
   for (const f of r.failures) out.write(`  ${pc.red("✗")} ${f.source}: ${pc.bold(f.code)} ${f.message}\n`);
+  // Sidecar files (readmes, spreadsheets) are skipped by design: counted above, not listed.
+  for (const n of r.notices) {
+    if (n.code !== "SIDECAR_SKIPPED")
+      out.write(`  ${pc.yellow("!")} ${n.source}: ${pc.bold(n.code)} ${n.message}\n`);
+  }
   if (r.warnings.length > 0) {
     const counts = new Map<string, number>();
     for (const w of r.warnings) for (const c of w.codes) counts.set(c, (counts.get(c) ?? 0) + 1);

@@ -4,13 +4,13 @@ import path from "node:path";
 import { createGunzip } from "node:zlib";
 import { extract as tarExtract } from "tar-stream";
 import { glob, isDynamicPattern } from "tinyglobby";
-import { VerbatimError } from "../../errors/catalog.js";
+import { VerbatimError, type WarningCode, warningMessage } from "../../errors/catalog.js";
 import type { RawInput } from "./raw-input.js";
 
 export type SourceItem =
   | { type: "input"; input: RawInput }
   | { type: "failed"; source: string; error: unknown }
-  | { type: "skipped"; source: string; reason: string };
+  | { type: "skipped"; source: string; code: WarningCode; message: string };
 
 export interface SourceOptions {
   /** Inputs larger than this are reported as INPUT_TOO_LARGE without being read into memory. */
@@ -28,6 +28,13 @@ const ARCHIVE = /\.(tar\.gz|tgz)$/i;
 export function isSidecar(name: string): boolean {
   return SIDECAR.test(path.basename(name));
 }
+
+const sidecar = (source: string): SourceItem => ({
+  type: "skipped",
+  source,
+  code: "SIDECAR_SKIPPED",
+  message: warningMessage("SIDECAR_SKIPPED"),
+});
 
 export interface PlannedSource {
   path: string;
@@ -87,7 +94,7 @@ export async function* readSources(
     const name = path.basename(file.path);
     if (isSidecar(name)) {
       options.onBytes?.(file.size);
-      yield { type: "skipped", source: file.path, reason: "not a document (sidecar file)" };
+      yield sidecar(file.path);
       continue;
     }
     if (file.size > options.maxBytes) {
@@ -137,13 +144,23 @@ async function* readArchive(file: PlannedSource, options: SourceOptions): AsyncG
     for await (const entry of extractor) {
       const member = entry.header.name;
       const source = `${file.path}#${member}`;
-      if (entry.header.type !== "file") {
+      const type = entry.header.type ?? "file";
+      if (type !== "file" && type !== "contiguous-file") {
         entry.resume();
+        // Folders are how archives hold their files; links and devices are not inputs, and say so.
+        if (type === "directory") continue;
+        const detail = { type, target: entry.header.linkname ?? null };
+        yield {
+          type: "skipped",
+          source,
+          code: "ARCHIVE_MEMBER_SKIPPED",
+          message: warningMessage("ARCHIVE_MEMBER_SKIPPED", detail),
+        };
         continue;
       }
       if (isSidecar(member) || path.basename(member).startsWith("._")) {
         entry.resume();
-        yield { type: "skipped", source, reason: "not a document (sidecar file)" };
+        yield sidecar(source);
         continue;
       }
       const size = entry.header.size ?? 0;

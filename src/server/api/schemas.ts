@@ -165,6 +165,7 @@ export const IngestReportSchema = z
     failed: z.number().int(),
     failures: z.array(z.object({ source: z.string(), code: z.string(), message: z.string() })),
     warnings: z.array(z.object({ source: z.string(), id: z.string(), codes: z.array(z.string()) })),
+    notices: z.array(z.object({ source: z.string(), code: z.string(), message: z.string() })),
     bytes: z.number().int(),
   })
   .openapi("IngestReport");
