@@ -81,7 +81,13 @@ export const WARNINGS = {
   ENCODING_REPLACED: (d) =>
     `${d.bytes} ${d.bytes === 1 ? "byte that is" : "bytes that are"} not valid UTF-8 ${d.bytes === 1 ? "was" : "were"} replaced with U+FFFD; the rest is read as UTF-8`,
   SPEAKER_TABLE_MISSING: () => "no row in the speaker table for this speech",
+  INPUT_NONE: (d) => `nothing to read in ${d.paths}: no files were found`,
   SIDECAR_SKIPPED: () => "not a document (sidecar file)",
+  SPECIAL_FILE_SKIPPED: (d) => `not a regular file (${d.type}); skipped`,
+  SYMLINK_OUTSIDE: (d) =>
+    `a symbolic link to ${d.target}, outside ${d.root}; not followed (--follow-symlinks follows it)`,
+  SYMLINK_BROKEN: (d) => `a symbolic link that cannot be followed (${d.reason}); skipped`,
+  SYMLINK_REPEATED: (d) => `a symbolic link to ${d.target}, a folder already read; not read twice`,
   ARCHIVE_MEMBER_SKIPPED: (d) =>
     `a ${d.type} member${d.target ? ` to ${d.target}` : ""}; only regular files are read from archives`,
 } as const satisfies Record<string, (detail: Record<string, unknown>) => string>;

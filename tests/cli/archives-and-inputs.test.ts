@@ -1,9 +1,10 @@
 /**
- * The command line never answers from an archive it made up: reading commands refuse a missing
- * archive without creating one; only ingest and serve --create make new archives.
+ * The command line never answers from an archive it made up, and never stays quiet about what it
+ * did not read: reading commands refuse a missing archive without creating one, an ingest that
+ * finds nothing exits non-zero, and links it does not follow are listed with their codes.
  */
 import { existsSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -82,4 +83,58 @@ describe("reading commands on an archive that does not exist", () => {
     expect(result.stdout).toMatch(/the archive was empty: loaded \d+ example documents/);
     expect(documentsIn(db)).toBeGreaterThan(5);
   }, 120_000);
+});
+
+describe("an ingest that reads nothing or meets links", () => {
+  const transcript = `Press conference on grain exports
+
+Question: What happened with grain exports?
+
+John Smith: Grain exports were settled after long talks.
+`;
+  const run = (...args: string[]) =>
+    verbatim(["ingest", ...args, "--workers", "0", "--no-enrich", "--db", path.join(tmp, "links.db")]);
+
+  it("an empty folder warns INPUT_NONE and exits 1", async () => {
+    const empty = path.join(tmp, "empty");
+    await mkdir(empty, { recursive: true });
+    const result = await run(empty);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`${empty}: INPUT_NONE nothing to read in ${empty}: no files were found`);
+  });
+
+  it("a folder holding only a loop of links warns about the loop and INPUT_NONE and exits 1", async () => {
+    const loop = path.join(tmp, "loop");
+    await mkdir(loop, { recursive: true });
+    await symlink(".", path.join(loop, "self"));
+    const result = await run(loop);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`${path.join(loop, "self")}: SYMLINK_REPEATED`);
+    expect(result.stdout).toContain("INPUT_NONE");
+  });
+
+  it("a link to a file outside the folder is listed as SYMLINK_OUTSIDE and read only with --follow-symlinks", async () => {
+    const folder = path.join(tmp, "with-link");
+    const outside = path.join(tmp, "outside.txt");
+    await mkdir(folder, { recursive: true });
+    await writeFile(path.join(folder, "inside.txt"), transcript);
+    await writeFile(outside, transcript.replaceAll("grain", "visa"));
+    await symlink(outside, path.join(folder, "link.txt"));
+
+    const kept = await run(folder);
+    expect(kept.code, kept.stderr).toBe(0);
+    expect(kept.stdout).toMatch(
+      /ingested 1 new, 0 new versions, 0 unchanged \(1 documents from 2 inputs\); skipped 1/,
+    );
+    expect(kept.stdout).toContain(
+      `${path.join(folder, "link.txt")}: SYMLINK_OUTSIDE a symbolic link to ${outside}`,
+    );
+
+    const followed = await run(folder, "--follow-symlinks");
+    expect(followed.code, followed.stderr).toBe(0);
+    expect(followed.stdout).toMatch(
+      /ingested 1 new, 0 new versions, 1 unchanged \(2 documents from 2 inputs\); skipped 0/,
+    );
+    expect(followed.stdout).not.toContain("SYMLINK_OUTSIDE");
+  });
 });
