@@ -81,6 +81,8 @@ export const WARNINGS = {
   ENCODING_REPLACED: (d) =>
     `${d.bytes} ${d.bytes === 1 ? "byte that is" : "bytes that are"} not valid UTF-8 ${d.bytes === 1 ? "was" : "were"} replaced with U+FFFD; the rest is read as UTF-8`,
   SPEAKER_TABLE_MISSING: () => "no row in the speaker table for this speech",
+  VERSION_CONFLICT: (d) =>
+    `versions ${d.versions} of ${d.id} claim the same date with different content; content hashes order them (\`verbatim show ${d.id} --versions\` lists them)`,
   INPUT_NONE: (d) => `nothing to read in ${d.paths}: no files were found`,
   SIDECAR_SKIPPED: () => "not a document (sidecar file)",
   SPECIAL_FILE_SKIPPED: (d) => `not a regular file (${d.type}); skipped`,

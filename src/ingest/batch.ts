@@ -5,7 +5,7 @@
 
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Enrichment } from "../enrich/enrich.js";
-import { type Notice, toVerbatimError, type VerbatimError } from "../errors/catalog.js";
+import { type Notice, toVerbatimError, type VerbatimError, warningMessage } from "../errors/catalog.js";
 import type { Document } from "../model/document.js";
 import type { BatchItem, DocumentStore, PutResult } from "../store/store.js";
 import { type IngestPool, workerError } from "./parallel/pool.js";
@@ -32,7 +32,7 @@ export interface IngestReport {
   warnings: { source: string; id: string; codes: string[] }[];
   /**
    * Warnings about inputs rather than documents: files skipped and why (links not followed,
-   * sidecars, archive members that are links), bytes replaced while decoding.
+   * sidecars, archive members that are links), bytes replaced while decoding, versions in conflict.
    */
   notices: Notice[];
   bytes: number;
@@ -126,6 +126,18 @@ export async function ingestBatch(
   const keepRaw = options.keepRaw ?? store.capabilities.rawInputs;
   let pending: { item: BatchItem; source: string }[] = [];
 
+  // Each input of a conflict reports it; the report says it once per document.
+  const conflictsNoted = new Set<string>();
+  const noteConflict = (source: string, id: string, versions: number[]) => {
+    if (conflictsNoted.has(id)) return;
+    conflictsNoted.add(id);
+    report.notices.push({
+      source,
+      code: "VERSION_CONFLICT",
+      message: warningMessage("VERSION_CONFLICT", { id, versions: versions.join(", ") }),
+    });
+  };
+
   const flush = async () => {
     if (pending.length === 0) return;
     const batch = pending;
@@ -154,6 +166,7 @@ export async function ingestBatch(
         report.documents++;
         report[r.status === "inserted" ? "inserted" : r.status === "versioned" ? "versioned" : "unchanged"]++;
         const doc = item.documents[j] as Document;
+        if (r.conflicts) noteConflict(batch[i]?.source ?? doc.provenance.source, doc.id, r.conflicts);
         options.onDocument?.(doc, r);
       });
     });

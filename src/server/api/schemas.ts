@@ -123,6 +123,9 @@ export const VersionsSchema = z
       title: z.string(),
       storedAt: z.string(),
       current: z.boolean(),
+      source: z.string(),
+      published: z.string().nullable(),
+      conflict: z.boolean(),
     }),
   )
   .openapi("Versions");

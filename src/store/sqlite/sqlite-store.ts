@@ -10,6 +10,7 @@ import type { Entity } from "../../enrich/gazetteer.js";
 import { VerbatimError } from "../../errors/catalog.js";
 import type { Document } from "../../model/document.js";
 import type { Speaker } from "../../model/speaker.js";
+import { chooseCurrent, type Reading, readingOf, repeatedReading } from "../../model/version-order.js";
 import type { SearchQuery } from "../../search/query/ast.js";
 import type {
   Concordance,
@@ -41,6 +42,17 @@ import { MIGRATIONS, SCHEMA_VERSION } from "./schema.js";
 import { type SearchIndexWriter, searchIndexWriter } from "./search-index.js";
 import { SqliteSearch } from "./sqlite-search.js";
 import { type VersionLinks, versionLinks } from "./version-links.js";
+
+interface ReadingRow {
+  version: number;
+  current: number;
+  fingerprint: string;
+  content_hash: string;
+  title: string;
+  stored_at: string;
+  /** JSON array: source, readAt, date, time, dateTime. */
+  meta: string;
+}
 
 interface DocumentRow {
   id: string;
@@ -131,16 +143,17 @@ export class SqliteStore implements DocumentStore {
     this.enrichments = enrichmentIndex(db);
     this.links = versionLinks(db);
     this.stmt = {
-      current: db.prepare<[string], { version: number; fingerprint: string }>(
-        "SELECT version, fingerprint FROM documents WHERE id = ? AND current = 1",
-      ),
-      maxVersion: db.prepare<[string], { v: number | null }>(
-        "SELECT MAX(version) AS v FROM documents WHERE id = ?",
+      // What the version order (model/version-order.ts) needs of every stored version, read in one pass.
+      readings: db.prepare<[string], ReadingRow>(
+        `SELECT version, current, fingerprint, content_hash, title, stored_at,
+           json_extract(body, '$.provenance.source', '$.provenance.readAt', '$.when.date', '$.when.time', '$.when.dateTime') AS meta
+         FROM documents WHERE id = ? ORDER BY version`,
       ),
       retire: db.prepare<[string]>("UPDATE documents SET current = 0 WHERE id = ? AND current = 1"),
+      crown: db.prepare<[string, number]>("UPDATE documents SET current = 1 WHERE id = ? AND version = ?"),
       insertDoc: db.prepare(
         `INSERT INTO documents (id, version, current, fingerprint, content_hash, publisher, language, kind, date, title, stored_at, body)
-         VALUES (@id, @version, 1, @fingerprint, @contentHash, @publisher, @language, @kind, @date, @title, @storedAt, @body)`,
+         VALUES (@id, @version, @current, @fingerprint, @contentHash, @publisher, @language, @kind, @date, @title, @storedAt, @body)`,
       ),
       insertRaw: db.prepare(
         "INSERT OR IGNORE INTO raw_inputs (hash, source, byte_length, bytes) VALUES (?, ?, ?, ?)",
@@ -150,12 +163,6 @@ export class SqliteStore implements DocumentStore {
       ),
       getVersion: db.prepare<[string, number], DocumentRow>(
         "SELECT id, version, current, stored_at, body FROM documents WHERE id = ? AND version = ?",
-      ),
-      versions: db.prepare<
-        [string],
-        { version: number; content_hash: string; title: string; stored_at: string; current: number }
-      >(
-        "SELECT version, content_hash, title, stored_at, current FROM documents WHERE id = ? ORDER BY version",
       ),
       getRaw: db.prepare<[string], { bytes: Buffer }>("SELECT bytes FROM raw_inputs WHERE hash = ?"),
       upsertSpeaker: db.prepare(
@@ -179,36 +186,71 @@ export class SqliteStore implements DocumentStore {
     };
   }
 
-  private putDocument(doc: Document, storedAt: string): PutResult {
-    const fingerprint = documentFingerprint(doc);
-    const existing = this.stmt.current.get(doc.id);
-    if (existing && existing.fingerprint === fingerprint) {
-      return { id: doc.id, version: existing.version, status: "unchanged" };
-    }
-    const version = (this.stmt.maxVersion.get(doc.id)?.v ?? 0) + 1;
-    if (existing) this.stmt.retire.run(doc.id);
-    this.stmt.insertDoc.run({
-      id: doc.id,
-      version,
-      fingerprint,
-      contentHash: doc.provenance.contentHash,
-      publisher: doc.publisher,
-      language: doc.language,
-      kind: doc.kind,
-      date: doc.when.date,
-      title: doc.title,
-      storedAt,
-      body: JSON.stringify(doc),
+  private readings(id: string): { reading: Reading; row: ReadingRow }[] {
+    return this.stmt.readings.all(id).map((row) => {
+      const [source, readAt, date, time, dateTime] = JSON.parse(row.meta) as (string | null)[];
+      const reading = readingOf(
+        {
+          when: { date: date ?? null, time: time ?? null, dateTime: dateTime ?? null },
+          provenance: { source: source ?? "", readAt: readAt ?? "", contentHash: row.content_hash },
+        },
+        row.version,
+        row.fingerprint,
+      );
+      return { reading, row };
     });
-    this.index.put(doc);
-    this.links.putKey(doc);
-    // A new version's turns are new rows: whatever was found in the old ones no longer applies (a
-    // new document has nothing to clear).
-    if (existing) {
-      this.enrichments.clear(doc.id);
-      this.links.forget(doc.id, false);
+  }
+
+  /**
+   * Stores a reading of a document unless it repeats one, then makes current whichever version
+   * the version order says (model/version-order.ts): a later-dated reading takes over, an earlier
+   * one is kept as history, and an archive written by an older rule is put right.
+   */
+  private putDocument(doc: Document, storedAt: string): { result: PutResult; current: boolean } {
+    const stored = this.readings(doc.id);
+    const before = stored.find((s) => s.row.current === 1)?.reading.version;
+    const incoming = readingOf(doc, (stored.at(-1)?.reading.version ?? 0) + 1, documentFingerprint(doc));
+    const readings = stored.map((s) => s.reading);
+    const repeated = repeatedReading(incoming, readings);
+    if (!repeated) {
+      readings.push(incoming);
+      this.stmt.insertDoc.run({
+        id: doc.id,
+        version: incoming.version,
+        current: 0,
+        fingerprint: incoming.fingerprint,
+        contentHash: doc.provenance.contentHash,
+        publisher: doc.publisher,
+        language: doc.language,
+        kind: doc.kind,
+        date: doc.when.date,
+        title: doc.title,
+        storedAt,
+        body: JSON.stringify(doc),
+      });
     }
-    return { id: doc.id, version, status: existing ? "versioned" : "inserted" };
+    const { current, conflicts } = chooseCurrent(readings);
+    if (current.version !== before) {
+      this.stmt.retire.run(doc.id);
+      this.stmt.crown.run(doc.id, current.version);
+      const body =
+        current === incoming
+          ? doc
+          : (this.toStored(this.stmt.getVersion.get(doc.id, current.version))?.document ?? doc);
+      this.index.put(body);
+      this.links.putKey(body);
+      // New current turns are new rows: whatever was found in the old ones no longer applies (a
+      // new document has nothing to clear).
+      if (before !== undefined) {
+        this.enrichments.clear(doc.id);
+        this.links.forget(doc.id, false);
+      }
+    }
+    const version = repeated?.version ?? incoming.version;
+    const status = repeated ? "unchanged" : stored.length > 0 ? "versioned" : "inserted";
+    const result: PutResult = { id: doc.id, version, status };
+    if (conflicts.length > 0) result.conflicts = conflicts;
+    return { result, current: version === current.version };
   }
 
   async putBatch(items: BatchItem[]): Promise<PutResult[][]> {
@@ -225,10 +267,12 @@ export class SqliteStore implements DocumentStore {
           );
         }
         return item.documents.map((doc, i) => {
-          const result = this.putDocument(doc, storedAt);
+          const { result, current } = this.putDocument(doc, storedAt);
+          // An enrichment belongs to the text it was computed on: only the current version's is kept.
           const enrichment = item.enrichments?.[i];
           if (
             enrichment &&
+            current &&
             (result.status !== "unchanged" || this.enrichmentStale(doc.id, enrichment.version))
           ) {
             this.enrichments.put(enrichment);
@@ -256,12 +300,18 @@ export class SqliteStore implements DocumentStore {
   }
 
   async versions(id: string): Promise<VersionInfo[]> {
-    return this.stmt.versions.all(id).map((r) => ({
-      version: r.version,
-      contentHash: r.content_hash,
-      title: r.title,
-      storedAt: r.stored_at,
-      current: r.current === 1,
+    const stored = this.readings(id);
+    if (stored.length === 0) return [];
+    const { conflicts } = chooseCurrent(stored.map((s) => s.reading));
+    return stored.map(({ reading, row }) => ({
+      version: row.version,
+      contentHash: row.content_hash,
+      title: row.title,
+      storedAt: row.stored_at,
+      current: row.current === 1,
+      source: reading.source,
+      published: reading.published,
+      conflict: conflicts.includes(row.version),
     }));
   }
 
