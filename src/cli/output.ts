@@ -14,8 +14,9 @@ export function reportError(error: unknown): void {
 }
 
 /**
- * Opens the archive, runs a command against it and closes it; any failure, including opening
- * (a missing directory, an archive from a newer Verbatim), is printed as a catalog error.
+ * Opens an existing archive, runs a command against it and closes it; any failure, including
+ * opening (no archive there, an archive from a newer Verbatim), is printed as a catalog error.
+ * Only ingest and `serve --create` make new archives.
  */
 export async function withStore(
   dbFlag: string | undefined,
@@ -23,7 +24,7 @@ export async function withStore(
 ): Promise<void> {
   let store: DocumentStore | null = null;
   try {
-    store = openStore(resolveDbPath(dbFlag));
+    store = openStore(resolveDbPath(dbFlag), { create: false });
     await run(store);
   } catch (error) {
     reportError(error);

@@ -48,6 +48,8 @@ export const ERRORS = {
   ),
   REGISTRY_INVALID: entry("user", 422, (d) => `the speaker registry ${d.path} is invalid: ${d.reason}`),
   SPEAKER_TABLE_INVALID: entry("user", 422, (d) => `the speaker table ${d.path} cannot be read: ${d.reason}`),
+  STORE_NOT_FOUND: entry("user", 404, (d) => `no archive at ${d.path}; create one with \`verbatim ingest\``),
+  STORE_INVALID: entry("user", 422, (d) => `${d.path} is not a Verbatim archive: ${d.reason}`),
   STORE_SCHEMA_TOO_NEW: entry(
     "user",
     409,
@@ -102,16 +104,44 @@ export const ERRORS = {
 
 export type ErrorCode = keyof typeof ERRORS;
 
-/** Non-fatal findings: the document is stored, and the code is listed in `warnings`. */
+/**
+ * Non-fatal findings, each with a message template. On a document the code is listed in its
+ * `warnings` and the document is stored; about an input (a link not followed, bytes replaced, a
+ * conflict between versions) it is a notice in the ingest report, `{source, code, message}`.
+ */
 export const WARNINGS = {
-  NO_TURNS_RECOGNISED: "no speaker labels were recognised; the body is kept as one turn",
-  HTML_TRUNCATED: "the HTML ends before its closing tags; what was there is kept",
-  DATELINE_MISSING: "no date was found on the page",
-  ENCODING_GUESSED: "the character encoding was guessed from the bytes",
-  SPEAKER_TABLE_MISSING: "no row in the speaker table for this speech",
-} as const;
+  NO_TURNS_RECOGNISED: () => "no speaker labels were recognised; the body is kept as one turn",
+  HTML_TRUNCATED: () => "the HTML ends before its closing tags; what was there is kept",
+  DATELINE_MISSING: () => "no date was found on the page",
+  ENCODING_GUESSED: () => "the character encoding was guessed from the bytes",
+  ENCODING_REPLACED: (d) =>
+    `${d.bytes} ${d.bytes === 1 ? "byte that is" : "bytes that are"} not valid UTF-8 ${d.bytes === 1 ? "was" : "were"} replaced with U+FFFD; the rest is read as UTF-8`,
+  SPEAKER_TABLE_MISSING: () => "no row in the speaker table for this speech",
+  VERSION_CONFLICT: (d) =>
+    `versions ${d.versions} of ${d.id} claim the same date with different content; content hashes order them (\`verbatim show ${d.id} --versions\` lists them)`,
+  INPUT_NONE: (d) => `nothing to read in ${d.paths}: no files were found`,
+  SIDECAR_SKIPPED: () => "not a document (sidecar file)",
+  SPECIAL_FILE_SKIPPED: (d) => `not a regular file (${d.type}); skipped`,
+  SYMLINK_OUTSIDE: (d) =>
+    `a symbolic link to ${d.target}, outside ${d.root}; not followed (--follow-symlinks follows it)`,
+  SYMLINK_BROKEN: (d) => `a symbolic link that cannot be followed (${d.reason}); skipped`,
+  SYMLINK_REPEATED: (d) => `a symbolic link to ${d.target}, a folder already read; not read twice`,
+  ARCHIVE_MEMBER_SKIPPED: (d) =>
+    `a ${d.type} member${d.target ? ` to ${d.target}` : ""}; only regular files are read from archives`,
+} as const satisfies Record<string, (detail: Record<string, unknown>) => string>;
 
 export type WarningCode = keyof typeof WARNINGS;
+
+export function warningMessage(code: WarningCode, detail: Record<string, unknown> = {}): string {
+  return WARNINGS[code](detail);
+}
+
+/** A warning about one input, as the ingest report lists it. */
+export interface Notice {
+  source: string;
+  code: WarningCode;
+  message: string;
+}
 
 export class VerbatimError extends Error {
   readonly code: ErrorCode;

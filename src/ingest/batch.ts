@@ -5,7 +5,7 @@
 
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Enrichment } from "../enrich/enrich.js";
-import { toVerbatimError, type VerbatimError } from "../errors/catalog.js";
+import { type Notice, toVerbatimError, type VerbatimError, warningMessage } from "../errors/catalog.js";
 import type { Document } from "../model/document.js";
 import type { BatchItem, DocumentStore, PutResult } from "../store/store.js";
 import { type IngestPool, workerError } from "./parallel/pool.js";
@@ -30,6 +30,11 @@ export interface IngestReport {
   failures: IngestFailure[];
   /** Documents stored with non-fatal warnings. */
   warnings: { source: string; id: string; codes: string[] }[];
+  /**
+   * Warnings about inputs rather than documents: files skipped and why (links not followed,
+   * sidecars, archive members that are links), bytes replaced while decoding, versions in conflict.
+   */
+  notices: Notice[];
   bytes: number;
   /** Pairs of language versions linked by evidence after the batch (set by the ingest command). */
   versionsLinked?: number;
@@ -58,6 +63,7 @@ export function emptyReport(): IngestReport {
     failed: 0,
     failures: [],
     warnings: [],
+    notices: [],
     bytes: 0,
   };
 }
@@ -66,7 +72,13 @@ export function emptyReport(): IngestReport {
 export type Processor = (input: RawInput) => Promise<Processed>;
 
 export type Processed =
-  | { ok: true; documents: Document[]; contentHash: string; enrichments?: Enrichment[] }
+  | {
+      ok: true;
+      documents: Document[];
+      contentHash: string;
+      enrichments?: Enrichment[];
+      notices?: Omit<Notice, "source">[];
+    }
   | { ok: false; error: VerbatimError };
 
 export function inlineProcessor(ctx: IngestContext): Processor {
@@ -98,6 +110,7 @@ export function poolProcessor(pool: IngestPool): Processor {
           documents: result.documents,
           contentHash: result.contentHash,
           enrichments: result.enrichments,
+          notices: result.notices,
         }
       : { ok: false, error: workerError(result) };
   };
@@ -117,6 +130,18 @@ export async function ingestBatch(
   const batchSize = options.batchSize ?? 250;
   const keepRaw = options.keepRaw ?? store.capabilities.rawInputs;
   let pending: { item: BatchItem; source: string }[] = [];
+
+  // Each input of a conflict reports it; the report says it once per document.
+  const conflictsNoted = new Set<string>();
+  const noteConflict = (source: string, id: string, versions: number[]) => {
+    if (conflictsNoted.has(id)) return;
+    conflictsNoted.add(id);
+    report.notices.push({
+      source,
+      code: "VERSION_CONFLICT",
+      message: warningMessage("VERSION_CONFLICT", { id, versions: versions.join(", ") }),
+    });
+  };
 
   const flush = async () => {
     if (pending.length === 0) return;
@@ -146,6 +171,7 @@ export async function ingestBatch(
         report.documents++;
         report[r.status === "inserted" ? "inserted" : r.status === "versioned" ? "versioned" : "unchanged"]++;
         const doc = item.documents[j] as Document;
+        if (r.conflicts) noteConflict(batch[i]?.source ?? doc.provenance.source, doc.id, r.conflicts);
         options.onDocument?.(doc, r);
       });
     });
@@ -165,6 +191,7 @@ export async function ingestBatch(
         if (doc.warnings.length)
           report.warnings.push({ source: input.source, id: doc.id, codes: doc.warnings });
       }
+      for (const n of processed.notices ?? []) report.notices.push({ source: input.source, ...n });
       pending.push({
         source: input.source,
         item: {
@@ -197,8 +224,10 @@ export async function ingestBatch(
     }
     // Skips and read failures wait for earlier inputs, so the report keeps input order.
     while (inFlight.length) await settleOldest();
-    if (item.type === "skipped") report.skipped++;
-    else {
+    if (item.type === "skipped") {
+      report.skipped++;
+      report.notices.push({ source: item.source, code: item.code, message: item.message });
+    } else {
       const e = toVerbatimError(item.error);
       report.failed++;
       report.failures.push({ source: item.source, code: e.code, message: e.message });

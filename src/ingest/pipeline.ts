@@ -5,7 +5,13 @@
 import { createHash } from "node:crypto";
 import { type Enrichment, enrichDocument } from "../enrich/enrich.js";
 import type { EntityMatcher } from "../enrich/entity-matcher.js";
-import { toVerbatimError, VerbatimError, type WarningCode } from "../errors/catalog.js";
+import {
+  type Notice,
+  toVerbatimError,
+  VerbatimError,
+  type WarningCode,
+  warningMessage,
+} from "../errors/catalog.js";
 import type { Document } from "../model/document.js";
 import { assemble } from "./assemble.js";
 import { readBilingualRecords } from "./extract/bilingual-records.js";
@@ -34,7 +40,14 @@ export interface IngestContext {
 }
 
 export type IngestOutcome =
-  | { ok: true; documents: Document[]; contentHash: string; enrichments?: Enrichment[] }
+  | {
+      ok: true;
+      documents: Document[];
+      contentHash: string;
+      enrichments?: Enrichment[];
+      /** Warnings about the input itself, with what the document's warning code cannot say (how many bytes). */
+      notices?: Omit<Notice, "source">[];
+    }
   | { ok: false; error: VerbatimError };
 
 export function contentHash(bytes: Uint8Array): string {
@@ -53,7 +66,10 @@ export function ingestInput(raw: RawInput, ctx: IngestContext): IngestOutcome {
   }
 }
 
-function readInput(raw: RawInput, ctx: IngestContext): { documents: Document[]; contentHash: string } {
+function readInput(
+  raw: RawInput,
+  ctx: IngestContext,
+): { documents: Document[]; contentHash: string; notices?: Omit<Notice, "source">[] } {
   const { bytes } = raw;
   if (bytes.length > ctx.maxBytes)
     throw new VerbatimError("INPUT_TOO_LARGE", { size: bytes.length, limit: ctx.maxBytes });
@@ -62,8 +78,17 @@ function readInput(raw: RawInput, ctx: IngestContext): { documents: Document[]; 
   if (looksBinary(bytes)) throw new VerbatimError("INPUT_BINARY");
   const hash = contentHash(bytes);
   const decoded = decodeBytes(bytes);
+  const notices =
+    decoded.replaced > 0
+      ? [
+          {
+            code: "ENCODING_REPLACED" as const,
+            message: warningMessage("ENCODING_REPLACED", { bytes: decoded.replaced }),
+          },
+        ]
+      : undefined;
   const format = detectFormat(raw.name, decoded.text);
-  if (format === "jsonl") return { documents: readJsonl(decoded.text), contentHash: hash };
+  if (format === "jsonl") return { documents: readJsonl(decoded.text), contentHash: hash, notices };
 
   const readerCtx = {
     name: raw.name,
@@ -104,6 +129,7 @@ function readInput(raw: RawInput, ctx: IngestContext): { documents: Document[]; 
     .filter((d) => d.paragraphs.length > 0)
     .map((draft) => {
       if (decoded.guessed) draft.warnings.push("ENCODING_GUESSED" satisfies WarningCode);
+      if (decoded.replaced > 0) draft.warnings.push("ENCODING_REPLACED" satisfies WarningCode);
       return assemble(draft, ctx.registry, {
         source: raw.source,
         readAt,
@@ -113,5 +139,5 @@ function readInput(raw: RawInput, ctx: IngestContext): { documents: Document[]; 
       });
     });
   if (documents.length === 0) throw new VerbatimError("NO_CONTENT");
-  return { documents, contentHash: hash };
+  return { documents, contentHash: hash, notices };
 }

@@ -33,8 +33,14 @@ export type PutStatus = "inserted" | "versioned" | "unchanged";
 
 export interface PutResult {
   id: string;
+  /** The version stored, or the stored version the input repeats (unchanged). */
   version: number;
   status: PutStatus;
+  /**
+   * Versions of this document that claim the same publication (and fetch) time with different
+   * bytes (see model/version-order.ts); absent when there is no such conflict.
+   */
+  conflicts?: number[];
 }
 
 export interface RawBlob {
@@ -75,6 +81,12 @@ export interface VersionInfo {
   title: string;
   storedAt: string;
   current: boolean;
+  /** Where this version was read from: a file, an archive member, a URL. */
+  source: string;
+  /** What the version order sorts on first (model/version-order.ts): publication instant or date. */
+  published: string | null;
+  /** True when another version claims the same publication time with different bytes. */
+  conflict: boolean;
 }
 
 export interface ListOptions {
@@ -242,8 +254,10 @@ export interface DocumentStore {
   /** The web side of the archive, when the backend keeps one (SQLite does). */
   readonly fetchLog: FetchLog | null;
   /**
-   * Stores a batch atomically. A document whose content is identical to its current version is
-   * left alone (`unchanged`); a different one becomes a new version and the old one is kept.
+   * Stores a batch atomically. A document that repeats a stored version (its source's last
+   * reading, or any version when its source is new) is left alone (`unchanged`); a different one
+   * becomes a new version and the old ones are kept. Which version is current follows the
+   * version order of model/version-order.ts, whatever order the documents arrive in.
    */
   putBatch(items: BatchItem[]): Promise<PutResult[][]>;
   /** The current version, or a given one. */

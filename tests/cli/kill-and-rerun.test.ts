@@ -10,6 +10,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SCHEMA_VERSION } from "../../src/store/sqlite/schema.js";
+import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
 import { verbatim } from "../support/cli.js";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -251,7 +252,9 @@ describe("the verbatim command", () => {
   }
 
   it("verbatim show of an unknown id exits non zero with DOCUMENT_NOT_FOUND", async () => {
-    const result = await verbatim(["show", "NOPE", "--db", path.join(tmp, "empty.db")]);
+    const db = path.join(tmp, "empty.db");
+    await new SqliteStore({ path: db }).close();
+    const result = await verbatim(["show", "NOPE", "--db", db]);
     expect(result.code).not.toBe(0);
     expect(result.code).not.toBeNull();
     expect(result.stderr).toContain("DOCUMENT_NOT_FOUND");
@@ -335,7 +338,7 @@ describe("the verbatim command", () => {
       cwd,
       env: { VERBATIM_DB: db },
     });
-    expect(flagWins.stderr).toContain("DOCUMENT_NOT_FOUND");
+    expect(flagWins.stderr).toContain(`STORE_NOT_FOUND: no archive at ${path.join(cwd, "other.db")}`);
   });
 
   describe("export and re-ingest", () => {

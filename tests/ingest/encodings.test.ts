@@ -1,11 +1,17 @@
 /**
  * Old Russian pages arrive in windows-1251 or KOI8-R: without a declaration the encoding is
- * detected, with one it is obeyed, and either way the text and turns match the UTF-8 page.
+ * detected, with one it is obeyed, and either way the text and turns match the UTF-8 page. A
+ * UTF-8 page with a damaged byte stays UTF-8, the damage replaced and counted.
  */
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
+import { ingestBatch } from "../../src/ingest/batch.js";
+import { DEFAULT_MAX_BYTES } from "../../src/ingest/pipeline.js";
+import { utf8Census } from "../../src/ingest/read/encoding.js";
+import type { SourceItem } from "../../src/ingest/read/sources.js";
 import type { Document } from "../../src/model/document.js";
-import { ingestBytes } from "../support/ingest.js";
+import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
+import { FIXED_NOW, ingestBytes, registry } from "../support/ingest.js";
 
 const TRANSCRIPT = `29.12.2020 18:13
 
@@ -118,5 +124,107 @@ describe("declared charsets", () => {
     expect(doc.turns[1]?.paragraphs).toEqual([
       "Переговоры прошли в рабочей атмосфере, подробности будут опубликованы.",
     ]);
+  });
+});
+
+describe("utf-8 with a few damaged bytes", () => {
+  const BRIEFING = `Press briefing by the spokesperson, March 3, 2021
+
+MS. PSAKI: Good \u{FFFF}afternoon. It’s a pleasure to be back in the briefing room — the “new” one.
+
+Q Thank you, Jen. What about the talks in Geneva?
+
+MS. PSAKI: They went well, and we expect more of them soon. We’ll have more to say tomorrow.
+
+Q And the vaccines?
+
+MS. PSAKI: Deliveries continue on the schedule we announced last week, without any delay.
+`;
+  /** The briefing with one broken sequence where the marker is: 0xff 0xfe, then 0xc3 cut off by "(". */
+  const damaged = () => {
+    const [before, after] = BRIEFING.split("\u{FFFF}") as [string, string];
+    return Buffer.concat([Buffer.from(before), Buffer.from([0xff, 0xfe, 0xc3, 0x28]), Buffer.from(after)]);
+  };
+
+  it("counts the bytes outside well-formed sequences as a decoder replaces them", () => {
+    expect(utf8Census(Buffer.from("plain ascii and “quotes” and ё"))).toEqual({ invalid: 0, multibyte: 8 });
+    expect(utf8Census(Buffer.from([0x47, 0xff, 0xfe, 0xc3, 0x28])).invalid).toBe(3);
+    // An overlong slash, a surrogate, and a four-byte sequence cut off after two bytes.
+    expect(utf8Census(Buffer.from([0xc0, 0xaf])).invalid).toBe(2);
+    expect(utf8Census(Buffer.from([0xed, 0xa0, 0x80])).invalid).toBe(3);
+    expect(utf8Census(Buffer.from([0xf0, 0x9f, 0x41])).invalid).toBe(2);
+  });
+
+  it("a utf-8 page with one bad sequence is read as utf-8, the bad bytes replaced, with ENCODING_REPLACED", () => {
+    const bytes = damaged();
+    expect(() => new TextDecoder("utf-8", { fatal: true }).decode(bytes)).toThrow();
+    const outcome = ingestBytes("in/briefing.txt", bytes);
+    if (!outcome.ok) throw outcome.error;
+    const [doc] = outcome.documents;
+    expect(doc?.provenance.encoding).toBe("utf-8");
+    expect(doc?.warnings).toContain("ENCODING_REPLACED");
+    expect(doc?.warnings).not.toContain("ENCODING_GUESSED");
+    const text = doc?.turns.flatMap((t) => t.paragraphs).join("\n") ?? "";
+    expect(text).toContain("Good \uFFFD\uFFFD\uFFFD(afternoon. It’s a pleasure");
+    expect(text).toContain("the “new” one");
+    expect(text).not.toMatch(/Ã|ÿ|â€/);
+    expect(outcome.notices).toEqual([
+      {
+        code: "ENCODING_REPLACED",
+        message: expect.stringMatching(/^3 bytes that are not valid UTF-8 were replaced/),
+      },
+    ]);
+  });
+
+  it("the replaced bytes are reported against their input in the batch report", async () => {
+    const store = new SqliteStore({ path: ":memory:" });
+    try {
+      async function* one(): AsyncGenerator<SourceItem> {
+        yield {
+          type: "input",
+          input: { source: "in/briefing.txt", name: "in/briefing.txt", bytes: damaged() },
+        };
+      }
+      const report = await ingestBatch(one(), store, {
+        registry,
+        debateSpeakers: null,
+        maxBytes: DEFAULT_MAX_BYTES,
+        now: FIXED_NOW,
+      });
+      expect(report.notices).toEqual([
+        { source: "in/briefing.txt", code: "ENCODING_REPLACED", message: expect.stringContaining("3 bytes") },
+      ]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("an english page in windows-1252 with a few curly apostrophes keeps them: too few to be utf-8", () => {
+    const english =
+      "Press conference on the harvest, March 3, 2021\n\n" +
+      "Question: What\u2019s next for grain exports to the neighbouring countries this year?\n\n" +
+      "John Smith: We don\u2019t expect any change; the contracts that were signed last week stand.\n";
+    const outcome = ingestBytes("in/harvest.txt", iconv.encode(english, "windows-1252"));
+    if (!outcome.ok) throw outcome.error;
+    const [doc] = outcome.documents;
+    expect(doc?.warnings).not.toContain("ENCODING_REPLACED");
+    expect(doc?.turns.at(-1)?.paragraphs[0]).toBe(
+      "We don\u2019t expect any change; the contracts that were signed last week stand.",
+    );
+  });
+
+  it("a latin page in windows-1252 with many accented letters is still detected, not replaced", () => {
+    const french =
+      "Conférence de presse du ministre des Affaires étrangères à Genève, le 3 mars 2021\n\n" +
+      "Question : Où en sont les négociations sur l’énergie et le blé ?\n\n" +
+      "Jean Dupont : Les négociations progressent ; nous espérons un accord équilibré très bientôt.\n";
+    const outcome = ingestBytes("in/conference.txt", iconv.encode(french, "windows-1252"));
+    if (!outcome.ok) throw outcome.error;
+    const [doc] = outcome.documents;
+    expect(doc?.warnings).toContain("ENCODING_GUESSED");
+    expect(doc?.warnings).not.toContain("ENCODING_REPLACED");
+    expect(doc?.title).toBe(
+      "Conférence de presse du ministre des Affaires étrangères à Genève, le 3 mars 2021",
+    );
   });
 });

@@ -193,6 +193,91 @@ export function describeStoreConformance(
       expect((await store.versions(v1.id)).filter((v) => v.current).map((v) => v.version)).toEqual([3]);
     });
 
+    describe("inputs that claim one document", () => {
+      /** Another input with the document's URL: its own file, date, bytes and wording. */
+      const claim = (day: string, source: string, hash: string): Document => {
+        const doc = makeDocument({
+          id: "whitehouse-same-url",
+          when: { date: `2025-01-${day}`, time: null, timeZone: null, dateTime: null },
+        });
+        const turns = structuredClone(doc.turns);
+        turns[0]?.paragraphs.push(`Remarks of the ${day}th.`);
+        return { ...doc, turns, provenance: { ...doc.provenance, source, contentHash: hash } };
+      };
+      const jan21 = claim("21", "briefings/2025-01-21.md", "b".repeat(64));
+      const jan22 = claim("22", "briefings/2025-01-22.md", "a".repeat(64));
+      const currentDate = async () => (await store.get(jan21.id))?.document.when.date;
+
+      for (const [what, order] of [
+        ["earlier first", [jan21, jan22]],
+        ["later first", [jan22, jan21]],
+      ] as const) {
+        it(`the later-dated input is current and putting both again stores nothing (${what})`, async () => {
+          for (const doc of order) await put(doc);
+          expect(await currentDate()).toBe("2025-01-22");
+          expect((await store.versions(jan21.id)).map((v) => v.conflict)).toEqual([false, false]);
+          for (let run = 0; run < 3; run++) {
+            const results = await store.putBatch([
+              { raw: null, documents: [structuredClone(jan21)] },
+              { raw: null, documents: [structuredClone(jan22)] },
+            ]);
+            expect(results.flat().map((r) => r.status)).toEqual(["unchanged", "unchanged"]);
+            expect(await currentDate()).toBe("2025-01-22");
+          }
+          expect(await store.counts()).toMatchObject({ documents: 1, versions: 2 });
+        });
+      }
+
+      it("an earlier-dated input arriving last is kept as an older version, not made current", async () => {
+        await put(jan22);
+        expect(await put(jan21)).toEqual([[{ id: jan21.id, version: 2, status: "versioned" }]]);
+        const versions = await store.versions(jan21.id);
+        expect(versions.map((v) => [v.version, v.current, v.source, v.published])).toEqual([
+          [1, true, jan22.provenance.source, "2025-01-22"],
+          [2, false, jan21.provenance.source, "2025-01-21"],
+        ]);
+        expect((await store.get(jan21.id))?.document).toStrictEqual(jan22);
+        const hits = await store.search(parseQuery('"Remarks of the 21th"'));
+        expect(hits.total.documents).toBe(0);
+      });
+
+      it("an older version's enrichment never replaces the current version's", async () => {
+        const enrichment = (languages: string[]) => ({
+          version: 2,
+          documentId: jan21.id,
+          turnLanguages: languages,
+          mentions: [],
+          times: [],
+        });
+        await store.putBatch([
+          { raw: null, documents: [jan22], enrichments: [enrichment(["en", "en", "en"])] },
+        ]);
+        await store.putBatch([
+          { raw: null, documents: [jan21], enrichments: [enrichment(["fr", "fr", "fr"])] },
+        ]);
+        expect((await store.getEnrichment(jan21.id))?.turnLanguages).toEqual(["en", "en", "en"]);
+      });
+
+      it("two inputs with the same date and different bytes are kept as a visible conflict", async () => {
+        const rival = claim("22", "elsewhere/2025-01-22.md", "c".repeat(64));
+        rival.turns[0]?.paragraphs.push("A different account of the day.");
+        await put(jan22);
+        expect(await put(rival)).toEqual([
+          [{ id: jan22.id, version: 2, status: "versioned", conflicts: [1, 2] }],
+        ]);
+        // The content hash decides, whichever came first, and the conflict stays visible.
+        expect((await store.get(jan22.id))?.document).toStrictEqual(rival);
+        expect((await store.versions(jan22.id)).map((v) => [v.version, v.current, v.conflict])).toEqual([
+          [1, false, true],
+          [2, true, true],
+        ]);
+        expect(await put(jan22)).toEqual([
+          [{ id: jan22.id, version: 1, status: "unchanged", conflicts: [1, 2] }],
+        ]);
+        expect((await store.get(jan22.id))?.version).toBe(2);
+      });
+    });
+
     it("list yields current versions only in id order", async () => {
       const c = makeDocument({ id: "midru-c" });
       const a = makeDocument({ id: "midru-a" });

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -93,5 +93,33 @@ describe("SqliteStore files", () => {
       code = error instanceof VerbatimError ? error.code : "not a VerbatimError";
     }
     expect(code).toBe("STORE_SCHEMA_TOO_NEW");
+  });
+
+  /** The catalog code a store open throws, or null when it opens. */
+  function openError(options: ConstructorParameters<typeof SqliteStore>[0]): string | null {
+    try {
+      new SqliteStore(options).close();
+      return null;
+    } catch (error) {
+      return error instanceof VerbatimError ? error.code : String(error);
+    }
+  }
+
+  it("an archive that must exist and does not is STORE_NOT_FOUND, and neither it nor its folder is made", () => {
+    const folder = path.join(path.dirname(freshDbPath()), "not-yet");
+    const file = path.join(folder, "archive.db");
+    expect(openError({ path: file, create: false })).toBe("STORE_NOT_FOUND");
+    expect(openError({ path: file, readonly: true })).toBe("STORE_NOT_FOUND");
+    expect(existsSync(folder)).toBe(false);
+    expect(openError({ path: file })).toBeNull();
+    expect(existsSync(file)).toBe(true);
+    expect(openError({ path: file, create: false })).toBeNull();
+  });
+
+  it("a file that is not an archive is STORE_INVALID and is left as it was", () => {
+    const file = freshDbPath();
+    writeFileSync(file, "# README\n\nNot a database, but long enough to have a header of one's own.\n");
+    expect(openError({ path: file, create: false })).toBe("STORE_INVALID");
+    expect(readFileSync(file, "utf8")).toMatch(/^# README/);
   });
 });

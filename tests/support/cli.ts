@@ -21,7 +21,7 @@ export interface RunOptions {
   cwd?: string;
   env?: Record<string, string | undefined>;
   /** Sends SIGKILL once this resolves, unless the process has already exited. */
-  killWhen?: (child: { exited: () => boolean }) => Promise<void>;
+  killWhen?: (child: { exited: () => boolean; stdout: () => string }) => Promise<void>;
 }
 
 function baseEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
@@ -52,7 +52,7 @@ export function verbatim(args: string[], options: RunOptions = {}): Promise<RunR
       exited = true;
       resolve({ code, signal, stdout, stderr });
     });
-    options.killWhen?.({ exited: () => exited }).then(() => {
+    options.killWhen?.({ exited: () => exited, stdout: () => stdout }).then(() => {
       if (!exited) child.kill("SIGKILL");
     }, reject);
   });

@@ -74,7 +74,8 @@ async function runCrawl(
   const maxPages = wholeNumber(flags.maxPages, "--max-pages", 1);
   const concurrency = wholeNumber(flags.concurrency, "--concurrency", 1);
   const maxDepth = flags.maxDepth === undefined ? undefined : wholeNumber(flags.maxDepth, "--max-depth");
-  const store = openStore(dbPath);
+  // Like ingest, a crawl makes the archive when there is none yet.
+  const store = openStore(dbPath, { create: true });
   const reading = await startReading(store, { ...flags, maxBytes: options.maxBytes });
   const scope = crawlScope(
     urls.map((u) => new URL(u).href),

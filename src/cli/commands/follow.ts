@@ -102,7 +102,7 @@ export function registerFollow(program: Command): void {
     try {
       const profiles = followedProfiles(ids);
       const dbPath = resolveDbPath(flags.db);
-      const store = openStore(dbPath);
+      const store = openStore(dbPath, { create: true });
       try {
         const report = await followOnce(store, dbPath, profiles, flags);
         if (flags.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

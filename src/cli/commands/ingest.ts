@@ -6,7 +6,7 @@ import pc from "picocolors";
 import { ingestAndLink } from "../../align/service.js";
 import { EntityMatcher } from "../../enrich/entity-matcher.js";
 import { Gazetteer } from "../../enrich/gazetteer.js";
-import { VerbatimError } from "../../errors/catalog.js";
+import { VerbatimError, warningMessage } from "../../errors/catalog.js";
 import { type IngestReport, poolProcessor } from "../../ingest/batch.js";
 import type { DebateSpeakerLookup } from "../../ingest/extract/reader.js";
 import { IngestPool } from "../../ingest/parallel/pool.js";
@@ -28,6 +28,7 @@ interface IngestOptions {
   raw: boolean;
   workers: string;
   enrich: boolean;
+  followSymlinks?: boolean;
 }
 
 export function registerIngest(program: Command): void {
@@ -43,6 +44,10 @@ export function registerIngest(program: Command): void {
       `UN General Debate speaker table (default: any ${DEBATE_SPEAKERS_FILE} among the inputs)`,
     )
     .option("--max-bytes <n>", "largest input accepted, in bytes", String(DEFAULT_MAX_BYTES))
+    .option(
+      "--follow-symlinks",
+      "follow symbolic links that point outside the folders given (and links in glob patterns)",
+    )
     .option("--json", "print the report as JSON instead of a summary")
     .option("--no-progress", "do not draw a progress bar")
     .option("--no-raw", "do not keep the raw input bytes in the archive")
@@ -60,7 +65,8 @@ export function registerIngest(program: Command): void {
         const report = await runIngest(paths, options);
         if (options.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
         else printSummary(report);
-        if (report.failed > 0) process.exitCode = 1;
+        // Nothing read at all is a mistake worth a non-zero exit: a typo, an empty folder, a loop of links.
+        if (report.failed > 0 || readNothing(report)) process.exitCode = 1;
       } catch (error) {
         reportError(error);
       }
@@ -75,7 +81,7 @@ async function runIngest(paths: string[], options: IngestOptions): Promise<Inges
     });
   }
   const registry = options.speakers ? SpeakerRegistry.load(options.speakers) : SpeakerRegistry.load();
-  const { files, missing } = await planSources(paths);
+  const { files, missing } = await planSources(paths, { followSymlinks: options.followSymlinks ?? false });
   let debateSpeakers: DebateSpeakerLookup | null = null;
   const table =
     options.debateSpeakers ?? files.find((f) => path.basename(f.path) === DEBATE_SPEAKERS_FILE)?.path;
@@ -87,7 +93,7 @@ async function runIngest(paths: string[], options: IngestOptions): Promise<Inges
       reason: `--workers must be a whole number, not ${options.workers}`,
     });
   }
-  const store = openStore(resolveDbPath(options.db));
+  const store = openStore(resolveDbPath(options.db), { create: true });
   const gazetteer = options.enrich ? Gazetteer.load(registry, options.gazetteer) : null;
   const matcher = gazetteer && workers === 0 ? new EntityMatcher(gazetteer) : null;
   // Workers start only once the archive is open: a refused archive must not leave threads running.
@@ -144,12 +150,25 @@ async function runIngest(paths: string[], options: IngestOptions): Promise<Inges
         message: new VerbatimError("PATH_NOT_FOUND", { path: m }).message,
       });
     }
+    if (readNothing(report)) {
+      const source = paths.join(" ");
+      report.notices.push({
+        source,
+        code: "INPUT_NONE",
+        message: warningMessage("INPUT_NONE", { paths: source }),
+      });
+    }
     return report;
   } finally {
     bar?.stop();
     await pool?.close();
     await store.close();
   }
+}
+
+/** No input was read: every path gave nothing, or only files that are skipped by rule. */
+function readNothing(r: IngestReport): boolean {
+  return r.inputs - r.skipped === 0 && r.failed === 0;
 }
 
 export function printSummary(r: IngestReport): void {
@@ -164,6 +183,11 @@ export function printSummary(r: IngestReport): void {
       `  language versions: ${r.versionsLinked ?? 0} linked by evidence; ${r.pairsMeasured ?? 0} pairs aligned\n`,
     );
   for (const f of r.failures) out.write(`  ${pc.red("✗")} ${f.source}: ${pc.bold(f.code)} ${f.message}\n`);
+  // Sidecar files (readmes, spreadsheets) are skipped by design: counted above, not listed.
+  for (const n of r.notices) {
+    if (n.code !== "SIDECAR_SKIPPED")
+      out.write(`  ${pc.yellow("!")} ${n.source}: ${pc.bold(n.code)} ${n.message}\n`);
+  }
   if (r.warnings.length > 0) {
     const counts = new Map<string, number>();
     for (const w of r.warnings) for (const c of w.codes) counts.set(c, (counts.get(c) ?? 0) + 1);

@@ -30,6 +30,7 @@ interface ServeFlags extends FollowFlags {
   rateLimit: string;
   maxBodyBytes: string;
   baseUrl?: string;
+  create?: boolean;
 }
 
 export function registerServe(program: Command): void {
@@ -39,6 +40,7 @@ export function registerServe(program: Command): void {
     .option("--db <path>", "archive location (default: $VERBATIM_DB or ./verbatim.db)")
     .option("--port <n>", "port to listen on (default: $PORT or 8080)", process.env.PORT ?? "8080")
     .option("--host <host>", "address to listen on", "127.0.0.1")
+    .option("--create", "create a new archive when there is none at --db (npm start does)")
     .option("--no-examples", "do not load the bundled examples into an empty archive")
     .option(
       "--token-file <file>",
@@ -62,7 +64,7 @@ export function registerServe(program: Command): void {
       const token = flags.tokenFile
         ? readFileSync(flags.tokenFile, "utf8").trim()
         : process.env.VERBATIM_TOKEN?.trim() || null;
-      const store = openStore(resolveDbPath(flags.db));
+      const store = openStore(resolveDbPath(flags.db), { create: flags.create ?? false });
       const registry = SpeakerRegistry.load();
       await store.putSpeakers(registry.speakers);
       const gazetteer = Gazetteer.load(registry);

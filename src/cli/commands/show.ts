@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import pc from "picocolors";
-import { VerbatimError } from "../../errors/catalog.js";
+import { VerbatimError, warningMessage } from "../../errors/catalog.js";
 import type { Document } from "../../model/document.js";
 import { withStore } from "../output.js";
 
@@ -23,18 +23,27 @@ export function registerShow(program: Command): void {
             else
               for (const v of versions)
                 process.stdout.write(
-                  `${v.version}${v.current ? " (current)" : ""}  ${v.storedAt}  ${v.contentHash.slice(0, 12)}  ${v.title}\n`,
+                  `${v.version}${v.current ? " (current)" : ""}${v.conflict ? pc.yellow(" (conflict)") : ""}  ${v.published ?? "undated"}  ${v.storedAt}  ${v.contentHash.slice(0, 12)}  ${clean(v.title)}  ${pc.dim(clean(v.source))}\n`,
                 );
             return;
           }
           const stored = await store.get(id, options.version ? Number(options.version) : undefined);
           if (!stored) throw new VerbatimError("DOCUMENT_NOT_FOUND", { id });
           if (options.json) process.stdout.write(`${JSON.stringify(stored.document, null, 2)}\n`);
-          else process.stdout.write(renderDocument(stored.document, stored.version));
+          else {
+            process.stdout.write(renderDocument(stored.document, stored.version));
+            const conflicts = (await store.versions(id)).filter((v) => v.conflict).map((v) => v.version);
+            if (conflicts.includes(stored.version))
+              process.stdout.write(
+                `${pc.yellow(`VERSION_CONFLICT: ${warningMessage("VERSION_CONFLICT", { id, versions: conflicts.join(", ") })}`)}\n`,
+              );
+          }
         });
       },
     );
 }
+
+const clean = (s: string) => stripControlCharacters(s);
 
 /** Removes C0/C1 control characters (terminal escape sequences start with one) but keeps newlines and tabs. */
 export function stripControlCharacters(s: string): string {
@@ -49,7 +58,6 @@ export function stripControlCharacters(s: string): string {
 
 /** Plain-text rendering for the terminal: escape sequences in the text are neutralised. */
 export function renderDocument(doc: Document, version: number): string {
-  const clean = (s: string) => stripControlCharacters(s);
   const lines: string[] = [];
   lines.push(pc.bold(clean(doc.title)));
   const when = [doc.when.date, doc.when.time, doc.when.timeZone].filter(Boolean).join(" ");

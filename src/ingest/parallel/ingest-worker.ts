@@ -42,6 +42,7 @@ parentPort?.on("message", (request: WorkRequest) => {
           documents: outcome.documents,
           contentHash: outcome.contentHash,
           enrichments: outcome.enrichments,
+          notices: outcome.notices,
         }
       : { seq: request.seq, ok: false, code: outcome.error.code, detail: outcome.error.detail };
   } catch (error) {

@@ -1,4 +1,5 @@
 import type { Enrichment } from "../../enrich/enrich.js";
+import type { Notice } from "../../errors/catalog.js";
 import type { Document } from "../../model/document.js";
 
 /** What a worker needs to build its own ingest context (functions cannot cross threads). */
@@ -20,5 +21,12 @@ export interface WorkRequest {
 }
 
 export type WorkResult =
-  | { seq: number; ok: true; documents: Document[]; contentHash: string; enrichments?: Enrichment[] }
+  | {
+      seq: number;
+      ok: true;
+      documents: Document[];
+      contentHash: string;
+      enrichments?: Enrichment[];
+      notices?: Omit<Notice, "source">[];
+    }
   | { seq: number; ok: false; code: string; detail: Record<string, unknown> };

@@ -6,9 +6,78 @@ export interface DecodedText {
   text: string;
   encoding: string;
   guessed: boolean;
+  /** Bytes that were not valid UTF-8 in text read as UTF-8, each sequence replaced with U+FFFD. */
+  replaced: number;
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
+const utf8Lenient = new TextDecoder("utf-8");
+
+/**
+ * Text that is UTF-8 but for at most this share of its bytes is read as UTF-8 with those bytes
+ * replaced: a damaged sequence or two in a UTF-8 page. Pages in a single-byte code page have far
+ * more (every Cyrillic letter in windows-1251 is one) and go to detection.
+ */
+const REPLACEABLE_SHARE = 0.01;
+
+export interface Utf8Census {
+  /** Bytes outside well-formed sequences. */
+  invalid: number;
+  /** Bytes inside well-formed multi-byte sequences: evidence that the text is UTF-8 at all. */
+  multibyte: number;
+}
+
+/**
+ * Counts bytes outside well-formed UTF-8 sequences the way a decoder replaces them (a lead byte
+ * with the continuation bytes it was given before the sequence broke off is one bad sequence),
+ * and bytes inside well-formed multi-byte sequences.
+ */
+export function utf8Census(bytes: Uint8Array): Utf8Census {
+  let invalid = 0;
+  let multibyte = 0;
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i] as number;
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    // Continuation bytes needed and the range the first of them must fall in (no overlong forms,
+    // no surrogates, nothing above U+10FFFF).
+    let need = 0;
+    let low = 0x80;
+    let high = 0xbf;
+    if (lead >= 0xc2 && lead <= 0xdf) need = 1;
+    else if (lead >= 0xe0 && lead <= 0xef) {
+      need = 2;
+      if (lead === 0xe0) low = 0xa0;
+      if (lead === 0xed) high = 0x9f;
+    } else if (lead >= 0xf0 && lead <= 0xf4) {
+      need = 3;
+      if (lead === 0xf0) low = 0x90;
+      if (lead === 0xf4) high = 0x8f;
+    }
+    let seen = 1;
+    while (seen <= need) {
+      const next = bytes[i + seen];
+      if (next === undefined || next < (seen === 1 ? low : 0x80) || next > (seen === 1 ? high : 0xbf)) break;
+      seen++;
+    }
+    if (need > 0 && seen > need) multibyte += seen;
+    else invalid += seen;
+    i += seen;
+  }
+  return { invalid, multibyte };
+}
+
+/**
+ * Damage, not another code page: few bad bytes, and more bytes in well-formed multi-byte
+ * characters than bad ones. A windows-1252 page with curly apostrophes has a few bad bytes
+ * too, but hardly a well-formed multi-byte sequence, so detection still reads it right.
+ */
+function damagedUtf8(bytes: Uint8Array, census: Utf8Census): boolean {
+  return census.invalid <= bytes.length * REPLACEABLE_SHARE && census.multibyte >= census.invalid;
+}
 
 /** Old Russian pages arrive in these; chardet's answers are narrowed to them for Cyrillic text. */
 const CYRILLIC_SINGLE_BYTE = ["windows-1251", "koi8-r", "iso-8859-5", "ibm866"];
@@ -39,9 +108,9 @@ function normaliseName(name: string): string {
 }
 
 /** Text is kept in composed form (NFC), so "ü" is one character however the page spelled it. */
-function decodeWith(bytes: Uint8Array, encoding: string): string {
+function decodeWith(bytes: Uint8Array, encoding: string, lenient = false): string {
   if (encoding === "utf-8")
-    return utf8
+    return (lenient ? utf8Lenient : utf8)
       .decode(bytes)
       .replace(/^\uFEFF/, "")
       .normalize("NFC");
@@ -62,16 +131,26 @@ function russianLikeness(text: string): number {
 }
 
 /**
- * Decodes bytes to text: BOMs first, then valid UTF-8, then a declared charset, then detection
- * limited to the code pages old Russian pages actually use.
+ * Decodes bytes to text: BOMs first, then valid UTF-8, then a declared charset, then UTF-8 with a
+ * few damaged bytes replaced, then detection limited to the code pages old Russian pages use.
  */
 export function decodeBytes(bytes: Uint8Array): DecodedText {
   if (bytes[0] === 0xff && bytes[1] === 0xfe)
-    return { text: decodeWith(bytes.subarray(2), "utf-16le"), encoding: "utf-16le", guessed: false };
+    return {
+      text: decodeWith(bytes.subarray(2), "utf-16le"),
+      encoding: "utf-16le",
+      guessed: false,
+      replaced: 0,
+    };
   if (bytes[0] === 0xfe && bytes[1] === 0xff)
-    return { text: decodeWith(bytes.subarray(2), "utf-16be"), encoding: "utf-16be", guessed: false };
+    return {
+      text: decodeWith(bytes.subarray(2), "utf-16be"),
+      encoding: "utf-16be",
+      guessed: false,
+      replaced: 0,
+    };
   try {
-    return { text: decodeWith(bytes, "utf-8"), encoding: "utf-8", guessed: false };
+    return { text: decodeWith(bytes, "utf-8"), encoding: "utf-8", guessed: false, replaced: 0 };
   } catch {
     // not UTF-8: fall through to declared or detected single-byte encodings
   }
@@ -79,8 +158,17 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
   if (declared && normaliseName(declared) !== "utf-8") {
     const name = normaliseName(declared);
     if (!iconv.encodingExists(name)) throw new VerbatimError("ENCODING_UNKNOWN", { encoding: declared });
-    return { text: decodeWith(bytes, name), encoding: name, guessed: false };
+    return { text: decodeWith(bytes, name), encoding: name, guessed: false, replaced: 0 };
   }
+  // Overwhelmingly UTF-8: a damaged byte is not a reason to read the whole page in another code page.
+  const census = utf8Census(bytes);
+  if (damagedUtf8(bytes, census))
+    return {
+      text: decodeWith(bytes, "utf-8", true),
+      encoding: "utf-8",
+      guessed: false,
+      replaced: census.invalid,
+    };
   const candidates = chardet.analyse(Buffer.from(bytes));
   const cyrillic = candidates.filter((c) => CYRILLIC_SINGLE_BYTE.includes(c.name.toLowerCase()));
   if (cyrillic.length > 0) {
@@ -91,13 +179,13 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
       const score = russianLikeness(text);
       if (score > best.score) best = { name, score, text };
     }
-    return { text: best.text, encoding: best.name, guessed: true };
+    return { text: best.text, encoding: best.name, guessed: true, replaced: 0 };
   }
   const top = candidates[0];
   if (!top) throw new VerbatimError("ENCODING_UNDETECTED");
   const name = normaliseName(top.name);
   if (!iconv.encodingExists(name)) throw new VerbatimError("ENCODING_UNKNOWN", { encoding: top.name });
-  return { text: decodeWith(bytes, name), encoding: name, guessed: true };
+  return { text: decodeWith(bytes, name), encoding: name, guessed: true, replaced: 0 };
 }
 
 /** True when bytes look like a binary file rather than text in any encoding we read. */

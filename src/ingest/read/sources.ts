@@ -1,16 +1,17 @@
 import { createReadStream } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
+import { readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { createGunzip } from "node:zlib";
 import { extract as tarExtract } from "tar-stream";
 import { glob, isDynamicPattern } from "tinyglobby";
-import { VerbatimError } from "../../errors/catalog.js";
+import { VerbatimError, type WarningCode, warningMessage } from "../../errors/catalog.js";
 import type { RawInput } from "./raw-input.js";
+import { walkFolder } from "./walk.js";
 
 export type SourceItem =
   | { type: "input"; input: RawInput }
   | { type: "failed"; source: string; error: unknown }
-  | { type: "skipped"; source: string; reason: string };
+  | { type: "skipped"; source: string; code: WarningCode; message: string };
 
 export interface SourceOptions {
   /** Inputs larger than this are reported as INPUT_TOO_LARGE without being read into memory. */
@@ -29,22 +30,45 @@ export function isSidecar(name: string): boolean {
   return SIDECAR.test(path.basename(name));
 }
 
+const sidecar = (source: string): SourceItem => ({
+  type: "skipped",
+  source,
+  code: "SIDECAR_SKIPPED",
+  message: warningMessage("SIDECAR_SKIPPED"),
+});
+
 export interface PlannedSource {
   path: string;
   size: number;
+  /** Found but not to be read: a link not followed, a special file; reported as skipped. */
+  skip?: { code: WarningCode; detail: Record<string, unknown> };
+  /** Found but not readable (a folder that cannot be listed); reported as failed. */
+  unreadable?: string;
 }
 
-/** Expands files, folders (recursively) and glob patterns into a sorted list of files. */
-export async function planSources(specs: string[]): Promise<{ files: PlannedSource[]; missing: string[] }> {
+export interface PlanOptions {
+  /** Follow symbolic links out of the folders given, and in glob patterns (which otherwise follow none). */
+  followSymlinks?: boolean;
+}
+
+/**
+ * Expands files, folders (recursively) and glob patterns into a sorted list of files, each once.
+ * Folders stay inside themselves (links that point elsewhere are listed as skipped) and patterns
+ * follow no links, unless `followSymlinks`; a file or folder named explicitly is read wherever it is.
+ */
+export async function planSources(
+  specs: string[],
+  options: PlanOptions = {},
+): Promise<{ files: PlannedSource[]; missing: string[] }> {
+  const followSymlinks = options.followSymlinks ?? false;
   const files: PlannedSource[] = [];
   const missing: string[] = [];
+  // By real path: a file named twice, or reached through a link, is one input.
   const seen = new Set<string>();
-  const add = async (file: string) => {
-    const abs = path.resolve(file);
-    if (seen.has(abs)) return;
-    seen.add(abs);
-    const info = await stat(abs);
-    files.push({ path: file, size: info.size });
+  const add = (file: string, real: string, size: number) => {
+    if (seen.has(real)) return;
+    seen.add(real);
+    files.push({ path: file, size });
   };
   for (const spec of specs) {
     let info: Awaited<ReturnType<typeof stat>> | null = null;
@@ -54,16 +78,27 @@ export async function planSources(specs: string[]): Promise<{ files: PlannedSour
       info = null;
     }
     if (info?.isDirectory()) {
-      const found = await glob("**/*", { cwd: spec, onlyFiles: true, dot: false, expandDirectories: false });
-      found.sort();
-      for (const f of found) await add(path.join(spec, f));
+      for (const entry of await walkFolder(spec, { followSymlinks })) {
+        if (entry.type === "file") add(entry.path, entry.real, entry.size);
+        else if (entry.type === "skipped")
+          files.push({ path: entry.path, size: 0, skip: { code: entry.code, detail: entry.detail } });
+        else files.push({ path: entry.path, size: 0, unreadable: entry.reason });
+      }
     } else if (info?.isFile()) {
-      await add(spec);
+      add(spec, await realpath(spec), info.size);
     } else if (isDynamicPattern(spec)) {
-      const found = await glob(spec, { onlyFiles: true, expandDirectories: false });
+      // A pattern follows no links unless asked: it matches files where they are.
+      const found = await glob(spec, {
+        onlyFiles: true,
+        expandDirectories: false,
+        followSymbolicLinks: followSymlinks,
+      });
       if (found.length === 0) missing.push(spec);
       found.sort();
-      for (const f of found) await add(f);
+      for (const f of found) {
+        const real = await realpath(f);
+        add(f, real, (await stat(real)).size);
+      }
     } else {
       missing.push(spec);
     }
@@ -80,6 +115,19 @@ export async function* readSources(
   options: SourceOptions,
 ): AsyncGenerator<SourceItem> {
   for (const file of files) {
+    if (file.skip) {
+      const { code, detail } = file.skip;
+      yield { type: "skipped", source: file.path, code, message: warningMessage(code, detail) };
+      continue;
+    }
+    if (file.unreadable !== undefined) {
+      yield {
+        type: "failed",
+        source: file.path,
+        error: new VerbatimError("INPUT_UNREADABLE", { reason: file.unreadable }),
+      };
+      continue;
+    }
     if (ARCHIVE.test(file.path)) {
       yield* readArchive(file, options);
       continue;
@@ -87,7 +135,7 @@ export async function* readSources(
     const name = path.basename(file.path);
     if (isSidecar(name)) {
       options.onBytes?.(file.size);
-      yield { type: "skipped", source: file.path, reason: "not a document (sidecar file)" };
+      yield sidecar(file.path);
       continue;
     }
     if (file.size > options.maxBytes) {
@@ -137,13 +185,23 @@ async function* readArchive(file: PlannedSource, options: SourceOptions): AsyncG
     for await (const entry of extractor) {
       const member = entry.header.name;
       const source = `${file.path}#${member}`;
-      if (entry.header.type !== "file") {
+      const type = entry.header.type ?? "file";
+      if (type !== "file" && type !== "contiguous-file") {
         entry.resume();
+        // Folders are how archives hold their files; links and devices are not inputs, and say so.
+        if (type === "directory") continue;
+        const detail = { type, target: entry.header.linkname ?? null };
+        yield {
+          type: "skipped",
+          source,
+          code: "ARCHIVE_MEMBER_SKIPPED",
+          message: warningMessage("ARCHIVE_MEMBER_SKIPPED", detail),
+        };
         continue;
       }
       if (isSidecar(member) || path.basename(member).startsWith("._")) {
         entry.resume();
-        yield { type: "skipped", source, reason: "not a document (sidecar file)" };
+        yield sidecar(source);
         continue;
       }
       const size = entry.header.size ?? 0;

@@ -123,6 +123,9 @@ export const VersionsSchema = z
       title: z.string(),
       storedAt: z.string(),
       current: z.boolean(),
+      source: z.string(),
+      published: z.string().nullable(),
+      conflict: z.boolean(),
     }),
   )
   .openapi("Versions");
@@ -165,6 +168,7 @@ export const IngestReportSchema = z
     failed: z.number().int(),
     failures: z.array(z.object({ source: z.string(), code: z.string(), message: z.string() })),
     warnings: z.array(z.object({ source: z.string(), id: z.string(), codes: z.array(z.string()) })),
+    notices: z.array(z.object({ source: z.string(), code: z.string(), message: z.string() })),
     bytes: z.number().int(),
   })
   .openapi("IngestReport");

@@ -2,7 +2,7 @@
  * The embedded SQLite backend (better-sqlite3). WAL journaling and one transaction per batch:
  * a kill mid-ingest leaves the archive as it was after the last committed batch.
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import type { Enrichment } from "../../enrich/enrich.js";
@@ -10,6 +10,7 @@ import type { Entity } from "../../enrich/gazetteer.js";
 import { VerbatimError } from "../../errors/catalog.js";
 import type { Document } from "../../model/document.js";
 import type { Speaker } from "../../model/speaker.js";
+import { chooseCurrent, type Reading, readingOf, repeatedReading } from "../../model/version-order.js";
 import type { SearchQuery } from "../../search/query/ast.js";
 import type {
   Concordance,
@@ -43,6 +44,17 @@ import { type SearchIndexWriter, searchIndexWriter } from "./search-index.js";
 import { SqliteSearch } from "./sqlite-search.js";
 import { type VersionLinks, versionLinks } from "./version-links.js";
 
+interface ReadingRow {
+  version: number;
+  current: number;
+  fingerprint: string;
+  content_hash: string;
+  title: string;
+  stored_at: string;
+  /** JSON array: source, readAt, date, time, dateTime. */
+  meta: string;
+}
+
 interface DocumentRow {
   id: string;
   version: number;
@@ -71,6 +83,16 @@ export interface SqliteStoreOptions {
   /** File path, or ":memory:" for a throwaway archive. */
   path: string;
   readonly?: boolean;
+  /** Create the file and its folder when missing (the default); otherwise a missing file is STORE_NOT_FOUND. */
+  create?: boolean;
+}
+
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 export class SqliteStore implements DocumentStore {
@@ -91,18 +113,30 @@ export class SqliteStore implements DocumentStore {
   private generation = 0;
 
   constructor(options: SqliteStoreOptions) {
-    if (options.path !== ":memory:") mkdirSync(path.dirname(path.resolve(options.path)), { recursive: true });
-    this.db = new Database(options.path, { readonly: options.readonly ?? false });
-    if (!options.readonly) {
-      this.db.pragma("journal_mode = WAL");
-      this.db.pragma("synchronous = NORMAL");
-      migrate(this.db);
-    } else {
-      const found = this.db.pragma("user_version", { simple: true }) as number;
-      if (found > SCHEMA_VERSION) {
-        this.db.close();
-        throw new VerbatimError("STORE_SCHEMA_TOO_NEW", { found, known: SCHEMA_VERSION });
+    const create = (options.create ?? true) && !options.readonly;
+    if (options.path !== ":memory:") {
+      if (create) mkdirSync(path.dirname(path.resolve(options.path)), { recursive: true });
+      else if (!isFile(options.path)) throw new VerbatimError("STORE_NOT_FOUND", { path: options.path });
+    }
+    this.db = new Database(options.path, { readonly: options.readonly ?? false, fileMustExist: !create });
+    try {
+      if (!options.readonly) {
+        this.db.pragma("journal_mode = WAL");
+        this.db.pragma("synchronous = NORMAL");
+        migrate(this.db);
+      } else {
+        const found = this.db.pragma("user_version", { simple: true }) as number;
+        if (found > SCHEMA_VERSION) {
+          this.db.close();
+          throw new VerbatimError("STORE_SCHEMA_TOO_NEW", { found, known: SCHEMA_VERSION });
+        }
       }
+    } catch (error) {
+      if (this.db.open) this.db.close();
+      // A file that is not SQLite at all (a mistyped --db naming some other file) is the user's mistake.
+      if ((error as { code?: string }).code === "SQLITE_NOTADB")
+        throw new VerbatimError("STORE_INVALID", { path: options.path, reason: (error as Error).message });
+      throw error;
     }
     this.db.pragma("foreign_keys = ON");
     const db = this.db;
@@ -114,16 +148,17 @@ export class SqliteStore implements DocumentStore {
       this.generation++;
     });
     this.stmt = {
-      current: db.prepare<[string], { version: number; fingerprint: string }>(
-        "SELECT version, fingerprint FROM documents WHERE id = ? AND current = 1",
-      ),
-      maxVersion: db.prepare<[string], { v: number | null }>(
-        "SELECT MAX(version) AS v FROM documents WHERE id = ?",
+      // What the version order (model/version-order.ts) needs of every stored version, read in one pass.
+      readings: db.prepare<[string], ReadingRow>(
+        `SELECT version, current, fingerprint, content_hash, title, stored_at,
+           json_extract(body, '$.provenance.source', '$.provenance.readAt', '$.when.date', '$.when.time', '$.when.dateTime') AS meta
+         FROM documents WHERE id = ? ORDER BY version`,
       ),
       retire: db.prepare<[string]>("UPDATE documents SET current = 0 WHERE id = ? AND current = 1"),
+      crown: db.prepare<[string, number]>("UPDATE documents SET current = 1 WHERE id = ? AND version = ?"),
       insertDoc: db.prepare(
         `INSERT INTO documents (id, version, current, fingerprint, content_hash, publisher, language, kind, date, title, stored_at, body)
-         VALUES (@id, @version, 1, @fingerprint, @contentHash, @publisher, @language, @kind, @date, @title, @storedAt, @body)`,
+         VALUES (@id, @version, @current, @fingerprint, @contentHash, @publisher, @language, @kind, @date, @title, @storedAt, @body)`,
       ),
       insertRaw: db.prepare(
         "INSERT OR IGNORE INTO raw_inputs (hash, source, byte_length, bytes) VALUES (?, ?, ?, ?)",
@@ -133,12 +168,6 @@ export class SqliteStore implements DocumentStore {
       ),
       getVersion: db.prepare<[string, number], DocumentRow>(
         "SELECT id, version, current, stored_at, body FROM documents WHERE id = ? AND version = ?",
-      ),
-      versions: db.prepare<
-        [string],
-        { version: number; content_hash: string; title: string; stored_at: string; current: number }
-      >(
-        "SELECT version, content_hash, title, stored_at, current FROM documents WHERE id = ? ORDER BY version",
       ),
       getRaw: db.prepare<[string], { bytes: Buffer }>("SELECT bytes FROM raw_inputs WHERE hash = ?"),
       upsertSpeaker: db.prepare(
@@ -162,36 +191,71 @@ export class SqliteStore implements DocumentStore {
     };
   }
 
-  private putDocument(doc: Document, storedAt: string): PutResult {
-    const fingerprint = documentFingerprint(doc);
-    const existing = this.stmt.current.get(doc.id);
-    if (existing && existing.fingerprint === fingerprint) {
-      return { id: doc.id, version: existing.version, status: "unchanged" };
-    }
-    const version = (this.stmt.maxVersion.get(doc.id)?.v ?? 0) + 1;
-    if (existing) this.stmt.retire.run(doc.id);
-    this.stmt.insertDoc.run({
-      id: doc.id,
-      version,
-      fingerprint,
-      contentHash: doc.provenance.contentHash,
-      publisher: doc.publisher,
-      language: doc.language,
-      kind: doc.kind,
-      date: doc.when.date,
-      title: doc.title,
-      storedAt,
-      body: JSON.stringify(doc),
+  private readings(id: string): { reading: Reading; row: ReadingRow }[] {
+    return this.stmt.readings.all(id).map((row) => {
+      const [source, readAt, date, time, dateTime] = JSON.parse(row.meta) as (string | null)[];
+      const reading = readingOf(
+        {
+          when: { date: date ?? null, time: time ?? null, dateTime: dateTime ?? null },
+          provenance: { source: source ?? "", readAt: readAt ?? "", contentHash: row.content_hash },
+        },
+        row.version,
+        row.fingerprint,
+      );
+      return { reading, row };
     });
-    this.index.put(doc);
-    this.links.putKey(doc);
-    // A new version's turns are new rows: whatever was found in the old ones no longer applies (a
-    // new document has nothing to clear).
-    if (existing) {
-      this.enrichments.clear(doc.id);
-      this.links.forget(doc.id, false);
+  }
+
+  /**
+   * Stores a reading of a document unless it repeats one, then makes current whichever version
+   * the version order says (model/version-order.ts): a later-dated reading takes over, an earlier
+   * one is kept as history, and an archive written by an older rule is put right.
+   */
+  private putDocument(doc: Document, storedAt: string): { result: PutResult; current: boolean } {
+    const stored = this.readings(doc.id);
+    const before = stored.find((s) => s.row.current === 1)?.reading.version;
+    const incoming = readingOf(doc, (stored.at(-1)?.reading.version ?? 0) + 1, documentFingerprint(doc));
+    const readings = stored.map((s) => s.reading);
+    const repeated = repeatedReading(incoming, readings);
+    if (!repeated) {
+      readings.push(incoming);
+      this.stmt.insertDoc.run({
+        id: doc.id,
+        version: incoming.version,
+        current: 0,
+        fingerprint: incoming.fingerprint,
+        contentHash: doc.provenance.contentHash,
+        publisher: doc.publisher,
+        language: doc.language,
+        kind: doc.kind,
+        date: doc.when.date,
+        title: doc.title,
+        storedAt,
+        body: JSON.stringify(doc),
+      });
     }
-    return { id: doc.id, version, status: existing ? "versioned" : "inserted" };
+    const { current, conflicts } = chooseCurrent(readings);
+    if (current.version !== before) {
+      this.stmt.retire.run(doc.id);
+      this.stmt.crown.run(doc.id, current.version);
+      const body =
+        current === incoming
+          ? doc
+          : (this.toStored(this.stmt.getVersion.get(doc.id, current.version))?.document ?? doc);
+      this.index.put(body);
+      this.links.putKey(body);
+      // New current turns are new rows: whatever was found in the old ones no longer applies (a
+      // new document has nothing to clear).
+      if (before !== undefined) {
+        this.enrichments.clear(doc.id);
+        this.links.forget(doc.id, false);
+      }
+    }
+    const version = repeated?.version ?? incoming.version;
+    const status = repeated ? "unchanged" : stored.length > 0 ? "versioned" : "inserted";
+    const result: PutResult = { id: doc.id, version, status };
+    if (conflicts.length > 0) result.conflicts = conflicts;
+    return { result, current: version === current.version };
   }
 
   async putBatch(items: BatchItem[]): Promise<PutResult[][]> {
@@ -209,10 +273,12 @@ export class SqliteStore implements DocumentStore {
         }
         if (item.fetched) this.fetchLog.recordFetched(item.fetched.page, item.fetched.queue);
         return item.documents.map((doc, i) => {
-          const result = this.putDocument(doc, storedAt);
+          const { result, current } = this.putDocument(doc, storedAt);
+          // An enrichment belongs to the text it was computed on: only the current version's is kept.
           const enrichment = item.enrichments?.[i];
           if (
             enrichment &&
+            current &&
             (result.status !== "unchanged" || this.enrichmentStale(doc.id, enrichment.version))
           ) {
             this.enrichments.put(enrichment);
@@ -240,12 +306,18 @@ export class SqliteStore implements DocumentStore {
   }
 
   async versions(id: string): Promise<VersionInfo[]> {
-    return this.stmt.versions.all(id).map((r) => ({
-      version: r.version,
-      contentHash: r.content_hash,
-      title: r.title,
-      storedAt: r.stored_at,
-      current: r.current === 1,
+    const stored = this.readings(id);
+    if (stored.length === 0) return [];
+    const { conflicts } = chooseCurrent(stored.map((s) => s.reading));
+    return stored.map(({ reading, row }) => ({
+      version: row.version,
+      contentHash: row.content_hash,
+      title: row.title,
+      storedAt: row.stored_at,
+      current: row.current === 1,
+      source: reading.source,
+      published: reading.published,
+      conflict: conflicts.includes(row.version),
     }));
   }
 

@@ -1,0 +1,140 @@
+/**
+ * The command line never answers from an archive it made up, and never stays quiet about what it
+ * did not read: reading commands refuse a missing archive without creating one, an ingest that
+ * finds nothing exits non-zero, and links it does not follow are listed with their codes.
+ */
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verbatim } from "../support/cli.js";
+
+let tmp = "";
+
+beforeAll(async () => {
+  tmp = await mkdtemp(path.join(os.tmpdir(), "verbatim-cli-inputs-"));
+});
+
+afterAll(async () => {
+  if (tmp) await rm(tmp, { recursive: true, force: true });
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function documentsIn(file: string): number {
+  if (!existsSync(file)) return 0;
+  try {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      return (db.prepare("SELECT COUNT(*) AS n FROM documents WHERE current = 1").get() as { n: number }).n;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return 0;
+  }
+}
+
+describe("reading commands on an archive that does not exist", () => {
+  const READERS = [
+    ["search", "sanctions"],
+    ["show", "X"],
+    ["show", "X", "--versions"],
+    ["export"],
+    ["versions", "X"],
+    ["align", "X", "Y"],
+    ["divergence"],
+    ["link", "X", "Y"],
+    ["link", "--auto"],
+    ["unlink", "X", "Y"],
+    ["reextract"],
+    ["reenrich"],
+    ["serve", "--port", "0"],
+  ];
+
+  it("each prints STORE_NOT_FOUND, exits 1 and creates neither the archive nor its folder", async () => {
+    const folder = path.join(tmp, "typo");
+    const db = path.join(folder, "archive.db");
+    const results = await Promise.all(READERS.map((args) => verbatim([...args, "--db", db])));
+    results.forEach((result, i) => {
+      const command = READERS[i]?.join(" ");
+      expect(result.stderr, command).toBe(
+        `error STORE_NOT_FOUND: no archive at ${db}; create one with \`verbatim ingest\`\n`,
+      );
+      expect(result.code, command).toBe(1);
+      expect(result.stdout, command).toBe("");
+    });
+    expect(existsSync(folder)).toBe(false);
+  }, 180_000);
+
+  it("serve --create makes the archive and loads the bundled examples into it", async () => {
+    const db = path.join(tmp, "fresh", "verbatim.db");
+    const result = await verbatim(["serve", "--create", "--port", "0", "--db", db], {
+      // Serving starts once the examples are in.
+      killWhen: async ({ exited, stdout }) => {
+        const deadline = Date.now() + 100_000;
+        while (!exited() && !stdout().includes("Verbatim is serving") && Date.now() < deadline)
+          await sleep(50);
+      },
+    });
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toMatch(/the archive was empty: loaded \d+ example documents/);
+    expect(documentsIn(db)).toBeGreaterThan(5);
+  }, 120_000);
+});
+
+describe("an ingest that reads nothing or meets links", () => {
+  const transcript = `Press conference on grain exports
+
+Question: What happened with grain exports?
+
+John Smith: Grain exports were settled after long talks.
+`;
+  const run = (...args: string[]) =>
+    verbatim(["ingest", ...args, "--workers", "0", "--no-enrich", "--db", path.join(tmp, "links.db")]);
+
+  it("an empty folder warns INPUT_NONE and exits 1", async () => {
+    const empty = path.join(tmp, "empty");
+    await mkdir(empty, { recursive: true });
+    const result = await run(empty);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`${empty}: INPUT_NONE nothing to read in ${empty}: no files were found`);
+  });
+
+  it("a folder holding only a loop of links warns about the loop and INPUT_NONE and exits 1", async () => {
+    const loop = path.join(tmp, "loop");
+    await mkdir(loop, { recursive: true });
+    await symlink(".", path.join(loop, "self"));
+    const result = await run(loop);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`${path.join(loop, "self")}: SYMLINK_REPEATED`);
+    expect(result.stdout).toContain("INPUT_NONE");
+  });
+
+  it("a link to a file outside the folder is listed as SYMLINK_OUTSIDE and read only with --follow-symlinks", async () => {
+    const folder = path.join(tmp, "with-link");
+    const outside = path.join(tmp, "outside.txt");
+    await mkdir(folder, { recursive: true });
+    await writeFile(path.join(folder, "inside.txt"), transcript);
+    await writeFile(outside, transcript.replaceAll("grain", "visa"));
+    await symlink(outside, path.join(folder, "link.txt"));
+
+    const kept = await run(folder);
+    expect(kept.code, kept.stderr).toBe(0);
+    expect(kept.stdout).toMatch(
+      /ingested 1 new, 0 new versions, 0 unchanged \(1 documents from 2 inputs\); skipped 1/,
+    );
+    expect(kept.stdout).toContain(
+      `${path.join(folder, "link.txt")}: SYMLINK_OUTSIDE a symbolic link to ${outside}`,
+    );
+
+    const followed = await run(folder, "--follow-symlinks");
+    expect(followed.code, followed.stderr).toBe(0);
+    expect(followed.stdout).toMatch(
+      /ingested 1 new, 0 new versions, 1 unchanged \(2 documents from 2 inputs\); skipped 0/,
+    );
+    expect(followed.stdout).not.toContain("SYMLINK_OUTSIDE");
+  });
+});
