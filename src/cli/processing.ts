@@ -3,6 +3,7 @@
  * enrichment, and either worker threads or the main thread. `crawl` and `follow` share it.
  */
 import os from "node:os";
+import type { Command } from "commander";
 import { EntityMatcher } from "../enrich/entity-matcher.js";
 import { Gazetteer } from "../enrich/gazetteer.js";
 import { VerbatimError } from "../errors/catalog.js";
@@ -24,6 +25,19 @@ export interface Reading {
   /** For linking language versions after the run (null without enrichment's gazetteer). */
   matcher: EntityMatcher | null;
   close(): Promise<void>;
+}
+
+/** The flags of commands that read pages: registry, gazetteer, enrichment, worker threads. */
+export function addReadingFlags(command: Command): Command {
+  return command
+    .option("--speakers <file>", "speaker registry YAML (default: the bundled data/speakers.yaml)")
+    .option("--gazetteer <file>", "gazetteer YAML for enrichment")
+    .option("--no-enrich", "skip enrichment")
+    .option(
+      "--workers <n>",
+      "worker threads for reading pages (0: the main thread)",
+      String(defaultWorkers()),
+    );
 }
 
 /** One worker per core, at most 4: reading pages is the heavier side, and the main thread shares a core. */

@@ -7,9 +7,8 @@ import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { verbatim } from "../support/cli.js";
+import { currentDocuments, verbatim } from "../support/cli.js";
 
 let tmp = "";
 
@@ -22,20 +21,6 @@ afterAll(async () => {
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function documentsIn(file: string): number {
-  if (!existsSync(file)) return 0;
-  try {
-    const db = new Database(file, { readonly: true, fileMustExist: true });
-    try {
-      return (db.prepare("SELECT COUNT(*) AS n FROM documents WHERE current = 1").get() as { n: number }).n;
-    } finally {
-      db.close();
-    }
-  } catch {
-    return 0;
-  }
-}
 
 describe("reading commands on an archive that does not exist", () => {
   const READERS = [
@@ -81,7 +66,7 @@ describe("reading commands on an archive that does not exist", () => {
     });
     expect(result.stderr).toBe("");
     expect(result.stdout).toMatch(/the archive was empty: loaded \d+ example documents/);
-    expect(documentsIn(db)).toBeGreaterThan(5);
+    expect(currentDocuments(db)).toBeGreaterThan(5);
   }, 120_000);
 });
 

@@ -11,7 +11,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SCHEMA_VERSION } from "../../src/store/sqlite/schema.js";
 import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
-import { verbatim } from "../support/cli.js";
+import { currentDocuments, verbatim } from "../support/cli.js";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -19,21 +19,6 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function until(condition: () => boolean): Promise<void> {
   const deadline = Date.now() + 20_000;
   while (!condition() && Date.now() < deadline) await sleep(2);
-}
-
-/** Current documents in an archive that another process may be writing; 0 before it exists. */
-function countDocuments(file: string): number {
-  if (!existsSync(file)) return 0;
-  try {
-    const db = new Database(file, { readonly: true, fileMustExist: true });
-    try {
-      return (db.prepare("SELECT COUNT(*) AS n FROM documents WHERE current = 1").get() as { n: number }).n;
-    } finally {
-      db.close();
-    }
-  } catch {
-    return 0;
-  }
 }
 
 function writtenSince(file: string, since: number): boolean {
@@ -204,8 +189,8 @@ describe("a killed ingest", () => {
         await sleep(30);
       },
       async (_started, exited) => {
-        const before = countDocuments(db);
-        await until(() => exited() || countDocuments(db) > before);
+        const before = currentDocuments(db);
+        await until(() => exited() || currentDocuments(db) > before);
       },
     ];
     const outcomes: string[] = [];

@@ -4,8 +4,10 @@
  * process blocks the test worker's event loop for as long as the child runs.
  */
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const BIN = path.join(ROOT, "bin", "verbatim.js");
@@ -66,4 +68,19 @@ export async function verbatimOk(args: string[], options: RunOptions = {}): Prom
       stderr: result.stderr,
     });
   return result.stdout;
+}
+
+/** Current documents in an archive that another process may be writing; 0 before it exists. */
+export function currentDocuments(file: string): number {
+  if (!existsSync(file)) return 0;
+  try {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      return (db.prepare("SELECT COUNT(*) AS n FROM documents WHERE current = 1").get() as { n: number }).n;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return 0;
+  }
 }

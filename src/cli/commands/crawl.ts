@@ -8,7 +8,7 @@ import { Harvester, type HarvestReport } from "../../fetch/harvest.js";
 import { openStore, resolveDbPath } from "../../store/open.js";
 import { addFetchFlags, type FetchFlags, fetcherOptions } from "../fetch-options.js";
 import { reportError } from "../output.js";
-import { defaultWorkers, startReading, wholeNumber } from "../processing.js";
+import { addReadingFlags, startReading, wholeNumber } from "../processing.js";
 
 interface CrawlFlags extends FetchFlags {
   db?: string;
@@ -43,17 +43,9 @@ export function registerCrawl(program: Command): void {
     .option("--max-pages <n>", "pages to fetch at most", "1000")
     .option("--max-depth <n>", "links to follow from a start URL at most")
     .option("--concurrency <n>", "pages in flight at once, across hosts", "8")
-    .option("--speakers <file>", "speaker registry YAML (default: the bundled data/speakers.yaml)")
-    .option("--gazetteer <file>", "gazetteer YAML for enrichment")
-    .option("--no-enrich", "skip enrichment")
-    .option(
-      "--workers <n>",
-      "worker threads for reading pages (0: the main thread)",
-      String(defaultWorkers()),
-    )
     .option("--json", "print the report as JSON instead of a summary")
     .option("--no-progress", "do not draw a progress bar");
-  addFetchFlags(command).action(async (urls: string[], flags: CrawlFlags) => {
+  addFetchFlags(addReadingFlags(command)).action(async (urls: string[], flags: CrawlFlags) => {
     try {
       const report = await runCrawl(urls, flags);
       if (flags.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

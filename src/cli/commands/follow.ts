@@ -11,7 +11,7 @@ import { openStore, resolveDbPath } from "../../store/open.js";
 import type { DocumentStore } from "../../store/store.js";
 import { addFetchFlags, type FetchFlags, fetcherOptions } from "../fetch-options.js";
 import { reportError } from "../output.js";
-import { defaultWorkers, startReading, wholeNumber } from "../processing.js";
+import { addReadingFlags, startReading, wholeNumber } from "../processing.js";
 import { printHarvest } from "./crawl.js";
 
 export interface FollowFlags extends FetchFlags {
@@ -39,17 +39,11 @@ export function followedProfiles(ids: string[]): PublisherProfile[] {
 
 export function addFollowFlags(command: Command): Command {
   return addFetchFlags(
-    command
-      .option("--max-pages <n>", "pages fetched at most in one run, listings included", "500")
-      .option("--max-revisits <n>", "known records looked at again at most in one run", "200")
-      .option("--speakers <file>", "speaker registry YAML (default: the bundled data/speakers.yaml)")
-      .option("--gazetteer <file>", "gazetteer YAML for enrichment")
-      .option("--no-enrich", "skip enrichment")
-      .option(
-        "--workers <n>",
-        "worker threads for reading pages (0: the main thread)",
-        String(defaultWorkers()),
-      ),
+    addReadingFlags(
+      command
+        .option("--max-pages <n>", "pages fetched at most in one run, listings included", "500")
+        .option("--max-revisits <n>", "known records looked at again at most in one run", "200"),
+    ),
   );
 }
 
