@@ -65,7 +65,8 @@ interface Pending {
   done: () => void;
 }
 
-const MIN_RECORD_WORDS = 60;
+// Short enough for a three-sentence statement; a page of links rarely keeps this much text once read.
+const MIN_RECORD_WORDS = 40;
 
 export class Harvester {
   readonly report = emptyHarvestReport();

@@ -6,6 +6,7 @@
 import { createReadStream, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import iconv from "iconv-lite";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { WARCParser } from "warcio";
 import { documentHistory } from "../../src/changes/history.js";
@@ -192,6 +193,22 @@ describe("crawling a local site", () => {
     // 5xx and resets are retried (twice here), a redirect loop and an oversized body are not.
     expect(site.count("/briefings/5")).toBe(3);
     expect(site.count("/briefings/4")).toBe(1);
+  });
+
+  it("reads a Windows-1251 page right although its header claims UTF-8", async () => {
+    const russian = `<!doctype html><html lang="ru"><head><meta charset="windows-1251"><title>Брифинг</title></head><body>
+<h1>Брифинг официального представителя МИД России, 3 марта 2021 года</h1><p>3 марта 2021 года</p>
+<p>Вопрос: Как продвигаются переговоры по зерновой сделке и что ожидается на следующей неделе?</p>
+<p>М.В.Захарова: Переговоры продолжаются. Эксперты обеих сторон встретились в Стамбуле и согласовали дальнейшие шаги, о которых мы сообщим дополнительно после консультаций.</p>
+<p>Вопрос: Будет ли совместное заявление?</p><p>М.В.Захарова: Совместное заявление готовится и будет опубликовано после его согласования обеими сторонами.</p></body></html>`;
+    site.pages.set("/briefings/1", iconv.encode(russian, "win1251"));
+    site.types.set("/briefings/1", "text/html; charset=utf-8");
+    const { report } = await run({ starts: [`${site.origin}/briefings/1`], maxPages: 1 });
+    expect(report.inserted).toBe(1);
+    const id = ((await store.fetchLog?.page(`${site.origin}/briefings/1`))?.documentIds ?? [])[0] as string;
+    const doc = (await store.get(id))?.document;
+    expect(doc?.title).toContain("Брифинг официального представителя");
+    expect(doc?.turns.map((t) => t.paragraphs.join(" ")).join(" ")).toContain("зерновой сделке");
   });
 
   it("retries a page after a reset or a 502 that passes, and stores it", async () => {

@@ -18,7 +18,9 @@ export type Fault =
 export interface LocalSite {
   origin: string;
   requests: { path: string; headers: http.IncomingHttpHeaders }[];
-  pages: Map<string, string>;
+  pages: Map<string, string | Buffer>;
+  /** Content-Type per path, where it is not `text/html; charset=utf-8` (a wrong charset, say). */
+  types: Map<string, string>;
   faults: Map<string, Fault>;
   robots: string | null;
   /** Requests for a path so far. */
@@ -46,11 +48,12 @@ export function indexPage(paths: string[]): string {
     .join("")}</ul></body></html>`;
 }
 
-export async function startLocalSite(pages: Record<string, string> = {}): Promise<LocalSite> {
+export async function startLocalSite(pages: Record<string, string | Buffer> = {}): Promise<LocalSite> {
   const site: LocalSite = {
     origin: "",
     requests: [],
     pages: new Map(Object.entries(pages)),
+    types: new Map(),
     faults: new Map(),
     robots: null,
     count: (path) => site.requests.filter((r) => r.path === path).length,
@@ -116,7 +119,9 @@ export async function startLocalSite(pages: Record<string, string> = {}): Promis
       res.writeHead(304, { etag }).end();
       return;
     }
-    res.writeHead(200, { "content-type": "text/html; charset=utf-8", etag }).end(body);
+    res
+      .writeHead(200, { "content-type": site.types.get(path) ?? "text/html; charset=utf-8", etag })
+      .end(body);
   });
   server.on("connection", (s) => {
     sockets.add(s);
