@@ -1,5 +1,6 @@
 import pc from "picocolors";
 import { toVerbatimError, VerbatimError } from "../errors/catalog.js";
+import type { IngestReport } from "../ingest/batch.js";
 import { openStore, resolveDbPath } from "../store/open.js";
 import type { DocumentStore } from "../store/store.js";
 
@@ -30,5 +31,25 @@ export async function withStore(
     reportError(error);
   } finally {
     await store?.close();
+  }
+}
+
+/** What every run report lists under its summary line: linking, failures, notices, warning counts. */
+export function printReportDetails(r: IngestReport): void {
+  const out = process.stdout;
+  if (r.versionsLinked || r.pairsMeasured)
+    out.write(
+      `  language versions: ${r.versionsLinked ?? 0} linked by evidence; ${r.pairsMeasured ?? 0} pairs aligned\n`,
+    );
+  for (const f of r.failures) out.write(`  ${pc.red("✗")} ${f.source}: ${pc.bold(f.code)} ${f.message}\n`);
+  // Sidecar files (readmes, spreadsheets) are skipped by design: counted above, not listed.
+  for (const n of r.notices) {
+    if (n.code !== "SIDECAR_SKIPPED")
+      out.write(`  ${pc.yellow("!")} ${n.source}: ${pc.bold(n.code)} ${n.message}\n`);
+  }
+  if (r.warnings.length > 0) {
+    const counts = new Map<string, number>();
+    for (const w of r.warnings) for (const c of w.codes) counts.set(c, (counts.get(c) ?? 0) + 1);
+    out.write(`  warnings: ${[...counts].map(([c, n]) => `${c} ×${n}`).join(", ")}\n`);
   }
 }

@@ -136,10 +136,13 @@ export function warningMessage(code: WarningCode, detail: Record<string, unknown
   return WARNINGS[code](detail);
 }
 
-/** A warning about one input, as the ingest report lists it. */
+/**
+ * A note about one input that is not a failure, as ingest and crawl reports list it: a warning,
+ * or a catalog error for an input that was rightly left alone (a link robots.txt rules out).
+ */
 export interface Notice {
   source: string;
-  code: WarningCode;
+  code: WarningCode | ErrorCode;
   message: string;
 }
 

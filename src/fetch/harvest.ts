@@ -26,12 +26,10 @@ export interface HarvestReport extends IngestReport {
   sameBytes: number;
   withdrawn: number;
   notRecords: number;
-  /** Per-URL notes that are not failures (pages read for links only, listings with no records). */
-  notes: { source: string; code: string; message: string }[];
 }
 
 export function emptyHarvestReport(): HarvestReport {
-  return { ...emptyReport(), pages: 0, notModified: 0, sameBytes: 0, withdrawn: 0, notRecords: 0, notes: [] };
+  return { ...emptyReport(), pages: 0, notModified: 0, sameBytes: 0, withdrawn: 0, notRecords: 0 };
 }
 
 export interface Visit {
@@ -133,7 +131,7 @@ export class Harvester {
       const disallowed = outcome.error.code === "FETCH_DISALLOWED";
       // A link the site's robots.txt (or the crawl's scope) rules out is left alone, not failed.
       if (disallowed)
-        this.report.notes.push({ source: url, code: outcome.error.code, message: outcome.error.message });
+        this.report.notices.push({ source: url, code: outcome.error.code, message: outcome.error.message });
       else this.fail(url, outcome.error);
       await this.finishPage(
         {
@@ -162,36 +160,25 @@ export class Harvester {
       done();
       return visit;
     }
-    if (r.status === 404 || r.status === 410) {
-      if (page.documentIds.length) {
-        for (const id of page.documentIds) await this.log.withdraw(id, url, r.status, r.fetchedAt);
-        this.report.withdrawn++;
-        visit.status = "withdrawn";
-        await this.finishPage(
-          { ...page, state: "withdrawn", lastChanged: r.fetchedAt, failures: 0, lastError: null },
-          now,
-          queue,
-        );
-      } else {
-        // A link to a page that never existed here is the site's broken link, not a failed run.
-        const e = new VerbatimError("FETCH_HTTP_STATUS", { url, status: r.status });
-        this.report.notes.push({ source: url, code: e.code, message: e.message });
-        await this.finishPage(
-          { ...page, failures: page.failures + 1, lastError: "FETCH_HTTP_STATUS" },
-          now,
-          queue,
-        );
-      }
+    const gone = r.status === 404 || r.status === 410;
+    if (gone && page.documentIds.length) {
+      for (const id of page.documentIds) await this.log.withdraw(id, url, r.status, r.fetchedAt);
+      this.report.withdrawn++;
+      visit.status = "withdrawn";
+      await this.finishPage(
+        { ...page, state: "withdrawn", lastChanged: r.fetchedAt, failures: 0, lastError: null },
+        now,
+        queue,
+      );
       done();
       return visit;
     }
     if (r.status < 200 || r.status >= 300) {
-      this.fail(url, new VerbatimError("FETCH_HTTP_STATUS", { url, status: r.status }));
-      await this.finishPage(
-        { ...page, failures: page.failures + 1, lastError: "FETCH_HTTP_STATUS" },
-        now,
-        queue,
-      );
+      const e = new VerbatimError("FETCH_HTTP_STATUS", { url, status: r.status });
+      // A link to a page that never existed here is the site's broken link, not a failed run.
+      if (gone) this.report.notices.push({ source: url, code: e.code, message: e.message });
+      else this.fail(url, e);
+      await this.finishPage({ ...page, failures: page.failures + 1, lastError: e.code }, now, queue);
       done();
       return visit;
     }
@@ -222,6 +209,7 @@ export class Harvester {
       return visit;
     }
 
+    // A followed publisher's URL patterns say what a page is before it is read.
     const knownRole = this.options.roleOf?.(url) ?? null;
     if (knownRole !== null && knownRole !== "record") {
       // A listing, feed or sitemap of a followed publisher: read for its links only.
@@ -257,14 +245,13 @@ export class Harvester {
       failures: 0,
       lastError: null,
     };
-    const role =
-      this.options.roleOf?.(url) ?? roleFor(url, processed.ok ? processed.documents : [], visit.links);
+    const role = knownRole ?? roleFor(url, processed.ok ? processed.documents : [], visit.links);
     next.role = role;
     if (!processed.ok || role !== "record") {
       if (!processed.ok && role === "record") this.fail(url, processed.error);
       else {
         this.report.notRecords++;
-        this.report.notes.push(note(url, processed.ok ? "a page of links" : processed.error.message));
+        this.report.notices.push(note(url, processed.ok ? "a page of links" : processed.error.message));
       }
       visit.status = "not-record";
       next.state = processed.ok || role !== "record" ? "not-document" : "failed";
@@ -357,7 +344,7 @@ export class Harvester {
 
   /** A note about a URL that is not a failure (a listing with no records, a link robots.txt rules out). */
   note(error: VerbatimError, url: string): void {
-    this.report.notes.push({ source: url, code: error.code, message: error.message });
+    this.report.notices.push({ source: url, code: error.code, message: error.message });
   }
 
   /** The text of the body kept from the last visit, for a page that answered 304. */

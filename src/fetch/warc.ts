@@ -10,7 +10,7 @@ import { closeSync, mkdirSync, openSync, readSync, writeSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { WARCParser, WARCRecord, WARCSerializer } from "warcio";
-import type { Headers } from "./http.js";
+import type { Headers, HttpResponse } from "./http.js";
 
 export interface WarcPointer {
   /** File name inside the WARC folder. */
@@ -19,14 +19,8 @@ export interface WarcPointer {
   length: number;
 }
 
-export interface Capture {
-  url: string;
-  status: number;
-  statusText: string;
-  headers: Headers;
-  body: Uint8Array;
-  fetchedAt: string;
-}
+/** A response as kept: what the HTTP client received for one URL. */
+export type Capture = Pick<HttpResponse, "url" | "status" | "statusText" | "headers" | "body" | "fetchedAt">;
 
 /** WARC files are rotated past this size, as web archives conventionally do (about 1 GB). */
 const MAX_FILE_BYTES = 1_000_000_000;

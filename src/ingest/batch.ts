@@ -4,12 +4,11 @@
  */
 
 import { setImmediate as nextTurn } from "node:timers/promises";
-import type { Enrichment } from "../enrich/enrich.js";
-import { type Notice, toVerbatimError, type VerbatimError, warningMessage } from "../errors/catalog.js";
+import { type Notice, toVerbatimError, warningMessage } from "../errors/catalog.js";
 import type { Document } from "../model/document.js";
 import type { BatchItem, DocumentStore, PutResult } from "../store/store.js";
 import { type IngestPool, workerError } from "./parallel/pool.js";
-import { type IngestContext, ingestInput } from "./pipeline.js";
+import { type IngestContext, type IngestOutcome, ingestInput } from "./pipeline.js";
 import type { RawInput } from "./read/raw-input.js";
 import type { SourceItem } from "./read/sources.js";
 
@@ -71,15 +70,8 @@ export function emptyReport(): IngestReport {
 /** Turns one input into documents: in this thread, or on a worker pool. */
 export type Processor = (input: RawInput) => Promise<Processed>;
 
-export type Processed =
-  | {
-      ok: true;
-      documents: Document[];
-      contentHash: string;
-      enrichments?: Enrichment[];
-      notices?: Omit<Notice, "source">[];
-    }
-  | { ok: false; error: VerbatimError };
+/** What one input gave, from this thread or a worker: the pipeline's own outcome. */
+export type Processed = IngestOutcome;
 
 export function inlineProcessor(ctx: IngestContext): Processor {
   // One input at a time, each in its own turn of the event loop, so a server (or a test runner)

@@ -242,7 +242,6 @@ export interface FetchLog {
   enqueue(key: string, items: { url: string; depth: number }[]): Promise<number>;
   /** The next URLs not yet done, in the order they were queued. */
   queued(key: string, limit: number): Promise<{ url: string; depth: number }[]>;
-  markDone(key: string, url: string): Promise<void>;
   queueCounts(key: string): Promise<{ done: number; total: number }>;
   finishCrawl(key: string, at: string): Promise<void>;
   /** New versions and withdrawals, newest first. */

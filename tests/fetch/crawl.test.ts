@@ -89,7 +89,7 @@ describe("crawling a local site", () => {
     expect(site.count("/briefings/4")).toBe(0);
     expect(report.inserted).toBe(4);
     expect(report.failed).toBe(0);
-    expect(report.notes.filter((n) => n.code === "FETCH_DISALLOWED")).toHaveLength(2);
+    expect(report.notices.filter((n) => n.code === "FETCH_DISALLOWED")).toHaveLength(2);
   });
 
   it("requests nothing but robots.txt when robots.txt disallows everything", async () => {

@@ -7,7 +7,7 @@ import { Fetcher } from "../../fetch/fetcher.js";
 import { Harvester, type HarvestReport } from "../../fetch/harvest.js";
 import { openStore, resolveDbPath } from "../../store/open.js";
 import { addFetchFlags, type FetchFlags, fetcherOptions } from "../fetch-options.js";
-import { reportError } from "../output.js";
+import { printReportDetails, reportError } from "../output.js";
 import { addReadingFlags, startReading, wholeNumber } from "../processing.js";
 
 interface CrawlFlags extends FetchFlags {
@@ -123,14 +123,5 @@ export function printHarvest(verb: string, r: HarvestReport & { resumed?: boolea
       `${r.failed > 0 ? pc.red(`failed ${r.failed}`) : "failed 0"}\n`,
   );
   if (r.left) out.write(`  ${r.left} pages left in the queue (raise --max-pages to fetch them)\n`);
-  if (r.versionsLinked || r.pairsMeasured)
-    out.write(
-      `  language versions: ${r.versionsLinked ?? 0} linked by evidence; ${r.pairsMeasured ?? 0} pairs aligned\n`,
-    );
-  for (const f of r.failures) out.write(`  ${pc.red("✗")} ${f.source}: ${pc.bold(f.code)} ${f.message}\n`);
-  if (r.warnings.length > 0) {
-    const counts = new Map<string, number>();
-    for (const w of r.warnings) for (const c of w.codes) counts.set(c, (counts.get(c) ?? 0) + 1);
-    out.write(`  warnings: ${[...counts].map(([c, n]) => `${c} ×${n}`).join(", ")}\n`);
-  }
+  printReportDetails(r);
 }

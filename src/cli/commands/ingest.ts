@@ -1,4 +1,3 @@
-import os from "node:os";
 import path from "node:path";
 import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
@@ -15,7 +14,8 @@ import { DEBATE_SPEAKERS_FILE, loadDebateSpeakers } from "../../ingest/read/deba
 import { planSources, readSources } from "../../ingest/read/sources.js";
 import { SpeakerRegistry } from "../../ingest/speakers/registry.js";
 import { openStore, resolveDbPath } from "../../store/open.js";
-import { reportError } from "../output.js";
+import { printReportDetails, reportError } from "../output.js";
+import { defaultWorkers } from "../processing.js";
 
 interface IngestOptions {
   db?: string;
@@ -178,24 +178,5 @@ export function printSummary(r: IngestReport): void {
       ` (${r.documents} documents from ${r.inputs} inputs); skipped ${r.skipped}; ` +
       `${r.failed > 0 ? pc.red(`failed ${r.failed}`) : "failed 0"}\n`,
   );
-  if (r.versionsLinked || r.pairsMeasured)
-    out.write(
-      `  language versions: ${r.versionsLinked ?? 0} linked by evidence; ${r.pairsMeasured ?? 0} pairs aligned\n`,
-    );
-  for (const f of r.failures) out.write(`  ${pc.red("✗")} ${f.source}: ${pc.bold(f.code)} ${f.message}\n`);
-  // Sidecar files (readmes, spreadsheets) are skipped by design: counted above, not listed.
-  for (const n of r.notices) {
-    if (n.code !== "SIDECAR_SKIPPED")
-      out.write(`  ${pc.yellow("!")} ${n.source}: ${pc.bold(n.code)} ${n.message}\n`);
-  }
-  if (r.warnings.length > 0) {
-    const counts = new Map<string, number>();
-    for (const w of r.warnings) for (const c of w.codes) counts.set(c, (counts.get(c) ?? 0) + 1);
-    out.write(`  warnings: ${[...counts].map(([c, n]) => `${c} ×${n}`).join(", ")}\n`);
-  }
-}
-
-/** One worker per core, at most 4: enrichment makes reading pages the heavier side, so the main thread (reading archives, writing the store) shares a core. */
-function defaultWorkers(): number {
-  return Math.max(1, Math.min(4, os.availableParallelism()));
+  printReportDetails(r);
 }

@@ -20,6 +20,7 @@ import {
   ErrorSchema,
   errorResponses,
   IngestReportSchema,
+  idParam,
   MonthCountsSchema,
   SearchResultSchema,
   SpeakerSchema,
@@ -36,15 +37,6 @@ const q = z
   .max(1000)
   .openapi({ example: "sanctions speaker:lavrov date:2020", description: "The query language" });
 const intParam = (max: number) => z.coerce.number().int().min(1).max(max).optional();
-
-/** The `{id}` of a path: a document, speaker or entity id. */
-const idParam = (example?: string) =>
-  z.object({
-    id: z
-      .string()
-      .max(200)
-      .openapi({ param: { name: "id", in: "path" }, ...(example ? { example } : {}) }),
-  });
 
 const searchRoute = createRoute({
   method: "get",

@@ -187,3 +187,12 @@ export const errorResponses = {
 export const unauthorizedResponse = {
   401: { content: { "application/json": { schema: ErrorSchema } }, description: "No or wrong token" },
 } as const;
+
+/** The `{id}` of a path: a document, speaker or entity id. */
+export const idParam = (example?: string) =>
+  z.object({
+    id: z
+      .string()
+      .max(200)
+      .openapi({ param: { name: "id", in: "path" }, ...(example ? { example } : {}) }),
+  });

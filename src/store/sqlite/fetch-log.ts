@@ -82,8 +82,10 @@ export function sqliteFetchLog(db: Database.Database, onChange: () => void): Sql
          published = excluded.published, next_visit = excluded.next_visit, failures = excluded.failures,
          last_error = excluded.last_error`,
     ),
-    due: db.prepare<[string, number], PageRow>(
-      "SELECT * FROM pages WHERE next_visit IS NOT NULL AND next_visit <= ? ORDER BY next_visit LIMIT ?",
+    due: db.prepare<[string, string | null, number], PageRow>(
+      `SELECT * FROM pages WHERE next_visit IS NOT NULL AND next_visit <= ?1
+         AND (?2 IS NULL OR publisher IN (SELECT value FROM json_each(?2)))
+       ORDER BY next_visit LIMIT ?3`,
     ),
     putCapture: db.prepare(
       `INSERT INTO captures (url, fetched_at, status, content_hash, warc_file, warc_offset, warc_length)
@@ -142,11 +144,7 @@ export function sqliteFetchLog(db: Database.Database, onChange: () => void): Sql
       recordAtomically(p, queue);
     },
     async duePages(now, limit, publishers) {
-      // The due list is short next to the whole table: filter publishers here rather than in SQL.
-      const rows = stmt.due.all(now, publishers?.length ? limit * 10 : limit).map(toPage);
-      return (
-        publishers?.length ? rows.filter((p) => p.publisher && publishers.includes(p.publisher)) : rows
-      ).slice(0, limit);
+      return stmt.due.all(now, publishers?.length ? JSON.stringify(publishers) : null, limit).map(toPage);
     },
     async putCapture(c) {
       stmt.putCapture.run(c);
@@ -183,9 +181,6 @@ export function sqliteFetchLog(db: Database.Database, onChange: () => void): Sql
     },
     async queued(key, limit) {
       return stmt.queued.all(key, limit);
-    },
-    async markDone(key, url) {
-      stmt.markDone.run(key, url);
     },
     async queueCounts(key) {
       return stmt.counts.get(key) ?? { done: 0, total: 0 };
