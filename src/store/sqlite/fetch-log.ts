@@ -82,10 +82,10 @@ export function sqliteFetchLog(db: Database.Database, onChange: () => void): Sql
          published = excluded.published, next_visit = excluded.next_visit, failures = excluded.failures,
          last_error = excluded.last_error`,
     ),
-    due: db.prepare<[string, string | null, number], PageRow>(
-      `SELECT * FROM pages WHERE next_visit IS NOT NULL AND next_visit <= ?1
-         AND (?2 IS NULL OR publisher IN (SELECT value FROM json_each(?2)))
-       ORDER BY next_visit LIMIT ?3`,
+    due: db.prepare<[{ now: string; publishers: string | null; limit: number }], PageRow>(
+      `SELECT * FROM pages WHERE next_visit IS NOT NULL AND next_visit <= @now
+         AND (@publishers IS NULL OR publisher IN (SELECT value FROM json_each(@publishers)))
+       ORDER BY next_visit LIMIT @limit`,
     ),
     putCapture: db.prepare(
       `INSERT INTO captures (url, fetched_at, status, content_hash, warc_file, warc_offset, warc_length)
@@ -144,7 +144,8 @@ export function sqliteFetchLog(db: Database.Database, onChange: () => void): Sql
       recordAtomically(p, queue);
     },
     async duePages(now, limit, publishers) {
-      return stmt.due.all(now, publishers?.length ? JSON.stringify(publishers) : null, limit).map(toPage);
+      const list = publishers?.length ? JSON.stringify(publishers) : null;
+      return stmt.due.all({ now, publishers: list, limit }).map(toPage);
     },
     async putCapture(c) {
       stmt.putCapture.run(c);
