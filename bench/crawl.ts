@@ -87,6 +87,8 @@ async function crawlRun(pages: number): Promise<Run> {
     "-f",
     "%M",
     process.execPath,
+    // For profiling only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+    ...(process.env.BENCH_CRAWL_NODE_FLAGS ?? "").split(" ").filter(Boolean),
     path.join(ROOT, "bin", "verbatim.js"),
     "crawl",
     `${s.origin}/list/1`,

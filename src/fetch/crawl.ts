@@ -7,7 +7,7 @@
  */
 import { createHash } from "node:crypto";
 import { VerbatimError } from "../errors/catalog.js";
-import type { DocumentStore } from "../store/store.js";
+import type { DocumentStore, FetchLog } from "../store/store.js";
 import type { Harvester, HarvestReport } from "./harvest.js";
 import { inScope, normaliseUrl } from "./links.js";
 
@@ -71,29 +71,25 @@ export async function crawl(
   const maxDepth = options.maxDepth ?? Number.POSITIVE_INFINITY;
   // A resumed run counts the pages its killed predecessor already visited.
   let visited = resumed ? (await log.queueCounts(key)).done : 0;
-  // Taken by this run and not yet marked done (fetching, or waiting in the harvester's batch).
-  const taken = new Set<string>();
+  const frontier = new Frontier(log, key);
   let fetching = 0;
 
   const worker = async () => {
     for (;;) {
       if (visited >= options.maxPages) return;
-      const next = (await log.queued(key, taken.size + options.concurrency + 1)).find(
-        (q) => !taken.has(q.url),
-      );
+      const next = await frontier.take();
       if (!next) {
         if (fetching === 0) return;
         // Others are still fetching and may queue more links: wait for one of them.
         await new Promise((r) => setTimeout(r, 5));
         continue;
       }
-      taken.add(next.url);
       fetching++;
       visited++;
       try {
-        const visit = await harvester.visit(next.url, { key, url: next.url }, () => taken.delete(next.url));
+        const visit = await harvester.visit(next.url, { key, url: next.url });
         if (visit.links && next.depth < maxDepth) {
-          const links = visit.links.links.filter((u) => inScope(u, scope));
+          const links = frontier.unseen(visit.links.links.filter((u) => inScope(u, scope)));
           if (links.length)
             await log.enqueue(
               key,
@@ -111,4 +107,53 @@ export async function crawl(
   const left = counts.total - counts.done;
   if (left === 0 || visited >= options.maxPages) await log.finishCrawl(key, new Date().toISOString());
   return { report: harvester.report, resumed, left };
+}
+
+/** How many queue rows are read at once, and how many URLs this run remembers having queued. */
+const CHUNK = 256;
+const REMEMBERED = 100_000;
+
+/**
+ * The crawl queue as this run reads it: forward from the last position taken, a chunk at a time,
+ * so each URL is read once however long the queue grows. A URL taken but not yet stored is behind
+ * the position and is not handed out again; a killed run starts again from the top of what is not
+ * done. Links this run already queued are not sent to the store again (every page of a site links
+ * to its home page); the store ignores repeats anyway, so forgetting them past a bound is safe.
+ */
+class Frontier {
+  private buffer: { url: string; depth: number; seq: number }[] = [];
+  private position = 0;
+  private refilling: Promise<void> | null = null;
+  private readonly queuedHere = new Set<string>();
+
+  constructor(
+    private readonly log: FetchLog,
+    private readonly key: string,
+  ) {}
+
+  async take(): Promise<{ url: string; depth: number } | null> {
+    if (this.buffer.length === 0) {
+      // Workers that find the buffer empty together share one read, so none reads rows twice.
+      this.refilling ??= this.refill().finally(() => {
+        this.refilling = null;
+      });
+      await this.refilling;
+    }
+    return this.buffer.pop() ?? null;
+  }
+
+  private async refill(): Promise<void> {
+    if (this.buffer.length) return;
+    const rows = await this.log.queued(this.key, CHUNK, this.position);
+    const last = rows[rows.length - 1];
+    if (last) this.position = last.seq;
+    this.buffer = rows.reverse();
+  }
+
+  unseen(urls: string[]): string[] {
+    if (this.queuedHere.size > REMEMBERED) this.queuedHere.clear();
+    const fresh = urls.filter((u) => !this.queuedHere.has(u));
+    for (const u of fresh) this.queuedHere.add(u);
+    return fresh;
+  }
 }

@@ -5,7 +5,7 @@
  * offset); a run killed mid-write leaves at most a torn record at the end of its own file, which
  * nothing points to because the pointer is stored only after the record is written.
  */
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { closeSync, mkdirSync, openSync, readSync, writeSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -81,6 +81,7 @@ export class WarcWriter {
       },
       [capture.body],
     );
+    setDigests(record, capture.body);
     // One gzip member per record (so a record reads alone from its offset), compressed with
     // Node's zlib in one call: warcio's own gzip streams in small chunks and cost several ms a page.
     return this.append(gzipSync(await WARCSerializer.serialize(record)));
@@ -90,6 +91,19 @@ export class WarcWriter {
     if (this.fd !== null) closeSync(this.fd);
     this.fd = null;
   }
+}
+
+/**
+ * The record's block and payload digests (sha256, as warcio writes them), computed with Node's
+ * crypto: warcio computes them only when they are missing, with a WebAssembly hasher it builds
+ * anew for every record, which cost more than the rest of the record.
+ */
+function setDigests(record: WARCRecord, body: Uint8Array): void {
+  const head = Buffer.from(`${record.httpHeaders?.toString() ?? ""}\r\n`, "utf8");
+  const payload = createHash("sha256").update(body).digest("hex");
+  const block = createHash("sha256").update(head).update(body).digest("hex");
+  record.warcHeaders.headers.set("WARC-Payload-Digest", `sha256:${payload}`);
+  record.warcHeaders.headers.set("WARC-Block-Digest", `sha256:${block}`);
 }
 
 /** Reads the record a pointer names, as it was fetched. */

@@ -240,8 +240,11 @@ export interface FetchLog {
   startCrawl(key: string, at: string): Promise<{ resumed: boolean }>;
   /** Adds URLs to a run's queue; ones already queued are left as they are. Returns how many were new. */
   enqueue(key: string, items: { url: string; depth: number }[]): Promise<number>;
-  /** The next URLs not yet done, in the order they were queued. */
-  queued(key: string, limit: number): Promise<{ url: string; depth: number }[]>;
+  /**
+   * The next URLs not yet done, in the order they were queued; with `afterSeq`, only those queued
+   * after that position (a crawl reads its queue forward in chunks rather than from the top).
+   */
+  queued(key: string, limit: number, afterSeq?: number): Promise<{ url: string; depth: number; seq: number }[]>;
   queueCounts(key: string): Promise<{ done: number; total: number }>;
   finishCrawl(key: string, at: string): Promise<void>;
   /** New versions and withdrawals, newest first. */

@@ -16,8 +16,11 @@ import type { ReaderContext } from "./reader.js";
 import { baseName, lastTwoSegments, stripFurniture } from "./text-page.js";
 import { analyseTitle } from "./title.js";
 
-const BLOCKS =
-  "p, h1, h2, h3, h4, h5, h6, li, ul, ol, dl, dt, dd, blockquote, pre, table, tr, div, article, section, main, header, footer, aside, figure, figcaption";
+const BLOCK_TAGS = new Set(
+  "p h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote pre table tr div article section main header footer aside figure figcaption".split(
+    " ",
+  ),
+);
 
 function first(doc: ParsedHtml | Element, selectors: string[]): Element | null {
   for (const s of selectors) {
@@ -58,17 +61,34 @@ function leafParagraphs(text: string): string[] {
 export function blockTexts(root: Element): string[] {
   for (const br of Array.from(root.querySelectorAll("br"))) br.replaceWith(BREAK);
   const out: string[] = [];
+  // Whether an element holds a block anywhere inside, worked out once per element by walking the
+  // tree (a selector query per element cost more than the rest of the page's reading).
+  const holdsBlock = new Map<Element, boolean>();
+  const containsBlock = (el: Element): boolean => {
+    let known = holdsBlock.get(el);
+    if (known === undefined) {
+      known = false;
+      for (const child of Array.from(el.children)) {
+        if (isBlock(child) || containsBlock(child)) {
+          known = true;
+          break;
+        }
+      }
+      holdsBlock.set(el, known);
+    }
+    return known;
+  };
   // An element is a leaf when no block sits anywhere inside it; otherwise its block children are
   // walked in order and the loose text between them becomes paragraphs of its own.
   const walk = (el: Element) => {
-    if (!el.querySelector(BLOCKS)) {
+    if (!containsBlock(el)) {
       out.push(...leafParagraphs(el.textContent ?? ""));
       return;
     }
     let loose = "";
     for (const node of Array.from(el.childNodes)) {
       const element = node.nodeType === 1 ? (node as Element) : null;
-      if (element && (element.matches(BLOCKS) || element.querySelector(BLOCKS))) {
+      if (element && (isBlock(element) || containsBlock(element))) {
         out.push(...leafParagraphs(loose));
         loose = "";
         walk(element);
@@ -79,6 +99,8 @@ export function blockTexts(root: Element): string[] {
   walk(root);
   return out;
 }
+
+const isBlock = (el: Element): boolean => BLOCK_TAGS.has(el.localName.toLowerCase());
 
 function chooseProfile(doc: ParsedHtml, url: string | null): PublisherProfile {
   const byUrl = profileForUrl(url);

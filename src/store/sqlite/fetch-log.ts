@@ -107,12 +107,16 @@ export function sqliteFetchLog(db: Database.Database, onChange: () => void): Sql
       "INSERT INTO crawl_runs (key, started, finished) VALUES (?, ?, NULL) ON CONFLICT(key) DO UPDATE SET started = excluded.started, finished = NULL",
     ),
     clearQueue: db.prepare<[string]>("DELETE FROM crawl_queue WHERE key = ?"),
-    maxSeq: db.prepare<[string], { s: number | null }>("SELECT MAX(seq) AS s FROM crawl_queue WHERE key = ?"),
+    // Two index seeks (done and not done) rather than a scan of the run's whole queue per call.
+    maxSeq: db.prepare<[string, string], { s: number | null }>(
+      `SELECT MAX(s) AS s FROM (SELECT MAX(seq) AS s FROM crawl_queue WHERE key = ? AND done = 0
+         UNION ALL SELECT MAX(seq) AS s FROM crawl_queue WHERE key = ? AND done = 1)`,
+    ),
     enqueue: db.prepare(
       "INSERT INTO crawl_queue (key, url, depth, seq, done) VALUES (?, ?, ?, ?, 0) ON CONFLICT(key, url) DO NOTHING",
     ),
-    queued: db.prepare<[string, number], { url: string; depth: number }>(
-      "SELECT url, depth FROM crawl_queue WHERE key = ? AND done = 0 ORDER BY seq LIMIT ?",
+    queued: db.prepare<[string, number, number], { url: string; depth: number; seq: number }>(
+      "SELECT url, depth, seq FROM crawl_queue WHERE key = ? AND done = 0 AND seq > ? ORDER BY seq LIMIT ?",
     ),
     markDone: db.prepare<[string, string]>("UPDATE crawl_queue SET done = 1 WHERE key = ? AND url = ?"),
     counts: db.prepare<[string], { done: number; total: number }>(
@@ -122,7 +126,7 @@ export function sqliteFetchLog(db: Database.Database, onChange: () => void): Sql
   };
 
   const enqueueMany = db.transaction((key: string, items: { url: string; depth: number }[]) => {
-    let seq = stmt.maxSeq.get(key)?.s ?? 0;
+    let seq = stmt.maxSeq.get(key, key)?.s ?? 0;
     let added = 0;
     for (const item of items) added += stmt.enqueue.run(key, item.url, item.depth, ++seq).changes;
     return added;
@@ -180,8 +184,8 @@ export function sqliteFetchLog(db: Database.Database, onChange: () => void): Sql
     async enqueue(key, items) {
       return enqueueMany(key, items);
     },
-    async queued(key, limit) {
-      return stmt.queued.all(key, limit);
+    async queued(key, limit, afterSeq = 0) {
+      return stmt.queued.all(key, afterSeq, limit);
     },
     async queueCounts(key) {
       return stmt.counts.get(key) ?? { done: 0, total: 0 };

@@ -222,6 +222,8 @@ export const MIGRATIONS: readonly Migration[] = [
     `);
     refingerprint(db);
   },
+  // 9: language versions are looked for by publisher, language and date (store/sqlite/version-links.ts).
+  "CREATE INDEX doc_index_publisher_language_date ON doc_index (publisher, language, date);",
 ];
 
 /** Recomputes every stored version's fingerprint with the current rule (see store/fingerprint.ts). */

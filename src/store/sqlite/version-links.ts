@@ -78,15 +78,24 @@ export function versionLinks(db: Database.Database): VersionLinks {
       `INSERT INTO version_links (a, b, method, confidence, reasons) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT(a, b) DO UPDATE SET method = excluded.method, confidence = excluded.confidence, reasons = excluded.reasons`,
     ),
-    // Versions come from one publisher; the window is a range on the date index; pairs unlinked by
-    // hand are no candidates; the nearest dates come first.
-    candidates: db.prepare<[string, string, string, string, string], DocumentSummary>(
-      `SELECT ${SUMMARY} FROM doc_index d JOIN doc_index o
-         ON o.publisher = d.publisher AND o.language != d.language AND length(o.date) = 10
-        AND o.date BETWEEN date(d.date, ?) AND date(d.date, ?)
-       WHERE d.id = ? AND length(d.date) = 10 AND o.id != d.id
+    // Versions come from one publisher, in another language, within a window of dates (CROSS JOIN keeps that order): the
+    // publisher's languages are found by seeking the (publisher, language, date) index language by
+    // language, so each is an exact range (a window scanned by date alone read every document of
+    // every publisher in it); pairs unlinked by hand are no candidates; the nearest dates come first.
+    candidates: db.prepare<{ id: string; from: string; to: string }, DocumentSummary>(
+      `WITH RECURSIVE d AS (SELECT id, publisher, language, date FROM doc_index WHERE id = @id AND length(date) = 10),
+       langs(l) AS (
+         SELECT (SELECT MIN(language) FROM doc_index WHERE publisher = (SELECT publisher FROM d))
+         UNION ALL
+         SELECT (SELECT MIN(language) FROM doc_index WHERE publisher = (SELECT publisher FROM d) AND language > l)
+         FROM langs WHERE l IS NOT NULL)
+       SELECT ${SUMMARY} FROM d CROSS JOIN langs CROSS JOIN doc_index o
+       WHERE langs.l IS NOT NULL AND langs.l != d.language
+         AND o.publisher = d.publisher AND o.language = langs.l
+         AND o.date BETWEEN date(d.date, @from) AND date(d.date, @to) AND length(o.date) = 10
+         AND o.id != d.id
          AND NOT EXISTS (SELECT 1 FROM version_links l
-                         WHERE l.method = 'unlinked' AND l.a = min(?, o.id) AND l.b = max(?, o.id))
+                         WHERE l.method = 'unlinked' AND l.a = min(d.id, o.id) AND l.b = max(d.id, o.id))
        ORDER BY abs(julianday(o.date) - julianday(d.date)), o.id LIMIT 200`,
     ),
     putDivergence: db.prepare(
@@ -165,7 +174,7 @@ export function versionLinks(db: Database.Database): VersionLinks {
       if (link.method === "unlinked") stmt.dropDivergence.run(a, b);
     },
     candidates(id, days) {
-      return stmt.candidates.all(`-${days} days`, `+${days} days`, id, id, id);
+      return stmt.candidates.all({ id, from: `-${days} days`, to: `+${days} days` });
     },
     putDivergence(s) {
       const [a, b] = ordered(s.a, s.b);
