@@ -244,7 +244,11 @@ export interface FetchLog {
    * The next URLs not yet done, in the order they were queued; with `afterSeq`, only those queued
    * after that position (a crawl reads its queue forward in chunks rather than from the top).
    */
-  queued(key: string, limit: number, afterSeq?: number): Promise<{ url: string; depth: number; seq: number }[]>;
+  queued(
+    key: string,
+    limit: number,
+    afterSeq?: number,
+  ): Promise<{ url: string; depth: number; seq: number }[]>;
   queueCounts(key: string): Promise<{ done: number; total: number }>;
   finishCrawl(key: string, at: string): Promise<void>;
   /** New versions and withdrawals, newest first. */
