@@ -36,8 +36,17 @@ export function addReadingFlags(command: Command): Command {
     .option(
       "--workers <n>",
       "worker threads for reading pages (0: the main thread)",
-      String(defaultWorkers()),
+      String(fetchingWorkers()),
     );
+}
+
+/**
+ * One worker per core but one, at least one, at most 4: while crawling, the main thread has a
+ * core's worth of work of its own (HTTP, WARC, the store), and a worker more than the cores left
+ * slowed a crawl down (docs/benchmarks.md, the crawl section).
+ */
+export function fetchingWorkers(): number {
+  return Math.max(1, Math.min(4, os.availableParallelism() - 1));
 }
 
 /** One worker per core, at most 4: reading pages is the heavier side, and the main thread shares a core. */

@@ -99,6 +99,11 @@ export const ERRORS = {
     404,
     (d) => `no sources are known for publisher ${d.id} (followed: ${d.known})`,
   ),
+  READER_FAILED: entry(
+    "user",
+    422,
+    (d) => `reading this input stopped its worker (${d.reason}); the rest of the batch goes on`,
+  ),
   INTERNAL: entry("internal", 500, (d) => `internal error: ${d.reason}`),
 } as const satisfies Record<string, CatalogEntry>;
 

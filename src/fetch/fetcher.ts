@@ -7,7 +7,14 @@ import type { VerbatimError } from "../errors/catalog.js";
 import { contentHash } from "../ingest/pipeline.js";
 import type { FetchLog } from "../store/store.js";
 import { HostGates, type Politeness } from "./hosts.js";
-import { type Conditional, DEFAULT_HTTP, HttpClient, type HttpOptions, type HttpOutcome } from "./http.js";
+import {
+  type Conditional,
+  DEFAULT_HTTP,
+  HttpClient,
+  type HttpOptions,
+  type HttpOutcome,
+  type HttpResponse,
+} from "./http.js";
 import { RobotsRules } from "./robots.js";
 import { WarcWriter } from "./warc.js";
 
@@ -43,8 +50,8 @@ export class Fetcher {
       new URL(from).origin,
       new URL(to).origin,
     ]);
-    this.robots = new RobotsRules(this.http, this.gates, ROBOTS_AGENT, this.address);
     this.warc = new WarcWriter(options.warcDir);
+    this.robots = new RobotsRules(this.http, this.gates, ROBOTS_AGENT, this.address, (r) => this.keepAll(r));
   }
 
   /** The address actually asked for a URL (the same URL unless its origin is fetched via another). */
@@ -66,8 +73,12 @@ export class Fetcher {
       pause: (u, ms) => this.gates.pause(u, ms),
       address: this.address,
     });
-    if (!outcome.ok) return outcome;
-    const r = outcome.response;
+    if (outcome.ok) await this.keepAll(outcome.response);
+    return outcome;
+  }
+
+  /** Keeps a response and the redirects on its way. */
+  private async keepAll(r: HttpResponse): Promise<void> {
     for (const hop of r.redirects)
       await this.keep(hop.url, hop.status, "", hop.headers, new Uint8Array(), hop.fetchedAt, null);
     await this.keep(
@@ -79,7 +90,6 @@ export class Fetcher {
       r.fetchedAt,
       r.status === 304 ? null : contentHash(r.body),
     );
-    return outcome;
   }
 
   private async keep(

@@ -1,12 +1,13 @@
 /**
  * robots.txt, read once per origin and honoured for every request to it (RFC 9309): a 2xx answer
  * is parsed (robots-parser), a 4xx means no rules, and a 5xx or no answer at all means the whole
- * site is off limits for this run, as the RFC asks. Crawl-delay raises the host's delay.
+ * site is off limits for this run, as the RFC asks. Crawl-delay raises the host's delay. The
+ * answer is handed to `keep` (the fetcher archives it), so the rules a crawl obeyed can be shown.
  */
 import robotsParser from "robots-parser";
 import { VerbatimError } from "../errors/catalog.js";
 import type { HostGates } from "./hosts.js";
-import type { HttpClient } from "./http.js";
+import type { HttpClient, HttpResponse } from "./http.js";
 
 // robots-parser is CommonJS (module.exports = function): in ESM the function is the default import,
 // which its typings (written for `esModuleInterop` under CommonJS) do not say.
@@ -25,6 +26,7 @@ export class RobotsRules {
     private readonly gates: HostGates,
     private readonly agent: string,
     private readonly address?: (url: string) => string,
+    private readonly keep?: (response: HttpResponse) => Promise<void>,
   ) {}
 
   /** Null when the URL may be fetched; FETCH_DISALLOWED otherwise. */
@@ -49,6 +51,7 @@ export class RobotsRules {
       ...(this.address ? { address: this.address } : {}),
     });
     if (!outcome.ok) return "none";
+    await this.keep?.(outcome.response);
     const { status, body } = outcome.response;
     if (status >= 400 && status < 500) return "all";
     if (status < 200 || status >= 300) return "none";

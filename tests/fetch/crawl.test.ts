@@ -80,6 +80,18 @@ describe("crawling a local site", () => {
     expect(ids).toHaveLength(6);
   });
 
+  it("visits every page of a queue longer than one read of it exactly once", async () => {
+    const many = Array.from({ length: 600 }, (_, i) => `/notes/${i + 1}`);
+    site.pages.set("/", indexPage([...many.slice(0, 300), "/more"]));
+    site.pages.set("/more", indexPage(many.slice(300)));
+    for (const p of many) site.pages.set(p, `<html><body><p>Note ${p}</p><a href="/">Home</a></body></html>`);
+    const report = (await run({ maxPages: 1000 })).report;
+    expect(report.failed).toBe(0);
+    const asked = site.requests.map((r) => r.path).filter((p) => p !== "/robots.txt");
+    expect(new Set(asked).size).toBe(asked.length);
+    for (const p of many) expect(asked).toContain(p);
+  });
+
   it("never requests a page that robots.txt disallows, and notes it without failing", async () => {
     // The group naming Verbatim applies, not the catch-all one (RFC 9309).
     site.robots =
@@ -162,13 +174,13 @@ describe("crawling a local site", () => {
       "Press briefing by the spokesperson on topic 1",
     );
     // The whole file reads as a standard WARC too: a warcinfo record, then one response per
-    // request the site answered, robots.txt aside (it is read for the rules, not archived).
+    // request the site answered, robots.txt included (the rules the crawl obeyed).
     const types: string[] = [];
     for await (const record of new WARCParser(createReadStream(path.join(dir, "warc", c.warcFile))))
       types.push(record.warcType ?? "");
     expect(types[0]).toBe("warcinfo");
-    const answered = site.requests.filter((r) => r.path !== "/robots.txt").length;
-    expect(types.filter((t) => t === "response")).toHaveLength(answered);
+    expect(site.requests.some((r) => r.path === "/robots.txt")).toBe(true);
+    expect(types.filter((t) => t === "response")).toHaveLength(site.requests.length);
   });
 
   it("turns each fault into a coded error for its URL and stores the rest", async () => {

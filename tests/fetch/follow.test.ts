@@ -128,6 +128,26 @@ describe("following publishers", () => {
     expect(changes.map((c) => c.kind).sort()).toEqual(["edited", "withdrawn"]);
   });
 
+  it("notes listings whose markup changed with FETCH_LISTING_EMPTY, fails nothing and leaves what is stored as it was", async () => {
+    const { store, dbPath, site, flags } = await setup("whitehouse.gov");
+    const first = await followOnce(store, dbPath, followedProfiles(["whitehouse.gov"]), flags);
+    expect(first.inserted).toBeGreaterThan(0);
+    const before = await store.counts();
+    site.redesignListings();
+    await makeAllDue(
+      store,
+      site.records().map((p) => site.realUrl(p)),
+    );
+    const report = await followOnce(store, dbPath, followedProfiles(["whitehouse.gov"]), flags);
+    expect(report.failed).toBe(0);
+    const empty = report.notices.filter((n) => n.code === "FETCH_LISTING_EMPTY");
+    expect(empty.length).toBeGreaterThan(0);
+    for (const n of empty) expect(n.message).toContain(n.source);
+    expect(report.versioned + report.withdrawn).toBe(0);
+    expect(await store.counts()).toEqual(before);
+    expect((await store.fetchLog?.changes()) ?? []).toEqual([]);
+  });
+
   it("refuses a publisher it has no sources for with PUBLISHER_NOT_FOLLOWED", () => {
     expect(() => followedProfiles(["example.org"])).toThrowError(
       /no sources are known for publisher example.org/,

@@ -46,6 +46,11 @@ export interface ImitationSite {
   edit(path: string, change: (r: SiteRecord) => SiteRecord): void;
   /** The record now answers 404 (or 410) and leaves listings and feeds. */
   withdraw(path: string, status?: 404 | 410): void;
+  /**
+   * The site is redesigned: listing pages become a script-rendered shell whose record links are in
+   * a JSON attribute, not in <a> elements (what a reader of the old markup finds no links in).
+   */
+  redesignListings(): void;
   /** The real URL of a record path (`new URL(path, standsFor[0])`). */
   realUrl(path: string): string;
   /** The local URL that serves a real URL or a path. */
@@ -155,6 +160,7 @@ export async function startImitationSite(
     };
   };
 
+  let redesigned = false;
   const listingAnswer = (realOrigin: string, target: string): Answer | null => {
     for (const section of state.sections) {
       if (section.origin !== realOrigin) continue;
@@ -169,14 +175,17 @@ export async function startImitationSite(
       if (page < 1 || (page > pages && markup.pastLastPage === "404"))
         return notFound(404, realOrigin, target);
       if (page > pages && markup.pastLastPage === "last") page = pages;
-      const body = markup.listingPage({
-        section,
-        page,
-        pages,
-        items: all.slice((page - 1) * perPage, page * perPage),
-        pageUrl: (n) =>
-          realOrigin + (n === 1 && markup.firstPageRedirects ? section.basePath : section.pagePath(n)),
-      });
+      const items = all.slice((page - 1) * perPage, page * perPage);
+      const body = redesigned
+        ? `<!doctype html><html><head><title>${section.basePath}</title></head><body><div id="app" data-items='${JSON.stringify(items.map((i) => i.url))}'></div><script src="/assets/app.js"></script></body></html>`
+        : markup.listingPage({
+            section,
+            page,
+            pages,
+            items,
+            pageUrl: (n) =>
+              realOrigin + (n === 1 && markup.firstPageRedirects ? section.basePath : section.pagePath(n)),
+          });
       return {
         status: 200,
         body,
@@ -290,6 +299,9 @@ export async function startImitationSite(
     publish: (record) => state.publish(record).record.path,
     edit: (path, change) => state.edit(path, change),
     withdraw: (path, status = 404) => state.withdraw(path, status),
+    redesignListings: () => {
+      redesigned = true;
+    },
     realUrl: (path) => state.url(path),
     localUrl,
     close: async () => {
