@@ -187,15 +187,20 @@ export function readHtml(text: string, ctx: ReaderContext): Draft {
     for (const s of recipe.drop) for (const el of Array.from(bodyEl.querySelectorAll(s))) el.remove();
     paragraphs = blockTexts(bodyEl);
   } else {
-    const article = new Readability(doc.cloneNode(true) as unknown as globalThis.Document, {
+    // Everything wanted from the page as published is taken above, so Readability may rework
+    // this DOM itself (no copy), and hands back its content element rather than HTML to parse again.
+    const article = new Readability<Element>(doc as unknown as globalThis.Document, {
       charThreshold: 100,
+      serializer: (el) => el as Element,
     }).parse();
-    if (article?.content) {
-      const { document: inner } = parseHTML(`<html><body>${article.content}</body></html>`);
-      paragraphs = blockTexts(inner.body as unknown as Element);
-    } else {
-      const body = doc.querySelector("body");
-      paragraphs = body ? blockTexts(body) : [];
+    if (article?.content) paragraphs = blockTexts(article.content);
+    else {
+      // Readability gave up, having changed the DOM on the way: read the body as published.
+      const { document: again } = parseHTML(
+        text.includes("<html") ? text : `<html><body>${text}</body></html>`,
+      );
+      const body = again.querySelector("body");
+      paragraphs = body ? blockTexts(body as unknown as Element) : [];
     }
   }
   if (paragraphs[0] === title) paragraphs.shift();
