@@ -52,6 +52,8 @@ export interface Evidence {
   reasons: string[];
 }
 
+const isFullDate = (d: string | null) => d !== null && d.length === 10;
+
 /** Days between two ISO dates, or null when either is missing or partial. */
 function daysApart(a: string | null, b: string | null): number | null {
   if (!a || !b || a.length !== 10 || b.length !== 10) return null;
@@ -80,10 +82,13 @@ export function evidence(a: Document, b: Document, anchorsA: Anchors, anchorsB: 
   // Two governments' readouts of one meeting share dates, names and numbers, but neither translates the other.
   if (a.publisher !== b.publisher) return { confidence: 0, reasons: ["different publishers"] };
   const days = daysApart(a.when.date, b.when.date);
-  if (days === null || days > MAX_DAYS_APART)
+  // Two undated texts (an interview and its translation) are compared on their content alone; a
+  // dated one and an undated one, or two far apart, are not versions.
+  const undated = !isFullDate(a.when.date) && !isFullDate(b.when.date);
+  if (!undated && (days === null || days > MAX_DAYS_APART))
     return { confidence: 0, reasons: ["dates too far apart or unknown"] };
-  const date = days === 0 ? 1 : days <= 1 ? 0.7 : 0.4;
-  reasons.push(days === 0 ? "same day" : `${days} day(s) apart`);
+  const date = days === null ? null : days === 0 ? 1 : days <= 1 ? 0.7 : 0.4;
+  reasons.push(days === null ? "both undated" : days === 0 ? "same day" : `${days} day(s) apart`);
   const part = (x: Set<string>, y: Set<string>, name: string) => {
     const s = dice(x, y);
     reasons.push(`${name} ${s === null ? "none" : s.toFixed(2)}`);
@@ -114,6 +119,7 @@ export function evidence(a: Document, b: Document, anchorsA: Anchors, anchorsB: 
   const shared = sharedAnchors(anchorsA, anchorsB);
   const amount = Math.min(1, shared / 8);
   reasons.push(`${shared} shared anchors`);
-  const confidence = Math.round((0.2 * date + 0.8 * content) * amount * (plausible ? 1 : 0.5) * 1000) / 1000;
+  const agreement = date === null ? content : 0.2 * date + 0.8 * content;
+  const confidence = Math.round(agreement * amount * (plausible ? 1 : 0.5) * 1000) / 1000;
   return { confidence, reasons };
 }

@@ -21,6 +21,7 @@ import {
 } from "./align-documents.js";
 import type { Anchors, EntityFinder } from "./anchors.js";
 import { type DivergenceReport, divergence } from "./divergence.js";
+import { decideKeyGroup, MAX_KEY_GROUP } from "./key-check.js";
 import { documentAnchors, evidence, LINK_THRESHOLD, MAX_DAYS_APART, shareKey } from "./link.js";
 
 /** Entity ids as anchors, for a pair of languages the gazetteer covers both of; otherwise none. */
@@ -131,12 +132,17 @@ export async function alignStored(
 
 export interface LinkOutcome {
   linked: { a: string; b: string; confidence: number }[];
+  /** Keyed pairs linked, and keyed pairs left as conflicts for review. */
+  keyed: number;
+  conflicts: number;
   measured: number;
 }
 
 /**
- * For each document: its best evidence match among other-language documents dated near it (when
- * the match's best is this document too), then the divergence of every version it now has.
+ * For each document: a verdict on every pair its publisher keys make (align/key-check.ts: a key
+ * link, or a conflict when the texts contradict the key or a language would get two versions),
+ * then its best evidence match among other-language documents dated near it (when the match's
+ * best is this document too), then the divergence of every version it now has.
  */
 export async function linkAndMeasure(
   store: DocumentStore,
@@ -191,11 +197,36 @@ export async function linkAndMeasure(
     }
     return best;
   };
+  const settled = new Set<string>();
+  let keyed = 0;
+  let conflicts = 0;
+  /** The documents that share keys with this one, directly or through another, decided together. */
+  const settleKeys = async (id: string) => {
+    if (settled.has(id)) return;
+    const group = [id];
+    for (let i = 0; i < group.length && group.length <= MAX_KEY_GROUP; i++)
+      for (const p of await store.keyPartners(group[i] as string)) if (!group.includes(p)) group.push(p);
+    for (const g of group) settled.add(g);
+    if (group.length < 2) return;
+    const docs: Document[] = [];
+    for (const g of group) {
+      const entry = await load(g);
+      if (entry.doc) docs.push(entry.doc);
+    }
+    const entryOf = (doc: Document) =>
+      cache.get(doc.id) as { doc: Document | null; anchors: Map<string, Anchors> };
+    for (const verdict of decideKeyGroup(docs, (doc, other) => anchors(entryOf(doc), other), shareKey)) {
+      await store.putVersionLink(verdict);
+      if (verdict.method === "key") keyed++;
+      else conflicts++;
+    }
+  };
   const linked: LinkOutcome["linked"] = [];
   for (const id of ids) {
     // Linking a large batch takes seconds: a server answering requests on this thread must get turns.
     await nextTurn();
     cache = new Map();
+    await settleKeys(id);
     const best = await bestFor(id);
     if (!best || (await bestFor(best.id))?.id !== id) continue;
     await store.putVersionLink({
@@ -220,7 +251,7 @@ export async function linkAndMeasure(
       if (await alignStored(store, id, v.id, matcher)) measured++;
     }
   }
-  return { linked, measured };
+  return { linked, keyed, conflicts, measured };
 }
 
 /**
@@ -246,6 +277,7 @@ export async function ingestAndLink(
   if (seen.length > 0) {
     const outcome = await linkAndMeasure(store, seen, matcher);
     report.versionsLinked = outcome.linked.length;
+    report.versionConflicts = outcome.conflicts;
     report.pairsMeasured = outcome.measured;
   }
   return report;

@@ -41,6 +41,10 @@ export function printReportDetails(r: IngestReport): void {
     out.write(
       `  language versions: ${r.versionsLinked ?? 0} linked by evidence; ${r.pairsMeasured ?? 0} pairs aligned\n`,
     );
+  if (r.versionConflicts)
+    out.write(
+      `  ${pc.yellow("!")} ${r.versionConflicts} keyed pairs contradicted by their texts, left for review: verbatim versions --conflicts\n`,
+    );
   for (const f of r.failures) out.write(`  ${pc.red("✗")} ${f.source}: ${pc.bold(f.code)} ${f.message}\n`);
   // Sidecar files (readmes, spreadsheets) are skipped by design: counted above, not listed.
   for (const n of r.notices) {

@@ -37,6 +37,8 @@ export interface IngestReport {
   bytes: number;
   /** Pairs of language versions linked by evidence after the batch (set by the ingest command). */
   versionsLinked?: number;
+  /** Keyed pairs the texts contradict, left for review (`verbatim versions --conflicts`). */
+  versionConflicts?: number;
   /** Pairs of language versions aligned and measured after the batch. */
   pairsMeasured?: number;
 }

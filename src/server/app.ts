@@ -12,6 +12,7 @@ import { parseQuery } from "../search/query/parse.js";
 import type { SortOrder } from "../search/results.js";
 import { atomFeed } from "../web/feed.js";
 import { comparePage } from "../web/pages/compare.js";
+import { conflictsPage } from "../web/pages/conflicts.js";
 import { divergencePage } from "../web/pages/divergence.js";
 import { documentPage } from "../web/pages/document.js";
 import { entityPage } from "../web/pages/entity.js";
@@ -182,6 +183,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   });
 
   app.get("/divergence", async (c) => c.html(divergencePage(await store.divergentPairs(100))));
+  app.get("/conflicts", async (c) => c.html(conflictsPage(await store.versionConflicts({ limit: 200 }))));
 
   app.get("/s/:id", async (c) => {
     const id = c.req.param("id");

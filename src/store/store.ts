@@ -118,12 +118,23 @@ export interface LanguageVersion extends DocumentSummary {
   divergence: number | null;
 }
 
-/** A link recorded in the store: found by evidence, made by hand, or undone by hand ("unlinked"). */
+/**
+ * A link recorded in the store: a publisher's key the evidence does not contradict, found by
+ * evidence, made by hand, undone by hand ("unlinked"), or a keyed pair left for a person to
+ * decide ("conflict": contradicted by the texts, or a second version in one language).
+ */
 export interface StoredVersionLink {
   a: string;
   b: string;
-  method: "evidence" | "manual" | "unlinked";
+  method: "key" | "evidence" | "manual" | "unlinked" | "conflict";
   confidence: number;
+  reasons: string[];
+}
+
+/** A keyed pair that is not linked until a person links or unlinks it by hand. */
+export interface VersionConflict {
+  a: DocumentSummary;
+  b: DocumentSummary;
   reasons: string[];
 }
 
@@ -302,8 +313,15 @@ export interface DocumentStore {
   languageVersions(id: string): Promise<LanguageVersion[]>;
   /** Records an evidence link, a link made by hand, or an unlinking by hand (which evidence never overrides). */
   putVersionLink(link: StoredVersionLink): Promise<void>;
-  /** Current documents in another language dated within `days` of this one: candidates for evidence linking. */
+  /**
+   * Current documents in another language dated within `days` of this one (for an undated one,
+   * undated documents): candidates for evidence linking.
+   */
   versionCandidates(id: string, days: number): Promise<DocumentSummary[]>;
+  /** Ids of current documents that share a publisher key with this one, in any language. */
+  keyPartners(id: string): Promise<string[]>;
+  /** Keyed pairs left for review, newest first (or those of one document). */
+  versionConflicts(options?: { id?: string; limit?: number }): Promise<VersionConflict[]>;
   /** Stores a pair's divergence summary (replacing an earlier one). */
   putDivergence(summary: DivergenceSummary): Promise<void>;
   /** Linked pairs by divergence, most divergent first. */

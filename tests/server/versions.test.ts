@@ -168,9 +168,48 @@ describe("language versions in the web app and API", () => {
     });
     a.turns[0]?.paragraphs.push(evil);
     await store.putBatch([{ raw: null, documents: [a, b] }]);
+    await store.putVersionLink({
+      a: a.id,
+      b: b.id,
+      method: "key",
+      confidence: 1,
+      reasons: ["publisher key"],
+    });
     const page = await (await app.request("/d/evil-en/compare/evil-ru")).text();
     expect(page).not.toContain("<script>alert");
     expect(page).not.toContain("<img src=x");
     expect(page).toContain("&lt;script&gt;");
+  });
+
+  it("lists keyed pairs the texts contradict on /conflicts and in the API, and shows neither as the other's version", async () => {
+    const a = makeDocument({
+      id: "cf-en",
+      language: "en",
+      publisherRef: "cf",
+      sourceUrl: null,
+      title: "<b>Fisheries</b>",
+    });
+    const b = makeDocument({
+      id: "cf-ru",
+      language: "ru",
+      publisherRef: "cf",
+      sourceUrl: null,
+      title: "Санкции",
+    });
+    await store.putBatch([{ raw: null, documents: [a, b] }]);
+    await store.putVersionLink({
+      a: a.id,
+      b: b.id,
+      method: "conflict",
+      confidence: 0,
+      reasons: ["key contradicted", "share almost nothing"],
+    });
+    const page = await (await app.request("/conflicts")).text();
+    expect(page).toContain("cf-en");
+    expect(page).toContain("share almost nothing");
+    expect(page).toContain("&lt;b&gt;Fisheries");
+    const api = (await (await app.request("/api/conflicts?id=cf-ru")).json()) as { a: { id: string } }[];
+    expect(api.map((c) => c.a.id)).toEqual(["cf-en"]);
+    expect((await app.request("/d/cf-en/compare/cf-ru")).status).toBe(404);
   });
 });

@@ -415,7 +415,7 @@ export function describeStoreConformance(
         makeDocument({ id, language, publisherRef: null, sourceUrl: null, ...extra });
       const ids = async (id: string) => (await store.languageVersions(id)).map((v) => [v.id, v.method]);
 
-      it("documents sharing a publisher reference or a URL up to its language part are each other's versions", async () => {
+      it("documents sharing a publisher reference or a URL up to its language part are each other's key partners", async () => {
         await put(
           version("ref-en", "en", { publisherRef: "1224-26-06-2024" }),
           version("ref-ru", "ru", { publisherRef: "1224-26-06-2024" }),
@@ -423,18 +423,43 @@ export function describeStoreConformance(
           version("url-ru", "ru", { sourceUrl: "https://mid.ru/ru/foreign_policy/news/1234567/" }),
           version("other-ru", "ru", { publisherRef: "9999-01-01-2024" }),
         );
+        expect(await store.keyPartners("ref-en")).toEqual(["ref-ru"]);
+        expect(await store.keyPartners("url-ru")).toEqual(["url-en"]);
+        expect(await store.keyPartners("other-ru")).toEqual([]);
+        // A key alone links nothing: the linker's verdict does (align/key-check.ts).
+        expect(await ids("ref-en")).toEqual([]);
+        await store.putVersionLink({ a: "ref-en", b: "ref-ru", method: "key", confidence: 1, reasons: [] });
         expect(await ids("ref-en")).toEqual([["ref-ru", "key"]]);
-        expect(await ids("url-ru")).toEqual([["url-en", "key"]]);
-        expect(await ids("other-ru")).toEqual([]);
       });
 
-      it("links by evidence and by hand show with their method, and unlinking by hand outlasts evidence and keys", async () => {
+      it("a keyed pair left as a conflict is no version, is listed for review, and a new version of either clears the verdict", async () => {
+        await put(version("k-en", "en", { publisherRef: "k" }), version("k-ru", "ru", { publisherRef: "k" }));
+        await store.putVersionLink({
+          a: "k-ru",
+          b: "k-en",
+          method: "conflict",
+          confidence: 0,
+          reasons: ["key contradicted", "dates 40 days apart"],
+        });
+        expect(await ids("k-en")).toEqual([]);
+        const conflicts = await store.versionConflicts();
+        expect(conflicts.map((c) => [c.a.id, c.b.id, c.reasons])).toEqual([
+          ["k-en", "k-ru", ["key contradicted", "dates 40 days apart"]],
+        ]);
+        expect((await store.versionConflicts({ id: "k-ru" })).length).toBe(1);
+        expect(await store.versionConflicts({ id: "other" })).toEqual([]);
+        await put(version("k-en", "en", { publisherRef: "k", title: "A new version" }));
+        expect(await store.versionConflicts()).toEqual([]);
+      });
+
+      it("links by evidence and by hand show with their method, and unlinking by hand outlasts the linker's verdicts", async () => {
         await put(
           version("a-en", "en", { publisherRef: "k1" }),
           version("a-ru", "ru", { publisherRef: "k1" }),
           version("b-uk", "uk"),
           version("c-tr", "tr"),
         );
+        await store.putVersionLink({ a: "a-en", b: "a-ru", method: "key", confidence: 1, reasons: [] });
         await store.putVersionLink({
           a: "a-en",
           b: "b-uk",
@@ -452,13 +477,9 @@ export function describeStoreConformance(
         expect((await store.languageVersions("b-uk"))[0]?.confidence).toBe(0.8);
         await store.putVersionLink({ a: "a-ru", b: "a-en", method: "unlinked", confidence: 1, reasons: [] });
         await store.putVersionLink({ a: "b-uk", b: "a-en", method: "unlinked", confidence: 1, reasons: [] });
-        await store.putVersionLink({
-          a: "a-en",
-          b: "b-uk",
-          method: "evidence",
-          confidence: 0.9,
-          reasons: [],
-        });
+        for (const method of ["evidence", "key", "conflict"] as const)
+          await store.putVersionLink({ a: "a-en", b: "b-uk", method, confidence: 0.9, reasons: [] });
+        await store.putVersionLink({ a: "a-en", b: "a-ru", method: "key", confidence: 1, reasons: [] });
         expect(await ids("a-en")).toEqual([["c-tr", "manual"]]);
         await store.putVersionLink({ a: "a-en", b: "a-ru", method: "manual", confidence: 1, reasons: [] });
         expect((await ids("a-ru")).map((x) => x[0])).toEqual(["a-en"]);
@@ -478,6 +499,11 @@ export function describeStoreConformance(
       it("divergence summaries rank linked pairs, stale ones are left out, and all are dropped when a document changes", async () => {
         await put(version("p-en", "en", { publisherRef: "p" }), version("p-ru", "ru", { publisherRef: "p" }));
         await put(version("q-en", "en", { publisherRef: "q" }), version("q-ru", "ru", { publisherRef: "q" }));
+        for (const [a, b] of [
+          ["p-en", "p-ru"],
+          ["q-en", "q-ru"],
+        ] as const)
+          await store.putVersionLink({ a, b, method: "key", confidence: 1, reasons: [] });
         const summary = {
           version: 1,
           onlyA: 1,

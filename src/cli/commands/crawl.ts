@@ -102,6 +102,7 @@ async function runCrawl(
     return {
       ...result.report,
       versionsLinked: linked.linked.length,
+      versionConflicts: linked.conflicts,
       pairsMeasured: linked.measured,
       resumed: result.resumed,
       left: result.left,

@@ -73,7 +73,12 @@ export async function followOnce(
       maxRevisits: wholeNumber(flags.maxRevisits, "--max-revisits"),
     });
     const linked = await linkAndMeasure(store, [...new Set(harvester.seen)], reading.matcher);
-    return { ...harvester.report, versionsLinked: linked.linked.length, pairsMeasured: linked.measured };
+    return {
+      ...harvester.report,
+      versionsLinked: linked.linked.length,
+      versionConflicts: linked.conflicts,
+      pairsMeasured: linked.measured,
+    };
   } finally {
     await fetcher.close();
     await reading.close();

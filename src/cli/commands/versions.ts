@@ -30,13 +30,30 @@ function matcher(): EntityMatcher {
 export function registerVersions(program: Command): void {
   program
     .command("versions")
-    .description("list a document's other-language versions: how each was linked and how far they diverge")
-    .argument("<id>", "document id")
+    .description(
+      "list a document's other-language versions (how each was linked, how far they diverge), or with --conflicts the keyed pairs left for review",
+    )
+    .argument("[id]", "document id")
+    .option(
+      "--conflicts",
+      "pairs a publisher's key calls versions but the texts contradict (of the document, or all)",
+    )
     .option(...DB)
     .option("--json", "print JSON")
-    .action(async (id: string, options: { db?: string; json?: boolean }) => {
+    .action(async (id: string | undefined, options: { db?: string; json?: boolean; conflicts?: boolean }) => {
       await withStore(options.db, async (store) => {
-        if (!(await store.get(id))) throw new VerbatimError("DOCUMENT_NOT_FOUND", { id });
+        if (id && !(await store.get(id))) throw new VerbatimError("DOCUMENT_NOT_FOUND", { id });
+        if (options.conflicts) {
+          const conflicts = await store.versionConflicts({ ...(id ? { id } : {}), limit: 1000 });
+          if (options.json) return void process.stdout.write(`${JSON.stringify(conflicts, null, 2)}\n`);
+          if (conflicts.length === 0) process.stdout.write("no version conflicts\n");
+          for (const c of conflicts)
+            process.stdout.write(
+              `${c.a.language} ${c.a.id}  ${c.b.language} ${c.b.id}  ${clean(c.reasons.join("; "))}\n  ${clean(c.a.title)}\n  ${clean(c.b.title)}\n`,
+            );
+          return;
+        }
+        if (!id) throw new VerbatimError("REQUEST_INVALID", { reason: "give a document id, or --conflicts" });
         const versions = await store.languageVersions(id);
         if (options.json) return void process.stdout.write(`${JSON.stringify(versions, null, 2)}\n`);
         if (versions.length === 0) process.stdout.write("no other-language versions\n");
@@ -64,7 +81,7 @@ export function registerVersions(program: Command): void {
             for await (const d of store.list()) ids.push(d.id);
             const outcome = await linkAndMeasure(store, ids, matcher());
             process.stdout.write(
-              `${outcome.linked.length} pairs linked by evidence; ${outcome.measured} pairs aligned and measured\n`,
+              `${outcome.keyed} pairs linked by key, ${outcome.conflicts} left as conflicts (verbatim versions --conflicts); ${outcome.linked.length} linked by evidence; ${outcome.measured} pairs aligned and measured\n`,
             );
             return;
           }

@@ -123,6 +123,36 @@ const divergenceRoute = createRoute({
   },
 });
 
+const SummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  date: z.string().nullable(),
+  publisher: z.string(),
+  language: z.string(),
+  kind: z.string(),
+});
+
+const ConflictSchema = z
+  .object({ a: SummarySchema, b: SummarySchema, reasons: z.array(z.string()) })
+  .openapi("VersionConflict");
+
+const conflictsRoute = createRoute({
+  method: "get",
+  path: "/api/conflicts",
+  summary:
+    "Pairs a publisher's key calls versions but the texts contradict (or a language would get two): not linked until decided by hand",
+  request: {
+    query: z.object({
+      id: z.string().max(200).optional().openapi({ description: "Only the conflicts of this document" }),
+      limit: z.coerce.number().int().min(1).max(1000).optional(),
+    }),
+  },
+  responses: {
+    200: { content: { "application/json": { schema: z.array(ConflictSchema) } }, description: "Conflicts" },
+    ...errorResponses,
+  },
+});
+
 const HandLinkSchema = z.object({ a: z.string(), b: z.string(), linked: z.boolean() });
 
 /** Linking (PUT) or unlinking (DELETE) two documents by hand: one shape, answered with the pair and its state. */
@@ -181,6 +211,11 @@ export function registerAlignmentApi(app: OpenAPIHono, deps: AppDeps): void {
   app.openapi(divergenceRoute, async (c) =>
     c.json(await store.divergentPairs(c.req.valid("query").limit ?? 100), 200),
   );
+
+  app.openapi(conflictsRoute, async (c) => {
+    const { id, limit } = c.req.valid("query");
+    return c.json(await store.versionConflicts({ ...(id ? { id } : {}), limit: limit ?? 100 }), 200);
+  });
 
   app.openapi(linkRoute, async (c) => {
     const { id, other } = c.req.valid("param");

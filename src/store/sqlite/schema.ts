@@ -6,7 +6,7 @@ import type Database from "better-sqlite3";
 import type { Document } from "../../model/document.js";
 import { documentFingerprint } from "../fingerprint.js";
 import { searchIndexWriter } from "./search-index.js";
-import { backfillVersionKeys } from "./version-links.js";
+import { backfillVersionKeys, settleStoredKeys } from "./version-links.js";
 
 /** A migration is SQL, or a function for steps SQL cannot do (stemming text in JavaScript). */
 export type Migration = string | ((db: Database.Database) => void);
@@ -224,6 +224,9 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   // 9: language versions are looked for by publisher, language and date (store/sqlite/version-links.ts).
   "CREATE INDEX doc_index_publisher_language_date ON doc_index (publisher, language, date);",
+  // 10: a key alone no longer links: every keyed pair gets the linker's verdict, a key link or a
+  // conflict to review (align/key-check.ts).
+  (db) => settleStoredKeys(db),
 ];
 
 /** Recomputes every stored version's fingerprint with the current rule (see store/fingerprint.ts). */

@@ -35,6 +35,7 @@ import type {
   StoreCounts,
   StoredDocument,
   StoredVersionLink,
+  VersionConflict,
   VersionInfo,
 } from "../store.js";
 import { type EnrichmentIndex, enrichmentIndex } from "./enrichment-index.js";
@@ -453,6 +454,14 @@ export class SqliteStore implements DocumentStore {
 
   async versionCandidates(id: string, days: number): Promise<DocumentSummary[]> {
     return this.links.candidates(id, days);
+  }
+
+  async keyPartners(id: string): Promise<string[]> {
+    return this.links.keyPartners(id);
+  }
+
+  async versionConflicts(options: { id?: string; limit?: number } = {}): Promise<VersionConflict[]> {
+    return this.links.conflicts(options);
   }
 
   async putDivergence(summary: DivergenceSummary): Promise<void> {

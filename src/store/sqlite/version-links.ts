@@ -1,11 +1,14 @@
 /**
  * Language versions in SQLite: the keys each document shares with its versions (kept beside the
- * search index, for current documents), links found by evidence or made and undone by hand,
- * and divergence summaries of linked pairs. A pair is stored once, its two ids in order.
+ * search index, for current documents), the linker's verdict on keyed pairs (a key link or a
+ * conflict, align/key-check.ts), links found by evidence or made and undone by hand, and
+ * divergence summaries of linked pairs. A pair is stored once, its two ids in order. A key alone
+ * links nothing: only a stored verdict does, so a key the texts contradict never shows as a link.
  */
 import type Database from "better-sqlite3";
 import { ALIGNMENT_VERSION } from "../../align/align-documents.js";
-import { versionKeys } from "../../align/link.js";
+import { decideKeyGroup, MAX_KEY_GROUP } from "../../align/key-check.js";
+import { documentAnchors, shareKey, versionKeys } from "../../align/link.js";
 import type { Document } from "../../model/document.js";
 import type {
   DivergenceSummary,
@@ -13,6 +16,7 @@ import type {
   DocumentSummary,
   LanguageVersion,
   StoredVersionLink,
+  VersionConflict,
   VersionLinkMethod,
 } from "../store.js";
 
@@ -23,6 +27,8 @@ export interface VersionLinks {
   versions(id: string): LanguageVersion[];
   putLink(link: StoredVersionLink): void;
   candidates(id: string, days: number): DocumentSummary[];
+  keyPartners(id: string): string[];
+  conflicts(options: { id?: string; limit?: number }): VersionConflict[];
   putDivergence(summary: DivergenceSummary): void;
   divergent(limit: number): DivergentPair[];
 }
@@ -47,6 +53,57 @@ export function backfillVersionKeys(db: Database.Database): void {
   }
 }
 
+/**
+ * Gives every keyed pair of an archive made before keys were checked its verdict (migration 10),
+ * by the rule the linker applies (align/key-check.ts), with numbers and names as evidence (the
+ * gazetteer's entities join when the archive is linked again with `verbatim link --auto`).
+ * Decisions made by hand are kept.
+ */
+export function settleStoredKeys(db: Database.Database): void {
+  const keyed = db
+    .prepare<[], { id: string }>(
+      `SELECT DISTINCT k.doc_id AS id FROM version_keys k
+         JOIN version_keys ok ON ok.key = k.key AND ok.doc_id != k.doc_id ORDER BY k.doc_id`,
+    )
+    .all()
+    .map((r) => r.id);
+  const partners = db.prepare<[string], { id: string }>(
+    `SELECT DISTINCT ok.doc_id AS id FROM version_keys k
+       JOIN version_keys ok ON ok.key = k.key AND ok.doc_id != k.doc_id WHERE k.doc_id = ? LIMIT 64`,
+  );
+  const body = db.prepare<[string], { body: string }>(
+    "SELECT body FROM documents WHERE id = ? AND current = 1",
+  );
+  const byHand = db.prepare<[string, string], { method: string }>(
+    "SELECT method FROM version_links WHERE a = ? AND b = ? AND method IN ('manual', 'unlinked')",
+  );
+  const put = db.prepare(
+    `INSERT INTO version_links (a, b, method, confidence, reasons) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT(a, b) DO UPDATE SET method = excluded.method, confidence = excluded.confidence, reasons = excluded.reasons`,
+  );
+  const settled = new Set<string>();
+  for (const id of keyed) {
+    if (settled.has(id)) continue;
+    const group = [id];
+    for (let i = 0; i < group.length && group.length <= MAX_KEY_GROUP; i++)
+      for (const p of partners.all(group[i] as string)) if (!group.includes(p.id)) group.push(p.id);
+    for (const g of group) settled.add(g);
+    const docs = group.flatMap((g) => {
+      const row = body.get(g);
+      return row ? [JSON.parse(row.body) as Document] : [];
+    });
+    const anchors = new Map(docs.map((d) => [d.id, documentAnchors(d, null)]));
+    for (const v of decideKeyGroup(
+      docs,
+      (d) => anchors.get(d.id) as ReturnType<typeof documentAnchors>,
+      shareKey,
+    )) {
+      if (byHand.get(v.a, v.b)) continue;
+      put.run(v.a, v.b, v.method, v.confidence, JSON.stringify(v.reasons));
+    }
+  }
+}
+
 const SUMMARY = "o.id, o.title, o.date, o.publisher, o.language, o.kind";
 
 export function versionLinks(db: Database.Database): VersionLinks {
@@ -55,12 +112,39 @@ export function versionLinks(db: Database.Database): VersionLinks {
     dropKey: db.prepare<[string]>("DELETE FROM version_keys WHERE doc_id = ?"),
     dropLinks: db.prepare<[string, string]>("DELETE FROM version_links WHERE a = ? OR b = ?"),
     dropDivergence: db.prepare<[string, string]>("DELETE FROM divergence WHERE a = ? OR b = ?"),
-    byKey: db.prepare<[string], DocumentSummary>(
-      `SELECT DISTINCT ${SUMMARY} FROM version_keys k
+    keyPartners: db.prepare<[string], { id: string }>(
+      `SELECT DISTINCT ok.doc_id AS id FROM version_keys k
          JOIN version_keys ok ON ok.key = k.key AND ok.doc_id != k.doc_id
-         JOIN doc_index d ON d.id = k.doc_id
-         JOIN doc_index o ON o.id = ok.doc_id AND o.language != d.language
-       WHERE k.doc_id = ?`,
+       WHERE k.doc_id = ? ORDER BY ok.doc_id LIMIT 64`,
+    ),
+    // A verdict on a keyed pair is the linker's, made again whenever either document changes.
+    dropVerdicts: db.prepare<[string, string]>(
+      "DELETE FROM version_links WHERE (a = ? OR b = ?) AND method IN ('key', 'conflict')",
+    ),
+    conflicts: db.prepare<
+      { id: string | null; limit: number },
+      {
+        a: string;
+        b: string;
+        reasons: string;
+        a_title: string;
+        a_date: string | null;
+        a_publisher: string;
+        a_language: string;
+        a_kind: string;
+        b_title: string;
+        b_date: string | null;
+        b_publisher: string;
+        b_language: string;
+        b_kind: string;
+      }
+    >(
+      `SELECT l.a, l.b, l.reasons,
+              da.title AS a_title, da.date AS a_date, da.publisher AS a_publisher, da.language AS a_language, da.kind AS a_kind,
+              db.title AS b_title, db.date AS b_date, db.publisher AS b_publisher, db.language AS b_language, db.kind AS b_kind
+       FROM version_links l JOIN doc_index da ON da.id = l.a JOIN doc_index db ON db.id = l.b
+       WHERE l.method = 'conflict' AND (@id IS NULL OR l.a = @id OR l.b = @id)
+       ORDER BY max(COALESCE(da.date, ''), COALESCE(db.date, '')) DESC, l.a, l.b LIMIT @limit`,
     ),
     links: db.prepare<[string, string, string], DocumentSummary & { method: string; confidence: number }>(
       `SELECT ${SUMMARY}, l.method, l.confidence FROM version_links l
@@ -97,6 +181,25 @@ export function versionLinks(db: Database.Database): VersionLinks {
          AND NOT EXISTS (SELECT 1 FROM version_links l
                          WHERE l.method = 'unlinked' AND l.a = min(d.id, o.id) AND l.b = max(d.id, o.id))
        ORDER BY abs(julianday(o.date) - julianday(d.date)), o.id LIMIT 200`,
+    ),
+    // An undated document's candidates are the undated documents of its publisher in other
+    // languages: NULL dates come first in the (publisher, language, date) index, so the scan of
+    // each language stops at the limit.
+    undatedCandidates: db.prepare<{ id: string }, DocumentSummary>(
+      `WITH RECURSIVE d AS (SELECT id, publisher, language FROM doc_index
+                            WHERE id = @id AND (date IS NULL OR length(date) != 10)),
+       langs(l) AS (
+         SELECT (SELECT MIN(language) FROM doc_index WHERE publisher = (SELECT publisher FROM d))
+         UNION ALL
+         SELECT (SELECT MIN(language) FROM doc_index WHERE publisher = (SELECT publisher FROM d) AND language > l)
+         FROM langs WHERE l IS NOT NULL)
+       SELECT ${SUMMARY} FROM d CROSS JOIN langs CROSS JOIN doc_index o
+       WHERE langs.l IS NOT NULL AND langs.l != d.language
+         AND o.publisher = d.publisher AND o.language = langs.l
+         AND (o.date IS NULL OR length(o.date) != 10) AND o.id != d.id
+         AND NOT EXISTS (SELECT 1 FROM version_links l
+                         WHERE l.method = 'unlinked' AND l.a = min(d.id, o.id) AND l.b = max(d.id, o.id))
+       LIMIT 200`,
     ),
     putDivergence: db.prepare(
       `INSERT INTO divergence (a, b, version, score, only_a, only_b, length_outliers, number_mismatches, entity_mismatches)
@@ -142,6 +245,7 @@ export function versionLinks(db: Database.Database): VersionLinks {
     },
     forget(docId, removed) {
       stmt.dropDivergence.run(docId, docId);
+      stmt.dropVerdicts.run(docId, docId);
       if (removed) {
         stmt.dropKey.run(docId);
         stmt.dropLinks.run(docId, docId);
@@ -159,22 +263,50 @@ export function versionLinks(db: Database.Database): VersionLinks {
       };
       for (const row of stmt.links.all(id, id, id)) {
         const { method, confidence, ...summary } = row;
-        if (method === "unlinked") vetoed.add(summary.id);
+        if (method === "unlinked" || method === "conflict") vetoed.add(summary.id);
         else add(summary, method as VersionLinkMethod, confidence);
       }
-      for (const s of stmt.byKey.all(id)) if (!vetoed.has(s.id)) add(s, "key", 1);
+      for (const v of vetoed) found.delete(v);
       return [...found.values()].sort((x, y) => (x.language + x.id < y.language + y.id ? -1 : 1));
     },
     putLink(link) {
       const [a, b] = ordered(link.a, link.b);
-      // Evidence never overrides a decision made by hand.
-      const existing = link.method === "evidence" ? stmt.getLink.get(a, b)?.method : undefined;
+      // The linker (keys, evidence) never overrides a decision made by hand.
+      const byHand = link.method === "manual" || link.method === "unlinked";
+      const existing = byHand ? undefined : stmt.getLink.get(a, b)?.method;
       if (existing === "manual" || existing === "unlinked") return;
       stmt.putLink.run(a, b, link.method, link.confidence, JSON.stringify(link.reasons));
-      if (link.method === "unlinked") stmt.dropDivergence.run(a, b);
+      if (link.method === "unlinked" || link.method === "conflict") stmt.dropDivergence.run(a, b);
+    },
+    keyPartners(id) {
+      return stmt.keyPartners.all(id).map((r) => r.id);
+    },
+    conflicts({ id, limit }) {
+      return stmt.conflicts
+        .all({ id: id ?? null, limit: Math.max(1, Math.min(1000, limit ?? 100)) })
+        .map((r) => ({
+          a: {
+            id: r.a,
+            title: r.a_title,
+            date: r.a_date,
+            publisher: r.a_publisher,
+            language: r.a_language,
+            kind: r.a_kind,
+          },
+          b: {
+            id: r.b,
+            title: r.b_title,
+            date: r.b_date,
+            publisher: r.b_publisher,
+            language: r.b_language,
+            kind: r.b_kind,
+          },
+          reasons: JSON.parse(r.reasons) as string[],
+        }));
     },
     candidates(id, days) {
-      return stmt.candidates.all({ id, from: `-${days} days`, to: `+${days} days` });
+      const dated = stmt.candidates.all({ id, from: `-${days} days`, to: `+${days} days` });
+      return dated.length ? dated : stmt.undatedCandidates.all({ id });
     },
     putDivergence(s) {
       const [a, b] = ordered(s.a, s.b);
