@@ -79,6 +79,46 @@ describe("SqliteStore files", () => {
     after.close();
   });
 
+  it("an archive made before keys were checked gets a verdict for each keyed pair on opening (migration 10), hand decisions kept", async () => {
+    const file = freshDbPath();
+    const store = new SqliteStore({ path: file });
+    const keyed = (id: string, language: string, date: string, ref: string) =>
+      makeDocument({
+        id,
+        language,
+        publisherRef: ref,
+        sourceUrl: null,
+        when: { date, time: null, timeZone: null, dateTime: null },
+      });
+    await store.putBatch([
+      {
+        raw: null,
+        documents: [
+          keyed("m-en", "en", "2020-12-29", "r1"),
+          keyed("m-ru", "ru", "2020-12-29", "r1"),
+          keyed("far-en", "en", "2020-01-10", "r2"),
+          keyed("far-ru", "ru", "2020-12-29", "r2"),
+          keyed("hand-en", "en", "2020-01-10", "r3"),
+          keyed("hand-ru", "ru", "2020-12-29", "r3"),
+        ],
+      },
+    ]);
+    await store.putVersionLink({ a: "hand-en", b: "hand-ru", method: "manual", confidence: 1, reasons: [] });
+    await store.close();
+    const db = new Database(file);
+    db.prepare("DELETE FROM version_links WHERE method != 'manual'").run();
+    db.pragma("user_version = 9");
+    db.close();
+
+    const reopened = new SqliteStore({ path: file });
+    const methods = async (id: string) => (await reopened.languageVersions(id)).map((v) => [v.id, v.method]);
+    expect(await methods("m-en")).toEqual([["m-ru", "key"]]);
+    expect(await methods("far-en")).toEqual([]);
+    expect(await methods("hand-en")).toEqual([["hand-ru", "manual"]]);
+    expect((await reopened.versionConflicts()).map((c) => [c.a.id, c.b.id])).toEqual([["far-en", "far-ru"]]);
+    await reopened.close();
+  });
+
   it("an archive with a newer schema version is refused when opened read only too", async () => {
     const file = freshDbPath();
     await new SqliteStore({ path: file }).close();
