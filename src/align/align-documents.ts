@@ -11,7 +11,7 @@ import { type Anchors, anchorsOf, type EntityFinder, mergeAnchors } from "./anch
 import { align, type Link, type Unit } from "./gale-church.js";
 
 /** Bumped when alignments change; recorded with each stored divergence summary. */
-export const ALIGNMENT_VERSION = 1;
+export const ALIGNMENT_VERSION = 2;
 
 export interface ParagraphRef {
   turn: number;
@@ -116,6 +116,141 @@ function medianRatio(links: Link[], pa: string[], pb: string[]): number | null {
   return ratios[Math.floor(ratios.length / 2)] as number;
 }
 
+interface SentenceItem {
+  ref: [number, number];
+  text: string;
+}
+
+/** One pair of linked turns aligned: paragraph links, and sentence links numbered by them (from 0). */
+interface TurnAlignment {
+  paragraphs: Link[];
+  sentences: SentenceLink[];
+}
+
+interface Sides {
+  sa: Side;
+  sb: Side;
+  sentencesA: Sentence[][];
+  sentencesB: Sentence[][];
+  entities: EntityFinder | null;
+}
+
+const sentenceItems = (s: Side, all: Sentence[][], ps: number[]): SentenceItem[] =>
+  ps.flatMap((p) => {
+    const found = all[p] ?? [];
+    // A paragraph the splitter finds no sentence in still needs a place in the alignment.
+    if (found.length === 0) return [{ ref: [p, 0] as [number, number], text: s.paragraphs[p] ?? "" }];
+    return found.map((sentence, k) => ({ ref: [p, k] as [number, number], text: sentence.text }));
+  });
+
+const sentenceUnits = (l: SentenceItem[], entities: EntityFinder | null): Unit[] =>
+  l.map((x) => ({ length: x.text.length, anchors: anchorsOf(x.text, entities) }));
+
+/** Paragraphs first, then the sentences inside each paragraph link. */
+function paragraphsFirst(turnLink: Link, x: Sides, ratio: number): TurnAlignment {
+  const pa = paragraphsOfTurns(x.sa, turnLink.a);
+  const pb = paragraphsOfTurns(x.sb, turnLink.b);
+  const units = (s: Side, ps: number[]): Unit[] =>
+    ps.map((p) => ({
+      length: (s.paragraphs[p] as string).length,
+      anchors: s.paragraphAnchors[p] as Anchors,
+    }));
+  const paragraphs = align(units(x.sa, pa), units(x.sb, pb), { ratio }).map((link) => ({
+    a: link.a.map((k) => pa[k] as number),
+    b: link.b.map((k) => pb[k] as number),
+    confidence: link.confidence,
+  }));
+  const sentences: SentenceLink[] = [];
+  paragraphs.forEach((link, group) => {
+    if (link.a.length === 0 || link.b.length === 0) return;
+    const la = sentenceItems(x.sa, x.sentencesA, link.a);
+    const lb = sentenceItems(x.sb, x.sentencesB, link.b);
+    for (const s of align(sentenceUnits(la, x.entities), sentenceUnits(lb, x.entities), { ratio }))
+      sentences.push({
+        group,
+        a: s.a.map((k) => (la[k] as SentenceItem).ref),
+        b: s.b.map((k) => (lb[k] as SentenceItem).ref),
+        confidence: s.confidence,
+      });
+  });
+  return { paragraphs, sentences };
+}
+
+/**
+ * Sentences first, paragraphs from them: every sentence of the turns in one version aligned with
+ * the other's, and the paragraphs their links join made the paragraph links. For versions that
+ * cut one text into paragraphs differently (one version's paragraph is three of the other's), where
+ * aligning paragraphs first forces wrong links the sentences inside cannot undo.
+ */
+function sentencesFirst(turnLink: Link, x: Sides, ratio: number): TurnAlignment {
+  const la = sentenceItems(x.sa, x.sentencesA, paragraphsOfTurns(x.sa, turnLink.a));
+  const lb = sentenceItems(x.sb, x.sentencesB, paragraphsOfTurns(x.sb, turnLink.b));
+  const paragraphs: Link[] = [];
+  const sentences: SentenceLink[] = [];
+  let group: { a: Set<number>; b: Set<number>; weight: number; score: number } | null = null;
+  const close = () => {
+    if (!group) return;
+    paragraphs.push({
+      a: [...group.a].sort((p, q) => p - q),
+      b: [...group.b].sort((p, q) => p - q),
+      confidence: Math.round((group.weight > 0 ? group.score / group.weight : 0) * 1000) / 1000,
+    });
+    group = null;
+  };
+  for (const link of align(sentenceUnits(la, x.entities), sentenceUnits(lb, x.entities), { ratio })) {
+    const refsA = link.a.map((k) => (la[k] as SentenceItem).ref);
+    const refsB = link.b.map((k) => (lb[k] as SentenceItem).ref);
+    const pa = refsA.map((r) => r[0]);
+    const pb = refsB.map((r) => r[0]);
+    // Links come in order, so a link that touches a paragraph of the open group belongs to it.
+    const open = group as { a: Set<number>; b: Set<number>; weight: number; score: number } | null;
+    if (!open || !(pa.some((p) => open.a.has(p)) || pb.some((p) => open.b.has(p)))) close();
+    group ??= { a: new Set(), b: new Set(), weight: 0, score: 0 };
+    for (const p of pa) group.a.add(p);
+    for (const p of pb) group.b.add(p);
+    const length =
+      link.a.reduce((n, k) => n + (la[k] as SentenceItem).text.length, 0) +
+      link.b.reduce((n, k) => n + (lb[k] as SentenceItem).text.length, 0);
+    group.weight += length;
+    group.score += length * link.confidence;
+    sentences.push({ group: paragraphs.length, a: refsA, b: refsB, confidence: link.confidence });
+  }
+  close();
+  // Sentences of a paragraph found in one version only are no sentence links.
+  const twoSided = new Set(paragraphs.flatMap((p, i) => (p.a.length && p.b.length ? [i] : [])));
+  return { paragraphs, sentences: sentences.filter((s) => twoSided.has(s.group)) };
+}
+
+/** Below this, a link between two passages is one the lengths and anchors all but rule out. */
+const FORCED = 0.05;
+
+/**
+ * Paragraphs first, as the versions' own division usually agrees; but a paragraph link the
+ * evidence all but rules out means the divisions disagree there, and then the sentences decide
+ * (when they make fewer such links).
+ */
+function alignTurns(turnLink: Link, x: Sides, ratio: number): TurnAlignment {
+  const first = paragraphsFirst(turnLink, x, ratio);
+  const forced = (t: TurnAlignment) =>
+    t.paragraphs.filter((l) => l.a.length > 0 && l.b.length > 0 && l.confidence < FORCED).length;
+  const slips = forced(first);
+  if (slips === 0) return first;
+  const second = sentencesFirst(turnLink, x, ratio);
+  return forced(second) < slips ? second : first;
+}
+
+function alignBody(turns: Link[], x: Sides, ratio: number): TurnAlignment {
+  const paragraphs: Link[] = [];
+  const sentences: SentenceLink[] = [];
+  for (const turnLink of turns) {
+    const t = alignTurns(turnLink, x, ratio);
+    const offset = paragraphs.length;
+    paragraphs.push(...t.paragraphs);
+    for (const s of t.sentences) sentences.push({ ...s, group: s.group + offset });
+  }
+  return { paragraphs, sentences };
+}
+
 export function alignDocuments(
   a: Document,
   b: Document,
@@ -139,54 +274,15 @@ export function alignDocuments(
       ? align(turnUnits(sa), turnUnits(sb), { ratio })
       : [{ a: a.turns.map((t) => t.index), b: b.turns.map((t) => t.index), confidence: 1 }];
 
-  const alignParagraphs = (r: number): Link[] => {
-    const out: Link[] = [];
-    for (const turnLink of turns) {
-      const pa = paragraphsOfTurns(sa, turnLink.a);
-      const pb = paragraphsOfTurns(sb, turnLink.b);
-      const units = (s: Side, ps: number[]): Unit[] =>
-        ps.map((p) => ({
-          length: (s.paragraphs[p] as string).length,
-          anchors: s.paragraphAnchors[p] as Anchors,
-        }));
-      for (const link of align(units(sa, pa), units(sb, pb), { ratio: r })) {
-        out.push({
-          a: link.a.map((k) => pa[k] as number),
-          b: link.b.map((k) => pb[k] as number),
-          confidence: link.confidence,
-        });
-      }
-    }
-    return out;
-  };
-  let paragraphs = alignParagraphs(ratio);
-  // The pair's own ratio, from the paragraphs the first pass paired one to one, when there are
-  // enough of them; a median, so that one list in two scripts does not skew it.
-  const own = medianRatio(paragraphs, sa.paragraphs, sb.paragraphs);
+  const x: Sides = { sa, sb, sentencesA: documentSentences(a), sentencesB: documentSentences(b), entities };
+  let result = alignBody(turns, x, ratio);
+  // The pair's own ratio, from the paragraphs paired one to one, when there are enough of them; a
+  // median, so that one list in two scripts does not skew it.
+  const own = medianRatio(result.paragraphs, sa.paragraphs, sb.paragraphs);
   if (own !== null && Math.abs(own / ratio - 1) > 0.1) {
     ratio = own;
-    paragraphs = alignParagraphs(ratio);
+    result = alignBody(turns, x, ratio);
   }
-
-  const sentencesA = documentSentences(a);
-  const sentencesB = documentSentences(b);
-  const sentences: SentenceLink[] = [];
-  paragraphs.forEach((link, group) => {
-    if (link.a.length === 0 || link.b.length === 0) return;
-    const list = (all: Sentence[][], ps: number[]) =>
-      ps.flatMap((p) => (all[p] ?? []).map((sentence, k) => ({ ref: [p, k] as [number, number], sentence })));
-    const la = list(sentencesA, link.a);
-    const lb = list(sentencesB, link.b);
-    const units = (l: typeof la): Unit[] =>
-      l.map((x) => ({ length: x.sentence.text.length, anchors: anchorsOf(x.sentence.text, entities) }));
-    for (const s of align(units(la), units(lb), { ratio })) {
-      sentences.push({
-        group,
-        a: s.a.map((k) => (la[k] as (typeof la)[number]).ref),
-        b: s.b.map((k) => (lb[k] as (typeof lb)[number]).ref),
-        confidence: s.confidence,
-      });
-    }
-  });
+  const { paragraphs, sentences } = result;
   return { version: ALIGNMENT_VERSION, a: a.id, b: b.id, ratio, turns, paragraphs, sentences };
 }

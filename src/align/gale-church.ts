@@ -17,7 +17,10 @@ export interface Unit {
 export interface Link {
   a: number[];
   b: number[];
-  /** From 0 to 1: how well the two sides' lengths and anchors agree (for 1-0 and 0-1: how alone the passage is). */
+  /**
+   * From 0 to 1: how well the two sides' lengths and anchors agree; for a passage in one version
+   * only, how sure it is to be alone (the confidence of the links around it, less its likeness to them).
+   */
   confidence: number;
 }
 
@@ -238,9 +241,20 @@ export function alignScored(
   }
   links.reverse();
   const total = cost[at(n, m)] as number;
+  // A passage in one version only is as sure to be alone as the text around it is sure to be
+  // aligned (an aligner lost in a passage finds "extra" text everywhere), and less so when it
+  // resembles a neighbour in the other version.
+  const sided = links.map((l) => l.a.length > 0 && l.b.length > 0);
+  const twoSidedConfidence = links.map((l) => l.confidence);
   for (const [index, link] of links.entries()) {
-    if (link.a.length > 0 && link.b.length > 0) continue;
-    link.confidence = 1 - nearestSimilarity(link, links, index, a, b);
+    if (sided[index]) continue;
+    const around: number[] = [];
+    for (let k = index - 1; k >= 0 && around.length < 2; k--)
+      if (sided[k]) around.push(twoSidedConfidence[k] as number);
+    for (let k = index + 1; k < links.length && around.length < 4; k++)
+      if (sided[k]) around.push(twoSidedConfidence[k] as number);
+    const context = around.length ? around.reduce((x, y) => x + y, 0) / around.length : 0.5;
+    link.confidence = (1 - nearestSimilarity(link, links, index, a, b)) * context;
   }
   for (const link of links) link.confidence = Math.round(link.confidence * 1000) / 1000;
   return { links, cost: total };

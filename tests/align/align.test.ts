@@ -91,6 +91,23 @@ describe("the aligner", () => {
     ]);
   });
 
+  it("is sure a passage stands alone only as far as the passages around it are sure of their links", () => {
+    const alone = (a: Unit[], b: Unit[]) =>
+      align(a, b, { ratio: 1 }).find((l) => l.a.length === 0 || l.b.length === 0)?.confidence ?? null;
+    const clear = alone(
+      [unit(300, "Moscow 2024"), unit(420, "Paraguay 17"), unit(380, "Asuncion"), unit(250, "MERCOSUR 5")],
+      [unit(310, "Москва 2024"), unit(430, "Парагвай 17"), unit(260, "МЕРКОСУР 5")],
+    );
+    // Lengths that fit no way well: whatever is left alone is left alone by a guess.
+    const muddled = alone(
+      [unit(300), unit(420), unit(380), unit(250), unit(500)],
+      [unit(520), unit(90), unit(640)],
+    );
+    expect(clear).toBeGreaterThan(0.8);
+    expect(muddled).not.toBeNull();
+    expect(muddled).toBeLessThan(0.6);
+  });
+
   it("joins a paragraph the translation split in two", () => {
     const a = [unit(200), unit(600, "Sochi 29 December 2020 Cavusoglu Lavrov"), unit(220)];
     const b = [unit(205), unit(290, "Сочи 29 декабря 2020"), unit(300, "Чавушоглу Лавров"), unit(215)];

@@ -11,6 +11,7 @@ import path from "node:path";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { alignDocuments, documentSentences } from "../../src/align/align-documents.js";
 import { linkAndMeasure } from "../../src/align/service.js";
 import { EntityMatcher } from "../../src/enrich/entity-matcher.js";
 import { Gazetteer } from "../../src/enrich/gazetteer.js";
@@ -109,5 +110,30 @@ describe.skipIf(!corpusAvailable)("language-version links on the dev corpus", ()
   it("leaves the keys the corpus gets wrong as conflicts: shared video URLs, a reused MFA number", () => {
     const isTrue = (p: { a: string; b: string }) => truth.group.get(p.a) === truth.group.get(p.b);
     expect(conflicts.filter((c) => !isTrue(c)).length).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe.skipIf(!corpusAvailable)("aligning a speech whose versions divide paragraphs differently", () => {
+  it("pairs the opening sentences of the UN Security Council address one to one, with no slip", async () => {
+    const docs = ingestFile(corpusPath("zelensky", "addresses-uk-en.json"));
+    await nextTurn();
+    const uk = docs.find((d) => d.id === "presidentgovua-22436cdfcf27");
+    const en = docs.find((d) => d.id === "presidentgovua-9db5a8a8c549");
+    if (!uk || !en) throw new Error("the Security Council address is not in the corpus as expected");
+    const alignment = alignDocuments(uk, en, null);
+    const opening = alignment.sentences.slice(0, 15);
+    expect(opening.every((l) => l.a.length === 1 && l.b.length === 1)).toBe(true);
+    const flat = (refs: [number, number][], sentencesOf: (p: number) => number) =>
+      refs.map(([p, k]) => {
+        let n = k;
+        for (let q = 0; q < p; q++) n += sentencesOf(q);
+        return n;
+      });
+    const countA = documentSentences(uk).map((s) => s.length);
+    const countB = documentSentences(en).map((s) => s.length);
+    const a = opening.flatMap((l) => flat(l.a, (p) => countA[p] ?? 0));
+    const b = opening.flatMap((l) => flat(l.b, (p) => countB[p] ?? 0));
+    expect(a).toEqual(Array.from({ length: 15 }, (_, i) => i));
+    expect(b).toEqual(Array.from({ length: 15 }, (_, i) => i));
   });
 });

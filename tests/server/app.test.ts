@@ -109,6 +109,7 @@ describe("the web app and API", () => {
         "/api/documents/{id}/changes",
         "/api/documents/{id}/captures",
         "/api/changes",
+        "/api/conflicts",
         "/api/documents/{id}/languages",
         "/api/publishers",
         "/api/entities/{id}",

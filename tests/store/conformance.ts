@@ -4,6 +4,7 @@
  * own store and closes it. Optional behaviour is tested by capability flag, never by name.
  */
 import fc from "fast-check";
+import { ALIGNMENT_VERSION } from "../../src/align/align-documents.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { VerbatimError } from "../../src/errors/catalog.js";
 import type { Document, Turn } from "../../src/model/document.js";
@@ -505,7 +506,7 @@ export function describeStoreConformance(
         ] as const)
           await store.putVersionLink({ a, b, method: "key", confidence: 1, reasons: [] });
         const summary = {
-          version: 1,
+          version: ALIGNMENT_VERSION,
           onlyA: 1,
           onlyB: 0,
           lengthOutliers: 0,
