@@ -47,6 +47,8 @@ function sideOf(t: TurnShape): Side {
 
 const textOf = (t: TurnShape) => t.paragraphs.join("\n");
 const SHORT_REPLY = 15;
+const ANSWER_REPLY =
+  /^(?:yes|no|nope|not yet|correct|i am|i do|i did|i will|i have|we are|we do|we did|we will|they do|they are|it is|it does|he is|she is|of course|definitely|да|нет|конечно)\b[^?]{0,25}[.!]?$/iu;
 const FLOOR_GIVEN = /^(?:yes|yeah|yep|sure|go ahead|please|okay|ok|да|пожалуйста|прошу)\b/iu;
 
 export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[] {
@@ -73,7 +75,14 @@ export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[
     // A reporter's words that asked nothing (a half-sentence cut off, an introduction, "We're
     // landing."), a short reply, and the reporters go on: the reply is an aside, and so are the
     // reporter's words when they were few; a longer preamble stays the start of a question.
-    if (prevSide === "ask" && !prevAsked && nextSide === "ask" && words <= SHORT_REPLY) {
+    // A yes or a no answers even a question put as a statement ("You're competitive." "I am.").
+    if (
+      prevSide === "ask" &&
+      !prevAsked &&
+      nextSide === "ask" &&
+      words <= SHORT_REPLY &&
+      !ANSWER_REPLY.test(text.trim())
+    ) {
       if (kinds[i] === null) {
         // A bid for the floor ("Karine?") answered by "Yeah.": the floor given.
         kinds[i] = isFloorBid(prevText) && FLOOR_GIVEN.test(text.trim()) ? "moderator" : "other";
