@@ -73,7 +73,7 @@ describe("segmentation", () => {
     );
   });
 
-  it("pairs every answer with the question right before it", () => {
+  it("pairs every answer with the question before it, with only answers and procedural turns between", () => {
     fc.assert(
       fc.property(paragraphs, fc.constantFrom(midRu, whitehouse, generic), (body, profile) => {
         const { turns, qa } = segment({
@@ -86,11 +86,15 @@ describe("segmentation", () => {
         const answered = new Set<number>();
         for (const pair of qa) {
           expect(turns[pair.question]?.kind).toBe("question");
-          pair.answers.forEach((a, i) => {
-            expect(a).toBe(pair.question + 1 + i);
+          let after = pair.question;
+          for (const a of pair.answers) {
+            expect(a).toBeGreaterThan(after);
             expect(turns[a]?.kind).toBe("answer");
+            for (const between of turns.slice(after + 1, a))
+              expect(["moderator", "other"]).toContain(between.kind);
             answered.add(a);
-          });
+            after = a;
+          }
         }
         for (const t of turns) if (t.kind === "answer") expect(answered.has(t.index)).toBe(true);
         for (const [i, t] of turns.entries()) expect(t.index).toBe(i);

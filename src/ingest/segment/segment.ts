@@ -4,9 +4,11 @@
  * conventions are tried.
  */
 import type { WarningCode } from "../../errors/catalog.js";
-import type { QaPair, Turn, TurnKind } from "../../model/document.js";
+import type { QaPair, Turn } from "../../model/document.js";
 import { addressee, isInterpretedMarker, type LabelConvention, type LabelMatch } from "./labels.js";
+import { pairQuestions } from "./pairing.js";
 import { findStageDirections } from "./stage-directions.js";
+import { classifyTurns } from "./turn-kinds.js";
 
 export interface SpeakerRef {
   speakerId: string | null;
@@ -79,12 +81,18 @@ export function segment(input: SegmentInput): SegmentResult {
 
   if (input.hasDialogue && labelled === 0) warnings.push("NO_TURNS_RECOGNISED");
 
+  const kept = open.filter((t) => t.paragraphs.length > 0 || t.match !== null);
+  const kinds = classifyTurns(
+    kept.map((t) => ({
+      role: t.match?.role ?? null,
+      label: t.match?.label ?? null,
+      paragraphs: t.paragraphs,
+    })),
+    labelled > 0,
+  );
   const turns: Turn[] = [];
-  let previous: TurnKind | null = null;
-  for (const t of open) {
-    if (t.paragraphs.length === 0 && t.match === null) continue;
-    const kind = turnKind(t.match, previous);
-    previous = kind;
+  for (const t of kept) {
+    const kind = kinds[turns.length] ?? "remarks";
     const qualifier = t.match?.qualifier ?? null;
     const addressedTo =
       kind === "question" && qualifier && !isInterpretedMarker(qualifier) ? addressee(qualifier) : null;
@@ -101,30 +109,4 @@ export function segment(input: SegmentInput): SegmentResult {
     });
   }
   return { turns, qa: pairQuestions(turns), warnings };
-}
-
-/** A speaker's turn after a question (or after another answer to it) is an answer; otherwise remarks. */
-function turnKind(match: LabelMatch | null, previous: TurnKind | null): TurnKind {
-  if (!match) return "remarks";
-  if (match.role === "question") return "question";
-  if (match.role === "moderator") return "moderator";
-  if (previous === "question" || previous === "answer") return "answer";
-  return "remarks";
-}
-
-/** Pairs each question with the answers that follow it, up to the next question or moderator turn. */
-export function pairQuestions(turns: Turn[]): QaPair[] {
-  const pairs: QaPair[] = [];
-  let current: QaPair | null = null;
-  for (const turn of turns) {
-    if (turn.kind === "question") {
-      current = { question: turn.index, answers: [] };
-      pairs.push(current);
-    } else if (turn.kind === "answer" && current) {
-      current.answers.push(turn.index);
-    } else {
-      current = null;
-    }
-  }
-  return pairs;
 }

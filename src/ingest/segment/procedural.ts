@@ -1,0 +1,199 @@
+/**
+ * What a turn's words say about its function, read without its neighbours: thanks and greetings,
+ * handing the floor, bids for the floor, cut-off fragments, stage directions alone. The phrases are
+ * those of the genre (White House briefings, gaggles and press calls; MFA and Kremlin press
+ * events), in English and Russian; position is weighed in turn-kinds.ts.
+ */
+
+/** Words of a turn's text, stage directions such as "(Laughter.)" left out. */
+export function spokenWords(text: string): string[] {
+  return text
+    .replace(/\([^()]*\)|\[[^\][]*\]/gu, " ")
+    .split(/\s+/u)
+    .filter((w) => /[\p{L}\p{N}]/u.test(w));
+}
+
+/** Nothing but stage directions or editorial brackets: "(Inaudible.)", "(Off-mic.)", "(Crosstalk.)". */
+export function isStageDirectionOnly(text: string): boolean {
+  return text.trim() !== "" && spokenWords(text).length === 0;
+}
+
+/** Ends in a dash: the speaker was cut off ("And as you know, there are wide- —", "I just wanted to —"). */
+export function isCutOff(text: string): boolean {
+  return /(?:—|–|--|-\s?—|…|\.\.\.)\s*["”’]?\s*$/u.test(text.trim());
+}
+
+export const hasQuestionMark = (text: string) => /[?？]/u.test(text);
+
+// Who is addressed: "Jen", "Mr. President", "[senior administration official]", "guys", "everyone".
+const VOCATIVE = String.raw`(?:(?:mr|mrs|ms|dr|madam|madame|sir|ma'am|ma’am)\.?(?:\s+\p{Lu}[\p{L}’'\-]*){0,2}|\p{Lu}[\p{L}’'\-]*(?:\s+\p{Lu}[\p{L}’'\-]*){0,2}|guys|everyone|everybody|all|folks|you all|y'all|коллеги|друзья)`;
+const LEADING_FILLER =
+  /^(?:(?:oh|ok|okay|all right|alright|well|great|good|so|yes|yeah|sure|absolutely|right|hey|ну|хорошо|ладно|да)[,.!]?\s+)+/iu;
+
+// A sentence that is only courtesy: thanks, greetings, farewells, apologies, acknowledgements.
+const COURTESY_SENTENCE = new RegExp(
+  [
+    String.raw`(?:thank you|thanks)(?: (?:so|very) much| a lot| all| again| everyone| everybody| guys| for (?:\S+\s?){1,6})?`,
+    "(?:good|great|nice) (?:morning|afternoon|evening|night|day|to see you|to be here|to be with you)(?: all| everyone| everybody)?",
+    "(?:hi|hello|hey)(?: there| everyone| everybody| all)?",
+    "(?:ok|okay|all right|alright|no problem|no worries|you're welcome|you’re welcome|my pleasure|sorry|i'm sorry|i’m sorry|excuse me|pardon|bye|goodbye|take care|cheers)",
+    "(?:i )?(?:really |truly )?appreciate (?:it|that|you|this)(?: very much)?",
+    "(?:that's|that’s|that is|that was)(?: very| really| so)? (?:helpful|great|useful|kind|good)",
+    "how are you(?: doing)?",
+    "(?:happy|merry) (?:new year|holidays|christmas|thanksgiving)(?: to (?:you|all of you|everyone))?",
+    "(?:большое )?спасибо(?: (?:вам|большое|всем))?",
+    "благодарю(?: вас)?",
+    "(?:добрый|доброе) (?:день|вечер|утро)",
+    "здравствуйте",
+    "(?:всего доброго|до свидания|извините|простите)",
+  ].join("|"),
+  "iu",
+);
+
+function isCourtesySentence(sentence: string): boolean {
+  let s = sentence.trim().replace(/[\s.!?…,;:]+$/u, "");
+  if (s === "") return true;
+  // "Thank you, Karine", "Thanks, Mr. President", "Okay, thank you, guys": drop the names addressed.
+  s = s.replace(new RegExp(`(?:,\\s*${VOCATIVE})+$`, "u"), "");
+  s = s.replace(LEADING_FILLER, "");
+  if (/^(?:ok|okay|all right|alright|oh|well|great|good|hi|hello|hey|sure|absolutely|right)$/iu.test(s))
+    return true;
+  return new RegExp(`^(?:${COURTESY_SENTENCE.source})$`, "iu").test(s.trim());
+}
+
+/**
+ * Thanks, greetings and the like and nothing else, in a few words: "Thank you.", "Thanks, Jen.",
+ * "Okay. Thank you.", "Hi, John. Thank you.", "No problem. All right?", "Спасибо."
+ */
+export function isCourtesy(text: string): boolean {
+  const words = spokenWords(text);
+  if (words.length === 0 || words.length > 16) return false;
+  const sentences = text
+    .replace(/\([^()]*\)|\[[^\][]*\]/gu, " ")
+    .split(/(?<=[.!?…])\s+|\n+/u)
+    .filter((s) => /[\p{L}]/u.test(s));
+  return sentences.length > 0 && sentences.every(isCourtesySentence);
+}
+
+/** The last sentence thanks the room or says goodbye: "… Thanks, everyone.", "We have to go. … Thanks, guys." */
+export function endsWithSignOff(text: string): boolean {
+  const sentences = text
+    .replace(/\([^()]*\)/gu, " ")
+    .split(/(?<=[.!?…])\s+|\n+/u)
+    .filter((s) => /[\p{L}]/u.test(s));
+  const last = sentences[sentences.length - 1];
+  return (
+    last !== undefined &&
+    /^(?:\S+\s)?(?:thank|thanks|спасибо|благодарю)/iu.test(last) &&
+    isCourtesySentence(last)
+  );
+}
+
+// Handing the floor: to the next reporter, to the operator, to the next speaker.
+const HAND_OFF = [
+  /\bgo ahead\b/iu,
+  /\bnext question\b/iu,
+  /\b(?:first|next|final|last) question (?:will |is going to )?(?:come|comes|is|goes) (?:from|to)\b/iu,
+  /\boperator\b/iu,
+  /\bopen (?:up )?the (?:lines|floor)\b/iu,
+  /\b(?:i'll|i’ll|i will|let me|let's|let’s) (?:take|go to|call on|answer|get to) (?:her|him|you|them|the next|one more|a (?:couple|few))\b/iu,
+  /\b(?:[Ll]et me|[Ll]et's|[Ll]et’s|I'll|I’ll) (?:go to|call on) \p{Lu}/u,
+  /\bcalled on\b|\bcall on\b/iu,
+  /\b(?:turn|hand) (?:it|this|things) (?:back )?over to\b|\bover to you\b/iu,
+  /^(?:yes|yeah|please)[,.]? (?:sir|ma'am|ma’am)[.!?]?$/iu,
+  /^(?:yes|yeah|please)\?$/iu,
+  /следующий вопрос|ваш вопрос|(?:передаю|предоставляю|предоставляется) слово|слово (?:имеет|предоставляется)|последний вопрос/iu,
+  /^(?:пожалуйста|прошу|давайте)[.!,]?(?:\s|$)/iu,
+];
+
+// Managing the event: ground rules of a press call, introducing the speaker, closing, time calls.
+const GROUND_RULES =
+  /\bon (?:deep )?background\b|\bon the record\b|\bembargo(?:ed)?\b|\battribut(?:able|ed) to\b|\bground rules?\b|\bnot for reporting\b|\bfor your awareness\b/iu;
+const INTRODUCTION =
+  /\b(?:[Jj]oining us|with us today|[Oo]ur (?:speaker|briefer)s?\b|(?:[Hh]e|[Ss]he|[Tt]hey) (?:can|will) (?:talk|speak|walk|take) (?:to )?you|[Tt]his is \p{Lu}\p{Ll}+ \p{Lu})/u;
+const CLOSING =
+  /\b(?:last|final) question\b|\bthat concludes\b|\b(?:that's|that’s|that is) (?:it|all)(?: for| we have| the time)\b|\bthanks? (?:you )?(?:all |everyone )?for joining\b|\bembargo\b|\bfollow up with (?:me|us)\b|\breach out to (?:me|us)\b|\bhard stop\b|\bwrap (?:it |this )?up\b/iu;
+const TIME_CALL =
+  /\b(?:we|you) (?:need|have|got) to (?:go|gather|wrap|leave|move|land)\b|\bout of time\b|\bhard stop\b|\bone more question\b|\blast question\b/iu;
+
+/** Words that hand the floor on, at any length (a moderator's turn may say more first). */
+export const mentionsHandOff = (text: string) => HAND_OFF.some((r) => r.test(text.trim()));
+
+// Capitalised one-word replies that are not names: "Close?", "Really?", "Yes?".
+const NOT_A_NAME =
+  /^(?:yes|yeah|no|really|what|sorry|right|close|okay|ok|sure|why|how|when|where|who|pardon|again|and|or|so)\?$/iu;
+
+const sentencesOf = (text: string) =>
+  text
+    .replace(/\([^()]*\)|\[[^\][]*\]/gu, " ")
+    .split(/(?<=[.!?…])\s+|\n+/u)
+    .filter((s) => /[\p{L}\p{N}]/u.test(s));
+
+/**
+ * Hands the floor to someone else, and says little else: "Go ahead.", "Next question.", "Thank
+ * you. Our next question will come from…". Courtesy sentences aside, the turn is a few words with a
+ * hand-off in them, or opens with one; an answer that ends "Go ahead, Steve." stays an answer.
+ */
+export function isHandOff(text: string): boolean {
+  const rest = sentencesOf(text).filter((s) => !isCourtesySentence(s));
+  const words = spokenWords(rest.join(" ")).length;
+  if (words === 0) return false;
+  if (words <= 12 && mentionsHandOff(rest.join(" "))) return true;
+  if (words <= 22 && mentionsHandOff(rest[0] ?? "")) return true;
+  // A name called: "Karen?", "Yes, Peter?" (the press secretary calling on a reporter).
+  const t = text.trim();
+  return (
+    words <= 3 &&
+    !NOT_A_NAME.test(t) &&
+    /^(?:(?:yes|yeah|okay|ok),?\s+)?\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)?\?$/u.test(t)
+  );
+}
+
+/** Ground rules or the introduction of the briefer: the chair opening a press call. */
+export function isChairOpening(text: string): boolean {
+  const words = spokenWords(text).length;
+  return GROUND_RULES.test(text) || (words <= 150 && INTRODUCTION.test(text));
+}
+
+/** Closes the event: "That has to be our last question.", "That concludes our press conference." */
+export const isClosing = (text: string) => CLOSING.test(text) && spokenWords(text).length <= 120;
+
+/** A short call to end: "Jen, we need to gather.", "We have to go." */
+export const isTimeCall = (text: string) => TIME_CALL.test(text) && spokenWords(text).length <= 15;
+
+/** A bid for the floor and nothing more: "Karine?", "Mr. President —", "Karine, may I ask you —". */
+export function isFloorBid(text: string): boolean {
+  const t = text.trim();
+  const words = spokenWords(t);
+  if (words.length > 6) return false;
+  if (/^(?:(?:mr|mrs|ms|madam)\.?\s+)?\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)?\s*[?—–-]+$/u.test(t))
+    return true;
+  return isCutOff(t) && !hasQuestionMark(t);
+}
+
+// How questions open, in English and Russian; a bare "when" or "what" also opens relative clauses
+// ("But when it comes to —"), so those count only with an auxiliary after them.
+const INTERROGATIVE =
+  /^(?:(?:what|when|who|how|which)\s+(?:do|does|did|is|are|was|were|will|would|can|could|should|has|have|about|kind|sort|much|many|long|far|happens|happened)\b|why\b|where\s+(?:do|does|did|is|are|was|were|will|would|can)\b|(?:is|are|was|were|do|does|did|will|would|can|could|should|has|have|had)\s+(?:you|he|she|it|they|we|the|there|this|that|anyone|anybody|any|your|his|her|their|our|mr|ms|mrs|president)\b|(?:почему|зачем|когда|где|кто|сколько|каким образом|как вы|что вы|какие|какой|какая)\s)/iu;
+
+/**
+ * A question is being put, even if cut off before its question mark: some clause opens with an
+ * interrogative ("Mr. President, are you meeting with other groups of lawmakers —").
+ */
+export function putsAQuestion(text: string): boolean {
+  if (hasQuestionMark(text)) return true;
+  return text
+    .replace(/\([^()]*\)/gu, " ")
+    .split(/[.,;:!—–]|--/u)
+    .some((clause) => INTERROGATIVE.test(clause.trim().replace(/^(?:and|but|so|or|а|и|но)\s+/iu, "")));
+}
+
+/**
+ * A place line before the first words (the pool's "South Lawn", "Aboard Air Force One"): a few
+ * words, no sentence punctuation. A greeting ("Ladies and gentlemen,") is not one.
+ */
+export function isPlaceLine(paragraph: string): boolean {
+  const t = paragraph.trim();
+  const words = spokenWords(t);
+  return words.length > 0 && words.length <= 6 && !/[.!?,:;…]\s*$/u.test(t);
+}

@@ -1,0 +1,185 @@
+/**
+ * The kind of each turn, from its label, its words and its neighbours. Precision first: a turn
+ * becomes `moderator` or `other` only on a clear sign, and otherwise keeps the kind its label and
+ * position give (question, answer, remarks). The rules are listed in docs/ARCHITECTURE.md
+ * ("Turn kinds and pairs").
+ */
+import type { TurnKind } from "../../model/document.js";
+import type { LabelRole } from "./labels.js";
+import {
+  endsWithSignOff,
+  hasQuestionMark,
+  isChairOpening,
+  isClosing,
+  isCourtesy,
+  isCutOff,
+  isFloorBid,
+  isHandOff,
+  isPlaceLine,
+  isStageDirectionOnly,
+  isTimeCall,
+  mentionsHandOff,
+  putsAQuestion,
+  spokenWords,
+} from "./procedural.js";
+
+export interface TurnShape {
+  /** The label's role, or null for unlabelled opening remarks. */
+  role: LabelRole | null;
+  /** The label as written ("MS. PSAKI", "AIDE", "Q"). */
+  label: string | null;
+  paragraphs: string[];
+}
+
+/** Who a turn speaks for: the people asking, the people asked, or the people running the event. */
+type Side = "ask" | "official" | "chair" | "opening";
+
+/** Staff who run the room rather than answer: "AIDE", "WHITE HOUSE AIDE", "THE OPERATOR", "STAFF". */
+const STAFF_LABEL =
+  /^(?:THE\s+)?(?:(?:WHITE HOUSE|PRESS|STAFF)\s+)?(?:AIDE|OPERATOR|STAFF|STAFFER|ASSISTANT)$/iu;
+
+function sideOf(t: TurnShape): Side {
+  if (t.role === null) return "opening";
+  if (t.role === "question") return "ask";
+  if (t.role === "moderator") return "chair";
+  return t.label && STAFF_LABEL.test(t.label.replace(/\.$/, "")) ? "chair" : "official";
+}
+
+const textOf = (t: TurnShape) => t.paragraphs.join("\n");
+const SHORT_REPLY = 15;
+const ANSWER_REPLY =
+  /^(?:yes|no|nope|not yet|correct|i am|i do|i did|i will|i have|we are|we do|we did|we will|they do|they are|it is|it does|he is|she is|of course|definitely|да|нет|конечно)\b[^?]{0,25}[.!]?$/iu;
+const FLOOR_GIVEN = /^(?:yes|yeah|yep|sure|go ahead|please|okay|ok|да|пожалуйста|прошу)\b/iu;
+
+export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[] {
+  const sides = turns.map(sideOf);
+  const texts = turns.map(textOf);
+  // null: substantive, decided by position below.
+  const kinds: (TurnKind | null)[] = turns.map((t, i) =>
+    localKind(t, sides[i] as Side, texts[i] as string, texts[i - 1] ?? "", hasLabels),
+  );
+  const firstQuestion = kinds.indexOf("question");
+  const lastQuestion = kinds.lastIndexOf("question");
+
+  for (let i = 0; i < turns.length; i++) {
+    const side = sides[i] as Side;
+    const text = texts[i] as string;
+    if (side !== "official" && side !== "chair") continue;
+    const prevSide = sides[i - 1];
+    const prevText = texts[i - 1] ?? "";
+    const nextSide = sides[i + 1];
+    const words = spokenWords(text).length;
+    // The reporter before asked something: a question mark, or an interrogative cut off.
+    const prevAsked = prevSide === "ask" && kinds[i - 1] === "question" && putsAQuestion(prevText);
+
+    // A reporter's words that asked nothing (a half-sentence cut off, an introduction, "We're
+    // landing."), a short reply, and the reporters go on: the reply is an aside, and so are the
+    // reporter's words when they were few; a longer preamble stays the start of a question.
+    // A yes or a no answers even a question put as a statement ("You're competitive." "I am.").
+    if (
+      prevSide === "ask" &&
+      !prevAsked &&
+      nextSide === "ask" &&
+      words <= SHORT_REPLY &&
+      !ANSWER_REPLY.test(text.trim())
+    ) {
+      if (kinds[i] === null) {
+        // A bid for the floor ("Karine?") answered by "Yeah.": the floor given.
+        kinds[i] = isFloorBid(prevText) && FLOOR_GIVEN.test(text.trim()) ? "moderator" : "other";
+      }
+      if (kinds[i - 1] === "question" && spokenWords(prevText).length <= 12) kinds[i - 1] = "other";
+      continue;
+    }
+    if (side !== "official" || kinds[i] !== null) continue;
+
+    // The chair of a press call opens it (ground rules, the briefer introduced) and another
+    // official speaks next, before any question.
+    if ((firstQuestion === -1 || i < firstQuestion) && isChairOpening(text) && nextSide === "official") {
+      kinds[i] = "moderator";
+      continue;
+    }
+    // After the last question, a turn that closes the event, not one that answers.
+    if (i > lastQuestion && kinds[i - 1] !== "question" && isClosing(text)) {
+      kinds[i] = "moderator";
+      continue;
+    }
+    // "What do I think what?", "Is it in the bill?": the question asked back, then put again.
+    if (prevAsked && nextSide === "ask" && words <= 6 && /\?\s*$/u.test(text)) {
+      kinds[i] = "other";
+      continue;
+    }
+    // A short goodbye that follows no question: "We have to go. … Thanks, guys."
+    if (
+      firstQuestion !== -1 &&
+      i > firstQuestion &&
+      kinds[i - 1] !== "question" &&
+      words <= 40 &&
+      !hasQuestionMark(text) &&
+      endsWithSignOff(text)
+    ) {
+      kinds[i] = "other";
+    }
+  }
+
+  // Substantive turns of the people asked: an answer when the exchange they belong to began with
+  // a question (moderator and other turns between do not end it), otherwise remarks.
+  const out: TurnKind[] = [];
+  let last: TurnKind | null = null;
+  for (let i = 0; i < turns.length; i++) {
+    let kind = kinds[i] ?? null;
+    if (kind === null)
+      kind =
+        sides[i] === "ask" ? "question" : last === "question" || last === "answer" ? "answer" : "remarks";
+    if (kind === "question" || kind === "answer" || kind === "remarks") last = kind;
+    out.push(kind);
+  }
+  return out;
+}
+
+/** The words of a short turn all occur in the turn before: an echo ("Close?" after "Close."). */
+function echoes(text: string, previousText: string): boolean {
+  const before = new Set(
+    spokenWords(previousText).map((w) => w.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "")),
+  );
+  const words = spokenWords(text).map((w) => w.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ""));
+  return words.length > 0 && words.every((w) => before.has(w));
+}
+
+/** What a turn's label and words say alone; null when only its position can tell. */
+function localKind(
+  t: TurnShape,
+  side: Side,
+  text: string,
+  previousText: string,
+  hasLabels: boolean,
+): TurnKind | null {
+  switch (side) {
+    case "opening":
+      // A place line before the first label ("South Lawn") with no speaker is page furniture.
+      return hasLabels && isPlaceLine(t.paragraphs[0] ?? "") ? "other" : "remarks";
+    case "ask":
+      if (isStageDirectionOnly(text) || isCourtesy(text)) return "other";
+      // "Karine?" bids for the floor; "Close?" after "Close." asks again.
+      if (isFloorBid(text) && !echoes(text, previousText)) return "other";
+      if (isTimeCall(text)) return "moderator";
+      // A half-sentence cut off before any question was put asks nothing.
+      if (isCutOff(text) && !putsAQuestion(text)) return "other";
+      return "question";
+    case "chair":
+      if (isCourtesy(text) || isStageDirectionOnly(text)) return "other";
+      // A moderator who puts the questions (a forum, an interview on stage) asks them.
+      if (
+        t.role === "moderator" &&
+        hasQuestionMark(text) &&
+        spokenWords(text).length > 15 &&
+        !mentionsHandOff(text)
+      ) {
+        return "question";
+      }
+      return "moderator";
+    case "official":
+      if (isStageDirectionOnly(text) || isCourtesy(text)) return "other";
+      if (isHandOff(text) || isTimeCall(text)) return "moderator";
+      return null;
+  }
+}

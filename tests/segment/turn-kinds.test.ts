@@ -1,0 +1,215 @@
+/**
+ * One synthetic exchange per rule of turn kinds and pairing (docs/ARCHITECTURE.md, "Turn kinds and
+ * pairs"). The fixtures are written for these tests, in the conventions of each genre.
+ */
+import { describe, expect, it } from "vitest";
+import { midRu, whitehouse } from "../../src/ingest/publishers/index.js";
+import { segment } from "../../src/ingest/segment/segment.js";
+import type { TurnKind } from "../../src/model/document.js";
+
+const resolve = (name: string) => ({ speakerId: name.toLowerCase(), speakerName: name });
+
+function read(paragraphs: string[], profile = whitehouse) {
+  const { turns, qa } = segment({
+    paragraphs,
+    conventions: profile.conventions,
+    resolve,
+    titleSpeaker: null,
+    hasDialogue: true,
+  });
+  return {
+    kinds: turns.map((t) => t.kind) as TurnKind[],
+    pairs: qa.flatMap((p) => p.answers.map((a) => [p.question, a])),
+  };
+}
+
+const ANSWER = "The President has been clear about this, and we will have more to say on it next week.";
+
+describe("turn kinds", () => {
+  it("a press secretary's Go ahead hands the floor and answers nothing", () => {
+    const { kinds, pairs } = read([
+      "MS. BAKER:  Good afternoon. Two items at the top today, and then I will take your questions.",
+      "Q    Will the President sign the bill this week?",
+      `MS. BAKER:  ${ANSWER}`,
+      "MS. BAKER:  Go ahead.",
+      "Q    And on the trade talks, is a deal close?",
+      `MS. BAKER:  ${ANSWER}`,
+    ]);
+    expect(kinds).toEqual(["remarks", "question", "answer", "moderator", "question", "answer"]);
+    expect(pairs).toEqual([
+      [1, 2],
+      [4, 5],
+    ]);
+  });
+
+  it("a moderator calling the next reporter and closing the event is a moderator turn", () => {
+    const { kinds, pairs } = read([
+      "THE VICE PRESIDENT:  Good afternoon. I will say a few words and then take questions.",
+      "MODERATOR:  Our first question will come from Ann Lee of the Daily Courier.",
+      "Q    Madam Vice President, what did the two governments agree on today?",
+      `THE VICE PRESIDENT:  ${ANSWER}`,
+      "MODERATOR:  Thank you, everyone. That concludes our press conference.",
+    ]);
+    expect(kinds).toEqual(["remarks", "moderator", "question", "answer", "moderator"]);
+    expect(pairs).toEqual([[2, 3]]);
+  });
+
+  it("thanks and greetings at the end are other turns, not a question and its answer", () => {
+    const { kinds, pairs } = read([
+      "Q    Is the summit still on for Friday?",
+      "MR. HOLT:  Yes, it is.",
+      "Q    Thank you, Mark.",
+      "MR. HOLT:  Thanks, everyone.",
+    ]);
+    expect(kinds).toEqual(["question", "answer", "other", "other"]);
+    expect(pairs).toEqual([[0, 1]]);
+  });
+
+  it("a reporter's half-sentence cut off and the official's aside are other, and the question that follows is answered", () => {
+    const { kinds, pairs } = read([
+      "Q    Hi, thanks for doing this. I just wanted to —",
+      "SENIOR ADMINISTRATION OFFICIAL:  Hi, Dana. How are you?",
+      "Q    Fine, thanks. Will the ministers meet again before the summit?",
+      `SENIOR ADMINISTRATION OFFICIAL:  ${ANSWER}`,
+    ]);
+    expect(kinds).toEqual(["other", "other", "question", "answer"]);
+    expect(pairs).toEqual([[2, 3]]);
+  });
+
+  it("a question cut off before its question mark is still a question when the reply answers it", () => {
+    const { kinds } = read([
+      "Q    Mr. President, are you meeting with the senators this weekend — will you be meeting —",
+      "THE PRESIDENT:  Yes.",
+      "Q    — with the Republicans too?",
+      "THE PRESIDENT:  With anyone who wants to talk.",
+    ]);
+    expect(kinds).toEqual(["question", "answer", "question", "answer"]);
+  });
+
+  it("a reporter's bid for the floor and the nod that gives it are procedural", () => {
+    const { kinds, pairs } = read([
+      "Q    Is the embassy open?",
+      `MS. BAKER:  ${ANSWER}`,
+      "Q    Karine?",
+      "MS. BAKER:  Yeah.",
+      "Q    Will the President travel to the region?",
+      `MS. BAKER:  ${ANSWER}`,
+    ]);
+    expect(kinds).toEqual(["question", "answer", "other", "moderator", "question", "answer"]);
+    expect(pairs).toEqual([
+      [0, 1],
+      [4, 5],
+    ]);
+  });
+
+  it("an inaudible interjection does not end the answer it interrupts", () => {
+    const { kinds, pairs } = read([
+      "Q    When will the review be finished?",
+      "MR. HOLT:  I would not put a date on it.",
+      "Q    (Inaudible.)",
+      "MR. HOLT:  As I said, it takes the time it takes, and we will tell you when it is done.",
+    ]);
+    expect(kinds).toEqual(["question", "answer", "other", "answer"]);
+    expect(pairs).toEqual([
+      [0, 1],
+      [0, 3],
+    ]);
+  });
+
+  it("a follow-up after a short answer is paired with the answer that follows it", () => {
+    const { kinds, pairs } = read([
+      "Q    Has the President spoken to the Chancellor?",
+      "THE PRESIDENT:  Not yet.",
+      "Q    Will he call her today?",
+      "THE PRESIDENT:  I will call her tonight, and we will talk about the pipeline and about the summit.",
+    ]);
+    expect(kinds).toEqual(["question", "answer", "question", "answer"]);
+    expect(pairs).toEqual([
+      [0, 1],
+      [2, 3],
+    ]);
+  });
+
+  it("a question addressed to both ministers is answered by both", () => {
+    const { kinds, pairs } = read(
+      [
+        "Question (addressed to both ministers): How do you assess the talks on the ceasefire?",
+        "Sergey Lavrov: We had a substantive discussion and agreed to keep in touch.",
+        "Mevlut Cavusoglu (retranslated): I agree with my colleague, the talks were useful.",
+        "Question: And on trade?",
+        "Sergey Lavrov: Trade has grown this year despite the pandemic.",
+      ],
+      midRu,
+    );
+    expect(kinds).toEqual(["question", "answer", "answer", "question", "answer"]);
+    expect(pairs).toEqual([
+      [0, 1],
+      [0, 2],
+      [3, 4],
+    ]);
+  });
+
+  it("Russian labels: the chair's Пожалуйста and Следующий вопрос hand the floor, Спасибо is a courtesy", () => {
+    const { kinds, pairs } = read(
+      [
+        "С.В.Лавров: Уважаемые дамы и господа, мы провели содержательные переговоры.",
+        "Ведущий: Пожалуйста.",
+        "Вопрос: Как Вы оцениваете итоги переговоров?",
+        "С.В.Лавров: Итоги переговоров мы оцениваем положительно, договорились продолжить контакты.",
+        "Ведущий: Следующий вопрос.",
+        "Вопрос (адресован обоим министрам): Спасибо. Когда состоится следующая встреча?",
+        "С.В.Лавров: Мы договорились встретиться в следующем году.",
+        "Вопрос: Спасибо.",
+      ],
+      midRu,
+    );
+    expect(kinds).toEqual([
+      "remarks",
+      "moderator",
+      "question",
+      "answer",
+      "moderator",
+      "question",
+      "answer",
+      "other",
+    ]);
+    expect(pairs).toEqual([
+      [2, 3],
+      [5, 6],
+    ]);
+  });
+
+  it("a press call opens with its chair's ground rules before the briefer's remarks", () => {
+    const { kinds } = read([
+      "MODERATOR:  Thanks, everyone, for joining. This call is on background and embargoed until its end.",
+      "SENIOR ADMINISTRATION OFFICIAL:  Thanks. Let me say a few words about the summit and then take questions.",
+      "Q    What will the leaders sign?",
+      `SENIOR ADMINISTRATION OFFICIAL:  ${ANSWER}`,
+    ]);
+    expect(kinds).toEqual(["moderator", "remarks", "question", "answer"]);
+  });
+
+  it("a press officer opening a call under a speaker's label is the chair", () => {
+    const { kinds } = read([
+      "MR. HOLT:  Hi, everybody. This call is on the record and embargoed until its conclusion. I will turn it over to Anna.",
+      "MS. REYES:  Thanks, Mark. The President will host the leaders on Tuesday and the talks will focus on trade.",
+      "Q    Will there be a joint statement?",
+      `MS. REYES:  ${ANSWER}`,
+    ]);
+    expect(kinds).toEqual(["moderator", "remarks", "question", "answer"]);
+  });
+
+  it("a place line before the first label is not anybody's remarks", () => {
+    const { kinds } = read(["South Lawn", "Q    Are you confident about the vote?", "THE PRESIDENT:  I am."]);
+    expect(kinds).toEqual(["other", "question", "answer"]);
+  });
+
+  it("a long answer that ends by calling the next reporter is still an answer", () => {
+    const { kinds, pairs } = read([
+      "Q    What is the plan for the border?",
+      `MS. BAKER:  ${ANSWER} Go ahead, Steve.`,
+    ]);
+    expect(kinds).toEqual(["question", "answer"]);
+    expect(pairs).toEqual([[0, 1]]);
+  });
+});
