@@ -212,4 +212,25 @@ describe("turn kinds", () => {
     expect(kinds).toEqual(["question", "answer"]);
     expect(pairs).toEqual([[0, 1]]);
   });
+
+  it("an MFA briefing's unnamed Ответ: is the answer of the spokesperson the title names", () => {
+    const { turns, qa } = segment({
+      paragraphs: [
+        "Вопрос: Как Министерство оценивает решение о продлении санкций?",
+        "Ответ: Мы считаем это решение контрпродуктивным и не отвечающим интересам самих его авторов.",
+        "Question: Will Moscow respond to the new measures?",
+        "Answer: The response will be proportionate, and it will be announced in due course.",
+      ],
+      conventions: midRu.conventions,
+      resolve,
+      titleSpeaker: { speakerId: "maria-zakharova", speakerName: "Maria Zakharova" },
+      hasDialogue: true,
+    });
+    expect(turns.map((t) => t.kind)).toEqual(["question", "answer", "question", "answer"]);
+    expect([turns[1]?.speakerId, turns[3]?.speakerId]).toEqual(["maria-zakharova", "maria-zakharova"]);
+    expect(qa.flatMap((p) => p.answers.map((a) => [p.question, a]))).toEqual([
+      [0, 1],
+      [2, 3],
+    ]);
+  });
 });

@@ -1,4 +1,5 @@
 import {
+  answerWord,
   bareQ,
   capitalsLabel,
   fullName,
@@ -14,7 +15,7 @@ export const generic: PublisherProfile = {
   name: "Unknown publisher",
   hosts: [],
   timeZone: null,
-  conventions: [questionWord, bareQ, moderatorWord, initialsSurname, capitalsLabel, fullName],
+  conventions: [questionWord, answerWord, bareQ, moderatorWord, initialsSurname, capitalsLabel, fullName],
   furniture: [/^[•·*\-\s]*(?:[a-z]{2}-[A-Z]{2}\d*\s*){2,}$/u],
   attachmentsHeading: /^(?:Additional materials|Дополнительные материалы|Attachments)$/iu,
   html: null,

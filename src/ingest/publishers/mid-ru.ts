@@ -1,4 +1,4 @@
-import { fullName, initialsSurname, moderatorWord, questionWord } from "../segment/labels.js";
+import { answerWord, fullName, initialsSurname, moderatorWord, questionWord } from "../segment/labels.js";
 import type { PublisherProfile, PublisherSources } from "./profile.js";
 import { listing } from "./sources.js";
 
@@ -15,7 +15,7 @@ export const midRu: PublisherProfile = {
   name: "Ministry of Foreign Affairs of the Russian Federation",
   hosts: ["mid.ru", "archive.mid.ru"],
   timeZone: "Europe/Moscow",
-  conventions: [questionWord, moderatorWord, initialsSurname, fullName],
+  conventions: [questionWord, answerWord, moderatorWord, initialsSurname, fullName],
   furniture: [
     /^[•·*\-\s]*(?:[a-z]{2}-[A-Z]{2}\d*\s*){2,}$/u, // language switcher: "• en-GB1 ru-RU1"
     /^(?:Advanced settings|Расширенные настройки|Расширенный поиск|Print|Версия для печати|Share|Поделиться)$/iu,

@@ -3,7 +3,8 @@
  * segmenter tries them in order at the start of every paragraph.
  */
 
-export type LabelRole = "question" | "moderator" | "speaker";
+/** "answer": an unnamed "Answer:" label, spoken by whoever the title says is answering. */
+export type LabelRole = "question" | "moderator" | "speaker" | "answer";
 
 export interface LabelMatch {
   /** The label exactly as written, without the trailing colon: "Question (addressed to both ministers)". */
@@ -48,6 +49,15 @@ export const questionWord = build(
     "iu",
   ),
   "question",
+);
+
+/**
+ * "Answer:", "Ответ:", "Відповідь:": briefings that label only the exchange, the person answering
+ * being the one the title names (an MFA spokesperson's weekly briefing).
+ */
+export const answerWord = build(
+  new RegExp(String.raw`^(Answers?|Ответы?|Відповідь|Відповіді)${QUALIFIER}\s*:\s*`, "iu"),
+  "answer",
 );
 
 /** A bare "Q" followed by spacing, as in White House transcripts: "Q    Will he push…". */

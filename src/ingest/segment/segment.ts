@@ -72,7 +72,8 @@ export function segment(input: SegmentInput): SegmentResult {
     let text = paragraph.slice(match.textStart).trim();
     let interpreted = match.qualifier !== null && isInterpretedMarker(match.qualifier);
     if (LEADING_INTERPRETED.test(text)) interpreted = true;
-    const speaker = input.resolve(match.name);
+    // An unnamed "Answer:" is the title's speaker's, as the unlabelled opening is.
+    const speaker = match.role === "answer" ? (input.titleSpeaker ?? anonymous) : input.resolve(match.name);
     const turn: OpenTurn = { match, speaker, paragraphs: [], interpreted };
     if (text) turn.paragraphs.push(text);
     else text = "";
