@@ -13,7 +13,10 @@ import {
 } from "../model/document.js";
 import type { Draft, DraftParticipant } from "./extract/draft.js";
 import { guessLanguage } from "./extract/language.js";
+import { hostSpeaker, interviewConventions } from "./hosted.js";
 import { profileById } from "./publishers/index.js";
+import type { PublisherProfile } from "./publishers/profile.js";
+import { knownLabels } from "./segment/known-labels.js";
 import { type SpeakerRef, segment } from "./segment/segment.js";
 import { nameParts, surnameKeys } from "./speakers/names.js";
 import { type SpeakerRegistry, unregisteredId } from "./speakers/registry.js";
@@ -62,24 +65,40 @@ function reconcileWithTurns(
   });
 }
 
+/**
+ * Whose unlabelled opening words are: the person the title names first; on a publisher whose
+ * titles name guests (a profile's `host`), the host, in monologues only (hosted.ts).
+ */
+function openingSpeaker(
+  draft: Draft,
+  profile: PublisherProfile,
+  registry: SpeakerRegistry,
+): SpeakerRef | null {
+  if (profile.host && draft.hasDialogue) return hostSpeaker(draft, profile, registry);
+  if (!draft.titleSpeaker) return null;
+  const p = resolveParticipant(draft.titleSpeaker, registry);
+  return { speakerId: p.speakerId, speakerName: p.name };
+}
+
 export type ProvenanceInput = Omit<Provenance, "reader" | "profile">;
 
 export function assemble(draft: Draft, registry: SpeakerRegistry, provenance: ProvenanceInput): Document {
   const profile = profileById(draft.profile);
   const date = draft.when.date;
-  const titleSpeaker: SpeakerRef | null = draft.titleSpeaker
-    ? (({ speakerId, name }) => ({ speakerId, speakerName: name }))(
-        resolveParticipant(draft.titleSpeaker, registry),
-      )
-    : null;
+  const known = draft.speakers ? new Map(draft.speakers.map((s) => [s.label, s])) : null;
+  const resolve = (name: string): SpeakerRef => {
+    const given = known?.get(name);
+    if (given && given.name === null) return { speakerId: null, speakerName: null };
+    const r = registry.resolveLabel(given?.name ?? name, profile.id, date);
+    return { speakerId: r.speakerId, speakerName: r.speakerName };
+  };
   const result = segment({
     paragraphs: draft.paragraphs,
-    conventions: profile.conventions,
-    resolve: (name) => {
-      const r = registry.resolveLabel(name, profile.id, date);
-      return { speakerId: r.speakerId, speakerName: r.speakerName };
-    },
-    titleSpeaker,
+    conventions: draft.speakers
+      ? [knownLabels(draft.speakers)]
+      : interviewConventions(draft, profile, registry, resolve),
+    resolve,
+    titleSpeaker: openingSpeaker(draft, profile, registry),
     hasDialogue: draft.hasDialogue,
   });
   // A page whose title names no kind is a press event only when questions dominate it.
