@@ -94,3 +94,13 @@ describe("kremlin.ru transcripts", () => {
     expect(detectFormat("12345.txt", act)).toBe("kremlin-act");
   });
 });
+
+describe("pages of other publishers saved as text", () => {
+  it("a page with its own 'Direct link:' line is not taken for kremlin.ru", () => {
+    const [doc] = ingestText(
+      "other/page.txt",
+      "Remarks at a conference\n\nJane Doe: Thank you.\n\nDirect link: https://example.org/remarks/1\n",
+    );
+    expect(doc?.publisher).toBe("generic");
+  });
+});

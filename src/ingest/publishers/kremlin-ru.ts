@@ -19,9 +19,10 @@ export const kremlinRu: PublisherProfile = {
     /^(?:https?:\/\/)?(?:en\.)?kremlin\.ru\/d\/\d+$/u, // the permalink under "Ссылка на материал:"
   ],
   attachmentsHeading: /^(?:Additional materials|Дополнительные материалы|Материалы по теме|See also)$/iu,
+  // Specific enough not to claim other pages: a "Direct link:" line counts only with a kremlin.ru permalink.
   textMarks: [
-    /^(?:Опубликован в разделах?:|Published in sections?:|Ссылка на материал:?|Direct link:?)(?:\s.*)?$/iu,
-    /^(?:https?:\/\/)?(?:en\.)?kremlin\.ru\/d\/\d+$/u,
+    /^(?:Опубликован в разделах?|Published in sections?):/iu,
+    /^(?:(?:Ссылка на материал|Direct link):?\s*)?(?:https?:\/\/)?(?:en\.)?kremlin\.ru\/d\/\d+$/iu,
   ],
   // The status block ("Статус материала", "Опубликован в разделах: …", dates, the permalink) and
   // the tag lists close the page; nothing after them is speech.
