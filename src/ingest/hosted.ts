@@ -14,13 +14,18 @@ import type { SpeakerRegistry } from "./speakers/registry.js";
 /** Kinds where the host speaks unlabelled: addresses, statements, remarks (not interviews or meetings). */
 const HOST_KINDS = new Set(["statement", "speech", "remarks"]);
 
-/** The holder of the host's role label on the document's date, when the document is a monologue. */
+/**
+ * The holder of the host's role label on the document's date, when the document is a monologue:
+ * an address, statement or remarks with no label at all. Where others are labelled (press
+ * statements after talks), an unlabelled opening is a report, not the host's words.
+ */
 export function hostSpeaker(
   draft: Draft,
   profile: PublisherProfile,
   registry: SpeakerRegistry,
 ): SpeakerRef | null {
   if (!profile.host || !draft.kind || !HOST_KINDS.has(draft.kind)) return null;
+  if (draft.paragraphs.some((p) => profile.conventions.some((c) => c(p) !== null))) return null;
   const host = registry.findByRoleLabel(profile.host.label, profile.id, draft.when.date);
   return host ? { speakerId: host.id, speakerName: host.name } : null;
 }

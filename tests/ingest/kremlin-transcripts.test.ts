@@ -88,6 +88,26 @@ describe("kremlin.ru transcripts", () => {
     );
   });
 
+  it("the lead of a saved page is left out, as the HTML recipe leaves out its element", () => {
+    const [doc] = ingestFile(golden("address-dateline-with-place.txt"));
+    expect(doc?.turns.flatMap((t) => t.paragraphs).join(" ")).not.toContain("обратился к гражданам");
+    expect(doc?.turns[0]?.speakerId).toBe("vladimir-putin");
+  });
+
+  it("an unlabelled report before labelled statements is nobody's, not the President's", () => {
+    const page = [
+      "http://kremlin.ru/events/president/transcripts/99994",
+      "Заявления для прессы по итогам переговоров",
+      "16 мая 2024 года, Пекин",
+      "По итогам переговоров лидеры сделали заявления для прессы.",
+      "В.Путин: Благодарю коллег за работу.",
+    ].join("\n\n");
+    const [doc] = ingestText("statements.txt", page);
+    expect(doc?.place).toBe("Пекин");
+    expect(doc?.turns[0]).toMatchObject({ label: null, speakerId: null });
+    expect(doc?.turns[1]?.speakerId).toBe("vladimir-putin");
+  });
+
   it("decrees still go to the act reader", () => {
     const act =
       "                              У К А З\n\n                ПРЕЗИДЕНТА РОССИЙСКОЙ ФЕДЕРАЦИИ\n\n     Текст.\n";

@@ -122,6 +122,7 @@ export function readTextPage(text: string, ctx: ReaderContext): Draft {
   if (!dateline) takeDateline(true);
   const { body, attachments } = stripFurniture(lines.slice(cursor), profile);
   const paragraphs = textToParagraphs(body.join("\n"));
+  if (paragraphs[0] && profile.lead?.test(paragraphs[0])) paragraphs.shift();
 
   const parsed: { date: string | null; time: string | null; place: string | null } = dateline ?? {
     date: null,

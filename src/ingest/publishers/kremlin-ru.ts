@@ -34,6 +34,9 @@ export const kremlinRu: PublisherProfile = {
     /^(?:Ссылка на материал:?|Direct link:?)?\s*(?:https?:\/\/)?(?:en\.)?kremlin\.ru\/d\/(\d+)$/iu,
   ],
   placeInDateline: true,
+  // The lead (`.read__lead` on the page) reports in the third person: a name or "Президент", then a
+  // reporting verb in the past tense. A label ("Vladimir Putin:") never matches: its colon comes first.
+  lead: /^(?:(?:\p{Lu}\p{Ll}+\s){1,2}\p{Lu}\p{Ll}+|Президент России|Президент|Глава государства|The President|President of Russia|The head of state)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:провёл|провел|обратился|выступил|ответил|встретился|принял|дал|посетил|обсудил|сделал|проинформировал|поздравил|held|addressed|answered|met|gave|visited|discussed|made|took part|spoke|delivered|congratulated)\s.*[.!]$/u,
   // kremlin.ru titles name the President's guests; "THE PRESIDENT" is the registry's label for
   // whoever held the office on the date (Vladimir Putin, Dmitry Medvedev).
   host: { label: "THE PRESIDENT" },

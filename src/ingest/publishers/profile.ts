@@ -49,6 +49,11 @@ export interface PublisherProfile {
    * reference, so the language versions of a record, which share the id, are linked.
    */
   recordId?: RegExp[];
+  /**
+   * The page's summary printed as the first paragraph of a page saved as text ("Владимир Путин
+   * ответил на вопросы …"): not speech, so left out, as the HTML recipe leaves out its element.
+   */
+  lead?: RegExp;
   /** Datelines carry a time and a place, on the date's line or the lines after it ("9 февраля 2024 года, Москва, Кремль", "17:30"). */
   placeInDateline?: boolean;
   /**
