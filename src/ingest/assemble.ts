@@ -16,7 +16,8 @@ import { guessLanguage } from "./extract/language.js";
 import { hostSpeaker, interviewConventions } from "./hosted.js";
 import { profileById } from "./publishers/index.js";
 import type { PublisherProfile } from "./publishers/profile.js";
-import { knownLabels } from "./segment/known-labels.js";
+import { type KnownSpeaker, knownLabels } from "./segment/known-labels.js";
+import type { LabelConvention } from "./segment/labels.js";
 import { type SpeakerRef, segment } from "./segment/segment.js";
 import { nameParts, surnameKeys } from "./speakers/names.js";
 import { type SpeakerRegistry, unregisteredId } from "./speakers/registry.js";
@@ -65,42 +66,27 @@ function reconcileWithTurns(
   });
 }
 
-/**
- * Whose unlabelled opening words are: the person the title names first; on a publisher whose
- * titles name guests (a profile's `host`), the host, in monologues only (hosted.ts).
- */
-function openingSpeaker(
-  draft: Draft,
-  profile: PublisherProfile,
-  registry: SpeakerRegistry,
-): SpeakerRef | null {
-  if (profile.host && draft.hasDialogue) return hostSpeaker(draft, profile, registry);
-  if (!draft.titleSpeaker) return null;
-  const p = resolveParticipant(draft.titleSpeaker, registry);
-  return { speakerId: p.speakerId, speakerName: p.name };
-}
-
 export type ProvenanceInput = Omit<Provenance, "reader" | "profile">;
 
 export function assemble(draft: Draft, registry: SpeakerRegistry, provenance: ProvenanceInput): Document {
   const profile = profileById(draft.profile);
   const date = draft.when.date;
-  const known = draft.speakers ? new Map(draft.speakers.map((s) => [s.label, s])) : null;
-  const resolve = (name: string): SpeakerRef => {
-    const given = known?.get(name);
-    if (given && given.name === null) return { speakerId: null, speakerName: null };
-    const r = registry.resolveLabel(given?.name ?? name, profile.id, date);
-    return { speakerId: r.speakerId, speakerName: r.speakerName };
-  };
+  const titleSpeaker: SpeakerRef | null = draft.titleSpeaker
+    ? (({ speakerId, name }) => ({ speakerId, speakerName: name }))(
+        resolveParticipant(draft.titleSpeaker, registry),
+      )
+    : null;
   const result = segment({
     paragraphs: draft.paragraphs,
-    conventions: draft.speakers
-      ? [knownLabels(draft.speakers)]
-      : interviewConventions(draft, profile, registry, resolve),
-    resolve,
-    titleSpeaker: openingSpeaker(draft, profile, registry),
+    conventions: labelConventions(draft, profile, registry),
+    resolve: (name) => {
+      const r = registry.resolveLabel(name, profile.id, date);
+      return { speakerId: r.speakerId, speakerName: r.speakerName };
+    },
+    titleSpeaker: profile.host && draft.hasDialogue ? hostSpeaker(draft, profile, registry) : titleSpeaker,
     hasDialogue: draft.hasDialogue,
   });
+  if (draft.speakers) clearUnnamed(result.turns, draft.speakers);
   // A page whose title names no kind is a press event only when questions dominate it.
   const kind = draft.kind ?? (result.qa.length >= 3 ? "press-conference" : "other");
   const warnings: WarningCode[] = [...draft.warnings];
@@ -132,4 +118,33 @@ export function assemble(draft: Draft, registry: SpeakerRegistry, provenance: Pr
     provenance: { ...provenance, reader: draft.reader, profile: draft.profile },
     warnings: [...new Set(warnings)],
   };
+}
+
+/**
+ * Which labels split turns: a source that names every message's speaker uses its own labels only
+ * (chat-style interviews); otherwise the profile's conventions, with an interview's interviewer
+ * asking on sites whose titles name guests (hosted.ts).
+ */
+function labelConventions(
+  draft: Draft,
+  profile: PublisherProfile,
+  registry: SpeakerRegistry,
+): LabelConvention[] {
+  if (draft.speakers) return [knownLabels(draft.speakers)];
+  return interviewConventions(draft, profile, registry);
+}
+
+/**
+ * A known label that names no person (an outlet such as "bbc.com", a bare role word) is an unknown
+ * speaker: the registry would otherwise make an id of it. The turns were just built, so they are
+ * corrected in place.
+ */
+function clearUnnamed(turns: Turn[], speakers: KnownSpeaker[]): void {
+  const unnamed = new Set(speakers.filter((s) => s.name === null).map((s) => s.label));
+  for (const turn of turns) {
+    if (turn.label !== null && unnamed.has(turn.label)) {
+      turn.speakerId = null;
+      turn.speakerName = null;
+    }
+  }
 }

@@ -38,7 +38,6 @@ export function interviewConventions(
   draft: Draft,
   profile: PublisherProfile,
   registry: SpeakerRegistry,
-  resolve: (name: string) => SpeakerRef,
 ): LabelConvention[] {
   if (!profile.host || draft.kind !== "interview") return profile.conventions;
   const guests = new Set(
@@ -48,7 +47,7 @@ export function interviewConventions(
   return profile.conventions.map((convention) => (paragraph) => {
     const match = convention(paragraph);
     if (match?.role !== "speaker") return match;
-    const id = resolve(match.name).speakerId;
+    const id = registry.resolveLabel(match.name, profile.id, draft.when.date).speakerId;
     return id && guests.has(id) ? { ...match, role: "question" } : match;
   });
 }

@@ -22,7 +22,7 @@ export function knownLabels(speakers: KnownSpeaker[]): LabelConvention {
       const rest = paragraph.slice(s.label.length + 1);
       return {
         label: s.label,
-        name: s.label,
+        name: s.name ?? s.label,
         qualifier: null,
         role: s.role,
         textStart: s.label.length + 1 + (rest.length - rest.trimStart().length),
