@@ -13,7 +13,11 @@ import {
 } from "../model/document.js";
 import type { Draft, DraftParticipant } from "./extract/draft.js";
 import { guessLanguage } from "./extract/language.js";
+import { hostSpeaker, interviewConventions } from "./hosted.js";
 import { profileById } from "./publishers/index.js";
+import type { PublisherProfile } from "./publishers/profile.js";
+import { type KnownSpeaker, knownLabels } from "./segment/known-labels.js";
+import type { LabelConvention } from "./segment/labels.js";
 import { type SpeakerRef, segment } from "./segment/segment.js";
 import { nameParts, surnameKeys } from "./speakers/names.js";
 import { type SpeakerRegistry, unregisteredId } from "./speakers/registry.js";
@@ -74,14 +78,15 @@ export function assemble(draft: Draft, registry: SpeakerRegistry, provenance: Pr
     : null;
   const result = segment({
     paragraphs: draft.paragraphs,
-    conventions: profile.conventions,
+    conventions: labelConventions(draft, profile, registry),
     resolve: (name) => {
       const r = registry.resolveLabel(name, profile.id, date);
       return { speakerId: r.speakerId, speakerName: r.speakerName };
     },
-    titleSpeaker,
+    titleSpeaker: profile.host && draft.hasDialogue ? hostSpeaker(draft, profile, registry) : titleSpeaker,
     hasDialogue: draft.hasDialogue,
   });
+  if (draft.speakers) clearUnnamed(result.turns, draft.speakers);
   // A page whose title names no kind is a press event only when questions dominate it.
   const kind = draft.kind ?? (result.qa.length >= 3 ? "press-conference" : "other");
   const warnings: WarningCode[] = [...draft.warnings];
@@ -113,4 +118,33 @@ export function assemble(draft: Draft, registry: SpeakerRegistry, provenance: Pr
     provenance: { ...provenance, reader: draft.reader, profile: draft.profile },
     warnings: [...new Set(warnings)],
   };
+}
+
+/**
+ * Which labels split turns: a source that names every message's speaker uses its own labels only
+ * (chat-style interviews); otherwise the profile's conventions, with an interview's interviewer
+ * asking on sites whose titles name guests (hosted.ts).
+ */
+function labelConventions(
+  draft: Draft,
+  profile: PublisherProfile,
+  registry: SpeakerRegistry,
+): LabelConvention[] {
+  if (draft.speakers) return [knownLabels(draft.speakers)];
+  return interviewConventions(draft, profile, registry);
+}
+
+/**
+ * A known label that names no person (an outlet such as "bbc.com", a bare role word) is an unknown
+ * speaker: the registry would otherwise make an id of it. The turns were just built, so they are
+ * corrected in place.
+ */
+function clearUnnamed(turns: Turn[], speakers: KnownSpeaker[]): void {
+  const unnamed = new Set(speakers.filter((s) => s.name === null).map((s) => s.label));
+  for (const turn of turns) {
+    if (turn.label !== null && unnamed.has(turn.label)) {
+      turn.speakerId = null;
+      turn.speakerName = null;
+    }
+  }
 }

@@ -15,6 +15,7 @@ import {
 import type { Document } from "../model/document.js";
 import { assemble } from "./assemble.js";
 import { readBilingualRecords } from "./extract/bilingual-records.js";
+import { readChatInterviews } from "./extract/chat-interview.js";
 import { detectFormat } from "./extract/detect.js";
 import type { Draft } from "./extract/draft.js";
 import { readHtml } from "./extract/html.js";
@@ -109,6 +110,9 @@ function readInput(
       break;
     case "bilingual-records":
       drafts = readBilingualRecords(decoded.text, readerCtx);
+      break;
+    case "chat-interview":
+      drafts = readChatInterviews(decoded.text, readerCtx);
       break;
     case "un-debate":
       drafts = [readDebateSpeech(decoded.text, readerCtx)];

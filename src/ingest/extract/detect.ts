@@ -1,4 +1,5 @@
 import { looksLikeBilingualRecords } from "./bilingual-records.js";
+import { looksLikeChatInterview } from "./chat-interview.js";
 import { looksLikeJsonl } from "./jsonl.js";
 import { looksLikeKremlinAct } from "./kremlin-act.js";
 import { hasFrontMatter, isBilingualStatement } from "./markdown.js";
@@ -7,6 +8,7 @@ import { isDebateFileName } from "./un-debate.js";
 export type InputFormat =
   | "jsonl"
   | "bilingual-records"
+  | "chat-interview"
   | "html"
   | "markdown"
   | "markdown-bilingual"
@@ -21,6 +23,8 @@ export function detectFormat(name: string, text: string): InputFormat {
   const head = text.slice(0, 2000).trimStart();
   if (/\.(jsonl|ndjson)$/.test(lower) || looksLikeJsonl(head)) return "jsonl";
   if (/\.json$/.test(lower) && looksLikeBilingualRecords(head)) return "bilingual-records";
+  // By shape, whatever the name: messages with a speaker and a text.
+  if ((/\.json$/.test(lower) || /^[[{]/.test(head)) && looksLikeChatInterview(head)) return "chat-interview";
   if (/\.(json|xml|csv|js|css)$/.test(lower)) return "unsupported";
   if (
     /\.(html?|xhtml|php|aspx?)$/.test(lower) ||

@@ -1,5 +1,6 @@
 import type { WarningCode } from "../../errors/catalog.js";
 import type { Attachment, DocumentDate, DocumentKind } from "../../model/document.js";
+import type { KnownSpeaker } from "../segment/known-labels.js";
 
 /** A participant named by the page (title, metadata), before speaker resolution. */
 export interface DraftParticipant {
@@ -35,6 +36,11 @@ export interface Draft {
   /** False for texts known to have a single speaker and no labels (a UN speech, a decree). */
   hasDialogue: boolean;
   warnings: WarningCode[];
+  /**
+   * Set when the source names the speaker of every message (chat-style interviews): each message
+   * is a paragraph opening with its label, and only these labels split turns.
+   */
+  speakers?: KnownSpeaker[];
 }
 
 export const EMPTY_DATE: DocumentDate = { date: null, time: null, timeZone: null, dateTime: null };

@@ -13,7 +13,7 @@ import { documentDate, parseDateline } from "./dates.js";
 import type { Draft } from "./draft.js";
 import { normaliseSpace } from "./paragraphs.js";
 import type { ReaderContext } from "./reader.js";
-import { baseName, lastTwoSegments, stripFurniture } from "./text-page.js";
+import { baseName, lastTwoSegments, recordIdOf, stripFurniture } from "./text-page.js";
 import { analyseTitle } from "./title.js";
 
 const BLOCK_TAGS = new Set(
@@ -237,7 +237,8 @@ export function readHtml(text: string, ctx: ReaderContext): Draft {
     participants: facts.participants,
     titleSpeaker: facts.titleSpeaker,
     attachments,
-    publisherRef: refEl ? normaliseSpace(refEl.textContent ?? "") || null : null,
+    publisherRef:
+      (refEl ? normaliseSpace(refEl.textContent ?? "") || null : null) ?? recordIdOf(profile, sourceUrl, []),
     paragraphs,
     hasDialogue: true,
     warnings,

@@ -5,8 +5,9 @@
 import { decodeHTML } from "entities";
 import type { WarningCode } from "../../errors/catalog.js";
 import type { Attachment } from "../../model/document.js";
-import { generic, midRu, profileForUrl } from "../publishers/index.js";
+import { generic, midRu, PROFILES, profileForUrl } from "../publishers/index.js";
 import type { PublisherProfile } from "../publishers/profile.js";
+import { readDatelineBlock } from "./dateline-block.js";
 import { documentDate, parseDateline } from "./dates.js";
 import type { Draft } from "./draft.js";
 import { normaliseSpace, textToParagraphs } from "./paragraphs.js";
@@ -31,7 +32,21 @@ export function chooseTextProfile(lines: string[], url: string | null): Publishe
   const byUrl = profileForUrl(url);
   if (byUrl) return byUrl;
   if (lines.some((l) => midRu.furniture[0]?.test(l.trim()))) return midRu;
-  return generic;
+  const marked = PROFILES.find(
+    (p) => p.textMarks && lines.some((l) => p.textMarks?.some((m) => m.test(l.trim()))),
+  );
+  return marked ?? generic;
+}
+
+/** The publisher's record id (the reference that links language versions) from its URL or permalink lines. */
+export function recordIdOf(profile: PublisherProfile, url: string | null, lines: string[]): string | null {
+  for (const pattern of profile.recordId ?? []) {
+    for (const candidate of [url, ...lines]) {
+      const id = candidate ? pattern.exec(candidate.trim())?.[1] : undefined;
+      if (id) return id;
+    }
+  }
+  return null;
 }
 
 /** Removes furniture lines and lifts the attachments block out of the body. */
@@ -44,6 +59,7 @@ export function stripFurniture(
   let inAttachments = false;
   for (const line of lines) {
     const trimmed = line.trim();
+    if (profile.tailStart?.test(trimmed)) break;
     if (profile.attachmentsHeading?.test(trimmed)) {
       inAttachments = true;
       continue;
@@ -65,37 +81,54 @@ export function readTextPage(text: string, ctx: ReaderContext): Draft {
   const warnings: WarningCode[] = [];
   const lines = decodeHTML(text).split(/\r\n|\r|\n/);
   let cursor = 0;
-  const nextNonBlank = () => {
-    while (cursor < lines.length && (lines[cursor] ?? "").trim() === "") cursor++;
-    return cursor < lines.length ? (lines[cursor] ?? "").trim() : null;
-  };
-
   let sourceUrl: string | null = null;
-  let first = nextNonBlank();
-  if (first && URL_LINE.test(first)) {
-    sourceUrl = first;
-    cursor++;
-    first = nextNonBlank();
-  }
-  let dateline: string | null = null;
-  if (first && isDateline(first)) {
-    dateline = first;
-    cursor++;
-  }
-  const titleLine = nextNonBlank() ?? "";
-  cursor++;
-  if (!dateline) {
-    const maybe = nextNonBlank();
-    if (maybe && isDateline(maybe)) {
-      dateline = maybe;
-      cursor++;
-    }
+  const firstLine = lines.findIndex((l) => l.trim() !== "");
+  if (firstLine >= 0 && URL_LINE.test((lines[firstLine] ?? "").trim())) {
+    sourceUrl = (lines[firstLine] ?? "").trim();
+    cursor = firstLine + 1;
   }
   const profile = chooseTextProfile(lines, sourceUrl);
+  // Menus and tabs printed above the title (kremlin.ru's "События", "Текстовая версия") are skipped.
+  const isFurniture = (line: string) => profile.furniture.some((f) => f.test(line));
+  const nextNonBlank = () => {
+    while (cursor < lines.length) {
+      const line = (lines[cursor] ?? "").trim();
+      if (line !== "" && !isFurniture(line)) return line;
+      cursor++;
+    }
+    return null;
+  };
+
+  let dateline: { date: string | null; time: string | null; place: string | null } | null = null;
+  // A dateline with a place, where the profile prints one; a plain dateline otherwise.
+  const takeDateline = (afterTitle: boolean): boolean => {
+    const line = nextNonBlank();
+    if (!line) return false;
+    if (profile.placeInDateline) {
+      const block = readDatelineBlock(lines, cursor, afterTitle);
+      if (!block) return false;
+      dateline = block;
+      cursor += block.lines;
+      return true;
+    }
+    if (!isDateline(line)) return false;
+    dateline = { ...parseDateline(line), place: null };
+    cursor++;
+    return true;
+  };
+  takeDateline(false);
+  const titleLine = nextNonBlank() ?? "";
+  cursor++;
+  if (!dateline) takeDateline(true);
   const { body, attachments } = stripFurniture(lines.slice(cursor), profile);
   const paragraphs = textToParagraphs(body.join("\n"));
+  if (paragraphs[0] && profile.lead?.test(paragraphs[0])) paragraphs.shift();
 
-  const parsed = dateline ? parseDateline(dateline) : { date: null, time: null, timeZone: null };
+  const parsed: { date: string | null; time: string | null; place: string | null } = dateline ?? {
+    date: null,
+    time: null,
+    place: null,
+  };
   const title = normaliseSpace(titleLine);
   const facts = analyseTitle(title, ctx.registry, parsed.date);
   const date = parsed.date ?? facts.date;
@@ -110,12 +143,12 @@ export function readTextPage(text: string, ctx: ReaderContext): Draft {
     title,
     kind: facts.kind,
     event: facts.event,
-    place: facts.place,
+    place: parsed.place ?? facts.place,
     when: documentDate(date, parsed.time, profile.timeZone),
     participants: facts.participants,
     titleSpeaker: facts.titleSpeaker,
     attachments,
-    publisherRef: null,
+    publisherRef: recordIdOf(profile, sourceUrl, lines),
     paragraphs,
     hasDialogue: true,
     warnings,

@@ -53,6 +53,9 @@ const NAME_AFTER_ROLE = new RegExp(
   String.raw`(?:Minister|President|Secretary|Chancellor|Ambassador|Premier|Министр\p{L}*|Президент\p{L}*|Посл\p{L}*)(?:\s+(?:of|for)(?:\s+the)?\s+(?:\p{Lu}\p{L}+\s?){1,3})*\s+((?:${NAME_PART}\s){1,2}${NAME_PART})(?![\p{L}-])`,
   "gu",
 );
+/** The state an office belongs to, not a person: "Президента Российской Федерации", "President of the United States". */
+const STATE =
+  /(?:Федераци|Республик|Королевств|Штат|Эмират|Federation|Republic|Kingdom|States|Emirates)\p{L}*$/u;
 /** "Prime Minister Lindqvist of Sweden": a head of government named by surname, then the country. */
 const SURNAME_OF_COUNTRY =
   /(?:President|Prime Minister|Chancellor|King|Queen|Emir|Premier)\s+(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)\s+of\s+(?:the\s+)?\p{Lu}/gu;
@@ -103,7 +106,8 @@ export function analyseTitle(title: string, registry: SpeakerRegistry, date: str
     mentions.push({ index: at, name: speaker.name, role: role?.title ?? null });
   }
   for (const m of rest.matchAll(NAME_AFTER_ROLE)) {
-    if (m[1] && !registry.findByName(m[1])) mentions.push({ index: m.index ?? 0, name: m[1], role: null });
+    if (m[1] && !STATE.test(m[1]) && !registry.findByName(m[1]))
+      mentions.push({ index: m.index ?? 0, name: m[1], role: null });
   }
   for (const m of rest.matchAll(SURNAME_OF_COUNTRY)) {
     if (m[1] && !registry.findByName(m[1], onDate))

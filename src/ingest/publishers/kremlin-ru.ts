@@ -1,4 +1,5 @@
 import { fullName, initialsSurname, moderatorWord, questionWord } from "../segment/labels.js";
+import { officeAndName } from "../segment/titled-name.js";
 import type { PublisherProfile } from "./profile.js";
 import { listing } from "./sources.js";
 
@@ -8,12 +9,37 @@ export const kremlinRu: PublisherProfile = {
   name: "President of Russia",
   hosts: ["kremlin.ru", "en.kremlin.ru"],
   timeZone: "Europe/Moscow",
-  conventions: [questionWord, moderatorWord, initialsSurname, fullName],
+  // "President of Russia Vladimir Putin:" before "Vladimir Putin:", which would take the office as given names.
+  conventions: [questionWord, moderatorWord, initialsSurname, officeAndName, fullName],
   furniture: [
     /^\*\s*\*\s*\*$/u, // section break "* * *"
-    /^(?:Опубликован в разделах?:.*|Published in sections?:.*|Ссылка на материал|Текстовая версия|Text version)$/iu,
+    // The page's menus and tabs as a saved page prints them, one per line.
+    /^(?:События|Events|Текстовая версия|Text version|Текст|Text|Фото|Photos|Видео|Video|Videos|Стенограммы|Transcripts|Новости|News|Президент России|President of Russia|English|Русский|Версия для печати|Print version)$/iu,
+    /^(?:Опубликован в разделах?:.*|Published in sections?:.*|Дата публикации:.*|Publication date:.*|Ссылка на материал:?.*|Direct link:?.*|Статус материала|Publication status)$/iu,
+    /^(?:https?:\/\/)?(?:en\.)?kremlin\.ru\/d\/\d+$/u, // the permalink under "Ссылка на материал:"
   ],
   attachmentsHeading: /^(?:Additional materials|Дополнительные материалы|Материалы по теме|See also)$/iu,
+  // Specific enough not to claim other pages: a "Direct link:" line counts only with a kremlin.ru permalink.
+  textMarks: [
+    /^(?:Опубликован в разделах?|Published in sections?):/iu,
+    /^(?:(?:Ссылка на материал|Direct link):?\s*)?(?:https?:\/\/)?(?:en\.)?kremlin\.ru\/d\/\d+$/iu,
+  ],
+  // The status block ("Статус материала", "Опубликован в разделах: …", dates, the permalink) and
+  // the tag lists close the page; nothing after them is speech.
+  tailStart:
+    /^(?:Статус материала|Publication status|Опубликован в разделах?:.*|Published in sections?:.*|Темы|Topics|Персоны|Persons|Тэги|Tags|Географические объекты|Geography)$/iu,
+  // /events/president/transcripts/73411 on both hosts, and the short permalink kremlin.ru/d/73411.
+  recordId: [
+    /^(?:https?:\/\/)?(?:en\.)?kremlin\.ru\/events\/president\/(?:transcripts|news)\/(\d+)\/?$/u,
+    /^(?:Ссылка на материал:?|Direct link:?)?\s*(?:https?:\/\/)?(?:en\.)?kremlin\.ru\/d\/(\d+)$/iu,
+  ],
+  placeInDateline: true,
+  // The lead (`.read__lead` on the page) reports in the third person: a name or "Президент", then a
+  // reporting verb in the past tense. A label ("Vladimir Putin:") never matches: its colon comes first.
+  lead: /^(?:(?:\p{Lu}\p{Ll}+\s){1,2}\p{Lu}\p{Ll}+|Президент России|Президент|Глава государства|The President|President of Russia|The head of state)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:провёл|провел|обратился|выступил|ответил|встретился|принял|дал|посетил|обсудил|сделал|проинформировал|поздравил|held|addressed|answered|met|gave|visited|discussed|made|took part|spoke|delivered|congratulated)\s.*[.!]$/u,
+  // kremlin.ru titles name the President's guests; "THE PRESIDENT" is the registry's label for
+  // whoever held the office on the date (Vladimir Putin, Dmitry Medvedev).
+  host: { label: "THE PRESIDENT" },
   html: {
     detect: (doc) =>
       doc.querySelector(".read__internal_content, .read__published, article.read__in") !== null,

@@ -40,6 +40,28 @@ export interface PublisherProfile {
   html: HtmlRecipe | null;
   /** Where the publisher lists its records on the web, for `verbatim follow`; null when it is not followed. */
   sources: PublisherSources | null;
+  /** Whole lines that only this publisher's pages saved as text have: they name the publisher when no URL does. */
+  textMarks?: RegExp[];
+  /** A line after which the rest of a text page is furniture (kremlin.ru's status block and tags). */
+  tailStart?: RegExp;
+  /**
+   * The record's id (group 1) in its URL or in the page's own permalink line. It is the publisher
+   * reference, so the language versions of a record, which share the id, are linked.
+   */
+  recordId?: RegExp[];
+  /**
+   * The page's summary printed as the first paragraph of a page saved as text ("Владимир Путин
+   * ответил на вопросы …"): not speech, so left out, as the HTML recipe leaves out its element.
+   */
+  lead?: RegExp;
+  /** Datelines carry a time and a place, on the date's line or the lines after it ("9 февраля 2024 года, Москва, Кремль", "17:30"). */
+  placeInDateline?: boolean;
+  /**
+   * Titles name guests, not the speaker ("Интервью Такеру Карлсону"): unlabelled speech belongs to
+   * whoever held this role label on the date, and only in monologues (addresses, statements,
+   * remarks); otherwise nobody is guessed.
+   */
+  host?: { label: string };
 }
 
 /**

@@ -1,0 +1,126 @@
+/**
+ * kremlin.ru transcripts beyond the golden files: the English office-and-name label, datelines
+ * with a place, the record id shared by the two language versions, and the decrees still read
+ * by their own reader.
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { versionKeys } from "../../src/align/link.js";
+import { readDatelineBlock } from "../../src/ingest/extract/dateline-block.js";
+import { detectFormat } from "../../src/ingest/extract/detect.js";
+import { officeAndName } from "../../src/ingest/segment/titled-name.js";
+import { ingestFile, ingestText } from "../support/ingest.js";
+
+const golden = (name: string) => new URL(`../golden/kremlin-ru/${name}`, import.meta.url).pathname;
+
+describe("kremlin.ru transcripts", () => {
+  it("an office before the name is part of the label and the name alone is resolved", () => {
+    const m = officeAndName("President of Russia Vladimir Putin: Good afternoon.");
+    expect(m).toMatchObject({ label: "President of Russia Vladimir Putin", name: "Vladimir Putin" });
+    expect(officeAndName("Presidential Aide Yury Ushakov (retranslated): Yes.")).toMatchObject({
+      name: "Yury Ushakov",
+      qualifier: "retranslated",
+    });
+  });
+
+  it("an ordinary sentence with a colon is not an office label", () => {
+    expect(officeAndName("The President said this: we will continue.")).toBeNull();
+    expect(officeAndName("Russia and China agree on one thing: trade.")).toBeNull();
+  });
+
+  it("a dateline gives date, time and place whether on one line or three", () => {
+    expect(readDatelineBlock(["9 февраля 2024 года, Москва, Кремль"], 0, true)).toMatchObject({
+      date: "2024-02-09",
+      time: null,
+      place: "Москва, Кремль",
+    });
+    expect(
+      readDatelineBlock(["February 9, 2024", "", "17:30", "The Kremlin, Moscow", "", "Body."], 0, true),
+    ).toEqual({
+      date: "2024-02-09",
+      time: "17:30",
+      place: "The Kremlin, Moscow",
+      lines: 4,
+    });
+  });
+
+  it("a place on the next line is not read before the title, where the title would be taken for it", () => {
+    expect(
+      readDatelineBlock(["9 февраля 2024 года", "Интервью Такеру Карлсону"], 0, false)?.place,
+    ).toBeNull();
+  });
+
+  it("a sentence that starts with a date is not a dateline", () => {
+    expect(
+      readDatelineBlock(["9 февраля 2024 года Президент провёл встречу с губернатором."], 0, true),
+    ).toBeNull();
+  });
+
+  it("the Russian and English versions of a record share its id, so they are linked", () => {
+    const [ru] = ingestFile(golden("interview-text-russian.txt"));
+    const [en] = ingestFile(golden("interview-text-english.txt"));
+    expect(ru?.publisherRef).toBe("99990");
+    expect(en?.publisherRef).toBe("99990");
+    expect(versionKeys(ru as never)).toContain("kremlin.ru#99990");
+    expect(versionKeys(en as never)).toContain("kremlin.ru#99990");
+  });
+
+  it("В.Путин and Vladimir Putin are one speaker in the two versions", () => {
+    const [ru] = ingestFile(golden("interview-text-russian.txt"));
+    const [en] = ingestFile(golden("interview-text-english.txt"));
+    const ids = (doc: typeof ru) => [...new Set(doc?.turns.map((t) => t.speakerId).filter(Boolean))].sort();
+    expect(ids(ru)).toEqual(ids(en));
+    expect(ids(ru)).toContain("vladimir-putin");
+  });
+
+  it("a meeting's unlabelled opening is nobody's, not the guest's the title names", () => {
+    const [doc] = ingestFile(golden("meeting-russian.html"));
+    expect(doc?.turns[0]?.label).toBeNull();
+    expect(doc?.turns[0]?.speakerId).toBeNull();
+  });
+
+  it("a kremlin.ru page saved as text without its address is still recognised by its furniture", () => {
+    const text = readFileSync(golden("interview-text-english.txt"), "utf8");
+    const [doc] = ingestText("saved/page.txt", text);
+    expect(doc?.publisher).toBe("kremlin.ru");
+    expect(doc?.turns.some((t) => /Publication|Direct link|Text version/.test(t.paragraphs.join(" ")))).toBe(
+      false,
+    );
+  });
+
+  it("the lead of a saved page is left out, as the HTML recipe leaves out its element", () => {
+    const [doc] = ingestFile(golden("address-dateline-with-place.txt"));
+    expect(doc?.turns.flatMap((t) => t.paragraphs).join(" ")).not.toContain("обратился к гражданам");
+    expect(doc?.turns[0]?.speakerId).toBe("vladimir-putin");
+  });
+
+  it("an unlabelled report before labelled statements is nobody's, not the President's", () => {
+    const page = [
+      "http://kremlin.ru/events/president/transcripts/99994",
+      "Заявления для прессы по итогам переговоров",
+      "16 мая 2024 года, Пекин",
+      "По итогам переговоров лидеры сделали заявления для прессы.",
+      "В.Путин: Благодарю коллег за работу.",
+    ].join("\n\n");
+    const [doc] = ingestText("statements.txt", page);
+    expect(doc?.place).toBe("Пекин");
+    expect(doc?.turns[0]).toMatchObject({ label: null, speakerId: null });
+    expect(doc?.turns[1]?.speakerId).toBe("vladimir-putin");
+  });
+
+  it("decrees still go to the act reader", () => {
+    const act =
+      "                              У К А З\n\n                ПРЕЗИДЕНТА РОССИЙСКОЙ ФЕДЕРАЦИИ\n\n     Текст.\n";
+    expect(detectFormat("12345.txt", act)).toBe("kremlin-act");
+  });
+});
+
+describe("pages of other publishers saved as text", () => {
+  it("a page with its own 'Direct link:' line is not taken for kremlin.ru", () => {
+    const [doc] = ingestText(
+      "other/page.txt",
+      "Remarks at a conference\n\nJane Doe: Thank you.\n\nDirect link: https://example.org/remarks/1\n",
+    );
+    expect(doc?.publisher).toBe("generic");
+  });
+});
