@@ -95,7 +95,7 @@ describe("chat-style JSON interviews", () => {
           conversationId: "a",
           conversationWithName: "example.com",
           senderName: "example.com",
-          text: "First?",
+          text: "What comes first in the talks?",
         },
         {
           conversationId: "a",
@@ -107,7 +107,7 @@ describe("chat-style JSON interviews", () => {
           conversationId: "b",
           conversationWithName: "news.example",
           senderName: "news.example",
-          text: "Second?",
+          text: "And what comes second?",
         },
         {
           conversationId: "b",

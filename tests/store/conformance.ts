@@ -4,8 +4,8 @@
  * own store and closes it. Optional behaviour is tested by capability flag, never by name.
  */
 import fc from "fast-check";
-import { ALIGNMENT_VERSION } from "../../src/align/align-documents.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ALIGNMENT_VERSION } from "../../src/align/align-documents.js";
 import { VerbatimError } from "../../src/errors/catalog.js";
 import type { Document, Turn } from "../../src/model/document.js";
 import type { Speaker } from "../../src/model/speaker.js";

@@ -42,7 +42,9 @@ function sideOf(t: TurnShape): Side {
   if (t.role === null) return "opening";
   if (t.role === "question") return "ask";
   if (t.role === "moderator") return "chair";
-  return t.label && STAFF_LABEL.test(t.label.replace(/\.$/, "")) ? "chair" : "official";
+  // Transcripts print staff labels in capitals; a chat export's lower-case "assistant" is a role name.
+  const label = t.label?.replace(/\.$/, "") ?? "";
+  return label && label === label.toUpperCase() && STAFF_LABEL.test(label) ? "chair" : "official";
 }
 
 const textOf = (t: TurnShape) => t.paragraphs.join("\n");
@@ -161,7 +163,8 @@ function localKind(
       if (isStageDirectionOnly(text) || isCourtesy(text)) return "other";
       // "Karine?" bids for the floor; "Close?" after "Close." asks again.
       if (isFloorBid(text) && !echoes(text, previousText)) return "other";
-      if (isTimeCall(text)) return "moderator";
+      // "One last question: what do you regret?" announces the end and asks all the same.
+      if (isTimeCall(text) && !hasQuestionMark(text)) return "moderator";
       // A half-sentence cut off before any question was put asks nothing.
       if (isCutOff(text) && !putsAQuestion(text)) return "other";
       return "question";
