@@ -4,6 +4,7 @@
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
+import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { attachCounterparts } from "../align/counterparts.js";
 import { linkedAlignPair } from "../align/service.js";
@@ -25,6 +26,7 @@ import { registerApi } from "./api/routes.js";
 import type { AppDeps } from "./deps.js";
 import { errorResponse } from "./errors.js";
 import { registerHistoryPages } from "./history-pages.js";
+import { serverLogger } from "./log.js";
 import { rateLimit } from "./security.js";
 
 export type { AppDeps } from "./deps.js";
@@ -45,8 +47,12 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   const { store } = deps;
   const base = (url: string) => deps.baseUrl ?? new URL(url).origin;
 
-  app.onError((error, c) => errorResponse(c, error));
-  app.notFound((c) => errorResponse(c, new VerbatimError("NOT_FOUND", { path: c.req.path })));
+  const logger = deps.logger ?? serverLogger();
+  app.onError((error, c) => errorResponse(c, error, logger));
+  app.notFound((c) => errorResponse(c, new VerbatimError("NOT_FOUND", { path: c.req.path }), logger));
+  // Every response names its request (X-Request-Id), and an error's log line carries the same id.
+  // A client's own id is kept only when it is short and plain, so nothing hostile reaches the log.
+  app.use("*", requestId({ limitLength: 64 }));
 
   app.use(
     "*",

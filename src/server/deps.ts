@@ -1,6 +1,7 @@
 import type { EntityMatcher } from "../enrich/entity-matcher.js";
 import type { SpeakerRegistry } from "../ingest/speakers/registry.js";
 import type { DocumentStore } from "../store/store.js";
+import type { Logger } from "./log.js";
 
 /** What the web app needs from the outside; tests pass an in-memory store. */
 export interface AppDeps {
@@ -17,4 +18,6 @@ export interface AppDeps {
   matcher?: EntityMatcher | null;
   /** Where the WARC files of fetched pages are, for archived copies; null when none are kept. */
   warcDir?: string | null;
+  /** Where unexpected errors are logged, with the request's id; default: standard error at "info". */
+  logger?: Logger;
 }

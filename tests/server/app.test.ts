@@ -3,6 +3,7 @@
  * OpenAPI document, write protection, limits, escaping of hostile text, feeds.
  */
 import { fileURLToPath } from "node:url";
+import pino from "pino";
 import { beforeAll, describe, expect, it } from "vitest";
 import { EntityMatcher } from "../../src/enrich/entity-matcher.js";
 import { Gazetteer } from "../../src/enrich/gazetteer.js";
@@ -68,7 +69,7 @@ describe("the web app and API", () => {
   it("answers a broken query with its catalog code and status, not a crash", async () => {
     const res = await app.request("/api/search?q=%22unclosed");
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({
+    expect(await res.json()).toMatchObject({
       code: "QUERY_INVALID",
       message: "the query is wrong at character 1: this quote is never closed",
     });
@@ -253,19 +254,42 @@ describe("the web app and API", () => {
     expect(reader).toContain("&lt;img src=x onerror=alert(2)&gt;");
   });
 
-  it("hides internal errors from clients", async () => {
+  it("hides internal errors from clients and logs them under the request id the client is given", async () => {
+    const lines: string[] = [];
+    const logger = pino({ level: "info" }, { write: (line: string) => void lines.push(line) });
     const broken = {
       ...store,
       search: async () => Promise.reject(new Error("secret stack detail")),
     } as unknown as DocumentStore;
-    const res = await appFor(broken).request("/api/search?q=agreement");
+    const res = await appFor(broken, { logger }).request("/api/search?q=agreement");
     expect(res.status).toBe(500);
     const text = await res.text();
+    const id = res.headers.get("x-request-id");
+    expect(id).toMatch(/^[\w-]{8,}$/);
     expect(JSON.parse(text)).toEqual({
       code: "INTERNAL",
       message: "internal error: something went wrong on the server",
+      requestId: id,
     });
     expect(text).not.toContain("secret");
+    const logged = lines.map(
+      (l) => JSON.parse(l) as { requestId?: string; path?: string; err?: { message?: string } },
+    );
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatchObject({
+      requestId: id,
+      path: "/api/search",
+      err: { message: "secret stack detail" },
+    });
+  });
+
+  it("names every error with its request id, and keeps a client's id only when it is plain", async () => {
+    const plain = await app.request("/api/documents/nope", { headers: { "x-request-id": "trace-42" } });
+    expect(plain.status).toBe(404);
+    expect(((await plain.json()) as { requestId: string }).requestId).toBe("trace-42");
+    const hostile = await app.request("/nothing-here", { headers: { "x-request-id": "<script>x</script>" } });
+    expect(hostile.headers.get("x-request-id")).not.toContain("<");
+    expect(await hostile.text()).not.toContain("<script>x");
   });
 
   it("gives every turn a permalink and links questions to their answers in the reader", async () => {

@@ -4,7 +4,14 @@ import { DOCUMENT_KINDS, TURN_KINDS } from "../../model/document.js";
 import { DocumentSchema } from "../../model/schema.js";
 
 export const ErrorSchema = z
-  .object({ code: z.string().openapi({ example: "QUERY_INVALID" }), message: z.string() })
+  .object({
+    code: z.string().openapi({ example: "QUERY_INVALID" }),
+    message: z.string(),
+    requestId: z
+      .string()
+      .nullable()
+      .openapi({ description: "This request's id, also in the X-Request-Id header and the server's log" }),
+  })
   .openapi("Error");
 
 const Segment = z.object({ text: z.string(), match: z.boolean() });
