@@ -32,6 +32,7 @@ parentPort?.on("message", (request: WorkRequest) => {
         name: request.name,
         bytes: request.bytes,
         ...(request.url ? { url: request.url } : {}),
+        ...(request.publicSource ? { publicSource: request.publicSource } : {}),
       },
       ctx,
     );

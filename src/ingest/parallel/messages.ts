@@ -18,6 +18,8 @@ export interface WorkRequest {
   name: string;
   bytes: Uint8Array;
   url?: string;
+  /** How provenance names the input (see RawInput.publicSource). */
+  publicSource?: string;
 }
 
 export type WorkResult =
