@@ -4,7 +4,7 @@ import pc from "picocolors";
 import { enrichDocument } from "../../enrich/enrich.js";
 import { EntityMatcher } from "../../enrich/entity-matcher.js";
 import { DEFAULT_GAZETTEER_PATH, Gazetteer } from "../../enrich/gazetteer.js";
-import { SpeakerRegistry } from "../../ingest/speakers/registry.js";
+import { archiveRegistry } from "../archive-speakers.js";
 import { withStore } from "../output.js";
 
 export function registerReenrich(program: Command): void {
@@ -23,10 +23,9 @@ export function registerReenrich(program: Command): void {
     .option("--no-progress", "do not draw a progress bar")
     .action(async (flags: { db?: string; gazetteer: string; speakers?: string; progress: boolean }) => {
       await withStore(flags.db, async (store) => {
-        const registry = flags.speakers ? SpeakerRegistry.load(flags.speakers) : SpeakerRegistry.load();
+        const registry = await archiveRegistry(store, flags.speakers);
         const gazetteer = Gazetteer.load(registry, flags.gazetteer);
         const matcher = new EntityMatcher(gazetteer);
-        await store.putSpeakers(registry.speakers);
         await store.putEntities(gazetteer.entities);
         const total = (await store.counts()).documents;
         const bar =

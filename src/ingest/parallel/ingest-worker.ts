@@ -13,7 +13,11 @@ import { SpeakerRegistry } from "../speakers/registry.js";
 import type { WorkerSetup, WorkRequest, WorkResult } from "./messages.js";
 
 const setup = workerData as WorkerSetup;
-const registry = setup.registryPath ? SpeakerRegistry.load(setup.registryPath) : SpeakerRegistry.load();
+const registry = setup.speakers
+  ? new SpeakerRegistry(setup.speakers)
+  : setup.registryPath
+    ? SpeakerRegistry.load(setup.registryPath)
+    : SpeakerRegistry.load();
 const debateSpeakers: DebateSpeakerLookup | null = setup.debateSpeakersPath
   ? await loadDebateSpeakers(setup.debateSpeakersPath)
   : null;
