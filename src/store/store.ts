@@ -309,7 +309,7 @@ export interface DocumentStore {
    * those never edited up to the file; leaves edited ones alone. Returns how many changed.
    */
   seedSpeakers(speakers: Speaker[]): Promise<number>;
-  /** Every speaker in the archive, by id. */
+  /** Every speaker in the archive: in the last seed's order (which breaks ties), then those added by hand. */
   listSpeakers(): Promise<Speaker[]>;
   /** The gazetteer the stored mentions refer to (replaces the previous one). */
   putEntities(entities: Entity[]): Promise<void>;

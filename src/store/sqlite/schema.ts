@@ -227,7 +227,8 @@ export const MIGRATIONS: readonly Migration[] = [
   "CREATE INDEX doc_index_publisher_language_date ON doc_index (publisher, language, date);",
   // 10: re-extraction as a function of what is stored: how each kept input was read (the name
   // readers saw, its URL, the sidecars read with it), and which speakers were edited by hand (a
-  // registry file seeds the others). Sources stored as server paths become public names.
+  // registry file seeds the others, in the file's order, which breaks ties between namesakes).
+  // Sources stored as server paths become public names.
   (db) => {
     db.exec(`
     CREATE TABLE input_readings (
@@ -239,6 +240,7 @@ export const MIGRATIONS: readonly Migration[] = [
       PRIMARY KEY (hash, source)
     ) WITHOUT ROWID;
     ALTER TABLE speakers ADD COLUMN edited INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE speakers ADD COLUMN seq INTEGER;
     `);
     publishSources(db);
   },

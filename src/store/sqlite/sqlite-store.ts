@@ -178,17 +178,25 @@ export class SqliteStore implements DocumentStore {
         [string, string],
         { hash: string; source: string; name: string; url: string | null; sidecars: string }
       >("SELECT hash, source, name, url, sidecars FROM input_readings WHERE hash = ? AND source = ?"),
+      // A speaker added by hand comes after those already known; one edited keeps its place.
       editSpeaker: db.prepare(
-        `INSERT INTO speakers (id, name, body, edited) VALUES (?, ?, ?, 1)
+        `INSERT INTO speakers (id, name, body, edited, seq)
+         VALUES (?, ?, ?, 1, (SELECT COALESCE(MAX(seq), -1) + 1 FROM speakers))
          ON CONFLICT(id) DO UPDATE SET name = excluded.name, body = excluded.body, edited = 1`,
       ),
-      // A seed never touches a speaker edited by hand; others follow the registry file.
+      // A seed never touches a speaker edited by hand; others follow the registry file. Every
+      // speaker in the file takes the file's place: registries break ties between namesakes by order.
       seedSpeaker: db.prepare(
-        `INSERT INTO speakers (id, name, body, edited) VALUES (?, ?, ?, 0)
-         ON CONFLICT(id) DO UPDATE SET name = excluded.name, body = excluded.body
-         WHERE speakers.edited = 0 AND speakers.body != excluded.body`,
+        `INSERT INTO speakers (id, name, body, edited, seq) VALUES (?, ?, ?, 0, ?)
+         ON CONFLICT(id) DO UPDATE SET
+           name = CASE WHEN speakers.edited = 0 THEN excluded.name ELSE speakers.name END,
+           body = CASE WHEN speakers.edited = 0 THEN excluded.body ELSE speakers.body END,
+           seq = excluded.seq
+         WHERE speakers.seq IS NOT excluded.seq OR (speakers.edited = 0 AND speakers.body != excluded.body)`,
       ),
-      listSpeakers: db.prepare<[], { body: string }>("SELECT body FROM speakers ORDER BY id"),
+      listSpeakers: db.prepare<[], { body: string }>(
+        "SELECT body FROM speakers ORDER BY seq IS NULL, seq, id",
+      ),
       getSpeaker: db.prepare<[string], { body: string }>("SELECT body FROM speakers WHERE id = ?"),
       enrichmentVersion: db.prepare<[string], { version: number }>(
         "SELECT version FROM enrichment_state WHERE doc_id = ?",
@@ -440,7 +448,9 @@ export class SqliteStore implements DocumentStore {
     this.generation++;
     return this.db.transaction(() => {
       let changed = 0;
-      for (const s of speakers) changed += this.stmt.seedSpeaker.run(s.id, s.name, canonicalJson(s)).changes;
+      speakers.forEach((s, i) => {
+        changed += this.stmt.seedSpeaker.run(s.id, s.name, canonicalJson(s), i).changes;
+      });
       return changed;
     })();
   }
