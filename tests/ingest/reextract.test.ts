@@ -7,6 +7,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import Database from "better-sqlite3";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { ingestAndLink } from "../../src/align/service.js";
@@ -57,13 +58,19 @@ type Op =
   | { op: "speaker"; n: number };
 
 class Archive {
-  readonly store = new SqliteStore({ path: ":memory:" });
+  readonly store: SqliteStore;
   readonly dir = mkdtempSync(path.join(tmp, "archive-"));
-  app = appFor(this.store);
-  private readonly seen = new Set<string>();
+  app: ReturnType<typeof appFor>;
+  /** Ids of every document ever stored, deleted ones too. */
+  readonly seen = new Set<string>();
 
-  static async open(): Promise<Archive> {
-    const archive = new Archive();
+  private constructor(file: string) {
+    this.store = new SqliteStore({ path: file });
+    this.app = appFor(this.store);
+  }
+
+  static async open(file = ":memory:"): Promise<Archive> {
+    const archive = new Archive(file);
     await archive.store.seedSpeakers(BUNDLED.speakers);
     archive.app = appFor(archive.store, { registry: await archive.registry() });
     return archive;
@@ -297,6 +304,29 @@ describe("reextract", () => {
       expect((await archive.store.versions(en?.id ?? "")).length).toBe(1);
     } finally {
       await archive.close();
+    }
+  });
+
+  it("an archive that never recorded how its inputs were read keeps its ids and versions under reextract", async () => {
+    const file = path.join(tmp, "legacy.db");
+    const archive = await Archive.open(file);
+    await archive.run({ op: "api", file: 0, variant: 0 });
+    await archive.run({ op: "file", file: 1, variant: 0 });
+    await archive.run({ op: "file", file: 1, variant: 1 });
+    const before = await archive.snapshot();
+    await archive.close();
+    // As written before readings were recorded: re-extraction falls back to the names readers saw then.
+    const db = new Database(file);
+    db.exec("DELETE FROM input_readings");
+    db.close();
+    const reopened = await Archive.open(file);
+    try {
+      for (const id of archive.seen) reopened.seen.add(id);
+      const report = await reopened.reextract();
+      expect(report).toMatchObject({ inserted: 0, versioned: 0, unchanged: 2 });
+      expect(await reopened.snapshot()).toEqual(before);
+    } finally {
+      await reopened.close();
     }
   });
 
