@@ -30,7 +30,10 @@ export interface Reading {
 /** The flags of commands that read pages: registry, gazetteer, enrichment, worker threads. */
 export function addReadingFlags(command: Command): Command {
   return command
-    .option("--speakers <file>", "speaker registry YAML (default: the bundled data/speakers.yaml)")
+    .option(
+      "--speakers <file>",
+      "speaker registry YAML that seeds the archive's speakers (default: the bundled data/speakers.yaml); edits made in the archive are kept",
+    )
     .option("--gazetteer <file>", "gazetteer YAML for enrichment")
     .option("--no-enrich", "skip enrichment")
     .option(

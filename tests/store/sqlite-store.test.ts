@@ -71,7 +71,9 @@ describe("SqliteStore files", () => {
     await store.close();
     // Back to schema 9, as an archive written before the migration was.
     const db = new Database(file);
-    db.exec("DROP TABLE input_readings; ALTER TABLE speakers DROP COLUMN edited;");
+    db.exec(
+      "DROP TABLE input_readings; ALTER TABLE speakers DROP COLUMN edited; ALTER TABLE speakers DROP COLUMN seq;",
+    );
     db.pragma("user_version = 9");
     db.close();
 

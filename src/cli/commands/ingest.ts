@@ -39,7 +39,10 @@ export function registerIngest(program: Command): void {
     .description("read transcript files, folders, globs or .tar.gz archives into the archive")
     .argument("<paths...>", "files, folders, glob patterns or .tar.gz archives")
     .option("--db <path>", "archive location (default: $VERBATIM_DB or ./verbatim.db)")
-    .option("--speakers <file>", "speaker registry YAML (default: the bundled data/speakers.yaml)")
+    .option(
+      "--speakers <file>",
+      "speaker registry YAML that seeds the archive's speakers (default: the bundled data/speakers.yaml); edits made in the archive are kept",
+    )
     .option("--gazetteer <file>", "gazetteer YAML for enrichment (default: the bundled data/gazetteer.yaml)")
     .option(
       "--debate-speakers <file>",

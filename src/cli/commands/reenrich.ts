@@ -19,7 +19,10 @@ export function registerReenrich(program: Command): void {
       "gazetteer YAML (default: the bundled data/gazetteer.yaml)",
       DEFAULT_GAZETTEER_PATH,
     )
-    .option("--speakers <file>", "speaker registry YAML (default: the bundled data/speakers.yaml)")
+    .option(
+      "--speakers <file>",
+      "speaker registry YAML that seeds the archive's speakers (default: the bundled data/speakers.yaml); edits made in the archive are kept",
+    )
     .option("--no-progress", "do not draw a progress bar")
     .action(async (flags: { db?: string; gazetteer: string; speakers?: string; progress: boolean }) => {
       await withStore(flags.db, async (store) => {
