@@ -9,8 +9,8 @@ import { Gazetteer } from "../enrich/gazetteer.js";
 import { VerbatimError } from "../errors/catalog.js";
 import { inlineProcessor, type Processor, poolProcessor } from "../ingest/batch.js";
 import { IngestPool } from "../ingest/parallel/pool.js";
-import { SpeakerRegistry } from "../ingest/speakers/registry.js";
 import type { DocumentStore } from "../store/store.js";
+import { archiveRegistry } from "./archive-speakers.js";
 
 export interface ReadingOptions {
   speakers?: string;
@@ -30,7 +30,10 @@ export interface Reading {
 /** The flags of commands that read pages: registry, gazetteer, enrichment, worker threads. */
 export function addReadingFlags(command: Command): Command {
   return command
-    .option("--speakers <file>", "speaker registry YAML (default: the bundled data/speakers.yaml)")
+    .option(
+      "--speakers <file>",
+      "speaker registry YAML that seeds the archive's speakers (default: the bundled data/speakers.yaml); edits made in the archive are kept",
+    )
     .option("--gazetteer <file>", "gazetteer YAML for enrichment")
     .option("--no-enrich", "skip enrichment")
     .option(
@@ -66,9 +69,8 @@ export function wholeNumber(value: string, flag: string, min = 0): number {
 /** Loads the registry and gazetteer into the archive and starts reading (threads start last). */
 export async function startReading(store: DocumentStore, options: ReadingOptions): Promise<Reading> {
   const workers = wholeNumber(options.workers, "--workers");
-  const registry = options.speakers ? SpeakerRegistry.load(options.speakers) : SpeakerRegistry.load();
+  const registry = await archiveRegistry(store, options.speakers);
   const gazetteer = options.enrich ? Gazetteer.load(registry, options.gazetteer) : null;
-  await store.putSpeakers(registry.speakers);
   if (gazetteer) await store.putEntities(gazetteer.entities);
   const matcher = gazetteer ? new EntityMatcher(gazetteer) : null;
   if (workers === 0) {
@@ -86,6 +88,7 @@ export async function startReading(store: DocumentStore, options: ReadingOptions
   }
   const pool = new IngestPool(workers, {
     registryPath: options.speakers ?? null,
+    speakers: registry.speakers,
     gazetteerPath: options.gazetteer ?? null,
     debateSpeakersPath: null,
     maxBytes: options.maxBytes,

@@ -131,6 +131,12 @@ export const WARNINGS = {
     `a symbolic link to ${d.target}, outside ${d.root}; not followed (--follow-symlinks follows it)`,
   SYMLINK_BROKEN: (d) => `a symbolic link that cannot be followed (${d.reason}); skipped`,
   SYMLINK_REPEATED: (d) => `a symbolic link to ${d.target}, a folder already read; not read twice`,
+  REEXTRACT_RAW_MISSING: (d) =>
+    `the input ${d.ids} was read from is not kept in this archive (ingested with --no-raw, or imported from JSON Lines); the stored version stays`,
+  REEXTRACT_NOT_STORED: (d) =>
+    `this input now also reads as ${d.ids}, which the archive does not hold (deleted, or kept under another id); not stored again`,
+  REEXTRACT_MISSING: (d) =>
+    `this input no longer reads as ${d.ids}; the stored version stays (ingest the input again to replace it)`,
   ARCHIVE_MEMBER_SKIPPED: (d) =>
     `a ${d.type} member${d.target ? ` to ${d.target}` : ""}; only regular files are read from archives`,
 } as const satisfies Record<string, (detail: Record<string, unknown>) => string>;

@@ -272,7 +272,8 @@ export class Harvester {
     next.nextVisit = this.options.schedule?.(next, now) ?? null;
     this.pending.push({
       item: {
-        raw: { hash, source: url, bytes: r.body },
+        // How it was read, so that `reextract` reads it the same way.
+        raw: { hash, source: url, bytes: r.body, reading: { name: nameFor(r.url), url, sidecars: {} } },
         documents: processed.documents,
         ...(processed.enrichments ? { enrichments: processed.enrichments as Enrichment[] } : {}),
         fetched: { page: next, queue },

@@ -6,7 +6,7 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { type Notice, toVerbatimError, warningMessage } from "../errors/catalog.js";
 import type { Document } from "../model/document.js";
-import type { BatchItem, DocumentStore, PutResult } from "../store/store.js";
+import type { BatchItem, DocumentStore, PutResult, RawBlob } from "../store/store.js";
 import { type IngestPool, workerError } from "./parallel/pool.js";
 import { type IngestContext, type IngestOutcome, ingestInput } from "./pipeline.js";
 import type { RawInput } from "./read/raw-input.js";
@@ -97,6 +97,7 @@ export function poolProcessor(pool: IngestPool): Processor {
       name: input.name,
       bytes: input.bytes,
       ...(input.url ? { url: input.url } : {}),
+      ...(input.publicSource ? { publicSource: input.publicSource } : {}),
     });
     return result.ok
       ? {
@@ -107,6 +108,16 @@ export function poolProcessor(pool: IngestPool): Processor {
           notices: result.notices,
         }
       : { ok: false, error: workerError(result) };
+  };
+}
+
+/** The bytes to keep, under their public source, with how they were read (for re-extraction). */
+function rawBlob(input: RawInput, hash: string): RawBlob {
+  return {
+    hash,
+    source: input.publicSource ?? input.source,
+    bytes: input.bytes,
+    reading: { name: input.name, url: input.url ?? null, sidecars: input.sidecars ?? {} },
   };
 }
 
@@ -189,7 +200,7 @@ export async function ingestBatch(
       pending.push({
         source: input.source,
         item: {
-          raw: keepRaw ? { hash: processed.contentHash, source: input.source, bytes: input.bytes } : null,
+          raw: keepRaw ? rawBlob(input, processed.contentHash) : null,
           documents: processed.documents,
           enrichments: processed.enrichments,
         },

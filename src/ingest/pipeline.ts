@@ -135,7 +135,7 @@ function readInput(
       if (decoded.guessed) draft.warnings.push("ENCODING_GUESSED" satisfies WarningCode);
       if (decoded.replaced > 0) draft.warnings.push("ENCODING_REPLACED" satisfies WarningCode);
       return assemble(draft, ctx.registry, {
-        source: raw.source,
+        source: raw.publicSource ?? raw.source,
         readAt,
         contentHash: hash,
         encoding: decoded.encoding,

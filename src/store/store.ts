@@ -45,8 +45,29 @@ export interface PutResult {
 
 export interface RawBlob {
   hash: string;
+  /** Where the bytes were read from, as provenance names it (model/public-source.ts). */
   source: string;
   bytes: Uint8Array;
+  /**
+   * How the bytes were read, so that re-extraction reads them the same way: the name readers saw
+   * (format hints, ids), the URL they were fetched from, and the sidecars read with them by role
+   * (e.g. `debateSpeakers`: the hash of the UN speaker table, itself kept as a raw input).
+   */
+  reading?: InputReadingContext;
+}
+
+/** What besides its bytes an input was read with. */
+export interface InputReadingContext {
+  name: string;
+  url: string | null;
+  /** Role → hash of a raw input kept in the archive. */
+  sidecars: Record<string, string>;
+}
+
+/** One reading of kept bytes: which bytes, from where, and how (see RawBlob.reading). */
+export interface InputReading extends InputReadingContext {
+  hash: string;
+  source: string;
 }
 
 /** What one input contributes: its raw bytes (optional), the documents read from it, and their enrichment. */
@@ -285,9 +306,22 @@ export interface DocumentStore {
   getRaw(hash: string): Promise<Uint8Array | null>;
   /** Removes a document, every version of it, and its turns from search; false if there was none. */
   delete(id: string): Promise<boolean>;
-  /** Every kept raw input, for re-running extraction without fetching again. */
+  /** Every kept raw input (documents' inputs and their sidecars alike). */
   listRaw(): AsyncIterable<RawBlob>;
+  /** How kept bytes were read from a source (name, URL, sidecars); null when the archive never recorded it. */
+  inputReading(hash: string, source: string): Promise<InputReading | null>;
+  /**
+   * Speakers edited by hand (the API, the operator): stored as given and marked edited, so that
+   * no seeding replaces them afterwards. The archive's speakers are the registry everything reads with.
+   */
   putSpeakers(speakers: Speaker[]): Promise<void>;
+  /**
+   * Seeds the archive's speakers from a registry file: adds those it does not have and brings
+   * those never edited up to the file; leaves edited ones alone. Returns how many changed.
+   */
+  seedSpeakers(speakers: Speaker[]): Promise<number>;
+  /** Every speaker in the archive: in the last seed's order (which breaks ties), then those added by hand. */
+  listSpeakers(): Promise<Speaker[]>;
   /** The gazetteer the stored mentions refer to (replaces the previous one). */
   putEntities(entities: Entity[]): Promise<void>;
   getEntity(id: string): Promise<Entity | null>;

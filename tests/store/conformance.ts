@@ -348,6 +348,53 @@ export function describeStoreConformance(
       expect((await store.counts()).speakers).toBe(2);
     });
 
+    it("seeding speakers adds new ones and updates unedited ones but never replaces a speaker edited by hand", async () => {
+      const lavrov = speaker("sergey-lavrov", "Sergey Lavrov");
+      const psaki = speaker("jen-psaki", "Jen Psaki");
+      expect(await store.seedSpeakers([lavrov, psaki])).toBe(2);
+      expect(await store.seedSpeakers([lavrov, psaki])).toBe(0);
+      const edited = { ...psaki, name: "Jennifer Psaki", aliases: [] };
+      await store.putSpeakers([edited]);
+
+      const newerFile = [
+        {
+          ...lavrov,
+          roles: [{ title: "Minister", from: "2004-03-09", to: null, labels: [], publisher: null }],
+        },
+        { ...psaki, name: "Jen Psaki (from the file)" },
+        speaker("maria-zakharova", "Maria Zakharova"),
+      ];
+      expect(await store.seedSpeakers(newerFile)).toBe(2);
+      expect(await store.getSpeaker("jen-psaki")).toStrictEqual(edited);
+      expect(await store.getSpeaker("sergey-lavrov")).toStrictEqual(newerFile[0]);
+      // In the file's order, by which registries break ties between namesakes; one added by hand comes last.
+      expect((await store.listSpeakers()).map((s) => s.id)).toEqual([
+        "sergey-lavrov",
+        "jen-psaki",
+        "maria-zakharova",
+      ]);
+      await store.putSpeakers([speaker("a-new-one", "A New One")]);
+      expect((await store.listSpeakers()).map((s) => s.id).at(-1)).toBe("a-new-one");
+      expect(await store.seedSpeakers(newerFile)).toBe(0);
+    });
+
+    it("how kept bytes were read comes back by hash and source", async (ctx) => {
+      if (!store.capabilities.rawInputs) ctx.skip("the backend does not keep raw inputs");
+      const bytes = new TextEncoder().encode("the same bytes from two places");
+      const reading = { name: "2021/a.md", url: null, sidecars: { debateSpeakers: "table-hash" } };
+      await store.putBatch([
+        { raw: { hash: "h", source: "corpus/2021/a.md", bytes, reading }, documents: [] },
+        { raw: { hash: "h", source: "copy/a.md", bytes }, documents: [] },
+      ]);
+      expect(await store.inputReading("h", "corpus/2021/a.md")).toEqual({
+        hash: "h",
+        source: "corpus/2021/a.md",
+        ...reading,
+      });
+      expect(await store.inputReading("h", "copy/a.md")).toBeNull();
+      expect(await store.inputReading("other", "corpus/2021/a.md")).toBeNull();
+    });
+
     it("counts reflect documents versions and turns of current versions", async () => {
       expect(await store.counts()).toMatchObject({ documents: 0, versions: 0, turns: 0, speakers: 0 });
       const a = makeDocument({ id: "midru-a" });

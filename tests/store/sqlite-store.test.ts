@@ -57,6 +57,38 @@ describe("SqliteStore files", () => {
     }
   });
 
+  it("an archive that stored server paths as sources names them publicly after migration 11", async () => {
+    const file = freshDbPath();
+    const doc = makeDocument();
+    const local = { ...doc, provenance: { ...doc.provenance, source: "/srv/private/corpus/one.txt" } };
+    const store = new SqliteStore({ path: file });
+    await store.putBatch([
+      {
+        raw: { hash: "raw-1", source: "/srv/private/corpus/one.txt", bytes: new Uint8Array([65]) },
+        documents: [local],
+      },
+    ]);
+    await store.close();
+    // Back to schema 10, as an archive written before the migration was.
+    const db = new Database(file);
+    db.exec(
+      "DROP TABLE input_readings; ALTER TABLE speakers DROP COLUMN edited; ALTER TABLE speakers DROP COLUMN seq;",
+    );
+    db.pragma("user_version = 10");
+    db.close();
+
+    const migrated = new SqliteStore({ path: file });
+    try {
+      expect((await migrated.get(doc.id))?.document.provenance.source).toBe("corpus/one.txt");
+      expect((await migrated.versions(doc.id)).map((v) => v.source)).toEqual(["corpus/one.txt"]);
+      const raws: string[] = [];
+      for await (const raw of migrated.listRaw()) raws.push(raw.source);
+      expect(raws).toEqual(["corpus/one.txt"]);
+    } finally {
+      await migrated.close();
+    }
+  });
+
   it("an archive with a schema version newer than this code knows is refused", async () => {
     const file = freshDbPath();
     await new SqliteStore({ path: file }).close();
@@ -107,6 +139,10 @@ describe("SqliteStore files", () => {
     await store.close();
     const db = new Database(file);
     db.prepare("DELETE FROM version_links WHERE method != 'manual'").run();
+    // Back to schema 9: migration 11's additions go too, as they were not there then.
+    db.exec(
+      "DROP TABLE input_readings; ALTER TABLE speakers DROP COLUMN edited; ALTER TABLE speakers DROP COLUMN seq;",
+    );
     db.pragma("user_version = 9");
     db.close();
 

@@ -14,8 +14,10 @@ import { DEBATE_SPEAKERS_FILE, loadDebateSpeakers } from "../../ingest/read/deba
 import { planSources, readSources } from "../../ingest/read/sources.js";
 import { SpeakerRegistry } from "../../ingest/speakers/registry.js";
 import { openStore, resolveDbPath } from "../../store/open.js";
+import { archiveRegistry } from "../archive-speakers.js";
 import { printReportDetails, reportError } from "../output.js";
 import { defaultWorkers } from "../processing.js";
+import { keepSidecar, withSidecars } from "../sidecars.js";
 
 interface IngestOptions {
   db?: string;
@@ -37,7 +39,10 @@ export function registerIngest(program: Command): void {
     .description("read transcript files, folders, globs or .tar.gz archives into the archive")
     .argument("<paths...>", "files, folders, glob patterns or .tar.gz archives")
     .option("--db <path>", "archive location (default: $VERBATIM_DB or ./verbatim.db)")
-    .option("--speakers <file>", "speaker registry YAML (default: the bundled data/speakers.yaml)")
+    .option(
+      "--speakers <file>",
+      "speaker registry YAML that seeds the archive's speakers (default: the bundled data/speakers.yaml); edits made in the archive are kept",
+    )
     .option("--gazetteer <file>", "gazetteer YAML for enrichment (default: the bundled data/gazetteer.yaml)")
     .option(
       "--debate-speakers <file>",
@@ -80,7 +85,8 @@ async function runIngest(paths: string[], options: IngestOptions): Promise<Inges
       reason: `--max-bytes must be a positive number, not ${options.maxBytes}`,
     });
   }
-  const registry = options.speakers ? SpeakerRegistry.load(options.speakers) : SpeakerRegistry.load();
+  // A registry file that does not load is refused before the archive is touched.
+  if (options.speakers) SpeakerRegistry.load(options.speakers);
   const { files, missing } = await planSources(paths, { followSymlinks: options.followSymlinks ?? false });
   let debateSpeakers: DebateSpeakerLookup | null = null;
   const table =
@@ -94,6 +100,9 @@ async function runIngest(paths: string[], options: IngestOptions): Promise<Inges
     });
   }
   const store = openStore(resolveDbPath(options.db), { create: true });
+  const registry = await archiveRegistry(store, options.speakers);
+  // The speaker table is kept beside the inputs it helps read, so that `reextract` reads them alike.
+  const sidecars = table ? await keepSidecar(store, table, "debateSpeakers", options.raw) : {};
   const gazetteer = options.enrich ? Gazetteer.load(registry, options.gazetteer) : null;
   const matcher = gazetteer && workers === 0 ? new EntityMatcher(gazetteer) : null;
   // Workers start only once the archive is open: a refused archive must not leave threads running.
@@ -101,6 +110,7 @@ async function runIngest(paths: string[], options: IngestOptions): Promise<Inges
     workers > 0
       ? new IngestPool(workers, {
           registryPath: options.speakers ?? null,
+          speakers: registry.speakers,
           gazetteerPath: options.gazetteer ?? null,
           debateSpeakersPath: table ?? null,
           maxBytes,
@@ -119,16 +129,18 @@ async function runIngest(paths: string[], options: IngestOptions): Promise<Inges
   bar?.start(Math.max(totalBytes, 1), 0, { docs: 0, failed: 0, source: "" });
   let done = 0;
   try {
-    await store.putSpeakers(registry.speakers);
     if (gazetteer) await store.putEntities(gazetteer.entities);
     // What was read may be versions of documents already stored: ingestAndLink links and measures it.
     const report = await ingestAndLink(
-      readSources(files, {
-        maxBytes,
-        onBytes: (n) => {
-          done += n;
-        },
-      }),
+      withSidecars(
+        readSources(files, {
+          maxBytes,
+          onBytes: (n) => {
+            done += n;
+          },
+        }),
+        sidecars,
+      ),
       store,
       pool ? poolProcessor(pool) : { registry, debateSpeakers, maxBytes, now: () => new Date(), matcher },
       gazetteer ? (matcher ?? new EntityMatcher(gazetteer)) : null,

@@ -4,7 +4,7 @@ import pc from "picocolors";
 import { enrichDocument } from "../../enrich/enrich.js";
 import { EntityMatcher } from "../../enrich/entity-matcher.js";
 import { DEFAULT_GAZETTEER_PATH, Gazetteer } from "../../enrich/gazetteer.js";
-import { SpeakerRegistry } from "../../ingest/speakers/registry.js";
+import { archiveRegistry } from "../archive-speakers.js";
 import { withStore } from "../output.js";
 
 export function registerReenrich(program: Command): void {
@@ -19,14 +19,16 @@ export function registerReenrich(program: Command): void {
       "gazetteer YAML (default: the bundled data/gazetteer.yaml)",
       DEFAULT_GAZETTEER_PATH,
     )
-    .option("--speakers <file>", "speaker registry YAML (default: the bundled data/speakers.yaml)")
+    .option(
+      "--speakers <file>",
+      "speaker registry YAML that seeds the archive's speakers (default: the bundled data/speakers.yaml); edits made in the archive are kept",
+    )
     .option("--no-progress", "do not draw a progress bar")
     .action(async (flags: { db?: string; gazetteer: string; speakers?: string; progress: boolean }) => {
       await withStore(flags.db, async (store) => {
-        const registry = flags.speakers ? SpeakerRegistry.load(flags.speakers) : SpeakerRegistry.load();
+        const registry = await archiveRegistry(store, flags.speakers);
         const gazetteer = Gazetteer.load(registry, flags.gazetteer);
         const matcher = new EntityMatcher(gazetteer);
-        await store.putSpeakers(registry.speakers);
         await store.putEntities(gazetteer.entities);
         const total = (await store.counts()).documents;
         const bar =

@@ -10,10 +10,10 @@ import { toVerbatimError, VerbatimError } from "../../errors/catalog.js";
 import { warcDirFor } from "../../fetch/warc.js";
 import { DEFAULT_MAX_BYTES } from "../../ingest/pipeline.js";
 import { planSources, readSources } from "../../ingest/read/sources.js";
-import { SpeakerRegistry } from "../../ingest/speakers/registry.js";
 import { createApp } from "../../server/app.js";
 import { openStore, resolveDbPath } from "../../store/open.js";
 import type { DocumentStore } from "../../store/store.js";
+import { archiveRegistry } from "../archive-speakers.js";
 import { reportError } from "../output.js";
 import { addFollowFlags, FOLLOWED, type FollowFlags, followOnce } from "./follow.js";
 
@@ -65,8 +65,8 @@ export function registerServe(program: Command): void {
         ? readFileSync(flags.tokenFile, "utf8").trim()
         : process.env.VERBATIM_TOKEN?.trim() || null;
       const store = openStore(resolveDbPath(flags.db), { create: flags.create ?? false });
-      const registry = SpeakerRegistry.load();
-      await store.putSpeakers(registry.speakers);
+      // Edits made through the API live in the archive; the bundled registry only seeds it.
+      const registry = await archiveRegistry(store);
       const gazetteer = Gazetteer.load(registry);
       const matcher = new EntityMatcher(gazetteer);
       if (flags.examples && (await store.counts()).documents === 0 && existsSync(EXAMPLES)) {

@@ -13,7 +13,11 @@ import { SpeakerRegistry } from "../speakers/registry.js";
 import type { WorkerSetup, WorkRequest, WorkResult } from "./messages.js";
 
 const setup = workerData as WorkerSetup;
-const registry = setup.registryPath ? SpeakerRegistry.load(setup.registryPath) : SpeakerRegistry.load();
+const registry = setup.speakers
+  ? new SpeakerRegistry(setup.speakers)
+  : setup.registryPath
+    ? SpeakerRegistry.load(setup.registryPath)
+    : SpeakerRegistry.load();
 const debateSpeakers: DebateSpeakerLookup | null = setup.debateSpeakersPath
   ? await loadDebateSpeakers(setup.debateSpeakersPath)
   : null;
@@ -32,6 +36,7 @@ parentPort?.on("message", (request: WorkRequest) => {
         name: request.name,
         bytes: request.bytes,
         ...(request.url ? { url: request.url } : {}),
+        ...(request.publicSource ? { publicSource: request.publicSource } : {}),
       },
       ctx,
     );

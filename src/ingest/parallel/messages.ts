@@ -1,10 +1,13 @@
 import type { Enrichment } from "../../enrich/enrich.js";
 import type { Notice } from "../../errors/catalog.js";
 import type { Document } from "../../model/document.js";
+import type { Speaker } from "../../model/speaker.js";
 
 /** What a worker needs to build its own ingest context (functions cannot cross threads). */
 export interface WorkerSetup {
   registryPath: string | null;
+  /** The archive's speakers, which workers read with instead of a registry file when given. */
+  speakers?: Speaker[];
   /** Gazetteer for enrichment; enrichment is off when `enrich` is false. */
   enrich?: boolean;
   gazetteerPath?: string | null;
@@ -18,6 +21,8 @@ export interface WorkRequest {
   name: string;
   bytes: Uint8Array;
   url?: string;
+  /** How provenance names the input (see RawInput.publicSource). */
+  publicSource?: string;
 }
 
 export type WorkResult =

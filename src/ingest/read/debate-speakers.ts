@@ -24,6 +24,21 @@ export async function loadDebateSpeakers(file: string): Promise<DebateSpeakerLoo
   } catch (error) {
     throw new VerbatimError("SPEAKER_TABLE_INVALID", { path: file, reason: (error as Error).message });
   }
+  return lookupOf(workbook, file);
+}
+
+/** The same table from bytes kept in the archive (`name` says which, in errors). */
+export async function debateSpeakersFromBytes(bytes: Uint8Array, name: string): Promise<DebateSpeakerLookup> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  } catch (error) {
+    throw new VerbatimError("SPEAKER_TABLE_INVALID", { path: name, reason: (error as Error).message });
+  }
+  return lookupOf(workbook, name);
+}
+
+function lookupOf(workbook: ExcelJS.Workbook, file: string): DebateSpeakerLookup {
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new VerbatimError("SPEAKER_TABLE_INVALID", { path: file, reason: "no worksheet" });
   const header = (sheet.getRow(1).values as unknown[]).map((v) => (cellText(v) ?? "").trim().toLowerCase());

@@ -7,6 +7,13 @@ export interface RawInput {
   bytes: Uint8Array;
   /** The address the bytes were fetched from, for pages fetched from the web. */
   url?: string;
+  /**
+   * How provenance names the input (model/public-source.ts): a file relative to what was
+   * ingested, never the server's path. `source` when absent (URLs, API names).
+   */
+  publicSource?: string;
+  /** Sidecars read with the input, by role: hashes of raw inputs kept in the archive. */
+  sidecars?: Record<string, string>;
 }
 
 /** A failure to read an input at all (before extraction), reported against its source. */

@@ -5,6 +5,7 @@ import { createGunzip } from "node:zlib";
 import { extract as tarExtract } from "tar-stream";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { VerbatimError, type WarningCode, warningMessage } from "../../errors/catalog.js";
+import { publicSource, sourceUnder } from "../../model/public-source.js";
 import type { RawInput } from "./raw-input.js";
 import { walkFolder } from "./walk.js";
 
@@ -40,6 +41,8 @@ const sidecar = (source: string): SourceItem => ({
 export interface PlannedSource {
   path: string;
   size: number;
+  /** How provenance names the file: relative to what was ingested, never a server path. */
+  publicSource?: string;
   /** Found but not to be read: a link not followed, a special file; reported as skipped. */
   skip?: { code: WarningCode; detail: Record<string, unknown> };
   /** Found but not readable (a folder that cannot be listed); reported as failed. */
@@ -65,10 +68,10 @@ export async function planSources(
   const missing: string[] = [];
   // By real path: a file named twice, or reached through a link, is one input.
   const seen = new Set<string>();
-  const add = (file: string, real: string, size: number) => {
+  const add = (file: string, real: string, size: number, name: string) => {
     if (seen.has(real)) return;
     seen.add(real);
-    files.push({ path: file, size });
+    files.push({ path: file, size, publicSource: name });
   };
   for (const spec of specs) {
     let info: Awaited<ReturnType<typeof stat>> | null = null;
@@ -79,13 +82,13 @@ export async function planSources(
     }
     if (info?.isDirectory()) {
       for (const entry of await walkFolder(spec, { followSymlinks })) {
-        if (entry.type === "file") add(entry.path, entry.real, entry.size);
+        if (entry.type === "file") add(entry.path, entry.real, entry.size, sourceUnder(spec, entry.path));
         else if (entry.type === "skipped")
           files.push({ path: entry.path, size: 0, skip: { code: entry.code, detail: entry.detail } });
         else files.push({ path: entry.path, size: 0, unreadable: entry.reason });
       }
     } else if (info?.isFile()) {
-      add(spec, await realpath(spec), info.size);
+      add(spec, await realpath(spec), info.size, sourceUnder(spec, spec));
     } else if (isDynamicPattern(spec)) {
       // A pattern follows no links unless asked: it matches files where they are.
       const found = await glob(spec, {
@@ -97,7 +100,7 @@ export async function planSources(
       found.sort();
       for (const f of found) {
         const real = await realpath(f);
-        add(f, real, (await stat(real)).size);
+        add(f, real, (await stat(real)).size, publicSource(f));
       }
     } else {
       missing.push(spec);
@@ -150,7 +153,15 @@ export async function* readSources(
     try {
       const bytes = await readFile(file.path);
       options.onBytes?.(file.size);
-      yield { type: "input", input: { source: file.path, name: relativeName(file.path), bytes } };
+      yield {
+        type: "input",
+        input: {
+          source: file.path,
+          name: relativeName(file.path),
+          bytes,
+          publicSource: file.publicSource ?? publicSource(file.path),
+        },
+      };
     } catch (error) {
       options.onBytes?.(file.size);
       yield {
@@ -216,7 +227,15 @@ async function* readArchive(file: PlannedSource, options: SourceOptions): AsyncG
       }
       const chunks: Buffer[] = [];
       for await (const chunk of entry) chunks.push(chunk as Buffer);
-      yield { type: "input", input: { source, name: member, bytes: Buffer.concat(chunks) } };
+      yield {
+        type: "input",
+        input: {
+          source,
+          name: member,
+          bytes: Buffer.concat(chunks),
+          publicSource: `${file.publicSource ?? publicSource(file.path)}#${member}`,
+        },
+      };
     }
   } catch (error) {
     failed ??= error;

@@ -8,6 +8,7 @@ import { ingestAndLink } from "../../align/service.js";
 import { VerbatimError } from "../../errors/catalog.js";
 import { concordanceCsv, csvRow } from "../../export/csv.js";
 import type { SourceItem } from "../../ingest/read/sources.js";
+import { SpeakerRegistry } from "../../ingest/speakers/registry.js";
 import { parseQuery } from "../../search/query/parse.js";
 import type { SortOrder } from "../../search/results.js";
 import { trendRows } from "../../web/pages/trend.js";
@@ -422,6 +423,8 @@ export function registerApi(app: OpenAPIHono, deps: AppDeps): void {
     const { id } = c.req.valid("param");
     const speaker = { ...c.req.valid("json"), id };
     await store.putSpeakers([speaker]);
+    // Pages sent through the API after an edit are read with it: the archive's speakers are the registry.
+    deps.registry = new SpeakerRegistry(await store.listSpeakers());
     return c.json(speaker, 200);
   });
   app.openapi(ingestRoute, async (c) => {

@@ -4,6 +4,7 @@
  */
 import type Database from "better-sqlite3";
 import type { Document } from "../../model/document.js";
+import { publicSource } from "../../model/public-source.js";
 import { documentFingerprint } from "../fingerprint.js";
 import { searchIndexWriter } from "./search-index.js";
 import { backfillVersionKeys, settleStoredKeys } from "./version-links.js";
@@ -227,7 +228,39 @@ export const MIGRATIONS: readonly Migration[] = [
   // 10: a key alone no longer links: every keyed pair gets the linker's verdict, a key link or a
   // conflict to review (align/key-check.ts).
   (db) => settleStoredKeys(db),
+  // 11: re-extraction as a function of what is stored: how each kept input was read (the name
+  // readers saw, its URL, the sidecars read with it), and which speakers were edited by hand (a
+  // registry file seeds the others, in the file's order, which breaks ties between namesakes).
+  // Sources stored as server paths become public names.
+  (db) => {
+    db.exec(`
+    CREATE TABLE input_readings (
+      hash     TEXT NOT NULL,
+      source   TEXT NOT NULL,
+      name     TEXT NOT NULL,
+      url      TEXT,
+      sidecars TEXT NOT NULL,
+      PRIMARY KEY (hash, source)
+    ) WITHOUT ROWID;
+    ALTER TABLE speakers ADD COLUMN edited INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE speakers ADD COLUMN seq INTEGER;
+    `);
+    publishSources(db);
+  },
 ];
+
+/**
+ * Replaces server paths in stored provenance with public names (model/public-source.ts). The
+ * fingerprint leaves the source out, so no version changes identity.
+ */
+function publishSources(db: Database.Database): void {
+  db.function("public_source", { deterministic: true }, (s: unknown) => publicSource(String(s)));
+  db.exec(`
+    UPDATE documents SET body = json_set(body, '$.provenance.source', public_source(body ->> '$.provenance.source'))
+    WHERE body ->> '$.provenance.source' != public_source(body ->> '$.provenance.source');
+    UPDATE raw_inputs SET source = public_source(source) WHERE source != public_source(source);
+  `);
+}
 
 /** Recomputes every stored version's fingerprint with the current rule (see store/fingerprint.ts). */
 function refingerprint(db: Database.Database): void {

@@ -20,13 +20,14 @@ import type {
   SearchResult,
   YearCounts,
 } from "../../search/results.js";
-import { documentFingerprint } from "../fingerprint.js";
+import { canonicalJson, documentFingerprint } from "../fingerprint.js";
 import type {
   BatchItem,
   DivergenceSummary,
   DivergentPair,
   DocumentStore,
   DocumentSummary,
+  InputReading,
   LanguageVersion,
   ListOptions,
   PutResult,
@@ -171,8 +172,31 @@ export class SqliteStore implements DocumentStore {
         "SELECT id, version, current, stored_at, body FROM documents WHERE id = ? AND version = ?",
       ),
       getRaw: db.prepare<[string], { bytes: Buffer }>("SELECT bytes FROM raw_inputs WHERE hash = ?"),
-      upsertSpeaker: db.prepare(
-        "INSERT INTO speakers (id, name, body) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET name = excluded.name, body = excluded.body",
+      insertReading: db.prepare(
+        "INSERT OR REPLACE INTO input_readings (hash, source, name, url, sidecars) VALUES (?, ?, ?, ?, ?)",
+      ),
+      getReading: db.prepare<
+        [string, string],
+        { hash: string; source: string; name: string; url: string | null; sidecars: string }
+      >("SELECT hash, source, name, url, sidecars FROM input_readings WHERE hash = ? AND source = ?"),
+      // A speaker added by hand comes after those already known; one edited keeps its place.
+      editSpeaker: db.prepare(
+        `INSERT INTO speakers (id, name, body, edited, seq)
+         VALUES (?, ?, ?, 1, (SELECT COALESCE(MAX(seq), -1) + 1 FROM speakers))
+         ON CONFLICT(id) DO UPDATE SET name = excluded.name, body = excluded.body, edited = 1`,
+      ),
+      // A seed never touches a speaker edited by hand; others follow the registry file. Every
+      // speaker in the file takes the file's place: registries break ties between namesakes by order.
+      seedSpeaker: db.prepare(
+        `INSERT INTO speakers (id, name, body, edited, seq) VALUES (?, ?, ?, 0, ?)
+         ON CONFLICT(id) DO UPDATE SET
+           name = CASE WHEN speakers.edited = 0 THEN excluded.name ELSE speakers.name END,
+           body = CASE WHEN speakers.edited = 0 THEN excluded.body ELSE speakers.body END,
+           seq = excluded.seq
+         WHERE speakers.seq IS NOT excluded.seq OR (speakers.edited = 0 AND speakers.body != excluded.body)`,
+      ),
+      listSpeakers: db.prepare<[], { body: string }>(
+        "SELECT body FROM speakers ORDER BY seq IS NULL, seq, id",
       ),
       getSpeaker: db.prepare<[string], { body: string }>("SELECT body FROM speakers WHERE id = ?"),
       enrichmentVersion: db.prepare<[string], { version: number }>(
@@ -271,6 +295,15 @@ export class SqliteStore implements DocumentStore {
             item.raw.bytes.length,
             Buffer.from(item.raw.bytes),
           );
+          const reading = item.raw.reading;
+          if (reading)
+            this.stmt.insertReading.run(
+              item.raw.hash,
+              item.raw.source,
+              reading.name,
+              reading.url,
+              canonicalJson(reading.sidecars),
+            );
         }
         if (item.fetched) this.fetchLog.recordFetched(item.fetched.page, item.fetched.queue);
         return item.documents.map((doc, i) => {
@@ -400,11 +433,31 @@ export class SqliteStore implements DocumentStore {
     }
   }
 
+  async inputReading(hash: string, source: string): Promise<InputReading | null> {
+    const row = this.stmt.getReading.get(hash, source);
+    return row ? { ...row, sidecars: JSON.parse(row.sidecars) as Record<string, string> } : null;
+  }
+
   async putSpeakers(speakers: Speaker[]): Promise<void> {
     this.generation++;
     this.db.transaction(() => {
-      for (const s of speakers) this.stmt.upsertSpeaker.run(s.id, s.name, JSON.stringify(s));
+      for (const s of speakers) this.stmt.editSpeaker.run(s.id, s.name, canonicalJson(s));
     })();
+  }
+
+  async seedSpeakers(speakers: Speaker[]): Promise<number> {
+    this.generation++;
+    return this.db.transaction(() => {
+      let changed = 0;
+      speakers.forEach((s, i) => {
+        changed += this.stmt.seedSpeaker.run(s.id, s.name, canonicalJson(s), i).changes;
+      });
+      return changed;
+    })();
+  }
+
+  async listSpeakers(): Promise<Speaker[]> {
+    return this.stmt.listSpeakers.all().map((row) => JSON.parse(row.body) as Speaker);
   }
 
   async search(query: SearchQuery, options?: SearchOptions): Promise<SearchResult> {

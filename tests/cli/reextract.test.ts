@@ -1,0 +1,103 @@
+/**
+ * `verbatim reextract` as a user runs it: it needs nothing but the archive. A UN speech ingested
+ * with its speaker table keeps its speaker without the table being given again, a speaker edited
+ * in the archive survives ingests and re-extraction, and running it twice changes nothing.
+ * The speech and the table are synthetic, written here.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Document } from "../../src/model/document.js";
+import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
+import { verbatimOk } from "../support/cli.js";
+
+const SPEECH = `It is an honour to address this Assembly on behalf of the people of New Zealand.
+
+The harbour agreement signed this year shows what small states can achieve together; 42 ports now share one standard.
+
+We call on every member to join it.
+`;
+
+async function writeSpeakerTable(file: string): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("Speakers");
+  sheet.addRow(["Year", "Session", "ISO Code", "Country", "Name of Person Speaking", "Post"]);
+  sheet.addRow([2024, 79, "NZL", "New Zealand", "Jane Example", "Minister for Harbours"]);
+  await workbook.xlsx.writeFile(file);
+}
+
+describe("reextract on the command line", () => {
+  let dir: string;
+  let db: string;
+  let id: string;
+  const run = (...args: string[]) => verbatimOk([...args, "--db", db]);
+  const show = async () => JSON.parse(await run("show", id, "--json")) as Document;
+  const report = async () =>
+    JSON.parse(await run("reextract", "--json")) as {
+      inserted: number;
+      versioned: number;
+      unchanged: number;
+    };
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), "verbatim-reextract-cli-"));
+    db = path.join(dir, "archive.db");
+    const speeches = path.join(dir, "server-only", "debates");
+    mkdirSync(speeches, { recursive: true });
+    writeFileSync(path.join(speeches, "NZL_79_2024.txt"), SPEECH);
+    await writeSpeakerTable(path.join(speeches, "Speakers_by_session.xlsx"));
+    const ingested = JSON.parse(await run("ingest", speeches, "--json", "--no-enrich")) as {
+      inserted: number;
+    };
+    expect(ingested.inserted).toBe(1);
+    const store = new SqliteStore({ path: db, create: false });
+    try {
+      for await (const doc of store.list()) id = doc.id;
+    } finally {
+      await store.close();
+    }
+  });
+
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("a UN speech keeps the speaker from the table it was read with, without --debate-speakers", async () => {
+    const before = await show();
+    expect(before.participants.map((p) => p.name)).toEqual(["Jane Example"]);
+    expect(await report()).toMatchObject({ inserted: 0, versioned: 0, unchanged: 1 });
+    expect(await report()).toMatchObject({ inserted: 0, versioned: 0, unchanged: 1 });
+    const after = await show();
+    expect(after).toEqual(before);
+  });
+
+  it("provenance names the file under the folder ingested, not where the server keeps it", async () => {
+    const doc = await show();
+    expect(doc.provenance.source).toBe("debates/NZL_79_2024.txt");
+    expect(JSON.stringify(doc)).not.toContain(dir);
+  });
+
+  it("a speaker edited in the archive survives another ingest and reextract", async () => {
+    const edited = { id: "sergey-lavrov", name: "Sergey V. Lavrov", aliases: [], roles: [] };
+    const store = new SqliteStore({ path: db, create: false });
+    try {
+      await store.putSpeakers([edited]);
+    } finally {
+      await store.close();
+    }
+    const other = path.join(dir, "other");
+    mkdirSync(other);
+    writeFileSync(
+      path.join(other, "note.md"),
+      "---\ntitle: A note\ndate: 2024-05-02\n---\n\nA short note.\n",
+    );
+    await run("ingest", other, "--no-enrich");
+    await run("reextract");
+    const reopened = new SqliteStore({ path: db, create: false });
+    try {
+      expect(await reopened.getSpeaker("sergey-lavrov")).toStrictEqual(edited);
+    } finally {
+      await reopened.close();
+    }
+  });
+});
