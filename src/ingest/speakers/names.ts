@@ -85,6 +85,7 @@ export function foldName(name: string): string {
       .normalize("NFD")
       // Dropping every combining mark folds ё→е, й→и, ğ→g and é→e in one step.
       .replace(/[\u0300-\u036f]/g, "")
+      .replace(/ı/g, "i")
       .replace(/[’'`ʼ]/g, "")
       .toLowerCase()
       .replace(/[^\p{L}\p{N}.\- ]+/gu, " ")

@@ -224,6 +224,13 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   // 9: language versions are looked for by publisher, language and date (store/sqlite/version-links.ts).
   "CREATE INDEX doc_index_publisher_language_date ON doc_index (publisher, language, date);",
+  // 10: other names documents give their speakers (a transliterated name's original), for speaker:.
+  `CREATE TABLE speaker_aliases (
+    doc_id     TEXT NOT NULL,
+    speaker_id TEXT NOT NULL,
+    alias      TEXT NOT NULL
+  );
+  CREATE INDEX speaker_aliases_doc ON speaker_aliases (doc_id);`,
 ];
 
 /** Recomputes every stored version's fingerprint with the current rule (see store/fingerprint.ts). */

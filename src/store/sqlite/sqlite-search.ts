@@ -8,6 +8,7 @@ import type Database from "better-sqlite3";
 import { VerbatimError } from "../../errors/catalog.js";
 import { TURN_KINDS, type TurnKind } from "../../model/document.js";
 import type { Speaker } from "../../model/speaker.js";
+import { nameMatches, namesOf, rolePeriods } from "../../search/people.js";
 import type { DateRange, Filters, SearchQuery, TextTerm } from "../../search/query/ast.js";
 import {
   type CompiledText,
@@ -205,23 +206,41 @@ export class SqliteSearch {
     cat: TurnCatalog,
   ): ((r: number, d: number, all: boolean) => boolean) | null {
     const checks: ((r: number, d: number) => boolean)[] = [];
-    if (f.speaker.length || f.role.length) {
+    if (f.speaker.length) {
+      const registry = this.registry();
       const codes = new Uint8Array(cat.speakers.length);
-      const wanted = f.speaker.map(fold);
       cat.speakers.forEach((s, i) => {
-        const hay = fold(`${s.id ?? ""} ${s.name}`);
-        if (wanted.some((w) => hay === w || hay.split(/[\s\-.]+/).includes(w) || hay.includes(w)))
-          codes[i] = 1;
+        const registered = s.id ? registry.get(s.id) : undefined;
+        const names = [...(cat.speakerNames[i] ?? [s.name]), ...(registered ? namesOf(registered) : [])];
+        if (f.speaker.some((w) => nameMatches(w, names, s.id))) codes[i] = 1;
       });
-      if (f.role.length) {
-        const roleIds = this.speakersWithRole(f.role);
-        cat.speakers.forEach((s, i) => {
-          if (s.id && roleIds.has(s.id)) codes[i] = 1;
-        });
-      }
       checks.push((r) => {
         const s = cat.speaker[r] as number;
         return s >= 0 && codes[s] === 1;
+      });
+    }
+    if (f.role.length) {
+      // Per speaker code, the day ranges in which they held a role named: the turn's document must fall in one.
+      const registry = this.registry();
+      const periods: ({ from: number; to: number }[] | undefined)[] = cat.speakers.map((s) => {
+        const registered = s.id ? registry.get(s.id) : undefined;
+        if (!registered) return undefined;
+        const held = f.role.flatMap((w) => rolePeriods(registered, w));
+        if (held.length === 0) return undefined;
+        return held.map((p) => ({
+          from: p.from ? dateBounds(p.from).from : 0,
+          to: p.to ? dateBounds(p.to).to : 99_999_999,
+        }));
+      });
+      checks.push((r, d) => {
+        const s = cat.speaker[r] as number;
+        const held = s >= 0 ? periods[s] : undefined;
+        if (!held) return false;
+        const from = cat.docFrom[d] as number;
+        const to = cat.docTo[d] as number;
+        // An undated document can only be placed in a role held without dates.
+        if (from === 0) return held.some((p) => p.from === 0 && p.to === 99_999_999);
+        return held.some((p) => from <= p.to && to >= p.from);
       });
     }
     if (f.kind.length) {
@@ -291,14 +310,22 @@ export class SqliteSearch {
     return this.names;
   }
 
-  private speakersWithRole(roles: string[]): Set<string> {
-    const wanted = roles.map(fold);
-    const ids = new Set<string>();
-    for (const row of this.stmt.speakers.all()) {
-      const speaker = JSON.parse(row.body) as Speaker;
-      if (speaker.roles.some((r) => wanted.some((w) => fold(r.title).includes(w)))) ids.add(speaker.id);
+  private registryKey = "";
+  private registered = new Map<string, Speaker>();
+
+  /** The registry's people as the archive holds them (speakers table), read once per state of the archive. */
+  private registry(): Map<string, Speaker> {
+    const key = this.cached?.key ?? "";
+    if (key !== this.registryKey) {
+      this.registered = new Map(
+        this.stmt.speakers.all().map((row) => {
+          const speaker = JSON.parse(row.body) as Speaker;
+          return [speaker.id, speaker];
+        }),
+      );
+      this.registryKey = key;
     }
-    return ids;
+    return this.registered;
   }
 
   searchUncached(query: SearchQuery, options: SearchOptions = {}): SearchResult {
