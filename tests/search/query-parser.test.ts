@@ -33,6 +33,15 @@ describe("the query language", () => {
     expect(q.filters.kind).toEqual(["question", "answer"]);
   });
 
+  it("reads the document type apart from the turn kind, and refuses a type that does not exist", () => {
+    const q = parseQuery('type:briefing|Interview type:"press conference" kind:answer -type:decree');
+    expect(q.filters.type).toEqual(["briefing", "interview", "press-conference"]);
+    expect(q.filters.kind).toEqual(["answer"]);
+    expect(q.excludeFilters.type).toEqual(["decree"]);
+    expect(errorOf("type:podcast").code).toBe("QUERY_INVALID");
+    expect(errorOf("type:podcast").message).toMatch(/briefing/);
+  });
+
   it("reads quoted field values and date ranges", () => {
     const q = parseQuery(
       'role:"foreign minister" date:2020-01..2020-12 lang:RU -publisher:whitehouse.gov doc:midru-1',

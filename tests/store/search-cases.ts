@@ -326,6 +326,10 @@ export const ofKind =
   (...kinds: string[]): TurnPredicate =>
   (t) =>
     kinds.includes(t.kind);
+export const ofDocumentType =
+  (...types: string[]): TurnPredicate =>
+  (_t, d) =>
+    types.includes(d.kind);
 export const inLanguage =
   (lang: string): TurnPredicate =>
   (_t, d) =>
@@ -434,6 +438,15 @@ export const SEARCH_CASES: SearchCase[] = [
   { query: "speaker:psaki|zakharova", expect: bySpeaker("jen-psaki", "maria-zakharova"), atLeast: 4 },
   { query: "kind:question|answer", expect: ofKind("question", "answer"), atLeast: 15 },
   { query: "kind:moderator", expect: ofKind("moderator"), atLeast: 1 },
+  // type: is the kind of document.
+  { query: "type:briefing", expect: ofDocumentType("briefing"), atLeast: 5 },
+  { query: "type:interview|briefing", expect: ofDocumentType("interview", "briefing"), atLeast: 8 },
+  { query: 'type:"press conference"', expect: ofDocumentType("press-conference"), atLeast: 8 },
+  {
+    query: "sanction -type:briefing",
+    expect: and(f("sanction"), not(ofDocumentType("briefing"))),
+    atLeast: 8,
+  },
   { query: "sanction kind:question", expect: and(f("sanction"), ofKind("question")), atLeast: 3 },
   { query: "lang:ru", expect: inLanguage("ru"), atLeast: 7 },
   { query: "санкция lang:ru", expect: and(f("санкция"), inLanguage("ru")), atLeast: 6 },

@@ -247,6 +247,10 @@ export class SqliteSearch {
       const kinds = new Set(f.kind.map((k) => TURN_KINDS.indexOf(k)));
       checks.push((r) => kinds.has(cat.kind[r] as number));
     }
+    if (f.type.length) {
+      const types = new Set<string>(f.type);
+      checks.push((_r, d) => types.has(cat.docKind[d] as string));
+    }
     if (f.lang.length) {
       const langs = new Set(f.lang.map((l) => cat.languages.indexOf(l)).filter((c) => c >= 0));
       checks.push((r) => langs.has(cat.language[r] as number));
