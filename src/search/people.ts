@@ -27,6 +27,22 @@ const tokens = (text: string) =>
     .split(/[\s.]+/)
     .filter((w) => w.length > 0);
 
+/** Courtesy titles before a name in a value ("MS. JEAN-PIERRE", "Ambassador Rice"): not part of the name. */
+const HONORIFICS = new Set([
+  "mr",
+  "mrs",
+  "ms",
+  "miss",
+  "dr",
+  "ambassador",
+  "sir",
+  "dame",
+  "г-н",
+  "г-жа",
+  "господин",
+  "госпожа",
+]);
+
 /**
  * True when a speaker value names this person: the id itself, a whole name, or a run of whole
  * words of one name ("lavrov", "Sergey Lavrov", "jean-pierre", "Jean" alone too). Never a part of a
@@ -36,7 +52,8 @@ export function nameMatches(value: string, names: Iterable<string>, id: string |
   const folded = foldName(value);
   if (!folded) return false;
   if (id && folded === id.toLowerCase()) return true;
-  const wanted = tokens(value);
+  let wanted = tokens(value);
+  while (wanted.length > 1 && HONORIFICS.has(wanted[0] as string)) wanted = wanted.slice(1);
   if (wanted.length === 0) return false;
   for (const name of names) {
     const have = tokens(name);

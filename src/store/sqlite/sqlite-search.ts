@@ -43,6 +43,19 @@ interface Matches {
   length: number;
 }
 
+/** Turns matched with the help of their documents' titles, and the titles' part in it. */
+interface TextMatches extends Matches {
+  /** Documents whose title matches some groups of the query: how many. */
+  titleGroups: Map<number, number>;
+  /** Documents whose title matches every group but none of whose turns says any of it (they pass the filters). */
+  titleOnly: number[];
+}
+
+/** How far a document whose title matches every word is lifted above documents that only mention them. */
+const TITLE_TIER = 1000;
+/** Above this many ways titles split the query's groups, turns are matched group by group instead. */
+const MAX_TITLE_PATTERNS = 16;
+
 interface TurnRow {
   rowid: number;
   idx: number;
@@ -76,10 +89,14 @@ export class SqliteSearch {
     private readonly db: Database.Database,
     private readonly generation: () => number,
   ) {
-    const vocab = db.prepare<[string, string, number], string>(
-      "SELECT term FROM turn_vocab WHERE term >= ? AND term < ? LIMIT ?",
+    // Words of turns and of titles: a title word no turn uses still expands to its forms.
+    const vocab = db.prepare<[string, string, string, string, number], string>(
+      `SELECT term FROM turn_vocab WHERE term >= ? AND term < ?
+       UNION SELECT term FROM doc_vocab WHERE term >= ? AND term < ? ORDER BY 1 LIMIT ?`,
     );
-    this.vocabulary = { termsWithPrefix: (p, limit) => vocab.pluck().all(p, `${p}\uffff`, limit) };
+    this.vocabulary = {
+      termsWithPrefix: (p, limit) => vocab.pluck().all(p, `${p}\uffff`, p, `${p}\uffff`, limit),
+    };
     this.stmt = {
       scored: db
         .prepare<[string], [string | null, string | null]>(
@@ -88,6 +105,9 @@ export class SqliteSearch {
         .raw(),
       rowids: db
         .prepare<[string], string | null>("SELECT group_concat(rowid) FROM turn_fts WHERE turn_fts MATCH ?")
+        .pluck(),
+      titleRowids: db
+        .prepare<[string], string | null>("SELECT group_concat(rowid) FROM doc_fts WHERE doc_fts MATCH ?")
         .pluck(),
       titles: db
         .prepare<[string], string | null>(
@@ -164,25 +184,170 @@ export class SqliteSearch {
   }
 
   /** All turns matching the text part and the filters, in rowid order, with scores when asked. */
-  private matching(query: SearchQuery, compiled: CompiledText, scored: boolean, cat: TurnCatalog): Matches {
-    const base: Matches = compiled.match
+  private matching(
+    query: SearchQuery,
+    compiled: CompiledText,
+    scored: boolean,
+    cat: TurnCatalog,
+  ): TextMatches {
+    const titleGroups = new Map<number, number>();
+    let base: Matches = compiled.match
       ? this.runMatch(compiled.match, scored)
       : { rowids: cat.rowids, scores: null, length: cat.rowids.length };
+    const titles = compiled.groups.length ? this.titleMatches(compiled.groups) : new Map<number, boolean[]>();
+    for (const [d, flags] of titles) titleGroups.set(d, flags.filter(Boolean).length);
+    if (titles.size > 0) base = this.withTitles(base, compiled.groups, titles, scored, cat);
     const excluded = compiled.exclude ? new Set(this.runMatch(compiled.exclude, false).rowids) : null;
     const unfiltered = !excluded && !hasFilters(query.filters) && !hasFilters(query.excludeFilters);
-    if (unfiltered && compiled.match) return base;
-    const pass = this.filter(query, cat);
+    const pass = unfiltered ? () => true : this.filter(query, cat);
+    const passes = (r: number) => !excluded?.has(r) && pass(r);
+    const titleOnly = this.titleOnly(base, titles, cat, passes);
+    if (unfiltered && compiled.match) return { ...base, titleGroups, titleOnly };
     const rowids = new Int32Array(base.length);
     const scores = base.scores ? new Float64Array(base.length) : null;
     let n = 0;
     for (let i = 0; i < base.length; i++) {
       const r = base.rowids[i] as number;
-      if (excluded?.has(r) || !pass(r)) continue;
+      if (!passes(r)) continue;
       rowids[n] = r;
       if (scores && base.scores) scores[n] = base.scores[i] as number;
       n++;
     }
-    return { rowids, scores, length: n };
+    return { rowids, scores, length: n, titleGroups, titleOnly };
+  }
+
+  /** For each document whose title matches at least one group: which groups it matches. */
+  private titleMatches(groups: string[]): Map<number, boolean[]> {
+    const found = new Map<number, boolean[]>();
+    groups.forEach((expression, i) => {
+      let packed: string | null | undefined;
+      try {
+        packed = this.stmt.titleRowids.get(expression);
+      } catch (error) {
+        throw new VerbatimError("INTERNAL", { reason: `title query failed: ${(error as Error).message}` });
+      }
+      if (!packed) return;
+      for (const id of packed.split(",")) {
+        const d = Number(id);
+        let flags = found.get(d);
+        if (!flags) {
+          flags = new Array<boolean>(groups.length).fill(false);
+          found.set(d, flags);
+        }
+        flags[i] = true;
+      }
+    });
+    return found;
+  }
+
+  /**
+   * Adds the turns that match once their document's title is counted: a turn matches when each
+   * group is found in the turn or in its title, and at least one in the turn itself. Documents are
+   * grouped by which groups their titles hold, and each such pattern is one FTS query for the rest.
+   */
+  private withTitles(
+    base: Matches,
+    groups: string[],
+    titles: Map<number, boolean[]>,
+    scored: boolean,
+    cat: TurnCatalog,
+  ): Matches {
+    const patterns = new Map<string, Set<number>>();
+    for (const [d, flags] of titles) {
+      const key = flags.map((f) => (f ? "1" : "0")).join("");
+      let docs = patterns.get(key);
+      if (!docs) {
+        docs = new Set();
+        patterns.set(key, docs);
+      }
+      docs.add(d);
+    }
+    const extra = new Map<number, number>();
+    const known = new Set(base.rowids.subarray(0, base.length));
+    const add = (r: number, score: number) => {
+      if (known.has(r)) return;
+      const before = extra.get(r);
+      if (before === undefined || score < before) extra.set(r, score);
+    };
+    const wrap = (e: string) => `(${e})`;
+    if (patterns.size <= MAX_TITLE_PATTERNS) {
+      for (const [key, docs] of patterns) {
+        const rest = groups.filter((_, i) => key[i] === "0");
+        const expression = rest.length ? rest.map(wrap).join(" AND ") : groups.map(wrap).join(" OR ");
+        const m = this.runMatch(expression, scored);
+        for (let i = 0; i < m.length; i++) {
+          const r = m.rowids[i] as number;
+          if (docs.has(cat.doc[r] as number)) add(r, m.scores ? (m.scores[i] as number) : 0);
+        }
+      }
+    } else {
+      // Many patterns: one query per group, combined here.
+      const said = new Map<number, { groups: boolean[]; score: number }>();
+      groups.forEach((expression, g) => {
+        const m = this.runMatch(expression, scored);
+        for (let i = 0; i < m.length; i++) {
+          const r = m.rowids[i] as number;
+          if (!titles.has(cat.doc[r] as number)) continue;
+          let e = said.get(r);
+          if (!e) {
+            e = { groups: new Array<boolean>(groups.length).fill(false), score: 0 };
+            said.set(r, e);
+          }
+          e.groups[g] = true;
+          e.score += m.scores ? (m.scores[i] as number) : 0;
+        }
+      });
+      for (const [r, e] of said) {
+        const title = titles.get(cat.doc[r] as number) as boolean[];
+        if (e.groups.every((x, g) => x || title[g])) add(r, e.score);
+      }
+    }
+    if (extra.size === 0) return base;
+    // Merge, in rowid order, as every other match list is.
+    const added = [...extra.keys()].sort((a, b) => a - b);
+    const length = base.length + added.length;
+    const rowids = new Int32Array(length);
+    const scores = scored ? new Float64Array(length) : null;
+    let i = 0;
+    let j = 0;
+    for (let n = 0; n < length; n++) {
+      const fromBase =
+        j >= added.length || (i < base.length && (base.rowids[i] as number) < (added[j] as number));
+      if (fromBase) {
+        rowids[n] = base.rowids[i] as number;
+        if (scores) scores[n] = base.scores ? (base.scores[i] as number) : 0;
+        i++;
+      } else {
+        const r = added[j] as number;
+        rowids[n] = r;
+        if (scores) scores[n] = extra.get(r) as number;
+        j++;
+      }
+    }
+    return { rowids, scores, length };
+  }
+
+  /**
+   * Documents whose title holds every group while none of their turns says any of it: found by
+   * title alone, when at least one of their turns passes the filters.
+   */
+  private titleOnly(
+    m: Matches,
+    titles: Map<number, boolean[]>,
+    cat: TurnCatalog,
+    passes: (r: number) => boolean,
+  ): number[] {
+    const complete = new Set<number>();
+    for (const [d, flags] of titles) if (flags.every(Boolean)) complete.add(d);
+    if (complete.size === 0) return [];
+    for (let i = 0; i < m.length; i++) complete.delete(cat.doc[m.rowids[i] as number] as number);
+    if (complete.size === 0) return [];
+    const found = new Set<number>();
+    for (const r of cat.rowids) {
+      const d = cat.doc[r] as number;
+      if (complete.has(d) && !found.has(d) && passes(r)) found.add(d);
+    }
+    return [...found].sort((a, b) => a - b);
   }
 
   private filter(query: SearchQuery, cat: TurnCatalog): (rowid: number) => boolean {
@@ -354,12 +519,19 @@ export class SqliteSearch {
       if (facetCounts) countFacets(facetCounts, cat, r, d);
     }
 
+    // Documents found by their title alone are hits with no matching turns.
+    for (const d of m.titleOnly) touched.push(d);
     const titleScore = relevance && compiled.match ? this.titleScores(compiled.match) : null;
     const documents = touched.length;
     const candidates: { d: number; key: number }[] = [];
+    const groupCount = Math.max(1, compiled.groups.length);
     for (const d of touched) {
+      // A title holding the query's words ranks its document above those that only mention them.
+      const best = Number.isFinite(docBest[d] as number) ? (docBest[d] as number) : 0;
       const key = relevance
-        ? (docBest[d] as number) + TITLE_WEIGHT * (titleScore?.get(d) ?? 0)
+        ? best +
+          TITLE_WEIGHT * (titleScore?.get(d) ?? 0) -
+          (TITLE_TIER * (m.titleGroups.get(d) ?? 0)) / groupCount
         : (cat.docFrom[d] as number);
       candidates.push({ d, key });
     }
