@@ -43,7 +43,7 @@ interface Matches {
   length: number;
 }
 
-/** Turns matched with the help of their documents' titles, and the titles' part in it. */
+/** Matching turns, and what the documents' titles add: rank, and documents found by title alone. */
 interface TextMatches extends Matches {
   /** Documents whose title matches some groups of the query: how many. */
   titleGroups: Map<number, number>;
@@ -53,8 +53,6 @@ interface TextMatches extends Matches {
 
 /** How far a document whose title matches every word is lifted above documents that only mention them. */
 const TITLE_TIER = 1000;
-/** Above this many ways titles split the query's groups, turns are matched group by group instead. */
-const MAX_TITLE_PATTERNS = 16;
 
 interface TurnRow {
   rowid: number;
@@ -191,18 +189,18 @@ export class SqliteSearch {
     cat: TurnCatalog,
   ): TextMatches {
     const titleGroups = new Map<number, number>();
-    let base: Matches = compiled.match
+    const base: Matches = compiled.match
       ? this.runMatch(compiled.match, scored)
       : { rowids: cat.rowids, scores: null, length: cat.rowids.length };
     const titles = compiled.groups.length ? this.titleMatches(compiled.groups) : new Map<number, boolean[]>();
     for (const [d, flags] of titles) titleGroups.set(d, flags.filter(Boolean).length);
-    if (titles.size > 0) base = this.withTitles(base, compiled.groups, titles, scored, cat);
     const excluded = compiled.exclude ? new Set(this.runMatch(compiled.exclude, false).rowids) : null;
     const unfiltered = !excluded && !hasFilters(query.filters) && !hasFilters(query.excludeFilters);
     const pass = unfiltered ? () => true : this.filter(query, cat);
     const passes = (r: number) => !excluded?.has(r) && pass(r);
-    const titleOnly = this.titleOnly(base, titles, cat, passes);
-    if (unfiltered && compiled.match) return { ...base, titleGroups, titleOnly };
+    if (unfiltered && compiled.match) {
+      return { ...base, titleGroups, titleOnly: this.titleOnly(base, titles, cat, passes) };
+    }
     const rowids = new Int32Array(base.length);
     const scores = base.scores ? new Float64Array(base.length) : null;
     let n = 0;
@@ -213,7 +211,8 @@ export class SqliteSearch {
       if (scores && base.scores) scores[n] = base.scores[i] as number;
       n++;
     }
-    return { rowids, scores, length: n, titleGroups, titleOnly };
+    const matched = { rowids, scores, length: n };
+    return { ...matched, titleGroups, titleOnly: this.titleOnly(matched, titles, cat, passes) };
   }
 
   /** For each document whose title matches at least one group: which groups it matches. */
@@ -238,93 +237,6 @@ export class SqliteSearch {
       }
     });
     return found;
-  }
-
-  /**
-   * Adds the turns that match once their document's title is counted: a turn matches when each
-   * group is found in the turn or in its title, and at least one in the turn itself. Documents are
-   * grouped by which groups their titles hold, and each such pattern is one FTS query for the rest.
-   */
-  private withTitles(
-    base: Matches,
-    groups: string[],
-    titles: Map<number, boolean[]>,
-    scored: boolean,
-    cat: TurnCatalog,
-  ): Matches {
-    const patterns = new Map<string, Set<number>>();
-    for (const [d, flags] of titles) {
-      const key = flags.map((f) => (f ? "1" : "0")).join("");
-      let docs = patterns.get(key);
-      if (!docs) {
-        docs = new Set();
-        patterns.set(key, docs);
-      }
-      docs.add(d);
-    }
-    const extra = new Map<number, number>();
-    const known = new Set(base.rowids.subarray(0, base.length));
-    const add = (r: number, score: number) => {
-      if (known.has(r)) return;
-      const before = extra.get(r);
-      if (before === undefined || score < before) extra.set(r, score);
-    };
-    const wrap = (e: string) => `(${e})`;
-    if (patterns.size <= MAX_TITLE_PATTERNS) {
-      for (const [key, docs] of patterns) {
-        const rest = groups.filter((_, i) => key[i] === "0");
-        const expression = rest.length ? rest.map(wrap).join(" AND ") : groups.map(wrap).join(" OR ");
-        const m = this.runMatch(expression, scored);
-        for (let i = 0; i < m.length; i++) {
-          const r = m.rowids[i] as number;
-          if (docs.has(cat.doc[r] as number)) add(r, m.scores ? (m.scores[i] as number) : 0);
-        }
-      }
-    } else {
-      // Many patterns: one query per group, combined here.
-      const said = new Map<number, { groups: boolean[]; score: number }>();
-      groups.forEach((expression, g) => {
-        const m = this.runMatch(expression, scored);
-        for (let i = 0; i < m.length; i++) {
-          const r = m.rowids[i] as number;
-          if (!titles.has(cat.doc[r] as number)) continue;
-          let e = said.get(r);
-          if (!e) {
-            e = { groups: new Array<boolean>(groups.length).fill(false), score: 0 };
-            said.set(r, e);
-          }
-          e.groups[g] = true;
-          e.score += m.scores ? (m.scores[i] as number) : 0;
-        }
-      });
-      for (const [r, e] of said) {
-        const title = titles.get(cat.doc[r] as number) as boolean[];
-        if (e.groups.every((x, g) => x || title[g])) add(r, e.score);
-      }
-    }
-    if (extra.size === 0) return base;
-    // Merge, in rowid order, as every other match list is.
-    const added = [...extra.keys()].sort((a, b) => a - b);
-    const length = base.length + added.length;
-    const rowids = new Int32Array(length);
-    const scores = scored ? new Float64Array(length) : null;
-    let i = 0;
-    let j = 0;
-    for (let n = 0; n < length; n++) {
-      const fromBase =
-        j >= added.length || (i < base.length && (base.rowids[i] as number) < (added[j] as number));
-      if (fromBase) {
-        rowids[n] = base.rowids[i] as number;
-        if (scores) scores[n] = base.scores ? (base.scores[i] as number) : 0;
-        i++;
-      } else {
-        const r = added[j] as number;
-        rowids[n] = r;
-        if (scores) scores[n] = extra.get(r) as number;
-        j++;
-      }
-    }
-    return { rowids, scores, length };
   }
 
   /**
