@@ -43,29 +43,51 @@ const HONORIFICS = new Set([
   "госпожа",
 ]);
 
+/** Names folded once, to be matched against many values. */
+export interface PreparedNames {
+  id: string | null;
+  /** Per name: its folded tokens in order, and every whole word (hyphenated parts too). */
+  names: { tokens: string[]; words: Set<string> }[];
+}
+
+export function prepareNames(names: Iterable<string>, id: string | null = null): PreparedNames {
+  return {
+    id: id?.toLowerCase() ?? null,
+    names: [...names].map((n) => ({ tokens: tokens(n), words: new Set(nameWords(n)) })),
+  };
+}
+
+/** A speaker value folded once: its tokens with courtesy titles dropped ("MS. JEAN-PIERRE" → jean-pierre). */
+export function prepareValue(value: string): { folded: string; tokens: string[] } {
+  let wanted = tokens(value);
+  while (wanted.length > 1 && HONORIFICS.has(wanted[0] as string)) wanted = wanted.slice(1);
+  return { folded: foldName(value), tokens: wanted };
+}
+
 /**
  * True when a speaker value names this person: the id itself, a whole name, or a run of whole
  * words of one name ("lavrov", "Sergey Lavrov", "jean-pierre", "Jean" alone too). Never a part of a
  * word: `speaker:rice` is not Mr. Price.
  */
-export function nameMatches(value: string, names: Iterable<string>, id: string | null = null): boolean {
-  const folded = foldName(value);
-  if (!folded) return false;
-  if (id && folded === id.toLowerCase()) return true;
-  let wanted = tokens(value);
-  while (wanted.length > 1 && HONORIFICS.has(wanted[0] as string)) wanted = wanted.slice(1);
-  if (wanted.length === 0) return false;
-  for (const name of names) {
-    const have = tokens(name);
+export function preparedMatches(value: { folded: string; tokens: string[] }, person: PreparedNames): boolean {
+  if (!value.folded || value.tokens.length === 0) return false;
+  if (person.id && value.folded === person.id) return true;
+  const wanted = value.tokens;
+  for (const name of person.names) {
     if (wanted.length === 1) {
-      if (nameWords(name).includes(wanted[0] as string)) return true;
+      if (name.words.has(wanted[0] as string)) return true;
       continue;
     }
+    const have = name.tokens;
     for (let i = 0; i + wanted.length <= have.length; i++) {
       if (wanted.every((w, k) => have[i + k] === w)) return true;
     }
   }
   return false;
+}
+
+export function nameMatches(value: string, names: Iterable<string>, id: string | null = null): boolean {
+  return preparedMatches(prepareValue(value), prepareNames(names, id));
 }
 
 /** Every name a registered person goes by. */

@@ -8,7 +8,14 @@ import type Database from "better-sqlite3";
 import { VerbatimError } from "../../errors/catalog.js";
 import { TURN_KINDS, type TurnKind } from "../../model/document.js";
 import type { Speaker } from "../../model/speaker.js";
-import { nameMatches, namesOf, rolePeriods } from "../../search/people.js";
+import {
+  namesOf,
+  type PreparedNames,
+  preparedMatches,
+  prepareNames,
+  prepareValue,
+  rolePeriods,
+} from "../../search/people.js";
 import type { DateRange, Filters, SearchQuery, TextTerm } from "../../search/query/ast.js";
 import {
   type CompiledText,
@@ -284,12 +291,11 @@ export class SqliteSearch {
   ): ((r: number, d: number, all: boolean) => boolean) | null {
     const checks: ((r: number, d: number) => boolean)[] = [];
     if (f.speaker.length) {
-      const registry = this.registry();
+      const people = this.people(cat);
+      const values = f.speaker.map(prepareValue);
       const codes = new Uint8Array(cat.speakers.length);
-      cat.speakers.forEach((s, i) => {
-        const registered = s.id ? registry.get(s.id) : undefined;
-        const names = [...(cat.speakerNames[i] ?? [s.name]), ...(registered ? namesOf(registered) : [])];
-        if (f.speaker.some((w) => nameMatches(w, names, s.id))) codes[i] = 1;
+      people.forEach((person, i) => {
+        if (values.some((v) => preparedMatches(v, person))) codes[i] = 1;
       });
       checks.push((r) => {
         const s = cat.speaker[r] as number;
@@ -389,6 +395,22 @@ export class SqliteSearch {
       this.namesKey = key;
     }
     return this.names;
+  }
+
+  private peopleOf: { catalog: TurnCatalog; people: PreparedNames[] } | null = null;
+
+  /** Every speaker code's names (the archive's and the registry's), folded once per state of the archive. */
+  private people(cat: TurnCatalog): PreparedNames[] {
+    if (this.peopleOf?.catalog !== cat) {
+      const registry = this.registry();
+      const people = cat.speakers.map((s, i) => {
+        const registered = s.id ? registry.get(s.id) : undefined;
+        const names = [...(cat.speakerNames[i] ?? [s.name]), ...(registered ? namesOf(registered) : [])];
+        return prepareNames(names, s.id);
+      });
+      this.peopleOf = { catalog: cat, people };
+    }
+    return this.peopleOf.people;
   }
 
   private registryKey = "";
