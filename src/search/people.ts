@@ -177,14 +177,34 @@ function roleWords(text: string): string[] {
   return out.includes("foreign") ? out.filter((w) => w !== "affairs") : out;
 }
 
-/** A role value matches a title when every word of the value is a word of the title, in any order. */
+/** Words that make a title another office: a vice president is not a president, nor a deputy the secretary. */
+const MODIFIERS = ["vice", "deputy"];
+
+/** The office a title names, before what it is of, to or for: "Chief Medical Advisor" of "… to the President". */
+function head(title: string): string[] {
+  const cut = foldName(title).split(/\s+(?:of|to|for|at|\()\s*|\s*\(/)[0] ?? "";
+  return roleWords(cut);
+}
+
+/**
+ * A role value matches a title when every word of the value is a word of the title (in any order),
+ * one of them names the office itself (not what it serves: an advisor to the president is no
+ * president), and the title's office is not a vice or deputy one the value does not ask for.
+ */
 export function roleMatches(value: string, title: string): boolean {
   const wanted = roleWords(value);
   if (wanted.length === 0) return false;
-  const have = new Set(roleWords(title));
-  // "secretary-general" in a title also counts as its two words.
-  for (const w of [...have]) if (w.includes("-")) for (const part of w.split("-")) have.add(part);
-  return wanted.every((w) => have.has(w));
+  const expand = (words: string[]) => {
+    const set = new Set(words);
+    // "secretary-general" in a title also counts as its two words.
+    for (const w of words) if (w.includes("-")) for (const part of w.split("-")) set.add(part);
+    return set;
+  };
+  const have = expand(roleWords(title));
+  if (!wanted.every((w) => have.has(w))) return false;
+  const office = expand(head(title));
+  if (!wanted.some((w) => office.has(w))) return false;
+  return MODIFIERS.every((m) => !office.has(m) || wanted.includes(m));
 }
 
 /** The periods (ISO dates or prefixes, null = open) in which a person held a role a value names. */

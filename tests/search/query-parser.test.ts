@@ -110,3 +110,21 @@ describe("the query language", () => {
     );
   });
 });
+
+describe("role values", () => {
+  it("name the office, not whom it serves, and no vice or deputy office unless asked", async () => {
+    const { roleMatches } = await import("../../src/search/people.js");
+    expect(roleMatches("foreign minister", "Minister of Foreign Affairs of Russia")).toBe(true);
+    expect(roleMatches("министр иностранных дел", "Minister of Foreign Affairs of Turkey")).toBe(true);
+    expect(roleMatches("president", "Chief Medical Advisor to the President")).toBe(false);
+    expect(roleMatches("president", "Vice President of the United States")).toBe(false);
+    expect(roleMatches("vice president", "Vice President of the United States")).toBe(true);
+    expect(roleMatches("press secretary", "White House Deputy Press Secretary")).toBe(false);
+    expect(roleMatches("deputy press secretary", "White House Principal Deputy Press Secretary")).toBe(true);
+    expect(roleMatches("national security advisor", "National Security Advisor to the Vice President")).toBe(
+      true,
+    );
+    expect(roleMatches("secretary-general", "Secretary-General of the United Nations")).toBe(true);
+    expect(roleMatches("пресс-секретарь", "Press Secretary of the President of Russia")).toBe(true);
+  });
+});

@@ -502,8 +502,10 @@ export const SEARCH_CASES: SearchCase[] = [
   { query: 'role:"minister of foreign affairs of russia"', expect: bySpeaker("sergey-lavrov"), atLeast: 10 },
   // The role held on the document's date: the vice president's turns, not the later president's.
   { query: 'role:"vice president"', expect: quillAs("vice"), atLeast: 2 },
+  // A vice president is no president, nor is an advisor to one.
+  { query: "role:president", expect: or(quillAs("president"), bySpeaker("vladimir-putin")), atLeast: 4 },
   {
-    query: "role:president",
+    query: 'role:"president|vice president"',
     expect: or(quillAs("vice"), quillAs("president"), bySpeaker("vladimir-putin")),
     atLeast: 6,
   },
