@@ -19,7 +19,14 @@ import type { PublisherProfile } from "./publishers/profile.js";
 import { type KnownSpeaker, knownLabels } from "./segment/known-labels.js";
 import type { LabelConvention } from "./segment/labels.js";
 import { type SpeakerRef, segment } from "./segment/segment.js";
-import { nameParts, surnameKeys } from "./speakers/names.js";
+import {
+  cyrillicSystem,
+  hasCyrillic,
+  nameParts,
+  romanise,
+  surnameKeys,
+  writtenInCyrillic,
+} from "./speakers/names.js";
 import { type SpeakerRegistry, unregisteredId } from "./speakers/registry.js";
 
 /** Kinds where a page with no labels is expected, so no warning is raised for it. */
@@ -30,11 +37,22 @@ export function documentId(publisher: string, idKey: string): string {
   return `${slug}-${createHash("sha256").update(idKey).digest("hex").slice(0, 12)}`;
 }
 
-function resolveParticipant(p: DraftParticipant, registry: SpeakerRegistry): Participant {
+/** How names not in the registry are shown: in Latin letters in a Latin-script document, as written otherwise. */
+type ShowName = (name: string) => string;
+
+function nameShower(language: string, publisher: string): ShowName {
+  if (writtenInCyrillic(language)) return (name) => name;
+  return (name) => (hasCyrillic(name) ? romanise(name, cyrillicSystem(name, publisher)) : name);
+}
+
+function resolveParticipant(p: DraftParticipant, registry: SpeakerRegistry, show: ShowName): Participant {
   const speaker = registry.findByName(p.name);
-  return speaker
-    ? { speakerId: speaker.id, name: speaker.name, role: p.role }
-    : { speakerId: unregisteredId(p.name), name: p.name, role: p.role };
+  if (speaker) return { speakerId: speaker.id, name: speaker.name, role: p.role };
+  // The id comes from the name as written, so the Cyrillic and Latin documents of one address meet.
+  const shown = show(p.name);
+  return shown === p.name
+    ? { speakerId: unregisteredId(p.name), name: p.name, role: p.role }
+    : { speakerId: unregisteredId(p.name), name: shown, role: p.role, aliases: [p.name] };
 }
 
 /**
@@ -62,6 +80,7 @@ function reconcileWithTurns(
       speakerId: turn.speakerId,
       name: sameSurname ? p.name : (turn.speakerName ?? p.name),
       role: p.role,
+      ...(p.aliases ? { aliases: p.aliases } : {}),
     };
   });
 }
@@ -71,9 +90,12 @@ export type ProvenanceInput = Omit<Provenance, "reader" | "profile">;
 export function assemble(draft: Draft, registry: SpeakerRegistry, provenance: ProvenanceInput): Document {
   const profile = profileById(draft.profile);
   const date = draft.when.date;
+  const sample = `${draft.title}\n${draft.paragraphs.slice(0, 20).join("\n")}`;
+  const language = draft.language ?? guessLanguage(sample);
+  const show = nameShower(language, draft.profile);
   const titleSpeaker: SpeakerRef | null = draft.titleSpeaker
     ? (({ speakerId, name }) => ({ speakerId, speakerName: name }))(
-        resolveParticipant(draft.titleSpeaker, registry),
+        resolveParticipant(draft.titleSpeaker, registry, show),
       )
     : null;
   const result = segment({
@@ -81,7 +103,8 @@ export function assemble(draft: Draft, registry: SpeakerRegistry, provenance: Pr
     conventions: labelConventions(draft, profile, registry),
     resolve: (name) => {
       const r = registry.resolveLabel(name, profile.id, date);
-      return { speakerId: r.speakerId, speakerName: r.speakerName };
+      const speakerName = !r.registered && r.speakerName ? show(r.speakerName) : r.speakerName;
+      return { speakerId: r.speakerId, speakerName };
     },
     titleSpeaker: profile.host && draft.hasDialogue ? hostSpeaker(draft, profile, registry) : titleSpeaker,
     hasDialogue: draft.hasDialogue,
@@ -94,20 +117,19 @@ export function assemble(draft: Draft, registry: SpeakerRegistry, provenance: Pr
     if (w === "NO_TURNS_RECOGNISED" && MONOLOGUE_KINDS.has(kind)) continue;
     warnings.push(w);
   }
-  const sample = `${draft.title}\n${draft.paragraphs.slice(0, 20).join("\n")}`;
   return {
     formatVersion: DOCUMENT_FORMAT_VERSION,
     id: documentId(draft.profile, draft.idKey),
     publisher: draft.profile,
     sourceUrl: draft.sourceUrl,
-    language: draft.language ?? guessLanguage(sample),
+    language,
     title: draft.title,
     kind,
     event: draft.event,
     place: draft.place,
     when: draft.when,
     participants: reconcileWithTurns(
-      draft.participants.map((p) => resolveParticipant(p, registry)),
+      draft.participants.map((p) => resolveParticipant(p, registry, show)),
       result.turns,
       registry,
     ),

@@ -57,8 +57,11 @@ export interface QaPair {
 
 export interface Participant {
   speakerId: string | null;
+  /** As shown: a registered person's canonical name, or a Latin rendering of a Cyrillic name in a Latin-script document. */
   name: string;
   role: string | null;
+  /** Other names the document gives this person, e.g. the Cyrillic original of a transliterated name. */
+  aliases?: string[];
 }
 
 export interface Attachment {

@@ -27,7 +27,12 @@ export const DocumentSchema = z.strictObject({
     dateTime: nullableString,
   }),
   participants: z.array(
-    z.strictObject({ speakerId: nullableString, name: z.string(), role: nullableString }),
+    z.strictObject({
+      speakerId: nullableString,
+      name: z.string(),
+      role: nullableString,
+      aliases: z.array(z.string()).optional(),
+    }),
   ),
   attachments: z.array(z.strictObject({ title: z.string(), url: nullableString })),
   publisherRef: nullableString,

@@ -62,7 +62,12 @@ describe.skipIf(!corpusAvailable)("search over the development corpus", () => {
   const bruteForceStemmed = (word: string) => {
     const target = stem(words(word)[0] as string);
     const hits = turnTexts().filter((x) => words(x.text).some((w) => stem(w) === target));
-    return { turns: hits.length, documents: new Set(hits.map((h) => h.doc.id)).size };
+    // A document whose title says the word is found even when none of its turns does.
+    const titled = docs.filter((d) => d.turns.length > 0 && words(d.title).some((w) => stem(w) === target));
+    return {
+      turns: hits.length,
+      documents: new Set([...hits.map((h) => h.doc.id), ...titled.map((d) => d.id)]).size,
+    };
   };
 
   for (const word of ["sanctions", "vaccine", "negotiations", "Libya", "санкции", "переговоры", "граждан"]) {
@@ -131,5 +136,44 @@ describe.skipIf(!corpusAvailable)("search over the development corpus", () => {
     );
     expect(result.total.turns).toBe(expected.length);
     expect(expected.length).toBeGreaterThan(0);
+  });
+
+  it("finds the founding mid.ru transcript by its title words and ranks it first", async () => {
+    const founding = docs.find(
+      (d) => d.publisher === "mid.ru" && /Sochi/.test(d.title) && /Cavusoglu/.test(d.title),
+    );
+    expect(founding, "the founding transcript is in the corpus").toBeDefined();
+    const result = await store.search(parseQuery("Cavusoglu Sochi"));
+    expect(result.hits[0]?.id).toBe(founding?.id);
+  });
+
+  it("finds one person's turns under any of their names, in any script", async () => {
+    const count = async (q: string) => (await store.search(parseQuery(q))).total;
+    const lavrov = await count("speaker:lavrov");
+    expect(lavrov.turns).toBe(turnTexts().filter((x) => x.turn.speakerId === "sergey-lavrov").length);
+    expect(lavrov.turns).toBeGreaterThan(0);
+    expect(await count("speaker:Лавров")).toEqual(lavrov);
+    expect(await count('speaker:"Sergey Lavrov"')).toEqual(lavrov);
+    expect((await count("speaker:Путин")).turns).toBe(
+      turnTexts().filter((x) => x.turn.speakerId === "vladimir-putin").length,
+    );
+    expect((await count("speaker:Путин")).turns).toBeGreaterThan(0);
+  });
+
+  it("makes the press secretary's surname labels and her full name one speaker", () => {
+    const hers = turnTexts().filter((x) => x.turn.label?.toUpperCase().includes("JEAN-PIERRE"));
+    expect(hers.length).toBeGreaterThan(0);
+    expect(new Set(hers.map((x) => x.turn.speakerId))).toEqual(new Set(["karine-jean-pierre"]));
+  });
+
+  it("finds a role's holders only in documents dated within their term", async () => {
+    const result = await store.search(parseQuery('role:"vice president"'), { limit: 200, sort: "date" });
+    for (const hit of result.hits) {
+      for (const t of hit.turns) {
+        if (t.speakerId === "joe-biden") expect(hit.date && hit.date < "2017-01-21").toBe(true);
+      }
+    }
+    const foreign = await store.search(parseQuery('role:"foreign minister" date:2020'), { facets: true });
+    expect(foreign.facets?.speaker.map((f) => f.value)).toContain("sergey-lavrov");
   });
 });

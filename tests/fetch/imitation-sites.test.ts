@@ -57,7 +57,7 @@ const EXPECTATIONS: Expectation[] = [
     publisher: "whitehouse.gov",
     profile: whitehouse,
     frameLines: 4,
-    speakers: { Q: null, "THE PRESIDENT": "donald-trump", "MS. LEAVITT": "leavitt" },
+    speakers: { Q: null, "THE PRESIDENT": "donald-trump", "MS. LEAVITT": "karoline-leavitt" },
     opening: [],
   },
   { publisher: "president.gov.ua", profile: presidentUa, frameLines: 0, speakers: {}, opening: [null] },

@@ -1,6 +1,6 @@
 /** Speaker resolution across scripts, label styles, grammatical cases and dates. */
 import { describe, expect, it } from "vitest";
-import { SpeakerRegistry } from "../../src/ingest/speakers/registry.js";
+import { roleHeldOn, SpeakerRegistry } from "../../src/ingest/speakers/registry.js";
 
 const registry = SpeakerRegistry.load();
 const id = (name: string, date: string | null = null) => registry.findByName(name, date)?.id ?? null;
@@ -45,6 +45,60 @@ describe("the speaker registry", () => {
   it("gives people outside the registry one transliterated id in every script", () => {
     expect(label("Т.Карлсонов", "mid.ru", null)).toBe(label("T. Karlsonov", "generic", null));
     expect(label("SENIOR ADMINISTRATION OFFICIAL", "whitehouse.gov", "2021-01-01")).toBeNull();
+  });
+
+  it("makes a press secretary's surname label and her full name one speaker", () => {
+    expect(label("MS. JEAN-PIERRE", "whitehouse.gov", "2021-06-01")).toBe("karine-jean-pierre");
+    expect(label("MS. JEAN-PIERRE", "whitehouse.gov", "2023-06-01")).toBe("karine-jean-pierre");
+    expect(label("Karine Jean-Pierre", "whitehouse.gov", "2023-06-01")).toBe("karine-jean-pierre");
+  });
+
+  it("resolves Mr. and Ambassador labels of national security officials on their dates", () => {
+    expect(label("MR. RHODES", "whitehouse.gov", "2012-03-01")).toBe("ben-rhodes");
+    expect(label("AMBASSADOR RICE", "whitehouse.gov", "2011-09-20")).toBe("susan-rice");
+    expect(label("MR. EARNEST", "whitehouse.gov", "2015-01-05")).toBe("josh-earnest");
+    // Outside every registered role the surname is left alone: a stranger, not Sarah Sanders.
+    expect(label("MS. SANDERS", "whitehouse.gov", "2021-06-01")).toBe("sanders");
+    expect(label("MS. SANDERS", "whitehouse.gov", "2018-06-01")).toBe("sarah-huckabee-sanders");
+  });
+
+  it("covers the regular spokespeople of the supported publishers", () => {
+    for (const [name, date, expected] of [
+      ["М.В.Захарова", "2022-03-01", "maria-zakharova"],
+      ["Д.Песков", "2024-02-09", "dmitry-peskov"],
+      ["Ban Ki-moon", null, "ban-ki-moon"],
+      ["Stéphane Dujarric", null, "stephane-dujarric"],
+      ["Kayleigh McEnany", null, "kayleigh-mcenany"],
+    ] as const)
+      expect(id(name, date), name).toBe(expected);
+  });
+
+  it("leaves a surname two registered people held roles under on the date unresolved", () => {
+    const twins = SpeakerRegistry.fromYaml(
+      [
+        "- id: anna-stone",
+        "  name: Anna Stone",
+        "  roles: [{ title: Deputy Press Secretary, from: 2010-01-01, to: 2014-12-31 }]",
+        "- id: ben-stone",
+        "  name: Ben Stone",
+        "  roles: [{ title: Ambassador to Ruritania, from: 2012-01-01, to: 2016-12-31 }]",
+      ].join("\n"),
+    );
+    const who = (l: string, date: string) => twins.resolveLabel(l, "whitehouse.gov", date);
+    expect(who("MR. STONE", "2013-05-01").speakerId).toBe("stone");
+    expect(who("MR. STONE", "2013-05-01").registered).toBe(false);
+    expect(who("MS. STONE", "2011-05-01").speakerId).toBe("anna-stone");
+    expect(who("MR. STONE", "2015-05-01").speakerId).toBe("ben-stone");
+    expect(who("AMBASSADOR STONE", "2013-05-01").speakerId).toBe("ben-stone");
+    expect(who("Anna Stone", "2013-05-01").speakerId).toBe("anna-stone");
+  });
+
+  it("reads role dates at the precision they are written", () => {
+    expect(roleHeldOn({ from: "2009-01-20", to: "2011-02" }, "2011-02-10")).toBe(true);
+    expect(roleHeldOn({ from: "2009-01-20", to: "2011-02" }, "2011-03-01")).toBe(false);
+    expect(roleHeldOn({ from: "2014", to: null }, "2014-02-03")).toBe(true);
+    expect(roleHeldOn({ from: "2014-06-20", to: null }, "2014")).toBe(true);
+    expect(roleHeldOn({ from: "2014-06-20", to: null }, "2013-12-31")).toBe(false);
   });
 
   it("refuses a registry file that is not valid", () => {

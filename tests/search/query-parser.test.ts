@@ -33,6 +33,15 @@ describe("the query language", () => {
     expect(q.filters.kind).toEqual(["question", "answer"]);
   });
 
+  it("reads the document type apart from the turn kind, and refuses a type that does not exist", () => {
+    const q = parseQuery('type:briefing|Interview type:"press conference" kind:answer -type:decree');
+    expect(q.filters.type).toEqual(["briefing", "interview", "press-conference"]);
+    expect(q.filters.kind).toEqual(["answer"]);
+    expect(q.excludeFilters.type).toEqual(["decree"]);
+    expect(errorOf("type:podcast").code).toBe("QUERY_INVALID");
+    expect(errorOf("type:podcast").message).toMatch(/briefing/);
+  });
+
   it("reads quoted field values and date ranges", () => {
     const q = parseQuery(
       'role:"foreign minister" date:2020-01..2020-12 lang:RU -publisher:whitehouse.gov doc:midru-1',
@@ -99,5 +108,23 @@ describe("the query language", () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe("role values", () => {
+  it("name the office, not whom it serves, and no vice or deputy office unless asked", async () => {
+    const { roleMatches } = await import("../../src/search/people.js");
+    expect(roleMatches("foreign minister", "Minister of Foreign Affairs of Russia")).toBe(true);
+    expect(roleMatches("министр иностранных дел", "Minister of Foreign Affairs of Turkey")).toBe(true);
+    expect(roleMatches("president", "Chief Medical Advisor to the President")).toBe(false);
+    expect(roleMatches("president", "Vice President of the United States")).toBe(false);
+    expect(roleMatches("vice president", "Vice President of the United States")).toBe(true);
+    expect(roleMatches("press secretary", "White House Deputy Press Secretary")).toBe(false);
+    expect(roleMatches("deputy press secretary", "White House Principal Deputy Press Secretary")).toBe(true);
+    expect(roleMatches("national security advisor", "National Security Advisor to the Vice President")).toBe(
+      true,
+    );
+    expect(roleMatches("secretary-general", "Secretary-General of the United Nations")).toBe(true);
+    expect(roleMatches("пресс-секретарь", "Press Secretary of the President of Russia")).toBe(true);
   });
 });

@@ -66,6 +66,23 @@ describe("the web app and API", () => {
     expect(Object.keys(body.facets)).toEqual(["speaker", "year", "publisher", "language", "kind", "entity"]);
   });
 
+  it("filters the API search and the web search by document type", async () => {
+    const all = (await (await app.request("/api/search?q=agreement")).json()) as {
+      hits: { kind: string }[];
+    };
+    const kinds = [...new Set(all.hits.map((h) => h.kind))];
+    const kind = kinds[0] ?? "other";
+    const only = (await (
+      await app.request(`/api/search?q=${encodeURIComponent(`agreement type:${kind}`)}`)
+    ).json()) as { hits: { kind: string }[] };
+    expect(only.hits.length).toBeGreaterThan(0);
+    expect(only.hits.every((h) => h.kind === kind)).toBe(true);
+    const wrong = await app.request("/api/search?q=type:podcast");
+    expect(wrong.status).toBe(400);
+    const page = await app.request(`/search?q=${encodeURIComponent(`agreement type:${kind}`)}`);
+    expect(page.status).toBe(200);
+  });
+
   it("answers a broken query with its catalog code and status, not a crash", async () => {
     const res = await app.request("/api/search?q=%22unclosed");
     expect(res.status).toBe(400);

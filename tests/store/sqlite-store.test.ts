@@ -72,7 +72,7 @@ describe("SqliteStore files", () => {
     // Back to schema 10, as an archive written before the migration was.
     const db = new Database(file);
     db.exec(
-      "DROP TABLE input_readings; ALTER TABLE speakers DROP COLUMN edited; ALTER TABLE speakers DROP COLUMN seq;",
+      "DROP TABLE input_readings; ALTER TABLE speakers DROP COLUMN edited; ALTER TABLE speakers DROP COLUMN seq; DROP TABLE speaker_aliases;",
     );
     db.pragma("user_version = 10");
     db.close();
@@ -139,9 +139,9 @@ describe("SqliteStore files", () => {
     await store.close();
     const db = new Database(file);
     db.prepare("DELETE FROM version_links WHERE method != 'manual'").run();
-    // Back to schema 9: migration 11's additions go too, as they were not there then.
+    // Back to schema 9: later migrations' additions go too, as they were not there then.
     db.exec(
-      "DROP TABLE input_readings; ALTER TABLE speakers DROP COLUMN edited; ALTER TABLE speakers DROP COLUMN seq;",
+      "DROP TABLE input_readings; ALTER TABLE speakers DROP COLUMN edited; ALTER TABLE speakers DROP COLUMN seq; DROP TABLE speaker_aliases;",
     );
     db.pragma("user_version = 9");
     db.close();

@@ -32,8 +32,10 @@ export function registerSearch(program: Command): void {
   program
     .command("search")
     .description(
-      'search the archive: words (stemmed), "exact phrases", OR, -exclusion, prefix*, and fields\n' +
-        'speaker:lavrov role:"foreign minister" kind:question|answer lang:ru publisher:mid.ru date:2020-01..2020-12 doc:ID',
+      'search the archive: words (stemmed; titles count), "exact phrases", OR, -exclusion, prefix*, and fields\n' +
+        'speaker:lavrov (any name or alias, any script: speaker:Лавров)  role:"foreign minister" (held on the document\'s date)\n' +
+        "kind:question|answer (turns)  type:briefing|interview|press-conference (documents)\n" +
+        "lang:ru publisher:mid.ru date:2020-01..2020-12 doc:ID mentions:TR",
     )
     .argument("<query...>", "the query (quote it for your shell)")
     // "-turkey" is an exclusion in the query language, not an option.

@@ -2,6 +2,8 @@
  * Name keys that let one person match across scripts and styles: "В.Путин", "Vladimir Putin",
  * "MR. PUTIN" and "Путина" (genitive) all reduce to comparable surname keys.
  */
+import cyrillicToTranslitModule from "cyrillic-to-translit-js";
+import * as iuliia from "iuliia";
 import { slugify, transliterate } from "transliteration";
 
 /** Words that precede a name in labels and titles but are not part of it. */
@@ -85,6 +87,7 @@ export function foldName(name: string): string {
       .normalize("NFD")
       // Dropping every combining mark folds ё→е, й→и, ğ→g and é→e in one step.
       .replace(/[\u0300-\u036f]/g, "")
+      .replace(/ı/g, "i")
       .replace(/[’'`ʼ]/g, "")
       .toLowerCase()
       .replace(/[^\p{L}\p{N}.\- ]+/gu, " ")
@@ -150,4 +153,39 @@ export function displayCase(label: string): string {
   return label
     .toLowerCase()
     .replace(/(^|[\s\-.'’(])(\p{L})/gu, (_m, pre: string, ch: string) => pre + ch.toUpperCase());
+}
+
+/** Letters only Russian writes (ы, э, ъ, ё) and only Ukrainian writes (і, ї, є, ґ). */
+const RUSSIAN_ONLY = /[ыэъёЫЭЪЁ]/;
+const UKRAINIAN_ONLY = /[іїєґІЇЄҐ]/;
+
+/** Publishers whose Cyrillic names are Ukrainian unless their letters say otherwise. */
+const UKRAINIAN_PUBLISHERS = new Set(["president.gov.ua"]);
+
+/** Languages written in Cyrillic: documents in them keep Cyrillic names as written. */
+const CYRILLIC_LANGUAGES = new Set(["ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "mn", "tg"]);
+
+export const writtenInCyrillic = (language: string) => CYRILLIC_LANGUAGES.has(language);
+
+/** Which national system a Cyrillic name is romanised by: its letters decide, else the publisher's country. */
+export function cyrillicSystem(name: string, publisher: string): "ru" | "uk" {
+  if (UKRAINIAN_ONLY.test(name)) return "uk";
+  if (RUSSIAN_ONLY.test(name)) return "ru";
+  return UKRAINIAN_PUBLISHERS.has(publisher) ? "uk" : "ru";
+}
+
+type TranslitFactory = (config: { preset: "uk" }) => { transform(input: string): string };
+// A CommonJS function export: Node hands it over as the default import, bundlers under `.default`.
+const cyrillicToTranslit = ((cyrillicToTranslitModule as unknown as { default?: TranslitFactory }).default ??
+  cyrillicToTranslitModule) as unknown as TranslitFactory;
+const ukrainian = cyrillicToTranslit({ preset: "uk" });
+
+/**
+ * A Cyrillic name in Latin letters, as English-language publishers write it: Russian by the
+ * English Wikipedia's system ("Дмитрий Песков" → "Dmitry Peskov"), Ukrainian by the national
+ * system of 2010 ("Ірина Верещук" → "Iryna Vereshchuk"). Names in other scripts are returned as they are.
+ */
+export function romanise(name: string, system: "ru" | "uk"): string {
+  if (!hasCyrillic(name)) return name;
+  return system === "uk" ? ukrainian.transform(name) : iuliia.translate(name, iuliia.WIKIPEDIA);
 }

@@ -153,7 +153,7 @@ export class SpeakerRegistry {
         const byGiven = [...new Set(matching.filter((e) => e.given[0] === firstGiven).map((e) => e.speaker))];
         if (byGiven.length > 0) distinct = byGiven;
       }
-      if (distinct.length > 1) distinct = narrowByTitle(distinct, name);
+      if (distinct.length > 1) distinct = narrowByTitle(distinct, name, date);
       if (distinct.length === 1) return distinct[0] ?? null;
     }
     return null;
@@ -166,9 +166,7 @@ export class SpeakerRegistry {
       for (const role of speaker.roles) {
         if (!role.labels.some((l) => normaliseLabel(l) === wanted)) continue;
         if (role.publisher && role.publisher !== publisher) continue;
-        if (!date) continue;
-        if (role.from && date < role.from) continue;
-        if (role.to && date > role.to) continue;
+        if (!date || !roleHeldOn(role, date)) continue;
         return speaker;
       }
     }
@@ -203,21 +201,34 @@ export function unregisteredId(name: string): string | null {
   return idForName([...parts.initials, parts.surname].join(" "));
 }
 
+/**
+ * True when a role was held on a date. Both may be partial ("2014", "2013-02"): compared at the
+ * shorter precision, so a role to "2011-02" covers 10 February 2011 and a date "2020" meets a role
+ * held for part of 2020.
+ */
+export function roleHeldOn(role: { from: string | null; to: string | null }, date: string): boolean {
+  const upTo = (a: string, b: string) =>
+    a.slice(0, Math.min(a.length, b.length)) <= b.slice(0, Math.min(a.length, b.length));
+  return (!role.from || upTo(role.from, date)) && (!role.to || upTo(date, role.to));
+}
+
 /** True when the person held a dated role on the date (undated roles count as always held). */
 function activeOn(speaker: Speaker, date: string): boolean {
   if (speaker.roles.length === 0) return true;
-  return speaker.roles.some(
-    (r) => (!r.from || r.from.slice(0, date.length) <= date) && (!r.to || date <= r.to),
-  );
+  return speaker.roles.some((r) => roleHeldOn(r, date));
 }
 
-/** "President Biden" is ambiguous by surname alone; the title word picks the person who held such a role. */
-function narrowByTitle(speakers: Speaker[], name: string): Speaker[] {
+/**
+ * "President Biden", "Ambassador Rice" are ambiguous by surname alone; the title words pick the
+ * person who held such a role (on the date, when there is one).
+ */
+function narrowByTitle(speakers: Speaker[], name: string, date: string | null): Speaker[] {
   const words = foldName(name)
     .split(/[\s.]+/)
     .filter((w) => w.length > 2);
   return speakers.filter((s) =>
     s.roles.some((r) => {
+      if (date && !roleHeldOn(r, date)) return false;
       const title = foldName(r.title);
       return words.some((w) => title.split(/\s+/).includes(w));
     }),

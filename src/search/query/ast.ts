@@ -2,7 +2,7 @@
  * The typed form of a search query. The web, the API and the CLI parse user text into this; the
  * storage backends compile it to their own full-text dialect. User text never travels further as text.
  */
-import type { TurnKind } from "../../model/document.js";
+import type { DocumentKind, TurnKind } from "../../model/document.js";
 
 /** A text term: a word (stemmed), a prefix (word*), or an exact phrase ("…"). */
 export type TextTerm =
@@ -25,6 +25,7 @@ export const FILTER_FIELDS = [
   "speaker",
   "role",
   "kind",
+  "type",
   "lang",
   "publisher",
   "date",
@@ -36,7 +37,10 @@ export type FilterField = (typeof FILTER_FIELDS)[number];
 export interface Filters {
   speaker: string[];
   role: string[];
+  /** Turn kinds (question, answer…). */
   kind: TurnKind[];
+  /** Document kinds (briefing, interview…). */
+  type: DocumentKind[];
   lang: string[];
   publisher: string[];
   date: DateRange[];
@@ -57,5 +61,15 @@ export interface SearchQuery {
 }
 
 export function emptyFilters(): Filters {
-  return { speaker: [], role: [], kind: [], lang: [], publisher: [], date: [], doc: [], mentions: [] };
+  return {
+    speaker: [],
+    role: [],
+    kind: [],
+    type: [],
+    lang: [],
+    publisher: [],
+    date: [],
+    doc: [],
+    mentions: [],
+  };
 }

@@ -26,6 +26,8 @@ export interface Highlighter {
 export interface CompiledText {
   /** FTS5 expression for turns that must match, or null when only exclusions were given. */
   match: string | null;
+  /** One FTS5 expression per group (the parts `match` joins with AND), for matching titles group by group. */
+  groups: string[];
   /** FTS5 expression for turns to exclude, or null. */
   exclude: string | null;
   highlight: Highlighter;
@@ -124,6 +126,7 @@ export function compileText(groups: TermGroup[], exclude: TextTerm[], vocabulary
   const excludeExpressions = exclude.map((t) => termExpression(t, vocabulary, unused, []));
   return {
     match: groupExpressions.length ? groupExpressions.join(" AND ") : null,
+    groups: groupExpressions,
     exclude: excludeExpressions.length ? excludeExpressions.join(" OR ") : null,
     highlight,
     expansions,

@@ -7,12 +7,15 @@
  *   a OR b             either
  *   -word, -"phrase"   exclusion; also -field:value
  *   field:value        speaker:lavrov  role:"foreign minister"  kind:question|answer  lang:ru
- *                      publisher:mid.ru  date:2020-01..2020-12  doc:ID  mentions:TR
+ *                      type:briefing|interview  publisher:mid.ru  date:2020-01..2020-12  doc:ID  mentions:TR
+ *
+ * speaker: matches any name of a person (any script, any alias); role: the role held on the
+ * document's date; kind: is the kind of turn, type: the kind of document.
  *
  * Parsing never throws anything but a QUERY_INVALID catalog error that names the position.
  */
 import { VerbatimError } from "../../errors/catalog.js";
-import { TURN_KINDS, type TurnKind } from "../../model/document.js";
+import { DOCUMENT_KINDS, type DocumentKind, TURN_KINDS, type TurnKind } from "../../model/document.js";
 import { tokenize } from "../text/normalise.js";
 import {
   type DateRange,
@@ -168,6 +171,15 @@ function addFilter(query: SearchQuery, lexeme: Extract<Lexeme, { type: "field" }
         }
         target.kind.push(value.toLowerCase() as TurnKind);
         break;
+      case "type": {
+        // "press conference" and "press_conference" as well as "press-conference".
+        const type = value.toLowerCase().replace(/[\s_]+/g, "-");
+        if (!(DOCUMENT_KINDS as readonly string[]).includes(type)) {
+          fail(lexeme.at, `type:${value} is not a document type; use ${DOCUMENT_KINDS.join(", ")}`);
+        }
+        target.type.push(type as DocumentKind);
+        break;
+      }
       case "lang":
         if (!/^[a-z]{2,3}$/i.test(value))
           fail(lexeme.at, `lang:${value} is not a language code such as en or ru`);

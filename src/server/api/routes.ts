@@ -36,7 +36,14 @@ const q = z
   .string()
   .min(1)
   .max(1000)
-  .openapi({ example: "sanctions speaker:lavrov date:2020", description: "The query language" });
+  .openapi({
+    example: "sanctions speaker:lavrov type:interview date:2020",
+    description:
+      'The query language: words (stemmed), "exact phrases", prefix*, OR, -exclusion, and fields ' +
+      'speaker: (any name or alias, any script), role: (held on the document\'s date, e.g. role:"foreign minister"), ' +
+      "kind: (turn: question, answer…), type: (document: briefing, interview, press-conference…), lang:, publisher:, " +
+      "date:2020-01..2020-12, doc:, mentions:",
+  });
 const intParam = (max: number) => z.coerce.number().int().min(1).max(max).optional();
 
 const searchRoute = createRoute({

@@ -247,6 +247,13 @@ export const MIGRATIONS: readonly Migration[] = [
     `);
     publishSources(db);
   },
+  // 12: other names documents give their speakers (a transliterated name's original), for speaker:.
+  `CREATE TABLE speaker_aliases (
+    doc_id     TEXT NOT NULL,
+    speaker_id TEXT NOT NULL,
+    alias      TEXT NOT NULL
+  );
+  CREATE INDEX speaker_aliases_doc ON speaker_aliases (doc_id);`,
 ];
 
 /**

@@ -38,6 +38,18 @@ export function searchIndexWriter(db: Database.Database): SearchIndexWriter {
     ),
     insertTurnFts: db.prepare("INSERT INTO turn_fts (rowid, text) VALUES (?, ?)"),
   };
+  // The aliases table comes with migration 10; earlier migrations that re-index run without it.
+  const hasAliases =
+    db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'speaker_aliases'").get() !==
+    undefined;
+  const aliases = hasAliases
+    ? {
+        remove: db.prepare<[string]>("DELETE FROM speaker_aliases WHERE doc_id = ?"),
+        insert: db.prepare<[string, string, string]>(
+          "INSERT INTO speaker_aliases (doc_id, speaker_id, alias) VALUES (?, ?, ?)",
+        ),
+      }
+    : null;
 
   const removeDoc = db.prepare<[string]>("DELETE FROM doc_index WHERE id = ?");
   return {
@@ -46,6 +58,7 @@ export function searchIndexWriter(db: Database.Database): SearchIndexWriter {
       if (existing) stmt.deleteDocFts.run(existing.n);
       stmt.deleteTurnFts.run(id);
       stmt.deleteTurns.run(id);
+      aliases?.remove.run(id);
       removeDoc.run(id);
     },
     put(doc) {
@@ -65,6 +78,13 @@ export function searchIndexWriter(db: Database.Database): SearchIndexWriter {
       stmt.deleteDocFts.run(n);
       stmt.insertDocFts.run(n, text.title);
 
+      if (aliases) {
+        aliases.remove.run(doc.id);
+        for (const p of doc.participants) {
+          if (!p.speakerId) continue;
+          for (const alias of p.aliases ?? []) aliases.insert.run(doc.id, p.speakerId, alias);
+        }
+      }
       stmt.deleteTurnFts.run(doc.id);
       stmt.deleteTurns.run(doc.id);
       for (const [i, turn] of doc.turns.entries()) {

@@ -8,6 +8,14 @@ import type Database from "better-sqlite3";
 import { VerbatimError } from "../../errors/catalog.js";
 import { TURN_KINDS, type TurnKind } from "../../model/document.js";
 import type { Speaker } from "../../model/speaker.js";
+import {
+  namesOf,
+  type PreparedNames,
+  preparedMatches,
+  prepareNames,
+  prepareValue,
+  rolePeriods,
+} from "../../search/people.js";
 import type { DateRange, Filters, SearchQuery, TextTerm } from "../../search/query/ast.js";
 import {
   type CompiledText,
@@ -42,6 +50,17 @@ interface Matches {
   length: number;
 }
 
+/** Matching turns, and what the documents' titles add: rank, and documents found by title alone. */
+interface TextMatches extends Matches {
+  /** Documents whose title matches some groups of the query: how many. */
+  titleGroups: Map<number, number>;
+  /** Documents whose title matches every group but none of whose turns says any of it (they pass the filters). */
+  titleOnly: number[];
+}
+
+/** How far a document whose title matches every word is lifted above documents that only mention them. */
+const TITLE_TIER = 1000;
+
 interface TurnRow {
   rowid: number;
   idx: number;
@@ -75,10 +94,14 @@ export class SqliteSearch {
     private readonly db: Database.Database,
     private readonly generation: () => number,
   ) {
-    const vocab = db.prepare<[string, string, number], string>(
-      "SELECT term FROM turn_vocab WHERE term >= ? AND term < ? LIMIT ?",
+    // Words of turns and of titles: a title word no turn uses still expands to its forms.
+    const vocab = db.prepare<[string, string, string, string, number], string>(
+      `SELECT term FROM turn_vocab WHERE term >= ? AND term < ?
+       UNION SELECT term FROM doc_vocab WHERE term >= ? AND term < ? ORDER BY 1 LIMIT ?`,
     );
-    this.vocabulary = { termsWithPrefix: (p, limit) => vocab.pluck().all(p, `${p}\uffff`, limit) };
+    this.vocabulary = {
+      termsWithPrefix: (p, limit) => vocab.pluck().all(p, `${p}\uffff`, p, `${p}\uffff`, limit),
+    };
     this.stmt = {
       scored: db
         .prepare<[string], [string | null, string | null]>(
@@ -87,6 +110,9 @@ export class SqliteSearch {
         .raw(),
       rowids: db
         .prepare<[string], string | null>("SELECT group_concat(rowid) FROM turn_fts WHERE turn_fts MATCH ?")
+        .pluck(),
+      titleRowids: db
+        .prepare<[string], string | null>("SELECT group_concat(rowid) FROM doc_fts WHERE doc_fts MATCH ?")
         .pluck(),
       titles: db
         .prepare<[string], string | null>(
@@ -163,25 +189,84 @@ export class SqliteSearch {
   }
 
   /** All turns matching the text part and the filters, in rowid order, with scores when asked. */
-  private matching(query: SearchQuery, compiled: CompiledText, scored: boolean, cat: TurnCatalog): Matches {
+  private matching(
+    query: SearchQuery,
+    compiled: CompiledText,
+    scored: boolean,
+    cat: TurnCatalog,
+  ): TextMatches {
+    const titleGroups = new Map<number, number>();
     const base: Matches = compiled.match
       ? this.runMatch(compiled.match, scored)
       : { rowids: cat.rowids, scores: null, length: cat.rowids.length };
+    const titles = compiled.groups.length ? this.titleMatches(compiled.groups) : new Map<number, boolean[]>();
+    for (const [d, flags] of titles) titleGroups.set(d, flags.filter(Boolean).length);
     const excluded = compiled.exclude ? new Set(this.runMatch(compiled.exclude, false).rowids) : null;
     const unfiltered = !excluded && !hasFilters(query.filters) && !hasFilters(query.excludeFilters);
-    if (unfiltered && compiled.match) return base;
-    const pass = this.filter(query, cat);
+    const pass = unfiltered ? () => true : this.filter(query, cat);
+    const passes = (r: number) => !excluded?.has(r) && pass(r);
+    if (unfiltered && compiled.match) {
+      return { ...base, titleGroups, titleOnly: this.titleOnly(base, titles, cat, passes) };
+    }
     const rowids = new Int32Array(base.length);
     const scores = base.scores ? new Float64Array(base.length) : null;
     let n = 0;
     for (let i = 0; i < base.length; i++) {
       const r = base.rowids[i] as number;
-      if (excluded?.has(r) || !pass(r)) continue;
+      if (!passes(r)) continue;
       rowids[n] = r;
       if (scores && base.scores) scores[n] = base.scores[i] as number;
       n++;
     }
-    return { rowids, scores, length: n };
+    const matched = { rowids, scores, length: n };
+    return { ...matched, titleGroups, titleOnly: this.titleOnly(matched, titles, cat, passes) };
+  }
+
+  /** For each document whose title matches at least one group: which groups it matches. */
+  private titleMatches(groups: string[]): Map<number, boolean[]> {
+    const found = new Map<number, boolean[]>();
+    groups.forEach((expression, i) => {
+      let packed: string | null | undefined;
+      try {
+        packed = this.stmt.titleRowids.get(expression);
+      } catch (error) {
+        throw new VerbatimError("INTERNAL", { reason: `title query failed: ${(error as Error).message}` });
+      }
+      if (!packed) return;
+      for (const id of packed.split(",")) {
+        const d = Number(id);
+        let flags = found.get(d);
+        if (!flags) {
+          flags = new Array<boolean>(groups.length).fill(false);
+          found.set(d, flags);
+        }
+        flags[i] = true;
+      }
+    });
+    return found;
+  }
+
+  /**
+   * Documents whose title holds every group while none of their turns says any of it: found by
+   * title alone, when at least one of their turns passes the filters.
+   */
+  private titleOnly(
+    m: Matches,
+    titles: Map<number, boolean[]>,
+    cat: TurnCatalog,
+    passes: (r: number) => boolean,
+  ): number[] {
+    const complete = new Set<number>();
+    for (const [d, flags] of titles) if (flags.every(Boolean)) complete.add(d);
+    if (complete.size === 0) return [];
+    for (let i = 0; i < m.length; i++) complete.delete(cat.doc[m.rowids[i] as number] as number);
+    if (complete.size === 0) return [];
+    const found = new Set<number>();
+    for (const r of cat.rowids) {
+      const d = cat.doc[r] as number;
+      if (complete.has(d) && !found.has(d) && passes(r)) found.add(d);
+    }
+    return [...found].sort((a, b) => a - b);
   }
 
   private filter(query: SearchQuery, cat: TurnCatalog): (rowid: number) => boolean {
@@ -205,28 +290,49 @@ export class SqliteSearch {
     cat: TurnCatalog,
   ): ((r: number, d: number, all: boolean) => boolean) | null {
     const checks: ((r: number, d: number) => boolean)[] = [];
-    if (f.speaker.length || f.role.length) {
+    if (f.speaker.length) {
+      const people = this.people(cat);
+      const values = f.speaker.map(prepareValue);
       const codes = new Uint8Array(cat.speakers.length);
-      const wanted = f.speaker.map(fold);
-      cat.speakers.forEach((s, i) => {
-        const hay = fold(`${s.id ?? ""} ${s.name}`);
-        if (wanted.some((w) => hay === w || hay.split(/[\s\-.]+/).includes(w) || hay.includes(w)))
-          codes[i] = 1;
+      people.forEach((person, i) => {
+        if (values.some((v) => preparedMatches(v, person))) codes[i] = 1;
       });
-      if (f.role.length) {
-        const roleIds = this.speakersWithRole(f.role);
-        cat.speakers.forEach((s, i) => {
-          if (s.id && roleIds.has(s.id)) codes[i] = 1;
-        });
-      }
       checks.push((r) => {
         const s = cat.speaker[r] as number;
         return s >= 0 && codes[s] === 1;
       });
     }
+    if (f.role.length) {
+      // Per speaker code, the day ranges in which they held a role named: the turn's document must fall in one.
+      const registry = this.registry();
+      const periods: ({ from: number; to: number }[] | undefined)[] = cat.speakers.map((s) => {
+        const registered = s.id ? registry.get(s.id) : undefined;
+        if (!registered) return undefined;
+        const held = f.role.flatMap((w) => rolePeriods(registered, w));
+        if (held.length === 0) return undefined;
+        return held.map((p) => ({
+          from: p.from ? dateBounds(p.from).from : 0,
+          to: p.to ? dateBounds(p.to).to : 99_999_999,
+        }));
+      });
+      checks.push((r, d) => {
+        const s = cat.speaker[r] as number;
+        const held = s >= 0 ? periods[s] : undefined;
+        if (!held) return false;
+        const from = cat.docFrom[d] as number;
+        const to = cat.docTo[d] as number;
+        // An undated document can only be placed in a role held without dates.
+        if (from === 0) return held.some((p) => p.from === 0 && p.to === 99_999_999);
+        return held.some((p) => from <= p.to && to >= p.from);
+      });
+    }
     if (f.kind.length) {
       const kinds = new Set(f.kind.map((k) => TURN_KINDS.indexOf(k)));
       checks.push((r) => kinds.has(cat.kind[r] as number));
+    }
+    if (f.type.length) {
+      const types = new Set<string>(f.type);
+      checks.push((_r, d) => types.has(cat.docKind[d] as string));
     }
     if (f.lang.length) {
       const langs = new Set(f.lang.map((l) => cat.languages.indexOf(l)).filter((c) => c >= 0));
@@ -291,14 +397,38 @@ export class SqliteSearch {
     return this.names;
   }
 
-  private speakersWithRole(roles: string[]): Set<string> {
-    const wanted = roles.map(fold);
-    const ids = new Set<string>();
-    for (const row of this.stmt.speakers.all()) {
-      const speaker = JSON.parse(row.body) as Speaker;
-      if (speaker.roles.some((r) => wanted.some((w) => fold(r.title).includes(w)))) ids.add(speaker.id);
+  private peopleOf: { catalog: TurnCatalog; people: PreparedNames[] } | null = null;
+
+  /** Every speaker code's names (the archive's and the registry's), folded once per state of the archive. */
+  private people(cat: TurnCatalog): PreparedNames[] {
+    if (this.peopleOf?.catalog !== cat) {
+      const registry = this.registry();
+      const people = cat.speakers.map((s, i) => {
+        const registered = s.id ? registry.get(s.id) : undefined;
+        const names = [...(cat.speakerNames[i] ?? [s.name]), ...(registered ? namesOf(registered) : [])];
+        return prepareNames(names, s.id);
+      });
+      this.peopleOf = { catalog: cat, people };
     }
-    return ids;
+    return this.peopleOf.people;
+  }
+
+  private registryKey = "";
+  private registered = new Map<string, Speaker>();
+
+  /** The registry's people as the archive holds them (speakers table), read once per state of the archive. */
+  private registry(): Map<string, Speaker> {
+    const key = this.cached?.key ?? "";
+    if (key !== this.registryKey) {
+      this.registered = new Map(
+        this.stmt.speakers.all().map((row) => {
+          const speaker = JSON.parse(row.body) as Speaker;
+          return [speaker.id, speaker];
+        }),
+      );
+      this.registryKey = key;
+    }
+    return this.registered;
   }
 
   searchUncached(query: SearchQuery, options: SearchOptions = {}): SearchResult {
@@ -323,12 +453,19 @@ export class SqliteSearch {
       if (facetCounts) countFacets(facetCounts, cat, r, d);
     }
 
+    // Documents found by their title alone are hits with no matching turns.
+    for (const d of m.titleOnly) touched.push(d);
     const titleScore = relevance && compiled.match ? this.titleScores(compiled.match) : null;
     const documents = touched.length;
     const candidates: { d: number; key: number }[] = [];
+    const groupCount = Math.max(1, compiled.groups.length);
     for (const d of touched) {
+      // A title holding the query's words ranks its document above those that only mention them.
+      const best = Number.isFinite(docBest[d] as number) ? (docBest[d] as number) : 0;
       const key = relevance
-        ? (docBest[d] as number) + TITLE_WEIGHT * (titleScore?.get(d) ?? 0)
+        ? best +
+          TITLE_WEIGHT * (titleScore?.get(d) ?? 0) -
+          (TITLE_TIER * (m.titleGroups.get(d) ?? 0)) / groupCount
         : (cat.docFrom[d] as number);
       candidates.push({ d, key });
     }

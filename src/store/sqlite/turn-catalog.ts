@@ -27,6 +27,8 @@ export interface TurnCatalog {
   docTo: Int32Array;
   docYear: Int32Array;
   speakers: { id: string | null; name: string }[];
+  /** Every name a speaker code goes by in the archive: turn names, and aliases documents record for their participants. */
+  speakerNames: string[][];
   /** Entities mentioned per turn, as CSR: entity codes of turn r are mentionCodes[mentionStart[r]..mentionStart[r+1]]. */
   mentionStart: Int32Array;
   mentionCodes: Int32Array;
@@ -54,6 +56,10 @@ export function loadCatalog(db: Database.Database): TurnCatalog {
     .prepare<[], [number, string, string, string, string, string | null, string]>(
       "SELECT n, id, publisher, language, kind, date, title FROM doc_index",
     )
+    .raw()
+    .all();
+  const aliasRows = db
+    .prepare<[], [string, string]>("SELECT DISTINCT speaker_id, alias FROM speaker_aliases")
     .raw()
     .all();
   const maxDoc = docRows.reduce((m, r) => Math.max(m, r[0]), 0) + 1;
@@ -86,6 +92,7 @@ export function loadCatalog(db: Database.Database): TurnCatalog {
     docTo: new Int32Array(maxDoc),
     docYear: new Int32Array(maxDoc),
     speakers: [],
+    speakerNames: [],
     mentionStart: new Int32Array(0),
     mentionCodes: new Int32Array(0),
     entities: [],
@@ -139,11 +146,19 @@ export function loadCatalog(db: Database.Database): TurnCatalog {
       if (c === undefined) {
         c = cat.speakers.length;
         cat.speakers.push({ id: speakerId || null, name: speakerName || speakerId || "" });
+        cat.speakerNames.push([speakerName || speakerId || ""]);
         speakerCodes.set(key, c);
+      } else if (speakerName) {
+        const names = cat.speakerNames[c] as string[];
+        if (!names.includes(speakerName)) names.push(speakerName);
       }
       cat.speaker[r] = c;
     }
   });
+  for (const [id, alias] of aliasRows) {
+    const names = cat.speakerNames[speakerCodes.get(id) ?? -1];
+    if (names && !names.includes(alias)) names.push(alias);
+  }
   loadMentions(db, cat);
   return cat;
 }

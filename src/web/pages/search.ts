@@ -35,7 +35,7 @@ export function searchPage(
     return layout(
       "Search",
       html`<h1>Search</h1>${error ? html`<p class="error" role="alert">${error}</p>` : ""}
-<p class="muted">Words are stemmed; "quoted phrases" are exact; prefix*; OR; -exclude; fields speaker: role: kind: lang: publisher: date:2020-01..2020-12 doc:</p>`,
+<p class="muted">Words are stemmed and found in titles too; "quoted phrases" are exact; prefix*; OR; -exclude; fields speaker: (any name, any script) role:"foreign minister" (held on the document's date) kind:question|answer (turns) type:briefing|interview (documents) lang: publisher: date:2020-01..2020-12 doc:</p>`,
       { query },
     );
   }
