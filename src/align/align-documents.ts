@@ -9,9 +9,10 @@ import { type Sentence, splitSentences } from "../enrich/sentences.js";
 import type { Document } from "../model/document.js";
 import { type Anchors, anchorsOf, type EntityFinder, mergeAnchors } from "./anchors.js";
 import { align, type Link, type Unit } from "./gale-church.js";
+import { repeatsPrevious } from "./repeats.js";
 
 /** Bumped when alignments change; recorded with each stored divergence summary. */
-export const ALIGNMENT_VERSION = 2;
+export const ALIGNMENT_VERSION = 3;
 
 export interface ParagraphRef {
   turn: number;
@@ -143,18 +144,28 @@ const sentenceItems = (s: Side, all: Sentence[][], ps: number[]): SentenceItem[]
     return found.map((sentence, k) => ({ ref: [p, k] as [number, number], text: sentence.text }));
   });
 
-const sentenceUnits = (l: SentenceItem[], entities: EntityFinder | null): Unit[] =>
-  l.map((x) => ({ length: x.text.length, anchors: anchorsOf(x.text, entities) }));
+const sentenceUnits = (l: SentenceItem[], entities: EntityFinder | null): Unit[] => {
+  const units = l.map((x) => ({ text: x.text, anchors: anchorsOf(x.text, entities) }));
+  return units.map((u, k) => ({
+    length: u.text.length,
+    anchors: u.anchors,
+    repeatsPrevious: repeatsPrevious(u, units[k - 1]),
+  }));
+};
 
 /** Paragraphs first, then the sentences inside each paragraph link. */
 function paragraphsFirst(turnLink: Link, x: Sides, ratio: number): TurnAlignment {
   const pa = paragraphsOfTurns(x.sa, turnLink.a);
   const pb = paragraphsOfTurns(x.sb, turnLink.b);
   const units = (s: Side, ps: number[]): Unit[] =>
-    ps.map((p) => ({
-      length: (s.paragraphs[p] as string).length,
-      anchors: s.paragraphAnchors[p] as Anchors,
-    }));
+    ps.map((p, k) => {
+      const own = { text: s.paragraphs[p] as string, anchors: s.paragraphAnchors[p] as Anchors };
+      const before =
+        k > 0
+          ? { text: s.paragraphs[p - 1] as string, anchors: s.paragraphAnchors[p - 1] as Anchors }
+          : undefined;
+      return { length: own.text.length, anchors: own.anchors, repeatsPrevious: repeatsPrevious(own, before) };
+    });
   const paragraphs = align(units(x.sa, pa), units(x.sb, pb), { ratio }).map((link) => ({
     a: link.a.map((k) => pa[k] as number),
     b: link.b.map((k) => pb[k] as number),

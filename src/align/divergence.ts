@@ -1,12 +1,17 @@
 /**
  * Where two versions of a document differ, read from their alignment: passages found in one version
  * only, passages much longer or shorter than their counterpart, and numbers or entities one side
- * has and the other lacks. The score is a single number to rank pairs by.
+ * has and the other lacks. The score is a single number to rank pairs by. Formatting is not a
+ * difference (formatting.ts): a passage in one version only that is list furniture (an item number,
+ * a dash) or repeats the passage before it (a name again in Cyrillic) is not a divergent passage,
+ * and list items' numbers and bullets are neither measured nor compared.
  */
 import type { Document } from "../model/document.js";
 import type { DivergenceSummary } from "../store/store.js";
 import type { DocumentAlignment } from "./align-documents.js";
 import { anchorsOf, type EntityFinder } from "./anchors.js";
+import { isFormattingOnly, withoutItemMarker } from "./formatting.js";
+import { repeatsPrevious } from "./repeats.js";
 
 export interface DivergentPassage {
   /** Index into the alignment's paragraph links. */
@@ -39,11 +44,28 @@ export function divergence(
 ): DivergenceReport {
   const pa = a.turns.flatMap((t) => t.paragraphs);
   const pb = b.turns.flatMap((t) => t.paragraphs);
-  const total = (list: string[], idx: number[]) => idx.reduce((n, i) => n + (list[i] ?? "").length, 0);
+  // Lengths and anchors leave out item numbers and bullets; furniture has no length at all.
+  const content = (p: string) => (isFormattingOnly(p) ? "" : withoutItemMarker(p));
+  const total = (list: string[], idx: number[]) => idx.reduce((n, i) => n + content(list[i] ?? "").length, 0);
+  /** A passage alone that is furniture, or that repeats the one before it in its own version. */
+  const formatting = (list: string[], idx: number[]) =>
+    idx.every((i) => {
+      const text = list[i] ?? "";
+      const before = list[i - 1];
+      return (
+        isFormattingOnly(text) ||
+        (before !== undefined &&
+          repeatsPrevious(
+            { text, anchors: anchorsOf(text, entities) },
+            { text: before, anchors: anchorsOf(before, entities) },
+          ))
+      );
+    });
   // Everything is measured in A's characters (B's divided by the ratio), over both versions, so
   // the score is the same whichever version comes first.
   const ratio = alignment.ratio;
-  const size = pa.reduce((n, p) => n + p.length, 0) + pb.reduce((n, p) => n + p.length, 0) / ratio;
+  const size =
+    pa.reduce((n, p) => n + content(p).length, 0) + pb.reduce((n, p) => n + content(p).length, 0) / ratio;
   const passages: DivergentPassage[] = [];
   let alone = 0;
   let outlying = 0;
@@ -51,6 +73,7 @@ export function divergence(
     const la = total(pa, link.a);
     const lb = total(pb, link.b);
     const base = { link: index, a: link.a, b: link.b, onlyA: [], onlyB: [] };
+    if (link.a.length === 0 ? formatting(pb, link.b) : link.b.length === 0 && formatting(pa, link.a)) return;
     if (link.b.length === 0) {
       passages.push({ ...base, kind: "only-a" });
       alone += la;
@@ -68,8 +91,8 @@ export function divergence(
         outlying += Math.abs(la - lb / ratio);
       }
     }
-    const xa = anchorsOf(link.a.map((i) => pa[i]).join("\n"), entities);
-    const xb = anchorsOf(link.b.map((i) => pb[i]).join("\n"), entities);
+    const xa = anchorsOf(link.a.map((i) => content(pa[i] ?? "")).join("\n"), entities);
+    const xb = anchorsOf(link.b.map((i) => content(pb[i] ?? "")).join("\n"), entities);
     const na = difference(xa.numbers, xb.numbers);
     const nb = difference(xb.numbers, xa.numbers);
     if (na.length || nb.length) passages.push({ ...base, kind: "numbers", onlyA: na, onlyB: nb });

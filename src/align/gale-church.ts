@@ -12,6 +12,8 @@ export interface Unit {
   anchors: Anchors;
   /** Who speaks it, in a form both languages share (a registry id), when known. */
   speaker?: string | null;
+  /** It only repeats the passage before it in its own version (see repeats.ts). */
+  repeatsPrevious?: boolean;
 }
 
 export interface Link {
@@ -52,6 +54,11 @@ const ANCHOR_WEIGHT = 4;
 const SHARED_WEIGHT = 2;
 const NUMBERS_DISAGREE = 3;
 const SPEAKER_WEIGHT = 3;
+/**
+ * How much cheaper a passage alone is when it only repeats the one before it: more than a 2-1
+ * link's prior saves over a passage alone, so the repetition stays alone instead of merging.
+ */
+const REPEAT_DISCOUNT = 3;
 
 /** Standard normal cumulative distribution (Abramowitz & Stegun 7.1.26). */
 function phi(x: number): number {
@@ -125,7 +132,8 @@ function score(
 ): Scored {
   // A passage in one version only has no length to compare: its prior is its whole cost. (Gale and
   // Church's length cost grows with the passage and would never let a long passage stand alone.)
-  if (da === 0 || db === 0) return { cost: 0, confidence: 0 };
+  if (da === 0 || db === 0)
+    return { cost: (da ? a[i] : b[j])?.repeatsPrevious ? -REPEAT_DISCOUNT : 0, confidence: 0 };
   const x = blockA(i, da);
   const y = blockB(j, db);
   const lp = lengthProbability(x.length, y.length, ratio);

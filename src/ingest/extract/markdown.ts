@@ -9,6 +9,7 @@ import { generic, midRu, profileForUrl } from "../publishers/index.js";
 import { readClockFrame } from "./clock-frame.js";
 import { documentDate, parseDateline } from "./dates.js";
 import type { Draft } from "./draft.js";
+import { splitBlocksKeepingLists } from "./list-lines.js";
 import { normaliseSpace, splitOnBlankLines } from "./paragraphs.js";
 import type { ReaderContext } from "./reader.js";
 import { baseName, stripFurniture } from "./text-page.js";
@@ -136,7 +137,8 @@ export function readBilingualStatement(text: string, ctx: ReaderContext): Draft[
         publisherRef = maybeRef;
         cursor++;
       }
-      const paragraphs = splitOnBlankLines(lines.slice(cursor).join("\n"));
+      // Name lists come one per line in these statements: each line stays its own paragraph.
+      const paragraphs = splitBlocksKeepingLists(lines.slice(cursor).join("\n"));
       const parsed = parseDateline(dateline ?? "");
       const facts = analyseTitle(title, ctx.registry, parsed.date);
       if (!parsed.date) warnings.push("DATELINE_MISSING");
