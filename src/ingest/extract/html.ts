@@ -4,7 +4,7 @@
  */
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
-import type { WarningCode } from "../../errors/catalog.js";
+import { VerbatimError, type WarningCode } from "../../errors/catalog.js";
 import type { Attachment, DocumentDate } from "../../model/document.js";
 import { generic, PROFILES, profileForUrl } from "../publishers/index.js";
 import type { HtmlRecipe, ParsedHtml, PublisherProfile } from "../publishers/profile.js";
@@ -147,11 +147,38 @@ function withOffset(when: DocumentDate, offset: string | null): DocumentDate {
   return { ...when, timeZone: null, dateTime: `${when.date}T${when.time}:00${offset}` };
 }
 
+/**
+ * The page's DOM. Text with no <html> is wrapped in one; markup that still leaves no document
+ * element ("<html" inside a script or an attribute) is read wrapped, as a fragment; a page that
+ * gives no document either way has no content.
+ */
+function parsePage(text: string) {
+  const wrapped = () => parseHTML(`<html><body>${text}</body></html>`).document;
+  let document = text.includes("<html") ? parseHTML(text).document : wrapped();
+  if (!document.documentElement) document = wrapped();
+  if (!document.documentElement) throw new VerbatimError("NO_CONTENT");
+  return document;
+}
+
+/**
+ * Readability's article element, or null when it finds none, or fails: on a DOM that malformed
+ * markup left without a body it throws, and such a page is read as it stands instead.
+ */
+function readability(doc: globalThis.Document): Element | null {
+  try {
+    return (
+      new Readability<Element>(doc, { charThreshold: 100, serializer: (el) => el as Element }).parse()
+        ?.content ?? null
+    );
+  } catch {
+    return null;
+  }
+}
+
 export function readHtml(text: string, ctx: ReaderContext): Draft {
   const warnings: WarningCode[] = [];
   if (!/<\/html>\s*$/i.test(text.trim()) && /<html/i.test(text)) warnings.push("HTML_TRUNCATED");
-  const { document } = parseHTML(text.includes("<html") ? text : `<html><body>${text}</body></html>`);
-  const doc = document as unknown as ParsedHtml & Document;
+  const doc = parsePage(text) as unknown as ParsedHtml & Document;
   // A fetched page is named by where it was fetched: a canonical link can be wrong (some sites
   // name their home page on every page) and would merge distinct records into one document.
   const sourceUrl =
@@ -189,16 +216,11 @@ export function readHtml(text: string, ctx: ReaderContext): Draft {
   } else {
     // Everything wanted from the page as published is taken above, so Readability may rework
     // this DOM itself (no copy), and hands back its content element rather than HTML to parse again.
-    const article = new Readability<Element>(doc as unknown as globalThis.Document, {
-      charThreshold: 100,
-      serializer: (el) => el as Element,
-    }).parse();
-    if (article?.content) paragraphs = blockTexts(article.content);
+    const article = readability(doc as unknown as globalThis.Document);
+    if (article) paragraphs = blockTexts(article);
     else {
       // Readability gave up, having changed the DOM on the way: read the body as published.
-      const { document: again } = parseHTML(
-        text.includes("<html") ? text : `<html><body>${text}</body></html>`,
-      );
+      const again = parsePage(text);
       const body = again.querySelector("body");
       paragraphs = body ? blockTexts(body as unknown as Element) : [];
     }

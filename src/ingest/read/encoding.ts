@@ -184,6 +184,15 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
   const top = candidates[0];
   if (!top) throw new VerbatimError("ENCODING_UNDETECTED");
   const name = normaliseName(top.name);
+  // Detection can still say UTF-8 of bytes that are not (a short text with one broken sequence):
+  // read it so, with the damaged bytes replaced and counted, rather than fail on them.
+  if (name === "utf-8")
+    return {
+      text: decodeWith(bytes, "utf-8", true),
+      encoding: "utf-8",
+      guessed: true,
+      replaced: census.invalid,
+    };
   if (!iconv.encodingExists(name)) throw new VerbatimError("ENCODING_UNKNOWN", { encoding: top.name });
   return { text: decodeWith(bytes, name), encoding: name, guessed: true, replaced: 0 };
 }
