@@ -28,7 +28,7 @@ const PIECES: Record<string, string[]> = {
     '<time datetime="2021-03-0',
     "<script>",
     "<!--",
-    "<div class=\"text article-content\">",
+    '<div class="text article-content">',
     "&amp;",
     "&#x",
     "<table><tr><td>",
@@ -111,7 +111,10 @@ function inputs(format: string) {
   );
   const text = fc.array(piece, { maxLength: 60 }).map((parts) => Buffer.from(parts.join(""), "utf8"));
   // Raw bytes too: wrong encodings, NULs, truncated UTF-8.
-  return fc.oneof({ weight: 4, arbitrary: text }, { weight: 1, arbitrary: fc.uint8Array({ maxLength: 300 }) });
+  return fc.oneof(
+    { weight: 4, arbitrary: text },
+    { weight: 1, arbitrary: fc.uint8Array({ maxLength: 300 }) },
+  );
 }
 
 describe("readers under generated input", () => {
@@ -126,7 +129,9 @@ describe("readers under generated input", () => {
             return;
           }
           expect(outcome.error).toBeInstanceOf(VerbatimError);
-          expect(ERRORS[outcome.error.code].kind, `${outcome.error.code}: ${outcome.error.message}`).toBe("user");
+          expect(ERRORS[outcome.error.code].kind, `${outcome.error.code}: ${outcome.error.message}`).toBe(
+            "user",
+          );
         }),
         { numRuns: RUNS },
       );
