@@ -370,4 +370,19 @@ describe("the web app and API", () => {
     expect(page.status).toBe(404);
     expect(await page.text()).toContain("<h1>Not found</h1>");
   });
+
+  it("serves no file by a path that climbs out of the static folder, however it is encoded", async () => {
+    for (const path of [
+      "/static/..%2f..%2fetc/passwd",
+      "/static/../../etc/passwd",
+      "/static/%2e%2e/%2e%2e/etc/passwd",
+      "/static/..%5c..%5cetc%5cpasswd",
+      "/static//etc/passwd",
+      "/s/..%2f..%2fetc%2fpasswd",
+    ]) {
+      const res = await app.request(path);
+      expect(res.status, path).toBe(404);
+      expect(await res.text(), path).not.toContain("root:");
+    }
+  });
 });
