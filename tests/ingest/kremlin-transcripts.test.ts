@@ -21,6 +21,12 @@ describe("kremlin.ru transcripts", () => {
       name: "Yury Ushakov",
       qualifier: "retranslated",
     });
+    expect(officeAndName("Prime Minister of India Narendra Modi: Thank you.")?.name).toBe("Narendra Modi");
+    // An office and a bare surname: the country is the office's, not a given name.
+    expect(officeAndName("President of Russia Putin: Good afternoon.")).toMatchObject({
+      label: "President of Russia Putin",
+      name: "Putin",
+    });
   });
 
   it("an ordinary sentence with a colon is not an office label", () => {

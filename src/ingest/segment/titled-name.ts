@@ -15,7 +15,7 @@ const OFFICE_REST = String.raw`(?:\s(?:of|the|for|and|on|to|in|de|\p{Lu}[\p{L}�
 const PERSON = String.raw`(\p{Lu}[\p{Ll}’'\-]+(?:\s\p{Lu}[\p{Ll}’'\-]+){1,2})`;
 const QUALIFIER = String.raw`(?:\s*\(([^()]{1,160})\))?`;
 
-const TITLED = new RegExp(String.raw`^${OFFICE_START}${OFFICE_REST}\s${PERSON}${QUALIFIER}\s*:\s*`, "u");
+const TITLED = new RegExp(String.raw`^${OFFICE_START}${OFFICE_REST}\s${PERSON}${QUALIFIER}\s*:\s*`, "du");
 
 /** "President of Russia Vladimir Putin:" → name "Vladimir Putin", label the whole office and name. */
 export const officeAndName: LabelConvention = (paragraph) => {
@@ -24,8 +24,12 @@ export const officeAndName: LabelConvention = (paragraph) => {
   // The office part is lazy, so up to three capitalised words are left at the end; when three
   // are left the first is still the office's ("of Russia Vladimir Putin"): the name is given name
   // and surname, as en.kremlin.ru writes every name.
-  const words = m[1].split(/\s+/);
-  const name = words.length === 3 ? words.slice(1).join(" ") : m[1];
+  let words = m[1].split(/\s+/);
+  // After "of", "the"… the first capitalised word is still the office's ("of Russia Putin"):
+  // what is left is the name, a bare surname included, which is resolved by role and date.
+  const before = paragraph.slice(0, m.indices?.[1]?.[0] ?? 0).trimEnd();
+  if (/\s(?:of|the|for|and|on|to|in|de)$/u.test(before)) words = words.slice(1);
+  const name = words.length === 3 ? words.slice(1).join(" ") : words.join(" ");
   const labelEnd = m[0].replace(/\s*:\s*$/, "").length;
   return {
     label: paragraph.slice(0, labelEnd).trim(),
