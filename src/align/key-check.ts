@@ -99,43 +99,27 @@ export function decideKeyGroup(
   // Uncontradicted keyed partners per document and language: more than one is a question, not an answer.
   const partners = new Map<string, number>();
   const slot = (doc: Document, language: string) => `${doc.id}\u0000${language}`;
+  const count = (x: Document, y: Document) => partners.get(slot(x, y.language)) ?? 0;
   for (const p of pairs) {
     if (p.check.contradicted) continue;
-    for (const [x, y] of [
-      [p.a, p.b],
-      [p.b, p.a],
-    ] as const)
-      partners.set(slot(x, y.language), (partners.get(slot(x, y.language)) ?? 0) + 1);
+    partners.set(slot(p.a, p.b.language), count(p.a, p.b) + 1);
+    partners.set(slot(p.b, p.a.language), count(p.b, p.a) + 1);
   }
   return pairs.map(({ a, b, check }) => {
-    const [first, second] = a.id < b.id ? [a, b] : [b, a];
-    if (check.contradicted)
-      return {
-        a: first.id,
-        b: second.id,
-        method: "conflict",
-        confidence: 0,
-        reasons: ["key contradicted", ...check.reasons],
-      };
-    const rivals = [
-      (partners.get(slot(a, b.language)) ?? 0) > 1
-        ? `${a.id} has another ${b.language} version by key`
-        : null,
-      (partners.get(slot(b, a.language)) ?? 0) > 1
-        ? `${b.id} has another ${a.language} version by key`
-        : null,
-    ].filter((r): r is string => r !== null);
-    if (rivals.length)
-      return {
-        a: first.id,
-        b: second.id,
-        method: "conflict",
-        confidence: 0,
-        reasons: ["two versions in one language", ...rivals],
-      };
+    const ids = a.id < b.id ? { a: a.id, b: b.id } : { a: b.id, b: a.id };
+    const conflict = (reasons: string[]): KeyVerdict => ({
+      ...ids,
+      method: "conflict",
+      confidence: 0,
+      reasons,
+    });
+    if (check.contradicted) return conflict(["key contradicted", ...check.reasons]);
+    const rivals: string[] = [];
+    if (count(a, b) > 1) rivals.push(`${a.id} has another ${b.language} version by key`);
+    if (count(b, a) > 1) rivals.push(`${b.id} has another ${a.language} version by key`);
+    if (rivals.length) return conflict(["two versions in one language", ...rivals]);
     return {
-      a: first.id,
-      b: second.id,
+      ...ids,
       method: "key",
       confidence: check.confidence,
       reasons: ["publisher key", ...check.reasons],

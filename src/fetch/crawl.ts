@@ -143,7 +143,6 @@ class Frontier {
   }
 
   private async refill(): Promise<void> {
-    if (this.buffer.length) return;
     const rows = await this.log.queued(this.key, CHUNK, this.position);
     const last = rows[rows.length - 1];
     if (last) this.position = last.seq;

@@ -60,7 +60,6 @@ interface Pending {
   page: PageState;
   visit: Visit;
   queue: QueueEntry | null;
-  done: () => void;
 }
 
 // Short enough for a three-sentence statement; a page of links rarely keeps this much text once read.
@@ -87,10 +86,9 @@ export class Harvester {
 
   /**
    * Visits one URL. Its crawl-queue entry, if any, is marked done in the same transaction that
-   * stores what the visit found, so a killed run repeats only what was not stored; `done` runs
-   * after that.
+   * stores what the visit found, so a killed run repeats only what was not stored.
    */
-  async visit(url: string, queue: QueueEntry | null = null, done: () => void = () => {}): Promise<Visit> {
+  async visit(url: string, queue: QueueEntry | null = null): Promise<Visit> {
     await nextTurn();
     const now = new Date();
     const known = await this.log.page(url);
@@ -143,7 +141,6 @@ export class Harvester {
         now,
         queue,
       );
-      done();
       return visit;
     }
     const r = outcome.response;
@@ -157,7 +154,6 @@ export class Harvester {
       visit.links = visit.text === null ? null : extractLinks(visit.text, url);
       this.seen.push(...page.documentIds);
       await this.finishPage({ ...page, failures: 0, lastError: null }, now, queue);
-      done();
       return visit;
     }
     const gone = r.status === 404 || r.status === 410;
@@ -170,7 +166,6 @@ export class Harvester {
         now,
         queue,
       );
-      done();
       return visit;
     }
     if (r.status < 200 || r.status >= 300) {
@@ -179,7 +174,6 @@ export class Harvester {
       if (gone) this.report.notices.push({ source: url, code: e.code, message: e.message });
       else this.fail(url, e);
       await this.finishPage({ ...page, failures: page.failures + 1, lastError: e.code }, now, queue);
-      done();
       return visit;
     }
 
@@ -205,7 +199,6 @@ export class Harvester {
         now,
         queue,
       );
-      done();
       return visit;
     }
 
@@ -228,7 +221,6 @@ export class Harvester {
         queue,
       );
       visit.status = "not-record";
-      done();
       return visit;
     }
     const processed = await this.process({
@@ -257,7 +249,6 @@ export class Harvester {
       next.state = processed.ok || role !== "record" ? "not-document" : "failed";
       next.documentIds = [];
       await this.finishPage(next, now, queue);
-      done();
       return visit;
     }
     for (const doc of processed.documents) {
@@ -281,7 +272,6 @@ export class Harvester {
       page: next,
       visit,
       queue,
-      done,
     });
     if (this.pending.length >= (this.options.batchSize ?? 50)) await this.flush();
     return visit;
@@ -313,7 +303,6 @@ export class Harvester {
       if (!put) {
         // Not stored: the page is recorded as failed, and its queue entry done, on its own.
         await this.finishPage({ ...p.page, state: "failed", documentIds: [] }, now, p.queue);
-        p.done();
         continue;
       }
       let changed = false;
@@ -328,7 +317,6 @@ export class Harvester {
       }
       // Stored with its documents; only the time of the last real change is set afterwards.
       if (changed) await this.log.putPage({ ...p.page, lastChanged: p.page.lastFetched });
-      p.done();
       this.options.onVisit?.(p.visit, this.report);
     }
   }

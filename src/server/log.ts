@@ -7,9 +7,13 @@ import pino, { type Logger } from "pino";
 
 export type { Logger } from "pino";
 
-export function serverLogger(level = process.env.VERBATIM_LOG_LEVEL ?? "info"): Logger {
-  return pino({ level, base: { service: "verbatim" } }, pino.destination({ fd: 2, sync: false }));
-}
+let shared: Logger | null = null;
 
-/** A logger that writes nothing (tests that do not look at the log). */
-export const silentLogger: Logger = pino({ level: "silent" });
+/** One logger per process: every app built in it (a test builds many) writes through one stream. */
+export function serverLogger(): Logger {
+  shared ??= pino(
+    { level: process.env.VERBATIM_LOG_LEVEL ?? "info", base: { service: "verbatim" } },
+    pino.destination({ fd: 2, sync: false }),
+  );
+  return shared;
+}

@@ -9,7 +9,7 @@ import { ALIGNMENT_VERSION } from "../../src/align/align-documents.js";
 import { VerbatimError } from "../../src/errors/catalog.js";
 import type { Document, Turn } from "../../src/model/document.js";
 import type { Speaker } from "../../src/model/speaker.js";
-import type { SearchQuery } from "../../src/search/query/ast.js";
+import { emptyFilters, type SearchQuery } from "../../src/search/query/ast.js";
 import { parseQuery } from "../../src/search/query/parse.js";
 import type { DocumentHit, FacetName, SearchResult, YearCounts } from "../../src/search/results.js";
 import type { DocumentStore } from "../../src/store/store.js";
@@ -1249,17 +1249,7 @@ export function describeStoreConformance(
 
       /** A query built without the parser, every text slot holding `text`. */
       const handBuilt = (text: string, withFilters: boolean): SearchQuery => {
-        const none = {
-          speaker: [],
-          role: [],
-          kind: [],
-          type: [],
-          lang: [],
-          publisher: [],
-          date: [],
-          doc: [],
-          mentions: [],
-        };
+        const none = emptyFilters();
         return {
           groups: [
             {

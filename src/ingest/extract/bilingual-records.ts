@@ -9,6 +9,7 @@ import { VerbatimError } from "../../errors/catalog.js";
 import { presidentUa } from "../publishers/index.js";
 import { documentDate } from "./dates.js";
 import type { Draft } from "./draft.js";
+import { parseJsonInput, str } from "./json-input.js";
 import { markdownToText } from "./markdown.js";
 import { normaliseSpace, splitOnBlankLines } from "./paragraphs.js";
 import type { ReaderContext } from "./reader.js";
@@ -31,17 +32,8 @@ export function looksLikeBilingualRecords(head: string): boolean {
   return /^\[\s*\{/.test(head) && /"[a-z]{2}"\s*:\s*\{[^{}]*"text"\s*:/.test(head);
 }
 
-const str = (v: unknown): string | null => (typeof v === "string" && v.trim() ? v.trim() : null);
-
 export function readBilingualRecords(text: string, ctx: ReaderContext): Draft[] {
-  let records: unknown;
-  try {
-    records = JSON.parse(text);
-  } catch (error) {
-    throw new VerbatimError("FORMAT_UNSUPPORTED", {
-      reason: `${ctx.name} is not valid JSON: ${(error as Error).message}`,
-    });
-  }
+  const records = parseJsonInput(text, ctx.name);
   if (!Array.isArray(records))
     throw new VerbatimError("FORMAT_UNSUPPORTED", { reason: `${ctx.name} is not an array of records` });
   const drafts: Draft[] = [];

@@ -11,12 +11,14 @@
  * paragraphs and segmented with their own labels only, so kinds and pairs follow the same rules
  * as printed transcripts.
  */
+
 import { VerbatimError, type WarningCode } from "../../errors/catalog.js";
 import { generic, profileForUrl } from "../publishers/index.js";
 import type { KnownSpeaker } from "../segment/known-labels.js";
 import type { LabelRole } from "../segment/labels.js";
 import { documentDate, parseDateline } from "./dates.js";
 import type { Draft } from "./draft.js";
+import { parseJsonInput, str } from "./json-input.js";
 import { normaliseSpace, splitOnBlankLines } from "./paragraphs.js";
 import type { ReaderContext } from "./reader.js";
 import { kindFromTitle } from "./title.js";
@@ -57,7 +59,6 @@ export function looksLikeChatInterview(head: string): boolean {
 }
 
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
-const str = (v: unknown): string | null => (typeof v === "string" && v.trim() ? v.trim() : null);
 const firstString = (o: Json, keys: string[]): string | null => {
   for (const k of keys) {
     const v = str(o[k]);
@@ -174,14 +175,7 @@ function paragraphsOf(text: string): string[] {
 }
 
 export function readChatInterviews(text: string, ctx: ReaderContext): Draft[] {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new VerbatimError("FORMAT_UNSUPPORTED", {
-      reason: `${ctx.name} is not valid JSON: ${(error as Error).message}`,
-    });
-  }
+  const value = parseJsonInput(text, ctx.name);
   const interviews = interviewsIn(value);
   if (interviews.length === 0)
     throw new VerbatimError("FORMAT_UNSUPPORTED", {

@@ -98,7 +98,7 @@ export class IngestPool {
     if (!slot.ready) {
       // It could not even start: a replacement would fail the same way.
       this.failure ??= new Error(reason);
-      for (const other of [slot, ...this.slots]) {
+      for (const other of this.slots) {
         for (const p of other.inFlight.values()) pending.push(p);
         other.inFlight.clear();
       }

@@ -7,7 +7,7 @@ import { alignedSegments } from "../../align/segments.js";
 import { linkByHand, linkedAlignPair, unlinkByHand } from "../../align/service.js";
 import { alignedCsv, alignedTmx } from "../../export/tmx.js";
 import type { AppDeps } from "../deps.js";
-import { errorResponses, unauthorizedResponse } from "./schemas.js";
+import { errorResponses, SummarySchema, unauthorizedResponse } from "./schemas.js";
 
 const pairParams = z.object({
   id: z
@@ -121,15 +121,6 @@ const divergenceRoute = createRoute({
     200: { content: { "application/json": { schema: z.array(DivergentPairSchema) } }, description: "Pairs" },
     ...errorResponses,
   },
-});
-
-const SummarySchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  date: z.string().nullable(),
-  publisher: z.string(),
-  language: z.string(),
-  kind: z.string(),
 });
 
 const ConflictSchema = z

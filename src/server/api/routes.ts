@@ -27,6 +27,7 @@ import {
   SpeakerSchema,
   StatsSchema,
   StoredDocumentSchema,
+  SummarySchema,
   unauthorizedResponse,
   VersionsSchema,
   YearCountsSchema,
@@ -200,15 +201,6 @@ const putSpeakerRoute = createRoute({
     ...unauthorizedResponse,
     ...errorResponses,
   },
-});
-
-const SummarySchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  date: z.string().nullable(),
-  publisher: z.string(),
-  language: z.string(),
-  kind: z.string(),
 });
 
 const recentRoute = createRoute({

@@ -3,6 +3,16 @@ import { z } from "@hono/zod-openapi";
 import { DOCUMENT_KINDS, TURN_KINDS } from "../../model/document.js";
 import { DocumentSchema } from "../../model/schema.js";
 
+/** A document as lists show it (recent documents, language versions, conflicts). */
+export const SummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  date: z.string().nullable(),
+  publisher: z.string(),
+  language: z.string(),
+  kind: z.string(),
+});
+
 export const ErrorSchema = z
   .object({
     code: z.string().openapi({ example: "QUERY_INVALID" }),

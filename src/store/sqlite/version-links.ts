@@ -106,6 +106,24 @@ export function settleStoredKeys(db: Database.Database): void {
 
 const SUMMARY = "o.id, o.title, o.date, o.publisher, o.language, o.kind";
 
+/**
+ * The documents `o` of document `d`'s publisher in each other language, not unlinked from `d` by
+ * hand; the query that uses it defines `d` and adds its date condition. The publisher's languages
+ * are found by seeking the (publisher, language, date) index language by language, and CROSS JOIN
+ * keeps that order, so each language is an exact range (a window scanned by date alone read every
+ * document of every publisher in it).
+ */
+const OTHER_LANGUAGES = `langs(l) AS (
+         SELECT (SELECT MIN(language) FROM doc_index WHERE publisher = (SELECT publisher FROM d))
+         UNION ALL
+         SELECT (SELECT MIN(language) FROM doc_index WHERE publisher = (SELECT publisher FROM d) AND language > l)
+         FROM langs WHERE l IS NOT NULL)
+       SELECT ${SUMMARY} FROM d CROSS JOIN langs CROSS JOIN doc_index o
+       WHERE langs.l IS NOT NULL AND langs.l != d.language
+         AND o.publisher = d.publisher AND o.language = langs.l AND o.id != d.id
+         AND NOT EXISTS (SELECT 1 FROM version_links l
+                         WHERE l.method = 'unlinked' AND l.a = min(d.id, o.id) AND l.b = max(d.id, o.id))`;
+
 export function versionLinks(db: Database.Database): VersionLinks {
   const stmt = {
     putKey: db.prepare<[string, string]>("INSERT OR IGNORE INTO version_keys (doc_id, key) VALUES (?, ?)"),
@@ -162,43 +180,21 @@ export function versionLinks(db: Database.Database): VersionLinks {
       `INSERT INTO version_links (a, b, method, confidence, reasons) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT(a, b) DO UPDATE SET method = excluded.method, confidence = excluded.confidence, reasons = excluded.reasons`,
     ),
-    // Versions come from one publisher, in another language, within a window of dates (CROSS JOIN keeps that order): the
-    // publisher's languages are found by seeking the (publisher, language, date) index language by
-    // language, so each is an exact range (a window scanned by date alone read every document of
-    // every publisher in it); pairs unlinked by hand are no candidates; the nearest dates come first.
+    // Versions come from one publisher, in another language, within a window of dates, nearest
+    // first (see OTHER_LANGUAGES for how the index is used).
     candidates: db.prepare<{ id: string; from: string; to: string }, DocumentSummary>(
       `WITH RECURSIVE d AS (SELECT id, publisher, language, date FROM doc_index WHERE id = @id AND length(date) = 10),
-       langs(l) AS (
-         SELECT (SELECT MIN(language) FROM doc_index WHERE publisher = (SELECT publisher FROM d))
-         UNION ALL
-         SELECT (SELECT MIN(language) FROM doc_index WHERE publisher = (SELECT publisher FROM d) AND language > l)
-         FROM langs WHERE l IS NOT NULL)
-       SELECT ${SUMMARY} FROM d CROSS JOIN langs CROSS JOIN doc_index o
-       WHERE langs.l IS NOT NULL AND langs.l != d.language
-         AND o.publisher = d.publisher AND o.language = langs.l
+       ${OTHER_LANGUAGES}
          AND o.date BETWEEN date(d.date, @from) AND date(d.date, @to) AND length(o.date) = 10
-         AND o.id != d.id
-         AND NOT EXISTS (SELECT 1 FROM version_links l
-                         WHERE l.method = 'unlinked' AND l.a = min(d.id, o.id) AND l.b = max(d.id, o.id))
        ORDER BY abs(julianday(o.date) - julianday(d.date)), o.id LIMIT 200`,
     ),
-    // An undated document's candidates are the undated documents of its publisher in other
-    // languages: NULL dates come first in the (publisher, language, date) index, so the scan of
-    // each language stops at the limit.
+    // An undated document's candidates are its publisher's undated documents in other languages:
+    // NULL dates come first in the index, so each language's scan stops at the limit.
     undatedCandidates: db.prepare<{ id: string }, DocumentSummary>(
       `WITH RECURSIVE d AS (SELECT id, publisher, language FROM doc_index
                             WHERE id = @id AND (date IS NULL OR length(date) != 10)),
-       langs(l) AS (
-         SELECT (SELECT MIN(language) FROM doc_index WHERE publisher = (SELECT publisher FROM d))
-         UNION ALL
-         SELECT (SELECT MIN(language) FROM doc_index WHERE publisher = (SELECT publisher FROM d) AND language > l)
-         FROM langs WHERE l IS NOT NULL)
-       SELECT ${SUMMARY} FROM d CROSS JOIN langs CROSS JOIN doc_index o
-       WHERE langs.l IS NOT NULL AND langs.l != d.language
-         AND o.publisher = d.publisher AND o.language = langs.l
-         AND (o.date IS NULL OR length(o.date) != 10) AND o.id != d.id
-         AND NOT EXISTS (SELECT 1 FROM version_links l
-                         WHERE l.method = 'unlinked' AND l.a = min(d.id, o.id) AND l.b = max(d.id, o.id))
+       ${OTHER_LANGUAGES}
+         AND (o.date IS NULL OR length(o.date) != 10)
        LIMIT 200`,
     ),
     putDivergence: db.prepare(
