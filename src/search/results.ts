@@ -39,6 +39,8 @@ export interface TurnHit {
 export interface DocumentHit {
   id: string;
   title: string;
+  /** The title with the query's words marked. */
+  titleSnippet: Segment[];
   date: string | null;
   publisher: string;
   language: string;

@@ -145,6 +145,20 @@ export function snippet(text: string, spans: Span[], width = 240): Segment[] {
   return segments.map((s) => ({ ...s, text: s.text.replace(/\s+/g, " ") }));
 }
 
+/** The whole text, its matches marked: for short texts such as titles. */
+export function highlighted(text: string, spans: Span[]): Segment[] {
+  const segments: Segment[] = [];
+  let cursor = 0;
+  for (const s of spans) {
+    if (s.end <= cursor) continue;
+    if (s.start > cursor) segments.push({ text: text.slice(cursor, s.start), match: false });
+    segments.push({ text: text.slice(Math.max(s.start, cursor), s.end), match: true });
+    cursor = s.end;
+  }
+  if (cursor < text.length) segments.push({ text: text.slice(cursor), match: false });
+  return segments;
+}
+
 export interface ContextLine {
   left: string;
   match: string;

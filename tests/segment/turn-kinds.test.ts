@@ -3,7 +3,7 @@
  * pairs"). The fixtures are written for these tests, in the conventions of each genre.
  */
 import { describe, expect, it } from "vitest";
-import { midRu, whitehouse } from "../../src/ingest/publishers/index.js";
+import { kremlinRu, midRu, whitehouse } from "../../src/ingest/publishers/index.js";
 import { segment } from "../../src/ingest/segment/segment.js";
 import type { TurnKind } from "../../src/model/document.js";
 
@@ -232,5 +232,56 @@ describe("turn kinds", () => {
       [0, 1],
       [2, 3],
     ]);
+  });
+  it("a press secretary opening the floor in any of the three languages chairs, and answers nothing", () => {
+    const cases: [string[], typeof whitehouse][] = [
+      [
+        [
+          "Д.Песков: Коллеги, можно начинать.",
+          "Вопрос: Чего Вы ждёте от разговора?",
+          "В.Путин: Жду, что нас услышат.",
+        ],
+        kremlinRu,
+      ],
+      [
+        [
+          "Д.Песков: Коллеги, у нас есть время на несколько вопросов.",
+          "Вопрос: Как Вы оцениваете итоги визита?",
+          "В.Путин: Визит был насыщенным.",
+        ],
+        kremlinRu,
+      ],
+      [
+        [
+          "Dmitry Peskov: Colleagues, we can begin.",
+          "Question: What do you expect from this conversation?",
+          "Vladimir Putin: To be heard.",
+        ],
+        kremlinRu,
+      ],
+      [
+        [
+          "С.Никифоров: Колеги, можна починати.",
+          "Питання: Коли відбудеться наступна зустріч?",
+          "В.Зеленський: Наступного місяця.",
+        ],
+        midRu,
+      ],
+    ];
+    for (const [paragraphs, profile] of cases) {
+      expect(read(paragraphs, profile), paragraphs[0]).toEqual({
+        kinds: ["moderator", "question", "answer"],
+        pairs: [[1, 2]],
+      });
+    }
+  });
+
+  it("a long speech that begins Let's begin stays remarks", () => {
+    const { kinds } = read([
+      `MS. BAKER:  Let's begin. ${ANSWER} ${ANSWER} ${ANSWER}`,
+      "Q    Will the President sign the bill this week?",
+      `MS. BAKER:  ${ANSWER}`,
+    ]);
+    expect(kinds).toEqual(["remarks", "question", "answer"]);
   });
 });

@@ -141,10 +141,10 @@ function renderResult(result: SearchResult, facets: boolean): string {
   }
   lines.push("");
   for (const hit of result.hits) {
-    lines.push(`${pc.bold(clean(hit.title))}`);
+    lines.push(pc.bold(renderSnippet(hit.titleSnippet)));
     lines.push(
       pc.dim(
-        `  ${[hit.date ?? "undated", hit.publisher, hit.language, hit.kind, `${hit.matchingTurns} matching turns`, hit.id].join(" · ")}`,
+        `  ${[hit.date ?? "undated", hit.publisher, hit.language, hit.kind, hit.matchingTurns === 0 ? "found by its title" : `${hit.matchingTurns} matching turns`, hit.id].join(" · ")}`,
       ),
     );
     for (const t of hit.turns) {

@@ -45,7 +45,7 @@ function build(regex: RegExp, role: LabelRole, accept?: (name: string) => boolea
 /** "Question:", "Question (addressed to both ministers):", "Вопрос:", "Q:" */
 export const questionWord = build(
   new RegExp(
-    String.raw`^(Questions?|Вопросы?|Q|Reporter|Journalist|Журналист|Корреспондент|Question from the audience)${QUALIFIER}\s*:\s*`,
+    String.raw`^(Questions?|Вопросы?|Питання|Q|Reporter|Journalist|Журналистка|Журналист|Журналістка|Журналіст|Корреспондент|Кореспондентка|Кореспондент|Question from the audience)${QUALIFIER}\s*:\s*`,
     "iu",
   ),
   "question",
@@ -67,10 +67,10 @@ export const bareQ: LabelConvention = (paragraph) => {
   return { label: "Q", name: "Q", qualifier: null, role: "question", textStart: m[0].length };
 };
 
-/** "Moderator:", "Ведущий:", "MODERATOR:" */
+/** "Moderator:", "Ведущий:", "Ведучий:", "MODERATOR:" */
 export const moderatorWord = build(
   new RegExp(
-    String.raw`^((?:THE )?MODERATOR|Moderator|Модератор|Ведущий|Ведущая|Chair|Председательствующий)${QUALIFIER}\s*:\s*`,
+    String.raw`^((?:THE )?MODERATOR|Moderator|Модератор|Ведущий|Ведущая|Ведучий|Ведуча|Chair|Председательствующий|Головуючий)${QUALIFIER}\s*:\s*`,
     "u",
   ),
   "moderator",

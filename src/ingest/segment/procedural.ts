@@ -104,6 +104,12 @@ const HAND_OFF = [
   /^(?:yes|yeah|please)\?$/iu,
   /следующий вопрос|ваш вопрос|(?:передаю|предоставляю|предоставляется) слово|слово (?:имеет|предоставляется)|последний вопрос/iu,
   /^(?:пожалуйста|прошу|давайте)[.!,]?(?:\s|$)/iu,
+  /наступне питання|ваше питання|останнє питання|(?:передаю|надаю) слово|слово (?:має|надається)/iu,
+  /^(?:будь ласка|прошу)[.!,]?(?:\s|$)/iu,
+  // Opening the floor: "Colleagues, we can begin.", "Коллеги, у нас есть время на несколько вопросов."
+  /\b(?:we|you) (?:can|may|could) (?:now )?(?:begin|start|get started)\b|\blet(?:'s|’s| us) (?:begin|start|get started)\b/iu,
+  /\b(?:time|room) for (?:a few|a couple(?: of)?|several|some|one or two|two|three) (?:more )?questions\b/iu,
+  /можно начинать|начинаем|(?:давайте )?начн[её]м|время на (?:несколько|пару|два|три|один|одного|последний)[^.?!]{0,20}вопрос|можна починати|почнемо|час на (?:кілька|декілька|пару|одне|два)[^.?!]{0,20}питан/iu,
 ];
 
 // Managing the event: ground rules of a press call, introducing the speaker, closing, time calls.

@@ -56,6 +56,9 @@ export const SearchResultSchema = z
       z.object({
         id: z.string(),
         title: z.string(),
+        titleSnippet: z.array(Segment).openapi({
+          description: "The title with the query's words marked",
+        }),
         date: z.string().nullable(),
         publisher: z.string(),
         language: z.string(),

@@ -36,7 +36,7 @@ import type {
   SortOrder,
   YearCounts,
 } from "../../search/results.js";
-import { contextLines, findMatches, snippet } from "../../search/snippet.js";
+import { contextLines, findMatches, highlighted, snippet } from "../../search/snippet.js";
 import { dateBounds, loadCatalog, type TurnCatalog } from "./turn-catalog.js";
 
 /** How much a title match adds to a document's best turn score (bm25 is negative: lower ranks higher). */
@@ -122,6 +122,9 @@ export class SqliteSearch {
       turns: db.prepare<[string], TurnRow>(
         `SELECT rowid, idx, speaker_id, speaker_name, label, kind, text FROM turns
          WHERE rowid IN (SELECT value FROM json_each(?))`,
+      ),
+      openingTurn: db.prepare<[string], { rowid: number }>(
+        "SELECT rowid FROM turns WHERE doc_id = ? ORDER BY idx LIMIT 1",
       ),
       speakers: db.prepare<[], { body: string }>("SELECT body FROM speakers"),
       entities: db.prepare<[], { id: string; name: string; forms: string }>(
@@ -541,6 +544,16 @@ export class SqliteSearch {
         list.slice(0, perDoc).map((x) => x.r),
       );
     }
+    // A document found by its title alone shows how it opens, so the hit is more than a title.
+    const opening = new Set<number>();
+    for (const [d, list] of chosen) {
+      if (list.length > 0 || perDoc === 0) continue;
+      const first = this.stmt.openingTurn.get(cat.docId[d] as string);
+      if (first) {
+        list.push(first.rowid);
+        opening.add(first.rowid);
+      }
+    }
     const rows = this.readTurns([...chosen.values()].flat());
     return page.map(({ d, key }) => {
       const id = cat.docId[d] as string;
@@ -554,12 +567,18 @@ export class SqliteSearch {
           speakerName: row.speaker_name,
           label: row.label,
           kind: row.kind,
-          snippet: snippet(row.text, findMatches(row.text, highlight)),
+          snippet: opening.has(row.rowid)
+            ? snippet(row.text, [])
+            : snippet(row.text, findMatches(row.text, highlight)),
           permalink: `/d/${encodeURIComponent(id)}#t${row.idx}`,
         }));
       return {
         id,
         title: cat.docTitle[d] as string,
+        titleSnippet: highlighted(
+          cat.docTitle[d] as string,
+          findMatches(cat.docTitle[d] as string, highlight),
+        ),
         date: cat.docDate[d] ?? null,
         publisher: cat.publishers[cat.docPublisher[d] as number] as string,
         language: cat.languages[cat.docLanguage[d] as number] as string,

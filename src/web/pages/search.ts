@@ -75,8 +75,8 @@ ${result.expansions
 <div class="layout">${facets}<section aria-label="Results">
 ${result.hits.map(
   (hit) => html`<article class="hit">
-<h3><a href="/d/${encodeURIComponent(hit.id)}">${hit.title}</a></h3>
-<div class="dateline">${hit.date ?? "undated"} · ${hit.publisher} · ${hit.kind} · ${hit.matchingTurns} matching turns</div>
+<h3><a href="/d/${encodeURIComponent(hit.id)}">${snippetMarkup(hit.titleSnippet)}</a></h3>
+<div class="dateline">${hit.date ?? "undated"} · ${hit.publisher} · ${hit.kind} · ${hit.matchingTurns === 0 ? "found by its title; it opens:" : `${hit.matchingTurns} matching turns`}</div>
 ${hit.turns.map(
   (t) =>
     html`<p class="turn"><a href="${t.permalink}"><span class="speaker">${t.speakerName ?? t.label ?? (t.kind === "question" ? "Question" : "—")}</span></a><span class="kind">${t.kind}</span> ${snippetMarkup(t.snippet)}</p>${
