@@ -23,8 +23,7 @@ if (!mode || !source) throw new Error("usage: see the comment at the top");
 const docIndex = Number(docArg ?? 0);
 const doc = ingestFile(corpusPath(source))[docIndex];
 if (!doc) throw new Error(`${source} has no document ${docIndex}`);
-const firstWords = (p: string | undefined) =>
-  (p ?? "").split(/\s+/).filter(Boolean).slice(0, 3).join(" ");
+const firstWords = (p: string | undefined) => (p ?? "").split(/\s+/).filter(Boolean).slice(0, 3).join(" ");
 
 if (mode === "dump") {
   console.log(`# ${doc.title} (${doc.date ?? "no date"}), ${doc.turns.length} turns`);
@@ -58,6 +57,11 @@ if (mode === "dump") {
     turns: doc.turns.map((t, i) => [kinds.get(i), firstWords(t.paragraphs[0])]),
     pairs,
   };
-  writeFileSync(out, `${JSON.stringify(gold, null, 2).replace(/\[\n\s+"(\w+)",\n\s+("[^"\n]*")\n\s+\]/g, '["$1", $2]').replace(/\[\n\s+(\d+),\n\s+(\d+)\n\s+\]/g, "[$1, $2]")}\n`);
+  writeFileSync(
+    out,
+    `${JSON.stringify(gold, null, 2)
+      .replace(/\[\n\s+"(\w+)",\n\s+("[^"\n]*")\n\s+\]/g, '["$1", $2]')
+      .replace(/\[\n\s+(\d+),\n\s+(\d+)\n\s+\]/g, "[$1, $2]")}\n`,
+  );
   console.log(`wrote ${out}: ${doc.turns.length} turns, ${pairs.length} pairs`);
 } else throw new Error(`unknown mode ${mode}`);
