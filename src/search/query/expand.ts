@@ -1,8 +1,8 @@
 /**
  * Stemming at query time: each query word becomes the indexed words that share its stem,
  * looked up in the index's own vocabulary ("санкции" → санкции, санкций, санкциями…;
- * "sanctions" → sanction, sanctioned, sanctions…). The result is an FTS5 expression built only
- * from index terms, each quoted: no user text reaches the match string as syntax.
+ * "sanctions" → sanction, sanctioned, sanctions…). The result is a typed plan of index terms
+ * (MatchTerm), which each backend writes in its own full-text dialect: no user text is ever syntax.
  */
 import { ftsFold } from "../text/fold.js";
 import { indexStem } from "../text/stem.js";
@@ -23,13 +23,23 @@ export interface Highlighter {
   phrases: string[][];
 }
 
+/**
+ * One text term as a backend must match it: any of a word's forms, a prefix, or a phrase. Every
+ * string is a folded index term, never query syntax; each backend writes its own dialect from it.
+ */
+export type MatchTerm =
+  | { type: "forms"; forms: string[] }
+  | { type: "prefix"; prefix: string }
+  | { type: "phrase"; words: string[] };
+
+/** Terms any of which may match (OR). */
+export type MatchGroup = MatchTerm[];
+
 export interface CompiledText {
-  /** FTS5 expression for turns that must match, or null when only exclusions were given. */
-  match: string | null;
-  /** One FTS5 expression per group (the parts `match` joins with AND), for matching titles group by group. */
-  groups: string[];
-  /** FTS5 expression for turns to exclude, or null. */
-  exclude: string | null;
+  /** Groups every matching turn satisfies (AND of ORs); empty when only exclusions were given. */
+  groups: MatchGroup[];
+  /** Terms excluding a turn when any matches; empty for none. */
+  exclude: MatchTerm[];
   highlight: Highlighter;
   /** For each word term: the forms it was expanded to (reported to users, so counts are explainable). */
   expansions: { word: string; forms: string[] }[];
@@ -54,7 +64,7 @@ function stemsOf(folded: string, original: string): Set<string> {
   return stems;
 }
 
-/** Control characters cannot be in the index (and would end an FTS5 string early): drop them. */
+/** Control characters are never in the index: drop them, so a backend never meets them in a term. */
 function withoutControls(term: string): string {
   let out = "";
   for (const ch of term) {
@@ -64,11 +74,10 @@ function withoutControls(term: string): string {
   return out;
 }
 
-/** An FTS5 string literal. */
-const quote = (term: string) => `"${withoutControls(term).replace(/"/g, '""')}"`;
+const term = (text: string) => withoutControls(ftsFold(text));
 
 export function expandWord(word: string, vocabulary: Vocabulary): string[] {
-  const folded = ftsFold(word);
+  const folded = term(word);
   if (/^\d+$/.test(folded) || folded.length < 3) return [folded];
   const wanted = stemsOf(folded, word);
   const shortest = Math.min(...[...wanted].map((s) => s.length));
@@ -89,28 +98,28 @@ export function expandWord(word: string, vocabulary: Vocabulary): string[] {
   return [...forms];
 }
 
-function termExpression(
-  term: TextTerm,
+function matchTerm(
+  t: TextTerm,
   vocabulary: Vocabulary,
   highlight: Highlighter,
   expansions: CompiledText["expansions"],
-): string {
-  switch (term.type) {
+): MatchTerm {
+  switch (t.type) {
     case "word": {
-      const forms = expandWord(term.text, vocabulary);
+      const forms = expandWord(t.text, vocabulary);
       for (const f of forms) highlight.words.add(f);
-      expansions.push({ word: term.text, forms });
-      return forms.length === 1 ? quote(forms[0] as string) : `(${forms.map(quote).join(" OR ")})`;
+      expansions.push({ word: t.text, forms });
+      return { type: "forms", forms };
     }
     case "prefix": {
-      const folded = ftsFold(term.text);
-      highlight.prefixes.push(folded);
-      return `${quote(folded)} *`;
+      const prefix = term(t.text);
+      highlight.prefixes.push(prefix);
+      return { type: "prefix", prefix };
     }
     case "phrase": {
-      const words = term.words.map(ftsFold);
+      const words = t.words.map(term);
       highlight.phrases.push(words);
-      return quote(words.join(" "));
+      return { type: "phrase", words };
     }
   }
 }
@@ -118,16 +127,10 @@ function termExpression(
 export function compileText(groups: TermGroup[], exclude: TextTerm[], vocabulary: Vocabulary): CompiledText {
   const highlight: Highlighter = { words: new Set(), prefixes: [], phrases: [] };
   const expansions: CompiledText["expansions"] = [];
-  const groupExpressions = groups.map((g) => {
-    const parts = g.terms.map((t) => termExpression(t, vocabulary, highlight, expansions));
-    return parts.length === 1 ? (parts[0] as string) : `(${parts.join(" OR ")})`;
-  });
   const unused: Highlighter = { words: new Set(), prefixes: [], phrases: [] };
-  const excludeExpressions = exclude.map((t) => termExpression(t, vocabulary, unused, []));
   return {
-    match: groupExpressions.length ? groupExpressions.join(" AND ") : null,
-    groups: groupExpressions,
-    exclude: excludeExpressions.length ? excludeExpressions.join(" OR ") : null,
+    groups: groups.map((g) => g.terms.map((t) => matchTerm(t, vocabulary, highlight, expansions))),
+    exclude: exclude.map((t) => matchTerm(t, vocabulary, unused, [])),
     highlight,
     expansions,
   };

@@ -11,6 +11,7 @@ import { VerbatimError } from "../../errors/catalog.js";
 import type { Document } from "../../model/document.js";
 import type { Speaker } from "../../model/speaker.js";
 import { chooseCurrent, type Reading, readingOf, repeatedReading } from "../../model/version-order.js";
+import { SearchEngine } from "../../search/engine/engine.js";
 import type { SearchQuery } from "../../search/query/ast.js";
 import type {
   Concordance,
@@ -43,7 +44,7 @@ import { type EnrichmentIndex, enrichmentIndex } from "./enrichment-index.js";
 import { type SqliteFetchLog, sqliteFetchLog } from "./fetch-log.js";
 import { MIGRATIONS, SCHEMA_VERSION } from "./schema.js";
 import { type SearchIndexWriter, searchIndexWriter } from "./search-index.js";
-import { SqliteSearch } from "./sqlite-search.js";
+import { SqliteTextIndex } from "./sqlite-text-index.js";
 import { type VersionLinks, versionLinks } from "./version-links.js";
 
 interface ReadingRow {
@@ -107,7 +108,7 @@ export class SqliteStore implements DocumentStore {
   private readonly db: Database.Database;
   private readonly stmt;
   private readonly index: SearchIndexWriter;
-  private readonly searcher: SqliteSearch;
+  private readonly searcher: SearchEngine;
   private readonly enrichments: EnrichmentIndex;
   private readonly links: VersionLinks;
   readonly fetchLog: SqliteFetchLog;
@@ -143,7 +144,7 @@ export class SqliteStore implements DocumentStore {
     this.db.pragma("foreign_keys = ON");
     const db = this.db;
     this.index = options.readonly ? { put: () => {}, remove: () => {} } : searchIndexWriter(db);
-    this.searcher = new SqliteSearch(db, () => this.generation);
+    this.searcher = new SearchEngine(new SqliteTextIndex(db, () => this.generation));
     this.enrichments = enrichmentIndex(db);
     this.links = versionLinks(db);
     this.fetchLog = sqliteFetchLog(db, () => {

@@ -1,12 +1,11 @@
 /**
- * Search, concordance and year counts over the SQLite full-text index. FTS5 finds the matching
- * turns (one pass, with bm25 when ranking); filters, exact counts and facets are computed over
- * the in-memory turn catalog; only the page's turns are read back for snippets.
+ * The search engine, one for every backend: filters, exact counts, facets, ranking, cursors,
+ * snippets, concordance, per-period counts and the result cache. A backend's TextIndex
+ * (text-index.ts) finds the turns a typed plan matches and scores them; everything here is
+ * computed over the catalog (catalog.ts), and only a page's turns are read back for snippets.
  */
-import { createHash } from "node:crypto";
-import type Database from "better-sqlite3";
 import { VerbatimError } from "../../errors/catalog.js";
-import { TURN_KINDS, type TurnKind } from "../../model/document.js";
+import { TURN_KINDS } from "../../model/document.js";
 import type { Speaker } from "../../model/speaker.js";
 import {
   namesOf,
@@ -15,40 +14,30 @@ import {
   prepareNames,
   prepareValue,
   rolePeriods,
-} from "../../search/people.js";
-import type { DateRange, Filters, SearchQuery, TextTerm } from "../../search/query/ast.js";
-import {
-  type CompiledText,
-  compileText,
-  type Highlighter,
-  type Vocabulary,
-} from "../../search/query/expand.js";
+} from "../people.js";
+import type { DateRange, Filters, SearchQuery, TextTerm } from "../query/ast.js";
+import { type CompiledText, compileText, type Highlighter } from "../query/expand.js";
 import type {
   Concordance,
   ConcordanceLine,
   ConcordanceOptions,
   DocumentHit,
-  FacetName,
-  FacetValue,
   MonthCounts,
   SearchOptions,
   SearchResult,
   SortOrder,
   YearCounts,
-} from "../../search/results.js";
-import { contextLines, findMatches, highlighted, snippet } from "../../search/snippet.js";
-import { dateBounds, loadCatalog, type TurnCatalog } from "./turn-catalog.js";
+} from "../results.js";
+import { contextLines, findMatches, highlighted, snippet } from "../snippet.js";
+import { dateBounds, type TurnCatalog } from "./catalog.js";
+import { cursorSalt, decodeCursor, encodeCursor } from "./cursor.js";
+import { countFacets, facetValues, newFacetCounters } from "./facets.js";
+import type { Matches, TextIndex, TurnRow } from "./text-index.js";
 
 /** How much a title match adds to a document's best turn score (bm25 is negative: lower ranks higher). */
 const TITLE_WEIGHT = 0.5;
 const MAX_LIMIT = 200;
 const CONCORDANCE_READ_LIMIT = 20_000;
-
-interface Matches {
-  rowids: Int32Array;
-  scores: Float64Array | null;
-  length: number;
-}
 
 /** Matching turns, and what the documents' titles add: rank, and documents found by title alone. */
 interface TextMatches extends Matches {
@@ -60,16 +49,6 @@ interface TextMatches extends Matches {
 
 /** How far a document whose title matches every word is lifted above documents that only mention them. */
 const TITLE_TIER = 1000;
-
-interface TurnRow {
-  rowid: number;
-  idx: number;
-  speaker_id: string | null;
-  speaker_name: string | null;
-  label: string | null;
-  kind: TurnKind;
-  text: string;
-}
 
 /** Folds names for field filters as the index folds text: case, diacritics, ё→е, ı→i. */
 const fold = (s: string) =>
@@ -83,66 +62,16 @@ const fold = (s: string) =>
 /** Results kept for repeated searches (popular queries, polled feeds); dropped when the archive changes. */
 const RESULT_CACHE_SIZE = 500;
 
-export class SqliteSearch {
+export class SearchEngine {
   private cached: { key: string; catalog: TurnCatalog } | null = null;
   private readonly results = new Map<string, SearchResult>();
   private resultsKey = "";
-  private readonly vocabulary: Vocabulary;
-  private readonly stmt;
 
-  constructor(
-    private readonly db: Database.Database,
-    private readonly generation: () => number,
-  ) {
-    // Words of turns and of titles: a title word no turn uses still expands to its forms.
-    const vocab = db.prepare<[string, string, string, string, number], string>(
-      `SELECT term FROM turn_vocab WHERE term >= ? AND term < ?
-       UNION SELECT term FROM doc_vocab WHERE term >= ? AND term < ? ORDER BY 1 LIMIT ?`,
-    );
-    this.vocabulary = {
-      termsWithPrefix: (p, limit) => vocab.pluck().all(p, `${p}\uffff`, p, `${p}\uffff`, limit),
-    };
-    this.stmt = {
-      scored: db
-        .prepare<[string], [string | null, string | null]>(
-          "SELECT group_concat(rowid), group_concat(rank) FROM turn_fts WHERE turn_fts MATCH ?",
-        )
-        .raw(),
-      rowids: db
-        .prepare<[string], string | null>("SELECT group_concat(rowid) FROM turn_fts WHERE turn_fts MATCH ?")
-        .pluck(),
-      titleRowids: db
-        .prepare<[string], string | null>("SELECT group_concat(rowid) FROM doc_fts WHERE doc_fts MATCH ?")
-        .pluck(),
-      titles: db
-        .prepare<[string], string | null>(
-          "SELECT group_concat(rowid || ' ' || rank) FROM doc_fts WHERE doc_fts MATCH ?",
-        )
-        .pluck(),
-      turns: db.prepare<[string], TurnRow>(
-        `SELECT rowid, idx, speaker_id, speaker_name, label, kind, text FROM turns
-         WHERE rowid IN (SELECT value FROM json_each(?))`,
-      ),
-      openingTurn: db.prepare<[string], { rowid: number }>(
-        "SELECT rowid FROM turns WHERE doc_id = ? ORDER BY idx LIMIT 1",
-      ),
-      speakers: db.prepare<[], { body: string }>("SELECT body FROM speakers"),
-      entities: db.prepare<[], { id: string; name: string; forms: string }>(
-        "SELECT id, name, forms FROM entities",
-      ),
-      mentionTurns: db
-        .prepare<[string], number>(
-          "SELECT DISTINCT turn_rowid FROM mentions WHERE turn_rowid IS NOT NULL AND entity IN (SELECT value FROM json_each(?))",
-        )
-        .pluck(),
-      dataVersion: db.prepare<[], number>("PRAGMA data_version").pluck(),
-    };
-  }
+  constructor(private readonly index: TextIndex) {}
 
   private catalog(): TurnCatalog {
-    // data_version changes when another connection writes; generation when this one does.
-    const key = `${this.generation()}:${this.stmt.dataVersion.get()}`;
-    if (this.cached?.key !== key) this.cached = { key, catalog: loadCatalog(this.db) };
+    const key = this.index.state();
+    if (this.cached?.key !== key) this.cached = { key, catalog: this.index.readCatalog() };
     return this.cached.catalog;
   }
 
@@ -169,26 +98,8 @@ export class SqliteSearch {
     return result;
   }
 
-  private runMatch(expression: string, scored: boolean): Matches {
-    try {
-      if (scored) {
-        // Two aggregates of the same rows, in the same order: one list of rowids, one of scores.
-        const [ids, ranks] = this.stmt.scored.get(expression) ?? [null, null];
-        const rowids = ids ? Int32Array.from(ids.split(","), Number) : new Int32Array(0);
-        const scores = ranks ? Float64Array.from(ranks.split(","), Number) : new Float64Array(0);
-        return { rowids, scores, length: rowids.length };
-      }
-      const packed = this.stmt.rowids.get(expression);
-      const rowids = packed ? Int32Array.from(packed.split(","), Number) : new Int32Array(0);
-      return { rowids, scores: null, length: rowids.length };
-    } catch (error) {
-      // The expression is built from index terms only; failing here is our bug, not the user's.
-      throw new VerbatimError("INTERNAL", { reason: `full-text query failed: ${(error as Error).message}` });
-    }
-  }
-
   private compile(query: SearchQuery): CompiledText {
-    return compileText(query.groups, query.exclude, this.vocabulary);
+    return compileText(query.groups, query.exclude, this.index.vocabulary);
   }
 
   /** All turns matching the text part and the filters, in rowid order, with scores when asked. */
@@ -199,16 +110,16 @@ export class SqliteSearch {
     cat: TurnCatalog,
   ): TextMatches {
     const titleGroups = new Map<number, number>();
-    const base: Matches = compiled.match
-      ? this.runMatch(compiled.match, scored)
+    const base: Matches = compiled.groups.length
+      ? this.index.matchTurns(compiled.groups, scored)
       : { rowids: cat.rowids, scores: null, length: cat.rowids.length };
     const titles = compiled.groups.length ? this.titleMatches(compiled.groups) : new Map<number, boolean[]>();
     for (const [d, flags] of titles) titleGroups.set(d, flags.filter(Boolean).length);
-    const excluded = compiled.exclude ? new Set(this.runMatch(compiled.exclude, false).rowids) : null;
+    const excluded = compiled.exclude.length ? new Set(this.index.matchAnyTurn(compiled.exclude)) : null;
     const unfiltered = !excluded && !hasFilters(query.filters) && !hasFilters(query.excludeFilters);
     const pass = unfiltered ? () => true : this.filter(query, cat);
     const passes = (r: number) => !excluded?.has(r) && pass(r);
-    if (unfiltered && compiled.match) {
+    if (unfiltered && compiled.groups.length) {
       return { ...base, titleGroups, titleOnly: this.titleOnly(base, titles, cat, passes) };
     }
     const rowids = new Int32Array(base.length);
@@ -226,18 +137,10 @@ export class SqliteSearch {
   }
 
   /** For each document whose title matches at least one group: which groups it matches. */
-  private titleMatches(groups: string[]): Map<number, boolean[]> {
+  private titleMatches(groups: CompiledText["groups"]): Map<number, boolean[]> {
     const found = new Map<number, boolean[]>();
-    groups.forEach((expression, i) => {
-      let packed: string | null | undefined;
-      try {
-        packed = this.stmt.titleRowids.get(expression);
-      } catch (error) {
-        throw new VerbatimError("INTERNAL", { reason: `title query failed: ${(error as Error).message}` });
-      }
-      if (!packed) return;
-      for (const id of packed.split(",")) {
-        const d = Number(id);
+    groups.forEach((group, i) => {
+      for (const d of this.index.matchTitles(group)) {
         let flags = found.get(d);
         if (!flags) {
           flags = new Array<boolean>(groups.length).fill(false);
@@ -353,7 +256,7 @@ export class SqliteSearch {
     }
     if (f.mentions.length) {
       const ids = this.entitiesNamed(f.mentions);
-      const turns = new Set(this.stmt.mentionTurns.all(JSON.stringify([...ids])));
+      const turns = new Set(this.index.turnsMentioning([...ids]));
       checks.push((r) => turns.has(r));
     }
     if (f.date.length) {
@@ -391,10 +294,7 @@ export class SqliteSearch {
   private entityNames(): [string, string[]][] {
     const key = this.cached?.key ?? "";
     if (key !== this.namesKey || this.names.length === 0) {
-      this.names = this.stmt.entities.all().map((row) => {
-        const forms = (JSON.parse(row.forms) as { text: string }[]).map((f) => f.text);
-        return [row.id, [row.id, row.name, ...forms].map(fold)];
-      });
+      this.names = this.index.entities().map((e) => [e.id, [e.id, e.name, ...e.forms].map(fold)]);
       this.namesKey = key;
     }
     return this.names;
@@ -423,12 +323,7 @@ export class SqliteSearch {
   private registry(): Map<string, Speaker> {
     const key = this.cached?.key ?? "";
     if (key !== this.registryKey) {
-      this.registered = new Map(
-        this.stmt.speakers.all().map((row) => {
-          const speaker = JSON.parse(row.body) as Speaker;
-          return [speaker.id, speaker];
-        }),
-      );
+      this.registered = new Map(this.index.speakers().map((speaker) => [speaker.id, speaker]));
       this.registryKey = key;
     }
     return this.registered;
@@ -440,7 +335,7 @@ export class SqliteSearch {
     const limit = Math.max(1, Math.min(MAX_LIMIT, options.limit ?? 20));
     const perDoc = Math.max(0, Math.min(20, options.turnsPerDocument ?? 3));
     const compiled = this.compile(query);
-    const relevance = sort === "relevance" && compiled.match !== null;
+    const relevance = sort === "relevance" && compiled.groups.length > 0;
     const m = this.matching(query, compiled, relevance, cat);
 
     const docCount = new Int32Array(cat.docId.length);
@@ -458,7 +353,7 @@ export class SqliteSearch {
 
     // Documents found by their title alone are hits with no matching turns.
     for (const d of m.titleOnly) touched.push(d);
-    const titleScore = relevance && compiled.match ? this.titleScores(compiled.match) : null;
+    const titleScore = relevance ? this.index.scoreTitles(compiled.groups) : null;
     const documents = touched.length;
     const candidates: { d: number; key: number }[] = [];
     const groupCount = Math.max(1, compiled.groups.length);
@@ -503,26 +398,6 @@ export class SqliteSearch {
     };
   }
 
-  private titleScores(match: string): Map<number, number> {
-    const scores = new Map<number, number>();
-    const packed = this.stmt.titles.get(match);
-    if (!packed) return scores;
-    for (const p of packed.split(",")) {
-      const space = p.indexOf(" ");
-      scores.set(Number(p.slice(0, space)), Number(p.slice(space + 1)));
-    }
-    return scores;
-  }
-
-  private readTurns(rowids: number[]): Map<number, TurnRow> {
-    const rows = new Map<number, TurnRow>();
-    for (let i = 0; i < rowids.length; i += 500) {
-      for (const row of this.stmt.turns.all(JSON.stringify(rowids.slice(i, i + 500))))
-        rows.set(row.rowid, row);
-    }
-    return rows;
-  }
-
   private hits(
     page: { d: number; key: number }[],
     m: Matches,
@@ -548,13 +423,13 @@ export class SqliteSearch {
     const opening = new Set<number>();
     for (const [d, list] of chosen) {
       if (list.length > 0 || perDoc === 0) continue;
-      const first = this.stmt.openingTurn.get(cat.docId[d] as string);
-      if (first) {
-        list.push(first.rowid);
-        opening.add(first.rowid);
+      const first = this.index.openingTurn(cat.docId[d] as string);
+      if (first !== null) {
+        list.push(first);
+        opening.add(first);
       }
     }
-    const rows = this.readTurns([...chosen.values()].flat());
+    const rows = this.index.readTurns([...chosen.values()].flat());
     return page.map(({ d, key }) => {
       const id = cat.docId[d] as string;
       const turns = (chosen.get(d) ?? [])
@@ -563,8 +438,8 @@ export class SqliteSearch {
         .sort((a, b) => (relevance ? 0 : a.idx - b.idx))
         .map((row) => ({
           index: row.idx,
-          speakerId: row.speaker_id,
-          speakerName: row.speaker_name,
+          speakerId: row.speakerId,
+          speakerName: row.speakerName,
           label: row.label,
           kind: row.kind,
           snippet: opening.has(row.rowid)
@@ -607,7 +482,7 @@ export class SqliteSearch {
     const toRead = readAll ? order : order.slice(0, Math.min(order.length, limit));
     for (let i = 0; i < toRead.length; i += 500) {
       const chunk = toRead.slice(i, i + 500);
-      const rows = this.readTurns(chunk);
+      const rows = this.index.readTurns(chunk);
       for (const r of chunk) {
         const row = rows.get(r);
         if (!row) continue;
@@ -622,7 +497,7 @@ export class SqliteSearch {
             documentId: id,
             turnIndex: row.idx,
             date: cat.docDate[d] ?? null,
-            speakerName: row.speaker_name,
+            speakerName: row.speakerName,
             ...line,
             permalink: `/d/${encodeURIComponent(id)}#t${row.idx}`,
           });
@@ -697,7 +572,7 @@ export class SqliteSearch {
     // The base for relative frequencies: every turn the filters allow, whatever its words.
     const base = this.matching(
       { ...query, groups: [], exclude: [] },
-      { ...compiled, match: null, exclude: null },
+      { ...compiled, groups: [], exclude: [] },
       false,
       cat,
     );
@@ -721,121 +596,3 @@ export class SqliteSearch {
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 const hasFilters = (f: Filters) => Object.values(f).some((v) => v.length > 0);
-
-interface FacetCounters {
-  entity: Int32Array;
-  entitiesSeen: number[];
-  speaker: Int32Array;
-  /** Speaker codes seen, so reading the counts costs the matches, not the whole speaker list. */
-  speakersSeen: number[];
-  /** Counts by year, offset from YEAR_BASE. */
-  year: Int32Array;
-  publisher: Int32Array;
-  language: Int32Array;
-  kind: Int32Array;
-}
-
-function newFacetCounters(cat: TurnCatalog): FacetCounters {
-  return {
-    entity: new Int32Array(cat.entities.length),
-    entitiesSeen: [],
-    speaker: new Int32Array(cat.speakers.length),
-    speakersSeen: [],
-    year: new Int32Array(YEAR_SPAN),
-    publisher: new Int32Array(cat.publishers.length),
-    language: new Int32Array(cat.languages.length),
-    kind: new Int32Array(TURN_KINDS.length),
-  };
-}
-
-function countFacets(f: FacetCounters, cat: TurnCatalog, r: number, d: number): void {
-  const s = cat.speaker[r] as number;
-  if (s >= 0) {
-    if (f.speaker[s] === 0) f.speakersSeen.push(s);
-    f.speaker[s] = (f.speaker[s] as number) + 1;
-  }
-  const y = cat.docYear[d] as number;
-  if (y >= YEAR_BASE && y < YEAR_BASE + YEAR_SPAN)
-    f.year[y - YEAR_BASE] = (f.year[y - YEAR_BASE] as number) + 1;
-  const p = cat.docPublisher[d] as number;
-  f.publisher[p] = (f.publisher[p] as number) + 1;
-  const l = cat.language[r] as number;
-  f.language[l] = (f.language[l] as number) + 1;
-  const k = cat.kind[r] as number;
-  f.kind[k] = (f.kind[k] as number) + 1;
-  const to = cat.mentionStart[r + 1] ?? 0;
-  for (let i = cat.mentionStart[r] ?? 0; i < to; i++) {
-    const e = cat.mentionCodes[i] as number;
-    if (f.entity[e] === 0) f.entitiesSeen.push(e);
-    f.entity[e] = (f.entity[e] as number) + 1;
-  }
-}
-
-const FACET_LIMIT = 20;
-const YEAR_BASE = 1800;
-const YEAR_SPAN = 400;
-
-function facetValues(f: FacetCounters, cat: TurnCatalog): Record<FacetName, FacetValue[]> {
-  const fromArray = (counts: Int32Array, label: (i: number) => { value: string; label: string }) =>
-    Array.from(counts, (count, i) => ({ ...label(i), count }))
-      .filter((v) => v.count > 0)
-      .sort((a, b) => b.count - a.count || cmp(a.value, b.value))
-      .slice(0, FACET_LIMIT);
-  return {
-    speaker: f.speakersSeen
-      .map((i) => {
-        const s = cat.speakers[i] as { id: string | null; name: string };
-        return { value: s.id ?? s.name, label: s.name, count: f.speaker[i] as number };
-      })
-      .sort((a, b) => b.count - a.count || cmp(a.value, b.value))
-      .slice(0, FACET_LIMIT),
-    year: Array.from(f.year, (count, i) => ({
-      value: String(YEAR_BASE + i),
-      label: String(YEAR_BASE + i),
-      count,
-    })).filter((v) => v.count > 0),
-    publisher: fromArray(f.publisher, (i) => ({
-      value: cat.publishers[i] as string,
-      label: cat.publishers[i] as string,
-    })),
-    language: fromArray(f.language, (i) => ({
-      value: cat.languages[i] as string,
-      label: cat.languages[i] as string,
-    })),
-    kind: fromArray(f.kind, (i) => ({ value: TURN_KINDS[i] as string, label: TURN_KINDS[i] as string })),
-    entity: f.entitiesSeen
-      .map((i) => {
-        const e = cat.entities[i] as { id: string; name: string };
-        return { value: e.id, label: e.name, count: f.entity[i] as number };
-      })
-      .sort((a, b) => b.count - a.count || cmp(a.value, b.value))
-      .slice(0, FACET_LIMIT),
-  };
-}
-
-/** Cursors name the query and order they belong to, so one cannot be replayed against another. */
-function cursorSalt(query: SearchQuery, sort: SortOrder): string {
-  return createHash("sha256")
-    .update(JSON.stringify([query, sort]))
-    .digest("hex")
-    .slice(0, 12);
-}
-
-function encodeCursor(position: { key: number; id: string }, salt: string): string {
-  return Buffer.from(JSON.stringify({ k: position.key, i: position.id, s: salt })).toString("base64url");
-}
-
-function decodeCursor(cursor: string, salt: string): { key: number; id: string } {
-  try {
-    const value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as {
-      k: unknown;
-      i: unknown;
-      s: unknown;
-    };
-    if (typeof value.k === "number" && typeof value.i === "string" && value.s === salt)
-      return { key: value.k, id: value.i };
-  } catch {
-    // fall through to the catalog error
-  }
-  throw new VerbatimError("CURSOR_INVALID");
-}

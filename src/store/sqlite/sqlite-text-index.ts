@@ -1,0 +1,151 @@
+/**
+ * The search engine's port (search/engine/text-index.ts) over SQLite: FTS5 tables for turns and
+ * titles (bm25 is FTS5's own), the turns table for snippets, and the catalog read packed.
+ */
+import type Database from "better-sqlite3";
+import { VerbatimError } from "../../errors/catalog.js";
+import type { Speaker } from "../../model/speaker.js";
+import type { EntityNames, Matches, TextIndex, TurnRow } from "../../search/engine/text-index.js";
+import type { MatchGroup, MatchTerm, Vocabulary } from "../../search/query/expand.js";
+import { allOf, anyOf } from "./fts5-expression.js";
+import { loadCatalog } from "./turn-catalog.js";
+
+const numbers = (packed: string | null | undefined) =>
+  packed ? Int32Array.from(packed.split(","), Number) : new Int32Array(0);
+
+export class SqliteTextIndex implements TextIndex {
+  readonly vocabulary: Vocabulary;
+  private readonly stmt;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly generation: () => number,
+  ) {
+    // Words of turns and of titles: a title word no turn uses still expands to its forms.
+    const vocab = db.prepare<[string, string, string, string, number], string>(
+      `SELECT term FROM turn_vocab WHERE term >= ? AND term < ?
+       UNION SELECT term FROM doc_vocab WHERE term >= ? AND term < ? ORDER BY 1 LIMIT ?`,
+    );
+    this.vocabulary = {
+      termsWithPrefix: (p, limit) => vocab.pluck().all(p, `${p}\uffff`, p, `${p}\uffff`, limit),
+    };
+    this.stmt = {
+      scored: db
+        .prepare<[string], [string | null, string | null]>(
+          "SELECT group_concat(rowid), group_concat(rank) FROM turn_fts WHERE turn_fts MATCH ?",
+        )
+        .raw(),
+      rowids: db
+        .prepare<[string], string | null>("SELECT group_concat(rowid) FROM turn_fts WHERE turn_fts MATCH ?")
+        .pluck(),
+      titleRowids: db
+        .prepare<[string], string | null>("SELECT group_concat(rowid) FROM doc_fts WHERE doc_fts MATCH ?")
+        .pluck(),
+      titles: db
+        .prepare<[string], string | null>(
+          "SELECT group_concat(rowid || ' ' || rank) FROM doc_fts WHERE doc_fts MATCH ?",
+        )
+        .pluck(),
+      turns: db.prepare<[string], TurnRow>(
+        `SELECT rowid, idx, speaker_id AS speakerId, speaker_name AS speakerName, label, kind, text FROM turns
+         WHERE rowid IN (SELECT value FROM json_each(?))`,
+      ),
+      openingTurn: db
+        .prepare<[string], number>("SELECT rowid FROM turns WHERE doc_id = ? ORDER BY idx LIMIT 1")
+        .pluck(),
+      speakers: db.prepare<[], string>("SELECT body FROM speakers").pluck(),
+      entities: db.prepare<[], { id: string; name: string; forms: string }>(
+        "SELECT id, name, forms FROM entities",
+      ),
+      mentionTurns: db
+        .prepare<[string], number>(
+          "SELECT DISTINCT turn_rowid FROM mentions WHERE turn_rowid IS NOT NULL AND entity IN (SELECT value FROM json_each(?)) ORDER BY 1",
+        )
+        .pluck(),
+      dataVersion: db.prepare<[], number>("PRAGMA data_version").pluck(),
+    };
+  }
+
+  /** data_version changes when another connection writes; the generation when this one does. */
+  state(): string {
+    return `${this.generation()}:${this.stmt.dataVersion.get()}`;
+  }
+
+  readCatalog() {
+    return loadCatalog(this.db);
+  }
+
+  matchTurns(groups: MatchGroup[], scored: boolean): Matches {
+    const expression = allOf(groups);
+    return this.run("turns", () => {
+      if (!scored) {
+        const rowids = numbers(this.stmt.rowids.get(expression));
+        return { rowids, scores: null, length: rowids.length };
+      }
+      // Two aggregates of the same rows, in the same order: one list of rowids, one of scores.
+      const [ids, ranks] = this.stmt.scored.get(expression) ?? [null, null];
+      const rowids = numbers(ids);
+      const scores = ranks ? Float64Array.from(ranks.split(","), Number) : new Float64Array(0);
+      return { rowids, scores, length: rowids.length };
+    });
+  }
+
+  matchAnyTurn(terms: MatchTerm[]): Int32Array {
+    return this.run("turns", () => numbers(this.stmt.rowids.get(anyOf(terms))));
+  }
+
+  matchTitles(group: MatchGroup): number[] {
+    return this.run("titles", () => Array.from(numbers(this.stmt.titleRowids.get(anyOf(group)))));
+  }
+
+  scoreTitles(groups: MatchGroup[]): Map<number, number> {
+    const scores = new Map<number, number>();
+    const packed = this.run("titles", () => this.stmt.titles.get(allOf(groups)));
+    if (!packed) return scores;
+    for (const p of packed.split(",")) {
+      const space = p.indexOf(" ");
+      scores.set(Number(p.slice(0, space)), Number(p.slice(space + 1)));
+    }
+    return scores;
+  }
+
+  readTurns(rowids: number[]): Map<number, TurnRow> {
+    const rows = new Map<number, TurnRow>();
+    for (let i = 0; i < rowids.length; i += 500) {
+      for (const row of this.stmt.turns.all(JSON.stringify(rowids.slice(i, i + 500))))
+        rows.set(row.rowid, row);
+    }
+    return rows;
+  }
+
+  openingTurn(docId: string): number | null {
+    return this.stmt.openingTurn.get(docId) ?? null;
+  }
+
+  speakers(): Speaker[] {
+    return this.stmt.speakers.all().map((body) => JSON.parse(body) as Speaker);
+  }
+
+  entities(): EntityNames[] {
+    return this.stmt.entities.all().map((row) => ({
+      id: row.id,
+      name: row.name,
+      forms: (JSON.parse(row.forms) as { text: string }[]).map((f) => f.text),
+    }));
+  }
+
+  turnsMentioning(entityIds: string[]): number[] {
+    return this.stmt.mentionTurns.all(JSON.stringify(entityIds));
+  }
+
+  /** The expression is built from index terms only: a failure here is our bug, not the user's. */
+  private run<T>(what: string, query: () => T): T {
+    try {
+      return query();
+    } catch (error) {
+      throw new VerbatimError("INTERNAL", {
+        reason: `full-text query on ${what} failed: ${(error as Error).message}`,
+      });
+    }
+  }
+}
