@@ -69,16 +69,16 @@ export class SearchEngine {
 
   constructor(private readonly index: TextIndex) {}
 
-  private catalog(): TurnCatalog {
-    const key = this.index.state();
-    if (this.cached?.key !== key) this.cached = { key, catalog: this.index.readCatalog() };
+  private async catalog(): Promise<TurnCatalog> {
+    const key = await this.index.state();
+    if (this.cached?.key !== key) this.cached = { key, catalog: await this.index.readCatalog() };
     return this.cached.catalog;
   }
 
   /** The same query and options on an unchanged archive give the same result: serve it from memory. */
-  search(query: SearchQuery, options: SearchOptions = {}): SearchResult {
+  async search(query: SearchQuery, options: SearchOptions = {}): Promise<SearchResult> {
     if (options.cache === false) return this.searchUncached(query, options);
-    this.catalog();
+    await this.catalog();
     const archive = this.cached?.key ?? "";
     if (archive !== this.resultsKey) {
       this.results.clear();
@@ -91,33 +91,37 @@ export class SearchEngine {
       this.results.set(key, hit);
       return hit;
     }
-    const result = this.searchUncached(query, options);
+    const result = await this.searchUncached(query, options);
     if (this.results.size >= RESULT_CACHE_SIZE)
       this.results.delete(this.results.keys().next().value as string);
     this.results.set(key, result);
     return result;
   }
 
-  private compile(query: SearchQuery): CompiledText {
+  private compile(query: SearchQuery): Promise<CompiledText> {
     return compileText(query.groups, query.exclude, this.index.vocabulary);
   }
 
   /** All turns matching the text part and the filters, in rowid order, with scores when asked. */
-  private matching(
+  private async matching(
     query: SearchQuery,
     compiled: CompiledText,
     scored: boolean,
     cat: TurnCatalog,
-  ): TextMatches {
+  ): Promise<TextMatches> {
     const titleGroups = new Map<number, number>();
     const base: Matches = compiled.groups.length
-      ? this.index.matchTurns(compiled.groups, scored)
+      ? await this.index.matchTurns(compiled.groups, scored)
       : { rowids: cat.rowids, scores: null, length: cat.rowids.length };
-    const titles = compiled.groups.length ? this.titleMatches(compiled.groups) : new Map<number, boolean[]>();
+    const titles = compiled.groups.length
+      ? await this.titleMatches(compiled.groups)
+      : new Map<number, boolean[]>();
     for (const [d, flags] of titles) titleGroups.set(d, flags.filter(Boolean).length);
-    const excluded = compiled.exclude.length ? new Set(this.index.matchAnyTurn(compiled.exclude)) : null;
+    const excluded = compiled.exclude.length
+      ? new Set(await this.index.matchAnyTurn(compiled.exclude))
+      : null;
     const unfiltered = !excluded && !hasFilters(query.filters) && !hasFilters(query.excludeFilters);
-    const pass = unfiltered ? () => true : this.filter(query, cat);
+    const pass = unfiltered ? () => true : await this.filter(query, cat);
     const passes = (r: number) => !excluded?.has(r) && pass(r);
     if (unfiltered && compiled.groups.length) {
       return { ...base, titleGroups, titleOnly: this.titleOnly(base, titles, cat, passes) };
@@ -137,10 +141,10 @@ export class SearchEngine {
   }
 
   /** For each document whose title matches at least one group: which groups it matches. */
-  private titleMatches(groups: CompiledText["groups"]): Map<number, boolean[]> {
+  private async titleMatches(groups: CompiledText["groups"]): Promise<Map<number, boolean[]>> {
     const found = new Map<number, boolean[]>();
-    groups.forEach((group, i) => {
-      for (const d of this.index.matchTitles(group)) {
+    for (const [i, group] of groups.entries()) {
+      for (const d of await this.index.matchTitles(group)) {
         let flags = found.get(d);
         if (!flags) {
           flags = new Array<boolean>(groups.length).fill(false);
@@ -148,7 +152,7 @@ export class SearchEngine {
         }
         flags[i] = true;
       }
-    });
+    }
     return found;
   }
 
@@ -175,9 +179,9 @@ export class SearchEngine {
     return [...found].sort((a, b) => a - b);
   }
 
-  private filter(query: SearchQuery, cat: TurnCatalog): (rowid: number) => boolean {
-    const include = this.compileFilters(query.filters, cat);
-    const exclude = this.compileFilters(query.excludeFilters, cat);
+  private async filter(query: SearchQuery, cat: TurnCatalog): Promise<(rowid: number) => boolean> {
+    const include = await this.compileFilters(query.filters, cat);
+    const exclude = await this.compileFilters(query.excludeFilters, cat);
     return (r) => {
       const d = cat.doc[r] as number;
       if (d < 0) return false;
@@ -191,13 +195,13 @@ export class SearchEngine {
    * A predicate for one set of field filters. With `all` true (include), every field given must
    * match; with `all` false (exclude), any field matching is enough.
    */
-  private compileFilters(
+  private async compileFilters(
     f: Filters,
     cat: TurnCatalog,
-  ): ((r: number, d: number, all: boolean) => boolean) | null {
+  ): Promise<((r: number, d: number, all: boolean) => boolean) | null> {
     const checks: ((r: number, d: number) => boolean)[] = [];
     if (f.speaker.length) {
-      const people = this.people(cat);
+      const people = await this.people(cat);
       const values = f.speaker.map(prepareValue);
       const codes = new Uint8Array(cat.speakers.length);
       people.forEach((person, i) => {
@@ -210,7 +214,7 @@ export class SearchEngine {
     }
     if (f.role.length) {
       // Per speaker code, the day ranges in which they held a role named: the turn's document must fall in one.
-      const registry = this.registry();
+      const registry = await this.registry();
       const periods: ({ from: number; to: number }[] | undefined)[] = cat.speakers.map((s) => {
         const registered = s.id ? registry.get(s.id) : undefined;
         if (!registered) return undefined;
@@ -255,8 +259,8 @@ export class SearchEngine {
       checks.push((_r, d) => ids.has((cat.docId[d] as string).toLowerCase()));
     }
     if (f.mentions.length) {
-      const ids = this.entitiesNamed(f.mentions);
-      const turns = new Set(this.index.turnsMentioning([...ids]));
+      const ids = await this.entitiesNamed(f.mentions);
+      const turns = new Set(await this.index.turnsMentioning([...ids]));
       checks.push((r) => turns.has(r));
     }
     if (f.date.length) {
@@ -276,10 +280,10 @@ export class SearchEngine {
   }
 
   /** Entity ids for `mentions:` values: an id ("TR", "Q7184"), the canonical name, or any name form. */
-  private entitiesNamed(values: string[]): Set<string> {
+  private async entitiesNamed(values: string[]): Promise<Set<string>> {
     const wanted = values.map((v) => fold(v));
     const ids = new Set<string>();
-    for (const [id, names] of this.entityNames()) {
+    for (const [id, names] of await this.entityNames()) {
       if (wanted.some((w) => names.includes(w))) ids.add(id);
     }
     // Mentions may refer to ids the gazetteer table does not hold (stored before it was written).
@@ -291,10 +295,10 @@ export class SearchEngine {
   private names: [string, string[]][] = [];
 
   /** Every entity's folded id and names, read once per state of the archive. */
-  private entityNames(): [string, string[]][] {
+  private async entityNames(): Promise<[string, string[]][]> {
     const key = this.cached?.key ?? "";
     if (key !== this.namesKey || this.names.length === 0) {
-      this.names = this.index.entities().map((e) => [e.id, [e.id, e.name, ...e.forms].map(fold)]);
+      this.names = (await this.index.entities()).map((e) => [e.id, [e.id, e.name, ...e.forms].map(fold)]);
       this.namesKey = key;
     }
     return this.names;
@@ -303,9 +307,9 @@ export class SearchEngine {
   private peopleOf: { catalog: TurnCatalog; people: PreparedNames[] } | null = null;
 
   /** Every speaker code's names (the archive's and the registry's), folded once per state of the archive. */
-  private people(cat: TurnCatalog): PreparedNames[] {
+  private async people(cat: TurnCatalog): Promise<PreparedNames[]> {
     if (this.peopleOf?.catalog !== cat) {
-      const registry = this.registry();
+      const registry = await this.registry();
       const people = cat.speakers.map((s, i) => {
         const registered = s.id ? registry.get(s.id) : undefined;
         const names = [...(cat.speakerNames[i] ?? [s.name]), ...(registered ? namesOf(registered) : [])];
@@ -320,23 +324,23 @@ export class SearchEngine {
   private registered = new Map<string, Speaker>();
 
   /** The registry's people as the archive holds them (speakers table), read once per state of the archive. */
-  private registry(): Map<string, Speaker> {
+  private async registry(): Promise<Map<string, Speaker>> {
     const key = this.cached?.key ?? "";
     if (key !== this.registryKey) {
-      this.registered = new Map(this.index.speakers().map((speaker) => [speaker.id, speaker]));
+      this.registered = new Map((await this.index.speakers()).map((speaker) => [speaker.id, speaker]));
       this.registryKey = key;
     }
     return this.registered;
   }
 
-  searchUncached(query: SearchQuery, options: SearchOptions = {}): SearchResult {
-    const cat = this.catalog();
+  async searchUncached(query: SearchQuery, options: SearchOptions = {}): Promise<SearchResult> {
+    const cat = await this.catalog();
     const sort: SortOrder = options.sort ?? "relevance";
     const limit = Math.max(1, Math.min(MAX_LIMIT, options.limit ?? 20));
     const perDoc = Math.max(0, Math.min(20, options.turnsPerDocument ?? 3));
-    const compiled = this.compile(query);
+    const compiled = await this.compile(query);
     const relevance = sort === "relevance" && compiled.groups.length > 0;
-    const m = this.matching(query, compiled, relevance, cat);
+    const m = await this.matching(query, compiled, relevance, cat);
 
     const docCount = new Int32Array(cat.docId.length);
     const docBest = new Float64Array(cat.docId.length).fill(Number.POSITIVE_INFINITY);
@@ -353,7 +357,7 @@ export class SearchEngine {
 
     // Documents found by their title alone are hits with no matching turns.
     for (const d of m.titleOnly) touched.push(d);
-    const titleScore = relevance ? this.index.scoreTitles(compiled.groups) : null;
+    const titleScore = relevance ? await this.index.scoreTitles(compiled.groups) : null;
     const documents = touched.length;
     const candidates: { d: number; key: number }[] = [];
     const groupCount = Math.max(1, compiled.groups.length);
@@ -383,7 +387,7 @@ export class SearchEngine {
       if (start < 0) start = candidates.length;
     }
     const page = candidates.slice(start, start + limit);
-    const hits = this.hits(page, m, cat, compiled.highlight, perDoc, relevance);
+    const hits = await this.hits(page, m, cat, compiled.highlight, perDoc, relevance);
     const last = page[page.length - 1];
     const nextCursor =
       last && start + limit < candidates.length
@@ -398,14 +402,14 @@ export class SearchEngine {
     };
   }
 
-  private hits(
+  private async hits(
     page: { d: number; key: number }[],
     m: Matches,
     cat: TurnCatalog,
     highlight: Highlighter,
     perDoc: number,
     relevance: boolean,
-  ): DocumentHit[] {
+  ): Promise<DocumentHit[]> {
     const wanted = new Map<number, { r: number; score: number }[]>(page.map((p) => [p.d, []]));
     for (let i = 0; i < m.length; i++) {
       const r = m.rowids[i] as number;
@@ -423,13 +427,13 @@ export class SearchEngine {
     const opening = new Set<number>();
     for (const [d, list] of chosen) {
       if (list.length > 0 || perDoc === 0) continue;
-      const first = this.index.openingTurn(cat.docId[d] as string);
+      const first = await this.index.openingTurn(cat.docId[d] as string);
       if (first !== null) {
         list.push(first);
         opening.add(first);
       }
     }
-    const rows = this.index.readTurns([...chosen.values()].flat());
+    const rows = await this.index.readTurns([...chosen.values()].flat());
     return page.map(({ d, key }) => {
       const id = cat.docId[d] as string;
       const turns = (chosen.get(d) ?? [])
@@ -465,12 +469,12 @@ export class SearchEngine {
     });
   }
 
-  concordance(query: SearchQuery, options: ConcordanceOptions = {}): Concordance {
-    const cat = this.catalog();
+  async concordance(query: SearchQuery, options: ConcordanceOptions = {}): Promise<Concordance> {
+    const cat = await this.catalog();
     const limit = Math.max(1, Math.min(100_000, options.limit ?? 1000));
     const context = Math.max(10, Math.min(300, options.context ?? 60));
-    const compiled = this.compile(query);
-    const m = this.matching(query, compiled, false, cat);
+    const compiled = await this.compile(query);
+    const m = await this.matching(query, compiled, false, cat);
     const order = Array.from(m.rowids.subarray(0, m.length)).sort(
       (a, b) =>
         (cat.docFrom[cat.doc[a] as number] as number) - (cat.docFrom[cat.doc[b] as number] as number) ||
@@ -482,7 +486,7 @@ export class SearchEngine {
     const toRead = readAll ? order : order.slice(0, Math.min(order.length, limit));
     for (let i = 0; i < toRead.length; i += 500) {
       const chunk = toRead.slice(i, i + 500);
-      const rows = this.index.readTurns(chunk);
+      const rows = await this.index.readTurns(chunk);
       for (const r of chunk) {
         const row = rows.get(r);
         if (!row) continue;
@@ -513,8 +517,8 @@ export class SearchEngine {
     };
   }
 
-  countsByYear(query: SearchQuery): YearCounts {
-    const { counting, periods } = this.countsByPeriod(query, (d, cat) => {
+  async countsByYear(query: SearchQuery): Promise<YearCounts> {
+    const { counting, periods } = await this.countsByPeriod(query, (d, cat) => {
       const y = cat.docYear[d] as number;
       return y ? String(y) : null;
     });
@@ -529,8 +533,8 @@ export class SearchEngine {
     };
   }
 
-  countsByMonth(query: SearchQuery): MonthCounts {
-    const { counting, periods } = this.countsByPeriod(query, (d, cat) => {
+  async countsByMonth(query: SearchQuery): Promise<MonthCounts> {
+    const { counting, periods } = await this.countsByPeriod(query, (d, cat) => {
       const date = cat.docDate[d];
       return date && date.length >= 7 ? date.slice(0, 7) : null;
     });
@@ -546,16 +550,16 @@ export class SearchEngine {
   }
 
   /** Matching turns and documents per period, with every filtered turn of the period as the base. */
-  private countsByPeriod(
+  private async countsByPeriod(
     query: SearchQuery,
     periodOf: (doc: number, cat: TurnCatalog) => string | null,
-  ): {
+  ): Promise<{
     counting: YearCounts["counting"];
     periods: { key: string; turns: number; documents: number; base: number }[];
-  } {
-    const cat = this.catalog();
-    const compiled = this.compile(query);
-    const m = this.matching(query, compiled, false, cat);
+  }> {
+    const cat = await this.catalog();
+    const compiled = await this.compile(query);
+    const m = await this.matching(query, compiled, false, cat);
     const periods = new Map<string, { turns: number; docs: Set<number>; base: number }>();
     for (let i = 0; i < m.length; i++) {
       const d = cat.doc[m.rowids[i] as number] as number;
@@ -570,7 +574,7 @@ export class SearchEngine {
       e.docs.add(d);
     }
     // The base for relative frequencies: every turn the filters allow, whatever its words.
-    const base = this.matching(
+    const base = await this.matching(
       { ...query, groups: [], exclude: [] },
       { ...compiled, groups: [], exclude: [] },
       false,

@@ -42,24 +42,24 @@ export interface EntityNames {
 
 export interface TextIndex {
   /** Changes whenever the archive does, by this process's writes or another's: what caches key on. */
-  state(): string;
+  state(): Promise<string>;
   /** Every current turn and document, compactly (catalog.ts builds it from the backend's rows). */
-  readCatalog(): TurnCatalog;
+  readCatalog(): Promise<TurnCatalog>;
   vocabulary: Vocabulary;
   /** Turns matching every group (a group matches when any of its terms does). */
-  matchTurns(groups: MatchGroup[], scored: boolean): Matches;
+  matchTurns(groups: MatchGroup[], scored: boolean): Promise<Matches>;
   /** Turns matching any of the terms, ascending. */
-  matchAnyTurn(terms: MatchTerm[]): Int32Array;
+  matchAnyTurn(terms: MatchTerm[]): Promise<Int32Array>;
   /** Documents (catalog numbers) whose title matches the group. */
-  matchTitles(group: MatchGroup): number[];
+  matchTitles(group: MatchGroup): Promise<number[]>;
   /** BM25 of the titles that match every group, by document number, negated like turn scores. */
-  scoreTitles(groups: MatchGroup[]): Map<number, number>;
-  readTurns(rowids: number[]): Map<number, TurnRow>;
+  scoreTitles(groups: MatchGroup[]): Promise<Map<number, number>>;
+  readTurns(rowids: number[]): Promise<Map<number, TurnRow>>;
   /** The number of a document's first turn, or null when it has none. */
-  openingTurn(docId: string): number | null;
+  openingTurn(docId: string): Promise<number | null>;
   /** The registry's people as the archive holds them. */
-  speakers(): Speaker[];
-  entities(): EntityNames[];
+  speakers(): Promise<Speaker[]>;
+  entities(): Promise<EntityNames[]>;
   /** Turns that mention any of the entities, ascending. */
-  turnsMentioning(entityIds: string[]): number[];
+  turnsMentioning(entityIds: string[]): Promise<number[]>;
 }

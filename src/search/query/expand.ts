@@ -11,7 +11,7 @@ import type { TermGroup, TextTerm } from "./ast.js";
 /** The index's vocabulary, as a backend exposes it. */
 export interface Vocabulary {
   /** Indexed terms starting with a prefix, in order, at most `limit`. */
-  termsWithPrefix(prefix: string, limit: number): string[];
+  termsWithPrefix(prefix: string, limit: number): Promise<string[]>;
 }
 
 /** What a matched text looks like, for highlighting and concordance lines. */
@@ -76,14 +76,14 @@ function withoutControls(term: string): string {
 
 const term = (text: string) => withoutControls(ftsFold(text));
 
-export function expandWord(word: string, vocabulary: Vocabulary): string[] {
+export async function expandWord(word: string, vocabulary: Vocabulary): Promise<string[]> {
   const folded = term(word);
   if (/^\d+$/.test(folded) || folded.length < 3) return [folded];
   const wanted = stemsOf(folded, word);
   const shortest = Math.min(...[...wanted].map((s) => s.length));
   const prefix = folded.slice(0, Math.max(2, Math.min(shortest, folded.length) - 2));
   const forms = new Set<string>([folded]);
-  for (const term of vocabulary.termsWithPrefix(prefix, SCAN_LIMIT)) {
+  for (const term of await vocabulary.termsWithPrefix(prefix, SCAN_LIMIT)) {
     if (forms.size >= FORMS_LIMIT) break;
     if (term === folded) continue;
     const termStems = CYRILLIC.test(term)
@@ -98,15 +98,15 @@ export function expandWord(word: string, vocabulary: Vocabulary): string[] {
   return [...forms];
 }
 
-function matchTerm(
+async function matchTerm(
   t: TextTerm,
   vocabulary: Vocabulary,
   highlight: Highlighter,
   expansions: CompiledText["expansions"],
-): MatchTerm {
+): Promise<MatchTerm> {
   switch (t.type) {
     case "word": {
-      const forms = expandWord(t.text, vocabulary);
+      const forms = await expandWord(t.text, vocabulary);
       for (const f of forms) highlight.words.add(f);
       expansions.push({ word: t.text, forms });
       return { type: "forms", forms };
@@ -124,14 +124,27 @@ function matchTerm(
   }
 }
 
-export function compileText(groups: TermGroup[], exclude: TextTerm[], vocabulary: Vocabulary): CompiledText {
+export async function compileText(
+  groups: TermGroup[],
+  exclude: TextTerm[],
+  vocabulary: Vocabulary,
+): Promise<CompiledText> {
   const highlight: Highlighter = { words: new Set(), prefixes: [], phrases: [] };
   const expansions: CompiledText["expansions"] = [];
   const unused: Highlighter = { words: new Set(), prefixes: [], phrases: [] };
   return {
-    groups: groups.map((g) => g.terms.map((t) => matchTerm(t, vocabulary, highlight, expansions))),
-    exclude: exclude.map((t) => matchTerm(t, vocabulary, unused, [])),
+    // One term at a time, so expansions are reported in the query's order.
+    groups: await sequential(groups, (g) =>
+      sequential(g.terms, (t) => matchTerm(t, vocabulary, highlight, expansions)),
+    ),
+    exclude: await sequential(exclude, (t) => matchTerm(t, vocabulary, unused, [])),
     highlight,
     expansions,
   };
+}
+
+async function sequential<T, U>(items: T[], f: (item: T) => Promise<U>): Promise<U[]> {
+  const out: U[] = [];
+  for (const item of items) out.push(await f(item));
+  return out;
 }

@@ -5,6 +5,7 @@
 import type Database from "better-sqlite3";
 import { VerbatimError } from "../../errors/catalog.js";
 import type { Speaker } from "../../model/speaker.js";
+import type { TurnCatalog } from "../../search/engine/catalog.js";
 import type { EntityNames, Matches, TextIndex, TurnRow } from "../../search/engine/text-index.js";
 import type { MatchGroup, MatchTerm, Vocabulary } from "../../search/query/expand.js";
 import { allOf, anyOf } from "./fts5-expression.js";
@@ -27,7 +28,7 @@ export class SqliteTextIndex implements TextIndex {
        UNION SELECT term FROM doc_vocab WHERE term >= ? AND term < ? ORDER BY 1 LIMIT ?`,
     );
     this.vocabulary = {
-      termsWithPrefix: (p, limit) => vocab.pluck().all(p, `${p}\uffff`, p, `${p}\uffff`, limit),
+      termsWithPrefix: async (p, limit) => vocab.pluck().all(p, `${p}\uffff`, p, `${p}\uffff`, limit),
     };
     this.stmt = {
       scored: db
@@ -67,15 +68,15 @@ export class SqliteTextIndex implements TextIndex {
   }
 
   /** data_version changes when another connection writes; the generation when this one does. */
-  state(): string {
+  async state(): Promise<string> {
     return `${this.generation()}:${this.stmt.dataVersion.get()}`;
   }
 
-  readCatalog() {
+  async readCatalog(): Promise<TurnCatalog> {
     return loadCatalog(this.db);
   }
 
-  matchTurns(groups: MatchGroup[], scored: boolean): Matches {
+  async matchTurns(groups: MatchGroup[], scored: boolean): Promise<Matches> {
     const expression = allOf(groups);
     return this.run("turns", () => {
       if (!scored) {
@@ -90,15 +91,15 @@ export class SqliteTextIndex implements TextIndex {
     });
   }
 
-  matchAnyTurn(terms: MatchTerm[]): Int32Array {
+  async matchAnyTurn(terms: MatchTerm[]): Promise<Int32Array> {
     return this.run("turns", () => numbers(this.stmt.rowids.get(anyOf(terms))));
   }
 
-  matchTitles(group: MatchGroup): number[] {
+  async matchTitles(group: MatchGroup): Promise<number[]> {
     return this.run("titles", () => Array.from(numbers(this.stmt.titleRowids.get(anyOf(group)))));
   }
 
-  scoreTitles(groups: MatchGroup[]): Map<number, number> {
+  async scoreTitles(groups: MatchGroup[]): Promise<Map<number, number>> {
     const scores = new Map<number, number>();
     const packed = this.run("titles", () => this.stmt.titles.get(allOf(groups)));
     if (!packed) return scores;
@@ -109,7 +110,7 @@ export class SqliteTextIndex implements TextIndex {
     return scores;
   }
 
-  readTurns(rowids: number[]): Map<number, TurnRow> {
+  async readTurns(rowids: number[]): Promise<Map<number, TurnRow>> {
     const rows = new Map<number, TurnRow>();
     for (let i = 0; i < rowids.length; i += 500) {
       for (const row of this.stmt.turns.all(JSON.stringify(rowids.slice(i, i + 500))))
@@ -118,15 +119,15 @@ export class SqliteTextIndex implements TextIndex {
     return rows;
   }
 
-  openingTurn(docId: string): number | null {
+  async openingTurn(docId: string): Promise<number | null> {
     return this.stmt.openingTurn.get(docId) ?? null;
   }
 
-  speakers(): Speaker[] {
+  async speakers(): Promise<Speaker[]> {
     return this.stmt.speakers.all().map((body) => JSON.parse(body) as Speaker);
   }
 
-  entities(): EntityNames[] {
+  async entities(): Promise<EntityNames[]> {
     return this.stmt.entities.all().map((row) => ({
       id: row.id,
       name: row.name,
@@ -134,7 +135,7 @@ export class SqliteTextIndex implements TextIndex {
     }));
   }
 
-  turnsMentioning(entityIds: string[]): number[] {
+  async turnsMentioning(entityIds: string[]): Promise<number[]> {
     return this.stmt.mentionTurns.all(JSON.stringify(entityIds));
   }
 
