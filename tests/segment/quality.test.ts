@@ -2,8 +2,8 @@
  * Turn kinds and question→answer pairs against transcripts annotated by hand (tests/gold/turns:
  * the kind of every turn and which answers answer which question, decided by reading the
  * documents, not the segmenter's output). Two samples: one the rules were tuned on, and one
- * annotated before any tuning and not tuned on (tests/gold/turns-fresh). `npm run quality`
- * writes both to docs/quality.md.
+ * annotated before any tuning and not tuned on (tests/gold/turns-fresh), and one from a second
+ * annotator (tests/gold/turns-second). `npm run quality` writes all three to docs/quality.md.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
@@ -19,6 +19,8 @@ import { writeQualitySection } from "../support/quality-report.js";
 const TUNING = fileURLToPath(new URL("../gold/turns", import.meta.url));
 /** Annotated before the rules were tuned, and not tuned on since: the honest measure. */
 const FRESH = fileURLToPath(new URL("../gold/turns-fresh", import.meta.url));
+/** Annotated later by a second annotator who never saw the rules' output; measured before any change. */
+const SECOND = fileURLToPath(new URL("../gold/turns-second", import.meta.url));
 
 interface GoldFile {
   /** Path under ../shared/corpus. */
@@ -147,7 +149,7 @@ const errorLines = (rows: FileScore[]) =>
   rows.flatMap((r) => r.errors.map((e) => `- ${r.file.replace(/\.json$/, "")}: ${e}`));
 
 /** The figures as a section of docs/quality.md (`npm run quality`). */
-function writeReport(fresh: FileScore[], tuning: FileScore[]): void {
+function writeReport(fresh: FileScore[], second: FileScore[], tuning: FileScore[]): void {
   const lines = [
     "## Turn kinds and question→answer pairs (`npm run quality`)",
     "",
@@ -165,6 +167,16 @@ function writeReport(fresh: FileScore[], tuning: FileScore[]): void {
     "",
     ...(errorLines(fresh).length ? errorLines(fresh) : ["- none"]),
     "",
+    "### Second annotator (tests/gold/turns-second)",
+    "",
+    "Eight more transcripts (a briefing with a guest at the podium, a background press call, a gaggle, a COVID-19 team briefing where one official hands questions to others, a President's remarks with questions, two Obama-era gaggles, and a CNN podcast interview with Barack Obama), annotated on 2026-12-04 by a second annotator who read the transcripts through `scripts/turn-gold.ts dump` (turn boundaries only) and never saw the rules' output; the annotator's own conventions differ in places (a question split by a backchannel is two questions, each paired with the answers; an interviewer's remark that invites a reply is a question). Measured before any change: kind accuracy 0.823, pair precision 0.676, recall 0.574, F1 0.621 (briefings 0.878 / 0.828, Obama-era 0.877 / 0.878, the interview 0.720 / 0.253). Then, after reading its errors, general rules were added (a reporter called by name without a question mark, an official handing a question to a colleague by name, listeners' backchannels such as \"Yeah.\" on the asking side, a turn that goes on after a cut-in keeping its kind and its question, a few words from the asking side that ask nothing), so the figures below are no longer unseen.",
+    "",
+    ...table(second),
+    "",
+    "Errors:",
+    "",
+    ...(errorLines(second).length ? errorLines(second) : ["- none"]),
+    "",
     "### Tuning sample (tests/gold/turns)",
     "",
     "Annotated by reading too, before measuring, but the rules were then adjusted while measuring on it. Before the rules: kind accuracy 0.830, pair precision 0.808, recall 0.975, F1 0.884.",
@@ -180,29 +192,34 @@ function writeReport(fresh: FileScore[], tuning: FileScore[]): void {
 
 describe.skipIf(!corpusAvailable)("turn kinds and question-answer pairs against hand annotations", () => {
   let fresh: FileScore[] = [];
+  let second: FileScore[] = [];
   let tuning: FileScore[] = [];
 
   // Measured in a hook, not at load: collection must stay quick (see support/event-loop.ts).
   beforeAll(async () => {
     fresh = await score(FRESH);
+    second = await score(SECOND);
     tuning = await score(TUNING);
-    if (process.env.WRITE_QUALITY === "1") writeReport(fresh, tuning);
+    if (process.env.WRITE_QUALITY === "1") writeReport(fresh, second, tuning);
   });
 
-  it("has at least 15 annotated transcripts, 5 of them fresh", () => {
+  it("has at least 15 annotated transcripts, 5 of them fresh and 8 from a second annotator", () => {
     expect(fresh.length).toBeGreaterThanOrEqual(5);
-    expect(fresh.length + tuning.length).toBeGreaterThanOrEqual(15);
+    expect(second.length).toBeGreaterThanOrEqual(8);
+    expect(fresh.length + second.length + tuning.length).toBeGreaterThanOrEqual(15);
   });
 
   // The targets hold on the tuning sample; the fresh sample is guarded against regressions below
   // its measured figures (docs/quality.md), not held to a target it was never tuned for.
-  it("gets the kind of at least 0.97 of the tuning sample's turns right, and 0.93 of the fresh sample's", () => {
+  it("gets the kind of at least 0.97 of the tuning sample's turns right, 0.93 of the fresh sample's and 0.85 of the second annotator's", () => {
     expect(total(tuning).accuracy).toBeGreaterThanOrEqual(0.97);
     expect(total(fresh).accuracy).toBeGreaterThanOrEqual(0.93);
+    expect(total(second).accuracy).toBeGreaterThanOrEqual(0.85);
   });
 
-  it("pairs questions with their answers with an F1 of at least 0.97 on the tuning sample, and 0.92 on the fresh one", () => {
+  it("pairs questions with their answers with an F1 of at least 0.97 on the tuning sample, 0.92 on the fresh one and 0.67 on the second annotator's", () => {
     expect(total(tuning).f1).toBeGreaterThanOrEqual(0.97);
     expect(total(fresh).f1).toBeGreaterThanOrEqual(0.92);
+    expect(total(second).f1).toBeGreaterThanOrEqual(0.67);
   });
 });

@@ -284,4 +284,62 @@ describe("turn kinds", () => {
     ]);
     expect(kinds).toEqual(["remarks", "question", "answer"]);
   });
+  it("a reporter called by name, and a question handed to a colleague by name, are the chair's turns", () => {
+    const { kinds, pairs } = read([
+      "DR. HALE:  Mary.",
+      "Q    What is the guidance on boosters for people over fifty?",
+      `DR. HALE:  ${ANSWER} Rochelle, anything to add?`,
+      "DR. WELLS:  Only that the guidance will be updated next week, once the advisers have met.",
+      "DR. HALE:  Great. Subhan?",
+      "Q    And on masks in schools?",
+      `DR. WELLS:  ${ANSWER}`,
+      "DR. HALE:  I don’t have anything further on that.",
+    ]);
+    expect(kinds).toEqual([
+      "moderator",
+      "question",
+      "answer",
+      "answer",
+      "moderator",
+      "question",
+      "answer",
+      "answer",
+    ]);
+    expect(pairs).toEqual([
+      [1, 2],
+      [1, 3],
+      [5, 6],
+      [5, 7],
+    ]);
+  });
+
+  it("a listener's Yeah on the asking side asks nothing, and the answer it interrupts goes on", () => {
+    const { kinds, pairs } = read([
+      "Q    How did the talks with the governors go?",
+      "THE PRESIDENT:  They went well. We agreed on the money for the bridges —",
+      "Q    Yeah.",
+      "THE PRESIDENT:  — and on the timetable, which matters most.",
+    ]);
+    expect(kinds).toEqual(["question", "answer", "other", "answer"]);
+    expect(pairs).toEqual([
+      [0, 1],
+      [0, 3],
+    ]);
+  });
+
+  it("an answer that goes on after a question cut in answers the question it began with", () => {
+    const { kinds, pairs } = read([
+      "Q    Will you require proof of vaccination for federal workers?",
+      "THE PRESIDENT:  We are going to ask every federal worker to attest —",
+      "Q    But what about requiring proof?",
+      "THE PRESIDENT:  — to their vaccination status, and those who do not will be tested.",
+      `THE PRESIDENT:  On proof: ${ANSWER}`,
+    ]);
+    expect(kinds).toEqual(["question", "answer", "question", "answer", "answer"]);
+    expect(pairs).toEqual([
+      [0, 1],
+      [0, 3],
+      [2, 4],
+    ]);
+  });
 });

@@ -122,8 +122,14 @@ const CLOSING =
 const TIME_CALL =
   /\b(?:we|you) (?:need|have|got) to (?:go|gather|wrap|leave|move|land)\b|\bout of time\b|\bhard stop\b|\bone more question\b|\blast question\b/iu;
 
+// Handing a question to a colleague at the podium, by name: "Rochelle, anything to add?",
+// "Okay. Tony, you want to add?" ("I don't have anything further" hands nothing to anyone).
+const COLLEAGUE_HAND_OFF =
+  /^(?:(?:okay|ok|all right|great|so|yeah)[.,!]?\s+)*\p{Lu}[\p{L}’'-]+,\s.{0,40}?(?:\banything (?:else )?to add\b|\bany(?:thing)? further\b|\b(?:want|like) to (?:add|jump in|take (?:that|this|it))\b|\bчто-нибудь добавить|\bхотите добавить)/iu;
+
 /** Words that hand the floor on, at any length (a moderator's turn may say more first). */
-export const mentionsHandOff = (text: string) => HAND_OFF.some((r) => r.test(text.trim()));
+export const mentionsHandOff = (text: string) =>
+  HAND_OFF.some((r) => r.test(text.trim())) || COLLEAGUE_HAND_OFF.test(text);
 
 // Capitalised one-word replies that are not names: "Close?", "Really?", "Yes?".
 const NOT_A_NAME =
@@ -146,14 +152,27 @@ export function isHandOff(text: string): boolean {
   if (words === 0) return false;
   if (words <= 12 && mentionsHandOff(rest.join(" "))) return true;
   if (words <= 22 && mentionsHandOff(rest[0] ?? "")) return true;
-  // A name called: "Karen?", "Yes, Peter?" (the press secretary calling on a reporter).
-  const t = text.trim();
+  // A name called: "Karen?", "Yes, Peter?", "Mary.", "Great. Subhan?" (calling on a reporter).
+  const t = rest.join(" ").trim();
   return (
     words <= 3 &&
-    !NOT_A_NAME.test(t) &&
-    /^(?:(?:yes|yeah|okay|ok),?\s+)?\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)?\?$/u.test(t)
+    !NOT_A_NAME.test(t.replace(/\.$/u, "?")) &&
+    /^(?:(?:yes|yeah|okay|ok|all right|great),?\s+)?\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)?[?.]$/u.test(t)
   );
 }
+
+// Listening noises from the people asking: they take no turn in the exchange.
+const BACKCHANNEL =
+  /^(?:(?:yes|yeah|yep|right|exactly|uh-huh|mm-hmm|mhm|sure|indeed|true|of course|wow|i see|i know|got it|да|ага|понятно|так|зрозуміло)[,.!]?\s*)+$/iu;
+
+/** "Yeah.", "Right. Exactly.", "Uh-huh.": the person asking listening, not asking. */
+export const isBackchannel = (text: string) => BACKCHANNEL.test(text.replace(/\([^()]*\)/gu, " ").trim());
+
+/**
+ * The turn goes on from where its speaker was cut off: it opens with an ellipsis or a dash and a
+ * lower-case word ("... politics is", "— and it", "-- negotiate the").
+ */
+export const isContinuation = (text: string) => /^(?:\.\.\.|…|—|–|--)\s*\p{Ll}/u.test(text.trim());
 
 /** Ground rules or the introduction of the briefer: the chair opening a press call. */
 export function isChairOpening(text: string): boolean {

@@ -8,7 +8,7 @@ import type { QaPair, Turn } from "../../model/document.js";
 import { addressee, isInterpretedMarker, type LabelConvention, type LabelMatch } from "./labels.js";
 import { pairQuestions } from "./pairing.js";
 import { findStageDirections } from "./stage-directions.js";
-import { classifyTurns } from "./turn-kinds.js";
+import { classifyTurns, continuations } from "./turn-kinds.js";
 
 export interface SpeakerRef {
   speakerId: string | null;
@@ -83,14 +83,12 @@ export function segment(input: SegmentInput): SegmentResult {
   if (input.hasDialogue && labelled === 0) warnings.push("NO_TURNS_RECOGNISED");
 
   const kept = open.filter((t) => t.paragraphs.length > 0 || t.match !== null);
-  const kinds = classifyTurns(
-    kept.map((t) => ({
-      role: t.match?.role ?? null,
-      label: t.match?.label ?? null,
-      paragraphs: t.paragraphs,
-    })),
-    labelled > 0,
-  );
+  const shapes = kept.map((t) => ({
+    role: t.match?.role ?? null,
+    label: t.match?.label ?? null,
+    paragraphs: t.paragraphs,
+  }));
+  const kinds = classifyTurns(shapes, labelled > 0);
   const turns: Turn[] = [];
   for (const t of kept) {
     const kind = kinds[turns.length] ?? "remarks";
@@ -109,5 +107,5 @@ export function segment(input: SegmentInput): SegmentResult {
       notes: t.paragraphs.flatMap((p, i) => findStageDirections(p, i)),
     });
   }
-  return { turns, qa: pairQuestions(turns), warnings };
+  return { turns, qa: pairQuestions(turns, continuations(shapes)), warnings };
 }

@@ -14,6 +14,8 @@ import {
   isCourtesy,
   isCutOff,
   isFloorBid,
+  isBackchannel,
+  isContinuation,
   isHandOff,
   isPlaceLine,
   isStageDirectionOnly,
@@ -49,6 +51,7 @@ function sideOf(t: TurnShape): Side {
 
 const textOf = (t: TurnShape) => t.paragraphs.join("\n");
 const SHORT_REPLY = 15;
+const SHORT_REMARK = 12;
 const ANSWER_REPLY =
   /^(?:yes|no|nope|not yet|correct|i am|i do|i did|i will|i have|we are|we do|we did|we will|they do|they are|it is|it does|he is|she is|of course|definitely|да|нет|конечно)\b[^?]{0,25}[.!]?$/iu;
 const FLOOR_GIVEN = /^(?:yes|yeah|yep|sure|go ahead|please|okay|ok|да|пожалуйста|прошу)\b/iu;
@@ -123,6 +126,16 @@ export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[
     }
   }
 
+  // A turn that goes on from where its speaker was cut off takes the kind of the turn it continues.
+  const continued = continuations(turns);
+  for (let i = 0; i < turns.length; i++) {
+    const j = continued[i];
+    if (j === null || j === undefined) continue;
+    const before = kinds[j] ?? (sides[j] === "ask" ? "question" : null);
+    if (before === "question" || before === "answer") kinds[i] = before;
+    else if (before === null && kinds[i] !== null) kinds[i] = null;
+  }
+
   // Substantive turns of the people asked: an answer when the exchange they belong to began with
   // a question (moderator and other turns between do not end it), otherwise remarks.
   const out: TurnKind[] = [];
@@ -136,6 +149,18 @@ export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[
     out.push(kind);
   }
   return out;
+}
+
+/**
+ * For each turn that continues its speaker's earlier turn cut off a few turns before ("— and it
+ * was…" after an interjection), the index of that turn; null for the others.
+ */
+export function continuations(turns: TurnShape[]): (number | null)[] {
+  return turns.map((t, i) => {
+    if (!t.label || !isContinuation(t.paragraphs[0] ?? "")) return null;
+    for (let j = i - 1; j >= Math.max(0, i - 4); j--) if (turns[j]?.label === t.label) return j;
+    return null;
+  });
 }
 
 /** The words of a short turn all occur in the turn before: an echo ("Close?" after "Close."). */
@@ -160,13 +185,15 @@ function localKind(
       // A place line before the first label ("South Lawn") with no speaker is page furniture.
       return hasLabels && isPlaceLine(t.paragraphs[0] ?? "") ? "other" : "remarks";
     case "ask":
-      if (isStageDirectionOnly(text) || isCourtesy(text)) return "other";
+      if (isStageDirectionOnly(text) || isCourtesy(text) || isBackchannel(text)) return "other";
       // "Karine?" bids for the floor; "Close?" after "Close." asks again.
       if (isFloorBid(text) && !echoes(text, previousText)) return "other";
       // "One last question: what do you regret?" announces the end and asks all the same.
       if (isTimeCall(text) && !hasQuestionMark(text)) return "moderator";
       // A half-sentence cut off before any question was put asks nothing.
       if (isCutOff(text) && !putsAQuestion(text)) return "other";
+      // A remark in passing ("A little grayer, too.", "Which they did."): a few words that ask nothing.
+      if (spokenWords(text).length <= SHORT_REMARK && !putsAQuestion(text)) return "other";
       return "question";
     case "chair":
       if (isCourtesy(text) || isStageDirectionOnly(text)) return "other";
