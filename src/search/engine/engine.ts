@@ -4,7 +4,6 @@
  * (text-index.ts) finds the turns a typed plan matches and scores them; everything here is
  * computed over the catalog (catalog.ts), and only a page's turns are read back for snippets.
  */
-import { VerbatimError } from "../../errors/catalog.js";
 import { TURN_KINDS } from "../../model/document.js";
 import type { Speaker } from "../../model/speaker.js";
 import {
