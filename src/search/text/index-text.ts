@@ -12,3 +12,10 @@ export function preFold(text: string): string {
   if (!NEEDS_FOLDING.test(text)) return text;
   return text.replace(/ё/g, "е").replace(/Ё/g, "Е").replace(/ı/g, "i").replace(/İ/g, "I");
 }
+
+/**
+ * A turn's text as the index keeps it for display: its own words, except NUL, which no database
+ * text type holds everywhere and no reader wants, shown as the replacement character.
+ */
+export const displayText = (text: string): string =>
+  text.includes("\u0000") ? text.replaceAll("\u0000", "\ufffd") : text;

@@ -4,6 +4,7 @@
  */
 import type Database from "better-sqlite3";
 import type { Document } from "../../model/document.js";
+import { displayText } from "../../search/text/index-text.js";
 import { prepareSearchText } from "../../search/text/prepare.js";
 
 export interface SearchIndexWriter {
@@ -95,7 +96,7 @@ export function searchIndexWriter(db: Database.Database): SearchIndexWriter {
           turn.speakerName,
           turn.label,
           turn.kind,
-          turn.paragraphs.join("\n\n"),
+          displayText(turn.paragraphs.join("\n\n")),
           n,
         ).lastInsertRowid;
         stmt.insertTurnFts.run(rowid, text.turns[i] ?? "");

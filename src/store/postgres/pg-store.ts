@@ -1,0 +1,546 @@
+/**
+ * The PostgreSQL backend (the `pg` driver), for servers: several `verbatim serve` processes and
+ * several ingests share one database. A batch is one transaction; the documents it touches are
+ * locked (transaction-scoped advisory locks, taken in id order) so two writers never interleave
+ * their versions of one document; every write bumps `archive_state.generation`, which is what
+ * every process's search cache keys on. Search runs through the one engine (search/engine) over
+ * this backend's TextIndex (text-index.ts).
+ */
+import pg from "pg";
+import type { Enrichment } from "../../enrich/enrich.js";
+import type { Entity } from "../../enrich/gazetteer.js";
+import { VerbatimError } from "../../errors/catalog.js";
+import type { Document } from "../../model/document.js";
+import type { Speaker } from "../../model/speaker.js";
+import { chooseCurrent, type Reading, readingOf, repeatedReading } from "../../model/version-order.js";
+import { SearchEngine } from "../../search/engine/engine.js";
+import type { SearchQuery } from "../../search/query/ast.js";
+import type {
+  Concordance,
+  ConcordanceOptions,
+  MonthCounts,
+  SearchOptions,
+  SearchResult,
+  YearCounts,
+} from "../../search/results.js";
+import { displayText } from "../../search/text/index-text.js";
+import { canonicalJson, documentFingerprint } from "../fingerprint.js";
+import type {
+  BatchItem,
+  DivergenceSummary,
+  DivergentPair,
+  DocumentStore,
+  DocumentSummary,
+  InputReading,
+  LanguageVersion,
+  ListOptions,
+  PutResult,
+  RawBlob,
+  StoreCapabilities,
+  StoreCounts,
+  StoredDocument,
+  StoredVersionLink,
+  VersionConflict,
+  VersionInfo,
+} from "../store.js";
+import { one, type Queryable, rows, transaction } from "./db.js";
+import { pgEnrichment } from "./enrichment.js";
+import { type PgFetchLog, pgFetchLog } from "./fetch-log.js";
+import { migrate, PG_SCHEMA_VERSION } from "./schema.js";
+import { applyVocab, putInIndex, removeFromIndex, type VocabDelta } from "./search-index.js";
+import { PgTextIndex } from "./text-index.js";
+import { pgVersionLinks } from "./version-links.js";
+
+interface ReadingRow {
+  version: number;
+  current: boolean;
+  fingerprint: string;
+  content_hash: string;
+  title: string;
+  stored_at: string;
+  source: string | null;
+  read_at: string | null;
+  date: string | null;
+  time: string | null;
+  date_time: string | null;
+}
+
+interface DocumentRow {
+  id: string;
+  version: number;
+  current: boolean;
+  stored_at: string;
+  body: string;
+}
+
+export interface PgStoreOptions {
+  /** postgres:// or postgresql:// URL. */
+  url: string;
+  /** Connections in the pool. */
+  maxConnections?: number;
+}
+
+/** Passwords never reach a message: the URL is shown without them. */
+export const redactUrl = (url: string) => url.replace(/\/\/([^:/@]+):[^@/]*@/, "//$1:***@");
+
+export class PgStore implements DocumentStore {
+  readonly capabilities: StoreCapabilities = {
+    atomicBatches: true,
+    rawInputs: true,
+    fullTextSearch: true,
+    concurrentReaders: true,
+  };
+  readonly fetchLog: PgFetchLog;
+  private readonly searcher: SearchEngine;
+
+  private constructor(private readonly pool: pg.Pool) {
+    this.searcher = new SearchEngine(new PgTextIndex(pool));
+    this.fetchLog = pgFetchLog(pool, async () => {
+      await pool.query("UPDATE archive_state SET generation = generation + 1");
+    });
+  }
+
+  /** Connects and brings the schema up to date; a database migrated by a newer Verbatim is refused. */
+  static async open(options: PgStoreOptions): Promise<PgStore> {
+    const pool = new pg.Pool({ connectionString: options.url, max: options.maxConnections ?? 10 });
+    // An idle client's error (the server restarting) must not crash the process; the next query reports it.
+    pool.on("error", () => {});
+    try {
+      const client = await pool.connect();
+      try {
+        const { found } = await migrate(client);
+        if (found > PG_SCHEMA_VERSION)
+          throw new VerbatimError("STORE_SCHEMA_TOO_NEW", { found, known: PG_SCHEMA_VERSION });
+      } finally {
+        client.release();
+      }
+    } catch (error) {
+      await pool.end().catch(() => {});
+      if (error instanceof VerbatimError) throw error;
+      throw new VerbatimError("STORE_UNAVAILABLE", {
+        location: redactUrl(options.url),
+        reason: (error as Error).message,
+      });
+    }
+    return new PgStore(pool);
+  }
+
+  private async readings(db: Queryable, id: string): Promise<{ reading: Reading; row: ReadingRow }[]> {
+    const found = await rows<ReadingRow>(
+      db,
+      `SELECT version, current, fingerprint, content_hash, title, stored_at,
+              body::json #>> '{provenance,source}' AS source, body::json #>> '{provenance,readAt}' AS read_at,
+              body::json #>> '{when,date}' AS date, body::json #>> '{when,time}' AS time,
+              body::json #>> '{when,dateTime}' AS date_time
+       FROM documents WHERE id = $1 ORDER BY version`,
+      [id],
+    );
+    return found.map((row) => ({
+      row,
+      reading: readingOf(
+        {
+          when: { date: row.date, time: row.time, dateTime: row.date_time },
+          provenance: { source: row.source ?? "", readAt: row.read_at ?? "", contentHash: row.content_hash },
+        },
+        row.version,
+        row.fingerprint,
+      ),
+    }));
+  }
+
+  /** As SqliteStore.putDocument: store a reading unless it repeats one, then crown the version the order says. */
+  private async putDocument(
+    db: Queryable,
+    doc: Document,
+    storedAt: string,
+    delta: VocabDelta,
+  ): Promise<{ result: PutResult; current: boolean }> {
+    const stored = await this.readings(db, doc.id);
+    const before = stored.find((s) => s.row.current)?.reading.version;
+    const incoming = readingOf(doc, (stored.at(-1)?.reading.version ?? 0) + 1, documentFingerprint(doc));
+    const readings = stored.map((s) => s.reading);
+    const repeated = repeatedReading(incoming, readings);
+    if (!repeated) {
+      readings.push(incoming);
+      await db.query(
+        `INSERT INTO documents (id, version, current, fingerprint, content_hash, publisher, language, kind, date, title, stored_at, body)
+         VALUES ($1, $2, false, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        [
+          doc.id,
+          incoming.version,
+          incoming.fingerprint,
+          doc.provenance.contentHash,
+          doc.publisher,
+          doc.language,
+          doc.kind,
+          doc.when.date,
+          displayText(doc.title),
+          storedAt,
+          JSON.stringify(doc),
+        ],
+      );
+    }
+    const { current, conflicts } = chooseCurrent(readings);
+    if (current.version !== before) {
+      await db.query("UPDATE documents SET current = false WHERE id = $1 AND current", [doc.id]);
+      await db.query("UPDATE documents SET current = true WHERE id = $1 AND version = $2", [
+        doc.id,
+        current.version,
+      ]);
+      const body =
+        current === incoming ? doc : ((await this.getOn(db, doc.id, current.version))?.document ?? doc);
+      await putInIndex(db, body, delta);
+      await pgVersionLinks.putKey(db, body);
+      if (before !== undefined) {
+        await pgEnrichment.clear(db, doc.id);
+        await pgVersionLinks.forget(db, doc.id, false);
+      }
+    }
+    const version = repeated?.version ?? incoming.version;
+    const status = repeated ? "unchanged" : stored.length > 0 ? "versioned" : "inserted";
+    const result: PutResult = { id: doc.id, version, status };
+    if (conflicts.length > 0) result.conflicts = conflicts;
+    return { result, current: version === current.version };
+  }
+
+  /** Every write ends here: the vocabulary's counts, then the state every search cache keys on. */
+  private async finishWrite(db: Queryable, delta: VocabDelta | null): Promise<void> {
+    if (delta) await applyVocab(db, delta);
+    await db.query("UPDATE archive_state SET generation = generation + 1");
+  }
+
+  async putBatch(items: BatchItem[]): Promise<PutResult[][]> {
+    const storedAt = new Date().toISOString();
+    const ids = [...new Set(items.flatMap((i) => i.documents.map((d) => d.id)))].sort();
+    return transaction(this.pool, async (db) => {
+      // One writer per document at a time, locks taken in one order by every writer.
+      for (const id of ids) await db.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [id]);
+      const delta: VocabDelta = new Map();
+      const results: PutResult[][] = [];
+      for (const item of items) {
+        if (item.raw) {
+          await db.query(
+            "INSERT INTO raw_inputs (hash, source, byte_length, bytes) VALUES ($1, $2, $3, $4) ON CONFLICT (hash) DO NOTHING",
+            [item.raw.hash, item.raw.source, item.raw.bytes.length, Buffer.from(item.raw.bytes)],
+          );
+          const reading = item.raw.reading;
+          if (reading)
+            await db.query(
+              `INSERT INTO input_readings (hash, source, name, url, sidecars) VALUES ($1, $2, $3, $4, $5)
+               ON CONFLICT (hash, source) DO UPDATE SET name = excluded.name, url = excluded.url, sidecars = excluded.sidecars`,
+              [item.raw.hash, item.raw.source, reading.name, reading.url, canonicalJson(reading.sidecars)],
+            );
+        }
+        if (item.fetched) await this.fetchLog.recordFetched(db, item.fetched.page, item.fetched.queue);
+        const out: PutResult[] = [];
+        for (const [i, doc] of item.documents.entries()) {
+          const { result, current } = await this.putDocument(db, doc, storedAt, delta);
+          // An enrichment belongs to the text it was computed on: only the current version's is kept.
+          const enrichment = item.enrichments?.[i];
+          if (
+            enrichment &&
+            current &&
+            (result.status !== "unchanged" || (await this.enrichmentStale(db, doc.id, enrichment.version)))
+          )
+            await pgEnrichment.put(db, enrichment);
+          out.push(result);
+        }
+        results.push(out);
+      }
+      await this.finishWrite(db, delta);
+      return results;
+    });
+  }
+
+  private async enrichmentStale(db: Queryable, id: string, version: number): Promise<boolean> {
+    const row = await one<{ version: number }>(db, "SELECT version FROM enrichment_state WHERE doc_id = $1", [
+      id,
+    ]);
+    return !row || row.version < version;
+  }
+
+  private async getOn(db: Queryable, id: string, version?: number): Promise<StoredDocument | null> {
+    const row =
+      version === undefined
+        ? await one<DocumentRow>(
+            db,
+            "SELECT id, version, current, stored_at, body FROM documents WHERE id = $1 AND current",
+            [id],
+          )
+        : await one<DocumentRow>(
+            db,
+            "SELECT id, version, current, stored_at, body FROM documents WHERE id = $1 AND version = $2",
+            [id, version],
+          );
+    if (!row) return null;
+    return {
+      document: JSON.parse(row.body) as Document,
+      version: row.version,
+      current: row.current,
+      storedAt: row.stored_at,
+    };
+  }
+
+  async get(id: string, version?: number): Promise<StoredDocument | null> {
+    return this.getOn(this.pool, id, version);
+  }
+
+  async versions(id: string): Promise<VersionInfo[]> {
+    const stored = await this.readings(this.pool, id);
+    if (stored.length === 0) return [];
+    const { conflicts } = chooseCurrent(stored.map((s) => s.reading));
+    return stored.map(({ reading, row }) => ({
+      version: row.version,
+      contentHash: row.content_hash,
+      title: row.title,
+      storedAt: row.stored_at,
+      current: row.current,
+      source: reading.source,
+      published: reading.published,
+      conflict: conflicts.includes(row.version),
+    }));
+  }
+
+  async *list(options: ListOptions = {}): AsyncGenerator<Document> {
+    const pageSize = 500;
+    let after = options.after ?? "";
+    let remaining = options.limit ?? Number.POSITIVE_INFINITY;
+    while (remaining > 0) {
+      const n = Math.min(pageSize, remaining);
+      const found = options.publisher
+        ? await rows<{ id: string; body: string }>(
+            this.pool,
+            `SELECT id, body FROM documents WHERE current AND id COLLATE "C" > $1 AND publisher = $2
+             ORDER BY id COLLATE "C" LIMIT $3`,
+            [after, options.publisher, n],
+          )
+        : await rows<{ id: string; body: string }>(
+            this.pool,
+            `SELECT id, body FROM documents WHERE current AND id COLLATE "C" > $1 ORDER BY id COLLATE "C" LIMIT $2`,
+            [after, n],
+          );
+      if (found.length === 0) return;
+      for (const row of found) yield JSON.parse(row.body) as Document;
+      remaining -= found.length;
+      after = found[found.length - 1]?.id ?? after;
+    }
+  }
+
+  async delete(id: string): Promise<boolean> {
+    return transaction(this.pool, async (db) => {
+      await db.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [id]);
+      const delta: VocabDelta = new Map();
+      await pgEnrichment.clear(db, id);
+      await pgVersionLinks.forget(db, id, true);
+      await removeFromIndex(db, id, delta);
+      const removed = (await db.query("DELETE FROM documents WHERE id = $1", [id])).rowCount ?? 0;
+      await this.finishWrite(db, delta);
+      return removed > 0;
+    });
+  }
+
+  async putEnrichment(enrichment: Enrichment): Promise<void> {
+    await transaction(this.pool, async (db) => {
+      await pgEnrichment.put(db, enrichment);
+      await this.finishWrite(db, null);
+    });
+  }
+
+  async getEnrichment(id: string): Promise<Enrichment | null> {
+    return pgEnrichment.get(this.pool, id);
+  }
+
+  async putEntities(entities: Entity[]): Promise<void> {
+    await transaction(this.pool, async (db) => {
+      await db.query("DELETE FROM entities");
+      if (entities.length)
+        await db.query(
+          "INSERT INTO entities (id, type, name, forms) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])",
+          [
+            entities.map((e) => e.id),
+            entities.map((e) => e.type),
+            entities.map((e) => e.name),
+            entities.map((e) => JSON.stringify(e.forms)),
+          ],
+        );
+      await this.finishWrite(db, null);
+    });
+  }
+
+  async getEntity(id: string): Promise<Entity | null> {
+    const row = await one<{ id: string; type: string; name: string; forms: string }>(
+      this.pool,
+      "SELECT id, type, name, forms FROM entities WHERE id = $1",
+      [id],
+    );
+    return row
+      ? { id: row.id, type: row.type as Entity["type"], name: row.name, forms: JSON.parse(row.forms) }
+      : null;
+  }
+
+  async getRaw(hash: string): Promise<Uint8Array | null> {
+    const row = await one<{ bytes: Buffer }>(this.pool, "SELECT bytes FROM raw_inputs WHERE hash = $1", [
+      hash,
+    ]);
+    return row ? new Uint8Array(row.bytes) : null;
+  }
+
+  async *listRaw(): AsyncGenerator<RawBlob> {
+    let after = "";
+    for (;;) {
+      const found = await rows<{ hash: string; source: string; bytes: Buffer }>(
+        this.pool,
+        `SELECT hash, source, bytes FROM raw_inputs WHERE hash COLLATE "C" > $1 ORDER BY hash COLLATE "C" LIMIT 200`,
+        [after],
+      );
+      if (found.length === 0) return;
+      for (const row of found) yield { hash: row.hash, source: row.source, bytes: new Uint8Array(row.bytes) };
+      after = found[found.length - 1]?.hash ?? after;
+    }
+  }
+
+  async inputReading(hash: string, source: string): Promise<InputReading | null> {
+    const row = await one<{
+      hash: string;
+      source: string;
+      name: string;
+      url: string | null;
+      sidecars: string;
+    }>(
+      this.pool,
+      "SELECT hash, source, name, url, sidecars FROM input_readings WHERE hash = $1 AND source = $2",
+      [hash, source],
+    );
+    return row ? { ...row, sidecars: JSON.parse(row.sidecars) as Record<string, string> } : null;
+  }
+
+  async putSpeakers(speakers: Speaker[]): Promise<void> {
+    await transaction(this.pool, async (db) => {
+      await db.query("LOCK TABLE speakers IN SHARE ROW EXCLUSIVE MODE");
+      // A speaker added by hand comes after those already known; one edited keeps its place.
+      for (const s of speakers)
+        await db.query(
+          `INSERT INTO speakers (id, name, body, edited, seq)
+           VALUES ($1, $2, $3, true, (SELECT COALESCE(MAX(seq), -1) + 1 FROM speakers))
+           ON CONFLICT (id) DO UPDATE SET name = excluded.name, body = excluded.body, edited = true`,
+          [s.id, s.name, canonicalJson(s)],
+        );
+      await this.finishWrite(db, null);
+    });
+  }
+
+  async seedSpeakers(speakers: Speaker[]): Promise<number> {
+    return transaction(this.pool, async (db) => {
+      await db.query("LOCK TABLE speakers IN SHARE ROW EXCLUSIVE MODE");
+      let changed = 0;
+      for (const [i, s] of speakers.entries()) {
+        // A seed never touches a speaker edited by hand; every speaker in the file takes the file's place.
+        const result = await db.query(
+          `INSERT INTO speakers AS sp (id, name, body, edited, seq) VALUES ($1, $2, $3, false, $4)
+           ON CONFLICT (id) DO UPDATE SET
+             name = CASE WHEN sp.edited THEN sp.name ELSE excluded.name END,
+             body = CASE WHEN sp.edited THEN sp.body ELSE excluded.body END,
+             seq = excluded.seq
+           WHERE sp.seq IS DISTINCT FROM excluded.seq OR (NOT sp.edited AND sp.body != excluded.body)`,
+          [s.id, s.name, canonicalJson(s), i],
+        );
+        changed += result.rowCount ?? 0;
+      }
+      await this.finishWrite(db, null);
+      return changed;
+    });
+  }
+
+  async listSpeakers(): Promise<Speaker[]> {
+    return (
+      await rows<{ body: string }>(
+        this.pool,
+        `SELECT body FROM speakers ORDER BY seq IS NULL, seq, id COLLATE "C"`,
+      )
+    ).map((r) => JSON.parse(r.body) as Speaker);
+  }
+
+  async search(query: SearchQuery, options?: SearchOptions): Promise<SearchResult> {
+    return this.searcher.search(query, options);
+  }
+
+  async concordance(query: SearchQuery, options?: ConcordanceOptions): Promise<Concordance> {
+    return this.searcher.concordance(query, options);
+  }
+
+  async countsByYear(query: SearchQuery): Promise<YearCounts> {
+    return this.searcher.countsByYear(query);
+  }
+
+  async countsByMonth(query: SearchQuery): Promise<MonthCounts> {
+    return this.searcher.countsByMonth(query);
+  }
+
+  async getSpeaker(id: string): Promise<Speaker | null> {
+    const row = await one<{ body: string }>(this.pool, "SELECT body FROM speakers WHERE id = $1", [id]);
+    return row ? (JSON.parse(row.body) as Speaker) : null;
+  }
+
+  async counts(): Promise<StoreCounts> {
+    const row = (await one<StoreCounts>(
+      this.pool,
+      `SELECT (SELECT count(*) FROM documents WHERE current) AS documents,
+              (SELECT count(*) FROM documents) AS versions,
+              (SELECT count(*) FROM turns) AS turns,
+              (SELECT count(*) FROM raw_inputs) AS "rawInputs",
+              (SELECT count(*) FROM speakers) AS speakers`,
+    )) as StoreCounts;
+    return row;
+  }
+
+  async recent(limit: number): Promise<DocumentSummary[]> {
+    return rows<DocumentSummary>(
+      this.pool,
+      `SELECT id, title, date, publisher, language, kind FROM doc_index
+       ORDER BY date IS NULL, date COLLATE "C" DESC, id COLLATE "C" LIMIT $1`,
+      [Math.max(0, Math.min(1000, limit))],
+    );
+  }
+
+  async languageVersions(id: string): Promise<LanguageVersion[]> {
+    return pgVersionLinks.versions(this.pool, id);
+  }
+
+  async putVersionLink(link: StoredVersionLink): Promise<void> {
+    await transaction(this.pool, async (db) => {
+      await pgVersionLinks.putLink(db, link);
+      await this.finishWrite(db, null);
+    });
+  }
+
+  async versionCandidates(id: string, days: number): Promise<DocumentSummary[]> {
+    return pgVersionLinks.candidates(this.pool, id, days);
+  }
+
+  async keyPartners(id: string): Promise<string[]> {
+    return pgVersionLinks.keyPartners(this.pool, id);
+  }
+
+  async versionConflicts(options: { id?: string; limit?: number } = {}): Promise<VersionConflict[]> {
+    return pgVersionLinks.conflicts(this.pool, options);
+  }
+
+  async putDivergence(summary: DivergenceSummary): Promise<void> {
+    await pgVersionLinks.putDivergence(this.pool, summary);
+  }
+
+  async divergentPairs(limit: number): Promise<DivergentPair[]> {
+    return pgVersionLinks.divergent(this.pool, limit);
+  }
+
+  async publishers(): Promise<{ publisher: string; count: number }[]> {
+    return rows<{ publisher: string; count: number }>(
+      this.pool,
+      `SELECT publisher, count(*)::int AS count FROM doc_index GROUP BY publisher ORDER BY count DESC, publisher COLLATE "C"`,
+    );
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}

@@ -1,0 +1,261 @@
+/**
+ * The PostgreSQL schema, as explicit numbered migrations recorded in `verbatim_meta`. A
+ * PostgreSQL archive starts at the shape the SQLite archive reached after its own migrations;
+ * the two evolve side by side from here. Migrations run under an advisory lock, so several
+ * processes opening one database at once migrate it once.
+ */
+import type { Queryable } from "./db.js";
+
+export const PG_MIGRATIONS: readonly string[] = [
+  // 1: everything the archive keeps.
+  `
+  CREATE TABLE archive_state (
+    id         INTEGER PRIMARY KEY CHECK (id = 1),
+    generation BIGINT  NOT NULL
+  );
+  INSERT INTO archive_state (id, generation) VALUES (1, 0);
+
+  CREATE TABLE documents (
+    id           TEXT    NOT NULL,
+    version      INTEGER NOT NULL,
+    current      BOOLEAN NOT NULL,
+    fingerprint  TEXT    NOT NULL,
+    content_hash TEXT    NOT NULL,
+    publisher    TEXT    NOT NULL,
+    language     TEXT    NOT NULL,
+    kind         TEXT    NOT NULL,
+    date         TEXT,
+    title        TEXT    NOT NULL,
+    stored_at    TEXT    NOT NULL,
+    body         TEXT    NOT NULL,
+    PRIMARY KEY (id, version)
+  );
+  CREATE INDEX documents_current ON documents (id) WHERE current;
+  CREATE INDEX documents_stored ON documents (stored_at) WHERE version > 1;
+
+  CREATE TABLE raw_inputs (
+    hash        TEXT PRIMARY KEY,
+    source      TEXT    NOT NULL,
+    byte_length INTEGER NOT NULL,
+    bytes       BYTEA   NOT NULL
+  );
+  CREATE TABLE input_readings (
+    hash     TEXT NOT NULL,
+    source   TEXT NOT NULL,
+    name     TEXT NOT NULL,
+    url      TEXT,
+    sidecars TEXT NOT NULL,
+    PRIMARY KEY (hash, source)
+  );
+
+  CREATE TABLE speakers (
+    id     TEXT PRIMARY KEY,
+    name   TEXT    NOT NULL,
+    body   TEXT    NOT NULL,
+    edited BOOLEAN NOT NULL DEFAULT false,
+    seq    INTEGER
+  );
+
+  -- Current documents, numbered for the search catalog; titles indexed as tokens made in JavaScript
+  -- (src/search/text/tokenize.ts), so both backends split and fold text alike.
+  CREATE TABLE doc_index (
+    n             SERIAL PRIMARY KEY,
+    id            TEXT NOT NULL UNIQUE,
+    publisher     TEXT NOT NULL,
+    language      TEXT NOT NULL,
+    kind          TEXT NOT NULL,
+    date          TEXT,
+    title         TEXT NOT NULL,
+    source_url    TEXT,
+    publisher_ref TEXT,
+    title_len     INTEGER  NOT NULL,
+    title_tsv     TSVECTOR NOT NULL
+  );
+  CREATE INDEX doc_index_title ON doc_index USING gin (title_tsv);
+  CREATE INDEX doc_index_date ON doc_index (date);
+  CREATE INDEX doc_index_publisher_language_date ON doc_index (publisher, language, date);
+  CREATE INDEX doc_index_source_url ON doc_index (source_url) WHERE source_url IS NOT NULL;
+  CREATE INDEX doc_index_publisher_ref ON doc_index (publisher, publisher_ref) WHERE publisher_ref IS NOT NULL;
+
+  -- Turns of current documents: n is the turn's number in the search engine.
+  CREATE TABLE turns (
+    n            SERIAL PRIMARY KEY,
+    doc_id       TEXT     NOT NULL,
+    idx          INTEGER  NOT NULL,
+    doc_n        INTEGER  NOT NULL,
+    speaker_id   TEXT,
+    speaker_name TEXT,
+    label        TEXT,
+    kind         TEXT     NOT NULL,
+    text         TEXT     NOT NULL,
+    language     TEXT,
+    len          INTEGER  NOT NULL,
+    tsv          TSVECTOR NOT NULL,
+    UNIQUE (doc_id, idx)
+  );
+  CREATE INDEX turns_tsv ON turns USING gin (tsv);
+  CREATE INDEX turns_speaker ON turns (speaker_id);
+
+  -- Every indexed word, with how many turns and titles hold it: the vocabulary query words expand over.
+  CREATE TABLE vocab (
+    term   TEXT COLLATE "C" PRIMARY KEY,
+    turns  INTEGER NOT NULL DEFAULT 0,
+    titles INTEGER NOT NULL DEFAULT 0
+  );
+
+  CREATE TABLE speaker_aliases (
+    doc_id     TEXT NOT NULL,
+    speaker_id TEXT NOT NULL,
+    alias      TEXT NOT NULL
+  );
+  CREATE INDEX speaker_aliases_doc ON speaker_aliases (doc_id);
+
+  CREATE TABLE mentions (
+    doc_n     INTEGER NOT NULL,
+    turn_idx  INTEGER NOT NULL,
+    turn_n    INTEGER,
+    entity    TEXT    NOT NULL,
+    type      TEXT    NOT NULL,
+    paragraph INTEGER NOT NULL,
+    start     INTEGER NOT NULL,
+    "end"     INTEGER NOT NULL
+  );
+  CREATE INDEX mentions_entity ON mentions (entity);
+  CREATE INDEX mentions_doc ON mentions (doc_n);
+  CREATE TABLE time_expressions (
+    doc_n     INTEGER NOT NULL,
+    turn_idx  INTEGER NOT NULL,
+    paragraph INTEGER NOT NULL,
+    start     INTEGER NOT NULL,
+    "end"     INTEGER NOT NULL,
+    text      TEXT    NOT NULL,
+    value     TEXT    NOT NULL
+  );
+  CREATE INDEX time_expressions_doc ON time_expressions (doc_n);
+  CREATE TABLE entities (
+    id    TEXT PRIMARY KEY,
+    type  TEXT NOT NULL,
+    name  TEXT NOT NULL,
+    forms TEXT NOT NULL
+  );
+  CREATE TABLE enrichment_state (
+    doc_id  TEXT PRIMARY KEY,
+    version INTEGER NOT NULL
+  );
+
+  CREATE TABLE version_keys (
+    doc_id TEXT NOT NULL,
+    key    TEXT NOT NULL,
+    PRIMARY KEY (doc_id, key)
+  );
+  CREATE INDEX version_keys_key ON version_keys (key);
+  CREATE TABLE version_links (
+    a          TEXT NOT NULL,
+    b          TEXT NOT NULL,
+    method     TEXT NOT NULL,
+    confidence DOUBLE PRECISION NOT NULL,
+    reasons    TEXT NOT NULL,
+    PRIMARY KEY (a, b)
+  );
+  CREATE INDEX version_links_b ON version_links (b);
+  CREATE TABLE divergence (
+    a                 TEXT NOT NULL,
+    b                 TEXT NOT NULL,
+    version           INTEGER NOT NULL,
+    score             DOUBLE PRECISION NOT NULL,
+    only_a            INTEGER NOT NULL,
+    only_b            INTEGER NOT NULL,
+    length_outliers   INTEGER NOT NULL,
+    number_mismatches INTEGER NOT NULL,
+    entity_mismatches INTEGER NOT NULL,
+    PRIMARY KEY (a, b)
+  );
+  CREATE INDEX divergence_score ON divergence (score DESC);
+
+  CREATE TABLE pages (
+    url           TEXT PRIMARY KEY,
+    publisher     TEXT,
+    role          TEXT NOT NULL,
+    state         TEXT NOT NULL,
+    etag          TEXT,
+    last_modified TEXT,
+    content_hash  TEXT,
+    doc_ids       TEXT NOT NULL,
+    first_seen    TEXT NOT NULL,
+    last_fetched  TEXT,
+    last_changed  TEXT,
+    published     TEXT,
+    next_visit    TEXT,
+    failures      INTEGER NOT NULL DEFAULT 0,
+    last_error    TEXT
+  );
+  CREATE INDEX pages_next_visit ON pages (next_visit) WHERE next_visit IS NOT NULL;
+  CREATE TABLE captures (
+    n            SERIAL PRIMARY KEY,
+    url          TEXT    NOT NULL,
+    fetched_at   TEXT    NOT NULL,
+    status       INTEGER NOT NULL,
+    content_hash TEXT,
+    warc_file    TEXT    NOT NULL,
+    warc_offset  BIGINT  NOT NULL,
+    warc_length  BIGINT  NOT NULL
+  );
+  CREATE INDEX captures_url ON captures (url, fetched_at);
+  CREATE TABLE withdrawals (
+    doc_id TEXT PRIMARY KEY,
+    url    TEXT    NOT NULL,
+    status INTEGER NOT NULL,
+    at     TEXT    NOT NULL
+  );
+  CREATE TABLE crawl_runs (
+    key      TEXT PRIMARY KEY,
+    started  TEXT NOT NULL,
+    finished TEXT
+  );
+  CREATE TABLE crawl_queue (
+    key   TEXT    NOT NULL,
+    url   TEXT    NOT NULL,
+    depth INTEGER NOT NULL,
+    seq   INTEGER NOT NULL,
+    done  BOOLEAN NOT NULL DEFAULT false,
+    PRIMARY KEY (key, url)
+  );
+  CREATE INDEX crawl_queue_next ON crawl_queue (key, done, seq);
+  `,
+];
+
+export const PG_SCHEMA_VERSION = PG_MIGRATIONS.length;
+
+/** An arbitrary constant naming Verbatim's migration lock among the database's advisory locks. */
+const MIGRATION_LOCK = 7_142_031;
+
+/** Brings the schema up to date; refuses a database migrated by a newer Verbatim. */
+export async function migrate(db: Queryable): Promise<{ found: number }> {
+  await db.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
+  try {
+    await db.query("CREATE TABLE IF NOT EXISTS verbatim_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+    const row = (await db.query("SELECT value FROM verbatim_meta WHERE key = 'schema_version'")).rows[0] as
+      | { value: string }
+      | undefined;
+    const found = row ? Number(row.value) : 0;
+    if (found > PG_SCHEMA_VERSION) return { found };
+    for (let v = found; v < PG_SCHEMA_VERSION; v++) {
+      await db.query("BEGIN");
+      try {
+        await db.query(PG_MIGRATIONS[v] as string);
+        await db.query(
+          `INSERT INTO verbatim_meta (key, value) VALUES ('schema_version', $1)
+           ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+          [String(v + 1)],
+        );
+        await db.query("COMMIT");
+      } catch (error) {
+        await db.query("ROLLBACK");
+        throw error;
+      }
+    }
+    return { found };
+  } finally {
+    await db.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]);
+  }
+}

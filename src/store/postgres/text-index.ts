@@ -1,0 +1,333 @@
+/**
+ * The search engine's port (search/engine/text-index.ts) over PostgreSQL: GIN-indexed tsvectors
+ * made from Verbatim's own terms (tsvector.ts), matched with tsquery literals written from the
+ * typed plan, and scored here with the same Okapi BM25 that SQLite's FTS5 computes, so a query
+ * ranks alike on both backends.
+ */
+import type pg from "pg";
+import type { Speaker } from "../../model/speaker.js";
+import { CatalogBuilder, type CatalogDocument, type TurnCatalog } from "../../search/engine/catalog.js";
+import type { EntityNames, Matches, TextIndex, TurnRow } from "../../search/engine/text-index.js";
+import type { MatchGroup, MatchTerm, Vocabulary } from "../../search/query/expand.js";
+import { one, rows } from "./db.js";
+import { allQuery, anyQuery, type Phrase, phrasesOf } from "./tsvector.js";
+
+const numbers = (packed: string | null | undefined) =>
+  packed ? Int32Array.from(packed.split(","), Number) : new Int32Array(0);
+
+/** FTS5's bm25() constants. */
+const K1 = 1.2;
+const B = 0.75;
+
+/** Where a scored search looks: turns or titles. */
+interface Corpus {
+  table: "turns" | "doc_index";
+  vector: "tsv" | "title_tsv";
+  length: "len" | "title_len";
+  vocabColumn: "turns" | "titles";
+}
+const TURNS: Corpus = { table: "turns", vector: "tsv", length: "len", vocabColumn: "turns" };
+const TITLES: Corpus = {
+  table: "doc_index",
+  vector: "title_tsv",
+  length: "title_len",
+  vocabColumn: "titles",
+};
+
+export class PgTextIndex implements TextIndex {
+  readonly vocabulary: Vocabulary;
+  private stats: {
+    state: string;
+    turns: { count: number; avg: number };
+    titles: { count: number; avg: number };
+  } | null = null;
+
+  constructor(private readonly pool: pg.Pool) {
+    this.vocabulary = {
+      termsWithPrefix: async (prefix, limit) =>
+        (
+          await rows<{ term: string }>(
+            pool,
+            "SELECT term FROM vocab WHERE term >= $1 AND term < $2 ORDER BY term LIMIT $3",
+            [prefix, `${prefix}\uffff`, limit],
+          )
+        ).map((r) => r.term),
+    };
+  }
+
+  async state(): Promise<string> {
+    const row = await one<{ generation: number }>(this.pool, "SELECT generation FROM archive_state");
+    return String(row?.generation ?? 0);
+  }
+
+  async readCatalog(): Promise<TurnCatalog> {
+    const documents = await rows<CatalogDocument>(
+      this.pool,
+      "SELECT n, id, publisher, language, kind, date, title FROM doc_index",
+    );
+    const builder = new CatalogBuilder(documents);
+    // One string for all turns: hundreds of thousands of row objects would cost more than the search.
+    const packed = await one<{ s: string | null }>(
+      this.pool,
+      `SELECT string_agg(n || E'\\t' || doc_n || E'\\t' || kind || E'\\t' || coalesce(speaker_id, '') || E'\\t' ||
+                         coalesce(speaker_name, '') || E'\\t' || coalesce(language, ''), E'\\n' ORDER BY n) AS s
+       FROM turns`,
+    );
+    const lines = packed?.s ? packed.s.split("\n") : [];
+    const last = lines[lines.length - 1];
+    builder.expectTurns(lines.length, last ? Number(last.split("\t", 1)[0]) : 0);
+    for (const line of lines) {
+      const [n, docN, kind, speakerId, speakerName, language] = line.split("\t");
+      builder.addTurn(
+        Number(n),
+        Number(docN),
+        kind as string,
+        speakerId || null,
+        speakerName || null,
+        language || null,
+      );
+    }
+    for (const a of await rows<{ speaker_id: string; alias: string }>(
+      this.pool,
+      "SELECT DISTINCT speaker_id, alias FROM speaker_aliases",
+    ))
+      builder.addAlias(a.speaker_id, a.alias);
+    const names = new Map(
+      (await rows<{ id: string; name: string }>(this.pool, "SELECT id, name FROM entities")).map((e) => [
+        e.id,
+        e.name,
+      ]),
+    );
+    const mentions = await one<{ s: string | null }>(
+      this.pool,
+      `SELECT string_agg(turn_n || E'\\t' || entity, E'\\n' ORDER BY turn_n, entity) AS s
+       FROM (SELECT DISTINCT turn_n, entity FROM mentions WHERE turn_n IS NOT NULL) m`,
+    );
+    const mentionLines = mentions?.s ? mentions.s.split("\n") : [];
+    const turns = new Int32Array(mentionLines.length);
+    const entities: string[] = new Array(mentionLines.length);
+    mentionLines.forEach((line, i) => {
+      const tab = line.indexOf("\t");
+      turns[i] = Number(line.slice(0, tab));
+      entities[i] = line.slice(tab + 1);
+    });
+    builder.setMentions(turns, entities, names);
+    return builder.build();
+  }
+
+  async matchTurns(groups: MatchGroup[], scored: boolean): Promise<Matches> {
+    const query = allQuery(groups);
+    if (query === null)
+      return { rowids: new Int32Array(0), scores: scored ? new Float64Array(0) : null, length: 0 };
+    if (!scored) {
+      const rowids = await this.matching(TURNS, query);
+      return { rowids, scores: null, length: rowids.length };
+    }
+    const { ids, scores } = await this.scored(TURNS, query, phrasesOf(groups.flat()));
+    return { rowids: ids, scores, length: ids.length };
+  }
+
+  async matchAnyTurn(terms: MatchTerm[]): Promise<Int32Array> {
+    const query = anyQuery(terms);
+    return query === null ? new Int32Array(0) : this.matching(TURNS, query);
+  }
+
+  async matchTitles(group: MatchGroup): Promise<number[]> {
+    const query = anyQuery(group);
+    return query === null ? [] : Array.from(await this.matching(TITLES, query));
+  }
+
+  async scoreTitles(groups: MatchGroup[]): Promise<Map<number, number>> {
+    const query = allQuery(groups);
+    const out = new Map<number, number>();
+    if (query === null) return out;
+    const { ids, scores } = await this.scored(TITLES, query, phrasesOf(groups.flat()));
+    ids.forEach((id, i) => {
+      out.set(id, scores[i] as number);
+    });
+    return out;
+  }
+
+  async readTurns(rowids: number[]): Promise<Map<number, TurnRow>> {
+    const found = await rows<TurnRow>(
+      this.pool,
+      `SELECT n AS rowid, idx, speaker_id AS "speakerId", speaker_name AS "speakerName", label, kind, text
+       FROM turns WHERE n = ANY($1::int[])`,
+      [rowids],
+    );
+    return new Map(found.map((r) => [r.rowid, r]));
+  }
+
+  async openingTurn(docId: string): Promise<number | null> {
+    const row = await one<{ n: number }>(
+      this.pool,
+      "SELECT n FROM turns WHERE doc_id = $1 ORDER BY idx LIMIT 1",
+      [docId],
+    );
+    return row?.n ?? null;
+  }
+
+  async speakers(): Promise<Speaker[]> {
+    return (await rows<{ body: string }>(this.pool, "SELECT body FROM speakers")).map(
+      (r) => JSON.parse(r.body) as Speaker,
+    );
+  }
+
+  async entities(): Promise<EntityNames[]> {
+    return (
+      await rows<{ id: string; name: string; forms: string }>(
+        this.pool,
+        "SELECT id, name, forms FROM entities",
+      )
+    ).map((r) => ({
+      id: r.id,
+      name: r.name,
+      forms: (JSON.parse(r.forms) as { text: string }[]).map((f) => f.text),
+    }));
+  }
+
+  async turnsMentioning(entityIds: string[]): Promise<number[]> {
+    return (
+      await rows<{ n: number }>(
+        this.pool,
+        "SELECT DISTINCT turn_n AS n FROM mentions WHERE turn_n IS NOT NULL AND entity = ANY($1::text[]) ORDER BY 1",
+        [entityIds],
+      )
+    ).map((r) => r.n);
+  }
+
+  /** Numbers of the rows matching a tsquery literal, ascending, packed in one string. */
+  private async matching(corpus: Corpus, query: string): Promise<Int32Array> {
+    const row = await one<{ s: string | null }>(
+      this.pool,
+      `SELECT string_agg(n::text, ',' ORDER BY n) AS s FROM ${corpus.table} WHERE ${corpus.vector} @@ $1::tsquery`,
+      [query],
+    );
+    return numbers(row?.s);
+  }
+
+  /**
+   * Matching rows with FTS5's BM25: for each phrase of the query, idf from the rows holding it
+   * (at least 1e-6), its occurrences in the row, and the row's length against the average.
+   */
+  private async scored(
+    corpus: Corpus,
+    query: string,
+    phrases: Phrase[],
+  ): Promise<{ ids: Int32Array; scores: Float64Array }> {
+    const stats = await this.corpusStats(corpus);
+    const idf = await Promise.all(
+      phrases.map(async (p) => {
+        const hits = await this.rowsHolding(corpus, p);
+        const value = Math.log((stats.count - hits + 0.5) / (hits + 0.5));
+        return value > 0 ? value : 1e-6;
+      }),
+    );
+    const exact = [...new Set(phrases.flatMap((p) => (p.prefix ? p.words.slice(0, -1) : p.words)))];
+    const prefixes = [
+      ...new Set(phrases.flatMap((p) => (p.prefix ? [p.words[p.words.length - 1] as string] : []))),
+    ];
+    // The positions of the query's words in each matching row, as "word:1,5 other:2".
+    const found = await rows<{ n: number; len: number; pos: string | null }>(
+      this.pool,
+      `SELECT n, ${corpus.length} AS len,
+              (SELECT string_agg(u.lexeme || ':' || array_to_string(u.positions, ','), ' ')
+                 FROM unnest(${corpus.vector}) u
+                WHERE u.lexeme = ANY($2::text[])
+                   OR EXISTS (SELECT 1 FROM unnest($3::text[]) p WHERE starts_with(u.lexeme, p))) AS pos
+       FROM ${corpus.table} WHERE ${corpus.vector} @@ $1::tsquery ORDER BY n`,
+      [query, exact, prefixes],
+    );
+    const ids = new Int32Array(found.length);
+    const scores = new Float64Array(found.length);
+    found.forEach((row, i) => {
+      const positions = parsePositions(row.pos);
+      const norm = K1 * (1 - B + (B * row.len) / (stats.avg || 1));
+      let score = 0;
+      phrases.forEach((p, j) => {
+        const tf = occurrences(p, positions);
+        if (tf > 0) score += ((idf[j] as number) * tf * (K1 + 1)) / (tf + norm);
+      });
+      ids[i] = row.n;
+      scores[i] = -score;
+    });
+    return { ids, scores };
+  }
+
+  /** How many rows there are and their average length, once per state of the archive. */
+  private async corpusStats(corpus: Corpus): Promise<{ count: number; avg: number }> {
+    const state = await this.state();
+    if (this.stats?.state !== state) {
+      const [t, d] = await Promise.all([
+        one<{ count: number; total: number | null }>(
+          this.pool,
+          "SELECT count(*) AS count, sum(len) AS total FROM turns",
+        ),
+        one<{ count: number; total: number | null }>(
+          this.pool,
+          "SELECT count(*) AS count, sum(title_len) AS total FROM doc_index",
+        ),
+      ]);
+      const avg = (r: { count: number; total: number | null } | null) => ({
+        count: r?.count ?? 0,
+        avg: r?.count ? (r.total ?? 0) / r.count : 0,
+      });
+      this.stats = { state, turns: avg(t), titles: avg(d) };
+    }
+    return corpus === TURNS ? this.stats.turns : this.stats.titles;
+  }
+
+  /** Rows holding a phrase: the vocabulary knows it for a single word; a phrase or prefix is counted. */
+  private async rowsHolding(corpus: Corpus, p: Phrase): Promise<number> {
+    if (p.words.length === 1 && !p.prefix) {
+      const row = await one<{ n: number }>(
+        this.pool,
+        `SELECT ${corpus.vocabColumn} AS n FROM vocab WHERE term = $1`,
+        [p.words[0]],
+      );
+      return row?.n ?? 0;
+    }
+    const query = anyQuery([
+      p.prefix ? { type: "prefix", prefix: p.words.join(" ") } : { type: "phrase", words: p.words },
+    ]);
+    if (query === null) return 0;
+    const row = await one<{ n: number }>(
+      this.pool,
+      `SELECT count(*) AS n FROM ${corpus.table} WHERE ${corpus.vector} @@ $1::tsquery`,
+      [query],
+    );
+    return row?.n ?? 0;
+  }
+}
+
+function parsePositions(packed: string | null): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  if (!packed) return out;
+  for (const entry of packed.split(" ")) {
+    const colon = entry.lastIndexOf(":");
+    out.set(
+      entry.slice(0, colon),
+      entry
+        .slice(colon + 1)
+        .split(",")
+        .map(Number),
+    );
+  }
+  return out;
+}
+
+/** How many times a phrase occurs, from its words' positions (a prefix matches every word it begins). */
+function occurrences(p: Phrase, positions: Map<string, number[]>): number {
+  const at = (word: string, prefix: boolean): Set<number> => {
+    if (!prefix) return new Set(positions.get(word) ?? []);
+    const all = new Set<number>();
+    for (const [w, list] of positions) if (w.startsWith(word)) for (const x of list) all.add(x);
+    return all;
+  };
+  const sets = p.words.map((w, i) => at(w, p.prefix && i === p.words.length - 1));
+  const first = sets[0];
+  if (!first) return 0;
+  let count = 0;
+  for (const start of first) if (sets.every((s, k) => s.has(start + k))) count++;
+  return count;
+}

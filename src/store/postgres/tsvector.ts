@@ -1,0 +1,77 @@
+/**
+ * PostgreSQL full-text values made from Verbatim's own terms (search/text/tokenize.ts), never by
+ * PostgreSQL's parser: a tsvector literal with every term's positions, and tsquery literals for
+ * the search engine's typed plan. Terms hold only letters and digits; quoting them anyway keeps
+ * the literal well-formed whatever they hold.
+ */
+import type { MatchGroup, MatchTerm } from "../../search/query/expand.js";
+import { indexTerms } from "../../search/text/tokenize.js";
+
+/** PostgreSQL keeps positions up to 16383 and lexemes up to 2046 bytes. */
+const MAX_POSITION = 16_383;
+const MAX_LEXEME_BYTES = 2046;
+
+const quote = (term: string) => `'${term.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
+
+export interface IndexedText {
+  /** tsvector literal. */
+  tsv: string;
+  /** How many terms the text has (BM25's document length). */
+  length: number;
+  /** Its distinct terms. */
+  terms: Set<string>;
+}
+
+export function indexText(text: string): IndexedText {
+  const terms = indexTerms(text);
+  const positions = new Map<string, number[]>();
+  terms.forEach((term, i) => {
+    if (Buffer.byteLength(term) > MAX_LEXEME_BYTES) return;
+    let list = positions.get(term);
+    if (!list) {
+      list = [];
+      positions.set(term, list);
+    }
+    list.push(Math.min(i + 1, MAX_POSITION));
+  });
+  const tsv = [...positions].map(([term, list]) => `${quote(term)}:${list.join(",")}`).join(" ");
+  return { tsv, length: terms.length, terms: new Set(positions.keys()) };
+}
+
+/** One phrase of FTS5's sense: a form, a phrase, or a prefix; each is a BM25 term of its own. */
+export interface Phrase {
+  words: string[];
+  /** The last word is a prefix. */
+  prefix: boolean;
+}
+
+/** The plan's phrases, in order: each form of a word, each phrase, each prefix. */
+export function phrasesOf(terms: MatchTerm[]): Phrase[] {
+  return terms.flatMap((t): Phrase[] => {
+    if (t.type === "forms") return t.forms.map((f) => ({ words: indexTerms(f), prefix: false }));
+    if (t.type === "phrase") return [{ words: t.words.flatMap(indexTerms), prefix: false }];
+    return [{ words: indexTerms(t.prefix), prefix: true }];
+  });
+}
+
+function phraseQuery(p: Phrase): string | null {
+  if (p.words.length === 0) return null;
+  return p.words
+    .map((w, i) => `${quote(w)}${p.prefix && i === p.words.length - 1 ? ":*" : ""}`)
+    .join(" <-> ");
+}
+
+/** Any of the terms, as a tsquery literal; null when none has a word (matches nothing). */
+export function anyQuery(terms: MatchTerm[]): string | null {
+  const parts = phrasesOf(terms)
+    .map(phraseQuery)
+    .filter((q): q is string => q !== null);
+  return parts.length ? parts.map((q) => `(${q})`).join(" | ") : null;
+}
+
+/** Every group, as a tsquery literal; null when a group can match nothing. */
+export function allQuery(groups: MatchGroup[]): string | null {
+  const parts = groups.map(anyQuery);
+  if (parts.some((p) => p === null)) return null;
+  return parts.map((q) => `(${q})`).join(" & ");
+}

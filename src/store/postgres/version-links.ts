@@ -1,0 +1,285 @@
+/**
+ * Language versions in PostgreSQL, as in SQLite (sqlite/version-links.ts): the keys each current
+ * document shares with its versions, the linker's verdict on keyed pairs, links found by evidence
+ * or made and undone by hand, and divergence summaries of linked pairs. A pair is stored once,
+ * its two ids in order. A key alone links nothing: only a stored verdict does.
+ *
+ * Every method takes the connection to run on, so a batch's writes join its transaction.
+ * Ids and dates are ordered with COLLATE "C", the byte order SQLite sorts text in.
+ */
+import { ALIGNMENT_VERSION } from "../../align/align-documents.js";
+import { versionKeys } from "../../align/link.js";
+import type { Document } from "../../model/document.js";
+import type {
+  DivergenceSummary,
+  DivergentPair,
+  DocumentSummary,
+  LanguageVersion,
+  StoredVersionLink,
+  VersionConflict,
+  VersionLinkMethod,
+} from "../store.js";
+import { type Queryable, rows } from "./db.js";
+
+export interface PgVersionLinks {
+  putKey(db: Queryable, doc: Document): Promise<void>;
+  /** A document is gone or has a new version: its key goes or changes, its divergences are stale. */
+  forget(db: Queryable, docId: string, removed: boolean): Promise<void>;
+  versions(db: Queryable, id: string): Promise<LanguageVersion[]>;
+  putLink(db: Queryable, link: StoredVersionLink): Promise<void>;
+  candidates(db: Queryable, id: string, days: number): Promise<DocumentSummary[]>;
+  keyPartners(db: Queryable, id: string): Promise<string[]>;
+  conflicts(db: Queryable, options: { id?: string; limit?: number }): Promise<VersionConflict[]>;
+  putDivergence(db: Queryable, summary: DivergenceSummary): Promise<void>;
+  divergent(db: Queryable, limit: number): Promise<DivergentPair[]>;
+}
+
+const ordered = (a: string, b: string): [string, string] => (a < b ? [a, b] : [b, a]);
+
+const SUMMARY = "o.id, o.title, o.date, o.publisher, o.language, o.kind";
+
+/**
+ * The day a 'YYYY-MM-DD' column names, counted as SQLite's julianday() counts it (a day past the
+ * month's end runs into the next month), or NULL where SQLite reads no date; never an error, as
+ * to_date() would raise on one malformed row.
+ */
+const day = (column: string) =>
+  `(CASE WHEN ${column} ~ '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$'
+     THEN to_date(left(${column}, 7), 'YYYY-MM') + (right(${column}, 2)::int - 1) END)`;
+
+/**
+ * The documents `o` of document `d`'s publisher in each other language, not unlinked from `d` by
+ * hand; the query that uses it defines `d` and adds its date condition. The pair is ordered in
+ * byte order like SQLite's min()/max(), then compared in the column's collation so the key's index serves.
+ */
+const OTHER_LANGUAGES = `SELECT ${SUMMARY} FROM d JOIN doc_index o
+         ON o.publisher = d.publisher AND o.language != d.language AND o.id != d.id
+       WHERE NOT EXISTS (SELECT 1 FROM version_links l
+                         WHERE l.method = 'unlinked'
+                           AND l.a = LEAST(d.id COLLATE "C", o.id) COLLATE "default"
+                           AND l.b = GREATEST(d.id COLLATE "C", o.id) COLLATE "default")`;
+
+const RANK: Record<VersionLinkMethod, number> = { manual: 3, key: 2, evidence: 1 };
+
+export const pgVersionLinks: PgVersionLinks = {
+  async putKey(db, doc) {
+    await db.query("DELETE FROM version_keys WHERE doc_id = $1", [doc.id]);
+    await db.query(
+      "INSERT INTO version_keys (doc_id, key) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING",
+      [doc.id, versionKeys(doc)],
+    );
+  },
+
+  async forget(db, docId, removed) {
+    await db.query("DELETE FROM divergence WHERE a = $1 OR b = $1", [docId]);
+    // A verdict on a keyed pair is the linker's, made again whenever either document changes.
+    await db.query("DELETE FROM version_links WHERE (a = $1 OR b = $1) AND method IN ('key', 'conflict')", [
+      docId,
+    ]);
+    if (removed) {
+      await db.query("DELETE FROM version_keys WHERE doc_id = $1", [docId]);
+      await db.query("DELETE FROM version_links WHERE a = $1 OR b = $1", [docId]);
+    }
+  },
+
+  async versions(db, id) {
+    const links = await rows<DocumentSummary & { method: string; confidence: number }>(
+      db,
+      `SELECT ${SUMMARY}, l.method, l.confidence FROM version_links l
+         JOIN doc_index o ON o.id = CASE WHEN l.a = $1 THEN l.b ELSE l.a END
+       WHERE l.a = $1 OR l.b = $1`,
+      [id],
+    );
+    // Summaries measured by an older aligner are stale: they show as unmeasured until measured again.
+    const measured = await rows<{ a: string; b: string; score: number }>(
+      db,
+      "SELECT a, b, score FROM divergence WHERE (a = $1 OR b = $1) AND version = $2",
+      [id, ALIGNMENT_VERSION],
+    );
+    const scores = new Map(measured.map((r) => [`${r.a}\n${r.b}`, r.score]));
+    const found = new Map<string, LanguageVersion>();
+    const vetoed = new Set<string>();
+    const add = (s: DocumentSummary, method: VersionLinkMethod, confidence: number) => {
+      const current = found.get(s.id);
+      if (current && RANK[current.method] >= RANK[method]) return;
+      const [a, b] = ordered(id, s.id);
+      found.set(s.id, { ...s, method, confidence, divergence: scores.get(`${a}\n${b}`) ?? null });
+    };
+    for (const row of links) {
+      const { method, confidence, ...summary } = row;
+      if (method === "unlinked" || method === "conflict") vetoed.add(summary.id);
+      else add(summary, method as VersionLinkMethod, confidence);
+    }
+    for (const v of vetoed) found.delete(v);
+    return [...found.values()].sort((x, y) => (x.language + x.id < y.language + y.id ? -1 : 1));
+  },
+
+  async putLink(db, link) {
+    const [a, b] = ordered(link.a, link.b);
+    // The linker (keys, evidence) never overrides a decision made by hand; checked in the write
+    // itself, so a decision made meanwhile by another process holds too.
+    const byHand = link.method === "manual" || link.method === "unlinked";
+    const written = await db.query(
+      `INSERT INTO version_links (a, b, method, confidence, reasons) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (a, b) DO UPDATE SET method = excluded.method, confidence = excluded.confidence, reasons = excluded.reasons
+       WHERE $6 OR version_links.method NOT IN ('manual', 'unlinked')`,
+      [a, b, link.method, link.confidence, JSON.stringify(link.reasons), byHand],
+    );
+    // As SQLite does (its statement is shared with forget): every summary with a first or b second goes.
+    if (written.rowCount && (link.method === "unlinked" || link.method === "conflict"))
+      await db.query("DELETE FROM divergence WHERE a = $1 OR b = $2", [a, b]);
+  },
+
+  async candidates(db, id, days) {
+    // Versions come from one publisher, in another language, within a window of dates, nearest first.
+    const dated = await rows<DocumentSummary>(
+      db,
+      `WITH d AS (SELECT id, publisher, language, ${day("date")} AS day FROM doc_index
+                  WHERE id = $1 AND length(date) = 10)
+       ${OTHER_LANGUAGES}
+         AND length(o.date) = 10
+         AND o.date BETWEEN to_char(d.day - $2::float8 * interval '1 day', 'YYYY-MM-DD')
+                        AND to_char(d.day + $2::float8 * interval '1 day', 'YYYY-MM-DD')
+       ORDER BY abs(${day("o.date")} - d.day) NULLS FIRST, o.id COLLATE "C" LIMIT 200`,
+      [id, days],
+    );
+    if (dated.length) return dated;
+    // An undated document's candidates are its publisher's undated documents in other languages,
+    // in the order SQLite reads them from its (publisher, language, date) index.
+    return rows<DocumentSummary>(
+      db,
+      `WITH d AS (SELECT id, publisher, language FROM doc_index
+                  WHERE id = $1 AND (date IS NULL OR length(date) != 10))
+       ${OTHER_LANGUAGES}
+         AND (o.date IS NULL OR length(o.date) != 10)
+       ORDER BY o.language COLLATE "C", o.date COLLATE "C" NULLS FIRST, o.n LIMIT 200`,
+      [id],
+    );
+  },
+
+  async keyPartners(db, id) {
+    const found = await rows<{ id: string }>(
+      db,
+      `SELECT ok.doc_id AS id FROM version_keys k
+         JOIN version_keys ok ON ok.key = k.key AND ok.doc_id != k.doc_id
+       WHERE k.doc_id = $1 GROUP BY ok.doc_id ORDER BY ok.doc_id COLLATE "C" LIMIT 64`,
+      [id],
+    );
+    return found.map((r) => r.id);
+  },
+
+  async conflicts(db, { id, limit }) {
+    const found = await rows<{
+      a: string;
+      b: string;
+      reasons: string;
+      a_title: string;
+      a_date: string | null;
+      a_publisher: string;
+      a_language: string;
+      a_kind: string;
+      b_title: string;
+      b_date: string | null;
+      b_publisher: string;
+      b_language: string;
+      b_kind: string;
+    }>(
+      db,
+      `SELECT l.a, l.b, l.reasons,
+              da.title AS a_title, da.date AS a_date, da.publisher AS a_publisher, da.language AS a_language, da.kind AS a_kind,
+              db.title AS b_title, db.date AS b_date, db.publisher AS b_publisher, db.language AS b_language, db.kind AS b_kind
+       FROM version_links l JOIN doc_index da ON da.id = l.a JOIN doc_index db ON db.id = l.b
+       WHERE l.method = 'conflict' AND ($1::text IS NULL OR l.a = $1 OR l.b = $1)
+       ORDER BY GREATEST(COALESCE(da.date, '') COLLATE "C", COALESCE(db.date, '')) DESC,
+                l.a COLLATE "C", l.b COLLATE "C"
+       LIMIT $2`,
+      [id ?? null, Math.max(1, Math.min(1000, limit ?? 100))],
+    );
+    return found.map((r) => ({
+      a: {
+        id: r.a,
+        title: r.a_title,
+        date: r.a_date,
+        publisher: r.a_publisher,
+        language: r.a_language,
+        kind: r.a_kind,
+      },
+      b: {
+        id: r.b,
+        title: r.b_title,
+        date: r.b_date,
+        publisher: r.b_publisher,
+        language: r.b_language,
+        kind: r.b_kind,
+      },
+      reasons: JSON.parse(r.reasons) as string[],
+    }));
+  },
+
+  async putDivergence(db, s) {
+    const [a, b] = ordered(s.a, s.b);
+    const swapped = a !== s.a;
+    await db.query(
+      `INSERT INTO divergence (a, b, version, score, only_a, only_b, length_outliers, number_mismatches, entity_mismatches)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (a, b) DO UPDATE SET version = excluded.version, score = excluded.score, only_a = excluded.only_a,
+         only_b = excluded.only_b, length_outliers = excluded.length_outliers,
+         number_mismatches = excluded.number_mismatches, entity_mismatches = excluded.entity_mismatches`,
+      [
+        a,
+        b,
+        s.version,
+        s.score,
+        swapped ? s.onlyB : s.onlyA,
+        swapped ? s.onlyA : s.onlyB,
+        s.lengthOutliers,
+        s.numberMismatches,
+        s.entityMismatches,
+      ],
+    );
+  },
+
+  async divergent(db, limit) {
+    const found = await rows<{
+      a: string;
+      b: string;
+      version: number;
+      score: number;
+      only_a: number;
+      only_b: number;
+      length_outliers: number;
+      number_mismatches: number;
+      entity_mismatches: number;
+      title_a: string;
+      title_b: string;
+      language_a: string;
+      language_b: string;
+      date: string | null;
+    }>(
+      db,
+      `SELECT v.*, da.title AS title_a, db.title AS title_b, da.language AS language_a, db.language AS language_b,
+              COALESCE(da.date, db.date) AS date
+       FROM divergence v JOIN doc_index da ON da.id = v.a JOIN doc_index db ON db.id = v.b
+       WHERE v.version = $1
+         AND NOT EXISTS (SELECT 1 FROM version_links l WHERE l.a = v.a AND l.b = v.b AND l.method = 'unlinked')
+       ORDER BY v.score DESC, v.a COLLATE "C", v.b COLLATE "C" LIMIT $2`,
+      [ALIGNMENT_VERSION, Math.max(1, Math.min(1000, limit))],
+    );
+    return found.map((r) => ({
+      a: r.a,
+      b: r.b,
+      version: r.version,
+      score: r.score,
+      onlyA: r.only_a,
+      onlyB: r.only_b,
+      lengthOutliers: r.length_outliers,
+      numberMismatches: r.number_mismatches,
+      entityMismatches: r.entity_mismatches,
+      titleA: r.title_a,
+      titleB: r.title_b,
+      languageA: r.language_a,
+      languageB: r.language_b,
+      date: r.date,
+    }));
+  },
+};

@@ -1,0 +1,60 @@
+/**
+ * One search engine over every backend means one answer: the same archive in SQLite and in
+ * PostgreSQL gives, for every search case, the same counts, the same documents in the same
+ * order, the same turns and the same BM25 scores.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseQuery } from "../../src/search/query/parse.js";
+import type { SearchResult } from "../../src/search/results.js";
+import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
+import type { DocumentStore } from "../../src/store/store.js";
+import { freshPgStore, postgresWanted } from "../support/postgres.js";
+import { SEARCH_ARCHIVE, SEARCH_CASES, SEARCH_SPEAKERS } from "./search-cases.js";
+
+const shape = (r: SearchResult) => ({
+  total: r.total,
+  hits: r.hits.map((h) => ({ id: h.id, turns: h.turns.map((t) => t.index), matchingTurns: h.matchingTurns })),
+  facets: r.facets,
+  expansions: r.expansions,
+});
+
+describe.runIf(postgresWanted)("SQLite and PostgreSQL", () => {
+  let sqlite: DocumentStore;
+  let postgres: DocumentStore;
+
+  beforeAll(async () => {
+    sqlite = new SqliteStore({ path: ":memory:" });
+    postgres = await freshPgStore();
+    for (const store of [sqlite, postgres]) {
+      await store.putSpeakers(SEARCH_SPEAKERS);
+      await store.putBatch([{ raw: null, documents: SEARCH_ARCHIVE }]);
+    }
+  });
+
+  afterAll(async () => {
+    await sqlite?.close();
+    await postgres?.close();
+  });
+
+  it("answer every search case alike, ranked by relevance, with the same scores", async () => {
+    for (const c of SEARCH_CASES) {
+      const query = parseQuery(c.query);
+      const options = { limit: 200, turnsPerDocument: 20, sort: "relevance" as const };
+      const [a, b] = [await sqlite.search(query, options), await postgres.search(query, options)];
+      expect(shape(b), c.query).toEqual(shape(a));
+      b.hits.forEach((hit, i) => {
+        const other = a.hits[i]?.score;
+        if (other === null || other === undefined) expect(hit.score, c.query).toBe(other ?? null);
+        else expect(hit.score, `${c.query}: ${hit.id}`).toBeCloseTo(other, 9);
+      });
+    }
+  });
+
+  it("count by year and give concordance lines alike", async () => {
+    for (const text of ["sanctions", "санкции", '"territorial integrity"', "terr*", "speaker:lavrov"]) {
+      const query = parseQuery(text);
+      expect(await postgres.countsByYear(query), text).toEqual(await sqlite.countsByYear(query));
+      expect(await postgres.concordance(query), text).toEqual(await sqlite.concordance(query));
+    }
+  });
+});
