@@ -579,6 +579,35 @@ export function describeStoreConformance(
         await store.delete("p-ru");
         expect(await store.divergentPairs(10)).toEqual([]);
       });
+
+      it("unlinking one pair drops that pair's divergence summary and no other", async () => {
+        await put(
+          version("r-en", "en", { publisherRef: "r" }),
+          version("r-ru", "ru", { publisherRef: "r" }),
+          version("r-uk", "uk", { publisherRef: "r" }),
+        );
+        const summary = {
+          version: ALIGNMENT_VERSION,
+          onlyA: 0,
+          onlyB: 0,
+          lengthOutliers: 0,
+          numberMismatches: 0,
+          entityMismatches: 0,
+        };
+        for (const [a, b, score] of [
+          ["r-en", "r-ru", 0.1],
+          ["r-en", "r-uk", 0.2],
+          ["r-ru", "r-uk", 0.3],
+        ] as const) {
+          await store.putVersionLink({ a, b, method: "key", confidence: 1, reasons: [] });
+          await store.putDivergence({ a, b, score, ...summary });
+        }
+        await store.putVersionLink({ a: "r-en", b: "r-ru", method: "unlinked", confidence: 1, reasons: [] });
+        expect((await store.divergentPairs(10)).map((p) => [p.a, p.b])).toEqual([
+          ["r-ru", "r-uk"],
+          ["r-en", "r-uk"],
+        ]);
+      });
     });
 
     describe("search", () => {

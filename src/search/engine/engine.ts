@@ -110,7 +110,7 @@ export class SearchEngine {
   ): Promise<TextMatches> {
     const titleGroups = new Map<number, number>();
     const base: Matches = compiled.groups.length
-      ? await this.index.matchTurns(compiled.groups, scored)
+      ? inCatalog(await this.index.matchTurns(compiled.groups, scored), cat)
       : { rowids: cat.rowids, scores: null, length: cat.rowids.length };
     const titles = compiled.groups.length
       ? await this.titleMatches(compiled.groups)
@@ -597,5 +597,29 @@ export class SearchEngine {
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Matches the catalog knows: a backend that reads from a replica may match turns written after
+ * the catalog was read (a write landed between the two reads); they count from the next search.
+ */
+function inCatalog(m: Matches, cat: TurnCatalog): Matches {
+  let unknown = 0;
+  for (let i = 0; i < m.length; i++) {
+    const r = m.rowids[i] as number;
+    if (r >= cat.doc.length || (cat.doc[r] as number) < 0) unknown++;
+  }
+  if (unknown === 0) return m;
+  const rowids = new Int32Array(m.length - unknown);
+  const scores = m.scores ? new Float64Array(m.length - unknown) : null;
+  let n = 0;
+  for (let i = 0; i < m.length; i++) {
+    const r = m.rowids[i] as number;
+    if (r >= cat.doc.length || (cat.doc[r] as number) < 0) continue;
+    rowids[n] = r;
+    if (scores && m.scores) scores[n] = m.scores[i] as number;
+    n++;
+  }
+  return { rowids, scores, length: n };
+}
 
 const hasFilters = (f: Filters) => Object.values(f).some((v) => v.length > 0);

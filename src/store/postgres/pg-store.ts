@@ -46,6 +46,7 @@ import type {
 import { one, type Queryable, rows, transaction } from "./db.js";
 import { pgEnrichment } from "./enrichment.js";
 import { type PgFetchLog, pgFetchLog } from "./fetch-log.js";
+import { ReadRouter } from "./replicas.js";
 import { migrate, PG_SCHEMA_VERSION } from "./schema.js";
 import { applyVocab, putInIndex, removeFromIndex, type VocabDelta } from "./search-index.js";
 import { PgTextIndex } from "./text-index.js";
@@ -74,8 +75,10 @@ interface DocumentRow {
 }
 
 export interface PgStoreOptions {
-  /** postgres:// or postgresql:// URL. */
+  /** postgres:// or postgresql:// URL of the primary. */
   url: string;
+  /** Streaming replicas that take reads (replicas.ts: a writer never reads behind its own writes). */
+  replicas?: string[];
   /** Connections in the pool. */
   maxConnections?: number;
 }
@@ -93,8 +96,11 @@ export class PgStore implements DocumentStore {
   readonly fetchLog: PgFetchLog;
   private readonly searcher: SearchEngine;
 
-  private constructor(private readonly pool: pg.Pool) {
-    this.searcher = new SearchEngine(new PgTextIndex(pool));
+  private constructor(
+    private readonly pool: pg.Pool,
+    private readonly router: ReadRouter,
+  ) {
+    this.searcher = new SearchEngine(new PgTextIndex(() => router.reader()));
     this.fetchLog = pgFetchLog(pool, async () => {
       await pool.query("UPDATE archive_state SET generation = generation + 1");
     });
@@ -122,7 +128,7 @@ export class PgStore implements DocumentStore {
         reason: (error as Error).message,
       });
     }
-    return new PgStore(pool);
+    return new PgStore(pool, new ReadRouter(pool, options.replicas ?? [], options.maxConnections ?? 10));
   }
 
   private async readings(db: Queryable, id: string): Promise<{ reading: Reading; row: ReadingRow }[]> {
@@ -203,6 +209,13 @@ export class PgStore implements DocumentStore {
     return { result, current: version === current.version };
   }
 
+  /** A write in one transaction; once it commits, reads wait for replicas to catch up with it. */
+  private async write<T>(work: (db: pg.PoolClient) => Promise<T>): Promise<T> {
+    const result = await transaction(this.pool, work);
+    await this.router.wrote();
+    return result;
+  }
+
   /** Every write ends here: the vocabulary's counts, then the state every search cache keys on. */
   private async finishWrite(db: Queryable, delta: VocabDelta | null): Promise<void> {
     if (delta) await applyVocab(db, delta);
@@ -212,7 +225,7 @@ export class PgStore implements DocumentStore {
   async putBatch(items: BatchItem[]): Promise<PutResult[][]> {
     const storedAt = new Date().toISOString();
     const ids = [...new Set(items.flatMap((i) => i.documents.map((d) => d.id)))].sort();
-    return transaction(this.pool, async (db) => {
+    return this.write(async (db) => {
       // One writer per document at a time, locks taken in one order by every writer.
       for (const id of ids) await db.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [id]);
       const delta: VocabDelta = new Map();
@@ -282,11 +295,11 @@ export class PgStore implements DocumentStore {
   }
 
   async get(id: string, version?: number): Promise<StoredDocument | null> {
-    return this.getOn(this.pool, id, version);
+    return this.getOn(await this.router.reader(), id, version);
   }
 
   async versions(id: string): Promise<VersionInfo[]> {
-    const stored = await this.readings(this.pool, id);
+    const stored = await this.readings(await this.router.reader(), id);
     if (stored.length === 0) return [];
     const { conflicts } = chooseCurrent(stored.map((s) => s.reading));
     return stored.map(({ reading, row }) => ({
@@ -309,13 +322,13 @@ export class PgStore implements DocumentStore {
       const n = Math.min(pageSize, remaining);
       const found = options.publisher
         ? await rows<{ id: string; body: string }>(
-            this.pool,
+            await this.router.reader(),
             `SELECT id, body FROM documents WHERE current AND id COLLATE "C" > $1 AND publisher = $2
              ORDER BY id COLLATE "C" LIMIT $3`,
             [after, options.publisher, n],
           )
         : await rows<{ id: string; body: string }>(
-            this.pool,
+            await this.router.reader(),
             `SELECT id, body FROM documents WHERE current AND id COLLATE "C" > $1 ORDER BY id COLLATE "C" LIMIT $2`,
             [after, n],
           );
@@ -327,7 +340,7 @@ export class PgStore implements DocumentStore {
   }
 
   async delete(id: string): Promise<boolean> {
-    return transaction(this.pool, async (db) => {
+    return this.write(async (db) => {
       await db.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [id]);
       const delta: VocabDelta = new Map();
       await pgEnrichment.clear(db, id);
@@ -340,18 +353,18 @@ export class PgStore implements DocumentStore {
   }
 
   async putEnrichment(enrichment: Enrichment): Promise<void> {
-    await transaction(this.pool, async (db) => {
+    await this.write(async (db) => {
       await pgEnrichment.put(db, enrichment);
       await this.finishWrite(db, null);
     });
   }
 
   async getEnrichment(id: string): Promise<Enrichment | null> {
-    return pgEnrichment.get(this.pool, id);
+    return pgEnrichment.get(await this.router.reader(), id);
   }
 
   async putEntities(entities: Entity[]): Promise<void> {
-    await transaction(this.pool, async (db) => {
+    await this.write(async (db) => {
       await db.query("DELETE FROM entities");
       if (entities.length)
         await db.query(
@@ -369,7 +382,7 @@ export class PgStore implements DocumentStore {
 
   async getEntity(id: string): Promise<Entity | null> {
     const row = await one<{ id: string; type: string; name: string; forms: string }>(
-      this.pool,
+      await this.router.reader(),
       "SELECT id, type, name, forms FROM entities WHERE id = $1",
       [id],
     );
@@ -379,9 +392,11 @@ export class PgStore implements DocumentStore {
   }
 
   async getRaw(hash: string): Promise<Uint8Array | null> {
-    const row = await one<{ bytes: Buffer }>(this.pool, "SELECT bytes FROM raw_inputs WHERE hash = $1", [
-      hash,
-    ]);
+    const row = await one<{ bytes: Buffer }>(
+      await this.router.reader(),
+      "SELECT bytes FROM raw_inputs WHERE hash = $1",
+      [hash],
+    );
     return row ? new Uint8Array(row.bytes) : null;
   }
 
@@ -389,7 +404,7 @@ export class PgStore implements DocumentStore {
     let after = "";
     for (;;) {
       const found = await rows<{ hash: string; source: string; bytes: Buffer }>(
-        this.pool,
+        await this.router.reader(),
         `SELECT hash, source, bytes FROM raw_inputs WHERE hash COLLATE "C" > $1 ORDER BY hash COLLATE "C" LIMIT 200`,
         [after],
       );
@@ -407,7 +422,7 @@ export class PgStore implements DocumentStore {
       url: string | null;
       sidecars: string;
     }>(
-      this.pool,
+      await this.router.reader(),
       "SELECT hash, source, name, url, sidecars FROM input_readings WHERE hash = $1 AND source = $2",
       [hash, source],
     );
@@ -415,7 +430,7 @@ export class PgStore implements DocumentStore {
   }
 
   async putSpeakers(speakers: Speaker[]): Promise<void> {
-    await transaction(this.pool, async (db) => {
+    await this.write(async (db) => {
       await db.query("LOCK TABLE speakers IN SHARE ROW EXCLUSIVE MODE");
       // A speaker added by hand comes after those already known; one edited keeps its place.
       for (const s of speakers)
@@ -430,7 +445,7 @@ export class PgStore implements DocumentStore {
   }
 
   async seedSpeakers(speakers: Speaker[]): Promise<number> {
-    return transaction(this.pool, async (db) => {
+    return this.write(async (db) => {
       await db.query("LOCK TABLE speakers IN SHARE ROW EXCLUSIVE MODE");
       let changed = 0;
       for (const [i, s] of speakers.entries()) {
@@ -454,7 +469,7 @@ export class PgStore implements DocumentStore {
   async listSpeakers(): Promise<Speaker[]> {
     return (
       await rows<{ body: string }>(
-        this.pool,
+        await this.router.reader(),
         `SELECT body FROM speakers ORDER BY seq IS NULL, seq, id COLLATE "C"`,
       )
     ).map((r) => JSON.parse(r.body) as Speaker);
@@ -477,13 +492,17 @@ export class PgStore implements DocumentStore {
   }
 
   async getSpeaker(id: string): Promise<Speaker | null> {
-    const row = await one<{ body: string }>(this.pool, "SELECT body FROM speakers WHERE id = $1", [id]);
+    const row = await one<{ body: string }>(
+      await this.router.reader(),
+      "SELECT body FROM speakers WHERE id = $1",
+      [id],
+    );
     return row ? (JSON.parse(row.body) as Speaker) : null;
   }
 
   async counts(): Promise<StoreCounts> {
     const row = (await one<StoreCounts>(
-      this.pool,
+      await this.router.reader(),
       `SELECT (SELECT count(*) FROM documents WHERE current) AS documents,
               (SELECT count(*) FROM documents) AS versions,
               (SELECT count(*) FROM turns) AS turns,
@@ -495,7 +514,7 @@ export class PgStore implements DocumentStore {
 
   async recent(limit: number): Promise<DocumentSummary[]> {
     return rows<DocumentSummary>(
-      this.pool,
+      await this.router.reader(),
       `SELECT id, title, date, publisher, language, kind FROM doc_index
        ORDER BY date IS NULL, date COLLATE "C" DESC, id COLLATE "C" LIMIT $1`,
       [Math.max(0, Math.min(1000, limit))],
@@ -503,44 +522,45 @@ export class PgStore implements DocumentStore {
   }
 
   async languageVersions(id: string): Promise<LanguageVersion[]> {
-    return pgVersionLinks.versions(this.pool, id);
+    return pgVersionLinks.versions(await this.router.reader(), id);
   }
 
   async putVersionLink(link: StoredVersionLink): Promise<void> {
-    await transaction(this.pool, async (db) => {
+    await this.write(async (db) => {
       await pgVersionLinks.putLink(db, link);
       await this.finishWrite(db, null);
     });
   }
 
   async versionCandidates(id: string, days: number): Promise<DocumentSummary[]> {
-    return pgVersionLinks.candidates(this.pool, id, days);
+    return pgVersionLinks.candidates(await this.router.reader(), id, days);
   }
 
   async keyPartners(id: string): Promise<string[]> {
-    return pgVersionLinks.keyPartners(this.pool, id);
+    return pgVersionLinks.keyPartners(await this.router.reader(), id);
   }
 
   async versionConflicts(options: { id?: string; limit?: number } = {}): Promise<VersionConflict[]> {
-    return pgVersionLinks.conflicts(this.pool, options);
+    return pgVersionLinks.conflicts(await this.router.reader(), options);
   }
 
   async putDivergence(summary: DivergenceSummary): Promise<void> {
-    await pgVersionLinks.putDivergence(this.pool, summary);
+    await this.write((db) => pgVersionLinks.putDivergence(db, summary));
   }
 
   async divergentPairs(limit: number): Promise<DivergentPair[]> {
-    return pgVersionLinks.divergent(this.pool, limit);
+    return pgVersionLinks.divergent(await this.router.reader(), limit);
   }
 
   async publishers(): Promise<{ publisher: string; count: number }[]> {
     return rows<{ publisher: string; count: number }>(
-      this.pool,
+      await this.router.reader(),
       `SELECT publisher, count(*)::int AS count FROM doc_index GROUP BY publisher ORDER BY count DESC, publisher COLLATE "C"`,
     );
   }
 
   async close(): Promise<void> {
+    await this.router.end();
     await this.pool.end();
   }
 }

@@ -42,12 +42,13 @@ export class PgTextIndex implements TextIndex {
     titles: { count: number; avg: number };
   } | null = null;
 
-  constructor(private readonly pool: pg.Pool) {
+  /** `read` gives the pool reads go to (a replica that has caught up, or the primary). */
+  constructor(private readonly read: () => Promise<pg.Pool>) {
     this.vocabulary = {
       termsWithPrefix: async (prefix, limit) =>
         (
           await rows<{ term: string }>(
-            pool,
+            await read(),
             "SELECT term FROM vocab WHERE term >= $1 AND term < $2 ORDER BY term LIMIT $3",
             [prefix, `${prefix}\uffff`, limit],
           )
@@ -56,19 +57,19 @@ export class PgTextIndex implements TextIndex {
   }
 
   async state(): Promise<string> {
-    const row = await one<{ generation: number }>(this.pool, "SELECT generation FROM archive_state");
+    const row = await one<{ generation: number }>(await this.read(), "SELECT generation FROM archive_state");
     return String(row?.generation ?? 0);
   }
 
   async readCatalog(): Promise<TurnCatalog> {
     const documents = await rows<CatalogDocument>(
-      this.pool,
+      await this.read(),
       "SELECT n, id, publisher, language, kind, date, title FROM doc_index",
     );
     const builder = new CatalogBuilder(documents);
     // One string for all turns: hundreds of thousands of row objects would cost more than the search.
     const packed = await one<{ s: string | null }>(
-      this.pool,
+      await this.read(),
       `SELECT string_agg(n || E'\\t' || doc_n || E'\\t' || kind || E'\\t' || coalesce(speaker_id, '') || E'\\t' ||
                          coalesce(speaker_name, '') || E'\\t' || coalesce(language, ''), E'\\n' ORDER BY n) AS s
        FROM turns`,
@@ -88,18 +89,17 @@ export class PgTextIndex implements TextIndex {
       );
     }
     for (const a of await rows<{ speaker_id: string; alias: string }>(
-      this.pool,
+      await this.read(),
       "SELECT DISTINCT speaker_id, alias FROM speaker_aliases",
     ))
       builder.addAlias(a.speaker_id, a.alias);
     const names = new Map(
-      (await rows<{ id: string; name: string }>(this.pool, "SELECT id, name FROM entities")).map((e) => [
-        e.id,
-        e.name,
-      ]),
+      (await rows<{ id: string; name: string }>(await this.read(), "SELECT id, name FROM entities")).map(
+        (e) => [e.id, e.name],
+      ),
     );
     const mentions = await one<{ s: string | null }>(
-      this.pool,
+      await this.read(),
       `SELECT string_agg(turn_n || E'\\t' || entity, E'\\n' ORDER BY turn_n, entity) AS s
        FROM (SELECT DISTINCT turn_n, entity FROM mentions WHERE turn_n IS NOT NULL) m`,
     );
@@ -150,7 +150,7 @@ export class PgTextIndex implements TextIndex {
 
   async readTurns(rowids: number[]): Promise<Map<number, TurnRow>> {
     const found = await rows<TurnRow>(
-      this.pool,
+      await this.read(),
       `SELECT n AS rowid, idx, speaker_id AS "speakerId", speaker_name AS "speakerName", label, kind, text
        FROM turns WHERE n = ANY($1::int[])`,
       [rowids],
@@ -160,7 +160,7 @@ export class PgTextIndex implements TextIndex {
 
   async openingTurn(docId: string): Promise<number | null> {
     const row = await one<{ n: number }>(
-      this.pool,
+      await this.read(),
       "SELECT n FROM turns WHERE doc_id = $1 ORDER BY idx LIMIT 1",
       [docId],
     );
@@ -168,7 +168,7 @@ export class PgTextIndex implements TextIndex {
   }
 
   async speakers(): Promise<Speaker[]> {
-    return (await rows<{ body: string }>(this.pool, "SELECT body FROM speakers")).map(
+    return (await rows<{ body: string }>(await this.read(), "SELECT body FROM speakers")).map(
       (r) => JSON.parse(r.body) as Speaker,
     );
   }
@@ -176,7 +176,7 @@ export class PgTextIndex implements TextIndex {
   async entities(): Promise<EntityNames[]> {
     return (
       await rows<{ id: string; name: string; forms: string }>(
-        this.pool,
+        await this.read(),
         "SELECT id, name, forms FROM entities",
       )
     ).map((r) => ({
@@ -189,7 +189,7 @@ export class PgTextIndex implements TextIndex {
   async turnsMentioning(entityIds: string[]): Promise<number[]> {
     return (
       await rows<{ n: number }>(
-        this.pool,
+        await this.read(),
         "SELECT DISTINCT turn_n AS n FROM mentions WHERE turn_n IS NOT NULL AND entity = ANY($1::text[]) ORDER BY 1",
         [entityIds],
       )
@@ -199,7 +199,7 @@ export class PgTextIndex implements TextIndex {
   /** Numbers of the rows matching a tsquery literal, ascending, packed in one string. */
   private async matching(corpus: Corpus, query: string): Promise<Int32Array> {
     const row = await one<{ s: string | null }>(
-      this.pool,
+      await this.read(),
       `SELECT string_agg(n::text, ',' ORDER BY n) AS s FROM ${corpus.table} WHERE ${corpus.vector} @@ $1::tsquery`,
       [query],
     );
@@ -229,7 +229,7 @@ export class PgTextIndex implements TextIndex {
     ];
     // The positions of the query's words in each matching row, as "word:1,5 other:2".
     const found = await rows<{ n: number; len: number; pos: string | null }>(
-      this.pool,
+      await this.read(),
       `SELECT n, ${corpus.length} AS len,
               (SELECT string_agg(u.lexeme || ':' || array_to_string(u.positions, ','), ' ')
                  FROM unnest(${corpus.vector}) u
@@ -260,11 +260,11 @@ export class PgTextIndex implements TextIndex {
     if (this.stats?.state !== state) {
       const [t, d] = await Promise.all([
         one<{ count: number; total: number | null }>(
-          this.pool,
+          await this.read(),
           "SELECT count(*) AS count, sum(len) AS total FROM turns",
         ),
         one<{ count: number; total: number | null }>(
-          this.pool,
+          await this.read(),
           "SELECT count(*) AS count, sum(title_len) AS total FROM doc_index",
         ),
       ]);
@@ -281,7 +281,7 @@ export class PgTextIndex implements TextIndex {
   private async rowsHolding(corpus: Corpus, p: Phrase): Promise<number> {
     if (p.words.length === 1 && !p.prefix) {
       const row = await one<{ n: number }>(
-        this.pool,
+        await this.read(),
         `SELECT ${corpus.vocabColumn} AS n FROM vocab WHERE term = $1`,
         [p.words[0]],
       );
@@ -292,7 +292,7 @@ export class PgTextIndex implements TextIndex {
     ]);
     if (query === null) return 0;
     const row = await one<{ n: number }>(
-      this.pool,
+      await this.read(),
       `SELECT count(*) AS n FROM ${corpus.table} WHERE ${corpus.vector} @@ $1::tsquery`,
       [query],
     );

@@ -125,9 +125,9 @@ export const pgVersionLinks: PgVersionLinks = {
        WHERE $6 OR version_links.method NOT IN ('manual', 'unlinked')`,
       [a, b, link.method, link.confidence, JSON.stringify(link.reasons), byHand],
     );
-    // As SQLite does (its statement is shared with forget): every summary with a first or b second goes.
+    // Only this pair's summary goes; other pairs of either document keep theirs.
     if (written.rowCount && (link.method === "unlinked" || link.method === "conflict"))
-      await db.query("DELETE FROM divergence WHERE a = $1 OR b = $2", [a, b]);
+      await db.query("DELETE FROM divergence WHERE a = $1 AND b = $2", [a, b]);
   },
 
   async candidates(db, id, days) {

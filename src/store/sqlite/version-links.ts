@@ -130,6 +130,7 @@ export function versionLinks(db: Database.Database): VersionLinks {
     dropKey: db.prepare<[string]>("DELETE FROM version_keys WHERE doc_id = ?"),
     dropLinks: db.prepare<[string, string]>("DELETE FROM version_links WHERE a = ? OR b = ?"),
     dropDivergence: db.prepare<[string, string]>("DELETE FROM divergence WHERE a = ? OR b = ?"),
+    dropPairDivergence: db.prepare<[string, string]>("DELETE FROM divergence WHERE a = ? AND b = ?"),
     keyPartners: db.prepare<[string], { id: string }>(
       `SELECT DISTINCT ok.doc_id AS id FROM version_keys k
          JOIN version_keys ok ON ok.key = k.key AND ok.doc_id != k.doc_id
@@ -272,7 +273,8 @@ export function versionLinks(db: Database.Database): VersionLinks {
       const existing = byHand ? undefined : stmt.getLink.get(a, b)?.method;
       if (existing === "manual" || existing === "unlinked") return;
       stmt.putLink.run(a, b, link.method, link.confidence, JSON.stringify(link.reasons));
-      if (link.method === "unlinked" || link.method === "conflict") stmt.dropDivergence.run(a, b);
+      // Only this pair's summary goes; other pairs of either document keep theirs.
+      if (link.method === "unlinked" || link.method === "conflict") stmt.dropPairDivergence.run(a, b);
     },
     keyPartners(id) {
       return stmt.keyPartners.all(id).map((r) => r.id);
