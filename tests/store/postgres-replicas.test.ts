@@ -17,8 +17,8 @@ describe.runIf(postgresWanted)("a PostgreSQL archive with a streaming replica", 
   let pair: ReplicatedPair;
   let store: PgStore;
 
-  beforeAll(async (ctx) => {
-    if (unavailable) ctx.skip();
+  beforeAll(async () => {
+    if (unavailable) return;
     pair = await startReplicatedPair();
     store = await PgStore.open({ url: pair.primaryUrl, replicas: [pair.replicaUrl] });
   }, 180_000);
