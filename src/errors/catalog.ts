@@ -50,6 +50,11 @@ export const ERRORS = {
   SPEAKER_TABLE_INVALID: entry("user", 422, (d) => `the speaker table ${d.path} cannot be read: ${d.reason}`),
   STORE_NOT_FOUND: entry("user", 404, (d) => `no archive at ${d.path}; create one with \`verbatim ingest\``),
   STORE_INVALID: entry("user", 422, (d) => `${d.path} is not a Verbatim archive: ${d.reason}`),
+  COPY_TARGET_NOT_EMPTY: entry(
+    "user",
+    409,
+    (d) => `the archive to copy into already holds ${d.documents} document versions; copy into a new archive`,
+  ),
   STORE_UNAVAILABLE: entry("user", 503, (d) => `the archive at ${d.location} cannot be reached: ${d.reason}`),
   STORE_SCHEMA_TOO_NEW: entry(
     "user",

@@ -17,6 +17,7 @@ import type {
   SearchResult,
   YearCounts,
 } from "../search/results.js";
+import type { ArchiveTransfer } from "./transfer.js";
 
 export interface StoreCapabilities {
   /** Writes of one batch are all-or-nothing. */
@@ -291,6 +292,8 @@ export interface DocumentStore {
   readonly capabilities: StoreCapabilities;
   /** The web side of the archive, when the backend keeps one (SQLite does). */
   readonly fetchLog: FetchLog | null;
+  /** The whole archive as records, out and in (`verbatim copy`). */
+  readonly transfer: ArchiveTransfer;
   /**
    * Stores a batch atomically. A document that repeats a stored version (its source's last
    * reading, or any version when its source is new) is left alone (`unchanged`); a different one

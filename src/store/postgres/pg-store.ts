@@ -43,6 +43,7 @@ import type {
   VersionConflict,
   VersionInfo,
 } from "../store.js";
+import type { ArchiveTransfer } from "../transfer.js";
 import { one, type Queryable, rows, transaction } from "./db.js";
 import { pgEnrichment } from "./enrichment.js";
 import { type PgFetchLog, pgFetchLog } from "./fetch-log.js";
@@ -50,6 +51,7 @@ import { ReadRouter } from "./replicas.js";
 import { migrate, PG_SCHEMA_VERSION } from "./schema.js";
 import { applyVocab, putInIndex, removeFromIndex, type VocabDelta } from "./search-index.js";
 import { PgTextIndex } from "./text-index.js";
+import { pgTransfer } from "./transfer.js";
 import { pgVersionLinks } from "./version-links.js";
 
 interface ReadingRow {
@@ -94,6 +96,7 @@ export class PgStore implements DocumentStore {
     concurrentReaders: true,
   };
   readonly fetchLog: PgFetchLog;
+  readonly transfer: ArchiveTransfer;
   private readonly searcher: SearchEngine;
 
   private constructor(
@@ -104,6 +107,7 @@ export class PgStore implements DocumentStore {
     this.fetchLog = pgFetchLog(pool, async () => {
       await pool.query("UPDATE archive_state SET generation = generation + 1");
     });
+    this.transfer = pgTransfer(pool, () => router.wrote());
   }
 
   /** Connects and brings the schema up to date; a database migrated by a newer Verbatim is refused. */

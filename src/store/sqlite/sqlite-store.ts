@@ -40,11 +40,13 @@ import type {
   VersionConflict,
   VersionInfo,
 } from "../store.js";
+import type { ArchiveTransfer } from "../transfer.js";
 import { type EnrichmentIndex, enrichmentIndex } from "./enrichment-index.js";
 import { type SqliteFetchLog, sqliteFetchLog } from "./fetch-log.js";
 import { MIGRATIONS, SCHEMA_VERSION } from "./schema.js";
 import { type SearchIndexWriter, searchIndexWriter } from "./search-index.js";
 import { SqliteTextIndex } from "./sqlite-text-index.js";
+import { sqliteTransfer } from "./transfer.js";
 import { type VersionLinks, versionLinks } from "./version-links.js";
 
 interface ReadingRow {
@@ -112,6 +114,7 @@ export class SqliteStore implements DocumentStore {
   private readonly enrichments: EnrichmentIndex;
   private readonly links: VersionLinks;
   readonly fetchLog: SqliteFetchLog;
+  readonly transfer: ArchiveTransfer;
   /** Bumped on every write by this connection, so search caches know when to reload. */
   private generation = 0;
 
@@ -149,6 +152,14 @@ export class SqliteStore implements DocumentStore {
     this.links = versionLinks(db);
     this.fetchLog = sqliteFetchLog(db, () => {
       this.generation++;
+    });
+    this.transfer = sqliteTransfer(db, {
+      index: this.index,
+      links: this.links,
+      enrichments: this.enrichments,
+      changed: () => {
+        this.generation++;
+      },
     });
     this.stmt = {
       // What the version order (model/version-order.ts) needs of every stored version, read in one pass.

@@ -1,0 +1,353 @@
+/**
+ * `verbatim copy` over SQLite (store/transfer.ts): the archive's tables read out as records, and
+ * records written into an empty archive, the search tables and version keys rebuilt for the
+ * current versions as they arrive.
+ */
+import type Database from "better-sqlite3";
+import { VerbatimError } from "../../errors/catalog.js";
+import type { Document } from "../../model/document.js";
+import type { Speaker } from "../../model/speaker.js";
+import { canonicalJson, documentFingerprint } from "../fingerprint.js";
+import type { PageState } from "../store.js";
+import type { ArchiveRecord, ArchiveRecordKind, ArchiveTransfer } from "../transfer.js";
+import type { EnrichmentIndex } from "./enrichment-index.js";
+import type { SearchIndexWriter } from "./search-index.js";
+import type { VersionLinks } from "./version-links.js";
+
+const PAGE = 500;
+
+/** A row of a table whose columns the code below names; the backend's schema types them. */
+// biome-ignore lint/suspicious/noExplicitAny: columns of known tables, read by name below
+type Row = Record<string, any>;
+
+/** Rows of a table in pages, by a unique ordering key, so memory stays flat however large it is. */
+function* paged<T extends Record<string, unknown>>(
+  db: Database.Database,
+  sql: (after: boolean) => string,
+  key: (row: T) => unknown[],
+): Generator<T> {
+  let last: unknown[] | null = null;
+  for (;;) {
+    const found = db.prepare(sql(last !== null)).all(...(last ?? []), PAGE) as T[];
+    if (found.length === 0) return;
+    yield* found;
+    last = key(found[found.length - 1] as T);
+  }
+}
+
+export function sqliteTransfer(
+  db: Database.Database,
+  parts: { index: SearchIndexWriter; links: VersionLinks; enrichments: EnrichmentIndex; changed: () => void },
+): ArchiveTransfer {
+  return {
+    async *exportRecords(): AsyncGenerator<ArchiveRecord> {
+      for (const r of paged<{
+        id: string;
+        version: number;
+        current: number;
+        stored_at: string;
+        body: string;
+      }>(
+        db,
+        (after) =>
+          `SELECT id, version, current, stored_at, body FROM documents ${after ? "WHERE (id, version) > (?, ?)" : ""} ORDER BY id, version LIMIT ?`,
+        (r) => [r.id, r.version],
+      ))
+        yield {
+          kind: "version",
+          document: JSON.parse(r.body) as Document,
+          version: r.version,
+          current: r.current === 1,
+          storedAt: r.stored_at,
+        };
+      for (const r of paged<{ hash: string; source: string; bytes: Buffer }>(
+        db,
+        (after) =>
+          `SELECT hash, source, bytes FROM raw_inputs ${after ? "WHERE hash > ?" : ""} ORDER BY hash LIMIT ?`,
+        (r) => [r.hash],
+      ))
+        yield { kind: "raw", hash: r.hash, source: r.source, bytes: new Uint8Array(r.bytes) };
+      for (const r of db
+        .prepare("SELECT hash, source, name, url, sidecars FROM input_readings ORDER BY hash, source")
+        .iterate() as IterableIterator<{
+        hash: string;
+        source: string;
+        name: string;
+        url: string | null;
+        sidecars: string;
+      }>)
+        yield {
+          kind: "reading",
+          reading: { ...r, sidecars: JSON.parse(r.sidecars) as Record<string, string> },
+        };
+      for (const r of db.prepare("SELECT body, edited, seq FROM speakers ORDER BY id").all() as {
+        body: string;
+        edited: number;
+        seq: number | null;
+      }[])
+        yield { kind: "speaker", speaker: JSON.parse(r.body) as Speaker, edited: r.edited === 1, seq: r.seq };
+      for (const r of db.prepare("SELECT id, type, name, forms FROM entities ORDER BY id").all() as {
+        id: string;
+        type: string;
+        name: string;
+        forms: string;
+      }[])
+        yield {
+          kind: "entity",
+          entity: { id: r.id, type: r.type as never, name: r.name, forms: JSON.parse(r.forms) },
+        };
+      for (const { doc_id } of db.prepare("SELECT doc_id FROM enrichment_state ORDER BY doc_id").all() as {
+        doc_id: string;
+      }[]) {
+        const enrichment = parts.enrichments.get(doc_id);
+        if (enrichment) yield { kind: "enrichment", enrichment };
+      }
+      for (const r of db
+        .prepare("SELECT a, b, method, confidence, reasons FROM version_links ORDER BY a, b")
+        .all() as {
+        a: string;
+        b: string;
+        method: "key";
+        confidence: number;
+        reasons: string;
+      }[])
+        yield { kind: "link", link: { ...r, reasons: JSON.parse(r.reasons) as string[] } };
+      for (const r of db.prepare("SELECT * FROM divergence ORDER BY a, b").all() as Row[])
+        yield {
+          kind: "divergence",
+          summary: {
+            a: r.a,
+            b: r.b,
+            version: r.version,
+            score: r.score,
+            onlyA: r.only_a,
+            onlyB: r.only_b,
+            lengthOutliers: r.length_outliers,
+            numberMismatches: r.number_mismatches,
+            entityMismatches: r.entity_mismatches,
+          },
+        };
+      for (const r of db.prepare("SELECT * FROM pages ORDER BY url").iterate() as IterableIterator<Row>)
+        yield {
+          kind: "page",
+          page: {
+            url: r.url,
+            publisher: r.publisher,
+            role: r.role,
+            state: r.state,
+            etag: r.etag,
+            lastModified: r.last_modified,
+            contentHash: r.content_hash,
+            documentIds: JSON.parse(r.doc_ids) as string[],
+            firstSeen: r.first_seen,
+            lastFetched: r.last_fetched,
+            lastChanged: r.last_changed,
+            published: r.published,
+            nextVisit: r.next_visit,
+            failures: r.failures,
+            lastError: r.last_error,
+          } satisfies PageState,
+        };
+      for (const r of db.prepare("SELECT * FROM captures ORDER BY n").iterate() as IterableIterator<Row>)
+        yield {
+          kind: "capture",
+          capture: {
+            url: r.url,
+            fetchedAt: r.fetched_at,
+            status: r.status,
+            contentHash: r.content_hash,
+            warcFile: r.warc_file,
+            warcOffset: r.warc_offset,
+            warcLength: r.warc_length,
+          },
+        };
+      for (const r of db.prepare("SELECT * FROM withdrawals ORDER BY doc_id").all() as Row[])
+        yield { kind: "withdrawal", id: r.doc_id, url: r.url, status: r.status, at: r.at };
+      for (const r of db.prepare("SELECT * FROM crawl_runs ORDER BY key").all() as Row[])
+        yield { kind: "crawl", key: r.key, started: r.started, finished: r.finished };
+      for (const r of db
+        .prepare("SELECT * FROM crawl_queue ORDER BY key, seq")
+        .iterate() as IterableIterator<Row>)
+        yield { kind: "queued", key: r.key, url: r.url, depth: r.depth, seq: r.seq, done: r.done === 1 };
+    },
+
+    async importRecords(records) {
+      const held = (db.prepare("SELECT count(*) AS n FROM documents").get() as { n: number }).n;
+      if (held > 0) throw new VerbatimError("COPY_TARGET_NOT_EMPTY", { documents: held });
+      const counts: Partial<Record<ArchiveRecordKind, number>> = {};
+      const stmt = {
+        version: db.prepare(
+          `INSERT INTO documents (id, version, current, fingerprint, content_hash, publisher, language, kind, date, title, stored_at, body)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ),
+        raw: db.prepare(
+          "INSERT OR IGNORE INTO raw_inputs (hash, source, byte_length, bytes) VALUES (?, ?, ?, ?)",
+        ),
+        reading: db.prepare(
+          "INSERT OR REPLACE INTO input_readings (hash, source, name, url, sidecars) VALUES (?, ?, ?, ?, ?)",
+        ),
+        speaker: db.prepare(
+          "INSERT OR REPLACE INTO speakers (id, name, body, edited, seq) VALUES (?, ?, ?, ?, ?)",
+        ),
+        entity: db.prepare("INSERT OR REPLACE INTO entities (id, type, name, forms) VALUES (?, ?, ?, ?)"),
+        link: db.prepare(
+          "INSERT OR REPLACE INTO version_links (a, b, method, confidence, reasons) VALUES (?, ?, ?, ?, ?)",
+        ),
+        divergence: db.prepare(
+          `INSERT OR REPLACE INTO divergence (a, b, version, score, only_a, only_b, length_outliers, number_mismatches, entity_mismatches)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ),
+        page: db.prepare(
+          `INSERT OR REPLACE INTO pages (url, publisher, role, state, etag, last_modified, content_hash, doc_ids, first_seen,
+             last_fetched, last_changed, published, next_visit, failures, last_error)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ),
+        capture: db.prepare(
+          `INSERT INTO captures (url, fetched_at, status, content_hash, warc_file, warc_offset, warc_length)
+           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        ),
+        withdrawal: db.prepare(
+          "INSERT OR REPLACE INTO withdrawals (doc_id, url, status, at) VALUES (?, ?, ?, ?)",
+        ),
+        crawl: db.prepare("INSERT OR REPLACE INTO crawl_runs (key, started, finished) VALUES (?, ?, ?)"),
+        queued: db.prepare(
+          "INSERT OR REPLACE INTO crawl_queue (key, url, depth, seq, done) VALUES (?, ?, ?, ?, ?)",
+        ),
+      };
+      const write = db.transaction((batch: ArchiveRecord[]) => {
+        for (const r of batch) {
+          counts[r.kind] = (counts[r.kind] ?? 0) + 1;
+          switch (r.kind) {
+            case "version": {
+              const d = r.document;
+              stmt.version.run(
+                d.id,
+                r.version,
+                r.current ? 1 : 0,
+                documentFingerprint(d),
+                d.provenance.contentHash,
+                d.publisher,
+                d.language,
+                d.kind,
+                d.when.date,
+                d.title,
+                r.storedAt,
+                JSON.stringify(d),
+              );
+              if (r.current) {
+                parts.index.put(d);
+                parts.links.putKey(d);
+              }
+              break;
+            }
+            case "raw":
+              stmt.raw.run(r.hash, r.source, r.bytes.length, Buffer.from(r.bytes));
+              break;
+            case "reading":
+              stmt.reading.run(
+                r.reading.hash,
+                r.reading.source,
+                r.reading.name,
+                r.reading.url,
+                canonicalJson(r.reading.sidecars),
+              );
+              break;
+            case "speaker":
+              stmt.speaker.run(
+                r.speaker.id,
+                r.speaker.name,
+                canonicalJson(r.speaker),
+                r.edited ? 1 : 0,
+                r.seq,
+              );
+              break;
+            case "entity":
+              stmt.entity.run(r.entity.id, r.entity.type, r.entity.name, JSON.stringify(r.entity.forms));
+              break;
+            case "enrichment":
+              parts.enrichments.put(r.enrichment);
+              break;
+            case "link":
+              stmt.link.run(
+                r.link.a,
+                r.link.b,
+                r.link.method,
+                r.link.confidence,
+                JSON.stringify(r.link.reasons),
+              );
+              break;
+            case "divergence": {
+              const s = r.summary;
+              stmt.divergence.run(
+                s.a,
+                s.b,
+                s.version,
+                s.score,
+                s.onlyA,
+                s.onlyB,
+                s.lengthOutliers,
+                s.numberMismatches,
+                s.entityMismatches,
+              );
+              break;
+            }
+            case "page": {
+              const p = r.page;
+              stmt.page.run(
+                p.url,
+                p.publisher,
+                p.role,
+                p.state,
+                p.etag,
+                p.lastModified,
+                p.contentHash,
+                JSON.stringify(p.documentIds),
+                p.firstSeen,
+                p.lastFetched,
+                p.lastChanged,
+                p.published,
+                p.nextVisit,
+                p.failures,
+                p.lastError,
+              );
+              break;
+            }
+            case "capture": {
+              const c = r.capture;
+              stmt.capture.run(
+                c.url,
+                c.fetchedAt,
+                c.status,
+                c.contentHash,
+                c.warcFile,
+                c.warcOffset,
+                c.warcLength,
+              );
+              break;
+            }
+            case "withdrawal":
+              stmt.withdrawal.run(r.id, r.url, r.status, r.at);
+              break;
+            case "crawl":
+              stmt.crawl.run(r.key, r.started, r.finished);
+              break;
+            case "queued":
+              stmt.queued.run(r.key, r.url, r.depth, r.seq, r.done ? 1 : 0);
+              break;
+          }
+        }
+      });
+      let batch: ArchiveRecord[] = [];
+      for await (const r of records) {
+        batch.push(r);
+        if (batch.length >= PAGE) {
+          write(batch);
+          batch = [];
+        }
+      }
+      write(batch);
+      parts.changed();
+      return counts;
+    },
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * An archive as a stream of records, so `verbatim copy` moves it between backends without loss:
+ * every version of every document with when it was stored and which is current, the raw inputs
+ * and how they were read, speakers (edited by hand or seeded, in their order), the gazetteer,
+ * enrichments, language-version links and divergence summaries, and the web side (pages,
+ * captures, withdrawals, crawl runs and their queues). What a backend derives from these (search
+ * tables, version keys, the vocabulary) it rebuilds on import.
+ */
+
+import type { Enrichment } from "../enrich/enrich.js";
+import type { Entity } from "../enrich/gazetteer.js";
+import type { Document } from "../model/document.js";
+import type { Speaker } from "../model/speaker.js";
+import type { CaptureRow, DivergenceSummary, InputReading, PageState, StoredVersionLink } from "./store.js";
+
+export type ArchiveRecord =
+  | { kind: "version"; document: Document; version: number; current: boolean; storedAt: string }
+  | { kind: "raw"; hash: string; source: string; bytes: Uint8Array }
+  | { kind: "reading"; reading: InputReading }
+  | { kind: "speaker"; speaker: Speaker; edited: boolean; seq: number | null }
+  | { kind: "entity"; entity: Entity }
+  | { kind: "enrichment"; enrichment: Enrichment }
+  | { kind: "link"; link: StoredVersionLink }
+  | { kind: "divergence"; summary: DivergenceSummary }
+  | { kind: "page"; page: PageState }
+  | { kind: "capture"; capture: CaptureRow }
+  | { kind: "withdrawal"; id: string; url: string; status: number; at: string }
+  | { kind: "crawl"; key: string; started: string; finished: string | null }
+  | { kind: "queued"; key: string; url: string; depth: number; seq: number; done: boolean };
+
+export type ArchiveRecordKind = ArchiveRecord["kind"];
+
+export interface ArchiveTransfer {
+  /** Every record, documents first (enrichments and links refer to them). */
+  exportRecords(): AsyncIterable<ArchiveRecord>;
+  /**
+   * Writes records into this archive, which must hold no documents (an archive is copied, not
+   * merged); returns how many of each kind were written.
+   */
+  importRecords(records: AsyncIterable<ArchiveRecord>): Promise<Partial<Record<ArchiveRecordKind, number>>>;
+}
