@@ -2,19 +2,24 @@
  * npm run bench:search — indexes ../shared/corpus/bench, then times a fixed set of queries of
  * each kind through Verbatim (parsing, stemming by expansion, filters, exact counts, facets,
  * snippets) and, side by side in the same run, raw FTS5 on the same turn text (a plain FTS5
- * table, count + top 20 by rank, no Verbatim layer). Writes p50/p95 and index size to docs/benchmarks.md.
+ * table, count + top 20 by rank, no Verbatim layer), and the same archive copied into PostgreSQL
+ * (`verbatim copy`'s record stream; VERBATIM_BENCH_PG names the server, default the machine's
+ * database `test`, in a schema made and dropped for the run). Writes p50/p95, index size and the
+ * copy's rate to docs/benchmarks.md.
  */
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
+import pg from "pg";
 import { ingestBatch, poolProcessor } from "../src/ingest/batch.js";
 import { IngestPool } from "../src/ingest/parallel/pool.js";
 import { DEFAULT_MAX_BYTES } from "../src/ingest/pipeline.js";
 import { planSources, readSources } from "../src/ingest/read/sources.js";
 import { SpeakerRegistry } from "../src/ingest/speakers/registry.js";
 import { parseQuery } from "../src/search/query/parse.js";
+import { PgStore } from "../src/store/postgres/pg-store.js";
 import { SqliteStore } from "../src/store/sqlite/sqlite-store.js";
 import { machineLine, writeSection } from "./report.js";
 
@@ -103,18 +108,58 @@ async function run() {
   const textBytes =
     raw.prepare<[], number>("SELECT sum(length(CAST(text AS BLOB))) FROM turns").pluck().get() ?? 0;
 
-  const rows: { kind: string; query: string; turns: number; verbatim: number[]; raw: number[] }[] = [];
+  // The same archive in PostgreSQL, copied record by record as `verbatim copy` does.
+  const pgBase = process.env.VERBATIM_BENCH_PG ?? "postgresql://postgres@127.0.0.1:5432/test";
+  const schema = `verbatim_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: pgBase });
+  await admin.connect();
+  await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`);
+  const pgUrl = new URL(pgBase);
+  pgUrl.searchParams.set("options", `-c search_path=${schema}`);
+  const postgres = await PgStore.open({ url: pgUrl.toString() });
+  const copyStarted = performance.now();
+  const copied = await postgres.transfer.importRecords(store.transfer.exportRecords());
+  const copySeconds = (performance.now() - copyStarted) / 1000;
+  await admin.query(
+  for (const table of ["turns", "doc_index", "vocab"]) await admin.query(`VACUUM ANALYZE ${schema}.${table}`);
+  console.log(`copied into PostgreSQL in ${copySeconds.toFixed(1)} s`);
+  );
+  const pgIndexBytes = Number(
+    (
+      await admin.query(
+        `SELECT pg_relation_size('${schema}.turns_tsv') + pg_relation_size('${schema}.doc_index_title') + pg_total_relation_size('${schema}.vocab') AS n`,
+      )
+    ).rows[0].n,
+  );
+
+  const rows: {
+    kind: string;
+    query: string;
+    turns: number;
+    verbatim: number[];
+    postgres: number[];
+    raw: number[];
+  }[] = [];
   for (const q of QUERIES) {
     const parsed = parseQuery(q.verbatim);
     const first = await store.search(parsed, { limit: 20, facets: true, cache: false }); // warm-up (and the turn catalog)
+    const second = await postgres.search(parsed, { limit: 20, facets: true, cache: false });
+    if (second.total.turns !== first.total.turns)
+      throw new Error(
+        `${q.verbatim}: SQLite counts ${first.total.turns} turns, PostgreSQL ${second.total.turns}`,
+      );
     rawCount.get(q.raw);
     rawTop.all(q.raw);
     const v: number[] = [];
+    const p: number[] = [];
     const r: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       let t = performance.now();
       await store.search(parseQuery(q.verbatim), { limit: 20, facets: true, cache: false });
       v.push(performance.now() - t);
+      t = performance.now();
+      await postgres.search(parseQuery(q.verbatim), { limit: 20, facets: true, cache: false });
+      p.push(performance.now() - t);
       t = performance.now();
       rawCount.get(q.raw);
       rawTop.all(q.raw);
@@ -125,16 +170,20 @@ async function run() {
       query: q.verbatim,
       turns: first.total.turns,
       verbatim: v.sort((a, b) => a - b),
+      postgres: p.sort((a, b) => a - b),
       raw: r.sort((a, b) => a - b),
     });
   }
   raw.close();
   await store.close();
+  await postgres.close();
+  await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+  await admin.end();
   rmSync(dir, { recursive: true, force: true });
 
   const fmt = (n: number) => n.toFixed(1);
   const kinds = [...new Set(QUERIES.map((q) => q.kind))];
-  const all = (key: "verbatim" | "raw") => rows.flatMap((row) => row[key]).sort((a, b) => a - b);
+  const all = (key: "verbatim" | "postgres" | "raw") => rows.flatMap((row) => row[key]).sort((a, b) => a - b);
   const lines = [
     "## Search (`npm run bench:search`)",
     "",
@@ -144,27 +193,42 @@ async function run() {
       `Each query ran once to warm up, then ${RUNS} times. Verbatim: parse, stem by vocabulary expansion, filter, exact turn and document counts, six facets, top 20 documents with 3 snippets each. ` +
       "Raw FTS5: a plain `fts5(text)` table over the same turn text in the same file, `count(*)` plus top 20 `ORDER BY rank`; no stemming, fields, facets or snippets.",
     "",
-    "| query kind | queries | Verbatim p50 ms | Verbatim p95 ms | raw FTS5 p50 ms | raw FTS5 p95 ms | ratio (p50) |",
-    "|---|---|---|---|---|---|---|",
+    `PostgreSQL: the same archive copied into PostgreSQL ${(await pgVersion(pgBase)) ?? ""} on this machine (${copied.version ?? 0} document versions in ${copySeconds.toFixed(1)} s, ${((copied.version ?? 0) / copySeconds).toFixed(0)} documents/s), searched through the same engine; every query's count checked equal to SQLite's. Target: PostgreSQL p95 within 2× SQLite's.`,
+    "",
+    "| query kind | queries | SQLite p50 ms | SQLite p95 ms | PostgreSQL p50 ms | PostgreSQL p95 ms | raw FTS5 p50 ms | raw FTS5 p95 ms | SQLite / raw (p50) | PostgreSQL / SQLite (p95) |",
+    "|---|---|---|---|---|---|---|---|---|---|",
     ...kinds.map((k) => {
       const ks = rows.filter((row) => row.kind === k);
       const v = ks.flatMap((row) => row.verbatim).sort((a, b) => a - b);
+      const p = ks.flatMap((row) => row.postgres).sort((a, b) => a - b);
       const r = ks.flatMap((row) => row.raw).sort((a, b) => a - b);
-      return `| ${k} | ${ks.length} | ${fmt(percentile(v, 50))} | ${fmt(percentile(v, 95))} | ${fmt(percentile(r, 50))} | ${fmt(percentile(r, 95))} | ${(percentile(v, 50) / Math.max(percentile(r, 50), 0.01)).toFixed(2)}× |`;
+      return `| ${k} | ${ks.length} | ${fmt(percentile(v, 50))} | ${fmt(percentile(v, 95))} | ${fmt(percentile(p, 50))} | ${fmt(percentile(p, 95))} | ${fmt(percentile(r, 50))} | ${fmt(percentile(r, 95))} | ${(percentile(v, 50) / Math.max(percentile(r, 50), 0.01)).toFixed(2)}× | ${(percentile(p, 95) / Math.max(percentile(v, 95), 0.01)).toFixed(2)}× |`;
     }),
-    `| **all** | ${rows.length} | ${fmt(percentile(all("verbatim"), 50))} | ${fmt(percentile(all("verbatim"), 95))} | ${fmt(percentile(all("raw"), 50))} | ${fmt(percentile(all("raw"), 95))} | ${(percentile(all("verbatim"), 50) / percentile(all("raw"), 50)).toFixed(2)}× |`,
+    `| **all** | ${rows.length} | ${fmt(percentile(all("verbatim"), 50))} | ${fmt(percentile(all("verbatim"), 95))} | ${fmt(percentile(all("postgres"), 50))} | ${fmt(percentile(all("postgres"), 95))} | ${fmt(percentile(all("raw"), 50))} | ${fmt(percentile(all("raw"), 95))} | ${(percentile(all("verbatim"), 50) / percentile(all("raw"), 50)).toFixed(2)}× | ${(percentile(all("postgres"), 95) / percentile(all("verbatim"), 95)).toFixed(2)}× |`,
     "",
-    "Per query (matching turns; Verbatim p50 / raw p50 ms):",
+    "Per query (matching turns; SQLite p50 / PostgreSQL p50 / raw p50 ms):",
     "",
     ...rows.map(
       (row) =>
-        `- \`${row.query}\`: ${row.turns} turns; ${fmt(percentile(row.verbatim, 50))} / ${fmt(percentile(row.raw, 50))}`,
+        `- \`${row.query}\`: ${row.turns} turns; ${fmt(percentile(row.verbatim, 50))} / ${fmt(percentile(row.postgres, 50))} / ${fmt(percentile(row.raw, 50))}`,
     ),
     "",
-    `Index size: Verbatim's FTS5 tables ${(indexBytes / 2 ** 20).toFixed(0)} MB (contentless; text is read from the turns table) against ${(textBytes / 2 ** 20).toFixed(0)} MB of raw turn text (${((100 * indexBytes) / textBytes).toFixed(0)}%); the raw baseline's FTS5 table, which keeps its own copy of the text, takes ${(rawIndexBytes / 2 ** 20).toFixed(0)} MB.`,
+    `Index size: Verbatim's FTS5 tables ${(indexBytes / 2 ** 20).toFixed(0)} MB (contentless; text is read from the turns table) against ${(textBytes / 2 ** 20).toFixed(0)} MB of raw turn text (${((100 * indexBytes) / textBytes).toFixed(0)}%); the raw baseline's FTS5 table, which keeps its own copy of the text, takes ${(rawIndexBytes / 2 ** 20).toFixed(0)} MB; PostgreSQL's GIN indexes and vocabulary take ${(pgIndexBytes / 2 ** 20).toFixed(0)} MB.`,
   ];
   writeSection("search", lines.join("\n"));
   console.log(lines.join("\n"));
+}
+
+async function pgVersion(url: string): Promise<string | null> {
+  const c = new pg.Client({ connectionString: url });
+  try {
+    await c.connect();
+    return String((await c.query("SHOW server_version")).rows[0].server_version).split(" ")[0] ?? null;
+  } catch {
+    return null;
+  } finally {
+    await c.end().catch(() => {});
+  }
 }
 
 await run();
