@@ -120,10 +120,8 @@ async function run() {
   const copyStarted = performance.now();
   const copied = await postgres.transfer.importRecords(store.transfer.exportRecords());
   const copySeconds = (performance.now() - copyStarted) / 1000;
-  await admin.query(
   for (const table of ["turns", "doc_index", "vocab"]) await admin.query(`VACUUM ANALYZE ${schema}.${table}`);
   console.log(`copied into PostgreSQL in ${copySeconds.toFixed(1)} s`);
-  );
   const pgIndexBytes = Number(
     (
       await admin.query(
