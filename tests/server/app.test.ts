@@ -4,22 +4,22 @@
  */
 import { fileURLToPath } from "node:url";
 import pino from "pino";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EntityMatcher } from "../../src/enrich/entity-matcher.js";
 import { Gazetteer } from "../../src/enrich/gazetteer.js";
 import { ingestBatch } from "../../src/ingest/batch.js";
 import { planSources, readSources } from "../../src/ingest/read/sources.js";
 import type { createApp } from "../../src/server/app.js";
-import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
 import type { DocumentStore } from "../../src/store/store.js";
 import { appFor, TOKEN } from "../support/app.js";
+import { BACKENDS, openTestStore } from "../support/backends.js";
 import { HOSTILE_PAGE } from "../support/hostile.js";
 import { FIXED_NOW, registry } from "../support/ingest.js";
 
 const EXAMPLES = fileURLToPath(new URL("../../examples", import.meta.url));
 
-async function archive(): Promise<SqliteStore> {
-  const store = new SqliteStore({ path: ":memory:" });
+async function archive(backend: string): Promise<DocumentStore> {
+  const store = await openTestStore(backend);
   await store.putSpeakers(registry.speakers);
   const gazetteer = Gazetteer.load(registry);
   await store.putEntities(gazetteer.entities);
@@ -41,13 +41,17 @@ async function archive(): Promise<SqliteStore> {
   return store;
 }
 
-describe("the web app and API", () => {
-  let store: SqliteStore;
+describe.each(BACKENDS)("the web app and API (%s)", (backend) => {
+  let store: DocumentStore;
   let app: ReturnType<typeof createApp>;
   let hostileId: string;
 
+  afterAll(async () => {
+    await store?.close();
+  });
+
   beforeAll(async () => {
-    store = await archive();
+    store = await archive(backend);
     app = appFor(store);
     const found = await store.search((await import("../../src/search/query/parse.js")).parseQuery("escaped"));
     hostileId = found.hits[0]?.id ?? "";

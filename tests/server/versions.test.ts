@@ -5,27 +5,32 @@
 
 import { fileURLToPath } from "node:url";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { linkAndMeasure } from "../../src/align/service.js";
 import { EntityMatcher } from "../../src/enrich/entity-matcher.js";
 import { Gazetteer } from "../../src/enrich/gazetteer.js";
 import { ingestBatch } from "../../src/ingest/batch.js";
 import { planSources, readSources } from "../../src/ingest/read/sources.js";
-import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
+import type { DocumentStore } from "../../src/store/store.js";
 import { appFor, TOKEN } from "../support/app.js";
+import { BACKENDS, openTestStore } from "../support/backends.js";
 import { makeDocument } from "../support/documents.js";
 import { FIXED_NOW, registry } from "../support/ingest.js";
 
 const EXAMPLES = fileURLToPath(new URL("../../examples", import.meta.url));
 
-describe("language versions in the web app and API", () => {
-  let store: SqliteStore;
+describe.each(BACKENDS)("language versions in the web app and API (%s)", (backend) => {
+  let store: DocumentStore;
   let app: ReturnType<typeof appFor>;
   let en: string;
   let ru: string;
 
+  afterAll(async () => {
+    await store?.close();
+  });
+
   beforeAll(async () => {
-    store = new SqliteStore({ path: ":memory:" });
+    store = await openTestStore(backend);
     const gazetteer = Gazetteer.load(registry);
     const matcher = new EntityMatcher(gazetteer);
     await store.putEntities(gazetteer.entities);
