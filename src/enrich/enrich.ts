@@ -4,35 +4,13 @@
  * improves, the stored archive is enriched again without re-ingesting (`verbatim reenrich`).
  */
 import type { Document } from "../model/document.js";
-import {
-  type CandidateMention,
-  type EntityMatcher,
-  type EntityMention,
-  resolveMentions,
-} from "./entity-matcher.js";
+import type { Enrichment, Located } from "../model/enrichment.js";
+import { type CandidateMention, type EntityMatcher, resolveMentions } from "./entity-matcher.js";
 import { detectLanguage } from "./language.js";
-import { findTimeExpressions, type TimeExpression } from "./time-expressions.js";
+import { findTimeExpressions } from "./time-expressions.js";
 
 /** Bumped when what enrichment finds changes, so stored enrichments can be recognised as stale. */
 export const ENRICHMENT_VERSION = 2;
-
-export interface Located {
-  /**
-   * Turn index; -1 for the document's title, -2 for its participants, -3 for its place.
-   * Paragraph -1 is the turn's label.
-   */
-  turn: number;
-  paragraph: number;
-}
-
-export interface Enrichment {
-  version: number;
-  documentId: string;
-  /** Language of each turn, in turn order (a press conference can switch language). */
-  turnLanguages: string[];
-  mentions: (EntityMention & Located)[];
-  times: (TimeExpression & Located)[];
-}
 
 export function enrichDocument(doc: Document, matcher: EntityMatcher): Enrichment {
   const candidates: (CandidateMention & Located)[] = [];

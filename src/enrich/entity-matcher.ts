@@ -8,18 +8,11 @@
  */
 import { stemmer as english } from "@orama/stemmers/english";
 import { stemmer as russian } from "@orama/stemmers/russian";
+import type { EntityMention } from "../model/enrichment.js";
+import type { Entity } from "../model/entity.js";
 import { isNameLike } from "./english-words.js";
-import type { Entity, EntityType, Gazetteer } from "./gazetteer.js";
+import type { Gazetteer } from "./gazetteer.js";
 import { ACRONYM_CASE_ENDING, type RussianWordRule, russianWordRule } from "./russian-forms.js";
-
-export interface EntityMention {
-  entityId: string;
-  type: EntityType;
-  /** UTF-16 offsets in the text searched. */
-  start: number;
-  end: number;
-  text: string;
-}
 
 /** A mention before the document as a whole decides the ambiguous ones. */
 export interface CandidateMention extends EntityMention {

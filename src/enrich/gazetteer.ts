@@ -13,33 +13,7 @@ import type { Countries } from "world-countries";
 import { parse as parseYaml } from "yaml";
 import { VerbatimError } from "../errors/catalog.js";
 import type { SpeakerRegistry } from "../ingest/speakers/registry.js";
-
-export const ENTITY_TYPES = [
-  "country",
-  "organisation",
-  "format",
-  "agreement",
-  "project",
-  "person",
-  "place",
-] as const;
-export type EntityType = (typeof ENTITY_TYPES)[number];
-
-export interface SurfaceForm {
-  text: string;
-  lang: string;
-  /** A name that is also a common word or another entity's name: matched only when the document names the entity unambiguously too. */
-  ambiguous: boolean;
-  /** Also a person's given name ("Chad", "Jordan"): before a capitalised surname it is a person. */
-  givenName?: boolean;
-}
-
-export interface Entity {
-  id: string;
-  type: EntityType;
-  name: string;
-  forms: SurfaceForm[];
-}
+import type { Entity, EntityType } from "../model/entity.js";
 
 export const DEFAULT_GAZETTEER_PATH = fileURLToPath(new URL("../../data/gazetteer.yaml", import.meta.url));
 

@@ -4,15 +4,8 @@
  * of the year the document means. Each keeps its span and the precision the words give.
  */
 import * as chrono from "chrono-node";
+import type { TimeExpression } from "../model/enrichment.js";
 import { splitSentences } from "./sentences.js";
-
-export interface TimeExpression {
-  start: number;
-  end: number;
-  text: string;
-  /** ISO date at the precision the expression gives: "2021", "2021-01", "2021-01-15". */
-  value: string;
-}
 
 const pad = (n: number) => String(n).padStart(2, "0");
 

@@ -6,13 +6,13 @@
  * marked withdrawn, never deleted. Crawls and follows share this.
  */
 import { setImmediate as nextTurn } from "node:timers/promises";
-import type { Enrichment } from "../enrich/enrich.js";
 import { toVerbatimError, VerbatimError } from "../errors/catalog.js";
 import { emptyReport, type IngestReport, type Processor } from "../ingest/batch.js";
 import { contentHash } from "../ingest/pipeline.js";
 import { profileForUrl } from "../ingest/publishers/index.js";
 import { isRecordUrl } from "../ingest/publishers/sources.js";
 import type { Document } from "../model/document.js";
+import type { Enrichment } from "../model/enrichment.js";
 import type { BatchItem, DocumentStore, FetchLog, PageState, PutResult, QueueEntry } from "../store/store.js";
 import type { Fetcher } from "./fetcher.js";
 import type { HttpResponse } from "./http.js";

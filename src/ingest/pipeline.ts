@@ -3,7 +3,7 @@
  * clock; never throws: every problem comes back as a catalog error for this input alone.
  */
 import { createHash } from "node:crypto";
-import { type Enrichment, enrichDocument } from "../enrich/enrich.js";
+import { enrichDocument } from "../enrich/enrich.js";
 import type { EntityMatcher } from "../enrich/entity-matcher.js";
 import {
   type Notice,
@@ -13,6 +13,7 @@ import {
   warningMessage,
 } from "../errors/catalog.js";
 import type { Document } from "../model/document.js";
+import type { Enrichment } from "../model/enrichment.js";
 import { assemble } from "./assemble.js";
 import { readBilingualRecords } from "./extract/bilingual-records.js";
 import { readChatInterviews } from "./extract/chat-interview.js";

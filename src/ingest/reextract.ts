@@ -7,10 +7,10 @@
  */
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { linkAndMeasure } from "../align/service.js";
-import type { Enrichment } from "../enrich/enrich.js";
 import type { EntityMatcher } from "../enrich/entity-matcher.js";
 import { type Notice, warningMessage } from "../errors/catalog.js";
 import type { Document } from "../model/document.js";
+import type { Enrichment } from "../model/enrichment.js";
 import type { DocumentStore, InputReading } from "../store/store.js";
 import { type IngestReport, ingestBatch, type Processed } from "./batch.js";
 import type { DebateSpeakerLookup } from "./extract/reader.js";

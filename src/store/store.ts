@@ -4,9 +4,9 @@
  * flags, never a backend's name.
  */
 
-import type { Enrichment } from "../enrich/enrich.js";
-import type { Entity } from "../enrich/gazetteer.js";
 import type { Document } from "../model/document.js";
+import type { Enrichment } from "../model/enrichment.js";
+import type { Entity } from "../model/entity.js";
 import type { Speaker } from "../model/speaker.js";
 import type { SearchQuery } from "../search/query/ast.js";
 import type {

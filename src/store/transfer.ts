@@ -7,9 +7,9 @@
  * tables, version keys, the vocabulary) it rebuilds on import.
  */
 
-import type { Enrichment } from "../enrich/enrich.js";
-import type { Entity } from "../enrich/gazetteer.js";
 import type { Document } from "../model/document.js";
+import type { Enrichment } from "../model/enrichment.js";
+import type { Entity } from "../model/entity.js";
 import type { Speaker } from "../model/speaker.js";
 import type { CaptureRow, DivergenceSummary, InputReading, PageState, StoredVersionLink } from "./store.js";
 

@@ -1,6 +1,6 @@
-import type { Enrichment } from "../../enrich/enrich.js";
 import type { Notice } from "../../errors/catalog.js";
 import type { Document } from "../../model/document.js";
+import type { Enrichment } from "../../model/enrichment.js";
 import type { Speaker } from "../../model/speaker.js";
 
 /** What a worker needs to build its own ingest context (functions cannot cross threads). */

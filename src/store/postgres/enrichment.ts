@@ -4,8 +4,8 @@
  * wholesale on re-enrichment; cleared when a new version of the document arrives without one.
  * Every method takes the connection to run on, so a batch's writes join its transaction.
  */
-import type { Enrichment } from "../../enrich/enrich.js";
-import type { EntityType } from "../../enrich/gazetteer.js";
+import type { Enrichment } from "../../model/enrichment.js";
+import type { EntityType } from "../../model/entity.js";
 import { one, type Queryable, rows } from "./db.js";
 
 export interface PgEnrichmentIndex {

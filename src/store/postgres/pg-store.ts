@@ -7,10 +7,10 @@
  * this backend's TextIndex (text-index.ts).
  */
 import pg from "pg";
-import type { Enrichment } from "../../enrich/enrich.js";
-import type { Entity } from "../../enrich/gazetteer.js";
 import { VerbatimError } from "../../errors/catalog.js";
 import type { Document } from "../../model/document.js";
+import type { Enrichment } from "../../model/enrichment.js";
+import type { Entity } from "../../model/entity.js";
 import type { Speaker } from "../../model/speaker.js";
 import { chooseCurrent, type Reading, readingOf, repeatedReading } from "../../model/version-order.js";
 import { SearchEngine } from "../../search/engine/engine.js";

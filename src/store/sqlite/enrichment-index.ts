@@ -4,8 +4,8 @@
  * of the document arrives without one.
  */
 import type Database from "better-sqlite3";
-import type { Enrichment } from "../../enrich/enrich.js";
-import type { EntityType } from "../../enrich/gazetteer.js";
+import type { Enrichment } from "../../model/enrichment.js";
+import type { EntityType } from "../../model/entity.js";
 
 export interface EnrichmentIndex {
   put(enrichment: Enrichment): void;

@@ -1,6 +1,6 @@
 import { html } from "hono/html";
-import type { Enrichment } from "../../enrich/enrich.js";
 import type { Document, Turn } from "../../model/document.js";
+import type { Enrichment } from "../../model/enrichment.js";
 import type { LanguageVersion } from "../../store/store.js";
 import { layout, type Markup } from "../layout.js";
 

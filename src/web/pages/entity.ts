@@ -1,5 +1,5 @@
 import { html } from "hono/html";
-import type { Entity } from "../../enrich/gazetteer.js";
+import type { Entity } from "../../model/entity.js";
 import type { SearchResult, YearCounts } from "../../search/results.js";
 import { layout, type Markup } from "../layout.js";
 
