@@ -10,9 +10,7 @@ import type { Document } from "../model/document.js";
 import { type Anchors, anchorsOf, type EntityFinder, mergeAnchors } from "./anchors.js";
 import { align, type Link, type Unit } from "./gale-church.js";
 import { repeatsPrevious } from "./repeats.js";
-
-/** Bumped when alignments change; recorded with each stored divergence summary. */
-export const ALIGNMENT_VERSION = 3;
+import { ALIGNMENT_VERSION } from "./version.js";
 
 export interface ParagraphRef {
   turn: number;

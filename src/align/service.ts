@@ -12,17 +12,13 @@ import type { IngestContext } from "../ingest/pipeline.js";
 import type { SourceItem } from "../ingest/read/sources.js";
 import type { Document } from "../model/document.js";
 import type { DocumentStore } from "../store/store.js";
-import {
-  ALIGNMENT_VERSION,
-  alignDocuments,
-  type DocumentAlignment,
-  type SideText,
-  sideText,
-} from "./align-documents.js";
+import { alignDocuments, type DocumentAlignment, type SideText, sideText } from "./align-documents.js";
 import type { Anchors, EntityFinder } from "./anchors.js";
 import { type DivergenceReport, divergence } from "./divergence.js";
-import { decideKeyGroup, MAX_KEY_GROUP } from "./key-check.js";
+import { decideKeyGroup } from "./key-check.js";
 import { documentAnchors, evidence, LINK_THRESHOLD, MAX_DAYS_APART, shareKey } from "./link.js";
+import { keyGroup } from "./stored-keys.js";
+import { ALIGNMENT_VERSION } from "./version.js";
 
 /** Entity ids as anchors, for a pair of languages the gazetteer covers both of; otherwise none. */
 export function entityFinder(matcher: EntityMatcher | null, ...languages: string[]): EntityFinder | null {
@@ -203,9 +199,7 @@ export async function linkAndMeasure(
   /** The documents that share keys with this one, directly or through another, decided together. */
   const settleKeys = async (id: string) => {
     if (settled.has(id)) return;
-    const group = [id];
-    for (let i = 0; i < group.length && group.length <= MAX_KEY_GROUP; i++)
-      for (const p of await store.keyPartners(group[i] as string)) if (!group.includes(p)) group.push(p);
+    const group = await keyGroup(store, id);
     for (const g of group) settled.add(g);
     if (group.length < 2) return;
     const docs: Document[] = [];

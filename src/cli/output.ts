@@ -1,8 +1,9 @@
 import pc from "picocolors";
+import { type Archive, openArchive } from "../archive/open.js";
 import { toVerbatimError, VerbatimError } from "../errors/catalog.js";
 import type { IngestReport } from "../ingest/batch.js";
-import { openStore, resolveDbPath } from "../store/open.js";
-import type { DocumentStore } from "../store/store.js";
+import { resolveDbPath } from "../store/open.js";
+import { type ArchiveFlags, archiveOptions } from "./archive-flags.js";
 
 /** Prints a catalog error the same way in every command and sets a non-zero exit code. */
 export function reportError(error: unknown): void {
@@ -16,21 +17,23 @@ export function reportError(error: unknown): void {
 
 /**
  * Opens an existing archive, runs a command against it and closes it; any failure, including
- * opening (no archive there, an archive from a newer Verbatim), is printed as a catalog error.
- * Only ingest and `serve --create` make new archives.
+ * opening (no archive there, an archive from a newer Verbatim, a location of an unknown kind), is
+ * printed as a catalog error. Commands that add documents make new archives instead (ingest,
+ * crawl, follow, `serve --create`).
  */
-export async function withStore(
-  dbFlag: string | undefined,
-  run: (store: DocumentStore) => Promise<void>,
+export async function withArchive(
+  flags: ArchiveFlags,
+  run: (archive: Archive) => Promise<void>,
+  seedSpeakers = false,
 ): Promise<void> {
-  let store: DocumentStore | null = null;
+  let archive: Archive | null = null;
   try {
-    store = openStore(resolveDbPath(dbFlag), { create: false });
-    await run(store);
+    archive = await openArchive(resolveDbPath(flags.db), archiveOptions(flags, { seedSpeakers }));
+    await run(archive);
   } catch (error) {
     reportError(error);
   } finally {
-    await store?.close();
+    await archive?.close();
   }
 }
 

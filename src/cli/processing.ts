@@ -1,23 +1,24 @@
 /**
- * How commands that read pages set up reading: the speaker registry, the gazetteer for
- * enrichment, and either worker threads or the main thread. `crawl` and `follow` share it.
+ * How commands that read pages set up reading: the archive's speakers and gazetteer (from
+ * openArchive) for enrichment, and either worker threads or the main thread. `crawl` and `follow`
+ * share it.
  */
 import os from "node:os";
 import type { Command } from "commander";
-import { EntityMatcher } from "../enrich/entity-matcher.js";
-import { Gazetteer } from "../enrich/gazetteer.js";
+import type { Archive } from "../archive/open.js";
+import type { EntityMatcher } from "../enrich/entity-matcher.js";
 import { VerbatimError } from "../errors/catalog.js";
 import { inlineProcessor, type Processor, poolProcessor } from "../ingest/batch.js";
+import type { DebateSpeakerLookup } from "../ingest/extract/reader.js";
 import { IngestPool } from "../ingest/parallel/pool.js";
-import type { DocumentStore } from "../store/store.js";
-import { archiveRegistry } from "./archive-speakers.js";
+import { addGazetteerFlag, addSpeakersFlag } from "./archive-flags.js";
 
 export interface ReadingOptions {
-  speakers?: string;
-  gazetteer?: string;
   enrich: boolean;
   workers: string;
   maxBytes: number;
+  /** The UN General Debate speaker table, for ingest: its file (for workers) and its lookup. */
+  debateSpeakers?: { path: string; lookup: DebateSpeakerLookup } | null;
 }
 
 export interface Reading {
@@ -29,12 +30,7 @@ export interface Reading {
 
 /** The flags of commands that read pages: registry, gazetteer, enrichment, worker threads. */
 export function addReadingFlags(command: Command): Command {
-  return command
-    .option(
-      "--speakers <file>",
-      "speaker registry YAML that seeds the archive's speakers (default: the bundled data/speakers.yaml); edits made in the archive are kept",
-    )
-    .option("--gazetteer <file>", "gazetteer YAML for enrichment")
+  return addGazetteerFlag(addSpeakersFlag(command))
     .option("--no-enrich", "skip enrichment")
     .option(
       "--workers <n>",
@@ -66,18 +62,17 @@ export function wholeNumber(value: string, flag: string, min = 0): number {
   return n;
 }
 
-/** Loads the registry and gazetteer into the archive and starts reading (threads start last). */
-export async function startReading(store: DocumentStore, options: ReadingOptions): Promise<Reading> {
+/** Stores the gazetteer's entities in the archive (when enriching) and starts reading (threads start last). */
+export async function startReading(archive: Archive, options: ReadingOptions): Promise<Reading> {
   const workers = wholeNumber(options.workers, "--workers");
-  const registry = await archiveRegistry(store, options.speakers);
-  const gazetteer = options.enrich ? Gazetteer.load(registry, options.gazetteer) : null;
-  if (gazetteer) await store.putEntities(gazetteer.entities);
-  const matcher = gazetteer ? new EntityMatcher(gazetteer) : null;
+  const registry = await archive.registry();
+  if (options.enrich) await archive.putEntities();
+  const matcher = options.enrich ? await archive.matcher() : null;
   if (workers === 0) {
     return {
       processor: inlineProcessor({
         registry,
-        debateSpeakers: null,
+        debateSpeakers: options.debateSpeakers?.lookup ?? null,
         maxBytes: options.maxBytes,
         now: () => new Date(),
         matcher,
@@ -86,11 +81,13 @@ export async function startReading(store: DocumentStore, options: ReadingOptions
       close: async () => {},
     };
   }
+  // Workers cannot share this thread's registry and matcher: they build theirs from the same
+  // speakers and gazetteer file.
   const pool = new IngestPool(workers, {
-    registryPath: options.speakers ?? null,
+    registryPath: archive.options.speakers ?? null,
     speakers: registry.speakers,
-    gazetteerPath: options.gazetteer ?? null,
-    debateSpeakersPath: null,
+    gazetteerPath: archive.options.gazetteer ?? null,
+    debateSpeakersPath: options.debateSpeakers?.path ?? null,
     maxBytes: options.maxBytes,
     enrich: options.enrich,
   });

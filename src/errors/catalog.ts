@@ -56,6 +56,18 @@ export const ERRORS = {
     (d) => `the archive to copy into already holds ${d.documents} document versions; copy into a new archive`,
   ),
   STORE_UNAVAILABLE: entry("user", 503, (d) => `the archive at ${d.location} cannot be reached: ${d.reason}`),
+  DB_SCHEME_UNSUPPORTED: entry(
+    "user",
+    400,
+    (d) =>
+      `cannot open an archive at ${d.location}: ${d.scheme}:// is not a kind of archive Verbatim knows; an archive is a SQLite file, named by a path (verbatim.db, archives/news.db, /srv/verbatim.db, C:\\archives\\news.db) or a file:// URL`,
+  ),
+  DB_POSTGRES_UNAVAILABLE: entry(
+    "user",
+    501,
+    (d) =>
+      `cannot open an archive at ${d.location}: PostgreSQL archives (postgres://, postgresql://) are not available yet, as the PostgreSQL backend is still being built; use a SQLite file path (verbatim.db) for now`,
+  ),
   STORE_SCHEMA_TOO_NEW: entry(
     "user",
     409,

@@ -6,6 +6,7 @@
  * marked withdrawn, never deleted. Crawls and follows share this.
  */
 import { setImmediate as nextTurn } from "node:timers/promises";
+import { versionKeys } from "../align/link.js";
 import { toVerbatimError, VerbatimError } from "../errors/catalog.js";
 import { emptyReport, type IngestReport, type Processor } from "../ingest/batch.js";
 import { contentHash } from "../ingest/pipeline.js";
@@ -267,6 +268,7 @@ export class Harvester {
         raw: { hash, source: url, bytes: r.body, reading: { name: nameFor(r.url), url, sidecars: {} } },
         documents: processed.documents,
         ...(processed.enrichments ? { enrichments: processed.enrichments as Enrichment[] } : {}),
+        versionKeys: processed.documents.map(versionKeys),
         fetched: { page: next, queue },
       },
       page: next,

@@ -4,6 +4,7 @@
  */
 
 import { setImmediate as nextTurn } from "node:timers/promises";
+import { versionKeys } from "../align/link.js";
 import { type Notice, toVerbatimError, warningMessage } from "../errors/catalog.js";
 import type { Document } from "../model/document.js";
 import type { BatchItem, DocumentStore, PutResult, RawBlob } from "../store/store.js";
@@ -203,6 +204,7 @@ export async function ingestBatch(
           raw: keepRaw ? rawBlob(input, processed.contentHash) : null,
           documents: processed.documents,
           enrichments: processed.enrichments,
+          versionKeys: processed.documents.map(versionKeys),
         },
       });
       if (pending.length >= batchSize) await flush();

@@ -1,3 +1,5 @@
+import { fileURLToPath } from "node:url";
+import { VerbatimError } from "../errors/catalog.js";
 import { SqliteStore } from "./sqlite/sqlite-store.js";
 import type { DocumentStore } from "./store.js";
 
@@ -16,13 +18,47 @@ export interface OpenOptions {
    * new empty archive that answers every question with nothing.
    */
   create?: boolean;
+  /**
+   * The aligner whose divergence summaries are current (align's ALIGNMENT_VERSION: the archive
+   * opener passes it, since the store does not know the aligner); older summaries read as unmeasured.
+   */
+  alignmentVersion?: number;
 }
 
-/** Opens the archive at a location; `postgres://` URLs will select the PostgreSQL backend when it exists. */
+/** What an archive location names: a SQLite file, or (soon) a PostgreSQL database. */
+export type ArchiveLocation = { backend: "sqlite"; path: string };
+
+/**
+ * A URL's scheme: letters, digits, `+ - .`, at least two characters before `://`, so that a
+ * Windows drive (`C:\archives\x.db`, `C:/archives/x.db`) and a file name with a colon stay paths.
+ */
+const URL_SCHEME = /^([A-Za-z][A-Za-z0-9+.-]+):\/\//;
+
+/** Reads a --db location; a URL of a kind Verbatim does not open is a coded error, never a file path. */
+export function parseLocation(location: string): ArchiveLocation {
+  const scheme = URL_SCHEME.exec(location)?.[1]?.toLowerCase();
+  if (scheme === undefined) return { backend: "sqlite", path: location };
+  // A database URL may carry a password: the error names the location without it.
+  const shown = location.replace(/^([^:]+:\/\/)[^@/]*@/, "$1…@");
+  if (scheme === "file") {
+    try {
+      return { backend: "sqlite", path: fileURLToPath(location) };
+    } catch (error) {
+      throw new VerbatimError("STORE_INVALID", { path: shown, reason: (error as Error).message });
+    }
+  }
+  if (scheme === "postgres" || scheme === "postgresql")
+    throw new VerbatimError("DB_POSTGRES_UNAVAILABLE", { location: shown });
+  throw new VerbatimError("DB_SCHEME_UNSUPPORTED", { location: shown, scheme });
+}
+
+/** Opens the archive at a location (a path or a URL, see parseLocation) with the backend it names. */
 export function openStore(location: string, options: OpenOptions = {}): DocumentStore {
+  const { path } = parseLocation(location);
   return new SqliteStore({
-    path: location,
+    path,
     readonly: options.readonly ?? false,
     create: options.create ?? false,
+    ...(options.alignmentVersion !== undefined ? { alignmentVersion: options.alignmentVersion } : {}),
   });
 }

@@ -78,6 +78,12 @@ export interface BatchItem {
   /** One per document when ingestion enriched them; stored with the documents. */
   enrichments?: Enrichment[];
   /**
+   * One per document: the keys it shares with its language versions (a publisher's reference, its
+   * URL without the language; align/link.ts decides them). Kept with the version, and the current
+   * version's are what `keyPartners` compares. A document given none has none.
+   */
+  versionKeys?: string[][];
+  /**
    * For a fetched page: its new state and its crawl-queue entry, written in the same transaction
    * as its documents, so a kill never leaves a stored page marked as still to fetch.
    */
@@ -136,7 +142,7 @@ export interface LanguageVersion extends DocumentSummary {
   method: VersionLinkMethod;
   /** 1 for keys and links made by hand; the evidence score otherwise. */
   confidence: number;
-  /** The pair's divergence score once measured (see align/divergence), else null. */
+  /** The pair's divergence score once measured by the current aligner (see align/divergence), else null. */
   divergence: number | null;
 }
 
@@ -180,6 +186,21 @@ export interface DivergentPair extends DivergenceSummary {
   languageA: string;
   languageB: string;
   date: string | null;
+}
+
+/**
+ * Work a migration leaves for code outside the store, because it needs rules the store does not
+ * hold (align's): `version-keys`, giving every stored version its keys (`putVersionKeys`);
+ * `settle-version-keys`, giving every group of documents that share keys the linker's verdicts
+ * (`putVersionLink`). The archive opener does it once, in that order, and marks it done.
+ */
+export type PendingWork = "version-keys" | "settle-version-keys";
+
+/** The keys of one stored version (see BatchItem.versionKeys). */
+export interface VersionKeys {
+  id: string;
+  version: number;
+  keys: string[];
 }
 
 export interface StoreCounts {
@@ -357,13 +378,21 @@ export interface DocumentStore {
   versionCandidates(id: string, days: number): Promise<DocumentSummary[]>;
   /** Ids of current documents that share a publisher key with this one, in any language. */
   keyPartners(id: string): Promise<string[]>;
+  /** Gives stored versions their keys, replacing any they had; a current version's count at once. */
+  putVersionKeys(entries: VersionKeys[]): Promise<void>;
   /** Keyed pairs left for review, newest first (or those of one document). */
   versionConflicts(options?: { id?: string; limit?: number }): Promise<VersionConflict[]>;
   /** Stores a pair's divergence summary (replacing an earlier one). */
   putDivergence(summary: DivergenceSummary): Promise<void>;
-  /** Linked pairs by divergence, most divergent first. */
+  /**
+   * Linked pairs by divergence, most divergent first. Only summaries measured by the aligner the
+   * store was opened with count (store/open.ts `alignmentVersion`); older ones read as unmeasured.
+   */
   divergentPairs(limit: number): Promise<DivergentPair[]>;
   /** Current documents per publisher, most first. */
   publishers(): Promise<{ publisher: string; count: number }[]>;
+  /** Work migrations left for the archive opener (see PendingWork); none for most opens. */
+  pendingWork(): Promise<PendingWork[]>;
+  finishWork(work: PendingWork): Promise<void>;
   close(): Promise<void>;
 }

@@ -4,7 +4,7 @@
  * and how they were read, speakers (edited by hand or seeded, in their order), the gazetteer,
  * enrichments, language-version links and divergence summaries, and the web side (pages,
  * captures, withdrawals, crawl runs and their queues). What a backend derives from these (search
- * tables, version keys, the vocabulary) it rebuilds on import.
+ * tables, the current versions' keys, the vocabulary) it rebuilds on import.
  */
 
 import type { Document } from "../model/document.js";
@@ -14,7 +14,15 @@ import type { Speaker } from "../model/speaker.js";
 import type { CaptureRow, DivergenceSummary, InputReading, PageState, StoredVersionLink } from "./store.js";
 
 export type ArchiveRecord =
-  | { kind: "version"; document: Document; version: number; current: boolean; storedAt: string }
+  | {
+      kind: "version";
+      document: Document;
+      version: number;
+      current: boolean;
+      storedAt: string;
+      /** The keys it was stored with (BatchItem.versionKeys); null when stored before versions kept them. */
+      keys: string[] | null;
+    }
   | { kind: "raw"; hash: string; source: string; bytes: Uint8Array }
   | { kind: "reading"; reading: InputReading }
   | { kind: "speaker"; speaker: Speaker; edited: boolean; seq: number | null }

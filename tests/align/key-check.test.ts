@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { decideKeyGroup } from "../../src/align/key-check.js";
-import { documentAnchors, shareKey } from "../../src/align/link.js";
+import { documentAnchors, shareKey, versionKeys } from "../../src/align/link.js";
 import { linkAndMeasure } from "../../src/align/service.js";
 import type { Document } from "../../src/model/document.js";
 import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
@@ -116,7 +116,8 @@ describe("linking an archive", () => {
       doc("b-en", "en", EN, { publisherRef: "99", ...on("2024-03-12") }),
       doc("b-ru", "ru", OTHER_RU, { publisherRef: "99", ...on("2024-03-12") }),
     ];
-    await store.putBatch([{ raw: null, documents: docs }]);
+    // Keys are given with the documents, as ingestion gives them (align/link.ts decides them).
+    await store.putBatch([{ raw: null, documents: docs, versionKeys: docs.map(versionKeys) }]);
     const outcome = await linkAndMeasure(
       store,
       docs.map((d) => d.id),

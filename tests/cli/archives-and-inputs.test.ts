@@ -4,7 +4,7 @@
  * finds nothing exits non-zero, and links it does not follow are listed with their codes.
  */
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -67,6 +67,38 @@ describe("reading commands on an archive that does not exist", () => {
     expect(result.stderr).toBe("");
     expect(result.stdout).toMatch(/the archive was empty: loaded \d+ example documents/);
     expect(currentDocuments(db)).toBeGreaterThan(5);
+  }, 120_000);
+});
+
+describe("archive locations that are URLs of kinds Verbatim does not open", () => {
+  it("each command prints a coded error naming what it opens, exits 1 and creates nothing where it runs", async () => {
+    const cwd = await mkdtemp(path.join(tmp, "urls-"));
+    const input = path.join(tmp, "one.txt");
+    await writeFile(input, "Press conference\n\nQuestion: Anything?\n\nJohn Smith: Nothing.\n");
+    const runs: [string[], Record<string, string>, string][] = [
+      [["ingest", input, "--db", "postgres://localhost/verbatim"], {}, "DB_POSTGRES_UNAVAILABLE"],
+      [
+        ["show", "X"],
+        { VERBATIM_DB: "postgresql://reader:s3cret@db.example.org/test" },
+        "DB_POSTGRES_UNAVAILABLE",
+      ],
+      [
+        ["serve", "--create", "--port", "0", "--db", "mysql://localhost/verbatim"],
+        {},
+        "DB_SCHEME_UNSUPPORTED",
+      ],
+      [["crawl", "https://example.org/", "--db", "sqlite://verbatim.db"], {}, "DB_SCHEME_UNSUPPORTED"],
+    ];
+    const results = await Promise.all(runs.map(([args, env]) => verbatim(args, { cwd, env })));
+    results.forEach((result, i) => {
+      const [args, , code] = runs[i] as (typeof runs)[number];
+      expect(result.stderr, args.join(" ")).toMatch(new RegExp(`^error ${code}: cannot open an archive at `));
+      expect(result.stderr).not.toContain("s3cret");
+      expect(result.code, args.join(" ")).toBe(1);
+    });
+    expect(results[0]?.stderr).toContain("PostgreSQL backend is still being built");
+    expect(results[2]?.stderr).toContain("a SQLite file, named by a path");
+    expect(await readdir(cwd)).toEqual([]);
   }, 120_000);
 });
 

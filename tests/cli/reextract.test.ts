@@ -1,8 +1,9 @@
 /**
  * `verbatim reextract` as a user runs it: it needs nothing but the archive. A UN speech ingested
  * with its speaker table keeps its speaker without the table being given again, a speaker edited
- * in the archive survives ingests and re-extraction, and running it twice changes nothing.
- * The speech and the table are synthetic, written here.
+ * in the archive survives ingests and re-extraction, and running it twice changes nothing; given
+ * the registry and gazetteer files the archive was read with, it keeps what they found.
+ * The speech, the table and the files are synthetic, written here.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -101,3 +102,79 @@ describe("reextract on the command line", () => {
     }
   });
 });
+
+describe("reextract with a custom registry and gazetteer", () => {
+  const REMARKS = `---
+title: Remarks on the Harbour Compact
+date: 2024-05-02
+source_url: https://example.org/en/remarks/harbour-compact
+---
+
+JANE EXAMPLE: Good morning. The Harbour Compact now covers 42 ports, and Minister Jane Example will sign its next chapter in June.
+
+QUESTION: When will the Harbour Compact take effect?
+
+JANE EXAMPLE: In June, once 45 ports have signed the Harbour Compact.
+`;
+  const speakers = (name: string) =>
+    `- id: jane-example\n  name: ${name}\n  aliases:\n    en: [Jane Example]\n  roles:\n    - { title: Minister for Harbours, from: 2020-01-01, to: null }\n`;
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), "verbatim-reextract-custom-"));
+    mkdirSync(path.join(dir, "in"));
+    writeFileSync(path.join(dir, "in", "harbour.md"), REMARKS);
+    writeFileSync(
+      path.join(dir, "gazetteer.yaml"),
+      'organisations:\n  - { id: "vb:harbour-compact", type: agreement, name: Harbour Compact, names: { en: [Harbour Compact] } }\n',
+    );
+    writeFileSync(path.join(dir, "speakers-1.yaml"), speakers("Jane Example"));
+    // The registry's next edition renames her: re-extraction makes a new version, enriched again.
+    writeFileSync(path.join(dir, "speakers-2.yaml"), speakers("Jane A. Example"));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("keeps the custom entities and the registry's people in the new version's enrichment and the archive's entity list", async () => {
+    const db = path.join(dir, "archive.db");
+    const gazetteer = path.join(dir, "gazetteer.yaml");
+    await verbatimOk(
+      ["ingest", path.join(dir, "in"), "--db", db, "--workers", "0"].concat([
+        "--speakers",
+        path.join(dir, "speakers-1.yaml"),
+        "--gazetteer",
+        gazetteer,
+      ]),
+    );
+    const report = JSON.parse(
+      await verbatimOk([
+        "reextract",
+        "--json",
+        "--db",
+        db,
+        "--speakers",
+        path.join(dir, "speakers-2.yaml"),
+        "--gazetteer",
+        gazetteer,
+      ]),
+    ) as { versioned: number };
+    expect(report.versioned).toBe(1);
+    const store = new SqliteStore({ path: db, create: false });
+    try {
+      const [doc] = await collectDocuments(store);
+      expect(doc?.turns[0]?.speakerName).toBe("Jane A. Example");
+      const mentioned = new Set(
+        (await store.getEnrichment(doc?.id as string))?.mentions.map((m) => m.entityId),
+      );
+      expect([...mentioned].sort()).toEqual(["speaker:jane-example", "vb:harbour-compact"]);
+      expect((await store.getEntity("vb:harbour-compact"))?.name).toBe("Harbour Compact");
+      expect((await store.getEntity("speaker:jane-example"))?.name).toBe("Jane A. Example");
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+async function collectDocuments(store: SqliteStore): Promise<Document[]> {
+  const docs: Document[] = [];
+  for await (const doc of store.list()) docs.push(doc);
+  return docs;
+}

@@ -12,6 +12,7 @@ import { setImmediate as nextTurn } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { alignDocuments, documentSentences } from "../../src/align/align-documents.js";
+import { versionKeys } from "../../src/align/link.js";
 import { linkAndMeasure } from "../../src/align/service.js";
 import { EntityMatcher } from "../../src/enrich/entity-matcher.js";
 import { Gazetteer } from "../../src/enrich/gazetteer.js";
@@ -71,7 +72,8 @@ describe.skipIf(!corpusAvailable)("language-version links on the dev corpus", ()
     // One id read twice (a record repeated) keeps its first group; the store keeps one document.
     const unique = [...new Map(docs.map((d) => [d.id, d])).values()];
     for (let i = 0; i < unique.length; i += 50) {
-      await store.putBatch([{ raw: null, documents: unique.slice(i, i + 50) }]);
+      const batch = unique.slice(i, i + 50);
+      await store.putBatch([{ raw: null, documents: batch, versionKeys: batch.map(versionKeys) }]);
       await nextTurn();
     }
     const matcher = new EntityMatcher(Gazetteer.load(registry));

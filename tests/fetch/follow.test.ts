@@ -8,16 +8,16 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { type Archive, openArchive } from "../../src/archive/open.js";
 import { type FollowFlags, followedProfiles, followOnce } from "../../src/cli/commands/follow.js";
 import { feedLinks, nextVisit } from "../../src/fetch/follow.js";
-import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
-import type { PageState } from "../../src/store/store.js";
+import type { DocumentStore, PageState } from "../../src/store/store.js";
 import { type ImitatedPublisher, type ImitationSite, startImitationSite } from "../support/publisher-site.js";
 
 interface Setup {
   dir: string;
-  dbPath: string;
-  store: SqliteStore;
+  archive: Archive;
+  store: DocumentStore;
   site: ImitationSite;
   flags: FollowFlags;
 }
@@ -42,7 +42,8 @@ async function setup(publisher: ImitatedPublisher, records = 6): Promise<Setup> 
     via: Object.entries(site.origins).map(([real, local]) => `${real}=${local}`),
     warc: path.join(dir, "warc"),
   };
-  current = { dir, dbPath, store: new SqliteStore({ path: dbPath }), site, flags };
+  const archive = await openArchive(dbPath, { create: true, seedSpeakers: true });
+  current = { dir, archive, store: archive.store, site, flags };
   return current;
 }
 
@@ -60,7 +61,7 @@ const recordRequests = (site: ImitationSite) =>
   );
 
 /** Makes every known page due now, as if its revisit time had come. */
-async function makeAllDue(store: SqliteStore, urls: string[]) {
+async function makeAllDue(store: DocumentStore, urls: string[]) {
   for (const url of urls) {
     const page = (await store.fetchLog?.page(url)) as PageState;
     if (page) await store.fetchLog?.putPage({ ...page, nextVisit: "2000-01-01T00:00:00.000Z" });
@@ -69,8 +70,8 @@ async function makeAllDue(store: SqliteStore, urls: string[]) {
 
 describe("following publishers", () => {
   it("stores kremlin.ru transcripts from both hosts' listings and links each Russian record to its English version", async () => {
-    const { store, dbPath, site, flags } = await setup("kremlin.ru");
-    const report = await followOnce(store, dbPath, followedProfiles(["kremlin.ru"]), flags);
+    const { store, archive, site, flags } = await setup("kremlin.ru");
+    const report = await followOnce(archive, followedProfiles(["kremlin.ru"]), flags);
     expect(report.failed).toBe(0);
     const urls = site.records().map((p) => site.realUrl(p));
     expect(report.inserted).toBe(urls.length);
@@ -87,26 +88,26 @@ describe("following publishers", () => {
   });
 
   it("fetches no record again on the next run when none is due", async () => {
-    const { store, dbPath, site, flags } = await setup("mid.ru");
-    await followOnce(store, dbPath, followedProfiles(["mid.ru"]), flags);
+    const { archive, site, flags } = await setup("mid.ru");
+    await followOnce(archive, followedProfiles(["mid.ru"]), flags);
     site.requests.length = 0;
-    const report = await followOnce(store, dbPath, followedProfiles(["mid.ru"]), flags);
+    const report = await followOnce(archive, followedProfiles(["mid.ru"]), flags);
     expect(report.inserted + report.versioned).toBe(0);
     expect(recordRequests(site)).toEqual([]);
   });
 
   it("picks up a record published since the last run, from the first listing page", async () => {
-    const { store, dbPath, site, flags } = await setup("whitehouse.gov");
-    await followOnce(store, dbPath, followedProfiles(["whitehouse.gov"]), flags);
+    const { store, archive, site, flags } = await setup("whitehouse.gov");
+    await followOnce(archive, followedProfiles(["whitehouse.gov"]), flags);
     const added = site.publish({ title: "Remarks by the President on the new bridge" });
-    const report = await followOnce(store, dbPath, followedProfiles(["whitehouse.gov"]), flags);
+    const report = await followOnce(archive, followedProfiles(["whitehouse.gov"]), flags);
     expect(report.inserted).toBe(1);
     expect((await store.fetchLog?.page(site.realUrl(added)))?.documentIds).toHaveLength(1);
   });
 
   it("catches a silent edit and a withdrawal when their records are due again", async () => {
-    const { store, dbPath, site, flags } = await setup("president.gov.ua");
-    await followOnce(store, dbPath, followedProfiles(["president.gov.ua"]), flags);
+    const { store, archive, site, flags } = await setup("president.gov.ua");
+    await followOnce(archive, followedProfiles(["president.gov.ua"]), flags);
     const [edited, gone] = site.records();
     if (!edited || !gone) throw new Error("the imitation site has too few records");
     site.edit(edited, (r) => ({
@@ -121,7 +122,7 @@ describe("following publishers", () => {
         .map((p) => site.realUrl(p))
         .concat(site.realUrl(gone)),
     );
-    const report = await followOnce(store, dbPath, followedProfiles(["president.gov.ua"]), flags);
+    const report = await followOnce(archive, followedProfiles(["president.gov.ua"]), flags);
     expect(report.versioned).toBe(1);
     expect(report.withdrawn).toBe(1);
     const changes = (await store.fetchLog?.changes()) ?? [];
@@ -129,8 +130,8 @@ describe("following publishers", () => {
   });
 
   it("notes listings whose markup changed with FETCH_LISTING_EMPTY, fails nothing and leaves what is stored as it was", async () => {
-    const { store, dbPath, site, flags } = await setup("whitehouse.gov");
-    const first = await followOnce(store, dbPath, followedProfiles(["whitehouse.gov"]), flags);
+    const { store, archive, site, flags } = await setup("whitehouse.gov");
+    const first = await followOnce(archive, followedProfiles(["whitehouse.gov"]), flags);
     expect(first.inserted).toBeGreaterThan(0);
     const before = await store.counts();
     site.redesignListings();
@@ -138,7 +139,7 @@ describe("following publishers", () => {
       store,
       site.records().map((p) => site.realUrl(p)),
     );
-    const report = await followOnce(store, dbPath, followedProfiles(["whitehouse.gov"]), flags);
+    const report = await followOnce(archive, followedProfiles(["whitehouse.gov"]), flags);
     expect(report.failed).toBe(0);
     const empty = report.notices.filter((n) => n.code === "FETCH_LISTING_EMPTY");
     expect(empty.length).toBeGreaterThan(0);

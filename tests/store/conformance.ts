@@ -1,11 +1,13 @@
 /**
  * The conformance suite every DocumentStore backend must pass. A backend's test file calls
- * describeStoreConformance with a function that opens a fresh, empty store; each test gets its
- * own store and closes it. Optional behaviour is tested by capability flag, never by name.
+ * describeStoreConformance with a function that opens a fresh, empty store with the options given
+ * (the aligner version whose divergence summaries are current, as the archive opener passes it);
+ * each test gets its own store and closes it. Optional behaviour is tested by capability flag,
+ * never by name.
  */
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ALIGNMENT_VERSION } from "../../src/align/align-documents.js";
+import { ALIGNMENT_VERSION } from "../../src/align/version.js";
 import { VerbatimError } from "../../src/errors/catalog.js";
 import type { Document, Turn } from "../../src/model/document.js";
 import type { Speaker } from "../../src/model/speaker.js";
@@ -64,15 +66,19 @@ const speaker = (id: string, name: string): Speaker => ({
   ],
 });
 
+export interface ConformanceOpenOptions {
+  alignmentVersion: number;
+}
+
 export function describeStoreConformance(
   name: string,
-  open: () => Promise<DocumentStore> | DocumentStore,
+  open: (options: ConformanceOpenOptions) => Promise<DocumentStore> | DocumentStore,
 ): void {
   describe(`${name} conforms to the DocumentStore interface`, () => {
     let store: DocumentStore;
 
     beforeEach(async () => {
-      store = await open();
+      store = await open({ alignmentVersion: ALIGNMENT_VERSION });
     });
 
     afterEach(async () => {
@@ -463,21 +469,69 @@ export function describeStoreConformance(
         makeDocument({ id, language, publisherRef: null, sourceUrl: null, ...extra });
       const ids = async (id: string) => (await store.languageVersions(id)).map((v) => [v.id, v.method]);
 
-      it("documents sharing a publisher reference or a URL up to its language part are each other's key partners", async () => {
-        await put(
-          version("ref-en", "en", { publisherRef: "1224-26-06-2024" }),
-          version("ref-ru", "ru", { publisherRef: "1224-26-06-2024" }),
-          version("url-en", "en", { sourceUrl: "https://mid.ru/en/foreign_policy/news/1234567/" }),
-          version("url-ru", "ru", { sourceUrl: "https://mid.ru/ru/foreign_policy/news/1234567/" }),
-          version("other-ru", "ru", { publisherRef: "9999-01-01-2024" }),
+      /** Stores documents with the keys given (align/link.ts decides them; the store only keeps them). */
+      const putKeyed = (...entries: [Document, string[]][]) =>
+        store.putBatch([
+          { raw: null, documents: entries.map(([d]) => d), versionKeys: entries.map(([, k]) => k) },
+        ]);
+
+      it("documents given a shared key are each other's key partners, and a key alone links nothing", async () => {
+        await putKeyed(
+          [version("ref-en", "en"), ["mid.ru#1224-26-06-2024"]],
+          [version("ref-ru", "ru"), ["mid.ru#1224-26-06-2024"]],
+          [version("url-en", "en"), ["mid.ru@mid.ru/foreign_policy/news/1234567"]],
+          [version("url-ru", "ru"), ["mid.ru#1", "mid.ru@mid.ru/foreign_policy/news/1234567"]],
+          [version("other-ru", "ru"), ["mid.ru#9999-01-01-2024"]],
+          [version("keyless-en", "en"), []],
         );
         expect(await store.keyPartners("ref-en")).toEqual(["ref-ru"]);
         expect(await store.keyPartners("url-ru")).toEqual(["url-en"]);
         expect(await store.keyPartners("other-ru")).toEqual([]);
+        expect(await store.keyPartners("keyless-en")).toEqual([]);
         // A key alone links nothing: the linker's verdict does (align/key-check.ts).
         expect(await ids("ref-en")).toEqual([]);
         await store.putVersionLink({ a: "ref-en", b: "ref-ru", method: "key", confidence: 1, reasons: [] });
         expect(await ids("ref-en")).toEqual([["ref-ru", "key"]]);
+      });
+
+      it("a document's keys are its current version's: an older reading leaves them, and a version that becomes current brings its own", async () => {
+        /** A reading of v-en from a source, dated. */
+        const reading = (source: string, date: string) =>
+          version("v-en", "en", {
+            title: `Read from ${source} on ${date}`,
+            when: { date, time: null, timeZone: null, dateTime: null },
+            provenance: { ...makeDocument().provenance, source, contentHash: `${source}-${date}` },
+          });
+        await putKeyed(
+          [version("p-ru", "ru"), ["k"]],
+          [version("b-ru", "ru"), ["b"]],
+          [reading("a.html", "2024-03-02"), ["k"]],
+        );
+        expect(await store.keyPartners("v-en")).toEqual(["p-ru"]);
+        // An earlier-dated reading from another source is history: the current keys stay.
+        await putKeyed([reading("b.html", "2024-03-01"), ["b"]]);
+        expect(await store.keyPartners("v-en")).toEqual(["p-ru"]);
+        // a.html is corrected to an earlier date still: b.html's reading is now the latest by date,
+        // and becomes current with the keys it was stored with.
+        await putKeyed([reading("a.html", "2024-02-28"), ["k"]]);
+        expect((await store.get("v-en"))?.document.provenance.source).toBe("b.html");
+        expect(await store.keyPartners("v-en")).toEqual(["b-ru"]);
+        expect(await store.keyPartners("p-ru")).toEqual([]);
+      });
+
+      it("keys given to stored versions afterwards count for the current one at once and for another once it is current", async () => {
+        await put(version("g-en", "en"), version("g-ru", "ru"));
+        await put(version("g-ru", "ru", { title: "A second version" }));
+        expect(await store.keyPartners("g-en")).toEqual([]);
+        await store.putVersionKeys([
+          { id: "g-en", version: 1, keys: ["g"] },
+          { id: "g-ru", version: 1, keys: ["g"] },
+        ]);
+        // Version 1 of g-ru is history: its key waits.
+        expect(await store.keyPartners("g-en")).toEqual([]);
+        await store.putVersionKeys([{ id: "g-ru", version: 2, keys: ["g"] }]);
+        expect(await store.keyPartners("g-en")).toEqual(["g-ru"]);
+        expect(await store.pendingWork()).toEqual([]);
       });
 
       it("a keyed pair left as a conflict is no version, is listed for review, and a new version of either clears the verdict", async () => {

@@ -22,7 +22,10 @@ afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
-describeStoreConformance("SqliteStore on a temporary file", () => new SqliteStore({ path: freshDbPath() }));
+describeStoreConformance(
+  "SqliteStore on a temporary file",
+  (options) => new SqliteStore({ path: freshDbPath(), ...options }),
+);
 
 describe("SqliteStore files", () => {
   it("reopening a file keeps documents versions raw inputs and speakers", async () => {
@@ -72,7 +75,7 @@ describe("SqliteStore files", () => {
     // Back to schema 10, as an archive written before the migration was.
     const db = new Database(file);
     db.exec(
-      "DROP TABLE input_readings; ALTER TABLE speakers DROP COLUMN edited; ALTER TABLE speakers DROP COLUMN seq; DROP TABLE speaker_aliases;",
+      "DROP TABLE input_readings; ALTER TABLE speakers DROP COLUMN edited; ALTER TABLE speakers DROP COLUMN seq; DROP TABLE speaker_aliases; ALTER TABLE documents DROP COLUMN keys;",
     );
     db.pragma("user_version = 10");
     db.close();
@@ -109,50 +112,6 @@ describe("SqliteStore files", () => {
     const after = new Database(file, { readonly: true });
     expect(after.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION + 1);
     after.close();
-  });
-
-  it("an archive made before keys were checked gets a verdict for each keyed pair on opening (migration 10), hand decisions kept", async () => {
-    const file = freshDbPath();
-    const store = new SqliteStore({ path: file });
-    const keyed = (id: string, language: string, date: string, ref: string) =>
-      makeDocument({
-        id,
-        language,
-        publisherRef: ref,
-        sourceUrl: null,
-        when: { date, time: null, timeZone: null, dateTime: null },
-      });
-    await store.putBatch([
-      {
-        raw: null,
-        documents: [
-          keyed("m-en", "en", "2020-12-29", "r1"),
-          keyed("m-ru", "ru", "2020-12-29", "r1"),
-          keyed("far-en", "en", "2020-01-10", "r2"),
-          keyed("far-ru", "ru", "2020-12-29", "r2"),
-          keyed("hand-en", "en", "2020-01-10", "r3"),
-          keyed("hand-ru", "ru", "2020-12-29", "r3"),
-        ],
-      },
-    ]);
-    await store.putVersionLink({ a: "hand-en", b: "hand-ru", method: "manual", confidence: 1, reasons: [] });
-    await store.close();
-    const db = new Database(file);
-    db.prepare("DELETE FROM version_links WHERE method != 'manual'").run();
-    // Back to schema 9: later migrations' additions go too, as they were not there then.
-    db.exec(
-      "DROP TABLE input_readings; ALTER TABLE speakers DROP COLUMN edited; ALTER TABLE speakers DROP COLUMN seq; DROP TABLE speaker_aliases;",
-    );
-    db.pragma("user_version = 9");
-    db.close();
-
-    const reopened = new SqliteStore({ path: file });
-    const methods = async (id: string) => (await reopened.languageVersions(id)).map((v) => [v.id, v.method]);
-    expect(await methods("m-en")).toEqual([["m-ru", "key"]]);
-    expect(await methods("far-en")).toEqual([]);
-    expect(await methods("hand-en")).toEqual([["hand-ru", "manual"]]);
-    expect((await reopened.versionConflicts()).map((c) => [c.a.id, c.b.id])).toEqual([["far-en", "far-ru"]]);
-    await reopened.close();
   });
 
   it("an archive with a newer schema version is refused when opened read only too", async () => {

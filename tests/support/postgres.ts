@@ -44,9 +44,9 @@ export async function freshSchemaUrl(): Promise<{ url: string; drop: () => Promi
 }
 
 /** A PgStore on a fresh schema, which its close() drops. */
-export async function freshPgStore(): Promise<PgStore> {
+export async function freshPgStore(options: { alignmentVersion?: number } = {}): Promise<PgStore> {
   const { url, drop } = await freshSchemaUrl();
-  const store = await PgStore.open({ url, maxConnections: 4 });
+  const store = await PgStore.open({ url, maxConnections: 4, ...options });
   const close = store.close.bind(store);
   store.close = async () => {
     await close();

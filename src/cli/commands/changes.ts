@@ -3,7 +3,7 @@ import pc from "picocolors";
 import type { DocumentChanges } from "../../changes/diff.js";
 import { documentHistory } from "../../changes/history.js";
 import { VerbatimError } from "../../errors/catalog.js";
-import { withStore } from "../output.js";
+import { withArchive } from "../output.js";
 import { wholeNumber } from "../processing.js";
 import { stripControlCharacters } from "./show.js";
 
@@ -26,7 +26,7 @@ export function registerChanges(program: Command): void {
     .option("--limit <n>", "changes listed at most", "100")
     .option("--json", "print JSON")
     .action(async (id: string | undefined, flags: ChangesFlags) => {
-      await withStore(flags.db, async (store) => {
+      await withArchive(flags, async ({ store }) => {
         if (flags.since && Number.isNaN(Date.parse(flags.since)))
           throw new VerbatimError("REQUEST_INVALID", { reason: `--since needs a date, not ${flags.since}` });
         if (id) {

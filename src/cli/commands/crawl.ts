@@ -2,10 +2,12 @@ import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import pc from "picocolors";
 import { linkAndMeasure } from "../../align/service.js";
+import { openArchive } from "../../archive/open.js";
 import { crawl, crawlScope, scopeCheck } from "../../fetch/crawl.js";
 import { Fetcher } from "../../fetch/fetcher.js";
 import { Harvester, type HarvestReport } from "../../fetch/harvest.js";
-import { openStore, resolveDbPath } from "../../store/open.js";
+import { parseLocation, resolveDbPath } from "../../store/open.js";
+import { archiveOptions } from "../archive-flags.js";
 import { addFetchFlags, type FetchFlags, fetcherOptions } from "../fetch-options.js";
 import { printReportDetails, reportError } from "../output.js";
 import { addReadingFlags, startReading, wholeNumber } from "../processing.js";
@@ -61,14 +63,15 @@ async function runCrawl(
   urls: string[],
   flags: CrawlFlags,
 ): Promise<HarvestReport & { resumed: boolean; left: number }> {
-  const dbPath = resolveDbPath(flags.db);
-  const options = fetcherOptions(flags, dbPath);
+  const location = resolveDbPath(flags.db);
+  const options = fetcherOptions(flags, parseLocation(location).path);
   const maxPages = wholeNumber(flags.maxPages, "--max-pages", 1);
   const concurrency = wholeNumber(flags.concurrency, "--concurrency", 1);
   const maxDepth = flags.maxDepth === undefined ? undefined : wholeNumber(flags.maxDepth, "--max-depth");
   // Like ingest, a crawl makes the archive when there is none yet.
-  const store = openStore(dbPath, { create: true });
-  const reading = await startReading(store, { ...flags, maxBytes: options.maxBytes });
+  const archive = await openArchive(location, archiveOptions(flags, { create: true, seedSpeakers: true }));
+  const { store } = archive;
+  const reading = await startReading(archive, { ...flags, maxBytes: options.maxBytes });
   const scope = crawlScope(
     urls.map((u) => new URL(u).href),
     flags.scope,
@@ -111,7 +114,7 @@ async function runCrawl(
     bar?.stop();
     await fetcher.close();
     await reading.close();
-    await store.close();
+    await archive.close();
   }
 }
 

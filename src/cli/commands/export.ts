@@ -3,7 +3,7 @@ import { createWriteStream } from "node:fs";
 import type { Command } from "commander";
 import { VerbatimError } from "../../errors/catalog.js";
 import { documentToJsonLine } from "../../export/jsonl.js";
-import { withStore } from "../output.js";
+import { withArchive } from "../output.js";
 
 const FORMATS = ["jsonl"] as const;
 
@@ -16,7 +16,7 @@ export function registerExport(program: Command): void {
     .option("--publisher <id>", "only documents of this publisher, e.g. mid.ru")
     .option("--db <path>", "archive location (default: $VERBATIM_DB or ./verbatim.db)")
     .action(async (options: { format: string; out?: string; publisher?: string; db?: string }) => {
-      await withStore(options.db, async (store) => {
+      await withArchive(options, async ({ store }) => {
         if (!(FORMATS as readonly string[]).includes(options.format)) {
           throw new VerbatimError("FORMAT_UNSUPPORTED", {
             reason: `export format "${options.format}"; try ${FORMATS.join(", ")}`,

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { linkAndMeasure } from "../../align/service.js";
+import { type Archive, openArchive } from "../../archive/open.js";
 import { VerbatimError } from "../../errors/catalog.js";
 import { Fetcher } from "../../fetch/fetcher.js";
 import { follow, nextVisit } from "../../fetch/follow.js";
@@ -7,8 +8,8 @@ import { Harvester, type HarvestReport } from "../../fetch/harvest.js";
 import { PROFILES } from "../../ingest/publishers/index.js";
 import type { PublisherProfile } from "../../ingest/publishers/profile.js";
 import { isRecordUrl } from "../../ingest/publishers/sources.js";
-import { openStore, resolveDbPath } from "../../store/open.js";
-import type { DocumentStore } from "../../store/store.js";
+import { resolveDbPath } from "../../store/open.js";
+import { archiveOptions } from "../archive-flags.js";
 import { addFetchFlags, type FetchFlags, fetcherOptions } from "../fetch-options.js";
 import { reportError } from "../output.js";
 import { addReadingFlags, startReading, wholeNumber } from "../processing.js";
@@ -49,13 +50,15 @@ export function addFollowFlags(command: Command): Command {
 
 /** One follow run over an open archive: new records, their other languages, due revisits, then linking. */
 export async function followOnce(
-  store: DocumentStore,
-  dbPath: string,
+  archive: Archive,
   profiles: PublisherProfile[],
   flags: FollowFlags,
 ): Promise<HarvestReport> {
-  const options = fetcherOptions(flags, dbPath);
-  const reading = await startReading(store, { ...flags, maxBytes: options.maxBytes });
+  const { store } = archive;
+  const options = fetcherOptions(flags, archive.path);
+  // A server follows for days: speakers edited through its API meanwhile are read with.
+  archive.reloadSpeakers();
+  const reading = await startReading(archive, { ...flags, maxBytes: options.maxBytes });
   const fetcher = new Fetcher(store.fetchLog as NonNullable<typeof store.fetchLog>, options);
   const harvester = new Harvester(store, fetcher, reading.processor, options.warcDir, {
     schedule: nextVisit,
@@ -100,15 +103,17 @@ export function registerFollow(program: Command): void {
   addFollowFlags(command).action(async (ids: string[], flags: FollowFlags) => {
     try {
       const profiles = followedProfiles(ids);
-      const dbPath = resolveDbPath(flags.db);
-      const store = openStore(dbPath, { create: true });
+      const archive = await openArchive(
+        resolveDbPath(flags.db),
+        archiveOptions(flags, { create: true, seedSpeakers: true }),
+      );
       try {
-        const report = await followOnce(store, dbPath, profiles, flags);
+        const report = await followOnce(archive, profiles, flags);
         if (flags.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
         else printHarvest("followed", report);
         if (report.failed > 0) process.exitCode = 1;
       } finally {
-        await store.close();
+        await archive.close();
       }
     } catch (error) {
       reportError(error);

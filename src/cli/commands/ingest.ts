@@ -3,20 +3,16 @@ import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import pc from "picocolors";
 import { ingestAndLink } from "../../align/service.js";
-import { EntityMatcher } from "../../enrich/entity-matcher.js";
-import { Gazetteer } from "../../enrich/gazetteer.js";
+import { openArchive } from "../../archive/open.js";
 import { VerbatimError, warningMessage } from "../../errors/catalog.js";
-import { type IngestReport, poolProcessor } from "../../ingest/batch.js";
-import type { DebateSpeakerLookup } from "../../ingest/extract/reader.js";
-import { IngestPool } from "../../ingest/parallel/pool.js";
+import type { IngestReport } from "../../ingest/batch.js";
 import { DEFAULT_MAX_BYTES } from "../../ingest/pipeline.js";
 import { DEBATE_SPEAKERS_FILE, loadDebateSpeakers } from "../../ingest/read/debate-speakers.js";
 import { planSources, readSources } from "../../ingest/read/sources.js";
-import { SpeakerRegistry } from "../../ingest/speakers/registry.js";
-import { openStore, resolveDbPath } from "../../store/open.js";
-import { archiveRegistry } from "../archive-speakers.js";
+import { resolveDbPath } from "../../store/open.js";
+import { addDbFlag, addGazetteerFlag, addSpeakersFlag, archiveOptions } from "../archive-flags.js";
 import { printReportDetails, reportError } from "../output.js";
-import { defaultWorkers } from "../processing.js";
+import { defaultWorkers, type Reading, startReading } from "../processing.js";
 import { keepSidecar, withSidecars } from "../sidecars.js";
 
 interface IngestOptions {
@@ -34,16 +30,11 @@ interface IngestOptions {
 }
 
 export function registerIngest(program: Command): void {
-  program
+  const command = program
     .command("ingest")
     .description("read transcript files, folders, globs or .tar.gz archives into the archive")
-    .argument("<paths...>", "files, folders, glob patterns or .tar.gz archives")
-    .option("--db <path>", "archive location (default: $VERBATIM_DB or ./verbatim.db)")
-    .option(
-      "--speakers <file>",
-      "speaker registry YAML that seeds the archive's speakers (default: the bundled data/speakers.yaml); edits made in the archive are kept",
-    )
-    .option("--gazetteer <file>", "gazetteer YAML for enrichment (default: the bundled data/gazetteer.yaml)")
+    .argument("<paths...>", "files, folders, glob patterns or .tar.gz archives");
+  addGazetteerFlag(addSpeakersFlag(addDbFlag(command)))
     .option(
       "--debate-speakers <file>",
       `UN General Debate speaker table (default: any ${DEBATE_SPEAKERS_FILE} among the inputs)`,
@@ -85,13 +76,10 @@ async function runIngest(paths: string[], options: IngestOptions): Promise<Inges
       reason: `--max-bytes must be a positive number, not ${options.maxBytes}`,
     });
   }
-  // A registry file that does not load is refused before the archive is touched.
-  if (options.speakers) SpeakerRegistry.load(options.speakers);
   const { files, missing } = await planSources(paths, { followSymlinks: options.followSymlinks ?? false });
-  let debateSpeakers: DebateSpeakerLookup | null = null;
   const table =
     options.debateSpeakers ?? files.find((f) => path.basename(f.path) === DEBATE_SPEAKERS_FILE)?.path;
-  if (table) debateSpeakers = await loadDebateSpeakers(table);
+  const debateSpeakers = table ? { path: table, lookup: await loadDebateSpeakers(table) } : null;
 
   const workers = Number(options.workers);
   if (!Number.isInteger(workers) || workers < 0) {
@@ -99,24 +87,13 @@ async function runIngest(paths: string[], options: IngestOptions): Promise<Inges
       reason: `--workers must be a whole number, not ${options.workers}`,
     });
   }
-  const store = openStore(resolveDbPath(options.db), { create: true });
-  const registry = await archiveRegistry(store, options.speakers);
-  // The speaker table is kept beside the inputs it helps read, so that `reextract` reads them alike.
-  const sidecars = table ? await keepSidecar(store, table, "debateSpeakers", options.raw) : {};
-  const gazetteer = options.enrich ? Gazetteer.load(registry, options.gazetteer) : null;
-  const matcher = gazetteer && workers === 0 ? new EntityMatcher(gazetteer) : null;
-  // Workers start only once the archive is open: a refused archive must not leave threads running.
-  const pool =
-    workers > 0
-      ? new IngestPool(workers, {
-          registryPath: options.speakers ?? null,
-          speakers: registry.speakers,
-          gazetteerPath: options.gazetteer ?? null,
-          debateSpeakersPath: table ?? null,
-          maxBytes,
-          enrich: options.enrich,
-        })
-      : null;
+  // A registry file that does not load is refused before the archive is touched (openArchive).
+  const archive = await openArchive(
+    resolveDbPath(options.db),
+    archiveOptions(options, { create: true, seedSpeakers: true }),
+  );
+  const { store } = archive;
+  let reading: Reading | null = null;
   const totalBytes = files.reduce((n, f) => n + f.size, 0);
   const showBar = options.progress && !options.json && process.stderr.isTTY === true;
   const bar = showBar
@@ -126,10 +103,13 @@ async function runIngest(paths: string[], options: IngestOptions): Promise<Inges
         stream: process.stderr,
       })
     : null;
-  bar?.start(Math.max(totalBytes, 1), 0, { docs: 0, failed: 0, source: "" });
   let done = 0;
   try {
-    if (gazetteer) await store.putEntities(gazetteer.entities);
+    // The speaker table is kept beside the inputs it helps read, so that `reextract` reads them alike.
+    const sidecars = table ? await keepSidecar(store, table, "debateSpeakers", options.raw) : {};
+    // Workers start only once the archive is open: a refused archive must not leave threads running.
+    reading = await startReading(archive, { ...options, maxBytes, debateSpeakers });
+    bar?.start(Math.max(totalBytes, 1), 0, { docs: 0, failed: 0, source: "" });
     // What was read may be versions of documents already stored: ingestAndLink links and measures it.
     const report = await ingestAndLink(
       withSidecars(
@@ -142,8 +122,8 @@ async function runIngest(paths: string[], options: IngestOptions): Promise<Inges
         sidecars,
       ),
       store,
-      pool ? poolProcessor(pool) : { registry, debateSpeakers, maxBytes, now: () => new Date(), matcher },
-      gazetteer ? (matcher ?? new EntityMatcher(gazetteer)) : null,
+      reading.processor,
+      reading.matcher,
       {
         keepRaw: options.raw,
         onProgress: (r, source) =>
@@ -173,8 +153,8 @@ async function runIngest(paths: string[], options: IngestOptions): Promise<Inges
     return report;
   } finally {
     bar?.stop();
-    await pool?.close();
-    await store.close();
+    await reading?.close();
+    await archive.close();
   }
 }
 

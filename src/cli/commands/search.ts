@@ -1,19 +1,18 @@
 import type { Command } from "commander";
 import pc from "picocolors";
 import { attachCounterparts } from "../../align/counterparts.js";
-import { EntityMatcher } from "../../enrich/entity-matcher.js";
-import { Gazetteer } from "../../enrich/gazetteer.js";
 import { VerbatimError } from "../../errors/catalog.js";
 import { concordanceCsv, csvRow } from "../../export/csv.js";
-import { SpeakerRegistry } from "../../ingest/speakers/registry.js";
 import { parseQuery } from "../../search/query/parse.js";
 import { FACET_NAMES, type SearchResult, type SortOrder } from "../../search/results.js";
 import type { Segment } from "../../search/snippet.js";
-import { withStore } from "../output.js";
+import { addGazetteerFlag } from "../archive-flags.js";
+import { withArchive } from "../output.js";
 import { stripControlCharacters as clean } from "./show.js";
 
 interface SearchFlags {
   db?: string;
+  gazetteer?: string;
   json?: boolean;
   kwic?: boolean;
   csv?: boolean;
@@ -29,7 +28,7 @@ interface SearchFlags {
 const SORTS: SortOrder[] = ["relevance", "date", "date-asc"];
 
 export function registerSearch(program: Command): void {
-  program
+  const command = program
     .command("search")
     .description(
       'search the archive: words (stemmed; titles count), "exact phrases", OR, -exclusion, prefix*, and fields\n' +
@@ -50,75 +49,71 @@ export function registerSearch(program: Command): void {
     .option("--sort <order>", `${SORTS.join(", ")}`, "relevance")
     .option("--cursor <cursor>", "the next page, as printed at the end of the previous one")
     .option("--context <n>", "characters of context either side, with --kwic", "60")
-    .option("--aligned", "under each matching turn, its sentence in the document's other-language version")
-    .action(async (words: string[], flags: SearchFlags) => {
-      await withStore(flags.db, async (store) => {
-        const query = parseQuery(words.join(" "));
-        const limit = Number(flags.limit);
-        if (!Number.isInteger(limit) || limit < 1) {
-          throw new VerbatimError("QUERY_INVALID", {
-            position: 0,
-            reason: `--limit must be a positive whole number`,
-          });
-        }
-        if (!SORTS.includes(flags.sort as SortOrder)) {
-          throw new VerbatimError("QUERY_INVALID", {
-            position: 0,
-            reason: `--sort must be one of ${SORTS.join(", ")}`,
-          });
-        }
-        const out = process.stdout;
-        if (flags.kwic) {
-          const result = await store.concordance(query, { limit, context: Number(flags.context) || 60 });
-          if (flags.json) out.write(`${JSON.stringify(result, null, 2)}\n`);
-          else if (flags.csv) out.write(concordanceCsv(result.lines));
-          else {
-            const total = result.totalOccurrences === null ? "many" : String(result.totalOccurrences);
-            out.write(
-              `${pc.bold(total)} occurrences in ${result.turns} turns; ${result.lines.length} shown\n`,
-            );
-            for (const l of result.lines) {
-              out.write(
-                `${pc.dim((l.date ?? "undated").padEnd(10))} ${clean(l.speakerName ?? "—")
-                  .slice(0, 18)
-                  .padEnd(18)} ` +
-                  `${clean(l.left).padStart(60)}${mark(clean(l.match))}${clean(l.right)}  ${pc.dim(l.permalink)}\n`,
-              );
-            }
-          }
-          return;
-        }
-        if (flags.byYear) {
-          const counts = await store.countsByYear(query);
-          if (flags.json) out.write(`${JSON.stringify(counts, null, 2)}\n`);
-          else if (flags.csv) {
-            out.write(csvRow(["year", "turns", "documents", "turns_in_year", "counting"]));
-            for (const y of counts.years)
-              out.write(csvRow([y.year, y.turns, y.documents, y.turnsInYear, counts.counting]));
-          } else {
-            out.write(`counting ${counts.counting} forms; turns / documents / share of the year's turns\n`);
-            for (const y of counts.years) {
-              const share = y.turnsInYear ? ((100 * y.turns) / y.turnsInYear).toFixed(2) : "0";
-              out.write(
-                `${y.year}  ${String(y.turns).padStart(7)}  ${String(y.documents).padStart(6)}  ${share.padStart(6)}%\n`,
-              );
-            }
-          }
-          return;
-        }
-        const found = await store.search(query, {
-          limit,
-          sort: flags.sort as SortOrder,
-          cursor: flags.cursor ?? null,
-          facets: Boolean(flags.facets) || Boolean(flags.json),
+    .option("--aligned", "under each matching turn, its sentence in the document's other-language version");
+  addGazetteerFlag(command).action(async (words: string[], flags: SearchFlags) => {
+    await withArchive(flags, async ({ store, matcher }) => {
+      const query = parseQuery(words.join(" "));
+      const limit = Number(flags.limit);
+      if (!Number.isInteger(limit) || limit < 1) {
+        throw new VerbatimError("QUERY_INVALID", {
+          position: 0,
+          reason: `--limit must be a positive whole number`,
         });
-        const result = flags.aligned
-          ? await attachCounterparts(found, store, new EntityMatcher(Gazetteer.load(SpeakerRegistry.load())))
-          : found;
+      }
+      if (!SORTS.includes(flags.sort as SortOrder)) {
+        throw new VerbatimError("QUERY_INVALID", {
+          position: 0,
+          reason: `--sort must be one of ${SORTS.join(", ")}`,
+        });
+      }
+      const out = process.stdout;
+      if (flags.kwic) {
+        const result = await store.concordance(query, { limit, context: Number(flags.context) || 60 });
         if (flags.json) out.write(`${JSON.stringify(result, null, 2)}\n`);
-        else out.write(renderResult(result, Boolean(flags.facets)));
+        else if (flags.csv) out.write(concordanceCsv(result.lines));
+        else {
+          const total = result.totalOccurrences === null ? "many" : String(result.totalOccurrences);
+          out.write(`${pc.bold(total)} occurrences in ${result.turns} turns; ${result.lines.length} shown\n`);
+          for (const l of result.lines) {
+            out.write(
+              `${pc.dim((l.date ?? "undated").padEnd(10))} ${clean(l.speakerName ?? "—")
+                .slice(0, 18)
+                .padEnd(18)} ` +
+                `${clean(l.left).padStart(60)}${mark(clean(l.match))}${clean(l.right)}  ${pc.dim(l.permalink)}\n`,
+            );
+          }
+        }
+        return;
+      }
+      if (flags.byYear) {
+        const counts = await store.countsByYear(query);
+        if (flags.json) out.write(`${JSON.stringify(counts, null, 2)}\n`);
+        else if (flags.csv) {
+          out.write(csvRow(["year", "turns", "documents", "turns_in_year", "counting"]));
+          for (const y of counts.years)
+            out.write(csvRow([y.year, y.turns, y.documents, y.turnsInYear, counts.counting]));
+        } else {
+          out.write(`counting ${counts.counting} forms; turns / documents / share of the year's turns\n`);
+          for (const y of counts.years) {
+            const share = y.turnsInYear ? ((100 * y.turns) / y.turnsInYear).toFixed(2) : "0";
+            out.write(
+              `${y.year}  ${String(y.turns).padStart(7)}  ${String(y.documents).padStart(6)}  ${share.padStart(6)}%\n`,
+            );
+          }
+        }
+        return;
+      }
+      const found = await store.search(query, {
+        limit,
+        sort: flags.sort as SortOrder,
+        cursor: flags.cursor ?? null,
+        facets: Boolean(flags.facets) || Boolean(flags.json),
       });
+      const result = flags.aligned ? await attachCounterparts(found, store, await matcher()) : found;
+      if (flags.json) out.write(`${JSON.stringify(result, null, 2)}\n`);
+      else out.write(renderResult(result, Boolean(flags.facets)));
     });
+  });
 }
 
 /** Matches in colour on a terminal, in [brackets] when piped, so they stay visible either way. */

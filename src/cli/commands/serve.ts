@@ -4,16 +4,14 @@ import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import type { Command } from "commander";
 import { ingestAndLink } from "../../align/service.js";
-import { EntityMatcher } from "../../enrich/entity-matcher.js";
-import { Gazetteer } from "../../enrich/gazetteer.js";
+import { type Archive, openArchive } from "../../archive/open.js";
 import { toVerbatimError, VerbatimError } from "../../errors/catalog.js";
 import { warcDirFor } from "../../fetch/warc.js";
 import { DEFAULT_MAX_BYTES } from "../../ingest/pipeline.js";
 import { planSources, readSources } from "../../ingest/read/sources.js";
 import { createApp } from "../../server/app.js";
-import { openStore, resolveDbPath } from "../../store/open.js";
-import type { DocumentStore } from "../../store/store.js";
-import { archiveRegistry } from "../archive-speakers.js";
+import { resolveDbPath } from "../../store/open.js";
+import { archiveOptions } from "../archive-flags.js";
 import { reportError } from "../output.js";
 import { addFollowFlags, FOLLOWED, type FollowFlags, followOnce } from "./follow.js";
 
@@ -64,13 +62,16 @@ export function registerServe(program: Command): void {
       const token = flags.tokenFile
         ? readFileSync(flags.tokenFile, "utf8").trim()
         : process.env.VERBATIM_TOKEN?.trim() || null;
-      const store = openStore(resolveDbPath(flags.db), { create: flags.create ?? false });
-      // Edits made through the API live in the archive; the bundled registry only seeds it.
-      const registry = await archiveRegistry(store);
-      const gazetteer = Gazetteer.load(registry);
-      const matcher = new EntityMatcher(gazetteer);
+      // Edits made through the API live in the archive; the registry file only seeds it.
+      const archive = await openArchive(
+        resolveDbPath(flags.db),
+        archiveOptions(flags, { create: flags.create ?? false, seedSpeakers: true }),
+      );
+      const { store } = archive;
+      const registry = await archive.registry();
+      const matcher = await archive.matcher();
       if (flags.examples && (await store.counts()).documents === 0 && existsSync(EXAMPLES)) {
-        await store.putEntities(gazetteer.entities);
+        await archive.putEntities();
         const { files } = await planSources([EXAMPLES]);
         const report = await ingestAndLink(
           readSources(files, { maxBytes: DEFAULT_MAX_BYTES }),
@@ -90,7 +91,7 @@ export function registerServe(program: Command): void {
         rateLimitPerMinute: Number(flags.rateLimit) || 0,
         baseUrl: flags.baseUrl ?? null,
         matcher,
-        warcDir: warcDirFor(resolveDbPath(flags.db)),
+        warcDir: warcDirFor(archive.path),
       });
       const server = serve({ fetch: app.fetch, port, hostname: flags.host }, (info) => {
         console.log(
@@ -106,7 +107,7 @@ export function registerServe(program: Command): void {
       };
       process.on("SIGINT", stop);
       process.on("SIGTERM", stop);
-      if (flags.follow) followInBackground(store, resolveDbPath(flags.db), flags);
+      if (flags.follow) followInBackground(archive, flags);
     } catch (error) {
       reportError(error);
     }
@@ -117,7 +118,7 @@ export function registerServe(program: Command): void {
  * `serve --follow`: a follow run now and then every N minutes, never two at once. The state is in
  * the archive, so a restarted server carries on where the last run stopped.
  */
-function followInBackground(store: DocumentStore, dbPath: string, flags: ServeFlags): void {
+function followInBackground(archive: Archive, flags: ServeFlags): void {
   const minutes = typeof flags.follow === "string" ? Number(flags.follow) : 30;
   if (!(minutes > 0))
     throw new VerbatimError("REQUEST_INVALID", { reason: `--follow needs minutes, not ${flags.follow}` });
@@ -126,7 +127,7 @@ function followInBackground(store: DocumentStore, dbPath: string, flags: ServeFl
     if (running) return;
     running = true;
     try {
-      const r = await followOnce(store, dbPath, FOLLOWED, flags);
+      const r = await followOnce(archive, FOLLOWED, flags);
       console.log(
         `follow: ${r.pages} pages, ${r.inserted} new, ${r.versioned} new versions, ${r.withdrawn} withdrawn, ${r.failed} failed`,
       );

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import pc from "picocolors";
 import { VerbatimError, warningMessage } from "../../errors/catalog.js";
 import type { Document } from "../../model/document.js";
-import { withStore } from "../output.js";
+import { withArchive } from "../output.js";
 
 export function registerShow(program: Command): void {
   program
@@ -15,7 +15,7 @@ export function registerShow(program: Command): void {
     .option("--versions", "list the stored versions instead of the document")
     .action(
       async (id: string, options: { db?: string; json?: boolean; version?: string; versions?: boolean }) => {
-        await withStore(options.db, async (store) => {
+        await withArchive(options, async ({ store }) => {
           if (options.versions) {
             const versions = await store.versions(id);
             if (versions.length === 0) throw new VerbatimError("DOCUMENT_NOT_FOUND", { id });

@@ -13,19 +13,13 @@ import {
   requireVersionPair,
   unlinkByHand,
 } from "../../align/service.js";
-import { EntityMatcher } from "../../enrich/entity-matcher.js";
-import { Gazetteer } from "../../enrich/gazetteer.js";
 import { VerbatimError } from "../../errors/catalog.js";
 import { alignedCsv, alignedTmx } from "../../export/tmx.js";
-import { SpeakerRegistry } from "../../ingest/speakers/registry.js";
-import { withStore } from "../output.js";
+import { addGazetteerFlag } from "../archive-flags.js";
+import { withArchive } from "../output.js";
 import { stripControlCharacters as clean } from "./show.js";
 
 const DB = ["--db <path>", "archive location (default: $VERBATIM_DB or ./verbatim.db)"] as const;
-
-function matcher(): EntityMatcher {
-  return new EntityMatcher(Gazetteer.load(SpeakerRegistry.load()));
-}
 
 export function registerVersions(program: Command): void {
   program
@@ -41,7 +35,7 @@ export function registerVersions(program: Command): void {
     .option(...DB)
     .option("--json", "print JSON")
     .action(async (id: string | undefined, options: { db?: string; json?: boolean; conflicts?: boolean }) => {
-      await withStore(options.db, async (store) => {
+      await withArchive(options, async ({ store }) => {
         if (id && !(await store.get(id))) throw new VerbatimError("DOCUMENT_NOT_FOUND", { id });
         if (options.conflicts) {
           const conflicts = await store.versionConflicts({ ...(id ? { id } : {}), limit: 1000 });
@@ -64,7 +58,7 @@ export function registerVersions(program: Command): void {
       });
     });
 
-  program
+  const link = program
     .command("link")
     .description(
       "link two documents as language versions by hand, or (--auto) link the whole archive by evidence and measure every pair",
@@ -72,26 +66,30 @@ export function registerVersions(program: Command): void {
     .argument("[a]", "document id")
     .argument("[b]", "document id in another language")
     .option("--auto", "link every document by evidence and align every linked pair")
-    .option(...DB)
-    .action(
-      async (a: string | undefined, b: string | undefined, options: { db?: string; auto?: boolean }) => {
-        await withStore(options.db, async (store) => {
-          if (options.auto) {
-            const ids: string[] = [];
-            for await (const d of store.list()) ids.push(d.id);
-            const outcome = await linkAndMeasure(store, ids, matcher());
-            process.stdout.write(
-              `${outcome.keyed} pairs linked by key, ${outcome.conflicts} left as conflicts (verbatim versions --conflicts); ${outcome.linked.length} linked by evidence; ${outcome.measured} pairs aligned and measured\n`,
-            );
-            return;
-          }
-          if (!a || !b)
-            throw new VerbatimError("REQUEST_INVALID", { reason: "give two document ids, or --auto" });
-          const pair = await linkByHand(store, a, b, matcher());
-          process.stdout.write(`linked ${a} and ${b}; divergence ${pair?.report.score ?? "–"}\n`);
-        });
-      },
-    );
+    .option(...DB);
+  addGazetteerFlag(link).action(
+    async (
+      a: string | undefined,
+      b: string | undefined,
+      options: { db?: string; gazetteer?: string; auto?: boolean },
+    ) => {
+      await withArchive(options, async ({ store, matcher }) => {
+        if (options.auto) {
+          const ids: string[] = [];
+          for await (const d of store.list()) ids.push(d.id);
+          const outcome = await linkAndMeasure(store, ids, await matcher());
+          process.stdout.write(
+            `${outcome.keyed} pairs linked by key, ${outcome.conflicts} left as conflicts (verbatim versions --conflicts); ${outcome.linked.length} linked by evidence; ${outcome.measured} pairs aligned and measured\n`,
+          );
+          return;
+        }
+        if (!a || !b)
+          throw new VerbatimError("REQUEST_INVALID", { reason: "give two document ids, or --auto" });
+        const pair = await linkByHand(store, a, b, await matcher());
+        process.stdout.write(`linked ${a} and ${b}; divergence ${pair?.report.score ?? "–"}\n`);
+      });
+    },
+  );
 
   program
     .command("unlink")
@@ -100,13 +98,13 @@ export function registerVersions(program: Command): void {
     .argument("<b>", "document id")
     .option(...DB)
     .action(async (a: string, b: string, options: { db?: string }) => {
-      await withStore(options.db, async (store) => {
+      await withArchive(options, async ({ store }) => {
         await unlinkByHand(store, a, b);
         process.stdout.write(`unlinked ${a} and ${b}\n`);
       });
     });
 
-  program
+  const align = program
     .command("align")
     .description("align two language versions and print them side by side, or export the pairs as TMX or CSV")
     .argument("<a>", "document id")
@@ -114,40 +112,44 @@ export function registerVersions(program: Command): void {
     .option("--level <level>", "paragraph or sentence", "paragraph")
     .option("--format <format>", "text, json, tmx or csv", "text")
     .option("--out <file>", "write to a file instead of standard output")
-    .option(...DB)
-    .action(
-      async (a: string, b: string, options: { db?: string; level: string; format: string; out?: string }) => {
-        await withStore(options.db, async (store) => {
-          if (!["paragraph", "sentence"].includes(options.level))
-            throw new VerbatimError("REQUEST_INVALID", {
-              reason: `--level must be paragraph or sentence, not ${options.level}`,
-            });
-          if (!["text", "json", "tmx", "csv"].includes(options.format))
-            throw new VerbatimError("FORMAT_UNSUPPORTED", {
-              reason: `align format "${options.format}"; try text, json, tmx or csv`,
-            });
-          await requireVersionPair(store, a, b);
-          const pair = await alignPair(store, a, b, matcher());
-          if (!pair) throw new VerbatimError("DOCUMENT_NOT_FOUND", { id: `${a} or ${b}` });
-          const level = options.level as SegmentLevel;
-          const segments = alignedSegments(pair, level);
-          let out: string;
-          if (options.format === "json")
-            out = `${JSON.stringify({ ...pair.alignment, divergence: pair.report }, null, 2)}\n`;
-          else if (options.format === "tmx") out = alignedTmx(pair.a, pair.b, segments, level);
-          else if (options.format === "csv") out = alignedCsv(pair.a, pair.b, segments);
-          else
-            out = segments
-              .map(
-                (s) =>
-                  `${pc.dim(`[${s.confidence.toFixed(2)}]`)}\n  ${pair.a.language}: ${clean(s.a) || pc.dim("(none)")}\n  ${pair.b.language}: ${clean(s.b) || pc.dim("(none)")}\n`,
-              )
-              .join("");
-          if (options.out) writeFileSync(options.out, out);
-          else process.stdout.write(out);
-        });
-      },
-    );
+    .option(...DB);
+  addGazetteerFlag(align).action(
+    async (
+      a: string,
+      b: string,
+      options: { db?: string; gazetteer?: string; level: string; format: string; out?: string },
+    ) => {
+      await withArchive(options, async ({ store, matcher }) => {
+        if (!["paragraph", "sentence"].includes(options.level))
+          throw new VerbatimError("REQUEST_INVALID", {
+            reason: `--level must be paragraph or sentence, not ${options.level}`,
+          });
+        if (!["text", "json", "tmx", "csv"].includes(options.format))
+          throw new VerbatimError("FORMAT_UNSUPPORTED", {
+            reason: `align format "${options.format}"; try text, json, tmx or csv`,
+          });
+        await requireVersionPair(store, a, b);
+        const pair = await alignPair(store, a, b, await matcher());
+        if (!pair) throw new VerbatimError("DOCUMENT_NOT_FOUND", { id: `${a} or ${b}` });
+        const level = options.level as SegmentLevel;
+        const segments = alignedSegments(pair, level);
+        let out: string;
+        if (options.format === "json")
+          out = `${JSON.stringify({ ...pair.alignment, divergence: pair.report }, null, 2)}\n`;
+        else if (options.format === "tmx") out = alignedTmx(pair.a, pair.b, segments, level);
+        else if (options.format === "csv") out = alignedCsv(pair.a, pair.b, segments);
+        else
+          out = segments
+            .map(
+              (s) =>
+                `${pc.dim(`[${s.confidence.toFixed(2)}]`)}\n  ${pair.a.language}: ${clean(s.a) || pc.dim("(none)")}\n  ${pair.b.language}: ${clean(s.b) || pc.dim("(none)")}\n`,
+            )
+            .join("");
+        if (options.out) writeFileSync(options.out, out);
+        else process.stdout.write(out);
+      });
+    },
+  );
 
   program
     .command("divergence")
@@ -158,7 +160,7 @@ export function registerVersions(program: Command): void {
     .option("--json", "print JSON")
     .option(...DB)
     .action(async (options: { db?: string; top: string; json?: boolean }) => {
-      await withStore(options.db, async (store) => {
+      await withArchive(options, async ({ store }) => {
         const pairs = await store.divergentPairs(Number(options.top) || 20);
         if (options.json) return void process.stdout.write(`${JSON.stringify(pairs, null, 2)}\n`);
         if (pairs.length === 0) process.stdout.write("no measured pairs\n");

@@ -34,6 +34,7 @@ import type {
   InputReading,
   LanguageVersion,
   ListOptions,
+  PendingWork,
   PutResult,
   RawBlob,
   StoreCapabilities,
@@ -42,6 +43,7 @@ import type {
   StoredVersionLink,
   VersionConflict,
   VersionInfo,
+  VersionKeys,
 } from "../store.js";
 import type { ArchiveTransfer } from "../transfer.js";
 import { one, type Queryable, rows, transaction } from "./db.js";
@@ -66,6 +68,8 @@ interface ReadingRow {
   date: string | null;
   time: string | null;
   date_time: string | null;
+  /** JSON array of the version's keys; null for a version stored before versions kept them. */
+  keys: string | null;
 }
 
 interface DocumentRow {
@@ -83,6 +87,11 @@ export interface PgStoreOptions {
   replicas?: string[];
   /** Connections in the pool. */
   maxConnections?: number;
+  /**
+   * The aligner whose divergence summaries are current (align's ALIGNMENT_VERSION, given by the
+   * archive opener); summaries measured by another read as unmeasured. Without it every one counts.
+   */
+  alignmentVersion?: number;
 }
 
 /** Passwords never reach a message: the URL is shown without them. */
@@ -102,6 +111,7 @@ export class PgStore implements DocumentStore {
   private constructor(
     private readonly pool: pg.Pool,
     private readonly router: ReadRouter,
+    private readonly alignmentVersion: number | null,
   ) {
     this.searcher = new SearchEngine(new PgTextIndex(() => router.reader()));
     this.fetchLog = pgFetchLog(pool, async () => {
@@ -132,13 +142,17 @@ export class PgStore implements DocumentStore {
         reason: (error as Error).message,
       });
     }
-    return new PgStore(pool, new ReadRouter(pool, options.replicas ?? [], options.maxConnections ?? 10));
+    return new PgStore(
+      pool,
+      new ReadRouter(pool, options.replicas ?? [], options.maxConnections ?? 10),
+      options.alignmentVersion ?? null,
+    );
   }
 
   private async readings(db: Queryable, id: string): Promise<{ reading: Reading; row: ReadingRow }[]> {
     const found = await rows<ReadingRow>(
       db,
-      `SELECT version, current, fingerprint, content_hash, title, stored_at,
+      `SELECT version, current, fingerprint, content_hash, title, stored_at, keys,
               body::json #>> '{provenance,source}' AS source, body::json #>> '{provenance,readAt}' AS read_at,
               body::json #>> '{when,date}' AS date, body::json #>> '{when,time}' AS time,
               body::json #>> '{when,dateTime}' AS date_time
@@ -162,6 +176,7 @@ export class PgStore implements DocumentStore {
   private async putDocument(
     db: Queryable,
     doc: Document,
+    keys: readonly string[],
     storedAt: string,
     delta: VocabDelta,
   ): Promise<{ result: PutResult; current: boolean }> {
@@ -173,8 +188,8 @@ export class PgStore implements DocumentStore {
     if (!repeated) {
       readings.push(incoming);
       await db.query(
-        `INSERT INTO documents (id, version, current, fingerprint, content_hash, publisher, language, kind, date, title, stored_at, body)
-         VALUES ($1, $2, false, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        `INSERT INTO documents (id, version, current, fingerprint, content_hash, publisher, language, kind, date, title, stored_at, body, keys)
+         VALUES ($1, $2, false, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
         [
           doc.id,
           incoming.version,
@@ -187,6 +202,7 @@ export class PgStore implements DocumentStore {
           displayText(doc.title),
           storedAt,
           JSON.stringify(doc),
+          JSON.stringify(keys),
         ],
       );
     }
@@ -200,7 +216,11 @@ export class PgStore implements DocumentStore {
       const body =
         current === incoming ? doc : ((await this.getOn(db, doc.id, current.version))?.document ?? doc);
       await putInIndex(db, body, delta);
-      await pgVersionLinks.putKey(db, body);
+      // The new current version brings its own keys; one stored before versions kept them has none
+      // until the archive opener gives them (PendingWork "version-keys").
+      const row = stored.find((s) => s.reading.version === current.version)?.row;
+      const currentKeys = current === incoming ? keys : row?.keys ? (JSON.parse(row.keys) as string[]) : [];
+      await pgVersionLinks.putKeys(db, doc.id, currentKeys);
       if (before !== undefined) {
         await pgEnrichment.clear(db, doc.id);
         await pgVersionLinks.forget(db, doc.id, false);
@@ -251,7 +271,8 @@ export class PgStore implements DocumentStore {
         if (item.fetched) await this.fetchLog.recordFetched(db, item.fetched.page, item.fetched.queue);
         const out: PutResult[] = [];
         for (const [i, doc] of item.documents.entries()) {
-          const { result, current } = await this.putDocument(db, doc, storedAt, delta);
+          const keys = item.versionKeys?.[i] ?? [];
+          const { result, current } = await this.putDocument(db, doc, keys, storedAt, delta);
           // An enrichment belongs to the text it was computed on: only the current version's is kept.
           const enrichment = item.enrichments?.[i];
           if (
@@ -526,7 +547,7 @@ export class PgStore implements DocumentStore {
   }
 
   async languageVersions(id: string): Promise<LanguageVersion[]> {
-    return pgVersionLinks.versions(await this.router.reader(), id);
+    return pgVersionLinks.versions(await this.router.reader(), id, this.alignmentVersion);
   }
 
   async putVersionLink(link: StoredVersionLink): Promise<void> {
@@ -538,6 +559,29 @@ export class PgStore implements DocumentStore {
 
   async versionCandidates(id: string, days: number): Promise<DocumentSummary[]> {
     return pgVersionLinks.candidates(await this.router.reader(), id, days);
+  }
+
+  async putVersionKeys(entries: VersionKeys[]): Promise<void> {
+    await this.write(async (db) => {
+      for (const e of entries) {
+        const row = await one<{ current: boolean }>(
+          db,
+          "UPDATE documents SET keys = $1 WHERE id = $2 AND version = $3 RETURNING current",
+          [JSON.stringify(e.keys), e.id, e.version],
+        );
+        if (row?.current) await pgVersionLinks.putKeys(db, e.id, e.keys);
+      }
+    });
+  }
+
+  async pendingWork(): Promise<PendingWork[]> {
+    return (await rows<{ name: string }>(this.pool, "SELECT name FROM pending_work")).map(
+      (r) => r.name as PendingWork,
+    );
+  }
+
+  async finishWork(work: PendingWork): Promise<void> {
+    await this.pool.query("DELETE FROM pending_work WHERE name = $1", [work]);
   }
 
   async keyPartners(id: string): Promise<string[]> {
@@ -553,7 +597,7 @@ export class PgStore implements DocumentStore {
   }
 
   async divergentPairs(limit: number): Promise<DivergentPair[]> {
-    return pgVersionLinks.divergent(await this.router.reader(), limit);
+    return pgVersionLinks.divergent(await this.router.reader(), limit, this.alignmentVersion);
   }
 
   async publishers(): Promise<{ publisher: string; count: number }[]> {

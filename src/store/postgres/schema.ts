@@ -222,6 +222,14 @@ export const PG_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX crawl_queue_next ON crawl_queue (key, done, seq);
   `,
+  // 2: each version keeps the keys it was stored with (given by the caller, decided by align), as
+  // SQLite's migration 13; versions stored before get theirs from the archive opener, which reads
+  // the work left here (store.ts PendingWork) and marks it done.
+  `
+  ALTER TABLE documents ADD COLUMN keys TEXT;
+  CREATE TABLE pending_work (name TEXT PRIMARY KEY);
+  INSERT INTO pending_work (name) SELECT 'version-keys' WHERE EXISTS (SELECT 1 FROM documents);
+  `,
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.length;

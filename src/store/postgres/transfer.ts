@@ -1,7 +1,7 @@
 /**
  * `verbatim copy` over PostgreSQL (store/transfer.ts): tables read out in pages as records, and
  * records written into an empty archive in transactions of a few hundred, the search tables,
- * vocabulary and version keys rebuilt for the current versions as they arrive.
+ * vocabulary rebuilt and the current versions given their own keys as they arrive.
  */
 import type pg from "pg";
 import { VerbatimError } from "../../errors/catalog.js";
@@ -46,7 +46,7 @@ async function* paged(pool: pg.Pool, table: string, columns: string, key: string
 export function pgTransfer(pool: pg.Pool, wrote: () => Promise<void>): ArchiveTransfer {
   return {
     async *exportRecords(): AsyncGenerator<ArchiveRecord> {
-      for await (const r of paged(pool, "documents", "id, version, current, stored_at, body", [
+      for await (const r of paged(pool, "documents", "id, version, current, stored_at, body, keys", [
         "id",
         "version",
       ]))
@@ -56,6 +56,7 @@ export function pgTransfer(pool: pg.Pool, wrote: () => Promise<void>): ArchiveTr
           version: Number(r.version),
           current: r.current,
           storedAt: r.stored_at,
+          keys: r.keys === null ? null : (JSON.parse(r.keys) as string[]),
         };
       for await (const r of paged(pool, "raw_inputs", "hash, source, bytes", ["hash"]))
         yield { kind: "raw", hash: r.hash, source: r.source, bytes: new Uint8Array(r.bytes) };
@@ -191,8 +192,8 @@ async function importRecord(db: Queryable, r: ArchiveRecord, delta: VocabDelta):
     case "version": {
       const d = r.document;
       await db.query(
-        `INSERT INTO documents (id, version, current, fingerprint, content_hash, publisher, language, kind, date, title, stored_at, body)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+        `INSERT INTO documents (id, version, current, fingerprint, content_hash, publisher, language, kind, date, title, stored_at, body, keys)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
         [
           d.id,
           r.version,
@@ -206,12 +207,16 @@ async function importRecord(db: Queryable, r: ArchiveRecord, delta: VocabDelta):
           displayText(d.title),
           r.storedAt,
           JSON.stringify(d),
+          r.keys === null ? null : JSON.stringify(r.keys),
         ],
       );
       if (r.current) {
         await putInIndex(db, d, delta);
-        await pgVersionLinks.putKey(db, d);
+        await pgVersionLinks.putKeys(db, d.id, r.keys ?? []);
       }
+      // Versions the original never keyed are keyed by the archive opener, as there.
+      if (r.keys === null)
+        await db.query("INSERT INTO pending_work (name) VALUES ('version-keys') ON CONFLICT DO NOTHING");
       return;
     }
     case "raw":

@@ -2,14 +2,12 @@
  * Language versions in PostgreSQL, as in SQLite (sqlite/version-links.ts): the keys each current
  * document shares with its versions, the linker's verdict on keyed pairs, links found by evidence
  * or made and undone by hand, and divergence summaries of linked pairs. A pair is stored once,
- * its two ids in order. A key alone links nothing: only a stored verdict does.
+ * its two ids in order. A key alone links nothing: only a stored verdict does. Keys, verdicts and
+ * the aligner version are given (src/align decides them); this only keeps and queries them.
  *
  * Every method takes the connection to run on, so a batch's writes join its transaction.
  * Ids and dates are ordered with COLLATE "C", the byte order SQLite sorts text in.
  */
-import { ALIGNMENT_VERSION } from "../../align/align-documents.js";
-import { versionKeys } from "../../align/link.js";
-import type { Document } from "../../model/document.js";
 import type {
   DivergenceSummary,
   DivergentPair,
@@ -21,17 +19,22 @@ import type {
 } from "../store.js";
 import { type Queryable, rows } from "./db.js";
 
+/**
+ * `alignmentVersion` (on reads of divergence): the aligner whose summaries are current; summaries
+ * measured by another read as unmeasured. Null reads every summary.
+ */
 export interface PgVersionLinks {
-  putKey(db: Queryable, doc: Document): Promise<void>;
+  /** Replaces a current document's keys. */
+  putKeys(db: Queryable, docId: string, keys: readonly string[]): Promise<void>;
   /** A document is gone or has a new version: its key goes or changes, its divergences are stale. */
   forget(db: Queryable, docId: string, removed: boolean): Promise<void>;
-  versions(db: Queryable, id: string): Promise<LanguageVersion[]>;
+  versions(db: Queryable, id: string, alignmentVersion: number | null): Promise<LanguageVersion[]>;
   putLink(db: Queryable, link: StoredVersionLink): Promise<void>;
   candidates(db: Queryable, id: string, days: number): Promise<DocumentSummary[]>;
   keyPartners(db: Queryable, id: string): Promise<string[]>;
   conflicts(db: Queryable, options: { id?: string; limit?: number }): Promise<VersionConflict[]>;
   putDivergence(db: Queryable, summary: DivergenceSummary): Promise<void>;
-  divergent(db: Queryable, limit: number): Promise<DivergentPair[]>;
+  divergent(db: Queryable, limit: number, alignmentVersion: number | null): Promise<DivergentPair[]>;
 }
 
 const ordered = (a: string, b: string): [string, string] => (a < b ? [a, b] : [b, a]);
@@ -62,11 +65,11 @@ const OTHER_LANGUAGES = `SELECT ${SUMMARY} FROM d JOIN doc_index o
 const RANK: Record<VersionLinkMethod, number> = { manual: 3, key: 2, evidence: 1 };
 
 export const pgVersionLinks: PgVersionLinks = {
-  async putKey(db, doc) {
-    await db.query("DELETE FROM version_keys WHERE doc_id = $1", [doc.id]);
+  async putKeys(db, docId, keys) {
+    await db.query("DELETE FROM version_keys WHERE doc_id = $1", [docId]);
     await db.query(
       "INSERT INTO version_keys (doc_id, key) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING",
-      [doc.id, versionKeys(doc)],
+      [docId, keys],
     );
   },
 
@@ -82,7 +85,7 @@ export const pgVersionLinks: PgVersionLinks = {
     }
   },
 
-  async versions(db, id) {
+  async versions(db, id, alignmentVersion) {
     const links = await rows<DocumentSummary & { method: string; confidence: number }>(
       db,
       `SELECT ${SUMMARY}, l.method, l.confidence FROM version_links l
@@ -93,8 +96,8 @@ export const pgVersionLinks: PgVersionLinks = {
     // Summaries measured by an older aligner are stale: they show as unmeasured until measured again.
     const measured = await rows<{ a: string; b: string; score: number }>(
       db,
-      "SELECT a, b, score FROM divergence WHERE (a = $1 OR b = $1) AND version = $2",
-      [id, ALIGNMENT_VERSION],
+      "SELECT a, b, score FROM divergence WHERE (a = $1 OR b = $1) AND ($2::int IS NULL OR version = $2)",
+      [id, alignmentVersion],
     );
     const scores = new Map(measured.map((r) => [`${r.a}\n${r.b}`, r.score]));
     const found = new Map<string, LanguageVersion>();
@@ -239,7 +242,7 @@ export const pgVersionLinks: PgVersionLinks = {
     );
   },
 
-  async divergent(db, limit) {
+  async divergent(db, limit, alignmentVersion) {
     const found = await rows<{
       a: string;
       b: string;
@@ -260,10 +263,10 @@ export const pgVersionLinks: PgVersionLinks = {
       `SELECT v.*, da.title AS title_a, db.title AS title_b, da.language AS language_a, db.language AS language_b,
               COALESCE(da.date, db.date) AS date
        FROM divergence v JOIN doc_index da ON da.id = v.a JOIN doc_index db ON db.id = v.b
-       WHERE v.version = $1
+       WHERE ($1::int IS NULL OR v.version = $1)
          AND NOT EXISTS (SELECT 1 FROM version_links l WHERE l.a = v.a AND l.b = v.b AND l.method = 'unlinked')
        ORDER BY v.score DESC, v.a COLLATE "C", v.b COLLATE "C" LIMIT $2`,
-      [ALIGNMENT_VERSION, Math.max(1, Math.min(1000, limit))],
+      [alignmentVersion, Math.max(1, Math.min(1000, limit))],
     );
     return found.map((r) => ({
       a: r.a,

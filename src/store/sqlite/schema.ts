@@ -6,8 +6,8 @@ import type Database from "better-sqlite3";
 import type { Document } from "../../model/document.js";
 import { publicSource } from "../../model/public-source.js";
 import { documentFingerprint } from "../fingerprint.js";
+import type { PendingWork } from "../store.js";
 import { searchIndexWriter } from "./search-index.js";
-import { backfillVersionKeys, settleStoredKeys } from "./version-links.js";
 
 /** A migration is SQL, or a function for steps SQL cannot do (stemming text in JavaScript). */
 export type Migration = string | ((db: Database.Database) => void);
@@ -131,6 +131,7 @@ export const MIGRATIONS: readonly Migration[] = [
   `,
   // 7: language versions: the key a document shares with its versions, links by evidence or by
   // hand (method 'unlinked' records an unlinking by hand), and divergence summaries of linked pairs.
+  // Which keys a stored document has is align's rule: the archive opener fills them in.
   (db) => {
     db.exec(`
     CREATE TABLE version_keys (
@@ -163,7 +164,7 @@ export const MIGRATIONS: readonly Migration[] = [
     CREATE INDEX divergence_score ON divergence (score DESC);
     CREATE INDEX doc_index_date ON doc_index (date);
     `);
-    backfillVersionKeys(db);
+    leaveWork(db, "version-keys");
   },
   // 8: following the web: pages and their validators and schedule, every response's place in the
   // WARC files, withdrawals, resumable crawl queues. Versions now differ only when what the record
@@ -226,8 +227,8 @@ export const MIGRATIONS: readonly Migration[] = [
   // 9: language versions are looked for by publisher, language and date (store/sqlite/version-links.ts).
   "CREATE INDEX doc_index_publisher_language_date ON doc_index (publisher, language, date);",
   // 10: a key alone no longer links: every keyed pair gets the linker's verdict, a key link or a
-  // conflict to review (align/key-check.ts).
-  (db) => settleStoredKeys(db),
+  // conflict to review (align/key-check.ts), given by the archive opener.
+  (db) => leaveWork(db, "settle-version-keys"),
   // 11: re-extraction as a function of what is stored: how each kept input was read (the name
   // readers saw, its URL, the sidecars read with it), and which speakers were edited by hand (a
   // registry file seeds the others, in the file's order, which breaks ties between namesakes).
@@ -254,7 +255,24 @@ export const MIGRATIONS: readonly Migration[] = [
     alias      TEXT NOT NULL
   );
   CREATE INDEX speaker_aliases_doc ON speaker_aliases (doc_id);`,
+  // 13: each version keeps the keys it was stored with (given by the caller, decided by align), so
+  // that whichever version becomes current brings its own; the opener keys versions stored before.
+  (db) => {
+    db.exec("ALTER TABLE documents ADD COLUMN keys TEXT;");
+    leaveWork(db, "version-keys");
+  },
 ];
+
+/**
+ * Records work a migration needs code outside the store for (align's rules): the archive opener
+ * (src/archive/open.ts) does it on opening and marks it done. An archive with no documents has none.
+ */
+function leaveWork(db: Database.Database, work: PendingWork): void {
+  db.exec("CREATE TABLE IF NOT EXISTS pending_work (name TEXT PRIMARY KEY) WITHOUT ROWID;");
+  db.prepare("INSERT OR IGNORE INTO pending_work (name) SELECT ? WHERE EXISTS (SELECT 1 FROM documents)").run(
+    work,
+  );
+}
 
 /**
  * Replaces server paths in stored provenance with public names (model/public-source.ts). The

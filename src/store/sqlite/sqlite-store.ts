@@ -31,6 +31,7 @@ import type {
   InputReading,
   LanguageVersion,
   ListOptions,
+  PendingWork,
   PutResult,
   RawBlob,
   StoreCapabilities,
@@ -39,6 +40,7 @@ import type {
   StoredVersionLink,
   VersionConflict,
   VersionInfo,
+  VersionKeys,
 } from "../store.js";
 import type { ArchiveTransfer } from "../transfer.js";
 import { type EnrichmentIndex, enrichmentIndex } from "./enrichment-index.js";
@@ -58,6 +60,8 @@ interface ReadingRow {
   stored_at: string;
   /** JSON array: source, readAt, date, time, dateTime. */
   meta: string;
+  /** JSON array of the version's keys; null for a version stored before versions kept them. */
+  keys: string | null;
 }
 
 interface DocumentRow {
@@ -90,6 +94,11 @@ export interface SqliteStoreOptions {
   readonly?: boolean;
   /** Create the file and its folder when missing (the default); otherwise a missing file is STORE_NOT_FOUND. */
   create?: boolean;
+  /**
+   * The aligner whose divergence summaries are current (align's ALIGNMENT_VERSION, given by the
+   * archive opener); summaries measured by another read as unmeasured. Without it every one counts.
+   */
+  alignmentVersion?: number;
 }
 
 function isFile(file: string): boolean {
@@ -149,7 +158,7 @@ export class SqliteStore implements DocumentStore {
     this.index = options.readonly ? { put: () => {}, remove: () => {} } : searchIndexWriter(db);
     this.searcher = new SearchEngine(new SqliteTextIndex(db, () => this.generation));
     this.enrichments = enrichmentIndex(db);
-    this.links = versionLinks(db);
+    this.links = versionLinks(db, options.alignmentVersion ?? null);
     this.fetchLog = sqliteFetchLog(db, () => {
       this.generation++;
     });
@@ -164,16 +173,21 @@ export class SqliteStore implements DocumentStore {
     this.stmt = {
       // What the version order (model/version-order.ts) needs of every stored version, read in one pass.
       readings: db.prepare<[string], ReadingRow>(
-        `SELECT version, current, fingerprint, content_hash, title, stored_at,
+        `SELECT version, current, fingerprint, content_hash, title, stored_at, keys,
            json_extract(body, '$.provenance.source', '$.provenance.readAt', '$.when.date', '$.when.time', '$.when.dateTime') AS meta
          FROM documents WHERE id = ? ORDER BY version`,
       ),
       retire: db.prepare<[string]>("UPDATE documents SET current = 0 WHERE id = ? AND current = 1"),
       crown: db.prepare<[string, number]>("UPDATE documents SET current = 1 WHERE id = ? AND version = ?"),
       insertDoc: db.prepare(
-        `INSERT INTO documents (id, version, current, fingerprint, content_hash, publisher, language, kind, date, title, stored_at, body)
-         VALUES (@id, @version, @current, @fingerprint, @contentHash, @publisher, @language, @kind, @date, @title, @storedAt, @body)`,
+        `INSERT INTO documents (id, version, current, fingerprint, content_hash, publisher, language, kind, date, title, stored_at, body, keys)
+         VALUES (@id, @version, @current, @fingerprint, @contentHash, @publisher, @language, @kind, @date, @title, @storedAt, @body, @keys)`,
       ),
+      setKeys: db.prepare<[string, string, number], { current: number }>(
+        "UPDATE documents SET keys = ? WHERE id = ? AND version = ? RETURNING current",
+      ),
+      pendingWork: db.prepare<[], { name: string }>("SELECT name FROM pending_work"),
+      finishWork: db.prepare<[string]>("DELETE FROM pending_work WHERE name = ?"),
       insertRaw: db.prepare(
         "INSERT OR IGNORE INTO raw_inputs (hash, source, byte_length, bytes) VALUES (?, ?, ?, ?)",
       ),
@@ -248,7 +262,11 @@ export class SqliteStore implements DocumentStore {
    * the version order says (model/version-order.ts): a later-dated reading takes over, an earlier
    * one is kept as history, and an archive written by an older rule is put right.
    */
-  private putDocument(doc: Document, storedAt: string): { result: PutResult; current: boolean } {
+  private putDocument(
+    doc: Document,
+    keys: readonly string[],
+    storedAt: string,
+  ): { result: PutResult; current: boolean } {
     const stored = this.readings(doc.id);
     const before = stored.find((s) => s.row.current === 1)?.reading.version;
     const incoming = readingOf(doc, (stored.at(-1)?.reading.version ?? 0) + 1, documentFingerprint(doc));
@@ -269,6 +287,7 @@ export class SqliteStore implements DocumentStore {
         title: doc.title,
         storedAt,
         body: JSON.stringify(doc),
+        keys: JSON.stringify(keys),
       });
     }
     const { current, conflicts } = chooseCurrent(readings);
@@ -280,7 +299,11 @@ export class SqliteStore implements DocumentStore {
           ? doc
           : (this.toStored(this.stmt.getVersion.get(doc.id, current.version))?.document ?? doc);
       this.index.put(body);
-      this.links.putKey(body);
+      // The new current version brings its own keys; one stored before versions kept them has none
+      // until the archive opener gives them (PendingWork "version-keys").
+      const row = stored.find((s) => s.reading.version === current.version)?.row;
+      const currentKeys = current === incoming ? keys : row?.keys ? (JSON.parse(row.keys) as string[]) : [];
+      this.links.putKeys(doc.id, currentKeys);
       // New current turns are new rows: whatever was found in the old ones no longer applies (a
       // new document has nothing to clear).
       if (before !== undefined) {
@@ -319,7 +342,7 @@ export class SqliteStore implements DocumentStore {
         }
         if (item.fetched) this.fetchLog.recordFetched(item.fetched.page, item.fetched.queue);
         return item.documents.map((doc, i) => {
-          const { result, current } = this.putDocument(doc, storedAt);
+          const { result, current } = this.putDocument(doc, item.versionKeys?.[i] ?? [], storedAt);
           // An enrichment belongs to the text it was computed on: only the current version's is kept.
           const enrichment = item.enrichments?.[i];
           if (
@@ -525,6 +548,15 @@ export class SqliteStore implements DocumentStore {
     return this.links.keyPartners(id);
   }
 
+  async putVersionKeys(entries: VersionKeys[]): Promise<void> {
+    this.db.transaction(() => {
+      for (const e of entries) {
+        const row = this.stmt.setKeys.get(JSON.stringify(e.keys), e.id, e.version);
+        if (row?.current === 1) this.links.putKeys(e.id, e.keys);
+      }
+    })();
+  }
+
   async versionConflicts(options: { id?: string; limit?: number } = {}): Promise<VersionConflict[]> {
     return this.links.conflicts(options);
   }
@@ -539,6 +571,14 @@ export class SqliteStore implements DocumentStore {
 
   async publishers(): Promise<{ publisher: string; count: number }[]> {
     return this.stmt.publishers.all();
+  }
+
+  async pendingWork(): Promise<PendingWork[]> {
+    return this.stmt.pendingWork.all().map((r) => r.name as PendingWork);
+  }
+
+  async finishWork(work: PendingWork): Promise<void> {
+    this.stmt.finishWork.run(work);
   }
 
   async close(): Promise<void> {

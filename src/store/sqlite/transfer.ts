@@ -1,7 +1,7 @@
 /**
  * `verbatim copy` over SQLite (store/transfer.ts): the archive's tables read out as records, and
- * records written into an empty archive, the search tables and version keys rebuilt for the
- * current versions as they arrive.
+ * records written into an empty archive, the search tables rebuilt and the current versions
+ * given their own keys as they arrive.
  */
 import type Database from "better-sqlite3";
 import { VerbatimError } from "../../errors/catalog.js";
@@ -47,10 +47,11 @@ export function sqliteTransfer(
         current: number;
         stored_at: string;
         body: string;
+        keys: string | null;
       }>(
         db,
         (after) =>
-          `SELECT id, version, current, stored_at, body FROM documents ${after ? "WHERE (id, version) > (?, ?)" : ""} ORDER BY id, version LIMIT ?`,
+          `SELECT id, version, current, stored_at, body, keys FROM documents ${after ? "WHERE (id, version) > (?, ?)" : ""} ORDER BY id, version LIMIT ?`,
         (r) => [r.id, r.version],
       ))
         yield {
@@ -59,6 +60,7 @@ export function sqliteTransfer(
           version: r.version,
           current: r.current === 1,
           storedAt: r.stored_at,
+          keys: r.keys === null ? null : (JSON.parse(r.keys) as string[]),
         };
       for (const r of paged<{ hash: string; source: string; bytes: Buffer }>(
         db,
@@ -177,8 +179,8 @@ export function sqliteTransfer(
       const counts: Partial<Record<ArchiveRecordKind, number>> = {};
       const stmt = {
         version: db.prepare(
-          `INSERT INTO documents (id, version, current, fingerprint, content_hash, publisher, language, kind, date, title, stored_at, body)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO documents (id, version, current, fingerprint, content_hash, publisher, language, kind, date, title, stored_at, body, keys)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         ),
         raw: db.prepare(
           "INSERT OR IGNORE INTO raw_inputs (hash, source, byte_length, bytes) VALUES (?, ?, ?, ?)",
@@ -190,6 +192,7 @@ export function sqliteTransfer(
           "INSERT OR REPLACE INTO speakers (id, name, body, edited, seq) VALUES (?, ?, ?, ?, ?)",
         ),
         entity: db.prepare("INSERT OR REPLACE INTO entities (id, type, name, forms) VALUES (?, ?, ?, ?)"),
+        keysPending: db.prepare("INSERT OR IGNORE INTO pending_work (name) VALUES ('version-keys')"),
         link: db.prepare(
           "INSERT OR REPLACE INTO version_links (a, b, method, confidence, reasons) VALUES (?, ?, ?, ?, ?)",
         ),
@@ -233,11 +236,14 @@ export function sqliteTransfer(
                 d.title,
                 r.storedAt,
                 JSON.stringify(d),
+                r.keys === null ? null : JSON.stringify(r.keys),
               );
               if (r.current) {
                 parts.index.put(d);
-                parts.links.putKey(d);
+                parts.links.putKeys(d.id, r.keys ?? []);
               }
+              // Versions the original never keyed are keyed by the archive opener, as there.
+              if (r.keys === null) stmt.keysPending.run();
               break;
             }
             case "raw":

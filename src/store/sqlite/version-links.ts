@@ -1,15 +1,12 @@
 /**
- * Language versions in SQLite: the keys each document shares with its versions (kept beside the
- * search index, for current documents), the linker's verdict on keyed pairs (a key link or a
- * conflict, align/key-check.ts), links found by evidence or made and undone by hand, and
- * divergence summaries of linked pairs. A pair is stored once, its two ids in order. A key alone
- * links nothing: only a stored verdict does, so a key the texts contradict never shows as a link.
+ * Language versions in SQLite: the keys each current document shares with its versions, the
+ * linker's verdict on keyed pairs (a key link or a conflict), links found by evidence or made and
+ * undone by hand, and divergence summaries of linked pairs. A pair is stored once, its two ids in
+ * order. A key alone links nothing: only a stored verdict does, so a key the texts contradict never
+ * shows as a link. Which keys a document has and what the verdicts are is decided in src/align;
+ * this only keeps and queries what it is given.
  */
 import type Database from "better-sqlite3";
-import { ALIGNMENT_VERSION } from "../../align/align-documents.js";
-import { decideKeyGroup, MAX_KEY_GROUP } from "../../align/key-check.js";
-import { documentAnchors, shareKey, versionKeys } from "../../align/link.js";
-import type { Document } from "../../model/document.js";
 import type {
   DivergenceSummary,
   DivergentPair,
@@ -21,7 +18,8 @@ import type {
 } from "../store.js";
 
 export interface VersionLinks {
-  putKey(doc: Document): void;
+  /** Replaces a current document's keys. */
+  putKeys(docId: string, keys: readonly string[]): void;
   /** A document is gone or has a new version: its key goes or changes, its divergences are stale. */
   forget(docId: string, removed: boolean): void;
   versions(id: string): LanguageVersion[];
@@ -34,75 +32,6 @@ export interface VersionLinks {
 }
 
 const ordered = (a: string, b: string): [string, string] => (a < b ? [a, b] : [b, a]);
-
-/** Fills version_keys from doc_index; used by the migration that adds the table. */
-export function backfillVersionKeys(db: Database.Database): void {
-  const rows = db
-    .prepare<[], { id: string; publisher: string; publisher_ref: string | null; source_url: string | null }>(
-      "SELECT id, publisher, publisher_ref, source_url FROM doc_index",
-    )
-    .all();
-  const insert = db.prepare("INSERT OR IGNORE INTO version_keys (doc_id, key) VALUES (?, ?)");
-  for (const r of rows) {
-    const keys = versionKeys({
-      publisher: r.publisher,
-      publisherRef: r.publisher_ref,
-      sourceUrl: r.source_url,
-    });
-    for (const key of keys) insert.run(r.id, key);
-  }
-}
-
-/**
- * Gives every keyed pair of an archive made before keys were checked its verdict (migration 10),
- * by the rule the linker applies (align/key-check.ts), with numbers and names as evidence (the
- * gazetteer's entities join when the archive is linked again with `verbatim link --auto`).
- * Decisions made by hand are kept.
- */
-export function settleStoredKeys(db: Database.Database): void {
-  const keyed = db
-    .prepare<[], { id: string }>(
-      `SELECT DISTINCT k.doc_id AS id FROM version_keys k
-         JOIN version_keys ok ON ok.key = k.key AND ok.doc_id != k.doc_id ORDER BY k.doc_id`,
-    )
-    .all()
-    .map((r) => r.id);
-  const partners = db.prepare<[string], { id: string }>(
-    `SELECT DISTINCT ok.doc_id AS id FROM version_keys k
-       JOIN version_keys ok ON ok.key = k.key AND ok.doc_id != k.doc_id WHERE k.doc_id = ? LIMIT 64`,
-  );
-  const body = db.prepare<[string], { body: string }>(
-    "SELECT body FROM documents WHERE id = ? AND current = 1",
-  );
-  const byHand = db.prepare<[string, string], { method: string }>(
-    "SELECT method FROM version_links WHERE a = ? AND b = ? AND method IN ('manual', 'unlinked')",
-  );
-  const put = db.prepare(
-    `INSERT INTO version_links (a, b, method, confidence, reasons) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT(a, b) DO UPDATE SET method = excluded.method, confidence = excluded.confidence, reasons = excluded.reasons`,
-  );
-  const settled = new Set<string>();
-  for (const id of keyed) {
-    if (settled.has(id)) continue;
-    const group = [id];
-    for (let i = 0; i < group.length && group.length <= MAX_KEY_GROUP; i++)
-      for (const p of partners.all(group[i] as string)) if (!group.includes(p.id)) group.push(p.id);
-    for (const g of group) settled.add(g);
-    const docs = group.flatMap((g) => {
-      const row = body.get(g);
-      return row ? [JSON.parse(row.body) as Document] : [];
-    });
-    const anchors = new Map(docs.map((d) => [d.id, documentAnchors(d, null)]));
-    for (const v of decideKeyGroup(
-      docs,
-      (d) => anchors.get(d.id) as ReturnType<typeof documentAnchors>,
-      shareKey,
-    )) {
-      if (byHand.get(v.a, v.b)) continue;
-      put.run(v.a, v.b, v.method, v.confidence, JSON.stringify(v.reasons));
-    }
-  }
-}
 
 const SUMMARY = "o.id, o.title, o.date, o.publisher, o.language, o.kind";
 
@@ -124,7 +53,11 @@ const OTHER_LANGUAGES = `langs(l) AS (
          AND NOT EXISTS (SELECT 1 FROM version_links l
                          WHERE l.method = 'unlinked' AND l.a = min(d.id, o.id) AND l.b = max(d.id, o.id))`;
 
-export function versionLinks(db: Database.Database): VersionLinks {
+/**
+ * `alignmentVersion`: the aligner whose divergence summaries are current; summaries measured by
+ * another read as unmeasured. Null reads every summary.
+ */
+export function versionLinks(db: Database.Database, alignmentVersion: number | null): VersionLinks {
   const stmt = {
     putKey: db.prepare<[string, string]>("INSERT OR IGNORE INTO version_keys (doc_id, key) VALUES (?, ?)"),
     dropKey: db.prepare<[string]>("DELETE FROM version_keys WHERE doc_id = ?"),
@@ -171,8 +104,8 @@ export function versionLinks(db: Database.Database): VersionLinks {
        WHERE l.a = ? OR l.b = ?`,
     ),
     // Summaries measured by an older aligner are stale: they show as unmeasured until measured again.
-    divergence: db.prepare<[string, string, number], { score: number }>(
-      "SELECT score FROM divergence WHERE a = ? AND b = ? AND version = ?",
+    divergence: db.prepare<{ a: string; b: string; version: number | null }, { score: number }>(
+      "SELECT score FROM divergence WHERE a = @a AND b = @b AND (@version IS NULL OR version = @version)",
     ),
     getLink: db.prepare<[string, string], { method: string }>(
       "SELECT method FROM version_links WHERE a = ? AND b = ?",
@@ -206,7 +139,7 @@ export function versionLinks(db: Database.Database): VersionLinks {
          number_mismatches = excluded.number_mismatches, entity_mismatches = excluded.entity_mismatches`,
     ),
     divergent: db.prepare<
-      [number, number],
+      { version: number | null; limit: number },
       {
         a: string;
         b: string;
@@ -227,18 +160,18 @@ export function versionLinks(db: Database.Database): VersionLinks {
       `SELECT v.*, da.title AS title_a, db.title AS title_b, da.language AS language_a, db.language AS language_b,
               COALESCE(da.date, db.date) AS date
        FROM divergence v JOIN doc_index da ON da.id = v.a JOIN doc_index db ON db.id = v.b
-       WHERE v.version = ?
+       WHERE (@version IS NULL OR v.version = @version)
          AND NOT EXISTS (SELECT 1 FROM version_links l WHERE l.a = v.a AND l.b = v.b AND l.method = 'unlinked')
-       ORDER BY v.score DESC, v.a, v.b LIMIT ?`,
+       ORDER BY v.score DESC, v.a, v.b LIMIT @limit`,
     ),
   };
 
   const RANK: Record<VersionLinkMethod, number> = { manual: 3, key: 2, evidence: 1 };
 
   return {
-    putKey(doc) {
-      stmt.dropKey.run(doc.id);
-      for (const key of versionKeys(doc)) stmt.putKey.run(doc.id, key);
+    putKeys(docId, keys) {
+      stmt.dropKey.run(docId);
+      for (const key of keys) stmt.putKey.run(docId, key);
     },
     forget(docId, removed) {
       stmt.dropDivergence.run(docId, docId);
@@ -255,7 +188,7 @@ export function versionLinks(db: Database.Database): VersionLinks {
         const current = found.get(s.id);
         if (current && RANK[current.method] >= RANK[method]) return;
         const [a, b] = ordered(id, s.id);
-        const divergence = stmt.divergence.get(a, b, ALIGNMENT_VERSION)?.score ?? null;
+        const divergence = stmt.divergence.get({ a, b, version: alignmentVersion })?.score ?? null;
         found.set(s.id, { ...s, method, confidence, divergence });
       };
       for (const row of stmt.links.all(id, id, id)) {
@@ -322,7 +255,11 @@ export function versionLinks(db: Database.Database): VersionLinks {
       );
     },
     divergent(limit) {
-      return stmt.divergent.all(ALIGNMENT_VERSION, Math.max(1, Math.min(1000, limit))).map((r) => ({
+      const rows = stmt.divergent.all({
+        version: alignmentVersion,
+        limit: Math.max(1, Math.min(1000, limit)),
+      });
+      return rows.map((r) => ({
         a: r.a,
         b: r.b,
         version: r.version,
