@@ -17,7 +17,25 @@ import type {
   SearchResult,
   YearCounts,
 } from "../search/results.js";
+import type {
+  CaptureRow,
+  DivergenceSummary,
+  InputReading,
+  InputReadingContext,
+  PageState,
+  StoredVersionLink,
+} from "./records.js";
 import type { ArchiveTransfer } from "./transfer.js";
+
+// Kept where they were declared first, so that importers of store.ts need no change.
+export type {
+  CaptureRow,
+  DivergenceSummary,
+  InputReading,
+  InputReadingContext,
+  PageState,
+  StoredVersionLink,
+};
 
 export interface StoreCapabilities {
   /** Writes of one batch are all-or-nothing. */
@@ -55,20 +73,6 @@ export interface RawBlob {
    * (e.g. `debateSpeakers`: the hash of the UN speaker table, itself kept as a raw input).
    */
   reading?: InputReadingContext;
-}
-
-/** What besides its bytes an input was read with. */
-export interface InputReadingContext {
-  name: string;
-  url: string | null;
-  /** Role → hash of a raw input kept in the archive. */
-  sidecars: Record<string, string>;
-}
-
-/** One reading of kept bytes: which bytes, from where, and how (see RawBlob.reading). */
-export interface InputReading extends InputReadingContext {
-  hash: string;
-  source: string;
 }
 
 /** What one input contributes: its raw bytes (optional), the documents read from it, and their enrichment. */
@@ -146,38 +150,11 @@ export interface LanguageVersion extends DocumentSummary {
   divergence: number | null;
 }
 
-/**
- * A link recorded in the store: a publisher's key the evidence does not contradict, found by
- * evidence, made by hand, undone by hand ("unlinked"), or a keyed pair left for a person to
- * decide ("conflict": contradicted by the texts, or a second version in one language).
- */
-export interface StoredVersionLink {
-  a: string;
-  b: string;
-  method: "key" | "evidence" | "manual" | "unlinked" | "conflict";
-  confidence: number;
-  reasons: string[];
-}
-
 /** A keyed pair that is not linked until a person links or unlinks it by hand. */
 export interface VersionConflict {
   a: DocumentSummary;
   b: DocumentSummary;
   reasons: string[];
-}
-
-/** What the divergence report found for a linked pair, kept to rank pairs across the archive. */
-export interface DivergenceSummary {
-  a: string;
-  b: string;
-  /** The alignment version it was measured with. */
-  version: number;
-  score: number;
-  onlyA: number;
-  onlyB: number;
-  lengthOutliers: number;
-  numberMismatches: number;
-  entityMismatches: number;
 }
 
 export interface DivergentPair extends DivergenceSummary {
@@ -209,42 +186,6 @@ export interface StoreCounts {
   turns: number;
   rawInputs: number;
   speakers: number;
-}
-
-/** What Verbatim knows of one web page it follows: its validators, its state, when to look again. */
-export interface PageState {
-  /** The URL as the publisher names it (before any address mapping). */
-  url: string;
-  publisher: string | null;
-  /** Records become documents; listings and other pages are read for their links only. */
-  role: "record" | "listing" | "other";
-  state: "ok" | "withdrawn" | "failed" | "not-document" | "disallowed";
-  etag: string | null;
-  lastModified: string | null;
-  /** sha256 of the last body received. */
-  contentHash: string | null;
-  documentIds: string[];
-  firstSeen: string;
-  lastFetched: string | null;
-  /** When the record's text or metadata last changed (not its furniture). */
-  lastChanged: string | null;
-  /** The record's own date, which sets how often it is revisited. */
-  published: string | null;
-  nextVisit: string | null;
-  /** Failures in a row; reset by a success. */
-  failures: number;
-  lastError: string | null;
-}
-
-/** One HTTP response as kept in the WARC files. */
-export interface CaptureRow {
-  url: string;
-  fetchedAt: string;
-  status: number;
-  contentHash: string | null;
-  warcFile: string;
-  warcOffset: number;
-  warcLength: number;
 }
 
 /** A new version of a document, or its withdrawal by the publisher. */

@@ -11,7 +11,7 @@ import type { Document } from "../model/document.js";
 import type { Enrichment } from "../model/enrichment.js";
 import type { Entity } from "../model/entity.js";
 import type { Speaker } from "../model/speaker.js";
-import type { CaptureRow, DivergenceSummary, InputReading, PageState, StoredVersionLink } from "./store.js";
+import type { CaptureRow, DivergenceSummary, InputReading, PageState, StoredVersionLink } from "./records.js";
 
 export type ArchiveRecord =
   | {
