@@ -67,7 +67,9 @@ describe.skipIf(!corpusAvailable)("the Obama interviews file, read as chat-style
           turn.kind,
         );
       const asked = doc.turns.filter((t) => t.label !== "Barack Obama");
-      expect(asked.filter((t) => t.kind === "question").length).toBeGreaterThan(asked.length * 0.5);
+      // Read by hand, 38 of the CNN conversation's 126 interviewer turns ask something; the rest
+      // are remarks in passing and listening (tests/gold/turns-second/interviews__obama-1.json).
+      expect(asked.filter((t) => t.kind === "question").length).toBeGreaterThan(asked.length * 0.2);
       expect(doc.qa.length).toBeGreaterThan(0);
     }
   });

@@ -8,6 +8,7 @@ import { parseQuery } from "../../src/search/query/parse.js";
 import type { SearchResult } from "../../src/search/results.js";
 import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
 import type { DocumentStore } from "../../src/store/store.js";
+import { makeDocument } from "../support/documents.js";
 import { freshPgStore, postgresWanted } from "../support/postgres.js";
 import { SEARCH_ARCHIVE, SEARCH_CASES, SEARCH_SPEAKERS } from "./search-cases.js";
 
@@ -48,6 +49,57 @@ describe.runIf(postgresWanted)("SQLite and PostgreSQL", () => {
         else expect(hit.score, `${c.query}: ${hit.id}`).toBeCloseTo(other, 9);
       });
     }
+  });
+
+  it("find and score alike a phrase past PostgreSQL's 16,383rd position and a word said 300 times", async () => {
+    const filler = Array.from({ length: 17_000 }, (_, i) => `word${i % 997}`).join(" ");
+    const repeated = Array.from({ length: 300 }, () => "the integrity").join(" ");
+    const long = makeDocument({
+      id: "un-long-speech",
+      title: "A very long speech",
+      turns: [
+        {
+          index: 0,
+          speakerId: null,
+          speakerName: "Speaker",
+          label: null,
+          kind: "remarks",
+          addressedTo: null,
+          interpreted: false,
+          paragraphs: [filler, "We defend territorial integrity at the very end."],
+          notes: [],
+        },
+        {
+          index: 1,
+          speakerId: null,
+          speakerName: "Speaker",
+          label: null,
+          kind: "remarks",
+          addressedTo: null,
+          interpreted: false,
+          paragraphs: [repeated, "and territorial integrity once"],
+          notes: [],
+        },
+      ],
+    });
+    for (const store of [sqlite, postgres]) await store.putBatch([{ raw: null, documents: [long] }]);
+    for (const text of [
+      '"territorial integrity"',
+      '"integrity once"',
+      "integrity",
+      '"the integrity"',
+      "word99*",
+    ]) {
+      const query = parseQuery(text);
+      const options = { limit: 200, turnsPerDocument: 20, sort: "relevance" as const, cache: false };
+      const [a, b] = [await sqlite.search(query, options), await postgres.search(query, options)];
+      expect(shape(b), text).toEqual(shape(a));
+      for (const [i, hit] of b.hits.entries())
+        expect(hit.score, `${text}: ${hit.id}`).toBeCloseTo(a.hits[i]?.score ?? 0, 9);
+    }
+    expect((await postgres.search(parseQuery('"territorial integrity"'))).hits.map((h) => h.id)).toContain(
+      "un-long-speech",
+    );
   });
 
   it("count by year and give concordance lines alike", async () => {

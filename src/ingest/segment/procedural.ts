@@ -133,7 +133,7 @@ export const mentionsHandOff = (text: string) =>
 
 // Capitalised one-word replies that are not names: "Close?", "Really?", "Yes?".
 const NOT_A_NAME =
-  /^(?:yes|yeah|no|really|what|sorry|right|close|okay|ok|sure|why|how|when|where|who|pardon|again|and|or|so)\?$/iu;
+  /^(?:yes|yeah|yep|yup|no|nope|really|what|sorry|right|close|okay|ok|sure|why|how|when|where|who|pardon|again|and|or|so|exactly|absolutely|indeed|correct|true|fine|great|good|thanks|totally|definitely|precisely|agreed|perfect|wow|well|alright|maybe|probably|certainly|done|uh-huh|mm-hmm|mhm|hmm|huh|oh|ah|right-o)\?$/iu;
 
 const sentencesOf = (text: string) =>
   text
@@ -198,6 +198,10 @@ export function isFloorBid(text: string): boolean {
 
 // How questions open, in English and Russian; a bare "when" or "what" also opens relative clauses
 // ("But when it comes to —"), so those count only with an auxiliary after them.
+// A request for comment asks as a question does: "Comment on…", "Прокомментируйте…", "Розкажіть…".
+const REQUEST =
+  /^(?:(?:please|пожалуйста|будь ласка),?\s+)?(?:comment|tell us|tell me|explain|describe|talk (?:to us )?about|walk us through|give us|update us|прокомментируйте|расскажите|поясните|уточните|скажите|объясните|прокоментуйте|розкажіть|поясніть|уточніть|скажіть)(?![\p{L}])/iu;
+
 const INTERROGATIVE =
   /^(?:(?:what|when|who|how|which)\s+(?:do|does|did|is|are|was|were|will|would|can|could|should|has|have|about|kind|sort|much|many|long|far|happens|happened)\b|why\b|where\s+(?:do|does|did|is|are|was|were|will|would|can)\b|(?:is|are|was|were|do|does|did|will|would|can|could|should|has|have|had)\s+(?:you|he|she|it|they|we|the|there|this|that|anyone|anybody|any|your|his|her|their|our|mr|ms|mrs|president)\b|(?:почему|зачем|когда|где|кто|сколько|каким образом|как вы|что вы|какие|какой|какая)\s)/iu;
 
@@ -210,7 +214,10 @@ export function putsAQuestion(text: string): boolean {
   return text
     .replace(/\([^()]*\)/gu, " ")
     .split(/[.,;:!—–]|--/u)
-    .some((clause) => INTERROGATIVE.test(clause.trim().replace(/^(?:and|but|so|or|а|и|но)\s+/iu, "")));
+    .some((clause) => {
+      const c = clause.trim().replace(/^(?:and|but|so|or|а|и|но)\s+/iu, "");
+      return INTERROGATIVE.test(c) || REQUEST.test(c);
+    });
 }
 
 /**

@@ -52,6 +52,9 @@ function sideOf(t: TurnShape): Side {
 const textOf = (t: TurnShape) => t.paragraphs.join("\n");
 const SHORT_REPLY = 15;
 const SHORT_REMARK = 12;
+/** Labels that say a question is put (labels.ts, questionWord), not who puts it. */
+const QUESTION_LABEL =
+  /^(?:Questions?|Вопросы?|Питання|Q|Reporter|Journalist|Журналистка|Журналист|Журналістка|Журналіст|Корреспондент|Кореспондентка|Кореспондент|Question from the audience)\b/iu;
 const ANSWER_REPLY =
   /^(?:yes|no|nope|not yet|correct|i am|i do|i did|i will|i have|we are|we do|we did|we will|they do|they are|it is|it does|he is|she is|of course|definitely|да|нет|конечно)\b[^?]{0,25}[.!]?$/iu;
 const FLOOR_GIVEN = /^(?:yes|yeah|yep|sure|go ahead|please|okay|ok|да|пожалуйста|прошу)\b/iu;
@@ -192,8 +195,14 @@ function localKind(
       if (isTimeCall(text) && !hasQuestionMark(text)) return "moderator";
       // A half-sentence cut off before any question was put asks nothing.
       if (isCutOff(text) && !putsAQuestion(text)) return "other";
-      // A remark in passing ("A little grayer, too.", "Which they did."): a few words that ask nothing.
-      if (spokenWords(text).length <= SHORT_REMARK && !putsAQuestion(text)) return "other";
+      // An interviewer's remark in passing ("A little grayer, too.", "Which they did."): a few words
+      // that ask nothing. A turn labelled as a question ("Q", "Вопрос") is one, however short.
+      if (
+        !QUESTION_LABEL.test(t.label ?? "") &&
+        spokenWords(text).length <= SHORT_REMARK &&
+        !putsAQuestion(text)
+      )
+        return "other";
       return "question";
     case "chair":
       if (isCourtesy(text) || isStageDirectionOnly(text)) return "other";

@@ -230,6 +230,14 @@ export const PG_MIGRATIONS: readonly string[] = [
   CREATE TABLE pending_work (name TEXT PRIMARY KEY);
   INSERT INTO pending_work (name) SELECT 'version-keys' WHERE EXISTS (SELECT 1 FROM documents);
   `,
+  // 3: PostgreSQL keeps at most 256 positions of a word and none past 16383; a turn that needs more
+  // is marked inexact, and phrases and scores are worked out from its text instead (text-index.ts).
+  `
+  ALTER TABLE turns ADD COLUMN exact BOOLEAN NOT NULL DEFAULT true;
+  UPDATE turns SET exact = false
+   WHERE len > 16383 OR EXISTS (SELECT 1 FROM unnest(tsv) u WHERE cardinality(u.positions) >= 256);
+  CREATE INDEX turns_inexact ON turns (n) WHERE NOT exact;
+  `,
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.length;

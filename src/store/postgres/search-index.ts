@@ -81,10 +81,10 @@ export async function putInIndex(db: Queryable, doc: Document, delta: VocabDelta
   for (const t of indexed) count(delta, t.terms, "turns", 1);
   // Inserted in turn order, so turn numbers ascend with the index within a document.
   await db.query(
-    `INSERT INTO turns (doc_id, doc_n, idx, speaker_id, speaker_name, label, kind, text, len, tsv)
-     SELECT $1, $2, i, s, sn, l, k, t, len, v::tsvector
-     FROM unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[], $10::text[])
-          WITH ORDINALITY AS x(i, s, sn, l, k, t, len, v, o)
+    `INSERT INTO turns (doc_id, doc_n, idx, speaker_id, speaker_name, label, kind, text, len, tsv, exact)
+     SELECT $1, $2, i, s, sn, l, k, t, len, v::tsvector, e
+     FROM unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[], $10::text[], $11::boolean[])
+          WITH ORDINALITY AS x(i, s, sn, l, k, t, len, v, e, o)
      ORDER BY o`,
     [
       doc.id,
@@ -97,6 +97,7 @@ export async function putInIndex(db: Queryable, doc: Document, delta: VocabDelta
       texts,
       indexed.map((t) => t.length),
       indexed.map((t) => t.tsv),
+      indexed.map((t) => t.exact),
     ],
   );
 }

@@ -10,7 +10,16 @@ import { CatalogBuilder, type CatalogDocument, type TurnCatalog } from "../../se
 import type { EntityNames, Matches, TextIndex, TurnRow } from "../../search/engine/text-index.js";
 import type { MatchGroup, MatchTerm, Vocabulary } from "../../search/query/expand.js";
 import { one, rows } from "./db.js";
-import { allQuery, anyQuery, type Phrase, phrasesOf } from "./tsvector.js";
+import {
+  allQuery,
+  looseAllQuery,
+  needsPositions,
+  occurrences,
+  type Phrase,
+  phrasesOf,
+  positionsOf,
+  satisfies,
+} from "./tsvector.js";
 
 const numbers = (packed: string | null | undefined) =>
   packed ? Int32Array.from(packed.split(","), Number) : new Int32Array(0);
@@ -116,32 +125,25 @@ export class PgTextIndex implements TextIndex {
   }
 
   async matchTurns(groups: MatchGroup[], scored: boolean): Promise<Matches> {
-    const query = allQuery(groups);
-    if (query === null)
-      return { rowids: new Int32Array(0), scores: scored ? new Float64Array(0) : null, length: 0 };
     if (!scored) {
-      const rowids = await this.matching(TURNS, query);
+      const rowids = await this.matchSet(TURNS, groups);
       return { rowids, scores: null, length: rowids.length };
     }
-    const { ids, scores } = await this.scored(TURNS, query, phrasesOf(groups.flat()));
+    const { ids, scores } = await this.scored(TURNS, groups);
     return { rowids: ids, scores, length: ids.length };
   }
 
   async matchAnyTurn(terms: MatchTerm[]): Promise<Int32Array> {
-    const query = anyQuery(terms);
-    return query === null ? new Int32Array(0) : this.matching(TURNS, query);
+    return this.matchSet(TURNS, [terms]);
   }
 
   async matchTitles(group: MatchGroup): Promise<number[]> {
-    const query = anyQuery(group);
-    return query === null ? [] : Array.from(await this.matching(TITLES, query));
+    return Array.from(await this.matchSet(TITLES, [group]));
   }
 
   async scoreTitles(groups: MatchGroup[]): Promise<Map<number, number>> {
-    const query = allQuery(groups);
     const out = new Map<number, number>();
-    if (query === null) return out;
-    const { ids, scores } = await this.scored(TITLES, query, phrasesOf(groups.flat()));
+    const { ids, scores } = await this.scored(TITLES, groups);
     ids.forEach((id, i) => {
       out.set(id, scores[i] as number);
     });
@@ -196,11 +198,36 @@ export class PgTextIndex implements TextIndex {
     ).map((r) => r.n);
   }
 
+  /**
+   * Rows matching every group, ascending. PostgreSQL answers for rows whose tsvector holds every
+   * position; a phrase in a row it holds only in part (inexact: more than 16383 words, or a word
+   * more than 255 times) is looked for in the row's text.
+   */
+  private async matchSet(corpus: Corpus, groups: MatchGroup[]): Promise<Int32Array> {
+    const query = allQuery(groups);
+    if (query === null) return new Int32Array(0);
+    if (corpus !== TURNS || !needsPositions(groups.flat())) return this.matching(corpus, query, "");
+    const exact = await this.matching(corpus, query, " AND exact");
+    const loose = looseAllQuery(groups);
+    if (loose === null) return exact;
+    const inexact = (
+      await rows<{ n: number; text: string }>(
+        await this.read(),
+        "SELECT n, text FROM turns WHERE NOT exact AND tsv @@ $1::tsquery ORDER BY n",
+        [loose],
+      )
+    )
+      .filter((r) => satisfies(groups, positionsOf(r.text)))
+      .map((r) => r.n);
+    if (inexact.length === 0) return exact;
+    return Int32Array.from([...exact, ...inexact].sort((a, b) => a - b));
+  }
+
   /** Numbers of the rows matching a tsquery literal, ascending, packed in one string. */
-  private async matching(corpus: Corpus, query: string): Promise<Int32Array> {
+  private async matching(corpus: Corpus, query: string, extra: string): Promise<Int32Array> {
     const row = await one<{ s: string | null }>(
       await this.read(),
-      `SELECT string_agg(n::text, ',' ORDER BY n) AS s FROM ${corpus.table} WHERE ${corpus.vector} @@ $1::tsquery`,
+      `SELECT string_agg(n::text, ',' ORDER BY n) AS s FROM ${corpus.table} WHERE ${corpus.vector} @@ $1::tsquery${extra}`,
       [query],
     );
     return numbers(row?.s);
@@ -212,9 +239,11 @@ export class PgTextIndex implements TextIndex {
    */
   private async scored(
     corpus: Corpus,
-    query: string,
-    phrases: Phrase[],
+    groups: MatchGroup[],
   ): Promise<{ ids: Int32Array; scores: Float64Array }> {
+    const ids = await this.matchSet(corpus, groups);
+    if (ids.length === 0) return { ids, scores: new Float64Array(0) };
+    const phrases = phrasesOf(groups.flat());
     const stats = await this.corpusStats(corpus);
     const idf = await Promise.all(
       phrases.map(async (p) => {
@@ -227,31 +256,35 @@ export class PgTextIndex implements TextIndex {
     const prefixes = [
       ...new Set(phrases.flatMap((p) => (p.prefix ? [p.words[p.words.length - 1] as string] : []))),
     ];
-    // The positions of the query's words in each matching row, as "word:1,5 other:2".
-    const found = await rows<{ n: number; len: number; pos: string | null }>(
+    // The positions of the query's words in each matching row, as "word:1,5 other:2"; an inexact
+    // row's text instead, to count them in full.
+    const [isExact, text] = corpus === TURNS ? ["exact", "text"] : ["true", "title"];
+    const found = await rows<{ n: number; len: number; pos: string | null; text: string | null }>(
       await this.read(),
       `SELECT n, ${corpus.length} AS len,
-              (SELECT string_agg(u.lexeme || ':' || array_to_string(u.positions, ','), ' ')
-                 FROM unnest(${corpus.vector}) u
-                WHERE u.lexeme = ANY($2::text[])
-                   OR EXISTS (SELECT 1 FROM unnest($3::text[]) p WHERE starts_with(u.lexeme, p))) AS pos
-       FROM ${corpus.table} WHERE ${corpus.vector} @@ $1::tsquery ORDER BY n`,
-      [query, exact, prefixes],
+              CASE WHEN ${isExact} THEN
+                (SELECT string_agg(u.lexeme || ':' || array_to_string(u.positions, ','), ' ')
+                   FROM unnest(${corpus.vector}) u
+                  WHERE u.lexeme = ANY($2::text[])
+                     OR EXISTS (SELECT 1 FROM unnest($3::text[]) p WHERE starts_with(u.lexeme, p))) END AS pos,
+              CASE WHEN ${isExact} THEN NULL ELSE ${text} END AS text
+       FROM ${corpus.table} WHERE n = ANY($1::int[]) ORDER BY n`,
+      [Array.from(ids), exact, prefixes],
     );
-    const ids = new Int32Array(found.length);
     const scores = new Float64Array(found.length);
+    const out = new Int32Array(found.length);
     found.forEach((row, i) => {
-      const positions = parsePositions(row.pos);
+      const positions = row.text === null ? parsePositions(row.pos) : positionsOf(row.text);
       const norm = K1 * (1 - B + (B * row.len) / (stats.avg || 1));
       let score = 0;
       phrases.forEach((p, j) => {
         const tf = occurrences(p, positions);
         if (tf > 0) score += ((idf[j] as number) * tf * (K1 + 1)) / (tf + norm);
       });
-      ids[i] = row.n;
+      out[i] = row.n;
       scores[i] = -score;
     });
-    return { ids, scores };
+    return { ids: out, scores };
   }
 
   /** How many rows there are and their average length, once per state of the archive. */
@@ -287,16 +320,10 @@ export class PgTextIndex implements TextIndex {
       );
       return row?.n ?? 0;
     }
-    const query = anyQuery([
-      p.prefix ? { type: "prefix", prefix: p.words.join(" ") } : { type: "phrase", words: p.words },
-    ]);
-    if (query === null) return 0;
-    const row = await one<{ n: number }>(
-      await this.read(),
-      `SELECT count(*) AS n FROM ${corpus.table} WHERE ${corpus.vector} @@ $1::tsquery`,
-      [query],
-    );
-    return row?.n ?? 0;
+    const term: MatchTerm = p.prefix
+      ? { type: "prefix", prefix: p.words.join(" ") }
+      : { type: "phrase", words: p.words };
+    return (await this.matchSet(corpus, [[term]])).length;
   }
 }
 
@@ -314,20 +341,4 @@ function parsePositions(packed: string | null): Map<string, number[]> {
     );
   }
   return out;
-}
-
-/** How many times a phrase occurs, from its words' positions (a prefix matches every word it begins). */
-function occurrences(p: Phrase, positions: Map<string, number[]>): number {
-  const at = (word: string, prefix: boolean): Set<number> => {
-    if (!prefix) return new Set(positions.get(word) ?? []);
-    const all = new Set<number>();
-    for (const [w, list] of positions) if (w.startsWith(word)) for (const x of list) all.add(x);
-    return all;
-  };
-  const sets = p.words.map((w, i) => at(w, p.prefix && i === p.words.length - 1));
-  const first = sets[0];
-  if (!first) return 0;
-  let count = 0;
-  for (const start of first) if (sets.every((s, k) => s.has(start + k))) count++;
-  return count;
 }

@@ -13,6 +13,9 @@ const MAX_LEXEME_BYTES = 2046;
 
 const quote = (term: string) => `'${term.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
 
+/** How many positions of one word PostgreSQL keeps. */
+const MAX_POSITIONS_PER_TERM = 256;
+
 export interface IndexedText {
   /** tsvector literal. */
   tsv: string;
@@ -20,6 +23,8 @@ export interface IndexedText {
   length: number;
   /** Its distinct terms. */
   terms: Set<string>;
+  /** PostgreSQL keeps every position of every term: phrases and counts can be read off the tsvector. */
+  exact: boolean;
 }
 
 export function indexText(text: string): IndexedText {
@@ -35,7 +40,9 @@ export function indexText(text: string): IndexedText {
     list.push(Math.min(i + 1, MAX_POSITION));
   });
   const tsv = [...positions].map(([term, list]) => `${quote(term)}:${list.join(",")}`).join(" ");
-  return { tsv, length: terms.length, terms: new Set(positions.keys()) };
+  const exact =
+    terms.length <= MAX_POSITION && [...positions.values()].every((l) => l.length < MAX_POSITIONS_PER_TERM);
+  return { tsv, length: terms.length, terms: new Set(positions.keys()), exact };
 }
 
 /** One phrase of FTS5's sense: a form, a phrase, or a prefix; each is a BM25 term of its own. */
@@ -75,3 +82,55 @@ export function allQuery(groups: MatchGroup[]): string | null {
   if (parts.some((p) => p === null)) return null;
   return parts.map((q) => `(${q})`).join(" & ");
 }
+
+/** Whether a plan term needs word positions to match (a phrase of several words). */
+export const needsPositions = (terms: MatchTerm[]) => phrasesOf(terms).some((p) => p.words.length > 1);
+
+/** Every group with its phrases loosened to "all their words", as a tsquery literal: a superset. */
+export function looseAllQuery(groups: MatchGroup[]): string | null {
+  const loose = (terms: MatchTerm[]) => {
+    const parts = phrasesOf(terms)
+      .filter((p) => p.words.length > 0)
+      .map((p) =>
+        p.words.map((w, i) => `${quote(w)}${p.prefix && i === p.words.length - 1 ? ":*" : ""}`).join(" & "),
+      );
+    return parts.length ? parts.map((q) => `(${q})`).join(" | ") : null;
+  };
+  const parts = groups.map(loose);
+  if (parts.some((p) => p === null)) return null;
+  return parts.map((q) => `(${q})`).join(" & ");
+}
+
+/** Each word's positions (1-based) in a text, as the index would number them without PostgreSQL's limits. */
+export function positionsOf(text: string): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  indexTerms(text).forEach((term, i) => {
+    let list = out.get(term);
+    if (!list) {
+      list = [];
+      out.set(term, list);
+    }
+    list.push(i + 1);
+  });
+  return out;
+}
+
+/** How many times a phrase occurs, from its words' positions (a prefix matches every word it begins). */
+export function occurrences(p: Phrase, positions: Map<string, number[]>): number {
+  const at = (word: string, prefix: boolean): Set<number> => {
+    if (!prefix) return new Set(positions.get(word) ?? []);
+    const all = new Set<number>();
+    for (const [w, list] of positions) if (w.startsWith(word)) for (const x of list) all.add(x);
+    return all;
+  };
+  const sets = p.words.map((w, i) => at(w, p.prefix && i === p.words.length - 1));
+  const first = sets[0];
+  if (!first) return 0;
+  let count = 0;
+  for (const start of first) if (sets.every((s, k) => s.has(start + k))) count++;
+  return count;
+}
+
+/** Whether a text's positions satisfy every group (each group: any of its phrases occurs). */
+export const satisfies = (groups: MatchGroup[], positions: Map<string, number[]>) =>
+  groups.every((g) => phrasesOf(g).some((p) => p.words.length > 0 && occurrences(p, positions) > 0));
