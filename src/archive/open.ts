@@ -28,6 +28,8 @@ export interface ArchiveOptions {
   speakers?: string;
   /** The gazetteer file (--gazetteer); the bundled data/gazetteer.yaml otherwise. */
   gazetteer?: string;
+  /** PostgreSQL: streaming replicas that take reads (--replica). */
+  replicas?: string[];
 }
 
 export interface Archive {
@@ -73,7 +75,11 @@ export async function openArchive(location: string, options: ArchiveOptions = {}
   const speakers = once(() => import("./speakers.js"));
   // A registry file that does not load is refused before the archive is touched.
   const seed = options.seedSpeakers ? (await speakers()).loadRegistryFile(options.speakers) : null;
-  const store = openStore(location, { create: options.create ?? false, alignmentVersion: ALIGNMENT_VERSION });
+  const store = await openStore(location, {
+    create: options.create ?? false,
+    alignmentVersion: ALIGNMENT_VERSION,
+    replicas: options.replicas ?? [],
+  });
   try {
     await finishPendingWork(store);
     if (seed) await (await speakers()).seedArchiveSpeakers(store, seed);

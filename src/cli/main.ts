@@ -24,6 +24,7 @@ const COMMANDS: [string[], () => Promise<Register>][] = [
   [["search"], async () => (await import("./commands/search.js")).registerSearch],
   [["serve"], async () => (await import("./commands/serve.js")).registerServe],
   [["export"], async () => (await import("./commands/export.js")).registerExport],
+  [["copy"], async () => (await import("./commands/copy.js")).registerCopy],
   [
     ["versions", "link", "unlink", "align", "divergence"],
     async () => (await import("./commands/versions.js")).registerVersions,

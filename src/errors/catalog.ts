@@ -60,13 +60,7 @@ export const ERRORS = {
     "user",
     400,
     (d) =>
-      `cannot open an archive at ${d.location}: ${d.scheme}:// is not a kind of archive Verbatim knows; an archive is a SQLite file, named by a path (verbatim.db, archives/news.db, /srv/verbatim.db, C:\\archives\\news.db) or a file:// URL`,
-  ),
-  DB_POSTGRES_UNAVAILABLE: entry(
-    "user",
-    501,
-    (d) =>
-      `cannot open an archive at ${d.location}: PostgreSQL archives (postgres://, postgresql://) are not available yet, as the PostgreSQL backend is still being built; use a SQLite file path (verbatim.db) for now`,
+      `cannot open an archive at ${d.location}: ${d.scheme}:// is not a kind of archive Verbatim knows; an archive is a SQLite file, named by a path (verbatim.db, archives/news.db, /srv/verbatim.db, C:\\archives\\news.db) or a file:// URL, or a PostgreSQL database, named by a postgres:// or postgresql:// URL`,
   ),
   STORE_SCHEMA_TOO_NEW: entry(
     "user",

@@ -23,10 +23,18 @@ export interface OpenOptions {
    * opener passes it, since the store does not know the aligner); older summaries read as unmeasured.
    */
   alignmentVersion?: number;
+  /** PostgreSQL: streaming replicas that take reads (--replica, VERBATIM_REPLICAS). */
+  replicas?: string[];
 }
 
-/** What an archive location names: a SQLite file, or (soon) a PostgreSQL database. */
-export type ArchiveLocation = { backend: "sqlite"; path: string };
+/**
+ * What an archive location names: a SQLite file, or a PostgreSQL database. `path` names where
+ * files kept with the archive go by default (WARC files beside a SQLite file; for a database,
+ * beside the working folder, under the database's name).
+ */
+export type ArchiveLocation =
+  | { backend: "sqlite"; path: string }
+  | { backend: "postgres"; url: string; path: string };
 
 /**
  * A URL's scheme: letters, digits, `+ - .`, at least two characters before `://`, so that a
@@ -47,18 +55,37 @@ export function parseLocation(location: string): ArchiveLocation {
       throw new VerbatimError("STORE_INVALID", { path: shown, reason: (error as Error).message });
     }
   }
-  if (scheme === "postgres" || scheme === "postgresql")
-    throw new VerbatimError("DB_POSTGRES_UNAVAILABLE", { location: shown });
+  if (scheme === "postgres" || scheme === "postgresql") {
+    let database = "postgres";
+    try {
+      database = decodeURIComponent(new URL(location).pathname.replace(/^\//, "")) || "postgres";
+    } catch (error) {
+      throw new VerbatimError("STORE_INVALID", { path: shown, reason: (error as Error).message });
+    }
+    return { backend: "postgres", url: location, path: database.replace(/[^\p{L}\p{N}._-]+/gu, "_") };
+  }
   throw new VerbatimError("DB_SCHEME_UNSUPPORTED", { location: shown, scheme });
 }
 
 /** Opens the archive at a location (a path or a URL, see parseLocation) with the backend it names. */
-export function openStore(location: string, options: OpenOptions = {}): DocumentStore {
-  const { path } = parseLocation(location);
+export async function openStore(location: string, options: OpenOptions = {}): Promise<DocumentStore> {
+  const where = parseLocation(location);
+  const alignment =
+    options.alignmentVersion !== undefined ? { alignmentVersion: options.alignmentVersion } : {};
+  if (where.backend === "postgres") {
+    // Loaded only when a database is named: a SQLite user never loads the driver.
+    const { PgStore } = await import("./postgres/pg-store.js");
+    return PgStore.open({
+      url: where.url,
+      replicas: options.replicas ?? [],
+      create: options.create ?? false,
+      ...alignment,
+    });
+  }
   return new SqliteStore({
-    path,
+    path: where.path,
     readonly: options.readonly ?? false,
     create: options.create ?? false,
-    ...(options.alignmentVersion !== undefined ? { alignmentVersion: options.alignmentVersion } : {}),
+    ...alignment,
   });
 }

@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
+import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { versionKeys } from "../../src/align/link.js";
 import { openArchive } from "../../src/archive/open.js";
@@ -15,6 +16,7 @@ import type { Document } from "../../src/model/document.js";
 import { parseLocation } from "../../src/store/open.js";
 import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
 import { makeDocument } from "../support/documents.js";
+import { freshSchemaUrl, postgresWanted } from "../support/postgres.js";
 
 const dirs: string[] = [];
 function freshDir(): string {
@@ -147,9 +149,13 @@ describe("archive locations", () => {
     });
   });
 
-  it("postgres and postgresql URLs are DB_POSTGRES_UNAVAILABLE, other URLs DB_SCHEME_UNSUPPORTED, and neither names a password", () => {
-    expect(code(() => parseLocation("postgres://localhost/verbatim"))).toBe("DB_POSTGRES_UNAVAILABLE");
-    expect(code(() => parseLocation("PostgreSQL://localhost:5432/test"))).toBe("DB_POSTGRES_UNAVAILABLE");
+  it("postgres and postgresql URLs name a PostgreSQL database, other URLs are DB_SCHEME_UNSUPPORTED, and no error names a password", () => {
+    expect(parseLocation("postgres://localhost/verbatim")).toEqual({
+      backend: "postgres",
+      url: "postgres://localhost/verbatim",
+      path: "verbatim",
+    });
+    expect(parseLocation("PostgreSQL://localhost:5432/test")).toMatchObject({ backend: "postgres", path: "test" });
     for (const url of ["mysql://localhost/verbatim", "sqlite://verbatim.db", "https://example.org/a.db"])
       expect(
         code(() => parseLocation(url)),
@@ -157,30 +163,57 @@ describe("archive locations", () => {
       ).toBe("DB_SCHEME_UNSUPPORTED");
     const error = (() => {
       try {
-        parseLocation("postgresql://reader:s3cret@db.example.org/verbatim");
+        parseLocation("mysql://reader:s3cret@db.example.org/verbatim");
       } catch (e) {
         return e as VerbatimError;
       }
     })();
-    expect(error?.message).toContain("PostgreSQL backend is still being built");
+    expect(error?.message).toContain("postgres:// or postgresql:// URL");
     expect(error?.message).not.toContain("s3cret");
-    expect(error?.message).toContain("postgresql://…@db.example.org/verbatim");
+    expect(error?.message).toContain("mysql://…@db.example.org/verbatim");
   });
 
   it("opening a URL of a kind Verbatim does not open creates nothing, not even with create", async () => {
     const dir = freshDir();
     const relative = (name: string) => path.relative(process.cwd(), path.join(dir, name));
-    for (const [location, expected] of [
-      ["postgres://localhost/verbatim", "DB_POSTGRES_UNAVAILABLE"],
-      ["mysql://localhost/verbatim", "DB_SCHEME_UNSUPPORTED"],
-    ] as const) {
+    for (const [location, expected] of [["mysql://localhost/verbatim", "DB_SCHEME_UNSUPPORTED"]] as const) {
       await expect(openArchive(location, { create: true })).rejects.toMatchObject({ code: expected });
     }
-    expect(existsSync("postgres:")).toBe(false);
     expect(existsSync("mysql:")).toBe(false);
     // A plain relative path is a SQLite file, made where it says.
     const archive = await openArchive(relative("sub/news.db"), { create: true });
     await archive.close();
     expect(readdirSync(path.join(dir, "sub"))).toContain("news.db");
+  });
+});
+
+describe.runIf(postgresWanted)("PostgreSQL archives", () => {
+  it("a reading command on a database with no archive is STORE_NOT_FOUND and makes no tables; ingest's create makes one", async () => {
+    const { url, drop } = await freshSchemaUrl();
+    try {
+      await expect(openArchive(url)).rejects.toMatchObject({ code: "STORE_NOT_FOUND" });
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        expect((await client.query("SELECT to_regclass('verbatim_meta') AS t")).rows[0]).toEqual({ t: null });
+      } finally {
+        await client.end();
+      }
+      const archive = await openArchive(url, { create: true });
+      await archive.store.putBatch([{ raw: null, documents: [makeDocument()] }]);
+      await archive.close();
+      const again = await openArchive(url);
+      expect((await again.store.counts()).documents).toBe(1);
+      await again.close();
+    } finally {
+      await drop();
+    }
+  });
+
+  it("an unreachable server is STORE_UNAVAILABLE, and the message never shows the password", async () => {
+    const error = await openArchive("postgresql://reader:s3cret@127.0.0.1:1/verbatim").catch((e) => e);
+    expect(error).toMatchObject({ code: "STORE_UNAVAILABLE" });
+    expect(String(error.message)).not.toContain("s3cret");
+    expect(String(error.message)).toContain("reader:***@127.0.0.1:1/verbatim");
   });
 });

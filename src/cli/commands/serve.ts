@@ -29,6 +29,7 @@ interface ServeFlags extends FollowFlags {
   maxBodyBytes: string;
   baseUrl?: string;
   create?: boolean;
+  replica?: string[];
 }
 
 export function registerServe(program: Command): void {
@@ -39,6 +40,10 @@ export function registerServe(program: Command): void {
     .option("--port <n>", "port to listen on (default: $PORT or 8080)", process.env.PORT ?? "8080")
     .option("--host <host>", "address to listen on", "127.0.0.1")
     .option("--create", "create a new archive when there is none at --db (npm start does)")
+    .option(
+      "--replica <url...>",
+      "PostgreSQL streaming replicas to read from (writes go to --db; default: $VERBATIM_REPLICAS, comma-separated)",
+    )
     .option("--no-examples", "do not load the bundled examples into an empty archive")
     .option(
       "--token-file <file>",
@@ -63,10 +68,15 @@ export function registerServe(program: Command): void {
         ? readFileSync(flags.tokenFile, "utf8").trim()
         : process.env.VERBATIM_TOKEN?.trim() || null;
       // Edits made through the API live in the archive; the registry file only seeds it.
-      const archive = await openArchive(
-        resolveDbPath(flags.db),
-        archiveOptions(flags, { create: flags.create ?? false, seedSpeakers: true }),
-      );
+      const archive = await openArchive(resolveDbPath(flags.db), {
+        ...archiveOptions(flags, { create: flags.create ?? false, seedSpeakers: true }),
+        replicas:
+          flags.replica ??
+          (process.env.VERBATIM_REPLICAS ?? "")
+            .split(",")
+            .map((u) => u.trim())
+            .filter(Boolean),
+      });
       const { store } = archive;
       const registry = await archive.registry();
       const matcher = await archive.matcher();

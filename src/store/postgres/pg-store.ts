@@ -85,6 +85,11 @@ export interface PgStoreOptions {
   url: string;
   /** Streaming replicas that take reads (replicas.ts: a writer never reads behind its own writes). */
   replicas?: string[];
+  /**
+   * Make the archive's tables when the database has none. Only commands that add documents do: a
+   * reading command pointed at the wrong database is STORE_NOT_FOUND, not a new empty archive.
+   */
+  create?: boolean;
   /** Connections in the pool. */
   maxConnections?: number;
   /**
@@ -128,6 +133,11 @@ export class PgStore implements DocumentStore {
     try {
       const client = await pool.connect();
       try {
+        if (options.create === false) {
+          const held = await client.query("SELECT to_regclass('verbatim_meta') IS NOT NULL AS held");
+          if (!(held.rows[0] as { held: boolean }).held)
+            throw new VerbatimError("STORE_NOT_FOUND", { path: redactUrl(options.url) });
+        }
         const { found } = await migrate(client);
         if (found > PG_SCHEMA_VERSION)
           throw new VerbatimError("STORE_SCHEMA_TOO_NEW", { found, known: PG_SCHEMA_VERSION });
