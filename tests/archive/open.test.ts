@@ -155,7 +155,10 @@ describe("archive locations", () => {
       url: "postgres://localhost/verbatim",
       path: "verbatim",
     });
-    expect(parseLocation("PostgreSQL://localhost:5432/test")).toMatchObject({ backend: "postgres", path: "test" });
+    expect(parseLocation("PostgreSQL://localhost:5432/test")).toMatchObject({
+      backend: "postgres",
+      path: "test",
+    });
     for (const url of ["mysql://localhost/verbatim", "sqlite://verbatim.db", "https://example.org/a.db"])
       expect(
         code(() => parseLocation(url)),
