@@ -1,8 +1,11 @@
 /**
  * npm run bench:serve — indexes ../shared/corpus/bench, serves it with `verbatim serve` in its own
  * process, and loads it from this process with autocannon on loopback: search requests (a fixed
- * rotation of queries through the JSON API and the HTML page) and document pages. Writes requests
- * per second and latency percentiles to docs/benchmarks.md.
+ * rotation of queries through the JSON API and the HTML page) and document pages. Then the same
+ * archive copied into PostgreSQL (`verbatim copy`; VERBATIM_BENCH_PG names the server, default the
+ * machine's database `test`, in a schema made and dropped for the run), and one and two `serve`
+ * processes over each backend, loaded together. Writes requests per second and latency
+ * percentiles to docs/benchmarks.md.
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -11,6 +14,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
+import pg from "pg";
 import { machineLine, writeSection } from "./report.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -51,24 +55,62 @@ function run(command: string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
   });
 }
 
-async function load(url: string, paths: string[]) {
-  let i = 0;
-  const result = await autocannon({
-    url,
-    connections: CONNECTIONS,
-    duration: DURATION,
-    requests: [
-      {
-        setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length] as string }),
-      },
-    ],
-  });
+async function load(urls: string[], paths: string[]) {
+  // One autocannon per server, the connections shared between them, run at the same time.
+  const results = await Promise.all(
+    urls.map((url, n) => {
+      let i = n;
+      return autocannon({
+        url,
+        connections: Math.max(1, Math.round(CONNECTIONS / urls.length)),
+        duration: DURATION,
+        requests: [
+          {
+            setupRequest: (req) => {
+              const next = paths[i % paths.length] as string;
+              i += urls.length;
+              return { ...req, path: next };
+            },
+          },
+        ],
+      });
+    }),
+  );
+  const total = results.reduce((n, r) => n + r.requests.total, 0);
   return {
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.non2xx,
-    total: result.requests.total,
+    rps: results.reduce((n, r) => n + r.requests.average, 0),
+    // The slowest server's percentiles: what a reader behind the busiest process sees.
+    p50: Math.max(...results.map((r) => r.latency.p50)),
+    p99: Math.max(...results.map((r) => r.latency.p99)),
+    errors: results.reduce((n, r) => n + r.errors + r.non2xx, 0),
+    total,
+  };
+}
+
+async function startServers(db: string, count: number): Promise<{ urls: string[]; stop: () => void }> {
+  const children: ReturnType<typeof spawn>[] = [];
+  const urls: string[] = [];
+  for (let k = 0; k < count; k++) {
+    const port = 18000 + Math.floor(Math.random() * 1000) + k * 1000;
+    const child = spawn(
+      process.execPath,
+      [cli, "serve", "--db", db, "--port", String(port), "--rate-limit", "0", "--no-examples"],
+      { stdio: ["ignore", "pipe", "inherit"] },
+    );
+    await new Promise<void>((resolve) =>
+      child.stdout?.on("data", (d: Buffer) => d.toString().includes("serving") && resolve()),
+    );
+    const url = `http://127.0.0.1:${port}`;
+    // Warm-up: the turn catalog loads on the first search.
+    await fetch(`${url}/api/search?q=sanctions`);
+    children.push(child);
+    urls.push(url);
+  }
+  return {
+    urls,
+    stop: () => {
+      for (const c of children) c.kill("SIGTERM");
+    },
   };
 }
 
@@ -96,38 +138,66 @@ async function main() {
     .all();
   reader.close();
 
-  const port = 18000 + Math.floor(Math.random() * 1000);
-  const server = spawn(
-    process.execPath,
-    [cli, "serve", "--db", db, "--port", String(port), "--rate-limit", "0", "--no-examples"],
-    {
-      stdio: ["ignore", "pipe", "inherit"],
-    },
-  );
-  await new Promise<void>((resolve) =>
-    server.stdout?.on("data", (d: Buffer) => d.toString().includes("serving") && resolve()),
-  );
-  const url = `http://127.0.0.1:${port}`;
-  // Warm-up: the turn catalog loads on the first search.
-  await fetch(`${url}/api/search?q=sanctions`);
-
+  const single = await startServers(db, 1);
   const api = await load(
-    url,
+    single.urls,
     SEARCHES.map((q) => `/api/search?q=${encodeURIComponent(q)}`),
   );
   const distinct = await load(
-    url,
+    single.urls,
     words.map((w) => `/api/search?q=${encodeURIComponent(w)}`),
   );
   const pages = await load(
-    url,
+    single.urls,
     SEARCHES.map((q) => `/search?q=${encodeURIComponent(q)}`),
   );
   const docs = await load(
-    url,
+    single.urls,
     ids.map((id) => `/d/${id}`),
   );
-  server.kill("SIGTERM");
+  single.stop();
+
+  // The same archive in PostgreSQL.
+  const pgBase = process.env.VERBATIM_BENCH_PG ?? "postgresql://postgres@127.0.0.1:5432/test";
+  const schema = `verbatim_serve_${process.pid}`;
+  const admin = new pg.Client({ connectionString: pgBase });
+  await admin.connect();
+  await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  const pgUrl = new URL(pgBase);
+  pgUrl.searchParams.set("options", `-c search_path=${schema}`);
+  const copyStarted = performance.now();
+  await run(["copy", db, pgUrl.toString(), "--no-progress"]);
+  const copySeconds = (performance.now() - copyStarted) / 1000;
+  for (const table of ["turns", "doc_index", "vocab", "documents"])
+    await admin.query(`VACUUM ANALYZE ${schema}.${table}`);
+
+  const scaling: {
+    backend: string;
+    processes: number;
+    distinct: Awaited<ReturnType<typeof load>>;
+    docs: Awaited<ReturnType<typeof load>>;
+  }[] = [];
+  for (const [backend, location] of [
+    ["SQLite", db],
+    ["PostgreSQL", pgUrl.toString()],
+  ] as const) {
+    for (const processes of [1, 2]) {
+      const servers = await startServers(location, processes);
+      const d = await load(
+        servers.urls,
+        words.map((w) => `/api/search?q=${encodeURIComponent(w)}`),
+      );
+      const p = await load(
+        servers.urls,
+        ids.map((id) => `/d/${id}`),
+      );
+      servers.stop();
+      scaling.push({ backend, processes, distinct: d, docs: p });
+    }
+  }
+  await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+  await admin.end();
   rmSync(dir, { recursive: true, force: true });
 
   const row = (name: string, r: Awaited<ReturnType<typeof load>>) =>
@@ -145,9 +215,32 @@ async function main() {
     row(`search, JSON API, ${words.length} distinct words (no repeats)`, distinct),
     row("search, HTML page, 10 queries in rotation", pages),
     row("document reader page", docs),
+    "",
+    `### SQLite and PostgreSQL, one and two \`serve\` processes`,
+    "",
+    `The same archive copied into PostgreSQL ${await pgVersion(pgBase)} on this machine with \`verbatim copy\` (${copySeconds.toFixed(0)} s). Each row starts that many \`serve\` processes over the archive and loads them together (${CONNECTIONS} connections shared, ${DURATION} s per row); p50 and p99 are the slowest process's. Target: PostgreSQL serving that grows with the number of processes. The machine has 2 cores, which the load generator and PostgreSQL share with the servers.`,
+    "",
+    "| backend | serve processes | distinct searches req/s | p50 ms | p99 ms | errors | reader pages req/s | p50 ms | p99 ms | errors |",
+    "|---|---|---|---|---|---|---|---|---|---|",
+    ...scaling.map(
+      (r) =>
+        `| ${r.backend} | ${r.processes} | ${r.distinct.rps.toFixed(0)} | ${r.distinct.p50} | ${r.distinct.p99} | ${r.distinct.errors} | ${r.docs.rps.toFixed(0)} | ${r.docs.p50} | ${r.docs.p99} | ${r.docs.errors} |`,
+    ),
   ];
   writeSection("serve", lines.join("\n"));
   console.log(lines.join("\n"));
+}
+
+async function pgVersion(url: string): Promise<string> {
+  const c = new pg.Client({ connectionString: url });
+  try {
+    await c.connect();
+    return String((await c.query("SHOW server_version")).rows[0].server_version).split(" ")[0] ?? "";
+  } catch {
+    return "";
+  } finally {
+    await c.end().catch(() => {});
+  }
 }
 
 await main();
