@@ -211,7 +211,7 @@ async function importRecord(db: Queryable, r: ArchiveRecord, delta: VocabDelta):
         ],
       );
       if (r.current) {
-        await putInIndex(db, d, delta);
+        await putInIndex(db, d, delta, true);
         await pgVersionLinks.putKeys(db, d.id, r.keys ?? []);
       }
       // Versions the original never keyed are keyed by the archive opener, as there.
