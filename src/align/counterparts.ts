@@ -4,7 +4,7 @@
  * English can see the Russian original of that exact sentence.
  */
 import type { EntityMatcher } from "../enrich/entity-matcher.js";
-import type { DocumentHit, SearchResult, TurnHit } from "../search/results.js";
+import type { DocumentHit, SearchResult, TurnHit } from "../model/search-results.js";
 import type { DocumentStore } from "../store/store.js";
 import { cachedAlignPair, type PairAlignment } from "./service.js";
 

@@ -1,4 +1,4 @@
-import type { ConcordanceLine } from "../search/results.js";
+import type { ConcordanceLine } from "../model/search-results.js";
 
 /**
  * CSV as spreadsheets read it: RFC 4180 quoting, and cells that a spreadsheet would run as a

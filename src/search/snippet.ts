@@ -5,16 +5,12 @@
  * the query expanded to: what is highlighted is exactly what was counted. Output is plain
  * segments; renderers escape them.
  */
+import type { Segment } from "../model/search-results.js";
 import type { Highlighter } from "./query/expand.js";
 
 export interface Span {
   start: number;
   end: number;
-}
-
-export interface Segment {
-  text: string;
-  match: boolean;
 }
 
 const LATIN_WITH_MARKS = /[\u00c0-\u024f\u1e00-\u1eff]/;

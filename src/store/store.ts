@@ -7,8 +7,7 @@
 import type { Document } from "../model/document.js";
 import type { Enrichment } from "../model/enrichment.js";
 import type { Entity } from "../model/entity.js";
-import type { Speaker } from "../model/speaker.js";
-import type { SearchQuery } from "../search/query/ast.js";
+import type { SearchQuery } from "../model/search-query.js";
 import type {
   Concordance,
   ConcordanceOptions,
@@ -16,7 +15,8 @@ import type {
   SearchOptions,
   SearchResult,
   YearCounts,
-} from "../search/results.js";
+} from "../model/search-results.js";
+import type { Speaker } from "../model/speaker.js";
 import type {
   CaptureRow,
   DivergenceSummary,

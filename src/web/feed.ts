@@ -1,5 +1,5 @@
 /** An Atom feed for any search, newest first: a journalist follows "sanctions speaker:psaki" in a reader. */
-import type { SearchResult } from "../search/results.js";
+import type { SearchResult } from "../model/search-results.js";
 import type { ChangeEntry } from "../store/store.js";
 import { escapeXml } from "./escape.js";
 

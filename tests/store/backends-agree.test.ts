@@ -4,8 +4,8 @@
  * order, the same turns and the same BM25 scores.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SearchResult } from "../../src/model/search-results.js";
 import { parseQuery } from "../../src/search/query/parse.js";
-import type { SearchResult } from "../../src/search/results.js";
 import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
 import type { DocumentStore } from "../../src/store/store.js";
 import { makeDocument } from "../support/documents.js";

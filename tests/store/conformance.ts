@@ -10,10 +10,10 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ALIGNMENT_VERSION } from "../../src/align/version.js";
 import { VerbatimError } from "../../src/errors/catalog.js";
 import type { Document, Turn } from "../../src/model/document.js";
+import { emptyFilters, type SearchQuery } from "../../src/model/search-query.js";
+import type { DocumentHit, FacetName, SearchResult, YearCounts } from "../../src/model/search-results.js";
 import type { Speaker } from "../../src/model/speaker.js";
-import { emptyFilters, type SearchQuery } from "../../src/search/query/ast.js";
 import { parseQuery } from "../../src/search/query/parse.js";
-import type { DocumentHit, FacetName, SearchResult, YearCounts } from "../../src/search/results.js";
 import type { DocumentStore } from "../../src/store/store.js";
 import { makeDocument, makeTranscript, makeTurn } from "../support/documents.js";
 import {

@@ -1,8 +1,8 @@
 /** Opaque page cursors: a position in a result order, salted with the query it belongs to. */
 import { createHash } from "node:crypto";
 import { VerbatimError } from "../../errors/catalog.js";
-import type { SearchQuery } from "../query/ast.js";
-import type { SortOrder } from "../results.js";
+import type { SearchQuery } from "../../model/search-query.js";
+import type { SortOrder } from "../../model/search-results.js";
 
 /** Cursors name the query and order they belong to, so one cannot be replayed against another. */
 export function cursorSalt(query: SearchQuery, sort: SortOrder): string {

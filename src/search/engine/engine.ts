@@ -5,17 +5,7 @@
  * computed over the catalog (catalog.ts), and only a page's turns are read back for snippets.
  */
 import { TURN_KINDS } from "../../model/document.js";
-import type { Speaker } from "../../model/speaker.js";
-import {
-  namesOf,
-  type PreparedNames,
-  preparedMatches,
-  prepareNames,
-  prepareValue,
-  rolePeriods,
-} from "../people.js";
-import type { DateRange, Filters, SearchQuery, TextTerm } from "../query/ast.js";
-import { type CompiledText, compileText, type Highlighter } from "../query/expand.js";
+import type { DateRange, Filters, SearchQuery, TextTerm } from "../../model/search-query.js";
 import type {
   Concordance,
   ConcordanceLine,
@@ -26,7 +16,17 @@ import type {
   SearchResult,
   SortOrder,
   YearCounts,
-} from "../results.js";
+} from "../../model/search-results.js";
+import type { Speaker } from "../../model/speaker.js";
+import {
+  namesOf,
+  type PreparedNames,
+  preparedMatches,
+  prepareNames,
+  prepareValue,
+  rolePeriods,
+} from "../people.js";
+import { type CompiledText, compileText, type Highlighter } from "../query/expand.js";
 import { contextLines, findMatches, highlighted, snippet } from "../snippet.js";
 import { dateBounds, type TurnCatalog } from "./catalog.js";
 import { cursorSalt, decodeCursor, encodeCursor } from "./cursor.js";

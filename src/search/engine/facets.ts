@@ -1,6 +1,6 @@
 /** Facet counts (speaker, year, publisher, language, kind, entity) over matching turns, in typed arrays. */
 import { TURN_KINDS } from "../../model/document.js";
-import type { FacetName, FacetValue } from "../results.js";
+import type { FacetName, FacetValue } from "../../model/search-results.js";
 import type { TurnCatalog } from "./catalog.js";
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -4,9 +4,10 @@
  * "sanctions" → sanction, sanctioned, sanctions…). The result is a typed plan of index terms
  * (MatchTerm), which each backend writes in its own full-text dialect: no user text is ever syntax.
  */
+
+import type { TermGroup, TextTerm } from "../../model/search-query.js";
 import { ftsFold } from "../text/fold.js";
 import { indexStem } from "../text/stem.js";
-import type { TermGroup, TextTerm } from "./ast.js";
 
 /** The index's vocabulary, as a backend exposes it. */
 export interface Vocabulary {

@@ -16,7 +16,6 @@
  */
 import { VerbatimError } from "../../errors/catalog.js";
 import { DOCUMENT_KINDS, type DocumentKind, TURN_KINDS, type TurnKind } from "../../model/document.js";
-import { tokenize } from "../text/normalise.js";
 import {
   type DateRange,
   emptyFilters,
@@ -25,7 +24,8 @@ import {
   type SearchQuery,
   type TermGroup,
   type TextTerm,
-} from "./ast.js";
+} from "../../model/search-query.js";
+import { tokenize } from "../text/normalise.js";
 
 export const MAX_QUERY_LENGTH = 1000;
 const MAX_TERMS = 64;

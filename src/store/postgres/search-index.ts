@@ -40,7 +40,12 @@ export async function removeFromIndex(db: Queryable, id: string, delta: VocabDel
 }
 
 /** `fresh`: the document is known not to be indexed yet (a copy into an empty archive), so nothing is taken out first. */
-export async function putInIndex(db: Queryable, doc: Document, delta: VocabDelta, fresh = false): Promise<void> {
+export async function putInIndex(
+  db: Queryable,
+  doc: Document,
+  delta: VocabDelta,
+  fresh = false,
+): Promise<void> {
   if (!fresh) await unindex(db, doc.id, delta, false);
   const title = indexText(doc.title);
   count(delta, title.terms, "titles", 1);

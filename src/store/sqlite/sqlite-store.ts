@@ -9,10 +9,7 @@ import { VerbatimError } from "../../errors/catalog.js";
 import type { Document } from "../../model/document.js";
 import type { Enrichment } from "../../model/enrichment.js";
 import type { Entity } from "../../model/entity.js";
-import type { Speaker } from "../../model/speaker.js";
-import { chooseCurrent, type Reading, readingOf, repeatedReading } from "../../model/version-order.js";
-import { SearchEngine } from "../../search/engine/engine.js";
-import type { SearchQuery } from "../../search/query/ast.js";
+import type { SearchQuery } from "../../model/search-query.js";
 import type {
   Concordance,
   ConcordanceOptions,
@@ -20,7 +17,10 @@ import type {
   SearchOptions,
   SearchResult,
   YearCounts,
-} from "../../search/results.js";
+} from "../../model/search-results.js";
+import type { Speaker } from "../../model/speaker.js";
+import { chooseCurrent, type Reading, readingOf, repeatedReading } from "../../model/version-order.js";
+import { SearchEngine } from "../../search/engine/engine.js";
 import { canonicalJson, documentFingerprint } from "../fingerprint.js";
 import type {
   BatchItem,

@@ -1,6 +1,6 @@
 import { html } from "hono/html";
 import type { Entity } from "../../model/entity.js";
-import type { SearchResult, YearCounts } from "../../search/results.js";
+import type { SearchResult, YearCounts } from "../../model/search-results.js";
 import { layout, type Markup } from "../layout.js";
 
 /** An entity: what it is, its names, mentions over time, who mentions it most, what it appears with. */

@@ -1,6 +1,5 @@
 import { html } from "hono/html";
-import { FACET_NAMES, type FacetName, type SearchResult } from "../../search/results.js";
-import type { Segment } from "../../search/snippet.js";
+import { FACET_NAMES, type FacetName, type SearchResult, type Segment } from "../../model/search-results.js";
 import { layout, type Markup } from "../layout.js";
 
 /** The query field each facet refines: typed by facet, so a new facet cannot lack one. */

@@ -1,6 +1,6 @@
 import { html } from "hono/html";
+import type { SearchResult } from "../../model/search-results.js";
 import type { Speaker } from "../../model/speaker.js";
-import type { SearchResult } from "../../search/results.js";
 import { layout, type Markup } from "../layout.js";
 
 export function speakerPage(

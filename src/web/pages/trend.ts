@@ -1,5 +1,5 @@
 import { html, raw } from "hono/html";
-import type { MonthCounts, YearCounts } from "../../search/results.js";
+import type { MonthCounts, YearCounts } from "../../model/search-results.js";
 import { layout, type Markup } from "../layout.js";
 
 export interface TrendRow {

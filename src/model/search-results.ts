@@ -1,6 +1,11 @@
-/** What a search returns, whatever the backend. */
-import type { DocumentKind, TurnKind } from "../model/document.js";
-import type { Segment } from "./snippet.js";
+/** What a search returns, whatever the backend (search/engine/engine.ts computes it). */
+import type { DocumentKind, TurnKind } from "./document.js";
+
+/** A piece of a snippet: text, marked when the query matched it. Renderers escape it. */
+export interface Segment {
+  text: string;
+  match: boolean;
+}
 
 export type SortOrder = "relevance" | "date" | "date-asc";
 

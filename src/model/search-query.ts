@@ -1,8 +1,10 @@
 /**
- * The typed form of a search query. The web, the API and the CLI parse user text into this; the
- * storage backends compile it to their own full-text dialect. User text never travels further as text.
+ * The typed form of a search query. The web, the API and the CLI parse user text into this
+ * (search/query/parse.ts); the search engine expands it into a plan of index terms
+ * (search/query/expand.ts) that each backend writes in its own dialect. User text never travels
+ * further as text.
  */
-import type { DocumentKind, TurnKind } from "../../model/document.js";
+import type { DocumentKind, TurnKind } from "./document.js";
 
 /** A text term: a word (stemmed), a prefix (word*), or an exact phrase ("…"). */
 export type TextTerm =
