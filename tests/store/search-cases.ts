@@ -59,7 +59,7 @@ const ada = who("ada-quill");
 
 const REVIEW = "We will continue to review the matter carefully together with our partners and allies. ";
 
-/** A turn's text as the index shows it (NUL as U+FFFD: src/search/text/index-text.ts, displayText). */
+/** A turn's text as the index shows it (NUL as U+FFFD: src/model/index-text.ts, displayText). */
 export const turnText = (t: Turn) => t.paragraphs.join("\n\n").replaceAll("\u0000", "\ufffd");
 /** Whitespace runs as one space, the way snippets and concordance lines show text. */
 export const flat = (s: string) => s.replace(/\s+/g, " ");

@@ -5,8 +5,8 @@
  * (MatchTerm), which each backend writes in its own full-text dialect: no user text is ever syntax.
  */
 
+import { ftsFold } from "../../model/index-text.js";
 import type { TermGroup, TextTerm } from "../../model/search-query.js";
-import { ftsFold } from "../text/fold.js";
 import { indexStem } from "../text/stem.js";
 
 /** The index's vocabulary, as a backend exposes it. */

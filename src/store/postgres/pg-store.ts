@@ -11,6 +11,7 @@ import { VerbatimError } from "../../errors/catalog.js";
 import type { Document } from "../../model/document.js";
 import type { Enrichment } from "../../model/enrichment.js";
 import type { Entity } from "../../model/entity.js";
+import { displayText } from "../../model/index-text.js";
 import type { SearchQuery } from "../../model/search-query.js";
 import type {
   Concordance,
@@ -23,7 +24,6 @@ import type {
 import type { Speaker } from "../../model/speaker.js";
 import { chooseCurrent, type Reading, readingOf, repeatedReading } from "../../model/version-order.js";
 import { SearchEngine } from "../../search/engine/engine.js";
-import { displayText } from "../../search/text/index-text.js";
 import { canonicalJson, documentFingerprint } from "../fingerprint.js";
 import type {
   BatchItem,

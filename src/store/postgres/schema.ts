@@ -57,7 +57,7 @@ export const PG_MIGRATIONS: readonly string[] = [
   );
 
   -- Current documents, numbered for the search catalog; titles indexed as tokens made in JavaScript
-  -- (src/search/text/tokenize.ts), so both backends split and fold text alike.
+  -- (src/model/index-text.ts), so both backends split and fold text alike.
   CREATE TABLE doc_index (
     n             SERIAL PRIMARY KEY,
     id            TEXT NOT NULL UNIQUE,

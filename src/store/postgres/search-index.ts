@@ -5,7 +5,7 @@
  * in term order, so two writers never wait on each other's terms in opposite orders.
  */
 import type { Document } from "../../model/document.js";
-import { displayText } from "../../search/text/index-text.js";
+import { displayText } from "../../model/index-text.js";
 import type { Queryable } from "./db.js";
 import { one, rows } from "./db.js";
 import { indexText } from "./tsvector.js";

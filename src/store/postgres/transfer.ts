@@ -6,8 +6,8 @@
 import type pg from "pg";
 import { VerbatimError } from "../../errors/catalog.js";
 import type { Document } from "../../model/document.js";
+import { displayText } from "../../model/index-text.js";
 import type { Speaker } from "../../model/speaker.js";
-import { displayText } from "../../search/text/index-text.js";
 import { canonicalJson, documentFingerprint } from "../fingerprint.js";
 import type { ArchiveRecord, ArchiveRecordKind, ArchiveTransfer } from "../transfer.js";
 import { one, type Queryable, rows, transaction } from "./db.js";

@@ -1,11 +1,12 @@
 /**
- * PostgreSQL full-text values made from Verbatim's own terms (search/text/tokenize.ts), never by
+ * PostgreSQL full-text values made from Verbatim's own terms (model/index-text.ts, indexTerms), never by
  * PostgreSQL's parser: a tsvector literal with every term's positions, and tsquery literals for
  * the search engine's typed plan. Terms hold only letters and digits; quoting them anyway keeps
  * the literal well-formed whatever they hold.
  */
+
+import { indexTerms } from "../../model/index-text.js";
 import type { MatchGroup, MatchTerm } from "../../search/query/expand.js";
-import { indexTerms } from "../../search/text/tokenize.js";
 
 /** PostgreSQL keeps positions up to 16383 and lexemes up to 2046 bytes. */
 const MAX_POSITION = 16_383;

@@ -58,7 +58,7 @@ export const MIGRATIONS: readonly Migration[] = [
     body TEXT NOT NULL
   ) WITHOUT ROWID;
   `,
-  // 2: full-text search over turns and titles. FTS5 tokenizes and folds (src/search/text explains
+  // 2: full-text search over turns and titles. FTS5 tokenizes and folds (src/model/index-text.ts explains
   // the split of work); stemming is done at query time against the index's vocabulary (turn_vocab).
   // The tables are contentless: display text comes from turns.text and doc_index.title.
   `

@@ -4,8 +4,7 @@
  */
 import type Database from "better-sqlite3";
 import type { Document } from "../../model/document.js";
-import { displayText } from "../../search/text/index-text.js";
-import { prepareSearchText } from "../../search/text/prepare.js";
+import { displayText, prepareSearchText } from "../../model/index-text.js";
 
 export interface SearchIndexWriter {
   put(doc: Document): void;
