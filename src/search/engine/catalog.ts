@@ -1,10 +1,12 @@
 /**
  * Compact per-turn metadata (document, speaker, kind, language, entities) and per-document
  * metadata (publisher, language, dates), held in typed arrays so filters and facets over hundreds
- * of thousands of matching turns cost a loop, not a query. Backends read their rows into a
- * CatalogBuilder; the engine rebuilds the catalog when the archive's state changes.
+ * of thousands of matching turns cost a loop, not a query. Backends give their rows
+ * (model/text-index.ts, CatalogRows: turns and mentions packed into one string each);
+ * `buildCatalog` reads them, and the engine rebuilds the catalog when the archive's state changes.
  */
 import { TURN_KINDS } from "../../model/document.js";
+import type { CatalogDocument, CatalogRows } from "../../model/text-index.js";
 
 export interface TurnCatalog {
   /** Indexed by turn rowid; -1 for rowids that are not turns. */
@@ -38,18 +40,8 @@ export interface TurnCatalog {
   languages: string[];
 }
 
-export interface CatalogDocument {
-  n: number;
-  id: string;
-  publisher: string;
-  language: string;
-  kind: string;
-  date: string | null;
-  title: string;
-}
-
 /** Builds a catalog from a backend's rows: documents first, then turns in ascending number, then names and mentions. */
-export class CatalogBuilder {
+class CatalogBuilder {
   private readonly cat: TurnCatalog;
   private readonly publisherCodes = new Map<string, number>();
   private readonly languageCodes = new Map<string, number>();
@@ -175,6 +167,36 @@ export class CatalogBuilder {
     if (this.cat.mentionStart.length === 0) this.cat.mentionStart = new Int32Array(this.cat.doc.length + 1);
     return this.cat;
   }
+}
+
+/** The catalog of a backend's rows (see CatalogRows for the packed strings' layout). */
+export function buildCatalog(rows: CatalogRows): TurnCatalog {
+  const builder = new CatalogBuilder(rows.documents);
+  const lines = rows.turns ? rows.turns.split("\n") : [];
+  const last = lines[lines.length - 1];
+  builder.expectTurns(lines.length, last ? Number(last.split("\t", 1)[0]) : 0);
+  for (const line of lines) {
+    const [n, docN, kind, speakerId, speakerName, language] = line.split("\t");
+    builder.addTurn(
+      Number(n),
+      Number(docN),
+      kind as string,
+      speakerId || null,
+      speakerName || null,
+      language || null,
+    );
+  }
+  for (const [id, alias] of rows.aliases) builder.addAlias(id, alias);
+  const mentionLines = rows.mentions ? rows.mentions.split("\n") : [];
+  const turns = new Int32Array(mentionLines.length);
+  const entities: string[] = new Array(mentionLines.length);
+  mentionLines.forEach((line, i) => {
+    const tab = line.indexOf("\t");
+    turns[i] = Number(line.slice(0, tab));
+    entities[i] = line.slice(tab + 1);
+  });
+  builder.setMentions(turns, entities, new Map(rows.entityNames));
+  return builder.build();
 }
 
 function code(list: string[], map: Map<string, number>, v: string): number {

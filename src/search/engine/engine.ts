@@ -18,6 +18,7 @@ import type {
   YearCounts,
 } from "../../model/search-results.js";
 import type { Speaker } from "../../model/speaker.js";
+import type { Matches, TextIndex, TurnRow } from "../../model/text-index.js";
 import {
   namesOf,
   type PreparedNames,
@@ -28,10 +29,9 @@ import {
 } from "../people.js";
 import { type CompiledText, compileText, type Highlighter } from "../query/expand.js";
 import { contextLines, findMatches, highlighted, snippet } from "../snippet.js";
-import { dateBounds, type TurnCatalog } from "./catalog.js";
+import { buildCatalog, dateBounds, type TurnCatalog } from "./catalog.js";
 import { cursorSalt, decodeCursor, encodeCursor } from "./cursor.js";
 import { countFacets, facetValues, newFacetCounters } from "./facets.js";
-import type { Matches, TextIndex, TurnRow } from "./text-index.js";
 
 /** How much a title match adds to a document's best turn score (bm25 is negative: lower ranks higher). */
 const TITLE_WEIGHT = 0.5;
@@ -70,7 +70,8 @@ export class SearchEngine {
 
   private async catalog(): Promise<TurnCatalog> {
     const key = await this.index.state();
-    if (this.cached?.key !== key) this.cached = { key, catalog: await this.index.readCatalog() };
+    if (this.cached?.key !== key)
+      this.cached = { key, catalog: buildCatalog(await this.index.readCatalog()) };
     return this.cached.catalog;
   }
 

@@ -2,18 +2,13 @@
  * Stemming at query time: each query word becomes the indexed words that share its stem,
  * looked up in the index's own vocabulary ("санкции" → санкции, санкций, санкциями…;
  * "sanctions" → sanction, sanctioned, sanctions…). The result is a typed plan of index terms
- * (MatchTerm), which each backend writes in its own full-text dialect: no user text is ever syntax.
+ * (MatchTerm, model/text-index.ts), which each backend writes in its own full-text dialect: no user text is ever syntax.
  */
 
 import { ftsFold } from "../../model/index-text.js";
 import type { TermGroup, TextTerm } from "../../model/search-query.js";
+import type { MatchGroup, MatchTerm, Vocabulary } from "../../model/text-index.js";
 import { indexStem } from "../text/stem.js";
-
-/** The index's vocabulary, as a backend exposes it. */
-export interface Vocabulary {
-  /** Indexed terms starting with a prefix, in order, at most `limit`. */
-  termsWithPrefix(prefix: string, limit: number): Promise<string[]>;
-}
 
 /** What a matched text looks like, for highlighting and concordance lines. */
 export interface Highlighter {
@@ -23,18 +18,6 @@ export interface Highlighter {
   /** Folded words of each phrase. */
   phrases: string[][];
 }
-
-/**
- * One text term as a backend must match it: any of a word's forms, a prefix, or a phrase. Every
- * string is a folded index term, never query syntax; each backend writes its own dialect from it.
- */
-export type MatchTerm =
-  | { type: "forms"; forms: string[] }
-  | { type: "prefix"; prefix: string }
-  | { type: "phrase"; words: string[] };
-
-/** Terms any of which may match (OR). */
-export type MatchGroup = MatchTerm[];
 
 export interface CompiledText {
   /** Groups every matching turn satisfies (AND of ORs); empty when only exclusions were given. */

@@ -1,14 +1,22 @@
 /**
- * The search engine's port (search/engine/text-index.ts) over PostgreSQL: GIN-indexed tsvectors
+ * The search engine's port (model/text-index.ts) over PostgreSQL: GIN-indexed tsvectors
  * made from Verbatim's own terms (tsvector.ts), matched with tsquery literals written from the
  * typed plan, and scored here with the same Okapi BM25 that SQLite's FTS5 computes, so a query
  * ranks alike on both backends.
  */
 import type pg from "pg";
 import type { Speaker } from "../../model/speaker.js";
-import { CatalogBuilder, type CatalogDocument, type TurnCatalog } from "../../search/engine/catalog.js";
-import type { EntityNames, Matches, TextIndex, TurnRow } from "../../search/engine/text-index.js";
-import type { MatchGroup, MatchTerm, Vocabulary } from "../../search/query/expand.js";
+import type {
+  CatalogDocument,
+  CatalogRows,
+  EntityNames,
+  Matches,
+  MatchGroup,
+  MatchTerm,
+  TextIndex,
+  TurnRow,
+  Vocabulary,
+} from "../../model/text-index.js";
 import { one, rows } from "./db.js";
 import {
   allQuery,
@@ -70,58 +78,38 @@ export class PgTextIndex implements TextIndex {
     return String(row?.generation ?? 0);
   }
 
-  async readCatalog(): Promise<TurnCatalog> {
+  async readCatalog(): Promise<CatalogRows> {
     const documents = await rows<CatalogDocument>(
       await this.read(),
       "SELECT n, id, publisher, language, kind, date, title FROM doc_index",
     );
-    const builder = new CatalogBuilder(documents);
     // One string for all turns: hundreds of thousands of row objects would cost more than the search.
-    const packed = await one<{ s: string | null }>(
+    const turns = await one<{ s: string | null }>(
       await this.read(),
       `SELECT string_agg(n || E'\\t' || doc_n || E'\\t' || kind || E'\\t' || coalesce(speaker_id, '') || E'\\t' ||
                          coalesce(speaker_name, '') || E'\\t' || coalesce(language, ''), E'\\n' ORDER BY n) AS s
        FROM turns`,
     );
-    const lines = packed?.s ? packed.s.split("\n") : [];
-    const last = lines[lines.length - 1];
-    builder.expectTurns(lines.length, last ? Number(last.split("\t", 1)[0]) : 0);
-    for (const line of lines) {
-      const [n, docN, kind, speakerId, speakerName, language] = line.split("\t");
-      builder.addTurn(
-        Number(n),
-        Number(docN),
-        kind as string,
-        speakerId || null,
-        speakerName || null,
-        language || null,
-      );
-    }
-    for (const a of await rows<{ speaker_id: string; alias: string }>(
+    const aliases = await rows<{ speaker_id: string; alias: string }>(
       await this.read(),
       "SELECT DISTINCT speaker_id, alias FROM speaker_aliases",
-    ))
-      builder.addAlias(a.speaker_id, a.alias);
-    const names = new Map(
-      (await rows<{ id: string; name: string }>(await this.read(), "SELECT id, name FROM entities")).map(
-        (e) => [e.id, e.name],
-      ),
+    );
+    const names = await rows<{ id: string; name: string }>(
+      await this.read(),
+      "SELECT id, name FROM entities",
     );
     const mentions = await one<{ s: string | null }>(
       await this.read(),
       `SELECT string_agg(turn_n || E'\\t' || entity, E'\\n' ORDER BY turn_n, entity) AS s
        FROM (SELECT DISTINCT turn_n, entity FROM mentions WHERE turn_n IS NOT NULL) m`,
     );
-    const mentionLines = mentions?.s ? mentions.s.split("\n") : [];
-    const turns = new Int32Array(mentionLines.length);
-    const entities: string[] = new Array(mentionLines.length);
-    mentionLines.forEach((line, i) => {
-      const tab = line.indexOf("\t");
-      turns[i] = Number(line.slice(0, tab));
-      entities[i] = line.slice(tab + 1);
-    });
-    builder.setMentions(turns, entities, names);
-    return builder.build();
+    return {
+      documents,
+      turns: turns?.s ?? "",
+      aliases: aliases.map((a): [string, string] => [a.speaker_id, a.alias]),
+      entityNames: names.map((e): [string, string] => [e.id, e.name]),
+      mentions: mentions?.s ?? "",
+    };
   }
 
   async matchTurns(groups: MatchGroup[], scored: boolean): Promise<Matches> {

@@ -6,7 +6,7 @@
  */
 
 import { indexTerms } from "../../model/index-text.js";
-import type { MatchGroup, MatchTerm } from "../../search/query/expand.js";
+import type { MatchGroup, MatchTerm } from "../../model/text-index.js";
 
 /** PostgreSQL keeps positions up to 16383 and lexemes up to 2046 bytes. */
 const MAX_POSITION = 16_383;

@@ -2,7 +2,7 @@
  * The search engine's typed match plan (search/query/expand.ts) written as FTS5 syntax. Every
  * term is an index term, quoted as an FTS5 string: nothing the user typed is ever syntax here.
  */
-import type { MatchGroup, MatchTerm } from "../../search/query/expand.js";
+import type { MatchGroup, MatchTerm } from "../../model/text-index.js";
 
 /** An FTS5 string literal. */
 const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;

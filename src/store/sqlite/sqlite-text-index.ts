@@ -1,15 +1,22 @@
 /**
- * The search engine's port (search/engine/text-index.ts) over SQLite: FTS5 tables for turns and
+ * The search engine's port (model/text-index.ts) over SQLite: FTS5 tables for turns and
  * titles (bm25 is FTS5's own), the turns table for snippets, and the catalog read packed.
  */
 import type Database from "better-sqlite3";
 import { VerbatimError } from "../../errors/catalog.js";
 import type { Speaker } from "../../model/speaker.js";
-import type { TurnCatalog } from "../../search/engine/catalog.js";
-import type { EntityNames, Matches, TextIndex, TurnRow } from "../../search/engine/text-index.js";
-import type { MatchGroup, MatchTerm, Vocabulary } from "../../search/query/expand.js";
+import type {
+  CatalogRows,
+  EntityNames,
+  Matches,
+  MatchGroup,
+  MatchTerm,
+  TextIndex,
+  TurnRow,
+  Vocabulary,
+} from "../../model/text-index.js";
 import { allOf, anyOf } from "./fts5-expression.js";
-import { loadCatalog } from "./turn-catalog.js";
+import { readCatalogRows } from "./turn-catalog.js";
 
 const numbers = (packed: string | null | undefined) =>
   packed ? Int32Array.from(packed.split(","), Number) : new Int32Array(0);
@@ -72,8 +79,8 @@ export class SqliteTextIndex implements TextIndex {
     return `${this.generation()}:${this.stmt.dataVersion.get()}`;
   }
 
-  async readCatalog(): Promise<TurnCatalog> {
-    return loadCatalog(this.db);
+  async readCatalog(): Promise<CatalogRows> {
+    return readCatalogRows(this.db);
   }
 
   async matchTurns(groups: MatchGroup[], scored: boolean): Promise<Matches> {

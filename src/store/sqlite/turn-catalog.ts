@@ -1,16 +1,16 @@
 /**
- * Reads the search catalog (search/engine/catalog.ts) out of SQLite: packed into one string per
- * table, since hundreds of thousands of row objects would cost more than the search.
+ * Reads the search catalog's rows (model/text-index.ts, CatalogRows) out of SQLite: turns and
+ * mentions packed into one string each, since hundreds of thousands of row objects would cost more
+ * than the search.
  */
 import type Database from "better-sqlite3";
-import { CatalogBuilder, type CatalogDocument, type TurnCatalog } from "../../search/engine/catalog.js";
+import type { CatalogDocument, CatalogRows } from "../../model/text-index.js";
 
-export function loadCatalog(db: Database.Database): TurnCatalog {
+export function readCatalogRows(db: Database.Database): CatalogRows {
   const documents = db
     .prepare<[], CatalogDocument>("SELECT n, id, publisher, language, kind, date, title FROM doc_index")
     .all();
-  const builder = new CatalogBuilder(documents);
-  const packed = db
+  const turns = db
     .prepare<[], string | null>(
       `SELECT group_concat(rowid || char(9) || doc_n || char(9) || kind || char(9) ||
               ifnull(speaker_id, '') || char(9) || ifnull(speaker_name, '') || char(9) || ifnull(language, ''), char(10))
@@ -18,27 +18,11 @@ export function loadCatalog(db: Database.Database): TurnCatalog {
     )
     .pluck()
     .get();
-  const lines = packed ? packed.split("\n") : [];
-  const maxRowid = lines.length ? Number((lines[lines.length - 1] as string).split("\t", 1)[0]) : 0;
-  builder.expectTurns(lines.length, maxRowid);
-  for (const line of lines) {
-    const [rowid, docN, kind, speakerId, speakerName, language] = line.split("\t");
-    builder.addTurn(
-      Number(rowid),
-      Number(docN),
-      kind as string,
-      speakerId || null,
-      speakerName || null,
-      language || null,
-    );
-  }
-  for (const [id, alias] of db
+  const aliases = db
     .prepare<[], [string, string]>("SELECT DISTINCT speaker_id, alias FROM speaker_aliases")
     .raw()
-    .all())
-    builder.addAlias(id, alias);
-
-  const names = new Map(db.prepare<[], [string, string]>("SELECT id, name FROM entities").raw().all());
+    .all();
+  const entityNames = db.prepare<[], [string, string]>("SELECT id, name FROM entities").raw().all();
   const mentions = db
     .prepare<[], string | null>(
       `SELECT group_concat(turn_rowid || char(9) || entity, char(10))
@@ -46,14 +30,5 @@ export function loadCatalog(db: Database.Database): TurnCatalog {
     )
     .pluck()
     .get();
-  const rows = mentions ? mentions.split("\n") : [];
-  const turns = new Int32Array(rows.length);
-  const entities: string[] = new Array(rows.length);
-  rows.forEach((row, i) => {
-    const tab = row.indexOf("\t");
-    turns[i] = Number(row.slice(0, tab));
-    entities[i] = row.slice(tab + 1);
-  });
-  builder.setMentions(turns, entities, names);
-  return builder.build();
+  return { documents, turns: turns ?? "", aliases, entityNames, mentions: mentions ?? "" };
 }

@@ -1,0 +1,115 @@
+/**
+ * The port every storage backend implements for the search engine (search/engine/engine.ts):
+ * match a typed plan of index terms, score it, read turns back, and give the vocabulary and the
+ * catalog's rows. The engine does everything else (the catalog, filters, counts, facets, ranking,
+ * cursors, snippets, concordance, periods, the result cache) once, for every backend. It lives in
+ * the model because both sides share it: the store implements it, the search engine uses it, and
+ * neither imports the other (search/engine/with-search.ts joins them).
+ *
+ * A turn is named by its number: a positive integer the backend assigns, stable while the archive
+ * is unchanged, and the index of the catalog's per-turn arrays.
+ */
+import type { TurnKind } from "./document.js";
+import type { Speaker } from "./speaker.js";
+
+/**
+ * One text term as a backend must match it: any of a word's forms, a prefix, or a phrase. Every
+ * string is a folded index term (model/index-text.ts), never query syntax; each backend writes its
+ * own dialect from it. The search engine makes the plan (search/query/expand.ts).
+ */
+export type MatchTerm =
+  | { type: "forms"; forms: string[] }
+  | { type: "prefix"; prefix: string }
+  | { type: "phrase"; words: string[] };
+
+/** Terms any of which may match (OR). */
+export type MatchGroup = MatchTerm[];
+
+/** The index's vocabulary, as a backend exposes it. */
+export interface Vocabulary {
+  /** Indexed terms starting with a prefix, in order, at most `limit`. */
+  termsWithPrefix(prefix: string, limit: number): Promise<string[]>;
+}
+
+export interface Matches {
+  /** Turn numbers, ascending. */
+  rowids: Int32Array;
+  /**
+   * With scoring: each turn's Okapi BM25 (k1 = 1.2, b = 0.75, every form or phrase a term of its
+   * own, idf = ln((N − n + 0.5) / (n + 0.5)), at least 1e-6), negated so that lower ranks higher:
+   * the same number on every backend for the same archive.
+   */
+  scores: Float64Array | null;
+  length: number;
+}
+
+export interface TurnRow {
+  rowid: number;
+  idx: number;
+  speakerId: string | null;
+  speakerName: string | null;
+  label: string | null;
+  kind: TurnKind;
+  text: string;
+}
+
+export interface EntityNames {
+  id: string;
+  name: string;
+  forms: string[];
+}
+
+/** A current document as the catalog knows it, by its catalog number `n`. */
+export interface CatalogDocument {
+  n: number;
+  id: string;
+  publisher: string;
+  language: string;
+  kind: string;
+  date: string | null;
+  title: string;
+}
+
+/**
+ * The rows the search catalog is built from (search/engine/catalog.ts). Turns and mentions come
+ * packed, one string each, since hundreds of thousands of row objects would cost more than the
+ * search: lines joined by "\n", fields by "\t", an absent value as an empty field.
+ */
+export interface CatalogRows {
+  documents: CatalogDocument[];
+  /**
+   * Every current turn in ascending number, one line each: number, document number (`n`), kind,
+   * speaker id, speaker name, language (the turn's own, when enrichment found one). "" for none.
+   */
+  turns: string;
+  /** Other names documents give their participants: [speaker id, alias], distinct. */
+  aliases: [speakerId: string, alias: string][];
+  /** Every entity's display name: [entity id, name]. */
+  entityNames: [id: string, name: string][];
+  /** Distinct (turn number, entity id) pairs in ascending turn number, one line each. "" for none. */
+  mentions: string;
+}
+
+export interface TextIndex {
+  /** Changes whenever the archive does, by this process's writes or another's: what caches key on. */
+  state(): Promise<string>;
+  /** Every current turn and document, compactly, for the engine's catalog. */
+  readCatalog(): Promise<CatalogRows>;
+  vocabulary: Vocabulary;
+  /** Turns matching every group (a group matches when any of its terms does). */
+  matchTurns(groups: MatchGroup[], scored: boolean): Promise<Matches>;
+  /** Turns matching any of the terms, ascending. */
+  matchAnyTurn(terms: MatchTerm[]): Promise<Int32Array>;
+  /** Documents (catalog numbers) whose title matches the group. */
+  matchTitles(group: MatchGroup): Promise<number[]>;
+  /** BM25 of the titles that match every group, by document number, negated like turn scores. */
+  scoreTitles(groups: MatchGroup[]): Promise<Map<number, number>>;
+  readTurns(rowids: number[]): Promise<Map<number, TurnRow>>;
+  /** The number of a document's first turn, or null when it has none. */
+  openingTurn(docId: string): Promise<number | null>;
+  /** The registry's people as the archive holds them. */
+  speakers(): Promise<Speaker[]>;
+  entities(): Promise<EntityNames[]>;
+  /** Turns that mention any of the entities, ascending. */
+  turnsMentioning(entityIds: string[]): Promise<number[]>;
+}
