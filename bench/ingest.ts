@@ -14,6 +14,7 @@ import { IngestPool } from "../src/ingest/parallel/pool.js";
 import { DEFAULT_MAX_BYTES } from "../src/ingest/pipeline.js";
 import { planSources, readSources } from "../src/ingest/read/sources.js";
 import { SpeakerRegistry } from "../src/ingest/speakers/registry.js";
+import { withSearch } from "../src/search/engine/with-search.js";
 import { SqliteStore } from "../src/store/sqlite/sqlite-store.js";
 import { machineLine, writeSection } from "./report.js";
 
@@ -53,7 +54,7 @@ async function measure(enrich: boolean): Promise<Run> {
   const archives = files.filter((f) => /\.tar\.gz$/.test(f.path));
   const dir = mkdtempSync(path.join(os.tmpdir(), "verbatim-bench-"));
   const dbPath = path.join(dir, "bench.db");
-  const store = new SqliteStore({ path: dbPath });
+  const store = withSearch(new SqliteStore({ path: dbPath }));
   await store.putSpeakers(registry.speakers);
 
   let peakRss = 0;

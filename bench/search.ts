@@ -18,6 +18,7 @@ import { IngestPool } from "../src/ingest/parallel/pool.js";
 import { DEFAULT_MAX_BYTES } from "../src/ingest/pipeline.js";
 import { planSources, readSources } from "../src/ingest/read/sources.js";
 import { SpeakerRegistry } from "../src/ingest/speakers/registry.js";
+import { withSearch } from "../src/search/engine/with-search.js";
 import { parseQuery } from "../src/search/query/parse.js";
 import { PgStore } from "../src/store/postgres/pg-store.js";
 import { SqliteStore } from "../src/store/sqlite/sqlite-store.js";
@@ -65,7 +66,7 @@ const percentile = (sorted: number[], p: number) =>
 async function run() {
   const dir = mkdtempSync(path.join(os.tmpdir(), "verbatim-bench-search-"));
   const dbPath = path.join(dir, "bench.db");
-  const store = new SqliteStore({ path: dbPath });
+  const store = withSearch(new SqliteStore({ path: dbPath }));
   const registry = SpeakerRegistry.load();
   await store.putSpeakers(registry.speakers);
   const { files } = await planSources([benchDir]);
@@ -116,7 +117,7 @@ async function run() {
   await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`);
   const pgUrl = new URL(pgBase);
   pgUrl.searchParams.set("options", `-c search_path=${schema}`);
-  const postgres = await PgStore.open({ url: pgUrl.toString() });
+  const postgres = withSearch(await PgStore.open({ url: pgUrl.toString() }));
   const copyStarted = performance.now();
   const copied = await postgres.transfer.importRecords(store.transfer.exportRecords());
   const copySeconds = (performance.now() - copyStarted) / 1000;

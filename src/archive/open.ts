@@ -1,6 +1,7 @@
 /**
  * One way to open an archive, for every command and the server: the store at a location (a path
- * or a URL; store/open.ts says which kinds exist), the work its migrations left for align (the
+ * or a URL; store/open.ts says which kinds exist) with search over it (search/engine/with-search.ts:
+ * the backend holds no search engine), the work its migrations left for align (the
  * store keeps keys and verdicts but does not decide them), the archive's speakers (seeded from a
  * registry file when asked), and the gazetteer and entity matcher over them, each built once and
  * only when first needed. The options mean the same in every command (cli/archive-flags.ts).
@@ -9,6 +10,7 @@ import { ALIGNMENT_VERSION } from "../align/version.js";
 import type { EntityMatcher } from "../enrich/entity-matcher.js";
 import type { Gazetteer } from "../enrich/gazetteer.js";
 import type { SpeakerRegistry } from "../ingest/speakers/registry.js";
+import { withSearch } from "../search/engine/with-search.js";
 import { openStore, parseLocation } from "../store/open.js";
 import type { DocumentStore } from "../store/store.js";
 import { finishPendingWork } from "./pending-work.js";
@@ -75,11 +77,14 @@ export async function openArchive(location: string, options: ArchiveOptions = {}
   const speakers = once(() => import("./speakers.js"));
   // A registry file that does not load is refused before the archive is touched.
   const seed = options.seedSpeakers ? (await speakers()).loadRegistryFile(options.speakers) : null;
-  const store = await openStore(location, {
-    create: options.create ?? false,
-    alignmentVersion: ALIGNMENT_VERSION,
-    replicas: options.replicas ?? [],
-  });
+  // The backend, and search over its text index (the store holds no search engine).
+  const store = withSearch(
+    await openStore(location, {
+      create: options.create ?? false,
+      alignmentVersion: ALIGNMENT_VERSION,
+      replicas: options.replicas ?? [],
+    }),
+  );
   try {
     await finishPendingWork(store);
     if (seed) await (await speakers()).seedArchiveSpeakers(store, seed);

@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { VerbatimError } from "../errors/catalog.js";
 import { SqliteStore } from "./sqlite/sqlite-store.js";
-import type { DocumentStore } from "./store.js";
+import type { StoreBackend } from "./store.js";
 
 /** Where the archive lives when neither --db nor VERBATIM_DB says otherwise. */
 export const DEFAULT_DB_PATH = "verbatim.db";
@@ -68,7 +68,7 @@ export function parseLocation(location: string): ArchiveLocation {
 }
 
 /** Opens the archive at a location (a path or a URL, see parseLocation) with the backend it names. */
-export async function openStore(location: string, options: OpenOptions = {}): Promise<DocumentStore> {
+export async function openStore(location: string, options: OpenOptions = {}): Promise<StoreBackend> {
   const where = parseLocation(location);
   const alignment =
     options.alignmentVersion !== undefined ? { alignmentVersion: options.alignmentVersion } : {};

@@ -1,7 +1,9 @@
 /**
- * The storage interface. Every backend (SQLite today, PostgreSQL later) implements it and
- * passes the same conformance suite (tests/store/conformance.ts). Callers test capability
- * flags, never a backend's name.
+ * The storage interface. Every backend (SQLite, PostgreSQL) implements StoreBackend: the archive
+ * without search, plus the text index search runs over (model/text-index.ts). Callers use
+ * DocumentStore, a backend with search added by one search engine (search/engine/with-search.ts),
+ * and every backend, so composed, passes the same conformance suite (tests/store/conformance.ts).
+ * Callers test capability flags, never a backend's name.
  */
 
 import type { Document } from "../model/document.js";
@@ -17,6 +19,7 @@ import type {
   YearCounts,
 } from "../model/search-results.js";
 import type { Speaker } from "../model/speaker.js";
+import type { TextIndex } from "../model/text-index.js";
 import type {
   CaptureRow,
   DivergenceSummary,
@@ -250,7 +253,11 @@ export interface FetchLog {
   changes(options?: ChangesOptions): Promise<ChangeEntry[]>;
 }
 
-export interface DocumentStore {
+/**
+ * What a backend implements: the archive without its search, and the text index the search engine
+ * runs over. The store is given no search engine and imports none; see DocumentStore.
+ */
+export interface StoreBackend {
   readonly capabilities: StoreCapabilities;
   /** The web side of the archive, when the backend keeps one (SQLite does). */
   readonly fetchLog: FetchLog | null;
@@ -293,14 +300,6 @@ export interface DocumentStore {
   /** Stores a document's enrichment, replacing any earlier one (re-enrichment). */
   putEnrichment(enrichment: Enrichment): Promise<void>;
   getEnrichment(id: string): Promise<Enrichment | null>;
-  /** Full-text search over the turns of current versions (when `capabilities.fullTextSearch`). */
-  search(query: SearchQuery, options?: SearchOptions): Promise<SearchResult>;
-  /** Every occurrence in context, oldest first. */
-  concordance(query: SearchQuery, options?: ConcordanceOptions): Promise<Concordance>;
-  /** Matching turns and documents per year, with the year's total for relative frequencies. */
-  countsByYear(query: SearchQuery): Promise<YearCounts>;
-  /** The same by month, for documents dated to the month or day. */
-  countsByMonth(query: SearchQuery): Promise<MonthCounts>;
   getSpeaker(id: string): Promise<Speaker | null>;
   counts(): Promise<StoreCounts>;
   /** The newest current documents by their date (undated last). */
@@ -336,4 +335,24 @@ export interface DocumentStore {
   pendingWork(): Promise<PendingWork[]>;
   finishWork(work: PendingWork): Promise<void>;
   close(): Promise<void>;
+  /** The backend's full-text index, which the search engine matches, scores and reads turns through. */
+  readonly textIndex: TextIndex;
 }
+
+/** Search over the archive: the search engine's answers (search/engine/engine.ts), the same on every backend. */
+export interface StoreSearch {
+  /** Full-text search over the turns of current versions (when `capabilities.fullTextSearch`). */
+  search(query: SearchQuery, options?: SearchOptions): Promise<SearchResult>;
+  /** Every occurrence in context, oldest first. */
+  concordance(query: SearchQuery, options?: ConcordanceOptions): Promise<Concordance>;
+  /** Matching turns and documents per year, with the year's total for relative frequencies. */
+  countsByYear(query: SearchQuery): Promise<YearCounts>;
+  /** The same by month, for documents dated to the month or day. */
+  countsByMonth(query: SearchQuery): Promise<MonthCounts>;
+}
+
+/**
+ * The archive as its users see it: a backend with search, composed outside the store by
+ * `withSearch(backend)` (search/engine/with-search.ts; the archive opener, archive/open.ts, does it).
+ */
+export interface DocumentStore extends StoreBackend, StoreSearch {}

@@ -11,7 +11,9 @@ import { decideKeyGroup } from "../../src/align/key-check.js";
 import { documentAnchors, shareKey, versionKeys } from "../../src/align/link.js";
 import { linkAndMeasure } from "../../src/align/service.js";
 import type { Document } from "../../src/model/document.js";
+import { withSearch } from "../../src/search/engine/with-search.js";
 import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
+import type { DocumentStore } from "../../src/store/store.js";
 import { makeDocument, makeTurn } from "../support/documents.js";
 
 const EN = [
@@ -99,10 +101,10 @@ describe("checking publisher keys against the texts", () => {
 
 describe("linking an archive", () => {
   let dir: string;
-  let store: SqliteStore;
+  let store: DocumentStore;
   beforeEach(() => {
     dir = mkdtempSync(path.join(os.tmpdir(), "verbatim-keys-"));
-    store = new SqliteStore({ path: path.join(dir, "archive.db") });
+    store = withSearch(new SqliteStore({ path: path.join(dir, "archive.db") }));
   });
   afterEach(async () => {
     await store.close();

@@ -17,6 +17,7 @@ import { entityFinder, linkAndMeasure } from "../../src/align/service.js";
 import { EntityMatcher } from "../../src/enrich/entity-matcher.js";
 import { Gazetteer } from "../../src/enrich/gazetteer.js";
 import type { Document } from "../../src/model/document.js";
+import { withSearch } from "../../src/search/engine/with-search.js";
 import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
 import { corpusAvailable, corpusPath } from "../support/corpus.js";
 import { ingestFile, registry } from "../support/ingest.js";
@@ -152,7 +153,7 @@ async function evidenceLinking() {
   groups.push({ name: "Zelensky addresses (uk/en)", docs: zelensky });
   const out = [];
   for (const g of groups) {
-    const store = new SqliteStore({ path: ":memory:" });
+    const store = withSearch(new SqliteStore({ path: ":memory:" }));
     const keyless = g.docs.map((d) => ({ ...d, publisherRef: null, sourceUrl: null }));
     await store.putBatch([{ raw: null, documents: keyless }]);
     const { linked } = await linkAndMeasure(

@@ -15,8 +15,10 @@ import { EntityMatcher } from "../../src/enrich/entity-matcher.js";
 import { Gazetteer } from "../../src/enrich/gazetteer.js";
 import { ingestBatch } from "../../src/ingest/batch.js";
 import { planSources, readSources } from "../../src/ingest/read/sources.js";
+import { withSearch } from "../../src/search/engine/with-search.js";
 import { createApp } from "../../src/server/app.js";
 import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
+import type { DocumentStore } from "../../src/store/store.js";
 import { HOSTILE_PAGE } from "../support/hostile.js";
 import { FIXED_NOW, registry } from "../support/ingest.js";
 
@@ -31,11 +33,11 @@ describe.skipIf(!available)("the web app in Chromium", () => {
   let browser: Browser;
   let base: string;
   let close: () => void;
-  let store: SqliteStore;
+  let store: DocumentStore;
   const dialogs: string[] = [];
 
   beforeAll(async () => {
-    store = new SqliteStore({ path: ":memory:" });
+    store = withSearch(new SqliteStore({ path: ":memory:" }));
     await store.putSpeakers(registry.speakers);
     const { files } = await planSources([path.join(ROOT, "examples")]);
     const ctx = { registry, debateSpeakers: null, maxBytes: 2 ** 24, now: FIXED_NOW };

@@ -12,8 +12,10 @@ import { ingestBatch } from "../../src/ingest/batch.js";
 import { loadDebateSpeakers } from "../../src/ingest/read/debate-speakers.js";
 import { planSources, readSources } from "../../src/ingest/read/sources.js";
 import type { Document } from "../../src/model/document.js";
+import { withSearch } from "../../src/search/engine/with-search.js";
 import { parseQuery } from "../../src/search/query/parse.js";
 import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
+import type { DocumentStore } from "../../src/store/store.js";
 import { corpusAvailable, corpusPath } from "../support/corpus.js";
 import { FIXED_NOW, registry } from "../support/ingest.js";
 
@@ -31,12 +33,12 @@ const stem = (w: string) => (/[а-яе]/.test(w) ? russian(w) : english(w));
 
 describe.skipIf(!corpusAvailable)("search over the development corpus", () => {
   let dir: string;
-  let store: SqliteStore;
+  let store: DocumentStore;
   const docs: Document[] = [];
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), "verbatim-search-"));
-    store = new SqliteStore({ path: path.join(dir, "archive.db") });
+    store = withSearch(new SqliteStore({ path: path.join(dir, "archive.db") }));
     await store.putSpeakers(registry.speakers);
     const debateSpeakers = await loadDebateSpeakers(corpusPath("ungdc", "Speakers_by_session.xlsx"));
     const { files } = await planSources(

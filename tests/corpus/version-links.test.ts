@@ -17,7 +17,9 @@ import { linkAndMeasure } from "../../src/align/service.js";
 import { EntityMatcher } from "../../src/enrich/entity-matcher.js";
 import { Gazetteer } from "../../src/enrich/gazetteer.js";
 import type { Document } from "../../src/model/document.js";
+import { withSearch } from "../../src/search/engine/with-search.js";
 import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
+import type { DocumentStore } from "../../src/store/store.js";
 import { corpusAvailable, corpusPath } from "../support/corpus.js";
 import { ingestFile, registry } from "../support/ingest.js";
 
@@ -38,14 +40,14 @@ function filesUnder(dir: string): string[] {
 
 describe.skipIf(!corpusAvailable)("language-version links on the dev corpus", () => {
   let dir = "";
-  let store: SqliteStore;
+  let store: DocumentStore;
   const truth: Truth = { group: new Map(), title: new Map() };
   const links: { a: string; b: string; method: string }[] = [];
   let conflicts: { a: string; b: string }[] = [];
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), "verbatim-links-"));
-    store = new SqliteStore({ path: path.join(dir, "archive.db") });
+    store = withSearch(new SqliteStore({ path: path.join(dir, "archive.db") }));
     const docs: Document[] = [];
     const add = (group: string, found: Document[]) => {
       for (const d of found) {

@@ -15,8 +15,9 @@ import { Fetcher, type FetcherOptions } from "../../src/fetch/fetcher.js";
 import { Harvester } from "../../src/fetch/harvest.js";
 import { readCapture } from "../../src/fetch/warc.js";
 import { inlineProcessor } from "../../src/ingest/batch.js";
+import { withSearch } from "../../src/search/engine/with-search.js";
 import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
-import type { FetchLog } from "../../src/store/store.js";
+import type { DocumentStore, FetchLog } from "../../src/store/store.js";
 import { FIXED_NOW, registry } from "../support/ingest.js";
 import { indexPage, type LocalSite, startLocalSite, transcriptPage } from "../support/local-site.js";
 
@@ -24,12 +25,12 @@ const FAST = { retries: 2, retryBaseMs: 10, timeoutMs: 1500, maxRetryAfterMs: 5_
 
 describe("crawling a local site", () => {
   let dir: string;
-  let store: SqliteStore;
+  let store: DocumentStore;
   let site: LocalSite;
 
   beforeEach(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), "verbatim-crawl-"));
-    store = new SqliteStore({ path: path.join(dir, "archive.db") });
+    store = withSearch(new SqliteStore({ path: path.join(dir, "archive.db") }));
     const paths = Array.from({ length: 6 }, (_, i) => `/briefings/${i + 1}`);
     site = await startLocalSite({
       "/": indexPage(paths),

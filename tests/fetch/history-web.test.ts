@@ -10,15 +10,16 @@ import { crawl, crawlScope, scopeCheck } from "../../src/fetch/crawl.js";
 import { Fetcher } from "../../src/fetch/fetcher.js";
 import { Harvester } from "../../src/fetch/harvest.js";
 import { inlineProcessor } from "../../src/ingest/batch.js";
+import { withSearch } from "../../src/search/engine/with-search.js";
 import { createApp } from "../../src/server/app.js";
 import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
-import type { FetchLog } from "../../src/store/store.js";
+import type { DocumentStore, FetchLog } from "../../src/store/store.js";
 import { FIXED_NOW, registry } from "../support/ingest.js";
 import { indexPage, type LocalSite, startLocalSite, transcriptPage } from "../support/local-site.js";
 
 describe("the history of crawled pages in the web app and API", () => {
   let dir: string;
-  let store: SqliteStore;
+  let store: DocumentStore;
   let site: LocalSite;
   let app: ReturnType<typeof createApp>;
   let edited = "";
@@ -44,7 +45,7 @@ describe("the history of crawled pages in the web app and API", () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), "verbatim-history-"));
-    store = new SqliteStore({ path: path.join(dir, "archive.db") });
+    store = withSearch(new SqliteStore({ path: path.join(dir, "archive.db") }));
     const hostile = `${transcriptPage(1)}<script>window.pwned = 1</script><img src="https://tracker.example/x.gif">`;
     site = await startLocalSite({
       "/": indexPage(["/b/1", "/b/2", "/b/3"]),

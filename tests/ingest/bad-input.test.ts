@@ -11,6 +11,7 @@ import { ERRORS, type ErrorCode, VerbatimError } from "../../src/errors/catalog.
 import { ingestBatch } from "../../src/ingest/batch.js";
 import { DEFAULT_MAX_BYTES, type IngestContext } from "../../src/ingest/pipeline.js";
 import { planSources, readSources, type SourceItem } from "../../src/ingest/read/sources.js";
+import { withSearch } from "../../src/search/engine/with-search.js";
 import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
 import { makeDocument } from "../support/documents.js";
 import { FIXED_NOW, ingestBytes, registry } from "../support/ingest.js";
@@ -196,7 +197,7 @@ describe("bad inputs through ingestInput", () => {
 describe("bad inputs through ingestBatch", () => {
   for (const c of refused) {
     it(`${c.what} is reported as failed with ${c.code} and nothing of it is stored`, async () => {
-      const store = new SqliteStore({ path: ":memory:" });
+      const store = withSearch(new SqliteStore({ path: ":memory:" }));
       try {
         const report = await ingestBatch(sourcesOf([{ name: c.name, bytes: c.bytes() }]), store, ctx);
         expect(report.inputs).toBe(1);
@@ -222,7 +223,7 @@ describe("bad inputs through ingestBatch", () => {
     ["an unlabelled press conference", "in/harvest.txt", unlabelledPressConference, "NO_TURNS_RECOGNISED"],
   ] as const) {
     it(`${what} is stored and reported with the warning ${warning}`, async () => {
-      const store = new SqliteStore({ path: ":memory:" });
+      const store = withSearch(new SqliteStore({ path: ":memory:" }));
       try {
         const report = await ingestBatch(sourcesOf([{ name, bytes }]), store, ctx);
         expect(report.failed).toBe(0);
@@ -242,7 +243,7 @@ describe("bad inputs through ingestBatch", () => {
   }
 
   it("one broken input among good ones fails alone and leaves earlier documents untouched", async () => {
-    const store = new SqliteStore({ path: ":memory:" });
+    const store = withSearch(new SqliteStore({ path: ":memory:" }));
     try {
       const first = await ingestBatch(
         sourcesOf([
@@ -293,7 +294,7 @@ describe("bad inputs through ingestBatch", () => {
   });
 
   it("a document the store cannot write fails alone and the good inputs of its batch are stored", async () => {
-    const store = new SqliteStore({ path: ":memory:" });
+    const store = withSearch(new SqliteStore({ path: ":memory:" }));
     try {
       const doc = makeDocument({ id: "generic-duplicate-turns" });
       const turns = doc.turns.map((t) => ({ ...t, index: 0 }));
@@ -359,7 +360,7 @@ describe("readSources and large files", () => {
   });
 
   it("a batch over a folder with a too large file stores the rest and reports the large one", async () => {
-    const store = new SqliteStore({ path: ":memory:" });
+    const store = withSearch(new SqliteStore({ path: ":memory:" }));
     try {
       const { files } = await planSources([dir]);
       const report = await ingestBatch(readSources(files, { maxBytes: 20 * MB }), store, ctx);

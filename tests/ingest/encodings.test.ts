@@ -10,6 +10,7 @@ import { DEFAULT_MAX_BYTES } from "../../src/ingest/pipeline.js";
 import { utf8Census } from "../../src/ingest/read/encoding.js";
 import type { SourceItem } from "../../src/ingest/read/sources.js";
 import type { Document } from "../../src/model/document.js";
+import { withSearch } from "../../src/search/engine/with-search.js";
 import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
 import { FIXED_NOW, ingestBytes, registry } from "../support/ingest.js";
 
@@ -177,7 +178,7 @@ MS. PSAKI: Deliveries continue on the schedule we announced last week, without a
   });
 
   it("the replaced bytes are reported against their input in the batch report", async () => {
-    const store = new SqliteStore({ path: ":memory:" });
+    const store = withSearch(new SqliteStore({ path: ":memory:" }));
     try {
       async function* one(): AsyncGenerator<SourceItem> {
         yield {

@@ -11,6 +11,7 @@ import { documentToJsonLine } from "../../src/export/jsonl.js";
 import { ingestBatch } from "../../src/ingest/batch.js";
 import { planSources, readSources } from "../../src/ingest/read/sources.js";
 import type { Document } from "../../src/model/document.js";
+import { withSearch } from "../../src/search/engine/with-search.js";
 import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
 import { appFor } from "../support/app.js";
 import { FIXED_NOW, registry } from "../support/ingest.js";
@@ -26,7 +27,7 @@ The ministers signed the harbour agreement today and will meet again in June.
 describe("provenance of ingested files", () => {
   const tmp = mkdtempSync(path.join(os.tmpdir(), "verbatim-provenance-"));
   const folder = path.join(tmp, "private-server-folder", "statements");
-  const store = new SqliteStore({ path: ":memory:" });
+  const store = withSearch(new SqliteStore({ path: ":memory:" }));
   const docs: Document[] = [];
 
   beforeAll(async () => {

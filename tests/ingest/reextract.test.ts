@@ -15,7 +15,9 @@ import { planSources, readSources } from "../../src/ingest/read/sources.js";
 import { reextractArchive } from "../../src/ingest/reextract.js";
 import { SpeakerRegistry } from "../../src/ingest/speakers/registry.js";
 import type { Speaker } from "../../src/model/speaker.js";
+import { withSearch } from "../../src/search/engine/with-search.js";
 import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
+import type { DocumentStore } from "../../src/store/store.js";
 import { appFor, TOKEN } from "../support/app.js";
 import { ingestText } from "../support/ingest.js";
 
@@ -58,14 +60,14 @@ type Op =
   | { op: "speaker"; n: number };
 
 class Archive {
-  readonly store: SqliteStore;
+  readonly store: DocumentStore;
   readonly dir = mkdtempSync(path.join(tmp, "archive-"));
   app: ReturnType<typeof appFor>;
   /** Ids of every document ever stored, deleted ones too. */
   readonly seen = new Set<string>();
 
   private constructor(file: string) {
-    this.store = new SqliteStore({ path: file });
+    this.store = withSearch(new SqliteStore({ path: file }));
     this.app = appFor(this.store);
   }
 

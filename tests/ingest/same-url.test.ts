@@ -9,7 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestBatch } from "../../src/ingest/batch.js";
 import { DEFAULT_MAX_BYTES, type IngestContext } from "../../src/ingest/pipeline.js";
 import { planSources, readSources } from "../../src/ingest/read/sources.js";
+import { withSearch } from "../../src/search/engine/with-search.js";
 import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
+import type { DocumentStore } from "../../src/store/store.js";
 import { registry } from "../support/ingest.js";
 
 /** A White House briefing page as the archive's Markdown files are: front matter, then the transcript. */
@@ -54,7 +56,7 @@ const ticking = (): IngestContext => {
   return { registry, debateSpeakers: null, maxBytes: DEFAULT_MAX_BYTES, now };
 };
 
-async function ingest(store: SqliteStore, files: string[]) {
+async function ingest(store: DocumentStore, files: string[]) {
   const { files: planned } = await planSources(files);
   return ingestBatch(readSources(planned, { maxBytes: DEFAULT_MAX_BYTES }), store, ticking(), {
     batchSize: 2,
@@ -62,7 +64,7 @@ async function ingest(store: SqliteStore, files: string[]) {
 }
 
 /** What a reader sees: each document's current text and every stored version's text and source. */
-async function snapshot(store: SqliteStore) {
+async function snapshot(store: DocumentStore) {
   const docs: Record<string, unknown> = {};
   for await (const doc of store.list()) {
     const versions = await store.versions(doc.id);
@@ -90,7 +92,7 @@ const paths = () => Object.keys(FILES).map((name) => path.join(tmp, name));
 
 describe("inputs that share a source url", () => {
   it("five inputs with two same-url pairs give three documents, the later-dated briefing current", async () => {
-    const store = new SqliteStore({ path: ":memory:" });
+    const store = withSearch(new SqliteStore({ path: ":memory:" }));
     try {
       const report = await ingest(store, paths());
       expect(report).toMatchObject({ inputs: 5, documents: 5, inserted: 3, versioned: 2, failed: 0 });
@@ -104,7 +106,7 @@ describe("inputs that share a source url", () => {
   });
 
   it("ingesting the same folder again three times reports everything unchanged and stores nothing", async () => {
-    const store = new SqliteStore({ path: path.join(tmp, "again.db") });
+    const store = withSearch(new SqliteStore({ path: path.join(tmp, "again.db") }));
     try {
       await ingest(store, [tmp]);
       const first = { counts: await store.counts(), docs: await snapshot(store) };
@@ -119,8 +121,8 @@ describe("inputs that share a source url", () => {
   });
 
   it("the same inputs in the opposite order give the same documents and current versions", async () => {
-    const forward = new SqliteStore({ path: ":memory:" });
-    const backward = new SqliteStore({ path: ":memory:" });
+    const forward = withSearch(new SqliteStore({ path: ":memory:" }));
+    const backward = withSearch(new SqliteStore({ path: ":memory:" }));
     try {
       for (const file of paths()) await ingest(forward, [file]);
       for (const file of paths().reverse()) await ingest(backward, [file]);
@@ -132,7 +134,7 @@ describe("inputs that share a source url", () => {
   });
 
   it("two inputs of one url and one date with different text are reported as VERSION_CONFLICT on every run", async () => {
-    const store = new SqliteStore({ path: ":memory:" });
+    const store = withSearch(new SqliteStore({ path: ":memory:" }));
     try {
       for (let run = 0; run < 2; run++) {
         const report = await ingest(store, [tmp]);

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestBatch } from "../../src/ingest/batch.js";
 import { DEFAULT_MAX_BYTES, type IngestContext } from "../../src/ingest/pipeline.js";
 import { planSources, readSources, type SourceItem } from "../../src/ingest/read/sources.js";
+import { withSearch } from "../../src/search/engine/with-search.js";
 import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
 import { FIXED_NOW, registry } from "../support/ingest.js";
 
@@ -110,7 +111,7 @@ describe("folder walks", () => {
   });
 
   it("an ingest of the folder stores nothing of the outside file and reports each link", async () => {
-    const store = new SqliteStore({ path: ":memory:" });
+    const store = withSearch(new SqliteStore({ path: ":memory:" }));
     try {
       const { files } = await planSources([inputs]);
       const report = await ingestBatch(readSources(files, { maxBytes: DEFAULT_MAX_BYTES }), store, ctx);

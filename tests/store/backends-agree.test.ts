@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SearchResult } from "../../src/model/search-results.js";
+import { withSearch } from "../../src/search/engine/with-search.js";
 import { parseQuery } from "../../src/search/query/parse.js";
 import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
 import type { DocumentStore } from "../../src/store/store.js";
@@ -24,8 +25,8 @@ describe.runIf(postgresWanted)("SQLite and PostgreSQL", () => {
   let postgres: DocumentStore;
 
   beforeAll(async () => {
-    sqlite = new SqliteStore({ path: ":memory:" });
-    postgres = await freshPgStore();
+    sqlite = withSearch(new SqliteStore({ path: ":memory:" }));
+    postgres = withSearch(await freshPgStore());
     for (const store of [sqlite, postgres]) {
       await store.putSpeakers(SEARCH_SPEAKERS);
       await store.putBatch([{ raw: null, documents: SEARCH_ARCHIVE }]);

@@ -1,9 +1,10 @@
 /**
- * The conformance suite every DocumentStore backend must pass. A backend's test file calls
- * describeStoreConformance with a function that opens a fresh, empty store with the options given
+ * The conformance suite every backend must pass. A backend's test file calls
+ * describeStoreConformance with a function that opens a fresh, empty backend with the options given
  * (the aligner version whose divergence summaries are current, as the archive opener passes it);
- * each test gets its own store and closes it. Optional behaviour is tested by capability flag,
- * never by name.
+ * the suite adds search to it as the archive opener does (withSearch), so it tests the
+ * DocumentStore users see: the backend and the one search engine over its text index. Each test
+ * gets its own store and closes it. Optional behaviour is tested by capability flag, never by name.
  */
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -13,8 +14,9 @@ import type { Document, Turn } from "../../src/model/document.js";
 import { emptyFilters, type SearchQuery } from "../../src/model/search-query.js";
 import type { DocumentHit, FacetName, SearchResult, YearCounts } from "../../src/model/search-results.js";
 import type { Speaker } from "../../src/model/speaker.js";
+import { withSearch } from "../../src/search/engine/with-search.js";
 import { parseQuery } from "../../src/search/query/parse.js";
-import type { DocumentStore } from "../../src/store/store.js";
+import type { DocumentStore, StoreBackend } from "../../src/store/store.js";
 import { makeDocument, makeTranscript, makeTurn } from "../support/documents.js";
 import {
   and,
@@ -72,13 +74,13 @@ export interface ConformanceOpenOptions {
 
 export function describeStoreConformance(
   name: string,
-  open: (options: ConformanceOpenOptions) => Promise<DocumentStore> | DocumentStore,
+  open: (options: ConformanceOpenOptions) => Promise<StoreBackend> | StoreBackend,
 ): void {
   describe(`${name} conforms to the DocumentStore interface`, () => {
     let store: DocumentStore;
 
     beforeEach(async () => {
-      store = await open({ alignmentVersion: ALIGNMENT_VERSION });
+      store = withSearch(await open({ alignmentVersion: ALIGNMENT_VERSION }));
     });
 
     afterEach(async () => {

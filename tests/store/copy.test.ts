@@ -4,6 +4,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { VerbatimError } from "../../src/errors/catalog.js";
+import { withSearch } from "../../src/search/engine/with-search.js";
 import { parseQuery } from "../../src/search/query/parse.js";
 import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
 import type { DocumentStore, PageState } from "../../src/store/store.js";
@@ -17,12 +18,12 @@ afterEach(async () => {
 });
 
 const sqlite = () => {
-  const s = new SqliteStore({ path: ":memory:" });
+  const s = withSearch(new SqliteStore({ path: ":memory:" }));
   opened.push(s);
   return s;
 };
 const postgres = async () => {
-  const s = await freshPgStore();
+  const s = withSearch(await freshPgStore());
   opened.push(s);
   return s;
 };

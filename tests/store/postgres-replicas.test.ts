@@ -5,8 +5,10 @@
  */
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withSearch } from "../../src/search/engine/with-search.js";
 import { parseQuery } from "../../src/search/query/parse.js";
 import { PgStore } from "../../src/store/postgres/pg-store.js";
+import type { DocumentStore } from "../../src/store/store.js";
 import { makeDocument } from "../support/documents.js";
 import { postgresWanted } from "../support/postgres.js";
 import { type ReplicatedPair, replicaUnavailable, startReplicatedPair } from "../support/replica.js";
@@ -15,12 +17,12 @@ const unavailable = replicaUnavailable();
 
 describe.runIf(postgresWanted)("a PostgreSQL archive with a streaming replica", () => {
   let pair: ReplicatedPair;
-  let store: PgStore;
+  let store: DocumentStore;
 
   beforeAll(async () => {
     if (unavailable) return;
     pair = await startReplicatedPair();
-    store = await PgStore.open({ url: pair.primaryUrl, replicas: [pair.replicaUrl] });
+    store = withSearch(await PgStore.open({ url: pair.primaryUrl, replicas: [pair.replicaUrl] }));
   }, 180_000);
 
   afterAll(async () => {
@@ -60,7 +62,7 @@ describe.runIf(postgresWanted)("a PostgreSQL archive with a streaming replica", 
     "reads go to the replica, and to the primary while the replica is behind this writer's own writes",
     async () => {
       const replica = new pg.Client({ connectionString: pair.replicaUrl });
-      const other = await PgStore.open({ url: pair.primaryUrl });
+      const other = withSearch(await PgStore.open({ url: pair.primaryUrl }));
       await replica.connect();
       const count = async (word: string) =>
         (await store.search(parseQuery(word), { cache: false })).total.documents;

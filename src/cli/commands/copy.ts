@@ -5,7 +5,7 @@
  */
 import type { Command } from "commander";
 import { openStore } from "../../store/open.js";
-import type { DocumentStore } from "../../store/store.js";
+import type { StoreBackend } from "../../store/store.js";
 import type { ArchiveRecord } from "../../store/transfer.js";
 import { reportError } from "../output.js";
 
@@ -22,8 +22,9 @@ export function registerCopy(program: Command): void {
     )
     .option("--no-progress", "do not report progress on stderr")
     .action(async (from: string, to: string, flags: { progress: boolean }) => {
-      let source: DocumentStore | null = null;
-      let target: DocumentStore | null = null;
+      // A copy moves records and searches nothing: the backends alone, no search engine.
+      let source: StoreBackend | null = null;
+      let target: StoreBackend | null = null;
       try {
         source = await openStore(from, { create: false });
         target = await openStore(to, { create: true });

@@ -3,8 +3,8 @@
  * several ingests share one database. A batch is one transaction; the documents it touches are
  * locked (transaction-scoped advisory locks, taken in id order) so two writers never interleave
  * their versions of one document; every write bumps `archive_state.generation`, which is what
- * every process's search cache keys on. Search runs through the one engine (search/engine) over
- * this backend's TextIndex (text-index.ts).
+ * every process's search cache keys on. The backend gives the search engine its text index
+ * (`textIndex`, text-index.ts); the engine is added outside the store (search/engine/with-search.ts).
  */
 import pg from "pg";
 import { VerbatimError } from "../../errors/catalog.js";
@@ -12,24 +12,13 @@ import type { Document } from "../../model/document.js";
 import type { Enrichment } from "../../model/enrichment.js";
 import type { Entity } from "../../model/entity.js";
 import { displayText } from "../../model/index-text.js";
-import type { SearchQuery } from "../../model/search-query.js";
-import type {
-  Concordance,
-  ConcordanceOptions,
-  MonthCounts,
-  SearchOptions,
-  SearchResult,
-  YearCounts,
-} from "../../model/search-results.js";
 import type { Speaker } from "../../model/speaker.js";
 import { chooseCurrent, type Reading, readingOf, repeatedReading } from "../../model/version-order.js";
-import { SearchEngine } from "../../search/engine/engine.js";
 import { canonicalJson, documentFingerprint } from "../fingerprint.js";
 import type {
   BatchItem,
   DivergenceSummary,
   DivergentPair,
-  DocumentStore,
   DocumentSummary,
   InputReading,
   LanguageVersion,
@@ -37,6 +26,7 @@ import type {
   PendingWork,
   PutResult,
   RawBlob,
+  StoreBackend,
   StoreCapabilities,
   StoreCounts,
   StoredDocument,
@@ -102,7 +92,7 @@ export interface PgStoreOptions {
 /** Passwords never reach a message: the URL is shown without them. */
 export const redactUrl = (url: string) => url.replace(/\/\/([^:/@]+):[^@/]*@/, "//$1:***@");
 
-export class PgStore implements DocumentStore {
+export class PgStore implements StoreBackend {
   readonly capabilities: StoreCapabilities = {
     atomicBatches: true,
     rawInputs: true,
@@ -111,14 +101,14 @@ export class PgStore implements DocumentStore {
   };
   readonly fetchLog: PgFetchLog;
   readonly transfer: ArchiveTransfer;
-  private readonly searcher: SearchEngine;
+  readonly textIndex: PgTextIndex;
 
   private constructor(
     private readonly pool: pg.Pool,
     private readonly router: ReadRouter,
     private readonly alignmentVersion: number | null,
   ) {
-    this.searcher = new SearchEngine(new PgTextIndex(() => router.reader()));
+    this.textIndex = new PgTextIndex(() => router.reader());
     this.fetchLog = pgFetchLog(pool, async () => {
       await pool.query("UPDATE archive_state SET generation = generation + 1");
     });
@@ -508,22 +498,6 @@ export class PgStore implements DocumentStore {
         `SELECT body FROM speakers ORDER BY seq IS NULL, seq, id COLLATE "C"`,
       )
     ).map((r) => JSON.parse(r.body) as Speaker);
-  }
-
-  async search(query: SearchQuery, options?: SearchOptions): Promise<SearchResult> {
-    return this.searcher.search(query, options);
-  }
-
-  async concordance(query: SearchQuery, options?: ConcordanceOptions): Promise<Concordance> {
-    return this.searcher.concordance(query, options);
-  }
-
-  async countsByYear(query: SearchQuery): Promise<YearCounts> {
-    return this.searcher.countsByYear(query);
-  }
-
-  async countsByMonth(query: SearchQuery): Promise<MonthCounts> {
-    return this.searcher.countsByMonth(query);
   }
 
   async getSpeaker(id: string): Promise<Speaker | null> {

@@ -9,24 +9,13 @@ import { VerbatimError } from "../../errors/catalog.js";
 import type { Document } from "../../model/document.js";
 import type { Enrichment } from "../../model/enrichment.js";
 import type { Entity } from "../../model/entity.js";
-import type { SearchQuery } from "../../model/search-query.js";
-import type {
-  Concordance,
-  ConcordanceOptions,
-  MonthCounts,
-  SearchOptions,
-  SearchResult,
-  YearCounts,
-} from "../../model/search-results.js";
 import type { Speaker } from "../../model/speaker.js";
 import { chooseCurrent, type Reading, readingOf, repeatedReading } from "../../model/version-order.js";
-import { SearchEngine } from "../../search/engine/engine.js";
 import { canonicalJson, documentFingerprint } from "../fingerprint.js";
 import type {
   BatchItem,
   DivergenceSummary,
   DivergentPair,
-  DocumentStore,
   DocumentSummary,
   InputReading,
   LanguageVersion,
@@ -34,6 +23,7 @@ import type {
   PendingWork,
   PutResult,
   RawBlob,
+  StoreBackend,
   StoreCapabilities,
   StoreCounts,
   StoredDocument,
@@ -109,7 +99,7 @@ function isFile(file: string): boolean {
   }
 }
 
-export class SqliteStore implements DocumentStore {
+export class SqliteStore implements StoreBackend {
   readonly capabilities: StoreCapabilities = {
     atomicBatches: true,
     rawInputs: true,
@@ -119,7 +109,7 @@ export class SqliteStore implements DocumentStore {
   private readonly db: Database.Database;
   private readonly stmt;
   private readonly index: SearchIndexWriter;
-  private readonly searcher: SearchEngine;
+  readonly textIndex: SqliteTextIndex;
   private readonly enrichments: EnrichmentIndex;
   private readonly links: VersionLinks;
   readonly fetchLog: SqliteFetchLog;
@@ -156,7 +146,7 @@ export class SqliteStore implements DocumentStore {
     this.db.pragma("foreign_keys = ON");
     const db = this.db;
     this.index = options.readonly ? { put: () => {}, remove: () => {} } : searchIndexWriter(db);
-    this.searcher = new SearchEngine(new SqliteTextIndex(db, () => this.generation));
+    this.textIndex = new SqliteTextIndex(db, () => this.generation);
     this.enrichments = enrichmentIndex(db);
     this.links = versionLinks(db, options.alignmentVersion ?? null);
     this.fetchLog = sqliteFetchLog(db, () => {
@@ -493,22 +483,6 @@ export class SqliteStore implements DocumentStore {
 
   async listSpeakers(): Promise<Speaker[]> {
     return this.stmt.listSpeakers.all().map((row) => JSON.parse(row.body) as Speaker);
-  }
-
-  async search(query: SearchQuery, options?: SearchOptions): Promise<SearchResult> {
-    return this.searcher.search(query, options);
-  }
-
-  async concordance(query: SearchQuery, options?: ConcordanceOptions): Promise<Concordance> {
-    return this.searcher.concordance(query, options);
-  }
-
-  async countsByYear(query: SearchQuery): Promise<YearCounts> {
-    return this.searcher.countsByYear(query);
-  }
-
-  async countsByMonth(query: SearchQuery): Promise<MonthCounts> {
-    return this.searcher.countsByMonth(query);
   }
 
   async getSpeaker(id: string): Promise<Speaker | null> {
