@@ -12,7 +12,7 @@ const config = createRequire(import.meta.url)("../../.dependency-cruiser.cjs") a
 const FIXTURE = fileURLToPath(new URL("./fixture", import.meta.url));
 
 describe("the layering check", () => {
-  it("reports a store importing align, a model importing the store, search importing SQLite and a cycle, each once", async () => {
+  it("reports a store importing align or search, a model importing the store, search importing SQLite and a cycle, each once, and a store importing the model and errors not at all", async () => {
     // The fixture resolves without the project's tsconfig; the rules are the project's own.
     const { tsConfig: _, ...options } = config.options ?? {};
     const result = await cruise(["src"], {
@@ -29,6 +29,8 @@ describe("the layering check", () => {
       ["search-knows-no-backend", "src/search/search.ts", "src/store/sqlite/engine.ts"],
       // A type-only import counts: a type is a dependency too.
       ["store-depends-on-model", "src/store/backend.ts", "src/align/key-rule.ts"],
+      // The store is given its search engine (search/engine/with-search.ts), never builds one.
+      ["store-depends-on-model", "src/store/searching-backend.ts", "src/search/engine.ts"],
     ]);
   });
 });
