@@ -19,7 +19,7 @@ export interface SearchOptions {
   facets?: boolean;
   /** Matching turns shown per document. */
   turnsPerDocument?: number;
-  /** Serve a repeated search from the backend's result cache (default true); benchmarks turn it off. */
+  /** Serve a repeated search from the search engine's result cache (default true); benchmarks turn it off. */
   cache?: boolean;
 }
 

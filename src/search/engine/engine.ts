@@ -1,7 +1,7 @@
 /**
  * The search engine, one for every backend: filters, exact counts, facets, ranking, cursors,
  * snippets, concordance, per-period counts and the result cache. A backend's TextIndex
- * (text-index.ts) finds the turns a typed plan matches and scores them; everything here is
+ * (model/text-index.ts) finds the turns a typed plan matches and scores them; everything here is
  * computed over the catalog (catalog.ts), and only a page's turns are read back for snippets.
  */
 import { TURN_KINDS } from "../../model/document.js";
