@@ -230,13 +230,17 @@ export const PG_MIGRATIONS: readonly string[] = [
   CREATE TABLE pending_work (name TEXT PRIMARY KEY);
   INSERT INTO pending_work (name) SELECT 'version-keys' WHERE EXISTS (SELECT 1 FROM documents);
   `,
-  // 3: PostgreSQL keeps at most 256 positions of a word and none past 16383; a turn that needs more
-  // is marked inexact, and phrases and scores are worked out from its text instead (text-index.ts).
+  // 3: PostgreSQL keeps at most 256 positions of a word, and none past 16383: the words a turn says
+  // more often are listed with their true counts, and phrases in such turns (or in turns longer
+  // than 16383 words) are looked for in the text (text-index.ts). Turns stored before this list the
+  // words PostgreSQL capped, counted as 256 until the archive is indexed again.
   `
-  ALTER TABLE turns ADD COLUMN exact BOOLEAN NOT NULL DEFAULT true;
-  UPDATE turns SET exact = false
-   WHERE len > 16383 OR EXISTS (SELECT 1 FROM unnest(tsv) u WHERE cardinality(u.positions) >= 256);
-  CREATE INDEX turns_inexact ON turns (n) WHERE NOT exact;
+  ALTER TABLE turns ADD COLUMN capped TEXT[] NOT NULL DEFAULT '{}';
+  ALTER TABLE turns ADD COLUMN capped_counts INTEGER[] NOT NULL DEFAULT '{}';
+  UPDATE turns t SET capped = c.terms, capped_counts = c.counts
+    FROM (SELECT n, array_agg(u.lexeme ORDER BY u.lexeme) AS terms, array_agg(256 ORDER BY u.lexeme) AS counts
+            FROM turns, unnest(tsv) u WHERE cardinality(u.positions) >= 256 GROUP BY n) c
+   WHERE c.n = t.n;
   `,
 ];
 

@@ -87,10 +87,11 @@ export async function putInIndex(
   for (const t of indexed) count(delta, t.terms, "turns", 1);
   // Inserted in turn order, so turn numbers ascend with the index within a document.
   await db.query(
-    `INSERT INTO turns (doc_id, doc_n, idx, speaker_id, speaker_name, label, kind, text, len, tsv, exact)
-     SELECT $1, $2, i, s, sn, l, k, t, len, v::tsvector, e
-     FROM unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[], $10::text[], $11::boolean[])
-          WITH ORDINALITY AS x(i, s, sn, l, k, t, len, v, e, o)
+    `INSERT INTO turns (doc_id, doc_n, idx, speaker_id, speaker_name, label, kind, text, len, tsv, capped, capped_counts)
+     SELECT $1, $2, i, s, sn, l, k, t, len, v::tsvector,
+            COALESCE(c::text[], '{}'), COALESCE(cc::int[], '{}')
+     FROM unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[], $10::text[], $11::text[], $12::text[])
+          WITH ORDINALITY AS x(i, s, sn, l, k, t, len, v, c, cc, o)
      ORDER BY o`,
     [
       doc.id,
@@ -103,7 +104,9 @@ export async function putInIndex(
       texts,
       indexed.map((t) => t.length),
       indexed.map((t) => t.tsv),
-      indexed.map((t) => t.exact),
+      // Arrays of arrays must be rectangular: each turn's list travels as one array literal.
+      indexed.map((t) => arrayLiteral(t.capped.map(([term]) => term))),
+      indexed.map((t) => arrayLiteral(t.capped.map(([, n]) => String(n)))),
     ],
   );
 }
@@ -121,4 +124,9 @@ export async function applyVocab(db: Queryable, delta: VocabDelta): Promise<void
     [terms, changed.map(([, d]) => d.turns), changed.map(([, d]) => d.titles)],
   );
   await db.query("DELETE FROM vocab WHERE term = ANY($1::text[]) AND turns <= 0 AND titles <= 0", [terms]);
+}
+
+/** A PostgreSQL array literal of plain terms or numbers (no quotes or braces in them: index terms are letters and digits). */
+function arrayLiteral(values: string[]): string {
+  return `{${values.map((v) => `"${v.replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
 }

@@ -21,10 +21,11 @@ import { one, rows } from "./db.js";
 import {
   allQuery,
   looseAllQuery,
-  needsPositions,
+  MAX_POSITION,
   occurrences,
   type Phrase,
   phrasesOf,
+  positionedWords,
   positionsOf,
   satisfies,
 } from "./tsvector.js";
@@ -187,36 +188,48 @@ export class PgTextIndex implements TextIndex {
   }
 
   /**
-   * Rows matching every group, ascending. PostgreSQL answers for rows whose tsvector holds every
-   * position; a phrase in a row it holds only in part (inexact: more than 16383 words, or a word
-   * more than 255 times) is looked for in the row's text.
+   * Rows matching every group, ascending. PostgreSQL answers for the rows whose tsvector holds every
+   * position of the phrases' words; a row that says one of those words more than 255 times, or runs
+   * past PostgreSQL's 16383rd position, is checked against its text.
    */
   private async matchSet(corpus: Corpus, groups: MatchGroup[]): Promise<Int32Array> {
     const query = allQuery(groups);
     if (query === null) return new Int32Array(0);
-    if (corpus !== TURNS || !needsPositions(groups.flat())) return this.matching(corpus, query, "");
-    const exact = await this.matching(corpus, query, " AND exact");
+    const words = positionedWords(groups.flat());
+    if (corpus !== TURNS || words.length === 0) return this.matching(corpus, query, "", []);
+    const held = await this.matching(
+      corpus,
+      query,
+      ` AND len <= ${MAX_POSITION} AND NOT (capped && $2::text[])`,
+      [words],
+    );
     const loose = looseAllQuery(groups);
-    if (loose === null) return exact;
-    const inexact = (
+    if (loose === null) return held;
+    const checked = (
       await rows<{ n: number; text: string }>(
         await this.read(),
-        "SELECT n, text FROM turns WHERE NOT exact AND tsv @@ $1::tsquery ORDER BY n",
-        [loose],
+        `SELECT n, text FROM turns
+         WHERE (len > ${MAX_POSITION} OR capped && $2::text[]) AND tsv @@ $1::tsquery ORDER BY n`,
+        [loose, words],
       )
     )
       .filter((r) => satisfies(groups, positionsOf(r.text)))
       .map((r) => r.n);
-    if (inexact.length === 0) return exact;
-    return Int32Array.from([...exact, ...inexact].sort((a, b) => a - b));
+    if (checked.length === 0) return held;
+    return Int32Array.from([...held, ...checked].sort((a, b) => a - b));
   }
 
   /** Numbers of the rows matching a tsquery literal, ascending, packed in one string. */
-  private async matching(corpus: Corpus, query: string, extra: string): Promise<Int32Array> {
+  private async matching(
+    corpus: Corpus,
+    query: string,
+    extra: string,
+    params: unknown[],
+  ): Promise<Int32Array> {
     const row = await one<{ s: string | null }>(
       await this.read(),
       `SELECT string_agg(n::text, ',' ORDER BY n) AS s FROM ${corpus.table} WHERE ${corpus.vector} @@ $1::tsquery${extra}`,
-      [query],
+      [query, ...params],
     );
     return numbers(row?.s);
   }
@@ -244,29 +257,55 @@ export class PgTextIndex implements TextIndex {
     const prefixes = [
       ...new Set(phrases.flatMap((p) => (p.prefix ? [p.words[p.words.length - 1] as string] : []))),
     ];
-    // The positions of the query's words in each matching row, as "word:1,5 other:2"; an inexact
-    // row's text instead, to count them in full.
-    const [isExact, text] = corpus === TURNS ? ["exact", "text"] : ["true", "title"];
-    const found = await rows<{ n: number; len: number; pos: string | null; text: string | null }>(
+    const words = new Set(positionedWords(groups.flat()));
+    // The positions of the query's words in each matching row ("word:1,5 other:2"), and the true
+    // counts of the words PostgreSQL capped.
+    const capped =
+      corpus === TURNS ? "capped, capped_counts" : "'{}'::text[] AS capped, '{}'::int[] AS capped_counts";
+    const found = await rows<{
+      n: number;
+      len: number;
+      pos: string | null;
+      capped: string[];
+      capped_counts: number[];
+    }>(
       await this.read(),
-      `SELECT n, ${corpus.length} AS len,
-              CASE WHEN ${isExact} THEN
-                (SELECT string_agg(u.lexeme || ':' || array_to_string(u.positions, ','), ' ')
-                   FROM unnest(${corpus.vector}) u
-                  WHERE u.lexeme = ANY($2::text[])
-                     OR EXISTS (SELECT 1 FROM unnest($3::text[]) p WHERE starts_with(u.lexeme, p))) END AS pos,
-              CASE WHEN ${isExact} THEN NULL ELSE ${text} END AS text
+      `SELECT n, ${corpus.length} AS len, ${capped},
+              (SELECT string_agg(u.lexeme || ':' || array_to_string(u.positions, ','), ' ')
+                 FROM unnest(${corpus.vector}) u
+                WHERE u.lexeme = ANY($2::text[])
+                   OR EXISTS (SELECT 1 FROM unnest($3::text[]) p WHERE starts_with(u.lexeme, p))) AS pos
        FROM ${corpus.table} WHERE n = ANY($1::int[]) ORDER BY n`,
       [Array.from(ids), exact, prefixes],
     );
+    // Rows whose phrase words' positions PostgreSQL did not keep in full are read from their text.
+    const unreliable = found
+      .filter((r) => r.len > MAX_POSITION || r.capped.some((w) => words.has(w)))
+      .map((r) => r.n);
+    const texts = unreliable.length
+      ? new Map(
+          (
+            await rows<{ n: number; text: string }>(
+              await this.read(),
+              "SELECT n, text FROM turns WHERE n = ANY($1::int[])",
+              [unreliable],
+            )
+          ).map((r) => [r.n, r.text]),
+        )
+      : new Map<number, string>();
     const scores = new Float64Array(found.length);
     const out = new Int32Array(found.length);
     found.forEach((row, i) => {
-      const positions = row.text === null ? parsePositions(row.pos) : positionsOf(row.text);
+      const text = texts.get(row.n);
+      const positions = text === undefined ? parsePositions(row.pos) : positionsOf(text);
+      const counts =
+        text === undefined
+          ? new Map(row.capped.map((w, k) => [w, row.capped_counts[k] as number]))
+          : new Map();
       const norm = K1 * (1 - B + (B * row.len) / (stats.avg || 1));
       let score = 0;
       phrases.forEach((p, j) => {
-        const tf = occurrences(p, positions);
+        const tf = occurrences(p, positions, counts);
         if (tf > 0) score += ((idf[j] as number) * tf * (K1 + 1)) / (tf + norm);
       });
       out[i] = row.n;

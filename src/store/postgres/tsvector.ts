@@ -9,7 +9,7 @@ import { indexTerms } from "../../model/index-text.js";
 import type { MatchGroup, MatchTerm } from "../../model/text-index.js";
 
 /** PostgreSQL keeps positions up to 16383 and lexemes up to 2046 bytes. */
-const MAX_POSITION = 16_383;
+export const MAX_POSITION = 16_383;
 const MAX_LEXEME_BYTES = 2046;
 
 const quote = (term: string) => `'${term.replace(/\\/g, "\\\\").replace(/'/g, "''")}'`;
@@ -24,8 +24,8 @@ export interface IndexedText {
   length: number;
   /** Its distinct terms. */
   terms: Set<string>;
-  /** PostgreSQL keeps every position of every term: phrases and counts can be read off the tsvector. */
-  exact: boolean;
+  /** Terms said more often than PostgreSQL keeps positions of, with their true counts. */
+  capped: [string, number][];
 }
 
 export function indexText(text: string): IndexedText {
@@ -41,9 +41,11 @@ export function indexText(text: string): IndexedText {
     list.push(Math.min(i + 1, MAX_POSITION));
   });
   const tsv = [...positions].map(([term, list]) => `${quote(term)}:${list.join(",")}`).join(" ");
-  const exact =
-    terms.length <= MAX_POSITION && [...positions.values()].every((l) => l.length < MAX_POSITIONS_PER_TERM);
-  return { tsv, length: terms.length, terms: new Set(positions.keys()), exact };
+  const capped = [...positions]
+    .filter(([, list]) => list.length >= MAX_POSITIONS_PER_TERM)
+    .map(([term, list]): [string, number] => [term, list.length])
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  return { tsv, length: terms.length, terms: new Set(positions.keys()), capped };
 }
 
 /** One phrase of FTS5's sense: a form, a phrase, or a prefix; each is a BM25 term of its own. */
@@ -84,8 +86,10 @@ export function allQuery(groups: MatchGroup[]): string | null {
   return parts.map((q) => `(${q})`).join(" & ");
 }
 
-/** Whether a plan term needs word positions to match (a phrase of several words). */
-export const needsPositions = (terms: MatchTerm[]) => phrasesOf(terms).some((p) => p.words.length > 1);
+/** The words whose positions a plan needs: those of its phrases of several words. */
+export const positionedWords = (terms: MatchTerm[]): string[] => [
+  ...new Set(phrasesOf(terms).flatMap((p) => (p.words.length > 1 ? p.words : []))),
+];
 
 /** Every group with its phrases loosened to "all their words", as a tsquery literal: a superset. */
 export function looseAllQuery(groups: MatchGroup[]): string | null {
@@ -116,8 +120,25 @@ export function positionsOf(text: string): Map<string, number[]> {
   return out;
 }
 
-/** How many times a phrase occurs, from its words' positions (a prefix matches every word it begins). */
-export function occurrences(p: Phrase, positions: Map<string, number[]>): number {
+/**
+ * How many times a phrase occurs, from its words' positions (a prefix matches every word it
+ * begins); a single word's count may come from `counts` instead, where PostgreSQL kept only some
+ * of its positions.
+ */
+export function occurrences(
+  p: Phrase,
+  positions: Map<string, number[]>,
+  counts: Map<string, number> = new Map(),
+): number {
+  if (p.words.length === 1) {
+    const word = p.words[0] as string;
+    const count = (w: string) => counts.get(w) ?? positions.get(w)?.length ?? 0;
+    if (!p.prefix) return count(word);
+    let total = 0;
+    for (const w of new Set([...positions.keys(), ...counts.keys()]))
+      if (w.startsWith(word)) total += count(w);
+    return total;
+  }
   const at = (word: string, prefix: boolean): Set<number> => {
     if (!prefix) return new Set(positions.get(word) ?? []);
     const all = new Set<number>();
