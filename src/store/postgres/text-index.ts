@@ -246,13 +246,28 @@ export class PgTextIndex implements TextIndex {
     if (ids.length === 0) return { ids, scores: new Float64Array(0) };
     const phrases = phrasesOf(groups.flat());
     const stats = await this.corpusStats(corpus);
-    const idf = await Promise.all(
-      phrases.map(async (p) => {
-        const hits = await this.rowsHolding(corpus, p);
-        const value = Math.log((stats.count - hits + 0.5) / (hits + 0.5));
-        return value > 0 ? value : 1e-6;
-      }),
+    // Rows holding each single word come from the vocabulary in one query; phrases and prefixes are counted.
+    const single = [
+      ...new Set(phrases.filter((p) => p.words.length === 1 && !p.prefix).map((p) => p.words[0] as string)),
+    ];
+    const known = new Map(
+      (
+        await rows<{ term: string; n: number }>(
+          await this.read(),
+          `SELECT term, ${corpus.vocabColumn} AS n FROM vocab WHERE term = ANY($1::text[])`,
+          [single],
+        )
+      ).map((r) => [r.term, r.n]),
     );
+    const idf: number[] = [];
+    for (const p of phrases) {
+      const hits =
+        p.words.length === 1 && !p.prefix
+          ? (known.get(p.words[0] as string) ?? 0)
+          : await this.rowsHolding(corpus, p);
+      const value = Math.log((stats.count - hits + 0.5) / (hits + 0.5));
+      idf.push(value > 0 ? value : 1e-6);
+    }
     const exact = [...new Set(phrases.flatMap((p) => (p.prefix ? p.words.slice(0, -1) : p.words)))];
     const prefixes = [
       ...new Set(phrases.flatMap((p) => (p.prefix ? [p.words[p.words.length - 1] as string] : []))),
@@ -274,9 +289,10 @@ export class PgTextIndex implements TextIndex {
               (SELECT string_agg(u.lexeme || ':' || array_to_string(u.positions, ','), ' ')
                  FROM unnest(${corpus.vector}) u
                 WHERE u.lexeme = ANY($2::text[])
-                   OR EXISTS (SELECT 1 FROM unnest($3::text[]) p WHERE starts_with(u.lexeme, p))) AS pos
+                   OR u.lexeme LIKE ANY($3::text[])) AS pos
        FROM ${corpus.table} WHERE n = ANY($1::int[]) ORDER BY n`,
-      [Array.from(ids), exact, prefixes],
+      // Prefixes as LIKE patterns: index terms hold only letters and digits, so none has % or _ to escape.
+      [Array.from(ids), exact, prefixes.map((p) => `${p}%`)],
     );
     // Rows whose phrase words' positions PostgreSQL did not keep in full are read from their text.
     const unreliable = found
