@@ -4,64 +4,18 @@
  * so a crawl killed at any moment leaves every row it wrote whole.
  */
 import type pg from "pg";
-import type { CaptureRow, ChangeEntry, ChangesOptions, FetchLog, PageState, QueueEntry } from "../store.js";
+import {
+  CAPTURE_COLUMNS,
+  type CaptureDbRow,
+  captureParams,
+  PAGE_COLUMNS,
+  type PageRow,
+  pageParams,
+  toCapture,
+  toPage,
+} from "../rows.js";
+import type { ChangeEntry, ChangesOptions, FetchLog, PageState, QueueEntry } from "../store.js";
 import { one, type Queryable, rows, transaction } from "./db.js";
-
-interface PageRow {
-  url: string;
-  publisher: string | null;
-  role: PageState["role"];
-  state: PageState["state"];
-  etag: string | null;
-  last_modified: string | null;
-  content_hash: string | null;
-  doc_ids: string;
-  first_seen: string;
-  last_fetched: string | null;
-  last_changed: string | null;
-  published: string | null;
-  next_visit: string | null;
-  failures: number;
-  last_error: string | null;
-}
-
-interface CaptureDbRow {
-  url: string;
-  fetched_at: string;
-  status: number;
-  content_hash: string | null;
-  warc_file: string;
-  warc_offset: number;
-  warc_length: number;
-}
-
-const toPage = (r: PageRow): PageState => ({
-  url: r.url,
-  publisher: r.publisher,
-  role: r.role,
-  state: r.state,
-  etag: r.etag,
-  lastModified: r.last_modified,
-  contentHash: r.content_hash,
-  documentIds: JSON.parse(r.doc_ids) as string[],
-  firstSeen: r.first_seen,
-  lastFetched: r.last_fetched,
-  lastChanged: r.last_changed,
-  published: r.published,
-  nextVisit: r.next_visit,
-  failures: r.failures,
-  lastError: r.last_error,
-});
-
-const toCapture = (r: CaptureDbRow): CaptureRow => ({
-  url: r.url,
-  fetchedAt: r.fetched_at,
-  status: r.status,
-  contentHash: r.content_hash,
-  warcFile: r.warc_file,
-  warcOffset: r.warc_offset,
-  warcLength: r.warc_length,
-});
 
 /**
  * Names crawl queues among the database's advisory locks (the two-key form, apart from the
@@ -82,31 +36,14 @@ export interface PgFetchLog extends FetchLog {
 export function pgFetchLog(pool: pg.Pool, onChange: () => Promise<void>): PgFetchLog {
   const recordFetched = async (db: Queryable, p: PageState, queue: QueueEntry | null) => {
     await db.query(
-      `INSERT INTO pages (url, publisher, role, state, etag, last_modified, content_hash, doc_ids, first_seen,
-         last_fetched, last_changed, published, next_visit, failures, last_error)
+      `INSERT INTO pages (${PAGE_COLUMNS})
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
        ON CONFLICT (url) DO UPDATE SET publisher = excluded.publisher, role = excluded.role, state = excluded.state,
          etag = excluded.etag, last_modified = excluded.last_modified, content_hash = excluded.content_hash,
          doc_ids = excluded.doc_ids, last_fetched = excluded.last_fetched, last_changed = excluded.last_changed,
          published = excluded.published, next_visit = excluded.next_visit, failures = excluded.failures,
          last_error = excluded.last_error`,
-      [
-        p.url,
-        p.publisher,
-        p.role,
-        p.state,
-        p.etag,
-        p.lastModified,
-        p.contentHash,
-        JSON.stringify(p.documentIds),
-        p.firstSeen,
-        p.lastFetched,
-        p.lastChanged,
-        p.published,
-        p.nextVisit,
-        p.failures,
-        p.lastError,
-      ],
+      pageParams(p),
     );
     if (queue)
       await db.query("UPDATE crawl_queue SET done = true WHERE key = $1 AND url = $2", [
@@ -138,9 +75,8 @@ export function pgFetchLog(pool: pg.Pool, onChange: () => Promise<void>): PgFetc
     },
     async putCapture(c) {
       await pool.query(
-        `INSERT INTO captures (url, fetched_at, status, content_hash, warc_file, warc_offset, warc_length)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [c.url, c.fetchedAt, c.status, c.contentHash, c.warcFile, c.warcOffset, c.warcLength],
+        `INSERT INTO captures (${CAPTURE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        captureParams(c),
       );
     },
     async captureOf(url, contentHash) {

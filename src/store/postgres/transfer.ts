@@ -9,6 +9,20 @@ import type { Document } from "../../model/document.js";
 import { displayText } from "../../model/index-text.js";
 import type { Speaker } from "../../model/speaker.js";
 import { canonicalJson, documentFingerprint } from "../fingerprint.js";
+import {
+  CAPTURE_COLUMNS,
+  type CaptureDbRow,
+  captureParams,
+  DIVERGENCE_COLUMNS,
+  type DivergenceRow,
+  divergenceParams,
+  PAGE_COLUMNS,
+  type PageRow,
+  pageParams,
+  toCapture,
+  toDivergence,
+  toPage,
+} from "../rows.js";
 import type { ArchiveRecord, ArchiveRecordKind, ArchiveTransfer } from "../transfer.js";
 import { one, type Queryable, rows, transaction } from "./db.js";
 import { pgEnrichment } from "./enrichment.js";
@@ -97,59 +111,11 @@ export function pgTransfer(pool: pg.Pool, wrote: () => Promise<void>): ArchiveTr
           },
         };
       for await (const r of paged(pool, "divergence", "*", ["a", "b"]))
-        yield {
-          kind: "divergence",
-          summary: {
-            a: r.a,
-            b: r.b,
-            version: r.version,
-            score: r.score,
-            onlyA: r.only_a,
-            onlyB: r.only_b,
-            lengthOutliers: r.length_outliers,
-            numberMismatches: r.number_mismatches,
-            entityMismatches: r.entity_mismatches,
-          },
-        };
+        yield { kind: "divergence", summary: toDivergence(r as DivergenceRow) };
       for await (const r of paged(pool, "pages", "*", ["url"]))
-        yield {
-          kind: "page",
-          page: {
-            url: r.url,
-            publisher: r.publisher,
-            role: r.role,
-            state: r.state,
-            etag: r.etag,
-            lastModified: r.last_modified,
-            contentHash: r.content_hash,
-            documentIds: JSON.parse(r.doc_ids),
-            firstSeen: r.first_seen,
-            lastFetched: r.last_fetched,
-            lastChanged: r.last_changed,
-            published: r.published,
-            nextVisit: r.next_visit,
-            failures: r.failures,
-            lastError: r.last_error,
-          },
-        };
-      for await (const r of paged(
-        pool,
-        "captures",
-        "n, url, fetched_at, status, content_hash, warc_file, warc_offset, warc_length",
-        ["n"],
-      ))
-        yield {
-          kind: "capture",
-          capture: {
-            url: r.url,
-            fetchedAt: r.fetched_at,
-            status: r.status,
-            contentHash: r.content_hash,
-            warcFile: r.warc_file,
-            warcOffset: Number(r.warc_offset),
-            warcLength: Number(r.warc_length),
-          },
-        };
+        yield { kind: "page", page: toPage(r as PageRow) };
+      for await (const r of paged(pool, "captures", `n, ${CAPTURE_COLUMNS}`, ["n"]))
+        yield { kind: "capture", capture: toCapture(r as CaptureDbRow) };
       for await (const r of paged(pool, "withdrawals", "*", ["doc_id"]))
         yield { kind: "withdrawal", id: r.doc_id, url: r.url, status: r.status, at: r.at };
       for await (const r of paged(pool, "crawl_runs", "*", ["key"]))
@@ -255,60 +221,26 @@ async function importRecord(db: Queryable, r: ArchiveRecord, delta: VocabDelta):
         [r.link.a, r.link.b, r.link.method, r.link.confidence, JSON.stringify(r.link.reasons)],
       );
       return;
-    case "divergence": {
-      const s = r.summary;
+    case "divergence":
       await db.query(
-        `INSERT INTO divergence (a, b, version, score, only_a, only_b, length_outliers, number_mismatches, entity_mismatches)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (a, b) DO NOTHING`,
-        [
-          s.a,
-          s.b,
-          s.version,
-          s.score,
-          s.onlyA,
-          s.onlyB,
-          s.lengthOutliers,
-          s.numberMismatches,
-          s.entityMismatches,
-        ],
+        `INSERT INTO divergence (${DIVERGENCE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         ON CONFLICT (a, b) DO NOTHING`,
+        divergenceParams(r.summary),
       );
       return;
-    }
-    case "page": {
-      const p = r.page;
+    case "page":
       await db.query(
-        `INSERT INTO pages (url, publisher, role, state, etag, last_modified, content_hash, doc_ids, first_seen,
-           last_fetched, last_changed, published, next_visit, failures, last_error)
+        `INSERT INTO pages (${PAGE_COLUMNS})
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT (url) DO NOTHING`,
-        [
-          p.url,
-          p.publisher,
-          p.role,
-          p.state,
-          p.etag,
-          p.lastModified,
-          p.contentHash,
-          JSON.stringify(p.documentIds),
-          p.firstSeen,
-          p.lastFetched,
-          p.lastChanged,
-          p.published,
-          p.nextVisit,
-          p.failures,
-          p.lastError,
-        ],
+        pageParams(r.page),
       );
       return;
-    }
-    case "capture": {
-      const c = r.capture;
+    case "capture":
       await db.query(
-        `INSERT INTO captures (url, fetched_at, status, content_hash, warc_file, warc_offset, warc_length)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [c.url, c.fetchedAt, c.status, c.contentHash, c.warcFile, c.warcOffset, c.warcLength],
+        `INSERT INTO captures (${CAPTURE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        captureParams(r.capture),
       );
       return;
-    }
     case "withdrawal":
       await db.query(
         "INSERT INTO withdrawals (doc_id, url, status, at) VALUES ($1, $2, $3, $4) ON CONFLICT (doc_id) DO NOTHING",

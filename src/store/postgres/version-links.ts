@@ -8,6 +8,7 @@
  * Every method takes the connection to run on, so a batch's writes join its transaction.
  * Ids and dates are ordered with COLLATE "C", the byte order SQLite sorts text in.
  */
+import { toDivergence } from "../rows.js";
 import type {
   DivergenceSummary,
   DivergentPair,
@@ -269,15 +270,7 @@ export const pgVersionLinks: PgVersionLinks = {
       [alignmentVersion, Math.max(1, Math.min(1000, limit))],
     );
     return found.map((r) => ({
-      a: r.a,
-      b: r.b,
-      version: r.version,
-      score: r.score,
-      onlyA: r.only_a,
-      onlyB: r.only_b,
-      lengthOutliers: r.length_outliers,
-      numberMismatches: r.number_mismatches,
-      entityMismatches: r.entity_mismatches,
+      ...toDivergence(r),
       titleA: r.title_a,
       titleB: r.title_b,
       languageA: r.language_a,

@@ -4,63 +4,8 @@
  * any moment leaves every row it wrote whole.
  */
 import type Database from "better-sqlite3";
-import type { CaptureRow, ChangeEntry, ChangesOptions, FetchLog, PageState, QueueEntry } from "../store.js";
-
-interface PageRow {
-  url: string;
-  publisher: string | null;
-  role: PageState["role"];
-  state: PageState["state"];
-  etag: string | null;
-  last_modified: string | null;
-  content_hash: string | null;
-  doc_ids: string;
-  first_seen: string;
-  last_fetched: string | null;
-  last_changed: string | null;
-  published: string | null;
-  next_visit: string | null;
-  failures: number;
-  last_error: string | null;
-}
-
-interface CaptureDbRow {
-  url: string;
-  fetched_at: string;
-  status: number;
-  content_hash: string | null;
-  warc_file: string;
-  warc_offset: number;
-  warc_length: number;
-}
-
-const toPage = (r: PageRow): PageState => ({
-  url: r.url,
-  publisher: r.publisher,
-  role: r.role,
-  state: r.state,
-  etag: r.etag,
-  lastModified: r.last_modified,
-  contentHash: r.content_hash,
-  documentIds: JSON.parse(r.doc_ids) as string[],
-  firstSeen: r.first_seen,
-  lastFetched: r.last_fetched,
-  lastChanged: r.last_changed,
-  published: r.published,
-  nextVisit: r.next_visit,
-  failures: r.failures,
-  lastError: r.last_error,
-});
-
-const toCapture = (r: CaptureDbRow): CaptureRow => ({
-  url: r.url,
-  fetchedAt: r.fetched_at,
-  status: r.status,
-  contentHash: r.content_hash,
-  warcFile: r.warc_file,
-  warcOffset: r.warc_offset,
-  warcLength: r.warc_length,
-});
+import { type CaptureDbRow, type PageRow, toCapture, toPage } from "../rows.js";
+import type { ChangeEntry, ChangesOptions, FetchLog, PageState, QueueEntry } from "../store.js";
 
 /** The FetchLog, and the one write a document batch makes inside its own transaction. */
 export interface SqliteFetchLog extends FetchLog {

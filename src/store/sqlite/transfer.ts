@@ -8,7 +8,20 @@ import { VerbatimError } from "../../errors/catalog.js";
 import type { Document } from "../../model/document.js";
 import type { Speaker } from "../../model/speaker.js";
 import { canonicalJson, documentFingerprint } from "../fingerprint.js";
-import type { PageState } from "../store.js";
+import {
+  CAPTURE_COLUMNS,
+  type CaptureDbRow,
+  captureParams,
+  DIVERGENCE_COLUMNS,
+  type DivergenceRow,
+  divergenceParams,
+  PAGE_COLUMNS,
+  type PageRow,
+  pageParams,
+  toCapture,
+  toDivergence,
+  toPage,
+} from "../rows.js";
 import type { ArchiveRecord, ArchiveRecordKind, ArchiveTransfer } from "../transfer.js";
 import type { EnrichmentIndex } from "./enrichment-index.js";
 import type { SearchIndexWriter } from "./search-index.js";
@@ -114,55 +127,14 @@ export function sqliteTransfer(
         reasons: string;
       }[])
         yield { kind: "link", link: { ...r, reasons: JSON.parse(r.reasons) as string[] } };
-      for (const r of db.prepare("SELECT * FROM divergence ORDER BY a, b").all() as Row[])
-        yield {
-          kind: "divergence",
-          summary: {
-            a: r.a,
-            b: r.b,
-            version: r.version,
-            score: r.score,
-            onlyA: r.only_a,
-            onlyB: r.only_b,
-            lengthOutliers: r.length_outliers,
-            numberMismatches: r.number_mismatches,
-            entityMismatches: r.entity_mismatches,
-          },
-        };
-      for (const r of db.prepare("SELECT * FROM pages ORDER BY url").iterate() as IterableIterator<Row>)
-        yield {
-          kind: "page",
-          page: {
-            url: r.url,
-            publisher: r.publisher,
-            role: r.role,
-            state: r.state,
-            etag: r.etag,
-            lastModified: r.last_modified,
-            contentHash: r.content_hash,
-            documentIds: JSON.parse(r.doc_ids) as string[],
-            firstSeen: r.first_seen,
-            lastFetched: r.last_fetched,
-            lastChanged: r.last_changed,
-            published: r.published,
-            nextVisit: r.next_visit,
-            failures: r.failures,
-            lastError: r.last_error,
-          } satisfies PageState,
-        };
-      for (const r of db.prepare("SELECT * FROM captures ORDER BY n").iterate() as IterableIterator<Row>)
-        yield {
-          kind: "capture",
-          capture: {
-            url: r.url,
-            fetchedAt: r.fetched_at,
-            status: r.status,
-            contentHash: r.content_hash,
-            warcFile: r.warc_file,
-            warcOffset: r.warc_offset,
-            warcLength: r.warc_length,
-          },
-        };
+      for (const r of db.prepare("SELECT * FROM divergence ORDER BY a, b").all() as DivergenceRow[])
+        yield { kind: "divergence", summary: toDivergence(r) };
+      for (const r of db.prepare("SELECT * FROM pages ORDER BY url").iterate() as IterableIterator<PageRow>)
+        yield { kind: "page", page: toPage(r) };
+      for (const r of db
+        .prepare("SELECT * FROM captures ORDER BY n")
+        .iterate() as IterableIterator<CaptureDbRow>)
+        yield { kind: "capture", capture: toCapture(r) };
       for (const r of db.prepare("SELECT * FROM withdrawals ORDER BY doc_id").all() as Row[])
         yield { kind: "withdrawal", id: r.doc_id, url: r.url, status: r.status, at: r.at };
       for (const r of db.prepare("SELECT * FROM crawl_runs ORDER BY key").all() as Row[])
@@ -197,18 +169,12 @@ export function sqliteTransfer(
           "INSERT OR REPLACE INTO version_links (a, b, method, confidence, reasons) VALUES (?, ?, ?, ?, ?)",
         ),
         divergence: db.prepare(
-          `INSERT OR REPLACE INTO divergence (a, b, version, score, only_a, only_b, length_outliers, number_mismatches, entity_mismatches)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT OR REPLACE INTO divergence (${DIVERGENCE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         ),
         page: db.prepare(
-          `INSERT OR REPLACE INTO pages (url, publisher, role, state, etag, last_modified, content_hash, doc_ids, first_seen,
-             last_fetched, last_changed, published, next_visit, failures, last_error)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT OR REPLACE INTO pages (${PAGE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         ),
-        capture: db.prepare(
-          `INSERT INTO captures (url, fetched_at, status, content_hash, warc_file, warc_offset, warc_length)
-           VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        ),
+        capture: db.prepare(`INSERT INTO captures (${CAPTURE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)`),
         withdrawal: db.prepare(
           "INSERT OR REPLACE INTO withdrawals (doc_id, url, status, at) VALUES (?, ?, ?, ?)",
         ),
@@ -282,55 +248,15 @@ export function sqliteTransfer(
                 JSON.stringify(r.link.reasons),
               );
               break;
-            case "divergence": {
-              const s = r.summary;
-              stmt.divergence.run(
-                s.a,
-                s.b,
-                s.version,
-                s.score,
-                s.onlyA,
-                s.onlyB,
-                s.lengthOutliers,
-                s.numberMismatches,
-                s.entityMismatches,
-              );
+            case "divergence":
+              stmt.divergence.run(...divergenceParams(r.summary));
               break;
-            }
-            case "page": {
-              const p = r.page;
-              stmt.page.run(
-                p.url,
-                p.publisher,
-                p.role,
-                p.state,
-                p.etag,
-                p.lastModified,
-                p.contentHash,
-                JSON.stringify(p.documentIds),
-                p.firstSeen,
-                p.lastFetched,
-                p.lastChanged,
-                p.published,
-                p.nextVisit,
-                p.failures,
-                p.lastError,
-              );
+            case "page":
+              stmt.page.run(...pageParams(r.page));
               break;
-            }
-            case "capture": {
-              const c = r.capture;
-              stmt.capture.run(
-                c.url,
-                c.fetchedAt,
-                c.status,
-                c.contentHash,
-                c.warcFile,
-                c.warcOffset,
-                c.warcLength,
-              );
+            case "capture":
+              stmt.capture.run(...captureParams(r.capture));
               break;
-            }
             case "withdrawal":
               stmt.withdrawal.run(r.id, r.url, r.status, r.at);
               break;

@@ -7,6 +7,7 @@
  * this only keeps and queries what it is given.
  */
 import type Database from "better-sqlite3";
+import { toDivergence } from "../rows.js";
 import type {
   DivergenceSummary,
   DivergentPair,
@@ -260,15 +261,7 @@ export function versionLinks(db: Database.Database, alignmentVersion: number | n
         limit: Math.max(1, Math.min(1000, limit)),
       });
       return rows.map((r) => ({
-        a: r.a,
-        b: r.b,
-        version: r.version,
-        score: r.score,
-        onlyA: r.only_a,
-        onlyB: r.only_b,
-        lengthOutliers: r.length_outliers,
-        numberMismatches: r.number_mismatches,
-        entityMismatches: r.entity_mismatches,
+        ...toDivergence(r),
         titleA: r.title_a,
         titleB: r.title_b,
         languageA: r.language_a,
