@@ -1,9 +1,10 @@
 /**
  * Turn kinds and question→answer pairs against transcripts annotated by hand (tests/gold/turns:
  * the kind of every turn and which answers answer which question, decided by reading the
- * documents, not the segmenter's output). Two samples: one the rules were tuned on, and one
- * annotated before any tuning and not tuned on (tests/gold/turns-fresh), and one from a second
- * annotator (tests/gold/turns-second). `npm run quality` writes all three to docs/quality.md.
+ * documents, not the segmenter's output). Four samples: one the rules were tuned on, one
+ * annotated before any tuning and not tuned on (tests/gold/turns-fresh), and two from a second
+ * and a third annotator (tests/gold/turns-second, tests/gold/turns-third). `npm run quality`
+ * writes all four to docs/quality.md.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
@@ -21,6 +22,8 @@ const TUNING = fileURLToPath(new URL("../gold/turns", import.meta.url));
 const FRESH = fileURLToPath(new URL("../gold/turns-fresh", import.meta.url));
 /** Annotated later by a second annotator who never saw the rules' output; measured before any change. */
 const SECOND = fileURLToPath(new URL("../gold/turns-second", import.meta.url));
+/** Annotated by a third annotator who never saw the rules' output, after the second sample's tuning. */
+const THIRD = fileURLToPath(new URL("../gold/turns-third", import.meta.url));
 
 interface GoldFile {
   /** Path under ../shared/corpus. */
@@ -149,7 +152,7 @@ const errorLines = (rows: FileScore[]) =>
   rows.flatMap((r) => r.errors.map((e) => `- ${r.file.replace(/\.json$/, "")}: ${e}`));
 
 /** The figures as a section of docs/quality.md (`npm run quality`). */
-function writeReport(fresh: FileScore[], second: FileScore[], tuning: FileScore[]): void {
+function writeReport(fresh: FileScore[], second: FileScore[], third: FileScore[], tuning: FileScore[]): void {
   const lines = [
     "## Turn kinds and question→answer pairs (`npm run quality`)",
     "",
@@ -166,6 +169,16 @@ function writeReport(fresh: FileScore[], second: FileScore[], tuning: FileScore[
     "Errors:",
     "",
     ...(errorLines(fresh).length ? errorLines(fresh) : ["- none"]),
+    "",
+    "### Third annotator (tests/gold/turns-third)",
+    "",
+    "Nine more transcripts (a President's remarks with questions, a background press call where the moderator hands each question to officials whose names are withheld, a press secretary's briefing with the COVID-19 coordinator, a press secretary's briefing, three Obama-era briefings and gaggles, and two television interviews with Barack Obama, BBC and ABC), annotated on 2026-12-04 by a third annotator who read them through `scripts/turn-gold.ts dump` and never saw the rules' output, after the second sample's rules were written. Measured before any change: kind accuracy 0.856, pair precision 0.850, recall 0.726, F1 0.783 (briefings 0.820 / 0.779, Obama-era 0.870 / 0.827, interviews 0.884 / 0.680). This annotator, too, keeps conventions of their own: a question split by a backchannel is several questions, each paired with the answer; a reporter's bid for the floor (\"Can I ask one on Ukraine?\") is `other` and the \"Sure.\" that grants it `moderator`; a reporter's pushback that demands a reply is a question. Then, after reading its errors, four general rules were added or fixed: a reporter's \"Good afternoon.\" was not read as a greeting (\"Good\" was stripped as filler), a press call's sound check (\"Hi, can you hear me?\") is `other`, an official asking to hear or understand the question again (\"Are you talking about…?\", \"I'm having a hard time hearing you\") is `other`, and a moderator's \"Let's go back to Maegan\", \"[Senior administration official], do you want to take that?\" and \"You know where to find me\" hand the floor or close. The figures below are therefore no longer unseen.",
+    "",
+    ...table(third),
+    "",
+    "Errors:",
+    "",
+    ...(errorLines(third).length ? errorLines(third) : ["- none"]),
     "",
     "### Second annotator (tests/gold/turns-second)",
     "",
@@ -193,33 +206,38 @@ function writeReport(fresh: FileScore[], second: FileScore[], tuning: FileScore[
 describe.skipIf(!corpusAvailable)("turn kinds and question-answer pairs against hand annotations", () => {
   let fresh: FileScore[] = [];
   let second: FileScore[] = [];
+  let third: FileScore[] = [];
   let tuning: FileScore[] = [];
 
   // Measured in a hook, not at load: collection must stay quick (see support/event-loop.ts).
   beforeAll(async () => {
     fresh = await score(FRESH);
     second = await score(SECOND);
+    third = await score(THIRD);
     tuning = await score(TUNING);
-    if (process.env.WRITE_QUALITY === "1") writeReport(fresh, second, tuning);
+    if (process.env.WRITE_QUALITY === "1") writeReport(fresh, second, third, tuning);
   });
 
-  it("has at least 15 annotated transcripts, 5 of them fresh and 8 from a second annotator", () => {
+  it("has at least 15 annotated transcripts, 5 of them fresh, 8 from a second annotator and 9 from a third", () => {
     expect(fresh.length).toBeGreaterThanOrEqual(5);
     expect(second.length).toBeGreaterThanOrEqual(8);
+    expect(third.length).toBeGreaterThanOrEqual(9);
     expect(fresh.length + second.length + tuning.length).toBeGreaterThanOrEqual(15);
   });
 
   // The targets hold on the tuning sample; the fresh sample is guarded against regressions below
   // its measured figures (docs/quality.md), not held to a target it was never tuned for.
-  it("gets the kind of at least 0.97 of the tuning sample's turns right, 0.93 of the fresh sample's and 0.85 of the second annotator's", () => {
+  it("gets the kind of at least 0.97 of the tuning sample's turns right, 0.93 of the fresh sample's, 0.86 of the second annotator's and 0.86 of the third's", () => {
     expect(total(tuning).accuracy).toBeGreaterThanOrEqual(0.97);
     expect(total(fresh).accuracy).toBeGreaterThanOrEqual(0.93);
-    expect(total(second).accuracy).toBeGreaterThanOrEqual(0.85);
+    expect(total(second).accuracy).toBeGreaterThanOrEqual(0.86);
+    expect(total(third).accuracy).toBeGreaterThanOrEqual(0.86);
   });
 
-  it("pairs questions with their answers with an F1 of at least 0.97 on the tuning sample, 0.92 on the fresh one and 0.67 on the second annotator's", () => {
+  it("pairs questions with their answers with an F1 of at least 0.97 on the tuning sample, 0.92 on the fresh one, 0.67 on the second annotator's and 0.78 on the third's", () => {
     expect(total(tuning).f1).toBeGreaterThanOrEqual(0.97);
     expect(total(fresh).f1).toBeGreaterThanOrEqual(0.92);
     expect(total(second).f1).toBeGreaterThanOrEqual(0.67);
+    expect(total(third).f1).toBeGreaterThanOrEqual(0.78);
   });
 });

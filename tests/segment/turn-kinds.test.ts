@@ -42,6 +42,18 @@ describe("turn kinds", () => {
     ]);
   });
 
+  it("a reporter's Good morning is a greeting, and what the press secretary says after it is remarks", () => {
+    const { kinds, pairs } = read([
+      "MS. BAKER:  Hi, everybody. Good morning.",
+      "Q    Good morning.",
+      "MS. BAKER:  Okay, two things at the top. The President will travel to Ohio on Thursday to visit a plant that makes chips, and on Friday he will host the Prime Minister of Japan.",
+      "Q    Will he meet the governor there?",
+      `MS. BAKER:  ${ANSWER}`,
+    ]);
+    expect(kinds).toEqual(["other", "other", "remarks", "question", "answer"]);
+    expect(pairs).toEqual([[3, 4]]);
+  });
+
   it("a moderator calling the next reporter and closing the event is a moderator turn", () => {
     const { kinds, pairs } = read([
       "THE VICE PRESIDENT:  Good afternoon. I will say a few words and then take questions.",

@@ -1,7 +1,8 @@
 /**
  * Several writers on one PostgreSQL archive: two processes' worth of stores ingest overlapping
  * documents and new versions of each other's documents at the same time. Nothing is lost or
- * doubled, no writer fails, the vocabulary's counts are exactly what the stored turns hold, and
+ * doubled, no writer fails, the vocabulary's counts and the postings are exactly what the stored
+ * turns and titles hold, and
  * a reader gets the counts a single SQLite writer gets from the same documents.
  */
 import pg from "pg";
@@ -9,8 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Document } from "../../src/model/document.js";
 import { withSearch } from "../../src/search/engine/with-search.js";
 import { parseQuery } from "../../src/search/query/parse.js";
+import { indexText } from "../../src/store/postgres/indexed-text.js";
 import { PgStore } from "../../src/store/postgres/pg-store.js";
-import { indexText } from "../../src/store/postgres/tsvector.js";
+import { positionsAt, readRow, termPositions } from "../../src/store/postgres/postings.js";
 import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
 import { makeDocument } from "../support/documents.js";
 import { freshSchemaUrl, postgresWanted } from "../support/postgres.js";
@@ -85,6 +87,32 @@ describe.runIf(postgresWanted)("two writers on one PostgreSQL archive", () => {
         titles: number;
       }[];
       expect(new Map(vocab.map((v) => [v.term, [v.turns, v.titles]]))).toEqual(expected);
+
+      // The postings hold exactly the current turns and titles, each term's positions in order.
+      for (const [table, source] of [
+        ["postings", "SELECT n, text FROM turns"],
+        ["title_postings", "SELECT n, title AS text FROM doc_index"],
+      ] as const) {
+        const want = new Set<string>();
+        for (const t of (await client.query(source)).rows as { n: number; text: string }[]) {
+          const words = indexText(t.text).words;
+          for (const [term, at] of termPositions(words))
+            want.add(`${term} ${t.n} ${words.length} ${at.join(",")}`);
+        }
+        const got: string[] = [];
+        const rows = (await client.query(`SELECT term, block, data, positions FROM ${table}`)).rows as {
+          term: string;
+          block: number;
+          data: Buffer;
+          positions: Buffer;
+        }[];
+        for (const r of rows)
+          readRow(r.block, r.data, r.positions, (n, length, count, from) => {
+            got.push(`${r.term} ${n} ${length} ${positionsAt(r.positions, from, count).join(",")}`);
+          });
+        expect(got.length, table).toBe(want.size);
+        expect(new Set(got), table).toEqual(want);
+      }
     } finally {
       await client.end();
     }

@@ -40,6 +40,9 @@ const COURTESY_SENTENCE = new RegExp(
     "(?:i )?(?:really |truly )?appreciate (?:it|that|you|this)(?: very much)?",
     "(?:that's|that’s|that is|that was)(?: very| really| so)? (?:helpful|great|useful|kind|good)",
     "how are you(?: doing)?",
+    // A press call's sound check: "Hi, can you hear me?", "Yes, we can hear you."
+    "(?:can|could|do) you (?:all )?(?:hear|see) (?:me|us)(?: (?:okay|ok|all right|alright|now|well))?",
+    "(?:we|i) (?:can )?hear you(?: (?:fine|well|now|okay|ok))?",
     "(?:happy|merry) (?:new year|holidays|christmas|thanksgiving)(?: to (?:you|all of you|everyone))?",
     "(?:большое )?спасибо(?: (?:вам|большое|всем))?",
     "благодарю(?: вас)?",
@@ -55,6 +58,8 @@ function isCourtesySentence(sentence: string): boolean {
   if (s === "") return true;
   // "Thank you, Karine", "Thanks, Mr. President", "Okay, thank you, guys": drop the names addressed.
   s = s.replace(new RegExp(`(?:,\\s*${VOCATIVE})+$`, "u"), "");
+  // "Good afternoon" is a greeting whole: "Good" is filler only before something else.
+  if (new RegExp(`^(?:${COURTESY_SENTENCE.source})$`, "iu").test(s.trim())) return true;
   s = s.replace(LEADING_FILLER, "");
   if (/^(?:ok|okay|all right|alright|oh|well|great|good|hi|hello|hey|sure|absolutely|right)$/iu.test(s))
     return true;
@@ -97,7 +102,7 @@ const HAND_OFF = [
   /\boperator\b/iu,
   /\bopen (?:up )?the (?:lines|floor)\b/iu,
   /\b(?:i'll|i’ll|i will|let me|let's|let’s) (?:take|go to|call on|answer|get to) (?:her|him|you|them|the next|one more|a (?:couple|few))\b/iu,
-  /\b(?:[Ll]et me|[Ll]et's|[Ll]et’s|I'll|I’ll) (?:go to|call on) \p{Lu}/u,
+  /\b(?:[Ll]et me|[Ll]et's|[Ll]et’s|I'll|I’ll|[Ww]e'll|[Ww]e’ll) (?:go (?:back |over )?to|call on|turn to) \p{Lu}/u,
   /\bcalled on\b|\bcall on\b/iu,
   /\b(?:turn|hand) (?:it|this|things) (?:back )?over to\b|\bover to you\b/iu,
   /^(?:yes|yeah|please)[,.]? (?:sir|ma'am|ma’am)[.!?]?$/iu,
@@ -118,14 +123,15 @@ const GROUND_RULES =
 const INTRODUCTION =
   /\b(?:[Jj]oining us|with us today|[Oo]ur (?:speaker|briefer)s?\b|(?:[Hh]e|[Ss]he|[Tt]hey) (?:can|will) (?:talk|speak|walk|take) (?:to )?you|[Tt]his is \p{Lu}\p{Ll}+ \p{Lu})/u;
 const CLOSING =
-  /\b(?:last|final) question\b|\bthat concludes\b|\b(?:that's|that’s|that is) (?:it|all)(?: for| we have| the time)\b|\bthanks? (?:you )?(?:all |everyone )?for joining\b|\bembargo\b|\bfollow up with (?:me|us)\b|\breach out to (?:me|us)\b|\bhard stop\b|\bwrap (?:it |this )?up\b/iu;
+  /\b(?:last|final) question\b|\bthat concludes\b|\b(?:that's|that’s|that is) (?:it|all)(?: for| we have| the time)\b|\bthanks? (?:you )?(?:all |everyone )?for joining\b|\bembargo\b|\bfollow up with (?:me|us)\b|\breach out to (?:me|us)\b|\bhard stop\b|\bwrap (?:it |this )?up\b|\byou know where to find (?:me|us)\b/iu;
 const TIME_CALL =
   /\b(?:we|you) (?:need|have|got) to (?:go|gather|wrap|leave|move|land)\b|\bout of time\b|\bhard stop\b|\bone more question\b|\blast question\b/iu;
 
 // Handing a question to a colleague at the podium, by name: "Rochelle, anything to add?",
+// "[Senior administration official], do you want to take that?" (a press call's name withheld),
 // "Okay. Tony, you want to add?" ("I don't have anything further" hands nothing to anyone).
 const COLLEAGUE_HAND_OFF =
-  /^(?:(?:okay|ok|all right|great|so|yeah)[.,!]?\s+)*\p{Lu}[\p{L}’'-]+,\s.{0,40}?(?:\banything (?:else )?to add\b|\bany(?:thing)? further\b|\b(?:want|like) to (?:add|jump in|take (?:that|this|it))\b|\bчто-нибудь добавить|\bхотите добавить)/iu;
+  /^(?:(?:okay|ok|all right|great|so|yeah)[.,!]?\s+)*(?:\p{Lu}[\p{L}’'-]+|\[[^\]]{1,60}\]),\s.{0,40}?(?:\banything (?:else )?to add\b|\bany(?:thing)? further\b|\b(?:want|like) to (?:add|jump in|take (?:that|this|it))\b|\bчто-нибудь добавить|\bхотите добавить)/iu;
 
 /** Words that hand the floor on, at any length (a moderator's turn may say more first). */
 export const mentionsHandOff = (text: string) =>
@@ -151,7 +157,7 @@ export function isHandOff(text: string): boolean {
   const words = spokenWords(rest.join(" ")).length;
   if (words === 0) return false;
   if (words <= 12 && mentionsHandOff(rest.join(" "))) return true;
-  if (words <= 22 && mentionsHandOff(rest[0] ?? "")) return true;
+  if (words <= 22 && (mentionsHandOff(rest[0] ?? "") || COLLEAGUE_HAND_OFF.test(text.trim()))) return true;
   // A name called: "Karen?", "Yes, Peter?", "Mary.", "Great. Subhan?" (calling on a reporter).
   const t = rest.join(" ").trim();
   return (
@@ -173,6 +179,14 @@ export const isBackchannel = (text: string) => BACKCHANNEL.test(text.replace(/\(
  * lower-case word ("... politics is", "— and it", "-- negotiate the").
  */
 export const isContinuation = (text: string) => /^(?:\.\.\.|…|—|–|--)\s*\p{Ll}/u.test(text.trim());
+
+// The person asked did not hear or follow the question: "Sorry, I'm having a hard time hearing
+// you.", "Are you talking about the Times story?", "Say that again?", "What was the question?"
+const CLARIFICATION =
+  /\b(?:hard time hearing|(?:can't|can’t|cannot|couldn't|couldn’t|didn't|didn’t) (?:quite )?(?:hear|catch|understand) (?:you|that|the question|what you)|you(?:'re|’re| are) breaking up|say (?:that|it) again|(?:are|were) you (?:talking about|referring to|asking (?:about|me)|saying)|what was the question|(?:do|did) you mean\b|(?:не )?(?:расслышал|понял вопрос)|повторите(?:,? пожалуйста)? вопрос)/iu;
+
+/** A short request to hear or understand the question again, not an answer. */
+export const isClarification = (text: string) => CLARIFICATION.test(text) && spokenWords(text).length <= 25;
 
 /** Ground rules or the introduction of the briefer: the chair opening a press call. */
 export function isChairOpening(text: string): boolean {

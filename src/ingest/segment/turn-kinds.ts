@@ -11,6 +11,7 @@ import {
   hasQuestionMark,
   isBackchannel,
   isChairOpening,
+  isClarification,
   isClosing,
   isContinuation,
   isCourtesy,
@@ -111,8 +112,13 @@ export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[
       kinds[i] = "moderator";
       continue;
     }
-    // "What do I think what?", "Is it in the bill?": the question asked back, then put again.
-    if (prevAsked && nextSide === "ask" && words <= 6 && /\?\s*$/u.test(text)) {
+    // "What do I think what?", "Is it in the bill?": the question asked back, then put again;
+    // "Sorry, I can't hear you.", "Are you talking about the Times story?": asked to say it again.
+    if (
+      prevSide === "ask" &&
+      nextSide === "ask" &&
+      ((prevAsked && words <= 6 && /\?\s*$/u.test(text)) || isClarification(text))
+    ) {
       kinds[i] = "other";
       continue;
     }

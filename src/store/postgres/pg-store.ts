@@ -41,7 +41,7 @@ import { pgEnrichment } from "./enrichment.js";
 import { type PgFetchLog, pgFetchLog } from "./fetch-log.js";
 import { ReadRouter } from "./replicas.js";
 import { migrate, PG_SCHEMA_VERSION } from "./schema.js";
-import { applyVocab, putInIndex, removeFromIndex, type VocabDelta } from "./search-index.js";
+import { applyIndexDelta, IndexDelta, putInIndex, removeFromIndex } from "./search-index.js";
 import { PgTextIndex } from "./text-index.js";
 import { pgTransfer } from "./transfer.js";
 import { pgVersionLinks } from "./version-links.js";
@@ -178,7 +178,7 @@ export class PgStore implements StoreBackend {
     doc: Document,
     keys: readonly string[],
     storedAt: string,
-    delta: VocabDelta,
+    delta: IndexDelta,
   ): Promise<{ result: PutResult; current: boolean }> {
     const stored = await this.readings(db, doc.id);
     const before = stored.find((s) => s.row.current)?.reading.version;
@@ -240,10 +240,13 @@ export class PgStore implements StoreBackend {
     return result;
   }
 
-  /** Every write ends here: the vocabulary's counts, then the state every search cache keys on. */
-  private async finishWrite(db: Queryable, delta: VocabDelta | null): Promise<void> {
-    if (delta) await applyVocab(db, delta);
+  /**
+   * Every write ends here: the state every search cache keys on, whose row lock also makes writers
+   * take turns from here to their commit, then the vocabulary's counts and the postings.
+   */
+  private async finishWrite(db: Queryable, delta: IndexDelta | null): Promise<void> {
     await db.query("UPDATE archive_state SET generation = generation + 1");
+    if (delta) await applyIndexDelta(db, delta);
   }
 
   async putBatch(items: BatchItem[]): Promise<PutResult[][]> {
@@ -252,7 +255,7 @@ export class PgStore implements StoreBackend {
     return this.write(async (db) => {
       // One writer per document at a time, locks taken in one order by every writer.
       for (const id of ids) await db.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [id]);
-      const delta: VocabDelta = new Map();
+      const delta = new IndexDelta();
       const results: PutResult[][] = [];
       for (const item of items) {
         if (item.raw) {
@@ -367,7 +370,7 @@ export class PgStore implements StoreBackend {
   async delete(id: string): Promise<boolean> {
     return this.write(async (db) => {
       await db.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [id]);
-      const delta: VocabDelta = new Map();
+      const delta = new IndexDelta();
       await pgEnrichment.clear(db, id);
       await pgVersionLinks.forget(db, id, true);
       await removeFromIndex(db, id, delta);

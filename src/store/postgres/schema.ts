@@ -5,8 +5,17 @@
  * processes opening one database at once migrate it once.
  */
 import type { Queryable } from "./db.js";
+import { rows } from "./db.js";
+import { indexText } from "./indexed-text.js";
+import { applyPostings, PostingsDelta } from "./postings.js";
 
-export const PG_MIGRATIONS: readonly string[] = [
+/** A migration: SQL, or work that needs more than SQL (run inside the migration's transaction). */
+type Migration = string | ((db: Queryable) => Promise<void>);
+
+/** Turns read per round while filling the postings of an archive stored before them. */
+const BACKFILL_TURNS = 2000;
+
+export const PG_MIGRATIONS: readonly Migration[] = [
   // 1: everything the archive keeps.
   `
   CREATE TABLE archive_state (
@@ -242,6 +251,45 @@ export const PG_MIGRATIONS: readonly string[] = [
             FROM turns, unnest(tsv) u WHERE cardinality(u.positions) >= 256 GROUP BY n) c
    WHERE c.n = t.n;
   `,
+  // 4: postings per term (postings.ts) for turns and titles, what search reads instead of
+  // tsvectors (reading one word's count meant unpacking a turn's whole vector, and matching a
+  // common word visited every heap page holding one); filled from the turns and titles already
+  // stored, then the tsvectors go. Their values are packed varints, which compression cannot shrink.
+  async (db) => {
+    for (const table of ["postings", "title_postings"] as const) {
+      await db.query(`
+        CREATE TABLE ${table} (
+          term      TEXT COLLATE "C" NOT NULL,
+          block     INTEGER NOT NULL,
+          data      BYTEA   NOT NULL,
+          positions BYTEA   NOT NULL,
+          PRIMARY KEY (term, block)
+        );
+        ALTER TABLE ${table} ALTER COLUMN data SET STORAGE EXTERNAL;
+        ALTER TABLE ${table} ALTER COLUMN positions SET STORAGE EXTERNAL;
+      `);
+      const source =
+        table === "postings" ? "SELECT n, text FROM turns" : "SELECT n, title AS text FROM doc_index";
+      for (let after = 0; ; ) {
+        const batch = await rows<{ n: number; text: string }>(
+          db,
+          `${source} WHERE n > $1 ORDER BY n LIMIT $2`,
+          [after, BACKFILL_TURNS],
+        );
+        if (batch.length === 0) break;
+        const delta = new PostingsDelta();
+        for (const t of batch) delta.addTurn(t.n, indexText(t.text).words);
+        await applyPostings(db, table, delta);
+        after = (batch.at(-1) as { n: number }).n;
+      }
+    }
+    await db.query(`
+      DROP INDEX turns_tsv;
+      ALTER TABLE turns DROP COLUMN tsv, DROP COLUMN capped, DROP COLUMN capped_counts;
+      DROP INDEX doc_index_title;
+      ALTER TABLE doc_index DROP COLUMN title_tsv;
+    `);
+  },
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.length;
@@ -262,7 +310,9 @@ export async function migrate(db: Queryable): Promise<{ found: number }> {
     for (let v = found; v < PG_SCHEMA_VERSION; v++) {
       await db.query("BEGIN");
       try {
-        await db.query(PG_MIGRATIONS[v] as string);
+        const migration = PG_MIGRATIONS[v] as Migration;
+        if (typeof migration === "string") await db.query(migration);
+        else await migration(db);
         await db.query(
           `INSERT INTO verbatim_meta (key, value) VALUES ('schema_version', $1)
            ON CONFLICT (key) DO UPDATE SET value = excluded.value`,

@@ -8,34 +8,53 @@ import type { Document } from "../../model/document.js";
 import { displayText } from "../../model/index-text.js";
 import type { Queryable } from "./db.js";
 import { one, rows } from "./db.js";
-import { indexText } from "./tsvector.js";
+import { indexText } from "./indexed-text.js";
+import { applyPostings, PostingsDelta } from "./postings.js";
 
 /** Term → change in how many turns and titles hold it. */
 export type VocabDelta = Map<string, { turns: number; titles: number }>;
 
-function count(delta: VocabDelta, terms: Iterable<string>, field: "turns" | "titles", by: number): void {
+/** What a batch changes in the index beyond its own rows: the vocabulary's counts and the postings. */
+export class IndexDelta {
+  readonly vocab: VocabDelta = new Map();
+  readonly postings = new PostingsDelta();
+  readonly titlePostings = new PostingsDelta();
+}
+
+function count(delta: IndexDelta, terms: Iterable<string>, field: "turns" | "titles", by: number): void {
   for (const term of terms) {
-    let d = delta.get(term);
+    let d = delta.vocab.get(term);
     if (!d) {
       d = { turns: 0, titles: 0 };
-      delta.set(term, d);
+      delta.vocab.set(term, d);
     }
     d[field] += by;
   }
 }
 
 /** Takes a document's turns, title and aliases out of the index; its number goes only when `dropNumber`. */
-async function unindex(db: Queryable, id: string, delta: VocabDelta, dropNumber: boolean): Promise<void> {
-  for (const t of await rows<{ text: string }>(db, "SELECT text FROM turns WHERE doc_id = $1", [id]))
-    count(delta, indexText(t.text).terms, "turns", -1);
+async function unindex(db: Queryable, id: string, delta: IndexDelta, dropNumber: boolean): Promise<void> {
+  for (const t of await rows<{ n: number; text: string }>(db, "SELECT n, text FROM turns WHERE doc_id = $1", [
+    id,
+  ])) {
+    const { terms, words } = indexText(t.text);
+    count(delta, terms, "turns", -1);
+    delta.postings.removeTurn(t.n, new Set(words));
+  }
   await db.query("DELETE FROM turns WHERE doc_id = $1", [id]);
   await db.query("DELETE FROM speaker_aliases WHERE doc_id = $1", [id]);
-  const old = await one<{ title: string }>(db, "SELECT title FROM doc_index WHERE id = $1", [id]);
-  if (old) count(delta, indexText(old.title).terms, "titles", -1);
+  const old = await one<{ n: number; title: string }>(db, "SELECT n, title FROM doc_index WHERE id = $1", [
+    id,
+  ]);
+  if (old) {
+    const { terms, words } = indexText(old.title);
+    count(delta, terms, "titles", -1);
+    delta.titlePostings.removeTurn(old.n, new Set(words));
+  }
   if (dropNumber) await db.query("DELETE FROM doc_index WHERE id = $1", [id]);
 }
 
-export async function removeFromIndex(db: Queryable, id: string, delta: VocabDelta): Promise<void> {
+export async function removeFromIndex(db: Queryable, id: string, delta: IndexDelta): Promise<void> {
   await unindex(db, id, delta, true);
 }
 
@@ -43,7 +62,7 @@ export async function removeFromIndex(db: Queryable, id: string, delta: VocabDel
 export async function putInIndex(
   db: Queryable,
   doc: Document,
-  delta: VocabDelta,
+  delta: IndexDelta,
   fresh = false,
 ): Promise<void> {
   if (!fresh) await unindex(db, doc.id, delta, false);
@@ -52,11 +71,11 @@ export async function putInIndex(
   // A known document keeps its number n.
   const { n } = (await one<{ n: number }>(
     db,
-    `INSERT INTO doc_index (id, publisher, language, kind, date, title, source_url, publisher_ref, title_len, title_tsv)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::tsvector)
+    `INSERT INTO doc_index (id, publisher, language, kind, date, title, source_url, publisher_ref, title_len)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
      ON CONFLICT (id) DO UPDATE SET publisher = excluded.publisher, language = excluded.language,
        kind = excluded.kind, date = excluded.date, title = excluded.title, source_url = excluded.source_url,
-       publisher_ref = excluded.publisher_ref, title_len = excluded.title_len, title_tsv = excluded.title_tsv
+       publisher_ref = excluded.publisher_ref, title_len = excluded.title_len
      RETURNING n`,
     [
       doc.id,
@@ -68,9 +87,9 @@ export async function putInIndex(
       doc.sourceUrl,
       doc.publisherRef,
       title.length,
-      title.tsv,
     ],
   )) as { n: number };
+  delta.titlePostings.addTurn(n, title.words);
 
   const aliases = doc.participants.flatMap((p) =>
     p.speakerId ? (p.aliases ?? []).map((alias) => [p.speakerId as string, alias]) : [],
@@ -86,13 +105,14 @@ export async function putInIndex(
   const indexed = texts.map(indexText);
   for (const t of indexed) count(delta, t.terms, "turns", 1);
   // Inserted in turn order, so turn numbers ascend with the index within a document.
-  await db.query(
-    `INSERT INTO turns (doc_id, doc_n, idx, speaker_id, speaker_name, label, kind, text, len, tsv, capped, capped_counts)
-     SELECT $1, $2, i, s, sn, l, k, t, len, v::tsvector,
-            COALESCE(c::text[], '{}'), COALESCE(cc::int[], '{}')
-     FROM unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[], $10::text[], $11::text[], $12::text[])
-          WITH ORDINALITY AS x(i, s, sn, l, k, t, len, v, c, cc, o)
-     ORDER BY o`,
+  const inserted = await rows<{ n: number; o: number }>(
+    db,
+    `INSERT INTO turns (doc_id, doc_n, idx, speaker_id, speaker_name, label, kind, text, len)
+     SELECT $1, $2, i, s, sn, l, k, t, len
+     FROM unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[])
+          WITH ORDINALITY AS x(i, s, sn, l, k, t, len, o)
+     ORDER BY o
+     RETURNING n, idx AS o`,
     [
       doc.id,
       n,
@@ -103,16 +123,24 @@ export async function putInIndex(
       doc.turns.map((t) => t.kind),
       texts,
       indexed.map((t) => t.length),
-      indexed.map((t) => t.tsv),
-      // Arrays of arrays must be rectangular: each turn's list travels as one array literal.
-      indexed.map((t) => arrayLiteral(t.capped.map(([term]) => term))),
-      indexed.map((t) => arrayLiteral(t.capped.map(([, n]) => String(n)))),
     ],
   );
+  const byIndex = new Map(doc.turns.map((t, i) => [t.index, indexed[i] as (typeof indexed)[number]]));
+  for (const { n, o } of inserted) delta.postings.addTurn(n, byIndex.get(o)?.words ?? []);
+}
+
+/**
+ * Writes what a batch changed beyond its own rows. The caller holds the archive's write lock (it
+ * has bumped archive_state.generation in this transaction), so writers take turns here.
+ */
+export async function applyIndexDelta(db: Queryable, delta: IndexDelta): Promise<void> {
+  await applyVocab(db, delta.vocab);
+  await applyPostings(db, "postings", delta.postings);
+  await applyPostings(db, "title_postings", delta.titlePostings);
 }
 
 /** Writes a batch's vocabulary changes, in term order; terms nothing holds any more go. */
-export async function applyVocab(db: Queryable, delta: VocabDelta): Promise<void> {
+async function applyVocab(db: Queryable, delta: VocabDelta): Promise<void> {
   const changed = [...delta].filter(([, d]) => d.turns !== 0 || d.titles !== 0);
   if (changed.length === 0) return;
   changed.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
@@ -124,9 +152,4 @@ export async function applyVocab(db: Queryable, delta: VocabDelta): Promise<void
     [terms, changed.map(([, d]) => d.turns), changed.map(([, d]) => d.titles)],
   );
   await db.query("DELETE FROM vocab WHERE term = ANY($1::text[]) AND turns <= 0 AND titles <= 0", [terms]);
-}
-
-/** A PostgreSQL array literal of plain terms or numbers (no quotes or braces in them: index terms are letters and digits). */
-function arrayLiteral(values: string[]): string {
-  return `{${values.map((v) => `"${v.replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
 }

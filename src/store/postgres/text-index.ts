@@ -1,8 +1,8 @@
 /**
- * The search engine's port (model/text-index.ts) over PostgreSQL: GIN-indexed tsvectors
- * made from Verbatim's own terms (tsvector.ts), matched with tsquery literals written from the
- * typed plan, and scored here with the same Okapi BM25 that SQLite's FTS5 computes, so a query
- * ranks alike on both backends.
+ * The search engine's port (model/text-index.ts) over PostgreSQL. Turns and titles are matched
+ * and scored from Verbatim's own postings (postings.ts, posting-reads.ts), made from the same
+ * index terms as SQLite's FTS5 tables and scored with the same Okapi BM25, so a query ranks alike
+ * on both backends. The catalog, turns, speakers and entities are read from their tables.
  */
 import type pg from "pg";
 import type { Speaker } from "../../model/speaker.js";
@@ -18,39 +18,12 @@ import type {
   Vocabulary,
 } from "../../model/text-index.js";
 import { one, rows } from "./db.js";
-import {
-  allQuery,
-  looseAllQuery,
-  MAX_POSITION,
-  occurrences,
-  type Phrase,
-  phrasesOf,
-  positionedWords,
-  positionsOf,
-  satisfies,
-} from "./tsvector.js";
+import { matchAnyPosting, matchPostings } from "./posting-reads.js";
 
-const numbers = (packed: string | null | undefined) =>
-  packed ? Int32Array.from(packed.split(","), Number) : new Int32Array(0);
-
-/** FTS5's bm25() constants. */
-const K1 = 1.2;
-const B = 0.75;
-
-/** Where a scored search looks: turns or titles. */
-interface Corpus {
-  table: "turns" | "doc_index";
-  vector: "tsv" | "title_tsv";
-  length: "len" | "title_len";
-  vocabColumn: "turns" | "titles";
-}
-const TURNS: Corpus = { table: "turns", vector: "tsv", length: "len", vocabColumn: "turns" };
-const TITLES: Corpus = {
-  table: "doc_index",
-  vector: "title_tsv",
-  length: "title_len",
-  vocabColumn: "titles",
-};
+/** Where a search looks: turns or titles. */
+type Corpus = "turns" | "titles";
+const TURNS: Corpus = "turns";
+const TITLES: Corpus = "titles";
 
 export class PgTextIndex implements TextIndex {
   readonly vocabulary: Vocabulary;
@@ -113,28 +86,27 @@ export class PgTextIndex implements TextIndex {
     };
   }
 
+  /** Turns are matched and scored from the postings (posting-reads.ts). */
   async matchTurns(groups: MatchGroup[], scored: boolean): Promise<Matches> {
-    if (!scored) {
-      const rowids = await this.matchSet(TURNS, groups);
-      return { rowids, scores: null, length: rowids.length };
-    }
-    const { ids, scores } = await this.scored(TURNS, groups);
-    return { rowids: ids, scores, length: ids.length };
+    const stats = scored ? await this.corpusStats(TURNS) : null;
+    const { n, scores } = await matchPostings(await this.read(), "postings", groups, stats);
+    return { rowids: n, scores, length: n.length };
   }
 
   async matchAnyTurn(terms: MatchTerm[]): Promise<Int32Array> {
-    return this.matchSet(TURNS, [terms]);
+    return matchAnyPosting(await this.read(), "postings", terms);
   }
 
   async matchTitles(group: MatchGroup): Promise<number[]> {
-    return Array.from(await this.matchSet(TITLES, [group]));
+    return Array.from((await matchPostings(await this.read(), "title_postings", [group], null)).n);
   }
 
   async scoreTitles(groups: MatchGroup[]): Promise<Map<number, number>> {
+    const stats = await this.corpusStats(TITLES);
+    const { n, scores } = await matchPostings(await this.read(), "title_postings", groups, stats);
     const out = new Map<number, number>();
-    const { ids, scores } = await this.scored(TITLES, groups);
-    ids.forEach((id, i) => {
-      out.set(id, scores[i] as number);
+    n.forEach((id, i) => {
+      out.set(id, scores?.[i] as number);
     });
     return out;
   }
@@ -187,149 +159,6 @@ export class PgTextIndex implements TextIndex {
     ).map((r) => r.n);
   }
 
-  /**
-   * Rows matching every group, ascending. PostgreSQL answers for the rows whose tsvector holds every
-   * position of the phrases' words; a row that says one of those words more than 255 times, or runs
-   * past PostgreSQL's 16383rd position, is checked against its text.
-   */
-  private async matchSet(corpus: Corpus, groups: MatchGroup[]): Promise<Int32Array> {
-    const query = allQuery(groups);
-    if (query === null) return new Int32Array(0);
-    const words = positionedWords(groups.flat());
-    if (corpus !== TURNS || words.length === 0) return this.matching(corpus, query, "", []);
-    const held = await this.matching(
-      corpus,
-      query,
-      ` AND len <= ${MAX_POSITION} AND NOT (capped && $2::text[])`,
-      [words],
-    );
-    const loose = looseAllQuery(groups);
-    if (loose === null) return held;
-    const checked = (
-      await rows<{ n: number; text: string }>(
-        await this.read(),
-        `SELECT n, text FROM turns
-         WHERE (len > ${MAX_POSITION} OR capped && $2::text[]) AND tsv @@ $1::tsquery ORDER BY n`,
-        [loose, words],
-      )
-    )
-      .filter((r) => satisfies(groups, positionsOf(r.text)))
-      .map((r) => r.n);
-    if (checked.length === 0) return held;
-    return Int32Array.from([...held, ...checked].sort((a, b) => a - b));
-  }
-
-  /** Numbers of the rows matching a tsquery literal, ascending, packed in one string. */
-  private async matching(
-    corpus: Corpus,
-    query: string,
-    extra: string,
-    params: unknown[],
-  ): Promise<Int32Array> {
-    const row = await one<{ s: string | null }>(
-      await this.read(),
-      `SELECT string_agg(n::text, ',' ORDER BY n) AS s FROM ${corpus.table} WHERE ${corpus.vector} @@ $1::tsquery${extra}`,
-      [query, ...params],
-    );
-    return numbers(row?.s);
-  }
-
-  /**
-   * Matching rows with FTS5's BM25: for each phrase of the query, idf from the rows holding it
-   * (at least 1e-6), its occurrences in the row, and the row's length against the average.
-   */
-  private async scored(
-    corpus: Corpus,
-    groups: MatchGroup[],
-  ): Promise<{ ids: Int32Array; scores: Float64Array }> {
-    const ids = await this.matchSet(corpus, groups);
-    if (ids.length === 0) return { ids, scores: new Float64Array(0) };
-    const phrases = phrasesOf(groups.flat());
-    const stats = await this.corpusStats(corpus);
-    // Rows holding each single word come from the vocabulary in one query; phrases and prefixes are counted.
-    const single = [
-      ...new Set(phrases.filter((p) => p.words.length === 1 && !p.prefix).map((p) => p.words[0] as string)),
-    ];
-    const known = new Map(
-      (
-        await rows<{ term: string; n: number }>(
-          await this.read(),
-          `SELECT term, ${corpus.vocabColumn} AS n FROM vocab WHERE term = ANY($1::text[])`,
-          [single],
-        )
-      ).map((r) => [r.term, r.n]),
-    );
-    const idf: number[] = [];
-    for (const p of phrases) {
-      const hits =
-        p.words.length === 1 && !p.prefix
-          ? (known.get(p.words[0] as string) ?? 0)
-          : await this.rowsHolding(corpus, p);
-      const value = Math.log((stats.count - hits + 0.5) / (hits + 0.5));
-      idf.push(value > 0 ? value : 1e-6);
-    }
-    const exact = [...new Set(phrases.flatMap((p) => (p.prefix ? p.words.slice(0, -1) : p.words)))];
-    const prefixes = [
-      ...new Set(phrases.flatMap((p) => (p.prefix ? [p.words[p.words.length - 1] as string] : []))),
-    ];
-    const words = new Set(positionedWords(groups.flat()));
-    // The positions of the query's words in each matching row ("word:1,5 other:2"), and the true
-    // counts of the words PostgreSQL capped.
-    const capped =
-      corpus === TURNS ? "capped, capped_counts" : "'{}'::text[] AS capped, '{}'::int[] AS capped_counts";
-    const found = await rows<{
-      n: number;
-      len: number;
-      pos: string | null;
-      capped: string[];
-      capped_counts: number[];
-    }>(
-      await this.read(),
-      `SELECT n, ${corpus.length} AS len, ${capped},
-              (SELECT string_agg(u.lexeme || ':' || array_to_string(u.positions, ','), ' ')
-                 FROM unnest(${corpus.vector}) u
-                WHERE u.lexeme = ANY($2::text[])
-                   OR u.lexeme LIKE ANY($3::text[])) AS pos
-       FROM ${corpus.table} WHERE n = ANY($1::int[]) ORDER BY n`,
-      // Prefixes as LIKE patterns: index terms hold only letters and digits, so none has % or _ to escape.
-      [Array.from(ids), exact, prefixes.map((p) => `${p}%`)],
-    );
-    // Rows whose phrase words' positions PostgreSQL did not keep in full are read from their text.
-    const unreliable = found
-      .filter((r) => r.len > MAX_POSITION || r.capped.some((w) => words.has(w)))
-      .map((r) => r.n);
-    const texts = unreliable.length
-      ? new Map(
-          (
-            await rows<{ n: number; text: string }>(
-              await this.read(),
-              "SELECT n, text FROM turns WHERE n = ANY($1::int[])",
-              [unreliable],
-            )
-          ).map((r) => [r.n, r.text]),
-        )
-      : new Map<number, string>();
-    const scores = new Float64Array(found.length);
-    const out = new Int32Array(found.length);
-    found.forEach((row, i) => {
-      const text = texts.get(row.n);
-      const positions = text === undefined ? parsePositions(row.pos) : positionsOf(text);
-      const counts =
-        text === undefined
-          ? new Map(row.capped.map((w, k) => [w, row.capped_counts[k] as number]))
-          : new Map();
-      const norm = K1 * (1 - B + (B * row.len) / (stats.avg || 1));
-      let score = 0;
-      phrases.forEach((p, j) => {
-        const tf = occurrences(p, positions, counts);
-        if (tf > 0) score += ((idf[j] as number) * tf * (K1 + 1)) / (tf + norm);
-      });
-      out[i] = row.n;
-      scores[i] = -score;
-    });
-    return { ids: out, scores };
-  }
-
   /** How many rows there are and their average length, once per state of the archive. */
   private async corpusStats(corpus: Corpus): Promise<{ count: number; avg: number }> {
     const state = await this.state();
@@ -352,36 +181,4 @@ export class PgTextIndex implements TextIndex {
     }
     return corpus === TURNS ? this.stats.turns : this.stats.titles;
   }
-
-  /** Rows holding a phrase: the vocabulary knows it for a single word; a phrase or prefix is counted. */
-  private async rowsHolding(corpus: Corpus, p: Phrase): Promise<number> {
-    if (p.words.length === 1 && !p.prefix) {
-      const row = await one<{ n: number }>(
-        await this.read(),
-        `SELECT ${corpus.vocabColumn} AS n FROM vocab WHERE term = $1`,
-        [p.words[0]],
-      );
-      return row?.n ?? 0;
-    }
-    const term: MatchTerm = p.prefix
-      ? { type: "prefix", prefix: p.words.join(" ") }
-      : { type: "phrase", words: p.words };
-    return (await this.matchSet(corpus, [[term]])).length;
-  }
-}
-
-function parsePositions(packed: string | null): Map<string, number[]> {
-  const out = new Map<string, number[]>();
-  if (!packed) return out;
-  for (const entry of packed.split(" ")) {
-    const colon = entry.lastIndexOf(":");
-    out.set(
-      entry.slice(0, colon),
-      entry
-        .slice(colon + 1)
-        .split(",")
-        .map(Number),
-    );
-  }
-  return out;
 }

@@ -26,7 +26,7 @@ import {
 import type { ArchiveRecord, ArchiveRecordKind, ArchiveTransfer } from "../transfer.js";
 import { one, type Queryable, rows, transaction } from "./db.js";
 import { pgEnrichment } from "./enrichment.js";
-import { applyVocab, putInIndex, type VocabDelta } from "./search-index.js";
+import { applyIndexDelta, IndexDelta, putInIndex } from "./search-index.js";
 import { pgVersionLinks } from "./version-links.js";
 
 const PAGE = 500;
@@ -130,13 +130,13 @@ export function pgTransfer(pool: pg.Pool, wrote: () => Promise<void>): ArchiveTr
       const counts: Partial<Record<ArchiveRecordKind, number>> = {};
       const write = (batch: ArchiveRecord[]) =>
         transaction(pool, async (db) => {
-          const delta: VocabDelta = new Map();
+          const delta = new IndexDelta();
           for (const r of batch) {
             counts[r.kind] = (counts[r.kind] ?? 0) + 1;
             await importRecord(db, r, delta);
           }
-          await applyVocab(db, delta);
           await db.query("UPDATE archive_state SET generation = generation + 1");
+          await applyIndexDelta(db, delta);
         });
       let batch: ArchiveRecord[] = [];
       for await (const r of records) {
@@ -153,7 +153,7 @@ export function pgTransfer(pool: pg.Pool, wrote: () => Promise<void>): ArchiveTr
   };
 }
 
-async function importRecord(db: Queryable, r: ArchiveRecord, delta: VocabDelta): Promise<void> {
+async function importRecord(db: Queryable, r: ArchiveRecord, delta: IndexDelta): Promise<void> {
   switch (r.kind) {
     case "version": {
       const d = r.document;
