@@ -123,13 +123,15 @@ async function readTerms(db: Queryable, table: PostingsTable, phrases: Phrase[])
         [`${prefix}%`, positioned.has(prefix)],
       )),
     );
-  // A term may come twice (a word and a prefix that begins it): its rows are kept once.
-  const seen = new Set<string>();
-  const byTerm = new Map<string, Row[]>();
+  // A term may come twice (a word, and a prefix that begins it): its rows are kept once, with
+  // their positions when either reading asked for them.
+  const unique = new Map<string, Row>();
   for (const row of found) {
     const key = `${row.block}\t${row.term}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (!unique.get(key)?.positions) unique.set(key, row);
+  }
+  const byTerm = new Map<string, Row[]>();
+  for (const row of unique.values()) {
     const list = byTerm.get(row.term);
     if (list) list.push(row);
     else byTerm.set(row.term, [row]);

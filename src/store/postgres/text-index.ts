@@ -32,6 +32,8 @@ export class PgTextIndex implements TextIndex {
     turns: { count: number; avg: number };
     titles: { count: number; avg: number };
   } | null = null;
+  /** The state last read (state()). */
+  private seen: string | null = null;
 
   /** `read` gives the pool reads go to (a replica that has caught up, or the primary). */
   constructor(private readonly read: () => Promise<pg.Pool>) {
@@ -49,7 +51,8 @@ export class PgTextIndex implements TextIndex {
 
   async state(): Promise<string> {
     const row = await one<{ generation: number }>(await this.read(), "SELECT generation FROM archive_state");
-    return String(row?.generation ?? 0);
+    this.seen = String(row?.generation ?? 0);
+    return this.seen;
   }
 
   async readCatalog(): Promise<CatalogRows> {
@@ -161,7 +164,8 @@ export class PgTextIndex implements TextIndex {
 
   /** How many rows there are and their average length, once per state of the archive. */
   private async corpusStats(corpus: Corpus): Promise<{ count: number; avg: number }> {
-    const state = await this.state();
+    // The engine asks for the state at the start of every search: that answer serves the search.
+    const state = this.seen ?? (await this.state());
     if (this.stats?.state !== state) {
       const [t, d] = await Promise.all([
         one<{ count: number; total: number | null }>(
