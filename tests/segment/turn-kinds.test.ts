@@ -54,6 +54,63 @@ describe("turn kinds", () => {
     expect(pairs).toEqual([[3, 4]]);
   });
 
+  it("thanks that name a title (Mr. President, Dr. Jha) are thanks, not a question or a reporter called on", () => {
+    const { kinds, pairs } = read([
+      "Q    Mr. President, will you sign the bill this week?",
+      `THE PRESIDENT:  ${ANSWER}`,
+      "Q    Thank you, Mr. President.",
+      "DR. JHA:  Thanks, Dr. Jha.",
+    ]);
+    expect(kinds).toEqual(["question", "answer", "other", "other"]);
+    expect(pairs).toEqual([[0, 1]]);
+  });
+
+  it("a sound check on a press call and a request to repeat the question answer nothing", () => {
+    const { kinds, pairs } = read([
+      "MODERATOR:  Let's go to Maegan Vazquez, CNN.",
+      "Q    Hi, can you hear me?",
+      "MODERATOR:  Yes, we can hear you.",
+      "Q    Great. Is the formula shipment arriving this week?",
+      "SENIOR ADMINISTRATION OFFICIAL:  Sorry, I'm having a hard time hearing you.",
+      "Q    Is the formula shipment arriving this week?",
+      `SENIOR ADMINISTRATION OFFICIAL:  ${ANSWER}`,
+      "MODERATOR:  [Senior administration official], do you want to take that?",
+    ]);
+    expect(kinds).toEqual([
+      "moderator",
+      "other",
+      "other",
+      "question",
+      "other",
+      "question",
+      "answer",
+      "moderator",
+    ]);
+    expect(pairs).toEqual([[5, 6]]);
+  });
+
+  it("a press secretary introducing a guest at the podium chairs; the guest's statement after the greetings is remarks", () => {
+    const { kinds, pairs } = read([
+      "MS. BAKER:  Okay. Today we have the pleasure of Dr. Ann Lee, our new coordinator, in the briefing room. She has time to take a few of your questions before she heads back.",
+      "DR. LEE:  Good afternoon, everybody.",
+      "Q    Good afternoon.",
+      "DR. LEE:  It is great to be with all of you. Let me start with where we are on testing, because the numbers have changed a lot this month and they matter for what comes next.",
+      "Q    Will testing stay free?",
+      `DR. LEE:  ${ANSWER}`,
+    ]);
+    expect(kinds).toEqual(["moderator", "other", "other", "remarks", "question", "answer"]);
+    expect(pairs).toEqual([[4, 5]]);
+  });
+
+  it("Who's first? opens the floor", () => {
+    const { kinds } = read([
+      "MR. HOLT:  Good morning, folks. How is everyone? Who's first?",
+      "Q    Is the summit still on for Friday?",
+      `MR. HOLT:  ${ANSWER}`,
+    ]);
+    expect(kinds).toEqual(["moderator", "question", "answer"]);
+  });
+
   it("a moderator calling the next reporter and closing the event is a moderator turn", () => {
     const { kinds, pairs } = read([
       "THE VICE PRESIDENT:  Good afternoon. I will say a few words and then take questions.",

@@ -13,6 +13,14 @@ export function spokenWords(text: string): string[] {
     .filter((w) => /[\p{L}\p{N}]/u.test(w));
 }
 
+// Where one sentence ends and the next begins: after . ! ? or …, but not after a title or an
+// abbreviation ("Thank you, Mr. President." is one sentence; so is "Thanks, Dr. Jha.").
+const SENTENCE_END =
+  /(?<=[.!?…])(?<!\b(?:Mr|Mrs|Ms|Mx|Dr|Drs|St|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Capt|Cmdr|Adm|Sgt|Maj|Prof|Amb|Hon|Rev|Fr|Jr|Sr|Messrs|No|vs|г|гг|им|тов|Ст|Д)\.)\s+|\n+/u;
+
+/** A text's sentences, titles and abbreviations kept inside theirs. */
+export const splitSentences = (text: string) => text.split(SENTENCE_END);
+
 /** Nothing but stage directions or editorial brackets: "(Inaudible.)", "(Off-mic.)", "(Crosstalk.)". */
 export function isStageDirectionOnly(text: string): boolean {
   return text.trim() !== "" && spokenWords(text).length === 0;
@@ -26,9 +34,9 @@ export function isCutOff(text: string): boolean {
 export const hasQuestionMark = (text: string) => /[?？]/u.test(text);
 
 // Who is addressed: "Jen", "Mr. President", "[senior administration official]", "guys", "everyone".
-const VOCATIVE = String.raw`(?:(?:mr|mrs|ms|dr|madam|madame|sir|ma'am|ma’am)\.?(?:\s+\p{Lu}[\p{L}’'\-]*){0,2}|\p{Lu}[\p{L}’'\-]*(?:\s+\p{Lu}[\p{L}’'\-]*){0,2}|guys|everyone|everybody|all|folks|you all|y'all|коллеги|друзья)`;
+const VOCATIVE = String.raw`(?:(?:[Mm]r|[Mm]rs|[Mm]s|[Dd]r|[Mm]adam|[Mm]adame|[Ss]ir|[Mm]a'am|[Mm]a’am)\.?(?:\s+\p{Lu}[\p{L}’'\-]*){0,2}|\p{Lu}[\p{L}’'\-]*(?:\s+\p{Lu}[\p{L}’'\-]*){0,2}|guys|everyone|everybody|all|folks|you all|y'all|коллеги|друзья)`;
 const LEADING_FILLER =
-  /^(?:(?:oh|ok|okay|all right|alright|well|great|good|so|yes|yeah|sure|absolutely|right|hey|ну|хорошо|ладно|да)[,.!]?\s+)+/iu;
+  /^(?:(?:oh|ok|okay|all right|alright|well|great|good|so|yes|yeah|sure|absolutely|right|hey|hi|hello|ну|хорошо|ладно|да)[,.!]?\s+)+/iu;
 
 // A sentence that is only courtesy: thanks, greetings, farewells, apologies, acknowledgements.
 const COURTESY_SENTENCE = new RegExp(
@@ -36,10 +44,11 @@ const COURTESY_SENTENCE = new RegExp(
     String.raw`(?:thank you|thanks)(?: (?:so|very) much| a lot| all| again| everyone| everybody| guys| for (?:\S+\s?){1,6})?`,
     "(?:good|great|nice) (?:morning|afternoon|evening|night|day|to see you|to be here|to be with you)(?: all| everyone| everybody)?",
     "(?:hi|hello|hey)(?: there| everyone| everybody| all)?",
-    "(?:ok|okay|all right|alright|no problem|no worries|you're welcome|you’re welcome|my pleasure|sorry|i'm sorry|i’m sorry|excuse me|pardon|bye|goodbye|take care|cheers)",
+    "(?:ok|okay|all right|alright|no problem|no worries|you're welcome|you’re welcome|my pleasure|sorry|i'm sorry|i’m sorry|i apologi[sz]e|(?:my )?apologies|excuse me|pardon|bye|goodbye|take care|cheers)",
     "(?:i )?(?:really |truly )?appreciate (?:it|that|you|this)(?: very much)?",
     "(?:that's|that’s|that is|that was)(?: very| really| so)? (?:helpful|great|useful|kind|good)",
     "how are you(?: doing)?",
+    "how(?:'s| is|’s) everybody(?: doing)?|how(?:'s| is|’s) everyone(?: doing)?|how are (?:we|you all|y'all)(?: doing)?",
     // A press call's sound check: "Hi, can you hear me?", "Yes, we can hear you."
     "(?:can|could|do) you (?:all )?(?:hear|see) (?:me|us)(?: (?:okay|ok|all right|alright|now|well))?",
     "(?:we|i) (?:can )?hear you(?: (?:fine|well|now|okay|ok))?",
@@ -75,7 +84,7 @@ export function isCourtesy(text: string): boolean {
   if (words.length === 0 || words.length > 16) return false;
   const sentences = text
     .replace(/\([^()]*\)|\[[^\][]*\]/gu, " ")
-    .split(/(?<=[.!?…])\s+|\n+/u)
+    .split(SENTENCE_END)
     .filter((s) => /[\p{L}]/u.test(s));
   return sentences.length > 0 && sentences.every(isCourtesySentence);
 }
@@ -84,7 +93,7 @@ export function isCourtesy(text: string): boolean {
 export function endsWithSignOff(text: string): boolean {
   const sentences = text
     .replace(/\([^()]*\)/gu, " ")
-    .split(/(?<=[.!?…])\s+|\n+/u)
+    .split(SENTENCE_END)
     .filter((s) => /[\p{L}]/u.test(s));
   const last = sentences[sentences.length - 1];
   return (
@@ -98,6 +107,8 @@ export function endsWithSignOff(text: string): boolean {
 const HAND_OFF = [
   /\bgo ahead\b/iu,
   /\bnext question\b/iu,
+  // Opening the floor: "Who's first?", "Who wants to go first?", "Who has the first question?"
+  /\bwho(?:'s|’s| is| wants to (?:go|start)| has(?: got)?) (?:first|next|the first question|a question)\b/iu,
   /\b(?:first|next|final|last) question (?:will |is going to )?(?:come|comes|is|goes) (?:from|to)\b/iu,
   /\boperator\b/iu,
   /\bopen (?:up )?the (?:lines|floor)\b/iu,
@@ -121,7 +132,7 @@ const HAND_OFF = [
 const GROUND_RULES =
   /\bon (?:deep )?background\b|\bon the record\b|\bembargo(?:ed)?\b|\battribut(?:able|ed) to\b|\bground rules?\b|\bnot for reporting\b|\bfor your awareness\b/iu;
 const INTRODUCTION =
-  /\b(?:[Jj]oining us|with us today|[Oo]ur (?:speaker|briefer)s?\b|(?:[Hh]e|[Ss]he|[Tt]hey) (?:can|will) (?:talk|speak|walk|take) (?:to )?you|[Tt]his is \p{Lu}\p{Ll}+ \p{Lu})/u;
+  /\b(?:[Jj]oining us|with us today|[Ww]e have (?:the (?:premiere|pleasure|honor|privilege) of|with us|here) |(?:[Hh]e|[Ss]he|[Tt]hey) (?:has|have|will have) (?:time|a few minutes|a hard stop)\b|(?:[Hh]e|[Ss]he|[Tt]hey)(?:'ll| will) take (?:a few |some |a couple of |your )?questions|[Oo]ur (?:speaker|briefer)s?\b|(?:[Hh]e|[Ss]he|[Tt]hey) (?:can|will) (?:talk|speak|walk|take) (?:to )?you|[Tt]his is \p{Lu}\p{Ll}+ \p{Lu})/u;
 const CLOSING =
   /\b(?:last|final) question\b|\bthat concludes\b|\b(?:that's|that’s|that is) (?:it|all)(?: for| we have| the time)\b|\bthanks? (?:you )?(?:all |everyone )?for joining\b|\bembargo\b|\bfollow up with (?:me|us)\b|\breach out to (?:me|us)\b|\bhard stop\b|\bwrap (?:it |this )?up\b|\byou know where to find (?:me|us)\b/iu;
 const TIME_CALL =
@@ -144,7 +155,7 @@ const NOT_A_NAME =
 const sentencesOf = (text: string) =>
   text
     .replace(/\([^()]*\)|\[[^\][]*\]/gu, " ")
-    .split(/(?<=[.!?…])\s+|\n+/u)
+    .split(SENTENCE_END)
     .filter((s) => /[\p{L}\p{N}]/u.test(s));
 
 /**
