@@ -5,7 +5,7 @@
  */
 import type { EntityMatcher } from "../enrich/entity-matcher.js";
 import type { DocumentHit, SearchResult, TurnHit } from "../model/search-results.js";
-import type { DocumentStore } from "../store/store.js";
+import type { StoreBackend } from "../store/store.js";
 import { cachedAlignPair, type PairAlignment } from "./service.js";
 
 export interface Counterpart {
@@ -54,7 +54,7 @@ function counterpartOf(pair: PairAlignment, hit: TurnHit): Counterpart | null {
 /** Adds each matching turn's counterpart in the document's first other-language version (or null). */
 export async function attachCounterparts(
   result: SearchResult,
-  store: DocumentStore,
+  store: StoreBackend,
   matcher: EntityMatcher | null,
 ): Promise<
   SearchResult & { hits: (DocumentHit & { turns: (TurnHit & { counterpart: Counterpart | null })[] })[] }

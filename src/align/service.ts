@@ -11,7 +11,7 @@ import { type BatchOptions, type IngestReport, ingestBatch, type Processor } fro
 import type { IngestContext } from "../ingest/pipeline.js";
 import type { SourceItem } from "../ingest/read/sources.js";
 import type { Document } from "../model/document.js";
-import type { DocumentStore } from "../store/store.js";
+import type { StoreBackend } from "../store/store.js";
 import { alignDocuments, type DocumentAlignment, type SideText, sideText } from "./align-documents.js";
 import type { Anchors, EntityFinder } from "./anchors.js";
 import { type DivergenceReport, divergence } from "./divergence.js";
@@ -37,7 +37,7 @@ export interface PairAlignment {
 
 /** Aligns two stored documents (current versions); null if either is missing. Writes nothing. */
 export async function alignPair(
-  store: DocumentStore,
+  store: StoreBackend,
   idA: string,
   idB: string,
   matcher: EntityMatcher | null,
@@ -63,7 +63,7 @@ const RECENT_SIZE = 64;
 
 /** alignPair with a small cache keyed by both documents' current version and content. */
 export async function cachedAlignPair(
-  store: DocumentStore,
+  store: StoreBackend,
   idA: string,
   idB: string,
   matcher: EntityMatcher | null,
@@ -87,7 +87,7 @@ export async function cachedAlignPair(
 
 /** A linked pair's alignment for readers (cached); refuses pairs that are not linked, so that nobody can make the server align arbitrary documents. */
 export async function linkedAlignPair(
-  store: DocumentStore,
+  store: StoreBackend,
   idA: string,
   idB: string,
   matcher: EntityMatcher | null,
@@ -103,7 +103,7 @@ export async function linkedAlignPair(
 
 /** Aligns two stored documents and records their divergence summary (computed in id order, as stored); null if either is missing. */
 export async function alignStored(
-  store: DocumentStore,
+  store: StoreBackend,
   idA: string,
   idB: string,
   matcher: EntityMatcher | null,
@@ -141,7 +141,7 @@ export interface LinkOutcome {
  * best is this document too), then the divergence of every version it now has.
  */
 export async function linkAndMeasure(
-  store: DocumentStore,
+  store: StoreBackend,
   ids: string[],
   matcher: EntityMatcher | null,
 ): Promise<LinkOutcome> {
@@ -255,7 +255,7 @@ export async function linkAndMeasure(
  */
 export async function ingestAndLink(
   sources: AsyncIterable<SourceItem>,
-  store: DocumentStore,
+  store: StoreBackend,
   processing: IngestContext | Processor,
   matcher: EntityMatcher | null,
   options: BatchOptions = {},
@@ -278,7 +278,7 @@ export async function ingestAndLink(
 }
 
 /** Both documents exist and are in different languages, or a coded error says why not. */
-export async function requireVersionPair(store: DocumentStore, a: string, b: string): Promise<void> {
+export async function requireVersionPair(store: StoreBackend, a: string, b: string): Promise<void> {
   const languages: string[] = [];
   for (const id of [a, b]) {
     const stored = await store.get(id);
@@ -291,7 +291,7 @@ export async function requireVersionPair(store: DocumentStore, a: string, b: str
 
 /** Links two documents by hand (CLI and API) and measures the pair. */
 export async function linkByHand(
-  store: DocumentStore,
+  store: StoreBackend,
   a: string,
   b: string,
   matcher: EntityMatcher | null,
@@ -302,7 +302,7 @@ export async function linkByHand(
 }
 
 /** Unlinks two documents by hand: neither keys nor evidence link them again. */
-export async function unlinkByHand(store: DocumentStore, a: string, b: string): Promise<void> {
+export async function unlinkByHand(store: StoreBackend, a: string, b: string): Promise<void> {
   await requireVersionPair(store, a, b);
   await store.putVersionLink({ a, b, method: "unlinked", confidence: 1, reasons: ["unlinked by hand"] });
 }

@@ -5,12 +5,12 @@
  * archive made before keys were checked its verdicts. The archive opener runs them once.
  */
 import type { Document } from "../model/document.js";
-import type { DocumentStore, VersionKeys } from "../store/store.js";
+import type { StoreBackend, VersionKeys } from "../store/store.js";
 import { decideKeyGroup, MAX_KEY_GROUP } from "./key-check.js";
 import { documentAnchors, shareKey, versionKeys } from "./link.js";
 
 /** A document and those sharing keys with it, directly or through one another, up to a group too large to mean anything. */
-export async function keyGroup(store: DocumentStore, id: string): Promise<string[]> {
+export async function keyGroup(store: StoreBackend, id: string): Promise<string[]> {
   const group = [id];
   for (let i = 0; i < group.length && group.length <= MAX_KEY_GROUP; i++)
     for (const p of await store.keyPartners(group[i] as string)) if (!group.includes(p)) group.push(p);
@@ -21,7 +21,7 @@ export async function keyGroup(store: DocumentStore, id: string): Promise<string
 const CHUNK = 500;
 
 /** Gives every stored version, current or not, the keys align's rule gives it (PendingWork "version-keys"). */
-export async function keyStoredVersions(store: DocumentStore): Promise<void> {
+export async function keyStoredVersions(store: StoreBackend): Promise<void> {
   let chunk: VersionKeys[] = [];
   const flush = async () => {
     if (chunk.length) await store.putVersionKeys(chunk);
@@ -44,7 +44,7 @@ export async function keyStoredVersions(store: DocumentStore): Promise<void> {
  * with `verbatim link --auto`. Decisions made by hand are kept (the store never lets a verdict
  * replace them).
  */
-export async function settleStoredKeys(store: DocumentStore): Promise<void> {
+export async function settleStoredKeys(store: StoreBackend): Promise<void> {
   const settled = new Set<string>();
   for await (const doc of store.list()) {
     if (settled.has(doc.id)) continue;

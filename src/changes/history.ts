@@ -3,7 +3,7 @@
  * withdrawal if the publisher took the page down. The CLI, the API and the web pages share it.
  */
 import { VerbatimError } from "../errors/catalog.js";
-import type { DocumentStore } from "../store/store.js";
+import type { StoreBackend } from "../store/store.js";
 import { type DocumentChanges, diffDocuments } from "./diff.js";
 
 export interface DocumentHistory {
@@ -15,7 +15,7 @@ export interface DocumentHistory {
   withdrawn: { url: string; status: number; at: string } | null;
 }
 
-export async function documentHistory(store: DocumentStore, id: string): Promise<DocumentHistory> {
+export async function documentHistory(store: StoreBackend, id: string): Promise<DocumentHistory> {
   const versions = await store.versions(id);
   if (versions.length === 0) throw new VerbatimError("DOCUMENT_NOT_FOUND", { id });
   const changes: DocumentHistory["changes"] = [];

@@ -7,11 +7,11 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { contentHash } from "../ingest/pipeline.js";
 import type { SourceItem } from "../ingest/read/sources.js";
-import type { DocumentStore } from "../store/store.js";
+import type { StoreBackend } from "../store/store.js";
 
 /** Keeps a sidecar's bytes (unless raw inputs are not kept); returns `{role: hash}` for the inputs read with it. */
 export async function keepSidecar(
-  store: DocumentStore,
+  store: StoreBackend,
   file: string,
   role: string,
   keepRaw: boolean,

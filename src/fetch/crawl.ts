@@ -7,7 +7,7 @@
  */
 import { createHash } from "node:crypto";
 import { VerbatimError } from "../errors/catalog.js";
-import type { DocumentStore, FetchLog } from "../store/store.js";
+import type { FetchLog, StoreBackend } from "../store/store.js";
 import type { Harvester, HarvestReport } from "./harvest.js";
 import { inScope, normaliseUrl } from "./links.js";
 
@@ -48,7 +48,7 @@ export function scopeCheck(scope: string[]) {
 }
 
 export async function crawl(
-  store: DocumentStore,
+  store: StoreBackend,
   harvester: Harvester,
   options: CrawlOptions,
 ): Promise<CrawlResult> {

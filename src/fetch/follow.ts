@@ -10,7 +10,7 @@ import { Parser } from "htmlparser2";
 import { VerbatimError } from "../errors/catalog.js";
 import type { PublisherProfile, PublisherSources } from "../ingest/publishers/profile.js";
 import { isRecordUrl, listingUrl, otherLanguageUrls } from "../ingest/publishers/sources.js";
-import type { DocumentStore, PageState } from "../store/store.js";
+import type { PageState, StoreBackend } from "../store/store.js";
 import type { Harvester, Visit } from "./harvest.js";
 import { normaliseUrl } from "./links.js";
 
@@ -95,7 +95,7 @@ export function feedLinks(xml: string, base: string): string[] {
 }
 
 export async function follow(
-  store: DocumentStore,
+  store: StoreBackend,
   harvester: Harvester,
   profiles: PublisherProfile[],
   options: FollowOptions,

@@ -14,7 +14,7 @@ import { profileForUrl } from "../ingest/publishers/index.js";
 import { isRecordUrl } from "../ingest/publishers/sources.js";
 import type { Document } from "../model/document.js";
 import type { Enrichment } from "../model/enrichment.js";
-import type { BatchItem, DocumentStore, FetchLog, PageState, PutResult, QueueEntry } from "../store/store.js";
+import type { BatchItem, FetchLog, PageState, PutResult, QueueEntry, StoreBackend } from "../store/store.js";
 import type { Fetcher } from "./fetcher.js";
 import type { HttpResponse } from "./http.js";
 import { extractLinks, type PageLinks } from "./links.js";
@@ -74,7 +74,7 @@ export class Harvester {
   private readonly log: FetchLog;
 
   constructor(
-    private readonly store: DocumentStore,
+    private readonly store: StoreBackend,
     private readonly fetcher: Fetcher,
     private readonly process: Processor,
     private readonly warcDir: string,

@@ -7,7 +7,7 @@ import { setImmediate as nextTurn } from "node:timers/promises";
 import { versionKeys } from "../align/link.js";
 import { type Notice, toVerbatimError, warningMessage } from "../errors/catalog.js";
 import type { Document } from "../model/document.js";
-import type { BatchItem, DocumentStore, PutResult, RawBlob } from "../store/store.js";
+import type { BatchItem, PutResult, RawBlob, StoreBackend } from "../store/store.js";
 import { type IngestPool, workerError } from "./parallel/pool.js";
 import { type IngestContext, type IngestOutcome, ingestInput } from "./pipeline.js";
 import type { RawInput } from "./read/raw-input.js";
@@ -127,7 +127,7 @@ const IN_FLIGHT = 256;
 
 export async function ingestBatch(
   sources: AsyncIterable<SourceItem>,
-  store: DocumentStore,
+  store: StoreBackend,
   processing: IngestContext | Processor,
   options: BatchOptions = {},
 ): Promise<IngestReport> {

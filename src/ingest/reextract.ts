@@ -11,7 +11,7 @@ import type { EntityMatcher } from "../enrich/entity-matcher.js";
 import { type Notice, warningMessage } from "../errors/catalog.js";
 import type { Document } from "../model/document.js";
 import type { Enrichment } from "../model/enrichment.js";
-import type { DocumentStore, InputReading } from "../store/store.js";
+import type { InputReading, StoreBackend } from "../store/store.js";
 import { type IngestReport, ingestBatch, type Processed } from "./batch.js";
 import type { DebateSpeakerLookup } from "./extract/reader.js";
 import { ingestInput } from "./pipeline.js";
@@ -56,7 +56,7 @@ export function legacyReading(hash: string, source: string): InputReading {
 }
 
 /** Current documents grouped by the input they were read from, in id order of their first document. */
-async function currentInputs(store: DocumentStore): Promise<CurrentInput[]> {
+async function currentInputs(store: StoreBackend): Promise<CurrentInput[]> {
   const byInput = new Map<string, CurrentInput>();
   for await (const doc of store.list()) {
     const { contentHash: hash, source, readAt } = doc.provenance;
@@ -74,7 +74,7 @@ const notice = (code: Notice["code"], ids: Iterable<string>) => ({
 });
 
 export async function reextractArchive(
-  store: DocumentStore,
+  store: StoreBackend,
   options: ReextractOptions,
 ): Promise<IngestReport> {
   const inputs = await currentInputs(store);

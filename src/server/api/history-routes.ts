@@ -5,7 +5,7 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { documentHistory } from "../../changes/history.js";
 import { parseQuery } from "../../search/query/parse.js";
-import type { ChangeEntry, DocumentStore } from "../../store/store.js";
+import type { ChangeEntry, DocumentStore, StoreBackend } from "../../store/store.js";
 import type { AppDeps } from "../deps.js";
 import { CaptureSchema, ChangeEntrySchema, DocumentHistorySchema } from "./history-schemas.js";
 import { errorResponses } from "./schemas.js";
@@ -91,7 +91,7 @@ export async function listChanges(store: DocumentStore, filter: ChangeFilter): P
   });
 }
 
-export async function capturesOf(store: DocumentStore, id: string) {
+export async function capturesOf(store: StoreBackend, id: string) {
   const stored = await store.get(id);
   const url = stored?.document.provenance.source;
   if (!store.fetchLog || !url || !/^https?:\/\//.test(url)) return [];
