@@ -151,6 +151,20 @@ function table(rows: FileScore[]): string[] {
 const errorLines = (rows: FileScore[]) =>
   rows.flatMap((r) => r.errors.map((e) => `- ${r.file.replace(/\.json$/, "")}: ${e}`));
 
+/** One sample's part of the report: what it is, its table, and every error. */
+const section = (heading: string, intro: string, rows: FileScore[]) => [
+  `### ${heading}`,
+  "",
+  intro,
+  "",
+  ...table(rows),
+  "",
+  "Errors:",
+  "",
+  ...(errorLines(rows).length ? errorLines(rows) : ["- none"]),
+  "",
+];
+
 /** The figures as a section of docs/quality.md (`npm run quality`). */
 function writeReport(fresh: FileScore[], second: FileScore[], third: FileScore[], tuning: FileScore[]): void {
   const lines = [
@@ -160,45 +174,26 @@ function writeReport(fresh: FileScore[], second: FileScore[], third: FileScore[]
     "Target: kind accuracy at least 0.97 and pair F1 at least 0.97.",
     "Transcripts from `../shared/corpus` (White House briefings, gaggles, press calls and remarks, Obama-era pages, the mid.ru transcript), annotated by reading: the kind of every turn (remarks, question, answer, moderator, other) and each (question, answer) pair. The gold keeps no text but each turn's first three words, so a change of turn boundaries is caught instead of scored. Kind accuracy is over turns; pair precision and recall are over (question, answer) pairs.",
     "",
-    "### Fresh sample (tests/gold/turns-fresh)",
-    "",
-    'Annotated before the kind and pairing rules were written (issue 13), and not tuned on afterwards, with two exceptions made after reading its errors: "Absolutely." counted as a courtesy word like "Okay.", and a turn with no sentence at all ("1:30.") no longer counted as a courtesy. This is the figure to quote. Before the rules (a turn after a question was an answer, every "Q" a question): kind accuracy 0.769, pair precision 0.727, recall 0.952, F1 0.825.',
-    "",
-    ...table(fresh),
-    "",
-    "Errors:",
-    "",
-    ...(errorLines(fresh).length ? errorLines(fresh) : ["- none"]),
-    "",
-    "### Third annotator (tests/gold/turns-third)",
-    "",
-    'Nine more transcripts (a President\'s remarks with questions, a background press call where the moderator hands each question to officials whose names are withheld, a press secretary\'s briefing with the COVID-19 coordinator, a press secretary\'s briefing, three Obama-era briefings and gaggles, and two television interviews with Barack Obama, BBC and ABC), annotated on 2026-12-04 by a third annotator who read them through `scripts/turn-gold.ts dump` and never saw the rules\' output, after the second sample\'s rules were written. Measured before any change: kind accuracy 0.856, pair precision 0.850, recall 0.726, F1 0.783 (briefings 0.820 / 0.779, Obama-era 0.870 / 0.827, interviews 0.884 / 0.680). This annotator, too, keeps conventions of their own: a question split by a backchannel is several questions, each paired with the answer; a reporter\'s bid for the floor ("Can I ask one on Ukraine?") is `other` and the "Sure." that grants it `moderator`; a reporter\'s pushback that demands a reply is a question. Then, after reading its errors, four general rules were added or fixed: a reporter\'s "Good afternoon." was not read as a greeting ("Good" was stripped as filler), a press call\'s sound check ("Hi, can you hear me?") is `other`, an official asking to hear or understand the question again ("Are you talking about…?", "I\'m having a hard time hearing you") is `other`, and a moderator\'s "Let\'s go back to Maegan", "[Senior administration official], do you want to take that?" and "You know where to find me" hand the floor or close. The figures below are therefore no longer unseen.',
-    "",
-    ...table(third),
-    "",
-    "Errors:",
-    "",
-    ...(errorLines(third).length ? errorLines(third) : ["- none"]),
-    "",
-    "### Second annotator (tests/gold/turns-second)",
-    "",
-    "Eight more transcripts (a briefing with a guest at the podium, a background press call, a gaggle, a COVID-19 team briefing where one official hands questions to others, a President's remarks with questions, two Obama-era gaggles, and a CNN podcast interview with Barack Obama), annotated on 2026-12-04 by a second annotator who read the transcripts through `scripts/turn-gold.ts dump` (turn boundaries only) and never saw the rules' output; the annotator's own conventions differ in places (a question split by a backchannel is two questions, each paired with the answers; an interviewer's remark that invites a reply is a question). Measured before any change: kind accuracy 0.823, pair precision 0.676, recall 0.574, F1 0.621 (briefings 0.878 / 0.828, Obama-era 0.877 / 0.878, the interview 0.720 / 0.253). Then, after reading its errors, general rules were added (a reporter called by name without a question mark, an official handing a question to a colleague by name, listeners' backchannels such as \"Yeah.\" on the asking side, a turn that goes on after a cut-in keeping its kind and its question, an interviewer's few words that ask nothing, unless labelled as a question), so the figures below are no longer unseen.",
-    "",
-    ...table(second),
-    "",
-    "Errors:",
-    "",
-    ...(errorLines(second).length ? errorLines(second) : ["- none"]),
-    "",
-    "### Tuning sample (tests/gold/turns)",
-    "",
-    "Annotated by reading too, before measuring, but the rules were then adjusted while measuring on it. Before the rules: kind accuracy 0.830, pair precision 0.808, recall 0.975, F1 0.884.",
-    "",
-    ...table(tuning),
-    "",
-    "Errors:",
-    "",
-    ...(errorLines(tuning).length ? errorLines(tuning) : ["- none"]),
+    ...section(
+      "Fresh sample (tests/gold/turns-fresh)",
+      'Annotated before the kind and pairing rules were written (issue 13), and not tuned on afterwards, with two exceptions made after reading its errors: "Absolutely." counted as a courtesy word like "Okay.", and a turn with no sentence at all ("1:30.") no longer counted as a courtesy. This is the figure to quote. Before the rules (a turn after a question was an answer, every "Q" a question): kind accuracy 0.769, pair precision 0.727, recall 0.952, F1 0.825.',
+      fresh,
+    ),
+    ...section(
+      "Third annotator (tests/gold/turns-third)",
+      'Nine more transcripts (a President\'s remarks with questions, a background press call where the moderator hands each question to officials whose names are withheld, a press secretary\'s briefing with the COVID-19 coordinator, a press secretary\'s briefing, three Obama-era briefings and gaggles, and two television interviews with Barack Obama, BBC and ABC), annotated on 2026-12-04 by a third annotator who read them through `scripts/turn-gold.ts dump` and never saw the rules\' output, after the second sample\'s rules were written. Measured before any change: kind accuracy 0.856, pair precision 0.850, recall 0.726, F1 0.783 (briefings 0.820 / 0.779, Obama-era 0.870 / 0.827, interviews 0.884 / 0.680). This annotator, too, keeps conventions of their own: a question split by a backchannel is several questions, each paired with the answer; a reporter\'s bid for the floor ("Can I ask one on Ukraine?") is `other` and the "Sure." that grants it `moderator`; a reporter\'s pushback that demands a reply is a question. Then, after reading its errors, general rules were added or fixed: titles no longer end a sentence ("Thank you, Mr. President." is thanks), a reporter\'s "Good afternoon." was not read as a greeting ("Good" was stripped as filler), apologies are courtesy, a guest introduced at the podium and "Who\'s first?" chair the briefing, a press call\'s sound check ("Hi, can you hear me?") is `other`, an official asking to hear or understand the question again ("Are you talking about…?", "I\'m having a hard time hearing you") is `other`, and a moderator\'s "Let\'s go back to Maegan", "[Senior administration official], do you want to take that?" and "You know where to find me" hand the floor or close. The figures below are therefore no longer unseen.',
+      third,
+    ),
+    ...section(
+      "Second annotator (tests/gold/turns-second)",
+      "Eight more transcripts (a briefing with a guest at the podium, a background press call, a gaggle, a COVID-19 team briefing where one official hands questions to others, a President's remarks with questions, two Obama-era gaggles, and a CNN podcast interview with Barack Obama), annotated on 2026-12-04 by a second annotator who read the transcripts through `scripts/turn-gold.ts dump` (turn boundaries only) and never saw the rules' output; the annotator's own conventions differ in places (a question split by a backchannel is two questions, each paired with the answers; an interviewer's remark that invites a reply is a question). Measured before any change: kind accuracy 0.823, pair precision 0.676, recall 0.574, F1 0.621 (briefings 0.878 / 0.828, Obama-era 0.877 / 0.878, the interview 0.720 / 0.253). Then, after reading its errors, general rules were added (a reporter called by name without a question mark, an official handing a question to a colleague by name, listeners' backchannels such as \"Yeah.\" on the asking side, a turn that goes on after a cut-in keeping its kind and its question, an interviewer's few words that ask nothing, unless labelled as a question), so the figures below are no longer unseen.",
+      second,
+    ),
+    ...section(
+      "Tuning sample (tests/gold/turns)",
+      "Annotated by reading too, before measuring, but the rules were then adjusted while measuring on it. Before the rules: kind accuracy 0.830, pair precision 0.808, recall 0.975, F1 0.884.",
+      tuning,
+    ),
   ];
   writeQualitySection("turns", lines.join("\n"));
 }

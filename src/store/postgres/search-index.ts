@@ -37,9 +37,9 @@ async function unindex(db: Queryable, id: string, delta: IndexDelta, dropNumber:
   for (const t of await rows<{ n: number; text: string }>(db, "SELECT n, text FROM turns WHERE doc_id = $1", [
     id,
   ])) {
-    const { terms, words } = indexText(t.text);
+    const { terms } = indexText(t.text);
     count(delta, terms, "turns", -1);
-    delta.postings.removeTurn(t.n, new Set(words));
+    delta.postings.removeTurn(t.n, terms);
   }
   await db.query("DELETE FROM turns WHERE doc_id = $1", [id]);
   await db.query("DELETE FROM speaker_aliases WHERE doc_id = $1", [id]);
@@ -47,9 +47,9 @@ async function unindex(db: Queryable, id: string, delta: IndexDelta, dropNumber:
     id,
   ]);
   if (old) {
-    const { terms, words } = indexText(old.title);
+    const { terms } = indexText(old.title);
     count(delta, terms, "titles", -1);
-    delta.titlePostings.removeTurn(old.n, new Set(words));
+    delta.titlePostings.removeTurn(old.n, terms);
   }
   if (dropNumber) await db.query("DELETE FROM doc_index WHERE id = $1", [id]);
 }
