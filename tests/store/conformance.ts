@@ -360,7 +360,11 @@ export function describeStoreConformance(
       const lavrov = speaker("sergey-lavrov", "Sergey Lavrov");
       const psaki = speaker("jen-psaki", "Jen Psaki");
       expect(await store.seedSpeakers([lavrov, psaki])).toBe(2);
+      // Every serve and ingest seeds on start; one that changes nothing must leave every other
+      // process's caches and catalog valid.
+      const before = await store.textIndex.state();
       expect(await store.seedSpeakers([lavrov, psaki])).toBe(0);
+      expect(await store.textIndex.state()).toBe(before);
       const edited = { ...psaki, name: "Jennifer Psaki", aliases: [] };
       await store.putSpeakers([edited]);
 

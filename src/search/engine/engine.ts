@@ -68,11 +68,29 @@ export class SearchEngine {
 
   constructor(private readonly index: TextIndex) {}
 
+  private loading: { key: string; catalog: Promise<TurnCatalog> } | null = null;
+
   private async catalog(): Promise<TurnCatalog> {
     const key = await this.index.state();
-    if (this.cached?.key !== key)
-      this.cached = { key, catalog: buildCatalog(await this.index.readCatalog()) };
-    return this.cached.catalog;
+    if (this.cached?.key === key) return this.cached.catalog;
+    // Searches that arrive while the archive's new state is being read wait for that one read:
+    // under load, one read per waiting request would multiply the cost of every write.
+    if (this.loading?.key !== key) {
+      const loading = {
+        key,
+        catalog: this.index.readCatalog().then((rows) => {
+          const catalog = buildCatalog(rows);
+          if (this.loading === loading) this.cached = { key, catalog };
+          return catalog;
+        }),
+      };
+      this.loading = loading;
+      loading.catalog.then(
+        () => this.loading === loading && (this.loading = null),
+        () => this.loading === loading && (this.loading = null),
+      );
+    }
+    return this.loading.catalog;
   }
 
   /** The same query and options on an unchanged archive give the same result: serve it from memory. */

@@ -489,7 +489,9 @@ export class PgStore implements StoreBackend {
         );
         changed += result.rowCount ?? 0;
       }
-      await this.finishWrite(db, null);
+      // Every `serve` and `ingest` seeds on start: a seed that changed nothing must not make every
+      // other process over this archive drop its caches and reload its catalog.
+      if (changed > 0) await this.finishWrite(db, null);
       return changed;
     });
   }

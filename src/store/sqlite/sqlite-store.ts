@@ -471,14 +471,15 @@ export class SqliteStore implements StoreBackend {
   }
 
   async seedSpeakers(speakers: Speaker[]): Promise<number> {
-    this.generation++;
-    return this.db.transaction(() => {
-      let changed = 0;
+    const changed = this.db.transaction(() => {
+      let n = 0;
       speakers.forEach((s, i) => {
-        changed += this.stmt.seedSpeaker.run(s.id, s.name, canonicalJson(s), i).changes;
+        n += this.stmt.seedSpeaker.run(s.id, s.name, canonicalJson(s), i).changes;
       });
-      return changed;
+      return n;
     })();
+    if (changed > 0) this.generation++;
+    return changed;
   }
 
   async listSpeakers(): Promise<Speaker[]> {
