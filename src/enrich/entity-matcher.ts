@@ -114,6 +114,26 @@ const tokenKey = (t: Token) => {
   return t.key;
 };
 
+/**
+ * Title words that name an office, with the words a role held in it is called by. Courtesy titles
+ * (Mr., Dr.) and military ranks are not offices: a registry role never says "general".
+ */
+const OFFICE_WORDS: Record<string, string[]> = {
+  president: ["president", "президент"],
+  президент: ["president", "президент"],
+  minister: ["minister", "министр"],
+  министр: ["minister", "министр"],
+  ambassador: ["ambassador", "посол", "representative"],
+  посол: ["ambassador", "посол", "representative"],
+  senator: ["senator", "сенатор"],
+  governor: ["governor", "губернатор"],
+  chancellor: ["chancellor", "канцлер"],
+  premier: ["premier", "prime minister", "премьер"],
+  king: ["king"],
+  queen: ["queen"],
+  prince: ["prince"],
+};
+
 const TITLE_WORDS = new Set([
   "president",
   "minister",
@@ -367,6 +387,11 @@ export class EntityMatcher {
         best.form.entity.type === "person" &&
         before !== undefined &&
         TITLE_WORDS.has(before.raw.toLowerCase());
+      // ...and which one: "Senator Sanders" is not the press secretary Sarah Sanders.
+      if (titled && best.form.ambiguous && this.officeContradicts(before.raw, best.form.entity.id)) {
+        i += best.length;
+        continue;
+      }
       // "DNI Director Blair": a surname after a capitalised word we cannot place may be anyone's.
       const unplaced =
         best.form.entity.type === "person" &&
@@ -398,6 +423,14 @@ export class EntityMatcher {
       i += best.length;
     }
     return found;
+  }
+
+  /** Whether an office title before a surname names an office the registry person never held. */
+  private officeContradicts(title: string, entityId: string): boolean {
+    const words = OFFICE_WORDS[title.toLowerCase()];
+    const offices = this.gazetteer.officesOf(entityId);
+    if (!words || !offices) return false;
+    return !offices.some((office) => words.some((w) => office.includes(w)));
   }
 
   /** The person entity of a speaker registry id. */

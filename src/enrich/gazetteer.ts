@@ -75,10 +75,14 @@ export class Gazetteer {
   readonly entities: Entity[];
   private readonly byId = new Map<string, Entity>();
 
-  /** `speakerEntities`: the entity id of each speaker registry id. */
+  /**
+   * `speakerEntities`: the entity id of each speaker registry id. `offices`: the titles of the
+   * roles each registry person held (lowercased), which tell a namesake from them.
+   */
   constructor(
     entities: Entity[],
     private readonly speakerEntities: ReadonlyMap<string, string> = new Map(),
+    private readonly offices: ReadonlyMap<string, string[]> = new Map(),
   ) {
     this.entities = entities;
     for (const e of entities) this.byId.set(e.id, e);
@@ -87,6 +91,11 @@ export class Gazetteer {
   /** The person entity of a speaker registry id, if the gazetteer knows them. */
   speakerEntity(speakerId: string): string | null {
     return this.speakerEntities.get(speakerId) ?? null;
+  }
+
+  /** The titles of the roles a registry person held, lowercased; null when the gazetteer knows none. */
+  officesOf(entityId: string): string[] | null {
+    return this.offices.get(entityId) ?? null;
   }
 
   get(id: string): Entity | undefined {
@@ -182,10 +191,13 @@ export class Gazetteer {
       entities.filter((e) => e.type === "person").map((e) => [e.name.toLowerCase(), e.id]),
     );
     const speakerEntities = new Map<string, string>();
+    const offices = new Map<string, string[]>();
     for (const speaker of registry?.speakers ?? []) {
+      const titles = speaker.roles.flatMap((r) => [r.title, ...r.labels]).map((t) => t.toLowerCase());
       const held = known.get(speaker.name.toLowerCase());
       if (held) {
         speakerEntities.set(speaker.id, held);
+        if (titles.length) offices.set(held, titles);
         continue;
       }
       const entity: Entity = { id: `speaker:${speaker.id}`, type: "person", name: speaker.name, forms: [] };
@@ -200,7 +212,8 @@ export class Gazetteer {
       }
       entities.push(entity);
       speakerEntities.set(speaker.id, entity.id);
+      if (titles.length) offices.set(entity.id, titles);
     }
-    return new Gazetteer(entities, speakerEntities);
+    return new Gazetteer(entities, speakerEntities, offices);
   }
 }

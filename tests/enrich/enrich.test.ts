@@ -69,6 +69,16 @@ describe("entity recognition", () => {
     expect(ids("Ankara objected to the plan.")).toEqual([]);
   });
 
+  it("does not take a titled namesake for a registered person who never held that office", () => {
+    const sanders = gazetteer.lookup("Sarah Huckabee Sanders").find((e) => e.type === "person")?.id;
+    expect(sanders).toBeDefined();
+    expect(ids("Press Secretary Sanders said so.")).toContain(sanders);
+    expect(ids("Senator Sanders said so.")).not.toContain(sanders);
+    const lavrov = gazetteer.lookup("Sergey Lavrov").find((e) => e.type === "person")?.id;
+    expect(ids("Minister Lavrov said so.")).toContain(lavrov);
+    expect(ids("министр Лавров заявил")).toContain(lavrov);
+  });
+
   it("finds registered people in labels and in the text", () => {
     const person = (name: string) => gazetteer.lookup(name).find((e) => e.type === "person")?.id;
     expect(ids("В.Путин и С.Лавров")).toEqual([person("Vladimir Putin"), person("Sergey Lavrov")]);

@@ -14,7 +14,7 @@ afterEach(() => {
 });
 
 function transcript(id: string, text: string) {
-  return { ...makeTranscript({ turns: [{ text }] }), id };
+  return makeTranscript({ id, turns: [{ text }] });
 }
 
 /** A SQLite archive and an engine over its text index that counts how often the catalog is read. */
