@@ -8,6 +8,7 @@ import { documentToJsonLine } from "../../src/export/jsonl.js";
 import { readJsonl } from "../../src/ingest/extract/jsonl.js";
 import { generic, midRu, whitehouse } from "../../src/ingest/publishers/index.js";
 import { segment } from "../../src/ingest/segment/segment.js";
+import { continuations } from "../../src/ingest/segment/turn-kinds.js";
 import { ingestText } from "../support/ingest.js";
 
 const LABELS = [
@@ -73,7 +74,7 @@ describe("segmentation", () => {
     );
   });
 
-  it("pairs every answer with the question before it, with only answers and procedural turns between", () => {
+  it("pairs every answer with the question before it, with only answers and procedural turns between (or, for the rest of a cut-off answer, the question that cut in)", () => {
     fc.assert(
       fc.property(paragraphs, fc.constantFrom(midRu, whitehouse, generic), (body, profile) => {
         const { turns, qa } = segment({
@@ -84,14 +85,18 @@ describe("segmentation", () => {
           hasDialogue: true,
         });
         const answered = new Set<number>();
+        const continued = continuations(turns);
         for (const pair of qa) {
           expect(turns[pair.question]?.kind).toBe("question");
           let after = pair.question;
           for (const a of pair.answers) {
             expect(a).toBeGreaterThan(after);
             expect(turns[a]?.kind).toBe("answer");
+            const resumes = continued[a] !== null && pair.answers.includes(continued[a] as number);
             for (const between of turns.slice(after + 1, a))
-              expect(["moderator", "other"]).toContain(between.kind);
+              expect(resumes ? ["moderator", "other", "question"] : ["moderator", "other"]).toContain(
+                between.kind,
+              );
             answered.add(a);
             after = a;
           }

@@ -164,7 +164,7 @@ export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[
  * For each turn that continues its speaker's earlier turn cut off a few turns before ("— and it
  * was…" after an interjection), the index of that turn; null for the others.
  */
-export function continuations(turns: TurnShape[]): (number | null)[] {
+export function continuations(turns: Pick<TurnShape, "label" | "paragraphs">[]): (number | null)[] {
   return turns.map((t, i) => {
     if (!t.label || !isContinuation(t.paragraphs[0] ?? "")) return null;
     for (let j = i - 1; j >= Math.max(0, i - 4); j--) if (turns[j]?.label === t.label) return j;

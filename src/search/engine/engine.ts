@@ -85,10 +85,10 @@ export class SearchEngine {
         }),
       };
       this.loading = loading;
-      loading.catalog.then(
-        () => this.loading === loading && (this.loading = null),
-        () => this.loading === loading && (this.loading = null),
-      );
+      const settled = () => {
+        if (this.loading === loading) this.loading = null;
+      };
+      loading.catalog.then(settled, settled);
     }
     return this.loading.catalog;
   }

@@ -15,6 +15,7 @@ import { trendRows } from "../../web/pages/trend.js";
 import type { AppDeps } from "../deps.js";
 import { requireToken } from "../security.js";
 import { registerAlignmentApi } from "./alignment-routes.js";
+import { registerExportApi } from "./export-routes.js";
 import { registerHistoryApi } from "./history-routes.js";
 import {
   ConcordanceSchema,
@@ -411,6 +412,7 @@ export function registerApi(app: OpenAPIHono, deps: AppDeps): void {
 
   registerAlignmentApi(app, deps);
   registerHistoryApi(app, deps);
+  registerExportApi(app, deps);
 
   app.openapi(deleteRoute, async (c) => {
     const { id } = c.req.valid("param");

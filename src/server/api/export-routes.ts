@@ -1,0 +1,85 @@
+/**
+ * `/api/export`: the archive, or what a search finds, in any export format, streamed as it is
+ * written (export/run.ts), so a large export holds no more memory than a small one.
+ */
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { stream } from "hono/streaming";
+import { toVerbatimError } from "../../errors/catalog.js";
+import { EXPORT_FORMATS, EXPORT_MEDIA, runExport } from "../../export/run.js";
+import { parseQuery } from "../../search/query/parse.js";
+import type { AppDeps } from "../deps.js";
+import { serverLogger } from "../log.js";
+import { errorResponses } from "./schemas.js";
+
+const exportRoute = createRoute({
+  method: "get",
+  path: "/api/export",
+  summary: "The archive's current documents, or those a search finds, in an interchange format",
+  request: {
+    query: z.object({
+      format: z.enum(EXPORT_FORMATS).openapi({
+        description:
+          "jsonl (Verbatim's own, re-ingestible), csv (one row per turn), tei (ParlaMint-style), tmx (every linked pair)",
+      }),
+      q: z
+        .string()
+        .min(1)
+        .max(1000)
+        .optional()
+        .openapi({ description: "Only the documents this search finds" }),
+      publisher: z.string().max(200).optional(),
+      history: z.enum(["true", "false"]).optional().openapi({ description: "jsonl: earlier versions too" }),
+      minConfidence: z.coerce.number().min(0).max(1).optional().openapi({
+        description: "tmx: only pairs linked with at least this confidence",
+      }),
+      level: z.enum(["sentence", "paragraph"]).optional(),
+    }),
+  },
+  responses: {
+    200: {
+      content: {
+        "application/x-ndjson": { schema: z.string() },
+        "text/csv": { schema: z.string() },
+        "application/tei+xml": { schema: z.string() },
+        "application/x-tmx+xml": { schema: z.string() },
+      },
+      description: "The export, streamed",
+    },
+    ...errorResponses,
+  },
+});
+
+export function registerExportApi(app: OpenAPIHono, deps: AppDeps): void {
+  app.openapi(exportRoute, async (c) => {
+    const params = c.req.valid("query");
+    // Parsed before the first byte goes out, so a bad query is still a coded error with its status.
+    const query = params.q ? parseQuery(params.q) : null;
+    const media = EXPORT_MEDIA[params.format];
+    c.header("content-type", media.type);
+    c.header("content-disposition", `attachment; filename="verbatim-export.${media.extension}"`);
+    return stream(c, async (out) => {
+      try {
+        await runExport(
+          deps.store,
+          {
+            format: params.format,
+            query,
+            publisher: params.publisher ?? null,
+            history: params.history === "true",
+            minConfidence: params.minConfidence ?? 0,
+            level: params.level ?? "sentence",
+            matcher: deps.matcher ?? null,
+          },
+          async (chunk) => {
+            if (out.aborted) throw new Error("client went away");
+            await out.write(chunk);
+          },
+        );
+      } catch (error) {
+        // The status line is long gone: log it, and cut the response short so it is not taken as whole.
+        if (!out.aborted) serverLogger().error({ err: toVerbatimError(error) }, "export failed mid-stream");
+        out.abort();
+      }
+    }) as never;
+  });
+}
