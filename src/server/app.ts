@@ -148,14 +148,19 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.get("/d/:id", async (c) => {
     const id = c.req.param("id");
     const version = c.req.query("version");
-    const stored = await store.get(id, version ? Number(version) : undefined);
+    // Independent reads at once: over PostgreSQL each is a round trip of its own.
+    const [stored, enrichment, versions, withdrawn, history] = await Promise.all([
+      store.get(id, version ? Number(version) : undefined),
+      store.getEnrichment(id),
+      store.languageVersions(id),
+      store.fetchLog?.withdrawal(id),
+      store.versions(id),
+    ]);
     if (!stored) throw new VerbatimError("DOCUMENT_NOT_FOUND", { id });
-    const enrichment = stored.current ? await store.getEnrichment(id) : null;
-    const versions = await store.languageVersions(id);
     const source = stored.document.provenance.source;
     const web = {
-      withdrawn: (await store.fetchLog?.withdrawal(id)) ?? null,
-      versions: (await store.versions(id)).length,
+      withdrawn: withdrawn ?? null,
+      versions: history.length,
       archived:
         Boolean(deps.warcDir) &&
         /^https?:\/\//.test(source) &&
@@ -167,7 +172,8 @@ export function createApp(deps: AppDeps): OpenAPIHono {
         stored.version,
         base(c.req.url),
         versions,
-        enrichment,
+        // The enrichment belongs to the current version; an older one is shown without it.
+        stored.current ? enrichment : null,
         stored.current,
         web,
       ),

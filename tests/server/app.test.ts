@@ -131,6 +131,7 @@ describe.each(BACKENDS)("the web app and API (%s)", (backend) => {
         "/api/documents/{id}/changes",
         "/api/documents/{id}/captures",
         "/api/changes",
+        "/api/export",
         "/api/conflicts",
         "/api/documents/{id}/languages",
         "/api/publishers",
