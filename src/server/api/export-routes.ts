@@ -17,9 +17,9 @@ const exportRoute = createRoute({
   summary: "The archive's current documents, or those a search finds, in an interchange format",
   request: {
     query: z.object({
-      format: z.enum(EXPORT_FORMATS).openapi({
+      format: z.enum(EXPORT_FORMATS).optional().openapi({
         description:
-          "jsonl (Verbatim's own, re-ingestible), csv (one row per turn), tei (ParlaMint-style), tmx (every linked pair)",
+          "jsonl (the default: Verbatim's own, re-ingestible), csv (one row per turn), tei (ParlaMint-style), tmx (every linked pair)",
       }),
       q: z
         .string()
@@ -54,7 +54,8 @@ export function registerExportApi(app: OpenAPIHono, deps: AppDeps): void {
     const params = c.req.valid("query");
     // Parsed before the first byte goes out, so a bad query is still a coded error with its status.
     const query = params.q ? parseQuery(params.q) : null;
-    const media = EXPORT_MEDIA[params.format];
+    const format = params.format ?? "jsonl";
+    const media = EXPORT_MEDIA[format];
     c.header("content-type", media.type);
     c.header("content-disposition", `attachment; filename="verbatim-export.${media.extension}"`);
     return stream(c, async (out) => {
@@ -62,7 +63,7 @@ export function registerExportApi(app: OpenAPIHono, deps: AppDeps): void {
         await runExport(
           deps.store,
           {
-            format: params.format,
+            format,
             query,
             publisher: params.publisher ?? null,
             history: params.history === "true",
