@@ -24,6 +24,7 @@ const COMMANDS: [string[], () => Promise<Register>][] = [
   [["search"], async () => (await import("./commands/search.js")).registerSearch],
   [["serve"], async () => (await import("./commands/serve.js")).registerServe],
   [["export"], async () => (await import("./commands/export.js")).registerExport],
+  [["cite"], async () => (await import("./commands/cite.js")).registerCite],
   [["copy"], async () => (await import("./commands/copy.js")).registerCopy],
   [
     ["versions", "link", "unlink", "align", "divergence"],

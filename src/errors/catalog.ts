@@ -29,6 +29,11 @@ export const ERRORS = {
   ENCODING_UNKNOWN: entry("user", 415, (d) => `unknown or unsupported character encoding "${d.encoding}"`),
   ENCODING_UNDETECTED: entry("user", 415, () => "the character encoding could not be detected"),
   FORMAT_UNSUPPORTED: entry("user", 415, (d) => `no reader for files like this (${d.reason})`),
+  OUTPUT_FORMAT_UNKNOWN: entry(
+    "user",
+    400,
+    (d) => `there is no ${d.what} format "${d.name}"; try ${d.known}`,
+  ),
   FRONT_MATTER_INVALID: entry("user", 422, (d) => `the YAML front matter is invalid: ${d.reason}`),
   JSONL_INVALID: entry("user", 422, (d) => `line ${d.line} is not a valid Verbatim document: ${d.reason}`),
   JSONL_VERSION: entry(

@@ -10,6 +10,7 @@ import type { EntityMatcher } from "../enrich/entity-matcher.js";
 import { VerbatimError } from "../errors/catalog.js";
 import type { Speaker } from "../model/speaker.js";
 import type { DocumentStore } from "../store/store.js";
+import { aknCollectionEnd, aknCollectionStart, recordToAkn } from "./akn.js";
 import { recordToJsonLine } from "./jsonl.js";
 import { type ExportRecord, readRecord } from "./record.js";
 import { type Selection, selectDocuments } from "./select.js";
@@ -17,20 +18,23 @@ import { recordToTei, teiCorpusEnd, teiCorpusStart } from "./tei.js";
 import { pairUnits, tmxEnd, tmxStart } from "./tmx.js";
 import { recordToTurnCsv, turnCsvHeader } from "./turns-csv.js";
 
-export const EXPORT_FORMATS = ["jsonl", "csv", "tei", "tmx"] as const;
+export const EXPORT_FORMATS = ["jsonl", "csv", "tei", "akn", "tmx"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const EXPORT_MEDIA: Record<ExportFormat, { type: string; extension: string }> = {
   jsonl: { type: "application/x-ndjson; charset=utf-8", extension: "jsonl" },
   csv: { type: "text/csv; charset=utf-8", extension: "csv" },
   tei: { type: "application/tei+xml; charset=utf-8", extension: "tei.xml" },
+  akn: { type: "application/akn+xml; charset=utf-8", extension: "akn.xml" },
   tmx: { type: "application/x-tmx+xml; charset=utf-8", extension: "tmx" },
 };
 
 export function exportFormat(name: string): ExportFormat {
   if ((EXPORT_FORMATS as readonly string[]).includes(name)) return name as ExportFormat;
-  throw new VerbatimError("FORMAT_UNSUPPORTED", {
-    reason: `export format "${name}"; try ${EXPORT_FORMATS.join(", ")}`,
+  throw new VerbatimError("OUTPUT_FORMAT_UNKNOWN", {
+    what: "export",
+    name,
+    known: EXPORT_FORMATS.join(", "),
   });
 }
 
@@ -69,12 +73,15 @@ export async function runExport(
     throw new VerbatimError("REQUEST_INVALID", { reason: "the minimum confidence is a number from 0 to 1" });
   const level = options.level ?? "sentence";
   const { total, ids } = await selectDocuments(store, options);
-  const speakers = format === "tei" ? new Map((await store.listSpeakers()).map((s) => [s.id, s])) : null;
+  const exportedAt = (options.now?.() ?? new Date()).toISOString();
+  const speakers =
+    format === "tei" || format === "akn" ? new Map((await store.listSpeakers()).map((s) => [s.id, s])) : null;
   const pairsDone = new Set<string>();
   const summary: ExportSummary = { documents: 0, pairs: 0 };
 
   if (format === "csv") await write(turnCsvHeader());
-  if (format === "tei") await write(teiCorpusStart((options.now?.() ?? new Date()).toISOString()));
+  if (format === "tei") await write(teiCorpusStart(exportedAt));
+  if (format === "akn") await write(aknCollectionStart(exportedAt));
   if (format === "tmx") await write(tmxStart(level));
   for await (const id of ids) {
     const record = await readRecord(store, id, { history: options.history === true && format === "jsonl" });
@@ -86,6 +93,7 @@ export async function runExport(
     if (summary.documents % 50 === 0) await nextTurn();
   }
   if (format === "tei") await write(teiCorpusEnd());
+  if (format === "akn") await write(aknCollectionEnd());
   if (format === "tmx") await write(tmxEnd());
   return summary;
 
@@ -97,6 +105,8 @@ export async function runExport(
         return recordToTurnCsv(record);
       case "tei":
         return recordToTei(record, speakers as Map<string, Speaker>);
+      case "akn":
+        return recordToAkn(record, speakers as Map<string, Speaker>, exportedAt);
       case "tmx":
         return pairsOf(record);
     }

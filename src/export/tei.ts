@@ -14,7 +14,7 @@ import type { Document, Note, Turn } from "../model/document.js";
 import type { EntityMention, Located, TimeExpression } from "../model/enrichment.js";
 import type { Speaker } from "../model/speaker.js";
 import type { ExportRecord } from "./record.js";
-import { xmlSafe } from "./xml-text.js";
+import { stripInvalidXml, xmlText } from "./xml-text.js";
 
 export const TEI_NS = "http://www.tei-c.org/ns/1.0";
 
@@ -65,7 +65,8 @@ export function recordToTei(record: ExportRecord, speakers: ReadonlyMap<string, 
   const corresp = record.languageVersions.map((v) => `#${xmlId(v.id)}`).join(" ");
   if (corresp) attrs.corresp = corresp;
   const header = teiHeader(doc, record.version, speakers);
-  const body = doc.turns.map((turn) => utterance(doc, docId, turn, record)).join("\n");
+  const located = locatedSpans(record);
+  const body = doc.turns.map((turn) => utterance(doc, docId, turn, record, located)).join("\n");
   const links = doc.qa
     .filter((pair) => pair.answers.length > 0)
     .map((pair) =>
@@ -84,30 +85,30 @@ export function recordToTei(record: ExportRecord, speakers: ReadonlyMap<string, 
 }
 
 function escapeAttribute(v: string): string {
-  return xmlSafe(v).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
+  return stripInvalidXml(v).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
 }
 
 function teiHeader(doc: Document, version: number, speakers: ReadonlyMap<string, Speaker>): string {
   const h = fragment().ele("teiHeader");
   const file = h.ele("fileDesc");
-  file.ele("titleStmt").ele("title").txt(xmlSafe(doc.title));
+  file.ele("titleStmt").ele("title").txt(xmlText(doc.title));
   const pub = file.ele("publicationStmt");
-  pub.ele("publisher").txt(xmlSafe(doc.publisher));
-  pub.ele("idno", { type: "verbatim" }).txt(xmlSafe(doc.id));
+  pub.ele("publisher").txt(xmlText(doc.publisher));
+  pub.ele("idno", { type: "verbatim" }).txt(xmlText(doc.id));
   pub.ele("idno", { type: "version" }).txt(String(version));
-  if (doc.publisherRef) pub.ele("idno", { type: "publisher" }).txt(xmlSafe(doc.publisherRef));
+  if (doc.publisherRef) pub.ele("idno", { type: "publisher" }).txt(xmlText(doc.publisherRef));
   const bibl = file.ele("sourceDesc").ele("bibl");
-  bibl.ele("title").txt(xmlSafe(doc.title));
-  bibl.ele("publisher").txt(xmlSafe(doc.publisher));
-  if (doc.sourceUrl) bibl.ele("idno", { type: "URI" }).txt(xmlSafe(doc.sourceUrl));
+  bibl.ele("title").txt(xmlText(doc.title));
+  bibl.ele("publisher").txt(xmlText(doc.publisher));
+  if (doc.sourceUrl) bibl.ele("idno", { type: "URI" }).txt(xmlText(doc.sourceUrl));
   if (doc.when.date) bibl.ele("date", dateAttrs(doc)).txt(doc.when.date);
   const profile = h.ele("profileDesc");
   const setting = profile.ele("settingDesc").ele("setting");
-  if (doc.event) setting.ele("name", { type: "event" }).txt(xmlSafe(doc.event));
-  if (doc.place) setting.ele("name", { type: "place" }).txt(xmlSafe(doc.place));
+  if (doc.event) setting.ele("name", { type: "event" }).txt(xmlText(doc.event));
+  if (doc.place) setting.ele("name", { type: "place" }).txt(xmlText(doc.place));
   if (doc.when.date) setting.ele("date", dateAttrs(doc)).txt(doc.when.date);
   listPerson(profile.ele("particDesc"), doc, speakers);
-  profile.ele("langUsage").ele("language", { ident: doc.language });
+  profile.ele("langUsage").ele("language", { ident: xmlText(doc.language) });
   profile.ele("textClass").ele("catRef", { scheme: "#verbatim.kind", target: `#${doc.kind}` });
   return h.end({ prettyPrint: true });
 }
@@ -127,10 +128,10 @@ function listPerson(partic: XMLBuilder, doc: Document, speakers: ReadonlyMap<str
   const list = partic.ele("listPerson");
   for (const [id, p] of people) {
     const person = list.ele("person", { "xml:id": xmlId(id) });
-    person.ele("persName").txt(xmlSafe(speakers.get(id)?.name ?? p.name));
-    if (p.role) person.ele("roleName").txt(xmlSafe(p.role));
+    person.ele("persName").txt(xmlText(speakers.get(id)?.name ?? p.name));
+    if (p.role) person.ele("roleName").txt(xmlText(p.role));
     for (const role of speakers.get(id)?.roles ?? []) {
-      const a: Record<string, string> = { role: role.title };
+      const a: Record<string, string> = { role: xmlText(role.title) };
       if (role.from) a.from = role.from;
       if (role.to) a.to = role.to;
       person.ele("affiliation", a);
@@ -138,34 +139,50 @@ function listPerson(partic: XMLBuilder, doc: Document, speakers: ReadonlyMap<str
   }
 }
 
-function utterance(doc: Document, docId: string, turn: Turn, record: ExportRecord): string {
+function utterance(
+  doc: Document,
+  docId: string,
+  turn: Turn,
+  record: ExportRecord,
+  located: Map<string, Span[]>,
+): string {
   const id = `${docId}.t${turn.index}`;
   const attrs: Record<string, string> = { "xml:id": id, ana: `#${turn.kind}` };
   if (turn.speakerId) attrs.who = `#${xmlId(turn.speakerId)}`;
-  if (turn.label) attrs.n = xmlSafe(turn.label);
+  if (turn.label) attrs.n = xmlText(turn.label);
   const lang = record.enrichment?.turnLanguages[turn.index];
   if (lang && lang !== doc.language) attrs["xml:lang"] = lang;
   if (turn.interpreted) attrs.type = "interpretation";
   const u = fragment().ele("u", attrs);
   turn.paragraphs.forEach((text, p) => {
     const seg = u.ele("seg", { "xml:id": `${id}.p${p}` });
-    inline(seg, text, spansOf(turn, p, record));
+    inline(seg, text, spansOf(turn, p, located));
   });
   return u.end({ prettyPrint: false });
 }
 
-function spansOf(turn: Turn, paragraph: number, record: ExportRecord): Span[] {
-  const here = (l: Located) => l.turn === turn.index && l.paragraph === paragraph;
+/** Mentions and dated expressions by "turn:paragraph", read once per document. */
+function locatedSpans(record: ExportRecord): Map<string, Span[]> {
+  const at = new Map<string, Span[]>();
+  const add = (l: Located, span: Span) => {
+    const key = `${l.turn}:${l.paragraph}`;
+    const list = at.get(key) ?? [];
+    list.push(span);
+    at.set(key, list);
+  };
+  for (const mention of record.enrichment?.mentions ?? [])
+    add(mention, { start: mention.start, end: mention.end, kind: "name", mention });
+  for (const time of record.enrichment?.times ?? [])
+    add(time, { start: time.start, end: time.end, kind: "date", time });
+  return at;
+}
+
+function spansOf(turn: Turn, paragraph: number, located: Map<string, Span[]>): Span[] {
   const spans: Span[] = [
     ...turn.notes
       .filter((n) => n.paragraph === paragraph)
       .map((note) => ({ start: note.start, end: note.end, kind: "note" as const, note })),
-    ...(record.enrichment?.mentions ?? [])
-      .filter(here)
-      .map((mention) => ({ start: mention.start, end: mention.end, kind: "name" as const, mention })),
-    ...(record.enrichment?.times ?? [])
-      .filter(here)
-      .map((time) => ({ start: time.start, end: time.end, kind: "date" as const, time })),
+    ...(located.get(`${turn.index}:${paragraph}`) ?? []),
   ];
   // Notes first at equal starts; a span that overlaps one already placed is left out.
   spans.sort((a, b) => a.start - b.start || (a.kind === "note" ? -1 : 1));
@@ -176,7 +193,7 @@ function spansOf(turn: Turn, paragraph: number, record: ExportRecord): Span[] {
 
 /** The entity's id as Verbatim keeps it (`key`); a Wikidata id also as its URI (`ref`). */
 function nameAttrs(m: EntityMention): Record<string, string> {
-  const attrs: Record<string, string> = { type: m.type, key: m.entityId };
+  const attrs: Record<string, string> = { type: m.type, key: xmlText(m.entityId) };
   if (/^Q\d+$/.test(m.entityId)) attrs.ref = `http://www.wikidata.org/entity/${m.entityId}`;
   return attrs;
 }
@@ -185,12 +202,12 @@ function inline(seg: XMLBuilder, text: string, spans: Span[]): void {
   let at = 0;
   for (const s of spans) {
     if (s.end > text.length) break;
-    if (s.start > at) seg.txt(xmlSafe(text.slice(at, s.start)));
-    const inner = xmlSafe(text.slice(s.start, s.end));
+    if (s.start > at) seg.txt(xmlText(text.slice(at, s.start)));
+    const inner = xmlText(text.slice(s.start, s.end));
     if (s.kind === "note") seg.ele("note").txt(inner);
     else if (s.kind === "name") seg.ele("name", nameAttrs(s.mention)).txt(inner);
-    else seg.ele("date", { when: s.time.value }).txt(inner);
+    else seg.ele("date", { when: xmlText(s.time.value) }).txt(inner);
     at = s.end;
   }
-  if (at < text.length) seg.txt(xmlSafe(text.slice(at)));
+  if (at < text.length) seg.txt(xmlText(text.slice(at)));
 }

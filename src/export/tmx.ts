@@ -8,7 +8,7 @@ import { create, fragment } from "xmlbuilder2";
 import type { AlignedSegment } from "../align/segments.js";
 import type { Document } from "../model/document.js";
 import { csvRow } from "./csv.js";
-import { xmlSafe } from "./xml-text.js";
+import { xmlText } from "./xml-text.js";
 
 export function alignedTmx(
   a: Document,
@@ -51,10 +51,10 @@ function unit(
   if (s.refB) tu.ele("prop", { type: "x-target" }).txt(`${b.id}#${s.refB}`);
   tu.ele("tuv", { "xml:lang": a.language })
     .ele("seg")
-    .txt(xmlSafe(s.a ?? ""));
+    .txt(xmlText(s.a ?? ""));
   tu.ele("tuv", { "xml:lang": b.language })
     .ele("seg")
-    .txt(xmlSafe(s.b ?? ""));
+    .txt(xmlText(s.b ?? ""));
   return tu;
 }
 

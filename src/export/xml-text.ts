@@ -1,5 +1,15 @@
-/** Characters XML 1.0 cannot hold at all (control characters other than tab and newlines), removed. */
-export function xmlSafe(s: string): string {
+/**
+ * Text for XML writers. XML 1.0 cannot hold most control characters at all, so they are removed.
+ * And xmlbuilder2 leaves an ampersand that starts something shaped like an entity reference
+ * ("J&J;", "&amp;", "&#38;") unescaped, on the theory that it already is one; transcript text is
+ * not XML, so such an ampersand is escaped here first and the text reads back as it was written.
+ */
+export function stripInvalidXml(s: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters removed
   return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "");
+}
+
+/** A string for xmlbuilder2's text and attribute values. */
+export function xmlText(s: string): string {
+  return stripInvalidXml(s).replace(/&(?=[A-Za-z]+;|#\d+;)/g, "&amp;");
 }

@@ -9,9 +9,11 @@ import { secureHeaders } from "hono/secure-headers";
 import { attachCounterparts } from "../align/counterparts.js";
 import { linkedAlignPair } from "../align/service.js";
 import { VerbatimError } from "../errors/catalog.js";
+import { CITATION_FORMATS, citationTarget, formatCitation } from "../export/citation.js";
 import type { SortOrder } from "../model/search-results.js";
 import { parseQuery } from "../search/query/parse.js";
 import { atomFeed } from "../web/feed.js";
+import { citePage } from "../web/pages/cite.js";
 import { comparePage } from "../web/pages/compare.js";
 import { conflictsPage } from "../web/pages/conflicts.js";
 import { divergencePage } from "../web/pages/divergence.js";
@@ -170,7 +172,6 @@ export function createApp(deps: AppDeps): OpenAPIHono {
       documentPage(
         stored.document,
         stored.version,
-        base(c.req.url),
         versions,
         // The enrichment belongs to the current version; an older one is shown without it.
         stored.current ? enrichment : null,
@@ -178,6 +179,19 @@ export function createApp(deps: AppDeps): OpenAPIHono {
         web,
       ),
     );
+  });
+
+  app.get("/d/:id/cite", async (c) => {
+    const turn = c.req.query("turn");
+    const version = c.req.query("version");
+    const target = await citationTarget(store, c.req.param("id"), {
+      version: version && /^\d+$/.test(version) ? Number(version) : undefined,
+      turn: turn && /^\d+$/.test(turn) ? Number(turn) : null,
+      baseUrl: base(c.req.url),
+      archived: Boolean(deps.warcDir),
+    });
+    const citations = CITATION_FORMATS.map((format) => ({ format, text: formatCitation(target, format) }));
+    return c.html(citePage(target.document, target.version, target.turn, citations));
   });
 
   app.get("/d/:id/compare/:other", async (c) => {

@@ -206,7 +206,7 @@ describe.skipIf(!available)("the web app in Chromium", () => {
     await shot(p, "divergence-report");
   });
 
-  it("copies a ready citation with its permalink", async () => {
+  it("cites a turn in the styles people paste, and copies one with its permalink", async () => {
     const p = await page("cite");
     const found = await store.search(
       (await import("../../src/search/query/parse.js")).parseQuery("agreement"),
@@ -214,11 +214,15 @@ describe.skipIf(!available)("the web app in Chromium", () => {
     );
     const id = found.hits[0]?.id ?? "";
     await p.goto(`${base}/d/${id}`);
-    const expected = await p.inputValue("#cite-doc");
-    expect(expected).toContain(`${base}/d/${id}`);
-    await p.click('button[data-copy="cite-doc"]');
-    await expect.poll(() => p.textContent('button[data-copy="cite-doc"]')).toBe("Copied");
-    expect(await p.evaluate(() => navigator.clipboard.readText())).toBe(expected);
+    await p.locator("#t0 a.cite-turn").click();
+    await p.waitForURL(/\/cite\?version=\d+&turn=0/);
+    const chicago = await p.inputValue("#cite-chicago");
+    expect(chicago).toContain(`${base}/d/${id}?version=1#t0`);
+    expect(await p.inputValue("#cite-bibtex")).toMatch(/^@\w+\{/);
+    expect(await p.inputValue("#cite-ris")).toContain("TY  - ");
+    await p.click('button[data-copy="cite-chicago"]');
+    await expect.poll(() => p.textContent('button[data-copy="cite-chicago"]')).toBe("Copied");
+    expect(await p.evaluate(() => navigator.clipboard.readText())).toBe(chicago);
     await shot(p, "citation");
   });
 

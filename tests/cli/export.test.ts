@@ -64,7 +64,7 @@ describe.skipIf(!corpusAvailable)("verbatim export", () => {
   it("names an unknown format with the formats it knows", async () => {
     const out = await verbatim(["export", "--format", "docx", "--db", db]);
     expect(out.code).toBe(1);
-    expect(out.stderr).toContain("FORMAT_UNSUPPORTED");
-    expect(out.stderr).toContain("jsonl, csv, tei, tmx");
+    expect(out.stderr).toContain('OUTPUT_FORMAT_UNKNOWN: there is no export format "docx"');
+    expect(out.stderr).toContain("jsonl, csv, tei, akn, tmx");
   });
 });

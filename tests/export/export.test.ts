@@ -5,14 +5,17 @@
  * history on request), CSV has a row per turn, TEI is well-formed and keeps every turn's text, TMX
  * holds every linked pair once. `UPDATE_GOLDEN=1` rewrites the golden files; read the diff.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { XmlDocument, XsdValidator } from "libxml2-wasm";
+import { xmlRegisterFsInputProviders } from "libxml2-wasm/lib/nodejs.mjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestAndLink } from "../../src/align/service.js";
 import { EntityMatcher } from "../../src/enrich/entity-matcher.js";
 import { Gazetteer } from "../../src/enrich/gazetteer.js";
+import { CITATION_FORMATS, citationTarget, formatCitation } from "../../src/export/citation.js";
 import { type ExportFormat, type ExportOptions, runExport } from "../../src/export/run.js";
 import { readJsonl } from "../../src/ingest/extract/jsonl.js";
 import type { SourceItem } from "../../src/ingest/read/sources.js";
@@ -25,6 +28,7 @@ import { FIXED_NOW, registry } from "../support/ingest.js";
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const FIXTURES = path.join(HERE, "..", "golden");
 const UPDATE = process.env.UPDATE_GOLDEN === "1";
+const AKN_XSD = path.resolve(HERE, "../../../shared/schemas/akn/akomantoso30.xsd");
 const INPUTS = [
   "mid-ru/bilingual-statement.md",
   "whitehouse/front-matter-briefing.md",
@@ -34,6 +38,7 @@ const GOLDEN: Record<ExportFormat, string> = {
   jsonl: "archive.jsonl",
   csv: "archive.csv",
   tei: "archive.tei.xml",
+  akn: "archive.akn.xml",
   tmx: "archive.tmx",
 };
 
@@ -209,6 +214,123 @@ describe.each(BACKENDS)("exports from %s", (backend) => {
     expect(((await bad.json()) as { code: string }).code).toBe("REQUEST_INVALID");
     const badQuery = await app.request(`/api/export?format=csv&q=${encodeURIComponent('"unclosed')}`);
     expect(badQuery.status).toBeLessThan(500);
+  });
+
+  it.skipIf(!existsSync(AKN_XSD))("akn is valid Akoma Ntoso 3.0, by the schema", async () => {
+    const { out } = await exported(store, { format: "akn" });
+    xmlRegisterFsInputProviders();
+    const schema = XmlDocument.fromBuffer(readFileSync(AKN_XSD), { url: AKN_XSD });
+    const validator = XsdValidator.fromDoc(schema);
+    const doc = XmlDocument.fromString(out);
+    try {
+      expect(() => validator.validate(doc)).not.toThrow();
+      expect(out.match(/<debate /g)?.length).toBe(4);
+      expect(out).toMatch(/<question eId="[^"]+" by="#[^"]+"/);
+      expect(out).toMatch(/<answer eId="[^"]+" by="#[^"]+"/);
+    } finally {
+      doc.dispose();
+      validator.dispose();
+      schema.dispose();
+    }
+  });
+
+  it("writes text that looks like markup or entity references as text, in every XML format", async () => {
+    const hostile = await openTestStore(backend);
+    try {
+      // Markdown decodes entities once: the stored text says "&amp;" and "&#38;" literally.
+      const text = "Vaccines from J&J; &amp;amp; Pfizer &amp;#38; <b>Moderna</b> & co.";
+      const page = `---\ntitle: Vaccines & "doses" <today>\ndate: 2021-03-01\n---\n\nMS. PSAKI: ${text}\n\nQ  Is J&J; safe?\n\nMS. PSAKI: Yes.\n`;
+      await ingest(hostile, [{ name: "whitehouse/hostile.md", bytes: Buffer.from(page) }]);
+      // As the reader kept it (Markdown decodes its own entities and drops tags): still "J&J;".
+      const [stored] = readJsonl((await exported(hostile, { format: "jsonl" })).out);
+      const kept = stored?.turns[0]?.paragraphs[0] ?? "";
+      expect(kept).toContain("J&J; &amp; Pfizer &#38;");
+      for (const format of ["tei", "akn"] as const) {
+        const { out } = await exported(hostile, { format });
+        expect(XMLValidator.validate(out), format).toBe(true);
+        // libxml2 refuses a reference to an entity XML does not define, as every strict reader does.
+        XmlDocument.fromString(out).dispose();
+        // Every text node in document order, so that text split by inline markup reads whole.
+        let all = "";
+        const walk = (node: unknown): void => {
+          if (Array.isArray(node)) for (const n of node) walk(n);
+          else if (node && typeof node === "object")
+            for (const [k, v] of Object.entries(node)) {
+              if (k === "#text") all += String(v);
+              else if (k !== ":@") walk(v);
+            }
+        };
+        walk(
+          new XMLParser({
+            preserveOrder: true,
+            trimValues: false,
+            ignoreAttributes: false,
+            htmlEntities: false,
+          }).parse(out),
+        );
+        expect(all, format).toContain(kept);
+        expect(all, format).toContain("Is J&J; safe?");
+      }
+    } finally {
+      await hostile.close();
+    }
+  });
+
+  it("cites a document and a turn in every format as the golden file says, naming the speaker and never a label", async () => {
+    const [briefing] = readJsonl(
+      (await exported(store, { format: "jsonl", publisher: "whitehouse.gov" })).out,
+    );
+    if (!briefing) throw new Error("no briefing in the fixture archive");
+    const answered = briefing.turns.find((t) => t.kind === "answer" && t.speakerName);
+    const asked = briefing.turns.find((t) => t.kind === "question" && !t.speakerName);
+    if (!answered || !asked)
+      throw new Error("the fixture briefing has no attributed answer and unattributed question");
+    let out = "";
+    for (const turn of [null, answered.index, asked.index]) {
+      const target = await citationTarget(store, briefing.id, {
+        turn,
+        baseUrl: "https://verbatim.example",
+        archived: false,
+        now: FIXED_NOW(),
+      });
+      for (const format of CITATION_FORMATS)
+        out += `== ${turn === null ? "document" : `turn ${turn}`} ${format}\n${formatCitation(target, format)}\n`;
+    }
+    const file = path.join(HERE, "golden", "citations.txt");
+    if (UPDATE && backend === BACKENDS[0]) writeFileSync(file, out);
+    expect(out).toBe(readFileSync(file, "utf8"));
+
+    const turnOf = async (turn: number) =>
+      citationTarget(store, briefing.id, { turn, baseUrl: null, archived: false, now: FIXED_NOW() });
+    const apa = formatCitation(await turnOf(answered.index), "apa");
+    const surname = (answered.speakerName ?? "").split(" ").at(-1) as string;
+    expect(apa.startsWith(`${surname},`)).toBe(true);
+    expect(apa).toContain(`/d/${briefing.id}?version=1#t${answered.index}`);
+    const question = formatCitation(await turnOf(asked.index), "chicago");
+    expect(question.startsWith("“")).toBe(true);
+    expect(question).not.toMatch(/^Q\b|^Question/);
+    await expect(turnOf(10_000)).rejects.toMatchObject({ code: "REQUEST_INVALID" });
+  });
+
+  it("serves citations from the API and the reader, each format as its own media type", async () => {
+    const app = appFor(store);
+    const [doc] = readJsonl((await exported(store, { format: "jsonl", publisher: "whitehouse.gov" })).out);
+    const id = encodeURIComponent(doc?.id ?? "");
+    const ris = await app.request(`/api/documents/${id}/citation?turn=1&format=ris`);
+    expect(ris.status).toBe(200);
+    expect(ris.headers.get("content-type")).toBe("application/x-research-info-systems; charset=utf-8");
+    expect(await ris.text()).toContain("TY  - ");
+    const csl = await app.request(`/api/documents/${id}/citation?format=csl-json`);
+    const [item] = (await csl.json()) as { id: string; version: string; archive: string }[];
+    expect(item?.version).toBe("1");
+    expect(item?.archive).toBe(`Verbatim, http://verbatim.test/d/${id}?version=1`);
+    expect((await app.request(`/api/documents/${id}/citation?format=mla`)).status).toBe(400);
+    expect((await app.request("/api/documents/nope/citation")).status).toBe(404);
+    expect((await app.request(`/api/documents/${id}/citation?turn=10000`)).status).toBe(400);
+    const page = await (await app.request(`/d/${id}/cite?turn=1`)).text();
+    for (const format of CITATION_FORMATS) expect(page).toContain(`id="cite-${format}"`);
+    const reader = await (await app.request(`/d/${id}`)).text();
+    expect(reader).toContain(`/d/${id}/cite?version=1&amp;turn=1`);
   });
 
   it("a search selects its documents, and --publisher narrows a search's publishers", async () => {

@@ -130,6 +130,7 @@ describe.each(BACKENDS)("the web app and API (%s)", (backend) => {
         "/api/documents/{id}/versions",
         "/api/documents/{id}/changes",
         "/api/documents/{id}/captures",
+        "/api/documents/{id}/citation",
         "/api/changes",
         "/api/export",
         "/api/conflicts",
@@ -319,7 +320,7 @@ describe.each(BACKENDS)("the web app and API (%s)", (backend) => {
     expect(page).toMatch(/id="t1" data-kind="question"/);
     expect(page).toMatch(/href="#t2">answer ↓/);
     expect(page).toMatch(/href="#t1">question ↑/);
-    expect(page).toContain(`http://verbatim.test/d/${hostileId}`);
+    expect(page).toContain(`/d/${encodeURIComponent(hostileId)}/cite?version=1&amp;turn=1`);
   });
 
   it("offers an Atom feed for any search, newest first", async () => {

@@ -125,8 +125,10 @@ export function registerVersions(program: Command): void {
             reason: `--level must be paragraph or sentence, not ${options.level}`,
           });
         if (!["text", "json", "tmx", "csv"].includes(options.format))
-          throw new VerbatimError("FORMAT_UNSUPPORTED", {
-            reason: `align format "${options.format}"; try text, json, tmx or csv`,
+          throw new VerbatimError("OUTPUT_FORMAT_UNKNOWN", {
+            what: "align",
+            name: options.format,
+            known: "text, json, tmx, csv",
           });
         await requireVersionPair(store, a, b);
         const pair = await alignPair(store, a, b, await matcher());

@@ -1,15 +1,17 @@
 /**
  * `/api/export`: the archive, or what a search finds, in any export format, streamed as it is
- * written (export/run.ts), so a large export holds no more memory than a small one.
+ * written (export/run.ts), so a large export holds no more memory than a small one. And
+ * `/api/documents/{id}/citation`: a document or one turn cited in a given style or format.
  */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { stream } from "hono/streaming";
 import { toVerbatimError } from "../../errors/catalog.js";
+import { CITATION_FORMATS, CITATION_MEDIA, citationTarget, formatCitation } from "../../export/citation.js";
 import { EXPORT_FORMATS, EXPORT_MEDIA, runExport } from "../../export/run.js";
 import { parseQuery } from "../../search/query/parse.js";
 import type { AppDeps } from "../deps.js";
 import { serverLogger } from "../log.js";
-import { errorResponses } from "./schemas.js";
+import { errorResponses, idParam } from "./schemas.js";
 
 const exportRoute = createRoute({
   method: "get",
@@ -49,7 +51,48 @@ const exportRoute = createRoute({
   },
 });
 
+const citationRoute = createRoute({
+  method: "get",
+  path: "/api/documents/{id}/citation",
+  summary: "A citation of the document, or of one of its turns, for a given version",
+  request: {
+    params: idParam("midru-74494b47f57c"),
+    query: z.object({
+      format: z
+        .enum(CITATION_FORMATS)
+        .optional()
+        .openapi({ description: "chicago (the default), apa, bibtex, ris, csl-json" }),
+      turn: z.coerce.number().int().min(0).max(1_000_000).optional(),
+      version: z.coerce.number().int().min(1).max(1_000_000).optional(),
+    }),
+  },
+  responses: {
+    200: {
+      content: {
+        "text/plain": { schema: z.string() },
+        "application/x-bibtex": { schema: z.string() },
+        "application/x-research-info-systems": { schema: z.string() },
+        "application/vnd.citationstyles.csl+json": { schema: z.string() },
+      },
+      description: "The citation",
+    },
+    ...errorResponses,
+  },
+});
+
 export function registerExportApi(app: OpenAPIHono, deps: AppDeps): void {
+  app.openapi(citationRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const { format = "chicago", turn, version } = c.req.valid("query");
+    const target = await citationTarget(deps.store, id, {
+      version,
+      turn: turn ?? null,
+      baseUrl: deps.baseUrl ?? new URL(c.req.url).origin,
+      archived: Boolean(deps.warcDir),
+    });
+    return c.body(formatCitation(target, format), 200, { "content-type": CITATION_MEDIA[format] }) as never;
+  });
+
   app.openapi(exportRoute, async (c) => {
     const params = c.req.valid("query");
     // Parsed before the first byte goes out, so a bad query is still a coded error with its status.

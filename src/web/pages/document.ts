@@ -11,30 +11,6 @@ export interface WebStatus {
   archived: boolean;
 }
 
-/**
- * A citation a journalist can paste: speaker, title, date, publisher, permalink and source, and
- * the archived copy (the page exactly as fetched) when there is one.
- */
-export function citation(
-  doc: Document,
-  turn: Turn | null,
-  base: string,
-  archivedUrl: string | null = null,
-): string {
-  const who = turn ? (turn.speakerName ?? turn.label ?? "") : (doc.participants[0]?.name ?? "");
-  const anchor = turn ? `#t${turn.index}` : "";
-  const parts = [
-    who ? `${who},` : "",
-    `“${doc.title}”,`,
-    doc.when.date ? `${doc.when.date},` : "",
-    `${doc.publisher}.`,
-    `${base}/d/${encodeURIComponent(doc.id)}${anchor}`,
-    doc.sourceUrl ? `(source: ${doc.sourceUrl})` : "",
-    archivedUrl ? `(archived copy: ${archivedUrl})` : "",
-  ];
-  return parts.filter(Boolean).join(" ");
-}
-
 interface Span {
   start: number;
   end: number;
@@ -72,7 +48,6 @@ function paragraphMarkup(turn: Turn, index: number, text: string, mentions: Enri
 export function documentPage(
   doc: Document,
   version: number,
-  base: string,
   versions: LanguageVersion[] = [],
   enrichment: Enrichment | null = null,
 
@@ -89,10 +64,8 @@ export function documentPage(
     for (const a of pair.answers) questionOf.set(a, pair.question);
   }
   const when = [doc.when.date, doc.when.time, doc.when.timeZone].filter(Boolean).join(" ");
-  const archivedUrl = web.archived
-    ? `${base}/d/${encodeURIComponent(doc.id)}/archived?version=${version}`
-    : null;
-  const docCitation = citation(doc, null, base, archivedUrl);
+  const citeHref = (turn: number | null) =>
+    `/d/${encodeURIComponent(doc.id)}/cite?version=${version}${turn === null ? "" : `&turn=${turn}`}`;
   return layout(
     doc.title,
     html`<article class="document" lang="${doc.language}">
@@ -125,9 +98,7 @@ ${
       )}</p>`
     : ""
 }
-<div class="cite"><label for="cite-doc">Cite this document</label>
-<textarea id="cite-doc" readonly>${docCitation}</textarea>
-<button type="button" data-copy="cite-doc">Copy citation</button></div>
+<p class="cite"><a href="${citeHref(null)}">Cite this document</a> <span class="muted">(Chicago, APA, BibTeX, RIS, CSL-JSON)</span></p>
 ${doc.turns.map((turn) => {
   const name = turn.speakerName ?? turn.label ?? (turn.kind === "question" ? "Question" : "");
   const nav =
@@ -139,7 +110,7 @@ ${doc.turns.map((turn) => {
   return html`<section class="turn-block ${turn.kind}" id="t${turn.index}" data-kind="${turn.kind}">
 <p><span class="speaker">${
     turn.speakerId ? html`<a href="/s/${encodeURIComponent(turn.speakerId)}">${name}</a>` : name
-  }</span>${turn.label && turn.label !== name ? html` <span class="muted">(${turn.label})</span>` : ""}<span class="kind">${turn.kind}${turn.interpreted ? ", interpreted" : ""}${turn.addressedTo ? html`, to ${turn.addressedTo}` : ""}</span><a class="permalink" href="#t${turn.index}" aria-label="Permalink to turn ${turn.index}">¶</a>${nav}</p>
+  }</span>${turn.label && turn.label !== name ? html` <span class="muted">(${turn.label})</span>` : ""}<span class="kind">${turn.kind}${turn.interpreted ? ", interpreted" : ""}${turn.addressedTo ? html`, to ${turn.addressedTo}` : ""}</span><a class="permalink" href="#t${turn.index}" aria-label="Permalink to turn ${turn.index}">¶</a><a class="cite-turn" href="${citeHref(turn.index)}" aria-label="Cite turn ${turn.index + 1}">cite</a>${nav}</p>
 ${turn.paragraphs.map((p, i) => html`<p id="t${turn.index}p${i}" lang="${enrichment?.turnLanguages[turn.index] || doc.language}">${paragraphMarkup(turn, i, p, mentions)}</p>`)}
 </section>`;
 })}

@@ -64,7 +64,8 @@ article.compare { max-width: none; }
 .speaker { font-weight: 600; }
 .kind { color: var(--muted); font-size: .85rem; margin-left: .3rem; }
 .turn-nav { font-size: .85rem; margin-left: .5rem; }
-.permalink { color: var(--muted); text-decoration: none; margin-left: .3rem; }
+.permalink, .cite-turn { color: var(--muted); text-decoration: none; margin-left: .3rem; }
+.cite-turn { font-size: .85em; }
 .cite { margin: 1rem 0; padding: .8rem; border: 1px solid var(--line); border-radius: 6px; }
 .cite textarea { width: 100%; min-height: 6rem; font: inherit; font-size: .92rem; }
 .note { color: var(--muted); font-style: italic; }
@@ -121,7 +122,8 @@ document.addEventListener("click", (event) => {
   const source = document.getElementById(button.getAttribute("data-copy"));
   if (!source) return;
   const text = source.value ?? source.textContent;
-  const done = () => { button.textContent = "Copied"; setTimeout(() => (button.textContent = "Copy citation"), 1500); };
+  const label = button.textContent;
+  const done = () => { button.textContent = "Copied"; setTimeout(() => (button.textContent = label), 1500); };
   if (navigator.clipboard) navigator.clipboard.writeText(text).then(done, () => { source.select?.(); document.execCommand("copy"); done(); });
   else { source.select?.(); document.execCommand("copy"); done(); }
 });
