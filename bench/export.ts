@@ -79,7 +79,7 @@ async function main() {
     "## Exports (`npm run bench:export`)",
     "",
     `Measured ${new Date().toISOString().slice(0, 10)} on ${machineLine()}.`,
-    `The bench corpus (\`../shared/corpus/bench/\`) indexed with \`verbatim ingest\` into ${process.env.VERBATIM_BENCH_DB ? "an archive made beforehand (VERBATIM_BENCH_DB)" : "a fresh archive"}, then exported whole in each format by \`verbatim export --format F --out FILE\` in its own process; peak resident memory from \`/usr/bin/time\`. The last column repeats the export with Node's heap capped at ${HEAP_CAP_MB} MB (\`--max-old-space-size=${HEAP_CAP_MB}\`): an export whose memory grew with the archive would fail there. TMX aligns every linked pair as it goes (the bench corpus has few or none: its pairs are measured by `tests/cli/export.test.ts` on the mid.ru statements).`,
+    `The bench corpus (\`../shared/corpus/bench/\`) indexed with \`verbatim ingest\` into ${process.env.VERBATIM_BENCH_DB ? "an archive made beforehand (VERBATIM_BENCH_DB)" : "a fresh archive"}, then exported whole in each format by \`verbatim export --format F --out FILE\` in its own process; peak resident memory from \`/usr/bin/time\`. The last column repeats the export with Node's heap capped at ${HEAP_CAP_MB} MB (\`--max-old-space-size=${HEAP_CAP_MB}\`): an export whose memory grew with the archive would fail there. TMX aligns every linked pair as it goes (the bench corpus has none: its pairs are measured by `tests/cli/export.test.ts` on the mid.ru statements).`,
     "",
     `| format | documents | output MB | seconds | peak RSS MB | with the heap capped at ${HEAP_CAP_MB} MB |`,
     "|---|---|---|---|---|---|",
