@@ -7,7 +7,7 @@
  * would fail) or only on how lazily V8 collects garbage. Writes docs/benchmarks.md.
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -47,9 +47,18 @@ async function measure(db: string, format: string, out: string, heapCap: number 
     ok: result.code === 0,
     seconds,
     rss,
-    bytes: existsSync(out) ? statSync(out).size : 0,
+    bytes: sizeOf(out),
     stderr: result.stderr,
   };
+}
+
+/** A file's size, or a folder's files' (parquet writes two). */
+function sizeOf(out: string): number {
+  if (!existsSync(out)) return 0;
+  const s = statSync(out);
+  return s.isDirectory()
+    ? readdirSync(out).reduce((n, f) => n + statSync(path.join(out, f)).size, 0)
+    : s.size;
 }
 
 async function main() {
@@ -64,7 +73,7 @@ async function main() {
     if (ingest.code !== 0) throw new Error(`ingest failed: ${ingest.stderr}`);
   }
   const rows: string[] = [];
-  for (const format of EXPORT_FORMATS) {
+  for (const format of [...EXPORT_FORMATS, "parquet"]) {
     const out = path.join(dir, `export.${format}`);
     const free = await measure(db, format, out, null);
     const capped = await measure(db, format, out, HEAP_CAP_MB);
@@ -79,7 +88,7 @@ async function main() {
     "## Exports (`npm run bench:export`)",
     "",
     `Measured ${new Date().toISOString().slice(0, 10)} on ${machineLine()}.`,
-    `The bench corpus (\`../shared/corpus/bench/\`) indexed with \`verbatim ingest\` into ${process.env.VERBATIM_BENCH_DB ? "an archive made beforehand (VERBATIM_BENCH_DB)" : "a fresh archive"}, then exported whole in each format by \`verbatim export --format F --out FILE\` in its own process; peak resident memory from \`/usr/bin/time\`. The last column repeats the export with Node's heap capped at ${HEAP_CAP_MB} MB (\`--max-old-space-size=${HEAP_CAP_MB}\`): an export whose memory grew with the archive would fail there. TMX aligns every linked pair as it goes (the bench corpus has none: its pairs are measured by `tests/cli/export.test.ts` on the mid.ru statements).`,
+    `The bench corpus (\`../shared/corpus/bench/\`) indexed with \`verbatim ingest\` into ${process.env.VERBATIM_BENCH_DB ? "an archive made beforehand (VERBATIM_BENCH_DB)" : "a fresh archive"}, then exported whole in each format by \`verbatim export --format F --out FILE\` in its own process; peak resident memory from \`/usr/bin/time\`. The last column repeats the export with Node's heap capped at ${HEAP_CAP_MB} MB (\`--max-old-space-size=${HEAP_CAP_MB}\`): an export whose memory grew with the archive would fail there. TMX aligns every linked pair as it goes (the bench corpus has none: its pairs are measured by \`tests/cli/export.test.ts\` on the mid.ru statements).`,
     "",
     `| format | documents | output MB | seconds | peak RSS MB | with the heap capped at ${HEAP_CAP_MB} MB |`,
     "|---|---|---|---|---|---|",

@@ -5,10 +5,12 @@
  * history on request), CSV has a row per turn, TEI is well-formed and keeps every turn's text, TMX
  * holds every linked pair once. `UPDATE_GOLDEN=1` rewrites the golden files; read the diff.
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { asyncBufferFromFile, parquetReadObjects } from "hyparquet";
 import { XmlDocument, XsdValidator } from "libxml2-wasm";
 import { xmlRegisterFsInputProviders } from "libxml2-wasm/lib/nodejs.mjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,6 +18,7 @@ import { ingestAndLink } from "../../src/align/service.js";
 import { EntityMatcher } from "../../src/enrich/entity-matcher.js";
 import { Gazetteer } from "../../src/enrich/gazetteer.js";
 import { CITATION_FORMATS, citationTarget, formatCitation } from "../../src/export/citation.js";
+import { exportParquet } from "../../src/export/parquet.js";
 import { type ExportFormat, type ExportOptions, runExport } from "../../src/export/run.js";
 import { readJsonl } from "../../src/ingest/extract/jsonl.js";
 import type { SourceItem } from "../../src/ingest/read/sources.js";
@@ -209,6 +212,10 @@ describe.each(BACKENDS)("exports from %s", (backend) => {
 
     const tei = await app.request("/api/export?format=tei");
     expect(XMLValidator.validate(await tei.text())).toBe(true);
+    const parquet = await app.request("/api/export?format=parquet&table=documents&q=Kazan");
+    expect(parquet.headers.get("content-type")).toBe("application/vnd.apache.parquet");
+    const tableRows = await parquetReadObjects({ file: await parquet.arrayBuffer() });
+    expect(tableRows.map((r) => r.publisher)).toEqual(["mid.ru"]);
     const bad = await app.request("/api/export?format=docx");
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { code: string }).code).toBe("REQUEST_INVALID");
@@ -331,6 +338,35 @@ describe.each(BACKENDS)("exports from %s", (backend) => {
     for (const format of CITATION_FORMATS) expect(page).toContain(`id="cite-${format}"`);
     const reader = await (await app.request(`/d/${id}`)).text();
     expect(reader).toContain(`/d/${id}/cite?version=1&amp;turn=1`);
+  });
+
+  it("parquet tables read back, by a second reader, with every document and turn as stored", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "verbatim-parquet-"));
+    try {
+      const summary = await exportParquet(store, {}, dir);
+      const read = async (name: string) =>
+        parquetReadObjects({ file: await asyncBufferFromFile(path.join(dir, `${name}.parquet`)) });
+      const documents = await read("documents");
+      const turns = await read("turns");
+      const docs = readJsonl((await exported(store, { format: "jsonl" })).out);
+      expect(summary).toMatchObject({ documents: docs.length, turns: turns.length });
+      expect(documents.map((d) => d.id).sort()).toEqual(docs.map((d) => d.id).sort());
+      for (const doc of docs) {
+        const rows = turns
+          .filter((t) => t.document_id === doc.id)
+          .sort((a, b) => Number(a.turn) - Number(b.turn));
+        expect(rows.map((t) => t.text)).toEqual(doc.turns.map((t) => t.paragraphs.join("\n\n")));
+        expect(rows.map((t) => t.kind)).toEqual(doc.turns.map((t) => t.kind));
+        for (const pair of doc.qa)
+          for (const a of pair.answers)
+            expect(rows[a]?.answers_question, `${doc.id} t${a}`).toBe(pair.question);
+        const row = documents.find((d) => d.id === doc.id);
+        expect(row?.date).toBe(doc.when.date);
+        expect(JSON.parse(String(row?.participants))).toEqual(doc.participants);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("a search selects its documents, and --publisher narrows a search's publishers", async () => {

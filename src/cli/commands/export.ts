@@ -5,6 +5,7 @@ import type { Command } from "commander";
 import pc from "picocolors";
 import type { SegmentLevel } from "../../align/segments.js";
 import { VerbatimError } from "../../errors/catalog.js";
+import { exportParquet } from "../../export/parquet.js";
 import { EXPORT_FORMATS, exportFormat, runExport } from "../../export/run.js";
 import { parseQuery } from "../../search/query/parse.js";
 import { withArchive } from "../output.js";
@@ -25,8 +26,11 @@ export function registerExport(program: Command): void {
   program
     .command("export")
     .description("write the archive's current documents, or those a search finds, in an interchange format")
-    .option("--format <format>", `output format: ${EXPORT_FORMATS.join(", ")}`, "jsonl")
-    .option("--out <file>", "write to a file instead of standard output")
+    .option("--format <format>", `output format: ${[...EXPORT_FORMATS, "parquet"].join(", ")}`, "jsonl")
+    .option(
+      "--out <file>",
+      "write to a file instead of standard output (parquet: a folder, for documents.parquet and turns.parquet)",
+    )
     .option(
       "--query <query>",
       "only the documents this search finds (the search language, e.g. 'sanctions date:2022')",
@@ -39,6 +43,22 @@ export function registerExport(program: Command): void {
     .option("--db <path>", "archive location (default: $VERBATIM_DB or ./verbatim.db)")
     .action(async (options: ExportFlags) => {
       await withArchive(options, async ({ store, matcher }) => {
+        if (options.format === "parquet") {
+          if (!options.out)
+            throw new VerbatimError("REQUEST_INVALID", {
+              reason:
+                "parquet writes two files (documents.parquet, turns.parquet): name their folder with --out",
+            });
+          const summary = await exportParquet(
+            store,
+            { query: options.query ? parseQuery(options.query) : null, publisher: options.publisher ?? null },
+            options.out,
+          );
+          process.stderr.write(
+            `exported ${summary.documents} documents and ${summary.turns} turns as parquet: ${summary.files.join(", ")}\n`,
+          );
+          return;
+        }
         const format = exportFormat(options.format);
         if (!["sentence", "paragraph"].includes(options.level))
           throw new VerbatimError("REQUEST_INVALID", {

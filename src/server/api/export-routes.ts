@@ -3,11 +3,19 @@
  * written (export/run.ts), so a large export holds no more memory than a small one. And
  * `/api/documents/{id}/citation`: a document or one turn cited in a given style or format.
  */
+import { createReadStream } from "node:fs";
+import { mkdtemp, rm, stat } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { stream } from "hono/streaming";
 import { toVerbatimError } from "../../errors/catalog.js";
 import { CITATION_FORMATS, CITATION_MEDIA, citationTarget, formatCitation } from "../../export/citation.js";
+import { exportParquet } from "../../export/parquet.js";
 import { EXPORT_FORMATS, EXPORT_MEDIA, runExport } from "../../export/run.js";
+import type { SearchQuery } from "../../model/search-query.js";
 import { parseQuery } from "../../search/query/parse.js";
 import type { AppDeps } from "../deps.js";
 import { serverLogger } from "../log.js";
@@ -19,10 +27,13 @@ const exportRoute = createRoute({
   summary: "The archive's current documents, or those a search finds, in an interchange format",
   request: {
     query: z.object({
-      format: z.enum(EXPORT_FORMATS).optional().openapi({
-        description:
-          "jsonl (the default: Verbatim's own, re-ingestible), csv (one row per turn), tei (ParlaMint-style), tmx (every linked pair)",
-      }),
+      format: z
+        .enum([...EXPORT_FORMATS, "parquet"])
+        .optional()
+        .openapi({
+          description:
+            "jsonl (the default: Verbatim's own, re-ingestible), csv (one row per turn), tei (ParlaMint-style), akn (Akoma Ntoso 3.0), tmx (every linked pair), parquet (one table: see `table`)",
+        }),
       q: z
         .string()
         .min(1)
@@ -35,6 +46,10 @@ const exportRoute = createRoute({
         description: "tmx: only pairs linked with at least this confidence",
       }),
       level: z.enum(["sentence", "paragraph"]).optional(),
+      table: z
+        .enum(["documents", "turns"])
+        .optional()
+        .openapi({ description: "parquet: which table (default turns)" }),
     }),
   },
   responses: {
@@ -44,6 +59,7 @@ const exportRoute = createRoute({
         "text/csv": { schema: z.string() },
         "application/tei+xml": { schema: z.string() },
         "application/x-tmx+xml": { schema: z.string() },
+        "application/vnd.apache.parquet": { schema: z.string().openapi({ format: "binary" }) },
       },
       description: "The export, streamed",
     },
@@ -80,6 +96,37 @@ const citationRoute = createRoute({
   },
 });
 
+/**
+ * Parquet needs its footer written after every row group, so the table is written to a temporary
+ * folder (a row group at a time, as the CLI does) and then streamed from disk and removed.
+ */
+async function parquetResponse(
+  c: Context,
+  deps: AppDeps,
+  query: SearchQuery | null,
+  publisher: string | null,
+  table: "documents" | "turns",
+): Promise<Response> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "verbatim-parquet-"));
+  try {
+    await exportParquet(deps.store, { query, publisher }, dir);
+    const file = path.join(dir, `${table}.parquet`);
+    const body = Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>;
+    const size = (await stat(file)).size;
+    const cleanup = () => void rm(dir, { recursive: true, force: true });
+    return new Response(body.pipeThrough(new TransformStream({ flush: cleanup })), {
+      headers: {
+        "content-type": "application/vnd.apache.parquet",
+        "content-length": String(size),
+        "content-disposition": `attachment; filename="verbatim-${table}.parquet"`,
+      },
+    });
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
 export function registerExportApi(app: OpenAPIHono, deps: AppDeps): void {
   app.openapi(citationRoute, async (c) => {
     const { id } = c.req.valid("param");
@@ -97,6 +144,8 @@ export function registerExportApi(app: OpenAPIHono, deps: AppDeps): void {
     const params = c.req.valid("query");
     // Parsed before the first byte goes out, so a bad query is still a coded error with its status.
     const query = params.q ? parseQuery(params.q) : null;
+    if (params.format === "parquet")
+      return parquetResponse(c, deps, query, params.publisher ?? null, params.table ?? "turns");
     const format = params.format ?? "jsonl";
     const media = EXPORT_MEDIA[format];
     c.header("content-type", media.type);
