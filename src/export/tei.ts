@@ -119,16 +119,21 @@ function dateAttrs(doc: Document): Record<string, string> {
 
 /** Everyone who speaks or is listed as a participant, once, under the id their turns point at. */
 function listPerson(partic: XMLBuilder, doc: Document, speakers: ReadonlyMap<string, Speaker>): void {
-  const people = new Map<string, { name: string; role: string | null }>();
-  for (const p of doc.participants) if (p.speakerId) people.set(p.speakerId, { name: p.name, role: p.role });
+  const people = new Map<string, { name: string; role: string | null; participant: boolean }>();
+  for (const p of doc.participants)
+    if (p.speakerId) people.set(p.speakerId, { name: p.name, role: p.role, participant: true });
   for (const t of doc.turns)
     if (t.speakerId && !people.has(t.speakerId))
-      people.set(t.speakerId, { name: t.speakerName ?? t.speakerId, role: null });
+      people.set(t.speakerId, { name: t.speakerName ?? t.speakerId, role: null, participant: false });
   if (people.size === 0) return;
   const list = partic.ele("listPerson");
   for (const [id, p] of people) {
-    const person = list.ele("person", { "xml:id": xmlId(id) });
-    person.ele("persName").txt(xmlText(speakers.get(id)?.name ?? p.name));
+    // The document's own participants are marked, so that an import tells them from other speakers.
+    const person = list.ele(
+      "person",
+      p.participant ? { "xml:id": xmlId(id), ana: "#participant" } : { "xml:id": xmlId(id) },
+    );
+    person.ele("persName").txt(xmlText(p.name));
     if (p.role) person.ele("roleName").txt(xmlText(p.role));
     for (const role of speakers.get(id)?.roles ?? []) {
       const a: Record<string, string> = { role: xmlText(role.title) };

@@ -15,6 +15,7 @@ import {
 import type { Document } from "../model/document.js";
 import type { Enrichment } from "../model/enrichment.js";
 import { assemble } from "./assemble.js";
+import { readAkn } from "./extract/akn.js";
 import { readBilingualRecords } from "./extract/bilingual-records.js";
 import { readChatInterviews } from "./extract/chat-interview.js";
 import { detectFormat } from "./extract/detect.js";
@@ -24,6 +25,7 @@ import { readJsonl } from "./extract/jsonl.js";
 import { readKremlinAct } from "./extract/kremlin-act.js";
 import { readBilingualStatement, readFrontMatterMarkdown } from "./extract/markdown.js";
 import type { DebateSpeakerLookup } from "./extract/reader.js";
+import { readTei } from "./extract/tei.js";
 import { readTextPage } from "./extract/text-page.js";
 import { readDebateSpeech } from "./extract/un-debate.js";
 import { decodeBytes, looksBinary } from "./read/encoding.js";
@@ -91,6 +93,20 @@ function readInput(
       : undefined;
   const format = detectFormat(raw.name, decoded.text);
   if (format === "jsonl") return { documents: readJsonl(decoded.text), contentHash: hash, notices };
+  if (format === "tei" || format === "akn") {
+    // These files state their turns, speakers and kinds: read as they are, not segmented again.
+    const provenance = {
+      source: raw.publicSource ?? raw.source,
+      readAt: ctx.now().toISOString(),
+      contentHash: hash,
+      encoding: decoded.encoding,
+      byteLength: bytes.length,
+    };
+    const read = format === "tei" ? readTei : readAkn;
+    const documents = read(decoded.text, { name: raw.name, registry: ctx.registry }, provenance);
+    if (documents.length === 0) throw new VerbatimError("NO_CONTENT");
+    return { documents, contentHash: hash, notices };
+  }
 
   const readerCtx = {
     name: raw.name,

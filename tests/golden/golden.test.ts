@@ -22,6 +22,7 @@ const PUBLISHERS: Record<string, string> = {
   un: "UN General Debate",
   generic: "generic reader",
   "president-ua": "president.gov.ua",
+  imports: "imported from TEI and Akoma Ntoso",
 };
 
 /**

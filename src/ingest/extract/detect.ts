@@ -1,12 +1,16 @@
+import { looksLikeAkn } from "./akn.js";
 import { looksLikeBilingualRecords } from "./bilingual-records.js";
 import { looksLikeChatInterview } from "./chat-interview.js";
 import { looksLikeJsonl } from "./jsonl.js";
 import { looksLikeKremlinAct } from "./kremlin-act.js";
 import { hasFrontMatter, isBilingualStatement } from "./markdown.js";
+import { looksLikeTei } from "./tei.js";
 import { isDebateFileName } from "./un-debate.js";
 
 export type InputFormat =
   | "jsonl"
+  | "tei"
+  | "akn"
   | "bilingual-records"
   | "chat-interview"
   | "html"
@@ -25,6 +29,9 @@ export function detectFormat(name: string, text: string): InputFormat {
   if (/\.json$/.test(lower) && looksLikeBilingualRecords(head)) return "bilingual-records";
   // By shape, whatever the name: messages with a speaker and a text.
   if ((/\.json$/.test(lower) || /^[[{]/.test(head)) && looksLikeChatInterview(head)) return "chat-interview";
+  // Transcripts in TEI (ParlaMint, Verbatim's export) and Akoma Ntoso, by their root and namespace.
+  if (looksLikeTei(head)) return "tei";
+  if (looksLikeAkn(head)) return "akn";
   if (/\.(json|xml|csv|js|css)$/.test(lower)) return "unsupported";
   if (
     /\.(html?|xhtml|php|aspx?)$/.test(lower) ||

@@ -1,0 +1,166 @@
+/**
+ * Akoma Ntoso debates back into documents: the debates Verbatim writes (export/akn.ts, one per
+ * `component` of a `documentCollection`, eIds prefixed with the document's id) and debates written
+ * by others, such as SayIt's (`debateSection`s holding `speech`es with `by` pointing at a
+ * TLCPerson, `from`, paragraphs, `narrative` stage directions). `question` and `answer` elements
+ * give their kinds; pairs are worked out from the kinds, as Akoma Ntoso states none.
+ */
+import type { Participant, TurnKind } from "../../model/document.js";
+import type { ProvenanceInput } from "../assemble.js";
+import { documentId } from "../assemble.js";
+import { profileById, profileForUrl } from "../publishers/index.js";
+import type { SpeakerRegistry } from "../speakers/registry.js";
+import { unregisteredId } from "../speakers/registry.js";
+import {
+  all,
+  children,
+  dateOf,
+  first,
+  paragraphOf,
+  parseXml,
+  type StatedTurn,
+  text,
+  toDocument,
+  type XmlElement,
+} from "./xml-transcript.js";
+
+export function looksLikeAkn(head: string): boolean {
+  return /<akomaNtoso[\s>]/.test(head) && /docs\.oasis-open\.org\/legaldocml\/ns\/akn\/3\.0/.test(head);
+}
+
+const ISO_639_1: Record<string, string> = {
+  eng: "en",
+  rus: "ru",
+  ukr: "uk",
+  fra: "fr",
+  deu: "de",
+  spa: "es",
+  zho: "zh",
+  ara: "ar",
+  tur: "tr",
+  ita: "it",
+  por: "pt",
+  jpn: "ja",
+  kor: "ko",
+  fas: "fa",
+  pol: "pl",
+  bel: "be",
+  kaz: "kk",
+};
+
+const SPEECHES = new Set(["speech", "question", "answer"]);
+
+export function readAkn(
+  source: string,
+  ctx: { name: string; registry: SpeakerRegistry },
+  provenance: ProvenanceInput,
+) {
+  const doc = parseXml(source, ctx.name);
+  const debates = all(doc.documentElement as XmlElement, "debate");
+  return debates.map((debate, i) => readDebate(debate, i, ctx, provenance));
+}
+
+function readDebate(
+  debate: XmlElement,
+  position: number,
+  ctx: { name: string; registry: SpeakerRegistry },
+  provenance: ProvenanceInput,
+) {
+  const meta = first(debate, "meta");
+  const work = meta ? first(meta, "FRBRWork") : null;
+  const expression = meta ? first(meta, "FRBRExpression") : null;
+  const workUri = (work ? first(work, "FRBRuri") : null)?.getAttribute("value") ?? null;
+  const lang3 = (expression ? first(expression, "FRBRlanguage") : null)?.getAttribute("language") ?? "und";
+  const publication = meta ? first(meta, "publication") : null;
+  const preface = first(debate, "preface");
+  const sourceUrl = (preface ? first(preface, "ref") : null)?.getAttribute("href") ?? null;
+  // Verbatim's Work URI ends in the document id: /akn/{country}/debate/{date}/{id}.
+  const ours = Boolean(workUri && debate.querySelector("[eId]")?.getAttribute("eId")?.includes("__"));
+  const named = publication?.getAttribute("name") ?? null;
+  const publisher =
+    ours && named
+      ? named
+      : (profileForUrl(sourceUrl)?.id ?? (named && profileById(named).id !== "generic" ? named : "generic"));
+  const dateValue =
+    (preface ? first(preface, "docDate") : null)?.getAttribute("date") ??
+    (work ? first(work, "FRBRdate") : null)?.getAttribute("date") ??
+    null;
+  const when = dateOf(dateValue);
+
+  const persons = new Map<string, string>();
+  const roles = new Map<string, string>();
+  for (const p of meta ? all(meta, "TLCPerson") : [])
+    persons.set(p.getAttribute("eId") ?? "", p.getAttribute("showAs") ?? "");
+  for (const r of meta ? all(meta, "TLCRole") : [])
+    roles.set(r.getAttribute("eId") ?? "", r.getAttribute("showAs") ?? "");
+  const speakerOf = (by: string | null) => {
+    const eId = by?.replace(/^#/, "") ?? "";
+    const name = persons.get(eId) || null;
+    if (ours) {
+      // Verbatim's eIds are "{document id}__{speaker id}" or "{document id}__label-{label}".
+      const id = eId.slice(eId.indexOf("__") + 2);
+      if (id.startsWith("label-")) return { speakerId: null, speakerName: null };
+      return { speakerId: id || null, speakerName: ctx.registry.get(id)?.name ?? name };
+    }
+    if (!name) return { speakerId: null, speakerName: null };
+    const registered = ctx.registry.findByName(name, when.date);
+    return registered
+      ? { speakerId: registered.id, speakerName: registered.name }
+      : { speakerId: unregisteredId(name), speakerName: name };
+  };
+
+  const participants = new Map<string, Participant>();
+  const body = first(debate, "debateBody") ?? debate;
+  const turns: StatedTurn[] = [...body.querySelectorAll("*")]
+    .filter((e) => SPEECHES.has(e.localName))
+    .map((speech) => {
+      const speaker = speakerOf(speech.getAttribute("by"));
+      const role = roles.get(speech.getAttribute("as")?.replace(/^#/, "") ?? "") ?? null;
+      if (role && speaker.speakerId && speaker.speakerName && !participants.has(speaker.speakerId))
+        participants.set(speaker.speakerId, {
+          speakerId: speaker.speakerId,
+          name: speaker.speakerName,
+          role,
+        });
+      const kind: TurnKind | null =
+        speech.localName === "question"
+          ? "question"
+          : speech.localName === "answer"
+            ? "answer"
+            : ((speech.getAttribute("class") as TurnKind | null) ?? null);
+      return {
+        ...speaker,
+        label: text(children(speech, "from")[0]),
+        kind,
+        interpreted: false,
+        paragraphs: [...speech.children]
+          .filter((e) => e.localName === "p")
+          .map((p) => paragraphOf(p, (e) => e.localName === "remark" || e.localName === "narrative"))
+          .filter((p) => p.text.length > 0),
+      };
+    });
+
+  const section = first(body, "debateSection");
+  const heading = section ? text(children(section, "heading")[0]) : null;
+  const title = text(preface ? first(preface, "docTitle") : null) ?? heading ?? ctx.name;
+  const idFromWork = ours && workUri ? (workUri.split("/").at(-1) ?? null) : null;
+  return toDocument(
+    {
+      id: idFromWork ?? documentId(publisher, sourceUrl ?? workUri ?? `${ctx.name}#${position}`),
+      publisher,
+      reader: "akn",
+      sourceUrl,
+      language: ISO_639_1[lang3] ?? lang3,
+      title,
+      kind: debate.getAttribute("name"),
+      event: section?.getAttribute("name") === "event" ? heading : null,
+      place: text(preface ? first(preface, "location") : null),
+      when,
+      participants: [...participants.values()],
+      publisherRef: null,
+      turns,
+      qa: null,
+    },
+    provenance,
+  );
+}
