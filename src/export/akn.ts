@@ -39,14 +39,20 @@ const ISO_639_2: Record<string, string> = {
 
 /** An eId: Akoma Ntoso's ids may hold no whitespace; we keep them to NCName characters besides. */
 function eId(id: string): string {
-  const s = id.replace(/[^\w.-]/g, "_");
-  return /^[A-Za-z_]/.test(s) ? s : `_${s}`;
+  // Letters of any script stay: "Реплика" and "Ведущий" must not both become "_______".
+  const s = id.replace(/[^\p{L}\p{N}_.-]/gu, "_");
+  return /^[\p{L}_]/u.test(s) ? s : `_${s}`;
 }
 
 /** The country part of a Work's URI: the publisher's, from its domain where it says one. */
 function countryOf(doc: Document): string {
   const tld = doc.publisher.match(/\.([a-z]{2})$/)?.[1];
   return tld && tld !== "io" ? tld : doc.publisher === "whitehouse.gov" ? "us" : "un";
+}
+
+/** "2024-06" → "2024-06-01", "2024" → "2024-01-01": what an xsd:date attribute can hold. */
+function wholeDate(date: string): string {
+  return `${date}-01-01`.slice(0, 10);
 }
 
 export function aknCollectionStart(exportedAt: string): string {
@@ -177,7 +183,12 @@ export function recordToAkn(
 
   const preface = debate.ele("preface");
   preface.ele("p").ele("docTitle").txt(xmlText(doc.title));
-  if (date) preface.ele("p").ele("docDate", { date }).txt(date);
+  // docDate@date must be a whole date; the text keeps the date as precise as the page gave it.
+  if (doc.when.date)
+    preface
+      .ele("p")
+      .ele("docDate", { date: wholeDate(doc.when.date) })
+      .txt(doc.when.date);
   if (doc.place) preface.ele("p").ele("location", { refersTo: "#verbatim" }).txt(xmlText(doc.place));
   if (doc.sourceUrl)
     preface

@@ -33,7 +33,7 @@ export interface CitationTarget {
   baseUrl: string | null;
   /** The archived copy's address when the fetch stage kept one. */
   archivedCopy: string | null;
-  /** When the reader read it (CSL "accessed"). */
+  /** When the citation is made: CSL's "accessed", the day the reader consulted the archive. */
   accessed: Date;
 }
 
@@ -106,7 +106,20 @@ export function cslItem(target: CitationTarget): Record<string, unknown> {
     archive_location: target.archivedCopy ?? undefined,
   };
   if (turn) item.note = `Turn ${turn.index + 1}${turn.label ? ` (${turn.label})` : ""}`;
-  return Object.fromEntries(Object.entries(item).filter(([, v]) => v !== undefined));
+  // A line break in a title or a name would start a field of its own in RIS or BibTeX.
+  return flatten(Object.fromEntries(Object.entries(item).filter(([, v]) => v !== undefined))) as Record<
+    string,
+    unknown
+  >;
+}
+
+/** Every string in the item on one line, its whitespace runs made single spaces. */
+function flatten(value: unknown): unknown {
+  if (typeof value === "string") return value.replace(/\s+/g, " ").trim();
+  if (Array.isArray(value)) return value.map(flatten);
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, flatten(v)]));
+  return value;
 }
 
 export function formatCitation(target: CitationTarget, format: CitationFormat): string {

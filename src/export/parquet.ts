@@ -13,7 +13,7 @@ import type { DocumentStore } from "../store/store.js";
 import { type ExportRecord, readRecord } from "./record.js";
 import { type Selection, selectDocuments } from "./select.js";
 
-type Cell = string | number | boolean | null;
+type Cell = string | number | boolean | null | object;
 
 interface Table {
   /**
@@ -67,15 +67,14 @@ const DOCUMENTS: Table = {
         d.sourceUrl,
         d.publisherRef,
         d.turns.length,
-        JSON.stringify(d.participants),
-        JSON.stringify(
-          r.languageVersions.map((v) => ({
-            id: v.id,
-            language: v.language,
-            method: v.method,
-            confidence: v.confidence,
-          })),
-        ),
+        // JSON columns take the values themselves: the writer serialises them once.
+        d.participants,
+        r.languageVersions.map((v) => ({
+          id: v.id,
+          language: v.language,
+          method: v.method,
+          confidence: v.confidence,
+        })),
         entities,
       ],
     ];

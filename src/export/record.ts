@@ -51,8 +51,9 @@ export async function readRecord(
     document: stored.document,
     version: stored.version,
     storedAt: stored.storedAt,
-    // Enrichment of an older reading would point at the wrong spans.
-    enrichment: enrichment && enrichment.documentId === id ? enrichment : null,
+    // The store keeps enrichment for the current version only, the one read here. (A write between
+    // these reads could pair them wrongly; an export taken after the write is right again.)
+    enrichment,
     languageVersions,
     history,
   };

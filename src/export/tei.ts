@@ -20,8 +20,8 @@ export const TEI_NS = "http://www.tei-c.org/ns/1.0";
 
 /** An xml:id from any id: NCName characters only, never starting with a digit, hyphen or dot. */
 export function xmlId(id: string): string {
-  const s = id.replace(/[^\w.-]/g, "_");
-  return /^[A-Za-z_]/.test(s) ? s : `_${s}`;
+  const s = id.replace(/[^\p{L}\p{N}_.-]/gu, "_");
+  return /^[\p{L}_]/u.test(s) ? s : `_${s}`;
 }
 
 export function teiCorpusStart(exportedAt: string): string {
@@ -107,7 +107,7 @@ function teiHeader(doc: Document, version: number, speakers: ReadonlyMap<string,
   if (doc.event) setting.ele("name", { type: "event" }).txt(xmlText(doc.event));
   if (doc.place) setting.ele("name", { type: "place" }).txt(xmlText(doc.place));
   if (doc.when.date) setting.ele("date", dateAttrs(doc)).txt(doc.when.date);
-  listPerson(profile.ele("particDesc"), doc, speakers);
+  listPerson(profile.ele("particDesc"), doc, speakers, xmlId(doc.id));
   profile.ele("langUsage").ele("language", { ident: xmlText(doc.language) });
   profile.ele("textClass").ele("catRef", { scheme: "#verbatim.kind", target: `#${doc.kind}` });
   return h.end({ prettyPrint: true });
@@ -117,8 +117,16 @@ function dateAttrs(doc: Document): Record<string, string> {
   return doc.when.dateTime ? { when: doc.when.dateTime } : doc.when.date ? { when: doc.when.date } : {};
 }
 
-/** Everyone who speaks or is listed as a participant, once, under the id their turns point at. */
-function listPerson(partic: XMLBuilder, doc: Document, speakers: ReadonlyMap<string, Speaker>): void {
+/**
+ * Everyone who speaks or is listed as a participant, once. Their xml:ids start with the document's
+ * (`{document}.{speaker}`): an id may appear once in the whole corpus, and a person in many documents.
+ */
+function listPerson(
+  partic: XMLBuilder,
+  doc: Document,
+  speakers: ReadonlyMap<string, Speaker>,
+  docId: string,
+): void {
   const people = new Map<string, { name: string; role: string | null; participant: boolean }>();
   for (const p of doc.participants)
     if (p.speakerId) people.set(p.speakerId, { name: p.name, role: p.role, participant: true });
@@ -129,9 +137,10 @@ function listPerson(partic: XMLBuilder, doc: Document, speakers: ReadonlyMap<str
   const list = partic.ele("listPerson");
   for (const [id, p] of people) {
     // The document's own participants are marked, so that an import tells them from other speakers.
+    const personId = `${docId}.${xmlId(id)}`;
     const person = list.ele(
       "person",
-      p.participant ? { "xml:id": xmlId(id), ana: "#participant" } : { "xml:id": xmlId(id) },
+      p.participant ? { "xml:id": personId, ana: "#participant" } : { "xml:id": personId },
     );
     person.ele("persName").txt(xmlText(p.name));
     if (p.role) person.ele("roleName").txt(xmlText(p.role));
@@ -153,7 +162,7 @@ function utterance(
 ): string {
   const id = `${docId}.t${turn.index}`;
   const attrs: Record<string, string> = { "xml:id": id, ana: `#${turn.kind}` };
-  if (turn.speakerId) attrs.who = `#${xmlId(turn.speakerId)}`;
+  if (turn.speakerId) attrs.who = `#${docId}.${xmlId(turn.speakerId)}`;
   if (turn.label) attrs.n = xmlText(turn.label);
   const lang = record.enrichment?.turnLanguages[turn.index];
   if (lang && lang !== doc.language) attrs["xml:lang"] = lang;

@@ -216,6 +216,16 @@ describe.each(BACKENDS)("exports from %s", (backend) => {
     expect(parquet.headers.get("content-type")).toBe("application/vnd.apache.parquet");
     const tableRows = await parquetReadObjects({ file: await parquet.arrayBuffer() });
     expect(tableRows.map((r) => r.publisher)).toEqual(["mid.ru"]);
+    // An export that fails part way is cut off, never delivered as if whole.
+    let reads = 0;
+    const failing = Object.create(store) as DocumentStore;
+    failing.get = async (...args) => {
+      if (++reads > 1) throw new Error("disk gone");
+      return store.get(...args);
+    };
+    const cut = await appFor(failing).request("/api/export?format=jsonl");
+    expect(cut.status).toBe(200);
+    await expect(cut.text()).rejects.toThrow();
     const bad = await app.request("/api/export?format=docx");
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { code: string }).code).toBe("REQUEST_INVALID");
@@ -246,7 +256,7 @@ describe.each(BACKENDS)("exports from %s", (backend) => {
     try {
       // Markdown decodes entities once: the stored text says "&amp;" and "&#38;" literally.
       const text = "Vaccines from J&J; &amp;amp; Pfizer &amp;#38; <b>Moderna</b> & co.";
-      const page = `---\ntitle: Vaccines & "doses" <today>\ndate: 2021-03-01\n---\n\nMS. PSAKI: ${text}\n\nQ  Is J&J; safe?\n\nMS. PSAKI: Yes.\n`;
+      const page = `---\ntitle: Vaccines & "doses" <today>\ndate: 2021-03-01\nsource_url: https://www.whitehouse.gov/briefing?a=1&b=2&amp;c=3\n---\n\nMS. PSAKI: ${text}\n\nQ  Is J&J; safe?\n\nMS. PSAKI: Yes.\n`;
       await ingest(hostile, [{ name: "whitehouse/hostile.md", bytes: Buffer.from(page) }]);
       // As the reader kept it (Markdown decodes its own entities and drops tags): still "J&J;".
       const [stored] = readJsonl((await exported(hostile, { format: "jsonl" })).out);
@@ -277,6 +287,20 @@ describe.each(BACKENDS)("exports from %s", (backend) => {
         );
         expect(all, format).toContain(kept);
         expect(all, format).toContain("Is J&J; safe?");
+        // And read back: attribute values (the source URL) as written, entities resolved once.
+        const back = await openTestStore(backend);
+        try {
+          await ingest(back, [{ name: `hostile.${format}.xml`, bytes: Buffer.from(out) }]);
+          const [again] = readJsonl((await exported(back, { format: "jsonl" })).out);
+          expect(again?.sourceUrl, format).toBe(stored?.sourceUrl);
+          expect(
+            again?.turns.map((t) => t.paragraphs),
+            format,
+          ).toStrictEqual(stored?.turns.map((t) => t.paragraphs));
+          expect(again?.title, format).toBe(stored?.title);
+        } finally {
+          await back.close();
+        }
       }
     } finally {
       await hostile.close();
@@ -401,7 +425,7 @@ describe.each(BACKENDS)("exports from %s", (backend) => {
             expect(rows[a]?.answers_question, `${doc.id} t${a}`).toBe(pair.question);
         const row = documents.find((d) => d.id === doc.id);
         expect(row?.date).toBe(doc.when.date);
-        expect(JSON.parse(String(row?.participants))).toEqual(doc.participants);
+        expect(row?.participants).toEqual(doc.participants);
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -122,7 +122,10 @@ describe("the history of crawled pages in the web app and API", () => {
     expect(csp).toContain("default-src 'none'");
     expect(await raw.text()).toContain("<script>window.pwned = 1</script>");
     const reader = await (await app.request(`/d/${id}`)).text();
-    expect(reader).toContain(`(archived copy: http://verbatim.test/d/${id}/archived?version=1)`);
+    expect(reader).toContain(`href="/d/${id}/archived?version=1">archived copy</a>`);
+    // Citations name the archived copy beside the permalink and the source.
+    const cited = await (await app.request(`/api/documents/${id}/citation?format=csl-json`)).json();
+    expect(cited[0].archive_location).toBe(`http://verbatim.test/d/${id}/archived?version=1`);
   });
 
   it("answers ARCHIVED_COPY_MISSING for a document that was not fetched from the web", async () => {

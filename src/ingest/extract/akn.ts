@@ -13,6 +13,7 @@ import type { SpeakerRegistry } from "../speakers/registry.js";
 import { unregisteredId } from "../speakers/registry.js";
 import {
   all,
+  attr,
   children,
   dateOf,
   first,
@@ -69,36 +70,43 @@ function readDebate(
   const meta = first(debate, "meta");
   const work = meta ? first(meta, "FRBRWork") : null;
   const expression = meta ? first(meta, "FRBRExpression") : null;
-  const workUri = (work ? first(work, "FRBRuri") : null)?.getAttribute("value") ?? null;
-  const lang3 = (expression ? first(expression, "FRBRlanguage") : null)?.getAttribute("language") ?? "und";
+  const workUri = attr(work ? first(work, "FRBRuri") : null, "value") ?? null;
+  const lang3 = attr(expression ? first(expression, "FRBRlanguage") : null, "language") ?? "und";
   const publication = meta ? first(meta, "publication") : null;
   const preface = first(debate, "preface");
-  const sourceUrl = (preface ? first(preface, "ref") : null)?.getAttribute("href") ?? null;
-  // Verbatim's Work URI ends in the document id: /akn/{country}/debate/{date}/{id}.
-  const ours = Boolean(workUri && debate.querySelector("[eId]")?.getAttribute("eId")?.includes("__"));
-  const named = publication?.getAttribute("name") ?? null;
+  const sourceUrl = attr(preface ? first(preface, "ref") : null, "href") ?? null;
+  // Verbatim names itself as the source of the identification, and its Work URI ends in the
+  // document id (/akn/{country}/debate/{date}/{id}); its eIds start with that id and "__".
+  const ours =
+    attr(meta ? first(meta, "identification") : null, "source") === "#verbatim" && Boolean(workUri);
+  const named = attr(publication, "name") ?? null;
+  const idFromWork = ours && workUri ? (workUri.split("/").at(-1) ?? null) : null;
   const publisher =
     ours && named
       ? named
       : (profileForUrl(sourceUrl)?.id ?? (named && profileById(named).id !== "generic" ? named : "generic"));
+  // docDate's text keeps a partial date ("2024-06") that its date attribute cannot; a Work date
+  // named "read" is when Verbatim read an undated page, not the document's date.
+  const docDate = preface ? first(preface, "docDate") : null;
+  const workDate = work ? first(work, "FRBRdate") : null;
   const dateValue =
-    (preface ? first(preface, "docDate") : null)?.getAttribute("date") ??
-    (work ? first(work, "FRBRdate") : null)?.getAttribute("date") ??
-    null;
+    (text(docDate)?.match(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/) ? text(docDate) : null) ??
+    attr(docDate, "date") ??
+    (attr(workDate, "name") === "read" ? null : attr(workDate, "date"));
   const when = dateOf(dateValue);
 
   const persons = new Map<string, string>();
   const roles = new Map<string, string>();
   for (const p of meta ? all(meta, "TLCPerson") : [])
-    persons.set(p.getAttribute("eId") ?? "", p.getAttribute("showAs") ?? "");
-  for (const r of meta ? all(meta, "TLCRole") : [])
-    roles.set(r.getAttribute("eId") ?? "", r.getAttribute("showAs") ?? "");
+    persons.set(attr(p, "eId") ?? "", attr(p, "showAs") ?? "");
+  for (const r of meta ? all(meta, "TLCRole") : []) roles.set(attr(r, "eId") ?? "", attr(r, "showAs") ?? "");
   const speakerOf = (by: string | null) => {
     const eId = by?.replace(/^#/, "") ?? "";
     const name = persons.get(eId) || null;
     if (ours) {
       // Verbatim's eIds are "{document id}__{speaker id}" or "{document id}__label-{label}".
-      const id = eId.slice(eId.indexOf("__") + 2);
+      const prefix = `${idFromWork}__`;
+      const id = eId.startsWith(prefix) ? eId.slice(prefix.length) : eId;
       if (id.startsWith("label-")) return { speakerId: null, speakerName: null };
       return { speakerId: id || null, speakerName: ctx.registry.get(id)?.name ?? name };
     }
@@ -114,8 +122,8 @@ function readDebate(
   const turns: StatedTurn[] = [...body.querySelectorAll("*")]
     .filter((e) => SPEECHES.has(e.localName))
     .map((speech) => {
-      const speaker = speakerOf(speech.getAttribute("by"));
-      const role = roles.get(speech.getAttribute("as")?.replace(/^#/, "") ?? "") ?? null;
+      const speaker = speakerOf(attr(speech, "by"));
+      const role = roles.get(attr(speech, "as")?.replace(/^#/, "") ?? "") ?? null;
       if (role && speaker.speakerId && speaker.speakerName && !participants.has(speaker.speakerId))
         participants.set(speaker.speakerId, {
           speakerId: speaker.speakerId,
@@ -127,7 +135,7 @@ function readDebate(
           ? "question"
           : speech.localName === "answer"
             ? "answer"
-            : ((speech.getAttribute("class") as TurnKind | null) ?? null);
+            : ((attr(speech, "class") as TurnKind | null) ?? null);
       return {
         ...speaker,
         label: text(children(speech, "from")[0]),
@@ -143,7 +151,6 @@ function readDebate(
   const section = first(body, "debateSection");
   const heading = section ? text(children(section, "heading")[0]) : null;
   const title = text(preface ? first(preface, "docTitle") : null) ?? heading ?? ctx.name;
-  const idFromWork = ours && workUri ? (workUri.split("/").at(-1) ?? null) : null;
   return toDocument(
     {
       id: idFromWork ?? documentId(publisher, sourceUrl ?? workUri ?? `${ctx.name}#${position}`),
@@ -152,8 +159,8 @@ function readDebate(
       sourceUrl,
       language: ISO_639_1[lang3] ?? lang3,
       title,
-      kind: debate.getAttribute("name"),
-      event: section?.getAttribute("name") === "event" ? heading : null,
+      kind: attr(debate, "name"),
+      event: attr(section, "name") === "event" ? heading : null,
       place: text(preface ? first(preface, "location") : null),
       when,
       participants: [...participants.values()],

@@ -5,6 +5,8 @@
  * `<seg>` paragraphs; `<note>`, `<kinesic>`, `<vocal>`, `<incident>` as stage directions). A
  * `teiCorpus` gives one document per `TEI`.
  */
+
+import { xmlId } from "../../export/tei.js";
 import type { Participant, QaPair, TurnKind } from "../../model/document.js";
 import type { ProvenanceInput } from "../assemble.js";
 import { documentId } from "../assemble.js";
@@ -13,6 +15,7 @@ import type { SpeakerRegistry } from "../speakers/registry.js";
 import { unregisteredId } from "../speakers/registry.js";
 import {
   all,
+  attr,
   children,
   dateOf,
   first,
@@ -69,11 +72,11 @@ function readOne(
 ) {
   const header = first(tei, "teiHeader");
   const idno = (type: string) =>
-    text(all(header ?? tei, "idno").find((e) => e.getAttribute("type") === type)) ?? null;
+    text(all(header ?? tei, "idno").find((e) => attr(e, "type") === type)) ?? null;
   const verbatimId = idno("verbatim");
   const bibl = first(header ?? tei, "bibl");
   const sourceUrl =
-    text(bibl ? all(bibl, "idno").find((e) => e.getAttribute("type") === "URI") : null) ?? idno("URI");
+    text(bibl ? all(bibl, "idno").find((e) => attr(e, "type") === "URI") : null) ?? idno("URI");
   const profile = profileForUrl(sourceUrl);
   const publisher =
     text(first(first(header ?? tei, "publicationStmt") ?? tei, "publisher")) && verbatimId
@@ -81,27 +84,26 @@ function readOne(
       : (profile?.id ?? "generic");
   const setting = first(header ?? tei, "setting");
   const named = (type: string) =>
-    text((setting ? all(setting, "name") : []).find((e) => e.getAttribute("type") === type));
+    text((setting ? all(setting, "name") : []).find((e) => attr(e, "type") === type));
   const dateElement = (setting ? first(setting, "date") : null) ?? (bibl ? first(bibl, "date") : null);
-  const when = dateOf(dateElement?.getAttribute("when") ?? null);
-  const language =
-    tei.getAttribute("xml:lang") ?? first(header ?? tei, "language")?.getAttribute("ident") ?? "und";
+  const when = dateOf(attr(dateElement, "when") ?? null);
+  const language = attr(tei, "xml:lang") ?? attr(first(header ?? tei, "language"), "ident") ?? "und";
   const title = text(first(first(header ?? tei, "titleStmt") ?? tei, "title")) ?? ctx.name;
-  const kind =
-    first(header ?? tei, "catRef")
-      ?.getAttribute("target")
-      ?.replace(/^#/, "") ?? null;
+  const kind = attr(first(header ?? tei, "catRef"), "target")?.replace(/^#/, "") ?? null;
 
+  // Verbatim writes a person's xml:id as "{document}.{speaker}".
+  const prefix = verbatimId ? `${xmlId(verbatimId)}.` : "";
+  const ownId = (id: string) => (prefix && id.startsWith(prefix) ? id.slice(prefix.length) : id);
   // People: listPerson, by xml:id; Verbatim marks a document's own participants with ana="#participant".
   const people = new Map<string, { name: string; role: string | null; participant: boolean }>();
   for (const person of all(header ?? tei, "person")) {
-    const id = person.getAttribute("xml:id");
+    const id = attr(person, "xml:id");
     if (!id) continue;
     const name = personName(first(person, "persName")) ?? id;
     people.set(id, {
       name,
       role: text(first(person, "roleName")),
-      participant: person.getAttribute("ana") === "#participant",
+      participant: attr(person, "ana") === "#participant",
     });
   }
   const speakerOf = (who: string | null): { speakerId: string | null; speakerName: string | null } => {
@@ -109,8 +111,12 @@ function readOne(
     if (!id) return { speakerId: null, speakerName: null };
     const person = people.get(id);
     const name = person?.name ?? id;
-    // Verbatim's own ids are the registry's (or its transliterations); others' are resolved by name.
-    if (verbatimId) return { speakerId: id, speakerName: ctx.registry.get(id)?.name ?? name };
+    // Verbatim's own ids are the registry's (or its transliterations), after the document's id;
+    // others' are resolved by name.
+    if (verbatimId) {
+      const own = ownId(id);
+      return { speakerId: own, speakerName: person?.name ?? ctx.registry.get(own)?.name ?? name };
+    }
     const registered = ctx.registry.findByName(name, when.date);
     return registered
       ? { speakerId: registered.id, speakerName: registered.name }
@@ -120,27 +126,27 @@ function readOne(
   const us = all(tei, "u");
   const turnIndex = new Map<string, number>();
   const turns: StatedTurn[] = us.map((u, index) => {
-    const xmlId = u.getAttribute("xml:id");
+    const xmlId = attr(u, "xml:id");
     if (xmlId) turnIndex.set(xmlId, index);
-    const ana = (u.getAttribute("ana") ?? "").split(/\s+/).map((a) => a.replace(/^#/, ""));
+    const ana = (attr(u, "ana") ?? "").split(/\s+/).map((a) => a.replace(/^#/, ""));
     const segs = children(u, "seg");
     const paragraphs = (segs.length ? segs : [u]).map((seg) =>
       paragraphOf(seg, (e) => STAGE.has(e.localName)),
     );
     return {
-      ...speakerOf(u.getAttribute("who")),
-      label: u.getAttribute("n"),
+      ...speakerOf(attr(u, "who")),
+      label: attr(u, "n"),
       kind: ana.map((a) => KIND_OF[a]).find(Boolean) ?? null,
-      interpreted: u.getAttribute("type") === "interpretation",
+      interpreted: attr(u, "type") === "interpretation",
       paragraphs: paragraphs.filter((p) => p.text.length > 0),
     };
   });
 
-  const links = all(tei, "linkGrp").filter((g) => g.getAttribute("type") === "qa");
+  const links = all(tei, "linkGrp").filter((g) => attr(g, "type") === "qa");
   const qa: QaPair[] | null = links.length
     ? links.flatMap((g) =>
         children(g, "link").flatMap((link) => {
-          const [q, ...answers] = (link.getAttribute("target") ?? "")
+          const [q, ...answers] = (attr(link, "target") ?? "")
             .split(/\s+/)
             .map((t) => turnIndex.get(t.replace(/^#/, "")));
           return q === undefined
@@ -152,7 +158,7 @@ function readOne(
 
   const participants: Participant[] = [...people.entries()]
     .filter(([, p]) => p.participant)
-    .map(([id, p]) => ({ speakerId: id, name: p.name, role: p.role }));
+    .map(([id, p]) => ({ speakerId: ownId(id), name: p.name, role: p.role }));
   const idKey = sourceUrl ?? `${ctx.name}#${position}`;
   return toDocument(
     {

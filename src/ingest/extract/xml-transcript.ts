@@ -45,6 +45,22 @@ export function children(root: Element, localName: string): XmlElement[] {
   return [...root.children].filter((e) => e.localName === localName);
 }
 
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+/**
+ * An attribute's value as the file means it: linkedom hands attribute values back with their
+ * entity references still written out ("a=1&amp;b=2"), which an XML reader must resolve.
+ */
+export function attr(e: Element | null | undefined, name: string): string | null {
+  const raw = e?.getAttribute(name);
+  if (raw === null || raw === undefined) return null;
+  return raw.replace(/&(?:#x([0-9a-f]+)|#(\d+)|(amp|lt|gt|quot|apos));/gi, (whole, hex, dec, named) => {
+    if (hex) return String.fromCodePoint(Number.parseInt(hex, 16));
+    if (dec) return String.fromCodePoint(Number(dec));
+    return ENTITIES[String(named).toLowerCase()] ?? whole;
+  });
+}
+
 export function text(e: Element | null | undefined): string | null {
   const t = e?.textContent?.replace(/\s+/g, " ").trim();
   return t ? t : null;
@@ -64,7 +80,9 @@ export function paragraphOf(
   // A stage direction inside another (TEI's <kinesic><desc>) is part of the outer one.
   const walk = (node: Node, inNote: boolean) => {
     for (const child of [...node.childNodes]) {
-      if (child.nodeType === 3) out += (child.textContent ?? "").replace(/[ \t]*[\r\n]\s*/g, " ");
+      // Text and CDATA sections alike.
+      if (child.nodeType === 3 || child.nodeType === 4)
+        out += (child.textContent ?? "").replace(/[ \t]*[\r\n]\s*/g, " ");
       else if (child.nodeType === 1) {
         const start = out.length;
         const note = !inNote && isNote(child as Element);
@@ -123,8 +141,11 @@ export function dateOf(value: string | null): DocumentDate {
 }
 
 export function toDocument(t: StatedTranscript, provenance: ProvenanceInput): Document {
-  const turns: Turn[] = t.turns
-    .filter((turn) => turn.paragraphs.length > 0)
+  // Turns with no text are dropped; the file's pairs point at the turns' places before that.
+  const kept = t.turns.map((turn, i) => [turn, i] as const).filter(([turn]) => turn.paragraphs.length > 0);
+  const placeOf = new Map(kept.map(([, before], after) => [before, after]));
+  const turns: Turn[] = kept
+    .map(([turn]) => turn)
     .map((turn, index) => ({
       index,
       speakerId: turn.speakerId,
@@ -154,7 +175,18 @@ export function toDocument(t: StatedTranscript, provenance: ProvenanceInput): Do
     attachments: [],
     publisherRef: t.publisherRef,
     turns,
-    qa: t.qa ? t.qa.filter(valid) : pairQuestions(turns),
+    qa: t.qa
+      ? t.qa
+          .flatMap((pair) => {
+            const question = placeOf.get(pair.question);
+            if (question === undefined) return [];
+            const answers = pair.answers
+              .map((a) => placeOf.get(a))
+              .filter((a): a is number => a !== undefined);
+            return [{ question, answers }];
+          })
+          .filter(valid)
+      : pairQuestions(turns),
     provenance: { ...provenance, reader: t.reader, profile: t.publisher },
     warnings: [],
   };

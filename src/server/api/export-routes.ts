@@ -10,7 +10,6 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { stream } from "hono/streaming";
 import { toVerbatimError } from "../../errors/catalog.js";
 import { CITATION_FORMATS, CITATION_MEDIA, citationTarget, formatCitation } from "../../export/citation.js";
 import { exportParquet } from "../../export/parquet.js";
@@ -108,13 +107,15 @@ async function parquetResponse(
   table: "documents" | "turns",
 ): Promise<Response> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "verbatim-parquet-"));
+  const cleanup = () => void rm(dir, { recursive: true, force: true });
   try {
     await exportParquet(deps.store, { query, publisher }, dir);
     const file = path.join(dir, `${table}.parquet`);
-    const body = Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>;
     const size = (await stat(file)).size;
-    const cleanup = () => void rm(dir, { recursive: true, force: true });
-    return new Response(body.pipeThrough(new TransformStream({ flush: cleanup })), {
+    const source = createReadStream(file);
+    // Removed when the file has been sent, and also when the client goes away before that.
+    source.on("close", cleanup);
+    return new Response(Readable.toWeb(source) as ReadableStream<Uint8Array>, {
       headers: {
         "content-type": "application/vnd.apache.parquet",
         "content-length": String(size),
@@ -122,9 +123,33 @@ async function parquetResponse(
       },
     });
   } catch (error) {
-    await rm(dir, { recursive: true, force: true });
+    cleanup();
     throw error;
   }
+}
+
+/**
+ * The export as a response body that fails, rather than ends, when the export fails part way:
+ * the status line has long been sent, so a cut connection is the only way to tell the client
+ * that what it received is not whole. Writes wait for the client (backpressure).
+ */
+function exportBody(
+  run: (write: (chunk: string) => Promise<void>) => Promise<unknown>,
+): ReadableStream<Uint8Array> {
+  const pipe = new TransformStream<Uint8Array, Uint8Array>();
+  const writer = pipe.writable.getWriter();
+  const encoder = new TextEncoder();
+  void run(async (chunk) => {
+    await writer.ready;
+    await writer.write(encoder.encode(chunk));
+  }).then(
+    () => writer.close(),
+    (error: unknown) => {
+      serverLogger().error({ err: toVerbatimError(error) }, "export failed mid-stream");
+      return writer.abort(error);
+    },
+  );
+  return pipe.readable;
 }
 
 export function registerExportApi(app: OpenAPIHono, deps: AppDeps): void {
@@ -148,31 +173,26 @@ export function registerExportApi(app: OpenAPIHono, deps: AppDeps): void {
       return parquetResponse(c, deps, query, params.publisher ?? null, params.table ?? "turns");
     const format = params.format ?? "jsonl";
     const media = EXPORT_MEDIA[format];
-    c.header("content-type", media.type);
-    c.header("content-disposition", `attachment; filename="verbatim-export.${media.extension}"`);
-    return stream(c, async (out) => {
-      try {
-        await runExport(
-          deps.store,
-          {
-            format,
-            query,
-            publisher: params.publisher ?? null,
-            history: params.history === "true",
-            minConfidence: params.minConfidence ?? 0,
-            level: params.level ?? "sentence",
-            matcher: deps.matcher ?? null,
-          },
-          async (chunk) => {
-            if (out.aborted) throw new Error("client went away");
-            await out.write(chunk);
-          },
-        );
-      } catch (error) {
-        // The status line is long gone: log it, and cut the response short so it is not taken as whole.
-        if (!out.aborted) serverLogger().error({ err: toVerbatimError(error) }, "export failed mid-stream");
-        out.abort();
-      }
+    const body = exportBody((write) =>
+      runExport(
+        deps.store,
+        {
+          format,
+          query,
+          publisher: params.publisher ?? null,
+          history: params.history === "true",
+          minConfidence: params.minConfidence ?? 0,
+          level: params.level ?? "sentence",
+          matcher: deps.matcher ?? null,
+        },
+        write,
+      ),
+    );
+    return new Response(body, {
+      headers: {
+        "content-type": media.type,
+        "content-disposition": `attachment; filename="verbatim-export.${media.extension}"`,
+      },
     }) as never;
   });
 }
