@@ -14,15 +14,9 @@ import type { Document, Note, Turn } from "../model/document.js";
 import type { EntityMention, Located, TimeExpression } from "../model/enrichment.js";
 import type { Speaker } from "../model/speaker.js";
 import type { ExportRecord } from "./record.js";
-import { stripInvalidXml, xmlText } from "./xml-text.js";
+import { stripInvalidXml, xmlId, xmlText } from "./xml-text.js";
 
 export const TEI_NS = "http://www.tei-c.org/ns/1.0";
-
-/** An xml:id from any id: NCName characters only, never starting with a digit, hyphen or dot. */
-export function xmlId(id: string): string {
-  const s = id.replace(/[^\p{L}\p{N}_.-]/gu, "_");
-  return /^[\p{L}_]/u.test(s) ? s : `_${s}`;
-}
 
 export function teiCorpusStart(exportedAt: string): string {
   const header = fragment()

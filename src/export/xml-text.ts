@@ -13,3 +13,9 @@ export function stripInvalidXml(s: string): string {
 export function xmlText(s: string): string {
   return stripInvalidXml(s).replace(/&(?=[A-Za-z]+;|#\d+;)/g, "&amp;");
 }
+
+/** An xml:id from any id: NCName characters only, never starting with a digit, hyphen or dot. */
+export function xmlId(id: string): string {
+  const s = id.replace(/[^\p{L}\p{N}_.-]/gu, "_");
+  return /^[\p{L}_]/u.test(s) ? s : `_${s}`;
+}

@@ -6,7 +6,7 @@
  * `teiCorpus` gives one document per `TEI`.
  */
 
-import { xmlId } from "../../export/tei.js";
+import { xmlId } from "../../export/xml-text.js";
 import type { Participant, QaPair, TurnKind } from "../../model/document.js";
 import type { ProvenanceInput } from "../assemble.js";
 import { documentId } from "../assemble.js";

@@ -9,7 +9,6 @@ import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import type { Context } from "hono";
 import { toVerbatimError } from "../../errors/catalog.js";
 import { CITATION_FORMATS, CITATION_MEDIA, citationTarget, formatCitation } from "../../export/citation.js";
 import { exportParquet } from "../../export/parquet.js";
@@ -100,7 +99,6 @@ const citationRoute = createRoute({
  * folder (a row group at a time, as the CLI does) and then streamed from disk and removed.
  */
 async function parquetResponse(
-  c: Context,
   deps: AppDeps,
   query: SearchQuery | null,
   publisher: string | null,
@@ -170,7 +168,7 @@ export function registerExportApi(app: OpenAPIHono, deps: AppDeps): void {
     // Parsed before the first byte goes out, so a bad query is still a coded error with its status.
     const query = params.q ? parseQuery(params.q) : null;
     if (params.format === "parquet")
-      return parquetResponse(c, deps, query, params.publisher ?? null, params.table ?? "turns");
+      return parquetResponse(deps, query, params.publisher ?? null, params.table ?? "turns");
     const format = params.format ?? "jsonl";
     const media = EXPORT_MEDIA[format];
     const body = exportBody((write) =>
