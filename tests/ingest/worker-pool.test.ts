@@ -32,7 +32,8 @@ describe("the ingest worker pool", () => {
     pool = new BuiltPool(
       1,
       { registryPath: null, enrich: false, debateSpeakersPath: null, maxBytes: 200 * 2 ** 20 },
-      { heapMb: 96 },
+      // Loading the readers takes about 80 MB of heap: room for ordinary pages, none for the huge one.
+      { heapMb: 160 },
     );
     const first = pool.run({ source: "a.html", name: "a.html", bytes: page(1) });
     const huge = pool.run({ source: "huge.html", name: "huge.html", bytes: hugePage() });
