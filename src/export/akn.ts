@@ -11,38 +11,11 @@ import { fragment } from "xmlbuilder2";
 import type { XMLBuilder } from "xmlbuilder2/lib/interfaces.js";
 import type { Document, Turn } from "../model/document.js";
 import type { Speaker } from "../model/speaker.js";
+import { iso6392 } from "./languages.js";
 import type { ExportRecord } from "./record.js";
-import { xmlText } from "./xml-text.js";
+import { xmlId, xmlText } from "./xml-text.js";
 
 export const AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
-
-/** ISO 639-2 codes Akoma Ntoso names languages by; a code not listed is written as it is. */
-const ISO_639_2: Record<string, string> = {
-  en: "eng",
-  ru: "rus",
-  uk: "ukr",
-  fr: "fra",
-  de: "deu",
-  es: "spa",
-  zh: "zho",
-  ar: "ara",
-  tr: "tur",
-  it: "ita",
-  pt: "por",
-  ja: "jpn",
-  ko: "kor",
-  fa: "fas",
-  pl: "pol",
-  be: "bel",
-  kk: "kaz",
-};
-
-/** An eId: Akoma Ntoso's ids may hold no whitespace; we keep them to NCName characters besides. */
-function eId(id: string): string {
-  // Letters of any script stay: "Реплика" and "Ведущий" must not both become "_______".
-  const s = id.replace(/[^\p{L}\p{N}_.-]/gu, "_");
-  return /^[\p{L}_]/u.test(s) ? s : `_${s}`;
-}
 
 /** The country part of a Work's URI: the publisher's, from its domain where it says one. */
 function countryOf(doc: Document): string {
@@ -112,12 +85,12 @@ function peopleOf(doc: Document, speakers: ReadonlyMap<string, Speaker>, pre: st
     const name = turn.speakerId
       ? (speakers.get(turn.speakerId)?.name ?? turn.speakerName ?? turn.speakerId)
       : (turn.label ?? "unattributed");
-    const id = `${pre}__${eId(turn.speakerId ?? `label-${turn.label ?? "unattributed"}`)}`;
+    const id = `${pre}__${xmlId(turn.speakerId ?? `label-${turn.label ?? "unattributed"}`)}`;
     if (!people.persons.has(id)) people.persons.set(id, name);
     people.by.set(turn.index, id);
     const role = turn.speakerId ? roleOf.get(turn.speakerId) : null;
     if (role) {
-      const roleId = `${pre}__${eId(`role-${role.toLowerCase().replace(/\s+/g, "-")}`)}`;
+      const roleId = `${pre}__${xmlId(`role-${role.toLowerCase().replace(/\s+/g, "-")}`)}`;
       people.roles.set(roleId, role);
       people.as.set(turn.index, roleId);
     }
@@ -134,13 +107,13 @@ export function recordToAkn(
   const date = doc.when.date && /^\d{4}-\d{2}-\d{2}$/.test(doc.when.date) ? doc.when.date : null;
   const workDate = date ?? (record.document.provenance.readAt.slice(0, 10) || exportedAt.slice(0, 10));
   const country = countryOf(doc);
-  const lang = ISO_639_2[doc.language] ?? doc.language;
-  const work = `/akn/${country}/debate/${workDate}/${eId(doc.id)}`;
+  const lang = iso6392(doc.language);
+  const work = `/akn/${country}/debate/${workDate}/${xmlId(doc.id)}`;
   // eIds are unique across the whole collection, so every one in a document starts with its id.
-  const pre = eId(doc.id);
+  const pre = xmlId(doc.id);
   const people = peopleOf(doc, speakers, pre);
 
-  const component = fragment().ele("component", { eId: `cmp_${eId(doc.id)}` });
+  const component = fragment().ele("component", { eId: `cmp_${xmlId(doc.id)}` });
   const debate = component.ele("debate", { name: doc.kind });
   const meta = debate.ele("meta");
   const identification = meta.ele("identification", { source: "#verbatim" });
@@ -149,7 +122,7 @@ export function recordToAkn(
   );
   // The other language versions Verbatim linked are expressions of the same Work.
   const aliases = record.languageVersions.map((other) => ({
-    value: `/akn/${country}/debate/${workDate}/${eId(other.id)}`,
+    value: `/akn/${country}/debate/${workDate}/${xmlId(other.id)}`,
     name: `version-${other.language}`,
   }));
   identification.import(
@@ -172,7 +145,7 @@ export function recordToAkn(
   });
   const references = meta.ele("references", { source: "#verbatim" });
   references.ele("TLCOrganization", {
-    eId: `${pre}__${eId(`publisher-${doc.publisher}`)}`,
+    eId: `${pre}__${xmlId(`publisher-${doc.publisher}`)}`,
     href: `/ontology/organization/${encodeURIComponent(doc.publisher)}`,
     showAs: xmlText(doc.publisher),
   });

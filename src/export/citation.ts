@@ -13,6 +13,7 @@ import { VerbatimError } from "../errors/catalog.js";
 import { profileById } from "../ingest/publishers/index.js";
 import type { Document, DocumentKind } from "../model/document.js";
 import type { StoreBackend } from "../store/store.js";
+import { formatNamed } from "./format-name.js";
 
 export const CITATION_FORMATS = ["chicago", "apa", "bibtex", "ris", "csl-json"] as const;
 export type CitationFormat = (typeof CITATION_FORMATS)[number];
@@ -37,14 +38,8 @@ export interface CitationTarget {
   accessed: Date;
 }
 
-export function citationFormat(name: string): CitationFormat {
-  if ((CITATION_FORMATS as readonly string[]).includes(name)) return name as CitationFormat;
-  throw new VerbatimError("OUTPUT_FORMAT_UNKNOWN", {
-    what: "citation",
-    name,
-    known: CITATION_FORMATS.join(", "),
-  });
-}
+export const citationFormat = (name: string): CitationFormat =>
+  formatNamed("citation", name, CITATION_FORMATS);
 
 type Name = { family: string; given: string } | { literal: string };
 

@@ -4,7 +4,7 @@
  * written by hyparquet-writer a row group at a time, so memory holds one row group whatever the
  * archive's size. The selection and records are the other exports' (select.ts, record.ts).
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, renameSync } from "node:fs";
 import path from "node:path";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { type ColumnSource, fileWriter, ParquetWriter, schemaFromColumnData } from "hyparquet-writer";
@@ -12,6 +12,7 @@ import type { BasicType } from "hyparquet-writer/src/types.js";
 import type { DocumentStore } from "../store/store.js";
 import { type ExportRecord, readRecord } from "./record.js";
 import { type Selection, selectDocuments } from "./select.js";
+import { turnFacts } from "./turns-csv.js";
 
 type Cell = string | number | boolean | null | object;
 
@@ -97,33 +98,21 @@ const TURNS: Table = {
     ["entities", "STRING"],
     ["text", "STRING"],
   ],
-  rows: (r) => {
-    const d = r.document;
-    const answered = new Map<number, number>();
-    for (const pair of d.qa)
-      for (const a of pair.answers) if (!answered.has(a)) answered.set(a, pair.question);
-    const entities = new Map<number, Set<string>>();
-    for (const m of r.enrichment?.mentions ?? []) {
-      if (m.turn < 0) continue;
-      const set = entities.get(m.turn) ?? new Set<string>();
-      set.add(m.entityId);
-      entities.set(m.turn, set);
-    }
-    return d.turns.map((t) => [
-      d.id,
+  rows: (r) =>
+    turnFacts(r).map(({ turn, language, answersQuestion, entities, text }) => [
+      r.document.id,
       r.version,
-      t.index,
-      t.speakerId,
-      t.speakerName,
-      t.label,
-      t.kind,
-      r.enrichment?.turnLanguages[t.index] ?? null,
-      t.interpreted,
-      answered.get(t.index) ?? null,
-      [...(entities.get(t.index) ?? [])].join(" "),
-      t.paragraphs.join("\n\n"),
-    ]);
-  },
+      turn.index,
+      turn.speakerId,
+      turn.speakerName,
+      turn.label,
+      turn.kind,
+      language,
+      turn.interpreted,
+      answersQuestion,
+      entities,
+      text,
+    ]),
 };
 
 /** A row group is also written once its text reaches this many characters, whatever its row count. */
@@ -163,7 +152,8 @@ class TableFile {
     const columnData = this.columnData(this.pending);
     if (!this.writer)
       this.writer = new ParquetWriter({
-        writer: fileWriter(this.file),
+        // Written beside its name and moved there once whole, as the other exports' files are.
+        writer: fileWriter(`${this.file}.partial`),
         schema: schemaFromColumnData({ columnData }),
         createdBy: "Verbatim",
       });
@@ -176,6 +166,7 @@ class TableFile {
   close(): void {
     this.flush();
     void this.writer?.finish();
+    renameSync(`${this.file}.partial`, this.file);
   }
 }
 

@@ -29,15 +29,6 @@ export const EXPORT_MEDIA: Record<ExportFormat, { type: string; extension: strin
   tmx: { type: "application/x-tmx+xml; charset=utf-8", extension: "tmx" },
 };
 
-export function exportFormat(name: string): ExportFormat {
-  if ((EXPORT_FORMATS as readonly string[]).includes(name)) return name as ExportFormat;
-  throw new VerbatimError("OUTPUT_FORMAT_UNKNOWN", {
-    what: "export",
-    name,
-    known: EXPORT_FORMATS.join(", "),
-  });
-}
-
 export interface ExportOptions extends Selection {
   format: ExportFormat;
   /** Earlier versions of every document (JSON Lines only). */

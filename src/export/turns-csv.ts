@@ -2,6 +2,8 @@
  * One row per turn with its document's metadata: what spreadsheets and R's read.csv take. Text
  * keeps its paragraphs, separated by blank lines inside the quoted cell.
  */
+
+import type { Turn } from "../model/document.js";
 import { csvRow } from "./csv.js";
 import type { ExportRecord } from "./record.js";
 
@@ -34,9 +36,19 @@ export function turnCsvHeader(): string {
   return csvRow([...TURN_CSV_COLUMNS]);
 }
 
-export function recordToTurnCsv(record: ExportRecord): string {
+/** What a per-turn table (CSV, Parquet) says of a turn beyond the turn itself. */
+export interface TurnFacts {
+  turn: Turn;
+  language: string | null;
+  /** The question this answer answers: the first pair that lists it. */
+  answersQuestion: number | null;
+  /** Entity ids the turn mentions, space-separated. */
+  entities: string;
+  text: string;
+}
+
+export function turnFacts(record: ExportRecord): TurnFacts[] {
   const { document: doc, enrichment } = record;
-  // The question each answer answers: the first that lists it.
   const answered = new Map<number, number>();
   for (const pair of doc.qa)
     for (const a of pair.answers) if (!answered.has(a)) answered.set(a, pair.question);
@@ -47,8 +59,19 @@ export function recordToTurnCsv(record: ExportRecord): string {
     set.add(m.entityId);
     entities.set(m.turn, set);
   }
+  return doc.turns.map((turn) => ({
+    turn,
+    language: enrichment?.turnLanguages[turn.index] ?? null,
+    answersQuestion: answered.get(turn.index) ?? null,
+    entities: [...(entities.get(turn.index) ?? [])].join(" "),
+    text: turn.paragraphs.join("\n\n"),
+  }));
+}
+
+export function recordToTurnCsv(record: ExportRecord): string {
+  const doc = record.document;
   let out = "";
-  for (const turn of doc.turns) {
+  for (const { turn, language, answersQuestion, entities, text } of turnFacts(record)) {
     out += csvRow([
       doc.id,
       record.version,
@@ -66,11 +89,11 @@ export function recordToTurnCsv(record: ExportRecord): string {
       turn.speakerName,
       turn.label,
       turn.kind,
-      enrichment?.turnLanguages[turn.index] ?? null,
+      language,
       turn.interpreted,
-      answered.get(turn.index) ?? null,
-      [...(entities.get(turn.index) ?? [])].join(" "),
-      turn.paragraphs.join("\n\n"),
+      answersQuestion,
+      entities,
+      text,
       `/d/${encodeURIComponent(doc.id)}?version=${record.version}#t${turn.index}`,
     ]);
   }

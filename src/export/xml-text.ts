@@ -14,7 +14,10 @@ export function xmlText(s: string): string {
   return stripInvalidXml(s).replace(/&(?=[A-Za-z]+;|#\d+;)/g, "&amp;");
 }
 
-/** An xml:id from any id: NCName characters only, never starting with a digit, hyphen or dot. */
+/**
+ * An xml:id (TEI) or eId (Akoma Ntoso) from any id: NCName characters only, never starting with a
+ * digit, hyphen or dot. Letters of any script stay: "Реплика" and "Ведущий" must stay two ids.
+ */
 export function xmlId(id: string): string {
   const s = id.replace(/[^\p{L}\p{N}_.-]/gu, "_");
   return /^[\p{L}_]/u.test(s) ? s : `_${s}`;

@@ -2,7 +2,7 @@
  * `verbatim export` on real documents: every linked pair of the mid.ru statements in one TMX,
  * a search's documents as CSV to a file, and an unknown format named as a coded error.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { XMLValidator } from "fast-xml-parser";
@@ -60,6 +60,26 @@ describe.skipIf(!corpusAvailable)("verbatim export", () => {
     expect([...languages]).toEqual(["en"]);
     expect(out.stderr).toMatch(/exported 1[0-9] documents as csv/);
   }, 60_000);
+
+  it("leaves the file already at --out as it was when an export fails, and no partial file", async () => {
+    const file = path.join(tmp, "kept.tmx");
+    writeFileSync(file, "an earlier export");
+    const out = await verbatim([
+      "export",
+      "--format",
+      "tmx",
+      "--min-confidence",
+      "5",
+      "--out",
+      file,
+      "--db",
+      db,
+    ]);
+    expect(out.code).toBe(1);
+    expect(out.stderr).toContain("REQUEST_INVALID");
+    expect(readFileSync(file, "utf8")).toBe("an earlier export");
+    expect(existsSync(`${file}.partial`)).toBe(false);
+  });
 
   it("names an unknown format with the formats it knows", async () => {
     const out = await verbatim(["export", "--format", "docx", "--db", db]);

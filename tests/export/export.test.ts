@@ -24,6 +24,7 @@ import { readJsonl } from "../../src/ingest/extract/jsonl.js";
 import type { SourceItem } from "../../src/ingest/read/sources.js";
 import { parseQuery } from "../../src/search/query/parse.js";
 import type { DocumentStore } from "../../src/store/store.js";
+import { AKN_XSD } from "../support/akn-schema.js";
 import { appFor } from "../support/app.js";
 import { BACKENDS, openTestStore } from "../support/backends.js";
 import { FIXED_NOW, registry } from "../support/ingest.js";
@@ -31,7 +32,6 @@ import { FIXED_NOW, registry } from "../support/ingest.js";
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const FIXTURES = path.join(HERE, "..", "golden");
 const UPDATE = process.env.UPDATE_GOLDEN === "1";
-const AKN_XSD = path.resolve(HERE, "../../../shared/schemas/akn/akomantoso30.xsd");
 const INPUTS = [
   "mid-ru/bilingual-statement.md",
   "whitehouse/front-matter-briefing.md",
@@ -233,6 +233,7 @@ describe.each(BACKENDS)("exports from %s", (backend) => {
     expect(badQuery.status).toBeLessThan(500);
   });
 
+  // The whole collection at once: eIds must also be unique across its documents.
   it.skipIf(!existsSync(AKN_XSD))("akn is valid Akoma Ntoso 3.0, by the schema", async () => {
     const { out } = await exported(store, { format: "akn" });
     xmlRegisterFsInputProviders();

@@ -14,6 +14,7 @@ import {
   unlinkByHand,
 } from "../../align/service.js";
 import { VerbatimError } from "../../errors/catalog.js";
+import { formatNamed } from "../../export/format-name.js";
 import { alignedCsv, alignedTmx } from "../../export/tmx.js";
 import { addGazetteerFlag } from "../archive-flags.js";
 import { withArchive } from "../output.js";
@@ -124,12 +125,7 @@ export function registerVersions(program: Command): void {
           throw new VerbatimError("REQUEST_INVALID", {
             reason: `--level must be paragraph or sentence, not ${options.level}`,
           });
-        if (!["text", "json", "tmx", "csv"].includes(options.format))
-          throw new VerbatimError("OUTPUT_FORMAT_UNKNOWN", {
-            what: "align",
-            name: options.format,
-            known: "text, json, tmx, csv",
-          });
+        formatNamed("align", options.format, ["text", "json", "tmx", "csv"]);
         await requireVersionPair(store, a, b);
         const pair = await alignPair(store, a, b, await matcher());
         if (!pair) throw new VerbatimError("DOCUMENT_NOT_FOUND", { id: `${a} or ${b}` });

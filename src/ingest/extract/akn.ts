@@ -5,12 +5,12 @@
  * TLCPerson, `from`, paragraphs, `narrative` stage directions). `question` and `answer` elements
  * give their kinds; pairs are worked out from the kinds, as Akoma Ntoso states none.
  */
+import { iso6391 } from "../../export/languages.js";
 import type { Participant, TurnKind } from "../../model/document.js";
 import type { ProvenanceInput } from "../assemble.js";
 import { documentId } from "../assemble.js";
 import { profileById, profileForUrl } from "../publishers/index.js";
 import type { SpeakerRegistry } from "../speakers/registry.js";
-import { unregisteredId } from "../speakers/registry.js";
 import {
   all,
   attr,
@@ -28,26 +28,6 @@ import {
 export function looksLikeAkn(head: string): boolean {
   return /<akomaNtoso[\s>]/.test(head) && /docs\.oasis-open\.org\/legaldocml\/ns\/akn\/3\.0/.test(head);
 }
-
-const ISO_639_1: Record<string, string> = {
-  eng: "en",
-  rus: "ru",
-  ukr: "uk",
-  fra: "fr",
-  deu: "de",
-  spa: "es",
-  zho: "zh",
-  ara: "ar",
-  tur: "tr",
-  ita: "it",
-  por: "pt",
-  jpn: "ja",
-  kor: "ko",
-  fas: "fa",
-  pol: "pl",
-  bel: "be",
-  kaz: "kk",
-};
 
 const SPEECHES = new Set(["speech", "question", "answer"]);
 
@@ -111,10 +91,8 @@ function readDebate(
       return { speakerId: id || null, speakerName: ctx.registry.get(id)?.name ?? name };
     }
     if (!name) return { speakerId: null, speakerName: null };
-    const registered = ctx.registry.findByName(name, when.date);
-    return registered
-      ? { speakerId: registered.id, speakerName: registered.name }
-      : { speakerId: unregisteredId(name), speakerName: name };
+    const { speakerId, speakerName } = ctx.registry.resolveLabel(name, publisher, when.date);
+    return { speakerId, speakerName };
   };
 
   const participants = new Map<string, Participant>();
@@ -157,7 +135,7 @@ function readDebate(
       publisher,
       reader: "akn",
       sourceUrl,
-      language: ISO_639_1[lang3] ?? lang3,
+      language: iso6391(lang3),
       title,
       kind: attr(debate, "name"),
       event: attr(section, "name") === "event" ? heading : null,

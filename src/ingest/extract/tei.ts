@@ -12,7 +12,6 @@ import type { ProvenanceInput } from "../assemble.js";
 import { documentId } from "../assemble.js";
 import { profileForUrl } from "../publishers/index.js";
 import type { SpeakerRegistry } from "../speakers/registry.js";
-import { unregisteredId } from "../speakers/registry.js";
 import {
   all,
   attr,
@@ -117,10 +116,8 @@ function readOne(
       const own = ownId(id);
       return { speakerId: own, speakerName: person?.name ?? ctx.registry.get(own)?.name ?? name };
     }
-    const registered = ctx.registry.findByName(name, when.date);
-    return registered
-      ? { speakerId: registered.id, speakerName: registered.name }
-      : { speakerId: unregisteredId(name), speakerName: name };
+    const { speakerId, speakerName } = ctx.registry.resolveLabel(name, publisher, when.date);
+    return { speakerId, speakerName };
   };
 
   const us = all(tei, "u");
