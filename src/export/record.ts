@@ -31,16 +31,14 @@ export async function readRecord(
   id: string,
   options: RecordOptions = {},
 ): Promise<ExportRecord | null> {
-  const [stored, enrichment, languageVersions] = await Promise.all([
-    store.get(id),
-    store.getEnrichment(id),
-    store.languageVersions(id),
-  ]);
-  if (!stored) return null;
+  // One view: the document, its enrichment and its links read together, from one snapshot.
+  const view = await store.documentView(id);
+  if (!view) return null;
+  const { stored, enrichment, languageVersions } = view;
   let history: HistoryEntry[] | null = null;
   if (options.history) {
     history = [];
-    for (const info of await store.versions(id)) {
+    for (const info of view.versions) {
       if (info.current) continue;
       const old = await store.get(id, info.version);
       if (old) history.push({ ...info, document: old.document });
@@ -51,8 +49,7 @@ export async function readRecord(
     document: stored.document,
     version: stored.version,
     storedAt: stored.storedAt,
-    // The store keeps enrichment for the current version only, the one read here. (A write between
-    // these reads could pair them wrongly; an export taken after the write is right again.)
+    // The store keeps enrichment for the current version only, the one read here.
     enrichment,
     languageVersions,
     history,

@@ -150,15 +150,13 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   app.get("/d/:id", async (c) => {
     const id = c.req.param("id");
     const version = c.req.query("version");
-    // Independent reads at once: over PostgreSQL each is a round trip of its own.
-    const [stored, enrichment, versions, withdrawn, history] = await Promise.all([
-      store.get(id, version ? Number(version) : undefined),
-      store.getEnrichment(id),
-      store.languageVersions(id),
-      store.fetchLog?.withdrawal(id),
-      store.versions(id),
-    ]);
-    if (!stored) throw new VerbatimError("DOCUMENT_NOT_FOUND", { id });
+    // A version that is not a whole number names no version (and never reaches the database).
+    const view =
+      version && !/^\d{1,9}$/.test(version)
+        ? null
+        : await store.documentView(id, version ? Number(version) : undefined);
+    if (!view) throw new VerbatimError("DOCUMENT_NOT_FOUND", { id });
+    const { stored, enrichment, languageVersions: versions, withdrawal: withdrawn, versions: history } = view;
     const source = stored.document.provenance.source;
     const web = {
       withdrawn: withdrawn ?? null,

@@ -110,6 +110,26 @@ export interface StoredDocument {
   storedAt: string;
 }
 
+/**
+ * Everything a reader page shows of one document, read together: one snapshot of the archive, and
+ * over PostgreSQL one round trip instead of five.
+ */
+export interface DocumentView {
+  stored: StoredDocument;
+  /** The enrichment of the current version (as getEnrichment), whichever version was asked for. */
+  enrichment: Enrichment | null;
+  languageVersions: LanguageVersion[];
+  versions: VersionInfo[];
+  /** The publisher's withdrawal of the page, when the archive keeps a fetch log and saw one. */
+  withdrawal: Withdrawal | null;
+}
+
+export interface Withdrawal {
+  url: string;
+  status: number;
+  at: string;
+}
+
 export interface VersionInfo {
   version: number;
   contentHash: string;
@@ -233,7 +253,7 @@ export interface FetchLog {
   withdraw(id: string, url: string, status: number, at: string): Promise<void>;
   /** The page answers again: the withdrawal no longer holds. */
   reinstate(id: string): Promise<void>;
-  withdrawal(id: string): Promise<{ url: string; status: number; at: string } | null>;
+  withdrawal(id: string): Promise<Withdrawal | null>;
   /** Starts a crawl run, or resumes it when the last run with this key did not finish. */
   startCrawl(key: string, at: string): Promise<{ resumed: boolean }>;
   /** Adds URLs to a run's queue; ones already queued are left as they are. Returns how many were new. */
@@ -273,6 +293,8 @@ export interface StoreBackend {
   /** The current version, or a given one. */
   get(id: string, version?: number): Promise<StoredDocument | null>;
   versions(id: string): Promise<VersionInfo[]>;
+  /** A version (the current one by default) with all a reader sees beside it; null when there is no such version. */
+  documentView(id: string, version?: number): Promise<DocumentView | null>;
   /** Current versions in id order. */
   list(options?: ListOptions): AsyncIterable<Document>;
   getRaw(hash: string): Promise<Uint8Array | null>;

@@ -219,9 +219,9 @@ describe.each(BACKENDS)("exports from %s", (backend) => {
     // An export that fails part way is cut off, never delivered as if whole.
     let reads = 0;
     const failing = Object.create(store) as DocumentStore;
-    failing.get = async (...args) => {
+    failing.documentView = async (...args) => {
       if (++reads > 1) throw new Error("disk gone");
-      return store.get(...args);
+      return store.documentView(...args);
     };
     const cut = await appFor(failing).request("/api/export?format=jsonl");
     expect(cut.status).toBe(200);

@@ -640,6 +640,86 @@ export function describeStoreConformance(
         expect(await store.divergentPairs(10)).toEqual([]);
       });
 
+      it("documentView reads at once what get, getEnrichment, languageVersions, versions and the withdrawal give", async () => {
+        const en = version("v-en", "en", { publisherRef: "v" });
+        await put(
+          en,
+          version("v-ru", "ru", { publisherRef: "v" }),
+          version("v-uk", "uk", { publisherRef: "v" }),
+        );
+        await put({ ...en, title: `${en.title} (corrected)` });
+        await store.putEnrichment({
+          version: 2,
+          documentId: "v-en",
+          turnLanguages: en.turns.map(() => "en"),
+          mentions: [
+            { entityId: "TR", type: "country", start: 4, end: 10, text: "", turn: 0, paragraph: 0 },
+            { entityId: "RU", type: "country", start: 0, end: 3, text: "", turn: 0, paragraph: 0 },
+          ],
+          times: [{ start: 2, end: 10, text: "next year", value: "2021", turn: 0, paragraph: 0 }],
+        });
+        await store.putVersionLink({ a: "v-en", b: "v-ru", method: "manual", confidence: 1, reasons: [] });
+        await store.putVersionLink({
+          a: "v-en",
+          b: "v-uk",
+          method: "evidence",
+          confidence: 0.7,
+          reasons: [],
+        });
+        await store.putDivergence({
+          a: "v-en",
+          b: "v-ru",
+          score: 0.25,
+          version: ALIGNMENT_VERSION,
+          onlyA: 0,
+          onlyB: 1,
+          lengthOutliers: 0,
+          numberMismatches: 0,
+          entityMismatches: 0,
+        });
+        await store.fetchLog?.withdraw("v-en", "https://example.org/v", 410, "2024-01-03T00:00:00.000Z");
+
+        const separately = async (v?: number) => ({
+          stored: await store.get("v-en", v),
+          enrichment: await store.getEnrichment("v-en"),
+          languageVersions: await store.languageVersions("v-en"),
+          versions: await store.versions("v-en"),
+          withdrawal: (await store.fetchLog?.withdrawal("v-en")) ?? null,
+        });
+        const current = await store.documentView("v-en");
+        expect(current).toEqual(await separately());
+        expect(current?.stored.version).toBe(2);
+        expect(current?.enrichment?.mentions.map((m) => m.entityId)).toEqual(["RU", "TR"]);
+        expect(current?.languageVersions.map((v) => [v.id, v.method, v.divergence])).toEqual([
+          ["v-ru", "manual", 0.25],
+          ["v-uk", "evidence", null],
+        ]);
+        expect(current?.versions.map((v) => [v.version, v.current])).toEqual([
+          [1, false],
+          [2, true],
+        ]);
+        if (store.fetchLog)
+          expect(current?.withdrawal).toEqual({
+            url: "https://example.org/v",
+            status: 410,
+            at: "2024-01-03T00:00:00.000Z",
+          });
+        // An earlier version comes with the same surroundings; the enrichment stays the current one's.
+        const first = await store.documentView("v-en", 1);
+        expect(first).toEqual(await separately(1));
+        expect(first?.stored.current).toBe(false);
+        // A document with nothing around it, and versions or documents that do not exist.
+        expect(await store.documentView("v-uk")).toEqual({
+          stored: await store.get("v-uk"),
+          enrichment: null,
+          languageVersions: await store.languageVersions("v-uk"),
+          versions: await store.versions("v-uk"),
+          withdrawal: null,
+        });
+        expect(await store.documentView("v-en", 3)).toBeNull();
+        expect(await store.documentView("v-none")).toBeNull();
+      });
+
       it("unlinking one pair drops that pair's divergence summary and no other", async () => {
         await put(
           version("r-en", "en", { publisherRef: "r" }),

@@ -13,13 +13,14 @@ import type { Enrichment } from "../../model/enrichment.js";
 import type { Entity } from "../../model/entity.js";
 import { displayText } from "../../model/index-text.js";
 import type { Speaker } from "../../model/speaker.js";
-import { chooseCurrent, type Reading, readingOf, repeatedReading } from "../../model/version-order.js";
+import { chooseCurrent, readingOf, repeatedReading } from "../../model/version-order.js";
 import { canonicalJson, documentFingerprint } from "../fingerprint.js";
 import type {
   BatchItem,
   DivergenceSummary,
   DivergentPair,
   DocumentSummary,
+  DocumentView,
   InputReading,
   LanguageVersion,
   ListOptions,
@@ -37,30 +38,24 @@ import type {
 } from "../store.js";
 import type { ArchiveTransfer } from "../transfer.js";
 import { one, type Queryable, rows, transaction } from "./db.js";
+import { readDocumentView } from "./document-view.js";
 import { pgEnrichment } from "./enrichment.js";
 import { type PgFetchLog, pgFetchLog } from "./fetch-log.js";
+import {
+  READING_COLUMNS,
+  READING_INSERT_COLUMNS,
+  type ReadingRow,
+  readingValues,
+  type StoredReading,
+  toReadings,
+  versionInfos,
+} from "./readings.js";
 import { ReadRouter } from "./replicas.js";
 import { migrate, PG_SCHEMA_VERSION } from "./schema.js";
 import { applyIndexDelta, IndexDelta, putInIndex, removeFromIndex } from "./search-index.js";
 import { PgTextIndex } from "./text-index.js";
 import { pgTransfer } from "./transfer.js";
 import { pgVersionLinks } from "./version-links.js";
-
-interface ReadingRow {
-  version: number;
-  current: boolean;
-  fingerprint: string;
-  content_hash: string;
-  title: string;
-  stored_at: string;
-  source: string | null;
-  read_at: string | null;
-  date: string | null;
-  time: string | null;
-  date_time: string | null;
-  /** JSON array of the version's keys; null for a version stored before versions kept them. */
-  keys: string | null;
-}
 
 interface DocumentRow {
   id: string;
@@ -149,27 +144,12 @@ export class PgStore implements StoreBackend {
     );
   }
 
-  private async readings(db: Queryable, id: string): Promise<{ reading: Reading; row: ReadingRow }[]> {
-    const found = await rows<ReadingRow>(
-      db,
-      `SELECT version, current, fingerprint, content_hash, title, stored_at, keys,
-              body::json #>> '{provenance,source}' AS source, body::json #>> '{provenance,readAt}' AS read_at,
-              body::json #>> '{when,date}' AS date, body::json #>> '{when,time}' AS time,
-              body::json #>> '{when,dateTime}' AS date_time
-       FROM documents WHERE id = $1 ORDER BY version`,
-      [id],
+  private async readings(db: Queryable, id: string): Promise<StoredReading[]> {
+    return toReadings(
+      await rows<ReadingRow>(db, `SELECT ${READING_COLUMNS} FROM documents WHERE id = $1 ORDER BY version`, [
+        id,
+      ]),
     );
-    return found.map((row) => ({
-      row,
-      reading: readingOf(
-        {
-          when: { date: row.date, time: row.time, dateTime: row.date_time },
-          provenance: { source: row.source ?? "", readAt: row.read_at ?? "", contentHash: row.content_hash },
-        },
-        row.version,
-        row.fingerprint,
-      ),
-    }));
   }
 
   /** As SqliteStore.putDocument: store a reading unless it repeats one, then crown the version the order says. */
@@ -188,8 +168,8 @@ export class PgStore implements StoreBackend {
     if (!repeated) {
       readings.push(incoming);
       await db.query(
-        `INSERT INTO documents (id, version, current, fingerprint, content_hash, publisher, language, kind, date, title, stored_at, body, keys)
-         VALUES ($1, $2, false, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+        `INSERT INTO documents (id, version, current, fingerprint, content_hash, publisher, language, kind, date, title, stored_at, body, keys, ${READING_INSERT_COLUMNS})
+         VALUES ($1, $2, false, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
         [
           doc.id,
           incoming.version,
@@ -203,6 +183,7 @@ export class PgStore implements StoreBackend {
           storedAt,
           JSON.stringify(doc),
           JSON.stringify(keys),
+          ...readingValues(doc),
         ],
       );
     }
@@ -326,20 +307,12 @@ export class PgStore implements StoreBackend {
     return this.getOn(await this.router.reader(), id, version);
   }
 
+  async documentView(id: string, version?: number): Promise<DocumentView | null> {
+    return readDocumentView(await this.router.reader(), id, version, this.alignmentVersion);
+  }
+
   async versions(id: string): Promise<VersionInfo[]> {
-    const stored = await this.readings(await this.router.reader(), id);
-    if (stored.length === 0) return [];
-    const { conflicts } = chooseCurrent(stored.map((s) => s.reading));
-    return stored.map(({ reading, row }) => ({
-      version: row.version,
-      contentHash: row.content_hash,
-      title: row.title,
-      storedAt: row.stored_at,
-      current: row.current,
-      source: reading.source,
-      published: reading.published,
-      conflict: conflicts.includes(row.version),
-    }));
+    return versionInfos(await this.readings(await this.router.reader(), id));
   }
 
   async *list(options: ListOptions = {}): AsyncGenerator<Document> {

@@ -26,6 +26,7 @@ import {
 import type { ArchiveRecord, ArchiveRecordKind, ArchiveTransfer } from "../transfer.js";
 import { one, type Queryable, rows, transaction } from "./db.js";
 import { pgEnrichment } from "./enrichment.js";
+import { READING_INSERT_COLUMNS, readingValues } from "./readings.js";
 import { applyIndexDelta, IndexDelta, putInIndex } from "./search-index.js";
 import { pgVersionLinks } from "./version-links.js";
 
@@ -158,8 +159,8 @@ async function importRecord(db: Queryable, r: ArchiveRecord, delta: IndexDelta):
     case "version": {
       const d = r.document;
       await db.query(
-        `INSERT INTO documents (id, version, current, fingerprint, content_hash, publisher, language, kind, date, title, stored_at, body, keys)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+        `INSERT INTO documents (id, version, current, fingerprint, content_hash, publisher, language, kind, date, title, stored_at, body, keys, ${READING_INSERT_COLUMNS})
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
         [
           d.id,
           r.version,
@@ -174,6 +175,7 @@ async function importRecord(db: Queryable, r: ArchiveRecord, delta: IndexDelta):
           r.storedAt,
           JSON.stringify(d),
           r.keys === null ? null : JSON.stringify(r.keys),
+          ...readingValues(d),
         ],
       );
       if (r.current) {

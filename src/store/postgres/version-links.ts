@@ -18,7 +18,7 @@ import type {
   VersionConflict,
   VersionLinkMethod,
 } from "../store.js";
-import { type Queryable, rows } from "./db.js";
+import { one, type Queryable, rows } from "./db.js";
 
 /**
  * `alignmentVersion` (on reads of divergence): the aligner whose summaries are current; summaries
@@ -87,35 +87,12 @@ export const pgVersionLinks: PgVersionLinks = {
   },
 
   async versions(db, id, alignmentVersion) {
-    const links = await rows<DocumentSummary & { method: string; confidence: number }>(
+    const row = await one<{ links: LinkedSummary[] | null }>(
       db,
-      `SELECT ${SUMMARY}, l.method, l.confidence FROM version_links l
-         JOIN doc_index o ON o.id = CASE WHEN l.a = $1 THEN l.b ELSE l.a END
-       WHERE l.a = $1 OR l.b = $1`,
-      [id],
-    );
-    // Summaries measured by an older aligner are stale: they show as unmeasured until measured again.
-    const measured = await rows<{ a: string; b: string; score: number }>(
-      db,
-      "SELECT a, b, score FROM divergence WHERE (a = $1 OR b = $1) AND ($2::int IS NULL OR version = $2)",
+      `SELECT (${languageVersionsJson("$1", "$2")}) AS links`,
       [id, alignmentVersion],
     );
-    const scores = new Map(measured.map((r) => [`${r.a}\n${r.b}`, r.score]));
-    const found = new Map<string, LanguageVersion>();
-    const vetoed = new Set<string>();
-    const add = (s: DocumentSummary, method: VersionLinkMethod, confidence: number) => {
-      const current = found.get(s.id);
-      if (current && RANK[current.method] >= RANK[method]) return;
-      const [a, b] = ordered(id, s.id);
-      found.set(s.id, { ...s, method, confidence, divergence: scores.get(`${a}\n${b}`) ?? null });
-    };
-    for (const row of links) {
-      const { method, confidence, ...summary } = row;
-      if (method === "unlinked" || method === "conflict") vetoed.add(summary.id);
-      else add(summary, method as VersionLinkMethod, confidence);
-    }
-    for (const v of vetoed) found.delete(v);
-    return [...found.values()].sort((x, y) => (x.language + x.id < y.language + y.id ? -1 : 1));
+    return languageVersionsFrom(row?.links ?? []);
   },
 
   async putLink(db, link) {
@@ -279,3 +256,44 @@ export const pgVersionLinks: PgVersionLinks = {
     }));
   },
 };
+
+/** A link of a document with its other version's summary and the pair's divergence score. */
+export interface LinkedSummary extends DocumentSummary {
+  method: string;
+  confidence: number;
+  score: number | null;
+}
+
+/**
+ * A scalar subquery giving every link of document `id` (a parameter) as one JSON array, or null:
+ * the other document's summary, the link, and the pair's divergence summary when the aligner
+ * `alignmentVersion` (a parameter; NULL reads every one) measured it. Summaries measured by an
+ * older aligner are stale: they show as unmeasured until measured again.
+ */
+export const languageVersionsJson = (
+  id: string,
+  alignmentVersion: string,
+) => `SELECT json_agg(json_build_object(
+    'id', o.id, 'title', o.title, 'date', o.date, 'publisher', o.publisher, 'language', o.language, 'kind', o.kind,
+    'method', l.method, 'confidence', l.confidence, 'score', v.score))
+  FROM version_links l
+    JOIN doc_index o ON o.id = CASE WHEN l.a = ${id} THEN l.b ELSE l.a END
+    LEFT JOIN divergence v ON v.a = l.a AND v.b = l.b AND (${alignmentVersion}::int IS NULL OR v.version = ${alignmentVersion})
+  WHERE l.a = ${id} OR l.b = ${id}`;
+
+/** The other-language versions the links give: the strongest link to each, none to a document unlinked by hand. */
+export function languageVersionsFrom(links: LinkedSummary[]): LanguageVersion[] {
+  const found = new Map<string, LanguageVersion>();
+  const vetoed = new Set<string>();
+  for (const { method, confidence, score, ...summary } of links) {
+    if (method === "unlinked" || method === "conflict") {
+      vetoed.add(summary.id);
+      continue;
+    }
+    const current = found.get(summary.id);
+    if (current && RANK[current.method] >= RANK[method as VersionLinkMethod]) continue;
+    found.set(summary.id, { ...summary, method: method as VersionLinkMethod, confidence, divergence: score });
+  }
+  for (const v of vetoed) found.delete(v);
+  return [...found.values()].sort((x, y) => (x.language + x.id < y.language + y.id ? -1 : 1));
+}

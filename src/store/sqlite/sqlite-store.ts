@@ -17,6 +17,7 @@ import type {
   DivergenceSummary,
   DivergentPair,
   DocumentSummary,
+  DocumentView,
   InputReading,
   LanguageVersion,
   ListOptions,
@@ -365,6 +366,10 @@ export class SqliteStore implements StoreBackend {
   }
 
   async versions(id: string): Promise<VersionInfo[]> {
+    return this.versionList(id);
+  }
+
+  private versionList(id: string): VersionInfo[] {
     const stored = this.readings(id);
     if (stored.length === 0) return [];
     const { conflicts } = chooseCurrent(stored.map((s) => s.reading));
@@ -378,6 +383,23 @@ export class SqliteStore implements StoreBackend {
       published: reading.published,
       conflict: conflicts.includes(row.version),
     }));
+  }
+
+  async documentView(id: string, version?: number): Promise<DocumentView | null> {
+    // One read transaction: one snapshot, even with another process writing.
+    const view = this.db.transaction(() => {
+      const stored = this.toStored(
+        version === undefined ? this.stmt.getCurrent.get(id) : this.stmt.getVersion.get(id, version),
+      );
+      if (!stored) return null;
+      return {
+        stored,
+        enrichment: this.enrichments.get(id),
+        languageVersions: this.links.versions(id),
+        versions: this.versionList(id),
+      };
+    })();
+    return view && { ...view, withdrawal: await this.fetchLog.withdrawal(id) };
   }
 
   async *list(options: ListOptions = {}): AsyncGenerator<Document> {

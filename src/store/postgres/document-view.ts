@@ -1,0 +1,54 @@
+/**
+ * A reader page's reads as one statement: the version, the current version's enrichment, the
+ * other-language versions, the version list and any withdrawal. Over a network each round trip
+ * costs both servers a write, a wake-up and a plan; one statement also reads one snapshot, where
+ * five separate reads could straddle a write.
+ */
+import type { Document } from "../../model/document.js";
+import type { DocumentView, Withdrawal } from "../store.js";
+import { one, type Queryable } from "./db.js";
+import { type EnrichmentJson, enrichmentFromJson, enrichmentJson } from "./enrichment.js";
+import { READINGS_JSON, type ReadingRow, toReadings, versionInfos } from "./readings.js";
+import { type LinkedSummary, languageVersionsFrom, languageVersionsJson } from "./version-links.js";
+
+interface ViewRow {
+  version: number;
+  current: boolean;
+  stored_at: string;
+  body: string;
+  enrichment: EnrichmentJson | null;
+  links: LinkedSummary[] | null;
+  readings: ReadingRow[];
+  withdrawal: Withdrawal | null;
+}
+
+const VIEW = `
+  SELECT v.version, v.current, v.stored_at, v.body,
+    (${enrichmentJson("$1")}) AS enrichment,
+    (${languageVersionsJson("$1", "$3")}) AS links,
+    (SELECT ${READINGS_JSON} FROM documents WHERE id = $1) AS readings,
+    (SELECT json_build_object('url', w.url, 'status', w.status, 'at', w.at) FROM withdrawals w WHERE w.doc_id = $1) AS withdrawal
+  FROM documents v
+  WHERE v.id = $1 AND (CASE WHEN $2::int IS NULL THEN v.current ELSE v.version = $2 END)`;
+
+export async function readDocumentView(
+  db: Queryable,
+  id: string,
+  version: number | undefined,
+  alignmentVersion: number | null,
+): Promise<DocumentView | null> {
+  const row = await one<ViewRow>(db, VIEW, [id, version ?? null, alignmentVersion]);
+  if (!row) return null;
+  return {
+    stored: {
+      document: JSON.parse(row.body) as Document,
+      version: row.version,
+      current: row.current,
+      storedAt: row.stored_at,
+    },
+    enrichment: row.enrichment ? enrichmentFromJson(id, row.enrichment) : null,
+    languageVersions: languageVersionsFrom(row.links ?? []),
+    versions: versionInfos(toReadings(row.readings)),
+    withdrawal: row.withdrawal,
+  };
+}

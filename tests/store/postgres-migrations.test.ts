@@ -1,0 +1,76 @@
+/**
+ * PostgreSQL schema migrations that rewrite stored rows: an archive written before a migration
+ * reads the same after it.
+ */
+import pg from "pg";
+import { describe, expect, it } from "vitest";
+import { PgStore } from "../../src/store/postgres/pg-store.js";
+import { PG_SCHEMA_VERSION } from "../../src/store/postgres/schema.js";
+import { makeDocument } from "../support/documents.js";
+import { freshSchemaUrl, postgresWanted } from "../support/postgres.js";
+
+describe.runIf(postgresWanted)("PostgreSQL migrations", () => {
+  it("versions stored before the reading columns read the same once the migration fills them from the bodies", async () => {
+    const { url, drop } = await freshSchemaUrl();
+    try {
+      const store = await PgStore.open({ url, maxConnections: 2 });
+      const doc = makeDocument({ id: "m-1" });
+      await store.putBatch([
+        {
+          raw: null,
+          documents: [
+            { ...doc, provenance: { ...doc.provenance, readAt: "2024-01-01T00:00:00Z" } },
+            {
+              ...doc,
+              title: "Edited",
+              when: { ...doc.when, time: "12:00", dateTime: "2024-01-02T12:00:00+03:00" },
+              provenance: {
+                ...doc.provenance,
+                source: "https://example.org/m-1",
+                readAt: "2024-01-02T00:00:00Z",
+              },
+            },
+          ],
+        },
+      ]);
+      const before = await store.versions("m-1");
+      const viewBefore = await store.documentView("m-1");
+      await store.close();
+
+      // Back to the schema before the migration, as an archive written then was.
+      const db = new pg.Client({ connectionString: url });
+      await db.connect();
+      await db.query(
+        "ALTER TABLE documents DROP COLUMN source, DROP COLUMN read_at, DROP COLUMN time, DROP COLUMN date_time",
+      );
+      await db.query("UPDATE verbatim_meta SET value = $1 WHERE key = 'schema_version'", [
+        String(PG_SCHEMA_VERSION - 1),
+      ]);
+      await db.end();
+
+      const migrated = await PgStore.open({ url, maxConnections: 2 });
+      try {
+        expect(await migrated.versions("m-1")).toEqual(before);
+        expect(before.map((v) => [v.version, v.source, v.current])).toEqual([
+          [1, doc.provenance.source, false],
+          [2, "https://example.org/m-1", true],
+        ]);
+        expect(await migrated.documentView("m-1")).toEqual(viewBefore);
+        // And a new version still finds its place among them.
+        await migrated.putBatch([
+          {
+            raw: null,
+            documents: [
+              { ...doc, title: "Third", provenance: { ...doc.provenance, readAt: "2024-01-03T00:00:00Z" } },
+            ],
+          },
+        ]);
+        expect((await migrated.versions("m-1")).map((v) => v.version)).toEqual([1, 2, 3]);
+      } finally {
+        await migrated.close();
+      }
+    } finally {
+      await drop();
+    }
+  });
+});
