@@ -105,7 +105,10 @@ export interface YearCount {
   year: number;
   turns: number;
   documents: number;
-  /** All turns of that year that pass the query's filters: the base for relative frequencies. */
+  /**
+   * The base for relative frequencies: the year's turns that pass the query's publisher, kind,
+   * document and date conditions, in its languages (search/engine/periods.ts), whatever they say.
+   */
   turnsInYear: number;
 }
 
@@ -120,11 +123,15 @@ export interface MonthCount {
 /** Like YearCounts, by month; documents dated only to the year are left out. */
 export interface MonthCounts {
   counting: "stemmed" | "exact" | "mixed";
+  baseLanguages: string[] | null;
   months: MonthCount[];
 }
 
 export interface YearCounts {
   /** "stemmed" when words were expanded to their forms, "exact" for phrases and prefixes only. */
   counting: "stemmed" | "exact" | "mixed";
+  /** The languages the base is counted in when the query's words chose them; null: its own lang: filter, or all. */
+  baseLanguages: string[] | null;
+  /** Every year from the first match to the last, those without one at zero. */
   years: YearCount[];
 }

@@ -11,12 +11,15 @@ import { linkedAlignPair } from "../align/service.js";
 import { VerbatimError } from "../errors/catalog.js";
 import { CITATION_FORMATS, citationTarget, formatCitation } from "../export/citation.js";
 import type { SortOrder } from "../model/search-results.js";
+import { composeQuery, type QueryForm } from "../search/query/compose.js";
 import { parseQuery } from "../search/query/parse.js";
+import { suggestAlternatives } from "../search/suggest.js";
 import { atomFeed } from "../web/feed.js";
+import { advancedSearchPage } from "../web/pages/advanced-search.js";
 import { citePage } from "../web/pages/cite.js";
 import { comparePage } from "../web/pages/compare.js";
 import { conflictsPage } from "../web/pages/conflicts.js";
-import { divergencePage } from "../web/pages/divergence.js";
+import { DIVERGENCE_PAGE_SIZE, divergencePage } from "../web/pages/divergence.js";
 import { documentPage } from "../web/pages/document.js";
 import { entityPage } from "../web/pages/entity.js";
 import { homePage } from "../web/pages/home.js";
@@ -118,6 +121,33 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     c.html(homePage(await store.recent(20), await store.publishers(), await store.counts())),
   );
 
+  app.get("/search/advanced", async (c) => {
+    const one = (name: string) => c.req.query(name)?.slice(0, 500);
+    const many = (name: string) => (c.req.queries(name) ?? []).slice(0, 50).map((v) => v.slice(0, 200));
+    const form: QueryForm = {
+      all: one("all"),
+      phrase: one("phrase"),
+      any: one("any"),
+      none: one("none"),
+      speaker: one("speaker"),
+      role: one("role"),
+      mentions: one("mentions"),
+      kind: many("kind"),
+      type: many("type"),
+      lang: many("lang"),
+      publisher: many("publisher"),
+      from: one("from"),
+      to: one("to"),
+    };
+    const publishers = (await store.publishers()).map((p) => p.publisher);
+    const asked = new URL(c.req.url).searchParams.size > 0;
+    const { query, problems } = composeQuery(form);
+    if (asked && !query && problems.length === 0) problems.push("Fill in at least one field.");
+    if (!asked || problems.length)
+      return c.html(advancedSearchPage(form, publishers, problems), asked ? 400 : 200);
+    return c.redirect(`/search?q=${encodeURIComponent(query)}`, 303);
+  });
+
   app.get("/search", async (c) => {
     const text = c.req.query("q") ?? "";
     const sort = SORTS.includes(c.req.query("sort") ?? "") ? (c.req.query("sort") as SortOrder) : "relevance";
@@ -130,7 +160,15 @@ export function createApp(deps: AppDeps): OpenAPIHono {
         limit: 20,
       });
       const result = aligned ? await attachCounterparts(found, store, deps.matcher ?? null) : found;
-      return c.html(searchPage(text, sort, result, null, aligned));
+      const suggestions =
+        found.total.turns === 0 && found.hits.length === 0
+          ? await suggestAlternatives(
+              text,
+              async (q) => (await store.search(q, { limit: 1, facets: false })).total.turns,
+              store.textIndex.vocabulary,
+            )
+          : [];
+      return c.html(searchPage(text, sort, result, null, aligned, suggestions));
     } catch (error) {
       // A query the user can fix stays on the search page, with the message and the query kept.
       if (error instanceof VerbatimError && error.kind === "user")
@@ -175,6 +213,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
         stored.current ? enrichment : null,
         stored.current,
         web,
+        { entities: c.req.query("entities") === "1" },
       ),
     );
   });
@@ -206,7 +245,29 @@ export function createApp(deps: AppDeps): OpenAPIHono {
     );
   });
 
-  app.get("/divergence", async (c) => c.html(divergencePage(await store.divergentPairs(100))));
+  app.get("/divergence", async (c) => {
+    const page = Math.max(1, Math.min(10_000, Number.parseInt(c.req.query("page") ?? "1", 10) || 1));
+    const filters = {
+      page,
+      publisher: c.req.query("publisher") || null,
+      language: c.req.query("lang") || null,
+    };
+    const [pairs, publishers] = await Promise.all([
+      // One more than a page: whether there is a next one.
+      store.divergentPairs(DIVERGENCE_PAGE_SIZE + 1, {
+        ...filters,
+        offset: (page - 1) * DIVERGENCE_PAGE_SIZE,
+      }),
+      store.publishers(),
+    ]);
+    return c.html(
+      divergencePage(
+        pairs,
+        filters,
+        publishers.map((p) => p.publisher),
+      ),
+    );
+  });
   app.get("/conflicts", async (c) => c.html(conflictsPage(await store.versionConflicts({ limit: 200 }))));
 
   app.get("/s/:id", async (c) => {

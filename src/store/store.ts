@@ -180,6 +180,13 @@ export interface VersionConflict {
   reasons: string[];
 }
 
+/** Which linked pairs to rank: a page of them, of one publisher, with one side in one language. */
+export interface DivergentOptions {
+  offset?: number;
+  publisher?: string | null;
+  language?: string | null;
+}
+
 export interface DivergentPair extends DivergenceSummary {
   titleA: string;
   titleB: string;
@@ -350,7 +357,7 @@ export interface StoreBackend {
    * Linked pairs by divergence, most divergent first. Only summaries measured by the aligner the
    * store was opened with count (store/open.ts `alignmentVersion`); older ones read as unmeasured.
    */
-  divergentPairs(limit: number): Promise<DivergentPair[]>;
+  divergentPairs(limit: number, options?: DivergentOptions): Promise<DivergentPair[]>;
   /** Current documents per publisher, most first. */
   publishers(): Promise<{ publisher: string; count: number }[]>;
   /** Work migrations left for the archive opener (see PendingWork); none for most opens. */

@@ -36,7 +36,7 @@ ${options.chart ? html`<link rel="stylesheet" href="/static/uplot.css"><script s
 <main id="main">
 ${body}
 </main>
-<footer class="site"><a href="/api/openapi.json">API</a> · <a href="/search?q=kind%3Aquestion">questions</a> · <a href="/divergence">versions that differ</a> · <a href="/changes">edits and withdrawals</a></footer>
+<footer class="site"><a href="/search/advanced">advanced search</a> · <a href="/api/openapi.json">API</a> · <a href="/search?q=kind%3Aquestion">questions</a> · <a href="/divergence">versions that differ</a> · <a href="/changes">edits and withdrawals</a></footer>
 </body>
 </html>`;
 }

@@ -3,101 +3,27 @@
  * its turn, follow a question to its answer, switch language, copy a citation, find the feed,
  * and hostile text rendered as text. Screenshots go to test-artifacts/browser/.
  */
-import { existsSync, mkdirSync } from "node:fs";
-import type { AddressInfo } from "node:net";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { serve } from "@hono/node-server";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { linkAndMeasure } from "../../src/align/service.js";
-import { EntityMatcher } from "../../src/enrich/entity-matcher.js";
-import { Gazetteer } from "../../src/enrich/gazetteer.js";
-import { ingestBatch } from "../../src/ingest/batch.js";
-import { planSources, readSources } from "../../src/ingest/read/sources.js";
-import { withSearch } from "../../src/search/engine/with-search.js";
-import { createApp } from "../../src/server/app.js";
-import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
 import type { DocumentStore } from "../../src/store/store.js";
-import { HOSTILE_PAGE } from "../support/hostile.js";
-import { FIXED_NOW, registry } from "../support/ingest.js";
+import { chromiumAvailable, startWebAppInBrowser, type WebAppInBrowser } from "../support/browser.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const ARTIFACTS = path.join(ROOT, "test-artifacts", "browser");
-const available = existsSync(CHROMIUM);
-if (!available && process.env.CI)
-  throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium`);
-
-describe.skipIf(!available)("the web app in Chromium", () => {
-  let browser: Browser;
+describe.skipIf(!chromiumAvailable)("the web app in Chromium", () => {
+  let app: WebAppInBrowser;
   let base: string;
-  let close: () => void;
   let store: DocumentStore;
-  const dialogs: string[] = [];
+  let dialogs: string[];
+  const page = (name: string, width?: number): Promise<Page> => app.page(name, width);
+  const shot = (p: Page, name: string) => app.shot(p, name);
 
   beforeAll(async () => {
-    store = withSearch(new SqliteStore({ path: ":memory:" }));
-    await store.putSpeakers(registry.speakers);
-    const { files } = await planSources([path.join(ROOT, "examples")]);
-    const ctx = { registry, debateSpeakers: null, maxBytes: 2 ** 24, now: FIXED_NOW };
-    await ingestBatch(readSources(files, { maxBytes: 2 ** 24 }), store, ctx);
-    async function* hostile() {
-      yield {
-        type: "input" as const,
-        input: { source: "hostile.txt", name: "hostile/hostile.txt", bytes: Buffer.from(HOSTILE_PAGE) },
-      };
-    }
-    await ingestBatch(hostile(), store, ctx);
-    const ids: string[] = [];
-    for await (const d of store.list()) ids.push(d.id);
-    await linkAndMeasure(store, ids, new EntityMatcher(Gazetteer.load(registry)));
-    const app = createApp({
-      store,
-      registry,
-      token: null,
-      maxBodyBytes: 1e6,
-      rateLimitPerMinute: 0,
-      baseUrl: null,
-    });
-    const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
-    await new Promise((resolve) => server.once("listening", resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    close = () => server.close();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    });
-    mkdirSync(ARTIFACTS, { recursive: true });
+    app = await startWebAppInBrowser();
+    ({ base, store, dialogs } = app);
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    close?.();
-    await store?.close();
+    await app?.close();
   });
-
-  async function page(name: string, width = 420): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
-    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: base });
-    const p = await context.newPage();
-    p.on("dialog", async (d) => {
-      dialogs.push(`${name}: ${d.message()}`);
-      await d.dismiss();
-    });
-    return p;
-  }
-
-  const shot = (p: Page, name: string) =>
-    p.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 
   it("searches from the home page and shows highlighted turns grouped by document", async () => {
     const p = await page("search");

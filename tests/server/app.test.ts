@@ -360,8 +360,12 @@ describe.each(BACKENDS)("the web app and API (%s)", (backend) => {
     const page = await (await app.request("/e/RU")).text();
     expect(page).toContain("<h1>Russian Federation</h1>");
     expect((await app.request("/e/NOPE")).status).toBe(404);
-    const reader = await (await app.request(`/d/${res.hits?.[0]?.id ?? ""}`)).text();
+    // The reader marks mentions when asked (?entities=1), and only then.
+    const reader = await (await app.request(`/d/${res.hits?.[0]?.id ?? ""}?entities=1`)).text();
     expect(reader).toMatch(/<a class="entity" href="\/e\/RU">/);
+    const calm = await (await app.request(`/d/${res.hits?.[0]?.id ?? ""}`)).text();
+    expect(calm).not.toContain('class="entity"');
+    expect(calm).toContain('class="entity-switch"');
     // The entity facet refines the query with mentions:, like every other facet with its field.
     const results = await (await app.request("/search?q=agreement")).text();
     expect(results).toMatch(/href="\/search\?q=agreement%20mentions%3A/);

@@ -720,6 +720,41 @@ export function describeStoreConformance(
         expect(await store.documentView("v-none")).toBeNull();
       });
 
+      it("divergent pairs come a page at a time, and by publisher or by the language of either side", async () => {
+        const summary = {
+          version: ALIGNMENT_VERSION,
+          onlyA: 0,
+          onlyB: 0,
+          lengthOutliers: 0,
+          numberMismatches: 0,
+          entityMismatches: 0,
+        };
+        await put(
+          version("w-en", "en", { publisherRef: "w" }),
+          version("w-ru", "ru", { publisherRef: "w" }),
+          version("w-uk", "uk", { publisherRef: "w" }),
+          version("x-en", "en", { publisherRef: "x", publisher: "kremlin.ru" }),
+          version("x-ru", "ru", { publisherRef: "x", publisher: "kremlin.ru" }),
+        );
+        for (const [a, b, score] of [
+          ["w-en", "w-ru", 0.5],
+          ["w-en", "w-uk", 0.4],
+          ["w-ru", "w-uk", 0.3],
+          ["x-en", "x-ru", 0.2],
+        ] as const) {
+          await store.putVersionLink({ a, b, method: "key", confidence: 1, reasons: [] });
+          await store.putDivergence({ a, b, score, ...summary });
+        }
+        const pairs = async (limit: number, options = {}) =>
+          (await store.divergentPairs(limit, options)).map((p) => `${p.a}/${p.b}`);
+        expect(await pairs(2)).toEqual(["w-en/w-ru", "w-en/w-uk"]);
+        expect(await pairs(2, { offset: 2 })).toEqual(["w-ru/w-uk", "x-en/x-ru"]);
+        expect(await pairs(2, { offset: 4 })).toEqual([]);
+        expect(await pairs(10, { publisher: "kremlin.ru" })).toEqual(["x-en/x-ru"]);
+        expect(await pairs(10, { language: "uk" })).toEqual(["w-en/w-uk", "w-ru/w-uk"]);
+        expect(await pairs(10, { language: "ru", publisher: "mid.ru" })).toEqual(["w-en/w-ru", "w-ru/w-uk"]);
+      });
+
       it("unlinking one pair drops that pair's divergence summary and no other", async () => {
         await put(
           version("r-en", "en", { publisherRef: "r" }),
@@ -1228,8 +1263,10 @@ export function describeStoreConformance(
         counting: YearCounts["counting"];
         /** The turns the query matches. */
         expect: TurnPredicate;
-        /** The turns its filters alone allow: the base of turnsInYear. */
+        /** Its where-conditions: with the languages its words are used in, the base of turnsInYear. */
         base: TurnPredicate;
+        /** Languages named by the query itself (lang:), which the base keeps; else chosen by its matches. */
+        ownLanguages?: boolean;
       }[] = [
         { query: "sanction", counting: "stemmed", expect: sanctioned, base: anyTurn },
         { query: "санкция", counting: "stemmed", expect: says(...FORMS.санкция), base: anyTurn },
@@ -1245,12 +1282,14 @@ export function describeStoreConformance(
           counting: "stemmed",
           expect: and(sanctioned, inLanguage("en")),
           base: inLanguage("en"),
+          ownLanguages: true,
         },
         {
+          // A turn kind says what is counted, not where: the base has every kind.
           query: "sanction -territorial -kind:question",
           counting: "stemmed",
           expect: and(sanctioned, not(says(...FORMS.territorial)), not(ofKind("question"))),
-          base: not(ofKind("question")),
+          base: anyTurn,
         },
         {
           query: "sanction OR санкция publisher:mid.ru",
@@ -1266,36 +1305,65 @@ export function describeStoreConformance(
         },
       ];
       for (const c of YEAR_CASES) {
-        searching(`countsByYear of ${c.query} equals brute-force counts per year`, async () => {
-          const matching = bruteForce(SEARCH_ARCHIVE, c.expect).filter((x) => x.doc.when.date !== null);
-          expect(matching.length).toBeGreaterThan(0);
-          const years = new Map<number, { turns: number; docs: Set<string> }>();
-          for (const { doc } of matching) {
-            const y = Number(doc.when.date?.slice(0, 4));
-            const e = years.get(y) ?? { turns: 0, docs: new Set<string>() };
-            e.turns++;
-            e.docs.add(doc.id);
-            years.set(y, e);
-          }
-          const inYear = (y: number) =>
-            bruteForce(
-              SEARCH_ARCHIVE,
-              and(c.base, (_t, d) => d.when.date?.slice(0, 4) === String(y)),
-            ).length;
-          const result = await store.countsByYear(q(c.query));
-          expect(result.counting).toBe(c.counting);
-          expect(result.years).toEqual(
-            [...years]
-              .sort((a, b) => a[0] - b[0])
-              .map(([year, e]) => ({
+        searching(
+          `countsByYear of ${c.query} equals brute-force counts per year, over the base of its where-conditions and languages`,
+          async () => {
+            const all = bruteForce(SEARCH_ARCHIVE, c.expect);
+            const matching = all.filter((x) => x.doc.when.date !== null);
+            expect(matching.length).toBeGreaterThan(0);
+            const years = new Map<number, { turns: number; docs: Set<string> }>();
+            for (const { doc } of matching) {
+              const y = Number(doc.when.date?.slice(0, 4));
+              const e = years.get(y) ?? { turns: 0, docs: new Set<string>() };
+              e.turns++;
+              e.docs.add(doc.id);
+              years.set(y, e);
+            }
+            // The base's languages: those holding at least one in twenty of the matching turns.
+            const perLanguage = new Map<string, number>();
+            for (const { doc } of all)
+              perLanguage.set(doc.language, (perLanguage.get(doc.language) ?? 0) + 1);
+            const languages = c.ownLanguages
+              ? null
+              : [...perLanguage]
+                  .filter(([, n]) => n * 20 >= all.length)
+                  .map(([l]) => l)
+                  .sort();
+            const base = languages ? and(c.base, (_t, d) => languages.includes(d.language)) : c.base;
+            const inYear = (y: number) =>
+              bruteForce(
+                SEARCH_ARCHIVE,
+                and(base, (_t, d) => d.when.date?.slice(0, 4) === String(y)),
+              ).length;
+            const result = await store.countsByYear(q(c.query));
+            expect(result.counting).toBe(c.counting);
+            expect(result.baseLanguages).toEqual(languages);
+            const first = Math.min(...years.keys());
+            const last = Math.max(...years.keys());
+            expect(result.years).toEqual(
+              Array.from({ length: last - first + 1 }, (_, i) => first + i).map((year) => ({
                 year,
-                turns: e.turns,
-                documents: e.docs.size,
+                turns: years.get(year)?.turns ?? 0,
+                documents: years.get(year)?.docs.size ?? 0,
                 turnsInYear: inYear(year),
               })),
-          );
-        });
+            );
+          },
+        );
       }
+
+      searching(
+        "a speaker's trend counts their turns against every turn of the year, not against their own",
+        async () => {
+          const theirs = await store.countsByYear(q("speaker:ada-quill"));
+          expect(theirs.years.length).toBeGreaterThan(1);
+          expect(theirs.baseLanguages).toBeNull();
+          const everything = await store.countsByYear(q("date:1900..2100"));
+          const all = new Map(everything.years.map((y) => [y.year, y.turns]));
+          for (const y of theirs.years) expect(y.turnsInYear).toBe(all.get(y.year) ?? 0);
+          expect(theirs.years.some((y) => y.turns < y.turnsInYear)).toBe(true);
+        },
+      );
 
       searching(
         "countsByYear counts a year-only date in its year and an undated document nowhere",

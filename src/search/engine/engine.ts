@@ -32,6 +32,7 @@ import { contextLines, findMatches, highlighted, snippet } from "../snippet.js";
 import { buildCatalog, dateBounds, type TurnCatalog } from "./catalog.js";
 import { cursorSalt, decodeCursor, encodeCursor } from "./cursor.js";
 import { countFacets, facetValues, newFacetCounters } from "./facets.js";
+import { baseLanguages, baseQuery, type PeriodUnit, periodsBetween } from "./periods.js";
 
 /** How much a title match adds to a document's best turn score (bm25 is negative: lower ranks higher). */
 const TITLE_WEIGHT = 0.5;
@@ -536,12 +537,13 @@ export class SearchEngine {
   }
 
   async countsByYear(query: SearchQuery): Promise<YearCounts> {
-    const { counting, periods } = await this.countsByPeriod(query, (d, cat) => {
+    const { counting, languages, periods } = await this.countsByPeriod(query, "year", (d, cat) => {
       const y = cat.docYear[d] as number;
-      return y ? String(y) : null;
+      return y ? String(y).padStart(4, "0") : null;
     });
     return {
       counting,
+      baseLanguages: languages,
       years: periods.map((p) => ({
         year: Number(p.key),
         turns: p.turns,
@@ -552,12 +554,13 @@ export class SearchEngine {
   }
 
   async countsByMonth(query: SearchQuery): Promise<MonthCounts> {
-    const { counting, periods } = await this.countsByPeriod(query, (d, cat) => {
+    const { counting, languages, periods } = await this.countsByPeriod(query, "month", (d, cat) => {
       const date = cat.docDate[d];
       return date && date.length >= 7 ? date.slice(0, 7) : null;
     });
     return {
       counting,
+      baseLanguages: languages,
       months: periods.map((p) => ({
         month: p.key,
         turns: p.turns,
@@ -567,39 +570,45 @@ export class SearchEngine {
     };
   }
 
-  /** Matching turns and documents per period, with every filtered turn of the period as the base. */
+  /**
+   * Matching turns and documents per period, every period from the first match to the last (those
+   * without one at zero), each with its base (periods.ts).
+   */
   private async countsByPeriod(
     query: SearchQuery,
+    unit: PeriodUnit,
     periodOf: (doc: number, cat: TurnCatalog) => string | null,
   ): Promise<{
     counting: YearCounts["counting"];
+    languages: string[] | null;
     periods: { key: string; turns: number; documents: number; base: number }[];
   }> {
     const cat = await this.catalog();
     const compiled = await this.compile(query);
     const m = await this.matching(query, compiled, false, cat);
-    const periods = new Map<string, { turns: number; docs: Set<number>; base: number }>();
+    const found = new Map<string, { turns: number; docs: Set<number> }>();
     for (let i = 0; i < m.length; i++) {
       const d = cat.doc[m.rowids[i] as number] as number;
       const key = periodOf(d, cat);
       if (!key) continue;
-      let e = periods.get(key);
+      let e = found.get(key);
       if (!e) {
-        e = { turns: 0, docs: new Set(), base: 0 };
-        periods.set(key, e);
+        e = { turns: 0, docs: new Set() };
+        found.set(key, e);
       }
       e.turns++;
       e.docs.add(d);
     }
-    // The base for relative frequencies: every turn the filters allow, whatever its words.
-    const base = await this.matching(
-      { ...query, groups: [], exclude: [] },
-      { ...compiled, groups: [], exclude: [] },
-      false,
-      cat,
-    );
-    for (let i = 0; i < base.length; i++) {
-      const key = periodOf(cat.doc[base.rowids[i] as number] as number, cat);
+    const languages = baseLanguages(query, m, cat);
+    const keys = [...found.keys()].sort(cmp);
+    const periods = new Map<string, { turns: number; docs: Set<number>; base: number }>();
+    if (keys.length)
+      for (const key of periodsBetween(keys[0] as string, keys.at(-1) as string, unit))
+        periods.set(key, { turns: 0, docs: new Set(), base: 0, ...found.get(key) });
+    const base = baseQuery(query, languages);
+    const inBase = await this.matching(base, await this.compile(base), false, cat);
+    for (let i = 0; i < inBase.length; i++) {
+      const key = periodOf(cat.doc[inBase.rowids[i] as number] as number, cat);
       const e = key ? periods.get(key) : undefined;
       if (e) e.base++;
     }
@@ -608,9 +617,13 @@ export class SearchEngine {
     const exact = terms.some((t) => t.type !== "word");
     return {
       counting: words && exact ? "mixed" : words ? "stemmed" : "exact",
-      periods: [...periods]
-        .sort((a, b) => cmp(a[0], b[0]))
-        .map(([key, e]) => ({ key, turns: e.turns, documents: e.docs.size, base: e.base })),
+      languages,
+      periods: [...periods].map(([key, e]) => ({
+        key,
+        turns: e.turns,
+        documents: e.docs.size,
+        base: e.base,
+      })),
     };
   }
 }

@@ -50,12 +50,26 @@ function wordTerm(raw: string): TextTerm | null {
   return prefix ? { type: "prefix", text } : { type: "word", text };
 }
 
+/** A lexeme and where it stands in the query text: [start, end). */
+export type QueryPart = Lexeme & { end: number };
+
+/** The query's parts in order, each with its place in the text (for suggestions that drop one). */
+export function queryParts(input: string): QueryPart[] {
+  return lex(input) as QueryPart[];
+}
+
 function lex(input: string): Lexeme[] {
   const out: Lexeme[] = [];
   let i = 0;
+  let ended = 0;
   const n = input.length;
   const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
+  // Each lexeme ends where the scan stood when the next one was begun.
+  const markEnds = () => {
+    for (; ended < out.length; ended++) (out[ended] as QueryPart).end = i;
+  };
   while (i < n) {
+    markEnds();
     if (isSpace(input[i])) {
       i++;
       continue;
@@ -119,6 +133,7 @@ function lex(input: string): Lexeme[] {
     }
     out.push({ type: "text", term: wordTerm(raw), negated, at: start });
   }
+  markEnds();
   return out;
 }
 

@@ -116,7 +116,24 @@ const divergenceRoute = createRoute({
   method: "get",
   path: "/api/divergence",
   summary: "Linked language versions, most divergent first",
-  request: { query: z.object({ limit: z.coerce.number().int().min(1).max(1000).optional() }) },
+  request: {
+    query: z.object({
+      limit: z.coerce.number().int().min(1).max(1000).optional(),
+      offset: z.coerce
+        .number()
+        .int()
+        .min(0)
+        .max(10_000_000)
+        .optional()
+        .openapi({ description: "Pairs to skip" }),
+      publisher: z.string().max(200).optional().openapi({ description: "Only this publisher's pairs" }),
+      lang: z
+        .string()
+        .max(20)
+        .optional()
+        .openapi({ description: "Only pairs with one side in this language" }),
+    }),
+  },
   responses: {
     200: { content: { "application/json": { schema: z.array(DivergentPairSchema) } }, description: "Pairs" },
     ...errorResponses,
@@ -199,9 +216,10 @@ export function registerAlignmentApi(app: OpenAPIHono, deps: AppDeps): void {
     });
   });
 
-  app.openapi(divergenceRoute, async (c) =>
-    c.json(await store.divergentPairs(c.req.valid("query").limit ?? 100), 200),
-  );
+  app.openapi(divergenceRoute, async (c) => {
+    const { limit = 100, offset, publisher, lang } = c.req.valid("query");
+    return c.json(await store.divergentPairs(limit, { offset, publisher, language: lang }), 200);
+  });
 
   app.openapi(conflictsRoute, async (c) => {
     const { id, limit } = c.req.valid("query");

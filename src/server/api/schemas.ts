@@ -106,12 +106,19 @@ export const ConcordanceSchema = z
 export const YearCountsSchema = z
   .object({
     counting: z.enum(["stemmed", "exact", "mixed"]),
+    baseLanguages: z.array(z.string()).nullable().openapi({
+      description:
+        "Languages the base of each share is counted in, chosen by where the query's words occur; null when the query names its languages (lang:) or has no words.",
+    }),
     years: z.array(
       z.object({
         year: z.number().int(),
         turns: z.number().int(),
         documents: z.number().int(),
-        turnsInYear: z.number().int(),
+        turnsInYear: z.number().int().openapi({
+          description:
+            "The base of the share: the year's turns passing the query's publisher, kind, document and date conditions, in its languages, whatever they say.",
+        }),
       }),
     ),
   })
@@ -120,6 +127,10 @@ export const YearCountsSchema = z
 export const MonthCountsSchema = z
   .object({
     counting: z.enum(["stemmed", "exact", "mixed"]),
+    baseLanguages: z.array(z.string()).nullable().openapi({
+      description:
+        "Languages the base of each share is counted in, chosen by where the query's words occur; null when the query names its languages (lang:) or has no words.",
+    }),
     months: z.array(
       z.object({
         month: z.string(),

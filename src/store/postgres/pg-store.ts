@@ -18,6 +18,7 @@ import { canonicalJson, documentFingerprint } from "../fingerprint.js";
 import type {
   BatchItem,
   DivergenceSummary,
+  DivergentOptions,
   DivergentPair,
   DocumentSummary,
   DocumentView,
@@ -558,8 +559,8 @@ export class PgStore implements StoreBackend {
     await this.write((db) => pgVersionLinks.putDivergence(db, summary));
   }
 
-  async divergentPairs(limit: number): Promise<DivergentPair[]> {
-    return pgVersionLinks.divergent(await this.router.reader(), limit, this.alignmentVersion);
+  async divergentPairs(limit: number, options: DivergentOptions = {}): Promise<DivergentPair[]> {
+    return pgVersionLinks.divergent(await this.router.reader(), limit, options, this.alignmentVersion);
   }
 
   async publishers(): Promise<{ publisher: string; count: number }[]> {

@@ -11,6 +11,7 @@
 import { toDivergence } from "../rows.js";
 import type {
   DivergenceSummary,
+  DivergentOptions,
   DivergentPair,
   DocumentSummary,
   LanguageVersion,
@@ -35,7 +36,12 @@ export interface PgVersionLinks {
   keyPartners(db: Queryable, id: string): Promise<string[]>;
   conflicts(db: Queryable, options: { id?: string; limit?: number }): Promise<VersionConflict[]>;
   putDivergence(db: Queryable, summary: DivergenceSummary): Promise<void>;
-  divergent(db: Queryable, limit: number, alignmentVersion: number | null): Promise<DivergentPair[]>;
+  divergent(
+    db: Queryable,
+    limit: number,
+    options: DivergentOptions,
+    alignmentVersion: number | null,
+  ): Promise<DivergentPair[]>;
 }
 
 const ordered = (a: string, b: string): [string, string] => (a < b ? [a, b] : [b, a]);
@@ -220,7 +226,7 @@ export const pgVersionLinks: PgVersionLinks = {
     );
   },
 
-  async divergent(db, limit, alignmentVersion) {
+  async divergent(db, limit, options, alignmentVersion) {
     const found = await rows<{
       a: string;
       b: string;
@@ -243,8 +249,16 @@ export const pgVersionLinks: PgVersionLinks = {
        FROM divergence v JOIN doc_index da ON da.id = v.a JOIN doc_index db ON db.id = v.b
        WHERE ($1::int IS NULL OR v.version = $1)
          AND NOT EXISTS (SELECT 1 FROM version_links l WHERE l.a = v.a AND l.b = v.b AND l.method = 'unlinked')
-       ORDER BY v.score DESC, v.a COLLATE "C", v.b COLLATE "C" LIMIT $2`,
-      [alignmentVersion, Math.max(1, Math.min(1000, limit))],
+         AND ($4::text IS NULL OR da.publisher = $4)
+         AND ($5::text IS NULL OR da.language = $5 OR db.language = $5)
+       ORDER BY v.score DESC, v.a COLLATE "C", v.b COLLATE "C" LIMIT $2 OFFSET $3`,
+      [
+        alignmentVersion,
+        Math.max(1, Math.min(1000, limit)),
+        Math.max(0, options.offset ?? 0),
+        options.publisher ?? null,
+        options.language ?? null,
+      ],
     );
     return found.map((r) => ({
       ...toDivergence(r),

@@ -15,6 +15,7 @@ import { canonicalJson, documentFingerprint } from "../fingerprint.js";
 import type {
   BatchItem,
   DivergenceSummary,
+  DivergentOptions,
   DivergentPair,
   DocumentSummary,
   DocumentView,
@@ -562,8 +563,8 @@ export class SqliteStore implements StoreBackend {
     this.links.putDivergence(summary);
   }
 
-  async divergentPairs(limit: number): Promise<DivergentPair[]> {
-    return this.links.divergent(limit);
+  async divergentPairs(limit: number, options: DivergentOptions = {}): Promise<DivergentPair[]> {
+    return this.links.divergent(limit, options);
   }
 
   async publishers(): Promise<{ publisher: string; count: number }[]> {

@@ -10,6 +10,7 @@ import type Database from "better-sqlite3";
 import { toDivergence } from "../rows.js";
 import type {
   DivergenceSummary,
+  DivergentOptions,
   DivergentPair,
   DocumentSummary,
   LanguageVersion,
@@ -29,7 +30,7 @@ export interface VersionLinks {
   keyPartners(id: string): string[];
   conflicts(options: { id?: string; limit?: number }): VersionConflict[];
   putDivergence(summary: DivergenceSummary): void;
-  divergent(limit: number): DivergentPair[];
+  divergent(limit: number, options: DivergentOptions): DivergentPair[];
 }
 
 const ordered = (a: string, b: string): [string, string] => (a < b ? [a, b] : [b, a]);
@@ -140,7 +141,13 @@ export function versionLinks(db: Database.Database, alignmentVersion: number | n
          number_mismatches = excluded.number_mismatches, entity_mismatches = excluded.entity_mismatches`,
     ),
     divergent: db.prepare<
-      { version: number | null; limit: number },
+      {
+        version: number | null;
+        limit: number;
+        offset: number;
+        publisher: string | null;
+        language: string | null;
+      },
       {
         a: string;
         b: string;
@@ -163,7 +170,9 @@ export function versionLinks(db: Database.Database, alignmentVersion: number | n
        FROM divergence v JOIN doc_index da ON da.id = v.a JOIN doc_index db ON db.id = v.b
        WHERE (@version IS NULL OR v.version = @version)
          AND NOT EXISTS (SELECT 1 FROM version_links l WHERE l.a = v.a AND l.b = v.b AND l.method = 'unlinked')
-       ORDER BY v.score DESC, v.a, v.b LIMIT @limit`,
+         AND (@publisher IS NULL OR da.publisher = @publisher)
+         AND (@language IS NULL OR da.language = @language OR db.language = @language)
+       ORDER BY v.score DESC, v.a, v.b LIMIT @limit OFFSET @offset`,
     ),
   };
 
@@ -255,10 +264,13 @@ export function versionLinks(db: Database.Database, alignmentVersion: number | n
         s.entityMismatches,
       );
     },
-    divergent(limit) {
+    divergent(limit, options) {
       const rows = stmt.divergent.all({
         version: alignmentVersion,
         limit: Math.max(1, Math.min(1000, limit)),
+        offset: Math.max(0, options.offset ?? 0),
+        publisher: options.publisher ?? null,
+        language: options.language ?? null,
       });
       return rows.map((r) => ({
         ...toDivergence(r),

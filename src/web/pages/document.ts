@@ -3,6 +3,7 @@ import type { Document, Turn } from "../../model/document.js";
 import type { Enrichment } from "../../model/enrichment.js";
 import type { LanguageVersion } from "../../store/store.js";
 import { layout, type Markup } from "../layout.js";
+import { turnHeading } from "../turn-heading.js";
 
 /** What the document page shows of the page's life on the web. */
 export interface WebStatus {
@@ -45,6 +46,11 @@ function paragraphMarkup(turn: Turn, index: number, text: string, mentions: Enri
   return html`${parts}`;
 }
 
+export interface ReaderOptions {
+  /** Entity mentions marked and linked (off by default: a page of links is hard to read). */
+  entities: boolean;
+}
+
 export function documentPage(
   doc: Document,
   version: number,
@@ -55,8 +61,16 @@ export function documentPage(
   current = true,
   /** What the web side knows: a withdrawal, other versions, a kept capture (for fetched pages). */
   web: WebStatus = { withdrawn: null, versions: 1, archived: false },
+  options: ReaderOptions = { entities: false },
 ): Markup {
-  const mentions = enrichment?.mentions ?? [];
+  const mentions = options.entities ? (enrichment?.mentions ?? []) : [];
+  const here = (entities: boolean) => {
+    const params = new URLSearchParams();
+    if (!current) params.set("version", String(version));
+    if (entities) params.set("entities", "1");
+    const query = params.toString();
+    return `/d/${encodeURIComponent(doc.id)}${query ? `?${query}` : ""}`;
+  };
   const answerOf = new Map<number, number>();
   const questionOf = new Map<number, number>();
   for (const pair of doc.qa) {
@@ -69,8 +83,10 @@ export function documentPage(
   return layout(
     doc.title,
     html`<article class="document" lang="${doc.language}">
-<h1>${doc.title}</h1>
+<header class="document-head">
 <p class="dateline">${when || "undated"}${doc.place ? html` · ${doc.place}` : ""} · ${doc.publisher} · ${doc.kind}${doc.publisherRef ? html` · ${doc.publisherRef}` : ""}</p>
+<h1>${doc.title}</h1>
+</header>
 ${doc.event ? html`<p class="muted">Event: ${doc.event}</p>` : ""}
 ${
   web.withdrawn
@@ -98,19 +114,31 @@ ${
       )}</p>`
     : ""
 }
-<p class="cite"><a href="${citeHref(null)}">Cite this document</a> <span class="muted">(Chicago, APA, BibTeX, RIS, CSL-JSON)</span></p>
+<p class="reader-tools"><a href="${citeHref(null)}">Cite this document</a>${
+      enrichment?.mentions.length
+        ? html` · <a class="entity-switch" href="${here(!options.entities)}" aria-pressed="${options.entities ? "true" : "false"}">${options.entities ? "Hide" : "Show"} people, places and organisations</a>`
+        : ""
+    }</p>
 ${doc.turns.map((turn) => {
-  const name = turn.speakerName ?? turn.label ?? (turn.kind === "question" ? "Question" : "");
+  const heading = turnHeading(turn);
   const nav =
     answerOf.get(turn.index) !== undefined
       ? html`<a class="turn-nav" href="#t${answerOf.get(turn.index)}">answer ↓</a>`
       : questionOf.get(turn.index) !== undefined
         ? html`<a class="turn-nav" href="#t${questionOf.get(turn.index)}">question ↑</a>`
         : "";
+  const notes = [heading.kind, turn.interpreted ? "interpreted" : null].filter(Boolean).join(", ");
+  // "Question (addressed to both ministers)" already says to whom.
+  const addressed =
+    turn.addressedTo && !`${heading.name} ${heading.label ?? ""}`.includes(turn.addressedTo)
+      ? turn.addressedTo
+      : null;
   return html`<section class="turn-block ${turn.kind}" id="t${turn.index}" data-kind="${turn.kind}">
-<p><span class="speaker">${
-    turn.speakerId ? html`<a href="/s/${encodeURIComponent(turn.speakerId)}">${name}</a>` : name
-  }</span>${turn.label && turn.label !== name ? html` <span class="muted">(${turn.label})</span>` : ""}<span class="kind">${turn.kind}${turn.interpreted ? ", interpreted" : ""}${turn.addressedTo ? html`, to ${turn.addressedTo}` : ""}</span><a class="permalink" href="#t${turn.index}" aria-label="Permalink to turn ${turn.index}">¶</a><a class="cite-turn" href="${citeHref(turn.index)}" aria-label="Cite turn ${turn.index + 1}">cite</a>${nav}</p>
+<p class="turn-head"><span class="speaker">${
+    turn.speakerId
+      ? html`<a href="/s/${encodeURIComponent(turn.speakerId)}">${heading.name}</a>`
+      : heading.name
+  }</span>${heading.label ? html` <span class="muted">(${heading.label})</span>` : ""}${notes || addressed ? html`<span class="kind">${notes}${addressed ? html`${notes ? ", " : ""}to ${addressed}` : ""}</span>` : ""}<span class="turn-links"><a class="permalink" href="#t${turn.index}" aria-label="Permalink to turn ${turn.index + 1}">¶</a><a class="cite-turn" href="${citeHref(turn.index)}">Cite this turn</a>${nav}</span></p>
 ${turn.paragraphs.map((p, i) => html`<p id="t${turn.index}p${i}" lang="${enrichment?.turnLanguages[turn.index] || doc.language}">${paragraphMarkup(turn, i, p, mentions)}</p>`)}
 </section>`;
 })}

@@ -73,6 +73,47 @@ article.compare { max-width: none; }
 .chart { margin: 1rem 0; min-height: 1px; }
 .pager { display: flex; justify-content: space-between; margin: 1rem 0; }
 table.counts { border-collapse: collapse; }
+.table-scroll { overflow-x: auto; max-width: 100%; }
+tr.small-base td { color: var(--muted); }
+
+/* Reading: targets light up, long words and URLs wrap instead of widening the page. */
+main { overflow-wrap: anywhere; }
+.turn-block p:target, .turn-block:target > p:first-child { background: var(--mark); }
+.turn-block, .turn-block p { scroll-margin-top: .5rem; }
+.turn-head { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0 .3rem; }
+.turn-links { margin-left: auto; white-space: nowrap; font-size: .85rem; }
+.document-head h1 { font-size: 1.6rem; line-height: 1.25; margin: .2rem 0 .6rem; }
+.document-head .dateline { margin: 0; }
+.reader-tools { font-size: .92rem; }
+a.entity { color: inherit; text-decoration: none; border-bottom: 2px solid #c6dafc; }
+details.facets > summary { cursor: pointer; font-weight: 600; padding: .3rem 0; }
+form.search { min-width: 0; flex: 1 1 16rem; }
+form.search input { min-width: 0; width: 100%; }
+
+/* Forms: the advanced search and the filters of /divergence. */
+form.advanced fieldset { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 1rem; padding: .6rem .9rem; }
+form.advanced legend { font-weight: 600; padding: 0 .3rem; }
+form.advanced .field { display: flex; flex-direction: column; gap: .2rem; margin: .5rem 0; }
+form.advanced .field > span { font-weight: 500; }
+form.advanced input:not([type]) { padding: .45rem .55rem; font-size: 1rem; border: 1px solid #bbb; border-radius: 6px; width: 100%; }
+form.advanced .choices { display: flex; flex-wrap: wrap; gap: .2rem 1rem; }
+form.advanced .dates { display: flex; gap: 1rem; flex-wrap: wrap; }
+form.advanced .dates .field { flex: 1 1 10rem; }
+form.filters { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: end; margin: 1rem 0; }
+form.filters select { font-size: 1rem; padding: .3rem; }
+.no-results { margin: 1rem 0; }
+
+/* Phones: a compact header, and side by side as alternating rows, each passage under its language. */
+@media (max-width: 40rem) {
+  body { font-size: 16px; }
+  header.site { padding: .5rem .75rem; gap: .5rem; }
+  main { padding: .75rem; }
+  .document-head h1 { font-size: 1.2rem; }
+  .compare-heads { display: none; }
+  .pair { grid-template-columns: 1fr; gap: .3rem; }
+  .pair .side::before { content: attr(lang); display: inline-block; font-size: .75rem; color: var(--muted); text-transform: uppercase; letter-spacing: .05em; }
+  .pair .side.b { border-left: 3px solid var(--line); padding-left: .5rem; }
+}
 table.counts td, table.counts th { padding: .2rem .6rem; border-bottom: 1px solid var(--line); text-align: right; }
 `;
 
@@ -86,14 +127,23 @@ document.addEventListener("DOMContentLoaded", () => {
   if (!rows.length) return;
   const x = rows.map((r) => Date.UTC(Number(r.period.slice(0, 4)), by === "month" ? Number(r.period.slice(5, 7)) - 1 : 0, 1) / 1000);
   const turns = rows.map((r) => r.turns);
-  const share = rows.map((r) => (r.base ? (100 * r.turns) / r.base : 0));
+  // Periods whose base is too small to draw carry no share: uPlot leaves a gap.
+  const share = rows.map((r) => r.share);
+  // Counts are whole numbers: ticks at 1, 2, 5, 10… never at 1.5 turns.
+  const whole = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000];
   const width = Math.min(target.clientWidth || 600, 900);
-  new window.uPlot(
+  // Kept on its element, so a test (or a curious reader's console) can see what was drawn.
+  target.chart = new window.uPlot(
     {
       width,
       height: 260,
-      series: [{}, { label: "turns", stroke: "#0b57d0", width: 2 }, { label: "share %", stroke: "#b3261e", scale: "%", width: 1 }],
-      axes: [{}, { label: "turns" }, { side: 1, scale: "%", label: "share %", grid: { show: false } }],
+      scales: { y: { range: (u, min, max) => [0, Math.max(1, max)] }, "%": { range: (u, min, max) => [0, Math.max(0.01, max ?? 0)] } },
+      series: [{}, { label: "turns", stroke: "#0b57d0", width: 2 }, { label: "share %", stroke: "#b3261e", scale: "%", width: 1, spanGaps: false }],
+      axes: [
+        {},
+        { label: "turns", incrs: whole, values: (u, splits) => splits.map((v) => String(Math.round(v))) },
+        { side: 1, scale: "%", label: "share %", grid: { show: false } },
+      ],
     },
     [x, turns, share],
     target,
@@ -113,6 +163,12 @@ document.addEventListener("click", (event) => {
 document.addEventListener("keydown", (event) => {
   if (event.key !== "Enter" || !event.target.matches?.(".compare .s[data-link]")) return;
   event.target.click();
+});
+
+// Facets sit behind a disclosure on phones; on wide screens they are simply open.
+document.addEventListener("DOMContentLoaded", () => {
+  const facets = document.querySelector("details.facets");
+  if (facets && window.matchMedia("(min-width: 52rem)").matches) facets.open = true;
 });
 
 // Copy buttons for citations; everything else works without JavaScript.
