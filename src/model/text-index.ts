@@ -43,6 +43,13 @@ export interface Matches {
   length: number;
 }
 
+/** A span of a turn's paragraph: UTF-16 offsets into that paragraph. */
+export interface ParagraphSpan {
+  paragraph: number;
+  start: number;
+  end: number;
+}
+
 export interface TurnRow {
   rowid: number;
   idx: number;
@@ -105,6 +112,11 @@ export interface TextIndex {
   /** BM25 of the titles that match every group, by document number, negated like turn scores. */
   scoreTitles(groups: MatchGroup[]): Promise<Map<number, number>>;
   readTurns(rowids: number[]): Promise<Map<number, TurnRow>>;
+  /**
+   * Where the turns of these documents (catalog numbers) mention any of these entities: by turn
+   * number, in paragraph order, for snippets that show what a `mentions:` search matched.
+   */
+  mentionSpans(documents: number[], entities: string[]): Promise<Map<number, ParagraphSpan[]>>;
   /** The number of a document's first turn, or null when it has none. */
   openingTurn(docId: string): Promise<number | null>;
   /** The registry's people as the archive holds them. */

@@ -470,6 +470,39 @@ export function describeStoreConformance(
       }
     });
 
+    it("a mentions: search marks the mention in its snippet, not the turn's start", async () => {
+      const filler =
+        "Nothing of note was said in this long opening, which goes on and on about the weather. ".repeat(6);
+      const doc = makeDocument({ id: "snip-1" });
+      const turn = {
+        ...(doc.turns[0] as Document["turns"][number]),
+        index: 0,
+        paragraphs: [filler.trim(), `${filler}Then the minister spoke of Turkey at last.`],
+        notes: [],
+      };
+      await put({ ...doc, turns: [turn], qa: [] });
+      const second = turn.paragraphs[1] as string;
+      const at = second.indexOf("Turkey");
+      await store.putEnrichment({
+        version: 1,
+        documentId: "snip-1",
+        turnLanguages: ["en"],
+        mentions: [
+          { entityId: "TR", type: "country", start: at, end: at + 6, text: "", turn: 0, paragraph: 1 },
+        ],
+        times: [],
+      });
+      const found = await store.search(parseQuery("mentions:TR"));
+      const marked = found.hits[0]?.turns[0]?.snippet.filter((s) => s.match).map((s) => s.text);
+      expect(marked).toEqual(["Turkey"]);
+      // With words too, both are marked.
+      const both = await store.search(parseQuery("minister mentions:TR"));
+      expect(both.hits[0]?.turns[0]?.snippet.filter((s) => s.match).map((s) => s.text)).toEqual([
+        "minister",
+        "Turkey",
+      ]);
+    });
+
     describe("language versions", () => {
       const version = (id: string, language: string, extra: Partial<Document> = {}) =>
         makeDocument({ id, language, publisherRef: null, sourceUrl: null, ...extra });

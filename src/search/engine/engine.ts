@@ -18,7 +18,7 @@ import type {
   YearCounts,
 } from "../../model/search-results.js";
 import type { Speaker } from "../../model/speaker.js";
-import type { Matches, TextIndex, TurnRow } from "../../model/text-index.js";
+import type { Matches, ParagraphSpan, TextIndex, TurnRow } from "../../model/text-index.js";
 import {
   namesOf,
   type PreparedNames,
@@ -28,7 +28,7 @@ import {
   rolePeriods,
 } from "../people.js";
 import { type CompiledText, compileText, type Highlighter } from "../query/expand.js";
-import { contextLines, findMatches, highlighted, snippet } from "../snippet.js";
+import { contextLines, findMatches, highlighted, type Span, snippet } from "../snippet.js";
 import { buildCatalog, dateBounds, type TurnCatalog } from "./catalog.js";
 import { cursorSalt, decodeCursor, encodeCursor } from "./cursor.js";
 import { countFacets, facetValues, newFacetCounters } from "./facets.js";
@@ -406,7 +406,11 @@ export class SearchEngine {
       if (start < 0) start = candidates.length;
     }
     const page = candidates.slice(start, start + limit);
-    const hits = await this.hits(page, m, cat, compiled.highlight, perDoc, relevance);
+    // A `mentions:` search marks the mentions it matched, so its snippets show them, not the turn's start.
+    const mentioned = query.filters.mentions.length
+      ? [...(await this.entitiesNamed(query.filters.mentions))]
+      : [];
+    const hits = await this.hits(page, m, cat, compiled.highlight, perDoc, relevance, mentioned);
     const last = page[page.length - 1];
     const nextCursor =
       last && start + limit < candidates.length
@@ -428,6 +432,8 @@ export class SearchEngine {
     highlight: Highlighter,
     perDoc: number,
     relevance: boolean,
+    /** Entities a `mentions:` filter asked for: their mentions are marked in the snippets. */
+    mentioned: string[] = [],
   ): Promise<DocumentHit[]> {
     const wanted = new Map<number, { r: number; score: number }[]>(page.map((p) => [p.d, []]));
     for (let i = 0; i < m.length; i++) {
@@ -453,6 +459,12 @@ export class SearchEngine {
       }
     }
     const rows = await this.index.readTurns([...chosen.values()].flat());
+    const mentions = mentioned.length
+      ? await this.index.mentionSpans(
+          page.map((p) => p.d),
+          mentioned,
+        )
+      : new Map<number, ParagraphSpan[]>();
     return page.map(({ d, key }) => {
       const id = cat.docId[d] as string;
       const turns = (chosen.get(d) ?? [])
@@ -467,7 +479,10 @@ export class SearchEngine {
           kind: row.kind,
           snippet: opening.has(row.rowid)
             ? snippet(row.text, [])
-            : snippet(row.text, findMatches(row.text, highlight)),
+            : snippet(
+                row.text,
+                withMentions(row.text, findMatches(row.text, highlight), mentions.get(row.rowid)),
+              ),
           permalink: `/d/${encodeURIComponent(id)}#t${row.idx}`,
         }));
       return {
@@ -626,6 +641,35 @@ export class SearchEngine {
       })),
     };
   }
+}
+
+/**
+ * The words a search matched in a turn and the mentions it asked for, in text order: mentions are
+ * stored by paragraph, and a turn's text is its paragraphs joined by a blank line.
+ */
+function withMentions(text: string, words: Span[], mentions: ParagraphSpan[] | undefined): Span[] {
+  if (!mentions?.length) return words;
+  const starts: number[] = [];
+  let at = 0;
+  for (const paragraph of text.split("\n\n")) {
+    starts.push(at);
+    at += paragraph.length + 2;
+  }
+  const spans = [...words];
+  for (const m of mentions) {
+    const from = starts[m.paragraph];
+    if (from === undefined || from + m.end > text.length) continue;
+    spans.push({ start: from + m.start, end: from + m.end });
+  }
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Overlaps (a word inside a mention) are marked once, as the wider span.
+  const out: Span[] = [];
+  for (const s of spans) {
+    const last = out[out.length - 1];
+    if (last && s.start < last.end) last.end = Math.max(last.end, s.end);
+    else out.push({ ...s });
+  }
+  return out;
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

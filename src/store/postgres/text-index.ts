@@ -13,6 +13,7 @@ import type {
   Matches,
   MatchGroup,
   MatchTerm,
+  ParagraphSpan,
   TextIndex,
   TurnRow,
   Vocabulary,
@@ -122,6 +123,24 @@ export class PgTextIndex implements TextIndex {
       [rowids],
     );
     return new Map(found.map((r) => [r.rowid, r]));
+  }
+
+  async mentionSpans(documents: number[], entities: string[]): Promise<Map<number, ParagraphSpan[]>> {
+    const out = new Map<number, ParagraphSpan[]>();
+    if (documents.length === 0 || entities.length === 0) return out;
+    const found = await rows<{ rowid: number } & ParagraphSpan>(
+      await this.read(),
+      `SELECT turn_n AS rowid, paragraph, start, "end" FROM mentions
+       WHERE doc_n = ANY($1::int[]) AND entity = ANY($2::text[]) AND turn_n IS NOT NULL AND paragraph >= 0
+       ORDER BY turn_n, paragraph, start, "end"`,
+      [documents, entities],
+    );
+    for (const { rowid, paragraph, start, end } of found) {
+      const spans = out.get(rowid) ?? [];
+      spans.push({ paragraph, start, end });
+      out.set(rowid, spans);
+    }
+    return out;
   }
 
   async openingTurn(docId: string): Promise<number | null> {

@@ -11,6 +11,7 @@ import type {
   Matches,
   MatchGroup,
   MatchTerm,
+  ParagraphSpan,
   TextIndex,
   TurnRow,
   Vocabulary,
@@ -61,6 +62,14 @@ export class SqliteTextIndex implements TextIndex {
       openingTurn: db
         .prepare<[string], number>("SELECT rowid FROM turns WHERE doc_id = ? ORDER BY idx LIMIT 1")
         .pluck(),
+      mentionSpans: db.prepare<[string, string], { rowid: number } & ParagraphSpan>(
+        // The page's few documents are the narrow side (an entity may be mentioned 100,000 times):
+        // "+entity" keeps the planner on the document index.
+        `SELECT turn_rowid AS rowid, paragraph, start, "end" FROM mentions
+         WHERE doc_n IN (SELECT value FROM json_each(?)) AND +entity IN (SELECT value FROM json_each(?))
+           AND turn_rowid IS NOT NULL AND paragraph >= 0
+         ORDER BY turn_rowid, paragraph, start, "end"`,
+      ),
       speakers: db.prepare<[], string>("SELECT body FROM speakers").pluck(),
       entities: db.prepare<[], { id: string; name: string; forms: string }>(
         "SELECT id, name, forms FROM entities",
@@ -124,6 +133,20 @@ export class SqliteTextIndex implements TextIndex {
         rows.set(row.rowid, row);
     }
     return rows;
+  }
+
+  async mentionSpans(documents: number[], entities: string[]): Promise<Map<number, ParagraphSpan[]>> {
+    const out = new Map<number, ParagraphSpan[]>();
+    if (documents.length === 0 || entities.length === 0) return out;
+    for (const { rowid, paragraph, start, end } of this.stmt.mentionSpans.all(
+      JSON.stringify(documents),
+      JSON.stringify(entities),
+    )) {
+      const spans = out.get(rowid) ?? [];
+      spans.push({ paragraph, start, end });
+      out.set(rowid, spans);
+    }
+    return out;
   }
 
   async openingTurn(docId: string): Promise<number | null> {
