@@ -26,6 +26,7 @@ const COMMANDS: [string[], () => Promise<Register>][] = [
   [["export"], async () => (await import("./commands/export.js")).registerExport],
   [["cite"], async () => (await import("./commands/cite.js")).registerCite],
   [["copy"], async () => (await import("./commands/copy.js")).registerCopy],
+  [["editor"], async () => (await import("./commands/editor.js")).registerEditor],
   [
     ["versions", "link", "unlink", "align", "divergence"],
     async () => (await import("./commands/versions.js")).registerVersions,

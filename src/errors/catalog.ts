@@ -77,6 +77,15 @@ export const ERRORS = {
   NOT_FOUND: entry("user", 404, (d) => `nothing here: ${d.path}`),
   REQUEST_INVALID: entry("user", 400, (d) => `the request is invalid: ${d.reason}`),
   UNAUTHORIZED: entry("user", 401, () => "this action needs the operator's token (Authorization: Bearer …)"),
+  EDITOR_REQUIRED: entry(
+    "user",
+    401,
+    () =>
+      "corrections need an editor's token (Authorization: Bearer …, or signing in on the web); the operator issues them with `verbatim editor add`",
+  ),
+  CORRECTION_INVALID: entry("user", 400, (d) => `this correction cannot be made: ${d.reason}`),
+  CORRECTION_NOT_FOUND: entry("user", 404, (d) => `no correction ${d.id} to undo`),
+  EDITORS_FILE_INVALID: entry("user", 400, (d) => `the editors file ${d.path} cannot be read: ${d.reason}`),
   PAYLOAD_TOO_LARGE: entry("user", 413, (d) => `the request body is over the limit of ${d.limit} bytes`),
   RATE_LIMITED: entry("user", 429, () => "too many requests; wait a moment and try again"),
   SPEAKER_NOT_FOUND: entry("user", 404, (d) => `no speaker with id ${d.id}`),

@@ -28,6 +28,7 @@ import { speakerPage } from "../web/pages/speaker.js";
 import { trendPage } from "../web/pages/trend.js";
 import { CSS, JS, UPLOT } from "../web/static/assets.js";
 import { registerApi } from "./api/routes.js";
+import { registerCorrectionPages, signedInEditor } from "./correction-pages.js";
 import type { AppDeps } from "./deps.js";
 import { errorResponse } from "./errors.js";
 import { registerHistoryPages } from "./history-pages.js";
@@ -195,6 +196,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
         : await store.documentView(id, version ? Number(version) : undefined);
     if (!view) throw new VerbatimError("DOCUMENT_NOT_FOUND", { id });
     const { stored, enrichment, languageVersions: versions, withdrawal: withdrawn, versions: history } = view;
+    const editor = signedInEditor(c, deps);
     const source = stored.document.provenance.source;
     const web = {
       withdrawn: withdrawn ?? null,
@@ -213,7 +215,11 @@ export function createApp(deps: AppDeps): OpenAPIHono {
         stored.current ? enrichment : null,
         stored.current,
         web,
-        { entities: c.req.query("entities") === "1" },
+        {
+          entities: c.req.query("entities") === "1",
+          corrections: { log: view.corrections, state: stored.corrections, editor },
+          speakerIds: editor ? (await store.listSpeakers()).map((s) => s.id) : [],
+        },
       ),
     );
   });
@@ -305,6 +311,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
   });
 
   registerHistoryPages(app, deps, base);
+  registerCorrectionPages(app, deps);
   registerApi(app, deps);
   return app;
 }

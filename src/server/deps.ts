@@ -1,6 +1,7 @@
 import type { EntityMatcher } from "../enrich/entity-matcher.js";
 import type { SpeakerRegistry } from "../ingest/speakers/registry.js";
 import type { DocumentStore } from "../store/store.js";
+import type { Editors } from "./editors.js";
 import type { Logger } from "./log.js";
 
 /** What the web app needs from the outside; tests pass an in-memory store. */
@@ -9,6 +10,8 @@ export interface AppDeps {
   registry: SpeakerRegistry;
   /** Token that write endpoints require; null disables them (every write answers 401). */
   token: string | null;
+  /** Editors, who may correct documents (server/editors.ts); none when absent. */
+  editors?: Editors | null;
   maxBodyBytes: number;
   /** Requests per client per minute; 0 turns the limit off (benchmarks on loopback). */
   rateLimitPerMinute: number;

@@ -2,18 +2,39 @@
 import { timingSafeEqual } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
 import { VerbatimError } from "../errors/catalog.js";
+import type { Editors } from "./editors.js";
 
-/** Writes need `Authorization: Bearer <token>`; with no token configured they are refused. */
-export function requireToken(token: string | null): MiddlewareHandler {
+/** Writes an editor may make: corrections, made and undone. Every other write is the operator's. */
+export const EDITOR_WRITES = /^\/api\/(documents\/[^/]+\/corrections|corrections\/\d+\/undo)$/;
+
+const bearer = (header: string | undefined) => /^Bearer\s+(.+)$/i.exec(header ?? "")?.[1] ?? "";
+
+function isOperator(token: string | null, given: string): boolean {
+  return (
+    token !== null && given.length === token.length && timingSafeEqual(Buffer.from(given), Buffer.from(token))
+  );
+}
+
+/**
+ * Writes need `Authorization: Bearer <token>`: the operator's for everything, an editor's for
+ * corrections (EDITOR_WRITES). With no token configured, every write is refused. Who is writing
+ * is left in the context as "writer" (the editor's name, or "operator").
+ */
+export function requireToken(token: string | null, editors: Editors | null = null): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.method === "GET" || c.req.method === "HEAD") return next();
-    const given = /^Bearer\s+(.+)$/i.exec(c.req.header("authorization") ?? "")?.[1] ?? "";
-    const ok =
-      token !== null &&
-      given.length === token.length &&
-      timingSafeEqual(Buffer.from(given), Buffer.from(token));
-    if (!ok) throw new VerbatimError("UNAUTHORIZED");
-    return next();
+    const given = bearer(c.req.header("authorization"));
+    if (isOperator(token, given)) {
+      c.set("writer" as never, "operator" as never);
+      return next();
+    }
+    if (EDITOR_WRITES.test(c.req.path)) {
+      const editor = editors?.authenticate(given) ?? null;
+      if (!editor) throw new VerbatimError("EDITOR_REQUIRED");
+      c.set("writer" as never, editor as never);
+      return next();
+    }
+    throw new VerbatimError("UNAUTHORIZED");
   };
 }
 

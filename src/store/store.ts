@@ -6,6 +6,7 @@
  * Callers test capability flags, never a backend's name.
  */
 
+import type { Correction, NewCorrection } from "../model/corrections.js";
 import type { Document } from "../model/document.js";
 import type { Enrichment } from "../model/enrichment.js";
 import type { Entity } from "../model/entity.js";
@@ -104,10 +105,18 @@ export interface QueueEntry {
 }
 
 export interface StoredDocument {
+  /** The record as read: for the current version, with editors' corrections applied. */
   document: Document;
   version: number;
   current: boolean;
   storedAt: string;
+  /** Present when corrections touch this version: those applied, and those that no longer apply. */
+  corrections?: CorrectionState;
+}
+
+export interface CorrectionState {
+  applied: number[];
+  stale: { id: number; reason: string }[];
 }
 
 /**
@@ -122,6 +131,8 @@ export interface DocumentView {
   versions: VersionInfo[];
   /** The publisher's withdrawal of the page, when the archive keeps a fetch log and saw one. */
   withdrawal: Withdrawal | null;
+  /** Every correction made to the document, undone ones too, in the order they were made. */
+  corrections: Correction[];
 }
 
 export interface Withdrawal {
@@ -300,6 +311,16 @@ export interface StoreBackend {
   /** The current version, or a given one. */
   get(id: string, version?: number): Promise<StoredDocument | null>;
   versions(id: string): Promise<VersionInfo[]>;
+  /**
+   * Records an editor's correction of the current version and applies it (model/corrections.ts):
+   * what `get`, `list`, the reader and search give is the corrected record from then on. The
+   * caller checks that it applies (`invalidFor`) and gives its anchors.
+   */
+  putCorrection(correction: NewCorrection): Promise<Correction>;
+  /** Undoes a correction (it stays in the log, marked undone); null when there is none to undo. */
+  undoCorrection(id: number, by: string, at: string): Promise<Correction | null>;
+  /** A document's corrections, undone ones too, in the order they were made. */
+  corrections(documentId: string): Promise<Correction[]>;
   /** A version (the current one by default) with all a reader sees beside it; null when there is no such version. */
   documentView(id: string, version?: number): Promise<DocumentView | null>;
   /** Current versions in id order. */

@@ -7,6 +7,7 @@
  * tables, the current versions' keys, the vocabulary) it rebuilds on import.
  */
 
+import type { Correction } from "../model/corrections.js";
 import type { Document } from "../model/document.js";
 import type { Enrichment } from "../model/enrichment.js";
 import type { Entity } from "../model/entity.js";
@@ -34,7 +35,9 @@ export type ArchiveRecord =
   | { kind: "capture"; capture: CaptureRow }
   | { kind: "withdrawal"; id: string; url: string; status: number; at: string }
   | { kind: "crawl"; key: string; started: string; finished: string | null }
-  | { kind: "queued"; key: string; url: string; depth: number; seq: number; done: boolean };
+  | { kind: "queued"; key: string; url: string; depth: number; seq: number; done: boolean }
+  /** An editor's correction, with its number; the corrected records are rebuilt from them on import. */
+  | { kind: "correction"; correction: Correction };
 
 export type ArchiveRecordKind = ArchiveRecord["kind"];
 

@@ -179,6 +179,46 @@ describe.skipIf(!chromiumAvailable)("pages on a phone and on a desktop", () => {
     expect(await p.locator(".no-results li a").allTextContents()).toContain("agreement");
   });
 
+  it("lets a signed-in editor fix a turn's speaker from the reader, shows the correction and its log to everyone, and no forms to anyone else", async () => {
+    for (const width of [PHONE, DESKTOP]) {
+      const anonymous = await app.page(`anonymous-${width}`, width);
+      await anonymous.goto(`${base}/d/${en}`);
+      expect(await anonymous.locator("details.turn-editor").count()).toBe(0);
+    }
+    const p = await app.page("editor", DESKTOP);
+    await p.goto(`${base}/sign-in`);
+    await app.shot(p, "desktop-sign-in");
+    await p.fill('input[name="token"]', app.editorToken);
+    await p.click('form[action="/sign-in"] button');
+    await p.waitForURL(`${base}/`);
+    await p.goto(`${base}/d/${en}`);
+    const turn = p.locator("#t3");
+    await turn.locator("details.turn-editor summary").click();
+    const speakerForm = turn.locator('form:has(input[name="op"][value="speaker"])');
+    await speakerForm.locator('input[name="speakerId"]').fill("sergey-lavrov");
+    await speakerForm.locator('input[name="reason"]').fill("the minister asked this himself");
+    await speakerForm.locator("button").click();
+    await p.waitForURL(/#c\d+$/);
+    expect(await p.locator("#t3 .speaker").textContent()).toBe("Sergey Lavrov");
+    expect(await p.locator("#t3 .corrected-mark").count()).toBe(1);
+    expect(await p.locator(".corrected-notice").textContent()).toContain("1 correction applied");
+    expect(await p.locator(".correction-log li").first().textContent()).toContain(
+      "the minister asked this himself",
+    );
+    await app.shot(p, "desktop-correction");
+    // Everyone sees it; a phone shows the log without sideways scrolling.
+    const phone = await app.page("correction-phone", PHONE);
+    await phone.goto(`${base}/d/${en}#corrections`);
+    expect(await phone.locator("#t3 .speaker").textContent()).toBe("Sergey Lavrov");
+    expect(await overflow(phone)).toBe(0);
+    await app.shot(phone, "phone-correction");
+    // Undone, the turn reads as extracted again, and the log keeps the entry.
+    await p.locator(".correction-log li form button").first().click();
+    await p.waitForURL(/#c\d+$/);
+    expect(await p.locator("#t3 .corrected-mark").count()).toBe(0);
+    expect(await p.locator(".correction-log li").first().textContent()).toContain("undone by Ada Editor");
+  });
+
   it("draws a trend over every year between the first and last match, with whole-number ticks", async () => {
     const p = await app.page("trend-axis", DESKTOP);
     await p.goto(`${base}/trend?q=agreement&by=year`);

@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { anchorsFor } from "../../src/model/corrections.js";
 import type { Document } from "../../src/model/document.js";
 import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
 import { verbatimOk } from "../support/cli.js";
@@ -132,6 +133,56 @@ JANE EXAMPLE: In June, once 45 ports have signed the Harbour Compact.
     writeFileSync(path.join(dir, "speakers-2.yaml"), speakers("Jane A. Example"));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("keeps an editor's correction when re-extraction makes a new version whose turns read the same", async () => {
+    const db = path.join(dir, "corrected.db");
+    const gazetteer = path.join(dir, "gazetteer.yaml");
+    await verbatimOk(
+      [
+        "ingest",
+        path.join(dir, "in"),
+        "--db",
+        db,
+        "--workers",
+        "0",
+        "--speakers",
+        path.join(dir, "speakers-1.yaml"),
+      ].concat(["--gazetteer", gazetteer]),
+    );
+    const store = new SqliteStore({ path: db, create: false });
+    let id = "";
+    try {
+      const [doc] = await collectDocuments(store);
+      id = doc?.id as string;
+      const op = { op: "kind", turn: 1, kind: "other" } as const;
+      await store.putCorrection({
+        documentId: id,
+        op,
+        anchors: anchorsFor(doc as Document, op),
+        author: "editor",
+        reason: "a test question",
+        at: "2026-12-04T00:00:00.000Z",
+      });
+    } finally {
+      await store.close();
+    }
+    const report = JSON.parse(
+      await verbatimOk([
+        "reextract",
+        "--json",
+        "--db",
+        db,
+        "--speakers",
+        path.join(dir, "speakers-2.yaml"),
+        "--gazetteer",
+        gazetteer,
+      ]),
+    ) as { versioned: number };
+    expect(report.versioned).toBe(1);
+    const shown = JSON.parse(await verbatimOk(["show", id, "--json", "--db", db])) as Document;
+    expect(shown.turns[0]?.speakerName).toBe("Jane A. Example");
+    expect(shown.turns[1]?.kind).toBe("other");
+  });
 
   it("keeps the custom entities and the registry's people in the new version's enrichment and the archive's entity list", async () => {
     const db = path.join(dir, "archive.db");

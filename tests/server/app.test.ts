@@ -131,6 +131,8 @@ describe.each(BACKENDS)("the web app and API (%s)", (backend) => {
         "/api/documents/{id}/changes",
         "/api/documents/{id}/captures",
         "/api/documents/{id}/citation",
+        "/api/documents/{id}/corrections",
+        "/api/corrections/{correction}/undo",
         "/api/changes",
         "/api/export",
         "/api/conflicts",

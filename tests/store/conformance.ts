@@ -10,6 +10,7 @@ import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ALIGNMENT_VERSION } from "../../src/align/version.js";
 import { VerbatimError } from "../../src/errors/catalog.js";
+import { anchorsFor, type CorrectionOp, invalidFor } from "../../src/model/corrections.js";
 import type { Document, Turn } from "../../src/model/document.js";
 import { emptyFilters, type SearchQuery } from "../../src/model/search-query.js";
 import type { DocumentHit, FacetName, SearchResult, YearCounts } from "../../src/model/search-results.js";
@@ -470,6 +471,112 @@ export function describeStoreConformance(
       }
     });
 
+    describe("corrections", () => {
+      /** A correction as the archive makes one: anchored on the record the editor saw. */
+      const correct = async (id: string, op: CorrectionOp, author = "editor") => {
+        const seen = (await store.get(id))?.document as Document;
+        expect(invalidFor(seen, op)).toBeNull();
+        return store.putCorrection({
+          documentId: id,
+          op,
+          anchors: anchorsFor(seen, op),
+          author,
+          reason: "checked against the video",
+          at: "2026-12-04T12:00:00.000Z",
+        });
+      };
+
+      it("a correction changes what get, list, documentView and search give, and the extracted record stays", async () => {
+        const doc = makeDocument({ id: "fix-1" });
+        await put(doc);
+        const made = await correct("fix-1", {
+          op: "speaker",
+          turn: 1,
+          speakerId: "maria-zakharova",
+          speakerName: "Maria Zakharova",
+        });
+        expect(made).toMatchObject({
+          id: expect.any(Number),
+          documentId: "fix-1",
+          author: "editor",
+          undone: null,
+        });
+        const second = await correct("fix-1", { op: "kind", turn: 0, kind: "moderator" });
+        const stored = await store.get("fix-1");
+        expect(stored?.document.turns[1]).toMatchObject({
+          speakerId: "maria-zakharova",
+          speakerName: "Maria Zakharova",
+        });
+        expect(stored?.document.turns[0]?.kind).toBe("moderator");
+        expect(stored?.corrections).toEqual({
+          applied: [made.id, second.id],
+          stale: [],
+        });
+        const listed = [];
+        for await (const d of store.list()) if (d.id === "fix-1") listed.push(d);
+        expect(listed[0]?.turns[1]?.speakerId).toBe("maria-zakharova");
+        const view = await store.documentView("fix-1");
+        expect(view?.stored).toEqual(stored);
+        expect(view?.corrections.map((c) => c.op.op)).toEqual(["speaker", "kind"]);
+        // Search filters see the corrected speaker and kind.
+        expect((await store.search(parseQuery("speaker:maria-zakharova"))).total.turns).toBe(1);
+        expect((await store.search(parseQuery("doc:fix-1 kind:moderator"))).total.turns).toBe(1);
+        // Versions list what was published; the first version is the extracted record.
+        expect((await store.versions("fix-1")).length).toBe(1);
+      });
+
+      it("undoing a correction gives back the extracted record, and keeps the correction in the log", async () => {
+        const doc = makeDocument({ id: "fix-2" });
+        await put(doc);
+        const made = await correct("fix-2", { op: "kind", turn: 0, kind: "other" });
+        const undone = await store.undoCorrection(made.id, "chief-editor", "2026-12-04T13:00:00.000Z");
+        expect(undone?.undone).toEqual({ by: "chief-editor", at: "2026-12-04T13:00:00.000Z" });
+        expect(await store.undoCorrection(made.id, "chief-editor", "2026-12-04T14:00:00.000Z")).toBeNull();
+        const stored = await store.get("fix-2");
+        expect(stored?.document).toStrictEqual(doc);
+        expect(stored?.corrections).toBeUndefined();
+        expect((await store.search(parseQuery("doc:fix-2 kind:other"))).total.turns).toBe(0);
+        expect((await store.corrections("fix-2")).map((c) => c.undone?.by)).toEqual(["chief-editor"]);
+      });
+
+      it("a new version keeps the corrections whose turns still read the same, and flags the others", async () => {
+        const doc = makeDocument({ id: "fix-3" });
+        await put(doc);
+        const kept = await correct("fix-3", { op: "kind", turn: 0, kind: "moderator" });
+        const lost = await correct("fix-3", {
+          op: "speaker",
+          turn: 1,
+          speakerId: "someone",
+          speakerName: "Someone",
+        });
+        const edited = structuredClone(doc);
+        (edited.turns[1] as Document["turns"][number]).paragraphs = ["A different answer altogether."];
+        edited.provenance = {
+          ...edited.provenance,
+          contentHash: "edited",
+          readAt: "2030-01-01T00:00:00.000Z",
+        };
+        await put(edited);
+        const stored = await store.get("fix-3");
+        expect(stored?.version).toBe(2);
+        expect(stored?.document.turns[0]?.kind).toBe("moderator");
+        expect(stored?.document.turns[1]?.speakerId).toBe(doc.turns[1]?.speakerId);
+        expect(stored?.corrections).toEqual({
+          applied: [kept.id],
+          stale: [{ id: lost.id, reason: "turn 1 no longer reads as it did" }],
+        });
+        // The earlier version is shown as it was published.
+        expect((await store.get("fix-3", 1))?.document).toStrictEqual(doc);
+      });
+
+      it("deleting a document deletes its corrections", async () => {
+        await put(makeDocument({ id: "fix-4" }));
+        await correct("fix-4", { op: "kind", turn: 0, kind: "other" });
+        await store.delete("fix-4");
+        expect(await store.corrections("fix-4")).toEqual([]);
+      });
+    });
+
     it("a mentions: search marks the mention in its snippet, not the turn's start", async () => {
       const filler =
         "Nothing of note was said in this long opening, which goes on and on about the weather. ".repeat(6);
@@ -718,6 +825,7 @@ export function describeStoreConformance(
           languageVersions: await store.languageVersions("v-en"),
           versions: await store.versions("v-en"),
           withdrawal: (await store.fetchLog?.withdrawal("v-en")) ?? null,
+          corrections: await store.corrections("v-en"),
         });
         const current = await store.documentView("v-en");
         expect(current).toEqual(await separately());
@@ -748,6 +856,7 @@ export function describeStoreConformance(
           languageVersions: await store.languageVersions("v-uk"),
           versions: await store.versions("v-uk"),
           withdrawal: null,
+          corrections: [],
         });
         expect(await store.documentView("v-en", 3)).toBeNull();
         expect(await store.documentView("v-none")).toBeNull();

@@ -2,8 +2,11 @@
  * `verbatim copy` moves an archive between backends without loss: every record read out of the
  * copy equals the record read out of the original, and the copy answers searches alike.
  */
+
 import { afterEach, describe, expect, it } from "vitest";
 import { VerbatimError } from "../../src/errors/catalog.js";
+import { anchorsFor } from "../../src/model/corrections.js";
+import type { Document } from "../../src/model/document.js";
 import { withSearch } from "../../src/search/engine/with-search.js";
 import { parseQuery } from "../../src/search/query/parse.js";
 import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
@@ -116,6 +119,22 @@ async function fill(store: DocumentStore): Promise<void> {
     warcLength: 678,
   });
   await store.fetchLog?.withdraw("mfa-ru", "https://mid.ru/ru/x/", 410, "2024-01-03T00:00:00.000Z");
+  // An editor's corrections: one applied, one undone.
+  const seen = (await store.get("mfa-en"))?.document as Document;
+  for (const op of [
+    { op: "speaker", turn: 1, speakerId: "jen-psaki", speakerName: "Jen Psaki" },
+    { op: "kind", turn: 0, kind: "other" },
+  ] as const) {
+    const made = await store.putCorrection({
+      documentId: "mfa-en",
+      op,
+      anchors: anchorsFor(seen, op),
+      author: "editor",
+      reason: "checked",
+      at: "2024-01-04T00:00:00.000Z",
+    });
+    if (op.op === "kind") await store.undoCorrection(made.id, "editor", "2024-01-05T00:00:00.000Z");
+  }
 }
 
 async function records(store: DocumentStore): Promise<ArchiveRecord[]> {
@@ -138,6 +157,7 @@ describe("copying an archive record by record", () => {
     expect(kinds(original)).toEqual(
       [
         "capture",
+        "correction",
         "crawl",
         "divergence",
         "enrichment",
@@ -158,6 +178,8 @@ describe("copying an archive record by record", () => {
     expect(await records(b)).toEqual(original);
     expect(await b.counts()).toEqual(await a.counts());
     expect(await b.languageVersions("mfa-en")).toEqual(await a.languageVersions("mfa-en"));
+    expect(await b.get("mfa-en")).toEqual(await a.get("mfa-en"));
+    expect((await b.get("mfa-en"))?.corrections?.applied.length).toBe(1);
   });
 
   it("refuses to copy into an archive that holds documents", async () => {
@@ -191,6 +213,8 @@ describe("copying an archive record by record", () => {
         expect(found.total, text).toEqual((await a.search(query, { cache: false })).total);
       }
       expect(await pg.versions("mfa-en")).toEqual(await a.versions("mfa-en"));
+      expect(await pg.get("mfa-en")).toEqual(await a.get("mfa-en"));
+      expect(await pg.corrections("mfa-en")).toEqual(await a.corrections("mfa-en"));
       expect(await pg.fetchLog?.changes()).toEqual(await a.fetchLog?.changes());
     },
   );

@@ -3,8 +3,9 @@
  * by playwright-core: what every browser test file starts with. Screenshots go to
  * test-artifacts/browser/.
  */
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
 import type { AddressInfo } from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
@@ -16,6 +17,7 @@ import { ingestBatch } from "../../src/ingest/batch.js";
 import { planSources, readSources } from "../../src/ingest/read/sources.js";
 import { withSearch } from "../../src/search/engine/with-search.js";
 import { createApp } from "../../src/server/app.js";
+import { issueEditorToken, loadEditors } from "../../src/server/editors.js";
 import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
 import type { DocumentStore } from "../../src/store/store.js";
 import { HOSTILE_PAGE } from "./hostile.js";
@@ -30,6 +32,8 @@ if (!chromiumAvailable && process.env.CI)
 
 export interface WebAppInBrowser {
   browser: Browser;
+  /** A token that signs in the editor "Ada Editor". */
+  editorToken: string;
   base: string;
   store: DocumentStore;
   /** Dialogs any page opened (an injected alert would land here). */
@@ -59,10 +63,13 @@ export async function startWebAppInBrowser(): Promise<WebAppInBrowser> {
   const ids: string[] = [];
   for await (const d of store.list()) ids.push(d.id);
   await linkAndMeasure(store, ids, matcher);
+  const editorsFile = path.join(mkdtempSync(path.join(os.tmpdir(), "verbatim-editors-")), "editors.json");
+  const editorToken = issueEditorToken(editorsFile, "Ada Editor");
   const app = createApp({
     store,
     registry,
     matcher,
+    editors: loadEditors(editorsFile),
     token: null,
     maxBodyBytes: 1e6,
     rateLimitPerMinute: 0,
@@ -87,6 +94,7 @@ export async function startWebAppInBrowser(): Promise<WebAppInBrowser> {
   const dialogs: string[] = [];
   return {
     browser,
+    editorToken,
     base,
     store,
     dialogs,

@@ -10,6 +10,7 @@ import { warcDirFor } from "../../fetch/warc.js";
 import { DEFAULT_MAX_BYTES } from "../../ingest/pipeline.js";
 import { planSources, readSources } from "../../ingest/read/sources.js";
 import { createApp } from "../../server/app.js";
+import { loadEditors } from "../../server/editors.js";
 import { resolveDbPath } from "../../store/open.js";
 import { archiveOptions } from "../archive-flags.js";
 import { reportError } from "../output.js";
@@ -25,6 +26,7 @@ interface ServeFlags extends FollowFlags {
   host: string;
   examples: boolean;
   tokenFile?: string;
+  editors?: string;
   rateLimit: string;
   maxBodyBytes: string;
   baseUrl?: string;
@@ -48,6 +50,10 @@ export function registerServe(program: Command): void {
     .option(
       "--token-file <file>",
       "file holding the token that write endpoints require (else $VERBATIM_TOKEN)",
+    )
+    .option(
+      "--editors <file>",
+      "editors who may correct documents (`verbatim editor add`; default: $VERBATIM_EDITORS, none when unset)",
     )
     .option("--rate-limit <n>", "requests per client per minute, 0 for none", "6000")
     .option("--max-body-bytes <n>", "largest request body accepted", String(DEFAULT_MAX_BYTES))
@@ -93,10 +99,13 @@ export function registerServe(program: Command): void {
           `the archive was empty: loaded ${report.documents} example documents from ${path.relative(process.cwd(), EXAMPLES) || EXAMPLES}`,
         );
       }
+      const editorsFile = flags.editors ?? process.env.VERBATIM_EDITORS;
+      const editors = editorsFile ? loadEditors(editorsFile) : null;
       const app = createApp({
         store,
         registry,
         token: token || null,
+        editors,
         maxBodyBytes: Number(flags.maxBodyBytes) || DEFAULT_MAX_BYTES,
         rateLimitPerMinute: Number(flags.rateLimit) || 0,
         baseUrl: flags.baseUrl ?? null,
@@ -109,6 +118,11 @@ export function registerServe(program: Command): void {
         );
         if (!token)
           console.log("no token configured: writing through the API is disabled (set VERBATIM_TOKEN)");
+        console.log(
+          editors
+            ? `${editors.size} ${editors.size === 1 ? "editor" : "editors"} may sign in at /sign-in and correct documents`
+            : "no editors file: nobody can correct documents (see `verbatim editor add`)",
+        );
       });
       const stop = () => {
         server.close();

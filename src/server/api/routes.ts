@@ -15,6 +15,7 @@ import { trendRows } from "../../web/pages/trend.js";
 import type { AppDeps } from "../deps.js";
 import { requireToken } from "../security.js";
 import { registerAlignmentApi } from "./alignment-routes.js";
+import { registerCorrectionApi } from "./correction-routes.js";
 import { registerExportApi } from "./export-routes.js";
 import { registerHistoryApi } from "./history-routes.js";
 import {
@@ -290,7 +291,7 @@ const entityRoute = createRoute({
 export function registerApi(app: OpenAPIHono, deps: AppDeps): void {
   const { store } = deps;
   // Every write under /api needs the operator's token; reads (GET, HEAD) pass.
-  app.use("/api/*", requireToken(deps.token));
+  app.use("/api/*", requireToken(deps.token, deps.editors ?? null));
 
   app.openapi(searchRoute, async (c) => {
     const query = c.req.valid("query");
@@ -412,6 +413,7 @@ export function registerApi(app: OpenAPIHono, deps: AppDeps): void {
 
   registerAlignmentApi(app, deps);
   registerHistoryApi(app, deps);
+  registerCorrectionApi(app, deps);
   registerExportApi(app, deps);
 
   app.openapi(deleteRoute, async (c) => {

@@ -8,6 +8,7 @@
  */
 import pg from "pg";
 import { VerbatimError } from "../../errors/catalog.js";
+import type { Correction, NewCorrection } from "../../model/corrections.js";
 import type { Document } from "../../model/document.js";
 import type { Enrichment } from "../../model/enrichment.js";
 import type { Entity } from "../../model/entity.js";
@@ -38,8 +39,9 @@ import type {
   VersionKeys,
 } from "../store.js";
 import type { ArchiveTransfer } from "../transfer.js";
+import { pgCorrections } from "./corrections.js";
 import { one, type Queryable, rows, transaction } from "./db.js";
-import { readDocumentView } from "./document-view.js";
+import { DOCUMENT_READ, type DocumentRow, readDocumentView, toStoredDocument } from "./document-view.js";
 import { pgEnrichment } from "./enrichment.js";
 import { type PgFetchLog, pgFetchLog } from "./fetch-log.js";
 import {
@@ -57,14 +59,6 @@ import { applyIndexDelta, IndexDelta, putInIndex, removeFromIndex } from "./sear
 import { PgTextIndex } from "./text-index.js";
 import { pgTransfer } from "./transfer.js";
 import { pgVersionLinks } from "./version-links.js";
-
-interface DocumentRow {
-  id: string;
-  version: number;
-  current: boolean;
-  stored_at: string;
-  body: string;
-}
 
 export interface PgStoreOptions {
   /** postgres:// or postgresql:// URL of the primary. */
@@ -196,7 +190,7 @@ export class PgStore implements StoreBackend {
         current.version,
       ]);
       const body =
-        current === incoming ? doc : ((await this.getOn(db, doc.id, current.version))?.document ?? doc);
+        current === incoming ? doc : ((await this.extractedOn(db, doc.id, current.version)) ?? doc);
       await putInIndex(db, body, delta);
       // The new current version brings its own keys; one stored before versions kept them has none
       // until the archive opener gives them (PendingWork "version-keys").
@@ -207,6 +201,8 @@ export class PgStore implements StoreBackend {
         await pgEnrichment.clear(db, doc.id);
         await pgVersionLinks.forget(db, doc.id, false);
       }
+      // Editors' corrections go on top of whichever version is current now, where they still apply.
+      await pgCorrections.rebuild(db, { document: body, version: current.version }, doc.id);
     }
     const version = repeated?.version ?? incoming.version;
     const status = repeated ? "unchanged" : stored.length > 0 ? "versioned" : "inserted";
@@ -285,23 +281,57 @@ export class PgStore implements StoreBackend {
   private async getOn(db: Queryable, id: string, version?: number): Promise<StoredDocument | null> {
     const row =
       version === undefined
-        ? await one<DocumentRow>(
-            db,
-            "SELECT id, version, current, stored_at, body FROM documents WHERE id = $1 AND current",
-            [id],
-          )
-        : await one<DocumentRow>(
-            db,
-            "SELECT id, version, current, stored_at, body FROM documents WHERE id = $1 AND version = $2",
-            [id, version],
-          );
-    if (!row) return null;
-    return {
-      document: JSON.parse(row.body) as Document,
-      version: row.version,
-      current: row.current,
-      storedAt: row.stored_at,
-    };
+        ? await one<DocumentRow>(db, `${DOCUMENT_READ} WHERE d.id = $1 AND d.current`, [id])
+        : await one<DocumentRow>(db, `${DOCUMENT_READ} WHERE d.id = $1 AND d.version = $2`, [id, version]);
+    return row ? toStoredDocument(row) : null;
+  }
+
+  /** A version as extraction made it, without corrections. */
+  private async extractedOn(db: Queryable, id: string, version: number): Promise<Document | null> {
+    const row = await one<{ body: string }>(db, "SELECT body FROM documents WHERE id = $1 AND version = $2", [
+      id,
+      version,
+    ]);
+    return row ? (JSON.parse(row.body) as Document) : null;
+  }
+
+  async putCorrection(correction: NewCorrection): Promise<Correction> {
+    return this.write(async (db) => {
+      await db.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [correction.documentId]);
+      const made = await pgCorrections.add(db, correction);
+      await this.rebuildCorrected(db, correction.documentId);
+      await this.finishWrite(db, null);
+      return made;
+    });
+  }
+
+  async undoCorrection(id: number, by: string, at: string): Promise<Correction | null> {
+    return this.write(async (db) => {
+      const undone = await pgCorrections.undo(db, id, by, at);
+      if (undone) {
+        await db.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [undone.documentId]);
+        await this.rebuildCorrected(db, undone.documentId);
+      }
+      await this.finishWrite(db, null);
+      return undone;
+    });
+  }
+
+  async corrections(documentId: string): Promise<Correction[]> {
+    return pgCorrections.of(await this.router.reader(), documentId);
+  }
+
+  private async rebuildCorrected(db: Queryable, id: string): Promise<void> {
+    const row = await one<{ version: number; body: string }>(
+      db,
+      "SELECT version, body FROM documents WHERE id = $1 AND current",
+      [id],
+    );
+    await pgCorrections.rebuild(
+      db,
+      row ? { document: JSON.parse(row.body) as Document, version: row.version } : null,
+      id,
+    );
   }
 
   async get(id: string, version?: number): Promise<StoredDocument | null> {
@@ -325,13 +355,13 @@ export class PgStore implements StoreBackend {
       const found = options.publisher
         ? await rows<{ id: string; body: string }>(
             await this.router.reader(),
-            `SELECT id, body FROM documents WHERE current AND id COLLATE "C" > $1 AND publisher = $2
-             ORDER BY id COLLATE "C" LIMIT $3`,
+            `${DOCUMENT_READ} WHERE d.current AND d.id COLLATE "C" > $1 AND d.publisher = $2
+             ORDER BY d.id COLLATE "C" LIMIT $3`,
             [after, options.publisher, n],
           )
         : await rows<{ id: string; body: string }>(
             await this.router.reader(),
-            `SELECT id, body FROM documents WHERE current AND id COLLATE "C" > $1 ORDER BY id COLLATE "C" LIMIT $2`,
+            `${DOCUMENT_READ} WHERE d.current AND d.id COLLATE "C" > $1 ORDER BY d.id COLLATE "C" LIMIT $2`,
             [after, n],
           );
       if (found.length === 0) return;
@@ -348,6 +378,7 @@ export class PgStore implements StoreBackend {
       await pgEnrichment.clear(db, id);
       await pgVersionLinks.forget(db, id, true);
       await removeFromIndex(db, id, delta);
+      await pgCorrections.forget(db, id);
       const removed = (await db.query("DELETE FROM documents WHERE id = $1", [id])).rowCount ?? 0;
       await this.finishWrite(db, delta);
       return removed > 0;

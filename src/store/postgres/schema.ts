@@ -298,6 +298,27 @@ export const PG_MIGRATIONS: readonly Migration[] = [
                           time = b.j #>> '{when,time}', date_time = b.j #>> '{when,dateTime}'
      FROM (SELECT id, version, body::json AS j FROM documents) b
      WHERE b.id = d.id AND b.version = d.version;`,
+  // Editors' corrections, in the order they were made, and the record they give each corrected
+  // document's current version (model/corrections.ts), kept beside the extracted one.
+  `CREATE TABLE IF NOT EXISTS corrections (
+    id        BIGSERIAL PRIMARY KEY,
+    doc_id    TEXT NOT NULL,
+    at        TEXT NOT NULL,
+    author    TEXT NOT NULL,
+    reason    TEXT NOT NULL,
+    op        TEXT NOT NULL,
+    anchors   TEXT NOT NULL,
+    undone_by TEXT,
+    undone_at TEXT
+  );
+  CREATE INDEX IF NOT EXISTS corrections_doc ON corrections (doc_id);
+  CREATE TABLE IF NOT EXISTS corrected (
+    doc_id  TEXT PRIMARY KEY,
+    version INTEGER NOT NULL,
+    body    TEXT NOT NULL,
+    applied TEXT NOT NULL,
+    stale   TEXT NOT NULL
+  );`,
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.length;

@@ -24,6 +24,7 @@ import {
   toPage,
 } from "../rows.js";
 import type { ArchiveRecord, ArchiveRecordKind, ArchiveTransfer } from "../transfer.js";
+import { pgCorrections, toCorrection } from "./corrections.js";
 import { one, type Queryable, rows, transaction } from "./db.js";
 import { pgEnrichment } from "./enrichment.js";
 import { READING_INSERT_COLUMNS, readingValues } from "./readings.js";
@@ -38,10 +39,18 @@ type Row = Record<string, any>;
 
 /** Text keys compare byte by byte, as SQLite compares them; numbers as numbers. */
 const NUMERIC_KEYS = new Set(["version", "n", "seq"]);
-const keyed = (k: string) => (NUMERIC_KEYS.has(k) ? k : `${k} COLLATE "C"`);
-
-/** Rows of a table in pages, after the last key seen, so memory stays flat however large it is. */
-async function* paged(pool: pg.Pool, table: string, columns: string, key: string[]): AsyncGenerator<Row> {
+/**
+ * Rows of a table in pages, after the last key seen, so memory stays flat however large it is.
+ * `numeric`: key columns that are numbers in this table (beyond version, n and seq everywhere).
+ */
+async function* paged(
+  pool: pg.Pool,
+  table: string,
+  columns: string,
+  key: string[],
+  numeric: string[] = [],
+): AsyncGenerator<Row> {
+  const keyed = (k: string) => (NUMERIC_KEYS.has(k) || numeric.includes(k) ? k : `${k} COLLATE "C"`);
   const order = key.map(keyed).join(", ");
   let last: unknown[] | null = null;
   for (;;) {
@@ -123,6 +132,8 @@ export function pgTransfer(pool: pg.Pool, wrote: () => Promise<void>): ArchiveTr
         yield { kind: "crawl", key: r.key, started: r.started, finished: r.finished };
       for await (const r of paged(pool, "crawl_queue", "key, url, depth, seq, done", ["key", "seq"]))
         yield { kind: "queued", key: r.key, url: r.url, depth: r.depth, seq: Number(r.seq), done: r.done };
+      for await (const r of paged(pool, "corrections", "*", ["id"], ["id"]))
+        yield { kind: "correction", correction: toCorrection(r as Parameters<typeof toCorrection>[0]) };
     },
 
     async importRecords(records) {
@@ -148,6 +159,26 @@ export function pgTransfer(pool: pg.Pool, wrote: () => Promise<void>): ArchiveTr
         }
       }
       await write(batch);
+      // The corrected records, once every version and correction is in; new corrections number on.
+      await transaction(pool, async (db) => {
+        await db.query(
+          "SELECT setval(pg_get_serial_sequence('corrections', 'id'), GREATEST((SELECT max(id) FROM corrections), 1))",
+        );
+        const ids = await rows<{ doc_id: string }>(db, "SELECT DISTINCT doc_id FROM corrections");
+        for (const { doc_id } of ids) {
+          const row = await one<{ version: number; body: string }>(
+            db,
+            "SELECT version, body FROM documents WHERE id = $1 AND current",
+            [doc_id],
+          );
+          await pgCorrections.rebuild(
+            db,
+            row ? { document: JSON.parse(row.body) as Document, version: row.version } : null,
+            doc_id,
+          );
+        }
+        await db.query("UPDATE archive_state SET generation = generation + 1");
+      });
       await wrote();
       return counts;
     },
@@ -243,6 +274,25 @@ async function importRecord(db: Queryable, r: ArchiveRecord, delta: IndexDelta):
         captureParams(r.capture),
       );
       return;
+    case "correction": {
+      const c = r.correction;
+      await db.query(
+        `INSERT INTO corrections (id, doc_id, at, author, reason, op, anchors, undone_by, undone_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [
+          c.id,
+          c.documentId,
+          c.at,
+          c.author,
+          c.reason,
+          JSON.stringify(c.op),
+          JSON.stringify(c.anchors),
+          c.undone?.by ?? null,
+          c.undone?.at ?? null,
+        ],
+      );
+      break;
+    }
     case "withdrawal":
       await db.query(
         "INSERT INTO withdrawals (doc_id, url, status, at) VALUES ($1, $2, $3, $4) ON CONFLICT (doc_id) DO NOTHING",

@@ -261,6 +261,27 @@ export const MIGRATIONS: readonly Migration[] = [
     db.exec("ALTER TABLE documents ADD COLUMN keys TEXT;");
     leaveWork(db, "version-keys");
   },
+  // 14: editors' corrections, in the order they were made, and the record they give each corrected
+  // document's current version (model/corrections.ts), kept beside the extracted one.
+  `CREATE TABLE IF NOT EXISTS corrections (
+    id        INTEGER PRIMARY KEY AUTOINCREMENT,
+    doc_id    TEXT NOT NULL,
+    at        TEXT NOT NULL,
+    author    TEXT NOT NULL,
+    reason    TEXT NOT NULL,
+    op        TEXT NOT NULL,
+    anchors   TEXT NOT NULL,
+    undone_by TEXT,
+    undone_at TEXT
+  );
+  CREATE INDEX IF NOT EXISTS corrections_doc ON corrections (doc_id);
+  CREATE TABLE IF NOT EXISTS corrected (
+    doc_id  TEXT PRIMARY KEY,
+    version INTEGER NOT NULL,
+    body    TEXT NOT NULL,
+    applied TEXT NOT NULL,
+    stale   TEXT NOT NULL
+  );`,
 ];
 
 /**

@@ -6,6 +6,7 @@ import { mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { VerbatimError } from "../../errors/catalog.js";
+import type { Correction, NewCorrection } from "../../model/corrections.js";
 import type { Document } from "../../model/document.js";
 import type { Enrichment } from "../../model/enrichment.js";
 import type { Entity } from "../../model/entity.js";
@@ -35,6 +36,7 @@ import type {
   VersionKeys,
 } from "../store.js";
 import type { ArchiveTransfer } from "../transfer.js";
+import { type SqliteCorrections, sqliteCorrections } from "./corrections.js";
 import { type EnrichmentIndex, enrichmentIndex } from "./enrichment-index.js";
 import { type SqliteFetchLog, sqliteFetchLog } from "./fetch-log.js";
 import { MIGRATIONS, SCHEMA_VERSION } from "./schema.js";
@@ -62,7 +64,14 @@ interface DocumentRow {
   current: number;
   stored_at: string;
   body: string;
+  /** When corrections touch the version (corrected.applied / .stale, JSON). */
+  applied?: string | null;
+  stale?: string | null;
 }
+
+/** The version with its corrected record, when it has one (only the current version can). */
+const DOCUMENT_READ = `SELECT d.id, d.version, d.current, d.stored_at, COALESCE(c.body, d.body) AS body, c.applied, c.stale
+  FROM documents d LEFT JOIN corrected c ON c.doc_id = d.id AND c.version = d.version AND d.current = 1`;
 
 function migrate(db: Database.Database): void {
   const found = db.pragma("user_version", { simple: true }) as number;
@@ -114,6 +123,7 @@ export class SqliteStore implements StoreBackend {
   readonly textIndex: SqliteTextIndex;
   private readonly enrichments: EnrichmentIndex;
   private readonly links: VersionLinks;
+  private readonly fixes: SqliteCorrections;
   readonly fetchLog: SqliteFetchLog;
   readonly transfer: ArchiveTransfer;
   /** Bumped on every write by this connection, so search caches know when to reload. */
@@ -151,6 +161,7 @@ export class SqliteStore implements StoreBackend {
     this.textIndex = new SqliteTextIndex(db, () => this.generation);
     this.enrichments = enrichmentIndex(db);
     this.links = versionLinks(db, options.alignmentVersion ?? null);
+    this.fixes = sqliteCorrections(db);
     this.fetchLog = sqliteFetchLog(db, () => {
       this.generation++;
     });
@@ -183,10 +194,11 @@ export class SqliteStore implements StoreBackend {
       insertRaw: db.prepare(
         "INSERT OR IGNORE INTO raw_inputs (hash, source, byte_length, bytes) VALUES (?, ?, ?, ?)",
       ),
-      getCurrent: db.prepare<[string], DocumentRow>(
-        "SELECT id, version, current, stored_at, body FROM documents WHERE id = ? AND current = 1",
-      ),
+      getCurrent: db.prepare<[string], DocumentRow>(`${DOCUMENT_READ} WHERE d.id = ? AND d.current = 1`),
       getVersion: db.prepare<[string, number], DocumentRow>(
+        `${DOCUMENT_READ} WHERE d.id = ? AND d.version = ?`,
+      ),
+      getExtracted: db.prepare<[string, number], DocumentRow>(
         "SELECT id, version, current, stored_at, body FROM documents WHERE id = ? AND version = ?",
       ),
       getRaw: db.prepare<[string], { bytes: Buffer }>("SELECT bytes FROM raw_inputs WHERE hash = ?"),
@@ -289,7 +301,7 @@ export class SqliteStore implements StoreBackend {
       const body =
         current === incoming
           ? doc
-          : (this.toStored(this.stmt.getVersion.get(doc.id, current.version))?.document ?? doc);
+          : (this.toStored(this.stmt.getExtracted.get(doc.id, current.version))?.document ?? doc);
       this.index.put(body);
       // The new current version brings its own keys; one stored before versions kept them has none
       // until the archive opener gives them (PendingWork "version-keys").
@@ -302,6 +314,8 @@ export class SqliteStore implements StoreBackend {
         this.enrichments.clear(doc.id);
         this.links.forget(doc.id, false);
       }
+      // Editors' corrections go on top of whichever version is current now, where they still apply.
+      this.fixes.rebuild({ document: body, version: current.version }, doc.id);
     }
     const version = repeated?.version ?? incoming.version;
     const status = repeated ? "unchanged" : stored.length > 0 ? "versioned" : "inserted";
@@ -352,12 +366,43 @@ export class SqliteStore implements StoreBackend {
 
   private toStored(row: DocumentRow | undefined): StoredDocument | null {
     if (!row) return null;
-    return {
+    const stored: StoredDocument = {
       document: JSON.parse(row.body) as Document,
       version: row.version,
       current: row.current === 1,
       storedAt: row.stored_at,
     };
+    if (row.applied && row.stale)
+      stored.corrections = { applied: JSON.parse(row.applied), stale: JSON.parse(row.stale) };
+    return stored;
+  }
+
+  async putCorrection(correction: NewCorrection): Promise<Correction> {
+    this.generation++;
+    return this.db.transaction(() => {
+      const made = this.fixes.add(correction);
+      this.rebuildCorrected(correction.documentId);
+      return made;
+    })();
+  }
+
+  async undoCorrection(id: number, by: string, at: string): Promise<Correction | null> {
+    this.generation++;
+    return this.db.transaction(() => {
+      const undone = this.fixes.undo(id, by, at);
+      if (undone) this.rebuildCorrected(undone.documentId);
+      return undone;
+    })();
+  }
+
+  async corrections(documentId: string): Promise<Correction[]> {
+    return this.fixes.of(documentId);
+  }
+
+  private rebuildCorrected(id: string): void {
+    const row = this.stmt.getCurrent.get(id);
+    const extracted = row ? this.toStored(this.stmt.getExtracted.get(id, row.version)) : null;
+    this.fixes.rebuild(extracted && { document: extracted.document, version: extracted.version }, id);
   }
 
   async get(id: string, version?: number): Promise<StoredDocument | null> {
@@ -398,6 +443,7 @@ export class SqliteStore implements StoreBackend {
         enrichment: this.enrichments.get(id),
         languageVersions: this.links.versions(id),
         versions: this.versionList(id),
+        corrections: this.fixes.of(id),
       };
     })();
     return view && { ...view, withdrawal: await this.fetchLog.withdrawal(id) };
@@ -408,10 +454,10 @@ export class SqliteStore implements StoreBackend {
     let after = options.after ?? "";
     let remaining = options.limit ?? Number.POSITIVE_INFINITY;
     const byPublisher = this.db.prepare<[string, string, number], { id: string; body: string }>(
-      "SELECT id, body FROM documents WHERE current = 1 AND id > ? AND publisher = ? ORDER BY id LIMIT ?",
+      `${DOCUMENT_READ} WHERE d.current = 1 AND d.id > ? AND d.publisher = ? ORDER BY d.id LIMIT ?`,
     );
     const all = this.db.prepare<[string, number], { id: string; body: string }>(
-      "SELECT id, body FROM documents WHERE current = 1 AND id > ? ORDER BY id LIMIT ?",
+      `${DOCUMENT_READ} WHERE d.current = 1 AND d.id > ? ORDER BY d.id LIMIT ?`,
     );
     while (remaining > 0) {
       const n = Math.min(pageSize, remaining);
@@ -429,6 +475,7 @@ export class SqliteStore implements StoreBackend {
       this.enrichments.clear(id);
       this.links.forget(id, true);
       this.index.remove(id);
+      this.fixes.forget(id);
       return this.db.prepare<[string]>("DELETE FROM documents WHERE id = ?").run(id).changes > 0;
     })();
   }

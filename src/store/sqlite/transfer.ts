@@ -23,6 +23,7 @@ import {
   toPage,
 } from "../rows.js";
 import type { ArchiveRecord, ArchiveRecordKind, ArchiveTransfer } from "../transfer.js";
+import { type CorrectionRow, sqliteCorrections, toCorrection } from "./corrections.js";
 import type { EnrichmentIndex } from "./enrichment-index.js";
 import type { SearchIndexWriter } from "./search-index.js";
 import type { VersionLinks } from "./version-links.js";
@@ -143,6 +144,8 @@ export function sqliteTransfer(
         .prepare("SELECT * FROM crawl_queue ORDER BY key, seq")
         .iterate() as IterableIterator<Row>)
         yield { kind: "queued", key: r.key, url: r.url, depth: r.depth, seq: r.seq, done: r.done === 1 };
+      for (const r of db.prepare("SELECT * FROM corrections ORDER BY id").all() as CorrectionRow[])
+        yield { kind: "correction", correction: toCorrection(r) };
     },
 
     async importRecords(records) {
@@ -182,7 +185,12 @@ export function sqliteTransfer(
         queued: db.prepare(
           "INSERT OR REPLACE INTO crawl_queue (key, url, depth, seq, done) VALUES (?, ?, ?, ?, ?)",
         ),
+        correction: db.prepare(
+          `INSERT INTO corrections (id, doc_id, at, author, reason, op, anchors, undone_by, undone_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ),
       };
+      const corrected = new Set<string>();
       const write = db.transaction((batch: ArchiveRecord[]) => {
         for (const r of batch) {
           counts[r.kind] = (counts[r.kind] ?? 0) + 1;
@@ -266,6 +274,22 @@ export function sqliteTransfer(
             case "queued":
               stmt.queued.run(r.key, r.url, r.depth, r.seq, r.done ? 1 : 0);
               break;
+            case "correction": {
+              const c = r.correction;
+              stmt.correction.run(
+                c.id,
+                c.documentId,
+                c.at,
+                c.author,
+                c.reason,
+                JSON.stringify(c.op),
+                JSON.stringify(c.anchors),
+                c.undone?.by ?? null,
+                c.undone?.at ?? null,
+              );
+              corrected.add(c.documentId);
+              break;
+            }
           }
         }
       });
@@ -278,6 +302,20 @@ export function sqliteTransfer(
         }
       }
       write(batch);
+      // The corrected records, once every version and correction is in.
+      const fixes = sqliteCorrections(db);
+      const current = db.prepare<[string], { version: number; body: string }>(
+        "SELECT version, body FROM documents WHERE id = ? AND current = 1",
+      );
+      db.transaction(() => {
+        for (const id of corrected) {
+          const row = current.get(id);
+          fixes.rebuild(
+            row ? { document: JSON.parse(row.body) as Document, version: row.version } : null,
+            id,
+          );
+        }
+      })();
       parts.changed();
       return counts;
     },

@@ -4,6 +4,13 @@ import type { Enrichment } from "../../model/enrichment.js";
 import type { LanguageVersion } from "../../store/store.js";
 import { layout, type Markup } from "../layout.js";
 import { turnHeading } from "../turn-heading.js";
+import {
+  type CorrectionsShown,
+  correctedTurns,
+  correctionLog,
+  correctionNotice,
+  turnEditor,
+} from "./corrections.js";
 
 /** What the document page shows of the page's life on the web. */
 export interface WebStatus {
@@ -49,6 +56,10 @@ function paragraphMarkup(turn: Turn, index: number, text: string, mentions: Enri
 export interface ReaderOptions {
   /** Entity mentions marked and linked (off by default: a page of links is hard to read). */
   entities: boolean;
+  /** Editors' corrections: the log, what applies to this version, and who is signed in. */
+  corrections?: CorrectionsShown;
+  /** Registry ids an editor may give a turn. */
+  speakerIds?: string[];
 }
 
 export function documentPage(
@@ -64,6 +75,8 @@ export function documentPage(
   options: ReaderOptions = { entities: false },
 ): Markup {
   const mentions = options.entities ? (enrichment?.mentions ?? []) : [];
+  const shown = options.corrections ?? { log: [], state: undefined, editor: null };
+  const corrected = correctedTurns(shown);
   const here = (entities: boolean) => {
     const params = new URLSearchParams();
     if (!current) params.set("version", String(version));
@@ -87,6 +100,7 @@ export function documentPage(
 <p class="dateline">${when || "undated"}${doc.place ? html` · ${doc.place}` : ""} · ${doc.publisher} · ${doc.kind}${doc.publisherRef ? html` · ${doc.publisherRef}` : ""}</p>
 <h1>${doc.title}</h1>
 </header>
+${correctionNotice(shown)}
 ${doc.event ? html`<p class="muted">Event: ${doc.event}</p>` : ""}
 ${
   web.withdrawn
@@ -138,7 +152,8 @@ ${doc.turns.map((turn) => {
     turn.speakerId
       ? html`<a href="/s/${encodeURIComponent(turn.speakerId)}">${heading.name}</a>`
       : heading.name
-  }</span>${heading.label ? html` <span class="muted">(${heading.label})</span>` : ""}${notes || addressed ? html`<span class="kind">${notes}${addressed ? html`${notes ? ", " : ""}to ${addressed}` : ""}</span>` : ""}<span class="turn-links"><a class="permalink" href="#t${turn.index}" aria-label="Permalink to turn ${turn.index + 1}">¶</a><a class="cite-turn" href="${citeHref(turn.index)}">Cite this turn</a>${nav}</span></p>
+  }</span>${heading.label ? html` <span class="muted">(${heading.label})</span>` : ""}${notes || addressed ? html`<span class="kind">${notes}${addressed ? html`${notes ? ", " : ""}to ${addressed}` : ""}</span>` : ""}${corrected.has(turn.index) ? html`<a class="corrected-mark" href="#corrections">corrected</a>` : ""}<span class="turn-links"><a class="permalink" href="#t${turn.index}" aria-label="Permalink to turn ${turn.index + 1}">¶</a><a class="cite-turn" href="${citeHref(turn.index)}">Cite this turn</a>${nav}</span></p>
+${turnEditor(doc, turn, shown)}
 ${turn.paragraphs.map((p, i) => html`<p id="t${turn.index}p${i}" lang="${enrichment?.turnLanguages[turn.index] || doc.language}">${paragraphMarkup(turn, i, p, mentions)}</p>`)}
 </section>`;
 })}
@@ -150,6 +165,7 @@ ${
       )}</ul>`
     : ""
 }
+${correctionLog(shown, options.speakerIds ?? [])}
 <h2>Provenance</h2>
 <p class="muted">${doc.sourceUrl && /^https?:\/\//i.test(doc.sourceUrl) ? html`Source: <a href="${doc.sourceUrl}" rel="nofollow noopener">${doc.sourceUrl}</a> · ` : ""}read from ${doc.provenance.source} by ${doc.provenance.reader} (${doc.provenance.profile}) on ${doc.provenance.readAt.slice(0, 10)} · sha256 ${doc.provenance.contentHash.slice(0, 16)}… · version ${version} · <a href="/api/documents/${encodeURIComponent(doc.id)}">JSON</a></p>
 </article>`,

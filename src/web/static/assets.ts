@@ -103,6 +103,16 @@ form.filters { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: end
 form.filters select { font-size: 1rem; padding: .3rem; }
 .no-results { margin: 1rem 0; }
 
+/* Corrections: a notice, a mark on corrected turns, the log, and the editor's forms. */
+.corrected-notice { background: #eef6ee; border-left: 4px solid #2e7d32; padding: .4rem .6rem; }
+.corrected-mark { font-size: .8rem; color: #2e7d32; margin-left: .4rem; text-decoration: none; border: 1px solid #2e7d32; border-radius: 4px; padding: 0 .3rem; }
+.correction-log li { margin: .3rem 0; }
+form.inline { display: inline; }
+form.inline button, .turn-editor button { padding: .2rem .6rem; font-size: .9rem; }
+.turn-editor { margin: .3rem 0; font-size: .92rem; }
+.turn-editor form { display: flex; flex-wrap: wrap; gap: .3rem .6rem; align-items: end; margin: .4rem 0; }
+.turn-editor input, .turn-editor select { font-size: .95rem; padding: .2rem .3rem; max-width: 100%; }
+
 /* Phones: a compact header, and side by side as alternating rows, each passage under its language. */
 @media (max-width: 40rem) {
   body { font-size: 16px; }
