@@ -4,6 +4,7 @@
  * the store's records and back into parameters in column order. One mapping, so the fetch logs,
  * the version links and `verbatim copy` of every backend cannot drift apart.
  */
+import type { Correction } from "../model/corrections.js";
 import type { CaptureRow, DivergenceSummary, PageState } from "./records.js";
 
 export interface PageRow {
@@ -136,4 +137,44 @@ export const divergenceParams = (s: DivergenceSummary): unknown[] => [
   s.lengthOutliers,
   s.numberMismatches,
   s.entityMismatches,
+];
+
+/** A row of `corrections`, the same on both backends. */
+export interface CorrectionRow {
+  id: number;
+  doc_id: string;
+  at: string;
+  author: string;
+  reason: string;
+  op: string;
+  anchors: string;
+  undone_by: string | null;
+  undone_at: string | null;
+}
+
+export const toCorrection = (r: CorrectionRow): Correction => ({
+  id: Number(r.id),
+  documentId: r.doc_id,
+  op: JSON.parse(r.op),
+  anchors: JSON.parse(r.anchors),
+  author: r.author,
+  reason: r.reason,
+  at: r.at,
+  undone: r.undone_by && r.undone_at ? { by: r.undone_by, at: r.undone_at } : null,
+});
+
+/** The columns a correction is written with, numbered or not. */
+export const CORRECTION_COLUMNS = "doc_id, at, author, reason, op, anchors, undone_by, undone_at";
+
+export const correctionParams = (
+  c: Omit<Correction, "id" | "undone"> & Partial<Pick<Correction, "undone">>,
+): unknown[] => [
+  c.documentId,
+  c.at,
+  c.author,
+  c.reason,
+  JSON.stringify(c.op),
+  JSON.stringify(c.anchors),
+  c.undone?.by ?? null,
+  c.undone?.at ?? null,
 ];

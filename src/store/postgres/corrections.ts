@@ -6,32 +6,10 @@
  */
 import { applyCorrections, type Correction, type NewCorrection } from "../../model/corrections.js";
 import type { Document } from "../../model/document.js";
+import { CORRECTION_COLUMNS, type CorrectionRow, correctionParams, toCorrection } from "../rows.js";
 import { one, type Queryable, rows } from "./db.js";
 
-interface CorrectionRow {
-  id: number;
-  doc_id: string;
-  at: string;
-  author: string;
-  reason: string;
-  op: string;
-  anchors: string;
-  undone_by: string | null;
-  undone_at: string | null;
-}
-
-export function toCorrection(r: CorrectionRow): Correction {
-  return {
-    id: Number(r.id),
-    documentId: r.doc_id,
-    op: JSON.parse(r.op),
-    anchors: JSON.parse(r.anchors),
-    author: r.author,
-    reason: r.reason,
-    at: r.at,
-    undone: r.undone_by && r.undone_at ? { by: r.undone_by, at: r.undone_at } : null,
-  };
-}
+export { toCorrection };
 
 /** A document's corrections as one JSON array, or null: for statements that read a whole view at once. */
 export const correctionsJson = (id: string) =>
@@ -46,10 +24,18 @@ export const pgCorrections = {
   async add(db: Queryable, c: NewCorrection): Promise<Correction> {
     const row = await one<CorrectionRow>(
       db,
-      "INSERT INTO corrections (doc_id, at, author, reason, op, anchors) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *",
-      [c.documentId, c.at, c.author, c.reason, JSON.stringify(c.op), JSON.stringify(c.anchors)],
+      `INSERT INTO corrections (${CORRECTION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
+      correctionParams(c),
     );
     return toCorrection(row as CorrectionRow);
+  },
+
+  /** With its number, as `verbatim copy` brings it. */
+  async addNumbered(db: Queryable, c: Correction): Promise<void> {
+    await db.query(
+      `INSERT INTO corrections (id, ${CORRECTION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [c.id, ...correctionParams(c)],
+    );
   },
 
   async undo(db: Queryable, id: number, by: string, at: string): Promise<Correction | null> {
@@ -103,6 +89,20 @@ export const pgCorrections = {
       ],
     );
     await labelTurns(outcome.document);
+  },
+
+  /** Rebuilds a document's corrected record from whichever of its versions is current now. */
+  async rebuildCurrent(db: Queryable, docId: string): Promise<void> {
+    const row = await one<{ version: number; body: string }>(
+      db,
+      "SELECT version, body FROM documents WHERE id = $1 AND current",
+      [docId],
+    );
+    await pgCorrections.rebuild(
+      db,
+      row ? { document: JSON.parse(row.body) as Document, version: row.version } : null,
+      docId,
+    );
   },
 
   async forget(db: Queryable, docId: string): Promise<void> {

@@ -299,7 +299,7 @@ export class PgStore implements StoreBackend {
     return this.write(async (db) => {
       await db.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [correction.documentId]);
       const made = await pgCorrections.add(db, correction);
-      await this.rebuildCorrected(db, correction.documentId);
+      await pgCorrections.rebuildCurrent(db, correction.documentId);
       await this.finishWrite(db, null);
       return made;
     });
@@ -310,7 +310,7 @@ export class PgStore implements StoreBackend {
       const undone = await pgCorrections.undo(db, id, by, at);
       if (undone) {
         await db.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [undone.documentId]);
-        await this.rebuildCorrected(db, undone.documentId);
+        await pgCorrections.rebuildCurrent(db, undone.documentId);
       }
       await this.finishWrite(db, null);
       return undone;
@@ -319,19 +319,6 @@ export class PgStore implements StoreBackend {
 
   async corrections(documentId: string): Promise<Correction[]> {
     return pgCorrections.of(await this.router.reader(), documentId);
-  }
-
-  private async rebuildCorrected(db: Queryable, id: string): Promise<void> {
-    const row = await one<{ version: number; body: string }>(
-      db,
-      "SELECT version, body FROM documents WHERE id = $1 AND current",
-      [id],
-    );
-    await pgCorrections.rebuild(
-      db,
-      row ? { document: JSON.parse(row.body) as Document, version: row.version } : null,
-      id,
-    );
   }
 
   async get(id: string, version?: number): Promise<StoredDocument | null> {

@@ -165,18 +165,7 @@ export function pgTransfer(pool: pg.Pool, wrote: () => Promise<void>): ArchiveTr
           "SELECT setval(pg_get_serial_sequence('corrections', 'id'), GREATEST((SELECT max(id) FROM corrections), 1))",
         );
         const ids = await rows<{ doc_id: string }>(db, "SELECT DISTINCT doc_id FROM corrections");
-        for (const { doc_id } of ids) {
-          const row = await one<{ version: number; body: string }>(
-            db,
-            "SELECT version, body FROM documents WHERE id = $1 AND current",
-            [doc_id],
-          );
-          await pgCorrections.rebuild(
-            db,
-            row ? { document: JSON.parse(row.body) as Document, version: row.version } : null,
-            doc_id,
-          );
-        }
+        for (const { doc_id } of ids) await pgCorrections.rebuildCurrent(db, doc_id);
         await db.query("UPDATE archive_state SET generation = generation + 1");
       });
       await wrote();
@@ -275,22 +264,7 @@ async function importRecord(db: Queryable, r: ArchiveRecord, delta: IndexDelta):
       );
       return;
     case "correction": {
-      const c = r.correction;
-      await db.query(
-        `INSERT INTO corrections (id, doc_id, at, author, reason, op, anchors, undone_by, undone_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [
-          c.id,
-          c.documentId,
-          c.at,
-          c.author,
-          c.reason,
-          JSON.stringify(c.op),
-          JSON.stringify(c.anchors),
-          c.undone?.by ?? null,
-          c.undone?.at ?? null,
-        ],
-      );
+      await pgCorrections.addNumbered(db, r.correction);
       break;
     }
     case "withdrawal":

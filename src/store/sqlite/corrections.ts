@@ -8,34 +8,11 @@
 import type Database from "better-sqlite3";
 import { applyCorrections, type Correction, type NewCorrection } from "../../model/corrections.js";
 import type { Document } from "../../model/document.js";
-
-export interface CorrectionRow {
-  id: number;
-  doc_id: string;
-  at: string;
-  author: string;
-  reason: string;
-  op: string;
-  anchors: string;
-  undone_by: string | null;
-  undone_at: string | null;
-}
-
-export function toCorrection(r: CorrectionRow): Correction {
-  return {
-    id: r.id,
-    documentId: r.doc_id,
-    op: JSON.parse(r.op),
-    anchors: JSON.parse(r.anchors),
-    author: r.author,
-    reason: r.reason,
-    at: r.at,
-    undone: r.undone_by && r.undone_at ? { by: r.undone_by, at: r.undone_at } : null,
-  };
-}
+import { CORRECTION_COLUMNS, type CorrectionRow, correctionParams, toCorrection } from "../rows.js";
 
 export interface SqliteCorrections {
   add(c: NewCorrection): Correction;
+  addNumbered(c: Correction): void;
   undo(id: number, by: string, at: string): Correction | null;
   of(docId: string): Correction[];
   /** Rebuilds a document's corrected record from its current version (the extracted one given). */
@@ -45,8 +22,12 @@ export interface SqliteCorrections {
 
 export function sqliteCorrections(db: Database.Database): SqliteCorrections {
   const stmt = {
-    add: db.prepare<[string, string, string, string, string, string], CorrectionRow>(
-      `INSERT INTO corrections (doc_id, at, author, reason, op, anchors) VALUES (?, ?, ?, ?, ?, ?) RETURNING *`,
+    add: db.prepare<unknown[], CorrectionRow>(
+      `INSERT INTO corrections (${CORRECTION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+    ),
+    /** With its number, as `verbatim copy` brings it. */
+    addNumbered: db.prepare<unknown[]>(
+      `INSERT INTO corrections (id, ${CORRECTION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     undo: db.prepare<[string, string, number], CorrectionRow>(
       "UPDATE corrections SET undone_by = ?, undone_at = ? WHERE id = ? AND undone_at IS NULL RETURNING *",
@@ -71,15 +52,10 @@ export function sqliteCorrections(db: Database.Database): SqliteCorrections {
 
   return {
     add(c) {
-      const row = stmt.add.get(
-        c.documentId,
-        c.at,
-        c.author,
-        c.reason,
-        JSON.stringify(c.op),
-        JSON.stringify(c.anchors),
-      );
-      return toCorrection(row as CorrectionRow);
+      return toCorrection(stmt.add.get(...correctionParams(c)) as CorrectionRow);
+    },
+    addNumbered(c) {
+      stmt.addNumbered.run(c.id, ...correctionParams(c));
     },
     undo(id, by, at) {
       const row = stmt.undo.get(by, at, id);

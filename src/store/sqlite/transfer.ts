@@ -11,6 +11,7 @@ import { canonicalJson, documentFingerprint } from "../fingerprint.js";
 import {
   CAPTURE_COLUMNS,
   type CaptureDbRow,
+  type CorrectionRow,
   captureParams,
   DIVERGENCE_COLUMNS,
   type DivergenceRow,
@@ -19,11 +20,12 @@ import {
   type PageRow,
   pageParams,
   toCapture,
+  toCorrection,
   toDivergence,
   toPage,
 } from "../rows.js";
 import type { ArchiveRecord, ArchiveRecordKind, ArchiveTransfer } from "../transfer.js";
-import { type CorrectionRow, sqliteCorrections, toCorrection } from "./corrections.js";
+import { sqliteCorrections } from "./corrections.js";
 import type { EnrichmentIndex } from "./enrichment-index.js";
 import type { SearchIndexWriter } from "./search-index.js";
 import type { VersionLinks } from "./version-links.js";
@@ -185,12 +187,9 @@ export function sqliteTransfer(
         queued: db.prepare(
           "INSERT OR REPLACE INTO crawl_queue (key, url, depth, seq, done) VALUES (?, ?, ?, ?, ?)",
         ),
-        correction: db.prepare(
-          `INSERT INTO corrections (id, doc_id, at, author, reason, op, anchors, undone_by, undone_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        ),
       };
       const corrected = new Set<string>();
+      const fixes = sqliteCorrections(db);
       const write = db.transaction((batch: ArchiveRecord[]) => {
         for (const r of batch) {
           counts[r.kind] = (counts[r.kind] ?? 0) + 1;
@@ -276,17 +275,7 @@ export function sqliteTransfer(
               break;
             case "correction": {
               const c = r.correction;
-              stmt.correction.run(
-                c.id,
-                c.documentId,
-                c.at,
-                c.author,
-                c.reason,
-                JSON.stringify(c.op),
-                JSON.stringify(c.anchors),
-                c.undone?.by ?? null,
-                c.undone?.at ?? null,
-              );
+              fixes.addNumbered(c);
               corrected.add(c.documentId);
               break;
             }
@@ -303,7 +292,6 @@ export function sqliteTransfer(
       }
       write(batch);
       // The corrected records, once every version and correction is in.
-      const fixes = sqliteCorrections(db);
       const current = db.prepare<[string], { version: number; body: string }>(
         "SELECT version, body FROM documents WHERE id = ? AND current = 1",
       );
