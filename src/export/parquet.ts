@@ -12,7 +12,7 @@ import type { BasicType } from "hyparquet-writer/src/types.js";
 import type { DocumentStore } from "../store/store.js";
 import { type ExportRecord, readRecord } from "./record.js";
 import { type Selection, selectDocuments } from "./select.js";
-import { turnFacts } from "./turns-csv.js";
+import { turnCells, turnFacts } from "./turns-csv.js";
 
 type Cell = string | number | boolean | null | object;
 
@@ -98,21 +98,7 @@ const TURNS: Table = {
     ["entities", "STRING"],
     ["text", "STRING"],
   ],
-  rows: (r) =>
-    turnFacts(r).map(({ turn, language, answersQuestion, entities, text }) => [
-      r.document.id,
-      r.version,
-      turn.index,
-      turn.speakerId,
-      turn.speakerName,
-      turn.label,
-      turn.kind,
-      language,
-      turn.interpreted,
-      answersQuestion,
-      entities,
-      text,
-    ]),
+  rows: (r) => turnFacts(r).map((facts) => [r.document.id, r.version, ...turnCells(facts)]),
 };
 
 /** A row group is also written once its text reaches this many characters, whatever its row count. */

@@ -68,10 +68,32 @@ export function turnFacts(record: ExportRecord): TurnFacts[] {
   }));
 }
 
+/** A turn's own cells, in the order both turn tables (CSV, Parquet) give them. */
+export function turnCells({
+  turn,
+  language,
+  answersQuestion,
+  entities,
+  text,
+}: TurnFacts): (string | number | boolean | null)[] {
+  return [
+    turn.index,
+    turn.speakerId,
+    turn.speakerName,
+    turn.label,
+    turn.kind,
+    language,
+    turn.interpreted,
+    answersQuestion,
+    entities,
+    text,
+  ];
+}
+
 export function recordToTurnCsv(record: ExportRecord): string {
   const doc = record.document;
   let out = "";
-  for (const { turn, language, answersQuestion, entities, text } of turnFacts(record)) {
+  for (const facts of turnFacts(record)) {
     out += csvRow([
       doc.id,
       record.version,
@@ -84,17 +106,8 @@ export function recordToTurnCsv(record: ExportRecord): string {
       doc.event,
       doc.place,
       doc.sourceUrl,
-      turn.index,
-      turn.speakerId,
-      turn.speakerName,
-      turn.label,
-      turn.kind,
-      language,
-      turn.interpreted,
-      answersQuestion,
-      entities,
-      text,
-      `/d/${encodeURIComponent(doc.id)}?version=${record.version}#t${turn.index}`,
+      ...turnCells(facts),
+      `/d/${encodeURIComponent(doc.id)}?version=${record.version}#t${facts.turn.index}`,
     ]);
   }
   return out;

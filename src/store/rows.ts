@@ -5,7 +5,9 @@
  * the version links and `verbatim copy` of every backend cannot drift apart.
  */
 import type { Correction } from "../model/corrections.js";
+import { chooseCurrent, type Reading } from "../model/version-order.js";
 import type { CaptureRow, DivergenceSummary, PageState } from "./records.js";
+import type { VersionInfo } from "./store.js";
 
 export interface PageRow {
   url: string;
@@ -178,3 +180,29 @@ export const correctionParams = (
   c.undone?.by ?? null,
   c.undone?.at ?? null,
 ];
+
+/** What the version list reads of each stored version's row (either backend's). */
+export interface VersionRowFields {
+  version: number;
+  content_hash: string;
+  title: string;
+  stored_at: string;
+  /** SQLite stores 0 or 1. */
+  current: boolean | number;
+}
+
+/** The version list users see, with the versions whose publication times conflict. */
+export function versionInfos(stored: { reading: Reading; row: VersionRowFields }[]): VersionInfo[] {
+  if (stored.length === 0) return [];
+  const { conflicts } = chooseCurrent(stored.map((s) => s.reading));
+  return stored.map(({ reading, row }) => ({
+    version: row.version,
+    contentHash: row.content_hash,
+    title: row.title,
+    storedAt: row.stored_at,
+    current: row.current === true || row.current === 1,
+    source: reading.source,
+    published: reading.published,
+    conflict: conflicts.includes(row.version),
+  }));
+}

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { VerbatimError } from "../../errors/catalog.js";
 import { issueEditorToken, revokeEditor } from "../../server/editors.js";
 import { reportError } from "../output.js";
 
@@ -17,6 +18,11 @@ export function registerEditor(program: Command): void {
     .action((name: string, flags: { editors?: string }) => {
       try {
         const file = flags.editors ?? DEFAULT_EDITORS_FILE;
+        // The name is what the correction log shows: a blank one would sign nobody's work.
+        if (!name.trim() || name.trim().length > 100)
+          throw new VerbatimError("REQUEST_INVALID", {
+            reason: "an editor needs a name of 1 to 100 characters",
+          });
         const token = issueEditorToken(file, name.trim());
         console.log(token);
         console.error(

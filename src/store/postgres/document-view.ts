@@ -5,11 +5,12 @@
  * five separate reads could straddle a write.
  */
 import type { Document } from "../../model/document.js";
+import { versionInfos } from "../rows.js";
 import type { DocumentView, StoredDocument, Withdrawal } from "../store.js";
 import { correctionsFromJson, correctionsJson } from "./corrections.js";
 import type { Queryable } from "./db.js";
 import { type EnrichmentJson, enrichmentFromJson, enrichmentJson } from "./enrichment.js";
-import { READINGS_JSON, type ReadingRow, toReadings, versionInfos } from "./readings.js";
+import { READINGS_JSON, type ReadingRow, toReadings } from "./readings.js";
 import { type LinkedSummary, languageVersionsFrom, languageVersionsJson } from "./version-links.js";
 
 /** A version with its corrected record, when it has one (only the current version can). */

@@ -16,6 +16,7 @@ import { displayText } from "../../model/index-text.js";
 import type { Speaker } from "../../model/speaker.js";
 import { chooseCurrent, readingOf, repeatedReading } from "../../model/version-order.js";
 import { canonicalJson, documentFingerprint } from "../fingerprint.js";
+import { versionInfos } from "../rows.js";
 import type {
   BatchItem,
   DivergenceSummary,
@@ -51,7 +52,6 @@ import {
   readingValues,
   type StoredReading,
   toReadings,
-  versionInfos,
 } from "./readings.js";
 import { ReadRouter } from "./replicas.js";
 import { migrate, PG_SCHEMA_VERSION } from "./schema.js";

@@ -4,8 +4,7 @@
  * users see. Shared by the writer (which version becomes current) and the readers.
  */
 import type { Document } from "../../model/document.js";
-import { chooseCurrent, type Reading, readingOf } from "../../model/version-order.js";
-import type { VersionInfo } from "../store.js";
+import { type Reading, readingOf } from "../../model/version-order.js";
 
 export interface ReadingRow {
   version: number;
@@ -73,21 +72,5 @@ export function toReadings(found: ReadingRow[]): StoredReading[] {
       row.version,
       row.fingerprint,
     ),
-  }));
-}
-
-/** The version list users see, with the versions whose publication times conflict. */
-export function versionInfos(stored: StoredReading[]): VersionInfo[] {
-  if (stored.length === 0) return [];
-  const { conflicts } = chooseCurrent(stored.map((s) => s.reading));
-  return stored.map(({ reading, row }) => ({
-    version: row.version,
-    contentHash: row.content_hash,
-    title: row.title,
-    storedAt: row.stored_at,
-    current: row.current,
-    source: reading.source,
-    published: reading.published,
-    conflict: conflicts.includes(row.version),
   }));
 }

@@ -13,6 +13,7 @@ import type { Entity } from "../../model/entity.js";
 import type { Speaker } from "../../model/speaker.js";
 import { chooseCurrent, type Reading, readingOf, repeatedReading } from "../../model/version-order.js";
 import { canonicalJson, documentFingerprint } from "../fingerprint.js";
+import { versionInfos } from "../rows.js";
 import type {
   BatchItem,
   DivergenceSummary,
@@ -416,19 +417,7 @@ export class SqliteStore implements StoreBackend {
   }
 
   private versionList(id: string): VersionInfo[] {
-    const stored = this.readings(id);
-    if (stored.length === 0) return [];
-    const { conflicts } = chooseCurrent(stored.map((s) => s.reading));
-    return stored.map(({ reading, row }) => ({
-      version: row.version,
-      contentHash: row.content_hash,
-      title: row.title,
-      storedAt: row.stored_at,
-      current: row.current === 1,
-      source: reading.source,
-      published: reading.published,
-      conflict: conflicts.includes(row.version),
-    }));
+    return versionInfos(this.readings(id));
   }
 
   async documentView(id: string, version?: number): Promise<DocumentView | null> {
