@@ -155,6 +155,47 @@ describe("turn kinds", () => {
     expect(kinds).toEqual(["question", "answer", "question", "answer"]);
   });
 
+  it("a reporter's statement cut off is the start of a question when the official answers it", () => {
+    const { kinds, pairs } = read([
+      "Q    Mr. President, you said in May that if you were vaccinated you no longer needed a mask. And it seems —",
+      "THE PRESIDENT:  No, I didn't say that.",
+      "Q    You did. I have the quote.",
+      `THE PRESIDENT:  ${ANSWER}`,
+    ]);
+    expect(kinds).toEqual(["question", "answer", "question", "answer"]);
+    expect(pairs).toEqual([
+      [0, 1],
+      [2, 3],
+    ]);
+  });
+
+  it("a reporter's statement cut off and taken up again after a nod is one question, answered once for both parts", () => {
+    const { kinds, pairs } = read([
+      "Q    The Secretary said he was already considering mandating —",
+      "THE PRESIDENT:  Yep.",
+      "Q    — the vaccine after it was fully approved. Would you like to see that happen sooner?",
+      `THE PRESIDENT:  ${ANSWER}`,
+    ]);
+    expect(kinds).toEqual(["question", "other", "question", "answer"]);
+    expect(pairs).toEqual([
+      [0, 3],
+      [2, 3],
+    ]);
+  });
+
+  it("the rest of a question taken up after it was answered is a follow-up of its own", () => {
+    const { pairs } = read([
+      "Q    Mr. President, are you meeting with the senators this weekend — will you be meeting —",
+      "THE PRESIDENT:  Yes.",
+      "Q    — with the Republicans too?",
+      "THE PRESIDENT:  With anyone who wants to talk.",
+    ]);
+    expect(pairs).toEqual([
+      [0, 1],
+      [2, 3],
+    ]);
+  });
+
   it("a reporter's bid for the floor and the nod that gives it are procedural", () => {
     const { kinds, pairs } = read([
       "Q    Is the embassy open?",

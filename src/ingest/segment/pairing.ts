@@ -2,9 +2,18 @@
  * Question → answer pairs. Each question is paired with the answers that follow it until the next
  * question: follow-ups start their own pair, several people answering one question ("Question
  * (addressed to both ministers):") all join it, and procedural turns between (the floor handed
- * on, thanks, an inaudible interjection) neither answer nor end the exchange. Remarks end it. A
- * speaker's answer that goes on after a question cut in (turn-kinds.ts, continuations) answers the
- * question its first part answered.
+ * on, thanks, an inaudible interjection) neither answer nor end the exchange. Remarks end it.
+ *
+ * A question cut off and taken up again before anyone answered ("Secretary Austin said he was
+ * considering mandating —" "Yep." "— the vaccine after it was fully approved?") is one question
+ * in two turns: the answer that follows answers both. Once answered, the rest is a follow-up of
+ * its own. A speaker's answer that goes on after a question cut in (turn-kinds.ts, continuations)
+ * answers the question its first part answered.
+ *
+ * Parts of a question split by an aside but not continued ("What awaits you?" "What do I think
+ * what?" "Awaits you. What's your new reality?") are left as separate questions: annotators
+ * disagree on whether the first part is answered, and on the blind sample grouping them lost as
+ * much precision as it gained recall (docs/quality.md).
  */
 import type { QaPair, Turn } from "../../model/document.js";
 
@@ -13,23 +22,28 @@ export function pairQuestions(
   continues: (number | null)[] = [],
 ): QaPair[] {
   const pairs: QaPair[] = [];
-  /** The pair each question or answer belongs to, by turn index. */
-  const pairOf = new Map<number, QaPair[]>();
+  /** The exchange (one or more question parts) each question or answer belongs to, by turn index. */
+  const exchangeOf = new Map<number, QaPair[]>();
+  const kindOf = new Map(turns.map((t) => [t.index, t.kind]));
   let current: QaPair[] = [];
+  /** Whether the current exchange has had an answer of its own. */
+  let answered = false;
   for (const turn of turns) {
     const earlier = continues[turn.index];
-    const before = earlier === null || earlier === undefined ? undefined : pairOf.get(earlier);
+    const before = earlier === null || earlier === undefined ? undefined : exchangeOf.get(earlier);
     if (turn.kind === "question") {
-      // The rest of a cut-off question is paired on its own: whether its answer also answers the
-      // first part is a reader's call, and a wrong pair costs more than a missing one.
-      current = [{ question: turn.index, answers: [] }];
-      pairs.push(...current);
-      pairOf.set(turn.index, current);
+      const pair: QaPair = { question: turn.index, answers: [] };
+      pairs.push(pair);
+      const takesUp = before !== undefined && !answered && kindOf.get(earlier as number) === "question";
+      current = takesUp ? [...before, pair] : [pair];
+      answered = false;
+      exchangeOf.set(turn.index, current);
     } else if (turn.kind === "answer") {
       // The rest of an answer cut off by a question answers the question its first part answered.
       const to = before ?? current;
       for (const p of to) p.answers.push(turn.index);
-      pairOf.set(turn.index, to);
+      exchangeOf.set(turn.index, to);
+      if (!before) answered = true;
     } else if (turn.kind === "remarks") {
       current = [];
     }

@@ -53,6 +53,8 @@ function sideOf(t: TurnShape): Side {
 const textOf = (t: TurnShape) => t.paragraphs.join("\n");
 const SHORT_REPLY = 15;
 const SHORT_REMARK = 12;
+/** So few words cut off that they only claim the floor ("Mr. President, on —"). */
+const FALSE_START = 6;
 /** Labels that say a question is put (labels.ts, questionWord), not who puts it. */
 const QUESTION_LABEL =
   /^(?:Questions?|Вопросы?|Питання|Q|Reporter|Journalist|Журналистка|Журналист|Журналістка|Журналіст|Корреспондент|Кореспондентка|Кореспондент|Question from the audience)\b/iu;
@@ -135,8 +137,25 @@ export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[
     }
   }
 
-  // A turn that goes on from where its speaker was cut off takes the kind of the turn it continues.
+  // A reporter's half-sentence cut off before a question was put began one when the reporter goes
+  // on with it ("— the vaccine after…") or the official answers it ("No, I didn't say that."); it
+  // was only a false start when the official's reply is an aside and the reporter starts over
+  // ("You spent part of your day —" "I'm over here." "Oh, hi." "You spent part of your day…").
   const continued = continuations(turns);
+  for (let i = 0; i < turns.length; i++) {
+    const text = texts[i] as string;
+    if (sides[i] !== "ask" || kinds[i] !== "other" || !isCutOff(text) || putsAQuestion(text)) continue;
+    if (spokenWords(text).length <= FALSE_START || isStageDirectionOnly(text) || isFloorBid(text)) continue;
+    const next = kinds[i + 1];
+    const restarts =
+      (sides[i + 1] === "official" || sides[i + 1] === "chair") &&
+      (next === "other" || next === "moderator") &&
+      sides[i + 2] === "ask" &&
+      continued[i + 2] !== i;
+    if (!restarts && i + 1 < turns.length) kinds[i] = null;
+  }
+
+  // A turn that goes on from where its speaker was cut off takes the kind of the turn it continues.
   for (let i = 0; i < turns.length; i++) {
     const j = continued[i];
     if (j === null || j === undefined) continue;
@@ -199,7 +218,8 @@ function localKind(
       if (isFloorBid(text) && !echoes(text, previousText)) return "other";
       // "One last question: what do you regret?" announces the end and asks all the same.
       if (isTimeCall(text) && !hasQuestionMark(text)) return "moderator";
-      // A half-sentence cut off before any question was put asks nothing.
+      // A half-sentence cut off before any question was put: other for now; whether it began a
+      // question is decided by what follows (classifyTurns, cut-off starts).
       if (isCutOff(text) && !putsAQuestion(text)) return "other";
       // An interviewer's remark in passing ("A little grayer, too.", "Which they did."): a few words
       // that ask nothing. A turn labelled as a question ("Q", "Вопрос") is one, however short.
