@@ -58,5 +58,11 @@ export function describeCorrection(c: Correction): string {
       return `turn ${op.answer + 1} answers turn ${op.question + 1}`;
     case "unpair":
       return `turn ${op.answer + 1} does not answer turn ${op.question + 1}`;
+    case "split":
+      return op.at === 0
+        ? `turn ${op.turn + 1} split before its paragraph ${op.paragraph + 1}`
+        : `turn ${op.turn + 1} split in its paragraph ${op.paragraph + 1}`;
+    case "merge":
+      return `turns ${op.turn + 1} and ${op.turn + 2} merged`;
   }
 }

@@ -9,6 +9,7 @@
  * version becomes current or a correction is made or undone (store/… putCorrection).
  */
 import { type Document, TURN_KINDS, type Turn, type TurnKind } from "./document.js";
+import { invalidSplit, mergeTurns, type Reshape, splitTurn } from "./turn-reshape.js";
 
 export type CorrectionOp =
   /** Who spoke the turn: a registry id and display name, or nobody (unknown). */
@@ -16,7 +17,15 @@ export type CorrectionOp =
   | { op: "kind"; turn: number; kind: TurnKind }
   /** The answer answers the question. */
   | { op: "pair"; question: number; answer: number }
-  | { op: "unpair"; question: number; answer: number };
+  | { op: "unpair"; question: number; answer: number }
+  /**
+   * The turn is two: the second begins at character `at` of its paragraph `paragraph` (0 and a
+   * later paragraph: that whole paragraph begins it). The second part has no speaker until one is
+   * given.
+   */
+  | { op: "split"; turn: number; paragraph: number; at: number }
+  /** The turn and the one after it are one turn, the first one's speaker's. */
+  | { op: "merge"; turn: number };
 
 /** A turn a correction touches, as it read when the correction was made. */
 export interface TurnAnchor {
@@ -47,6 +56,8 @@ export interface CorrectionOutcome {
   applied: number[];
   /** Ids of those that no longer apply (their turns read differently now), with why. */
   stale: { id: number; reason: string }[];
+  /** The splits and merges applied, in order: what moves positions in the extracted turns (turn-reshape.ts). */
+  reshapes: Reshape[];
 }
 
 const MAX_ANCHOR = 2000;
@@ -57,7 +68,9 @@ export function turnText(turn: Turn): string {
 }
 
 export function turnsOf(op: CorrectionOp): number[] {
-  return op.op === "pair" || op.op === "unpair" ? [op.question, op.answer] : [op.turn];
+  if (op.op === "pair" || op.op === "unpair") return [op.question, op.answer];
+  if (op.op === "merge") return [op.turn, op.turn + 1];
+  return [op.turn];
 }
 
 /** The anchors a new correction gets, read from the document as the editor saw it (corrections applied). */
@@ -76,6 +89,7 @@ export function invalidFor(doc: Document, op: CorrectionOp): string | null {
   if (op.op === "pair" && op.answer < op.question) return "an answer comes after its question";
   if (op.op === "unpair" && !doc.qa.some((p) => p.question === op.question && p.answers.includes(op.answer)))
     return `turn ${op.answer} is not paired with turn ${op.question}`;
+  if (op.op === "split") return invalidSplit(doc, op.turn, op.paragraph, op.at);
   return null;
 }
 
@@ -90,13 +104,18 @@ function locate(doc: Document, anchor: TurnAnchor): number | null {
   return same.length === 1 ? (same[0] as Turn).index : null;
 }
 
-function relocate(op: CorrectionOp, places: number[]): CorrectionOp {
+/** The operation moved to where its turns are now; null when they no longer stand as they did. */
+function relocate(op: CorrectionOp, places: number[]): CorrectionOp | null {
   if (op.op === "pair" || op.op === "unpair")
     return { ...op, question: places[0] as number, answer: places[1] as number };
+  // Two turns merged must still follow one another.
+  if (op.op === "merge" && places[1] !== (places[0] as number) + 1) return null;
   return { ...op, turn: places[0] as number };
 }
 
-function applyOne(doc: Document, op: CorrectionOp): Document {
+function applyOne(doc: Document, op: CorrectionOp): { document: Document; reshape?: Reshape } {
+  if (op.op === "split") return splitTurn(doc, op.turn, op.paragraph, op.at);
+  if (op.op === "merge") return mergeTurns(doc, op.turn);
   const turns = doc.turns.map((t) => ({ ...t }));
   const qa = doc.qa.map((p) => ({ question: p.question, answers: [...p.answers] }));
   switch (op.op) {
@@ -123,7 +142,7 @@ function applyOne(doc: Document, op: CorrectionOp): Document {
         if (p.question === op.question) p.answers = p.answers.filter((a) => a !== op.answer);
       break;
   }
-  return { ...doc, turns, qa };
+  return { document: { ...doc, turns, qa } };
 }
 
 /**
@@ -134,6 +153,7 @@ export function applyCorrections(doc: Document, corrections: readonly Correction
   let current = doc;
   const applied: number[] = [];
   const stale: { id: number; reason: string }[] = [];
+  const reshapes: Reshape[] = [];
   for (const c of [...corrections].sort((a, b) => a.id - b.id)) {
     if (c.undone) continue;
     const places = c.anchors.map((a) => locate(current, a));
@@ -146,13 +166,19 @@ export function applyCorrections(doc: Document, corrections: readonly Correction
       continue;
     }
     const op = relocate(c.op, places as number[]);
+    if (!op) {
+      stale.push({ id: c.id, reason: "the turns to merge no longer follow one another" });
+      continue;
+    }
     const invalid = invalidFor(current, op);
     if (invalid) {
       stale.push({ id: c.id, reason: invalid });
       continue;
     }
-    current = applyOne(current, op);
+    const done = applyOne(current, op);
+    current = done.document;
+    if (done.reshape) reshapes.push(done.reshape);
     applied.push(c.id);
   }
-  return { document: current, applied, stale };
+  return { document: current, applied, stale, reshapes };
 }

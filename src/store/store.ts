@@ -160,6 +160,11 @@ export interface ListOptions {
   /** Documents with ids after this one, for paging. */
   after?: string;
   limit?: number;
+  /**
+   * The records as extraction made them, without editors' corrections: what enrichment is
+   * computed on (the store moves it onto corrected turns itself).
+   */
+  extracted?: boolean;
 }
 
 /** Enough of a document to list it. */

@@ -569,6 +569,94 @@ export function describeStoreConformance(
         expect((await store.get("fix-3", 1))?.document).toStrictEqual(doc);
       });
 
+      it("a split turn is two turns in the record, the search index and the enrichment, and undoing it puts back the extracted turns", async () => {
+        const doc = makeDocument({ id: "fix-5" });
+        await put(doc);
+        const talks = (doc.turns[0]?.paragraphs[1] ?? "").indexOf("talks");
+        await store.putEnrichment({
+          version: 1,
+          documentId: "fix-5",
+          turnLanguages: ["en", "ru", "en"],
+          mentions: [
+            {
+              entityId: "TR",
+              type: "country",
+              start: talks,
+              end: talks + 5,
+              text: "",
+              turn: 0,
+              paragraph: 1,
+            },
+            { entityId: "RU", type: "country", start: 0, end: 2, text: "", turn: 2, paragraph: 0 },
+          ],
+          times: [],
+        });
+        const made = await correct("fix-5", { op: "split", turn: 0, paragraph: 1, at: 0 });
+        const stored = await store.get("fix-5");
+        expect(stored?.document.turns.map((t) => t.paragraphs)).toEqual([
+          ["Ladies and gentlemen,"],
+          ["We have held useful talks. (Applause.)"],
+          ["How do you assess the results?"],
+          ["We are satisfied with them."],
+        ]);
+        expect(stored?.document.qa).toEqual([{ question: 2, answers: [3] }]);
+        expect(stored?.corrections?.applied).toEqual([made.id]);
+        // Search finds the words in the new turn, and the mentions moved with them.
+        const found = await store.search(parseQuery("doc:fix-5 talks"));
+        expect(found.hits[0]?.turns.map((t) => t.index)).toEqual([1]);
+        expect(
+          (await store.search(parseQuery("doc:fix-5 mentions:TR"))).hits[0]?.turns.map((t) => t.index),
+        ).toEqual([1]);
+        const enrichment = await store.getEnrichment("fix-5");
+        expect(enrichment?.mentions.map((m) => [m.entityId, m.turn, m.paragraph, m.start])).toEqual([
+          ["TR", 1, 0, talks],
+          ["RU", 3, 0, 0],
+        ]);
+        expect(enrichment?.turnLanguages).toEqual(["en", "en", "ru", "en"]);
+        // The new turn has no speaker until an editor names one; then search finds it by speaker.
+        expect(stored?.document.turns[1]?.speakerId).toBeNull();
+        await correct("fix-5", {
+          op: "speaker",
+          turn: 1,
+          speakerId: "maria-zakharova",
+          speakerName: "Maria Zakharova",
+        });
+        const named = await store.search(parseQuery("doc:fix-5 speaker:maria-zakharova"));
+        expect(named.hits[0]?.turns.map((t) => t.index)).toEqual([1]);
+        // Re-enrichment of the extracted record lands on the corrected turns too.
+        await store.putEnrichment({
+          version: 2,
+          documentId: "fix-5",
+          turnLanguages: ["en", "ru", "en"],
+          mentions: [{ entityId: "RU", type: "country", start: 0, end: 2, text: "", turn: 2, paragraph: 0 }],
+          times: [],
+        });
+        expect((await store.getEnrichment("fix-5"))?.mentions.map((m) => m.turn)).toEqual([3]);
+        // Undone, the extracted turns and the latest enrichment of them come back.
+        await store.undoCorrection(made.id, "chief-editor", "2026-12-04T13:00:00.000Z");
+        expect((await store.get("fix-5"))?.document.turns).toHaveLength(3);
+        expect((await store.getEnrichment("fix-5"))?.mentions.map((m) => [m.turn, m.paragraph])).toEqual([
+          [2, 0],
+        ]);
+        const again = await store.search(parseQuery("doc:fix-5 talks"));
+        expect(again.hits[0]?.turns.map((t) => t.index)).toEqual([0]);
+      });
+
+      it("merged turns are one turn in the record and in search, and a copy of the archive brings the merge", async () => {
+        const doc = makeDocument({ id: "fix-6" });
+        await put(doc);
+        await correct("fix-6", { op: "merge", turn: 1 });
+        const stored = await store.get("fix-6");
+        expect(stored?.document.turns.map((t) => t.paragraphs)).toEqual([
+          ["Ladies and gentlemen,", "We have held useful talks. (Applause.)"],
+          ["How do you assess the results?", "We are satisfied with them."],
+        ]);
+        expect(stored?.document.qa).toEqual([{ question: 1, answers: [] }]);
+        const found = await store.search(parseQuery("doc:fix-6 satisfied"));
+        expect(found.hits[0]?.turns.map((t) => t.index)).toEqual([1]);
+        expect((await store.search(parseQuery("doc:fix-6"))).total.turns).toBe(2);
+      });
+
       it("deleting a document deletes its corrections", async () => {
         await put(makeDocument({ id: "fix-4" }));
         await correct("fix-4", { op: "kind", turn: 0, kind: "other" });

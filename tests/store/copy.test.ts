@@ -135,6 +135,22 @@ async function fill(store: DocumentStore): Promise<void> {
     });
     if (op.op === "kind") await store.undoCorrection(made.id, "editor", "2024-01-05T00:00:00.000Z");
   }
+  // And a turn split in two, which moves the enrichment: the copy must move it the same way.
+  const text = seen.turns[0]?.paragraphs.at(-1) as string;
+  const split = {
+    op: "split",
+    turn: 0,
+    paragraph: seen.turns[0]?.paragraphs.length ? seen.turns[0].paragraphs.length - 1 : 0,
+    at: text.indexOf(" ", text.length / 2) + 1,
+  } as const;
+  await store.putCorrection({
+    documentId: "mfa-en",
+    op: split,
+    anchors: anchorsFor(seen, split),
+    author: "editor",
+    reason: "two speakers in one turn",
+    at: "2024-01-06T00:00:00.000Z",
+  });
 }
 
 async function records(store: DocumentStore): Promise<ArchiveRecord[]> {
@@ -179,7 +195,8 @@ describe("copying an archive record by record", () => {
     expect(await b.counts()).toEqual(await a.counts());
     expect(await b.languageVersions("mfa-en")).toEqual(await a.languageVersions("mfa-en"));
     expect(await b.get("mfa-en")).toEqual(await a.get("mfa-en"));
-    expect((await b.get("mfa-en"))?.corrections?.applied.length).toBe(1);
+    expect((await b.get("mfa-en"))?.corrections?.applied.length).toBe(2);
+    expect(await b.getEnrichment("mfa-en")).toEqual(await a.getEnrichment("mfa-en"));
   });
 
   it("refuses to copy into an archive that holds documents", async () => {
@@ -215,6 +232,7 @@ describe("copying an archive record by record", () => {
       expect(await pg.versions("mfa-en")).toEqual(await a.versions("mfa-en"));
       expect(await pg.get("mfa-en")).toEqual(await a.get("mfa-en"));
       expect(await pg.corrections("mfa-en")).toEqual(await a.corrections("mfa-en"));
+      expect(await pg.getEnrichment("mfa-en")).toEqual(await a.getEnrichment("mfa-en"));
       expect(await pg.fetchLog?.changes()).toEqual(await a.fetchLog?.changes());
     },
   );

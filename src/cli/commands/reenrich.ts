@@ -31,7 +31,8 @@ export function registerReenrich(program: Command): void {
           bar?.start(total, 0);
           let done = 0;
           let mentions = 0;
-          for await (const doc of store.list()) {
+          // Enrichment belongs to the extracted turns; the store moves it onto any an editor split or merged.
+          for await (const doc of store.list({ extracted: true })) {
             const enrichment = enrichDocument(doc, matcher);
             mentions += enrichment.mentions.length;
             await store.putEnrichment(enrichment);

@@ -21,6 +21,16 @@ const OpSchema = z
     z.object({ op: z.literal("kind"), turn, kind: z.enum(TURN_KINDS) }),
     z.object({ op: z.literal("pair"), question: turn, answer: turn }),
     z.object({ op: z.literal("unpair"), question: turn, answer: turn }),
+    z.object({
+      op: z.literal("split"),
+      turn,
+      paragraph: z.number().int().min(0).max(100_000),
+      at: z.number().int().min(0).max(10_000_000).openapi({
+        description:
+          "Where the new turn begins in that paragraph, in UTF-16 code units; 0 with a later paragraph: the whole paragraph begins it",
+      }),
+    }),
+    z.object({ op: z.literal("merge"), turn }).openapi({ description: "The turn and the next become one" }),
   ])
   .openapi("CorrectionOp", {
     description: "What to correct; turns are numbered from 0 as in the document's JSON",
@@ -61,7 +71,7 @@ const makeRoute = createRoute({
   method: "post",
   path: "/api/documents/{id}/corrections",
   summary:
-    "Correct the current version: a turn's speaker or kind, or which answer answers which question (an editor's token)",
+    "Correct the current version: split or merge turns, a turn's speaker or kind, or which answer answers which question (an editor's token)",
   request: {
     params: idParam,
     body: {

@@ -202,7 +202,7 @@ export class PgStore implements StoreBackend {
         await pgVersionLinks.forget(db, doc.id, false);
       }
       // Editors' corrections go on top of whichever version is current now, where they still apply.
-      await pgCorrections.rebuild(db, { document: body, version: current.version }, doc.id);
+      await pgCorrections.rebuild(db, { document: body, version: current.version }, doc.id, delta);
     }
     const version = repeated?.version ?? incoming.version;
     const status = repeated ? "unchanged" : stored.length > 0 ? "versioned" : "inserted";
@@ -261,7 +261,7 @@ export class PgStore implements StoreBackend {
             current &&
             (result.status !== "unchanged" || (await this.enrichmentStale(db, doc.id, enrichment.version)))
           )
-            await pgEnrichment.put(db, enrichment);
+            await pgCorrections.putEnrichment(db, enrichment);
           out.push(result);
         }
         results.push(out);
@@ -299,8 +299,9 @@ export class PgStore implements StoreBackend {
     return this.write(async (db) => {
       await db.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [correction.documentId]);
       const made = await pgCorrections.add(db, correction);
-      await pgCorrections.rebuildCurrent(db, correction.documentId);
-      await this.finishWrite(db, null);
+      const delta = new IndexDelta();
+      await pgCorrections.rebuildCurrent(db, correction.documentId, delta);
+      await this.finishWrite(db, delta);
       return made;
     });
   }
@@ -308,11 +309,12 @@ export class PgStore implements StoreBackend {
   async undoCorrection(id: number, by: string, at: string): Promise<Correction | null> {
     return this.write(async (db) => {
       const undone = await pgCorrections.undo(db, id, by, at);
+      const delta = new IndexDelta();
       if (undone) {
         await db.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [undone.documentId]);
-        await pgCorrections.rebuildCurrent(db, undone.documentId);
+        await pgCorrections.rebuildCurrent(db, undone.documentId, delta);
       }
-      await this.finishWrite(db, null);
+      await this.finishWrite(db, delta);
       return undone;
     });
   }
@@ -337,18 +339,19 @@ export class PgStore implements StoreBackend {
     const pageSize = 500;
     let after = options.after ?? "";
     let remaining = options.limit ?? Number.POSITIVE_INFINITY;
+    const read = options.extracted ? "SELECT d.id, d.body FROM documents d" : DOCUMENT_READ;
     while (remaining > 0) {
       const n = Math.min(pageSize, remaining);
       const found = options.publisher
         ? await rows<{ id: string; body: string }>(
             await this.router.reader(),
-            `${DOCUMENT_READ} WHERE d.current AND d.id COLLATE "C" > $1 AND d.publisher = $2
+            `${read} WHERE d.current AND d.id COLLATE "C" > $1 AND d.publisher = $2
              ORDER BY d.id COLLATE "C" LIMIT $3`,
             [after, options.publisher, n],
           )
         : await rows<{ id: string; body: string }>(
             await this.router.reader(),
-            `${DOCUMENT_READ} WHERE d.current AND d.id COLLATE "C" > $1 ORDER BY d.id COLLATE "C" LIMIT $2`,
+            `${read} WHERE d.current AND d.id COLLATE "C" > $1 ORDER BY d.id COLLATE "C" LIMIT $2`,
             [after, n],
           );
       if (found.length === 0) return;
@@ -374,7 +377,7 @@ export class PgStore implements StoreBackend {
 
   async putEnrichment(enrichment: Enrichment): Promise<void> {
     await this.write(async (db) => {
-      await pgEnrichment.put(db, enrichment);
+      await pgCorrections.putEnrichment(db, enrichment);
       await this.finishWrite(db, null);
     });
   }

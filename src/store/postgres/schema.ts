@@ -319,6 +319,16 @@ export const PG_MIGRATIONS: readonly Migration[] = [
     applied TEXT NOT NULL,
     stale   TEXT NOT NULL
   );`,
+  // Documents whose turns corrections split or merge: the splits and merges as applied (model/
+  // turn-reshape.ts), and what enrichment found in the extracted turns. The index holds the
+  // enrichment moved onto the corrected turns; this copy is moved again when the corrections
+  // change, and put back when none splits or merges any more.
+  `CREATE TABLE IF NOT EXISTS reshaped (
+    doc_id     TEXT PRIMARY KEY,
+    version    INTEGER NOT NULL,
+    reshapes   TEXT NOT NULL,
+    enrichment TEXT
+  );`,
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.length;

@@ -106,7 +106,8 @@ export function pgTransfer(pool: pg.Pool, wrote: () => Promise<void>): ArchiveTr
           entity: { id: r.id, type: r.type, name: r.name, forms: JSON.parse(r.forms) },
         };
       for await (const r of paged(pool, "enrichment_state", "doc_id", ["doc_id"])) {
-        const enrichment = await pgEnrichment.get(pool, r.doc_id);
+        // As computed on the extracted turns: the copy's corrections move it again.
+        const enrichment = await pgCorrections.extractedEnrichment(pool, r.doc_id);
         if (enrichment) yield { kind: "enrichment", enrichment };
       }
       for await (const r of paged(pool, "version_links", "a, b, method, confidence, reasons", ["a", "b"]))
@@ -165,8 +166,10 @@ export function pgTransfer(pool: pg.Pool, wrote: () => Promise<void>): ArchiveTr
           "SELECT setval(pg_get_serial_sequence('corrections', 'id'), GREATEST((SELECT max(id) FROM corrections), 1))",
         );
         const ids = await rows<{ doc_id: string }>(db, "SELECT DISTINCT doc_id FROM corrections");
-        for (const { doc_id } of ids) await pgCorrections.rebuildCurrent(db, doc_id);
+        const delta = new IndexDelta();
+        for (const { doc_id } of ids) await pgCorrections.rebuildCurrent(db, doc_id, delta);
         await db.query("UPDATE archive_state SET generation = generation + 1");
+        await applyIndexDelta(db, delta);
       });
       await wrote();
       return counts;

@@ -8,6 +8,11 @@ import { displayText, prepareSearchText } from "../../model/index-text.js";
 
 export interface SearchIndexWriter {
   put(doc: Document): void;
+  /**
+   * Replaces an indexed document's turns only (an editor split or merged some): its title row is
+   * left alone, since FTS5 counts a replaced row in its BM25 statistics until segments merge.
+   */
+  putTurns(doc: Document): void;
   remove(id: string): void;
 }
 
@@ -52,6 +57,23 @@ export function searchIndexWriter(db: Database.Database): SearchIndexWriter {
     : null;
 
   const removeDoc = db.prepare<[string]>("DELETE FROM doc_index WHERE id = ?");
+  const writeTurns = (doc: Document, n: number, texts: string[]) => {
+    stmt.deleteTurnFts.run(doc.id);
+    stmt.deleteTurns.run(doc.id);
+    for (const [i, turn] of doc.turns.entries()) {
+      const rowid = stmt.insertTurn.run(
+        doc.id,
+        turn.index,
+        turn.speakerId,
+        turn.speakerName,
+        turn.label,
+        turn.kind,
+        displayText(turn.paragraphs.join("\n\n")),
+        n,
+      ).lastInsertRowid;
+      stmt.insertTurnFts.run(rowid, texts[i] ?? "");
+    }
+  };
   return {
     remove(id) {
       const existing = stmt.docN.get(id);
@@ -85,21 +107,12 @@ export function searchIndexWriter(db: Database.Database): SearchIndexWriter {
           for (const alias of p.aliases ?? []) aliases.insert.run(doc.id, p.speakerId, alias);
         }
       }
-      stmt.deleteTurnFts.run(doc.id);
-      stmt.deleteTurns.run(doc.id);
-      for (const [i, turn] of doc.turns.entries()) {
-        const rowid = stmt.insertTurn.run(
-          doc.id,
-          turn.index,
-          turn.speakerId,
-          turn.speakerName,
-          turn.label,
-          turn.kind,
-          displayText(turn.paragraphs.join("\n\n")),
-          n,
-        ).lastInsertRowid;
-        stmt.insertTurnFts.run(rowid, text.turns[i] ?? "");
-      }
+      writeTurns(doc, n, text.turns);
+    },
+    putTurns(doc) {
+      const n = stmt.docN.get(doc.id)?.n;
+      if (n === undefined) return;
+      writeTurns(doc, n, prepareSearchText(doc).turns);
     },
   };
 }

@@ -158,11 +158,13 @@ export class SqliteStore implements StoreBackend {
     }
     this.db.pragma("foreign_keys = ON");
     const db = this.db;
-    this.index = options.readonly ? { put: () => {}, remove: () => {} } : searchIndexWriter(db);
+    this.index = options.readonly
+      ? { put: () => {}, putTurns: () => {}, remove: () => {} }
+      : searchIndexWriter(db);
     this.textIndex = new SqliteTextIndex(db, () => this.generation);
     this.enrichments = enrichmentIndex(db);
     this.links = versionLinks(db, options.alignmentVersion ?? null);
-    this.fixes = sqliteCorrections(db);
+    this.fixes = sqliteCorrections(db, { index: this.index, enrichments: this.enrichments });
     this.fetchLog = sqliteFetchLog(db, () => {
       this.generation++;
     });
@@ -170,6 +172,7 @@ export class SqliteStore implements StoreBackend {
       index: this.index,
       links: this.links,
       enrichments: this.enrichments,
+      fixes: this.fixes,
       changed: () => {
         this.generation++;
       },
@@ -357,7 +360,7 @@ export class SqliteStore implements StoreBackend {
             current &&
             (result.status !== "unchanged" || this.enrichmentStale(doc.id, enrichment.version))
           ) {
-            this.enrichments.put(enrichment);
+            this.fixes.putEnrichment(enrichment);
           }
           return result;
         });
@@ -442,11 +445,12 @@ export class SqliteStore implements StoreBackend {
     const pageSize = 500;
     let after = options.after ?? "";
     let remaining = options.limit ?? Number.POSITIVE_INFINITY;
+    const read = options.extracted ? "SELECT d.id, d.body FROM documents d" : DOCUMENT_READ;
     const byPublisher = this.db.prepare<[string, string, number], { id: string; body: string }>(
-      `${DOCUMENT_READ} WHERE d.current = 1 AND d.id > ? AND d.publisher = ? ORDER BY d.id LIMIT ?`,
+      `${read} WHERE d.current = 1 AND d.id > ? AND d.publisher = ? ORDER BY d.id LIMIT ?`,
     );
     const all = this.db.prepare<[string, number], { id: string; body: string }>(
-      `${DOCUMENT_READ} WHERE d.current = 1 AND d.id > ? ORDER BY d.id LIMIT ?`,
+      `${read} WHERE d.current = 1 AND d.id > ? ORDER BY d.id LIMIT ?`,
     );
     while (remaining > 0) {
       const n = Math.min(pageSize, remaining);
@@ -476,7 +480,7 @@ export class SqliteStore implements StoreBackend {
 
   async putEnrichment(enrichment: Enrichment): Promise<void> {
     this.generation++;
-    this.db.transaction(() => this.enrichments.put(enrichment))();
+    this.db.transaction(() => this.fixes.putEnrichment(enrichment))();
   }
 
   async getEnrichment(id: string): Promise<Enrichment | null> {

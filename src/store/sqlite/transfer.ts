@@ -25,7 +25,7 @@ import {
   toPage,
 } from "../rows.js";
 import type { ArchiveRecord, ArchiveRecordKind, ArchiveTransfer } from "../transfer.js";
-import { sqliteCorrections } from "./corrections.js";
+import type { SqliteCorrections } from "./corrections.js";
 import type { EnrichmentIndex } from "./enrichment-index.js";
 import type { SearchIndexWriter } from "./search-index.js";
 import type { VersionLinks } from "./version-links.js";
@@ -53,7 +53,13 @@ function* paged<T extends Record<string, unknown>>(
 
 export function sqliteTransfer(
   db: Database.Database,
-  parts: { index: SearchIndexWriter; links: VersionLinks; enrichments: EnrichmentIndex; changed: () => void },
+  parts: {
+    index: SearchIndexWriter;
+    links: VersionLinks;
+    enrichments: EnrichmentIndex;
+    fixes: SqliteCorrections;
+    changed: () => void;
+  },
 ): ArchiveTransfer {
   return {
     async *exportRecords(): AsyncGenerator<ArchiveRecord> {
@@ -117,7 +123,8 @@ export function sqliteTransfer(
       for (const { doc_id } of db.prepare("SELECT doc_id FROM enrichment_state ORDER BY doc_id").all() as {
         doc_id: string;
       }[]) {
-        const enrichment = parts.enrichments.get(doc_id);
+        // As computed on the extracted turns: the copy's corrections move it again.
+        const enrichment = parts.fixes.extractedEnrichment(doc_id);
         if (enrichment) yield { kind: "enrichment", enrichment };
       }
       for (const r of db
@@ -189,7 +196,7 @@ export function sqliteTransfer(
         ),
       };
       const corrected = new Set<string>();
-      const fixes = sqliteCorrections(db);
+      const { fixes } = parts;
       const write = db.transaction((batch: ArchiveRecord[]) => {
         for (const r of batch) {
           counts[r.kind] = (counts[r.kind] ?? 0) + 1;
