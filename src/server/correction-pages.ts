@@ -11,7 +11,7 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { makeCorrection, undoCorrection } from "../archive/corrections.js";
 import { VerbatimError } from "../errors/catalog.js";
 import type { CorrectionOp } from "../model/corrections.js";
-import { TURN_KINDS, type TurnKind } from "../model/document.js";
+import { type Document, TURN_KINDS, type TurnKind } from "../model/document.js";
 import { layout } from "../web/layout.js";
 import { signInPage } from "../web/pages/corrections.js";
 import type { AppDeps } from "./deps.js";
@@ -41,9 +41,41 @@ const whole = (v: unknown) => {
   return Number.isInteger(n) && n >= 0 && n <= 100_000 ? n : -1;
 };
 
+/**
+ * Where a split falls: before the words the editor typed, found once in the paragraph, or before
+ * the whole paragraph when none are given.
+ */
+function splitAt(doc: Document | null, turn: number, paragraph: number, words: string): number {
+  const text = doc?.turns[turn]?.paragraphs[paragraph];
+  if (text === undefined || !words) return 0;
+  const at = text.indexOf(words);
+  if (at < 0)
+    throw new VerbatimError("CORRECTION_INVALID", {
+      reason: `paragraph ${paragraph + 1} of turn ${turn + 1} has no “${words.slice(0, 80)}”`,
+    });
+  if (text.indexOf(words, at + 1) >= 0)
+    throw new VerbatimError("CORRECTION_INVALID", {
+      reason: `“${words.slice(0, 80)}” occurs more than once in paragraph ${paragraph + 1}: give more words`,
+    });
+  return at;
+}
+
 /** A correction from the reader's form fields; unknown or missing fields make it invalid. */
-async function opFromForm(form: Record<string, unknown>, deps: AppDeps): Promise<CorrectionOp> {
+async function opFromForm(
+  form: Record<string, unknown>,
+  doc: Document | null,
+  deps: AppDeps,
+): Promise<CorrectionOp> {
   switch (form.op) {
+    case "split": {
+      const turn = whole(form.turn);
+      // The form numbers paragraphs from 1, for people.
+      const paragraph = whole(form.paragraph) - 1;
+      const at = splitAt(doc, turn, paragraph, String(form.words ?? "").trim());
+      return { op: "split", turn, paragraph, at };
+    }
+    case "merge":
+      return { op: "merge", turn: whole(form.turn) };
     case "speaker": {
       const id = String(form.speakerId ?? "").trim();
       if (!id) return { op: "speaker", turn: whole(form.turn), speakerId: null, speakerName: null };
@@ -102,7 +134,7 @@ export function registerCorrectionPages(app: OpenAPIHono, deps: AppDeps): void {
     const author = editorOf(c);
     const id = c.req.param("id");
     const form = await c.req.parseBody();
-    const op = await opFromForm(form, deps);
+    const op = await opFromForm(form, (await store.get(id))?.document ?? null, deps);
     const reason = String(form.reason ?? "").trim();
     if (!reason) throw new VerbatimError("CORRECTION_INVALID", { reason: "say why (the log shows it)" });
     const made = await makeCorrection(store, id, { op, author, reason: reason.slice(0, 2000) });

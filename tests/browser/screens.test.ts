@@ -219,6 +219,50 @@ describe.skipIf(!chromiumAvailable)("pages on a phone and on a desktop", () => {
     expect(await p.locator(".correction-log li").first().textContent()).toContain("undone by Ada Editor");
   });
 
+  it("lets an editor split a turn where a second speaker begins and name that speaker; readers see two turns and the log", async () => {
+    const doc = (await store.get(en))?.document;
+    const turn = doc?.turns.find((t) => t.paragraphs.length >= 2);
+    expect(turn).toBeDefined();
+    const at = turn?.index as number;
+    const p = await app.page("editor-split", DESKTOP);
+    await p.goto(`${base}/sign-in`);
+    await p.fill('input[name="token"]', app.editorToken);
+    await p.click('form[action="/sign-in"] button');
+    await p.waitForURL(`${base}/`);
+    await p.goto(`${base}/d/${en}`);
+    await p.locator(`#t${at} details.turn-editor summary`).click();
+    const splitForm = p.locator(`#t${at} form.split-turn`);
+    await splitForm.locator('select[name="paragraph"]').selectOption("2");
+    await splitForm.locator('input[name="reason"]').fill("the second paragraph is the other minister's");
+    await splitForm.locator("button").click();
+    await p.waitForURL(/#c\d+$/);
+    const second = turn?.paragraphs[1] as string;
+    expect(await p.locator(`#t${at + 1}p0`).textContent()).toBe(second);
+    expect(await p.locator(`#t${at} p[id^=t${at}p]`).count()).toBe(1);
+    // The new turn has nobody's name until the editor gives it.
+    await p.locator(`#t${at + 1} details.turn-editor summary`).click();
+    const speakerForm = p.locator(`#t${at + 1} form:has(input[name="op"][value="speaker"])`);
+    await speakerForm.locator('input[name="speakerId"]').fill("mevlut-cavusoglu");
+    await speakerForm.locator('input[name="reason"]').fill("heard on the video");
+    await speakerForm.locator("button").click();
+    await p.waitForURL(/#c\d+$/);
+    expect(await p.locator(`#t${at + 1} .speaker`).textContent()).toMatch(/Çavuşoğlu|Cavusoglu/);
+    const log = await p.locator(".correction-log li").allTextContents();
+    expect(log.some((l) => l.includes(`turn ${at + 1} split before its paragraph 2`))).toBe(true);
+    await app.shot(p, "desktop-split");
+    // Readers see it too, and search finds the words in the new turn.
+    const reader = await app.page("split-reader", PHONE);
+    await reader.goto(`${base}/d/${en}`);
+    expect(await reader.locator(`#t${at + 1}p0`).textContent()).toBe(second);
+    expect(await overflow(reader)).toBe(0);
+    // Undone, the page reads as extracted again (later tests see the archive as it was).
+    while ((await p.locator(".correction-log li form button").count()) > 0) {
+      await p.locator(".correction-log li form button").first().click();
+      await p.waitForURL(/#c\d+$/);
+    }
+    expect(await p.locator(`#t${at} p[id^=t${at}p]`).count()).toBe(turn?.paragraphs.length as number);
+  });
+
   it("draws a trend over every year between the first and last match, with whole-number ticks", async () => {
     const p = await app.page("trend-axis", DESKTOP);
     await p.goto(`${base}/trend?q=agreement&by=year`);

@@ -134,7 +134,7 @@ JANE EXAMPLE: In June, once 45 ports have signed the Harbour Compact.
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("keeps an editor's correction when re-extraction makes a new version whose turns read the same", async () => {
+  it("keeps an editor's corrections, a split turn among them, when re-extraction makes a new version whose turns read the same", async () => {
     const db = path.join(dir, "corrected.db");
     const gazetteer = path.join(dir, "gazetteer.yaml");
     await verbatimOk(
@@ -151,6 +151,7 @@ JANE EXAMPLE: In June, once 45 ports have signed the Harbour Compact.
     );
     const store = new SqliteStore({ path: db, create: false });
     let id = "";
+    let turns = 0;
     try {
       const [doc] = await collectDocuments(store);
       id = doc?.id as string;
@@ -163,6 +164,18 @@ JANE EXAMPLE: In June, once 45 ports have signed the Harbour Compact.
         reason: "a test question",
         at: "2026-12-04T00:00:00.000Z",
       });
+      // And the first turn split where a second voice begins.
+      const first = (doc as Document).turns[0]?.paragraphs[0] as string;
+      const split = { op: "split", turn: 0, paragraph: 0, at: first.indexOf(" ", 10) + 1 } as const;
+      await store.putCorrection({
+        documentId: id,
+        op: split,
+        anchors: anchorsFor(doc as Document, split),
+        author: "editor",
+        reason: "a second voice",
+        at: "2026-12-04T00:01:00.000Z",
+      });
+      turns = (doc as Document).turns.length;
     } finally {
       await store.close();
     }
@@ -181,7 +194,9 @@ JANE EXAMPLE: In June, once 45 ports have signed the Harbour Compact.
     expect(report.versioned).toBe(1);
     const shown = JSON.parse(await verbatimOk(["show", id, "--json", "--db", db])) as Document;
     expect(shown.turns[0]?.speakerName).toBe("Jane A. Example");
-    expect(shown.turns[1]?.kind).toBe("other");
+    expect(shown.turns).toHaveLength(turns + 1);
+    expect(shown.turns[1]?.speakerId).toBeNull();
+    expect(shown.turns[2]?.kind).toBe("other");
   });
 
   it("keeps the custom entities and the registry's people in the new version's enrichment and the archive's entity list", async () => {

@@ -112,6 +112,44 @@ describe.each(BACKENDS)("corrections (%s)", (backend) => {
     expect((await post(`/api/corrections/${made.id}/undo`, {}, editorToken)).status).toBe(404);
   });
 
+  it("an editor splits a turn and merges two through the API; the reader, search and the log follow", async () => {
+    const split = await post(
+      "/api/documents/doc-1/corrections",
+      { op: { op: "split", turn: 0, paragraph: 1, at: 0 }, reason: "two speakers in one turn" },
+      editorToken,
+    );
+    expect(split.status).toBe(201);
+    const doc = (await (await app.request("/api/documents/doc-1")).json()) as {
+      document: { turns: { paragraphs: string[]; speakerId: string | null }[] };
+    };
+    expect(doc.document.turns.map((t) => t.paragraphs[0])).toEqual([
+      "Ladies and gentlemen,",
+      "We have held useful talks. (Applause.)",
+      "How do you assess the results?",
+      "We are satisfied with them.",
+    ]);
+    expect(doc.document.turns[1]?.speakerId).toBeNull();
+    const hit = await store.search(parseQuery("doc:doc-1 useful"));
+    expect(hit.hits[0]?.turns.map((t) => t.index)).toEqual([1]);
+    const page = await (await app.request("/d/doc-1")).text();
+    expect(page).toContain("turn 1 split before its paragraph 2</strong>");
+    expect(page).toContain('id="t1p0"');
+    const merge = await post(
+      "/api/documents/doc-1/corrections",
+      { op: { op: "merge", turn: 2 }, reason: "one speaker" },
+      editorToken,
+    );
+    expect(merge.status).toBe(201);
+    expect((await store.get("doc-1"))?.document.turns).toHaveLength(3);
+    const refused = await post(
+      "/api/documents/doc-1/corrections",
+      { op: { op: "split", turn: 0, paragraph: 0, at: 0 }, reason: "x" },
+      editorToken,
+    );
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { code: string }).code).toBe("CORRECTION_INVALID");
+  });
+
   it("an editor signs in on the web and corrects a turn's kind from the reader; a form from another site is refused", async () => {
     const signIn = await app.request("/sign-in", {
       method: "POST",
@@ -139,6 +177,37 @@ describe.each(BACKENDS)("corrections (%s)", (backend) => {
     const anonymous = await (await app.request("/d/doc-1")).text();
     expect(anonymous).not.toContain("Correct this turn");
     expect(anonymous).toContain("kind set to moderator");
+    // A split from the reader's form, before the words the editor typed.
+    const split = await app.request("/d/doc-1/corrections", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: SITE, cookie },
+      body: new URLSearchParams({
+        op: "split",
+        turn: "0",
+        paragraph: "2",
+        words: "(Applause.)",
+        reason: "the applause is the room's",
+      }).toString(),
+    });
+    expect(split.status).toBe(303);
+    expect((await store.get("doc-1"))?.document.turns.map((t) => t.paragraphs)).toEqual([
+      ["Ladies and gentlemen,", "We have held useful talks."],
+      ["(Applause.)"],
+      ["How do you assess the results?"],
+      ["We are satisfied with them."],
+    ]);
+    const missing = await app.request("/d/doc-1/corrections", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: SITE, cookie },
+      body: new URLSearchParams({
+        op: "split",
+        turn: "2",
+        paragraph: "1",
+        words: "not there",
+        reason: "x",
+      }).toString(),
+    });
+    expect(missing.status).toBe(400);
     const wrong = await app.request("/sign-in", {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded", origin: SITE },

@@ -36,7 +36,17 @@ export function turnEditor(doc: Document, turn: Turn, shown: CorrectionsShown): 
   const action = `/d/${encodeURIComponent(doc.id)}/corrections`;
   const reason = html`<label>Why <input name="reason" required maxlength="2000" placeholder="checked against the video"></label>`;
   const questions = doc.turns.filter((t) => t.index < turn.index && t.kind === "question");
+  const next = doc.turns[turn.index + 1];
   return html`<details class="turn-editor"><summary>Correct this turn</summary>
+<form method="post" action="${action}" class="split-turn"><input type="hidden" name="op" value="split"><input type="hidden" name="turn" value="${turn.index}">
+<label>Split in paragraph <select name="paragraph">${turn.paragraphs.map((_, i) => html`<option value="${i + 1}"${i === Math.min(1, turn.paragraphs.length - 1) ? " selected" : ""}>${i + 1}</option>`)}</select></label>
+<label>before the words <input name="words" maxlength="500" placeholder="empty: before the whole paragraph"></label> ${reason} <button type="submit">Split</button></form>
+${
+  next
+    ? html`<form method="post" action="${action}" class="merge-turn"><input type="hidden" name="op" value="merge"><input type="hidden" name="turn" value="${turn.index}">
+${reason} <button type="submit">Merge with turn ${next.index + 1}</button></form>`
+    : ""
+}
 <form method="post" action="${action}"><input type="hidden" name="op" value="speaker"><input type="hidden" name="turn" value="${turn.index}">
 <label>Speaker (registry id, empty for unknown) <input name="speakerId" list="speaker-ids" value="${turn.speakerId ?? ""}"></label> ${reason} <button type="submit">Set speaker</button></form>
 <form method="post" action="${action}"><input type="hidden" name="op" value="kind"><input type="hidden" name="turn" value="${turn.index}">
@@ -90,7 +100,7 @@ ${shown.editor ? html`<datalist id="speaker-ids">${speakerIds.map((id) => html`<
 
 export function signInPage(error: string | null): Markup {
   return html`<h1>Sign in to correct</h1>
-<p class="muted">Editors correct speakers, kinds of turn and question–answer pairs. The operator gives each editor a token (<code>verbatim editor add NAME</code>).</p>
+<p class="muted">Editors split and merge turns and correct speakers, kinds of turn and question–answer pairs. The operator gives each editor a token (<code>verbatim editor add NAME</code>).</p>
 ${error ? html`<p class="error" role="alert">${error}</p>` : ""}
 <form method="post" action="/sign-in"><label>Token <input name="token" type="password" required autocomplete="off"></label> <button type="submit">Sign in</button></form>`;
 }
