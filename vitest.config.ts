@@ -6,7 +6,7 @@ export default defineConfig({
     // dist/ is built once before the files run: the CLI tests run the built command.
     globalSetup: ["tests/support/global-setup.ts"],
     // A turn of the event loop after every test, and an optional report of the longest blocks.
-    setupFiles: ["tests/support/event-loop.ts"],
+    setupFiles: ["tests/support/event-loop.ts", "tests/support/language-detection.ts"],
     // Test files share their worker's modules instead of importing them again, file after file:
     // collection takes seconds, not half a minute. Files keep no state outside their own stores
     // and temporary folders, and nothing is mocked at module level.

@@ -8,6 +8,7 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { linkAndMeasure } from "../align/service.js";
 import type { EntityMatcher } from "../enrich/entity-matcher.js";
+import { loadLanguageDetection } from "../enrich/language.js";
 import { type Notice, warningMessage } from "../errors/catalog.js";
 import type { Document } from "../model/document.js";
 import type { Enrichment } from "../model/enrichment.js";
@@ -77,6 +78,8 @@ export async function reextractArchive(
   store: StoreBackend,
   options: ReextractOptions,
 ): Promise<IngestReport> {
+  // Re-extraction enriches here, in this thread: it needs the language model (enrich/language.ts).
+  if (options.matcher) await loadLanguageDetection();
   const inputs = await currentInputs(store);
   const planned = new Map<RawInput, CurrentInput>();
   const tables = new Map<string, DebateSpeakerLookup | null>();

@@ -49,4 +49,22 @@ describe("the ingest worker pool", () => {
     }
     expect(pool.restarts).toBe(1);
   });
+
+  it("a worker that enriches loads the language model and finds a turn in another language than its page", async () => {
+    pool = new BuiltPool(1, {
+      registryPath: null,
+      enrich: true,
+      debateSpeakersPath: null,
+      maxBytes: 200 * 2 ** 20,
+    });
+    const french =
+      "Le ministre a déclaré que les négociations se poursuivront la semaine prochaine à Genève, et que les deux délégations ont convenu de publier une déclaration commune dès que le texte aura été approuvé par les capitales.";
+    const bytes = new TextEncoder().encode(
+      `<!doctype html><html lang="en"><head><title>Briefing</title></head><body><h1>Press briefing, March 3, 2021</h1><p>March 3, 2021</p><p>Question: What is the position on the talks?</p><p>John Smith: ${french}</p></body></html>`,
+    );
+    const read = await pool.run({ source: "fr.html", name: "fr.html", bytes });
+    expect(read.ok).toBe(true);
+    const languages = read.ok ? read.enrichments?.[0]?.turnLanguages : undefined;
+    expect(languages?.at(-1)).toBe("fr");
+  });
 });

@@ -2,6 +2,7 @@ import { SingleBar } from "cli-progress";
 import type { Command } from "commander";
 import pc from "picocolors";
 import { enrichDocument } from "../../enrich/enrich.js";
+import { loadLanguageDetection } from "../../enrich/language.js";
 import { type ArchiveFlags, addDbFlag, addGazetteerFlag, addSpeakersFlag } from "../archive-flags.js";
 import { withArchive } from "../output.js";
 
@@ -19,6 +20,7 @@ export function registerReenrich(program: Command): void {
         async (archive) => {
           const { store } = archive;
           const matcher = await archive.matcher();
+          await loadLanguageDetection();
           await archive.putEntities();
           const total = (await store.counts()).documents;
           const bar =

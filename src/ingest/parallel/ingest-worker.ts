@@ -5,6 +5,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { EntityMatcher } from "../../enrich/entity-matcher.js";
 import { DEFAULT_GAZETTEER_PATH, Gazetteer } from "../../enrich/gazetteer.js";
+import { loadLanguageDetection } from "../../enrich/language.js";
 import { toVerbatimError } from "../../errors/catalog.js";
 import type { DebateSpeakerLookup } from "../extract/reader.js";
 import { ingestInput } from "../pipeline.js";
@@ -21,6 +22,8 @@ const registry = setup.speakers
 const debateSpeakers: DebateSpeakerLookup | null = setup.debateSpeakersPath
   ? await loadDebateSpeakers(setup.debateSpeakersPath)
   : null;
+// Only a worker that enriches loads the language model (language.ts: about 200 MB).
+if (setup.enrich !== false) await loadLanguageDetection();
 const matcher =
   setup.enrich === false
     ? null
