@@ -196,6 +196,17 @@ describe("turn kinds", () => {
     ]);
   });
 
+  it("a bare Yes. while a reporter sets up a question is listening, and the question that follows is answered", () => {
+    const { kinds, pairs } = read([
+      "Q    And you have had an intense campaign to settle the argument, which you have set out with great confidence.",
+      "THE PRESIDENT:  Yes.",
+      "Q    Have you managed to change anyone's mind yet?",
+      `THE PRESIDENT:  ${ANSWER}`,
+    ]);
+    expect(kinds).toEqual(["question", "other", "question", "answer"]);
+    expect(pairs).toEqual([[2, 3]]);
+  });
+
   it("a reporter's bid for the floor and the nod that gives it are procedural", () => {
     const { kinds, pairs } = read([
       "Q    Is the embassy open?",

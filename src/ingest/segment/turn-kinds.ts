@@ -86,13 +86,14 @@ export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[
     // A reporter's words that asked nothing (a half-sentence cut off, an introduction, "We're
     // landing."), a short reply, and the reporters go on: the reply is an aside, and so are the
     // reporter's words when they were few; a longer preamble stays the start of a question.
-    // A yes or a no answers even a question put as a statement ("You're competitive." "I am.").
+    // A yes or a no answers even a question put as a statement ("You're competitive." "I am."),
+    // but a bare "Yes." or "Right." while the interviewer goes on is only listening.
     if (
       prevSide === "ask" &&
       !prevAsked &&
       nextSide === "ask" &&
       words <= SHORT_REPLY &&
-      !ANSWER_REPLY.test(text.trim())
+      (!ANSWER_REPLY.test(text.trim()) || isBackchannel(text))
     ) {
       if (kinds[i] === null) {
         // A bid for the floor ("Karine?") answered by "Yeah.": the floor given.
