@@ -22,6 +22,7 @@ import { withSearch } from "../src/search/engine/with-search.js";
 import { parseQuery } from "../src/search/query/parse.js";
 import { PgStore } from "../src/store/postgres/pg-store.js";
 import { SqliteStore } from "../src/store/sqlite/sqlite-store.js";
+import { percentile, QUERIES } from "./queries.js";
 import { machineLine, writeSection } from "./report.js";
 
 const corpus = path.resolve(fileURLToPath(new URL("../../shared/corpus", import.meta.url)));
@@ -31,37 +32,7 @@ if (!existsSync(benchDir)) {
   process.exit(1);
 }
 
-/** Each query: the Verbatim form and the closest raw FTS5 form (raw FTS5 has no fields and no stemming). */
-const QUERIES: { kind: string; verbatim: string; raw: string }[] = [
-  { kind: "single word", verbatim: "sanctions", raw: "sanctions" },
-  { kind: "single word", verbatim: "terrorism", raw: "terrorism" },
-  { kind: "single word", verbatim: "vaccine", raw: "vaccine" },
-  { kind: "AND", verbatim: "nuclear weapons", raw: "nuclear weapons" },
-  { kind: "AND", verbatim: "trade agreement", raw: "trade agreement" },
-  { kind: "AND", verbatim: "human rights violations", raw: "human rights violations" },
-  { kind: "phrase", verbatim: '"territorial integrity"', raw: '"territorial integrity"' },
-  { kind: "phrase", verbatim: '"climate change"', raw: '"climate change"' },
-  { kind: "phrase", verbatim: '"United Nations Charter"', raw: '"United Nations Charter"' },
-  { kind: "prefix", verbatim: "nucle*", raw: "nucle*" },
-  { kind: "prefix", verbatim: "democra*", raw: "democra*" },
-  { kind: "rare word", verbatim: "Akkuyu", raw: "Akkuyu" },
-  { kind: "rare word", verbatim: "Idlib", raw: "Idlib" },
-  { kind: "rare word", verbatim: "TurkStream", raw: "TurkStream" },
-  { kind: "very common word", verbatim: "people", raw: "people" },
-  { kind: "very common word", verbatim: "world", raw: "world" },
-  { kind: "very common word", verbatim: "the", raw: "the" },
-  { kind: "fielded", verbatim: "sanctions speaker:psaki", raw: "sanctions" },
-  { kind: "fielded", verbatim: "vaccine kind:question", raw: "vaccine" },
-  { kind: "fielded", verbatim: "economy publisher:whitehouse.gov lang:en", raw: "economy" },
-  { kind: "date range", verbatim: "pandemic date:2020..2021", raw: "pandemic" },
-  { kind: "date range", verbatim: "oil date:1970-01..1979-12", raw: "oil" },
-  { kind: "date range", verbatim: "Libya date:2011", raw: "Libya" },
-];
-
 const RUNS = 15;
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
 async function run() {
   const dir = mkdtempSync(path.join(os.tmpdir(), "verbatim-bench-search-"));

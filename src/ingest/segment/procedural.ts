@@ -62,17 +62,23 @@ const COURTESY_SENTENCE = new RegExp(
   "iu",
 );
 
+const TRAILING_VOCATIVES = new RegExp(`(?:,\\s*${VOCATIVE})+$`, "u");
+const WHOLE_COURTESY = new RegExp(`^(?:${COURTESY_SENTENCE.source})$`, "iu");
+/** Longer than any courtesy sentence, however many names it addresses. */
+const COURTESY_MAX_CHARS = 160;
+
 function isCourtesySentence(sentence: string): boolean {
   let s = sentence.trim().replace(/[\s.!?…,;:]+$/u, "");
   if (s === "") return true;
+  if (s.length > COURTESY_MAX_CHARS) return false;
   // "Thank you, Karine", "Thanks, Mr. President", "Okay, thank you, guys": drop the names addressed.
-  s = s.replace(new RegExp(`(?:,\\s*${VOCATIVE})+$`, "u"), "");
+  s = s.replace(TRAILING_VOCATIVES, "");
   // "Good afternoon" is a greeting whole: "Good" is filler only before something else.
-  if (new RegExp(`^(?:${COURTESY_SENTENCE.source})$`, "iu").test(s.trim())) return true;
+  if (WHOLE_COURTESY.test(s.trim())) return true;
   s = s.replace(LEADING_FILLER, "");
   if (/^(?:ok|okay|all right|alright|oh|well|great|good|hi|hello|hey|sure|absolutely|right)$/iu.test(s))
     return true;
-  return new RegExp(`^(?:${COURTESY_SENTENCE.source})$`, "iu").test(s.trim());
+  return WHOLE_COURTESY.test(s.trim());
 }
 
 /**
@@ -164,8 +170,16 @@ const sentencesOf = (text: string) =>
  * hand-off in them, or opens with one; an answer that ends "Go ahead, Steve." stays an answer.
  */
 export function isHandOff(text: string): boolean {
-  const rest = sentencesOf(text).filter((s) => !isCourtesySentence(s));
-  const words = spokenWords(rest.join(" ")).length;
+  // Courtesy sentences set aside, at most 22 words may be left: stop counting past that (an
+  // answer of hundreds of sentences is no hand-off, and need not be read through).
+  const rest: string[] = [];
+  let words = 0;
+  for (const sentence of sentencesOf(text)) {
+    if (isCourtesySentence(sentence)) continue;
+    rest.push(sentence);
+    words += spokenWords(sentence).length;
+    if (words > 22) return false;
+  }
   if (words === 0) return false;
   if (words <= 12 && mentionsHandOff(rest.join(" "))) return true;
   if (words <= 22 && (mentionsHandOff(rest[0] ?? "") || COLLEAGUE_HAND_OFF.test(text.trim()))) return true;
@@ -197,7 +211,7 @@ const CLARIFICATION =
   /\b(?:hard time hearing|(?:can't|can’t|cannot|couldn't|couldn’t|didn't|didn’t) (?:quite )?(?:hear|catch|understand) (?:you|that|the question|what you)|you(?:'re|’re| are) breaking up|say (?:that|it) again|(?:are|were) you (?:talking about|referring to|asking (?:about|me)|saying)|what was the question|(?:do|did) you mean\b|(?:не )?(?:расслышал|понял вопрос)|повторите(?:,? пожалуйста)? вопрос)/iu;
 
 /** A short request to hear or understand the question again, not an answer. */
-export const isClarification = (text: string) => CLARIFICATION.test(text) && spokenWords(text).length <= 25;
+export const isClarification = (text: string) => spokenWords(text).length <= 25 && CLARIFICATION.test(text);
 
 /** Ground rules or the introduction of the briefer: the chair opening a press call. */
 export function isChairOpening(text: string): boolean {
@@ -206,10 +220,10 @@ export function isChairOpening(text: string): boolean {
 }
 
 /** Closes the event: "That has to be our last question.", "That concludes our press conference." */
-export const isClosing = (text: string) => CLOSING.test(text) && spokenWords(text).length <= 120;
+export const isClosing = (text: string) => spokenWords(text).length <= 120 && CLOSING.test(text);
 
 /** A short call to end: "Jen, we need to gather.", "We have to go." */
-export const isTimeCall = (text: string) => TIME_CALL.test(text) && spokenWords(text).length <= 15;
+export const isTimeCall = (text: string) => spokenWords(text).length <= 15 && TIME_CALL.test(text);
 
 /** A bid for the floor and nothing more: "Karine?", "Mr. President —", "Karine, may I ask you —". */
 export function isFloorBid(text: string): boolean {

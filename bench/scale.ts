@@ -1,0 +1,267 @@
+/**
+ * npm run bench:scale — how Verbatim's costs grow with the archive. For each step (1×, 4×, 16×
+ * the bench corpus by default; BENCH_SCALE_STEPS="1,4,16,64" to choose), a fresh SQLite archive
+ * is filled with that many copies of ../shared/corpus/bench, then measured: ingest rate, peak
+ * memory, size on disk, search p50/p95 per query kind (uncached, through the engine), and the
+ * resident memory of `verbatim serve` over it after answering every query once.
+ *
+ * Copies are synthesised from the documents read, so nothing deduplicates: each copy has its own
+ * ids, source URLs, dates (a year earlier per copy) and text (in some words of each paragraph
+ * two letters change places, where the copy number says, which keeps every offset, so the
+ * enrichment of the original applies to each copy). Raw inputs are kept once, for the original.
+ *
+ * PostgreSQL is not measured here yet: copying even the 1× archive into it takes about 11 minutes
+ * on this machine (bench:search).
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { ingestBatch, type Processor, poolProcessor } from "../src/ingest/batch.js";
+import { IngestPool } from "../src/ingest/parallel/pool.js";
+import { DEFAULT_MAX_BYTES } from "../src/ingest/pipeline.js";
+import { planSources, readSources } from "../src/ingest/read/sources.js";
+import { SpeakerRegistry } from "../src/ingest/speakers/registry.js";
+import type { Document } from "../src/model/document.js";
+import type { Enrichment } from "../src/model/enrichment.js";
+import { withSearch } from "../src/search/engine/with-search.js";
+import { parseQuery } from "../src/search/query/parse.js";
+import { SqliteStore } from "../src/store/sqlite/sqlite-store.js";
+import { percentile, QUERIES } from "./queries.js";
+import { machineLine, writeSection } from "./report.js";
+
+const root = path.resolve(fileURLToPath(new URL("..", import.meta.url)));
+const corpus = path.resolve(root, "../shared/corpus");
+const benchDir = path.join(corpus, "bench");
+if (!existsSync(benchDir)) {
+  console.error(`bench corpus missing: ${benchDir}`);
+  process.exit(1);
+}
+const cli = path.join(root, "dist/cli/main.js");
+if (!existsSync(cli)) {
+  console.error("dist/ is missing: run `npm run build` first (npm run bench:scale does)");
+  process.exit(1);
+}
+
+const MB = 1024 * 1024;
+const STEPS = (process.env.BENCH_SCALE_STEPS ?? "1,4,16").split(",").map(Number);
+const WORKERS = Number(process.env.BENCH_WORKERS ?? Math.max(1, Math.min(4, os.availableParallelism())));
+const RUNS = 7;
+
+/** A copy's words: in some words of four letters or more, two letters change places; lengths stay. */
+function garble(text: string, copy: number): string {
+  if (copy === 0) return text;
+  return text.replace(/\p{L}{4,}/gu, (word) => {
+    let h = copy;
+    for (let i = 0; i < word.length; i++) h = (h * 31 + word.charCodeAt(i)) >>> 0;
+    if (h % 3 !== 0) return word;
+    const at = 1 + (copy % (word.length - 2));
+    const a = word.charCodeAt(at);
+    const b = word.charCodeAt(at + 1);
+    // Only letters of the basic plane: a surrogate half must stay beside its partner.
+    if (a === b || (a >= 0xd800 && a <= 0xdfff) || (b >= 0xd800 && b <= 0xdfff)) return word;
+    return word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2);
+  });
+}
+
+const earlier = (value: string | null, years: number) =>
+  value?.replace(/^(\d{4})/, (y) => String(Number(y) - years).padStart(4, "0")) ?? null;
+
+function copyOf(doc: Document, copy: number): Document {
+  if (copy === 0) return doc;
+  const tag = `x${copy}`;
+  return {
+    ...doc,
+    id: `${doc.id}-${tag}`,
+    title: garble(doc.title, copy),
+    sourceUrl: doc.sourceUrl ? `${doc.sourceUrl}#${tag}` : null,
+    publisherRef: doc.publisherRef ? `${doc.publisherRef}-${tag}` : null,
+    when: { ...doc.when, date: earlier(doc.when.date, copy), dateTime: earlier(doc.when.dateTime, copy) },
+    turns: doc.turns.map((t) => ({ ...t, paragraphs: t.paragraphs.map((p) => garble(p, copy)) })),
+    provenance: { ...doc.provenance, source: `${doc.provenance.source}#${tag}` },
+  };
+}
+
+/** Each input read once, stored as `copies` documents (the enrichment of the original for each). */
+function multiplied(inner: Processor, copies: number): Processor {
+  return async (input) => {
+    const read = await inner(input);
+    if (!read.ok) return read;
+    const documents: Document[] = [];
+    const enrichments: Enrichment[] = [];
+    for (let c = 0; c < copies; c++) {
+      read.documents.forEach((doc, i) => {
+        const copy = copyOf(doc, c);
+        documents.push(copy);
+        const e = read.enrichments?.[i];
+        if (e) enrichments.push({ ...e, documentId: copy.id });
+      });
+    }
+    return { ...read, documents, ...(read.enrichments ? { enrichments } : {}) };
+  };
+}
+
+interface Step {
+  copies: number;
+  documents: number;
+  turns: number;
+  ingestSeconds: number;
+  peakRss: number;
+  dbBytes: number;
+  /** Per query kind: timings in ms, sorted. */
+  search: Map<string, number[]>;
+  serveRss: number;
+  serveStartSeconds: number;
+}
+
+async function ingest(copies: number, dbPath: string) {
+  const registry = SpeakerRegistry.load();
+  const table = path.join(corpus, "ungdc", "Speakers_by_session.xlsx");
+  const { files } = await planSources([benchDir]);
+  const archives = files.filter((f) => /\.tar\.gz$/.test(f.path));
+  const store = withSearch(new SqliteStore({ path: dbPath }));
+  await store.putSpeakers(registry.speakers);
+  let peakRss = 0;
+  const timer = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }, 50);
+  const started = performance.now();
+  const pool = new IngestPool(WORKERS, {
+    registryPath: null,
+    debateSpeakersPath: existsSync(table) ? table : null,
+    maxBytes: DEFAULT_MAX_BYTES,
+    enrich: true,
+  });
+  const report = await ingestBatch(
+    readSources(archives, { maxBytes: DEFAULT_MAX_BYTES }),
+    store,
+    multiplied(poolProcessor(pool), copies),
+  );
+  await pool.close();
+  const ingestSeconds = (performance.now() - started) / 1000;
+  clearInterval(timer);
+  const counts = await store.counts();
+  return { store, report, ingestSeconds, peakRss, turns: counts.turns };
+}
+
+async function timeSearches(store: ReturnType<typeof withSearch>): Promise<Map<string, number[]>> {
+  const byKind = new Map<string, number[]>();
+  await store.search(parseQuery("warm"), { cache: false });
+  for (const q of QUERIES) {
+    const query = parseQuery(q.verbatim);
+    await store.search(query, { cache: false });
+    const list = byKind.get(q.kind) ?? [];
+    for (let i = 0; i < RUNS; i++) {
+      const t = performance.now();
+      await store.search(query, { cache: false });
+      list.push(performance.now() - t);
+    }
+    byKind.set(q.kind, list);
+  }
+  for (const list of byKind.values()) list.sort((a, b) => a - b);
+  return byKind;
+}
+
+/** `verbatim serve` over the archive: how long it takes to answer, and its peak resident memory after every query once. */
+async function serveMemory(dbPath: string): Promise<{ rss: number; startSeconds: number }> {
+  const port = 18_000 + Math.floor(Math.random() * 1000);
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [cli, "serve", "--db", dbPath, "--port", String(port)],
+    {
+      stdio: "ignore",
+    },
+  );
+  const base = `http://127.0.0.1:${port}`;
+  const started = performance.now();
+  try {
+    for (;;) {
+      try {
+        if ((await fetch(`${base}/api/search?q=warm`)).ok) break;
+      } catch {
+        // not listening yet
+      }
+      if (performance.now() - started > 600_000) throw new Error("serve did not answer in 10 minutes");
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const startSeconds = (performance.now() - started) / 1000;
+    for (const q of QUERIES)
+      await (await fetch(`${base}/api/search?q=${encodeURIComponent(q.verbatim)}`)).text();
+    const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
+    const hwm = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+    return { rss: hwm, startSeconds };
+  } finally {
+    child.kill();
+  }
+}
+
+async function step(copies: number): Promise<Step> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "verbatim-scale-"));
+  const dbPath = path.join(dir, "scale.db");
+  try {
+    const { store, report, ingestSeconds, peakRss, turns } = await ingest(copies, dbPath);
+    const search = await timeSearches(store);
+    await store.close();
+    const dbBytes =
+      statSync(dbPath).size + (existsSync(`${dbPath}-wal`) ? statSync(`${dbPath}-wal`).size : 0);
+    const serve = await serveMemory(dbPath);
+    console.log(`${copies}×: ${report.documents} documents in ${ingestSeconds.toFixed(0)} s`);
+    return {
+      copies,
+      documents: report.documents,
+      turns,
+      ingestSeconds,
+      peakRss,
+      dbBytes,
+      search,
+      serveRss: serve.rss,
+      serveStartSeconds: serve.startSeconds,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const growth = (now: number, before: number | undefined) =>
+  before === undefined || before === 0 ? "" : ` (${(now / before).toFixed(2)}×)`;
+
+async function run() {
+  const steps: Step[] = [];
+  for (const copies of STEPS) steps.push(await step(copies));
+  const kinds = [...new Set(QUERIES.map((q) => q.kind))];
+  const all = (s: Step) => [...s.search.values()].flat().sort((a, b) => a - b);
+  const lines = [
+    "## Scale (`npm run bench:scale`)",
+    "",
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${machineLine()}.`,
+    "Targets (issue 18): the last step's ingest rate within 20% of the first's; search p95 under 50 ms and server RSS under 1 GiB at the largest step.",
+    `Archives of ${STEPS.join("×, ")}× the bench corpus (\`../shared/corpus/bench/\`), each a fresh SQLite archive: every input read once (${WORKERS} worker threads, enrichment on) and stored as that many documents, the copies with their own ids, URLs, dates and text (in some words two letters change places), so nothing deduplicates; raw inputs kept once. Search: the ${QUERIES.length} queries of bench:search through the engine, uncached, each ${RUNS} times after one warm-up. Serve: \`verbatim serve\` over the archive, its peak resident memory after answering each query once. PostgreSQL is not measured here yet. In brackets: the growth over the step before.`,
+    "",
+    "| step | documents | turns | ingest docs/s | ingest peak RSS MB | disk MB | search p50 ms | search p95 ms | serve ready s | serve RSS MB |",
+    "|---|---|---|---|---|---|---|---|---|---|",
+    ...steps.map((s, i) => {
+      const b = steps[i - 1];
+      const rate = s.documents / s.ingestSeconds;
+      const p50 = percentile(all(s), 50);
+      const p95 = percentile(all(s), 95);
+      return `| ${s.copies}× | ${s.documents} | ${s.turns} | ${rate.toFixed(0)}${growth(rate, b && b.documents / b.ingestSeconds)} | ${(s.peakRss / MB).toFixed(0)}${growth(s.peakRss, b?.peakRss)} | ${(s.dbBytes / MB).toFixed(0)}${growth(s.dbBytes, b?.dbBytes)} | ${p50.toFixed(1)}${growth(p50, b && percentile(all(b), 50))} | ${p95.toFixed(1)}${growth(p95, b && percentile(all(b), 95))} | ${s.serveStartSeconds.toFixed(1)} | ${(s.serveRss / MB).toFixed(0)}${growth(s.serveRss, b?.serveRss)} |`;
+    }),
+    "",
+    "Search p50 / p95 ms per query kind:",
+    "",
+    `| query kind | ${steps.map((s) => `${s.copies}×`).join(" | ")} |`,
+    `|---|${steps.map(() => "---").join("|")}|`,
+    ...kinds.map((k) => {
+      const cells = steps.map((s) => {
+        const t = s.search.get(k) ?? [];
+        return `${percentile(t, 50).toFixed(1)} / ${percentile(t, 95).toFixed(1)}`;
+      });
+      return `| ${k} | ${cells.join(" | ")} |`;
+    }),
+  ];
+  writeSection("scale", lines.join("\n"));
+  console.log(lines.join("\n"));
+}
+
+await run();
