@@ -123,6 +123,19 @@ function applyOne(doc: Document, op: CorrectionOp): { document: Document; reshap
       const turn = turns[op.turn] as Turn;
       turn.speakerId = op.speakerId;
       turn.speakerName = op.speakerName;
+      // Someone the page never listed now speaks: the participants name them too (a role only the registry knows).
+      if (op.speakerId && !doc.participants.some((p) => p.speakerId === op.speakerId))
+        return {
+          document: {
+            ...doc,
+            turns,
+            qa,
+            participants: [
+              ...doc.participants,
+              { speakerId: op.speakerId, name: op.speakerName ?? op.speakerId, role: null },
+            ],
+          },
+        };
       break;
     }
     case "kind":

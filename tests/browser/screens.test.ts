@@ -247,6 +247,7 @@ describe.skipIf(!chromiumAvailable)("pages on a phone and on a desktop", () => {
     await speakerForm.locator("button").click();
     await p.waitForURL(/#c\d+$/);
     expect(await p.locator(`#t${at + 1} .speaker`).textContent()).toMatch(/Çavuşoğlu|Cavusoglu/);
+    expect(await p.locator("p", { hasText: "Participants:" }).textContent()).toMatch(/Çavuşoğlu/);
     const log = await p.locator(".correction-log li").allTextContents();
     expect(log.some((l) => l.includes(`turn ${at + 1} split before its paragraph 2`))).toBe(true);
     await app.shot(p, "desktop-split");

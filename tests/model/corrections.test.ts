@@ -216,6 +216,31 @@ describe("Splitting and merging turns", () => {
     ]);
   });
 
+  it("name a speaker the page never listed among its participants, and the participants list them", () => {
+    const doc = gaggle();
+    const split = correction(doc, { op: "split", turn: 1, paragraph: 0, at: SPLIT_AT });
+    const afterSplit = applyCorrections(doc, [split]).document;
+    const speaker = correction(afterSplit, {
+      op: "speaker",
+      turn: 2,
+      speakerId: "jen-psaki",
+      speakerName: "Jen Psaki",
+    });
+    const { document } = applyCorrections(doc, [split, speaker]);
+    expect(document.participants.filter((p) => p.speakerId === "jen-psaki")).toEqual([
+      { speakerId: "jen-psaki", name: "Jen Psaki", role: null },
+    ]);
+    // Named again, they are not listed twice.
+    const again = correction(afterSplit, {
+      op: "speaker",
+      turn: 0,
+      speakerId: "jen-psaki",
+      speakerName: "Jen Psaki",
+    });
+    const twice = applyCorrections(doc, [split, speaker, again]).document;
+    expect(twice.participants.filter((p) => p.speakerId === "jen-psaki")).toHaveLength(1);
+  });
+
   it("merge a turn with the next: one turn of the first one's speaker, pairs that named the second name it", () => {
     const doc = briefing();
     const merge = correction(doc, { op: "merge", turn: 2 });
