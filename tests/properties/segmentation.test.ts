@@ -74,7 +74,7 @@ describe("segmentation", () => {
     );
   });
 
-  it("pairs every answer with the question before it, with only answers and procedural turns between (or, for the rest of a cut-off answer, the question that cut in)", () => {
+  it("pairs every answer with the question before it, with only answers and procedural turns between (or, for the rest of a cut-off answer, the question that cut in, and for a cut-off question, its rest)", () => {
     fc.assert(
       fc.property(paragraphs, fc.constantFrom(midRu, whitehouse, generic), (body, profile) => {
         const { turns, qa } = segment({
@@ -86,6 +86,14 @@ describe("segmentation", () => {
         });
         const answered = new Set<number>();
         const continued = continuations(turns);
+        /** Turn i is the rest of question q, taken up once or more after cut-ins. */
+        const restOf = (i: number, q: number): boolean => {
+          for (let j = continued[i]; j !== null && j !== undefined; j = continued[j]) {
+            if (turns[j]?.kind !== "question") return false;
+            if (j === q) return turns[i]?.kind === "question";
+          }
+          return false;
+        };
         for (const pair of qa) {
           expect(turns[pair.question]?.kind).toBe("question");
           let after = pair.question;
@@ -93,10 +101,15 @@ describe("segmentation", () => {
             expect(a).toBeGreaterThan(after);
             expect(turns[a]?.kind).toBe("answer");
             const resumes = continued[a] !== null && pair.answers.includes(continued[a] as number);
-            for (const between of turns.slice(after + 1, a))
+            for (const between of turns.slice(after + 1, a)) {
+              // The rest of this very question, taken up after cut-ins, stands between it and its answer.
+              if (restOf(between.index, pair.question)) continue;
+              // So may the rest of an earlier answer, cut off by this question and taken up before this answer.
+              if (between.kind === "answer" && continued[between.index] !== null) continue;
               expect(resumes ? ["moderator", "other", "question"] : ["moderator", "other"]).toContain(
                 between.kind,
               );
+            }
             answered.add(a);
             after = a;
           }

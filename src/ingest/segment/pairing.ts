@@ -34,7 +34,12 @@ export function pairQuestions(
     if (turn.kind === "question") {
       const pair: QaPair = { question: turn.index, answers: [] };
       pairs.push(pair);
-      const takesUp = before !== undefined && !answered && kindOf.get(earlier as number) === "question";
+      // Only the exchange still open: another question put in between has taken the floor.
+      const takesUp =
+        before !== undefined &&
+        before === current &&
+        !answered &&
+        kindOf.get(earlier as number) === "question";
       current = takesUp ? [...before, pair] : [pair];
       answered = false;
       exchangeOf.set(turn.index, current);
