@@ -352,7 +352,11 @@ export interface StoreBackend {
   /** The gazetteer the stored mentions refer to (replaces the previous one). */
   putEntities(entities: Entity[]): Promise<void>;
   getEntity(id: string): Promise<Entity | null>;
-  /** Stores a document's enrichment, replacing any earlier one (re-enrichment). */
+  /**
+   * Stores a document's enrichment, replacing any earlier one (re-enrichment). It is computed on
+   * the extracted record (`list({ extracted: true })`); where editors split or merged turns, the
+   * store moves it onto the corrected ones.
+   */
   putEnrichment(enrichment: Enrichment): Promise<void>;
   getEnrichment(id: string): Promise<Enrichment | null>;
   getSpeaker(id: string): Promise<Speaker | null>;

@@ -146,7 +146,8 @@ export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[
   for (let i = 0; i < turns.length; i++) {
     const text = texts[i] as string;
     if (sides[i] !== "ask" || kinds[i] !== "other" || !isCutOff(text) || putsAQuestion(text)) continue;
-    if (spokenWords(text).length <= FALSE_START || isStageDirectionOnly(text) || isFloorBid(text)) continue;
+    // Bids for the floor and bare stage directions are shorter still.
+    if (spokenWords(text).length <= FALSE_START) continue;
     const next = kinds[i + 1];
     const restarts =
       (sides[i + 1] === "official" || sides[i + 1] === "chair") &&

@@ -104,6 +104,8 @@ export const pgCorrections = {
     delta: IndexDelta,
   ) {
     const corrections = await pgCorrections.of(db, docId);
+    // A document never corrected has no corrected record and nothing held (forget drops all three).
+    if (corrections.length === 0) return;
     const held = await reshapedOf(db, docId);
     const labelTurns = (doc: Document) =>
       db.query(

@@ -114,6 +114,9 @@ export function sqliteCorrections(
     },
     rebuild(current, docId) {
       const corrections = stmt.of.all(docId).map(toCorrection);
+      // A document never corrected has no corrected record and nothing held (forget drops all three):
+      // the common case on ingest costs this one read.
+      if (corrections.length === 0) return;
       const held = stmt.reshaped.get(docId);
       if (!current || !corrections.some((c) => !c.undone)) {
         // Nothing to apply: the extracted record is the record, in the index too.
@@ -148,8 +151,7 @@ export function sqliteCorrections(
     },
     putEnrichment(e) {
       const held = stmt.reshaped.get(e.documentId);
-      const version = stmt.currentVersion.get(e.documentId)?.version;
-      if (!held || held.version !== version) {
+      if (!held || held.version !== stmt.currentVersion.get(e.documentId)?.version) {
         enrichments.put(e);
         return;
       }
