@@ -7,7 +7,6 @@ import os from "node:os";
 import type { Command } from "commander";
 import type { Archive } from "../archive/open.js";
 import type { EntityMatcher } from "../enrich/entity-matcher.js";
-import { loadLanguageDetection } from "../enrich/language.js";
 import { VerbatimError } from "../errors/catalog.js";
 import { inlineProcessor, type Processor, poolProcessor } from "../ingest/batch.js";
 import type { DebateSpeakerLookup } from "../ingest/extract/reader.js";
@@ -70,8 +69,6 @@ export async function startReading(archive: Archive, options: ReadingOptions): P
   if (options.enrich) await archive.putEntities();
   const matcher = options.enrich ? await archive.matcher() : null;
   if (workers === 0) {
-    // This thread enriches: it needs the language model (enrich/language.ts), which workers load for themselves.
-    if (matcher) await loadLanguageDetection();
     return {
       processor: inlineProcessor({
         registry,

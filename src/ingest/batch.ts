@@ -5,6 +5,7 @@
 
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { versionKeys } from "../align/link.js";
+import { loadLanguageDetection } from "../enrich/language.js";
 import { type Notice, toVerbatimError, warningMessage } from "../errors/catalog.js";
 import type { Document } from "../model/document.js";
 import type { BatchItem, PutResult, RawBlob, StoreBackend } from "../store/store.js";
@@ -84,6 +85,8 @@ export function inlineProcessor(ctx: IngestContext): Processor {
   return (input) => {
     const result = previous.then(async () => {
       await nextTurn();
+      // Enriching here needs the language model (enrich/language.ts); loaded once, on first use.
+      if (ctx.matcher) await loadLanguageDetection();
       return ingestInput(input, ctx);
     });
     previous = result.catch(() => undefined);
