@@ -3,13 +3,8 @@
  * adds and takes out, and the varints rows are read with.
  */
 import { describe, expect, it } from "vitest";
-import {
-  BLOCK,
-  PostingsDelta,
-  positionsAt,
-  Reader,
-  termPositions,
-} from "../../src/store/postgres/postings.js";
+import { BLOCK, PostingsDelta, positionsAt, termPositions } from "../../src/store/postgres/postings.js";
+import { VarintReader as Reader } from "../../src/store/varint.js";
 
 describe("postings of a batch", () => {
   it("numbers each term's positions from 1, in order", () => {

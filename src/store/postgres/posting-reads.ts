@@ -6,14 +6,11 @@
  * holds one.
  */
 import type { MatchGroup, MatchTerm } from "../../model/text-index.js";
+import { idf, termScore } from "../bm25.js";
 import type { Queryable } from "./db.js";
 import { rows } from "./db.js";
 import { type Phrase, phrasesOf } from "./indexed-text.js";
 import { type PostingsTable, positionsAt, readRow } from "./postings.js";
-
-/** FTS5's bm25() constants. */
-const K1 = 1.2;
-const B = 0.75;
 
 /** Turns holding a term or phrase, ascending, with its count and each turn's length. */
 interface List {
@@ -69,18 +66,15 @@ export async function matchPostings(
   if (!corpus) return { n, scores: null };
   const scores = new Float64Array(n.length);
   for (const list of lists.values()) {
-    const hits = list.n.length;
-    const raw = Math.log((corpus.count - hits + 0.5) / (hits + 0.5));
-    const idf = raw > 0 ? raw : 1e-6;
+    const weight = idf(corpus.count, list.n.length);
     // Both ascending: walk them side by side.
     let i = 0;
     for (let k = 0; k < list.n.length && i < n.length; k++) {
       const turn = list.n[k] as number;
       while (i < n.length && (n[i] as number) < turn) i++;
       if (i === n.length || n[i] !== turn) continue;
-      const tf = list.tf[k] as number;
-      const norm = K1 * (1 - B + (B * (list.len[k] as number)) / (corpus.avg || 1));
-      scores[i] = (scores[i] as number) - (idf * tf * (K1 + 1)) / (tf + norm);
+      scores[i] =
+        (scores[i] as number) - termScore(weight, list.tf[k] as number, list.len[k] as number, corpus.avg);
     }
   }
   return { n, scores };

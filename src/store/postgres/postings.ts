@@ -12,6 +12,7 @@
  * document taken out of the index has its entries cut out of the rows that hold them. Entries in
  * a row are in the order they were written, not necessarily by turn number.
  */
+import { VarintReader, VarintWriter } from "../varint.js";
 import type { Queryable } from "./db.js";
 import { rows } from "./db.js";
 
@@ -20,54 +21,6 @@ export type PostingsTable = "postings" | "title_postings";
 
 /** Turn numbers per row: small enough that rewriting the last block of a common word stays cheap. */
 export const BLOCK = 4096;
-
-class Writer {
-  private bytes = new Uint8Array(64);
-  length = 0;
-  varint(value: number): void {
-    if (this.length + 5 > this.bytes.length) {
-      const grown = new Uint8Array(this.bytes.length * 2);
-      grown.set(this.bytes.subarray(0, this.length));
-      this.bytes = grown;
-    }
-    let v = value >>> 0;
-    while (v >= 0x80) {
-      this.bytes[this.length++] = (v & 0x7f) | 0x80;
-      v >>>= 7;
-    }
-    this.bytes[this.length++] = v;
-  }
-  buffer(): Buffer {
-    return Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.length);
-  }
-}
-
-/** Reads varints; values stay below 2^31 (turn lengths, counts, positions, offsets in a block). */
-export class Reader {
-  at = 0;
-  constructor(readonly bytes: Uint8Array) {}
-  get done(): boolean {
-    return this.at >= this.bytes.length;
-  }
-  varint(): number {
-    const bytes = this.bytes;
-    let b = bytes[this.at++] as number;
-    if (b < 0x80) return b;
-    let value = b & 0x7f;
-    let shift = 7;
-    for (;;) {
-      b = bytes[this.at++] as number;
-      value |= (b & 0x7f) << shift;
-      if (b < 0x80) return value >>> 0;
-      shift += 7;
-    }
-  }
-  /** Passes over `count` varints. */
-  skip(count: number): void {
-    const bytes = this.bytes;
-    for (let k = 0; k < count; k++) while ((bytes[this.at++] as number) >= 0x80);
-  }
-}
 
 /** One turn's entry for one term. */
 export interface Posting {
@@ -78,8 +31,8 @@ export interface Posting {
 
 /** The entries of one (term, block) row being written. */
 class RowWriter {
-  readonly data = new Writer();
-  readonly positions = new Writer();
+  readonly data = new VarintWriter();
+  readonly positions = new VarintWriter();
   add(block: number, p: Posting): void {
     this.data.varint(p.n - block * BLOCK);
     this.data.varint(p.length);
@@ -102,8 +55,8 @@ export function readRow(
   positions: Uint8Array | null,
   visit: (n: number, length: number, count: number, positionsFrom: number) => void,
 ): void {
-  const d = new Reader(data);
-  const p = positions ? new Reader(positions) : null;
+  const d = new VarintReader(data);
+  const p = positions ? new VarintReader(positions) : null;
   const base = block * BLOCK;
   while (!d.done) {
     const n = base + d.varint();
@@ -117,7 +70,7 @@ export function readRow(
 
 /** `count` positions stored from `from` on. */
 export function positionsAt(positions: Uint8Array, from: number, count: number): number[] {
-  const r = new Reader(positions);
+  const r = new VarintReader(positions);
   r.at = from;
   const out = new Array<number>(count);
   let last = 0;

@@ -8,6 +8,7 @@ import { publicSource } from "../../model/public-source.js";
 import { documentFingerprint } from "../fingerprint.js";
 import type { PendingWork } from "../store.js";
 import { searchIndexWriter } from "./search-index.js";
+import { fillTermCounts, TERM_COUNTS_TABLE } from "./term-counts.js";
 
 /** A migration is SQL, or a function for steps SQL cannot do (stemming text in JavaScript). */
 export type Migration = string | ((db: Database.Database) => void);
@@ -292,6 +293,13 @@ export const MIGRATIONS: readonly Migration[] = [
     reshapes   TEXT NOT NULL,
     enrichment TEXT
   );`,
+  // 16: each term's turns with its count and their lengths (term-counts.ts), so that a word's BM25
+  // is computed from one read per block of turns instead of by FTS5 row by row; filled from the
+  // turns already indexed.
+  (db) => {
+    db.exec(TERM_COUNTS_TABLE);
+    fillTermCounts(db);
+  },
 ];
 
 /**
@@ -345,6 +353,7 @@ export function reindexAll(db: Database.Database): void {
     for (const row of rows) index.put(JSON.parse(row.body) as Document);
     after = rows[rows.length - 1]?.id ?? after;
   }
+  index.flush();
 }
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

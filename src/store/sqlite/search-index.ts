@@ -5,6 +5,7 @@
 import type Database from "better-sqlite3";
 import type { Document } from "../../model/document.js";
 import { displayText, prepareSearchText } from "../../model/index-text.js";
+import { termCountsWriter } from "./term-counts.js";
 
 export interface SearchIndexWriter {
   put(doc: Document): void;
@@ -14,6 +15,8 @@ export interface SearchIndexWriter {
    */
   putTurns(doc: Document): void;
   remove(id: string): void;
+  /** Writes what the open transaction gathered for term counts (term-counts.ts); call before it commits. */
+  flush(): void;
 }
 
 export function searchIndexWriter(db: Database.Database): SearchIndexWriter {
@@ -56,10 +59,23 @@ export function searchIndexWriter(db: Database.Database): SearchIndexWriter {
       }
     : null;
 
+  // Term counts come with migration 16; earlier migrations that re-index run without them, and 16 fills them.
+  const hasTermCounts =
+    db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'term_counts'").get() !==
+    undefined;
+  const counts = hasTermCounts ? termCountsWriter(db) : null;
+  const indexedTurns = db.prepare<[string], { rowid: number; text: string }>(
+    "SELECT rowid, text FROM turns WHERE doc_id = ?",
+  );
+  const unindexTurns = (docId: string) => {
+    if (counts) for (const t of indexedTurns.all(docId)) counts.remove(t.rowid, t.text);
+    stmt.deleteTurnFts.run(docId);
+    stmt.deleteTurns.run(docId);
+  };
+
   const removeDoc = db.prepare<[string]>("DELETE FROM doc_index WHERE id = ?");
   const writeTurns = (doc: Document, n: number, texts: string[]) => {
-    stmt.deleteTurnFts.run(doc.id);
-    stmt.deleteTurns.run(doc.id);
+    unindexTurns(doc.id);
     for (const [i, turn] of doc.turns.entries()) {
       const rowid = stmt.insertTurn.run(
         doc.id,
@@ -72,14 +88,14 @@ export function searchIndexWriter(db: Database.Database): SearchIndexWriter {
         n,
       ).lastInsertRowid;
       stmt.insertTurnFts.run(rowid, texts[i] ?? "");
+      counts?.add(Number(rowid), texts[i] ?? "");
     }
   };
   return {
     remove(id) {
       const existing = stmt.docN.get(id);
       if (existing) stmt.deleteDocFts.run(existing.n);
-      stmt.deleteTurnFts.run(id);
-      stmt.deleteTurns.run(id);
+      unindexTurns(id);
       aliases?.remove.run(id);
       removeDoc.run(id);
     },
@@ -113,6 +129,9 @@ export function searchIndexWriter(db: Database.Database): SearchIndexWriter {
       const n = stmt.docN.get(doc.id)?.n;
       if (n === undefined) return;
       writeTurns(doc, n, prepareSearchText(doc).turns);
+    },
+    flush() {
+      counts?.flush();
     },
   };
 }

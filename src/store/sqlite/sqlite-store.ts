@@ -159,7 +159,7 @@ export class SqliteStore implements StoreBackend {
     this.db.pragma("foreign_keys = ON");
     const db = this.db;
     this.index = options.readonly
-      ? { put: () => {}, putTurns: () => {}, remove: () => {} }
+      ? { put: () => {}, putTurns: () => {}, remove: () => {}, flush: () => {} }
       : searchIndexWriter(db);
     this.textIndex = new SqliteTextIndex(db, () => this.generation);
     this.enrichments = enrichmentIndex(db);
@@ -331,7 +331,7 @@ export class SqliteStore implements StoreBackend {
   async putBatch(items: BatchItem[]): Promise<PutResult[][]> {
     this.generation++;
     const storedAt = new Date().toISOString();
-    return this.db.transaction(() =>
+    return this.indexing(() =>
       items.map((item) => {
         if (item.raw) {
           this.stmt.insertRaw.run(
@@ -365,7 +365,16 @@ export class SqliteStore implements StoreBackend {
           return result;
         });
       }),
-    )();
+    );
+  }
+
+  /** One transaction that may change the search index: its term counts are written before it commits. */
+  private indexing<T>(write: () => T): T {
+    return this.db.transaction(() => {
+      const result = write();
+      this.index.flush();
+      return result;
+    })();
   }
 
   private toStored(row: DocumentRow | undefined): StoredDocument | null {
@@ -383,20 +392,20 @@ export class SqliteStore implements StoreBackend {
 
   async putCorrection(correction: NewCorrection): Promise<Correction> {
     this.generation++;
-    return this.db.transaction(() => {
+    return this.indexing(() => {
       const made = this.fixes.add(correction);
       this.rebuildCorrected(correction.documentId);
       return made;
-    })();
+    });
   }
 
   async undoCorrection(id: number, by: string, at: string): Promise<Correction | null> {
     this.generation++;
-    return this.db.transaction(() => {
+    return this.indexing(() => {
       const undone = this.fixes.undo(id, by, at);
       if (undone) this.rebuildCorrected(undone.documentId);
       return undone;
-    })();
+    });
   }
 
   async corrections(documentId: string): Promise<Correction[]> {
@@ -464,13 +473,13 @@ export class SqliteStore implements StoreBackend {
 
   async delete(id: string): Promise<boolean> {
     this.generation++;
-    return this.db.transaction(() => {
+    return this.indexing(() => {
       this.enrichments.clear(id);
       this.links.forget(id, true);
       this.index.remove(id);
       this.fixes.forget(id);
       return this.db.prepare<[string]>("DELETE FROM documents WHERE id = ?").run(id).changes > 0;
-    })();
+    });
   }
 
   private enrichmentStale(id: string, version: number): boolean {
@@ -480,7 +489,7 @@ export class SqliteStore implements StoreBackend {
 
   async putEnrichment(enrichment: Enrichment): Promise<void> {
     this.generation++;
-    this.db.transaction(() => this.fixes.putEnrichment(enrichment))();
+    this.indexing(() => this.fixes.putEnrichment(enrichment));
   }
 
   async getEnrichment(id: string): Promise<Enrichment | null> {

@@ -16,7 +16,9 @@ import type {
   TurnRow,
   Vocabulary,
 } from "../../model/text-index.js";
+import { idf, termScore } from "../bm25.js";
 import { allOf, anyOf } from "./fts5-expression.js";
+import { TermCounts } from "./term-counts.js";
 import { readCatalogRows } from "./turn-catalog.js";
 
 const numbers = (packed: string | null | undefined) =>
@@ -25,11 +27,22 @@ const numbers = (packed: string | null | undefined) =>
 export class SqliteTextIndex implements TextIndex {
   readonly vocabulary: Vocabulary;
   private readonly stmt;
+  private readonly counts: TermCounts | null;
+  /** The C library's natural logarithm, which FTS5's bm25() uses. */
+  private readonly ln: (x: number) => number;
 
   constructor(
     private readonly db: Database.Database,
     private readonly generation: () => number,
   ) {
+    // An archive opened read-only before migration 16 has no term counts: FTS5 scores alone.
+    this.counts =
+      db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'term_counts'").get() !==
+      undefined
+        ? new TermCounts(db)
+        : null;
+    const ln = db.prepare<[number], number>("SELECT ln(?)").pluck();
+    this.ln = (x) => ln.get(x) as number;
     // Words of turns and of titles: a title word no turn uses still expands to its forms.
     const vocab = db.prepare<[string, string, string, string, number], string>(
       `SELECT term FROM turn_vocab WHERE term >= ? AND term < ?
@@ -95,16 +108,55 @@ export class SqliteTextIndex implements TextIndex {
   async matchTurns(groups: MatchGroup[], scored: boolean): Promise<Matches> {
     const expression = allOf(groups);
     return this.run("turns", () => {
-      if (!scored) {
+      const totals = scored && this.counts ? this.counts.totals() : null;
+      if (!scored || totals) {
         const rowids = numbers(this.stmt.rowids.get(expression));
-        return { rowids, scores: null, length: rowids.length };
+        const scores = totals ? this.scores(groups, rowids, totals) : null;
+        return { rowids, scores, length: rowids.length };
       }
-      // Two aggregates of the same rows, in the same order: one list of rowids, one of scores.
-      const [ids, ranks] = this.stmt.scored.get(expression) ?? [null, null];
-      const rowids = numbers(ids);
-      const scores = ranks ? Float64Array.from(ranks.split(","), Number) : new Float64Array(0);
+      const [rowids, scores] = this.ranked(expression);
       return { rowids, scores, length: rowids.length };
     });
+  }
+
+  /** FTS5's bm25() of the expression, for every matching turn: rowids and scores, ascending. */
+  private ranked(expression: string): [Int32Array, Float64Array] {
+    // Two aggregates of the same rows, in the same order: one list of rowids, one of scores.
+    const [ids, ranks] = this.stmt.scored.get(expression) ?? [null, null];
+    return [numbers(ids), ranks ? Float64Array.from(ranks.split(","), Number) : new Float64Array(0)];
+  }
+
+  /**
+   * FTS5's bm25() of the plan for the turns it matched, summed term by term as FTS5 sums its
+   * phrases, in the same order: a word's forms from term counts, a prefix or phrase (whose count
+   * needs positions) from FTS5's score of that one phrase, which is what it adds to the whole.
+   */
+  private scores(groups: MatchGroup[], rowids: Int32Array, totals: { count: number; avg: number }) {
+    const scores = new Float64Array(rowids.length);
+    const add = (n: Int32Array, value: (k: number) => number) => {
+      // Both ascending: walk them side by side.
+      let i = 0;
+      for (let k = 0; k < n.length && i < rowids.length; k++) {
+        const turn = n[k] as number;
+        while (i < rowids.length && (rowids[i] as number) < turn) i++;
+        if (rowids[i] === turn) scores[i] = (scores[i] as number) - value(k);
+      }
+    };
+    for (const group of groups) {
+      for (const term of group) {
+        if (term.type === "forms") {
+          for (const form of term.forms) {
+            const list = (this.counts as TermCounts).list(form);
+            const weight = idf(totals.count, list.n.length, this.ln);
+            add(list.n, (k) => termScore(weight, list.tf[k] as number, list.len[k] as number, totals.avg));
+          }
+        } else {
+          const [n, ranks] = this.ranked(anyOf([term]));
+          add(n, (k) => -(ranks[k] as number));
+        }
+      }
+    }
+    return scores;
   }
 
   async matchAnyTurn(terms: MatchTerm[]): Promise<Int32Array> {

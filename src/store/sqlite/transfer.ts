@@ -288,6 +288,7 @@ export function sqliteTransfer(
             }
           }
         }
+        parts.index.flush();
       });
       let batch: ArchiveRecord[] = [];
       for await (const r of records) {
@@ -310,6 +311,7 @@ export function sqliteTransfer(
             id,
           );
         }
+        parts.index.flush();
       })();
       parts.changed();
       return counts;

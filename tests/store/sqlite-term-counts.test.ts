@@ -1,0 +1,178 @@
+/**
+ * SQLite scores single words from its term counts (store/sqlite/term-counts.ts) instead of asking
+ * FTS5's bm25(): the scores must be FTS5's own, to the last bit, however the archive got to where
+ * it is (documents added, replaced by new versions, deleted, corrected, copied in, migrated).
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import fc from "fast-check";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { anchorsFor, type CorrectionOp } from "../../src/model/corrections.js";
+import type { Document } from "../../src/model/document.js";
+import type { MatchGroup, TextIndex } from "../../src/model/text-index.js";
+import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
+import { makeDocument, makeTurn } from "../support/documents.js";
+
+/** Words of several scripts and folds: Latin with marks, Turkish dotless i, Cyrillic with ё. */
+const WORDS = [
+  "sanctions",
+  "talks",
+  "Çavuşoğlu",
+  "Türkiye",
+  "ışık",
+  "санкции",
+  "ещё",
+  "Ёлка",
+  "peace",
+  "the",
+  "2024",
+];
+
+const textOf = (seed: number[], length: number) =>
+  Array.from({ length }, (_, i) => WORDS[(seed[i % seed.length] as number) % WORDS.length]).join(" ");
+
+function documentWith(id: string, seed: number[], turns: number): Document {
+  return makeDocument({
+    id,
+    turns: Array.from({ length: turns }, (_, i) =>
+      makeTurn(i, {
+        paragraphs: [
+          `${textOf(seed, 3 + ((seed[i % seed.length] as number) % 40))}.`,
+          textOf([i, ...seed], 5),
+        ],
+      }),
+    ),
+    qa: [],
+  });
+}
+
+describe("SQLite scores from term counts", () => {
+  let dir: string;
+  let dbPath: string;
+  let store: SqliteStore;
+
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), "verbatim-term-counts-"));
+    dbPath = path.join(dir, "archive.db");
+    store = new SqliteStore({ path: dbPath });
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Every word's scores from the store against FTS5's bm25() of the same expression. */
+  async function expectFts5Scores(): Promise<number> {
+    const index = store.textIndex as TextIndex;
+    const db = new Database(dbPath, { readonly: true });
+    let compared = 0;
+    try {
+      const ranked = db.prepare<[string], { rowid: number; rank: number }>(
+        "SELECT rowid, rank FROM turn_fts WHERE turn_fts MATCH ?",
+      );
+      const plans: [MatchGroup[], string][] = [
+        [[[{ type: "forms", forms: ["sanctions"] }]], '"sanctions"'],
+        [[[{ type: "forms", forms: ["cavusoglu", "turkiye"] }]], '("cavusoglu" OR "turkiye")'],
+        [
+          [[{ type: "forms", forms: ["санкции"] }], [{ type: "forms", forms: ["еще", "the"] }]],
+          '"санкции" AND ("еще" OR "the")',
+        ],
+        [
+          [
+            [
+              { type: "forms", forms: ["isik"] },
+              { type: "prefix", prefix: "ел" },
+            ],
+          ],
+          '("isik" OR "ел" *)',
+        ],
+        [
+          [[{ type: "phrase", words: ["peace", "talks"] }], [{ type: "forms", forms: ["the"] }]],
+          '"peace talks" AND "the"',
+        ],
+      ];
+      for (const [groups, expression] of plans) {
+        const ours = await index.matchTurns(groups, true);
+        const fts5 = ranked.all(expression);
+        expect(Array.from(ours.rowids)).toEqual(fts5.map((r) => r.rowid));
+        expect(Array.from(ours.scores ?? [])).toEqual(fts5.map((r) => r.rank));
+        compared += fts5.length;
+      }
+    } finally {
+      db.close();
+    }
+    return compared;
+  }
+
+  it("gives FTS5's bm25 to the last bit after documents are added, replaced and deleted", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.record({
+            id: fc.integer({ min: 0, max: 5 }),
+            seed: fc.array(fc.nat(1000), { minLength: 1, maxLength: 8 }),
+            turns: fc.integer({ min: 0, max: 6 }),
+            remove: fc.boolean(),
+          }),
+          { minLength: 1, maxLength: 12 },
+        ),
+        async (steps) => {
+          for (const step of steps) {
+            const id = `doc-${step.id}`;
+            if (step.remove) await store.delete(id);
+            else await store.putBatch([{ raw: null, documents: [documentWith(id, step.seed, step.turns)] }]);
+          }
+          await expectFts5Scores();
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
+  it("gives FTS5's bm25 after a batch replaces the document it added last (SQLite reuses its turn numbers)", async () => {
+    await store.putBatch([{ raw: null, documents: [documentWith("a", [1, 2, 3], 4)] }]);
+    await store.putBatch([
+      {
+        raw: null,
+        documents: [documentWith("b", [4, 5], 3), documentWith("b", [6, 7, 8], 5), documentWith("b", [9], 2)],
+      },
+    ]);
+    expect(await expectFts5Scores()).toBeGreaterThan(0);
+  });
+
+  it("gives FTS5's bm25 after an editor splits and merges turns, and after the undo", async () => {
+    await store.putBatch([{ raw: null, documents: [documentWith("fix", [3, 1, 4, 1, 5], 4)] }]);
+    const correct = async (op: CorrectionOp) => {
+      const seen = (await store.get("fix"))?.document as Document;
+      return store.putCorrection({
+        documentId: "fix",
+        op,
+        anchors: anchorsFor(seen, op),
+        author: "editor",
+        reason: "checked",
+        at: "2026-12-05T00:00:00.000Z",
+      });
+    };
+    const split = await correct({ op: "split", turn: 1, paragraph: 1, at: 0 });
+    expect(await expectFts5Scores()).toBeGreaterThan(0);
+    await correct({ op: "merge", turn: 2 });
+    await expectFts5Scores();
+    await store.undoCorrection(split.id, "editor", "2026-12-05T00:01:00.000Z");
+    await expectFts5Scores();
+  });
+
+  it("fills the term counts of an archive made before them when it is opened", async () => {
+    await store.putBatch([
+      { raw: null, documents: [documentWith("old-1", [2, 7, 1, 8], 5), documentWith("old-2", [2, 8], 3)] },
+    ]);
+    await store.close();
+    const db = new Database(dbPath);
+    db.exec("DROP TABLE term_counts");
+    db.pragma("user_version = 15");
+    db.close();
+    store = new SqliteStore({ path: dbPath });
+    expect(await expectFts5Scores()).toBeGreaterThan(0);
+  });
+});
