@@ -3,8 +3,8 @@
  * process, and loads it from this process with autocannon on loopback: search requests (a fixed
  * rotation of queries through the JSON API and the HTML page) and document pages. Then the same
  * archive copied into PostgreSQL (`verbatim copy`; VERBATIM_BENCH_PG names the server, default the
- * machine's database `test`, in a schema made and dropped for the run), and one and two `serve`
- * processes over each backend, loaded together. Writes requests per second and latency
+ * machine's database `test`, in a schema made and dropped for the run), and `serve --processes 1`
+ * and `2` over each backend. Writes requests per second and latency
  * percentiles to docs/benchmarks.md.
  */
 import { spawn } from "node:child_process";
@@ -87,31 +87,34 @@ async function load(urls: string[], paths: string[]) {
   };
 }
 
+/** `verbatim serve --processes N` over the archive: one port, N processes behind it. */
 async function startServers(db: string, count: number): Promise<{ urls: string[]; stop: () => void }> {
-  const children: ReturnType<typeof spawn>[] = [];
-  const urls: string[] = [];
-  for (let k = 0; k < count; k++) {
-    const port = 18000 + Math.floor(Math.random() * 1000) + k * 1000;
-    const child = spawn(
-      process.execPath,
-      [cli, "serve", "--db", db, "--port", String(port), "--rate-limit", "0", "--no-examples"],
-      { stdio: ["ignore", "pipe", "inherit"] },
-    );
-    await new Promise<void>((resolve) =>
-      child.stdout?.on("data", (d: Buffer) => d.toString().includes("serving") && resolve()),
-    );
-    const url = `http://127.0.0.1:${port}`;
-    // Warm-up: the turn catalog loads on the first search.
-    await fetch(`${url}/api/search?q=sanctions`);
-    children.push(child);
-    urls.push(url);
-  }
-  return {
-    urls,
-    stop: () => {
-      for (const c of children) c.kill("SIGTERM");
-    },
-  };
+  const port = 18000 + Math.floor(Math.random() * 1000);
+  const child = spawn(
+    process.execPath,
+    [
+      cli,
+      "serve",
+      "--db",
+      db,
+      "--port",
+      String(port),
+      "--rate-limit",
+      "0",
+      "--no-examples",
+      "--processes",
+      String(count),
+    ],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
+  await new Promise<void>((resolve) =>
+    child.stdout?.on("data", (d: Buffer) => d.toString().includes("serving") && resolve()),
+  );
+  const url = `http://127.0.0.1:${port}`;
+  // Warm-up: each process loads the turn catalog on its first search; requests at once open
+  // connections enough to reach every process.
+  await Promise.all(Array.from({ length: 4 * count }, () => fetch(`${url}/api/search?q=sanctions`)));
+  return { urls: [url], stop: () => child.kill("SIGTERM") };
 }
 
 async function main() {
@@ -216,9 +219,9 @@ async function main() {
     row("search, HTML page, 10 queries in rotation", pages),
     row("document reader page", docs),
     "",
-    `### SQLite and PostgreSQL, one and two \`serve\` processes`,
+    `### SQLite and PostgreSQL, \`serve --processes 1\` and \`2\``,
     "",
-    `The same archive copied into PostgreSQL ${await pgVersion(pgBase)} on this machine with \`verbatim copy\` (${copySeconds.toFixed(0)} s). Each row starts that many \`serve\` processes over the archive and loads them together (${CONNECTIONS} connections shared, ${DURATION} s per row); p50 and p99 are the slowest process's. Target: PostgreSQL serving that grows with the number of processes. The machine has 2 cores, which the load generator and PostgreSQL share with the servers.`,
+    `The same archive copied into PostgreSQL ${await pgVersion(pgBase)} on this machine with \`verbatim copy\` (${copySeconds.toFixed(0)} s). Each row starts \`verbatim serve --processes N\` over the archive: N processes behind one port, each with its own result cache (${CONNECTIONS} connections, ${DURATION} s per row). Target: serving that grows with the number of processes. The machine has 2 cores, which the load generator and PostgreSQL share with the servers.`,
     "",
     "| backend | serve processes | distinct searches req/s | p50 ms | p99 ms | errors | reader pages req/s | p50 ms | p99 ms | errors |",
     "|---|---|---|---|---|---|---|---|---|---|",

@@ -61,5 +61,11 @@ const TOKEN = /[\p{L}\p{N}\p{Co}][\p{L}\p{N}\p{Co}\p{M}]*/gu;
  * splits it: runs of letters, digits and private-use characters, folded (`ftsFold`).
  */
 export function indexTerms(text: string): string[] {
+  // Most texts have no Latin letter with a mark and no combining mark: lowercased whole, their
+  // tokens are their terms, with no work per token (index writers split every turn they store).
+  const lower = preFold(text).toLowerCase();
+  if (!NEEDS_TOKEN_FOLD.test(lower)) return lower.match(TOKEN) ?? [];
   return (preFold(text).match(TOKEN) ?? []).map((t) => ftsFold(t.replace(COMBINING, "")));
 }
+
+const NEEDS_TOKEN_FOLD = /[\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f]/;

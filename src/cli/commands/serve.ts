@@ -1,4 +1,6 @@
+import cluster from "node:cluster";
 import { existsSync, readFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
@@ -32,7 +34,11 @@ interface ServeFlags extends FollowFlags {
   baseUrl?: string;
   create?: boolean;
   replica?: string[];
+  processes: string;
 }
+
+/** Set in the environment of the processes `serve --processes` starts. */
+const SERVE_WORKER = "VERBATIM_SERVE_WORKER";
 
 export function registerServe(program: Command): void {
   const command = program
@@ -59,6 +65,11 @@ export function registerServe(program: Command): void {
     .option("--max-body-bytes <n>", "largest request body accepted", String(DEFAULT_MAX_BYTES))
     .option("--base-url <url>", "public address used in permalinks and feeds")
     .option(
+      "--processes <n>",
+      'processes answering requests on the one port, each with its own result cache ("auto": one per core)',
+      "1",
+    )
+    .option(
       "--follow [minutes]",
       "also follow the publishers in the background, a run every so many minutes (default 30); see `verbatim follow`",
     );
@@ -70,12 +81,16 @@ export function registerServe(program: Command): void {
           reason: `--port must be a port number, not ${flags.port}`,
         });
       }
+      const processes = processCount(flags.processes);
+      const worker = cluster.isWorker && process.env[SERVE_WORKER] === "1";
       const token = flags.tokenFile
         ? readFileSync(flags.tokenFile, "utf8").trim()
         : process.env.VERBATIM_TOKEN?.trim() || null;
-      // Edits made through the API live in the archive; the registry file only seeds it.
+      // Edits made through the API live in the archive; the registry file only seeds it. With
+      // several processes the first one opens it (migrations, examples, speakers) before the
+      // others start, so that they find it ready.
       const archive = await openArchive(resolveDbPath(flags.db), {
-        ...archiveOptions(flags, { create: flags.create ?? false, seedSpeakers: true }),
+        ...archiveOptions(flags, { create: !worker && (flags.create ?? false), seedSpeakers: !worker }),
         replicas:
           flags.replica ??
           (process.env.VERBATIM_REPLICAS ?? "")
@@ -86,7 +101,7 @@ export function registerServe(program: Command): void {
       const { store } = archive;
       const registry = await archive.registry();
       const matcher = await archive.matcher();
-      if (flags.examples && (await store.counts()).documents === 0 && existsSync(EXAMPLES)) {
+      if (!worker && flags.examples && (await store.counts()).documents === 0 && existsSync(EXAMPLES)) {
         await archive.putEntities();
         const { files } = await planSources([EXAMPLES]);
         const report = await ingestAndLink(
@@ -101,6 +116,26 @@ export function registerServe(program: Command): void {
       }
       const editorsFile = flags.editors ?? process.env.VERBATIM_EDITORS;
       const editors = editorsFile ? loadEditors(editorsFile) : null;
+      const ready = (port: number) => {
+        console.log(
+          `Verbatim is serving on http://${flags.host === "0.0.0.0" ? "localhost" : flags.host}:${port}` +
+            (processes > 1 ? ` (${processes} processes)` : ""),
+        );
+        if (!token)
+          console.log("no token configured: writing through the API is disabled (set VERBATIM_TOKEN)");
+        console.log(
+          editors
+            ? `${editors.size} ${editors.size === 1 ? "editor" : "editors"} may sign in at /sign-in and correct documents`
+            : "no editors file: nobody can correct documents (see `verbatim editor add`)",
+        );
+      };
+      if (processes > 1 && !worker) {
+        // The first process follows publishers, when asked, and keeps the others running.
+        if (!flags.follow) await store.close();
+        startWorkers(processes, ready);
+        if (flags.follow) followInBackground(archive, flags);
+        return;
+      }
       const app = createApp({
         store,
         registry,
@@ -113,16 +148,7 @@ export function registerServe(program: Command): void {
         warcDir: warcDirFor(archive.path),
       });
       const server = serve({ fetch: app.fetch, port, hostname: flags.host }, (info) => {
-        console.log(
-          `Verbatim is serving on http://${flags.host === "0.0.0.0" ? "localhost" : flags.host}:${info.port}`,
-        );
-        if (!token)
-          console.log("no token configured: writing through the API is disabled (set VERBATIM_TOKEN)");
-        console.log(
-          editors
-            ? `${editors.size} ${editors.size === 1 ? "editor" : "editors"} may sign in at /sign-in and correct documents`
-            : "no editors file: nobody can correct documents (see `verbatim editor add`)",
-        );
+        if (!worker) ready(info.port);
       });
       const stop = () => {
         server.close();
@@ -136,6 +162,53 @@ export function registerServe(program: Command): void {
       reportError(error);
     }
   });
+}
+
+/** `--processes`: a count, or "auto" for one per core. */
+function processCount(value: string): number {
+  if (value === "auto") return Math.max(1, os.availableParallelism());
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64)
+    throw new VerbatimError("REQUEST_INVALID", {
+      reason: `--processes must be a whole number from 1 to 64, or auto, not ${value}`,
+    });
+  return n;
+}
+
+/**
+ * `serve --processes N`: N copies of this command that share the port (node:cluster hands each
+ * new connection to the next one), so that one long search holds up only the requests of its own
+ * process. Each process has its own result cache and rate-limit counts; the archive is shared,
+ * and each sees the others' writes (SQLite's data_version, PostgreSQL's own). A process that dies
+ * is replaced, at most once a second.
+ */
+function startWorkers(count: number, ready: (port: number) => void): void {
+  let listening = 0;
+  let stopping = false;
+  let lastStart = 0;
+  const start = () => {
+    lastStart = Date.now();
+    cluster.fork({ [SERVE_WORKER]: "1" });
+  };
+  cluster.on("listening", (_worker, address) => {
+    listening++;
+    if (listening === count) ready(address.port);
+  });
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) return;
+    console.error(
+      `serve: process ${worker.process.pid} stopped (${signal ?? `exit code ${code}`}); starting another`,
+    );
+    setTimeout(start, Math.max(0, 1000 - (Date.now() - lastStart)));
+  });
+  for (let i = 0; i < count; i++) start();
+  const stop = () => {
+    stopping = true;
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill("SIGTERM");
+    process.exit(0);
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
 }
 
 /**
