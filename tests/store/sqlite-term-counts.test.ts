@@ -88,6 +88,8 @@ describe("SQLite scores from term counts", () => {
           ],
           '("isik" OR "ел" *)',
         ],
+        // Several terms of one prefix in one turn: FTS5 counts them as one phrase.
+        [[[{ type: "prefix", prefix: "t" }], [{ type: "forms", forms: ["peace"] }]], '"t" * AND "peace"'],
         [
           [[{ type: "phrase", words: ["peace", "talks"] }], [{ type: "forms", forms: ["the"] }]],
           '"peace talks" AND "the"',

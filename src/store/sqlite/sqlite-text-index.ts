@@ -18,7 +18,7 @@ import type {
 } from "../../model/text-index.js";
 import { idf, termScore } from "../bm25.js";
 import { allOf, anyOf } from "./fts5-expression.js";
-import { TermCounts } from "./term-counts.js";
+import { TermCounts, type TermList } from "./term-counts.js";
 import { readCatalogRows } from "./turn-catalog.js";
 
 const numbers = (packed: string | null | undefined) =>
@@ -107,15 +107,23 @@ export class SqliteTextIndex implements TextIndex {
 
   async matchTurns(groups: MatchGroup[], scored: boolean): Promise<Matches> {
     const expression = allOf(groups);
+    // Phrases alone gain nothing from term counts: FTS5 scores them in the one pass that matches.
+    const countable = groups.some((g) => g.some((t) => t.type !== "phrase"));
     return this.run("turns", () => {
-      const totals = scored && this.counts ? this.counts.totals() : null;
-      if (!scored || totals) {
-        const rowids = numbers(this.stmt.rowids.get(expression));
-        const scores = totals ? this.scores(groups, rowids, totals) : null;
+      const totals = scored && countable && this.counts ? this.counts.totals() : null;
+      if (!totals) {
+        const [rowids, scores] = scored
+          ? this.ranked(expression)
+          : [numbers(this.stmt.rowids.get(expression)), null];
         return { rowids, scores, length: rowids.length };
       }
-      const [rowids, scores] = this.ranked(expression);
-      return { rowids, scores, length: rowids.length };
+      // The matches, the term counts and FTS5's totals from one snapshot, whatever another
+      // process writes meanwhile.
+      return this.db.transaction(() => {
+        const rowids = numbers(this.stmt.rowids.get(expression));
+        const scores = this.scores(groups, rowids, this.counts?.totals() ?? totals);
+        return { rowids, scores, length: rowids.length };
+      })();
     });
   }
 
@@ -128,8 +136,9 @@ export class SqliteTextIndex implements TextIndex {
 
   /**
    * FTS5's bm25() of the plan for the turns it matched, summed term by term as FTS5 sums its
-   * phrases, in the same order: a word's forms from term counts, a prefix or phrase (whose count
-   * needs positions) from FTS5's score of that one phrase, which is what it adds to the whole.
+   * phrases, in the same order: a word's forms and a prefix (its terms' counts summed) from term
+   * counts, a phrase (whose count needs positions) from FTS5's score of that one phrase, which is
+   * what it adds to the whole.
    */
   private scores(groups: MatchGroup[], rowids: Int32Array, totals: { count: number; avg: number }) {
     const scores = new Float64Array(rowids.length);
@@ -144,13 +153,14 @@ export class SqliteTextIndex implements TextIndex {
     };
     for (const group of groups) {
       for (const term of group) {
-        if (term.type === "forms") {
-          for (const form of term.forms) {
-            const list = (this.counts as TermCounts).list(form);
-            const weight = idf(totals.count, list.n.length, this.ln);
-            add(list.n, (k) => termScore(weight, list.tf[k] as number, list.len[k] as number, totals.avg));
-          }
-        } else {
+        const fromList = (list: TermList) => {
+          const weight = idf(totals.count, list.n.length, this.ln);
+          add(list.n, (k) => termScore(weight, list.tf[k] as number, list.len[k] as number, totals.avg));
+        };
+        const counts = this.counts as TermCounts;
+        if (term.type === "forms") for (const form of term.forms) fromList(counts.list(form));
+        else if (term.type === "prefix") fromList(counts.prefixList(term.prefix));
+        else {
           const [n, ranks] = this.ranked(anyOf([term]));
           add(n, (k) => -(ranks[k] as number));
         }

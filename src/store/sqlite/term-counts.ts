@@ -165,6 +165,11 @@ export class TermCounts {
           "SELECT data FROM term_counts WHERE block = ? AND term = ? ORDER BY part",
         )
         .pluck(),
+      prefixParts: db
+        .prepare<[number, string, string], Buffer>(
+          "SELECT data FROM term_counts WHERE block = ? AND term >= ? AND term < ? ORDER BY term, part",
+        )
+        .pluck(),
       lastBlock: db.prepare<[], number | null>("SELECT max(block) FROM term_counts").pluck(),
       averages: db.prepare<[], Buffer>("SELECT block FROM turn_fts_data WHERE id = 1").pluck(),
     };
@@ -172,32 +177,37 @@ export class TermCounts {
 
   /** The turns holding a term, ascending. */
   list(term: string): TermList {
-    const rows: { block: number; data: Buffer }[] = [];
+    const rows: Row[] = [];
     const last = this.stmt.lastBlock.get() ?? -1;
     for (let block = 0; block <= last; block++)
       for (const data of this.stmt.parts.all(block, term)) rows.push({ block, data });
-    let size = 0;
-    for (const row of rows) size += row.data.length;
-    // At least three bytes an entry.
-    const n = new Int32Array(Math.ceil(size / 3));
-    const tf = new Int32Array(n.length);
-    const len = new Int32Array(n.length);
-    let count = 0;
-    let sorted = true;
-    for (const row of rows) {
-      const base = row.block * BLOCK;
-      const r = new VarintReader(row.data);
-      while (!r.done) {
-        const turn = base + r.varint();
-        if (count > 0 && turn <= (n[count - 1] as number)) sorted = false;
-        n[count] = turn;
-        len[count] = r.varint();
-        tf[count] = r.varint();
-        count++;
+    return decode(rows);
+  }
+
+  /**
+   * The turns holding any term that begins with `prefix`, ascending, each with the sum of those
+   * terms' counts: FTS5 scores a prefix as one phrase whose count is every matching token.
+   */
+  prefixList(prefix: string): TermList {
+    const rows: Row[] = [];
+    const last = this.stmt.lastBlock.get() ?? -1;
+    // U+10FFFF sorts after every character a term can go on with.
+    for (let block = 0; block <= last; block++)
+      for (const data of this.stmt.prefixParts.all(block, prefix, `${prefix}\u{10ffff}`))
+        rows.push({ block, data });
+    const list = decode(rows);
+    // A turn holding several of the terms is in the list once per term: one entry, counts summed.
+    let k = -1;
+    for (let i = 0; i < list.n.length; i++) {
+      if (k >= 0 && list.n[k] === list.n[i]) list.tf[k] = (list.tf[k] as number) + (list.tf[i] as number);
+      else {
+        k++;
+        list.n[k] = list.n[i] as number;
+        list.tf[k] = list.tf[i] as number;
+        list.len[k] = list.len[i] as number;
       }
     }
-    const list = { n: n.subarray(0, count), tf: tf.subarray(0, count), len: len.subarray(0, count) };
-    return sorted ? list : inOrder(list);
+    return { n: list.n.subarray(0, k + 1), tf: list.tf.subarray(0, k + 1), len: list.len.subarray(0, k + 1) };
   }
 
   /**
@@ -227,6 +237,37 @@ function sqliteVarint(bytes: Uint8Array, r: { at: number }): number | null {
     if (b < 0x80) return value;
   }
   return value;
+}
+
+interface Row {
+  block: number;
+  data: Buffer;
+}
+
+/** Rows' entries as one list in turn order (a row's entries are in the order they were written). */
+function decode(rows: Row[]): TermList {
+  let size = 0;
+  for (const row of rows) size += row.data.length;
+  // At least three bytes an entry.
+  const n = new Int32Array(Math.ceil(size / 3));
+  const tf = new Int32Array(n.length);
+  const len = new Int32Array(n.length);
+  let count = 0;
+  let sorted = true;
+  for (const row of rows) {
+    const base = row.block * BLOCK;
+    const r = new VarintReader(row.data);
+    while (!r.done) {
+      const turn = base + r.varint();
+      if (count > 0 && turn < (n[count - 1] as number)) sorted = false;
+      n[count] = turn;
+      len[count] = r.varint();
+      tf[count] = r.varint();
+      count++;
+    }
+  }
+  const list = { n: n.subarray(0, count), tf: tf.subarray(0, count), len: len.subarray(0, count) };
+  return sorted ? list : inOrder(list);
 }
 
 function inOrder(l: TermList): TermList {
