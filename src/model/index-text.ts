@@ -45,7 +45,7 @@ const COMBINING = /[\u0300-\u036f]/g;
  * Cyrillic "й" stays "й", as it does in the index.
  */
 export function ftsFold(token: string): string {
-  const pre = preFold(token).toLowerCase();
+  const pre = finalSigma(preFold(token).toLowerCase());
   if (!LATIN_WITH_MARKS.test(pre)) return pre;
   let out = "";
   for (const ch of pre) out += LATIN_WITH_MARKS.test(ch) ? ch.normalize("NFD").replace(COMBINING, "") : ch;
@@ -63,9 +63,55 @@ const TOKEN = /[\p{L}\p{N}\p{Co}][\p{L}\p{N}\p{Co}\p{M}]*/gu;
 export function indexTerms(text: string): string[] {
   // Most texts have no Latin letter with a mark and no combining mark: lowercased whole, their
   // tokens are their terms, with no work per token (index writers split every turn they store).
-  const lower = preFold(text).toLowerCase();
-  if (!NEEDS_TOKEN_FOLD.test(lower)) return lower.match(TOKEN) ?? [];
+  const lower = finalSigma(preFold(text).toLowerCase());
+  if (!NEEDS_TOKEN_FOLD.test(lower)) return SURROGATE.test(lower) ? (lower.match(TOKEN) ?? []) : split(lower);
   return (preFold(text).match(TOKEN) ?? []).map((t) => ftsFold(t.replace(COMBINING, "")));
 }
 
+/**
+ * FTS5 lowercases letter by letter, so Σ is σ wherever it stands and ς is σ too; JavaScript
+ * lowercases a word-final Σ to ς. Folded here, Greek words meet the index.
+ */
+const finalSigma = (lower: string) => (lower.includes("ς") ? lower.replaceAll("ς", "σ") : lower);
+
 const NEEDS_TOKEN_FOLD = /[\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f]/;
+const SURROGATE = /[\ud800-\udfff]/;
+
+/**
+ * What each UTF-16 code unit of the Basic Multilingual Plane is to a token: 1 starts or continues
+ * one (a letter, digit or private-use character), 2 only continues one (a mark), 0 ends it. Built
+ * on first use from the same classes as TOKEN.
+ */
+let classes: Uint8Array | null = null;
+
+function codeClasses(): Uint8Array {
+  if (classes) return classes;
+  const starts = /[\p{L}\p{N}\p{Co}]/u;
+  const marks = /\p{M}/u;
+  const table = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue;
+    const ch = String.fromCharCode(c);
+    table[c] = starts.test(ch) ? 1 : marks.test(ch) ? 2 : 0;
+  }
+  classes = table;
+  return table;
+}
+
+/** TOKEN's matches in a text of the Basic Multilingual Plane, found by a table instead of a regular expression (several times faster). */
+function split(text: string): string[] {
+  const table = codeClasses();
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = table[text.charCodeAt(i)] as number;
+    if (start < 0) {
+      if (c === 1) start = i;
+    } else if (c === 0) {
+      out.push(text.slice(start, i));
+      start = -1;
+    }
+  }
+  if (start >= 0) out.push(text.slice(start));
+  return out;
+}
