@@ -13,6 +13,7 @@ import { anchorsFor, type CorrectionOp } from "../../src/model/corrections.js";
 import type { Document } from "../../src/model/document.js";
 import type { MatchGroup, TextIndex } from "../../src/model/text-index.js";
 import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
+import { TERM_COUNTS_TABLE, TermCounts, termCountsWriter } from "../../src/store/sqlite/term-counts.js";
 import { makeDocument, makeTurn } from "../support/documents.js";
 
 /** Words of several scripts and folds: Latin with marks, Turkish dotless i, Cyrillic with ё. */
@@ -176,5 +177,32 @@ describe("SQLite scores from term counts", () => {
     db.close();
     store = new SqliteStore({ path: dbPath });
     expect(await expectFts5Scores()).toBeGreaterThan(0);
+  });
+
+  it("writes the same counts when a writer writes what it holds before the transaction ends", () => {
+    const lists = (flushEntries: number) => {
+      const db = new Database(":memory:");
+      db.exec(TERM_COUNTS_TABLE);
+      db.exec("CREATE VIRTUAL TABLE turn_fts USING fts5(text, content = '', contentless_delete = 1)");
+      const writer = termCountsWriter(db, flushEntries);
+      db.transaction(() => {
+        documentWith("many", [3, 1, 4, 1, 5, 9, 2, 6], 40).turns.forEach((t, i) => {
+          writer.add(i + 1, t.paragraphs.join("\n\n"));
+        });
+        writer.remove(
+          7,
+          documentWith("many", [3, 1, 4, 1, 5, 9, 2, 6], 40).turns[6]?.paragraphs.join("\n\n") ?? "",
+        );
+        writer.flush();
+      })();
+      const counts = new TermCounts(db);
+      return ["sanctions", "the", "еще", "cavusoglu", "2024"].map((w) => {
+        const l = counts.list(w);
+        return [Array.from(l.n), Array.from(l.tf), Array.from(l.len)];
+      });
+    };
+    const whole = lists(1_000_000);
+    expect(whole.some(([n]) => (n?.length ?? 0) > 10)).toBe(true);
+    expect(lists(5)).toEqual(whole);
   });
 });

@@ -19,6 +19,9 @@ import { VarintReader, VarintWriter } from "../varint.js";
 
 export const BLOCK = 16_384;
 
+/** Entries (term in a turn) a writer holds before it writes them, whether or not the transaction ends. */
+const FLUSH_ENTRIES = 200_000;
+
 export const TERM_COUNTS_TABLE = `CREATE TABLE IF NOT EXISTS term_counts (
   block INTEGER NOT NULL,
   term  TEXT    NOT NULL,
@@ -39,11 +42,11 @@ export interface TermCountsWriter {
   add(rowid: number, text: string): void;
   /** A turn's text as it was indexed, before it leaves turn_fts. */
   remove(rowid: number, text: string): void;
-  /** Writes what the transaction gathered; call before it commits. */
+  /** Writes what the transaction gathered; call before it commits (`add` also writes when it holds many). */
   flush(): void;
 }
 
-export function termCountsWriter(db: Database.Database): TermCountsWriter {
+export function termCountsWriter(db: Database.Database, flushEntries = FLUSH_ENTRIES): TermCountsWriter {
   const stmt = {
     append: db.prepare<[number, string, number, string, Buffer]>(
       `INSERT INTO term_counts (block, term, part, data) VALUES (?, ?,
@@ -65,6 +68,7 @@ export function termCountsWriter(db: Database.Database): TermCountsWriter {
   let added = new Map<number, Map<string, number[]>>();
   let removed = new Map<number, Map<string, Set<number>>>();
   const counts = new Map<string, number>();
+  let held = 0;
   const inner = <V>(outer: Map<number, Map<string, V>>, block: number): Map<string, V> => {
     let map = outer.get(block);
     if (!map) {
@@ -73,7 +77,7 @@ export function termCountsWriter(db: Database.Database): TermCountsWriter {
     }
     return map;
   };
-  return {
+  const writer: TermCountsWriter = {
     add(rowid, text) {
       const block = Math.floor(rowid / BLOCK);
       const offset = rowid - block * BLOCK;
@@ -86,6 +90,10 @@ export function termCountsWriter(db: Database.Database): TermCountsWriter {
         if (list) list.push(offset, terms.length, count);
         else byTerm.set(term, [offset, terms.length, count]);
       }
+      // A batch of long speeches holds millions of entries: written as it goes, within the same
+      // transaction, so the writing thread's memory stays bounded (it doubled the heap of an ingest).
+      held += counts.size;
+      if (held >= flushEntries) writer.flush();
     },
     remove(rowid, text) {
       const block = Math.floor(rowid / BLOCK);
@@ -112,6 +120,7 @@ export function termCountsWriter(db: Database.Database): TermCountsWriter {
       }
     },
     flush() {
+      held = 0;
       if (added.size === 0 && removed.size === 0) return;
       const adds = added;
       const removals = removed;
@@ -146,6 +155,7 @@ export function termCountsWriter(db: Database.Database): TermCountsWriter {
       }
     },
   };
+  return writer;
 }
 
 function encode(triples: number[]): Buffer {
