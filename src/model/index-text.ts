@@ -74,7 +74,7 @@ export function indexTerms(text: string): string[] {
  */
 const finalSigma = (lower: string) => (lower.includes("ς") ? lower.replaceAll("ς", "σ") : lower);
 
-const NEEDS_TOKEN_FOLD = /[\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f]/;
+const NEEDS_TOKEN_FOLD = /[\u00c0-\u024f\u1e00-\u1eff]|[\u0300-\u036f]/;
 const SURROGATE = /[\ud800-\udfff]/;
 
 /**
