@@ -118,24 +118,18 @@ function applyOne(doc: Document, op: CorrectionOp): { document: Document; reshap
   if (op.op === "merge") return mergeTurns(doc, op.turn);
   const turns = doc.turns.map((t) => ({ ...t }));
   const qa = doc.qa.map((p) => ({ question: p.question, answers: [...p.answers] }));
+  let participants = doc.participants;
   switch (op.op) {
     case "speaker": {
       const turn = turns[op.turn] as Turn;
       turn.speakerId = op.speakerId;
       turn.speakerName = op.speakerName;
       // Someone the page never listed now speaks: the participants name them too (a role only the registry knows).
-      if (op.speakerId && !doc.participants.some((p) => p.speakerId === op.speakerId))
-        return {
-          document: {
-            ...doc,
-            turns,
-            qa,
-            participants: [
-              ...doc.participants,
-              { speakerId: op.speakerId, name: op.speakerName ?? op.speakerId, role: null },
-            ],
-          },
-        };
+      if (op.speakerId && !participants.some((p) => p.speakerId === op.speakerId))
+        participants = [
+          ...participants,
+          { speakerId: op.speakerId, name: op.speakerName ?? op.speakerId, role: null },
+        ];
       break;
     }
     case "kind":
@@ -155,7 +149,7 @@ function applyOne(doc: Document, op: CorrectionOp): { document: Document; reshap
         if (p.question === op.question) p.answers = p.answers.filter((a) => a !== op.answer);
       break;
   }
-  return { document: { ...doc, turns, qa } };
+  return { document: { ...doc, turns, qa, participants } };
 }
 
 /**

@@ -195,7 +195,8 @@ describe("Splitting and merging turns", () => {
     expect(reshapes).toHaveLength(1);
   });
 
-  it("split an editor then names the speaker of, and pairs as an answer", () => {
+  /** The gaggle with its second turn split, and Jen Psaki named as the new turn's speaker. */
+  const splitAndNamed = () => {
     const doc = gaggle();
     const split = correction(doc, { op: "split", turn: 1, paragraph: 0, at: SPLIT_AT });
     const afterSplit = applyCorrections(doc, [split]).document;
@@ -205,6 +206,11 @@ describe("Splitting and merging turns", () => {
       speakerId: "jen-psaki",
       speakerName: "Jen Psaki",
     });
+    return { doc, split, afterSplit, speaker };
+  };
+
+  it("split an editor then names the speaker of, and pairs as an answer", () => {
+    const { doc, split, afterSplit, speaker } = splitAndNamed();
     const kind = correction(afterSplit, { op: "kind", turn: 2, kind: "answer" });
     const pair = correction(afterSplit, { op: "pair", question: 1, answer: 2 });
     const { document, applied } = applyCorrections(doc, [split, speaker, kind, pair]);
@@ -217,15 +223,7 @@ describe("Splitting and merging turns", () => {
   });
 
   it("name a speaker the page never listed among its participants, and the participants list them", () => {
-    const doc = gaggle();
-    const split = correction(doc, { op: "split", turn: 1, paragraph: 0, at: SPLIT_AT });
-    const afterSplit = applyCorrections(doc, [split]).document;
-    const speaker = correction(afterSplit, {
-      op: "speaker",
-      turn: 2,
-      speakerId: "jen-psaki",
-      speakerName: "Jen Psaki",
-    });
+    const { doc, split, afterSplit, speaker } = splitAndNamed();
     const { document } = applyCorrections(doc, [split, speaker]);
     expect(document.participants.filter((p) => p.speakerId === "jen-psaki")).toEqual([
       { speakerId: "jen-psaki", name: "Jen Psaki", role: null },

@@ -7,8 +7,8 @@
  * A question cut off and taken up again before anyone answered or asked anything else
  * ("Secretary Austin said he was considering mandating —" "Yep." "— the vaccine after it was fully
  * approved?") is one question in two turns: the answer that follows answers both. Once answered,
- * the rest is a follow-up of its own. A speaker's answer that goes on after a question cut in (turn-kinds.ts, continuations)
- * answers the question its first part answered.
+ * the rest is a follow-up of its own. A speaker's answer that goes on after a question cut in
+ * (turn-kinds.ts, continuations) answers the question its first part answered.
  *
  * Parts of a question split by an aside but not continued ("What awaits you?" "What do I think
  * what?" "Awaits you. What's your new reality?") are left as separate questions: annotators
