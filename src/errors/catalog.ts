@@ -75,6 +75,7 @@ export const ERRORS = {
   QUERY_INVALID: entry("user", 400, (d) => `the query is wrong at character ${d.position}: ${d.reason}`),
   CURSOR_INVALID: entry("user", 400, () => "the page cursor is not one this search gave out"),
   NOT_FOUND: entry("user", 404, (d) => `nothing here: ${d.path}`),
+  PORT_UNAVAILABLE: entry("user", 503, (d) => `cannot serve on ${d.address}: ${d.reason}`),
   REQUEST_INVALID: entry("user", 400, (d) => `the request is invalid: ${d.reason}`),
   UNAUTHORIZED: entry("user", 401, () => "this action needs the operator's token (Authorization: Bearer …)"),
   EDITOR_REQUIRED: entry(

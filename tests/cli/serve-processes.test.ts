@@ -4,23 +4,27 @@
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { type AddressInfo, createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BIN, ROOT, verbatim, verbatimOk } from "../support/cli.js";
 
-/** The processes a process started, by pid. */
-const childrenOf = (pid: number): number[] => {
+/** The pids pgrep finds (it exits 1 when it finds none). */
+const pgrep = (...args: string[]): number[] => {
   try {
-    return execFileSync("pgrep", ["-P", String(pid)], { encoding: "utf8" })
-      .split("\n")
-      .filter(Boolean)
-      .map(Number);
+    return execFileSync("pgrep", args, { encoding: "utf8" }).split("\n").filter(Boolean).map(Number);
   } catch {
     return [];
   }
 };
+
+/** The processes a process started. */
+const childrenOf = (pid: number) => pgrep("-P", String(pid));
+
+/** Processes serving an archive, found by its path on their command line. */
+const serving = (archive: string) => pgrep("-f", `serve --db ${archive}`);
 
 const alive = (pid: number) => {
   try {
@@ -103,6 +107,34 @@ describe("serve --processes", () => {
       for (const w of childrenOf(pid)) process.kill(w, "SIGKILL");
     }
   }, 120_000);
+
+  it("stops with PORT_UNAVAILABLE when the port is taken, with one process or several, and leaves none running", async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+    const port = String((taken.address() as AddressInfo).port);
+    try {
+      for (const processes of ["1", "2"]) {
+        const result = await verbatim([
+          "serve",
+          "--db",
+          db,
+          "--port",
+          port,
+          "--no-examples",
+          "--processes",
+          processes,
+        ]);
+        expect(result.code, processes).toBe(1);
+        expect(result.stderr, processes).toMatch(
+          /PORT_UNAVAILABLE: cannot serve on 127\.0\.0\.1:\d+: something else is listening there/,
+        );
+        expect(result.stderr, processes).not.toMatch(/starting another| {4}at /);
+        await until("no process of it is left", () => serving(db).length === 0, 10_000);
+      }
+    } finally {
+      taken.close();
+    }
+  }, 60_000);
 
   it("refuses a process count that is not one", async () => {
     const result = await verbatim(["serve", "--db", db, "--port", "0", "--processes", "zero"]);

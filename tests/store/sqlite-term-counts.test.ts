@@ -197,7 +197,7 @@ describe("SQLite scores from term counts", () => {
       })();
       const counts = new TermCounts(db);
       return ["sanctions", "the", "еще", "cavusoglu", "2024"].map((w) => {
-        const l = counts.list(w);
+        const l = counts.list(w, counts.blocks());
         return [Array.from(l.n), Array.from(l.tf), Array.from(l.len)];
       });
     };

@@ -99,9 +99,9 @@ export function registerServe(program: Command): void {
             .filter(Boolean),
       });
       const { store } = archive;
-      const registry = await archive.registry();
-      const matcher = await archive.matcher();
       if (!worker && flags.examples && (await store.counts()).documents === 0 && existsSync(EXAMPLES)) {
+        const registry = await archive.registry();
+        const matcher = await archive.matcher();
         await archive.putEntities();
         const { files } = await planSources([EXAMPLES]);
         const report = await ingestAndLink(
@@ -130,12 +130,14 @@ export function registerServe(program: Command): void {
         );
       };
       if (processes > 1 && !worker) {
-        // The first process follows publishers, when asked, and keeps the others running.
+        // The first process follows publishers, when asked, and keeps the others running; it
+        // answers no request, so it loads neither speakers nor gazetteer for pages.
         if (!flags.follow) await store.close();
         startWorkers(processes, ready);
         if (flags.follow) followInBackground(archive, flags);
         return;
       }
+      const [registry, matcher] = [await archive.registry(), await archive.matcher()];
       const app = createApp({
         store,
         registry,
@@ -150,6 +152,20 @@ export function registerServe(program: Command): void {
       const server = serve({ fetch: app.fetch, port, hostname: flags.host }, (info) => {
         if (!worker) ready(info.port);
       });
+      // The port taken, or not this user's to take: a coded error, not a stack trace (and, in a
+      // process `--processes` started, an exit the first process reads as a failed start).
+      server.on("error", (error: NodeJS.ErrnoException) => {
+        reportError(
+          new VerbatimError("PORT_UNAVAILABLE", {
+            address: `${flags.host}:${port}`,
+            reason:
+              error.code === "EADDRINUSE"
+                ? "something else is listening there"
+                : (error.code ?? error.message),
+          }),
+        );
+        void store.close().finally(() => process.exit(process.exitCode ?? 1));
+      });
       const stop = () => {
         server.close();
         void store.close();
@@ -157,7 +173,8 @@ export function registerServe(program: Command): void {
       };
       process.on("SIGINT", stop);
       process.on("SIGTERM", stop);
-      if (flags.follow) followInBackground(archive, flags);
+      // With several processes, only the first follows publishers.
+      if (flags.follow && !worker) followInBackground(archive, flags);
     } catch (error) {
       reportError(error);
     }
@@ -190,25 +207,28 @@ function startWorkers(count: number, ready: (port: number) => void): void {
     lastStart = Date.now();
     cluster.fork({ [SERVE_WORKER]: "1" });
   };
+  const stop = (code: number) => {
+    stopping = true;
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill("SIGTERM");
+    process.exit(code);
+  };
   cluster.on("listening", (_worker, address) => {
     listening++;
     if (listening === count) ready(address.port);
   });
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) return;
+    // One that fails before they all listen (the port taken, the archive unreadable) would fail
+    // again: its error is printed, and serving stops, rather than starting it for ever.
+    if (listening < count) return stop(code || 1);
     console.error(
       `serve: process ${worker.process.pid} stopped (${signal ?? `exit code ${code}`}); starting another`,
     );
     setTimeout(start, Math.max(0, 1000 - (Date.now() - lastStart)));
   });
   for (let i = 0; i < count; i++) start();
-  const stop = () => {
-    stopping = true;
-    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill("SIGTERM");
-    process.exit(0);
-  };
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
+  process.on("SIGINT", () => stop(0));
+  process.on("SIGTERM", () => stop(0));
 }
 
 /**

@@ -5,6 +5,7 @@
 import type Database from "better-sqlite3";
 import type { Document } from "../../model/document.js";
 import { displayText, prepareSearchText } from "../../model/index-text.js";
+import { hasTable } from "./tables.js";
 import { termCountsWriter } from "./term-counts.js";
 
 export interface SearchIndexWriter {
@@ -47,10 +48,7 @@ export function searchIndexWriter(db: Database.Database): SearchIndexWriter {
     insertTurnFts: db.prepare("INSERT INTO turn_fts (rowid, text) VALUES (?, ?)"),
   };
   // The aliases table comes with migration 10; earlier migrations that re-index run without it.
-  const hasAliases =
-    db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'speaker_aliases'").get() !==
-    undefined;
-  const aliases = hasAliases
+  const aliases = hasTable(db, "speaker_aliases")
     ? {
         remove: db.prepare<[string]>("DELETE FROM speaker_aliases WHERE doc_id = ?"),
         insert: db.prepare<[string, string, string]>(
@@ -60,10 +58,7 @@ export function searchIndexWriter(db: Database.Database): SearchIndexWriter {
     : null;
 
   // Term counts come with migration 16; earlier migrations that re-index run without them, and 16 fills them.
-  const hasTermCounts =
-    db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'term_counts'").get() !==
-    undefined;
-  const counts = hasTermCounts ? termCountsWriter(db) : null;
+  const counts = hasTable(db, "term_counts") ? termCountsWriter(db) : null;
   const indexedTurns = db.prepare<[string], { rowid: number; text: string }>(
     "SELECT rowid, text FROM turns WHERE doc_id = ?",
   );

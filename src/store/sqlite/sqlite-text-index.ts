@@ -18,6 +18,7 @@ import type {
 } from "../../model/text-index.js";
 import { idf, termScore } from "../bm25.js";
 import { allOf, anyOf } from "./fts5-expression.js";
+import { hasTable } from "./tables.js";
 import { TermCounts, type TermList } from "./term-counts.js";
 import { readCatalogRows } from "./turn-catalog.js";
 
@@ -36,11 +37,7 @@ export class SqliteTextIndex implements TextIndex {
     private readonly generation: () => number,
   ) {
     // An archive opened read-only before migration 16 has no term counts: FTS5 scores alone.
-    this.counts =
-      db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'term_counts'").get() !==
-      undefined
-        ? new TermCounts(db)
-        : null;
+    this.counts = hasTable(db, "term_counts") ? new TermCounts(db) : null;
     const ln = db.prepare<[number], number>("SELECT ln(?)").pluck();
     this.ln = (x) => ln.get(x) as number;
     // Words of turns and of titles: a title word no turn uses still expands to its forms.
@@ -109,20 +106,22 @@ export class SqliteTextIndex implements TextIndex {
     const expression = allOf(groups);
     // Phrases alone gain nothing from term counts: FTS5 scores them in the one pass that matches.
     const countable = groups.some((g) => g.some((t) => t.type !== "phrase"));
+    const counts = scored && countable ? this.counts : null;
     return this.run("turns", () => {
-      const totals = scored && countable && this.counts ? this.counts.totals() : null;
-      if (!totals) {
-        const [rowids, scores] = scored
-          ? this.ranked(expression)
-          : [numbers(this.stmt.rowids.get(expression)), null];
-        return { rowids, scores, length: rowids.length };
+      if (!scored) {
+        const rowids = numbers(this.stmt.rowids.get(expression));
+        return { rowids, scores: null, length: rowids.length };
       }
       // The matches, the term counts and FTS5's totals from one snapshot, whatever another
       // process writes meanwhile.
       return this.db.transaction(() => {
+        const totals = counts?.totals();
+        if (!counts || !totals) {
+          const [rowids, scores] = this.ranked(expression);
+          return { rowids, scores, length: rowids.length };
+        }
         const rowids = numbers(this.stmt.rowids.get(expression));
-        const scores = this.scores(groups, rowids, this.counts?.totals() ?? totals);
-        return { rowids, scores, length: rowids.length };
+        return { rowids, scores: this.scores(groups, rowids, counts, totals), length: rowids.length };
       })();
     });
   }
@@ -140,7 +139,12 @@ export class SqliteTextIndex implements TextIndex {
    * counts, a phrase (whose count needs positions) from FTS5's score of that one phrase, which is
    * what it adds to the whole.
    */
-  private scores(groups: MatchGroup[], rowids: Int32Array, totals: { count: number; avg: number }) {
+  private scores(
+    groups: MatchGroup[],
+    rowids: Int32Array,
+    counts: TermCounts,
+    totals: { count: number; avg: number },
+  ): Float64Array {
     const scores = new Float64Array(rowids.length);
     const add = (n: Int32Array, value: (k: number) => number) => {
       // Both ascending: walk them side by side.
@@ -151,19 +155,17 @@ export class SqliteTextIndex implements TextIndex {
         if (rowids[i] === turn) scores[i] = (scores[i] as number) - value(k);
       }
     };
-    for (const group of groups) {
-      for (const term of group) {
-        const fromList = (list: TermList) => {
-          const weight = idf(totals.count, list.n.length, this.ln);
-          add(list.n, (k) => termScore(weight, list.tf[k] as number, list.len[k] as number, totals.avg));
-        };
-        const counts = this.counts as TermCounts;
-        if (term.type === "forms") for (const form of term.forms) fromList(counts.list(form));
-        else if (term.type === "prefix") fromList(counts.prefixList(term.prefix));
-        else {
-          const [n, ranks] = this.ranked(anyOf([term]));
-          add(n, (k) => -(ranks[k] as number));
-        }
+    const fromList = (list: TermList) => {
+      const weight = idf(totals.count, list.n.length, this.ln);
+      add(list.n, (k) => termScore(weight, list.tf[k] as number, list.len[k] as number, totals.avg));
+    };
+    const blocks = counts.blocks();
+    for (const term of groups.flat()) {
+      if (term.type === "forms") for (const form of term.forms) fromList(counts.list(form, blocks));
+      else if (term.type === "prefix") fromList(counts.prefixList(term.prefix, blocks));
+      else {
+        const [n, ranks] = this.ranked(anyOf([term]));
+        add(n, (k) => -(ranks[k] as number));
       }
     }
     return scores;

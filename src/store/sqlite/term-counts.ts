@@ -9,9 +9,9 @@
  * length, count) per turn, in the order they were written. The search index writer
  * (search-index.ts) keeps them in step with turn_fts: a transaction's additions are gathered and
  * written at its end (`flush`) as one new part per block and term. New turns have the highest
- * numbers, so an ingest only appends at the end of the table; keyed by term first, every batch
- * rewrote pages all over it (the bench corpus took 2.4 times as long to ingest). Removals read a
- * block's parts of each term the removed turns held and write them back as one.
+ * numbers, so an ingest only appends at the end of the table (keyed by term first, every batch
+ * rewrote pages all over it). Removals read a block's parts of each term the removed turns held
+ * and write them back as one.
  */
 import type Database from "better-sqlite3";
 import { indexTerms } from "../../model/index-text.js";
@@ -21,6 +21,9 @@ export const BLOCK = 16_384;
 
 /** Entries (term in a turn) a writer holds before it writes them, whether or not the transaction ends. */
 const FLUSH_ENTRIES = 200_000;
+
+/** A block's parts of one term, in the order they were written. */
+const PARTS = "SELECT data FROM term_counts WHERE block = ? AND term = ? ORDER BY part";
 
 export const TERM_COUNTS_TABLE = `CREATE TABLE IF NOT EXISTS term_counts (
   block INTEGER NOT NULL,
@@ -52,11 +55,7 @@ export function termCountsWriter(db: Database.Database, flushEntries = FLUSH_ENT
       `INSERT INTO term_counts (block, term, part, data) VALUES (?, ?,
          (SELECT coalesce(max(part), -1) + 1 FROM term_counts WHERE block = ? AND term = ?), ?)`,
     ),
-    parts: db
-      .prepare<[number, string], Buffer>(
-        "SELECT data FROM term_counts WHERE block = ? AND term = ? ORDER BY part",
-      )
-      .pluck(),
+    parts: db.prepare<[number, string], Buffer>(PARTS).pluck(),
     drop: db.prepare<[number, string]>("DELETE FROM term_counts WHERE block = ? AND term = ?"),
     put: db.prepare<[number, string, Buffer]>(
       "INSERT INTO term_counts (block, term, part, data) VALUES (?, ?, 0, ?)",
@@ -170,11 +169,7 @@ export class TermCounts {
 
   constructor(db: Database.Database) {
     this.stmt = {
-      parts: db
-        .prepare<[number, string], Buffer>(
-          "SELECT data FROM term_counts WHERE block = ? AND term = ? ORDER BY part",
-        )
-        .pluck(),
+      parts: db.prepare<[number, string], Buffer>(PARTS).pluck(),
       prefixParts: db
         .prepare<[number, string, string], Buffer>(
           "SELECT data FROM term_counts WHERE block = ? AND term >= ? AND term < ? ORDER BY term, part",
@@ -185,11 +180,15 @@ export class TermCounts {
     };
   }
 
+  /** How many blocks hold counts: what `list` and `prefixList` read through (read once per search). */
+  blocks(): number {
+    return (this.stmt.lastBlock.get() ?? -1) + 1;
+  }
+
   /** The turns holding a term, ascending. */
-  list(term: string): TermList {
+  list(term: string, blocks: number): TermList {
     const rows: Row[] = [];
-    const last = this.stmt.lastBlock.get() ?? -1;
-    for (let block = 0; block <= last; block++)
+    for (let block = 0; block < blocks; block++)
       for (const data of this.stmt.parts.all(block, term)) rows.push({ block, data });
     return decode(rows);
   }
@@ -198,11 +197,10 @@ export class TermCounts {
    * The turns holding any term that begins with `prefix`, ascending, each with the sum of those
    * terms' counts: FTS5 scores a prefix as one phrase whose count is every matching token.
    */
-  prefixList(prefix: string): TermList {
+  prefixList(prefix: string, blocks: number): TermList {
     const rows: Row[] = [];
-    const last = this.stmt.lastBlock.get() ?? -1;
     // U+10FFFF sorts after every character a term can go on with.
-    for (let block = 0; block <= last; block++)
+    for (let block = 0; block < blocks; block++)
       for (const data of this.stmt.prefixParts.all(block, prefix, `${prefix}\u{10ffff}`))
         rows.push({ block, data });
     const list = decode(rows);
@@ -288,7 +286,7 @@ function inOrder(l: TermList): TermList {
 
 /**
  * Fills term_counts from the turns already stored (the migration that adds it), in turn order so
- * that each block's rows are written once; what it holds is written every 20,000 turns.
+ * that each block's parts are appended in order; the writer writes as its entries pile up.
  */
 export function fillTermCounts(db: Database.Database): void {
   const writer = termCountsWriter(db);
@@ -296,16 +294,10 @@ export function fillTermCounts(db: Database.Database): void {
     "SELECT rowid, text FROM turns WHERE rowid > ? ORDER BY rowid LIMIT 2000",
   );
   let after = 0;
-  let held = 0;
   for (;;) {
     const rows = page.all(after);
     if (rows.length === 0) break;
     for (const row of rows) writer.add(row.rowid, row.text);
-    held += rows.length;
-    if (held >= 20_000) {
-      writer.flush();
-      held = 0;
-    }
     after = rows[rows.length - 1]?.rowid ?? after;
   }
   writer.flush();
