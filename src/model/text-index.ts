@@ -95,6 +95,17 @@ export interface CatalogRows {
   entityNames: [id: string, name: string][];
   /** Distinct (turn number, entity id) pairs in ascending turn number, one line each. "" for none. */
   mentions: string;
+  /** The backend's change journal position these rows were read at, for readCatalogChanges; "" if it keeps none. */
+  mark: string;
+}
+
+/**
+ * What changed since a mark: the current rows of the documents that changed (their metadata, every
+ * turn and mention), in the layout of CatalogRows, and the whole (short) alias and entity lists.
+ */
+export interface CatalogChanges extends CatalogRows {
+  /** Numbers of the documents that changed; one with no row in `documents` is gone. */
+  changed: number[];
 }
 
 export interface TextIndex {
@@ -102,6 +113,11 @@ export interface TextIndex {
   state(): Promise<string>;
   /** Every current turn and document, compactly, for the engine's catalog. */
   readCatalog(): Promise<CatalogRows>;
+  /**
+   * The rows of documents changed since `mark` (a CatalogRows' or CatalogChanges' mark); null when
+   * the whole catalog should be read again (no journal, too much changed, or everything did).
+   */
+  readCatalogChanges(mark: string): Promise<CatalogChanges | null>;
   vocabulary: Vocabulary;
   /** Turns matching every group (a group matches when any of its terms does). */
   matchTurns(groups: MatchGroup[], scored: boolean): Promise<Matches>;

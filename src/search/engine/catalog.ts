@@ -2,201 +2,325 @@
  * Compact per-turn metadata (document, speaker, kind, language, entities) and per-document
  * metadata (publisher, language, dates), held in typed arrays so filters and facets over hundreds
  * of thousands of matching turns cost a loop, not a query. Backends give their rows
- * (model/text-index.ts, CatalogRows: turns and mentions packed into one string each);
- * `buildCatalog` reads them, and the engine rebuilds the catalog when the archive's state changes.
+ * (model/text-index.ts: CatalogRows, turns and mentions packed into one string each); the catalog
+ * is built from them once, then brought up to date with the rows of the documents that changed
+ * since (CatalogChanges), so a new document costs its own rows, not the archive's.
  */
 import { TURN_KINDS } from "../../model/document.js";
-import type { CatalogDocument, CatalogRows } from "../../model/text-index.js";
+import type { CatalogChanges, CatalogDocument, CatalogRows } from "../../model/text-index.js";
 
-export interface TurnCatalog {
-  /** Indexed by turn rowid; -1 for rowids that are not turns. */
-  doc: Int32Array;
-  speaker: Int32Array;
-  kind: Uint8Array;
+/** Speaker code → the names its turns go by, with how many turns use each. */
+type NameUse = Map<string, number>;
+
+export class TurnCatalog {
+  /** Indexed by turn number; -1 for numbers that are not current turns. */
+  doc = new Int32Array(0);
+  speaker = new Int32Array(0);
+  kind = new Uint8Array(0);
   /** Language code of each turn (its own, or its document's). */
-  language: Int32Array;
-  /** All turn rowids, ascending. */
-  rowids: Int32Array;
-  /** Indexed by document n. */
-  docId: string[];
-  docTitle: string[];
-  docDate: (string | null)[];
-  docKind: string[];
-  docPublisher: Int32Array;
-  docLanguage: Int32Array;
+  language = new Int32Array(0);
+  /** Entities mentioned by turn r: mentionCodes[mentionStart[r]..mentionEnd[r]]. */
+  mentionStart = new Int32Array(0);
+  mentionEnd = new Int32Array(0);
+  mentionCodes = new Int32Array(0);
+  /** All current turn numbers, ascending. */
+  rowids = new Int32Array(0);
+  /** Indexed by document n; "" for numbers that are not current documents. */
+  docId: string[] = [];
+  docTitle: string[] = [];
+  docDate: (string | null)[] = [];
+  docKind: string[] = [];
+  docPublisher = new Int32Array(0);
+  docLanguage = new Int32Array(0);
   /** yyyymmdd of the first and last day the document's date covers (a year-only date covers the year); 0 if undated. */
-  docFrom: Int32Array;
-  docTo: Int32Array;
-  docYear: Int32Array;
-  speakers: { id: string | null; name: string }[];
-  /** Every name a speaker code goes by in the archive: turn names, and aliases documents record for their participants. */
-  speakerNames: string[][];
-  /** Entities mentioned per turn, as CSR: entity codes of turn r are mentionCodes[mentionStart[r]..mentionStart[r+1]]. */
-  mentionStart: Int32Array;
-  mentionCodes: Int32Array;
+  docFrom = new Int32Array(0);
+  docTo = new Int32Array(0);
+  docYear = new Int32Array(0);
+  /** Speaker codes: a registered speaker's id, or an unregistered one's name, and the name shown. */
+  speakers: { id: string | null; name: string }[] = [];
+  /** Every name a speaker code goes by: names its current turns use, then aliases documents record for it. */
+  speakerNames: string[][] = [];
   /** Entity code → [id, display name]. */
-  entities: { id: string; name: string }[];
-  publishers: string[];
-  languages: string[];
-}
+  entities: { id: string; name: string }[] = [];
+  publishers: string[] = [];
+  languages: string[] = [];
+  /** Bumped by every change, so what is derived from the catalog knows when to derive again. */
+  version = 0;
+  /** Where the rows it holds were read up to (the backend's journal position; "" if it keeps none). */
+  mark = "";
 
-/** Builds a catalog from a backend's rows: documents first, then turns in ascending number, then names and mentions. */
-class CatalogBuilder {
-  private readonly cat: TurnCatalog;
   private readonly publisherCodes = new Map<string, number>();
   private readonly languageCodes = new Map<string, number>();
   private readonly speakerCodes = new Map<string, number>();
+  private readonly entityCodes = new Map<string, number>();
   private readonly kindCodes = new Map<string, number>(TURN_KINDS.map((k, i) => [k, i]));
-  private turnCount = 0;
+  /** Per turn, the code of the speaker name it was stored with (in `names`), -1 for none. */
+  private turnName = new Int32Array(0);
+  private readonly names: string[] = [];
+  private readonly nameCodes = new Map<string, number>();
+  private readonly nameUse: NameUse[] = [];
+  private aliases = new Map<number, string[]>();
+  private mentionsUsed = 0;
+  private mentionsDropped = 0;
+  private lastRowid = -1;
 
-  constructor(documents: CatalogDocument[]) {
-    const maxDoc = documents.reduce((m, r) => Math.max(m, r.n), 0) + 1;
-    this.cat = {
-      doc: new Int32Array(0),
-      speaker: new Int32Array(0),
-      kind: new Uint8Array(0),
-      language: new Int32Array(0),
-      rowids: new Int32Array(0),
-      docId: new Array(maxDoc).fill(""),
-      docTitle: new Array(maxDoc).fill(""),
-      docDate: new Array(maxDoc).fill(null),
-      docKind: new Array(maxDoc).fill("other"),
-      docPublisher: new Int32Array(maxDoc),
-      docLanguage: new Int32Array(maxDoc),
-      docFrom: new Int32Array(maxDoc),
-      docTo: new Int32Array(maxDoc),
-      docYear: new Int32Array(maxDoc),
-      speakers: [],
-      speakerNames: [],
-      mentionStart: new Int32Array(0),
-      mentionCodes: new Int32Array(0),
-      entities: [],
-      publishers: [],
-      languages: [],
-    };
-    const cat = this.cat;
-    for (const { n, id, publisher, language, kind, date, title } of documents) {
-      cat.docId[n] = id;
-      cat.docTitle[n] = title;
-      cat.docDate[n] = date;
-      cat.docKind[n] = kind;
-      cat.docPublisher[n] = code(cat.publishers, this.publisherCodes, publisher);
-      cat.docLanguage[n] = code(cat.languages, this.languageCodes, language);
-      const b = dateBounds(date);
-      cat.docFrom[n] = b.from;
-      cat.docTo[n] = b.to;
-      cat.docYear[n] = date ? Number(date.slice(0, 4)) : 0;
+  /** Replaces the changed documents' metadata, turns and mentions with the rows given, and names and aliases with the new lists. */
+  apply(changes: CatalogChanges): void {
+    let maxDoc = this.docId.length - 1;
+    for (const n of changes.changed) if (n > maxDoc) maxDoc = n;
+    for (const d of changes.documents) if (d.n > maxDoc) maxDoc = d.n;
+    this.growDocuments(maxDoc + 1);
+
+    const changed = new Uint8Array(this.docId.length);
+    for (const n of changes.changed) changed[n] = 1;
+    for (const d of changes.documents) changed[d.n] = 1;
+    const touched = new Set<number>();
+    for (const r of this.rowids) if (changed[this.doc[r] as number] === 1) this.removeTurn(r, touched);
+    for (let n = 0; n < changed.length; n++) if (changed[n] === 1) this.clearDocument(n);
+    for (const d of changes.documents) this.setDocument(d);
+
+    const lines = changes.turns ? changes.turns.split("\n") : [];
+    const last = lines[lines.length - 1];
+    if (last) this.growTurns(Number(last.split("\t", 1)[0]) + 1);
+    for (const line of lines) {
+      const [n, docN, kind, speakerId, speakerName, language] = line.split("\t");
+      this.addTurn(
+        Number(n),
+        Number(docN),
+        kind as string,
+        speakerId || null,
+        speakerName || null,
+        language || null,
+        touched,
+      );
+    }
+    this.addMentions(changes.mentions);
+    this.setEntityNames(changes.entityNames);
+    this.setAliases(changes.aliases, touched);
+    for (const c of touched) this.nameSpeaker(c);
+    this.listTurns();
+    if (this.mentionsDropped > this.mentionsUsed / 2) this.compactMentions();
+    this.mark = changes.mark;
+    this.version++;
+  }
+
+  private growDocuments(size: number): void {
+    if (size <= this.docId.length) return;
+    const from = this.docId.length;
+    this.docId.length = size;
+    this.docTitle.length = size;
+    this.docDate.length = size;
+    this.docKind.length = size;
+    this.docId.fill("", from);
+    this.docTitle.fill("", from);
+    this.docDate.fill(null, from);
+    this.docKind.fill("other", from);
+    const capacity = Math.max(size, Math.ceil(this.docPublisher.length * 1.5));
+    if (capacity > this.docPublisher.length) {
+      this.docPublisher = grown(this.docPublisher, capacity, 0);
+      this.docLanguage = grown(this.docLanguage, capacity, 0);
+      this.docFrom = grown(this.docFrom, capacity, 0);
+      this.docTo = grown(this.docTo, capacity, 0);
+      this.docYear = grown(this.docYear, capacity, 0);
     }
   }
 
-  /** Sizes the per-turn arrays: how many turns will be added, and the largest turn number. */
-  expectTurns(count: number, maxRowid: number): void {
-    const size = maxRowid + 1;
-    this.cat.doc = new Int32Array(size).fill(-1);
-    this.cat.language = new Int32Array(size);
-    this.cat.speaker = new Int32Array(size).fill(-1);
-    this.cat.kind = new Uint8Array(size);
-    this.cat.rowids = new Int32Array(count);
+  private growTurns(size: number): void {
+    if (size <= this.doc.length) return;
+    const capacity = Math.max(size, Math.ceil(this.doc.length * 1.5));
+    this.doc = grown(this.doc, capacity, -1);
+    this.speaker = grown(this.speaker, capacity, -1);
+    this.kind = grown(this.kind, capacity, 0);
+    this.language = grown(this.language, capacity, 0);
+    this.turnName = grown(this.turnName, capacity, -1);
+    this.mentionStart = grown(this.mentionStart, capacity, 0);
+    this.mentionEnd = grown(this.mentionEnd, capacity, 0);
   }
 
-  /** Adds a turn; turns come in ascending number. */
-  addTurn(
-    rowid: number,
+  private clearDocument(n: number): void {
+    this.docId[n] = "";
+    this.docTitle[n] = "";
+    this.docDate[n] = null;
+    this.docKind[n] = "other";
+    this.docPublisher[n] = 0;
+    this.docLanguage[n] = 0;
+    this.docFrom[n] = 0;
+    this.docTo[n] = 0;
+    this.docYear[n] = 0;
+  }
+
+  private setDocument({ n, id, publisher, language, kind, date, title }: CatalogDocument): void {
+    this.docId[n] = id;
+    this.docTitle[n] = title;
+    this.docDate[n] = date;
+    this.docKind[n] = kind;
+    this.docPublisher[n] = code(this.publishers, this.publisherCodes, publisher);
+    this.docLanguage[n] = code(this.languages, this.languageCodes, language);
+    const b = dateBounds(date);
+    this.docFrom[n] = b.from;
+    this.docTo[n] = b.to;
+    this.docYear[n] = date ? Number(date.slice(0, 4)) : 0;
+  }
+
+  private removeTurn(r: number, touched: Set<number>): void {
+    const s = this.speaker[r] as number;
+    const name = this.turnName[r] as number;
+    if (s >= 0 && name >= 0) {
+      const use = this.nameUse[s] as NameUse;
+      const key = this.names[name] as string;
+      const left = (use.get(key) ?? 1) - 1;
+      if (left > 0) use.set(key, left);
+      else use.delete(key);
+      touched.add(s);
+    }
+    this.doc[r] = -1;
+    this.speaker[r] = -1;
+    this.turnName[r] = -1;
+    this.kind[r] = 0;
+    this.language[r] = 0;
+    this.mentionsDropped += (this.mentionEnd[r] as number) - (this.mentionStart[r] as number);
+    this.mentionEnd[r] = this.mentionStart[r] as number;
+  }
+
+  private addTurn(
+    r: number,
     docN: number,
     kind: string,
     speakerId: string | null,
     speakerName: string | null,
     language: string | null,
+    touched: Set<number>,
   ): void {
-    const cat = this.cat;
-    cat.rowids[this.turnCount++] = rowid;
-    cat.doc[rowid] = docN;
+    // A number another document's turn still holds means that document changed too; its turn goes.
+    if ((this.doc[r] as number) >= 0) this.removeTurn(r, touched);
+    this.doc[r] = docN;
     // The turn's own language when enrichment found one (a press conference can switch), else the document's.
-    cat.language[rowid] = language
-      ? code(cat.languages, this.languageCodes, language)
-      : (cat.docLanguage[docN] as number);
-    cat.kind[rowid] = this.kindCodes.get(kind) ?? 0;
+    this.language[r] = language
+      ? code(this.languages, this.languageCodes, language)
+      : (this.docLanguage[docN] as number);
+    this.kind[r] = this.kindCodes.get(kind) ?? 0;
+    if (r > this.lastRowid) this.lastRowid = r;
     const key = speakerId || (speakerName ? `~${speakerName}` : "");
     if (!key) return;
-    let c = this.speakerCodes.get(key);
-    if (c === undefined) {
-      c = cat.speakers.length;
-      cat.speakers.push({ id: speakerId || null, name: speakerName || speakerId || "" });
-      cat.speakerNames.push([speakerName || speakerId || ""]);
-      this.speakerCodes.set(key, c);
-    } else if (speakerName) {
-      const names = cat.speakerNames[c] as string[];
-      if (!names.includes(speakerName)) names.push(speakerName);
+    let s = this.speakerCodes.get(key);
+    if (s === undefined) {
+      s = this.speakers.length;
+      this.speakers.push({ id: speakerId || null, name: speakerName || speakerId || "" });
+      this.speakerNames.push([]);
+      this.nameUse.push(new Map());
+      this.speakerCodes.set(key, s);
     }
-    cat.speaker[rowid] = c;
+    this.speaker[r] = s;
+    const name = speakerName || speakerId || "";
+    this.turnName[r] = code(this.names, this.nameCodes, name);
+    const use = this.nameUse[s] as NameUse;
+    use.set(name, (use.get(name) ?? 0) + 1);
+    touched.add(s);
   }
 
-  /** Another name a speaker goes by (aliases documents record for their participants). */
-  addAlias(speakerId: string, alias: string): void {
-    const names = this.cat.speakerNames[this.speakerCodes.get(speakerId) ?? -1];
-    if (names && !names.includes(alias)) names.push(alias);
-  }
-
-  /**
-   * The entities each turn mentions: distinct (turn, entity) pairs in ascending turn number, and
-   * the entities' display names.
-   */
-  setMentions(turns: Int32Array | number[], entityIds: string[], names: Map<string, string>): void {
-    const cat = this.cat;
-    const size = cat.doc.length;
-    const start = new Int32Array(size + 1);
-    const codes = new Int32Array(entityIds.length);
-    const codeOf = new Map<string, number>();
-    entityIds.forEach((id, i) => {
-      let c = codeOf.get(id);
-      if (c === undefined) {
-        c = cat.entities.length;
-        cat.entities.push({ id, name: names.get(id) ?? id });
-        codeOf.set(id, c);
+  /** Distinct (turn, entity) lines in ascending turn number, for turns just added. */
+  private addMentions(packed: string): void {
+    if (!packed) return;
+    const lines = packed.split("\n");
+    if (this.mentionsUsed + lines.length > this.mentionCodes.length)
+      this.mentionCodes = grown(
+        this.mentionCodes,
+        Math.max(this.mentionsUsed + lines.length, Math.ceil(this.mentionCodes.length * 1.5)),
+        0,
+      );
+    let current = -1;
+    for (const line of lines) {
+      const tab = line.indexOf("\t");
+      const r = Number(line.slice(0, tab));
+      if (r >= this.doc.length || (this.doc[r] as number) < 0) continue;
+      if (r !== current) {
+        current = r;
+        this.mentionsDropped += (this.mentionEnd[r] as number) - (this.mentionStart[r] as number);
+        this.mentionStart[r] = this.mentionsUsed;
+        this.mentionEnd[r] = this.mentionsUsed;
       }
-      codes[i] = c;
-    });
-    // Counting sort by turn number (the rows already come ordered) into CSR offsets.
-    for (const r of turns) if (r < size) start[r + 1] = (start[r + 1] as number) + 1;
-    for (let r = 0; r < size; r++) start[r + 1] = (start[r + 1] as number) + (start[r] as number);
-    cat.mentionStart = start;
-    cat.mentionCodes = codes;
+      this.mentionCodes[this.mentionsUsed++] = this.entityCode(line.slice(tab + 1));
+      this.mentionEnd[r] = this.mentionsUsed;
+    }
   }
 
-  build(): TurnCatalog {
-    if (this.cat.mentionStart.length === 0) this.cat.mentionStart = new Int32Array(this.cat.doc.length + 1);
-    return this.cat;
+  private entityCode(id: string): number {
+    let c = this.entityCodes.get(id);
+    if (c === undefined) {
+      c = this.entities.length;
+      this.entities.push({ id, name: id });
+      this.entityCodes.set(id, c);
+    }
+    return c;
+  }
+
+  private setEntityNames(names: [id: string, name: string][]): void {
+    const byId = new Map(names);
+    for (const e of this.entities) e.name = byId.get(e.id) ?? e.id;
+  }
+
+  private setAliases(aliases: [speakerId: string, alias: string][], touched: Set<number>): void {
+    const next = new Map<number, string[]>();
+    for (const [id, alias] of aliases) {
+      const s = this.speakerCodes.get(id);
+      if (s === undefined) continue;
+      const list = next.get(s) ?? [];
+      if (!list.includes(alias)) list.push(alias);
+      next.set(s, list);
+    }
+    for (const s of this.aliases.keys()) touched.add(s);
+    for (const s of next.keys()) touched.add(s);
+    this.aliases = next;
+  }
+
+  /** A speaker code's names: those its turns use, then its aliases; shown by a name still in use. */
+  private nameSpeaker(s: number): void {
+    const use = this.nameUse[s] as NameUse;
+    const names = [...use.keys()];
+    for (const alias of this.aliases.get(s) ?? []) if (!use.has(alias)) names.push(alias);
+    const speaker = this.speakers[s] as { id: string | null; name: string };
+    if (!use.has(speaker.name) && use.size > 0) speaker.name = names[0] as string;
+    this.speakerNames[s] = names.length > 0 ? names : [speaker.name];
+  }
+
+  private listTurns(): void {
+    let count = 0;
+    for (let r = 0; r <= this.lastRowid; r++) if ((this.doc[r] as number) >= 0) count++;
+    const rowids = new Int32Array(count);
+    let i = 0;
+    for (let r = 0; r <= this.lastRowid; r++) if ((this.doc[r] as number) >= 0) rowids[i++] = r;
+    this.rowids = rowids;
+  }
+
+  /** Rewrites the mention codes without the ranges of turns that went or changed. */
+  private compactMentions(): void {
+    const codes = new Int32Array(Math.max(16, Math.ceil((this.mentionsUsed - this.mentionsDropped) * 1.25)));
+    let used = 0;
+    for (const r of this.rowids) {
+      const from = this.mentionStart[r] as number;
+      const to = this.mentionEnd[r] as number;
+      this.mentionStart[r] = used;
+      for (let i = from; i < to; i++) codes[used++] = this.mentionCodes[i] as number;
+      this.mentionEnd[r] = used;
+    }
+    this.mentionCodes = codes;
+    this.mentionsUsed = used;
+    this.mentionsDropped = 0;
   }
 }
 
 /** The catalog of a backend's rows (see CatalogRows for the packed strings' layout). */
 export function buildCatalog(rows: CatalogRows): TurnCatalog {
-  const builder = new CatalogBuilder(rows.documents);
-  const lines = rows.turns ? rows.turns.split("\n") : [];
-  const last = lines[lines.length - 1];
-  builder.expectTurns(lines.length, last ? Number(last.split("\t", 1)[0]) : 0);
-  for (const line of lines) {
-    const [n, docN, kind, speakerId, speakerName, language] = line.split("\t");
-    builder.addTurn(
-      Number(n),
-      Number(docN),
-      kind as string,
-      speakerId || null,
-      speakerName || null,
-      language || null,
-    );
-  }
-  for (const [id, alias] of rows.aliases) builder.addAlias(id, alias);
-  const mentionLines = rows.mentions ? rows.mentions.split("\n") : [];
-  const turns = new Int32Array(mentionLines.length);
-  const entities: string[] = new Array(mentionLines.length);
-  mentionLines.forEach((line, i) => {
-    const tab = line.indexOf("\t");
-    turns[i] = Number(line.slice(0, tab));
-    entities[i] = line.slice(tab + 1);
-  });
-  builder.setMentions(turns, entities, new Map(rows.entityNames));
-  return builder.build();
+  const catalog = new TurnCatalog();
+  catalog.apply({ ...rows, changed: [] });
+  return catalog;
+}
+
+function grown<T extends Int32Array | Uint8Array>(array: T, size: number, fill: number): T {
+  const next = new (array.constructor as new (n: number) => T)(size);
+  next.set(array);
+  if (fill !== 0) next.fill(fill, array.length);
+  return next;
 }
 
 function code(list: string[], map: Map<string, number>, v: string): number {

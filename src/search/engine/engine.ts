@@ -70,6 +70,9 @@ export class SearchEngine {
   constructor(private readonly index: TextIndex) {}
 
   private loading: { key: string; catalog: Promise<TurnCatalog> } | null = null;
+  /** The catalog as the last refresh left it, and that refresh. */
+  private latest: TurnCatalog | null = null;
+  private refreshed: Promise<unknown> = Promise.resolve();
 
   private async catalog(): Promise<TurnCatalog> {
     const key = await this.index.state();
@@ -77,14 +80,20 @@ export class SearchEngine {
     // Searches that arrive while the archive's new state is being read wait for that one read:
     // under load, one read per waiting request would multiply the cost of every write.
     if (this.loading?.key !== key) {
-      const loading = {
-        key,
-        catalog: this.index.readCatalog().then((rows) => {
-          const catalog = buildCatalog(rows);
-          if (this.loading === loading) this.cached = { key, catalog };
-          return catalog;
-        }),
-      };
+      // One refresh at a time, each starting from what the last one left: two applying changes to
+      // the same catalog out of order would leave it older than its mark.
+      const catalog = this.refreshed.then(
+        () => this.refresh(),
+        () => this.refresh(),
+      );
+      this.refreshed = catalog;
+      const loading = { key, catalog };
+      catalog.then(
+        (c) => {
+          if (this.loading === loading) this.cached = { key, catalog: c };
+        },
+        () => {},
+      );
       this.loading = loading;
       const settled = () => {
         if (this.loading === loading) this.loading = null;
@@ -92,6 +101,19 @@ export class SearchEngine {
       loading.catalog.then(settled, settled);
     }
     return this.loading.catalog;
+  }
+
+  /**
+   * The catalog brought up to the archive's state: the documents changed since it was read, applied
+   * in place (a search in flight reads it only between its awaits, and skips turns it no longer
+   * knows), or, when the backend cannot say what changed, read whole.
+   */
+  private async refresh(): Promise<TurnCatalog> {
+    const held = this.latest;
+    const changes = held?.mark ? await this.index.readCatalogChanges(held.mark) : null;
+    if (held && changes) held.apply(changes);
+    else this.latest = buildCatalog(await this.index.readCatalog());
+    return this.latest as TurnCatalog;
   }
 
   /** The same query and options on an unchanged archive give the same result: serve it from memory. */
@@ -323,18 +345,18 @@ export class SearchEngine {
     return this.names;
   }
 
-  private peopleOf: { catalog: TurnCatalog; people: PreparedNames[] } | null = null;
+  private peopleOf: { catalog: TurnCatalog; version: number; people: PreparedNames[] } | null = null;
 
   /** Every speaker code's names (the archive's and the registry's), folded once per state of the archive. */
   private async people(cat: TurnCatalog): Promise<PreparedNames[]> {
-    if (this.peopleOf?.catalog !== cat) {
+    if (this.peopleOf?.catalog !== cat || this.peopleOf.version !== cat.version) {
       const registry = await this.registry();
       const people = cat.speakers.map((s, i) => {
         const registered = s.id ? registry.get(s.id) : undefined;
         const names = [...(cat.speakerNames[i] ?? [s.name]), ...(registered ? namesOf(registered) : [])];
         return prepareNames(names, s.id);
       });
-      this.peopleOf = { catalog: cat, people };
+      this.peopleOf = { catalog: cat, version: cat.version, people };
     }
     return this.peopleOf.people;
   }

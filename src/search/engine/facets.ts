@@ -46,8 +46,8 @@ export function countFacets(f: FacetCounters, cat: TurnCatalog, r: number, d: nu
   f.language[l] = (f.language[l] as number) + 1;
   const k = cat.kind[r] as number;
   f.kind[k] = (f.kind[k] as number) + 1;
-  const to = cat.mentionStart[r + 1] ?? 0;
-  for (let i = cat.mentionStart[r] ?? 0; i < to; i++) {
+  const to = cat.mentionEnd[r] as number;
+  for (let i = cat.mentionStart[r] as number; i < to; i++) {
     const e = cat.mentionCodes[i] as number;
     if (f.entity[e] === 0) f.entitiesSeen.push(e);
     f.entity[e] = (f.entity[e] as number) + 1;

@@ -7,6 +7,7 @@
 import type pg from "pg";
 import type { Speaker } from "../../model/speaker.js";
 import type {
+  CatalogChanges,
   CatalogDocument,
   CatalogRows,
   EntityNames,
@@ -87,7 +88,12 @@ export class PgTextIndex implements TextIndex {
       aliases: aliases.map((a): [string, string] => [a.speaker_id, a.alias]),
       entityNames: names.map((e): [string, string] => [e.id, e.name]),
       mentions: mentions?.s ?? "",
+      mark: "",
     };
+  }
+
+  async readCatalogChanges(): Promise<CatalogChanges | null> {
+    return null;
   }
 
   /** Turns are matched and scored from the postings (posting-reads.ts). */

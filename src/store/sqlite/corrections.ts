@@ -78,6 +78,7 @@ export function sqliteCorrections(
   };
 
   const labelTurns = (doc: Document) => {
+    index.touch(doc.id);
     for (const t of doc.turns) stmt.turnLabels.run(t.speakerId, t.speakerName, t.kind, doc.id, t.index);
   };
 

@@ -6,6 +6,7 @@
 import type Database from "better-sqlite3";
 import type { Enrichment } from "../../model/enrichment.js";
 import type { EntityType } from "../../model/entity.js";
+import type { SearchIndexWriter } from "./search-index.js";
 
 export interface EnrichmentIndex {
   put(enrichment: Enrichment): void;
@@ -13,7 +14,11 @@ export interface EnrichmentIndex {
   get(docId: string): Enrichment | null;
 }
 
-export function enrichmentIndex(db: Database.Database): EnrichmentIndex {
+/** `catalog` hears of every document whose turn languages and mentions change. */
+export function enrichmentIndex(
+  db: Database.Database,
+  catalog: Pick<SearchIndexWriter, "touch">,
+): EnrichmentIndex {
   const stmt = {
     docN: db.prepare<[string], { n: number }>("SELECT n FROM doc_index WHERE id = ?"),
     turns: db.prepare<[string], { rowid: number; idx: number }>(
@@ -54,6 +59,7 @@ export function enrichmentIndex(db: Database.Database): EnrichmentIndex {
   };
 
   const clearFor = (docId: string, n: number | undefined) => {
+    catalog.touch(docId);
     if (n !== undefined) {
       stmt.clearMentions.run(n);
       stmt.clearTimes.run(n);

@@ -7,6 +7,7 @@ import type { Document } from "../../model/document.js";
 import { publicSource } from "../../model/public-source.js";
 import { documentFingerprint } from "../fingerprint.js";
 import type { PendingWork } from "../store.js";
+import { CATALOG_CHANGES_TABLE } from "./catalog-changes.js";
 import { searchIndexWriter } from "./search-index.js";
 import { fillTermCounts, TERM_COUNTS_TABLE } from "./term-counts.js";
 
@@ -300,6 +301,9 @@ export const MIGRATIONS: readonly Migration[] = [
     db.exec(TERM_COUNTS_TABLE);
     fillTermCounts(db);
   },
+  // 17: which documents each transaction changed (catalog-changes.ts), so the search catalog is
+  // brought up to date from their rows instead of read whole after every write.
+  CATALOG_CHANGES_TABLE,
 ];
 
 /**
@@ -353,6 +357,8 @@ export function reindexAll(db: Database.Database): void {
     for (const row of rows) index.put(JSON.parse(row.body) as Document);
     after = rows[rows.length - 1]?.id ?? after;
   }
+  // Documents are numbered afresh: a number the catalog holds may now be another document's, or none.
+  index.touchEverything();
   index.flush();
 }
 

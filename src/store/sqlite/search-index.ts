@@ -5,6 +5,7 @@
 import type Database from "better-sqlite3";
 import type { Document } from "../../model/document.js";
 import { displayText, prepareSearchText } from "../../model/index-text.js";
+import { CATALOG_CHANGES_TABLE_NAME, catalogChangeLog, EVERY_DOCUMENT } from "./catalog-changes.js";
 import { hasTable } from "./tables.js";
 import { termCountsWriter } from "./term-counts.js";
 
@@ -16,7 +17,14 @@ export interface SearchIndexWriter {
    */
   putTurns(doc: Document): void;
   remove(id: string): void;
-  /** Writes what the open transaction gathered for term counts (term-counts.ts); call before it commits. */
+  /** A document whose catalog rows (turn languages, speakers, kinds, mentions) something else changed. */
+  touch(id: string): void;
+  /** The whole index was rebuilt: the catalog is read whole again. */
+  touchEverything(): void;
+  /**
+   * Writes what the open transaction gathered for term counts (term-counts.ts) and the catalog's
+   * journal (catalog-changes.ts); call before it commits.
+   */
   flush(): void;
 }
 
@@ -59,10 +67,14 @@ export function searchIndexWriter(db: Database.Database): SearchIndexWriter {
 
   // Term counts come with migration 16; earlier migrations that re-index run without them, and 16 fills them.
   const counts = hasTable(db, "term_counts") ? termCountsWriter(db) : null;
+  // The catalog's journal comes with migration 17; a catalog over an older archive is read whole.
+  const journal = hasTable(db, CATALOG_CHANGES_TABLE_NAME) ? catalogChangeLog(db) : null;
   const indexedTurns = db.prepare<[string], { rowid: number; text: string }>(
     "SELECT rowid, text FROM turns WHERE doc_id = ?",
   );
   const unindexTurns = (docId: string) => {
+    const n = stmt.docN.get(docId)?.n;
+    if (n !== undefined) journal?.note(n);
     if (counts) for (const t of indexedTurns.all(docId)) counts.remove(t.rowid, t.text);
     stmt.deleteTurnFts.run(docId);
     stmt.deleteTurns.run(docId);
@@ -71,6 +83,7 @@ export function searchIndexWriter(db: Database.Database): SearchIndexWriter {
   const removeDoc = db.prepare<[string]>("DELETE FROM doc_index WHERE id = ?");
   const writeTurns = (doc: Document, n: number, texts: string[]) => {
     unindexTurns(doc.id);
+    journal?.note(n);
     for (const [i, turn] of doc.turns.entries()) {
       const rowid = stmt.insertTurn.run(
         doc.id,
@@ -125,8 +138,16 @@ export function searchIndexWriter(db: Database.Database): SearchIndexWriter {
       if (n === undefined) return;
       writeTurns(doc, n, prepareSearchText(doc).turns);
     },
+    touch(id) {
+      const n = stmt.docN.get(id)?.n;
+      if (n !== undefined) journal?.note(n);
+    },
+    touchEverything() {
+      journal?.note(EVERY_DOCUMENT);
+    },
     flush() {
       counts?.flush();
+      journal?.flush();
     },
   };
 }

@@ -159,10 +159,17 @@ export class SqliteStore implements StoreBackend {
     this.db.pragma("foreign_keys = ON");
     const db = this.db;
     this.index = options.readonly
-      ? { put: () => {}, putTurns: () => {}, remove: () => {}, flush: () => {} }
+      ? {
+          put: () => {},
+          putTurns: () => {},
+          remove: () => {},
+          touch: () => {},
+          touchEverything: () => {},
+          flush: () => {},
+        }
       : searchIndexWriter(db);
     this.textIndex = new SqliteTextIndex(db, () => this.generation);
-    this.enrichments = enrichmentIndex(db);
+    this.enrichments = enrichmentIndex(db, this.index);
     this.links = versionLinks(db, options.alignmentVersion ?? null);
     this.fixes = sqliteCorrections(db, { index: this.index, enrichments: this.enrichments });
     this.fetchLog = sqliteFetchLog(db, () => {

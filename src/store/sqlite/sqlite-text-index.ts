@@ -6,6 +6,7 @@ import type Database from "better-sqlite3";
 import { VerbatimError } from "../../errors/catalog.js";
 import type { Speaker } from "../../model/speaker.js";
 import type {
+  CatalogChanges,
   CatalogRows,
   EntityNames,
   Matches,
@@ -20,7 +21,7 @@ import { idf, termScore } from "../bm25.js";
 import { allOf, anyOf } from "./fts5-expression.js";
 import { hasTable } from "./tables.js";
 import { TermCounts, type TermList } from "./term-counts.js";
-import { readCatalogRows } from "./turn-catalog.js";
+import { type CatalogReader, catalogReader } from "./turn-catalog.js";
 
 const numbers = (packed: string | null | undefined) =>
   packed ? Int32Array.from(packed.split(","), Number) : new Int32Array(0);
@@ -29,6 +30,7 @@ export class SqliteTextIndex implements TextIndex {
   readonly vocabulary: Vocabulary;
   private readonly stmt;
   private readonly counts: TermCounts | null;
+  private readonly catalog: CatalogReader;
   /** The C library's natural logarithm, which FTS5's bm25() uses. */
   private readonly ln: (x: number) => number;
 
@@ -38,6 +40,7 @@ export class SqliteTextIndex implements TextIndex {
   ) {
     // An archive opened read-only before migration 16 has no term counts: FTS5 scores alone.
     this.counts = hasTable(db, "term_counts") ? new TermCounts(db) : null;
+    this.catalog = catalogReader(db);
     const ln = db.prepare<[number], number>("SELECT ln(?)").pluck();
     this.ln = (x) => ln.get(x) as number;
     // Words of turns and of titles: a title word no turn uses still expands to its forms.
@@ -99,7 +102,11 @@ export class SqliteTextIndex implements TextIndex {
   }
 
   async readCatalog(): Promise<CatalogRows> {
-    return readCatalogRows(this.db);
+    return this.catalog.rows();
+  }
+
+  async readCatalogChanges(mark: string): Promise<CatalogChanges | null> {
+    return this.catalog.changes(mark);
   }
 
   async matchTurns(groups: MatchGroup[], scored: boolean): Promise<Matches> {

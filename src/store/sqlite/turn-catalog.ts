@@ -1,34 +1,117 @@
 /**
  * Reads the search catalog's rows (model/text-index.ts, CatalogRows) out of SQLite: turns and
  * mentions packed into one string each, since hundreds of thousands of row objects would cost more
- * than the search.
+ * than the search; and, from the journal (catalog-changes.ts), the rows of the documents changed
+ * since a mark.
  */
 import type Database from "better-sqlite3";
-import type { CatalogDocument, CatalogRows } from "../../model/text-index.js";
+import type { CatalogChanges, CatalogDocument, CatalogRows } from "../../model/text-index.js";
+import { CATALOG_CHANGES_TABLE_NAME, EVERY_DOCUMENT } from "./catalog-changes.js";
+import { hasTable } from "./tables.js";
 
-export function readCatalogRows(db: Database.Database): CatalogRows {
-  const documents = db
-    .prepare<[], CatalogDocument>("SELECT n, id, publisher, language, kind, date, title FROM doc_index")
-    .all();
-  const turns = db
-    .prepare<[], string | null>(
-      `SELECT group_concat(rowid || char(9) || doc_n || char(9) || kind || char(9) ||
-              ifnull(speaker_id, '') || char(9) || ifnull(speaker_name, '') || char(9) || ifnull(language, ''), char(10))
-       FROM (SELECT rowid, doc_n, kind, speaker_id, speaker_name, language FROM turns ORDER BY rowid)`,
-    )
-    .pluck()
-    .get();
-  const aliases = db
-    .prepare<[], [string, string]>("SELECT DISTINCT speaker_id, alias FROM speaker_aliases")
-    .raw()
-    .all();
-  const entityNames = db.prepare<[], [string, string]>("SELECT id, name FROM entities").raw().all();
-  const mentions = db
-    .prepare<[], string | null>(
-      `SELECT group_concat(turn_rowid || char(9) || entity, char(10))
-       FROM (SELECT DISTINCT turn_rowid, entity FROM mentions WHERE turn_rowid IS NOT NULL ORDER BY turn_rowid)`,
-    )
-    .pluck()
-    .get();
-  return { documents, turns: turns ?? "", aliases, entityNames, mentions: mentions ?? "" };
+/** Past this share of the documents, one read of everything costs less than reading them one by one. */
+const WHOLE_READ_SHARE = 0.2;
+
+type TurnLine = [
+  rowid: number,
+  docN: number,
+  kind: string,
+  speakerId: string | null,
+  speakerName: string | null,
+  language: string | null,
+];
+
+export interface CatalogReader {
+  rows(): CatalogRows;
+  changes(mark: string): CatalogChanges | null;
+}
+
+export function catalogReader(db: Database.Database): CatalogReader {
+  const journal = hasTable(db, CATALOG_CHANGES_TABLE_NAME);
+  const stmt = {
+    documents: db.prepare<[], CatalogDocument>(
+      "SELECT n, id, publisher, language, kind, date, title FROM doc_index",
+    ),
+    turns: db
+      .prepare<[], string | null>(
+        `SELECT group_concat(rowid || char(9) || doc_n || char(9) || kind || char(9) ||
+                ifnull(speaker_id, '') || char(9) || ifnull(speaker_name, '') || char(9) || ifnull(language, ''), char(10))
+         FROM (SELECT rowid, doc_n, kind, speaker_id, speaker_name, language FROM turns ORDER BY rowid)`,
+      )
+      .pluck(),
+    aliases: db.prepare<[], [string, string]>("SELECT DISTINCT speaker_id, alias FROM speaker_aliases").raw(),
+    entityNames: db.prepare<[], [string, string]>("SELECT id, name FROM entities").raw(),
+    mentions: db
+      .prepare<[], string | null>(
+        `SELECT group_concat(turn_rowid || char(9) || entity, char(10))
+         FROM (SELECT DISTINCT turn_rowid, entity FROM mentions WHERE turn_rowid IS NOT NULL ORDER BY turn_rowid)`,
+      )
+      .pluck(),
+    documentCount: db.prepare<[], number>("SELECT count(*) FROM doc_index").pluck(),
+    mark: journal ? db.prepare<[], number>("SELECT ifnull(max(seq), 0) FROM catalog_changes").pluck() : null,
+    changed: journal
+      ? db.prepare<[number], number>("SELECT doc_n FROM catalog_changes WHERE seq > ?").pluck()
+      : null,
+    document: db.prepare<[number], CatalogDocument>(
+      "SELECT n, id, publisher, language, kind, date, title FROM doc_index WHERE n = ?",
+    ),
+    documentTurns: db
+      .prepare<[string], TurnLine>(
+        "SELECT rowid, doc_n, kind, speaker_id, speaker_name, language FROM turns WHERE doc_id = ?",
+      )
+      .raw(),
+    documentMentions: db
+      .prepare<[number], [number, string]>(
+        "SELECT DISTINCT turn_rowid, entity FROM mentions WHERE doc_n = ? AND turn_rowid IS NOT NULL",
+      )
+      .raw(),
+  };
+
+  const shared = () => ({ aliases: stmt.aliases.all(), entityNames: stmt.entityNames.all() });
+
+  // Each read is one transaction: one snapshot, so the mark says exactly what the rows hold.
+  const rows = db.transaction(
+    (): CatalogRows => ({
+      documents: stmt.documents.all(),
+      turns: stmt.turns.get() ?? "",
+      mentions: stmt.mentions.get() ?? "",
+      ...shared(),
+      mark: stmt.mark ? String(stmt.mark.get()) : "",
+    }),
+  );
+
+  const changes = db.transaction((since: number): CatalogChanges | null => {
+    if (!stmt.changed || !stmt.mark) return null;
+    const changed = stmt.changed.all(since);
+    if (changed.includes(EVERY_DOCUMENT)) return null;
+    if (changed.length > Math.max(100, (stmt.documentCount.get() as number) * WHOLE_READ_SHARE)) return null;
+    const documents: CatalogDocument[] = [];
+    const turns: TurnLine[] = [];
+    const mentions: [number, string][] = [];
+    for (const n of changed) {
+      const doc = stmt.document.get(n);
+      if (!doc) continue;
+      documents.push(doc);
+      turns.push(...stmt.documentTurns.all(doc.id));
+      mentions.push(...stmt.documentMentions.all(n));
+    }
+    turns.sort((a, b) => a[0] - b[0]);
+    mentions.sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+    return {
+      changed,
+      documents,
+      turns: turns.map((t) => t.map((v) => v ?? "").join("\t")).join("\n"),
+      mentions: mentions.map((m) => m.join("\t")).join("\n"),
+      ...shared(),
+      mark: String(stmt.mark.get()),
+    };
+  });
+
+  return {
+    rows: () => rows(),
+    changes: (mark) => {
+      const since = Number(mark);
+      return mark && Number.isInteger(since) ? changes(since) : null;
+    },
+  };
 }
