@@ -40,6 +40,7 @@ import type {
   VersionKeys,
 } from "../store.js";
 import type { ArchiveTransfer } from "../transfer.js";
+import { bumpGeneration } from "./catalog-changes.js";
 import { pgCorrections } from "./corrections.js";
 import { one, type Queryable, rows, transaction } from "./db.js";
 import { DOCUMENT_READ, type DocumentRow, readDocumentView, toStoredDocument } from "./document-view.js";
@@ -223,7 +224,7 @@ export class PgStore implements StoreBackend {
    * take turns from here to their commit, then the vocabulary's counts and the postings.
    */
   private async finishWrite(db: Queryable, delta: IndexDelta | null): Promise<void> {
-    await db.query("UPDATE archive_state SET generation = generation + 1");
+    await bumpGeneration(db);
     if (delta) await applyIndexDelta(db, delta);
   }
 

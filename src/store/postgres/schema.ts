@@ -4,6 +4,7 @@
  * the two evolve side by side from here. Migrations run under an advisory lock, so several
  * processes opening one database at once migrate it once.
  */
+import { CATALOG_CHANGES_SCHEMA } from "./catalog-changes.js";
 import type { Queryable } from "./db.js";
 import { rows } from "./db.js";
 import { indexText } from "./indexed-text.js";
@@ -329,6 +330,9 @@ export const PG_MIGRATIONS: readonly Migration[] = [
     reshapes   TEXT NOT NULL,
     enrichment TEXT
   );`,
+  // Which documents each write changed (catalog-changes.ts), so the search catalog is brought up
+  // to date from their rows instead of read whole after every write.
+  CATALOG_CHANGES_SCHEMA,
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.length;

@@ -8,7 +8,6 @@ import type pg from "pg";
 import type { Speaker } from "../../model/speaker.js";
 import type {
   CatalogChanges,
-  CatalogDocument,
   CatalogRows,
   EntityNames,
   Matches,
@@ -19,7 +18,8 @@ import type {
   TurnRow,
   Vocabulary,
 } from "../../model/text-index.js";
-import { one, rows } from "./db.js";
+import { readCatalogChangesSince, readWholeCatalog } from "./catalog-changes.js";
+import { one, type Queryable, rows } from "./db.js";
 import { matchAnyPosting, matchPostings } from "./posting-reads.js";
 
 /** Where a search looks: turns or titles. */
@@ -58,42 +58,28 @@ export class PgTextIndex implements TextIndex {
   }
 
   async readCatalog(): Promise<CatalogRows> {
-    const documents = await rows<CatalogDocument>(
-      await this.read(),
-      "SELECT n, id, publisher, language, kind, date, title FROM doc_index",
-    );
-    // One string for all turns: hundreds of thousands of row objects would cost more than the search.
-    const turns = await one<{ s: string | null }>(
-      await this.read(),
-      `SELECT string_agg(n || E'\\t' || doc_n || E'\\t' || kind || E'\\t' || coalesce(speaker_id, '') || E'\\t' ||
-                         coalesce(speaker_name, '') || E'\\t' || coalesce(language, ''), E'\\n' ORDER BY n) AS s
-       FROM turns`,
-    );
-    const aliases = await rows<{ speaker_id: string; alias: string }>(
-      await this.read(),
-      "SELECT DISTINCT speaker_id, alias FROM speaker_aliases",
-    );
-    const names = await rows<{ id: string; name: string }>(
-      await this.read(),
-      "SELECT id, name FROM entities",
-    );
-    const mentions = await one<{ s: string | null }>(
-      await this.read(),
-      `SELECT string_agg(turn_n || E'\\t' || entity, E'\\n' ORDER BY turn_n, entity) AS s
-       FROM (SELECT DISTINCT turn_n, entity FROM mentions WHERE turn_n IS NOT NULL) m`,
-    );
-    return {
-      documents,
-      turns: turns?.s ?? "",
-      aliases: aliases.map((a): [string, string] => [a.speaker_id, a.alias]),
-      entityNames: names.map((e): [string, string] => [e.id, e.name]),
-      mentions: mentions?.s ?? "",
-      mark: "",
-    };
+    return this.snapshot(readWholeCatalog);
   }
 
-  async readCatalogChanges(): Promise<CatalogChanges | null> {
-    return null;
+  async readCatalogChanges(mark: string): Promise<CatalogChanges | null> {
+    if (!/^\d+$/.test(mark)) return null;
+    return this.snapshot((db) => readCatalogChangesSince(db, mark));
+  }
+
+  /** Reads in one repeatable-read transaction: one snapshot, so a mark says exactly what the rows hold. */
+  private async snapshot<T>(read: (db: Queryable) => Promise<T>): Promise<T> {
+    const client = await (await this.read()).connect();
+    try {
+      await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      const result = await read(client);
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
   }
 
   /** Turns are matched and scored from the postings (posting-reads.ts). */

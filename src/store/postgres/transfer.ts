@@ -24,6 +24,7 @@ import {
   toPage,
 } from "../rows.js";
 import type { ArchiveRecord, ArchiveRecordKind, ArchiveTransfer } from "../transfer.js";
+import { bumpGeneration } from "./catalog-changes.js";
 import { pgCorrections, toCorrection } from "./corrections.js";
 import { one, type Queryable, rows, transaction } from "./db.js";
 import { pgEnrichment } from "./enrichment.js";
@@ -148,7 +149,7 @@ export function pgTransfer(pool: pg.Pool, wrote: () => Promise<void>): ArchiveTr
             counts[r.kind] = (counts[r.kind] ?? 0) + 1;
             await importRecord(db, r, delta);
           }
-          await db.query("UPDATE archive_state SET generation = generation + 1");
+          await bumpGeneration(db);
           await applyIndexDelta(db, delta);
         });
       let batch: ArchiveRecord[] = [];
@@ -168,7 +169,7 @@ export function pgTransfer(pool: pg.Pool, wrote: () => Promise<void>): ArchiveTr
         const ids = await rows<{ doc_id: string }>(db, "SELECT DISTINCT doc_id FROM corrections");
         const delta = new IndexDelta();
         for (const { doc_id } of ids) await pgCorrections.rebuildCurrent(db, doc_id, delta);
-        await db.query("UPDATE archive_state SET generation = generation + 1");
+        await bumpGeneration(db);
         await applyIndexDelta(db, delta);
       });
       await wrote();
