@@ -47,14 +47,19 @@ export interface Visit {
 }
 
 export interface HarvestOptions {
-  /** Pages stored per transaction. */
+  /** Pages stored per transaction, at most. */
   batchSize?: number;
+  /** Milliseconds after which what is pending is stored anyway (default 2000): a kill loses at most this much. */
+  commitEvery?: number;
   /** Sets a page's next visit after it was seen (follow's schedule); crawls leave it null. */
   schedule?: (page: PageState, now: Date) => string | null;
   /** Decides for a URL whether it is a record, when its publisher's profile knows (follow passes the role it found). */
   roleOf?: (url: string) => PageState["role"] | null;
   onVisit?: (visit: Visit, report: HarvestReport) => void;
 }
+
+/** How long stored work may wait for its transaction: what a kill can lose. */
+const COMMIT_EVERY_MS = 2000;
 
 interface Pending {
   item: BatchItem;
@@ -71,6 +76,7 @@ export class Harvester {
   /** Ids stored or unchanged in this run, for linking language versions afterwards. */
   readonly seen: string[] = [];
   private pending: Pending[] = [];
+  private lastFlush = Date.now();
   private readonly log: FetchLog;
 
   constructor(
@@ -275,7 +281,11 @@ export class Harvester {
       visit,
       queue,
     });
-    if (this.pending.length >= (this.options.batchSize ?? 50)) await this.flush();
+    if (
+      this.pending.length >= (this.options.batchSize ?? 50) ||
+      Date.now() - this.lastFlush >= (this.options.commitEvery ?? COMMIT_EVERY_MS)
+    )
+      await this.flush();
     return visit;
   }
 
@@ -283,6 +293,7 @@ export class Harvester {
   async flush(): Promise<void> {
     const batch = this.pending;
     this.pending = [];
+    this.lastFlush = Date.now();
     if (batch.length === 0) return;
     let results: (PutResult[] | null)[];
     try {

@@ -46,8 +46,10 @@ export interface IngestReport {
 }
 
 export interface BatchOptions {
-  /** Inputs per transaction: larger is faster, smaller loses less work to a kill. */
+  /** Inputs per transaction, at most: larger is faster, smaller loses less work to a kill. */
   batchSize?: number;
+  /** Milliseconds after which what is pending is stored anyway (default 2000): a kill loses at most this much. */
+  commitEvery?: number;
   keepRaw?: boolean;
   /** Called after each input with the running report, for progress bars. */
   onProgress?: (report: IngestReport, source: string) => void;
@@ -125,6 +127,9 @@ function rawBlob(input: RawInput, hash: string): RawBlob {
   };
 }
 
+/** How long stored work may wait for its transaction: what a kill can lose. */
+const COMMIT_EVERY_MS = 2000;
+
 /** Inputs being processed at once; enough to keep workers busy, few enough to bound memory. */
 const IN_FLIGHT = 256;
 
@@ -139,6 +144,8 @@ export async function ingestBatch(
   const batchSize = options.batchSize ?? 250;
   const keepRaw = options.keepRaw ?? store.capabilities.rawInputs;
   let pending: { item: BatchItem; source: string }[] = [];
+  const commitEvery = options.commitEvery ?? COMMIT_EVERY_MS;
+  let lastFlush = Date.now();
 
   // Each input of a conflict reports it; the report says it once per document.
   const conflictsNoted = new Set<string>();
@@ -153,6 +160,7 @@ export async function ingestBatch(
   };
 
   const flush = async () => {
+    lastFlush = Date.now();
     if (pending.length === 0) return;
     const batch = pending;
     pending = [];
@@ -210,7 +218,7 @@ export async function ingestBatch(
           versionKeys: processed.documents.map(versionKeys),
         },
       });
-      if (pending.length >= batchSize) await flush();
+      if (pending.length >= batchSize || Date.now() - lastFlush >= commitEvery) await flush();
     }
     options.onProgress?.(report, input.source);
   };

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SCHEMA_VERSION } from "../../src/store/sqlite/schema.js";
 import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
 import { currentDocuments, verbatim } from "../support/cli.js";
+import { checkArchive, transcript, writeTranscripts } from "../support/crash.js";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -26,116 +27,6 @@ function writtenSince(file: string, since: number): boolean {
     return statSync(file).mtimeMs >= since;
   } catch {
     return false;
-  }
-}
-
-const TOPICS = [
-  "grain exports",
-  "the Black Sea",
-  "visa rules",
-  "energy prices",
-  "the Arctic",
-  "trade routes",
-];
-
-/** One small transcript file; four formats and varying numbers of questions, so no two are alike. */
-function transcript(i: number): { name: string; text: string } {
-  const topic = TOPICS[i % TOPICS.length] as string;
-  const day = String((i % 28) + 1).padStart(2, "0");
-  const pairs = (i % 3) + 1;
-  switch (i % 4) {
-    case 0: {
-      const qa = Array.from(
-        { length: pairs },
-        (_, k) =>
-          `Question: What is next on ${topic}, item ${i}.${k}?\n\nJohn Smith: Item ${i}.${k} on ${topic} is under review; ${i * 7 + k} experts are on it.`,
-      );
-      return {
-        name: `en/${i}-press.txt`,
-        text: `Press conference on ${topic} number ${i}\n\n${qa.join("\n\n")}\n`,
-      };
-    }
-    case 1: {
-      const qa = Array.from(
-        { length: pairs },
-        (_, k) =>
-          `Вопрос: Что дальше по теме номер ${i}.${k}?\n\nС.Лавров: Работа по теме ${i}.${k} продолжается.`,
-      );
-      return {
-        name: `ru/${i}-briefing.txt`,
-        text: `${day}.03.2021 12:${String(i % 60).padStart(2, "0")}\n\nБрифинг для прессы номер ${i}\n\n${qa.join("\n\n")}\n`,
-      };
-    }
-    case 2: {
-      const qa = Array.from(
-        { length: pairs },
-        (_, k) =>
-          `<p>Question: And the ${topic}, part ${k} of ${i}?</p><p>Jane Doe: Part ${k} of ${i} is done.</p>`,
-      );
-      return {
-        name: `html/${i}-briefing.html`,
-        text: `<!doctype html><html lang="en"><head><title>Briefing ${i}</title></head><body><h1>Press briefing ${i} on ${topic}, March ${day}, 2021</h1>${qa.join("")}</body></html>\n`,
-      };
-    }
-    default: {
-      const qa = Array.from(
-        { length: pairs },
-        (_, k) => `Q Is ${topic} settled, ${i}.${k}?\n\nMS. PSAKI: Not yet, ${i}.${k} is open.`,
-      );
-      return {
-        name: `md/${i}-press-briefing.md`,
-        text: `---\ntitle: "Press Briefing by Press Secretary Jen Psaki, number ${i}"\ndate: 2021-03-${day}\n---\n\n${qa.join("\n\n")}\n`,
-      };
-    }
-  }
-}
-
-async function writeTranscripts(dir: string, indexes: number[]): Promise<void> {
-  for (const i of indexes) {
-    const { name, text } = transcript(i);
-    await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
-    await writeFile(path.join(dir, name), text);
-  }
-}
-
-interface ArchiveCheck {
-  integrity: string;
-  documents: number;
-  versions: number;
-  incomplete: { id: string; stored: number; expected: number }[];
-  orphanTurns: number;
-}
-
-function checkArchive(file: string): ArchiveCheck {
-  const db = new Database(file);
-  try {
-    const integrity = db.pragma("integrity_check", { simple: true }) as string;
-    // Killed before its first migration committed (a loaded machine is slow to get there): an
-    // archive with no tables yet, which the next run creates.
-    if (!db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'documents'").get())
-      return { integrity, documents: 0, versions: 0, incomplete: [], orphanTurns: 0 };
-    const rows = db
-      .prepare<[], { id: string; body: string; turns: number }>(
-        "SELECT d.id, d.body, (SELECT COUNT(*) FROM turns t WHERE t.doc_id = d.id) AS turns FROM documents d WHERE d.current = 1",
-      )
-      .all();
-    const incomplete = rows
-      .map((r) => ({
-        id: r.id,
-        stored: r.turns,
-        expected: (JSON.parse(r.body) as { turns: unknown[] }).turns.length,
-      }))
-      .filter((r) => r.stored !== r.expected || r.expected === 0);
-    const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
-    return {
-      integrity,
-      documents: rows.length,
-      versions: count("SELECT COUNT(*) AS n FROM documents"),
-      incomplete,
-      orphanTurns: count("SELECT COUNT(*) AS n FROM turns WHERE doc_id NOT IN (SELECT id FROM documents)"),
-    };
-  } finally {
-    db.close();
   }
 }
 
