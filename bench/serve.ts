@@ -101,6 +101,8 @@ async function startServers(db: string, count: number): Promise<{ urls: string[]
       String(port),
       "--rate-limit",
       "0",
+      "--search-rate-limit",
+      "0",
       "--no-examples",
       "--processes",
       String(count),

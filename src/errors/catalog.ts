@@ -89,6 +89,12 @@ export const ERRORS = {
   EDITORS_FILE_INVALID: entry("user", 400, (d) => `the editors file ${d.path} cannot be read: ${d.reason}`),
   PAYLOAD_TOO_LARGE: entry("user", 413, (d) => `the request body is over the limit of ${d.limit} bytes`),
   RATE_LIMITED: entry("user", 429, () => "too many requests; wait a moment and try again"),
+  SERVER_BUSY: entry(
+    "user",
+    503,
+    () => "the server is answering as many searches as it can hold; try again in a moment",
+  ),
+  REQUEST_TIMEOUT: entry("user", 503, (d) => `the request took longer than the limit of ${d.seconds} s`),
   SPEAKER_NOT_FOUND: entry("user", 404, (d) => `no speaker with id ${d.id}`),
   FETCH_URL_INVALID: entry("user", 400, (d) => `not an http(s) address: ${d.url}`),
   FETCH_DISALLOWED: entry("user", 403, (d) => `robots.txt of ${d.origin} does not allow fetching ${d.url}`),

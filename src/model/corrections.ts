@@ -164,7 +164,7 @@ export function applyCorrections(doc: Document, corrections: readonly Correction
   for (const c of [...corrections].sort((a, b) => a.id - b.id)) {
     if (c.undone) continue;
     const places = c.anchors.map((a) => locate(current, a));
-    const lost = places.findIndex((p) => p === null);
+    const lost = places.indexOf(null);
     if (lost >= 0) {
       stale.push({
         id: c.id,

@@ -3,6 +3,7 @@
  * dependencies, so tests call `app.request(...)` without opening a port.
  */
 import { OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
@@ -33,11 +34,27 @@ import type { AppDeps } from "./deps.js";
 import { errorResponse } from "./errors.js";
 import { registerHistoryPages } from "./history-pages.js";
 import { serverLogger } from "./log.js";
-import { rateLimit } from "./security.js";
+import { concurrencyLimit, rateLimit, requestTimeout } from "./security.js";
 
 export type { AppDeps } from "./deps.js";
 
 const SORTS = ["relevance", "date", "date-asc"];
+
+/** Routes that search or export: their own rate budget and a bound on how many run at once. */
+const EXPENSIVE_PATHS = [
+  "/search",
+  "/search.atom",
+  "/trend",
+  "/api/search",
+  "/api/concordance",
+  "/api/concordance.csv",
+  "/api/trend",
+  "/api/trend.csv",
+  "/api/export",
+];
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+export const DEFAULT_CONCURRENT_SEARCHES = 8;
+export const DEFAULT_QUEUED_SEARCHES = 256;
 
 export function createApp(deps: AppDeps): OpenAPIHono {
   const app = new OpenAPIHono({
@@ -87,14 +104,19 @@ export function createApp(deps: AppDeps): OpenAPIHono {
       },
     }),
   );
-  app.use(
-    "*",
-    rateLimit(deps.rateLimitPerMinute, (c) => {
-      const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)
-        ?.incoming;
-      return incoming?.socket?.remoteAddress ?? "local";
-    }),
+  const clientOf = (c: Context) =>
+    (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket
+      ?.remoteAddress ?? "local";
+  app.use("*", rateLimit(deps.rateLimitPerMinute, clientOf));
+  app.use("*", requestTimeout(deps.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS));
+  // Searches and exports cost a thousand times a page read: a budget of their own per client, and
+  // a bound on how many run at once (one middleware instance each, shared by every such path).
+  const searchBudget = rateLimit(deps.searchRateLimitPerMinute ?? 0, clientOf);
+  const searchSlots = concurrencyLimit(
+    deps.maxConcurrentSearches ?? DEFAULT_CONCURRENT_SEARCHES,
+    deps.maxQueuedSearches ?? DEFAULT_QUEUED_SEARCHES,
   );
+  for (const path of EXPENSIVE_PATHS) app.use(path, searchBudget, searchSlots);
 
   app.get("/static/verbatim.css", (c) =>
     c.body(CSS, 200, { "content-type": "text/css; charset=utf-8", "cache-control": "public, max-age=3600" }),

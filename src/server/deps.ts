@@ -15,6 +15,13 @@ export interface AppDeps {
   maxBodyBytes: number;
   /** Requests per client per minute; 0 turns the limit off (benchmarks on loopback). */
   rateLimitPerMinute: number;
+  /** Searches and exports per client per minute, on top of that; 0 or absent: no budget of their own. */
+  searchRateLimitPerMinute?: number;
+  /** Searches and exports running at once (default 8; 0: no bound), and waiting beyond them (default 256). */
+  maxConcurrentSearches?: number;
+  maxQueuedSearches?: number;
+  /** Longest a request may take before it is answered REQUEST_TIMEOUT (default 30 s; 0: no limit). */
+  requestTimeoutMs?: number;
   /** Public base URL for permalinks and feeds, e.g. "http://localhost:8080". */
   baseUrl: string | null;
   /** Entity recognition, for entity anchors when aligning language versions; optional. */

@@ -1,5 +1,5 @@
-/** Write protection, request limits and rate limiting, each a small Hono middleware. */
-import { timingSafeEqual } from "node:crypto";
+/** Write protection, request limits, rate limiting and a bound on concurrent searches, each a small Hono middleware. */
+import { createHash, timingSafeEqual } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
 import { VerbatimError } from "../errors/catalog.js";
 import type { Editors } from "./editors.js";
@@ -9,10 +9,11 @@ export const EDITOR_WRITES = /^\/api\/(documents\/[^/]+\/corrections|corrections
 
 const bearer = (header: string | undefined) => /^Bearer\s+(.+)$/i.exec(header ?? "")?.[1] ?? "";
 
+const digest = (s: string) => createHash("sha256").update(s).digest();
+
+/** Compared as digests, so neither the time taken nor a length check tells how close a guess was. */
 function isOperator(token: string | null, given: string): boolean {
-  return (
-    token !== null && given.length === token.length && timingSafeEqual(Buffer.from(given), Buffer.from(token))
-  );
+  return token !== null && timingSafeEqual(digest(given), digest(token));
 }
 
 /**
@@ -62,5 +63,61 @@ export function rateLimit(
       throw new VerbatimError("RATE_LIMITED");
     }
     return next();
+  };
+}
+
+/**
+ * At most `running` expensive requests (searches, concordances, trends, exports) at once, and at
+ * most `waiting` more queued behind them, first come first served; beyond that SERVER_BUSY at
+ * once, with Retry-After, rather than every request slowing down together until all time out.
+ */
+export function concurrencyLimit(running: number, waiting: number): MiddlewareHandler {
+  if (!(running > 0)) return async (_c, next) => next();
+  let active = 0;
+  const queue: (() => void)[] = [];
+  const release = () => {
+    const next = queue.shift();
+    if (next) next();
+    else active--;
+  };
+  return async (c, next) => {
+    if (active >= running) {
+      if (queue.length >= waiting) {
+        c.header("retry-after", "1");
+        throw new VerbatimError("SERVER_BUSY");
+      }
+      // The slot passes straight from the request that ends to the one that waited longest.
+      await new Promise<void>((resolve) => queue.push(resolve));
+    } else active++;
+    // Its client was answered REQUEST_TIMEOUT while it waited: the slot goes to the next one.
+    if (c.get("timedOut" as never)) return release();
+    try {
+      await next();
+    } finally {
+      release();
+    }
+  };
+}
+
+/**
+ * A request that takes longer than `ms` is answered REQUEST_TIMEOUT. Its work is not stopped (a
+ * search cannot be interrupted between its steps), but its client is no longer kept waiting, and
+ * it keeps its concurrency slot until it really ends.
+ */
+export function requestTimeout(ms: number): MiddlewareHandler {
+  return async (c, next) => {
+    if (!(ms > 0)) return next();
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        c.set("timedOut" as never, true as never);
+        reject(new VerbatimError("REQUEST_TIMEOUT", { seconds: Math.round(ms / 100) / 10 }));
+      }, ms);
+    });
+    try {
+      await Promise.race([next(), expired]);
+    } finally {
+      clearTimeout(timer);
+    }
   };
 }

@@ -11,7 +11,12 @@ import { toVerbatimError, VerbatimError } from "../../errors/catalog.js";
 import { warcDirFor } from "../../fetch/warc.js";
 import { DEFAULT_MAX_BYTES } from "../../ingest/pipeline.js";
 import { planSources, readSources } from "../../ingest/read/sources.js";
-import { createApp } from "../../server/app.js";
+import {
+  createApp,
+  DEFAULT_CONCURRENT_SEARCHES,
+  DEFAULT_QUEUED_SEARCHES,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+} from "../../server/app.js";
 import { loadEditors } from "../../server/editors.js";
 import { resolveDbPath } from "../../store/open.js";
 import { archiveOptions } from "../archive-flags.js";
@@ -30,12 +35,19 @@ interface ServeFlags extends FollowFlags {
   tokenFile?: string;
   editors?: string;
   rateLimit: string;
+  searchRateLimit: string;
+  maxSearches: string;
+  requestTimeout: string;
   maxBodyBytes: string;
   baseUrl?: string;
   create?: boolean;
   replica?: string[];
   processes: string;
 }
+
+/** Longest a client may take to send its headers, and its whole request. */
+const HEADERS_TIMEOUT_MS = 10_000;
+const BODY_TIMEOUT_MS = 60_000;
 
 /** Set in the environment of the processes `serve --processes` starts. */
 const SERVE_WORKER = "VERBATIM_SERVE_WORKER";
@@ -62,6 +74,21 @@ export function registerServe(program: Command): void {
       "editors who may correct documents (`verbatim editor add`; default: $VERBATIM_EDITORS, none when unset)",
     )
     .option("--rate-limit <n>", "requests per client per minute, 0 for none", "6000")
+    .option(
+      "--search-rate-limit <n>",
+      "searches and exports per client per minute, within --rate-limit; 0 for no budget of their own",
+      "600",
+    )
+    .option(
+      "--max-searches <n>",
+      `searches and exports answered at once per process; up to ${DEFAULT_QUEUED_SEARCHES} more wait, beyond that SERVER_BUSY (0: no bound)`,
+      String(DEFAULT_CONCURRENT_SEARCHES),
+    )
+    .option(
+      "--request-timeout <seconds>",
+      "longest a request may take before it is answered REQUEST_TIMEOUT (0: no limit)",
+      String(DEFAULT_REQUEST_TIMEOUT_MS / 1000),
+    )
     .option("--max-body-bytes <n>", "largest request body accepted", String(DEFAULT_MAX_BYTES))
     .option("--base-url <url>", "public address used in permalinks and feeds")
     .option(
@@ -145,13 +172,31 @@ export function registerServe(program: Command): void {
         editors,
         maxBodyBytes: Number(flags.maxBodyBytes) || DEFAULT_MAX_BYTES,
         rateLimitPerMinute: Number(flags.rateLimit) || 0,
+        searchRateLimitPerMinute: Number(flags.searchRateLimit) || 0,
+        maxConcurrentSearches: Number(flags.maxSearches) || 0,
+        requestTimeoutMs: (Number(flags.requestTimeout) || 0) * 1000,
         baseUrl: flags.baseUrl ?? null,
         matcher,
         warcDir: warcDirFor(archive.path),
       });
-      const server = serve({ fetch: app.fetch, port, hostname: flags.host }, (info) => {
-        if (!worker) ready(info.port);
-      });
+      const server = serve(
+        {
+          fetch: app.fetch,
+          port,
+          hostname: flags.host,
+          // A client that sends its headers or body a byte at a time holds a socket, not the
+          // server: Node answers 408 and closes it after these (its defaults: one and five minutes,
+          // looked at every 30 s).
+          serverOptions: {
+            headersTimeout: HEADERS_TIMEOUT_MS,
+            requestTimeout: BODY_TIMEOUT_MS,
+            connectionsCheckingInterval: 2_000,
+          },
+        },
+        (info) => {
+          if (!worker) ready(info.port);
+        },
+      );
       // The port taken, or not this user's to take: a coded error, not a stack trace (and, in a
       // process `--processes` started, an exit the first process reads as a failed start).
       server.on("error", (error: NodeJS.ErrnoException) => {
