@@ -93,6 +93,7 @@ async function killRepeatedly(
     for (const file of [db, `${db}-wal`, `${db}-shm`]) await rm(file, { force: true });
   }
   expect(kills).toBe(KILLS);
+  console.log(`${args[0]}: ${kills} kills, ${finished} runs that finished first (CRASH_SEED=${SEED})`);
   return { kills, finished };
 }
 

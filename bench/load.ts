@@ -1,0 +1,226 @@
+/**
+ * npm run bench:load — 200 clients on one `verbatim serve` for 60 s while `verbatim ingest` adds
+ * documents to the same archive. The archive starts with two of the bench corpus's three tarballs;
+ * the ingest brings the third (the White House briefings) during the load. Each client is a loop:
+ * a request from the mix, its answer read whole, then a pause drawn between 0 and 2 s, as a reader
+ * reads (LOAD_THINK_MS sets the longest pause; 0 makes every client a closed loop). The mix: new
+ * searches through the JSON API (every one a word not asked before, so the result cache never
+ * answers), HTML search pages, reader pages, and API reads (a document, the newest documents, the
+ * counts). Errors (any answer but 200, any failed connection), latency percentiles per kind, and
+ * the server's memory before, at its peak and after are written to docs/benchmarks.md.
+ */
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { machineLine, writeSection } from "./report.js";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const benchDir = path.resolve(root, "../shared/corpus/bench");
+const cli = path.join(root, "bin", "verbatim.js");
+if (!existsSync(path.join(root, "dist", "cli", "main.js"))) {
+  console.error("build first: npm run build");
+  process.exit(1);
+}
+
+const CLIENTS = Number(process.env.LOAD_CLIENTS ?? 200);
+const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
+const THINK_MS = Number(process.env.LOAD_THINK_MS ?? 2000);
+
+type Kind = "search (JSON API, new words)" | "search page (HTML)" | "reader page" | "API read";
+/** Of every 10 requests: 4 new searches, 2 search pages, 3 reader pages, 1 API read. */
+const MIX: Kind[] = [
+  "search (JSON API, new words)",
+  "reader page",
+  "search page (HTML)",
+  "search (JSON API, new words)",
+  "reader page",
+  "API read",
+  "search (JSON API, new words)",
+  "search page (HTML)",
+  "reader page",
+  "search (JSON API, new words)",
+];
+
+function run(args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, ...args], { stdio: "inherit" });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${args[0]} exited ${code}`))));
+  });
+}
+
+/** VmRSS and VmHWM (peak) of a process, in MB. */
+function memoryOf(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)`, "m").exec(status)?.[1] ?? 0);
+  return { rss: Math.round(kb("VmRSS") / 1024), peak: Math.round(kb("VmHWM") / 1024) };
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
+
+function get(port: number, urlPath: string): Promise<number> {
+  return new Promise((resolve) => {
+    const req = http.get({ host: "127.0.0.1", port, path: urlPath, agent }, (res) => {
+      res.resume();
+      res.on("end", () => resolve(res.statusCode ?? 0));
+      res.on("error", () => resolve(0));
+    });
+    req.on("error", () => resolve(0));
+  });
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted.length ? (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number) : 0;
+
+async function main() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "verbatim-bench-load-"));
+  const db = path.join(dir, "load.db");
+  const started = performance.now();
+  await run([
+    "ingest",
+    "--db",
+    db,
+    "--no-progress",
+    path.join(benchDir, "ungdc.tar.gz"),
+    path.join(benchDir, "whitehouse-obama-html.tar.gz"),
+  ]);
+  console.log(`initial archive in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+
+  const reader = new Database(db, { readonly: true });
+  const ids = reader.prepare<[], string>("SELECT id FROM doc_index ORDER BY n LIMIT 2000").pluck().all();
+  const words = reader
+    .prepare<[], string>(
+      "SELECT term FROM turn_vocab WHERE doc BETWEEN 20 AND 5000 AND length(term) > 4 AND term GLOB '[a-z]*' ORDER BY term",
+    )
+    .pluck()
+    .all();
+  const documentsBefore = reader
+    .prepare<[], number>("SELECT count(*) FROM doc_index")
+    .pluck()
+    .get() as number;
+  reader.close();
+
+  const port = 18000 + Math.floor(Math.random() * 1000);
+  // Every client comes from 127.0.0.1 here: the per-client limits would treat them as one.
+  const server = spawn(
+    process.execPath,
+    [
+      cli,
+      "serve",
+      "--db",
+      db,
+      "--port",
+      String(port),
+      "--no-examples",
+      "--rate-limit",
+      "0",
+      "--search-rate-limit",
+      "0",
+    ],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
+  await new Promise<void>((resolve) =>
+    server.stdout?.on("data", (d: Buffer) => d.toString().includes("serving") && resolve()),
+  );
+  // Warm-up: the catalog loaded, the code paths compiled.
+  for (let i = 0; i < 20; i++) {
+    await get(port, `/api/search?q=${words[i]}`);
+    await get(port, `/d/${encodeURIComponent(ids[i] as string)}`);
+  }
+  const before = memoryOf(server.pid as number);
+
+  let nextWord = 20;
+  let nextId = 0;
+  const pathFor = (kind: Kind): string => {
+    const word = words[nextWord++ % words.length] as string;
+    const id = encodeURIComponent(ids[nextId++ % ids.length] as string);
+    if (kind === "search (JSON API, new words)") return `/api/search?q=${word}`;
+    if (kind === "search page (HTML)") return `/search?q=${word}`;
+    if (kind === "reader page") return `/d/${id}`;
+    return [`/api/documents/${id}`, "/api/documents?limit=20", "/api/stats"][nextId % 3] as string;
+  };
+
+  const latencies = new Map<Kind, number[]>(MIX.map((k) => [k, []]));
+  const errors = new Map<string, number>();
+  let peak = before.peak;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, memoryOf(server.pid as number).rss);
+  }, 500);
+
+  const ingestStarted = performance.now();
+  let ingestSeconds = 0;
+  const ingest = run([
+    "ingest",
+    "--db",
+    db,
+    "--no-progress",
+    path.join(benchDir, "whitehouse-briefings.tar.gz"),
+  ]).then(() => {
+    ingestSeconds = (performance.now() - ingestStarted) / 1000;
+  });
+
+  const end = performance.now() + SECONDS * 1000;
+  let turn = 0;
+  const client = async (n: number) => {
+    // Clients start spread over the first pause, not all in the same millisecond.
+    await new Promise((r) => setTimeout(r, Math.random() * THINK_MS));
+    while (performance.now() < end) {
+      const kind = MIX[(turn++ + n) % MIX.length] as Kind;
+      const t = performance.now();
+      const status = await get(port, pathFor(kind));
+      (latencies.get(kind) as number[]).push(performance.now() - t);
+      if (status !== 200)
+        errors.set(String(status || "connection"), (errors.get(String(status || "connection")) ?? 0) + 1);
+      if (THINK_MS > 0) await new Promise((r) => setTimeout(r, Math.random() * THINK_MS));
+    }
+  };
+  await Promise.all(Array.from({ length: CLIENTS }, (_, n) => client(n)));
+  const ingestRunning = ingestSeconds === 0;
+  await ingest;
+  clearInterval(sampler);
+  // After: the load over, the ingest finished and its catalog changes read by one more search.
+  await get(port, `/api/search?q=${words[0]}`);
+  await new Promise((r) => setTimeout(r, 2000));
+  const after = memoryOf(server.pid as number);
+  peak = Math.max(peak, after.peak);
+  server.kill("SIGTERM");
+  const check = new Database(db, { readonly: true });
+  const documentsAfter = check.prepare<[], number>("SELECT count(*) FROM doc_index").pluck().get() as number;
+  check.close();
+  rmSync(dir, { recursive: true, force: true });
+
+  const all = [...latencies.values()].flat().sort((a, b) => a - b);
+  const total = all.length;
+  const errorCount = [...errors.values()].reduce((a, b) => a + b, 0);
+  const row = (name: string, list: number[]) => {
+    const sorted = [...list].sort((a, b) => a - b);
+    return `| ${name} | ${sorted.length} | ${(sorted.length / SECONDS).toFixed(1)} | ${percentile(sorted, 50).toFixed(1)} | ${percentile(sorted, 95).toFixed(1)} | ${percentile(sorted, 99).toFixed(1)} | ${percentile(sorted, 100).toFixed(0)} |`;
+  };
+  const searches = [
+    ...(latencies.get("search (JSON API, new words)") as number[]),
+    ...(latencies.get("search page (HTML)") as number[]),
+  ];
+  const lines = [
+    "## Load (`npm run bench:load`)",
+    "",
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${machineLine()}.`,
+    "Target: 0 errors, search p99 under 200 ms, server RSS after the load within 20% of before.",
+    `An archive of \`ungdc.tar.gz\` and \`whitehouse-obama-html.tar.gz\` from \`../shared/corpus/bench/\` (${documentsBefore} documents), served by \`verbatim serve\` (one process, per-client limits off: every client is 127.0.0.1). ${CLIENTS} clients in this process for ${SECONDS} s, each a loop: a request, its answer read whole, then a pause drawn between 0 and ${THINK_MS / 1000} s. Every JSON search asks a word not asked before (no result cache). Meanwhile \`verbatim ingest\` adds \`whitehouse-briefings.tar.gz\` to the same archive (${documentsAfter - documentsBefore} documents, ${ingestRunning ? `still running when the load ended; finished after ${ingestSeconds.toFixed(0)} s` : `${ingestSeconds.toFixed(0)} s`}). The load generator, the server and the ingest share the 2 cores.`,
+    "",
+    `Requests: ${total} (${(total / SECONDS).toFixed(0)} a second); errors: ${errorCount}${errorCount ? ` (${[...errors].map(([k, v]) => `${k}: ${v}`).join(", ")})` : ""}.`,
+    `Server memory (RSS): ${before.rss} MB before, ${peak} MB at the peak, ${after.rss} MB after (${(((after.rss - before.rss) / before.rss) * 100).toFixed(0)}% from before).`,
+    "",
+    "| requests | count | per second | p50 ms | p95 ms | p99 ms | max ms |",
+    "|---|---|---|---|---|---|---|",
+    ...[...latencies].map(([kind, list]) => row(kind, list)),
+    row("**all searches**", searches),
+    row("**all**", all),
+  ];
+  writeSection("load", lines.join("\n"));
+  console.log(lines.join("\n"));
+}
+
+await main();
