@@ -4,7 +4,7 @@
  * finds nothing exits non-zero, and links it does not follow are listed with their codes.
  */
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -147,5 +147,26 @@ John Smith: Grain exports were settled after long talks.
       /ingested 1 new, 0 new versions, 1 unchanged \(2 documents from 2 inputs\); skipped 0/,
     );
     expect(followed.stdout).not.toContain("SYMLINK_OUTSIDE");
+  });
+});
+
+describe("exit codes", () => {
+  it("are 0 for success, 1 for the user's mistake and 2 for a failure of Verbatim or the archive itself", async () => {
+    const dir = path.join(tmp, "exit-codes");
+    await mkdir(dir, { recursive: true });
+    await writeFile(path.join(dir, "a.txt"), "Question: What about grain?\n\nJohn Smith: Grain moves on.\n");
+    const db = path.join(dir, "archive.db");
+    expect((await verbatim(["ingest", path.join(dir, "a.txt"), "--db", db, "--no-progress"])).code).toBe(0);
+    expect((await verbatim(["search", "grain", "--db", db])).code).toBe(0);
+    const mistake = await verbatim(["search", "(", "--db", db]);
+    expect(mistake.code).toBe(1);
+    expect(mistake.stderr).toMatch(/^error QUERY_INVALID: /);
+    // Pages of the archive overwritten: not the user's mistake, and not hidden either.
+    const bytes = await readFile(db);
+    bytes.fill(0xff, 4096 * 3, 4096 * 7);
+    await writeFile(db, bytes);
+    const damaged = await verbatim(["search", "grain", "--db", db]);
+    expect(damaged.code).toBe(2);
+    expect(damaged.stderr).toMatch(/^error INTERNAL: .*malformed/);
   });
 });
