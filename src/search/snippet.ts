@@ -44,8 +44,9 @@ export function foldKeepingOffsets(text: string): string {
 }
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const BEFORE = "(?<![\\p{L}\\p{N}])";
 const AFTER = "(?![\\p{L}\\p{N}])";
+/** A letter or digit just before a position: checked by hand, see matcherFor. */
+const WORD_BEFORE = /[\p{L}\p{N}]$/u;
 
 const matchers = new WeakMap<Highlighter, RegExp | null>();
 
@@ -59,9 +60,10 @@ function matcherFor(h: Highlighter): RegExp | null {
   for (const p of h.prefixes) alternatives.push(`${escapeRegex(p)}[\\p{L}\\p{N}]*`);
   const words = [...h.words].sort((a, b) => b.length - a.length);
   if (words.length) alternatives.push(`(?:${words.map(escapeRegex).join("|")})`);
-  const regex = alternatives.length
-    ? new RegExp(`${BEFORE}(?:${alternatives.join("|")})${AFTER}`, "gu")
-    : null;
+  // No lookbehind in front: with one, the engine tries every position of the text; starting with
+  // the terms themselves, it skips ahead to where one could begin. The boundary before a match
+  // is checked in `matchesIn`.
+  const regex = alternatives.length ? new RegExp(`(?:${alternatives.join("|")})${AFTER}`, "gu") : null;
   matchers.set(h, regex);
   return regex;
 }
@@ -85,21 +87,50 @@ function foldDecomposed(text: string): { folded: string; origin: number[] } {
   return { folded, origin };
 }
 
-export function findMatches(text: string, h: Highlighter): Span[] {
+/**
+ * Matches in folded text that begin a word, in order. After one that does not (it starts inside
+ * a longer word), the search goes on from the next character, not from its end, so a match that
+ * begins inside it (a word after the phrase's first) is still found. Stops after the first match
+ * past `until` characters beyond the first one.
+ */
+function* matchesIn(
+  folded: string,
+  regex: RegExp,
+  until: number,
+): Generator<{ index: number; length: number }> {
+  const re = regex;
+  re.lastIndex = 0;
+  let first = -1;
+  for (let m = re.exec(folded); m; m = re.exec(folded)) {
+    const index = m.index;
+    if (index > 0 && WORD_BEFORE.test(folded.slice(Math.max(0, index - 2), index))) {
+      re.lastIndex = index + 1;
+      continue;
+    }
+    if (first < 0) first = index;
+    else if (index > first + until) return;
+    yield { index, length: m[0].length };
+  }
+}
+
+/**
+ * Where the highlighter's terms match in `text`. With `until`, only the first match and those
+ * that begin within `until` characters after it: all a snippet around the first can show, found
+ * without searching the rest of a long speech.
+ */
+export function findMatches(text: string, h: Highlighter, until = Number.POSITIVE_INFINITY): Span[] {
   const regex = matcherFor(h);
   if (!regex) return [];
   const spans: Span[] = [];
   if (!COMBINING_MARK.test(text)) {
-    for (const m of foldKeepingOffsets(text).matchAll(regex)) {
-      const start = m.index ?? 0;
-      spans.push({ start, end: start + m[0].length });
-    }
+    for (const m of matchesIn(foldKeepingOffsets(text), regex, until))
+      spans.push({ start: m.index, end: m.index + m.length });
     return spans;
   }
   const { folded, origin } = foldDecomposed(text);
-  for (const m of folded.matchAll(regex)) {
-    const start = origin[m.index ?? 0] as number;
-    let end = origin[(m.index ?? 0) + m[0].length] as number;
+  for (const m of matchesIn(folded, regex, until)) {
+    const start = origin[m.index] as number;
+    let end = origin[m.index + m.length] as number;
     // The last letter's combining marks belong to the match.
     while (end < text.length && COMBINING_MARK.test(text[end] as string)) end++;
     spans.push({ start, end });
@@ -122,8 +153,11 @@ function window(text: string, from: number, to: number): { start: number; end: n
   return { start, end };
 }
 
+/** Characters a snippet shows. */
+export const SNIPPET_WIDTH = 240;
+
 /** A snippet around the first match (or the start of the text), with every match inside marked. */
-export function snippet(text: string, spans: Span[], width = 240): Segment[] {
+export function snippet(text: string, spans: Span[], width = SNIPPET_WIDTH): Segment[] {
   const first = spans[0];
   const centre = first ? first.start : 0;
   const { start, end } = window(text, centre - width / 3, centre + (width * 2) / 3);

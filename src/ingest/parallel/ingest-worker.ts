@@ -12,6 +12,7 @@ import { ingestInput } from "../pipeline.js";
 import { loadDebateSpeakers } from "../read/debate-speakers.js";
 import { SpeakerRegistry } from "../speakers/registry.js";
 import type { WorkerSetup, WorkRequest, WorkResult } from "./messages.js";
+import { yieldToServing } from "./priority.js";
 
 const setup = workerData as WorkerSetup;
 const registry = setup.speakers
@@ -29,6 +30,9 @@ const matcher =
     ? null
     : new EntityMatcher(Gazetteer.load(registry, setup.gazetteerPath ?? DEFAULT_GAZETTEER_PATH));
 const ctx = { registry, debateSpeakers, maxBytes: setup.maxBytes, now: () => new Date(), matcher };
+
+// Reading pages is batch work, even inside `serve --follow`: the server's own thread answers first.
+yieldToServing();
 
 parentPort?.on("message", (request: WorkRequest) => {
   let result: WorkResult;

@@ -28,7 +28,7 @@ import {
   rolePeriods,
 } from "../people.js";
 import { type CompiledText, compileText, type Highlighter } from "../query/expand.js";
-import { contextLines, findMatches, highlighted, type Span, snippet } from "../snippet.js";
+import { contextLines, findMatches, highlighted, SNIPPET_WIDTH, type Span, snippet } from "../snippet.js";
 import { buildCatalog, dateBounds, type TurnCatalog } from "./catalog.js";
 import { cursorSalt, decodeCursor, encodeCursor } from "./cursor.js";
 import { countFacets, facetValues, newFacetCounters } from "./facets.js";
@@ -503,7 +503,11 @@ export class SearchEngine {
             ? snippet(row.text, [])
             : snippet(
                 row.text,
-                withMentions(row.text, findMatches(row.text, highlight), mentions.get(row.rowid)),
+                withMentions(
+                  row.text,
+                  findMatches(row.text, highlight, SNIPPET_WIDTH),
+                  mentions.get(row.rowid),
+                ),
               ),
           permalink: `/d/${encodeURIComponent(id)}#t${row.idx}`,
         }));

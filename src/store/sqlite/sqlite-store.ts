@@ -570,15 +570,22 @@ export class SqliteStore implements StoreBackend {
     return row ? (JSON.parse(row.body) as Speaker) : null;
   }
 
+  /** The counts and the archive state they were read at: each is a scan, and the home page and /api/stats ask often. */
+  private countsAt: { state: string; counts: StoreCounts } | null = null;
+
   async counts(): Promise<StoreCounts> {
+    const state = await this.textIndex.state();
+    if (this.countsAt?.state === state) return this.countsAt.counts;
     const one = (sql: string) => (this.db.prepare(sql).get() as { n: number }).n;
-    return {
+    const counts = this.db.transaction(() => ({
       documents: one("SELECT COUNT(*) AS n FROM documents WHERE current = 1"),
       versions: one("SELECT COUNT(*) AS n FROM documents"),
       turns: one("SELECT COUNT(*) AS n FROM turns"),
       rawInputs: one("SELECT COUNT(*) AS n FROM raw_inputs"),
       speakers: one("SELECT COUNT(*) AS n FROM speakers"),
-    };
+    }))();
+    this.countsAt = { state, counts };
+    return counts;
   }
 
   async recent(limit: number): Promise<DocumentSummary[]> {

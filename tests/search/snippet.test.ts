@@ -1,0 +1,82 @@
+/**
+ * Where a query matched in a turn (search/snippet.ts): the same spans as the plain definition (one
+ * regular expression with a word boundary looked behind), however the text mixes words, phrases,
+ * prefixes, scripts, marks and letters glued to the terms; and a snippet's search stops once it has
+ * what the snippet can show.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { Highlighter } from "../../src/search/query/expand.js";
+import { findMatches, foldKeepingOffsets, SNIPPET_WIDTH, snippet } from "../../src/search/snippet.js";
+
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** The plain definition: every match of the terms between word boundaries, in the folded text. */
+function plainMatches(text: string, h: Highlighter): { start: number; end: number }[] {
+  const alternatives = [
+    ...h.phrases.map((p) => p.map(escapeRegex).join("[^\\p{L}\\p{N}]+")),
+    ...h.prefixes.map((p) => `${escapeRegex(p)}[\\p{L}\\p{N}]*`),
+    `(?:${[...h.words]
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegex)
+      .join("|")})`,
+  ];
+  const regex = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}])`, "gu");
+  return [...foldKeepingOffsets(text).matchAll(regex)].map((m) => ({
+    start: m.index ?? 0,
+    end: (m.index ?? 0) + m[0].length,
+  }));
+}
+
+const h: Highlighter = {
+  words: new Set(["nations", "sanction", "sanctions", "мир", "ab"]),
+  prefixes: ["democra"],
+  phrases: [["united", "nations"]],
+};
+const PIECES = [
+  "United",
+  "Nations",
+  "nations",
+  "sanctions",
+  "Sanctions",
+  "мир",
+  "Мир",
+  "democracy",
+  "xunited",
+  "ab",
+  "aab",
+  "é",
+  "ё",
+  " ",
+  "  ",
+  ", ",
+  ".",
+  "-",
+  "1",
+  "𝒳",
+];
+
+describe("matches in a turn's text", () => {
+  it("are the plain definition's, for any mix of terms, phrases, prefixes and glued letters", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }), (parts) => {
+        const text = parts.join("");
+        expect(findMatches(text, h)).toEqual(plainMatches(text, h));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("finds a word right after a phrase that began inside a longer word", () => {
+    expect(findMatches("xunited nations", h)).toEqual([{ start: 8, end: 15 }]);
+  });
+
+  it("for a snippet, stops after the matches the snippet around the first one can show", () => {
+    const text = `${"filler ".repeat(10)}sanctions ${"filler ".repeat(20)}nations ${"filler ".repeat(200)}sanctions`;
+    const all = findMatches(text, h);
+    const first = findMatches(text, h, SNIPPET_WIDTH);
+    expect(all).toHaveLength(3);
+    expect(first).toEqual(all.slice(0, 2));
+    expect(snippet(text, first)).toEqual(snippet(text, all));
+  });
+});
