@@ -10,7 +10,7 @@
  * the server's memory before, at its peak and after are written to docs/benchmarks.md.
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -29,6 +29,8 @@ if (!existsSync(path.join(root, "dist", "cli", "main.js"))) {
 const CLIENTS = Number(process.env.LOAD_CLIENTS ?? 200);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const THINK_MS = Number(process.env.LOAD_THINK_MS ?? 2000);
+/** `serve --processes`: "auto" is one per core, as an operator serving on this machine would. */
+const PROCESSES = process.env.LOAD_PROCESSES ?? "auto";
 
 type Kind = "search (JSON API, new words)" | "search page (HTML)" | "reader page" | "API read";
 /** Of every 10 requests: 4 new searches, 2 search pages, 3 reader pages, 1 API read. */
@@ -52,11 +54,39 @@ function run(args: string[]): Promise<void> {
   });
 }
 
-/** VmRSS and VmHWM (peak) of a process, in MB. */
+/** A process and its children (`serve --processes` starts them), by their parent ids in /proc. */
+function processTree(pid: number): number[] {
+  const parentOf = new Map<number, number>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+    } catch {
+      // Gone since the listing.
+    }
+  }
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i++)
+    for (const [child, parent] of parentOf) if (parent === tree[i]) tree.push(child);
+  return tree;
+}
+
+/** VmRSS and VmHWM (each one's peak) summed over a process and its children, in MB. */
 function memoryOf(pid: number): { rss: number; peak: number } {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)`, "m").exec(status)?.[1] ?? 0);
-  return { rss: Math.round(kb("VmRSS") / 1024), peak: Math.round(kb("VmHWM") / 1024) };
+  let rss = 0;
+  let peak = 0;
+  for (const p of processTree(pid)) {
+    try {
+      const status = readFileSync(`/proc/${p}/status`, "utf8");
+      const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)`, "m").exec(status)?.[1] ?? 0);
+      rss += kb("VmRSS");
+      peak += kb("VmHWM");
+    } catch {
+      // Gone since the listing.
+    }
+  }
+  return { rss: Math.round(rss / 1024), peak: Math.round(peak / 1024) };
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
@@ -127,18 +157,25 @@ async function main() {
       "0",
       "--search-rate-limit",
       "0",
+      "--processes",
+      PROCESSES,
     ],
     { stdio: ["ignore", "pipe", "inherit"] },
   );
   await new Promise<void>((resolve) =>
     server.stdout?.on("data", (d: Buffer) => d.toString().includes("serving") && resolve()),
   );
-  // Warm-up: the catalog loaded, the code paths compiled (40 requests).
-  for (let i = 0; i < 20; i++) {
-    await get(port, `/api/search?q=${words[i]}`);
-    await get(port, `/d/${encodeURIComponent(ids[i] as string)}`);
-  }
+  // Warm-up: the catalog loaded, the code paths compiled, in every process (40 requests, 8 at a time).
+  for (let i = 0; i < 20; i += 4)
+    await Promise.all(
+      [0, 1, 2, 3].flatMap((k) => [
+        get(port, `/api/search?q=${words[i + k]}`),
+        get(port, `/d/${encodeURIComponent(ids[i + k] as string)}`),
+      ]),
+    );
   const before = memoryOf(server.pid as number);
+  // With several, the first process starts the others and serves nothing itself.
+  const serving = PROCESSES === "1" ? 1 : processTree(server.pid as number).length - 1;
 
   let nextWord = 20;
   let nextId = 0;
@@ -216,7 +253,7 @@ async function main() {
     "",
     `Measured ${new Date().toISOString().slice(0, 10)} on ${machineLine()}.`,
     "Target: 0 errors, search p99 under 200 ms, server RSS after the load within 20% of before.",
-    `An archive of \`ungdc.tar.gz\` and \`whitehouse-obama-html.tar.gz\` from \`../shared/corpus/bench/\` (${documentsBefore} documents), served by \`verbatim serve\` (one process, per-client limits off: every client is 127.0.0.1). ${CLIENTS} clients in this process for ${SECONDS} s, each a loop: a request, its answer read whole, then a pause drawn between 0 and ${THINK_MS / 1000} s (a request on a kept-alive socket that the server closed at that moment is sent again once, as browsers do). Every JSON search asks a word not asked before (no result cache). Meanwhile \`verbatim ingest\` adds \`whitehouse-briefings.tar.gz\` to the same archive (${documentsAfter - documentsBefore} documents, ${ingestRunning ? `still running when the load ended; finished after ${ingestSeconds.toFixed(0)} s` : `${ingestSeconds.toFixed(0)} s`}). The load generator, the server and the ingest share the 2 cores.`,
+    `An archive of \`ungdc.tar.gz\` and \`whitehouse-obama-html.tar.gz\` from \`../shared/corpus/bench/\` (${documentsBefore} documents), served by \`verbatim serve --processes ${PROCESSES}\` (${serving} serving process(es); per-client limits off: every client is 127.0.0.1; memory is summed over every process). ${CLIENTS} clients in this process for ${SECONDS} s, each a loop: a request, its answer read whole, then a pause drawn between 0 and ${THINK_MS / 1000} s (a request on a kept-alive socket that the server closed at that moment is sent again once, as browsers do). Every JSON search asks a word not asked before (no result cache). Meanwhile \`verbatim ingest\` adds \`whitehouse-briefings.tar.gz\` to the same archive (${documentsAfter - documentsBefore} documents, ${ingestRunning ? `still running when the load ended; finished after ${ingestSeconds.toFixed(0)} s` : `${ingestSeconds.toFixed(0)} s`}). The load generator, the server and the ingest share the 2 cores.`,
     "",
     `Requests: ${total} (${(total / SECONDS).toFixed(0)} a second); errors: ${errorCount}${errorCount ? ` (${[...errors].map(([k, v]) => `${k}: ${v}`).join(", ")})` : ""}.`,
     `Server memory (RSS): ${before.rss} MB before (after a warm-up of 40 requests), ${peak} MB at the peak, ${after.rss} MB after (the load over and 10 s idle; ${(((after.rss - before.rss) / before.rss) * 100).toFixed(0)}% from before).`,
