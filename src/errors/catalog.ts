@@ -138,6 +138,12 @@ export const ERRORS = {
     (d) => `reading this input stopped its worker (${d.reason}); the rest of the batch goes on`,
   ),
   INTERNAL: entry("internal", 500, (d) => `internal error: ${d.reason}`),
+  STORE_CORRUPT: entry(
+    "internal",
+    500,
+    (d) =>
+      `the archive is damaged (${d.reason}); restore it from a backup (a SQLite archive may be saved with \`sqlite3 FILE .recover\`)`,
+  ),
 } as const satisfies Record<string, CatalogEntry>;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -208,8 +214,14 @@ export class VerbatimError extends Error {
 }
 
 /** Turns anything thrown into a catalog error, so batch reports never carry raw exceptions. */
+/** What a database says when its own files are damaged: SQLite's result codes and PostgreSQL's data_corrupted and index_corrupted. */
+const DAMAGE_CODES = new Set(["SQLITE_CORRUPT", "SQLITE_CORRUPT_VTAB", "SQLITE_CORRUPT_INDEX", "XX001", "XX002"]);
+
 export function toVerbatimError(error: unknown): VerbatimError {
   if (error instanceof VerbatimError) return error;
   const reason = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === "string" && DAMAGE_CODES.has(code))
+    return new VerbatimError("STORE_CORRUPT", { reason }, { cause: error });
   return new VerbatimError("INTERNAL", { reason }, { cause: error });
 }
