@@ -213,9 +213,16 @@ export class VerbatimError extends Error {
   }
 }
 
-/** Turns anything thrown into a catalog error, so batch reports never carry raw exceptions. */
 /** What a database says when its own files are damaged: SQLite's result codes and PostgreSQL's data_corrupted and index_corrupted. */
-const DAMAGE_CODES = new Set(["SQLITE_CORRUPT", "SQLITE_CORRUPT_VTAB", "SQLITE_CORRUPT_INDEX", "XX001", "XX002"]);
+const DAMAGE_CODES = new Set([
+  "SQLITE_CORRUPT",
+  "SQLITE_CORRUPT_VTAB",
+  "SQLITE_CORRUPT_INDEX",
+  "XX001",
+  "XX002",
+]);
+
+/** Turns anything thrown into a catalog error, so batch reports never carry raw exceptions. */
 
 export function toVerbatimError(error: unknown): VerbatimError {
   if (error instanceof VerbatimError) return error;

@@ -167,6 +167,8 @@ describe("exit codes", () => {
     await writeFile(db, bytes);
     const damaged = await verbatim(["search", "grain", "--db", db]);
     expect(damaged.code).toBe(2);
-    expect(damaged.stderr).toMatch(/^error STORE_CORRUPT: the archive is damaged \(database disk image is malformed\); restore it/);
+    expect(damaged.stderr).toMatch(
+      /^error STORE_CORRUPT: the archive is damaged \(database disk image is malformed\); restore it/,
+    );
   });
 });
