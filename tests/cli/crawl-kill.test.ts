@@ -9,7 +9,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verbatim } from "../support/cli.js";
-import { indexPage, type LocalSite, startLocalSite, transcriptPage } from "../support/local-site.js";
+import { type LocalSite, startListedSite } from "../support/local-site.js";
 
 const PAGES = 240;
 
@@ -39,14 +39,7 @@ describe("a killed crawl", () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), "verbatim-crawl-kill-"));
-    const paths = Array.from({ length: PAGES }, (_, i) => `/t/${i + 1}`);
-    const lists: Record<string, string> = {};
-    for (let k = 0; k < PAGES / 40; k++)
-      lists[`/list/${k + 1}`] = indexPage([...paths.slice(k * 40, (k + 1) * 40), `/list/${k + 2}`]);
-    site = await startLocalSite({
-      ...lists,
-      ...Object.fromEntries(paths.map((p, i) => [p, transcriptPage(i + 1)])),
-    });
+    site = await startListedSite(PAGES, 40);
   });
 
   afterAll(async () => {

@@ -20,7 +20,7 @@ import {
   ftsIntegrity,
   writeTranscripts,
 } from "../support/crash.js";
-import { indexPage, type LocalSite, startLocalSite, transcriptPage } from "../support/local-site.js";
+import { type LocalSite, startListedSite } from "../support/local-site.js";
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 0);
 const SEED = Number(process.env.CRASH_SEED ?? Date.now() % 1_000_000);
@@ -103,14 +103,7 @@ describe.skipIf(KILLS === 0)(`ingest and crawl killed ${KILLS} times each (CRASH
 
   beforeAll(async () => {
     tmp = await mkdtemp(path.join(os.tmpdir(), "verbatim-crash-"));
-    const paths = Array.from({ length: PAGES }, (_, i) => `/t/${i + 1}`);
-    const lists: Record<string, string> = {};
-    for (let k = 0; k < PAGES / 30; k++)
-      lists[`/list/${k + 1}`] = indexPage([...paths.slice(k * 30, (k + 1) * 30), `/list/${k + 2}`]);
-    site = await startLocalSite({
-      ...lists,
-      ...Object.fromEntries(paths.map((p, i) => [p, transcriptPage(i + 1)])),
-    });
+    site = await startListedSite(PAGES, 30);
   });
 
   afterAll(async () => {

@@ -48,6 +48,18 @@ export function indexPage(paths: string[]): string {
     .join("")}</ul></body></html>`;
 }
 
+/**
+ * A site of `pages` transcript pages at /t/1…, listed `perList` to a page at /list/1…, each list
+ * linking to the next: what crawls are tested on.
+ */
+export function startListedSite(pages: number, perList: number): Promise<LocalSite> {
+  const paths = Array.from({ length: pages }, (_, i) => `/t/${i + 1}`);
+  const lists: Record<string, string> = {};
+  for (let k = 0; k < pages / perList; k++)
+    lists[`/list/${k + 1}`] = indexPage([...paths.slice(k * perList, (k + 1) * perList), `/list/${k + 2}`]);
+  return startLocalSite({ ...lists, ...Object.fromEntries(paths.map((p, i) => [p, transcriptPage(i + 1)])) });
+}
+
 export async function startLocalSite(pages: Record<string, string | Buffer> = {}): Promise<LocalSite> {
   const site: LocalSite = {
     origin: "",

@@ -16,6 +16,22 @@ export async function one<T>(db: Queryable, sql: string, params: unknown[] = [])
   return ((await db.query(sql, params)).rows[0] as T | undefined) ?? null;
 }
 
+/** Reads in one repeatable-read, read-only transaction: one snapshot, so reads that belong together agree. */
+export async function snapshot<T>(pool: pg.Pool, read: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    const result = await read(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
 /**
  * Runs `work` in one transaction on one client of the pool: all of it commits or none of it does.
  * Deadlocks and serialization failures (two writers meeting) are retried a few times.

@@ -19,7 +19,7 @@ import type {
   Vocabulary,
 } from "../../model/text-index.js";
 import { readCatalogChangesSince, readWholeCatalog } from "./catalog-changes.js";
-import { one, type Queryable, rows } from "./db.js";
+import { one, rows, snapshot } from "./db.js";
 import { matchAnyPosting, matchPostings } from "./posting-reads.js";
 
 /** Where a search looks: turns or titles. */
@@ -58,28 +58,12 @@ export class PgTextIndex implements TextIndex {
   }
 
   async readCatalog(): Promise<CatalogRows> {
-    return this.snapshot(readWholeCatalog);
+    return snapshot(await this.read(), readWholeCatalog);
   }
 
   async readCatalogChanges(mark: string): Promise<CatalogChanges | null> {
     if (!/^\d+$/.test(mark)) return null;
-    return this.snapshot((db) => readCatalogChangesSince(db, mark));
-  }
-
-  /** Reads in one repeatable-read transaction: one snapshot, so a mark says exactly what the rows hold. */
-  private async snapshot<T>(read: (db: Queryable) => Promise<T>): Promise<T> {
-    const client = await (await this.read()).connect();
-    try {
-      await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-      const result = await read(client);
-      await client.query("COMMIT");
-      return result;
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
+    return snapshot(await this.read(), (db) => readCatalogChangesSince(db, mark));
   }
 
   /** Turns are matched and scored from the postings (posting-reads.ts). */

@@ -73,8 +73,6 @@ export function searchIndexWriter(db: Database.Database): SearchIndexWriter {
     "SELECT rowid, text FROM turns WHERE doc_id = ?",
   );
   const unindexTurns = (docId: string) => {
-    const n = stmt.docN.get(docId)?.n;
-    if (n !== undefined) journal?.note(n);
     if (counts) for (const t of indexedTurns.all(docId)) counts.remove(t.rowid, t.text);
     stmt.deleteTurnFts.run(docId);
     stmt.deleteTurns.run(docId);
@@ -102,7 +100,10 @@ export function searchIndexWriter(db: Database.Database): SearchIndexWriter {
   return {
     remove(id) {
       const existing = stmt.docN.get(id);
-      if (existing) stmt.deleteDocFts.run(existing.n);
+      if (existing) {
+        stmt.deleteDocFts.run(existing.n);
+        journal?.note(existing.n);
+      }
       unindexTurns(id);
       aliases?.remove.run(id);
       removeDoc.run(id);
