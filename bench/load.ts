@@ -17,6 +17,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { machineLine, writeSection } from "./report.js";
+import { startServe } from "./serve-process.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const benchDir = path.resolve(root, "../shared/corpus/bench");
@@ -141,30 +142,7 @@ async function main() {
     .get() as number;
   reader.close();
 
-  const port = 18000 + Math.floor(Math.random() * 1000);
-  // Every client comes from 127.0.0.1 here: the per-client limits would treat them as one.
-  const server = spawn(
-    process.execPath,
-    [
-      cli,
-      "serve",
-      "--db",
-      db,
-      "--port",
-      String(port),
-      "--no-examples",
-      "--rate-limit",
-      "0",
-      "--search-rate-limit",
-      "0",
-      "--processes",
-      PROCESSES,
-    ],
-    { stdio: ["ignore", "pipe", "inherit"] },
-  );
-  await new Promise<void>((resolve) =>
-    server.stdout?.on("data", (d: Buffer) => d.toString().includes("serving") && resolve()),
-  );
+  const { port, child: server } = await startServe(db, PROCESSES);
   // Warm-up: the catalog loaded, the code paths compiled, in every process (40 requests, 8 at a time).
   for (let i = 0; i < 20; i += 4)
     await Promise.all(

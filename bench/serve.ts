@@ -16,6 +16,7 @@ import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { machineLine, writeSection } from "./report.js";
+import { startServe } from "./serve-process.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const corpus = path.resolve(root, "../shared/corpus");
@@ -89,29 +90,7 @@ async function load(urls: string[], paths: string[]) {
 
 /** `verbatim serve --processes N` over the archive: one port, N processes behind it. */
 async function startServers(db: string, count: number): Promise<{ urls: string[]; stop: () => void }> {
-  const port = 18000 + Math.floor(Math.random() * 1000);
-  const child = spawn(
-    process.execPath,
-    [
-      cli,
-      "serve",
-      "--db",
-      db,
-      "--port",
-      String(port),
-      "--rate-limit",
-      "0",
-      "--search-rate-limit",
-      "0",
-      "--no-examples",
-      "--processes",
-      String(count),
-    ],
-    { stdio: ["ignore", "pipe", "inherit"] },
-  );
-  await new Promise<void>((resolve) =>
-    child.stdout?.on("data", (d: Buffer) => d.toString().includes("serving") && resolve()),
-  );
+  const { port, child } = await startServe(db, String(count));
   const url = `http://127.0.0.1:${port}`;
   // Warm-up: each process loads the turn catalog on its first search; requests at once open
   // connections enough to reach every process.
