@@ -45,3 +45,14 @@ export function isNameLike(word: string): boolean {
   if (given.has(lower)) return !NOT_GIVEN.has(lower);
   return !isOrdinaryEnglishWord(word);
 }
+
+/** Whether a word is in the given-name lists ("Craig", "Bronte"), ordinary words excepted ("North", "Will"). */
+export function isGivenName(word: string): boolean {
+  // "César", "José": the lists spell given names without accents.
+  const lower = word
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "");
+  given ??= require("gender-detection-from-name/names/en.js") as ReadonlyMap<string, string>;
+  return given.has(lower) && !NOT_GIVEN.has(lower);
+}

@@ -7,10 +7,18 @@ import type { Document } from "../model/document.js";
 import type { Enrichment, Located } from "../model/enrichment.js";
 import { type CandidateMention, type EntityMatcher, resolveMentions } from "./entity-matcher.js";
 import { detectLanguage } from "./language.js";
+import { type LocatedName, resolveFoundNames } from "./names/found-entities.js";
+import { findNames, type Span } from "./names/name-finder.js";
 import { findTimeExpressions } from "./time-expressions.js";
 
 /** Bumped when what enrichment finds changes, so stored enrichments can be recognised as stale. */
-export const ENRICHMENT_VERSION = 2;
+export const ENRICHMENT_VERSION = 3;
+
+/** Languages whose conventions the name finder knows; in others only listed entities are found. */
+const NAME_LANGUAGES = new Set(["en", "ru", "uk"]);
+
+/** Two to four capitalised words, initials allowed: a participant line that is a person's name. */
+const PARTICIPANT_NAME = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}$/u;
 
 export function enrichDocument(doc: Document, matcher: EntityMatcher): Enrichment {
   const candidates: (CandidateMention & Located)[] = [];
@@ -54,6 +62,65 @@ export function enrichDocument(doc: Document, matcher: EntityMatcher): Enrichmen
     });
   }
   // Whether "Ankara" or "Rice" names an entity is settled by the whole document, not one paragraph.
-  const mentions = resolveMentions(candidates);
-  return { version: ENRICHMENT_VERSION, documentId: doc.id, turnLanguages, mentions, times };
+  const listed = resolveMentions(candidates);
+  // Then the names no list holds, around the listed ones: the title and the text (labels and
+  // participants are speakers, whom the registry resolves).
+  const spans = new Map<string, Span[]>();
+  for (const m of listed) {
+    const key = `${m.turn}.${m.paragraph}`;
+    const list = spans.get(key) ?? [];
+    list.push([m.start, m.end]);
+    spans.set(key, list);
+  }
+  const names: LocatedName[] = [];
+  const seek = (text: string, turn: number, paragraph: number, lang: string) => {
+    if (!NAME_LANGUAGES.has(lang)) return;
+    for (const n of findNames(text, lang, spans.get(`${turn}.${paragraph}`) ?? []))
+      names.push({ ...n, turn, paragraph, lang });
+  };
+  seek(doc.title, -1, 0, doc.language);
+  // A participant the registry does not know is still a person: "Олексій Дніпров" under an address.
+  for (const p of doc.participants) {
+    const name = p.name.trim();
+    if (!PARTICIPANT_NAME.test(name) || spans.has("-2.0") || !NAME_LANGUAGES.has(doc.language)) continue;
+    names.push({
+      start: 0,
+      end: name.length,
+      text: name,
+      type: "person",
+      name,
+      surnameOnly: false,
+      titled: false,
+      turn: -2,
+      paragraph: 0,
+      lang: doc.language,
+    });
+  }
+  for (const turn of doc.turns) {
+    const lang = turnLanguages[turn.index] ?? doc.language;
+    turn.paragraphs.forEach((p, paragraph) => {
+      seek(p, turn.index, paragraph, lang);
+    });
+  }
+  const found = resolveFoundNames(names);
+  const mentions = [
+    ...listed,
+    ...found.mentions.map((n) => ({
+      entityId: n.entityId,
+      type: n.type,
+      start: n.start,
+      end: n.end,
+      text: n.text,
+      turn: n.turn,
+      paragraph: n.paragraph,
+    })),
+  ];
+  return {
+    version: ENRICHMENT_VERSION,
+    documentId: doc.id,
+    turnLanguages,
+    mentions,
+    times,
+    entities: found.entities,
+  };
 }

@@ -51,6 +51,8 @@ interface CompiledForm {
   givenNames: Set<string>;
   /** The name is also a person's given name (from the gazetteer's `givenNames`). */
   givenName: boolean;
+  /** A capital standing for its country: after a locative preposition it is the city itself. */
+  metonym: boolean;
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -165,6 +167,32 @@ const isAcronym = (w: string) =>
 
 const fold = (w: string) => w.toLowerCase().replace(/ё/g, "е");
 
+/** Words that start another place's name before a country's or a place's: "New Jersey" is not Jersey. */
+const PLACE_NAME_HEADS = new Set(
+  "New Нью Nova Нова Новая Новой Новую Новий Нової Новій West East North South".split(" "),
+);
+
+/** Prepositions after which a capital is the city: "in Kyiv", "в Москве", "у Києві". */
+const LOCATIVE = new Set(["in", "near", "outside", "в", "во", "у", "под", "під", "біля", "возле", "около"]);
+
+/** A language, not a country: "на английский язык", "українською мовою", "in the English language". */
+const LANGUAGE_AFTER =
+  /^\s+(?:язык|языке|языка|языку|языком|языки|языков|мова|мови|мові|мову|мовою|language)/i;
+
+/**
+ * Offices a description after a person's name can give ("– член Палаты представителей", ",
+ * member of the House of Representatives"), with the words a role held in it is called by.
+ */
+const DESCRIBED_OFFICES: [RegExp, string[]][] = [
+  [
+    /house of representatives|congress(?:wo)?man|палат\p{L}* представителей|конгрессмен|палати представників/iu,
+    ["representative", "congress", "speaker"],
+  ],
+  [/\bsenator\b|сенатор/iu, ["senator"]],
+  [/\bgovernor\b|губернатор/iu, ["governor"]],
+  [/\bmayor\b|\bмэр|\bмер\b/iu, ["mayor"]],
+];
+
 /** Days and months are capitalised but are not names: "Putin Monday" is Putin. */
 const CALENDAR_WORDS = new Set(
   "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december".split(
@@ -210,7 +238,7 @@ export class EntityMatcher {
           given[0] !== given[0]?.toLowerCase()
         )
           this.add(entity, [given[0] as string, rest[rest.length - 1] as string], form.ambiguous, givenNames);
-        this.add(entity, words, form.ambiguous, givenNames, form.givenName === true);
+        this.add(entity, words, form.ambiguous, givenNames, form.givenName === true, form.metonym === true);
       }
     }
   }
@@ -221,6 +249,7 @@ export class EntityMatcher {
     ambiguous: boolean,
     givenNames: Set<string>,
     givenName = false,
+    metonym = false,
   ): void {
     // A one-letter single token ("A") is never a safe name.
     if (words.length === 1 && (words[0] as string).length < 2) return;
@@ -228,7 +257,7 @@ export class EntityMatcher {
     const head = tokens[0] as FormToken;
     if (!head.capital && !CYRILLIC.test(head.raw))
       this.lowercaseLatinStarts.add(head.raw.slice(0, 3).toLowerCase());
-    const compiled: CompiledForm = { entity, tokens, ambiguous, givenNames, givenName };
+    const compiled: CompiledForm = { entity, tokens, ambiguous, givenNames, givenName, metonym };
     for (const key of head.exact ? [`=${head.raw}`] : head.keys) {
       if (entity.type !== "person") this.nonPersonStarts.add(key);
       else if (tokens.length === 1) this.surnames.add(key);
@@ -312,6 +341,14 @@ export class EntityMatcher {
     const before = tokens[i - 1];
     const after = tokens[i + 1];
     const gap = (a: Token, b: Token) => text.slice(a.end, b.start);
+    // "New Jersey", "Нью-Джерси", "West Virginia": the name is the tail of another place's name.
+    if (
+      (type === "country" || type === "place") &&
+      before &&
+      PLACE_NAME_HEADS.has(before.raw) &&
+      (gap(before, t) === " " || gap(before, t) === "-")
+    )
+      return false;
     if (type === "person" && before && before.upper && Math.abs(t.start - before.end) <= 1) {
       if (form.givenNames.has(tokenKey(before))) return true;
       // "the Biden-Harris administration": two surnames joined.
@@ -402,6 +439,33 @@ export class EntityMatcher {
         !best.form.givenNames.has(tokenKey(before)) &&
         !this.index.has(tokenKey(before)) &&
         !this.index.has(`=${before.raw}`);
+      // "talks in Moscow", "церемонія в Києві": the city, which the name finder may take, not the country.
+      if (
+        best.form.metonym &&
+        before &&
+        LOCATIVE.has(before.raw.toLowerCase()) &&
+        t.start - before.end === 1
+      ) {
+        i += best.length;
+        continue;
+      }
+      // "на английский язык", "по-английски": a language, not the country.
+      if (
+        best.form.entity.type === "country" &&
+        (LANGUAGE_AFTER.test(text.slice(last.end, last.end + 12)) ||
+          text.slice(t.start - 3, t.start) === "по-")
+      ) {
+        i += best.length;
+        continue;
+      }
+      // "Robert Brian Gibbs – member of the House of Representatives" is not the press secretary.
+      if (
+        best.form.entity.type === "person" &&
+        this.describedOfficeContradicts(text, last.end, best.form.entity.id)
+      ) {
+        i += best.length;
+        continue;
+      }
       const chosen = best.form.entity;
       // Rivals of another type ("Georgia" the country and the state) are left to the precision rules.
       const alternatives = [
@@ -431,6 +495,23 @@ export class EntityMatcher {
     const offices = this.gazetteer.officesOf(entityId);
     if (!words || !offices) return false;
     return !offices.some((office) => words.some((w) => office.includes(w)));
+  }
+
+  /**
+   * Whether the description right after a person's name ("(Republican Party, Ohio), member of
+   * the House of Representatives", "– сенатор от штата…") names an office the registry person
+   * never held. The description ends at the end of the entry: a semicolon or a line break.
+   */
+  private describedOfficeContradicts(text: string, from: number, entityId: string): boolean {
+    const offices = this.gazetteer.officesOf(entityId);
+    if (!offices) return false;
+    const description = text.slice(from, from + 160).split(/[;\n]/, 1)[0] ?? "";
+    // Only a description that follows the name as a list entry does: a dash, a comma or a bracket.
+    if (!/^\s*(?:[–—(,-]|\)\s*[–—,-])/.test(description) && !/^\s*\([^)]*\)\s*[–—,-]/.test(description))
+      return false;
+    for (const [pattern, words] of DESCRIBED_OFFICES)
+      if (pattern.test(description)) return !offices.some((office) => words.some((w) => office.includes(w)));
+    return false;
   }
 
   /** The person entity of a speaker registry id. */

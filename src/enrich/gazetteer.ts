@@ -1,7 +1,7 @@
 /**
  * The gazetteer: every entity Verbatim recognises, with a stable id (ISO 3166 codes for
  * countries, Wikidata ids elsewhere, `vb:` slugs where no Wikidata id is certain) and its names in
- * English, Russian and Turkish. Countries come from i18n-iso-countries and world-countries;
+ * English, Russian, Turkish and Ukrainian. Countries come from i18n-iso-countries and world-countries;
  * data/gazetteer.yaml adds short forms, adjectives, metonyms, organisations, formats, agreements,
  * projects, people and places. The speaker registry contributes its people.
  */
@@ -19,13 +19,14 @@ export const DEFAULT_GAZETTEER_PATH = fileURLToPath(new URL("../../data/gazettee
 
 const require = createRequire(import.meta.url);
 const worldCountries = require("world-countries") as Countries;
-for (const lang of ["en", "ru", "tr"])
+for (const lang of ["en", "ru", "tr", "uk"])
   countries.registerLocale(require(`i18n-iso-countries/langs/${lang}.json`));
 
 interface YamlNames {
   en?: string[];
   ru?: string[];
   tr?: string[];
+  uk?: string[];
 }
 interface YamlEntry {
   id: string;
@@ -45,7 +46,7 @@ interface YamlFile {
   places?: YamlEntry[];
 }
 
-const LANGS = ["en", "ru", "tr"] as const;
+const LANGS = ["en", "ru", "tr", "uk"] as const;
 
 /** Languages the gazetteer names entities in: entity ids compare across these only. */
 export const GAZETTEER_LANGUAGES: ReadonlySet<string> = new Set(LANGS);
@@ -161,7 +162,13 @@ export class Gazetteer {
       }
       for (const lang of LANGS) {
         for (const n of asList(extras?.[lang])) add(entity, n, lang, ambiguous);
-        for (const n of asList(extras?.metonyms?.[lang])) add(entity, n, lang, true);
+        for (const n of asList(extras?.metonyms?.[lang])) {
+          add(entity, n, lang, true);
+          const form = entity.forms.find(
+            (f) => f.text === (typeof n === "string" ? n.trim() : n) && f.lang === lang,
+          );
+          if (form) form.metonym = true;
+        }
       }
       const excluded = new Set(asList(extras?.exclude));
       entity.forms = entity.forms.filter((f) => !excluded.has(f.text));

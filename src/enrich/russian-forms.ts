@@ -2,7 +2,8 @@
  * Case forms of Russian names. Snowball stems are not enough for names: "Доминик" stems like
  * "Доминика" (Dominica), "Британи" like "Британия", while "Азербайджане" and "Азербайджан" get
  * different stems. Nouns in names decline by a handful of rules, so the matcher lists the case
- * forms of every noun in a name and accepts exactly those; adjectives keep to stems.
+ * forms of every noun in a name and accepts exactly those; adjectives keep to stems. Ukrainian
+ * endings ("Німеччині", "Києві", "Росіє") are listed beside the Russian ones.
  */
 
 /** How a Russian word of a name is matched. */
@@ -23,22 +24,42 @@ function caseForms(word: string): { forms: string[]; orStem: boolean } {
   const last = word[word.length - 1] ?? "";
   if (last === "а")
     return {
-      forms: withEndings(base, ["а", "ы", "и", "е", "у", "ой", "ою", "ей", "ам", "ах", "ами"]),
+      forms: withEndings(base, ["а", "ы", "и", "е", "у", "ой", "ою", "ей", "ам", "ах", "ами", "і", "о"]),
       orStem: false,
     };
   if (last === "я")
     return {
-      forms: withEndings(base, ["я", "и", "е", "ю", "ей", "ею", "й", "ям", "ях", "ями"]),
+      forms: withEndings(base, ["я", "и", "е", "ю", "ей", "ею", "й", "ям", "ях", "ями", "ї", "і", "є"]),
       orStem: false,
     };
   if (last === "ы") return { forms: withEndings(base, ["ы", "ов", "ам", "ами", "ах", ""]), orStem: false };
   if (word.endsWith("ие")) return { forms: withEndings(base, ["е", "я", "ю", "ем", "и"]), orStem: false };
   if (last === "о") return { forms: withEndings(base, ["о", "а", "у", "ом", "е"]), orStem: false };
   if (last === "ь" || last === "й")
-    return { forms: withEndings(base, [last, "я", "ю", "ем", "е", "и", "ём"]), orStem: true };
+    return {
+      forms: withEndings(base, [last, "я", "ю", "ем", "е", "и", "ём", "і", "еві", "ові"]),
+      orStem: true,
+    };
   if (CONSONANT.test(last))
     return {
-      forms: withEndings(word, ["", "а", "у", "е", "ом", "ым", "ы", "ов", "ам", "ах", "ами", "и"]),
+      forms: withEndings(word, [
+        "",
+        "а",
+        "у",
+        "е",
+        "ом",
+        "ым",
+        "ы",
+        "ов",
+        "ам",
+        "ах",
+        "ами",
+        "и",
+        "і",
+        "ові",
+        "ом",
+        "ів",
+      ]),
       orStem: true,
     };
   // "Мали", "Перу", "Баку", "Тбилиси": foreign names on other vowels do not decline.

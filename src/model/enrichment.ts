@@ -3,7 +3,7 @@
  * expressions dated against the document's date, and the language of every turn. Stored beside
  * the document's current version and read back by search and the reader.
  */
-import type { EntityType } from "./entity.js";
+import type { Entity, EntityType } from "./entity.js";
 
 export interface EntityMention {
   entityId: string;
@@ -39,4 +39,9 @@ export interface Enrichment {
   turnLanguages: string[];
   mentions: (EntityMention & Located)[];
   times: (TimeExpression & Located)[];
+  /**
+   * Entities found in this document that no list holds (ids `found:…`), which its mentions name;
+   * stored beside the gazetteer's. Absent when read back from the store.
+   */
+  entities?: Entity[];
 }

@@ -23,6 +23,8 @@ export interface SurfaceForm {
   ambiguous: boolean;
   /** Also a person's given name ("Chad", "Jordan"): before a capitalised surname it is a person. */
   givenName?: boolean;
+  /** A capital or a seat of power standing for the country ("Moscow", "Київ"): after "in" it is the city. */
+  metonym?: boolean;
 }
 
 export interface Entity {
@@ -31,3 +33,8 @@ export interface Entity {
   name: string;
   forms: SurfaceForm[];
 }
+
+/** Ids of entities found in documents by their names' conventions, not taken from a list: "found:person:robert-gibbs". */
+export const FOUND_PREFIX = "found:";
+
+export const isFoundEntity = (id: string) => id.startsWith(FOUND_PREFIX);

@@ -471,6 +471,45 @@ export function describeStoreConformance(
       }
     });
 
+    it("keeps the entities a document's enrichment found beside the gazetteer's, named by the first document, through a new gazetteer", async () => {
+      await store.putEntities([{ id: "TR", type: "country", name: "Turkey", forms: [] }]);
+      const found = (id: string, name: string) => ({
+        id,
+        type: "person" as const,
+        name,
+        forms: [{ text: name, lang: "en", ambiguous: false }],
+      });
+      for (const [docId, name] of [
+        ["found-1", "Robert Brian Gibbs"],
+        ["found-2", "Robert Gibbs"],
+      ] as const) {
+        await put(makeDocument({ id: docId }));
+        await store.putEnrichment({
+          version: 3,
+          documentId: docId,
+          turnLanguages: ["en", "en", "en"],
+          mentions: [
+            {
+              entityId: "found:person:robert-gibbs",
+              type: "person",
+              start: 0,
+              end: 6,
+              text: "",
+              turn: 0,
+              paragraph: 0,
+            },
+          ],
+          times: [],
+          entities: [found("found:person:robert-gibbs", name)],
+        });
+      }
+      expect((await store.getEntity("found:person:robert-gibbs"))?.name).toBe("Robert Brian Gibbs");
+      await store.putEntities([{ id: "RU", type: "country", name: "Russia", forms: [] }]);
+      expect(await store.getEntity("TR")).toBeNull();
+      expect((await store.getEntity("RU"))?.name).toBe("Russia");
+      expect((await store.getEntity("found:person:robert-gibbs"))?.forms[0]?.text).toBe("Robert Brian Gibbs");
+    });
+
     describe("corrections", () => {
       /** A correction as the archive makes one: anchored on the record the editor saw. */
       const correct = async (id: string, op: CorrectionOp, author = "editor") => {

@@ -80,6 +80,19 @@ export const pgEnrichment: PgEnrichmentIndex = {
          FROM unnest($1::int[], $2::text[]) AS v(n, language) WHERE turns.n = v.n`,
         [languages.map((l) => l.turn), languages.map((l) => l.language)],
       );
+    const found = e.entities ?? [];
+    // An entity found in the text keeps the names of the first document that named it.
+    if (found.length)
+      await db.query(
+        `INSERT INTO entities (id, type, name, forms)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) ON CONFLICT (id) DO NOTHING`,
+        [
+          found.map((x) => x.id),
+          found.map((x) => x.type),
+          found.map((x) => x.name),
+          found.map((x) => JSON.stringify(x.forms)),
+        ],
+      );
     await db.query(
       `INSERT INTO enrichment_state (doc_id, version) VALUES ($1, $2)
        ON CONFLICT (doc_id) DO UPDATE SET version = excluded.version`,

@@ -11,7 +11,7 @@ import { VerbatimError } from "../../errors/catalog.js";
 import type { Correction, NewCorrection } from "../../model/corrections.js";
 import type { Document } from "../../model/document.js";
 import type { Enrichment } from "../../model/enrichment.js";
-import type { Entity } from "../../model/entity.js";
+import { type Entity, FOUND_PREFIX } from "../../model/entity.js";
 import { displayText } from "../../model/index-text.js";
 import type { Speaker } from "../../model/speaker.js";
 import { chooseCurrent, readingOf, repeatedReading } from "../../model/version-order.js";
@@ -389,7 +389,8 @@ export class PgStore implements StoreBackend {
 
   async putEntities(entities: Entity[]): Promise<void> {
     await this.write(async (db) => {
-      await db.query("DELETE FROM entities");
+      // The gazetteer's entities are replaced; those found in documents stay, their mentions still name them.
+      await db.query("DELETE FROM entities WHERE id NOT LIKE $1", [`${FOUND_PREFIX}%`]);
       if (entities.length)
         await db.query(
           "INSERT INTO entities (id, type, name, forms) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])",

@@ -35,6 +35,10 @@ export function enrichmentIndex(
       "INSERT INTO time_expressions (doc_n, turn_idx, paragraph, start, end, text, value) VALUES (?, ?, ?, ?, ?, ?, ?)",
     ),
     language: db.prepare<[string, number]>("UPDATE turns SET language = ? WHERE rowid = ?"),
+    // An entity found in the text keeps the names of the first document that named it.
+    entity: db.prepare<[string, string, string, string]>(
+      "INSERT INTO entities (id, type, name, forms) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO NOTHING",
+    ),
     state: db.prepare<[string, number]>(
       "INSERT INTO enrichment_state (doc_id, version) VALUES (?, ?) ON CONFLICT(doc_id) DO UPDATE SET version = excluded.version",
     ),
@@ -91,6 +95,7 @@ export function enrichmentIndex(
         );
       }
       for (const t of e.times) stmt.time.run(n, t.turn, t.paragraph, t.start, t.end, t.text, t.value);
+      for (const x of e.entities ?? []) stmt.entity.run(x.id, x.type, x.name, JSON.stringify(x.forms));
       e.turnLanguages.forEach((lang, idx) => {
         const rowid = rowOf.get(idx);
         if (rowid !== undefined) stmt.language.run(lang, rowid);

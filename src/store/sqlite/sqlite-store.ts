@@ -9,7 +9,7 @@ import { VerbatimError } from "../../errors/catalog.js";
 import type { Correction, NewCorrection } from "../../model/corrections.js";
 import type { Document } from "../../model/document.js";
 import type { Enrichment } from "../../model/enrichment.js";
-import type { Entity } from "../../model/entity.js";
+import { type Entity, FOUND_PREFIX } from "../../model/entity.js";
 import type { Speaker } from "../../model/speaker.js";
 import { chooseCurrent, type Reading, readingOf, repeatedReading } from "../../model/version-order.js";
 import { canonicalJson, documentFingerprint } from "../fingerprint.js";
@@ -505,9 +505,12 @@ export class SqliteStore implements StoreBackend {
 
   async putEntities(entities: Entity[]): Promise<void> {
     this.generation++;
-    const insert = this.db.prepare("INSERT INTO entities (id, type, name, forms) VALUES (?, ?, ?, ?)");
+    const insert = this.db.prepare(
+      "INSERT OR REPLACE INTO entities (id, type, name, forms) VALUES (?, ?, ?, ?)",
+    );
     this.db.transaction(() => {
-      this.db.exec("DELETE FROM entities");
+      // The gazetteer's entities are replaced; those found in documents stay, their mentions still name them.
+      this.db.exec(`DELETE FROM entities WHERE id NOT LIKE '${FOUND_PREFIX}%'`);
       for (const e of entities) insert.run(e.id, e.type, e.name, JSON.stringify(e.forms));
     })();
   }

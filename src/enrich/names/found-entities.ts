@@ -1,0 +1,130 @@
+/**
+ * Turns the names found in one document into entities of Verbatim's own: every mention of one
+ * referent under one id, the same id in every document that names it the same way. A person is
+ * keyed by given name and surname in Latin letters (a Cyrillic name by its Latin spelling in
+ * brackets when the page gives one, else by romanisation with its case ending removed), an
+ * organisation or a place by the stems of its words. A surname alone counts when the document
+ * names the person in full ("Grassley" after "Charles Ernest Grassley"), or when a title
+ * introduces it ("Senator Grassley"); otherwise it is left alone.
+ */
+import { stemmer as english } from "@orama/stemmers/english";
+import { stemmer as russian } from "@orama/stemmers/russian";
+import { slugify } from "transliteration";
+import { foldName, hasCyrillic, romanise } from "../../ingest/speakers/names.js";
+import { type Entity, FOUND_PREFIX } from "../../model/entity.js";
+import type { FoundName, FoundType } from "./name-finder.js";
+
+// biome-ignore format: one line reads better
+const CASE_ENDINGS = ["ыми", "ими", "ого", "ому", "его", "ему", "ым", "им", "ом", "ем", "ой", "ей", "ою", "ую", "ая", "а", "у", "е", "ы", "я", "ю", "і", "ові", "еві", "ові"];
+const SUFFIXES = new Set(["jr", "sr", "ii", "iii", "iv", "младший", "мл"]);
+
+/** A Cyrillic surname without its case ending: "Лаврова", "Лавровым" → "лавров"; "Зеленського" → "зеленськ". */
+function surnameStem(word: string): string {
+  const w = foldName(word);
+  if (!hasCyrillic(w)) return w;
+  for (const ending of [...CASE_ENDINGS].sort((a, b) => b.length - a.length))
+    if (w.length > ending.length + 3 && w.endsWith(ending)) return w.slice(0, -ending.length);
+  return w;
+}
+
+const latin = (word: string, lang: string) =>
+  slugify(romanise(word, lang === "uk" ? "uk" : "ru"), { lowercase: true });
+
+/** Given name and surname keys of a person's name: "Robert Brian Gibbs" → ["robert", "gibbs"]. */
+export function personKey(name: string, lang: string): { given: string; surname: string } {
+  const words = name
+    .replace(/\./g, ". ")
+    .split(/\s+/)
+    .map((w) => w.replace(/[.,()]/g, ""))
+    .filter((w) => w.length > 0 && !SUFFIXES.has(foldName(w)));
+  const surname = words[words.length - 1] ?? "";
+  const givenWord =
+    words.length > 1 && !/\.$/.test(words[0] ?? "") && (words[0]?.length ?? 0) > 2
+      ? (words[0] as string)
+      : "";
+  const key = (w: string) =>
+    hasCyrillic(w) ? latin(surnameStem(w), lang) : slugify(foldName(w), { lowercase: true });
+  return { given: givenWord ? key(givenWord) : "", surname: key(surname) };
+}
+
+const stemOf = (word: string) => {
+  const w = foldName(word);
+  return hasCyrillic(w) ? russian(w) : english(w);
+};
+
+/** The key of an organisation's or a place's name: its words' stems, so case forms meet. */
+function phraseKey(name: string, lang: string): string {
+  const words = name
+    .split(/[\s\-–]+/)
+    .filter(Boolean)
+    .map(stemOf);
+  return slugify(
+    words.map((w) => (hasCyrillic(w) ? romanise(w, lang === "uk" ? "uk" : "ru") : w)).join(" "),
+    {
+      lowercase: true,
+    },
+  );
+}
+
+export interface LocatedName extends FoundName {
+  turn: number;
+  paragraph: number;
+  lang: string;
+}
+
+export interface ResolvedName extends LocatedName {
+  entityId: string;
+}
+
+/**
+ * Resolves one document's found names: ids for each, surnames joined to the document's full
+ * names, unexplained surnames dropped; and the entities they name, with their surface forms.
+ */
+export function resolveFoundNames(names: LocatedName[]): { mentions: ResolvedName[]; entities: Entity[] } {
+  const people = new Map<string, string>();
+  const idOf = (n: LocatedName): string | null => {
+    if (n.type !== "person") return `${FOUND_PREFIX}${n.type}:${phraseKey(n.name, n.lang)}`;
+    const { given, surname } = personKey(n.name, n.lang);
+    if (!surname) return null;
+    if (n.surnameOnly) return null;
+    return `${FOUND_PREFIX}person:${given ? `${given}-` : ""}${surname}`;
+  };
+  // Full names first, so a surname can find the person it belongs to.
+  for (const n of names) {
+    if (n.type !== "person" || n.surnameOnly) continue;
+    const id = idOf(n);
+    const { surname } = personKey(n.name, n.lang);
+    if (id && !people.has(surname)) people.set(surname, id);
+    // A Cyrillic name is also reached by its own surname ("Гиббс" keyed by "Gibbs" in brackets).
+    const own = personKey(n.text, n.lang).surname;
+    if (id && !people.has(own)) people.set(own, id);
+  }
+  const mentions: ResolvedName[] = [];
+  const forms = new Map<string, { type: FoundType; texts: Map<string, number>; lang: string }>();
+  for (const n of names) {
+    let id = idOf(n);
+    if (n.type === "person" && n.surnameOnly) {
+      const { surname } = personKey(n.text, n.lang);
+      id = people.get(surname) ?? (n.titled ? `${FOUND_PREFIX}person:${surname}` : null);
+    }
+    if (!id || /:$/.test(id)) continue;
+    mentions.push({ ...n, entityId: id });
+    const entry = forms.get(id) ?? { type: n.type, texts: new Map<string, number>(), lang: n.lang };
+    entry.texts.set(n.text, (entry.texts.get(n.text) ?? 0) + 1);
+    if (n.name !== n.text) entry.texts.set(n.name, (entry.texts.get(n.name) ?? 0) + 1);
+    forms.set(id, entry);
+  }
+  const entities: Entity[] = [...forms].map(([id, { type, texts, lang }]) => {
+    // The entity is called by its longest Latin form if it has one (a name in brackets), else its most frequent.
+    const all = [...texts].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length).map(([t]) => t);
+    const latinForm = all.filter((t) => !hasCyrillic(t)).sort((a, b) => b.length - a.length)[0];
+    const name = type === "person" && latinForm ? latinForm : (all[0] as string);
+    return {
+      id,
+      type,
+      name,
+      forms: all.map((text) => ({ text, lang: hasCyrillic(text) ? lang : "en", ambiguous: false })),
+    };
+  });
+  return { mentions, entities };
+}

@@ -1,0 +1,570 @@
+/**
+ * Finds the names of people, organisations and places that no list holds, in English, Russian and
+ * Ukrainian text, by the conventions names are written with: capitalised words in a row, a title
+ * before a person ("Senator Grassley", "министр С.Лавров"), initials ("Дж.Байден"), a patronymic,
+ * a given name the name lists know, the generic word an organisation or a place is named with
+ * ("Stanford University", "Министерство иностранных дел", "Харьковской области"), a preposition
+ * before a place ("in Kharkiv", "у Бахмуті"), a Latin name in brackets after a Cyrillic one (how
+ * sanctions lists write people). Precision first: a capitalised word that none of these explains
+ * is left alone. Names the gazetteer already found (`listed`) are not found again; an
+ * organisation's name may contain one ("Lockheed Martin Canada").
+ */
+import { isGivenName, isNameLike, isOrdinaryEnglishWord } from "../english-words.js";
+import { type NameToken, nameTokens } from "./name-tokens.js";
+import {
+  CYRILLIC_NOT_NAMES,
+  CYRILLIC_ORGANISATION_STEMS,
+  CYRILLIC_PLACE_CUES,
+  CYRILLIC_PLACE_STEMS,
+  CYRILLIC_TITLE_STEMS,
+  CYRILLIC_WORLD_REGION_STEMS,
+  ENGLISH_CONNECTORS,
+  ENGLISH_INSTITUTIONS,
+  ENGLISH_NOT_NAMES,
+  ENGLISH_ORGANISATION_WORDS,
+  ENGLISH_PLACE_CUES,
+  ENGLISH_PLACE_WORDS,
+  ENGLISH_TITLES,
+  ENGLISH_WORLD_REGIONS,
+} from "./name-words.js";
+
+export type FoundType = "person" | "organisation" | "place";
+
+export interface FoundName {
+  start: number;
+  end: number;
+  text: string;
+  type: FoundType;
+  /** The words the name is grouped by: a Latin name in brackets for a Cyrillic one, else the text. */
+  name: string;
+  /** One word a title or the document's full names must explain ("Grassley", "Лаврова"). */
+  surnameOnly: boolean;
+  /** A title introduced it: "Senator Grassley", "министра Лаврова". */
+  titled: boolean;
+}
+
+type Push = (
+  from: number,
+  to: number,
+  type: FoundType,
+  surnameOnly?: boolean,
+  name?: string,
+  titled?: boolean,
+) => void;
+
+/** Spans the gazetteer already claimed: [start, end). */
+export type Span = readonly [number, number];
+
+const REGION_SUFFIX = /(?:щин|ччин)(?:а|и|і|у|ою)$/;
+/** Prepositions after which a capitalised word is a place even when it is also a given name. */
+const STRONG_PLACE_CUES = new Set(["in", "near", "outside", "throughout", "inside"]);
+/** Ordinary words that start places' names: "New York", "San Diego", "Fort Worth". */
+const PLACE_NAME_STARTS = new Set(
+  "new san santa los las el la le saint st fort port mount lake north south east west upper lower great little".split(
+    " ",
+  ),
+);
+
+/** Whether tokens[a..b] are the whole text, but for a list number: "22. Yoshiro Francis Fukuyama". */
+function wholeEntry(text: string, tokens: NameToken[], a: number, b: number): boolean {
+  const first = tokens[a] as NameToken;
+  const last = tokens[b] as NameToken;
+  if (b - a < 1 || b - a > 3) return false;
+  return /^\s*(?:\d+[.)]\s*)?$/.test(text.slice(0, first.start)) && /^[\s.,;:]*$/.test(text.slice(last.end));
+}
+
+const PATRONYMIC = /(?:ович|евич|ьич|овна|евна|ична|івна|ївна|йович|ійович)(?:а|у|ем|ом|е|ой|ою|і|и|ем|у)?$/;
+/** Words that sit before a title without being part of a name: "Prime", "Vice", "Deputy"... */
+const TITLE_MODIFIERS = new Set(
+  "prime vice deputy first chief special senior assistant acting former foreign defense defence national security press state general attorney principal executive".split(
+    " ",
+  ),
+);
+
+function stemIn(word: string, stems: readonly string[], longest = 4): boolean {
+  for (const stem of stems) {
+    if (!word.startsWith(stem)) continue;
+    const rest = word.length - stem.length;
+    if (stem.length === 1 ? rest === 0 : rest <= (stem.length <= 3 ? 2 : longest)) return true;
+  }
+  return false;
+}
+
+const overlaps = (t: NameToken, listed: readonly Span[]) => listed.some(([s, e]) => t.start < e && s < t.end);
+
+export function findNames(text: string, lang: string, listed: readonly Span[] = []): FoundName[] {
+  const tokens = nameTokens(text);
+  const out: FoundName[] = [];
+  const push: Push = (from, to, type, surnameOnly = false, name, titled = false) => {
+    const a = tokens[from] as NameToken;
+    const b = tokens[to] as NameToken;
+    const t = text.slice(a.start, b.end);
+    out.push({ start: a.start, end: b.end, text: t, type, name: name ?? t, surnameOnly, titled });
+  };
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i] as NameToken;
+    if (!t.capital) {
+      i = t.cyrillic ? readNamedByGenericWord(text, tokens, i, listed, push) : i + 1;
+      continue;
+    }
+    const end = t.cyrillic ? cyrillicChain(tokens, i) : latinChain(tokens, i);
+    const next = t.cyrillic
+      ? readCyrillic(text, tokens, i, end, lang, listed, push)
+      : readLatin(text, tokens, i, end, listed, push);
+    i = Math.max(next, i + 1);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Latin script (English text, and Latin names inside Russian or Ukrainian text)
+
+/** The last token of a run of capitalised Latin words from `i`, joined by spaces, hyphens, initials' dots or connectors. */
+function latinChain(tokens: NameToken[], i: number): number {
+  let end = i;
+  for (let k = i + 1; k < tokens.length; k++) {
+    const t = tokens[k] as NameToken;
+    const prev = tokens[k - 1] as NameToken;
+    if (t.cyrillic) break;
+    const gap = t.gapBefore;
+    const joined =
+      gap === " " || gap === "-" || gap === "\u00a0" || (prev.initial && (gap === ". " || gap === "."));
+    if (!joined) break;
+    if (t.capital) {
+      end = k;
+      continue;
+    }
+    if (!ENGLISH_CONNECTORS.has(t.lower)) break;
+    // A connector joins only when a capitalised word follows it: "Ministry of Foreign Affairs".
+    const after = tokens[k + 1];
+    if (!after?.capital || after.cyrillic || after.gapBefore !== " ") break;
+  }
+  return end;
+}
+
+const isTitle = (t: NameToken) => ENGLISH_TITLES.has(t.lower);
+const isOrgWord = (t: NameToken) => ENGLISH_ORGANISATION_WORDS.has(t.lower);
+const isPlaceWord = (t: NameToken) => ENGLISH_PLACE_WORDS.has(t.lower);
+const isGiven = (t: NameToken) => t.raw.length > 1 && isGivenName(t.raw);
+/** A word that may be part of a person's name: capitalised, not an ordinary or a reserved word. */
+const personWord = (t: NameToken) =>
+  t.capital && !ENGLISH_NOT_NAMES.has(t.lower) && !isOrgWord(t) && !isPlaceWord(t) && !isTitle(t);
+
+/** Reads the Latin chain tokens[from..to]; returns where to continue. */
+function readLatin(
+  text: string,
+  tokens: NameToken[],
+  from: number,
+  to: number,
+  listed: readonly Span[],
+  push: Push,
+): number {
+  let a = from;
+  // Opening words that are ordinary words ("The", "Today", "In") are not part of a name.
+  while (
+    a <= to &&
+    ((tokens[a] as NameToken).opening || a > from) &&
+    ENGLISH_NOT_NAMES.has((tokens[a] as NameToken).lower)
+  )
+    a++;
+  const first = tokens[a];
+  if (!first || a > to) return to + 1;
+  if (
+    first.opening &&
+    !first.initial &&
+    isOrdinaryEnglishWord(first.raw) &&
+    !isTitle(first) &&
+    !isGiven(first)
+  ) {
+    // "Programme Manager", "Lawyer at…": an ordinary word opening a sentence; read the rest alone.
+    if (a === to) return to + 1;
+    return a + 1;
+  }
+  const words = tokens.slice(a, to + 1);
+  // An organisation: a generic word anywhere in the run ("Stanford University", "Ministry of
+  // Foreign Affairs of Ukraine"), or an institution written alone ("Congress"); it may contain a
+  // listed name. A title inside the run ("Press Secretary Jen Psaki") ends the organisation there.
+  const titleAt = words.findIndex((w, k) => isTitle(w) && k < words.length - 1 && !w.initial);
+  const orgEnd = titleAt >= 0 ? titleAt - 1 : words.length - 1;
+  const orgWords = words.slice(0, orgEnd + 1);
+  const orgHead = orgWords.findIndex(isOrgWord);
+  // "Hoover Institution and Stanford Law School": two organisations, not one.
+  const and = orgWords.findIndex(
+    (w, k) => w.lower === "and" && k > 0 && isOrgWord(orgWords[k - 1] as NameToken),
+  );
+  if (and > 0 && orgWords.slice(and + 1).some(isOrgWord)) {
+    push(a, a + and - 1, "organisation");
+    return a + and + 1;
+  }
+  if (orgHead >= 0 && orgWords.some((w) => !overlaps(w, listed))) {
+    // "Defense Department", "Ministry of …": trailing connectors never end a name.
+    let e = a + orgEnd;
+    while (e > a && !(tokens[e] as NameToken).capital) e--;
+    // A generic word alone ("Department", "Council") names nothing.
+    if (!(a === e && isOrgWord(tokens[a] as NameToken))) push(a, e, "organisation");
+    return titleAt >= 0 ? readTitled(tokens, a + titleAt, to, listed, push) : to + 1;
+  }
+  // Connectors join only the words of organisations and places: "Craig Kennedy and David Kramer" is two names.
+  const connector = words.findIndex((w) => !w.capital);
+  if (connector > 0) {
+    readLatin(text, tokens, a, a + connector - 1, listed, push);
+    return a + connector + 1;
+  }
+  if (titleAt >= 0 || isTitle(first))
+    return readTitled(tokens, titleAt >= 0 ? a + titleAt : a, to, listed, push);
+  // A role before a name ("Programme Manager Bronte Kaas", "Founder Jeffrey Sonnenfeld"): ordinary words, not the name.
+  if (words.length > 1 && !first.initial && isOrdinaryEnglishWord(first.raw) && !isGiven(first))
+    return readLatin(text, tokens, a + 1, to, listed, push);
+  // Parts of the run the gazetteer found are not found again; the rest is read on its own.
+  const free = words.filter((w) => !overlaps(w, listed));
+  if (free.length !== words.length) {
+    const firstListed = words.findIndex((w) => overlaps(w, listed));
+    if (firstListed > 0) return readLatin(text, tokens, a, a + firstListed - 1, listed, push);
+    let k = a;
+    while (k <= to && overlaps(tokens[k] as NameToken, listed)) k++;
+    return k;
+  }
+  if (words.length === 1 && ENGLISH_INSTITUTIONS.has(first.lower) && !first.opening) {
+    push(a, a, "organisation");
+    return to + 1;
+  }
+  if (words.some(isPlaceWord) && words.length > 1) {
+    push(a, to, "place");
+    return to + 1;
+  }
+  // "Latin America", "the Caribbean", "Black Sea": parts of the world.
+  const phrase = words.map((w) => w.lower).join(" ");
+  const lastTwo = words
+    .slice(-2)
+    .map((w) => w.lower)
+    .join(" ");
+  if (ENGLISH_WORLD_REGIONS.has(phrase) || (words.length > 2 && ENGLISH_WORLD_REGIONS.has(lastTwo))) {
+    push(a, to, "place");
+    return to + 1;
+  }
+  const person =
+    personLike(words) ||
+    (wholeEntry(text, tokens, a, to) &&
+      words.every((w) => w.initial || (personWord(w) && isNameLike(w.raw))));
+  if (person) {
+    push(a, to, "person");
+    return to + 1;
+  }
+  const before = tokens[from - 1];
+  const cue = before && !before.capital && ENGLISH_PLACE_CUES.has(before.lower) && before.gapBefore !== "";
+  // After "in" a given name is a place as often as not ("in Austin", "in Maine"); after "from" it is someone.
+  const inside = cue && STRONG_PLACE_CUES.has(before.lower);
+  const placeWord = (w: NameToken, k: number) =>
+    personWord(w) &&
+    (inside || !isGiven(w)) &&
+    (isNameLike(w.raw) || (k === 0 && words.length > 1 && PLACE_NAME_STARTS.has(w.lower)));
+  if (cue && words.length <= 3 && words.every(placeWord)) {
+    push(a, to, "place");
+    return to + 1;
+  }
+  if (words.length === 1 && !first.opening && personWord(first) && isNameLike(first.raw))
+    push(a, a, "person", true);
+  return to + 1;
+}
+
+/** Whether capitalised words are a person's name: a given name first, then one to three more names or initials. */
+function personLike(words: NameToken[]): boolean {
+  if (words.length < 2 || words.length > 5) return false;
+  const first = words[0] as NameToken;
+  const last = words[words.length - 1] as NameToken;
+  if (last.initial || !personWord(last) || last.raw.length < 2) return false;
+  if (!words.every((w) => w.initial || personWord(w))) return false;
+  if (first.initial) return true;
+  if (!isGiven(first)) return false;
+  // A given name that is also a word ("Will", "Mark", "Grant") opening a sentence needs a name after it.
+  if (first.opening && isOrdinaryEnglishWord(first.raw))
+    return words.slice(1).every((w) => w.initial || !isOrdinaryEnglishWord(w.raw));
+  return true;
+}
+
+/** A title at tokens[at] (with its modifiers before it) and the person named after it. */
+function readTitled(
+  tokens: NameToken[],
+  at: number,
+  to: number,
+  listed: readonly Span[],
+  push: Push,
+): number {
+  let k = at;
+  // "Secretary of State Antony Blinken", "Prime Minister Draghi": skip the title's own words.
+  while (k <= to) {
+    const t = tokens[k] as NameToken;
+    if (isTitle(t) || TITLE_MODIFIERS.has(t.lower)) k++;
+    else if (t.lower === "of" && k + 2 <= to) k += 2;
+    else break;
+  }
+  if (k > to) return to + 1;
+  const rest = tokens.slice(k, to + 1);
+  if (rest.length > 4 || rest.some((w) => overlaps(w, listed))) return k;
+  if (!rest.every((w) => w.initial || personWord(w))) return k;
+  const last = rest[rest.length - 1] as NameToken;
+  if (last.initial) return to + 1;
+  push(k, to, "person", rest.length === 1, undefined, true);
+  return to + 1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cyrillic script (Russian and Ukrainian)
+
+/** The last token of a run of capitalised Cyrillic words from `i`, initials included ("С.В.Лавров"). */
+function cyrillicChain(tokens: NameToken[], i: number): number {
+  let end = i;
+  for (let k = i + 1; k < tokens.length; k++) {
+    const t = tokens[k] as NameToken;
+    const prev = tokens[k - 1] as NameToken;
+    if (!t.cyrillic || !t.capital) break;
+    const gap = t.gapBefore;
+    const joined =
+      gap === " " || gap === "-" || gap === "\u00a0" || (prev.initial && (gap === "." || gap === ". "));
+    if (!joined) break;
+    end = k;
+  }
+  return end;
+}
+
+const cyrillicLower = (t: NameToken) => t.lower.replace(/ё/g, "е");
+
+function readCyrillic(
+  text: string,
+  tokens: NameToken[],
+  from: number,
+  to: number,
+  lang: string,
+  listed: readonly Span[],
+  push: Push,
+): number {
+  const first = tokens[from] as NameToken;
+  const words = tokens.slice(from, to + 1);
+  const before = tokens[from - 1];
+  const beforeWord = before && !before.capital ? cyrillicLower(before) : "";
+  // An organisation's name starts with its generic word ("Министерство иностранных дел",
+  // "Государственная Дума", "Сухопутными войсками"): it runs on through lowercase words.
+  const org = readCyrillicOrganisation(tokens, from, listed);
+  if (org >= 0) {
+    push(from, org, "organisation");
+    return org + 1;
+  }
+  if (words.every((w) => overlaps(w, listed))) return to + 1;
+  const firstListed = words.findIndex((w) => overlaps(w, listed));
+  if (firstListed > 0) return readCyrillic(text, tokens, from, from + firstListed - 1, lang, listed, push);
+  if (firstListed === 0) return from + 1;
+  // A capitalised title, perhaps with a listed country, before a name: "Президентом Франції Еммануелем Макроном".
+  if (stemIn(cyrillicLower(first), CYRILLIC_TITLE_STEMS) && !first.initial) {
+    let k = from + 1;
+    while (k <= to && overlaps(tokens[k] as NameToken, listed)) k++;
+    if (k <= to && to - k < 3 && k > from) {
+      push(k, to, "person", k === to, undefined, true);
+      return to + 1;
+    }
+    if (k === from + 1 && k <= to) return readCyrillic(text, tokens, k, to, lang, listed, push);
+  }
+  // Initials start a name: "Заявление М.Джоли" is a word and a name.
+  const initialAt = words.findIndex((w, k) => k > 0 && w.initial && !(words[k - 1] as NameToken).initial);
+  if (initialAt > 0) {
+    readCyrillic(text, tokens, from, from + initialAt - 1, lang, listed, push);
+    return readCyrillic(text, tokens, from + initialAt, to, lang, listed, push);
+  }
+  const named = words.filter((w) => !w.initial);
+  const latin = bracketedLatinName(text, tokens, to);
+  // Initials and a surname: "Дж.Байден", "С.В.Лавров", "М. Джоли".
+  if (first.initial && named.length === 1 && words.length <= 4) {
+    push(from, to, "person");
+    return to + 1;
+  }
+  // A patronymic in second place: "Сергей Викторович Лавров", "Володимир Олександрович".
+  if (words.length >= 2 && words.length <= 3 && PATRONYMIC.test(cyrillicLower(words[1] as NameToken))) {
+    push(from, to, "person");
+    return to + 1;
+  }
+  // A Cyrillic name followed by its Latin spelling: "Роберт Гиббс (Robert Brian Gibbs)".
+  if (latin && words.length <= 4) {
+    push(from, to, "person", false, latin.name);
+    push(latin.from, latin.to, "person");
+    return latin.to + 1;
+  }
+  if (CYRILLIC_NOT_NAMES.has(cyrillicLower(first)) && words.length === 1) return to + 1;
+  // A title is no name: "супруга Президента США" names the President by office only.
+  if (words.length === 1 && stemIn(cyrillicLower(first), CYRILLIC_TITLE_STEMS)) return to + 1;
+  if (
+    words.length <= 2 &&
+    stemIn(cyrillicLower(words[words.length - 1] as NameToken), CYRILLIC_WORLD_REGION_STEMS, 3)
+  ) {
+    push(from, to, "place");
+    return to + 1;
+  }
+  // "заместитель Государственного секретаря": a capitalised adjective of an office, not a name.
+  const next = tokens[to + 1];
+  if (
+    next &&
+    !next.capital &&
+    next.cyrillic &&
+    next.gapBefore === " " &&
+    stemIn(cyrillicLower(next), CYRILLIC_TITLE_STEMS)
+  )
+    return to + 1;
+  // A list entry that is only a name: "Эшли БАЙДЕН".
+  if (words.length >= 2 && words.length <= 4 && wholeEntry(text, tokens, from, to)) {
+    push(from, to, "person");
+    return to + 1;
+  }
+  // A title before a name: "президент Зеленский", "министра Лаврова", "пані Урсулу фон дер Ляєн".
+  if (beforeWord && stemIn(beforeWord, CYRILLIC_TITLE_STEMS) && words.length <= 3) {
+    push(from, to, "person", words.length === 1, undefined, true);
+    return to + 1;
+  }
+  // A place's generic word before or after it: "шт. Калифорния", "штата Огайо", "Харьковской области".
+  const after = tokens[to + 1];
+  // Ukrainian regions named after their centre: "Сумщини", "Донеччина", "на Харківщині".
+  if (words.length === 1 && REGION_SUFFIX.test(cyrillicLower(first))) {
+    push(from, to, "place");
+    return to + 1;
+  }
+  if (
+    (beforeWord &&
+      !first.opening &&
+      stemIn(beforeWord, CYRILLIC_PLACE_STEMS) &&
+      (before?.gapBefore ?? "") !== "") ||
+    (after &&
+      !after.capital &&
+      after.cyrillic &&
+      after.gapBefore === " " &&
+      stemIn(cyrillicLower(after), CYRILLIC_PLACE_STEMS) &&
+      after.raw.length > 2)
+  ) {
+    if (words.length <= 3) {
+      push(from, to, "place");
+      return to + 1;
+    }
+  }
+  const cues = CYRILLIC_PLACE_CUES[lang] ?? CYRILLIC_PLACE_CUES.ru;
+  if (beforeWord && cues?.has(beforeWord) && words.length <= 2 && !first.opening) {
+    push(from, to, "place");
+    return to + 1;
+  }
+  if (words.length === 1 && !first.opening && !CYRILLIC_NOT_NAMES.has(cyrillicLower(first)))
+    push(from, to, "person", true);
+  return to + 1;
+}
+
+/**
+ * An organisation named by a capitalised generic word, or by capitalised words before a generic
+ * one, then the lowercase words that complete it ("Комитет по иностранным делам", "Канадской
+ * ассоциации предприятий аэрокосмической промышленности"). Returns its last token, or -1.
+ */
+function readCyrillicOrganisation(tokens: NameToken[], from: number, listed: readonly Span[]): number {
+  const first = tokens[from] as NameToken;
+  let head = -1;
+  for (let k = from; k < Math.min(tokens.length, from + 3); k++) {
+    const t = tokens[k] as NameToken;
+    if (!t.cyrillic || (k > from && t.gapBefore !== " ")) break;
+    if (stemIn(cyrillicLower(t), CYRILLIC_ORGANISATION_STEMS) && t.raw.length > 2) {
+      head = k;
+      break;
+    }
+    // Words before the generic one are capitalised or adjectives: "Всемирного конгресса", "торговой палаты".
+    if (k > from && t.capital) continue;
+    if (
+      k > from &&
+      !/(?:ой|ей|ого|его|ый|ий|ая|яя|ое|ее|ых|их|ым|им|ую|юю|ыми|ими|ської|ського|ська|ський|ські|ної|ного|на|ний|ні)$/.test(
+        cyrillicLower(t),
+      )
+    )
+      break;
+  }
+  if (head < 0) return -1;
+  // "Евакуаційна місія триває": an adjective opening a sentence before a lowercase generic word is no name.
+  if (head > from && first.opening && !(tokens[head] as NameToken).capital) return -1;
+  // A generic word alone ("Совет", "Рада") opening a sentence names nothing.
+  let end = head;
+  for (let k = head + 1; k < Math.min(tokens.length, head + 5); k++) {
+    const t = tokens[k] as NameToken;
+    if (!t.cyrillic || t.gapBefore !== " ") break;
+    const w = cyrillicLower(t);
+    if (!t.capital && (w.length < 3 || STOP_AFTER_ORGANISATION.has(w)) && !(w === "по" && k === head + 1))
+      break;
+    // Another organisation's name begins: "Совета директоров | Канадской коммерческой корпорации".
+    if (t.capital && readCyrillicOrganisation(tokens, k, listed) > k) break;
+    end = k;
+  }
+  if (end === from && tokens[from]?.opening) return -1;
+  // A listed name ("Российской Федерации") is not an organisation found again; one inside an
+  // organisation's name ("Канадской коммерческой корпорации") is.
+  if (tokens.slice(from, end + 1).every((t) => overlaps(t, listed))) return -1;
+  if (overlaps(tokens[head] as NameToken, listed)) return -1;
+  return end;
+}
+
+/** Words that end an organisation's name: conjunctions, prepositions other than "по", verbs of reporting. */
+const STOP_AFTER_ORGANISATION = new Set(
+  "и или в во на с со к ко от до из за об о у при для под над без про через который которая которые которое что как также і й та або з зі із до від для про через який яка які що як також заявил заявила заявило заявив заявила сообщил сообщила повідомив повідомила".split(
+    " ",
+  ),
+);
+
+/** "(Robert Brian Gibbs)" right after tokens[to]: the Latin spelling of a Cyrillic name. */
+function bracketedLatinName(
+  text: string,
+  tokens: NameToken[],
+  to: number,
+): { from: number; to: number; name: string } | null {
+  const open = tokens[to + 1];
+  if (!open || open.cyrillic || !open.capital || !/^\s*\($/.test(open.gapBefore)) return null;
+  let end = to + 1;
+  while (end + 1 < tokens.length) {
+    const t = tokens[end + 1] as NameToken;
+    if (t.cyrillic || !(t.capital || t.lower === "de" || t.lower === "van" || t.lower === "von")) break;
+    if (!/^(?:\s|\.\s?|-|\.)$/.test(t.gapBefore)) break;
+    end++;
+  }
+  const last = tokens[end] as NameToken;
+  if (text[last.end] !== ")" || end - to > 5) return null;
+  const words = tokens.slice(to + 1, end + 1);
+  if (words.length < 2 && !(words[0] as NameToken).raw.includes("-")) return null;
+  return { from: to + 1, to: end, name: text.slice(open.start, last.end) };
+}
+
+/**
+ * A lowercase generic word and the name it introduces: "компании «Морган Стэнли»", "группы
+ * «Экономисты за Украину»", "университет Тафтса", "школы Флэтчера". Returns where to continue.
+ */
+function readNamedByGenericWord(
+  text: string,
+  tokens: NameToken[],
+  i: number,
+  listed: readonly Span[],
+  push: Push,
+): number {
+  const head = tokens[i] as NameToken;
+  const next = tokens[i + 1];
+  if (!next || !stemIn(cyrillicLower(head), CYRILLIC_ORGANISATION_STEMS) || head.raw.length < 4) return i + 1;
+  const quoted = /^\s*[«"„“]$/.test(next.gapBefore);
+  if (quoted) {
+    const close = text.slice(next.start).search(/[»"“”]/);
+    if (close <= 0 || close > 80) return i + 1;
+    let end = i + 1;
+    while (end + 1 < tokens.length && (tokens[end + 1] as NameToken).end <= next.start + close) end++;
+    if (tokens.slice(i + 1, end + 1).every((t) => overlaps(t, listed))) return end + 1;
+    push(i + 1, end, "organisation");
+    return end + 1;
+  }
+  if (!next.capital || next.gapBefore !== " " || overlaps(next, listed) || next.initial) return i + 1;
+  // A surname in the genitive after the generic word names the body: "университет Тафтса".
+  if (!next.cyrillic) return i + 1;
+  let end = i + 1;
+  while (
+    end + 1 < tokens.length &&
+    (tokens[end + 1] as NameToken).capital &&
+    (tokens[end + 1] as NameToken).gapBefore === " " &&
+    !overlaps(tokens[end + 1] as NameToken, listed) &&
+    end - i < 3
+  )
+    end++;
+  push(i, end, "organisation");
+  return end + 1;
+}

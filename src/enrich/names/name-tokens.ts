@@ -1,0 +1,86 @@
+/**
+ * Words of a text as the name finder reads them: offsets, whether capitalised, whether an initial
+ * ("J.", "Дж.", "С.В."), the script, and whether the word opens a sentence, where a capital says
+ * nothing. Hyphens and apostrophes stay inside a word ("McFaul-Yermak", "O'Brien", "прем'єр");
+ * a possessive ending ("Biden's") is left out of the word's span.
+ */
+
+export interface NameToken {
+  raw: string;
+  lower: string;
+  start: number;
+  end: number;
+  capital: boolean;
+  /** A one- or two-letter capitalised abbreviation followed by a dot: an initial or "Mr.". */
+  initial: boolean;
+  cyrillic: boolean;
+  /** First word of the text or of a sentence. */
+  opening: boolean;
+  /** The characters between the previous word and this one. */
+  gapBefore: string;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’ʼ-][\p{L}\p{N}]+)*/gu;
+const CYRILLIC = /[\u0400-\u04ff]/;
+/** Initials of two letters: "Дж.Байден"; and the abbreviated courtesy titles. */
+const TWO_LETTER_INITIALS = new Set(["Дж", "Mr", "Ms", "Dr", "St", "Jr", "Sr"]);
+const POSSESSIVE = /['’]s$/i;
+/** Abbreviations whose dot ends no sentence. */
+const NO_SENTENCE_END = new Set([
+  "mr",
+  "mrs",
+  "ms",
+  "dr",
+  "st",
+  "jr",
+  "sr",
+  "gen",
+  "col",
+  "lt",
+  "sen",
+  "rep",
+  "gov",
+  "prof",
+  "no",
+  "vs",
+  "г",
+  "шт",
+  "им",
+  "ул",
+  "м",
+]);
+
+export function nameTokens(text: string): NameToken[] {
+  const out: NameToken[] = [];
+  let previousEnd = 0;
+  for (const m of text.matchAll(WORD)) {
+    let raw = m[0];
+    if (POSSESSIVE.test(raw)) raw = raw.slice(0, -2);
+    const start = m.index;
+    const end = start + raw.length;
+    const gapBefore = text.slice(previousEnd, start);
+    const first = raw[0] ?? "";
+    const capital = first !== first.toLowerCase();
+    const before = out[out.length - 1];
+    const afterDot = gapBefore.trimEnd().endsWith(".");
+    const opening =
+      !before ||
+      /[!?;:•…"“«(\n]\s*$/.test(gapBefore) ||
+      /[—–-]\s+$/.test(gapBefore) ||
+      (afterDot && !before.initial && !NO_SENTENCE_END.has(before.lower));
+    const initial = capital && text[end] === "." && (raw.length === 1 || TWO_LETTER_INITIALS.has(raw));
+    out.push({
+      raw,
+      lower: raw.toLowerCase(),
+      start,
+      end,
+      capital,
+      initial,
+      cyrillic: CYRILLIC.test(raw),
+      opening,
+      gapBefore,
+    });
+    previousEnd = m.index + m[0].length;
+  }
+  return out;
+}

@@ -1,0 +1,146 @@
+/**
+ * Names no list holds (src/enrich/names), and the confusions between a listed name and something
+ * else that only looks like it. Synthetic sentences written in the publishers' conventions.
+ */
+import { describe, expect, it } from "vitest";
+import "../support/language-detection.js";
+import { enrichDocument } from "../../src/enrich/enrich.js";
+import { EntityMatcher } from "../../src/enrich/entity-matcher.js";
+import { Gazetteer } from "../../src/enrich/gazetteer.js";
+import { findNames } from "../../src/enrich/names/name-finder.js";
+import { ingestText, registry } from "../support/ingest.js";
+
+const gazetteer = Gazetteer.load(registry);
+const matcher = new EntityMatcher(gazetteer);
+const listedIds = (text: string) => matcher.find(text).map((m) => m.entityId);
+
+/** Found names as "type:text", listed names left out as enrichment leaves them out. */
+function found(text: string, lang = "en"): string[] {
+  const listed = matcher.find(text).map((m) => [m.start, m.end] as const);
+  return findNames(text, lang, listed)
+    .filter((n) => !n.surnameOnly || n.titled)
+    .map((n) => `${n.type}:${n.text}`);
+}
+
+describe("names no list holds, in English", () => {
+  it("finds people by a given name the name lists know, with middle names and initials", () => {
+    expect(found("Programme Manager Bronte Kaas spoke to Craig Kennedy and David J. Kramer.")).toEqual([
+      "person:Bronte Kaas",
+      "person:Craig Kennedy",
+      "person:David J. Kramer",
+    ]);
+  });
+
+  it("finds a person after a title, and leaves the title out of the name", () => {
+    expect(found("We met Senator Grassley and Prime Minister Vandermeer's adviser.")).toEqual([
+      "person:Grassley",
+      "person:Vandermeer",
+    ]);
+  });
+
+  it("finds organisations by their generic word, with connectors inside the name", () => {
+    expect(
+      found("A fellow of the Freeman Spogli Institute for International Studies at Stanford University."),
+    ).toEqual([
+      "organisation:Freeman Spogli Institute for International Studies",
+      "organisation:Stanford University",
+    ]);
+    expect(found("He left the Hoover Institution and Stanford Law School in May.")).toEqual([
+      "organisation:Hoover Institution",
+      "organisation:Stanford Law School",
+    ]);
+  });
+
+  it("ends an organisation's name where a title starts a person's", () => {
+    expect(found("said Jaguar Land Rover Board Chairman Ralf Speth")).toContain("person:Ralf Speth");
+  });
+
+  it("finds a place after a preposition that introduces places, never a language or a month", () => {
+    expect(found("US Senator from Iowa, elected in November, speaks in English")).toEqual(["place:Iowa"]);
+    expect(found("Shelling continued near Avdiivka and outside Kupiansk.")).toEqual([
+      "place:Avdiivka",
+      "place:Kupiansk",
+    ]);
+  });
+
+  it("leaves ordinary capitalised words at the start of a sentence alone", () => {
+    expect(found("Today we talked. Thank you. Research Scholar at the bank.")).toEqual([]);
+  });
+});
+
+describe("names no list holds, in Russian and Ukrainian", () => {
+  it("finds people by initials, by a patronymic, and by a title before the name", () => {
+    expect(found("Заявление М.Джоли и Х.Фриланд", "ru")).toEqual(["person:М.Джоли", "person:Х.Фриланд"]);
+    expect(found("Встречу провёл Иван Петрович Сидоренко.", "ru")).toEqual([
+      "person:Иван Петрович Сидоренко",
+    ]);
+    expect(found("Говорил с министром Петренко.", "ru")).toEqual(["person:Петренко"]);
+  });
+
+  it("finds a person written in Cyrillic and in Latin letters in brackets, as sanctions lists do", () => {
+    const names = findNames("Роберт Гиббс (Robert Brian Gibbs) – член Палаты представителей", "ru");
+    expect(names.filter((n) => n.type === "person").map((n) => [n.text, n.name])).toEqual([
+      ["Роберт Гиббс", "Robert Brian Gibbs"],
+      ["Robert Brian Gibbs", "Robert Brian Gibbs"],
+    ]);
+  });
+
+  it("finds organisations by their generic word and the words that complete them", () => {
+    expect(found("председатель Совета директоров Канадской коммерческой корпорации", "ru")).toContain(
+      "organisation:Канадской коммерческой корпорации",
+    );
+    expect(found("заявил глава Комитета по иностранным делам", "ru")).toEqual([
+      "organisation:Комитета по иностранным делам",
+    ]);
+  });
+
+  it("finds places by a preposition or by their generic word", () => {
+    expect(found("Удары по Харківській області та у Бахмуті", "uk")).toEqual([
+      "place:Харківській",
+      "place:Бахмуті",
+    ]);
+    expect(found("член Палаты от Республиканской партии (шт. Огайо)", "ru")).toContain("place:Огайо");
+  });
+});
+
+describe("entities across a document", () => {
+  const doc = (text: string) => ingestText("statement.txt", text)[0];
+
+  it("gives one id to a person named in full, by surname and in another script, and an entity with its forms", () => {
+    const d = doc(
+      "Statement\n\nRobert Brian Gibbs, member of the House of Representatives.\n\nRoberts said Gibbs was wrong.\n",
+    );
+    if (!d) throw new Error("no document");
+    const e = enrichDocument(d, matcher);
+    const gibbs = e.mentions.filter((m) => m.text.includes("Gibbs"));
+    expect(new Set(gibbs.map((m) => m.entityId))).toEqual(new Set(["found:person:robert-gibbs"]));
+    expect(gibbs).toHaveLength(2);
+    expect(e.entities?.find((x) => x.id === "found:person:robert-gibbs")?.name).toBe("Robert Brian Gibbs");
+  });
+});
+
+describe("confusions with listed names", () => {
+  it("does not take a place inside a longer place name for the place", () => {
+    expect(listedIds("(Democratic Party, New Jersey)")).toEqual([]);
+    expect(listedIds("(шт. Нью-Джерси)")).toEqual([]);
+    expect(listedIds("Jersey and Guernsey")).toContain("JE");
+  });
+
+  it("does not take a language for the country", () => {
+    expect(listedIds("перевод на английский язык")).toEqual([]);
+    expect(listedIds("говорить по-английски")).toEqual([]);
+    expect(listedIds("английский дипломат")).toEqual(["GB"]);
+  });
+
+  it("does not take a Russian case form for a country it only resembles", () => {
+    expect(listedIds("введение санкций против Самоа; Санкций будет больше")).toEqual(["WS"]);
+  });
+
+  it("does not take a namesake whose described office the registered person never held", () => {
+    expect(
+      listedIds("70. Robert Brian Gibbs (Republican Party, Ohio), member of the House of Representatives;"),
+    ).not.toContain("speaker:robert-gibbs");
+    expect(listedIds("Роберт Гиббс (Robert Brian Gibbs) – член Палаты представителей")).toEqual([]);
+    expect(listedIds("Press Secretary Robert Gibbs said")).toEqual(["speaker:robert-gibbs"]);
+  });
+});
