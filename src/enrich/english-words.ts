@@ -13,6 +13,7 @@ import { stemmer as english } from "@orama/stemmers/english";
 
 let common: Set<string> | null = null;
 let given: ReadonlyMap<string, string> | null = null;
+const ordinary = new Map<string, boolean>();
 const require = createRequire(import.meta.url);
 
 /** Given names that are far more often ordinary words at the start of a sentence or a name. */
@@ -35,7 +36,14 @@ function load(): Set<string> {
 /** Whether a word is an ordinary English word (in any inflection), not only a name. */
 export function isOrdinaryEnglishWord(word: string): boolean {
   common ??= load();
-  return common.has(english(word.toLowerCase()));
+  // Names repeat across a document and an archive; the stemmer is the cost.
+  let known = ordinary.get(word);
+  if (known === undefined) {
+    known = common.has(english(word.toLowerCase()));
+    if (ordinary.size > 200_000) ordinary.clear();
+    ordinary.set(word, known);
+  }
+  return known;
 }
 
 /** Whether a capitalised Latin word is a given name, or at least not an ordinary word. */

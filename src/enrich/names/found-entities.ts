@@ -35,16 +35,16 @@ export function personKey(name: string, lang: string): { given: string; surname:
   const words = name
     .replace(/\./g, ". ")
     .split(/\s+/)
-    .map((w) => w.replace(/[.,()]/g, ""))
     .filter((w) => w.length > 0 && !SUFFIXES.has(foldName(w)));
-  const surname = words[words.length - 1] ?? "";
-  const givenWord =
-    words.length > 1 && !/\.$/.test(words[0] ?? "") && (words[0]?.length ?? 0) > 2
-      ? (words[0] as string)
-      : "";
+  // Initials are no part of the key, wherever they stand: "Дж. Байден", "Коновальчика П.Б.".
+  const named = words
+    .filter((w) => !/^\p{L}{1,2}\.$/u.test(w) && w.replace(/[.,()]/g, "").length > 1)
+    .map((w) => w.replace(/[.,()]/g, ""));
+  const surname = named[named.length - 1] ?? "";
+  const givenWord = named.length > 1 ? (named[0] as string) : "";
   const key = (w: string) =>
     hasCyrillic(w) ? latin(surnameStem(w), lang) : slugify(foldName(w), { lowercase: true });
-  return { given: givenWord ? key(givenWord) : "", surname: key(surname) };
+  return { given: givenWord ? key(givenWord) : "", surname: surname ? key(surname) : "" };
 }
 
 const stemOf = (word: string) => {

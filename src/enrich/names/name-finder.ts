@@ -56,6 +56,13 @@ type Push = (
 export type Span = readonly [number, number];
 
 const REGION_SUFFIX = /(?:щин|ччин)(?:а|и|і|у|ою)$/;
+/** The generic words of government bodies, which name one even in ordinary words: "Foreign Ministry". */
+const GOVERNMENT_BODIES = new Set(
+  "ministry department council committee commission court parliament senate congress assembly agency bureau administration directorate cabinet secretariat embassy army navy".split(
+    " ",
+  ),
+);
+
 /** Prepositions after which a capitalised word is a place even when it is also a given name. */
 const STRONG_PLACE_CUES = new Set(["in", "near", "outside", "throughout", "inside"]);
 /** Ordinary words that start places' names: "New York", "San Diego", "Fort Worth". */
@@ -71,6 +78,14 @@ function wholeEntry(text: string, tokens: NameToken[], a: number, b: number): bo
   const last = tokens[b] as NameToken;
   if (b - a < 1 || b - a > 3) return false;
   return /^\s*(?:\d+[.)]\s*)?$/.test(text.slice(0, first.start)) && /^[\s.,;:]*$/.test(text.slice(last.end));
+}
+
+/** Whether tokens[a..b] open the text (but for a list number) and a dash follows: "Нерсисян Ерзас - епископ". */
+function listEntry(text: string, tokens: NameToken[], a: number, b: number): boolean {
+  const first = tokens[a] as NameToken;
+  const last = tokens[b] as NameToken;
+  if (b - a < 1 || b - a > 3) return false;
+  return /^\s*(?:\d+[.)]\s*)?$/.test(text.slice(0, first.start)) && /^\s*[-–—]\s/.test(text.slice(last.end));
 }
 
 const PATRONYMIC = /(?:ович|евич|ьич|овна|евна|ична|івна|ївна|йович|ійович)(?:а|у|ем|ом|е|ой|ою|і|и|ем|у)?$/;
@@ -143,7 +158,10 @@ function latinChain(tokens: NameToken[], i: number): number {
   return end;
 }
 
-const isTitle = (t: NameToken) => ENGLISH_TITLES.has(t.lower);
+/** "Senator", and hyphenated offices: "Director-General", "Comptroller-General". */
+const isTitle = (t: NameToken) =>
+  ENGLISH_TITLES.has(t.lower) ||
+  (t.lower.includes("-") && t.lower.split("-").some((w) => ENGLISH_TITLES.has(w)));
 const isOrgWord = (t: NameToken) => ENGLISH_ORGANISATION_WORDS.has(t.lower);
 const isPlaceWord = (t: NameToken) => ENGLISH_PLACE_WORDS.has(t.lower);
 const isGiven = (t: NameToken) => t.raw.length > 1 && isGivenName(t.raw);
@@ -201,8 +219,15 @@ function readLatin(
     // "Defense Department", "Ministry of …": trailing connectors never end a name.
     let e = a + orgEnd;
     while (e > a && !(tokens[e] as NameToken).capital) e--;
-    // A generic word alone ("Department", "Council") names nothing.
-    if (!(a === e && isOrgWord(tokens[a] as NameToken))) push(a, e, "organisation");
+    const span = tokens.slice(a, e + 1);
+    // A generic word alone ("Department", "Council") names nothing; nor do ordinary words around
+    // a weak one ("Correctional Services", "Industry and Border Systems": divisions, not bodies),
+    // while a government body in ordinary words is one ("State Department", "Supreme Court").
+    const ordinary = span.every(
+      (w) => !w.capital || (isOrdinaryEnglishWord(w.raw) && !isGiven(w) && !overlaps(w, listed)),
+    );
+    const body = span.some((w) => GOVERNMENT_BODIES.has(w.lower));
+    if (!(a === e && isOrgWord(tokens[a] as NameToken)) && (!ordinary || body)) push(a, e, "organisation");
     return titleAt >= 0 ? readTitled(tokens, a + titleAt, to, listed, push) : to + 1;
   }
   // Connectors join only the words of organisations and places: "Craig Kennedy and David Kramer" is two names.
@@ -243,10 +268,11 @@ function readLatin(
     push(a, to, "place");
     return to + 1;
   }
+  const entry = wholeEntry(text, tokens, a, to) || listEntry(text, tokens, a, to);
   const person =
-    personLike(words) ||
-    (wholeEntry(text, tokens, a, to) &&
-      words.every((w) => w.initial || (personWord(w) && isNameLike(w.raw))));
+    personLike(words) || (entry && words.every((w) => w.initial || (personWord(w) && isNameLike(w.raw))));
+  // "head of economics at Morgan Stanley": after "at" a name is as often a firm as a person.
+  if (person && tokens[a - 1]?.lower === "at") return to + 1;
   if (person) {
     push(a, to, "person");
     return to + 1;
@@ -303,6 +329,8 @@ function readTitled(
   const rest = tokens.slice(k, to + 1);
   if (rest.length > 4 || rest.some((w) => overlaps(w, listed))) return k;
   if (!rest.every((w) => w.initial || personWord(w))) return k;
+  // "Deputy Secretary Social Cohesion": a portfolio in ordinary words, not a name.
+  if (rest.every((w) => !w.initial && isOrdinaryEnglishWord(w.raw) && !isGiven(w))) return to + 1;
   const last = rest[rest.length - 1] as NameToken;
   if (last.initial) return to + 1;
   push(k, to, "person", rest.length === 1, undefined, true);
@@ -365,7 +393,10 @@ function readCyrillic(
     if (k === from + 1 && k <= to) return readCyrillic(text, tokens, k, to, lang, listed, push);
   }
   // Initials start a name: "Заявление М.Джоли" is a word and a name.
-  const initialAt = words.findIndex((w, k) => k > 0 && w.initial && !(words[k - 1] as NameToken).initial);
+  const initialAt = words.findIndex(
+    (w, k) =>
+      k > 0 && w.initial && !(words[k - 1] as NameToken).initial && words.slice(k).some((x) => !x.initial),
+  );
   if (initialAt > 0) {
     readCyrillic(text, tokens, from, from + initialAt - 1, lang, listed, push);
     return readCyrillic(text, tokens, from + initialAt, to, lang, listed, push);
@@ -408,8 +439,19 @@ function readCyrillic(
     stemIn(cyrillicLower(next), CYRILLIC_TITLE_STEMS)
   )
     return to + 1;
-  // A list entry that is only a name: "Эшли БАЙДЕН".
-  if (words.length >= 2 && words.length <= 4 && wholeEntry(text, tokens, from, to)) {
+  // Official style, surname before initials: "Албогачиев М.О.", "Коновальчика П.Б.".
+  const named0 = words.findIndex((w) => w.initial);
+  if (named0 > 0 && words.slice(named0).every((w) => w.initial) && words.length - named0 <= 2) {
+    // Only the word before the initials: "Совета Абрамова С.А." names Абрамова.
+    push(from + named0 - 1, to, "person");
+    return to + 1;
+  }
+  // A list entry that is only a name, or a name and a dash: "Эшли БАЙДЕН", "Нерсисян Ерзас - епископ".
+  if (
+    words.length >= 2 &&
+    words.length <= 4 &&
+    (wholeEntry(text, tokens, from, to) || listEntry(text, tokens, from, to))
+  ) {
     push(from, to, "person");
     return to + 1;
   }
@@ -490,15 +532,24 @@ function readCyrillicOrganisation(tokens: NameToken[], from: number, listed: rea
       break;
     // Another organisation's name begins: "Совета директоров | Канадской коммерческой корпорации".
     if (t.capital && readCyrillicOrganisation(tokens, k, listed) > k) break;
+    // A person follows: "Совета Абрамова С.А.".
+    if (t.capital && tokens[k + 1]?.initial) break;
+    if (!t.capital && DETERMINERS.test(w)) break;
     end = k;
   }
   if (end === from && tokens[from]?.opening) return -1;
+  // A generic word on its own ("Совета", "Комитет") refers to a body named elsewhere.
+  if (end === head && head === from) return -1;
   // A listed name ("Российской Федерации") is not an organisation found again; one inside an
   // organisation's name ("Канадской коммерческой корпорации") is.
   if (tokens.slice(from, end + 1).every((t) => overlaps(t, listed))) return -1;
   if (overlaps(tokens[head] as NameToken, listed)) return -1;
   return end;
 }
+
+/** Words that point rather than name: "Совета следующих лиц", "указанного комитета". */
+const DETERMINERS =
+  /^(?:следующ|указанн|настоящ|данн|этого|этой|этих|этом|своего|своей|всех|котор|цього|цієї|цих|якого|якої)/;
 
 /** Words that end an organisation's name: conjunctions, prepositions other than "по", verbs of reporting. */
 const STOP_AFTER_ORGANISATION = new Set(

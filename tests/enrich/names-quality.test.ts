@@ -1,0 +1,144 @@
+/**
+ * Every person, organisation, place and country a document names, listed or not, against the
+ * names annotated by hand (tests/gold/names: the finder's rules were written while reading its
+ * errors; tests/gold/names-fresh: annotated blind by two other annotators and scored, not tuned
+ * on). `npm run quality` writes precision and recall, overall, for listed and unlisted names, and
+ * per language, to docs/quality.md.
+ */
+import { existsSync, readdirSync } from "node:fs";
+import os from "node:os";
+import { setImmediate as nextTurn } from "node:timers/promises";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import "../support/language-detection.js";
+import { EntityMatcher } from "../../src/enrich/entity-matcher.js";
+import { Gazetteer } from "../../src/enrich/gazetteer.js";
+import { corpusAvailable } from "../support/corpus.js";
+import { registry } from "../support/ingest.js";
+import { type NameScore, precision, recall, scoreFolder, sum, type Tally } from "../support/name-score.js";
+import { writeQualitySection } from "../support/quality-report.js";
+
+const TUNING = fileURLToPath(new URL("../gold/names", import.meta.url));
+const FRESH = fileURLToPath(new URL("../gold/names-fresh", import.meta.url));
+
+const listGold = (dir: string) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith(".json"))
+        .sort()
+    : [];
+
+const matcher = new EntityMatcher(Gazetteer.load(registry));
+
+/** Scores a folder a file at a time, giving the worker's event loop a turn between files. */
+async function score(dir: string): Promise<NameScore> {
+  const files = listGold(dir);
+  const total: NameScore = {
+    documents: 0,
+    byLanguage: new Map(),
+    listed: { made: 0, right: 0, gold: 0, found: 0 },
+    unlisted: { made: 0, right: 0, gold: 0, found: 0 },
+    errors: [],
+  };
+  for (const file of files) {
+    await nextTurn();
+    const one = scoreFolder(dir, [file], matcher);
+    total.documents += one.documents;
+    total.listed = sum(total.listed, one.listed);
+    total.unlisted = sum(total.unlisted, one.unlisted);
+    total.errors.push(...one.errors);
+    for (const [lang, t] of one.byLanguage) {
+      const had = total.byLanguage.get(lang);
+      total.byLanguage.set(
+        lang,
+        had ? { listed: sum(had.listed, t.listed), unlisted: sum(had.unlisted, t.unlisted) } : t,
+      );
+    }
+  }
+  return total;
+}
+
+const row = (label: string, t: Tally) =>
+  `| ${label} | ${t.made} | ${t.right} | ${precision(t).toFixed(3)} | ${t.gold} | ${t.found} | ${recall(t).toFixed(3)} |`;
+
+function section(title: string, about: string, s: NameScore, withErrors: boolean): string[] {
+  return [
+    `### ${title}`,
+    "",
+    `${s.documents} documents. ${about}`,
+    "",
+    "| names | entities named | right | precision | referents in the gold | found | recall |",
+    "|---|---|---|---|---|---|---|",
+    row("**all**", sum(s.listed, s.unlisted)),
+    row("listed (the gazetteer's)", s.listed),
+    row("unlisted (found in the text)", s.unlisted),
+    ...[...s.byLanguage]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .flatMap(([lang, t]) => [
+        row(`${lang}, all`, sum(t.listed, t.unlisted)),
+        row(`${lang}, unlisted`, t.unlisted),
+      ]),
+    "",
+    ...(withErrors ? ["Errors:", "", ...s.errors.map((e) => `- ${e}`), ""] : []),
+  ];
+}
+
+function writeReport(tuning: NameScore, fresh: NameScore): void {
+  const lines = [
+    "## Every name, listed or not (`npm run quality`)",
+    "",
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores, Node ${process.version}.`,
+    "Target: precision at least 0.95 and recall at least 0.90 overall.",
+    "Documents from `../shared/corpus` (mid.ru statements in Russian and English, kremlin.ru decrees, Zelensky addresses in Ukrainian and English, White House remarks and an Obama-era gaggle), in which annotators marked every person, organisation, place and country named, and gave the gazetteer's id where the list holds that very referent (`scripts/name-gold.ts`; the gold keeps spans, not text). Scored per document: a referent is found when a mention of the right entity overlaps one of its spans (its gazetteer id, or for an unlisted referent an entity found in the text, a place or a country for a place); an entity named is right when one of its mentions overlaps a referent it is right for. Speaker labels and participants count as the text does.",
+    "",
+    ...section(
+      "Fresh sample (tests/gold/names-fresh)",
+      "Annotated blind by two annotators who saw neither the finder nor its output, and not tuned on: the figure to quote.",
+      fresh,
+      true,
+    ),
+    ...section(
+      "Tuning sample (tests/gold/names)",
+      "The finder's rules were written while reading this sample's errors, so it flatters them.",
+      tuning,
+      true,
+    ),
+  ];
+  writeQualitySection("names", lines.join("\n"));
+}
+
+/**
+ * Floors a little under today's figures, so that a change that loses names fails; the issue's
+ * target (0.95 and 0.90 on both samples) is reported above and not yet met.
+ */
+const FLOORS = {
+  fresh: { precision: 0.9, recall: 0.7 },
+  tuning: { precision: 0.95, recall: 0.83 },
+};
+
+describe.skipIf(!corpusAvailable || listGold(TUNING).length === 0)(
+  "every name against the hand-annotated names",
+  () => {
+    let tuning: NameScore | null = null;
+    let fresh: NameScore | null = null;
+    beforeAll(async () => {
+      tuning = await score(TUNING);
+      fresh = await score(FRESH);
+      if (process.env.WRITE_QUALITY === "1") writeReport(tuning, fresh);
+    });
+
+    for (const [name, sample, floor] of [
+      ["the fresh sample", () => fresh, FLOORS.fresh],
+      ["the tuning sample", () => tuning, FLOORS.tuning],
+    ] as const) {
+      it(`names people, organisations and places in ${name} with precision at least ${floor.precision} and recall at least ${floor.recall}`, () => {
+        const s = sample();
+        if (!s) throw new Error("not scored");
+        expect(s.documents).toBeGreaterThan(0);
+        const all = sum(s.listed, s.unlisted);
+        expect(precision(all)).toBeGreaterThanOrEqual(floor.precision);
+        expect(recall(all)).toBeGreaterThanOrEqual(floor.recall);
+      });
+    }
+  },
+);
