@@ -7,6 +7,7 @@
  * only when first needed. The options mean the same in every command (cli/archive-flags.ts).
  */
 import { ALIGNMENT_VERSION } from "../align/version.js";
+import type { EntityCuration } from "../enrich/curation.js";
 import type { EntityMatcher } from "../enrich/entity-matcher.js";
 import type { Gazetteer } from "../enrich/gazetteer.js";
 import type { SpeakerRegistry } from "../ingest/speakers/registry.js";
@@ -50,10 +51,14 @@ export interface Archive {
   /** Makes the gazetteer's entities the list stored mentions refer to: done before enriching with it. */
   putEntities(): Promise<void>;
   /**
-   * Reads the archive's speakers again and rebuilds the gazetteer and matcher over them when next
+   * Reads the archive's speakers and entity decisions again and rebuilds the gazetteer and matcher over them when next
    * asked: a long-running server's background runs pick up speakers edited by hand meanwhile.
    */
   reloadSpeakers(): void;
+  /** Editors' decisions about found entities, which the matcher applies. */
+  curation(): Promise<EntityCuration>;
+  /** Reads the decisions again and rebuilds gazetteer and matcher over them when next asked. */
+  reloadEntities(): void;
   close(): Promise<void>;
 }
 
@@ -93,13 +98,17 @@ export async function openArchive(location: string, options: ArchiveOptions = {}
     throw error;
   }
   const registry = once(async () => (await speakers()).archiveRegistry(store));
+  const curation = once(async () => {
+    const { EntityCuration } = await import("../enrich/curation.js");
+    return new EntityCuration((await store.entityDecisions()).map((d) => d.decision));
+  });
   const gazetteer = once(async () => {
     const { Gazetteer } = await import("../enrich/gazetteer.js");
-    return Gazetteer.load(await registry(), options.gazetteer);
+    return Gazetteer.load(await registry(), options.gazetteer, (await curation()).promoted);
   });
   const matcher = once(async () => {
     const { EntityMatcher } = await import("../enrich/entity-matcher.js");
-    return new EntityMatcher(await gazetteer());
+    return new EntityMatcher(await gazetteer(), await curation());
   });
   return {
     location,
@@ -110,8 +119,15 @@ export async function openArchive(location: string, options: ArchiveOptions = {}
     gazetteer,
     matcher,
     putEntities: async () => store.putEntities((await gazetteer()).entities),
+    curation,
     reloadSpeakers: () => {
       registry.drop();
+      curation.drop();
+      gazetteer.drop();
+      matcher.drop();
+    },
+    reloadEntities: () => {
+      curation.drop();
       gazetteer.drop();
       matcher.drop();
     },

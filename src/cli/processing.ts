@@ -87,6 +87,7 @@ export async function startReading(archive: Archive, options: ReadingOptions): P
     registryPath: archive.options.speakers ?? null,
     speakers: registry.speakers,
     gazetteerPath: archive.options.gazetteer ?? null,
+    entityDecisions: options.enrich ? [...(await archive.curation()).decisions] : [],
     debateSpeakersPath: options.debateSpeakers?.path ?? null,
     maxBytes: options.maxBytes,
     enrich: options.enrich,

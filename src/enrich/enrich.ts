@@ -115,7 +115,7 @@ export function enrichDocument(doc: Document, matcher: EntityMatcher): Enrichmen
       paragraph: n.paragraph,
     })),
   ];
-  return {
+  const enrichment: Enrichment = {
     version: ENRICHMENT_VERSION,
     documentId: doc.id,
     turnLanguages,
@@ -123,4 +123,6 @@ export function enrichDocument(doc: Document, matcher: EntityMatcher): Enrichmen
     times,
     entities: found.entities,
   };
+  // Editors' decisions about found entities: merged, linked, rejected, split.
+  return matcher.curation ? matcher.curation.apply(enrichment) : enrichment;
 }

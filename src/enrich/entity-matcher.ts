@@ -10,6 +10,7 @@ import { stemmer as english } from "@orama/stemmers/english";
 import { stemmer as russian } from "@orama/stemmers/russian";
 import type { EntityMention } from "../model/enrichment.js";
 import type { Entity } from "../model/entity.js";
+import type { EntityCuration } from "./curation.js";
 import { isNameLike } from "./english-words.js";
 import type { Gazetteer } from "./gazetteer.js";
 import { ACRONYM_CASE_ENDING, type RussianWordRule, russianWordRule } from "./russian-forms.js";
@@ -217,7 +218,14 @@ export class EntityMatcher {
   /** The first three letters of names that start with a lowercase Latin word ("resolution 2254", "al Qaeda"): other lowercase words never start a match. */
   private readonly lowercaseLatinStarts = new Set<string>();
 
-  constructor(private readonly gazetteer: Gazetteer) {
+  /**
+   * `curation`: editors' decisions about found entities, applied to every enrichment made with this
+   * matcher (src/enrich/curation.ts); its promoted entities belong in `gazetteer` already.
+   */
+  constructor(
+    private readonly gazetteer: Gazetteer,
+    readonly curation: EntityCuration | null = null,
+  ) {
     for (const entity of gazetteer.entities) {
       const givenNames = new Set(
         entity.forms

@@ -113,7 +113,12 @@ export class Gazetteer {
     );
   }
 
-  static load(registry: SpeakerRegistry | null, file: string = DEFAULT_GAZETTEER_PATH): Gazetteer {
+  /** `promoted`: entities editors promoted from those found in documents (src/enrich/curation.ts). */
+  static load(
+    registry: SpeakerRegistry | null,
+    file: string = DEFAULT_GAZETTEER_PATH,
+    promoted: readonly Entity[] = [],
+  ): Gazetteer {
     let data: YamlFile = {};
     if (existsSync(file)) {
       try {
@@ -221,6 +226,8 @@ export class Gazetteer {
       speakerEntities.set(speaker.id, entity.id);
       if (titles.length) offices.set(entity.id, titles);
     }
+    const held = new Set(entities.map((e) => e.id));
+    for (const e of promoted) if (!held.has(e.id)) entities.push(e);
     return new Gazetteer(entities, speakerEntities, offices);
   }
 }

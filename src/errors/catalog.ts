@@ -96,6 +96,12 @@ export const ERRORS = {
   ),
   REQUEST_TIMEOUT: entry("user", 503, (d) => `the request took longer than the limit of ${d.seconds} s`),
   SPEAKER_NOT_FOUND: entry("user", 404, (d) => `no speaker with id ${d.id}`),
+  ENTITY_NOT_FOUND: entry("user", 404, (d) => `no entity with id ${d.id}`),
+  ENTITY_DECISION_INVALID: entry(
+    "user",
+    400,
+    (d) => `this decision about ${d.id} cannot be made: ${d.reason}`,
+  ),
   FETCH_URL_INVALID: entry("user", 400, (d) => `not an http(s) address: ${d.url}`),
   FETCH_DISALLOWED: entry("user", 403, (d) => `robots.txt of ${d.origin} does not allow fetching ${d.url}`),
   FETCH_TIMEOUT: entry("user", 504, (d) => `no complete answer from ${d.url} within ${d.seconds} s`),

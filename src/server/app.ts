@@ -31,6 +31,7 @@ import { CSS, JS, UPLOT } from "../web/static/assets.js";
 import { registerApi } from "./api/routes.js";
 import { registerCorrectionPages, signedInEditor } from "./correction-pages.js";
 import type { AppDeps } from "./deps.js";
+import { registerEntityPages } from "./entity-pages.js";
 import { errorResponse } from "./errors.js";
 import { registerHistoryPages } from "./history-pages.js";
 import { serverLogger } from "./log.js";
@@ -334,6 +335,7 @@ export function createApp(deps: AppDeps): OpenAPIHono {
 
   registerHistoryPages(app, deps, base);
   registerCorrectionPages(app, deps);
+  registerEntityPages(app, deps);
   registerApi(app, deps);
   return app;
 }

@@ -24,6 +24,13 @@ export function signedInEditor(c: Context, deps: AppDeps): string | null {
   return token ? (deps.editors?.authenticate(token) ?? null) : null;
 }
 
+/** The editor signed in who posted this form from this site; EDITOR_REQUIRED otherwise. */
+export function editorOf(c: Context, deps: AppDeps): string {
+  const editor = signedInEditor(c, deps);
+  if (!editor || !sameSite(c, deps)) throw new VerbatimError("EDITOR_REQUIRED");
+  return editor;
+}
+
 /** The post comes from this site: its Origin is the address it was sent to, or the public --base-url. */
 function sameSite(c: Context, deps: AppDeps): boolean {
   const origin = c.req.header("origin");
@@ -124,14 +131,8 @@ export function registerCorrectionPages(app: OpenAPIHono, deps: AppDeps): void {
     return c.redirect("/", 303);
   });
 
-  const editorOf = (c: Context) => {
-    const editor = signedInEditor(c, deps);
-    if (!editor || !sameSite(c, deps)) throw new VerbatimError("EDITOR_REQUIRED");
-    return editor;
-  };
-
   app.post("/d/:id/corrections", async (c) => {
-    const author = editorOf(c);
+    const author = editorOf(c, deps);
     const id = c.req.param("id");
     const form = await c.req.parseBody();
     const op = await opFromForm(form, (await store.get(id))?.document ?? null, deps);
@@ -142,7 +143,7 @@ export function registerCorrectionPages(app: OpenAPIHono, deps: AppDeps): void {
   });
 
   app.post("/corrections/:cid/undo", async (c) => {
-    const by = editorOf(c);
+    const by = editorOf(c, deps);
     const undone = await undoCorrection(store, whole(c.req.param("cid")), by);
     return c.redirect(`/d/${encodeURIComponent(undone.documentId)}#c${undone.id}`, 303);
   });

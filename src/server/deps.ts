@@ -1,3 +1,4 @@
+import type { EntityDecisionOutcome, EntityDecisionRequest } from "../archive/entity-curation.js";
 import type { EntityMatcher } from "../enrich/entity-matcher.js";
 import type { SpeakerRegistry } from "../ingest/speakers/registry.js";
 import type { DocumentStore } from "../store/store.js";
@@ -28,6 +29,11 @@ export interface AppDeps {
   matcher?: EntityMatcher | null;
   /** Where the WARC files of fetched pages are, for archived copies; null when none are kept. */
   warcDir?: string | null;
+  /**
+   * Makes an editor's decision about a found entity and enriches again the documents naming it
+   * (archive/entity-curation.ts); absent where the server has no archive to enrich (tests of pages).
+   */
+  curate?: (request: EntityDecisionRequest, author: string, reason: string) => Promise<EntityDecisionOutcome>;
   /** Where unexpected errors are logged, with the request's id; default: standard error at "info". */
   logger?: Logger;
 }

@@ -5,7 +5,8 @@ import { VerbatimError } from "../errors/catalog.js";
 import type { Editors } from "./editors.js";
 
 /** Writes an editor may make: corrections, made and undone. Every other write is the operator's. */
-export const EDITOR_WRITES = /^\/api\/(documents\/[^/]+\/corrections|corrections\/\d+\/undo)$/;
+export const EDITOR_WRITES =
+  /^\/api\/(documents\/[^/]+\/corrections|corrections\/\d+\/undo|entities\/[^/]+\/decisions)$/;
 
 const bearer = (header: string | undefined) => /^Bearer\s+(.+)$/i.exec(header ?? "")?.[1] ?? "";
 
@@ -18,7 +19,7 @@ function isOperator(token: string | null, given: string): boolean {
 
 /**
  * Writes need `Authorization: Bearer <token>`: the operator's for everything, an editor's for
- * corrections (EDITOR_WRITES). With no token configured, every write is refused. Who is writing
+ * corrections and decisions about found entities (EDITOR_WRITES). With no token configured, every write is refused. Who is writing
  * is left in the context as "writer" (the editor's name, or "operator").
  */
 export function requireToken(token: string | null, editors: Editors | null = null): MiddlewareHandler {

@@ -9,7 +9,12 @@
 import type { Correction, NewCorrection } from "../model/corrections.js";
 import type { Document } from "../model/document.js";
 import type { Enrichment } from "../model/enrichment.js";
-import type { Entity } from "../model/entity.js";
+import type { Entity, EntityType } from "../model/entity.js";
+import type {
+  FoundEntitySummary,
+  NewEntityDecision,
+  StoredEntityDecision,
+} from "../model/entity-curation.js";
 import type { SearchQuery } from "../model/search-query.js";
 import type {
   Concordance,
@@ -165,6 +170,8 @@ export interface ListOptions {
    * computed on (the store moves it onto corrected turns itself).
    */
   extracted?: boolean;
+  /** Only these documents (ids), in id order; `publisher` and `after` still apply. */
+  ids?: readonly string[];
 }
 
 /** Enough of a document to list it. */
@@ -353,6 +360,18 @@ export interface StoreBackend {
   putEntities(entities: Entity[]): Promise<void>;
   getEntity(id: string): Promise<Entity | null>;
   /**
+   * Records an editor's decision about an entity found in documents (model/entity-curation.ts). The
+   * log is kept whole; what a decision points at (the entity merged into, the Wikidata item, the
+   * promoted entity) stays in the entity list when a new gazetteer replaces it.
+   */
+  putEntityDecision(decision: NewEntityDecision): Promise<StoredEntityDecision>;
+  /** Every decision about entities, oldest first. */
+  entityDecisions(): Promise<StoredEntityDecision[]>;
+  /** Entities found in documents (not listed), those most current documents name first. */
+  foundEntities(options: FoundEntityOptions): Promise<{ total: number; entities: FoundEntitySummary[] }>;
+  /** The current documents whose enrichment names an entity, at most `limit`. */
+  documentsMentioning(entityId: string, limit: number): Promise<string[]>;
+  /**
    * Stores a document's enrichment, replacing any earlier one (re-enrichment). It is computed on
    * the extracted record (`list({ extracted: true })`); where editors split or merged turns, the
    * store moves it onto the corrected ones.
@@ -396,6 +415,14 @@ export interface StoreBackend {
   close(): Promise<void>;
   /** The backend's full-text index, which the search engine matches, scores and reads turns through. */
   readonly textIndex: TextIndex;
+}
+
+export interface FoundEntityOptions {
+  type?: EntityType;
+  /** Part of the entity's name, any case. */
+  name?: string;
+  limit: number;
+  offset: number;
 }
 
 /** Search over the archive: the search engine's answers (search/engine/engine.ts), the same on every backend. */

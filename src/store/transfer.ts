@@ -11,6 +11,7 @@ import type { Correction } from "../model/corrections.js";
 import type { Document } from "../model/document.js";
 import type { Enrichment } from "../model/enrichment.js";
 import type { Entity } from "../model/entity.js";
+import type { NewEntityDecision } from "../model/entity-curation.js";
 import type { Speaker } from "../model/speaker.js";
 import type { CaptureRow, DivergenceSummary, InputReading, PageState, StoredVersionLink } from "./records.js";
 
@@ -37,7 +38,9 @@ export type ArchiveRecord =
   | { kind: "crawl"; key: string; started: string; finished: string | null }
   | { kind: "queued"; key: string; url: string; depth: number; seq: number; done: boolean }
   /** An editor's correction, with its number; the corrected records are rebuilt from them on import. */
-  | { kind: "correction"; correction: Correction };
+  | { kind: "correction"; correction: Correction }
+  /** An editor's decision about a found entity, in the order made (the latest about an id holds). */
+  | { kind: "entityDecision"; decision: NewEntityDecision };
 
 export type ArchiveRecordKind = ArchiveRecord["kind"];
 

@@ -510,6 +510,89 @@ export function describeStoreConformance(
       expect((await store.getEntity("found:person:robert-gibbs"))?.forms[0]?.text).toBe("Robert Brian Gibbs");
     });
 
+    it("lists found entities by how many documents name them, finds those documents, keeps decisions in order and what they point at", async () => {
+      const person = (id: string, name: string) => ({
+        id,
+        type: "person" as const,
+        name,
+        forms: [{ text: name, lang: "en", ambiguous: false }],
+      });
+      const names = (docId: string, ids: string[]) =>
+        store.putEnrichment({
+          version: 3,
+          documentId: docId,
+          turnLanguages: ["en", "en", "en"],
+          mentions: ids.map((entityId, i) => ({
+            entityId,
+            type: "person" as const,
+            start: i,
+            end: i + 1,
+            text: "",
+            turn: 0,
+            paragraph: 0,
+          })),
+          times: [],
+          entities: [
+            person("found:person:ann-kaas", "Ann Kaas"),
+            person("found:person:bo-rutte", "Bo Rutte_%"),
+          ],
+        });
+      for (const id of ["fe-1", "fe-2", "fe-3"]) await put(makeDocument({ id }));
+      await names("fe-1", ["found:person:ann-kaas", "found:person:ann-kaas", "found:person:bo-rutte"]);
+      await names("fe-2", ["found:person:ann-kaas", "TR"]);
+      await names("fe-3", ["found:person:ann-kaas"]);
+      const all = await store.foundEntities({ limit: 10, offset: 0 });
+      expect(all.total).toBe(2);
+      expect(all.entities.map((e) => [e.id, e.documents, e.mentions])).toEqual([
+        ["found:person:ann-kaas", 3, 4],
+        ["found:person:bo-rutte", 1, 1],
+      ]);
+      // A name filter is a substring, with LIKE's own characters taken as themselves.
+      expect(
+        (await store.foundEntities({ name: "TTE_%", limit: 10, offset: 0 })).entities.map((e) => e.id),
+      ).toEqual(["found:person:bo-rutte"]);
+      expect((await store.foundEntities({ name: "tt%", limit: 10, offset: 0 })).total).toBe(0);
+      expect((await store.foundEntities({ type: "place", limit: 10, offset: 0 })).total).toBe(0);
+      expect((await store.foundEntities({ limit: 1, offset: 1 })).entities.map((e) => e.id)).toEqual([
+        "found:person:bo-rutte",
+      ]);
+      expect(await store.documentsMentioning("found:person:ann-kaas", 2)).toEqual(["fe-1", "fe-2"]);
+      expect(
+        (await collect(store.list({ extracted: true, ids: ["fe-3", "fe-1", "nobody"] }))).map((d) => d.id),
+      ).toEqual(["fe-1", "fe-3"]);
+      const first = await store.putEntityDecision({
+        decision: { action: "link", id: "found:person:ann-kaas", wikidata: "Q99" },
+        author: "Ada",
+        reason: "the same person",
+        at: "2026-12-05T08:00:00.000Z",
+      });
+      await store.putEntityDecision({
+        decision: { action: "reject", id: "found:person:bo-rutte" },
+        author: "Ada",
+        reason: "a typo",
+        at: "2026-12-05T08:01:00.000Z",
+      });
+      const log = await store.entityDecisions();
+      expect(log.map((d) => [d.decision.action, d.author])).toEqual([
+        ["link", "Ada"],
+        ["reject", "Ada"],
+      ]);
+      expect(log[0]?.seq).toBe(first.seq);
+      expect(log[1]?.seq).toBeGreaterThan(first.seq);
+      // What a decision points at survives a new gazetteer; other listed entities do not.
+      await store.putEnrichment({
+        version: 3,
+        documentId: "fe-3",
+        turnLanguages: ["en", "en", "en"],
+        mentions: [],
+        times: [],
+        entities: [person("Q99", "Ann Kaas")],
+      });
+      await store.putEntities([{ id: "RU", type: "country", name: "Russia", forms: [] }]);
+      expect((await store.getEntity("Q99"))?.name).toBe("Ann Kaas");
+      expect(await store.getEntity("TR")).toBeNull();
+    });
+
     describe("corrections", () => {
       /** A correction as the archive makes one: anchored on the record the editor saw. */
       const correct = async (id: string, op: CorrectionOp, author = "editor") => {

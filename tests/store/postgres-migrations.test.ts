@@ -44,9 +44,10 @@ describe.runIf(postgresWanted)("PostgreSQL migrations", () => {
         "ALTER TABLE documents DROP COLUMN source, DROP COLUMN read_at, DROP COLUMN time, DROP COLUMN date_time",
       );
       // The reading columns came with the migration before the corrections tables, the reshaped
-      // turns' table and the catalog journal (which running again leaves as they are).
+      // turns' table, the catalog journal and the entity decisions (which running again leaves as
+      // they are).
       await db.query("UPDATE verbatim_meta SET value = $1 WHERE key = 'schema_version'", [
-        String(PG_SCHEMA_VERSION - 4),
+        String(PG_SCHEMA_VERSION - 5),
       ]);
       await db.end();
 

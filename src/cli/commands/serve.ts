@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import type { Command } from "commander";
 import { ingestAndLink } from "../../align/service.js";
+import { decideEntity } from "../../archive/entity-curation.js";
 import { type Archive, openArchive } from "../../archive/open.js";
 import { toVerbatimError, VerbatimError } from "../../errors/catalog.js";
 import { warcDirFor } from "../../fetch/warc.js";
@@ -178,6 +179,7 @@ export function registerServe(program: Command): void {
         baseUrl: flags.baseUrl ?? null,
         matcher,
         warcDir: warcDirFor(archive.path),
+        curate: (request, author, reason) => decideEntity(archive, request, author, reason),
       });
       const server = serve(
         {

@@ -289,8 +289,8 @@ function readLatin(
     push(a, to, "place");
     return to + 1;
   }
-  if (words.length === 1 && !first.opening && personWord(first) && isNameLike(first.raw))
-    push(a, a, "person", true);
+  // A surname alone, which only the document's full names can explain ("Kaas said", after "Bronte Kaas").
+  if (words.length === 1 && personWord(first) && isNameLike(first.raw)) push(a, a, "person", true);
   return to + 1;
 }
 

@@ -3,6 +3,7 @@
  * prepare search text) so that the main thread only reads archives and writes the store.
  */
 import { parentPort, workerData } from "node:worker_threads";
+import { EntityCuration } from "../../enrich/curation.js";
 import { EntityMatcher } from "../../enrich/entity-matcher.js";
 import { DEFAULT_GAZETTEER_PATH, Gazetteer } from "../../enrich/gazetteer.js";
 import { loadLanguageDetection } from "../../enrich/language.js";
@@ -25,10 +26,14 @@ const debateSpeakers: DebateSpeakerLookup | null = setup.debateSpeakersPath
   : null;
 // Only a worker that enriches loads the language model (language.ts: about 200 MB).
 if (setup.enrich !== false) await loadLanguageDetection();
+const curation = new EntityCuration(setup.entityDecisions ?? []);
 const matcher =
   setup.enrich === false
     ? null
-    : new EntityMatcher(Gazetteer.load(registry, setup.gazetteerPath ?? DEFAULT_GAZETTEER_PATH));
+    : new EntityMatcher(
+        Gazetteer.load(registry, setup.gazetteerPath ?? DEFAULT_GAZETTEER_PATH, curation.promoted),
+        curation,
+      );
 const ctx = { registry, debateSpeakers, maxBytes: setup.maxBytes, now: () => new Date(), matcher };
 
 // Reading pages is batch work, even inside `serve --follow`: the server's own thread answers first.

@@ -1,6 +1,7 @@
 import type { Notice } from "../../errors/catalog.js";
 import type { Document } from "../../model/document.js";
 import type { Enrichment } from "../../model/enrichment.js";
+import type { EntityDecision } from "../../model/entity-curation.js";
 import type { Speaker } from "../../model/speaker.js";
 
 /** What a worker needs to build its own ingest context (functions cannot cross threads). */
@@ -11,6 +12,8 @@ export interface WorkerSetup {
   /** Gazetteer for enrichment; enrichment is off when `enrich` is false. */
   enrich?: boolean;
   gazetteerPath?: string | null;
+  /** Editors' decisions about found entities, which enrichment applies (src/enrich/curation.ts). */
+  entityDecisions?: EntityDecision[];
   debateSpeakersPath: string | null;
   maxBytes: number;
 }

@@ -16,6 +16,7 @@ import type { AppDeps } from "../deps.js";
 import { requireToken } from "../security.js";
 import { registerAlignmentApi } from "./alignment-routes.js";
 import { registerCorrectionApi } from "./correction-routes.js";
+import { registerEntityApi } from "./entity-routes.js";
 import { registerExportApi } from "./export-routes.js";
 import { registerHistoryApi } from "./history-routes.js";
 import {
@@ -292,6 +293,8 @@ export function registerApi(app: OpenAPIHono, deps: AppDeps): void {
   const { store } = deps;
   // Every write under /api needs the operator's token; reads (GET, HEAD) pass.
   app.use("/api/*", requireToken(deps.token, deps.editors ?? null));
+  // Before /api/entities/{id}, which would take "found" and "decisions" for ids.
+  registerEntityApi(app, deps);
 
   app.openapi(searchRoute, async (c) => {
     const query = c.req.valid("query");

@@ -12,6 +12,11 @@ import type { Correction, NewCorrection } from "../../model/corrections.js";
 import type { Document } from "../../model/document.js";
 import type { Enrichment } from "../../model/enrichment.js";
 import { type Entity, FOUND_PREFIX } from "../../model/entity.js";
+import type {
+  FoundEntitySummary,
+  NewEntityDecision,
+  StoredEntityDecision,
+} from "../../model/entity-curation.js";
 import { displayText } from "../../model/index-text.js";
 import type { Speaker } from "../../model/speaker.js";
 import { chooseCurrent, readingOf, repeatedReading } from "../../model/version-order.js";
@@ -24,6 +29,7 @@ import type {
   DivergentPair,
   DocumentSummary,
   DocumentView,
+  FoundEntityOptions,
   InputReading,
   LanguageVersion,
   ListOptions,
@@ -45,6 +51,7 @@ import { pgCorrections } from "./corrections.js";
 import { one, type Queryable, rows, transaction } from "./db.js";
 import { DOCUMENT_READ, type DocumentRow, readDocumentView, toStoredDocument } from "./document-view.js";
 import { pgEnrichment } from "./enrichment.js";
+import { pgEntityDecisions } from "./entity-decisions.js";
 import { type PgFetchLog, pgFetchLog } from "./fetch-log.js";
 import {
   READING_COLUMNS,
@@ -341,19 +348,21 @@ export class PgStore implements StoreBackend {
     let after = options.after ?? "";
     let remaining = options.limit ?? Number.POSITIVE_INFINITY;
     const read = options.extracted ? "SELECT d.id, d.body FROM documents d" : DOCUMENT_READ;
+    const only = options.ids ? " AND d.id = ANY($3::text[])" : "";
+    const ids = options.ids ? [[...options.ids]] : [];
     while (remaining > 0) {
       const n = Math.min(pageSize, remaining);
       const found = options.publisher
         ? await rows<{ id: string; body: string }>(
             await this.router.reader(),
-            `${read} WHERE d.current AND d.id COLLATE "C" > $1 AND d.publisher = $2
+            `${read} WHERE d.current AND d.id COLLATE "C" > $1 AND d.publisher = $2${only.replace("$3", "$4")}
              ORDER BY d.id COLLATE "C" LIMIT $3`,
-            [after, options.publisher, n],
+            [after, options.publisher, n, ...ids],
           )
         : await rows<{ id: string; body: string }>(
             await this.router.reader(),
-            `${read} WHERE d.current AND d.id COLLATE "C" > $1 ORDER BY d.id COLLATE "C" LIMIT $2`,
-            [after, n],
+            `${read} WHERE d.current AND d.id COLLATE "C" > $1${only} ORDER BY d.id COLLATE "C" LIMIT $2`,
+            [after, n, ...ids],
           );
       if (found.length === 0) return;
       for (const row of found) yield JSON.parse(row.body) as Document;
@@ -390,7 +399,11 @@ export class PgStore implements StoreBackend {
   async putEntities(entities: Entity[]): Promise<void> {
     await this.write(async (db) => {
       // The gazetteer's entities are replaced; those found in documents stay, their mentions still name them.
-      await db.query("DELETE FROM entities WHERE id NOT LIKE $1", [`${FOUND_PREFIX}%`]);
+      // ...and so do those editors' decisions point at (a Wikidata item, a promoted entity).
+      await db.query(
+        "DELETE FROM entities WHERE id NOT LIKE $1 AND id NOT IN (SELECT target FROM entity_decisions WHERE target IS NOT NULL)",
+        [`${FOUND_PREFIX}%`],
+      );
       if (entities.length)
         await db.query(
           "INSERT INTO entities (id, type, name, forms) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])",
@@ -403,6 +416,28 @@ export class PgStore implements StoreBackend {
         );
       await this.finishWrite(db, null);
     });
+  }
+
+  async putEntityDecision(decision: NewEntityDecision): Promise<StoredEntityDecision> {
+    return this.write(async (db) => {
+      const stored = await pgEntityDecisions.put(db, decision);
+      await this.finishWrite(db, null);
+      return stored;
+    });
+  }
+
+  async entityDecisions(): Promise<StoredEntityDecision[]> {
+    return pgEntityDecisions.all(await this.router.reader());
+  }
+
+  async foundEntities(
+    options: FoundEntityOptions,
+  ): Promise<{ total: number; entities: FoundEntitySummary[] }> {
+    return pgEntityDecisions.found(await this.router.reader(), options);
+  }
+
+  async documentsMentioning(entityId: string, limit: number): Promise<string[]> {
+    return pgEntityDecisions.mentioning(await this.router.reader(), entityId, limit);
   }
 
   async getEntity(id: string): Promise<Entity | null> {

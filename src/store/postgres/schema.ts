@@ -7,6 +7,7 @@
 import { CATALOG_CHANGES_SCHEMA } from "./catalog-changes.js";
 import type { Queryable } from "./db.js";
 import { rows } from "./db.js";
+import { PG_ENTITY_DECISIONS_SCHEMA } from "./entity-decisions.js";
 import { indexText } from "./indexed-text.js";
 import { applyPostings, PostingsDelta } from "./postings.js";
 
@@ -333,6 +334,8 @@ export const PG_MIGRATIONS: readonly Migration[] = [
   // Which documents each write changed (catalog-changes.ts), so the search catalog is brought up
   // to date from their rows instead of read whole after every write.
   CATALOG_CHANGES_SCHEMA,
+  // Editors' decisions about entities found in documents (entity-decisions.ts).
+  PG_ENTITY_DECISIONS_SCHEMA,
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.length;

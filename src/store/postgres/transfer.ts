@@ -28,6 +28,7 @@ import { bumpGeneration } from "./catalog-changes.js";
 import { pgCorrections, toCorrection } from "./corrections.js";
 import { one, type Queryable, rows, transaction } from "./db.js";
 import { pgEnrichment } from "./enrichment.js";
+import { pgEntityDecisions } from "./entity-decisions.js";
 import { READING_INSERT_COLUMNS, readingValues } from "./readings.js";
 import { applyIndexDelta, IndexDelta, putInIndex } from "./search-index.js";
 import { pgVersionLinks } from "./version-links.js";
@@ -136,6 +137,8 @@ export function pgTransfer(pool: pg.Pool, wrote: () => Promise<void>): ArchiveTr
         yield { kind: "queued", key: r.key, url: r.url, depth: r.depth, seq: Number(r.seq), done: r.done };
       for await (const r of paged(pool, "corrections", "*", ["id"], ["id"]))
         yield { kind: "correction", correction: toCorrection(r as Parameters<typeof toCorrection>[0]) };
+      for (const { seq: _seq, ...decision } of await pgEntityDecisions.all(pool))
+        yield { kind: "entityDecision", decision };
     },
 
     async importRecords(records) {
@@ -271,6 +274,9 @@ async function importRecord(db: Queryable, r: ArchiveRecord, delta: IndexDelta):
       await pgCorrections.addNumbered(db, r.correction);
       break;
     }
+    case "entityDecision":
+      await pgEntityDecisions.put(db, r.decision);
+      return;
     case "withdrawal":
       await db.query(
         "INSERT INTO withdrawals (doc_id, url, status, at) VALUES ($1, $2, $3, $4) ON CONFLICT (doc_id) DO NOTHING",

@@ -8,6 +8,7 @@ import { publicSource } from "../../model/public-source.js";
 import { documentFingerprint } from "../fingerprint.js";
 import type { PendingWork } from "../store.js";
 import { CATALOG_CHANGES_TABLE } from "./catalog-changes.js";
+import { ENTITY_DECISIONS_TABLE } from "./entity-decisions.js";
 import { searchIndexWriter } from "./search-index.js";
 import { fillTermCounts, TERM_COUNTS_TABLE } from "./term-counts.js";
 
@@ -304,6 +305,8 @@ export const MIGRATIONS: readonly Migration[] = [
   // 17: which documents each transaction changed (catalog-changes.ts), so the search catalog is
   // brought up to date from their rows instead of read whole after every write.
   CATALOG_CHANGES_TABLE,
+  // 18: editors' decisions about entities found in documents (entity-decisions.ts).
+  ENTITY_DECISIONS_TABLE,
 ];
 
 /**

@@ -10,6 +10,11 @@ import type { Correction, NewCorrection } from "../../model/corrections.js";
 import type { Document } from "../../model/document.js";
 import type { Enrichment } from "../../model/enrichment.js";
 import { type Entity, FOUND_PREFIX } from "../../model/entity.js";
+import type {
+  FoundEntitySummary,
+  NewEntityDecision,
+  StoredEntityDecision,
+} from "../../model/entity-curation.js";
 import type { Speaker } from "../../model/speaker.js";
 import { chooseCurrent, type Reading, readingOf, repeatedReading } from "../../model/version-order.js";
 import { canonicalJson, documentFingerprint } from "../fingerprint.js";
@@ -21,6 +26,7 @@ import type {
   DivergentPair,
   DocumentSummary,
   DocumentView,
+  FoundEntityOptions,
   InputReading,
   LanguageVersion,
   ListOptions,
@@ -39,6 +45,7 @@ import type {
 import type { ArchiveTransfer } from "../transfer.js";
 import { type SqliteCorrections, sqliteCorrections } from "./corrections.js";
 import { type EnrichmentIndex, enrichmentIndex } from "./enrichment-index.js";
+import { sqliteEntityDecisions } from "./entity-decisions.js";
 import { type SqliteFetchLog, sqliteFetchLog } from "./fetch-log.js";
 import { MIGRATIONS, SCHEMA_VERSION } from "./schema.js";
 import { type SearchIndexWriter, searchIndexWriter } from "./search-index.js";
@@ -125,6 +132,7 @@ export class SqliteStore implements StoreBackend {
   private readonly enrichments: EnrichmentIndex;
   private readonly links: VersionLinks;
   private readonly fixes: SqliteCorrections;
+  private readonly decisions: ReturnType<typeof sqliteEntityDecisions>;
   readonly fetchLog: SqliteFetchLog;
   readonly transfer: ArchiveTransfer;
   /** Bumped on every write by this connection, so search caches know when to reload. */
@@ -172,6 +180,7 @@ export class SqliteStore implements StoreBackend {
     this.enrichments = enrichmentIndex(db, this.index);
     this.links = versionLinks(db, options.alignmentVersion ?? null);
     this.fixes = sqliteCorrections(db, { index: this.index, enrichments: this.enrichments });
+    this.decisions = sqliteEntityDecisions(db);
     this.fetchLog = sqliteFetchLog(db, () => {
       this.generation++;
     });
@@ -462,15 +471,19 @@ export class SqliteStore implements StoreBackend {
     let after = options.after ?? "";
     let remaining = options.limit ?? Number.POSITIVE_INFINITY;
     const read = options.extracted ? "SELECT d.id, d.body FROM documents d" : DOCUMENT_READ;
-    const byPublisher = this.db.prepare<[string, string, number], { id: string; body: string }>(
-      `${read} WHERE d.current = 1 AND d.id > ? AND d.publisher = ? ORDER BY d.id LIMIT ?`,
+    const only = options.ids ? " AND d.id IN (SELECT value FROM json_each(?))" : "";
+    const ids = options.ids ? [JSON.stringify(options.ids)] : [];
+    const byPublisher = this.db.prepare<(string | number)[], { id: string; body: string }>(
+      `${read} WHERE d.current = 1 AND d.id > ?${only} AND d.publisher = ? ORDER BY d.id LIMIT ?`,
     );
-    const all = this.db.prepare<[string, number], { id: string; body: string }>(
-      `${read} WHERE d.current = 1 AND d.id > ? ORDER BY d.id LIMIT ?`,
+    const all = this.db.prepare<(string | number)[], { id: string; body: string }>(
+      `${read} WHERE d.current = 1 AND d.id > ?${only} ORDER BY d.id LIMIT ?`,
     );
     while (remaining > 0) {
       const n = Math.min(pageSize, remaining);
-      const rows = options.publisher ? byPublisher.all(after, options.publisher, n) : all.all(after, n);
+      const rows = options.publisher
+        ? byPublisher.all(after, ...ids, options.publisher, n)
+        : all.all(after, ...ids, n);
       if (rows.length === 0) return;
       for (const row of rows) yield JSON.parse(row.body) as Document;
       remaining -= rows.length;
@@ -509,10 +522,32 @@ export class SqliteStore implements StoreBackend {
       "INSERT OR REPLACE INTO entities (id, type, name, forms) VALUES (?, ?, ?, ?)",
     );
     this.db.transaction(() => {
-      // The gazetteer's entities are replaced; those found in documents stay, their mentions still name them.
-      this.db.exec(`DELETE FROM entities WHERE id NOT LIKE '${FOUND_PREFIX}%'`);
+      // The gazetteer's entities are replaced; those found in documents stay, their mentions still
+      // name them, and so do those editors' decisions point at (a Wikidata item, a promoted entity).
+      this.db.exec(
+        `DELETE FROM entities WHERE id NOT LIKE '${FOUND_PREFIX}%' AND id NOT IN (SELECT target FROM entity_decisions WHERE target IS NOT NULL)`,
+      );
       for (const e of entities) insert.run(e.id, e.type, e.name, JSON.stringify(e.forms));
     })();
+  }
+
+  async putEntityDecision(decision: NewEntityDecision): Promise<StoredEntityDecision> {
+    this.generation++;
+    return this.db.transaction(() => this.decisions.put(decision))();
+  }
+
+  async entityDecisions(): Promise<StoredEntityDecision[]> {
+    return this.decisions.all();
+  }
+
+  async foundEntities(
+    options: FoundEntityOptions,
+  ): Promise<{ total: number; entities: FoundEntitySummary[] }> {
+    return this.decisions.found(options);
+  }
+
+  async documentsMentioning(entityId: string, limit: number): Promise<string[]> {
+    return this.decisions.mentioning(entityId, limit);
   }
 
   async getEntity(id: string): Promise<Entity | null> {

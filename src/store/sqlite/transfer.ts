@@ -27,6 +27,7 @@ import {
 import type { ArchiveRecord, ArchiveRecordKind, ArchiveTransfer } from "../transfer.js";
 import type { SqliteCorrections } from "./corrections.js";
 import type { EnrichmentIndex } from "./enrichment-index.js";
+import { sqliteEntityDecisions } from "./entity-decisions.js";
 import type { SearchIndexWriter } from "./search-index.js";
 import type { VersionLinks } from "./version-links.js";
 
@@ -155,12 +156,15 @@ export function sqliteTransfer(
         yield { kind: "queued", key: r.key, url: r.url, depth: r.depth, seq: r.seq, done: r.done === 1 };
       for (const r of db.prepare("SELECT * FROM corrections ORDER BY id").all() as CorrectionRow[])
         yield { kind: "correction", correction: toCorrection(r) };
+      for (const { seq: _seq, ...decision } of sqliteEntityDecisions(db).all())
+        yield { kind: "entityDecision", decision };
     },
 
     async importRecords(records) {
       const held = (db.prepare("SELECT count(*) AS n FROM documents").get() as { n: number }).n;
       if (held > 0) throw new VerbatimError("COPY_TARGET_NOT_EMPTY", { documents: held });
       const counts: Partial<Record<ArchiveRecordKind, number>> = {};
+      const decisions = sqliteEntityDecisions(db);
       const stmt = {
         version: db.prepare(
           `INSERT INTO documents (id, version, current, fingerprint, content_hash, publisher, language, kind, date, title, stored_at, body, keys)
@@ -286,6 +290,9 @@ export function sqliteTransfer(
               corrected.add(c.documentId);
               break;
             }
+            case "entityDecision":
+              decisions.put(r.decision);
+              break;
           }
         }
         parts.index.flush();
