@@ -69,7 +69,7 @@ export function enrichDocument(doc: Document, matcher: EntityMatcher): Enrichmen
   for (const m of listed) {
     const key = `${m.turn}.${m.paragraph}`;
     const list = spans.get(key) ?? [];
-    list.push([m.start, m.end]);
+    list.push([m.start, m.end, m.type]);
     spans.set(key, list);
   }
   const names: LocatedName[] = [];
@@ -102,7 +102,7 @@ export function enrichDocument(doc: Document, matcher: EntityMatcher): Enrichmen
       seek(p, turn.index, paragraph, lang);
     });
   }
-  const found = resolveFoundNames(names);
+  const found = resolveFoundNames(names, (given, surname) => matcher.personByKey(given, surname));
   const mentions = [
     ...listed,
     ...found.mentions.map((n) => ({

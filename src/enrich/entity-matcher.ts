@@ -13,6 +13,7 @@ import type { Entity } from "../model/entity.js";
 import type { EntityCuration } from "./curation.js";
 import { isNameLike } from "./english-words.js";
 import type { Gazetteer } from "./gazetteer.js";
+import { personKey } from "./names/found-entities.js";
 import { ACRONYM_CASE_ENDING, type RussianWordRule, russianWordRule } from "./russian-forms.js";
 
 /** A mention before the document as a whole decides the ambiguous ones. */
@@ -520,6 +521,28 @@ export class EntityMatcher {
     for (const [pattern, words] of DESCRIBED_OFFICES)
       if (pattern.test(description)) return !offices.some((office) => words.some((w) => office.includes(w)));
     return false;
+  }
+
+  private peopleByKey: Map<string, Set<string>> | null = null;
+
+  /** The listed person whose given name and surname keys these are, if exactly one (see names/found-entities.ts). */
+  personByKey(given: string, surname: string): string | null {
+    if (!this.peopleByKey) {
+      this.peopleByKey = new Map();
+      for (const e of this.gazetteer.entities) {
+        if (e.type !== "person") continue;
+        for (const f of e.forms) {
+          const k = personKey(f.text, f.lang);
+          if (!k.given || !k.surname) continue;
+          const key = `${k.given}-${k.surname}`;
+          const ids = this.peopleByKey.get(key) ?? new Set<string>();
+          ids.add(e.id);
+          this.peopleByKey.set(key, ids);
+        }
+      }
+    }
+    const ids = this.peopleByKey.get(`${given}-${surname}`);
+    return ids?.size === 1 ? ([...ids][0] as string) : null;
   }
 
   /** The person entity of a speaker registry id. */

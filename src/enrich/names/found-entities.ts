@@ -80,13 +80,30 @@ export interface ResolvedName extends LocatedName {
  * Resolves one document's found names: ids for each, surnames joined to the document's full
  * names, unexplained surnames dropped; and the entities they name, with their surface forms.
  */
-export function resolveFoundNames(names: LocatedName[]): { mentions: ResolvedName[]; entities: Entity[] } {
+/**
+ * A listed person whose given name and surname have these keys, if exactly one has: "Шарль
+ * Мішель" (Ukrainian) is the gazetteer's Charles Michel, listed as "Шарль Мишель".
+ */
+export type ListedPersonLookup = (given: string, surname: string) => string | null;
+
+/** Name words other than initials: "Robert Brian Gibbs" has three, "Дж.Байден" one. */
+const namedWords = (name: string) =>
+  name.split(/[\s.]+/).filter((w) => w.replace(/[,()]/g, "").length > 1).length;
+
+export function resolveFoundNames(
+  names: LocatedName[],
+  listedPerson: ListedPersonLookup = () => null,
+): { mentions: ResolvedName[]; entities: Entity[] } {
   const people = new Map<string, string>();
   const idOf = (n: LocatedName): string | null => {
     if (n.type !== "person") return `${FOUND_PREFIX}${n.type}:${phraseKey(n.name, n.lang)}`;
     const { given, surname } = personKey(n.name, n.lang);
     if (!surname) return null;
     if (n.surnameOnly) return null;
+    // Given name and surname of a listed person, spelt another way; a middle name no listed form
+    // has ("Robert Brian Gibbs") may be a namesake's, so only two-word names are joined.
+    const listed = given && namedWords(n.name) === 2 ? listedPerson(given, surname) : null;
+    if (listed) return listed;
     return `${FOUND_PREFIX}person:${given ? `${given}-` : ""}${surname}`;
   };
   // Full names first, so a surname can find the person it belongs to.
@@ -109,6 +126,7 @@ export function resolveFoundNames(names: LocatedName[]): { mentions: ResolvedNam
     }
     if (!id || /:$/.test(id)) continue;
     mentions.push({ ...n, entityId: id });
+    if (!id.startsWith(FOUND_PREFIX)) continue;
     const entry = forms.get(id) ?? { type: n.type, texts: new Map<string, number>(), lang: n.lang };
     entry.texts.set(n.text, (entry.texts.get(n.text) ?? 0) + 1);
     if (n.name !== n.text) entry.texts.set(n.name, (entry.texts.get(n.name) ?? 0) + 1);

@@ -52,8 +52,8 @@ type Push = (
   titled?: boolean,
 ) => void;
 
-/** Spans the gazetteer already claimed: [start, end). */
-export type Span = readonly [number, number];
+/** Spans the gazetteer already claimed: [start, end), and the listed entity's type. */
+export type Span = readonly [number, number, string?];
 
 const REGION_SUFFIX = /(?:щин|ччин)(?:а|и|і|у|ою)$/;
 /** The generic words of government bodies, which name one even in ordinary words: "Foreign Ministry". */
@@ -62,6 +62,17 @@ const GOVERNMENT_BODIES = new Set(
     " ",
   ),
 );
+
+/** Lowercase words after a place's name that make it a region: "Odesa region". */
+const REGION_WORDS = new Set([
+  "region",
+  "oblast",
+  "province",
+  "district",
+  "county",
+  "governorate",
+  "prefecture",
+]);
 
 /** Prepositions after which a capitalised word is a place even when it is also a given name. */
 const STRONG_PLACE_CUES = new Set(["in", "near", "outside", "throughout", "inside"]);
@@ -105,6 +116,14 @@ function stemIn(word: string, stems: readonly string[], longest = 4): boolean {
   return false;
 }
 
+/** A title in the singular: "министра", "президентом", not "министров" (a title before one person). */
+const isCyrillicTitle = (word: string) =>
+  stemIn(word, CYRILLIC_TITLE_STEMS) && !/(?:ов|ев|ам|ами|ах|ям|ями|ях|ів)$/.test(word);
+
+/** An acronym ("ВМС", "NBC"): never a person or a place by context alone. */
+const isAcronymToken = (t: NameToken) =>
+  t.raw.length >= 2 && t.raw === t.raw.toUpperCase() && t.raw !== t.raw.toLowerCase();
+
 const overlaps = (t: NameToken, listed: readonly Span[]) => listed.some(([s, e]) => t.start < e && s < t.end);
 
 export function findNames(text: string, lang: string, listed: readonly Span[] = []): FoundName[] {
@@ -129,7 +148,59 @@ export function findNames(text: string, lang: string, listed: readonly Span[] = 
       : readLatin(text, tokens, i, end, listed, push);
     i = Math.max(next, i + 1);
   }
+  placesInLists(tokens, listed, out, push);
   return out;
+}
+
+const LIST_CONJUNCTIONS = new Set(["and", "or", "и", "или", "і", "й", "та", "або"]);
+
+/**
+ * "Kherson, Melitopol, Berdyansk, Enerhodar, Mariupol": in a list of single capitalised words of
+ * which at least two are places (listed or found), and at least half, the others are places too.
+ */
+function placesInLists(tokens: NameToken[], listed: readonly Span[], out: FoundName[], push: Push): void {
+  const isPlaceAt = (t: NameToken) =>
+    listed.some(([s, e, type]) => t.start < e && s < t.end && (type === "place" || type === "country")) ||
+    out.some((n) => n.type === "place" && t.start < n.end && n.start < t.end);
+  const taken = (t: NameToken) => overlaps(t, listed) || out.some((n) => t.start < n.end && n.start < t.end);
+  let run: NameToken[] = [];
+  const flush = () => {
+    if (run.length >= 3) {
+      const places = run.filter(isPlaceAt).length;
+      if (places >= 2 && places * 2 >= run.length)
+        for (const t of run) {
+          if (taken(t) || ENGLISH_NOT_NAMES.has(t.lower) || CYRILLIC_NOT_NAMES.has(t.lower)) continue;
+          const k = tokens.indexOf(t);
+          push(k, k, "place");
+        }
+    }
+    run = [];
+  };
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k] as NameToken;
+    const prev = tokens[k - 1];
+    if (!t.capital || t.initial) {
+      if (
+        !(LIST_CONJUNCTIONS.has(t.lower) && run.length > 0 && (t.gapBefore === " " || t.gapBefore === ", "))
+      )
+        flush();
+      continue;
+    }
+    const joined =
+      run.length > 0 &&
+      (t.gapBefore === ", " ||
+        (t.gapBefore === " " && prev !== undefined && LIST_CONJUNCTIONS.has(prev.lower)));
+    // Each item is one word: a capitalised word right after another is a longer name, not an item.
+    const next = tokens[k + 1];
+    const single = !(next?.capital && next.gapBefore === " ");
+    if (!single) {
+      flush();
+      continue;
+    }
+    if (!joined) flush();
+    run.push(t);
+  }
+  flush();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -258,6 +329,18 @@ function readLatin(
     push(a, to, "place");
     return to + 1;
   }
+  // "Odesa region", "Kharkiv oblast": a place and its generic word in lowercase.
+  const after = tokens[to + 1];
+  if (
+    after &&
+    after.gapBefore === " " &&
+    REGION_WORDS.has(after.lower) &&
+    words.length <= 3 &&
+    words.every((w) => personWord(w) && !overlaps(w, listed))
+  ) {
+    push(a, to + 1, "place");
+    return to + 2;
+  }
   // "Latin America", "the Caribbean", "Black Sea": parts of the world.
   const phrase = words.map((w) => w.lower).join(" ");
   const lastTwo = words
@@ -383,10 +466,22 @@ function readCyrillic(
   if (firstListed > 0) return readCyrillic(text, tokens, from, from + firstListed - 1, lang, listed, push);
   if (firstListed === 0) return from + 1;
   // A capitalised title, perhaps with a listed country, before a name: "Президентом Франції Еммануелем Макроном".
-  if (stemIn(cyrillicLower(first), CYRILLIC_TITLE_STEMS) && !first.initial) {
+  if (isCyrillicTitle(cyrillicLower(first)) && !first.initial) {
     let k = from + 1;
-    while (k <= to && overlaps(tokens[k] as NameToken, listed)) k++;
-    if (k <= to && to - k < 3 && k > from) {
+    // Past listed names and further titles: "Господин Президент", "Президента США Джо Байдена".
+    while (
+      k <= to &&
+      (overlaps(tokens[k] as NameToken, listed) || isCyrillicTitle(cyrillicLower(tokens[k] as NameToken)))
+    )
+      k++;
+    if (k > to) return to + 1;
+    // "Президента Європейської ради": the office's body, not a person.
+    const body = k <= to ? readCyrillicOrganisation(tokens, k, listed) : -1;
+    if (body >= k) {
+      push(k, body, "organisation");
+      return body + 1;
+    }
+    if (k <= to && to - k < 3 && k > from && !(k === to && isAcronymToken(tokens[k] as NameToken))) {
       push(k, to, "person", k === to, undefined, true);
       return to + 1;
     }
@@ -420,8 +515,23 @@ function readCyrillic(
     return latin.to + 1;
   }
   if (CYRILLIC_NOT_NAMES.has(cyrillicLower(first)) && words.length === 1) return to + 1;
+  // "ВВС Великобритании", "ВС Украины": an acronym the list does not hold, and the country it belongs to.
+  const country = tokens[to + 1];
+  if (
+    words.length === 1 &&
+    isAcronymToken(first) &&
+    country?.gapBefore === " " &&
+    listed.some(([s, e, type]) => type === "country" && country.start >= s && country.end <= e)
+  ) {
+    const end = listed.find(([s, e]) => country.start >= s && country.end <= e)?.[1] ?? country.end;
+    let last = to + 1;
+    while (last + 1 < tokens.length && (tokens[last + 1] as NameToken).end <= end) last++;
+    push(from, last, "organisation");
+    return last + 1;
+  }
   // A title is no name: "супруга Президента США" names the President by office only.
-  if (words.length === 1 && stemIn(cyrillicLower(first), CYRILLIC_TITLE_STEMS)) return to + 1;
+  if (words.length === 1 && (stemIn(cyrillicLower(first), CYRILLIC_TITLE_STEMS) || isAcronymToken(first)))
+    return to + 1;
   if (
     words.length <= 2 &&
     stemIn(cyrillicLower(words[words.length - 1] as NameToken), CYRILLIC_WORLD_REGION_STEMS, 3)
@@ -456,7 +566,12 @@ function readCyrillic(
     return to + 1;
   }
   // A title before a name: "президент Зеленский", "министра Лаврова", "пані Урсулу фон дер Ляєн".
-  if (beforeWord && stemIn(beforeWord, CYRILLIC_TITLE_STEMS) && words.length <= 3) {
+  if (
+    beforeWord &&
+    isCyrillicTitle(beforeWord) &&
+    words.length <= 3 &&
+    !(words.length === 1 && isAcronymToken(first))
+  ) {
     push(from, to, "person", words.length === 1, undefined, true);
     return to + 1;
   }
@@ -471,8 +586,11 @@ function readCyrillic(
     (beforeWord &&
       !first.opening &&
       stemIn(beforeWord, CYRILLIC_PLACE_STEMS) &&
-      (before?.gapBefore ?? "") !== "") ||
+      (before?.gapBefore ?? "") !== "" &&
+      // "2002 г. Положение": г. after a number is a year, not a town.
+      !/\d/.test(tokens[from - 2]?.raw ?? "")) ||
     (after &&
+      !first.opening &&
       !after.capital &&
       after.cyrillic &&
       after.gapBefore === " " &&
@@ -486,6 +604,11 @@ function readCyrillic(
   }
   const cues = CYRILLIC_PLACE_CUES[lang] ?? CYRILLIC_PLACE_CUES.ru;
   if (beforeWord && cues?.has(beforeWord) && words.length <= 2 && !first.opening) {
+    // "в Казани Генерального консульства": the place is one word, an organisation follows.
+    if (words.length === 2 && readCyrillicOrganisation(tokens, to, listed) >= to) {
+      push(from, from, "place");
+      return to;
+    }
     push(from, to, "place");
     return to + 1;
   }
@@ -509,17 +632,19 @@ function readCyrillicOrganisation(tokens: NameToken[], from: number, listed: rea
       head = k;
       break;
     }
-    // Words before the generic one are capitalised or adjectives: "Всемирного конгресса", "торговой палаты".
-    if (k > from && t.capital) continue;
-    if (
-      k > from &&
-      !/(?:ой|ей|ого|его|ый|ий|ая|яя|ое|ее|ых|их|ым|им|ую|юю|ыми|ими|ської|ського|ська|ський|ські|ної|ного|на|ний|ні)$/.test(
-        cyrillicLower(t),
-      )
-    )
-      break;
+    // Words before the generic one are adjectives: "Всемирного конгресса", "Канадской торговой палаты";
+    // "в Казани Генерального консульства" starts at "Генерального".
+    if (!ADJECTIVE_ENDING.test(cyrillicLower(t))) break;
   }
   if (head < 0) return -1;
+  if (isCyrillicTitle(cyrillicLower(first)) && !stemIn(cyrillicLower(first), CYRILLIC_ORGANISATION_STEMS))
+    return -1;
+  // The official gazette ("Собрание законодательства Российской Федерации") is a publication.
+  if (
+    /^собрани/.test(cyrillicLower(tokens[head] as NameToken)) &&
+    /^законодательств/.test(cyrillicLower(tokens[head + 1] ?? first))
+  )
+    return -1;
   // "Евакуаційна місія триває": an adjective opening a sentence before a lowercase generic word is no name.
   if (head > from && first.opening && !(tokens[head] as NameToken).capital) return -1;
   // A generic word alone ("Совет", "Рада") opening a sentence names nothing.
@@ -534,7 +659,9 @@ function readCyrillicOrganisation(tokens: NameToken[], from: number, listed: rea
     if (t.capital && readCyrillicOrganisation(tokens, k, listed) > k) break;
     // A person follows: "Совета Абрамова С.А.".
     if (t.capital && tokens[k + 1]?.initial) break;
-    if (!t.capital && DETERMINERS.test(w)) break;
+    if (!t.capital && (DETERMINERS.test(w) || VERB_OR_ADVERB.test(w) || /[^і]і$/.test(w))) break;
+    // A title and the person holding it: "Ради Європи пані Марією…".
+    if (!t.capital && isCyrillicTitle(w)) break;
     end = k;
   }
   if (end === from && tokens[from]?.opening) return -1;
@@ -546,6 +673,13 @@ function readCyrillicOrganisation(tokens: NameToken[], from: number, listed: rea
   if (overlaps(tokens[head] as NameToken, listed)) return -1;
   return end;
 }
+
+const ADJECTIVE_ENDING =
+  /(?:ой|ей|ого|его|ый|ий|ая|яя|ое|ее|ых|их|ым|им|ую|юю|ыми|ими|ської|ського|ська|ський|ські|ної|ного|на|ний|ні|ська|цька|ого)$/;
+
+/** Verbs and adverbs that end a name: "…ради російські військові знову завдали", "заявило". */
+const VERB_OR_ADVERB =
+  /(?:ли|ла|ло|ть|ться|тся|ет|ют|ит|ят|ает|яет|ає|ють|ить|ал|ял|ил|знову|снова|вновь|уже|вже|також|также)$/;
 
 /** Words that point rather than name: "Совета следующих лиц", "указанного комитета". */
 const DETERMINERS =
@@ -605,8 +739,24 @@ function readNamedByGenericWord(
     return end + 1;
   }
   if (!next.capital || next.gapBefore !== " " || overlaps(next, listed) || next.initial) return i + 1;
+  // A company written in Latin letters: "компания Micro Focus Group Limited", "компании Thales UK".
+  if (!next.cyrillic) {
+    let last = i + 1;
+    while (last + 1 < tokens.length) {
+      const t = tokens[last + 1] as NameToken;
+      if (
+        t.cyrillic ||
+        t.gapBefore !== " " ||
+        !(t.capital || /^\d/.test(t.raw) || t.lower === "of" || t.lower === "and")
+      )
+        break;
+      last++;
+    }
+    while (last > i + 1 && !(tokens[last] as NameToken).capital) last--;
+    push(i + 1, last, "organisation");
+    return last + 1;
+  }
   // A surname in the genitive after the generic word names the body: "университет Тафтса".
-  if (!next.cyrillic) return i + 1;
   let end = i + 1;
   while (
     end + 1 < tokens.length &&
