@@ -377,7 +377,9 @@ export class EntityMatcher {
       // A capitalised demonym or adjective ("Финн" of "финны") mid-sentence is a name too.
       const nominative =
         !CYRILLIC.test(t.raw) || fold(t.raw) === fold(head.raw) || (!head.capital && t.upper);
-      if (nominative && this.isPersonalName(after, false)) return false;
+      // "President of Ukraine Leonid Kravchuk": after "of" the country is its own name.
+      const governed = before !== undefined && !before.upper && /^(?:of|from|in)$/.test(before.raw);
+      if (nominative && !governed && this.isPersonalName(after, false)) return false;
       // "Chad Wolf", "Jordan Smith": a country name that is also a given name, before a capitalised word.
       if (form.givenName && /^\p{Lu}\p{Ll}+$/u.test(after.raw)) return false;
     }

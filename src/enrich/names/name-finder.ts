@@ -56,9 +56,9 @@ type Push = (
 export type Span = readonly [number, number, string?];
 
 const REGION_SUFFIX = /(?:щин|ччин)(?:а|и|і|у|ою)$/;
-/** The generic words of government bodies, which name one even in ordinary words: "Foreign Ministry". */
-const GOVERNMENT_BODIES = new Set(
-  "ministry department council committee commission court parliament senate congress assembly agency bureau administration directorate cabinet secretariat embassy army navy".split(
+/** Generic words that in ordinary words name a division or a programme, not a body: "Correctional Services". */
+const WEAK_ORGANISATION_WORDS = new Set(
+  "services service systems police group force forces staff division program programme initiative project network fund trust office command reserve unit centre center partners".split(
     " ",
   ),
 );
@@ -156,21 +156,26 @@ const LIST_CONJUNCTIONS = new Set(["and", "or", "и", "или", "і", "й", "т�
 
 /**
  * "Kherson, Melitopol, Berdyansk, Enerhodar, Mariupol": in a list of single capitalised words of
- * which at least two are places (listed or found), and at least half, the others are places too.
+ * which at least two are places (listed or found), and at least a third, the others are places too.
  */
 function placesInLists(tokens: NameToken[], listed: readonly Span[], out: FoundName[], push: Push): void {
   const isPlaceAt = (t: NameToken) =>
     listed.some(([s, e, type]) => t.start < e && s < t.end && (type === "place" || type === "country")) ||
     out.some((n) => n.type === "place" && t.start < n.end && n.start < t.end);
-  const taken = (t: NameToken) => overlaps(t, listed) || out.some((n) => t.start < n.end && n.start < t.end);
+  // A bare surname guess gives way to a place; anything else found keeps its word.
+  const guess = (n: FoundName) => n.type === "person" && n.surnameOnly && !n.titled;
+  const taken = (t: NameToken) =>
+    overlaps(t, listed) || out.some((n) => !guess(n) && t.start < n.end && n.start < t.end);
   let run: NameToken[] = [];
   const flush = () => {
     if (run.length >= 3) {
       const places = run.filter(isPlaceAt).length;
-      if (places >= 2 && places * 2 >= run.length)
+      if (places >= 2 && places * 3 >= run.length)
         for (const t of run) {
           if (taken(t) || ENGLISH_NOT_NAMES.has(t.lower) || CYRILLIC_NOT_NAMES.has(t.lower)) continue;
           const k = tokens.indexOf(t);
+          const at = out.findIndex((n) => guess(n) && n.start === t.start);
+          if (at >= 0) out.splice(at, 1);
           push(k, k, "place");
         }
     }
@@ -283,22 +288,14 @@ function readLatin(
     (w, k) => w.lower === "and" && k > 0 && isOrgWord(orgWords[k - 1] as NameToken),
   );
   if (and > 0 && orgWords.slice(and + 1).some(isOrgWord)) {
-    push(a, a + and - 1, "organisation");
+    pushOrganisation(tokens, a, a + and - 1, listed, push);
     return a + and + 1;
   }
   if (orgHead >= 0 && orgWords.some((w) => !overlaps(w, listed))) {
     // "Defense Department", "Ministry of …": trailing connectors never end a name.
     let e = a + orgEnd;
     while (e > a && !(tokens[e] as NameToken).capital) e--;
-    const span = tokens.slice(a, e + 1);
-    // A generic word alone ("Department", "Council") names nothing; nor do ordinary words around
-    // a weak one ("Correctional Services", "Industry and Border Systems": divisions, not bodies),
-    // while a government body in ordinary words is one ("State Department", "Supreme Court").
-    const ordinary = span.every(
-      (w) => !w.capital || (isOrdinaryEnglishWord(w.raw) && !isGiven(w) && !overlaps(w, listed)),
-    );
-    const body = span.some((w) => GOVERNMENT_BODIES.has(w.lower));
-    if (!(a === e && isOrgWord(tokens[a] as NameToken)) && (!ordinary || body)) push(a, e, "organisation");
+    pushOrganisation(tokens, a, e, listed, push);
     return titleAt >= 0 ? readTitled(tokens, a + titleAt, to, listed, push) : to + 1;
   }
   // Connectors join only the words of organisations and places: "Craig Kennedy and David Kramer" is two names.
@@ -375,6 +372,26 @@ function readLatin(
   // A surname alone, which only the document's full names can explain ("Kaas said", after "Bronte Kaas").
   if (words.length === 1 && personWord(first) && isNameLike(first.raw)) push(a, a, "person", true);
   return to + 1;
+}
+
+/**
+ * An English organisation's name, unless it is a generic word alone ("Department", "Council") or
+ * ordinary words around a weak one ("Correctional Services", "Industry and Border Systems":
+ * divisions, not bodies); "Tufts University" and the "Foreign Ministry" are names.
+ */
+function pushOrganisation(
+  tokens: NameToken[],
+  a: number,
+  e: number,
+  listed: readonly Span[],
+  push: Push,
+): void {
+  const span = tokens.slice(a, e + 1);
+  const ordinary = span.every(
+    (w) => !w.capital || (isOrdinaryEnglishWord(w.raw) && !isGiven(w) && !overlaps(w, listed)),
+  );
+  const weak = span.every((w) => !isOrgWord(w) || WEAK_ORGANISATION_WORDS.has(w.lower));
+  if (!(a === e && isOrgWord(tokens[a] as NameToken)) && !(ordinary && weak)) push(a, e, "organisation");
 }
 
 /** Whether capitalised words are a person's name: a given name first, then one to three more names or initials. */
