@@ -60,11 +60,14 @@ export const answerWord = build(
   "answer",
 );
 
-/** A bare "Q" followed by spacing, as in White House transcripts: "Q    Will he push…". */
+/**
+ * A bare "Q" followed by spacing, as in White House transcripts: "Q    Will he push…"; or "Q." as
+ * some pages write it, which stays in the label as published.
+ */
 export const bareQ: LabelConvention = (paragraph) => {
-  const m = /^(Q)(?:\.|\s)\s*(?=\S)/u.exec(paragraph);
-  if (!m) return null;
-  return { label: "Q", name: "Q", qualifier: null, role: "question", textStart: m[0].length };
+  const m = /^(Q\.?)(?:\.|\s)?\s*(?=\S)/u.exec(paragraph);
+  if (!m || m[0] === "Q") return null;
+  return { label: m[1] as string, name: "Q", qualifier: null, role: "question", textStart: m[0].length };
 };
 
 /** "Moderator:", "Ведущий:", "Ведучий:", "MODERATOR:" */
