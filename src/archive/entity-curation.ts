@@ -32,6 +32,10 @@ export interface EntityDecisionOutcome {
   more: boolean;
 }
 
+/** Places and countries are one kind to a reader: "Crimea" may be merged into either. */
+const sameKind = (a: string, b: string) =>
+  a === b || ((a === "place" || a === "country") && (b === "place" || b === "country"));
+
 const invalid = (id: string, reason: string) => new VerbatimError("ENTITY_DECISION_INVALID", { id, reason });
 
 /** The decision a request makes, checked against the archive. */
@@ -45,7 +49,13 @@ async function decisionFor(archive: Archive, r: EntityDecisionRequest): Promise<
       return { action: "reject", id: r.id };
     case "merge": {
       if (!r.into || r.into === r.id) throw invalid(r.id, "merge needs another entity's id in `into`");
-      if (!(await store.getEntity(r.into))) throw new VerbatimError("ENTITY_NOT_FOUND", { id: r.into });
+      const into = await store.getEntity(r.into);
+      if (!into) throw new VerbatimError("ENTITY_NOT_FOUND", { id: r.into });
+      if (!sameKind(entity.type, into.type))
+        throw invalid(r.id, `a ${entity.type} cannot be merged into a ${into.type}`);
+      // What the target already leads to must not lead back here.
+      if ((await archive.curation()).resolve(r.into, "") === r.id)
+        throw invalid(r.id, `${r.into} is already merged into it`);
       return { action: "merge", id: r.id, into: r.into };
     }
     case "link": {
@@ -57,12 +67,21 @@ async function decisionFor(archive: Archive, r: EntityDecisionRequest): Promise<
       const documents = [...new Set(r.documents ?? [])];
       if (documents.length === 0 || documents.length > 10_000)
         throw invalid(r.id, "split needs the documents (1 to 10,000 ids) where the other referent is named");
+      const naming = new Set(await store.documentsMentioning(r.id, 10_001));
+      const other = documents.find((d) => !naming.has(d));
+      if (other) throw invalid(r.id, `document ${other} does not name it`);
+      const used = new Set(
+        (await store.entityDecisions()).flatMap((d) =>
+          d.decision.action === "split" ? [d.decision.into] : [],
+        ),
+      );
+      const free = async (id: string) => !used.has(id) && !(await store.getEntity(id));
       let into = r.into;
       if (into) {
-        if (!isFoundEntity(into) || into === r.id)
+        if (!isFoundEntity(into) || into === r.id || !(await free(into)))
           throw invalid(r.id, "a split's `into` must be a new found: id");
       } else {
-        for (let n = 2; !into || (await store.getEntity(into)); n++) into = `${r.id}~${n}`;
+        for (let n = 2; !into || !(await free(into)); n++) into = `${r.id}~${n}`;
       }
       return { action: "split", id: r.id, documents, into };
     }
@@ -77,12 +96,28 @@ async function decisionFor(archive: Archive, r: EntityDecisionRequest): Promise<
   }
 }
 
-export async function decideEntity(
+/** Decisions about one archive are made one at a time: two at once would re-enrich over each other. */
+const queues = new WeakMap<Archive, Promise<unknown>>();
+
+export function decideEntity(
   archive: Archive,
   request: EntityDecisionRequest,
   author: string,
   reason: string,
   at: string = new Date().toISOString(),
+): Promise<EntityDecisionOutcome> {
+  const previous = queues.get(archive) ?? Promise.resolve();
+  const next = previous.catch(() => {}).then(() => decide(archive, request, author, reason, at));
+  queues.set(archive, next);
+  return next;
+}
+
+async function decide(
+  archive: Archive,
+  request: EntityDecisionRequest,
+  author: string,
+  reason: string,
+  at: string,
 ): Promise<EntityDecisionOutcome> {
   const { store } = archive;
   const decision = await decisionFor(archive, request);

@@ -10,18 +10,23 @@ import type { Enrichment } from "../model/enrichment.js";
 import type { Entity } from "../model/entity.js";
 import type { EntityDecision } from "../model/entity-curation.js";
 
-/** How far a chain of merges is followed: a cycle made by hand ends here instead of looping. */
-const MAX_HOPS = 8;
+type Split = Extract<EntityDecision, { action: "split" }>;
 
 export class EntityCuration {
-  private readonly latest = new Map<string, EntityDecision>();
+  /** The latest merge, link, reject or promote about each id: it holds. */
+  private readonly latest = new Map<string, Exclude<EntityDecision, Split>>();
+  /** Every split of each id, oldest first: each takes its own documents, whatever came after. */
+  private readonly splits = new Map<string, Split[]>();
 
   constructor(readonly decisions: readonly EntityDecision[] = []) {
-    for (const d of decisions) this.latest.set(d.id, d);
+    for (const d of decisions) {
+      if (d.action === "split") this.splits.set(d.id, [...(this.splits.get(d.id) ?? []), d]);
+      else this.latest.set(d.id, d);
+    }
   }
 
   get size(): number {
-    return this.latest.size;
+    return this.latest.size + this.splits.size;
   }
 
   /** Entities editors promoted into the gazetteer. */
@@ -29,31 +34,42 @@ export class EntityCuration {
     return [...this.latest.values()].flatMap((d) => (d.action === "promote" ? [d.entity] : []));
   }
 
-  /** Where a mention of `id` in document `docId` leads: another id, or null when it is no name. */
+  /** One step from `id` in document `docId`: another id, null for no name, or `id` itself when nothing was decided. */
+  private step(id: string, docId: string): string | null {
+    for (const split of this.splits.get(id) ?? []) if (split.documents.includes(docId)) return split.into;
+    const d = this.latest.get(id);
+    if (!d) return id;
+    switch (d.action) {
+      case "reject":
+        return null;
+      case "merge":
+        return d.into;
+      case "link":
+        return d.wikidata;
+      case "promote":
+        return d.entity.id;
+    }
+  }
+
+  /**
+   * Where a mention of `id` in document `docId` leads: another id, or null when it is no name. A
+   * cycle (refused when decided, but a log may hold one) leaves the mention where it was.
+   */
   resolve(id: string, docId: string): string | null {
+    const seen = new Set<string>([id]);
     let at = id;
-    for (let hop = 0; hop < MAX_HOPS; hop++) {
-      const d = this.latest.get(at);
-      if (!d) return at;
-      if (d.action === "reject") return null;
-      const next =
-        d.action === "merge"
-          ? d.into
-          : d.action === "link"
-            ? d.wikidata
-            : d.action === "promote"
-              ? d.entity.id
-              : d.documents.includes(docId)
-                ? d.into
-                : null;
-      if (next === null || next === at) return at;
+    for (;;) {
+      const next = this.step(at, docId);
+      if (next === null) return null;
+      if (next === at) return at;
+      if (seen.has(next)) return id;
+      seen.add(next);
       at = next;
     }
-    return at;
   }
 
   apply(e: Enrichment): Enrichment {
-    if (this.latest.size === 0) return e;
+    if (this.size === 0) return e;
     const renamed = new Map<string, string | null>();
     const target = (id: string) => {
       let to = renamed.get(id);

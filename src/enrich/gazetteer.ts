@@ -226,8 +226,18 @@ export class Gazetteer {
       speakerEntities.set(speaker.id, entity.id);
       if (titles.length) offices.set(entity.id, titles);
     }
-    const held = new Set(entities.map((e) => e.id));
-    for (const e of promoted) if (!held.has(e.id)) entities.push(e);
+    // A promoted entity the list already holds (its Wikidata id) gives that entity its names.
+    const held = new Map(entities.map((e) => [e.id, e]));
+    for (const e of promoted) {
+      const listed = held.get(e.id);
+      if (!listed) {
+        const copy = { ...e, forms: [...e.forms] };
+        entities.push(copy);
+        held.set(e.id, copy);
+        continue;
+      }
+      for (const f of e.forms) add(listed, f.text, f.lang, f.ambiguous);
+    }
     return new Gazetteer(entities, speakerEntities, offices);
   }
 }

@@ -43,6 +43,9 @@ const SORTS = ["relevance", "date", "date-asc"];
 
 /** Routes that search or export: their own rate budget and a bound on how many run at once. */
 const EXPENSIVE_PATHS = [
+  // Counting found entities reads every found mention.
+  "/entities/found",
+  "/api/entities/found",
   "/search",
   "/search.atom",
   "/trend",

@@ -25,8 +25,11 @@ export function registerEntityPages(app: OpenAPIHono, deps: AppDeps): void {
       limit: PAGE_SIZE,
       offset: (page - 1) * PAGE_SIZE,
     });
-    const notice = c.req.query("done")
-      ? `Decided about ${c.req.query("done")}: ${c.req.query("reenriched") ?? 0} documents enriched again${c.req.query("more") ? "; run verbatim reenrich for the rest" : ""}.`
+    // The notice after a decision names only an id and a count: no text a link could plant.
+    const done = c.req.query("done") ?? "";
+    const reenriched = Number.parseInt(c.req.query("reenriched") ?? "0", 10) || 0;
+    const notice = /^(?:found:|Q\d|vb:)[\p{L}\p{N}:~._-]{1,200}$/u.test(done)
+      ? `Decided about ${done}: ${reenriched} documents enriched again${c.req.query("more") ? "; run verbatim reenrich for the rest" : ""}.`
       : null;
     return c.html(
       foundEntitiesPage({

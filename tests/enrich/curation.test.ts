@@ -85,11 +85,37 @@ describe("editors' decisions about found entities", () => {
     expect(e.entities).toEqual([]);
   });
 
-  it("stops at a cycle of merges made by hand instead of looping", () => {
-    const curation = new EntityCuration([
+  it("leaves a mention where it was when a log holds a cycle of merges, and follows a long chain to its end", () => {
+    const cycle = new EntityCuration([
       { action: "merge", id: "found:person:a", into: "found:person:b" },
-      { action: "merge", id: "found:person:b", into: "found:person:a" },
+      { action: "merge", id: "found:person:b", into: "found:person:c" },
+      { action: "merge", id: "found:person:c", into: "found:person:a" },
     ]);
-    expect(curation.resolve("found:person:a", "d1")).toMatch(/^found:person:[ab]$/);
+    expect(["a", "b", "c"].map((x) => cycle.resolve(`found:person:${x}`, "d1"))).toEqual([
+      "found:person:a",
+      "found:person:b",
+      "found:person:c",
+    ]);
+    const chain = new EntityCuration(
+      Array.from({ length: 20 }, (_, i) => ({
+        action: "merge" as const,
+        id: `found:person:p${i}`,
+        into: `found:person:p${i + 1}`,
+      })),
+    );
+    expect(chain.resolve("found:person:p0", "d1")).toBe("found:person:p20");
+  });
+
+  it("keeps a split's documents apart whatever is decided about the name afterwards", () => {
+    const curation = new EntityCuration([
+      { action: "split", id: "found:person:a", documents: ["d2"], into: "found:person:a~2" },
+      { action: "split", id: "found:person:a", documents: ["d3"], into: "found:person:a~3" },
+      { action: "link", id: "found:person:a", wikidata: "Q4242" },
+    ]);
+    expect(["d1", "d2", "d3"].map((d) => curation.resolve("found:person:a", d))).toEqual([
+      "Q4242",
+      "found:person:a~2",
+      "found:person:a~3",
+    ]);
   });
 });

@@ -103,6 +103,23 @@ describe("names no list holds, in Russian and Ukrainian", () => {
   });
 });
 
+describe("names in hostile text", () => {
+  it("reads long runs of capitals, connectors, initials and listed names without deep recursion, a piece at a time", () => {
+    const listedKyiv = Array.from({ length: 8000 }, (_, i) => [i * 9, i * 9 + 4, "place"] as const);
+    for (const [text, lang, listed] of [
+      ["Water ".repeat(10_000), "en", []],
+      ["Craig Kennedy and ".repeat(10_000), "en", []],
+      ["Xavier of ".repeat(10_000), "en", []],
+      [Array(10_000).fill("Иванов И.И.").join(" "), "ru", []],
+      ["Kyiv and ".repeat(8000), "en", listedKyiv],
+    ] as const) {
+      const names = findNames(text, lang, listed);
+      for (const n of names) expect(text.slice(n.start, n.end)).toBe(n.text);
+    }
+    expect(findNames("Craig Kennedy and ".repeat(10_000), "en")).toHaveLength(10_000);
+  }, 60_000);
+});
+
 describe("entities across a document", () => {
   const doc = (text: string) => ingestText("statement.txt", text)[0];
 

@@ -109,6 +109,38 @@ describe("curating found entities", () => {
     expect(((await badLink.json()) as { code: string }).code).toBe("ENTITY_DECISION_INVALID");
   });
 
+  it("refuses a merge of different kinds, a split into an entity that exists or of a document that does not name it", async () => {
+    const code = async (res: Response) => ((await res.json()) as { code: string }).code;
+    expect(
+      await code(
+        await decide("found:place:avdiivka", {
+          action: "merge",
+          into: "found:person:craig-kennedy",
+          reason: "x",
+        }),
+      ),
+    ).toBe("ENTITY_DECISION_INVALID");
+    expect(
+      await code(
+        await decide("found:person:bronte-kaas", {
+          action: "split",
+          documents: [docIds["a.txt"]],
+          into: "found:person:craig-kennedy",
+          reason: "x",
+        }),
+      ),
+    ).toBe("ENTITY_DECISION_INVALID");
+    expect(
+      await code(
+        await decide("found:person:craig-kennedy", {
+          action: "split",
+          documents: [docIds["b.txt"]],
+          reason: "x",
+        }),
+      ),
+    ).toBe("ENTITY_DECISION_INVALID");
+  });
+
   it("splits off a document, then links the rest to Wikidata, enriching the documents again", async () => {
     const split = await decide("found:person:bronte-kaas", {
       action: "split",
@@ -133,16 +165,23 @@ describe("curating found entities", () => {
     expect(log.map((d) => d.author)).toEqual(["Ada Editor", "Ada Editor"]);
   });
 
-  it("rejects a name and merges one into another", async () => {
+  it("rejects a name, merges one into another, and refuses a merge that would close a cycle", async () => {
     await decide("found:place:avdiivka", { action: "reject", reason: "testing" });
     expect(await mentionsOf("a.txt")).not.toContain("found:place:avdiivka");
     expect(await mentionsOf("c.txt")).not.toContain("found:place:avdiivka");
-    await decide("found:organisation:freeman-spogli-institut-for-intern-studi", {
+    const merged = await decide("found:person:bronte-kaas~2", {
       action: "merge",
       into: "found:person:craig-kennedy",
       reason: "testing a merge",
     });
+    expect(merged.status).toBe(201);
     expect(await mentionsOf("b.txt")).toContain("found:person:craig-kennedy");
+    const back = await decide("found:person:craig-kennedy", {
+      action: "merge",
+      into: "found:person:bronte-kaas~2",
+      reason: "a cycle",
+    });
+    expect(((await back.json()) as { code: string }).code).toBe("ENTITY_DECISION_INVALID");
   });
 
   it("promotes a name into the gazetteer, so the matcher finds it as listed in new documents", async () => {

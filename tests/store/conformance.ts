@@ -591,6 +591,32 @@ export function describeStoreConformance(
       await store.putEntities([{ id: "RU", type: "country", name: "Russia", forms: [] }]);
       expect((await store.getEntity("Q99"))?.name).toBe("Ann Kaas");
       expect(await store.getEntity("TR")).toBeNull();
+      // A gazetteer that lists a decision's target itself (a promoted entity) replaces its row.
+      await store.putEntities([person("Q99", "Ann Kaas-Roe")]);
+      await store.putEntities([person("Q99", "Ann Kaas-Roe")]);
+      expect((await store.getEntity("Q99"))?.name).toBe("Ann Kaas-Roe");
+      // Names are searched whatever their case, in any script.
+      await store.putEnrichment({
+        version: 3,
+        documentId: "fe-2",
+        turnLanguages: ["en", "en", "en"],
+        mentions: [
+          {
+            entityId: "found:person:frilend",
+            type: "person",
+            start: 0,
+            end: 2,
+            text: "",
+            turn: 0,
+            paragraph: 0,
+          },
+        ],
+        times: [],
+        entities: [person("found:person:frilend", "Христя Фрилэнд")],
+      });
+      expect(
+        (await store.foundEntities({ name: "фрилэнд", limit: 5, offset: 0 })).entities.map((e) => e.id),
+      ).toEqual(["found:person:frilend"]);
     });
 
     describe("corrections", () => {

@@ -124,10 +124,28 @@ const isCyrillicTitle = (word: string) =>
 const isAcronymToken = (t: NameToken) =>
   t.raw.length >= 2 && t.raw === t.raw.toUpperCase() && t.raw !== t.raw.toLowerCase();
 
-const overlaps = (t: NameToken, listed: readonly Span[]) => listed.some(([s, e]) => t.start < e && s < t.end);
+/**
+ * Whether a word overlaps a listed span. Spans are sorted by start (findNames sorts them) and do
+ * not overlap one another, so a binary search finds the one that could.
+ */
+function listedAt(t: { start: number; end: number }, listed: readonly Span[]): Span | undefined {
+  let lo = 0;
+  let hi = listed.length - 1;
+  // The last span starting before the word ends.
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((listed[mid] as Span)[0] < t.end) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  const span = listed[hi];
+  return span !== undefined && span[1] > t.start ? span : undefined;
+}
 
-export function findNames(text: string, lang: string, listed: readonly Span[] = []): FoundName[] {
+const overlaps = (t: NameToken, listed: readonly Span[]) => listedAt(t, listed) !== undefined;
+
+export function findNames(text: string, lang: string, given: readonly Span[] = []): FoundName[] {
   const tokens = nameTokens(text);
+  const listed = [...given].sort((x, y) => x[0] - y[0]);
   const out: FoundName[] = [];
   const push: Push = (from, to, type, surnameOnly = false, name, titled = false) => {
     const a = tokens[from] as NameToken;
@@ -159,23 +177,33 @@ const LIST_CONJUNCTIONS = new Set(["and", "or", "и", "или", "і", "й", "т�
  * which at least two are places (listed or found), and at least a third, the others are places too.
  */
 function placesInLists(tokens: NameToken[], listed: readonly Span[], out: FoundName[], push: Push): void {
-  const isPlaceAt = (t: NameToken) =>
-    listed.some(([s, e, type]) => t.start < e && s < t.end && (type === "place" || type === "country")) ||
-    out.some((n) => n.type === "place" && t.start < n.end && n.start < t.end);
+  // What the main pass found, by the word it starts at: list items are single words.
+  const foundAt = new Map<number, number>();
+  out.forEach((n, i) => {
+    foundAt.set(n.start, i);
+  });
+  const found = (t: NameToken) => {
+    const i = foundAt.get(t.start);
+    return i === undefined ? undefined : out[i];
+  };
   // A bare surname guess gives way to a place; anything else found keeps its word.
-  const guess = (n: FoundName) => n.type === "person" && n.surnameOnly && !n.titled;
-  const taken = (t: NameToken) =>
-    overlaps(t, listed) || out.some((n) => !guess(n) && t.start < n.end && n.start < t.end);
-  let run: NameToken[] = [];
+  const guess = (n: FoundName | undefined) => n?.type === "person" && n.surnameOnly && !n.titled;
+  const isPlaceAt = (t: NameToken) => {
+    const type = listedAt(t, listed)?.[2];
+    return type === "place" || type === "country" || found(t)?.type === "place";
+  };
+  const taken = (t: NameToken) => overlaps(t, listed) || (found(t) !== undefined && !guess(found(t)));
+  const dropped = new Set<FoundName>();
+  let run: number[] = [];
   const flush = () => {
     if (run.length >= 3) {
-      const places = run.filter(isPlaceAt).length;
+      const places = run.filter((k) => isPlaceAt(tokens[k] as NameToken)).length;
       if (places >= 2 && places * 3 >= run.length)
-        for (const t of run) {
+        for (const k of run) {
+          const t = tokens[k] as NameToken;
           if (taken(t) || ENGLISH_NOT_NAMES.has(t.lower) || CYRILLIC_NOT_NAMES.has(t.lower)) continue;
-          const k = tokens.indexOf(t);
-          const at = out.findIndex((n) => guess(n) && n.start === t.start);
-          if (at >= 0) out.splice(at, 1);
+          const was = found(t);
+          if (was) dropped.add(was);
           push(k, k, "place");
         }
     }
@@ -203,18 +231,26 @@ function placesInLists(tokens: NameToken[], listed: readonly Span[], out: FoundN
       continue;
     }
     if (!joined) flush();
-    run.push(t);
+    run.push(k);
   }
   flush();
+  if (dropped.size > 0) {
+    const kept = out.filter((n) => !dropped.has(n));
+    out.length = 0;
+    out.push(...kept);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Latin script (English text, and Latin names inside Russian or Ukrainian text)
 
 /** The last token of a run of capitalised Latin words from `i`, joined by spaces, hyphens, initials' dots or connectors. */
+/** No name runs longer than this many words; a longer run of capitals is read a piece at a time. */
+const LONGEST_NAME = 12;
+
 function latinChain(tokens: NameToken[], i: number): number {
   let end = i;
-  for (let k = i + 1; k < tokens.length; k++) {
+  for (let k = i + 1; k < Math.min(tokens.length, i + LONGEST_NAME); k++) {
     const t = tokens[k] as NameToken;
     const prev = tokens[k - 1] as NameToken;
     if (t.cyrillic) break;
@@ -307,8 +343,7 @@ function readLatin(
   if (titleAt >= 0 || isTitle(first))
     return readTitled(tokens, titleAt >= 0 ? a + titleAt : a, to, listed, push);
   // A role before a name ("Programme Manager Bronte Kaas", "Founder Jeffrey Sonnenfeld"): ordinary words, not the name.
-  if (words.length > 1 && !first.initial && isOrdinaryEnglishWord(first.raw) && !isGiven(first))
-    return readLatin(text, tokens, a + 1, to, listed, push);
+  if (words.length > 1 && !first.initial && isOrdinaryEnglishWord(first.raw) && !isGiven(first)) return a + 1;
   // Parts of the run the gazetteer found are not found again; the rest is read on its own.
   const free = words.filter((w) => !overlaps(w, listed));
   if (free.length !== words.length) {
@@ -443,7 +478,7 @@ function readTitled(
 /** The last token of a run of capitalised Cyrillic words from `i`, initials included ("С.В.Лавров"). */
 function cyrillicChain(tokens: NameToken[], i: number): number {
   let end = i;
-  for (let k = i + 1; k < tokens.length; k++) {
+  for (let k = i + 1; k < Math.min(tokens.length, i + LONGEST_NAME); k++) {
     const t = tokens[k] as NameToken;
     const prev = tokens[k - 1] as NameToken;
     if (!t.cyrillic || !t.capital) break;
@@ -538,9 +573,9 @@ function readCyrillic(
     words.length === 1 &&
     isAcronymToken(first) &&
     country?.gapBefore === " " &&
-    listed.some(([s, e, type]) => type === "country" && country.start >= s && country.end <= e)
+    listedAt(country, listed)?.[2] === "country"
   ) {
-    const end = listed.find(([s, e]) => country.start >= s && country.end <= e)?.[1] ?? country.end;
+    const end = listedAt(country, listed)?.[1] ?? country.end;
     let last = to + 1;
     while (last + 1 < tokens.length && (tokens[last + 1] as NameToken).end <= end) last++;
     push(from, last, "organisation");

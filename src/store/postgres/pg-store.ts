@@ -406,7 +406,8 @@ export class PgStore implements StoreBackend {
       );
       if (entities.length)
         await db.query(
-          "INSERT INTO entities (id, type, name, forms) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])",
+          `INSERT INTO entities (id, type, name, forms) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
+           ON CONFLICT (id) DO UPDATE SET type = excluded.type, name = excluded.name, forms = excluded.forms`,
           [
             entities.map((e) => e.id),
             entities.map((e) => e.type),

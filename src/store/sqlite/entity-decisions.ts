@@ -34,6 +34,8 @@ interface Row {
 }
 
 export function sqliteEntityDecisions(db: Database.Database) {
+  // SQLite's lower() folds ASCII only: "Фрилэнд" and "École" must match as PostgreSQL's do.
+  db.function("verbatim_lower", { deterministic: true }, (v: unknown) => String(v ?? "").toLowerCase());
   const stmt = {
     put: db.prepare<[string, string, string | null, string, string, string, string]>(
       "INSERT INTO entity_decisions (id, action, target, body, author, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -73,7 +75,7 @@ export function sqliteEntityDecisions(db: Database.Database) {
         params.push(o.type);
       }
       if (o.name) {
-        where.push("lower(e.name) LIKE ? ESCAPE '\\'");
+        where.push("verbatim_lower(e.name) LIKE ? ESCAPE '\\'");
         params.push(likePattern(o.name));
       }
       const from = `FROM mentions m JOIN entities e ON e.id = m.entity WHERE ${where.join(" AND ")}`;
