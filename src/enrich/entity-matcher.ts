@@ -73,9 +73,21 @@ function keyOf(word: string): string {
   return key;
 }
 
+// biome-ignore format: one line reads better
+const UKRAINIAN_ENDINGS = ["ами", "ями", "ими", "ого", "ому", "ові", "еві", "єві", "ої", "ою", "ій", "ім", "их", "им", "ий", "ів", "ам", "ям", "ах", "ях", "а", "я", "у", "ю", "і", "ї", "е", "є", "и", "о", "ь", "й"];
+const UKRAINIAN = /[іїєґ]/;
+
+/** A Ukrainian word's stem: the Russian stemmer does not know "Європейської" is "Європейська". */
+function ukrainianStem(lower: string): string {
+  for (const ending of UKRAINIAN_ENDINGS)
+    if (lower.length - ending.length >= 3 && lower.endsWith(ending)) return lower.slice(0, -ending.length);
+  return lower;
+}
+
 function computeKey(word: string): string {
   const lower = word.toLowerCase().replace(/ё/g, "е").replace(/ı/g, "i");
   if (/^\d+$/.test(lower)) return lower;
+  if (UKRAINIAN.test(lower)) return ukrainianStem(lower);
   if (CYRILLIC.test(lower)) return russian(lower);
   const folded = lower.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
   return english(folded);

@@ -63,6 +63,7 @@ export const ENGLISH_NOT_NAMES = set(`
   monday tuesday wednesday thursday friday saturday sunday january february march april may june
   july august september october november december
   english french german russian ukrainian spanish chinese arabic italian polish turkish japanese
+  european american african asian western eastern northern southern soviet nazi transatlantic
   christian christians muslim muslims jewish catholic orthodox islam god allah
   q a mr mrs ms dr
   covid coronavirus
