@@ -8,7 +8,7 @@
  */
 import type { Enrichment } from "../model/enrichment.js";
 import type { Entity } from "../model/entity.js";
-import type { EntityDecision } from "../model/entity-curation.js";
+import { decisionTarget, type EntityDecision } from "../model/entity-curation.js";
 
 type Split = Extract<EntityDecision, { action: "split" }>;
 
@@ -38,17 +38,7 @@ export class EntityCuration {
   private step(id: string, docId: string): string | null {
     for (const split of this.splits.get(id) ?? []) if (split.documents.includes(docId)) return split.into;
     const d = this.latest.get(id);
-    if (!d) return id;
-    switch (d.action) {
-      case "reject":
-        return null;
-      case "merge":
-        return d.into;
-      case "link":
-        return d.wikidata;
-      case "promote":
-        return d.entity.id;
-    }
+    return d ? decisionTarget(d) : id;
   }
 
   /**

@@ -47,10 +47,14 @@ export function isOrdinaryEnglishWord(word: string): boolean {
 }
 
 /** Whether a capitalised Latin word is a given name, or at least not an ordinary word. */
+const givenNames = () => {
+  given ??= require("gender-detection-from-name/names/en.js") as ReadonlyMap<string, string>;
+  return given;
+};
+
 export function isNameLike(word: string): boolean {
   const lower = word.toLowerCase();
-  given ??= require("gender-detection-from-name/names/en.js") as ReadonlyMap<string, string>;
-  if (given.has(lower)) return !NOT_GIVEN.has(lower);
+  if (givenNames().has(lower)) return !NOT_GIVEN.has(lower);
   return !isOrdinaryEnglishWord(word);
 }
 
@@ -61,6 +65,5 @@ export function isGivenName(word: string): boolean {
     .toLowerCase()
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "");
-  given ??= require("gender-detection-from-name/names/en.js") as ReadonlyMap<string, string>;
-  return given.has(lower) && !NOT_GIVEN.has(lower);
+  return givenNames().has(lower) && !NOT_GIVEN.has(lower);
 }

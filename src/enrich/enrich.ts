@@ -82,7 +82,7 @@ export function enrichDocument(doc: Document, matcher: EntityMatcher): Enrichmen
   // A participant the registry does not know is still a person: "Олексій Дніпров" under an address.
   for (const p of doc.participants) {
     const name = p.name.trim();
-    if (!PARTICIPANT_NAME.test(name) || spans.has("-2.0") || !NAME_LANGUAGES.has(doc.language)) continue;
+    if (!NAME_LANGUAGES.has(doc.language) || !PARTICIPANT_NAME.test(name) || spans.has("-2.0")) continue;
     names.push({
       start: 0,
       end: name.length,

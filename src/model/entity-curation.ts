@@ -37,5 +37,24 @@ export interface FoundEntitySummary {
   mentions: number;
 }
 
+/**
+ * Where a decision (other than a split, which applies per document) leads a mention: the entity
+ * merged into, the Wikidata item, the promoted entity; null for a rejection. The store keeps the
+ * same id, for a split its `into`, so that a new gazetteer never removes it.
+ */
+export function decisionTarget(d: EntityDecision): string | null {
+  switch (d.action) {
+    case "merge":
+    case "split":
+      return d.into;
+    case "link":
+      return d.wikidata;
+    case "promote":
+      return d.entity.id;
+    case "reject":
+      return null;
+  }
+}
+
 /** A Wikidata item id: "Q" and digits. */
 export const WIKIDATA_ID = /^Q[1-9]\d{0,11}$/;

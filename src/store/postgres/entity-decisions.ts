@@ -2,13 +2,19 @@
  * Editors' decisions about found entities (model/entity-curation.ts), and the found entities with
  * how often the archive names them, in PostgreSQL.
  */
-import { type EntityType, FOUND_PREFIX } from "../../model/entity.js";
-import type {
-  FoundEntitySummary,
-  NewEntityDecision,
-  StoredEntityDecision,
+import {
+  decisionTarget,
+  type FoundEntitySummary,
+  type NewEntityDecision,
+  type StoredEntityDecision,
 } from "../../model/entity-curation.js";
-import { decisionTarget, likePattern } from "../entity-decisions.js";
+import {
+  type DecisionRow,
+  decisionFromRow,
+  type FoundRow,
+  foundEntitiesQuery,
+  foundFromRow,
+} from "../entity-decisions.js";
 import type { FoundEntityOptions } from "../store.js";
 import { one, type Queryable, rows } from "./db.js";
 
@@ -45,60 +51,25 @@ export const pgEntityDecisions = {
   },
 
   async all(db: Queryable): Promise<StoredEntityDecision[]> {
-    const found = await rows<{ seq: string; body: string; author: string; reason: string; at: string }>(
-      db,
-      "SELECT seq, body, author, reason, at FROM entity_decisions ORDER BY seq",
-    );
-    return found.map((r) => ({
-      seq: Number(r.seq),
-      decision: JSON.parse(r.body) as StoredEntityDecision["decision"],
-      author: r.author,
-      reason: r.reason,
-      at: r.at,
-    }));
+    return (
+      await rows<DecisionRow>(db, "SELECT seq, body, author, reason, at FROM entity_decisions ORDER BY seq")
+    ).map(decisionFromRow);
   },
 
   async found(
     db: Queryable,
     o: FoundEntityOptions,
   ): Promise<{ total: number; entities: FoundEntitySummary[] }> {
-    const where = ["m.entity LIKE $1"];
-    const params: (string | number)[] = [`${FOUND_PREFIX}%`];
-    if (o.type) {
-      params.push(o.type);
-      where.push(`e.type = $${params.length}`);
-    }
-    if (o.name) {
-      params.push(likePattern(o.name));
-      where.push(`lower(e.name) LIKE $${params.length} ESCAPE '\\'`);
-    }
-    const from = `FROM mentions m JOIN entities e ON e.id = m.entity WHERE ${where.join(" AND ")}`;
+    const { from, params } = foundEntitiesQuery(o, (n) => `$${n}`, "lower");
     const total = await one<{ n: string }>(db, `SELECT count(DISTINCT m.entity) AS n ${from}`, params);
-    const list = await rows<{
-      id: string;
-      type: string;
-      name: string;
-      forms: string;
-      mentions: string;
-      documents: string;
-    }>(
+    const list = await rows<FoundRow>(
       db,
       `SELECT e.id, e.type, e.name, e.forms, count(*) AS mentions, count(DISTINCT m.doc_n) AS documents ${from}
        GROUP BY e.id, e.type, e.name, e.forms
        ORDER BY documents DESC, mentions DESC, e.id COLLATE "C" LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, o.limit, o.offset],
     );
-    return {
-      total: Number(total?.n ?? 0),
-      entities: list.map((r) => ({
-        id: r.id,
-        type: r.type as EntityType,
-        name: r.name,
-        forms: (JSON.parse(r.forms) as { text: string }[]).map((f) => f.text),
-        documents: Number(r.documents),
-        mentions: Number(r.mentions),
-      })),
-    };
+    return { total: Number(total?.n ?? 0), entities: list.map(foundFromRow) };
   },
 
   async mentioning(db: Queryable, entityId: string, limit: number): Promise<string[]> {

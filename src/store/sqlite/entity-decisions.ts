@@ -3,13 +3,19 @@
  * how often the archive names them, in SQLite.
  */
 import type Database from "better-sqlite3";
-import { type EntityType, FOUND_PREFIX } from "../../model/entity.js";
-import type {
-  FoundEntitySummary,
-  NewEntityDecision,
-  StoredEntityDecision,
+import {
+  decisionTarget,
+  type FoundEntitySummary,
+  type NewEntityDecision,
+  type StoredEntityDecision,
 } from "../../model/entity-curation.js";
-import { decisionTarget, likePattern } from "../entity-decisions.js";
+import {
+  type DecisionRow,
+  decisionFromRow,
+  type FoundRow,
+  foundEntitiesQuery,
+  foundFromRow,
+} from "../entity-decisions.js";
 import type { FoundEntityOptions } from "../store.js";
 
 export const ENTITY_DECISIONS_TABLE = `
@@ -25,14 +31,6 @@ export const ENTITY_DECISIONS_TABLE = `
   );
   CREATE INDEX IF NOT EXISTS entity_decisions_id ON entity_decisions (id);`;
 
-interface Row {
-  seq: number;
-  body: string;
-  author: string;
-  reason: string;
-  at: string;
-}
-
 export function sqliteEntityDecisions(db: Database.Database) {
   // SQLite's lower() folds ASCII only: "Фрилэнд" and "École" must match as PostgreSQL's do.
   db.function("verbatim_lower", { deterministic: true }, (v: unknown) => String(v ?? "").toLowerCase());
@@ -40,7 +38,9 @@ export function sqliteEntityDecisions(db: Database.Database) {
     put: db.prepare<[string, string, string | null, string, string, string, string]>(
       "INSERT INTO entity_decisions (id, action, target, body, author, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
     ),
-    all: db.prepare<[], Row>("SELECT seq, body, author, reason, at FROM entity_decisions ORDER BY seq"),
+    all: db.prepare<[], DecisionRow>(
+      "SELECT seq, body, author, reason, at FROM entity_decisions ORDER BY seq",
+    ),
     mentioning: db.prepare<[string, number], { id: string }>(
       "SELECT d.id FROM (SELECT DISTINCT doc_n FROM mentions WHERE entity = ?) m JOIN doc_index d ON d.n = m.doc_n ORDER BY d.id LIMIT ?",
     ),
@@ -59,26 +59,10 @@ export function sqliteEntityDecisions(db: Database.Database) {
       return { ...d, seq: Number(info.lastInsertRowid) };
     },
     all(): StoredEntityDecision[] {
-      return stmt.all.all().map((r) => ({
-        seq: r.seq,
-        decision: JSON.parse(r.body) as StoredEntityDecision["decision"],
-        author: r.author,
-        reason: r.reason,
-        at: r.at,
-      }));
+      return stmt.all.all().map(decisionFromRow);
     },
     found(o: FoundEntityOptions): { total: number; entities: FoundEntitySummary[] } {
-      const where = ["m.entity LIKE ?"];
-      const params: (string | number)[] = [`${FOUND_PREFIX}%`];
-      if (o.type) {
-        where.push("e.type = ?");
-        params.push(o.type);
-      }
-      if (o.name) {
-        where.push("verbatim_lower(e.name) LIKE ? ESCAPE '\\'");
-        params.push(likePattern(o.name));
-      }
-      const from = `FROM mentions m JOIN entities e ON e.id = m.entity WHERE ${where.join(" AND ")}`;
+      const { from, params } = foundEntitiesQuery(o, () => "?", "verbatim_lower");
       const total = (
         db.prepare(`SELECT count(DISTINCT m.entity) AS n ${from}`).get(...params) as { n: number }
       ).n;
@@ -87,25 +71,8 @@ export function sqliteEntityDecisions(db: Database.Database) {
           `SELECT e.id, e.type, e.name, e.forms, count(*) AS mentions, count(DISTINCT m.doc_n) AS documents ${from}
            GROUP BY e.id ORDER BY documents DESC, mentions DESC, e.id LIMIT ? OFFSET ?`,
         )
-        .all(...params, o.limit, o.offset) as {
-        id: string;
-        type: string;
-        name: string;
-        forms: string;
-        mentions: number;
-        documents: number;
-      }[];
-      return {
-        total,
-        entities: rows.map((r) => ({
-          id: r.id,
-          type: r.type as EntityType,
-          name: r.name,
-          forms: (JSON.parse(r.forms) as { text: string }[]).map((f) => f.text),
-          documents: r.documents,
-          mentions: r.mentions,
-        })),
-      };
+        .all(...params, o.limit, o.offset) as FoundRow[];
+      return { total, entities: rows.map(foundFromRow) };
     },
     mentioning(entityId: string, limit: number): string[] {
       return stmt.mentioning.all(entityId, limit).map((r) => r.id);
