@@ -49,6 +49,18 @@ function documentWith(id: string, seed: number[], turns: number): Document {
   });
 }
 
+/** The term list (what query words expand against) holds every term the counts hold, with its number of turns. */
+function expectTermList(db: Database.Database): void {
+  const counts = new TermCounts(db);
+  const blocks = counts.blocks();
+  const listed = db
+    .prepare<[], { term: string; turns: number }>("SELECT term, turns FROM turn_terms ORDER BY term")
+    .all();
+  const held = db.prepare<[], string>("SELECT DISTINCT term FROM term_counts ORDER BY term").pluck().all();
+  expect(listed.map((r) => r.term)).toEqual(held);
+  for (const r of listed) expect([r.term, r.turns]).toEqual([r.term, counts.list(r.term, blocks).n.length]);
+}
+
 describe("SQLite scores from term counts", () => {
   let dir: string;
   let dbPath: string;
@@ -101,8 +113,11 @@ describe("SQLite scores from term counts", () => {
         const fts5 = ranked.all(expression);
         expect(Array.from(ours.rowids)).toEqual(fts5.map((r) => r.rowid));
         expect(Array.from(ours.scores ?? [])).toEqual(fts5.map((r) => r.rank));
+        const unscored = await index.matchTurns(groups, false);
+        expect(Array.from(unscored.rowids)).toEqual(fts5.map((r) => r.rowid));
         compared += fts5.length;
       }
+      expectTermList(db);
     } finally {
       db.close();
     }
@@ -172,8 +187,23 @@ describe("SQLite scores from term counts", () => {
     ]);
     await store.close();
     const db = new Database(dbPath);
-    db.exec("DROP TABLE term_counts");
+    db.exec("DROP TABLE term_counts; DROP TABLE turn_terms");
     db.pragma("user_version = 15");
+    db.close();
+    store = new SqliteStore({ path: dbPath });
+    expect(await expectFts5Scores()).toBeGreaterThan(0);
+  });
+
+  it("fills the term list of an archive made before it when it is opened, documents replaced and deleted included", async () => {
+    await store.putBatch([
+      { raw: null, documents: [documentWith("old-1", [2, 7, 1, 8], 5), documentWith("old-2", [2, 8], 3)] },
+    ]);
+    await store.putBatch([{ raw: null, documents: [documentWith("old-1", [3, 9], 2)] }]);
+    await store.delete("old-2");
+    await store.close();
+    const db = new Database(dbPath);
+    db.exec("DROP TABLE turn_terms");
+    db.pragma("user_version = 18");
     db.close();
     store = new SqliteStore({ path: dbPath });
     expect(await expectFts5Scores()).toBeGreaterThan(0);

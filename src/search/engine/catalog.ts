@@ -49,6 +49,9 @@ export class TurnCatalog {
   /** Where the rows it holds were read up to (the backend's journal position; "" if it keeps none). */
   mark = "";
 
+  /** Each document's current turns, ascending (turnsOf), as of `version`; built when first asked. */
+  private byDocument: { version: number; start: Int32Array; turns: Int32Array } | null = null;
+
   private readonly publisherCodes = new Map<string, number>();
   private readonly languageCodes = new Map<string, number>();
   private readonly speakerCodes = new Map<string, number>();
@@ -102,6 +105,30 @@ export class TurnCatalog {
     if (this.mentionsDropped > this.mentionsUsed / 2) this.compactMentions();
     this.mark = changes.mark;
     this.version++;
+  }
+
+  /** Document d's current turn numbers, ascending. */
+  turnsOf(d: number): Int32Array {
+    if (this.byDocument?.version !== this.version) {
+      // Counting sort of the turns by document: two passes over the turn list.
+      const start = new Int32Array(this.docId.length + 1);
+      for (const r of this.rowids) {
+        const at = (this.doc[r] as number) + 1;
+        start[at] = (start[at] as number) + 1;
+      }
+      for (let i = 1; i < start.length; i++) start[i] = (start[i] as number) + (start[i - 1] as number);
+      const turns = new Int32Array(this.rowids.length);
+      const next = start.slice(0, this.docId.length);
+      for (const r of this.rowids) {
+        const at = this.doc[r] as number;
+        turns[next[at] as number] = r;
+        next[at] = (next[at] as number) + 1;
+      }
+      this.byDocument = { version: this.version, start, turns };
+    }
+    const { start, turns } = this.byDocument;
+    if (d < 0 || d + 1 >= start.length) return new Int32Array(0);
+    return turns.subarray(start[d] as number, start[d + 1] as number);
   }
 
   private growDocuments(size: number): void {

@@ -31,7 +31,7 @@ import { type CompiledText, compileText, type Highlighter } from "../query/expan
 import { contextLines, findMatches, highlighted, SNIPPET_WIDTH, type Span, snippet } from "../snippet.js";
 import { buildCatalog, dateBounds, type TurnCatalog } from "./catalog.js";
 import { cursorSalt, decodeCursor, encodeCursor } from "./cursor.js";
-import { countFacets, facetValues, newFacetCounters } from "./facets.js";
+import { facetsOf, facetValues } from "./facets.js";
 import { baseLanguages, baseQuery, type PeriodUnit, periodsBetween } from "./periods.js";
 
 /** How much a title match adds to a document's best turn score (bm25 is negative: lower ranks higher). */
@@ -210,14 +210,13 @@ export class SearchEngine {
     const complete = new Set<number>();
     for (const [d, flags] of titles) if (flags.every(Boolean)) complete.add(d);
     if (complete.size === 0) return [];
-    for (let i = 0; i < m.length; i++) complete.delete(cat.doc[m.rowids[i] as number] as number);
+    const said = new Uint8Array(cat.docId.length);
+    for (let i = 0; i < m.length; i++) said[cat.doc[m.rowids[i] as number] as number] = 1;
+    for (const d of complete) if (said[d] === 1) complete.delete(d);
     if (complete.size === 0) return [];
-    const found = new Set<number>();
-    for (const r of cat.rowids) {
-      const d = cat.doc[r] as number;
-      if (complete.has(d) && !found.has(d) && passes(r)) found.add(d);
-    }
-    return [...found].sort((a, b) => a - b);
+    const found: number[] = [];
+    for (const d of complete) if (cat.turnsOf(d).some(passes)) found.push(d);
+    return found.sort((a, b) => a - b);
   }
 
   private async filter(query: SearchQuery, cat: TurnCatalog): Promise<(rowid: number) => boolean> {
@@ -385,7 +384,7 @@ export class SearchEngine {
 
     const docCount = new Int32Array(cat.docId.length);
     const docBest = new Float64Array(cat.docId.length).fill(Number.POSITIVE_INFINITY);
-    const facetCounts = options.facets !== false ? newFacetCounters(cat) : null;
+    const facetCounts = options.facets !== false ? facetsOf(cat, m.rowids, m.length) : null;
     const touched: number[] = [];
     for (let i = 0; i < m.length; i++) {
       const r = m.rowids[i] as number;
@@ -393,7 +392,6 @@ export class SearchEngine {
       if (docCount[d] === 0) touched.push(d);
       docCount[d] = (docCount[d] as number) + 1;
       if (m.scores && (m.scores[i] as number) < (docBest[d] as number)) docBest[d] = m.scores[i] as number;
-      if (facetCounts) countFacets(facetCounts, cat, r, d);
     }
 
     // Documents found by their title alone are hits with no matching turns.
@@ -413,21 +411,20 @@ export class SearchEngine {
       candidates.push({ d, key });
     }
     const direction = sort === "date" ? -1 : 1;
-    candidates.sort(
-      (a, b) => direction * (a.key - b.key) || cmp(cat.docId[a.d] as string, cat.docId[b.d] as string),
-    );
-
+    const before = (a: { d: number; key: number }, b: { d: number; key: number }) =>
+      direction * (a.key - b.key) || cmp(cat.docId[a.d] as string, cat.docId[b.d] as string);
     const cursorKey = cursorSalt(query, sort);
     const after = options.cursor ? decodeCursor(options.cursor, cursorKey) : null;
-    let start = 0;
-    if (after) {
-      start = candidates.findIndex((c) => {
-        const byKey = direction * (c.key - after.key);
-        return byKey > 0 || (byKey === 0 && cmp(cat.docId[c.d] as string, after.id) > 0);
-      });
-      if (start < 0) start = candidates.length;
-    }
-    const page = candidates.slice(start, start + limit);
+    const following = after
+      ? candidates.filter((c) => {
+          const byKey = direction * (c.key - after.key);
+          return byKey > 0 || (byKey === 0 && cmp(cat.docId[c.d] as string, after.id) > 0);
+        })
+      : candidates;
+    // Only the page is put in order: a common word's 15,000 documents sorted whole cost more
+    // than finding them.
+    const page = firstInOrder(following, limit, before);
+    const more = following.length > limit;
     // A `mentions:` search marks the mentions it matched, so its snippets show them, not the turn's start.
     const mentioned = query.filters.mentions.length
       ? [...(await this.entitiesNamed(query.filters.mentions))]
@@ -435,9 +432,7 @@ export class SearchEngine {
     const hits = await this.hits(page, m, cat, compiled.highlight, perDoc, relevance, mentioned);
     const last = page[page.length - 1];
     const nextCursor =
-      last && start + limit < candidates.length
-        ? encodeCursor({ key: last.key, id: cat.docId[last.d] as string }, cursorKey)
-        : null;
+      last && more ? encodeCursor({ key: last.key, id: cat.docId[last.d] as string }, cursorKey) : null;
     return {
       total: { turns: m.length, documents },
       hits,
@@ -458,9 +453,13 @@ export class SearchEngine {
     mentioned: string[] = [],
   ): Promise<DocumentHit[]> {
     const wanted = new Map<number, { r: number; score: number }[]>(page.map((p) => [p.d, []]));
+    // Which matches are on the page, by a mark per document rather than a lookup per match.
+    const onPage = new Uint8Array(cat.docId.length);
+    for (const p of page) onPage[p.d] = 1;
     for (let i = 0; i < m.length; i++) {
       const r = m.rowids[i] as number;
-      wanted.get(cat.doc[r] as number)?.push({ r, score: m.scores ? (m.scores[i] as number) : 0 });
+      const d = cat.doc[r] as number;
+      if (onPage[d] === 1) wanted.get(d)?.push({ r, score: m.scores ? (m.scores[i] as number) : 0 });
     }
     const chosen = new Map<number, number[]>();
     for (const [d, list] of wanted) {
@@ -699,6 +698,23 @@ function withMentions(text: string, words: Span[], mentions: ParagraphSpan[] | u
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The first `limit` items in the order `before` gives (negative: a first), in that order. */
+export function firstInOrder<T>(items: T[], limit: number, before: (a: T, b: T) => number): T[] {
+  if (items.length <= limit * 4) return [...items].sort(before).slice(0, limit);
+  // Kept sorted; most items are turned away by one comparison with the last one kept.
+  const kept: T[] = [];
+  for (const item of items) {
+    if (kept.length === limit && before(item, kept[limit - 1] as T) >= 0) continue;
+    let at = kept.length === limit ? limit - 1 : kept.length;
+    while (at > 0 && before(item, kept[at - 1] as T) < 0) {
+      kept[at] = kept[at - 1] as T;
+      at--;
+    }
+    kept[at] = item;
+  }
+  return kept;
+}
 
 /**
  * Matches the catalog knows: a backend that reads from a replica may match turns written after

@@ -54,6 +54,74 @@ export function countFacets(f: FacetCounters, cat: TurnCatalog, r: number, d: nu
   }
 }
 
+/** What countFacets added for turn r of document d, taken away again. */
+function uncountFacets(f: FacetCounters, cat: TurnCatalog, r: number, d: number): void {
+  const s = cat.speaker[r] as number;
+  if (s >= 0) f.speaker[s] = (f.speaker[s] as number) - 1;
+  const y = cat.docYear[d] as number;
+  if (y >= YEAR_BASE && y < YEAR_BASE + YEAR_SPAN)
+    f.year[y - YEAR_BASE] = (f.year[y - YEAR_BASE] as number) - 1;
+  const p = cat.docPublisher[d] as number;
+  f.publisher[p] = (f.publisher[p] as number) - 1;
+  const l = cat.language[r] as number;
+  f.language[l] = (f.language[l] as number) - 1;
+  const k = cat.kind[r] as number;
+  f.kind[k] = (f.kind[k] as number) - 1;
+  const to = cat.mentionEnd[r] as number;
+  for (let i = cat.mentionStart[r] as number; i < to; i++) {
+    const e = cat.mentionCodes[i] as number;
+    f.entity[e] = (f.entity[e] as number) - 1;
+  }
+}
+
+/** Every current turn's facets, per catalog and version: what the complement is taken from. */
+const everyTurn = new WeakMap<TurnCatalog, { version: number; counters: FacetCounters }>();
+
+function facetsOfEveryTurn(cat: TurnCatalog): FacetCounters {
+  const held = everyTurn.get(cat);
+  if (held?.version === cat.version) return held.counters;
+  const counters = newFacetCounters(cat);
+  for (const r of cat.rowids) countFacets(counters, cat, r, cat.doc[r] as number);
+  everyTurn.set(cat, { version: cat.version, counters });
+  return counters;
+}
+
+/**
+ * Facet counts of the matching turns (ascending turn numbers). When they are most of the archive
+ * (a very common word), the turns that do not match are fewer: their counts are taken from every
+ * turn's, so the work is the smaller side's.
+ */
+export function facetsOf(cat: TurnCatalog, rowids: Int32Array, length: number): FacetCounters {
+  if (length * 2 <= cat.rowids.length) {
+    const f = newFacetCounters(cat);
+    for (let i = 0; i < length; i++) {
+      const r = rowids[i] as number;
+      countFacets(f, cat, r, cat.doc[r] as number);
+    }
+    return f;
+  }
+  const all = facetsOfEveryTurn(cat);
+  const f: FacetCounters = {
+    entity: all.entity.slice(),
+    entitiesSeen: all.entitiesSeen,
+    speaker: all.speaker.slice(),
+    speakersSeen: all.speakersSeen,
+    year: all.year.slice(),
+    publisher: all.publisher.slice(),
+    language: all.language.slice(),
+    kind: all.kind.slice(),
+  };
+  let j = 0;
+  for (const r of cat.rowids) {
+    while (j < length && (rowids[j] as number) < r) j++;
+    if (j < length && rowids[j] === r) continue;
+    uncountFacets(f, cat, r, cat.doc[r] as number);
+  }
+  f.entitiesSeen = all.entitiesSeen.filter((e) => (f.entity[e] as number) > 0);
+  f.speakersSeen = all.speakersSeen.filter((s) => (f.speaker[s] as number) > 0);
+  return f;
+}
+
 const FACET_LIMIT = 20;
 const YEAR_BASE = 1800;
 const YEAR_SPAN = 400;
@@ -64,14 +132,16 @@ export function facetValues(f: FacetCounters, cat: TurnCatalog): Record<FacetNam
       .filter((v) => v.count > 0)
       .sort((a, b) => b.count - a.count || cmp(a.value, b.value))
       .slice(0, FACET_LIMIT);
+  const speakerValue = (i: number) => {
+    const s = cat.speakers[i] as { id: string | null; name: string };
+    return s.id ?? s.name;
+  };
   return {
-    speaker: f.speakersSeen
-      .map((i) => {
-        const s = cat.speakers[i] as { id: string | null; name: string };
-        return { value: s.id ?? s.name, label: s.name, count: f.speaker[i] as number };
-      })
-      .sort((a, b) => b.count - a.count || cmp(a.value, b.value))
-      .slice(0, FACET_LIMIT),
+    speaker: topCodes(f.speakersSeen, f.speaker, speakerValue).map((i) => ({
+      value: speakerValue(i),
+      label: (cat.speakers[i] as { name: string }).name,
+      count: f.speaker[i] as number,
+    })),
     year: Array.from(f.year, (count, i) => ({
       value: String(YEAR_BASE + i),
       label: String(YEAR_BASE + i),
@@ -86,12 +156,33 @@ export function facetValues(f: FacetCounters, cat: TurnCatalog): Record<FacetNam
       label: cat.languages[i] as string,
     })),
     kind: fromArray(f.kind, (i) => ({ value: TURN_KINDS[i] as string, label: TURN_KINDS[i] as string })),
-    entity: f.entitiesSeen
-      .map((i) => {
-        const e = cat.entities[i] as { id: string; name: string };
-        return { value: e.id, label: e.name, count: f.entity[i] as number };
-      })
-      .sort((a, b) => b.count - a.count || cmp(a.value, b.value))
-      .slice(0, FACET_LIMIT),
+    entity: topCodes(f.entitiesSeen, f.entity, (i) => (cat.entities[i] as { id: string }).id).map((i) => {
+      const e = cat.entities[i] as { id: string; name: string };
+      return { value: e.id, label: e.name, count: f.entity[i] as number };
+    }),
   };
+}
+
+/**
+ * The FACET_LIMIT codes seen with the highest counts (ties by value), best first. A common word's
+ * matches name tens of thousands of entities: sorting them all cost more than the rest of the
+ * search, while nearly every code is turned away here by one comparison with the smallest kept.
+ */
+export function topCodes(seen: number[], counts: Int32Array, value: (code: number) => string): number[] {
+  const top: number[] = [];
+  // Does code a rank before code b?
+  const before = (a: number, b: number) => {
+    const d = (counts[a] as number) - (counts[b] as number);
+    return d > 0 || (d === 0 && value(a) < value(b));
+  };
+  for (const code of seen) {
+    if (top.length === FACET_LIMIT && !before(code, top[FACET_LIMIT - 1] as number)) continue;
+    let at = top.length === FACET_LIMIT ? FACET_LIMIT - 1 : top.length;
+    while (at > 0 && before(code, top[at - 1] as number)) {
+      top[at] = top[at - 1] as number;
+      at--;
+    }
+    top[at] = code;
+  }
+  return top;
 }

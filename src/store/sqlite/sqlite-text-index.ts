@@ -4,6 +4,7 @@
  */
 import type Database from "better-sqlite3";
 import { VerbatimError } from "../../errors/catalog.js";
+import { indexTerms } from "../../model/index-text.js";
 import type { Speaker } from "../../model/speaker.js";
 import type {
   CatalogChanges,
@@ -22,6 +23,77 @@ import { allOf, anyOf } from "./fts5-expression.js";
 import { hasTable } from "./tables.js";
 import { TermCounts, type TermList } from "./term-counts.js";
 import { type CatalogReader, catalogReader } from "./turn-catalog.js";
+
+/** A term's matches: a word's forms or a prefix with their counts, or a phrase with FTS5's ranks. */
+type MatchedTermList =
+  | { kind: "forms"; n: Int32Array; forms: TermList[] }
+  | { kind: "phrase"; n: Int32Array; ranks: Float64Array | null };
+
+/**
+ * Terms whose turns term counts list: a word's forms and a prefix, each a single index term (a
+ * form FTS5 would read as several tokens, a phrase, goes to FTS5 with the rest of the plan).
+ */
+function listable(term: MatchTerm): boolean {
+  if (term.type === "phrase") return true;
+  const terms = term.type === "forms" ? term.forms : [term.prefix];
+  return terms.every((t) => {
+    const tokens = indexTerms(t);
+    return tokens.length === 1 && tokens[0] === t;
+  });
+}
+
+/** The sorted union of ascending lists, each number once. */
+function union(lists: Int32Array[]): Int32Array {
+  // Merged two at a time, shortest first: linear, where sorting them together was not.
+  const queue = [...lists].sort((a, b) => a.length - b.length);
+  let out = queue.shift() ?? new Int32Array(0);
+  for (const next of queue) out = merged(out, next);
+  return out;
+}
+
+function merged(a: Int32Array, b: Int32Array): Int32Array {
+  if (a.length === 0) return b;
+  const out = new Int32Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x < y) {
+      out[n++] = x;
+      i++;
+    } else if (y < x) {
+      out[n++] = y;
+      j++;
+    } else {
+      out[n++] = x;
+      i++;
+      j++;
+    }
+  }
+  while (i < a.length) out[n++] = a[i++] as number;
+  while (j < b.length) out[n++] = b[j++] as number;
+  return out.subarray(0, n);
+}
+
+/** The numbers every ascending list holds, ascending. */
+function intersection(lists: Int32Array[]): Int32Array {
+  const sorted = [...lists].sort((a, b) => a.length - b.length);
+  let out = sorted[0] ?? new Int32Array(0);
+  for (const other of sorted.slice(1)) {
+    const next = new Int32Array(out.length);
+    let n = 0;
+    let j = 0;
+    for (let i = 0; i < out.length && j < other.length; i++) {
+      const v = out[i] as number;
+      while (j < other.length && (other[j] as number) < v) j++;
+      if (other[j] === v) next[n++] = v;
+    }
+    out = next.subarray(0, n);
+  }
+  return out;
+}
 
 const numbers = (packed: string | null | undefined) =>
   packed ? Int32Array.from(packed.split(","), Number) : new Int32Array(0);
@@ -44,8 +116,10 @@ export class SqliteTextIndex implements TextIndex {
     const ln = db.prepare<[number], number>("SELECT ln(?)").pluck();
     this.ln = (x) => ln.get(x) as number;
     // Words of turns and of titles: a title word no turn uses still expands to its forms.
+    // An archive opened read-only before migration 19 has no term list: FTS5's vocabulary, slower.
+    const turnTerms = hasTable(db, "turn_terms") ? "turn_terms" : "turn_vocab";
     const vocab = db.prepare<[string, string, string, string, number], string>(
-      `SELECT term FROM turn_vocab WHERE term >= ? AND term < ?
+      `SELECT term FROM ${turnTerms} WHERE term >= ? AND term < ?
        UNION SELECT term FROM doc_vocab WHERE term >= ? AND term < ? ORDER BY 1 LIMIT ?`,
     );
     this.vocabulary = {
@@ -110,27 +184,30 @@ export class SqliteTextIndex implements TextIndex {
   }
 
   async matchTurns(groups: MatchGroup[], scored: boolean): Promise<Matches> {
-    const expression = allOf(groups);
-    // Phrases alone gain nothing from term counts: FTS5 scores them in the one pass that matches.
-    const countable = groups.some((g) => g.some((t) => t.type !== "phrase"));
-    const counts = scored && countable ? this.counts : null;
-    return this.run("turns", () => {
-      if (!scored) {
-        const rowids = numbers(this.stmt.rowids.get(expression));
-        return { rowids, scores: null, length: rowids.length };
-      }
-      // The matches, the term counts and FTS5's totals from one snapshot, whatever another
-      // process writes meanwhile.
-      return this.db.transaction(() => {
-        const totals = counts?.totals();
-        if (!counts || !totals) {
+    return this.run("turns", () =>
+      // The lists, the term counts and FTS5's totals from one snapshot, whatever another process
+      // writes meanwhile.
+      this.db.transaction(() => {
+        const totals = this.counts?.totals();
+        if (!this.counts || !totals || !groups.flat().every(listable)) {
+          const expression = allOf(groups);
+          if (!scored) {
+            const rowids = numbers(this.stmt.rowids.get(expression));
+            return { rowids, scores: null, length: rowids.length };
+          }
           const [rowids, scores] = this.ranked(expression);
           return { rowids, scores, length: rowids.length };
         }
-        const rowids = numbers(this.stmt.rowids.get(expression));
-        return { rowids, scores: this.scores(groups, rowids, counts, totals), length: rowids.length };
-      })();
-    });
+        // Each term's own list: a word's forms and a prefix from term counts (FTS5's match would
+        // hand back every row as text to be parsed again: a common word's 200,000 turns cost 80 ms
+        // that way, 5 from the counts), a phrase from FTS5, which alone knows positions.
+        const blocks = this.counts.blocks();
+        const lists = groups.map((group) => group.map((term) => this.termList(term, scored, blocks)));
+        const rowids = intersection(lists.map((group) => union(group.map((l) => l.n))));
+        if (!scored) return { rowids, scores: null, length: rowids.length };
+        return { rowids, scores: this.scores(lists.flat(), rowids, totals), length: rowids.length };
+      })(),
+    );
   }
 
   /** FTS5's bm25() of the expression, for every matching turn: rowids and scores, ascending. */
@@ -140,16 +217,31 @@ export class SqliteTextIndex implements TextIndex {
     return [numbers(ids), ranks ? Float64Array.from(ranks.split(","), Number) : new Float64Array(0)];
   }
 
+  /** The turns one term matches, ascending, with what it adds to their scores. */
+  private termList(term: MatchTerm, scored: boolean, blocks: number): MatchedTermList {
+    const counts = this.counts as TermCounts;
+    if (term.type === "forms") {
+      const forms = term.forms.map((form) => counts.list(form, blocks));
+      return { kind: "forms", n: union(forms.map((l) => l.n)), forms };
+    }
+    if (term.type === "prefix") {
+      const list = counts.prefixList(term.prefix, blocks);
+      return { kind: "forms", n: list.n, forms: [list] };
+    }
+    if (!scored) return { kind: "phrase", n: numbers(this.stmt.rowids.get(anyOf([term]))), ranks: null };
+    const [n, ranks] = this.ranked(anyOf([term]));
+    return { kind: "phrase", n, ranks };
+  }
+
   /**
-   * FTS5's bm25() of the plan for the turns it matched, summed term by term as FTS5 sums its
+   * FTS5's bm25() of the plan for the turns matched, summed term by term as FTS5 sums its
    * phrases, in the same order: a word's forms and a prefix (its terms' counts summed) from term
    * counts, a phrase (whose count needs positions) from FTS5's score of that one phrase, which is
    * what it adds to the whole.
    */
   private scores(
-    groups: MatchGroup[],
+    lists: MatchedTermList[],
     rowids: Int32Array,
-    counts: TermCounts,
     totals: { count: number; avg: number },
   ): Float64Array {
     const scores = new Float64Array(rowids.length);
@@ -162,24 +254,22 @@ export class SqliteTextIndex implements TextIndex {
         if (rowids[i] === turn) scores[i] = (scores[i] as number) - value(k);
       }
     };
-    const fromList = (list: TermList) => {
-      const weight = idf(totals.count, list.n.length, this.ln);
-      add(list.n, (k) => termScore(weight, list.tf[k] as number, list.len[k] as number, totals.avg));
-    };
-    const blocks = counts.blocks();
-    for (const term of groups.flat()) {
-      if (term.type === "forms") for (const form of term.forms) fromList(counts.list(form, blocks));
-      else if (term.type === "prefix") fromList(counts.prefixList(term.prefix, blocks));
-      else {
-        const [n, ranks] = this.ranked(anyOf([term]));
-        add(n, (k) => -(ranks[k] as number));
+    for (const list of lists) {
+      if (list.kind === "phrase") {
+        const ranks = list.ranks as Float64Array;
+        add(list.n, (k) => -(ranks[k] as number));
+        continue;
+      }
+      for (const form of list.forms) {
+        const weight = idf(totals.count, form.n.length, this.ln);
+        add(form.n, (k) => termScore(weight, form.tf[k] as number, form.len[k] as number, totals.avg));
       }
     }
     return scores;
   }
 
   async matchAnyTurn(terms: MatchTerm[]): Promise<Int32Array> {
-    return this.run("turns", () => numbers(this.stmt.rowids.get(anyOf(terms))));
+    return (await this.matchTurns([terms], false)).rowids;
   }
 
   async matchTitles(group: MatchGroup): Promise<number[]> {

@@ -16,6 +16,7 @@
 import type Database from "better-sqlite3";
 import { indexTerms } from "../../model/index-text.js";
 import { VarintReader, VarintWriter } from "../varint.js";
+import { hasTable } from "./tables.js";
 
 export const BLOCK = 16_384;
 
@@ -32,6 +33,24 @@ export const TERM_COUNTS_TABLE = `CREATE TABLE IF NOT EXISTS term_counts (
   data  BLOB    NOT NULL,
   PRIMARY KEY (block, term, part)
 ) WITHOUT ROWID;`;
+
+/**
+ * Every term the turns hold, with how many turns hold it: the vocabulary that query words expand
+ * against (search/query/expand.ts). FTS5's own vocabulary table reads each term's whole doclist to
+ * count it, so a short prefix such as "th" cost 30 ms there ("the", "that" and "this" are read
+ * through); here it is a range of one index.
+ */
+export const TURN_TERMS_TABLE = `CREATE TABLE IF NOT EXISTS turn_terms (
+  term  TEXT    PRIMARY KEY,
+  turns INTEGER NOT NULL
+) WITHOUT ROWID;`;
+
+/** Fills turn_terms from FTS5's vocabulary (the migration that adds it). */
+export function fillTurnTerms(db: Database.Database): void {
+  db.exec(`${TURN_TERMS_TABLE}
+    DELETE FROM turn_terms;
+    INSERT INTO turn_terms (term, turns) SELECT term, doc FROM turn_vocab WHERE doc > 0;`);
+}
 
 /** One term's turns, ascending, with its count in each and each turn's length. */
 export interface TermList {
@@ -61,6 +80,16 @@ export function termCountsWriter(db: Database.Database, flushEntries = FLUSH_ENT
       "INSERT INTO term_counts (block, term, part, data) VALUES (?, ?, 0, ?)",
     ),
   };
+  // The term list comes with migration 19; the migration that fills term counts runs without it.
+  const vocabulary = hasTable(db, "turn_terms")
+    ? {
+        add: db.prepare<[string, number]>(
+          `INSERT INTO turn_terms (term, turns) VALUES (?, ?)
+           ON CONFLICT (term) DO UPDATE SET turns = turns + excluded.turns`,
+        ),
+        drop: db.prepare<[string]>("DELETE FROM turn_terms WHERE term = ? AND turns <= 0"),
+      }
+    : null;
   // What the transaction added, by block then term: (offset in block, length, count) per turn,
   // flat; and the offsets it took out. Keyed by block first because an ingest adds turns in order:
   // one block map serves turn after turn, one lookup per distinct term.
@@ -134,10 +163,14 @@ export function termCountsWriter(db: Database.Database, flushEntries = FLUSH_ENT
           const fresh = byTerm?.get(term) ?? [];
           const out = gone?.get(term);
           if (!out) {
-            if (fresh.length) stmt.append.run(block, term, block, term, encode(fresh));
+            if (fresh.length) {
+              stmt.append.run(block, term, block, term, encode(fresh));
+              vocabulary?.add.run(term, fresh.length / 3);
+            }
             continue;
           }
           const kept: number[] = [];
+          let dropped = 0;
           for (const part of stmt.parts.all(block, term)) {
             const r = new VarintReader(part);
             while (!r.done) {
@@ -145,11 +178,16 @@ export function termCountsWriter(db: Database.Database, flushEntries = FLUSH_ENT
               const length = r.varint();
               const count = r.varint();
               if (!out.has(offset)) kept.push(offset, length, count);
+              else dropped++;
             }
           }
           for (const v of fresh) kept.push(v);
           stmt.drop.run(block, term);
           if (kept.length) stmt.put.run(block, term, encode(kept));
+          if (vocabulary && fresh.length / 3 !== dropped) {
+            vocabulary.add.run(term, fresh.length / 3 - dropped);
+            vocabulary.drop.run(term);
+          }
         }
       }
     },
@@ -198,24 +236,37 @@ export class TermCounts {
    * terms' counts: FTS5 scores a prefix as one phrase whose count is every matching token.
    */
   prefixList(prefix: string, blocks: number): TermList {
-    const rows: Row[] = [];
-    // U+10FFFF sorts after every character a term can go on with.
-    for (let block = 0; block < blocks; block++)
-      for (const data of this.stmt.prefixParts.all(block, prefix, `${prefix}\u{10ffff}`))
-        rows.push({ block, data });
-    const list = decode(rows);
-    // A turn holding several of the terms is in the list once per term: one entry, counts summed.
-    let k = -1;
-    for (let i = 0; i < list.n.length; i++) {
-      if (k >= 0 && list.n[k] === list.n[i]) list.tf[k] = (list.tf[k] as number) + (list.tf[i] as number);
-      else {
-        k++;
-        list.n[k] = list.n[i] as number;
-        list.tf[k] = list.tf[i] as number;
-        list.len[k] = list.len[i] as number;
+    const n: number[] = [];
+    const tf: number[] = [];
+    const len: number[] = [];
+    // A block's turns are few and dense: counts summed in place per turn, then read in turn order
+    // (the rows come term by term, each term's turns ascending, so the block's are not).
+    const counts = new Int32Array(BLOCK);
+    const lengths = new Int32Array(BLOCK);
+    for (let block = 0; block < blocks; block++) {
+      const touched: number[] = [];
+      // U+10FFFF sorts after every character a term can go on with.
+      for (const data of this.stmt.prefixParts.all(block, prefix, `${prefix}\u{10ffff}`)) {
+        const r = new VarintReader(data);
+        while (!r.done) {
+          const offset = r.varint();
+          const length = r.varint();
+          const count = r.varint();
+          if (counts[offset] === 0) touched.push(offset);
+          counts[offset] = (counts[offset] as number) + count;
+          lengths[offset] = length;
+        }
+      }
+      touched.sort((a, b) => a - b);
+      const base = block * BLOCK;
+      for (const offset of touched) {
+        n.push(base + offset);
+        tf.push(counts[offset] as number);
+        len.push(lengths[offset] as number);
+        counts[offset] = 0;
       }
     }
-    return { n: list.n.subarray(0, k + 1), tf: list.tf.subarray(0, k + 1), len: list.len.subarray(0, k + 1) };
+    return { n: Int32Array.from(n), tf: Int32Array.from(tf), len: Int32Array.from(len) };
   }
 
   /**
