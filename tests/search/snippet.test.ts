@@ -67,6 +67,33 @@ describe("matches in a turn's text", () => {
     );
   });
 
+  it("for a snippet, are the plain definition's first ones however a long text is cut into pieces", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...PIECES), { maxLength: 80 }),
+        fc.integer({ min: 0, max: 40 }),
+        fc.integer({ min: 4, max: 24 }),
+        (parts, until, piece) => {
+          const text = parts.join("");
+          const plain = plainMatches(text, h);
+          const first = plain[0]?.start ?? 0;
+          expect(findMatches(text, h, until, piece)).toEqual(plain.filter((m) => m.start <= first + until));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("for a snippet of a long speech, folds only up to its first match and as far as the snippet reaches", () => {
+    const text = `${"filler words here ".repeat(1000)}sanctions ${"more filler ".repeat(30)}nations ${"filler ".repeat(5000)}`;
+    const spans = findMatches(text, h, SNIPPET_WIDTH);
+    expect(spans.map((s) => text.slice(s.start, s.end))).toEqual(["sanctions"]);
+    expect(findMatches(text, h, 400).map((s) => text.slice(s.start, s.end))).toEqual([
+      "sanctions",
+      "nations",
+    ]);
+  });
+
   it("finds a word right after a phrase that began inside a longer word", () => {
     expect(findMatches("xunited nations", h)).toEqual([{ start: 8, end: 15 }]);
   });

@@ -31,7 +31,7 @@ import { type CompiledText, compileText, type Highlighter } from "../query/expan
 import { contextLines, findMatches, highlighted, SNIPPET_WIDTH, type Span, snippet } from "../snippet.js";
 import { buildCatalog, dateBounds, type TurnCatalog } from "./catalog.js";
 import { cursorSalt, decodeCursor, encodeCursor } from "./cursor.js";
-import { facetsOf, facetValues } from "./facets.js";
+import { facetsOf, facetValues, releaseFacets } from "./facets.js";
 import { baseLanguages, baseQuery, type PeriodUnit, periodsBetween } from "./periods.js";
 
 /** How much a title match adds to a document's best turn score (bm25 is negative: lower ranks higher). */
@@ -68,6 +68,20 @@ export class SearchEngine {
   private resultsKey = "";
 
   constructor(private readonly index: TextIndex) {}
+
+  /** Per document: whether a search has met it, and its best turn's score; reset by the search after use. */
+  private scratch = { seen: new Uint8Array(0), best: new Float64Array(0) };
+
+  private scratchFor(documents: number): { seen: Uint8Array; best: Float64Array } {
+    if (this.scratch.seen.length < documents) {
+      const size = Math.ceil(documents * 1.25);
+      this.scratch = {
+        seen: new Uint8Array(size),
+        best: new Float64Array(size).fill(Number.POSITIVE_INFINITY),
+      };
+    }
+    return this.scratch;
+  }
 
   private loading: { key: string; catalog: Promise<TurnCatalog> } | null = null;
   /** The catalog as the last refresh left it, and that refresh. */
@@ -382,49 +396,55 @@ export class SearchEngine {
     const relevance = sort === "relevance" && compiled.groups.length > 0;
     const m = await this.matching(query, compiled, relevance, cat);
 
-    const docCount = new Int32Array(cat.docId.length);
-    const docBest = new Float64Array(cat.docId.length).fill(Number.POSITIVE_INFINITY);
-    const facetCounts = options.facets !== false ? facetsOf(cat, m.rowids, m.length) : null;
+    const titleScore = relevance ? await this.index.scoreTitles(compiled.groups) : null;
+    // From here to the page the work is synchronous: the scratch arrays are this search's alone.
+    const { seen, best } = this.scratchFor(cat.docId.length);
+    const counted = options.facets !== false ? facetsOf(cat, m.rowids, m.length) : null;
+    const facets = counted ? facetValues(counted, cat) : null;
+    if (counted) releaseFacets(cat, counted);
     const touched: number[] = [];
     for (let i = 0; i < m.length; i++) {
-      const r = m.rowids[i] as number;
-      const d = cat.doc[r] as number;
-      if (docCount[d] === 0) touched.push(d);
-      docCount[d] = (docCount[d] as number) + 1;
-      if (m.scores && (m.scores[i] as number) < (docBest[d] as number)) docBest[d] = m.scores[i] as number;
+      const d = cat.doc[m.rowids[i] as number] as number;
+      if (seen[d] === 0) {
+        seen[d] = 1;
+        touched.push(d);
+      }
+      if (m.scores && (m.scores[i] as number) < (best[d] as number)) best[d] = m.scores[i] as number;
     }
-
     // Documents found by their title alone are hits with no matching turns.
     for (const d of m.titleOnly) touched.push(d);
-    const titleScore = relevance ? await this.index.scoreTitles(compiled.groups) : null;
     const documents = touched.length;
-    const candidates: { d: number; key: number }[] = [];
+    const keys = new Float64Array(documents);
     const groupCount = Math.max(1, compiled.groups.length);
-    for (const d of touched) {
+    for (let i = 0; i < documents; i++) {
+      const d = touched[i] as number;
       // A title holding the query's words ranks its document above those that only mention them.
-      const best = Number.isFinite(docBest[d] as number) ? (docBest[d] as number) : 0;
-      const key = relevance
-        ? best +
+      const top = Number.isFinite(best[d] as number) ? (best[d] as number) : 0;
+      keys[i] = relevance
+        ? top +
           TITLE_WEIGHT * (titleScore?.get(d) ?? 0) -
           (TITLE_TIER * (m.titleGroups.get(d) ?? 0)) / groupCount
         : (cat.docFrom[d] as number);
-      candidates.push({ d, key });
+      seen[d] = 0;
+      best[d] = Number.POSITIVE_INFINITY;
     }
     const direction = sort === "date" ? -1 : 1;
-    const before = (a: { d: number; key: number }, b: { d: number; key: number }) =>
-      direction * (a.key - b.key) || cmp(cat.docId[a.d] as string, cat.docId[b.d] as string);
+    const before = (a: number, b: number) =>
+      direction * ((keys[a] as number) - (keys[b] as number)) ||
+      cmp(cat.docId[touched[a] as number] as string, cat.docId[touched[b] as number] as string);
     const cursorKey = cursorSalt(query, sort);
     const after = options.cursor ? decodeCursor(options.cursor, cursorKey) : null;
-    const following = after
-      ? candidates.filter((c) => {
-          const byKey = direction * (c.key - after.key);
-          return byKey > 0 || (byKey === 0 && cmp(cat.docId[c.d] as string, after.id) > 0);
-        })
-      : candidates;
+    const follows = after
+      ? (i: number) => {
+          const byKey = direction * ((keys[i] as number) - after.key);
+          return byKey > 0 || (byKey === 0 && cmp(cat.docId[touched[i] as number] as string, after.id) > 0);
+        }
+      : () => true;
     // Only the page is put in order: a common word's 15,000 documents sorted whole cost more
     // than finding them.
-    const page = firstInOrder(following, limit, before);
-    const more = following.length > limit;
+    const { first, following } = firstInOrder(documents, limit, before, follows);
+    const page = first.map((i) => ({ d: touched[i] as number, key: keys[i] as number }));
+    const more = following > limit;
     // A `mentions:` search marks the mentions it matched, so its snippets show them, not the turn's start.
     const mentioned = query.filters.mentions.length
       ? [...(await this.entitiesNamed(query.filters.mentions))]
@@ -436,7 +456,7 @@ export class SearchEngine {
     return {
       total: { turns: m.length, documents },
       hits,
-      facets: facetCounts ? facetValues(facetCounts, cat) : null,
+      facets,
       nextCursor,
       expansions: compiled.expansions,
     };
@@ -699,21 +719,35 @@ function withMentions(text: string, words: Span[], mentions: ParagraphSpan[] | u
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The first `limit` items in the order `before` gives (negative: a first), in that order. */
-export function firstInOrder<T>(items: T[], limit: number, before: (a: T, b: T) => number): T[] {
-  if (items.length <= limit * 4) return [...items].sort(before).slice(0, limit);
-  // Kept sorted; most items are turned away by one comparison with the last one kept.
-  const kept: T[] = [];
-  for (const item of items) {
-    if (kept.length === limit && before(item, kept[limit - 1] as T) >= 0) continue;
-    let at = kept.length === limit ? limit - 1 : kept.length;
-    while (at > 0 && before(item, kept[at - 1] as T) < 0) {
-      kept[at] = kept[at - 1] as T;
-      at--;
+/**
+ * Of the items 0…n−1 that `follows` keeps, the first `limit` in the order `before` gives
+ * (negative: a first), in that order, and how many it kept.
+ */
+export function firstInOrder(
+  n: number,
+  limit: number,
+  before: (a: number, b: number) => number,
+  follows: (i: number) => boolean,
+): { first: number[]; following: number } {
+  // Candidates gather in a buffer, cut back to the best `limit` whenever it holds twice that: the
+  // last one kept then bars every later item that does not beat it, with one comparison.
+  let kept: number[] = [];
+  let bar = -1;
+  let following = 0;
+  for (let item = 0; item < n; item++) {
+    if (!follows(item)) continue;
+    following++;
+    if (bar >= 0 && before(item, bar) >= 0) continue;
+    kept.push(item);
+    if (kept.length >= 2 * limit) {
+      kept.sort(before);
+      kept.length = limit;
+      bar = kept[limit - 1] as number;
     }
-    kept[at] = item;
   }
-  return kept;
+  kept.sort(before);
+  kept = kept.slice(0, limit);
+  return { first: kept, following };
 }
 
 /**

@@ -6,6 +6,8 @@ import type { TurnCatalog } from "./catalog.js";
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export interface FacetCounters {
+  /** Whether entity and speaker counts may be anywhere (copied from every turn's), not only at the codes seen. */
+  dense: boolean;
   entity: Int32Array;
   entitiesSeen: number[];
   speaker: Int32Array;
@@ -20,6 +22,7 @@ export interface FacetCounters {
 
 export function newFacetCounters(cat: TurnCatalog): FacetCounters {
   return {
+    dense: false,
     entity: new Int32Array(cat.entities.length),
     entitiesSeen: [],
     speaker: new Int32Array(cat.speakers.length),
@@ -74,6 +77,53 @@ function uncountFacets(f: FacetCounters, cat: TurnCatalog, r: number, d: number)
   }
 }
 
+/**
+ * Counters no search holds, per catalog: counted into again rather than allocated, since they are
+ * as long as the catalog's lists of entities and speakers (tens of thousands) and were most of
+ * what a search allocated.
+ */
+const spares = new WeakMap<TurnCatalog, FacetCounters[]>();
+const SPARES = 4;
+
+function countersFor(cat: TurnCatalog): FacetCounters {
+  const list = spares.get(cat);
+  for (let f = list?.pop(); f; f = list?.pop()) {
+    // A catalog brought up to date may name more entities, speakers, publishers or languages.
+    if (
+      f.entity.length === cat.entities.length &&
+      f.speaker.length === cat.speakers.length &&
+      f.publisher.length === cat.publishers.length &&
+      f.language.length === cat.languages.length
+    )
+      return f;
+  }
+  return newFacetCounters(cat);
+}
+
+/** Gives a search's counters back, zeroed, once their values are read (facetValues). */
+export function releaseFacets(cat: TurnCatalog, f: FacetCounters): void {
+  if (f.dense) {
+    f.entity.fill(0);
+    f.speaker.fill(0);
+  } else {
+    for (const e of f.entitiesSeen) f.entity[e] = 0;
+    for (const s of f.speakersSeen) f.speaker[s] = 0;
+  }
+  f.year.fill(0);
+  f.publisher.fill(0);
+  f.language.fill(0);
+  f.kind.fill(0);
+  f.dense = false;
+  f.entitiesSeen = [];
+  f.speakersSeen = [];
+  let list = spares.get(cat);
+  if (!list) {
+    list = [];
+    spares.set(cat, list);
+  }
+  if (list.length < SPARES) list.push(f);
+}
+
 /** Every current turn's facets, per catalog and version: what the complement is taken from. */
 const everyTurn = new WeakMap<TurnCatalog, { version: number; counters: FacetCounters }>();
 
@@ -93,7 +143,7 @@ function facetsOfEveryTurn(cat: TurnCatalog): FacetCounters {
  */
 export function facetsOf(cat: TurnCatalog, rowids: Int32Array, length: number): FacetCounters {
   if (length * 2 <= cat.rowids.length) {
-    const f = newFacetCounters(cat);
+    const f = countersFor(cat);
     for (let i = 0; i < length; i++) {
       const r = rowids[i] as number;
       countFacets(f, cat, r, cat.doc[r] as number);
@@ -101,16 +151,14 @@ export function facetsOf(cat: TurnCatalog, rowids: Int32Array, length: number): 
     return f;
   }
   const all = facetsOfEveryTurn(cat);
-  const f: FacetCounters = {
-    entity: all.entity.slice(),
-    entitiesSeen: all.entitiesSeen,
-    speaker: all.speaker.slice(),
-    speakersSeen: all.speakersSeen,
-    year: all.year.slice(),
-    publisher: all.publisher.slice(),
-    language: all.language.slice(),
-    kind: all.kind.slice(),
-  };
+  const f = countersFor(cat);
+  f.dense = true;
+  f.entity.set(all.entity);
+  f.speaker.set(all.speaker);
+  f.year.set(all.year);
+  f.publisher.set(all.publisher);
+  f.language.set(all.language);
+  f.kind.set(all.kind);
   let j = 0;
   for (const r of cat.rowids) {
     while (j < length && (rowids[j] as number) < r) j++;
