@@ -221,7 +221,7 @@ export class SqliteTextIndex implements TextIndex {
   private termList(term: MatchTerm, scored: boolean, blocks: number): MatchedTermList {
     const counts = this.counts as TermCounts;
     if (term.type === "forms") {
-      const forms = term.forms.map((form) => counts.list(form, blocks));
+      const forms = counts.lists(term.forms, blocks);
       return { kind: "forms", n: union(forms.map((l) => l.n)), forms };
     }
     if (term.type === "prefix") {

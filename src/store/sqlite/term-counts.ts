@@ -207,7 +207,13 @@ export class TermCounts {
 
   constructor(db: Database.Database) {
     this.stmt = {
-      parts: db.prepare<[number, string], Buffer>(PARTS).pluck(),
+      manyParts: db
+        .prepare<[string, string], [string, number, Buffer]>(
+          `SELECT term, block, data FROM term_counts
+           WHERE block IN (SELECT value FROM json_each(?)) AND term IN (SELECT value FROM json_each(?))
+           ORDER BY term, block, part`,
+        )
+        .raw(),
       prefixParts: db
         .prepare<[number, string, string], Buffer>(
           "SELECT data FROM term_counts WHERE block = ? AND term >= ? AND term < ? ORDER BY term, part",
@@ -225,10 +231,19 @@ export class TermCounts {
 
   /** The turns holding a term, ascending. */
   list(term: string, blocks: number): TermList {
-    const rows: Row[] = [];
-    for (let block = 0; block < blocks; block++)
-      for (const data of this.stmt.parts.all(block, term)) rows.push({ block, data });
-    return decode(rows);
+    return this.lists([term], blocks)[0] as TermList;
+  }
+
+  /**
+   * The turns holding each term, ascending: one statement for all of them (a word's forms), each
+   * block found by its key, instead of a statement per block and term.
+   */
+  lists(terms: string[], blocks: number): TermList[] {
+    const rows = new Map<string, Row[]>(terms.map((t) => [t, []]));
+    const numbers = JSON.stringify(Array.from({ length: blocks }, (_, i) => i));
+    for (const [term, block, data] of this.stmt.manyParts.all(numbers, JSON.stringify(terms)))
+      rows.get(term)?.push({ block, data });
+    return terms.map((t) => decode(rows.get(t) ?? []));
   }
 
   /**
