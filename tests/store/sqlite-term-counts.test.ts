@@ -11,9 +11,15 @@ import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { anchorsFor, type CorrectionOp } from "../../src/model/corrections.js";
 import type { Document } from "../../src/model/document.js";
+import { indexTerms } from "../../src/model/index-text.js";
 import type { MatchGroup, TextIndex } from "../../src/model/text-index.js";
 import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
-import { TERM_COUNTS_TABLE, TermCounts, termCountsWriter } from "../../src/store/sqlite/term-counts.js";
+import {
+  BLOCK,
+  TERM_COUNTS_TABLE,
+  TermCounts,
+  termCountsWriter,
+} from "../../src/store/sqlite/term-counts.js";
 import { makeDocument, makeTurn } from "../support/documents.js";
 
 /** Words of several scripts and folds: Latin with marks, Turkish dotless i, Cyrillic with ё. */
@@ -207,6 +213,41 @@ describe("SQLite scores from term counts", () => {
     db.close();
     store = new SqliteStore({ path: dbPath });
     expect(await expectFts5Scores()).toBeGreaterThan(0);
+  });
+
+  it("keeps one row per term in a block once additions have gone past it, with the same counts", () => {
+    const db = new Database(":memory:");
+    db.exec(TERM_COUNTS_TABLE);
+    db.exec("CREATE VIRTUAL TABLE turn_fts USING fts5(text, content = '', contentless_delete = 1)");
+    const writer = termCountsWriter(db, 7);
+    const doc = documentWith("long", [3, 1, 4, 1, 5, 9, 2, 6], 40);
+    const texts = doc.turns.map((t) => t.paragraphs.join("\n\n"));
+    // Turns numbered across three blocks, written in several transactions, each in several flushes.
+    const numbers = texts.map((_, i) => BLOCK - 25 + i * 2 + (i > 30 ? BLOCK : 0));
+    const expected = new Map<string, number[]>();
+    texts.forEach((text, i) => {
+      for (const term of new Set(indexTerms(text)))
+        expected.set(term, [...(expected.get(term) ?? []), numbers[i] as number]);
+    });
+    for (let from = 0; from < texts.length; from += 6) {
+      db.transaction(() => {
+        for (let i = from; i < Math.min(texts.length, from + 6); i++)
+          writer.add(numbers[i] as number, texts[i] as string);
+        writer.flush();
+      })();
+    }
+    const parts = db
+      .prepare<[], { block: number; most: number }>(
+        "SELECT block, max(n) AS most FROM (SELECT block, term, count(*) AS n FROM term_counts GROUP BY block, term) GROUP BY block ORDER BY block",
+      )
+      .all();
+    expect(parts.map((p) => p.block)).toEqual([0, 1, 2]);
+    expect(parts[0]?.most).toBe(1);
+    expect(parts[1]?.most).toBe(1);
+    expect(parts[2]?.most).toBeGreaterThan(1);
+    const counts = new TermCounts(db);
+    for (const [term, turns] of expected)
+      expect([term, Array.from(counts.list(term, counts.blocks()).n)]).toEqual([term, turns]);
   });
 
   it("writes the same counts when a writer writes what it holds before the transaction ends", () => {

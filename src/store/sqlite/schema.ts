@@ -10,7 +10,7 @@ import type { PendingWork } from "../store.js";
 import { CATALOG_CHANGES_TABLE } from "./catalog-changes.js";
 import { ENTITY_DECISIONS_TABLE } from "./entity-decisions.js";
 import { searchIndexWriter } from "./search-index.js";
-import { fillTermCounts, fillTurnTerms, TERM_COUNTS_TABLE } from "./term-counts.js";
+import { compactTermCounts, fillTermCounts, fillTurnTerms, TERM_COUNTS_TABLE } from "./term-counts.js";
 
 /** A migration is SQL, or a function for steps SQL cannot do (stemming text in JavaScript). */
 export type Migration = string | ((db: Database.Database) => void);
@@ -310,6 +310,9 @@ export const MIGRATIONS: readonly Migration[] = [
   // 19: the terms the turns hold, with how many turns hold each (term-counts.ts): query words
   // expand against it instead of FTS5's vocabulary table, which reads every doclist it lists.
   fillTurnTerms,
+  // 20: one row per term in every block no turn will be added to (term-counts.ts): each
+  // transaction had appended a part per term, and a search reads them one by one.
+  compactTermCounts,
 ];
 
 /**

@@ -79,7 +79,21 @@ export function termCountsWriter(db: Database.Database, flushEntries = FLUSH_ENT
     put: db.prepare<[number, string, Buffer]>(
       "INSERT INTO term_counts (block, term, part, data) VALUES (?, ?, 0, ?)",
     ),
+    split: db
+      .prepare<[number], string>(
+        "SELECT term FROM term_counts WHERE block = ? GROUP BY term HAVING count(*) > 1",
+      )
+      .pluck(),
   };
+  /**
+   * One row per term of a block that no turn will be added to: every transaction appended a part
+   * to each term it added to the block (a long speech's batch several), and a search reads a
+   * term's rows one by one (the bench corpus's first block held 14 parts per term, 944,000 rows).
+   * Parts are varint runs in write order, so their concatenation reads as they did.
+   */
+  const compact = (block: number) => compactBlock(stmt, block);
+  // The highest block this writer has added to; -1 before its first.
+  let highest = -1;
   // The term list comes with migration 19; the migration that fills term counts runs without it.
   const vocabulary = hasTable(db, "turn_terms")
     ? {
@@ -190,9 +204,51 @@ export function termCountsWriter(db: Database.Database, flushEntries = FLUSH_ENT
           }
         }
       }
+      // New turns take the highest numbers: once additions reach a new block, the blocks below
+      // it are complete. A writer's first additions complete the block just below (any lower
+      // one was completed, and compacted, by the writer that went past it).
+      const top = Math.max(-1, ...adds.keys());
+      if (top > highest) {
+        for (let block = Math.max(0, highest < 0 ? top - 1 : highest); block < top; block++) compact(block);
+        highest = top;
+      }
     },
   };
   return writer;
+}
+
+function compactBlock(
+  stmt: {
+    split: Database.Statement<[number], string>;
+    parts: Database.Statement<[number, string], Buffer>;
+    drop: Database.Statement<[number, string]>;
+    put: Database.Statement<[number, string, Buffer]>;
+  },
+  block: number,
+): void {
+  for (const term of stmt.split.all(block)) {
+    const data = Buffer.concat(stmt.parts.all(block, term));
+    stmt.drop.run(block, term);
+    stmt.put.run(block, term, data);
+  }
+}
+
+/** Compacts every block but the last (the migration for archives written before writers compacted). */
+export function compactTermCounts(db: Database.Database): void {
+  const stmt = {
+    split: db
+      .prepare<[number], string>(
+        "SELECT term FROM term_counts WHERE block = ? GROUP BY term HAVING count(*) > 1",
+      )
+      .pluck(),
+    parts: db.prepare<[number, string], Buffer>(PARTS).pluck(),
+    drop: db.prepare<[number, string]>("DELETE FROM term_counts WHERE block = ? AND term = ?"),
+    put: db.prepare<[number, string, Buffer]>(
+      "INSERT INTO term_counts (block, term, part, data) VALUES (?, ?, 0, ?)",
+    ),
+  };
+  const last = db.prepare<[], number | null>("SELECT max(block) FROM term_counts").pluck().get() ?? 0;
+  for (let block = 0; block < last; block++) compactBlock(stmt, block);
 }
 
 function encode(triples: number[]): Buffer {
