@@ -23,6 +23,7 @@ import { allOf, anyOf } from "./fts5-expression.js";
 import { hasTable } from "./tables.js";
 import { TermCounts, type TermList } from "./term-counts.js";
 import { type CatalogReader, catalogReader } from "./turn-catalog.js";
+import { intersection, union } from "./turn-lists.js";
 
 /** A term's matches: a word's forms or a prefix with their counts, or a phrase with FTS5's ranks. */
 type MatchedTermList =
@@ -40,59 +41,6 @@ function listable(term: MatchTerm): boolean {
     const tokens = indexTerms(t);
     return tokens.length === 1 && tokens[0] === t;
   });
-}
-
-/** The sorted union of ascending lists, each number once. */
-function union(lists: Int32Array[]): Int32Array {
-  // Merged two at a time, shortest first: linear, where sorting them together was not.
-  const queue = [...lists].sort((a, b) => a.length - b.length);
-  let out = queue.shift() ?? new Int32Array(0);
-  for (const next of queue) out = merged(out, next);
-  return out;
-}
-
-function merged(a: Int32Array, b: Int32Array): Int32Array {
-  if (a.length === 0) return b;
-  const out = new Int32Array(a.length + b.length);
-  let i = 0;
-  let j = 0;
-  let n = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i] as number;
-    const y = b[j] as number;
-    if (x < y) {
-      out[n++] = x;
-      i++;
-    } else if (y < x) {
-      out[n++] = y;
-      j++;
-    } else {
-      out[n++] = x;
-      i++;
-      j++;
-    }
-  }
-  while (i < a.length) out[n++] = a[i++] as number;
-  while (j < b.length) out[n++] = b[j++] as number;
-  return out.subarray(0, n);
-}
-
-/** The numbers every ascending list holds, ascending. */
-function intersection(lists: Int32Array[]): Int32Array {
-  const sorted = [...lists].sort((a, b) => a.length - b.length);
-  let out = sorted[0] ?? new Int32Array(0);
-  for (const other of sorted.slice(1)) {
-    const next = new Int32Array(out.length);
-    let n = 0;
-    let j = 0;
-    for (let i = 0; i < out.length && j < other.length; i++) {
-      const v = out[i] as number;
-      while (j < other.length && (other[j] as number) < v) j++;
-      if (other[j] === v) next[n++] = v;
-    }
-    out = next.subarray(0, n);
-  }
-  return out;
 }
 
 const numbers = (packed: string | null | undefined) =>
