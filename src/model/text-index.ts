@@ -101,11 +101,15 @@ export interface CatalogRows {
 
 /**
  * What changed since a mark: the current rows of the documents that changed (their metadata, every
- * turn and mention), in the layout of CatalogRows, and the whole (short) alias and entity lists.
+ * turn and mention), in the layout of CatalogRows, the whole (short) alias list, and the entities'
+ * names: all of them, or, when the backend knows that none was added, renamed or removed since the
+ * mark, only those the changed documents mention (`someEntityNames`).
  */
 export interface CatalogChanges extends CatalogRows {
   /** Numbers of the documents that changed; one with no row in `documents` is gone. */
   changed: number[];
+  /** True when `entityNames` holds only the names of entities the changed documents mention. */
+  someEntityNames?: boolean;
 }
 
 export interface TextIndex {

@@ -98,7 +98,7 @@ export class TurnCatalog {
       );
     }
     this.addMentions(changes.mentions);
-    this.setEntityNames(changes.entityNames);
+    this.setEntityNames(changes.entityNames, changes.someEntityNames === true);
     this.setAliases(changes.aliases, touched);
     for (const c of touched) this.nameSpeaker(c);
     this.listTurns();
@@ -281,7 +281,15 @@ export class TurnCatalog {
     return c;
   }
 
-  private setEntityNames(names: [id: string, name: string][]): void {
+  /** Every entity's name from the list; with `some`, only the entities listed (the others did not change). */
+  private setEntityNames(names: [id: string, name: string][], some: boolean): void {
+    if (some) {
+      for (const [id, name] of names) {
+        const c = this.entityCodes.get(id);
+        if (c !== undefined) (this.entities[c] as { name: string }).name = name;
+      }
+      return;
+    }
     const byId = new Map(names);
     for (const e of this.entities) e.name = byId.get(e.id) ?? e.id;
   }

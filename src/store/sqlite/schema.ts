@@ -11,6 +11,7 @@ import { CATALOG_CHANGES_TABLE } from "./catalog-changes.js";
 import { ENTITY_DECISIONS_TABLE } from "./entity-decisions.js";
 import { searchIndexWriter } from "./search-index.js";
 import { compactTermCounts, fillTermCounts, fillTurnTerms, TERM_COUNTS_TABLE } from "./term-counts.js";
+import { ENTITY_NAMES_VERSION } from "./turn-catalog.js";
 
 /** A migration is SQL, or a function for steps SQL cannot do (stemming text in JavaScript). */
 export type Migration = string | ((db: Database.Database) => void);
@@ -313,6 +314,9 @@ export const MIGRATIONS: readonly Migration[] = [
   // 20: one row per term in every block no turn will be added to (term-counts.ts): each
   // transaction had appended a part per term, and a search reads them one by one.
   compactTermCounts,
+  // 21: a count of changes to the entities (turn-catalog.ts), so the search catalog reads their
+  // names again only when one was added, renamed or removed, not after every write.
+  ENTITY_NAMES_VERSION,
 ];
 
 /**
