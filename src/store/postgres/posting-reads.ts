@@ -7,6 +7,7 @@
  */
 import type { MatchGroup, MatchTerm } from "../../model/text-index.js";
 import { idf, termScore } from "../bm25.js";
+import { intersection, union } from "../turn-lists.js";
 import type { Queryable } from "./db.js";
 import { rows } from "./db.js";
 import { type Phrase, phrasesOf } from "./indexed-text.js";
@@ -60,7 +61,7 @@ export async function matchPostings(
   let match: Int32Array | null = null;
   for (const g of phrasesByGroup) {
     const any = union(g.map((p) => (lists.get(p) as List).n));
-    match = match ? intersect(match, any) : any;
+    match = match ? intersection([match, any]) : any;
   }
   const n = match ?? new Int32Array(0);
   if (!corpus) return { n, scores: null };
@@ -199,7 +200,7 @@ function phraseList(p: Phrase, terms: Map<string, List>): List {
   let candidates: Int32Array | null = null;
   for (const lists of wordTerms) {
     const holding = union(lists.map((l) => l.n));
-    candidates = candidates ? intersect(candidates, holding) : holding;
+    candidates = candidates ? intersection([candidates, holding]) : holding;
   }
   const found = candidates ?? new Int32Array(0);
   const n: number[] = [];
@@ -284,40 +285,4 @@ function sum(lists: List[]): List {
     len: out.len.subarray(0, k + 1),
     at: null,
   };
-}
-
-/** Ascending sets as one ascending set. */
-function union(sets: Int32Array[]): Int32Array {
-  if (sets.length === 0) return new Int32Array(0);
-  if (sets.length === 1) return sets[0] as Int32Array;
-  let total = 0;
-  for (const s of sets) total += s.length;
-  const all = new Int32Array(total);
-  let at = 0;
-  for (const s of sets) {
-    all.set(s, at);
-    at += s.length;
-  }
-  all.sort();
-  let k = 0;
-  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[k - 1]) all[k++] = all[i] as number;
-  return all.subarray(0, k);
-}
-
-function intersect(a: Int32Array, b: Int32Array): Int32Array {
-  const out = new Int32Array(Math.min(a.length, b.length));
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i] as number;
-    const y = b[j] as number;
-    if (x === y) {
-      out[k++] = x;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return out.slice(0, k);
 }

@@ -19,11 +19,11 @@ import type {
   Vocabulary,
 } from "../../model/text-index.js";
 import { idf, termScore } from "../bm25.js";
+import { intersection, union } from "../turn-lists.js";
 import { allOf, anyOf } from "./fts5-expression.js";
 import { hasTable } from "./tables.js";
 import { TermCounts, type TermList } from "./term-counts.js";
 import { type CatalogReader, catalogReader } from "./turn-catalog.js";
-import { intersection, union } from "./turn-lists.js";
 
 /** A term's matches: a word's forms or a prefix with their counts, or a phrase with FTS5's ranks. */
 type MatchedTermList =

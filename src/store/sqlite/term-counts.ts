@@ -74,16 +74,7 @@ export function termCountsWriter(db: Database.Database, flushEntries = FLUSH_ENT
       `INSERT INTO term_counts (block, term, part, data) VALUES (?, ?,
          (SELECT coalesce(max(part), -1) + 1 FROM term_counts WHERE block = ? AND term = ?), ?)`,
     ),
-    parts: db.prepare<[number, string], Buffer>(PARTS).pluck(),
-    drop: db.prepare<[number, string]>("DELETE FROM term_counts WHERE block = ? AND term = ?"),
-    put: db.prepare<[number, string, Buffer]>(
-      "INSERT INTO term_counts (block, term, part, data) VALUES (?, ?, 0, ?)",
-    ),
-    split: db
-      .prepare<[number], string>(
-        "SELECT term FROM term_counts WHERE block = ? GROUP BY term HAVING count(*) > 1",
-      )
-      .pluck(),
+    ...blockStatements(db),
   };
   /**
    * One row per term of a block that no turn will be added to: every transaction appended a part
@@ -217,15 +208,23 @@ export function termCountsWriter(db: Database.Database, flushEntries = FLUSH_ENT
   return writer;
 }
 
-function compactBlock(
-  stmt: {
-    split: Database.Statement<[number], string>;
-    parts: Database.Statement<[number, string], Buffer>;
-    drop: Database.Statement<[number, string]>;
-    put: Database.Statement<[number, string, Buffer]>;
-  },
-  block: number,
-): void {
+/** Statements on one block's rows of a term: its parts, dropping them, writing one, terms split in parts. */
+function blockStatements(db: Database.Database) {
+  return {
+    parts: db.prepare<[number, string], Buffer>(PARTS).pluck(),
+    drop: db.prepare<[number, string]>("DELETE FROM term_counts WHERE block = ? AND term = ?"),
+    put: db.prepare<[number, string, Buffer]>(
+      "INSERT INTO term_counts (block, term, part, data) VALUES (?, ?, 0, ?)",
+    ),
+    split: db
+      .prepare<[number], string>(
+        "SELECT term FROM term_counts WHERE block = ? GROUP BY term HAVING count(*) > 1",
+      )
+      .pluck(),
+  };
+}
+
+function compactBlock(stmt: ReturnType<typeof blockStatements>, block: number): void {
   for (const term of stmt.split.all(block)) {
     const data = Buffer.concat(stmt.parts.all(block, term));
     stmt.drop.run(block, term);
@@ -235,18 +234,7 @@ function compactBlock(
 
 /** Compacts every block but the last (the migration for archives written before writers compacted). */
 export function compactTermCounts(db: Database.Database): void {
-  const stmt = {
-    split: db
-      .prepare<[number], string>(
-        "SELECT term FROM term_counts WHERE block = ? GROUP BY term HAVING count(*) > 1",
-      )
-      .pluck(),
-    parts: db.prepare<[number, string], Buffer>(PARTS).pluck(),
-    drop: db.prepare<[number, string]>("DELETE FROM term_counts WHERE block = ? AND term = ?"),
-    put: db.prepare<[number, string, Buffer]>(
-      "INSERT INTO term_counts (block, term, part, data) VALUES (?, ?, 0, ?)",
-    ),
-  };
+  const stmt = blockStatements(db);
   const last = db.prepare<[], number | null>("SELECT max(block) FROM term_counts").pluck().get() ?? 0;
   for (let block = 0; block < last; block++) compactBlock(stmt, block);
 }

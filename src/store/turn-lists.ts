@@ -1,6 +1,7 @@
 /**
- * Set operations on ascending lists of turn numbers (term counts' lists): a group's terms are
- * merged, a query's groups intersected, each in time linear in the lists.
+ * Set operations on ascending lists of turn numbers, for backends that match from their own lists
+ * (SQLite's term counts, PostgreSQL's postings): a group's terms are merged, a query's groups
+ * intersected, each in time linear in the lists.
  */
 
 /** The sorted union of ascending lists, each number once. */
