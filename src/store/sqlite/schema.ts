@@ -9,6 +9,7 @@ import { documentFingerprint } from "../fingerprint.js";
 import type { PendingWork } from "../store.js";
 import { CATALOG_CHANGES_TABLE } from "./catalog-changes.js";
 import { ENTITY_DECISIONS_TABLE } from "./entity-decisions.js";
+import { ROW_COUNTS } from "./row-counts.js";
 import { searchIndexWriter } from "./search-index.js";
 import { compactTermCounts, fillTermCounts, fillTurnTerms, TERM_COUNTS_TABLE } from "./term-counts.js";
 import { ENTITY_NAMES_VERSION } from "./turn-catalog.js";
@@ -317,6 +318,8 @@ export const MIGRATIONS: readonly Migration[] = [
   // 21: a count of changes to the entities (turn-catalog.ts), so the search catalog reads their
   // names again only when one was added, renamed or removed, not after every write.
   ENTITY_NAMES_VERSION,
+  // 22: the archive's counts kept by triggers (row-counts.ts), so reading them is not a scan.
+  ROW_COUNTS,
 ];
 
 /**

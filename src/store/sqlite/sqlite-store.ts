@@ -47,6 +47,7 @@ import { type SqliteCorrections, sqliteCorrections } from "./corrections.js";
 import { type EnrichmentIndex, enrichmentIndex } from "./enrichment-index.js";
 import { sqliteEntityDecisions } from "./entity-decisions.js";
 import { type SqliteFetchLog, sqliteFetchLog } from "./fetch-log.js";
+import { rowCounts } from "./row-counts.js";
 import { MIGRATIONS, SCHEMA_VERSION } from "./schema.js";
 import { type SearchIndexWriter, searchIndexWriter } from "./search-index.js";
 import { SqliteTextIndex } from "./sqlite-text-index.js";
@@ -608,22 +609,11 @@ export class SqliteStore implements StoreBackend {
     return row ? (JSON.parse(row.body) as Speaker) : null;
   }
 
-  /** The counts and the archive state they were read at: each is a scan, and the home page and /api/stats ask often. */
-  private countsAt: { state: string; counts: StoreCounts } | null = null;
+  private countRows: (() => StoreCounts) | null = null;
 
   async counts(): Promise<StoreCounts> {
-    const state = await this.textIndex.state();
-    if (this.countsAt?.state === state) return this.countsAt.counts;
-    const one = (sql: string) => (this.db.prepare(sql).get() as { n: number }).n;
-    const counts = this.db.transaction(() => ({
-      documents: one("SELECT COUNT(*) AS n FROM documents WHERE current = 1"),
-      versions: one("SELECT COUNT(*) AS n FROM documents"),
-      turns: one("SELECT COUNT(*) AS n FROM turns"),
-      rawInputs: one("SELECT COUNT(*) AS n FROM raw_inputs"),
-      speakers: one("SELECT COUNT(*) AS n FROM speakers"),
-    }))();
-    this.countsAt = { state, counts };
-    return counts;
+    this.countRows ??= rowCounts(this.db);
+    return this.countRows();
   }
 
   async recent(limit: number): Promise<DocumentSummary[]> {
