@@ -29,6 +29,11 @@ export type MatchGroup = MatchTerm[];
 export interface Vocabulary {
   /** Indexed terms starting with a prefix, in order, at most `limit`. */
   termsWithPrefix(prefix: string, limit: number): Promise<string[]>;
+  /**
+   * Indexed terms starting with a prefix whose main stem is one of `stems` or, with `alternate`,
+   * whose alternate stem is (model/term-stems.ts, `withStems`), in order, at most `limit`.
+   */
+  termsWithStems(prefix: string, stems: string[], alternate: boolean, limit: number): Promise<string[]>;
 }
 
 export interface Matches {

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { SearchQuery } from "../../src/model/search-query.js";
+import { withStems } from "../../src/model/term-stems.js";
 import { composeQuery } from "../../src/search/query/compose.js";
 import { parseQuery } from "../../src/search/query/parse.js";
 import { suggestAlternatives } from "../../src/search/suggest.js";
@@ -76,13 +77,18 @@ describe("the advanced search form", () => {
 });
 
 describe("suggestions for a search that found nothing", () => {
-  const vocabulary = (terms: string[]) => ({
-    termsWithPrefix: async (prefix: string, limit: number) =>
+  const vocabulary = (terms: string[]) => {
+    const termsWithPrefix = async (prefix: string, limit: number) =>
       terms
         .filter((t) => t.startsWith(prefix))
         .sort()
-        .slice(0, limit),
-  });
+        .slice(0, limit);
+    return {
+      termsWithPrefix,
+      termsWithStems: async (prefix: string, stems: string[], alternate: boolean, limit: number) =>
+        withStems(await termsWithPrefix(prefix, terms.length), stems, alternate, limit),
+    };
+  };
   /** A pretend archive: the turns a query finds are those its words' counts say, unless a filter names nobody. */
   const counts: Record<string, number> = { sanctions: 40, sanction: 12, agreement: 7 };
   const count = async (q: SearchQuery) => {

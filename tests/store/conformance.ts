@@ -15,6 +15,7 @@ import type { Document, Turn } from "../../src/model/document.js";
 import { emptyFilters, type SearchQuery } from "../../src/model/search-query.js";
 import type { DocumentHit, FacetName, SearchResult, YearCounts } from "../../src/model/search-results.js";
 import type { Speaker } from "../../src/model/speaker.js";
+import { termStems, withStems } from "../../src/model/term-stems.js";
 import { withSearch } from "../../src/search/engine/with-search.js";
 import { parseQuery } from "../../src/search/query/parse.js";
 import type { DocumentStore, StoreBackend } from "../../src/store/store.js";
@@ -1211,6 +1212,31 @@ export function describeStoreConformance(
         }
         return "no error";
       };
+
+      searching(
+        "looks terms up by their stems exactly as stemming every term under a prefix would",
+        async () => {
+          const vocabulary = store.textIndex.vocabulary;
+          let compared = 0;
+          for (const prefix of ["sa", "sanc", "са", "пе", "ca", "tu", "ki", "te", "ез", "e"]) {
+            const all = await vocabulary.termsWithPrefix(prefix, 100_000);
+            const stems = [...new Set(all.flatMap((t) => [termStems(t).main, termStems(t).alternate]))];
+            for (const stem of stems)
+              for (const alternate of [false, true])
+                for (const limit of [2, 200]) {
+                  expect(await vocabulary.termsWithStems(prefix, [stem], alternate, limit)).toEqual(
+                    withStems(all, [stem], alternate, limit),
+                  );
+                  compared++;
+                }
+            if (stems.length > 1)
+              expect(await vocabulary.termsWithStems(prefix, stems.slice(0, 2), true, 200)).toEqual(
+                withStems(all, stems.slice(0, 2), true, 200),
+              );
+          }
+          expect(compared).toBeGreaterThan(40);
+        },
+      );
 
       for (const c of SEARCH_CASES) {
         searching(`${c.query} finds exactly the turns a brute-force count finds`, async () => {

@@ -4,9 +4,10 @@
  */
 import pg from "pg";
 import { describe, expect, it } from "vitest";
+import { termStems } from "../../src/model/term-stems.js";
 import { PgStore } from "../../src/store/postgres/pg-store.js";
 import { PG_SCHEMA_VERSION } from "../../src/store/postgres/schema.js";
-import { makeDocument } from "../support/documents.js";
+import { makeDocument, makeTurn } from "../support/documents.js";
 import { freshSchemaUrl, postgresWanted } from "../support/postgres.js";
 
 describe.runIf(postgresWanted)("PostgreSQL migrations", () => {
@@ -44,10 +45,10 @@ describe.runIf(postgresWanted)("PostgreSQL migrations", () => {
         "ALTER TABLE documents DROP COLUMN source, DROP COLUMN read_at, DROP COLUMN time, DROP COLUMN date_time",
       );
       // The reading columns came with the migration before the corrections tables, the reshaped
-      // turns' table, the catalog journal and the entity decisions (which running again leaves as
-      // they are).
+      // turns' table, the catalog journal, the entity decisions and the terms' stems (which running
+      // again leaves as they are).
       await db.query("UPDATE verbatim_meta SET value = $1 WHERE key = 'schema_version'", [
-        String(PG_SCHEMA_VERSION - 5),
+        String(PG_SCHEMA_VERSION - 6),
       ]);
       await db.end();
 
@@ -69,6 +70,58 @@ describe.runIf(postgresWanted)("PostgreSQL migrations", () => {
           },
         ]);
         expect((await migrated.versions("m-1")).map((v) => v.version)).toEqual([1, 2, 3]);
+      } finally {
+        await migrated.close();
+      }
+    } finally {
+      await drop();
+    }
+  });
+
+  it("terms stored before their stems get them from the migration, and expand as before", async () => {
+    const { url, drop } = await freshSchemaUrl();
+    try {
+      const store = await PgStore.open({ url, maxConnections: 2 });
+      await store.putBatch([
+        {
+          raw: null,
+          documents: [
+            makeDocument({
+              id: "s-1",
+              title: "Sanctioned talks",
+              turns: [
+                makeTurn(0, { paragraphs: ["Sanctions, sanctioning and санкции; Türkiye's санкцій."] }),
+              ],
+              qa: [],
+            }),
+          ],
+        },
+      ]);
+      const expanded = await store.textIndex.vocabulary.termsWithStems("sanc", ["sanction"], false, 10);
+      await store.close();
+      const db = new pg.Client({ connectionString: url });
+      await db.connect();
+      await db.query("ALTER TABLE vocab DROP COLUMN stem, DROP COLUMN stem_alt");
+      await db.query("UPDATE verbatim_meta SET value = $1 WHERE key = 'schema_version'", [
+        String(PG_SCHEMA_VERSION - 1),
+      ]);
+      await db.end();
+
+      const migrated = await PgStore.open({ url, maxConnections: 2 });
+      try {
+        const check = new pg.Client({ connectionString: url });
+        await check.connect();
+        const held = (await check.query("SELECT term, stem, stem_alt FROM vocab ORDER BY term")).rows;
+        await check.end();
+        expect(held.length).toBeGreaterThan(5);
+        for (const row of held) {
+          const stems = termStems(row.term);
+          expect([row.term, row.stem, row.stem_alt]).toEqual([row.term, stems.main, stems.alternate]);
+        }
+        expect(expanded).toEqual(["sanctioned", "sanctioning", "sanctions"]);
+        expect(await migrated.textIndex.vocabulary.termsWithStems("sanc", ["sanction"], false, 10)).toEqual(
+          expanded,
+        );
       } finally {
         await migrated.close();
       }

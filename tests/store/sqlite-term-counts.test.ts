@@ -12,6 +12,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { anchorsFor, type CorrectionOp } from "../../src/model/corrections.js";
 import type { Document } from "../../src/model/document.js";
 import { indexTerms } from "../../src/model/index-text.js";
+import { termStems } from "../../src/model/term-stems.js";
 import type { MatchGroup, TextIndex } from "../../src/model/text-index.js";
 import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
 import {
@@ -60,11 +61,21 @@ function expectTermList(db: Database.Database): void {
   const counts = new TermCounts(db);
   const blocks = counts.blocks();
   const listed = db
-    .prepare<[], { term: string; turns: number }>("SELECT term, turns FROM turn_terms ORDER BY term")
+    .prepare<[], { term: string; turns: number; stem: string; alt: string }>(
+      "SELECT term, turns, stem, stem_alt AS alt FROM turn_terms ORDER BY term",
+    )
     .all();
   const held = db.prepare<[], string>("SELECT DISTINCT term FROM term_counts ORDER BY term").pluck().all();
   expect(listed.map((r) => r.term)).toEqual(held);
-  for (const r of listed) expect([r.term, r.turns]).toEqual([r.term, counts.list(r.term, blocks).n.length]);
+  for (const r of listed) {
+    const stems = termStems(r.term);
+    expect([r.term, r.turns, r.stem, r.alt]).toEqual([
+      r.term,
+      counts.list(r.term, blocks).n.length,
+      stems.main,
+      stems.alternate,
+    ]);
+  }
 }
 
 describe("SQLite scores from term counts", () => {
@@ -213,6 +224,24 @@ describe("SQLite scores from term counts", () => {
     db.close();
     store = new SqliteStore({ path: dbPath });
     expect(await expectFts5Scores()).toBeGreaterThan(0);
+  });
+
+  it("gives the terms of an archive made before their stems their stems when it is opened", async () => {
+    await store.putBatch([
+      { raw: null, documents: [documentWith("old-1", [2, 7, 1, 8], 5), documentWith("old-2", [2, 8], 3)] },
+    ]);
+    await store.close();
+    const db = new Database(dbPath);
+    db.exec(`DROP INDEX turn_terms_stem; DROP INDEX turn_terms_stem_alt;
+      ALTER TABLE turn_terms DROP COLUMN stem; ALTER TABLE turn_terms DROP COLUMN stem_alt;`);
+    db.pragma("user_version = 22");
+    db.close();
+    store = new SqliteStore({ path: dbPath });
+    expect(await expectFts5Scores()).toBeGreaterThan(0);
+    const vocabulary = (store.textIndex as TextIndex).vocabulary;
+    expect(await vocabulary.termsWithStems("sa", [termStems("sanctions").main], false, 10)).toEqual([
+      "sanctions",
+    ]);
   });
 
   it("keeps one row per term in a block once additions have gone past it, with the same counts", () => {

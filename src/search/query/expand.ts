@@ -7,8 +7,8 @@
 
 import { ftsFold } from "../../model/index-text.js";
 import type { TermGroup, TextTerm } from "../../model/search-query.js";
+import { indexStem } from "../../model/term-stems.js";
 import type { MatchGroup, MatchTerm, Vocabulary } from "../../model/text-index.js";
-import { indexStem } from "../text/stem.js";
 
 /** What a matched text looks like, for highlighting and concordance lines. */
 export interface Highlighter {
@@ -32,7 +32,6 @@ export interface CompiledText {
 const TURKISH_LETTERS = /[çğıöşü]/;
 const UKRAINIAN_LETTERS = /[іїєґ]/;
 const CYRILLIC = /[\u0400-\u04ff]/;
-const SCAN_LIMIT = 20_000;
 const FORMS_LIMIT = 200;
 
 /** Stems a word may have in the index: by script, plus Turkish or Ukrainian when its letters say so. */
@@ -67,17 +66,11 @@ export async function expandWord(word: string, vocabulary: Vocabulary): Promise<
   const shortest = Math.min(...[...wanted].map((s) => s.length));
   const prefix = folded.slice(0, Math.max(2, Math.min(shortest, folded.length) - 2));
   const forms = new Set<string>([folded]);
-  for (const term of await vocabulary.termsWithPrefix(prefix, SCAN_LIMIT)) {
+  // The main stemmer of the script always counts; the other (Turkish, Ukrainian) only when the
+  // query word itself was in that language (model/term-stems.ts).
+  for (const term of await vocabulary.termsWithStems(prefix, [...wanted], wanted.size > 1, FORMS_LIMIT)) {
     if (forms.size >= FORMS_LIMIT) break;
-    if (term === folded) continue;
-    const termStems = CYRILLIC.test(term)
-      ? [indexStem(term, "ru"), indexStem(term, "uk")]
-      : [indexStem(term, "en"), indexStem(term, "tr")];
-    // The main stemmer of the script always counts; the other (Turkish, Ukrainian) only when the
-    // query word itself was in that language, so an English stem never meets a Turkish one by accident.
-    const main = termStems[0] as string;
-    const other = termStems[1] as string;
-    if (wanted.has(main) || (wanted.size > 1 && wanted.has(other))) forms.add(term);
+    forms.add(term);
   }
   return [...forms];
 }

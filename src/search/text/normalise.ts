@@ -29,9 +29,5 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
-const COMBINING = /[\u0300-\u036f]/g;
-
-/** Folds a lowercased token: diacritics dropped (é→e, ş→s, й→и), ё→е, ı→i. */
-export function fold(token: string): string {
-  return token.replace(/ı/g, "i").normalize("NFD").replace(COMBINING, "").normalize("NFC");
-}
+// Stems are folded with it, and the store keeps stems (model/term-stems.ts): one definition.
+export { fold } from "../../model/term-stems.js";

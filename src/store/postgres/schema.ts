@@ -4,6 +4,7 @@
  * the two evolve side by side from here. Migrations run under an advisory lock, so several
  * processes opening one database at once migrate it once.
  */
+import { termStems } from "../../model/term-stems.js";
 import { CATALOG_CHANGES_SCHEMA } from "./catalog-changes.js";
 import type { Queryable } from "./db.js";
 import { rows } from "./db.js";
@@ -336,6 +337,30 @@ export const PG_MIGRATIONS: readonly Migration[] = [
   CATALOG_CHANGES_SCHEMA,
   // Editors' decisions about entities found in documents (entity-decisions.ts).
   PG_ENTITY_DECISIONS_SCHEMA,
+  // Each term's stems beside it (model/term-stems.ts), as SQLite's migration 23: query words
+  // expand by an index lookup instead of stemming every term that shares their first letters.
+  async (db) => {
+    await db.query(
+      `ALTER TABLE vocab ADD COLUMN IF NOT EXISTS stem TEXT COLLATE "C", ADD COLUMN IF NOT EXISTS stem_alt TEXT COLLATE "C"`,
+    );
+    for (let after = ""; ; ) {
+      const terms = (
+        await rows<{ term: string }>(db, "SELECT term FROM vocab WHERE term > $1 ORDER BY term LIMIT 10000", [
+          after,
+        ])
+      ).map((r) => r.term);
+      if (terms.length === 0) break;
+      const stems = terms.map(termStems);
+      await db.query(
+        `UPDATE vocab SET stem = s.stem, stem_alt = s.alt
+         FROM unnest($1::text[], $2::text[], $3::text[]) AS s(term, stem, alt) WHERE vocab.term = s.term`,
+        [terms, stems.map((s) => s.main), stems.map((s) => s.alternate)],
+      );
+      after = terms[terms.length - 1] as string;
+    }
+    await db.query("CREATE INDEX IF NOT EXISTS vocab_stem ON vocab (stem, term)");
+    await db.query("CREATE INDEX IF NOT EXISTS vocab_stem_alt ON vocab (stem_alt, term)");
+  },
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.length;

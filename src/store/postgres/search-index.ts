@@ -6,6 +6,7 @@
  */
 import type { Document } from "../../model/document.js";
 import { displayText } from "../../model/index-text.js";
+import { termStems } from "../../model/term-stems.js";
 import type { Queryable } from "./db.js";
 import { one, rows } from "./db.js";
 import { indexText } from "./indexed-text.js";
@@ -145,11 +146,19 @@ async function applyVocab(db: Queryable, delta: VocabDelta): Promise<void> {
   if (changed.length === 0) return;
   changed.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const terms = changed.map(([t]) => t);
+  // A new term gets its stems (model/term-stems.ts); a known one keeps them.
+  const stems = terms.map(termStems);
   await db.query(
-    `INSERT INTO vocab (term, turns, titles)
-     SELECT * FROM unnest($1::text[], $2::int[], $3::int[])
+    `INSERT INTO vocab (term, turns, titles, stem, stem_alt)
+     SELECT * FROM unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::text[])
      ON CONFLICT (term) DO UPDATE SET turns = vocab.turns + excluded.turns, titles = vocab.titles + excluded.titles`,
-    [terms, changed.map(([, d]) => d.turns), changed.map(([, d]) => d.titles)],
+    [
+      terms,
+      changed.map(([, d]) => d.turns),
+      changed.map(([, d]) => d.titles),
+      stems.map((s) => s.main),
+      stems.map((s) => s.alternate),
+    ],
   );
   await db.query("DELETE FROM vocab WHERE term = ANY($1::text[]) AND turns <= 0 AND titles <= 0", [terms]);
 }

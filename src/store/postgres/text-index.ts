@@ -48,6 +48,16 @@ export class PgTextIndex implements TextIndex {
             [prefix, `${prefix}\uffff`, limit],
           )
         ).map((r) => r.term),
+      termsWithStems: async (prefix, stems, alternate, limit) =>
+        (
+          await rows<{ term: string }>(
+            await read(),
+            `SELECT term FROM vocab WHERE stem = ANY($1::text[]) AND term >= $2 AND term < $3
+             UNION SELECT term FROM vocab WHERE $4 AND stem_alt = ANY($1::text[]) AND term >= $2 AND term < $3
+             ORDER BY 1 LIMIT $5`,
+            [stems, prefix, `${prefix}\uffff`, alternate, limit],
+          )
+        ).map((r) => r.term),
     };
   }
 

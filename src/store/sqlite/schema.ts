@@ -11,7 +11,13 @@ import { CATALOG_CHANGES_TABLE } from "./catalog-changes.js";
 import { ENTITY_DECISIONS_TABLE } from "./entity-decisions.js";
 import { ROW_COUNTS } from "./row-counts.js";
 import { searchIndexWriter } from "./search-index.js";
-import { compactTermCounts, fillTermCounts, fillTurnTerms, TERM_COUNTS_TABLE } from "./term-counts.js";
+import {
+  addTermStems,
+  compactTermCounts,
+  fillTermCounts,
+  fillTurnTerms,
+  TERM_COUNTS_TABLE,
+} from "./term-counts.js";
 import { ENTITY_NAMES_VERSION } from "./turn-catalog.js";
 
 /** A migration is SQL, or a function for steps SQL cannot do (stemming text in JavaScript). */
@@ -320,6 +326,9 @@ export const MIGRATIONS: readonly Migration[] = [
   ENTITY_NAMES_VERSION,
   // 22: the archive's counts kept by triggers (row-counts.ts), so reading them is not a scan.
   ROW_COUNTS,
+  // 23: each term's stems beside it in the term list (term-counts.ts), so query words expand by an
+  // index lookup instead of stemming every term that shares their first letters.
+  addTermStems,
 ];
 
 /**

@@ -6,6 +6,7 @@ import type Database from "better-sqlite3";
 import { VerbatimError } from "../../errors/catalog.js";
 import { indexTerms } from "../../model/index-text.js";
 import type { Speaker } from "../../model/speaker.js";
+import { withStems } from "../../model/term-stems.js";
 import type {
   CatalogChanges,
   CatalogRows,
@@ -21,7 +22,7 @@ import type {
 import { idf, termScore } from "../bm25.js";
 import { intersection, union } from "../turn-lists.js";
 import { allOf, anyOf } from "./fts5-expression.js";
-import { hasTable } from "./tables.js";
+import { hasColumn, hasTable } from "./tables.js";
 import { TermCounts, type TermList } from "./term-counts.js";
 import { type CatalogReader, catalogReader } from "./turn-catalog.js";
 
@@ -42,6 +43,9 @@ function listable(term: MatchTerm): boolean {
     return tokens.length === 1 && tokens[0] === t;
   });
 }
+
+/** Terms under a prefix stemmed one by one, in an archive whose term list keeps no stems yet. */
+const SCAN_LIMIT = 20_000;
 
 const numbers = (packed: string | null | undefined) =>
   packed ? Int32Array.from(packed.split(","), Number) : new Int32Array(0);
@@ -70,8 +74,45 @@ export class SqliteTextIndex implements TextIndex {
       `SELECT term FROM ${turnTerms} WHERE term >= ? AND term < ?
        UNION SELECT term FROM doc_vocab WHERE term >= ? AND term < ? ORDER BY 1 LIMIT ?`,
     );
+    const termsWithPrefix = async (p: string, limit: number) =>
+      vocab.pluck().all(p, `${p}\uffff`, p, `${p}\uffff`, limit);
+    // Turns' terms are looked up by their stems (migration 23); titles' terms, far fewer, are
+    // stemmed here, as are every term's in an archive opened read-only before the migration.
+    const byStems = hasColumn(db, "turn_terms", "stem")
+      ? db
+          .prepare<[{ stems: string; from: string; to: string; alternate: number; limit: number }], string>(
+            `SELECT term FROM turn_terms
+             WHERE stem IN (SELECT value FROM json_each(@stems)) AND term >= @from AND term < @to
+             UNION SELECT term FROM turn_terms
+             WHERE @alternate AND stem_alt IN (SELECT value FROM json_each(@stems)) AND term >= @from AND term < @to
+             ORDER BY 1 LIMIT @limit`,
+          )
+          .pluck()
+      : null;
+    const titleTerms = db
+      .prepare<[string, string], string>(
+        "SELECT term FROM doc_vocab WHERE term >= ? AND term < ? ORDER BY term",
+      )
+      .pluck();
     this.vocabulary = {
-      termsWithPrefix: async (p, limit) => vocab.pluck().all(p, `${p}\uffff`, p, `${p}\uffff`, limit),
+      termsWithPrefix,
+      termsWithStems: async (p, stems, alternate, limit) => {
+        const end = `${p}\uffff`;
+        const fromTitles = withStems(titleTerms.all(p, end), stems, alternate, limit);
+        if (!byStems) return withStems(await termsWithPrefix(p, SCAN_LIMIT), stems, alternate, limit);
+        const fromTurns = byStems.all({
+          stems: JSON.stringify(stems),
+          from: p,
+          to: end,
+          alternate: alternate ? 1 : 0,
+          limit,
+        });
+        if (fromTitles.length === 0) return fromTurns;
+        // In SQLite's order (the bytes of UTF-8), as the query's own.
+        return [...new Set([...fromTurns, ...fromTitles])]
+          .sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)))
+          .slice(0, limit);
+      },
     };
     this.stmt = {
       scored: db
