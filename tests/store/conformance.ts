@@ -409,6 +409,34 @@ export function describeStoreConformance(
       expect(await store.inputReading("other", "corpus/2021/a.md")).toBeNull();
     });
 
+    it("lists the newest current documents first, undated last, ties by id, at most the limit", async () => {
+      const dated = (id: string, date: string | null) => {
+        const doc = makeDocument({ id });
+        return { ...doc, when: { ...doc.when, date, time: null, dateTime: null } };
+      };
+      await put(
+        dated("b", "2020-03-15"),
+        dated("a", "2020-03-15"),
+        dated("c", "2021"),
+        dated("d", null),
+        dated("e", "2019-12-31"),
+        dated("f", null),
+        dated("g", "2020-03"),
+      );
+      // A new version's date is the one listed.
+      await put(dated("e", "2022-01-01"));
+      expect((await store.recent(20)).map((d) => [d.id, d.date])).toEqual([
+        ["e", "2022-01-01"],
+        ["c", "2021"],
+        ["a", "2020-03-15"],
+        ["b", "2020-03-15"],
+        ["g", "2020-03"],
+        ["d", null],
+        ["f", null],
+      ]);
+      expect((await store.recent(3)).map((d) => d.id)).toEqual(["e", "c", "a"]);
+    });
+
     it("counts reflect documents versions and turns of current versions", async () => {
       expect(await store.counts()).toMatchObject({ documents: 0, versions: 0, turns: 0, speakers: 0 });
       const a = makeDocument({ id: "midru-a" });

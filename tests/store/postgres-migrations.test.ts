@@ -45,10 +45,10 @@ describe.runIf(postgresWanted)("PostgreSQL migrations", () => {
         "ALTER TABLE documents DROP COLUMN source, DROP COLUMN read_at, DROP COLUMN time, DROP COLUMN date_time",
       );
       // The reading columns came with the migration before the corrections tables, the reshaped
-      // turns' table, the catalog journal, the entity decisions and the terms' stems (which running
-      // again leaves as they are).
+      // turns' table, the catalog journal, the entity decisions, the terms' stems and the index of the
+      // newest (which running again leaves as they are).
       await db.query("UPDATE verbatim_meta SET value = $1 WHERE key = 'schema_version'", [
-        String(PG_SCHEMA_VERSION - 6),
+        String(PG_SCHEMA_VERSION - 7),
       ]);
       await db.end();
 
@@ -103,7 +103,7 @@ describe.runIf(postgresWanted)("PostgreSQL migrations", () => {
       await db.connect();
       await db.query("ALTER TABLE vocab DROP COLUMN stem, DROP COLUMN stem_alt");
       await db.query("UPDATE verbatim_meta SET value = $1 WHERE key = 'schema_version'", [
-        String(PG_SCHEMA_VERSION - 1),
+        String(PG_SCHEMA_VERSION - 2),
       ]);
       await db.end();
 

@@ -563,7 +563,7 @@ export class PgStore implements StoreBackend {
     return rows<DocumentSummary>(
       await this.router.reader(),
       `SELECT id, title, date, publisher, language, kind FROM doc_index
-       ORDER BY date IS NULL, date COLLATE "C" DESC, id COLLATE "C" LIMIT $1`,
+       ORDER BY date COLLATE "C" DESC NULLS LAST, id COLLATE "C" LIMIT $1`,
       [Math.max(0, Math.min(1000, limit))],
     );
   }

@@ -329,6 +329,9 @@ export const MIGRATIONS: readonly Migration[] = [
   // 23: each term's stems beside it in the term list (term-counts.ts), so query words expand by an
   // index lookup instead of stemming every term that shares their first letters.
   addTermStems,
+  // 24: the newest documents (the home page, /api/documents) read in order from an index: SQLite
+  // puts NULL last in a descending order, so undated documents come last without a sort of them all.
+  "CREATE INDEX IF NOT EXISTS doc_index_recent ON doc_index (date DESC, id);",
 ];
 
 /**

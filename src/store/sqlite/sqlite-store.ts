@@ -259,7 +259,7 @@ export class SqliteStore implements StoreBackend {
       // The home page asks for these on every request.
       recent: db.prepare<[number], DocumentSummary>(
         `SELECT id, title, date, publisher, language, kind FROM doc_index
-         ORDER BY date IS NULL, date DESC, id LIMIT ?`,
+         ORDER BY date DESC, id LIMIT ?`,
       ),
       publishers: db.prepare<[], { publisher: string; count: number }>(
         "SELECT publisher, count(*) AS count FROM doc_index GROUP BY publisher ORDER BY count DESC, publisher",
