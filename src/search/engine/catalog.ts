@@ -51,6 +51,13 @@ export class TurnCatalog {
 
   /** Each document's current turns, ascending (turnsOf), as of `version`; built when first asked. */
   private byDocument: { version: number; start: Int32Array; turns: Int32Array } | null = null;
+  /**
+   * The lowest and highest turn numbers each document's current turns hold (its turns are numbered
+   * together when stored, so the span is theirs alone but for the odd number reused): where a
+   * refresh looks for the turns of a changed document. Empty spans are [MAX, -1].
+   */
+  private docFirstTurn = new Int32Array(0);
+  private docLastTurn = new Int32Array(0);
 
   private readonly publisherCodes = new Map<string, number>();
   private readonly languageCodes = new Map<string, number>();
@@ -78,8 +85,15 @@ export class TurnCatalog {
     for (const n of changes.changed) changed[n] = 1;
     for (const d of changes.documents) changed[d.n] = 1;
     const touched = new Set<number>();
-    for (const r of this.rowids) if (changed[this.doc[r] as number] === 1) this.removeTurn(r, touched);
-    for (let n = 0; n < changed.length; n++) if (changed[n] === 1) this.clearDocument(n);
+    // Each changed document's old turns, found within the span of turn numbers it held rather than
+    // by a pass over every turn of the archive (a refresh after each write cost that pass).
+    for (let n = 0; n < changed.length; n++) {
+      if (changed[n] !== 1) continue;
+      const last = Math.min(this.docLastTurn[n] as number, this.lastRowid);
+      for (let r = this.docFirstTurn[n] as number; r <= last; r++)
+        if (this.doc[r] === n) this.removeTurn(r, touched);
+      this.clearDocument(n);
+    }
     for (const d of changes.documents) this.setDocument(d);
 
     const lines = changes.turns ? changes.turns.split("\n") : [];
@@ -149,6 +163,8 @@ export class TurnCatalog {
       this.docFrom = grown(this.docFrom, capacity, 0);
       this.docTo = grown(this.docTo, capacity, 0);
       this.docYear = grown(this.docYear, capacity, 0);
+      this.docFirstTurn = grown(this.docFirstTurn, capacity, NO_TURN);
+      this.docLastTurn = grown(this.docLastTurn, capacity, -1);
     }
   }
 
@@ -174,6 +190,8 @@ export class TurnCatalog {
     this.docFrom[n] = 0;
     this.docTo[n] = 0;
     this.docYear[n] = 0;
+    this.docFirstTurn[n] = NO_TURN;
+    this.docLastTurn[n] = -1;
   }
 
   private setDocument({ n, id, publisher, language, kind, date, title }: CatalogDocument): void {
@@ -221,6 +239,8 @@ export class TurnCatalog {
     // A number another document's turn still holds means that document changed too; its turn goes.
     if ((this.doc[r] as number) >= 0) this.removeTurn(r, touched);
     this.doc[r] = docN;
+    if (r < (this.docFirstTurn[docN] as number)) this.docFirstTurn[docN] = r;
+    if (r > (this.docLastTurn[docN] as number)) this.docLastTurn[docN] = r;
     // The turn's own language when enrichment found one (a press conference can switch), else the document's.
     this.language[r] = language
       ? code(this.languages, this.languageCodes, language)
@@ -345,6 +365,8 @@ export class TurnCatalog {
 }
 
 /** The catalog of a backend's rows (see CatalogRows for the packed strings' layout). */
+const NO_TURN = 0x7fffffff;
+
 export function buildCatalog(rows: CatalogRows): TurnCatalog {
   const catalog = new TurnCatalog();
   catalog.apply({ ...rows, changed: [] });

@@ -9,7 +9,7 @@ import { documentFingerprint } from "../fingerprint.js";
 import type { PendingWork } from "../store.js";
 import { CATALOG_CHANGES_TABLE } from "./catalog-changes.js";
 import { ENTITY_DECISIONS_TABLE } from "./entity-decisions.js";
-import { ROW_COUNTS } from "./row-counts.js";
+import { ROW_COUNTS, TURNS_COUNTED_BY_WRITER } from "./row-counts.js";
 import { searchIndexWriter } from "./search-index.js";
 import {
   addTermStems,
@@ -332,6 +332,8 @@ export const MIGRATIONS: readonly Migration[] = [
   // 24: the newest documents (the home page, /api/documents) read in order from an index: SQLite
   // puts NULL last in a descending order, so undated documents come last without a sort of them all.
   "CREATE INDEX IF NOT EXISTS doc_index_recent ON doc_index (date DESC, id);",
+  // 25: turns counted by their writer, a document at a time, not by a trigger per turn (row-counts.ts).
+  TURNS_COUNTED_BY_WRITER,
 ];
 
 /**

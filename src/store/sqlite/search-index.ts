@@ -6,6 +6,7 @@ import type Database from "better-sqlite3";
 import type { Document } from "../../model/document.js";
 import { displayText, prepareSearchText } from "../../model/index-text.js";
 import { CATALOG_CHANGES_TABLE_NAME, catalogChangeLog, EVERY_DOCUMENT } from "./catalog-changes.js";
+import { turnCounter } from "./row-counts.js";
 import { hasTable } from "./tables.js";
 import { termCountsWriter } from "./term-counts.js";
 
@@ -72,10 +73,11 @@ export function searchIndexWriter(db: Database.Database): SearchIndexWriter {
   const indexedTurns = db.prepare<[string], { rowid: number; text: string }>(
     "SELECT rowid, text FROM turns WHERE doc_id = ?",
   );
+  const turnCount = turnCounter(db);
   const unindexTurns = (docId: string) => {
     if (counts) for (const t of indexedTurns.all(docId)) counts.remove(t.rowid, t.text);
     stmt.deleteTurnFts.run(docId);
-    stmt.deleteTurns.run(docId);
+    turnCount?.(-stmt.deleteTurns.run(docId).changes);
   };
 
   const removeDoc = db.prepare<[string]>("DELETE FROM doc_index WHERE id = ?");
@@ -96,6 +98,7 @@ export function searchIndexWriter(db: Database.Database): SearchIndexWriter {
       stmt.insertTurnFts.run(rowid, texts[i] ?? "");
       counts?.add(Number(rowid), texts[i] ?? "");
     }
+    turnCount?.(doc.turns.length);
   };
   return {
     remove(id) {
