@@ -5,6 +5,7 @@
  * the query expanded to: what is highlighted is exactly what was counted. Output is plain
  * segments; renderers escape them.
  */
+import { ownString } from "../model/own-string.js";
 import type { Segment } from "../model/search-results.js";
 import type { Highlighter } from "./query/expand.js";
 
@@ -286,17 +287,7 @@ export function snippet(text: string, spans: Span[], width = SNIPPET_WIDTH): Seg
   }
   if (cursor < end) segments.push({ text: text.slice(cursor, end), match: false });
   if (end < text.length) segments.push({ text: "…", match: false });
-  return segments.map((s) => ({ ...s, text: owned(s.text.replace(/\s+/g, " ")) }));
-}
-
-/**
- * The same characters in a string of their own. V8 makes a slice of a long string, and what
- * `replace` builds from one, point into the whole: a cached result's snippets kept alive every
- * turn they were cut from, two thirds of the result cache's memory (186 KB a result, 60 KB
- * copied). Prefixing a character makes a new string that slicing it back copies out flat.
- */
-function owned(text: string): string {
-  return text.length < 13 ? text : ` ${text}`.slice(1);
+  return segments.map((s) => ({ ...s, text: ownString(s.text.replace(/\s+/g, " ")) }));
 }
 
 /** The whole text, its matches marked: for short texts such as titles. */
