@@ -1,7 +1,8 @@
 /**
- * SQLite keeps the archive's counts with triggers (store/sqlite/row-counts.ts) instead of counting
- * on every read: they must equal COUNT(*) whatever wrote the rows (batches with new versions and
- * repeated raw inputs, deletions, corrections, a copy from another archive, the migration).
+ * SQLite keeps the archive's counts (store/sqlite/row-counts.ts: triggers, and the writer of turns)
+ * instead of counting on every read: they must equal COUNT(*) whatever wrote the rows (batches with
+ * new versions and repeated raw inputs, deletions, corrections, a copy from another archive, the
+ * migrations).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -41,7 +42,7 @@ function counted(file: string): StoreCounts {
   }
 }
 
-describe("SQLite archive counts kept by triggers", () => {
+describe("SQLite archive counts kept as rows change", () => {
   let dir: string;
   let file: string;
   let store: SqliteStore;
@@ -144,5 +145,24 @@ describe("SQLite archive counts kept by triggers", () => {
     store = new SqliteStore({ path: file });
     expect(await store.counts()).toEqual(counted(file));
     expect(await store.counts()).toMatchObject({ documents: 2, versions: 3, turns: 6, rawInputs: 1 });
+  });
+
+  it("count turns once in an archive whose first migration 22 counted them by trigger too", async () => {
+    await store.putBatch([{ raw: null, documents: [documentWith("a", "x", 3)] }]);
+    await store.close();
+    const db = new Database(file);
+    db.exec(`CREATE TRIGGER row_counts_turn_added AFTER INSERT ON turns BEGIN
+        UPDATE row_counts SET n = n + 1 WHERE name = 'turns';
+      END;
+      CREATE TRIGGER row_counts_turn_removed AFTER DELETE ON turns BEGIN
+        UPDATE row_counts SET n = n - 1 WHERE name = 'turns';
+      END;`);
+    db.pragma("user_version = 24");
+    db.close();
+    store = new SqliteStore({ path: file });
+    await store.putBatch([{ raw: null, documents: [documentWith("a", "y", 5), documentWith("b", "z", 2)] }]);
+    await store.delete("b");
+    expect(await store.counts()).toEqual(counted(file));
+    expect(await store.counts()).toMatchObject({ turns: 5 });
   });
 });

@@ -9,6 +9,9 @@
 import { TURN_KINDS } from "../../model/document.js";
 import type { CatalogChanges, CatalogDocument, CatalogRows } from "../../model/text-index.js";
 
+/** The first turn number of a document that holds none (its span is [NO_TURN, -1]). */
+const NO_TURN = 0x7fffffff;
+
 /** Speaker code → the names its turns go by, with how many turns use each. */
 type NameUse = Map<string, number>;
 
@@ -365,8 +368,6 @@ export class TurnCatalog {
 }
 
 /** The catalog of a backend's rows (see CatalogRows for the packed strings' layout). */
-const NO_TURN = 0x7fffffff;
-
 export function buildCatalog(rows: CatalogRows): TurnCatalog {
   const catalog = new TurnCatalog();
   catalog.apply({ ...rows, changed: [] });

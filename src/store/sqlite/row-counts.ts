@@ -1,7 +1,6 @@
 /**
- * The archive's counts (documents, versions, turns, raw inputs) kept by triggers as rows are added
- * and removed, whoever writes them, so /api/stats and the home page read four numbers instead of
- * counting. A count had to scan a table or an index: during an ingest every write invalidated the
+ * The archive's counts (documents, versions, turns, raw inputs) kept as rows are added and removed,
+ * so /api/stats and the home page read four numbers instead of counting. A count had to scan a table or an index: during an ingest every write invalidated the
  * reader's cache and each server process paid the scan again, up to 158 ms under load.
  */
 import type Database from "better-sqlite3";
@@ -9,9 +8,9 @@ import type { StoreCounts } from "../store.js";
 import { hasTable } from "./tables.js";
 
 /**
- * Migration 22. Nothing writes these tables with INSERT OR REPLACE (whose implied deletes fire no
- * trigger): a test holds the counts equal to COUNT(*) after every kind of write. The triggers on
- * turns went again in migration 25 (see TURNS_COUNTED_BY_WRITER).
+ * Migration 22: documents, versions and raw inputs counted by triggers, whoever writes them (nothing
+ * writes these tables with INSERT OR REPLACE, whose implied deletes fire no trigger); turns by their
+ * one writer (`turnCounter`). A test holds the counts equal to COUNT(*) after every kind of write.
  */
 export const ROW_COUNTS = `
   CREATE TABLE IF NOT EXISTS row_counts (name TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
@@ -32,12 +31,6 @@ export const ROW_COUNTS = `
     WHEN old.current IS NOT new.current BEGIN
     UPDATE row_counts SET n = n + new.current - old.current WHERE name = 'documents';
   END;
-  CREATE TRIGGER IF NOT EXISTS row_counts_turn_added AFTER INSERT ON turns BEGIN
-    UPDATE row_counts SET n = n + 1 WHERE name = 'turns';
-  END;
-  CREATE TRIGGER IF NOT EXISTS row_counts_turn_removed AFTER DELETE ON turns BEGIN
-    UPDATE row_counts SET n = n - 1 WHERE name = 'turns';
-  END;
   CREATE TRIGGER IF NOT EXISTS row_counts_input_added AFTER INSERT ON raw_inputs BEGIN
     UPDATE row_counts SET n = n + 1 WHERE name = 'raw_inputs';
   END;
@@ -46,9 +39,9 @@ export const ROW_COUNTS = `
   END;`;
 
 /**
- * Migration 25: turns are counted by their one writer (search-index.ts, `turnCounter`), a document
- * at a time. A trigger per turn made an ingest 18% slower (whitehouse-briefings.tar.gz without
- * enrichment: 35 s before the triggers, 41 s with them).
+ * Migration 25: the first version of migration 22 also counted turns by a trigger per turn, which
+ * made an ingest 18% slower (whitehouse-briefings.tar.gz without enrichment: 35 s before the
+ * triggers, 41 s with them); archives it migrated lose those triggers here.
  */
 export const TURNS_COUNTED_BY_WRITER = `
   DROP TRIGGER IF EXISTS row_counts_turn_added;
@@ -56,15 +49,12 @@ export const TURNS_COUNTED_BY_WRITER = `
   UPDATE row_counts SET n = (SELECT count(*) FROM turns) WHERE name = 'turns';`;
 
 /**
- * What the writer of turns calls with each document's turns added (or, negative, removed); null
- * before migration 25 (earlier migrations re-index without it, and 22's triggers count meanwhile).
+ * What the writer of turns (search-index.ts) calls with each document's turns added (or, negative,
+ * removed), a document at a time; null before migration 22 (earlier migrations that re-index run
+ * without it, and 22 counts what they wrote).
  */
 export function turnCounter(db: Database.Database): ((delta: number) => void) | null {
   if (!hasTable(db, "row_counts")) return null;
-  const triggered = db
-    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = 'row_counts_turn_added'")
-    .get();
-  if (triggered) return null;
   const add = db.prepare<[number]>("UPDATE row_counts SET n = n + ? WHERE name = 'turns'");
   return (delta) => {
     if (delta !== 0) add.run(delta);

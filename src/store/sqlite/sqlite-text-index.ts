@@ -97,9 +97,9 @@ export class SqliteTextIndex implements TextIndex {
     this.vocabulary = {
       termsWithPrefix,
       termsWithStems: async (p, stems, alternate, limit) => {
+        if (!byStems) return withStems(await termsWithPrefix(p, SCAN_LIMIT), stems, alternate, limit);
         const end = `${p}\uffff`;
         const fromTitles = withStems(titleTerms.all(p, end), stems, alternate, limit);
-        if (!byStems) return withStems(await termsWithPrefix(p, SCAN_LIMIT), stems, alternate, limit);
         const fromTurns = byStems.all({
           stems: JSON.stringify(stems),
           from: p,

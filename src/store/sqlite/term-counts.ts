@@ -89,22 +89,23 @@ function termListWriter(db: Database.Database): {
   drop(term: string): void;
 } {
   const bump = db.prepare<[number, string]>("UPDATE turn_terms SET turns = turns + ? WHERE term = ?");
-  const stems = hasColumn(db, "turn_terms", "stem");
-  const insert = stems
-    ? db.prepare<[string, number, string, string]>(
-        "INSERT INTO turn_terms (term, turns, stem, stem_alt) VALUES (?, ?, ?, ?)",
-      )
-    : db.prepare<[string, number]>("INSERT INTO turn_terms (term, turns) VALUES (?, ?)");
   const drop = db.prepare<[string]>("DELETE FROM turn_terms WHERE term = ? AND turns <= 0");
+  let insert: (term: string, turns: number) => void;
+  if (hasColumn(db, "turn_terms", "stem")) {
+    const withStems = db.prepare<[string, number, string, string]>(
+      "INSERT INTO turn_terms (term, turns, stem, stem_alt) VALUES (?, ?, ?, ?)",
+    );
+    insert = (term, turns) => {
+      const { main, alternate } = termStems(term);
+      withStems.run(term, turns, main, alternate);
+    };
+  } else {
+    const plain = db.prepare<[string, number]>("INSERT INTO turn_terms (term, turns) VALUES (?, ?)");
+    insert = (term, turns) => plain.run(term, turns);
+  }
   return {
     add(term, turns) {
-      if (bump.run(turns, term).changes > 0) return;
-      if (!stems) {
-        (insert as Database.Statement<[string, number]>).run(term, turns);
-        return;
-      }
-      const { main, alternate } = termStems(term);
-      (insert as Database.Statement<[string, number, string, string]>).run(term, turns, main, alternate);
+      if (bump.run(turns, term).changes === 0) insert(term, turns);
     },
     drop(term) {
       drop.run(term);
