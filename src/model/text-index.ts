@@ -115,18 +115,28 @@ export interface CatalogChanges extends CatalogRows {
   changed: number[];
   /** True when `entityNames` holds only the names of entities the changed documents mention. */
   someEntityNames?: boolean;
+  /** True when documents beyond the limit asked for changed too: read on from this `mark`. */
+  more?: boolean;
 }
 
 export interface TextIndex {
   /** Changes whenever the archive does, by this process's writes or another's: what caches key on. */
   state(): Promise<string>;
+  /**
+   * How many writes this process has made through the store, where the backend can tell them from
+   * other processes' (SQLite): a search after one of them waits for the catalog to hold it, while a
+   * search during a refresh for other processes' writes need not (search/engine/engine.ts).
+   */
+  ownWrites?(): number;
   /** Every current turn and document, compactly, for the engine's catalog. */
   readCatalog(): Promise<CatalogRows>;
   /**
    * The rows of documents changed since `mark` (a CatalogRows' or CatalogChanges' mark); null when
-   * the whole catalog should be read again (no journal, too much changed, or everything did).
+   * the whole catalog should be read again (no journal, too much changed, or everything did). With
+   * a `limit`, a backend whose reads hold the process (SQLite's) reads at most that many documents
+   * and says `more` when others changed too; others may read them all.
    */
-  readCatalogChanges(mark: string): Promise<CatalogChanges | null>;
+  readCatalogChanges(mark: string, limit?: number): Promise<CatalogChanges | null>;
   vocabulary: Vocabulary;
   /** Turns matching every group (a group matches when any of its terms does). */
   matchTurns(groups: MatchGroup[], scored: boolean): Promise<Matches>;

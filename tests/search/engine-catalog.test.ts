@@ -29,9 +29,9 @@ function countingEngine() {
     reads.catalog++;
     return index.readCatalog();
   };
-  counting.readCatalogChanges = async (mark) => {
+  counting.readCatalogChanges = async (mark, limit) => {
     reads.changes++;
-    return index.readCatalogChanges(mark);
+    return index.readCatalogChanges(mark, limit);
   };
   return { store, engine: new SearchEngine(counting), reads };
 }
@@ -53,6 +53,63 @@ describe("the search engine's turn catalog", () => {
     );
     expect(second.map((r) => r.total.documents)).toEqual(Array(8).fill(2));
     expect(reads).toEqual({ catalog: 1, changes: 1 });
+    await store.close();
+  });
+
+  it("is brought up to date a few documents at a time after a large commit, with every document in it", async () => {
+    const { store, engine, reads } = countingEngine();
+    await store.putBatch([{ raw: null, documents: [transcript("a", "sanctions")] }]);
+    expect((await engine.search(parseQuery("sanctions"))).total.documents).toBe(1);
+    const many = Array.from({ length: 50 }, (_, i) => transcript(`b${i}`, `sanctions number ${i}`));
+    await store.putBatch([{ raw: null, documents: many }]);
+    expect((await engine.search(parseQuery("sanctions"))).total.documents).toBe(51);
+    // 50 documents, 20 at a time.
+    expect(reads).toEqual({ catalog: 1, changes: 3 });
+    await store.close();
+  });
+
+  it("answers a search that arrives while another process's writes are being read from the catalog as it stands, but holds one that follows a write of its own", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "verbatim-engine-"));
+    dirs.push(dir);
+    const file = path.join(dir, "archive.db");
+    const store = new SqliteStore({ path: file });
+    const otherProcess = new SqliteStore({ path: file });
+    const index = store.textIndex;
+    let open: () => void = () => {};
+    let gate: Promise<void> | null = null;
+    const gated: TextIndex = Object.create(index);
+    gated.readCatalogChanges = async (mark, limit) => {
+      if (gate) await gate;
+      return index.readCatalogChanges(mark, limit);
+    };
+    const engine = new SearchEngine(gated);
+    const documents = async (q: string) => (await engine.search(parseQuery(q))).total.documents;
+    await store.putBatch([{ raw: null, documents: [transcript("a", "sanctions")] }]);
+    expect(await documents("sanctions")).toBe(1);
+
+    gate = new Promise((resolve) => {
+      open = resolve;
+    });
+    await otherProcess.putBatch([{ raw: null, documents: [transcript("b", "sanctions again")] }]);
+    // The first search after the other process's write starts the refresh and waits for it...
+    const starter = documents("sanctions");
+    // ...one arriving meanwhile does not: it sees the archive as the catalog last held it.
+    expect(await documents("sanctions OR again")).toBe(1);
+
+    await store.putBatch([{ raw: null, documents: [transcript("c", "sanctions of our own")] }]);
+    let ownAnswered = false;
+    const own = documents("sanctions OR own").then((n) => {
+      ownAnswered = true;
+      return n;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(ownAnswered).toBe(false);
+
+    open();
+    // The refresh the first search waited for read on past its own write, to this process's.
+    expect(await starter).toBe(3);
+    expect(await own).toBe(3);
+    await otherProcess.close();
     await store.close();
   });
 

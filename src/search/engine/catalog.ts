@@ -159,8 +159,9 @@ export class TurnCatalog {
     this.docTitle.fill("", from);
     this.docDate.fill(null, from);
     this.docKind.fill("other", from);
-    const capacity = Math.max(size, Math.ceil(this.docPublisher.length * 1.5));
-    if (capacity > this.docPublisher.length) {
+    // The typed arrays have room to spare (half as much again), so most new documents fit.
+    if (size > this.docPublisher.length) {
+      const capacity = Math.max(size, Math.ceil(this.docPublisher.length * 1.5));
       this.docPublisher = grown(this.docPublisher, capacity, 0);
       this.docLanguage = grown(this.docLanguage, capacity, 0);
       this.docFrom = grown(this.docFrom, capacity, 0);

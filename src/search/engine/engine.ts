@@ -62,6 +62,9 @@ const fold = (s: string) =>
 /** Results kept for repeated searches (popular queries, polled feeds); dropped when the archive changes. */
 const RESULT_CACHE_SIZE = 500;
 
+/** Changed documents a refresh reads and applies at a time, between which requests are answered. */
+const REFRESH_STEP = 20;
+
 export class SearchEngine {
   private cached: { key: string; catalog: TurnCatalog } | null = null;
   private readonly results = new Map<string, SearchResult>();
@@ -87,12 +90,19 @@ export class SearchEngine {
   /** The catalog as the last refresh left it, and that refresh. */
   private latest: TurnCatalog | null = null;
   private refreshed: Promise<unknown> = Promise.resolve();
+  /** This process's writes (TextIndex.ownWrites) that the last finished refresh started after. */
+  private ownWritesHeld = 0;
 
   private async catalog(): Promise<TurnCatalog> {
+    const own = this.index.ownWrites?.() ?? null;
     const key = await this.index.state();
     if (this.cached?.key === key) return this.cached.catalog;
-    // Searches that arrive while the archive's new state is being read wait for that one read:
-    // under load, one read per waiting request would multiply the cost of every write.
+    // A search that arrives while a refresh for another process's writes is under way searches the
+    // catalog as far as that refresh has brought it, a step at a time, instead of waiting for the
+    // rest: under a running ingest each commit would otherwise hold every search behind it. One that
+    // finds no refresh under way, or follows a write of this process's own not yet held, starts or
+    // waits for one, so that whoever writes and then searches finds what was written.
+    if (this.loading && this.latest && own !== null && own <= this.ownWritesHeld) return this.latest;
     if (this.loading?.key !== key) {
       // One refresh at a time, each starting from what the last one left: two applying changes to
       // the same catalog out of order would leave it older than its mark.
@@ -104,7 +114,11 @@ export class SearchEngine {
       const loading = { key, catalog };
       catalog.then(
         (c) => {
-          if (this.loading === loading) this.cached = { key, catalog: c };
+          if (own !== null) this.ownWritesHeld = Math.max(this.ownWritesHeld, own);
+          // Refreshes finish in the order they started, so this is the newest state held, even
+          // when a later one is already under way (the searches that waited for this one key their
+          // results on it).
+          this.cached = { key, catalog: c };
         },
         () => {},
       );
@@ -124,10 +138,20 @@ export class SearchEngine {
    */
   private async refresh(): Promise<TurnCatalog> {
     const held = this.latest;
-    const changes = held?.mark ? await this.index.readCatalogChanges(held.mark) : null;
-    if (held && changes) held.apply(changes);
-    else this.latest = buildCatalog(await this.index.readCatalog());
-    return this.latest as TurnCatalog;
+    if (held?.mark) {
+      // A few documents at a time, letting the requests that arrived meanwhile be answered between
+      // steps: a commit of hundreds of documents, read and applied at once, held the process for
+      // 40 to 170 ms under load.
+      for (;;) {
+        const changes = await this.index.readCatalogChanges(held.mark, REFRESH_STEP);
+        if (!changes) break;
+        held.apply(changes);
+        if (!changes.more) return held;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+    this.latest = buildCatalog(await this.index.readCatalog());
+    return this.latest;
   }
 
   /** The same query and options on an unchanged archive give the same result: serve it from memory. */

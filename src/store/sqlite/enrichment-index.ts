@@ -81,6 +81,9 @@ export function enrichmentIndex(
       if (n === undefined) return;
       clearFor(e.documentId, n);
       const rowOf = new Map(stmt.turns.all(e.documentId).map((t) => [t.idx, t.rowid]));
+      // Before the mentions: a new entity that no turn mentions yet leaves the search catalogs'
+      // count of entity names alone (turn-catalog.ts).
+      for (const x of e.entities ?? []) stmt.entity.run(x.id, x.type, x.name, JSON.stringify(x.forms));
       for (const m of e.mentions) {
         stmt.mention.run(
           n,
@@ -95,7 +98,6 @@ export function enrichmentIndex(
         );
       }
       for (const t of e.times) stmt.time.run(n, t.turn, t.paragraph, t.start, t.end, t.text, t.value);
-      for (const x of e.entities ?? []) stmt.entity.run(x.id, x.type, x.name, JSON.stringify(x.forms));
       e.turnLanguages.forEach((lang, idx) => {
         const rowid = rowOf.get(idx);
         if (rowid !== undefined) stmt.language.run(lang, rowid);

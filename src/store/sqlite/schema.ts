@@ -18,7 +18,7 @@ import {
   fillTurnTerms,
   TERM_COUNTS_TABLE,
 } from "./term-counts.js";
-import { ENTITY_NAMES_VERSION } from "./turn-catalog.js";
+import { ENTITY_NAMES_ADDED_WHEN_MENTIONED, ENTITY_NAMES_VERSION } from "./turn-catalog.js";
 
 /** A migration is SQL, or a function for steps SQL cannot do (stemming text in JavaScript). */
 export type Migration = string | ((db: Database.Database) => void);
@@ -334,6 +334,8 @@ export const MIGRATIONS: readonly Migration[] = [
   "CREATE INDEX IF NOT EXISTS doc_index_recent ON doc_index (date DESC, id);",
   // 25: turns counted by their writer, a document at a time, not by a trigger per turn (row-counts.ts).
   TURNS_COUNTED_BY_WRITER,
+  // 26: a new entity no longer has every server process read every entity's name (turn-catalog.ts).
+  ENTITY_NAMES_ADDED_WHEN_MENTIONED,
 ];
 
 /**

@@ -519,16 +519,25 @@ export class SqliteStore implements StoreBackend {
 
   async putEntities(entities: Entity[]): Promise<void> {
     this.generation++;
-    const insert = this.db.prepare(
-      "INSERT OR REPLACE INTO entities (id, type, name, forms) VALUES (?, ?, ?, ?)",
+    // Rows written only where they differ: every ingest and server start stores the gazetteer, and
+    // an entity written again, even unchanged, has every server process read every entity's name
+    // (turn-catalog.ts).
+    const upsert = this.db.prepare(
+      `INSERT INTO entities (id, type, name, forms) VALUES (?, ?, ?, ?)
+       ON CONFLICT(id) DO UPDATE SET type = excluded.type, name = excluded.name, forms = excluded.forms
+       WHERE type IS NOT excluded.type OR name IS NOT excluded.name OR forms IS NOT excluded.forms`,
     );
     this.db.transaction(() => {
       // The gazetteer's entities are replaced; those found in documents stay, their mentions still
       // name them, and so do those editors' decisions point at (a Wikidata item, a promoted entity).
-      this.db.exec(
-        `DELETE FROM entities WHERE id NOT LIKE '${FOUND_PREFIX}%' AND id NOT IN (SELECT target FROM entity_decisions WHERE target IS NOT NULL)`,
-      );
-      for (const e of entities) insert.run(e.id, e.type, e.name, JSON.stringify(e.forms));
+      this.db
+        .prepare(
+          `DELETE FROM entities WHERE id NOT LIKE '${FOUND_PREFIX}%'
+             AND id NOT IN (SELECT target FROM entity_decisions WHERE target IS NOT NULL)
+             AND id NOT IN (SELECT value FROM json_each(?))`,
+        )
+        .run(JSON.stringify(entities.map((e) => e.id)));
+      for (const e of entities) upsert.run(e.id, e.type, e.name, JSON.stringify(e.forms));
     })();
   }
 

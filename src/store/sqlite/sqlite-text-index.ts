@@ -159,6 +159,10 @@ export class SqliteTextIndex implements TextIndex {
     };
   }
 
+  ownWrites(): number {
+    return this.generation();
+  }
+
   /** data_version changes when another connection writes; the generation when this one does. */
   async state(): Promise<string> {
     return `${this.generation()}:${this.stmt.dataVersion.get()}`;
@@ -168,8 +172,8 @@ export class SqliteTextIndex implements TextIndex {
     return this.catalog.rows();
   }
 
-  async readCatalogChanges(mark: string): Promise<CatalogChanges | null> {
-    return this.catalog.changes(mark);
+  async readCatalogChanges(mark: string, limit?: number): Promise<CatalogChanges | null> {
+    return this.catalog.changes(mark, limit);
   }
 
   async matchTurns(groups: MatchGroup[], scored: boolean): Promise<Matches> {

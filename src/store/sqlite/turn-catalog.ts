@@ -10,28 +10,49 @@ import { CATALOG_CHANGES_TABLE_NAME, EVERY_DOCUMENT } from "./catalog-changes.js
 import { hasTable } from "./tables.js";
 
 /**
- * Bumped by triggers whenever an entity is added, renamed or removed, whoever writes it: the
- * catalog's mark carries it, and a refresh reads every entity's name (tens of thousands once the
- * finder names what no list holds) only when it moved. Reading them after every write held each
- * server process for 30 to 170 ms during an ingest.
+ * An entity stored under an id that turns already mention (a list's entity stored again, with
+ * INSERT OR REPLACE, perhaps under a new name) moves the names' count. A new entity does not: no
+ * turn the catalog holds mentions it, and the documents that do are read with their entities'
+ * names (enrichment stores an entity before its mentions). An ingest that enriches adds entities in
+ * every commit; when each one moved the count, every server process read all their names (27,000
+ * on the bench corpus) after every commit: 50 to 90 ms of a refresh.
+ */
+const ENTITY_NAMES_ADDED_TRIGGER = `
+  CREATE TRIGGER IF NOT EXISTS entity_names_added AFTER INSERT ON entities
+    WHEN EXISTS (SELECT 1 FROM mentions WHERE entity = new.id)
+    BEGIN UPDATE entity_names_version SET v = v + 1; END;`;
+
+/**
+ * Bumped by triggers whenever an entity that turns mention is stored again, or any is renamed or
+ * removed, whoever writes it: the catalog's mark carries it, and a refresh reads every entity's
+ * name (tens of thousands once the finder names what no list holds) only when it moved. Reading
+ * them after every write held each server process for 30 to 170 ms during an ingest.
  */
 export const ENTITY_NAMES_VERSION = `
   CREATE TABLE IF NOT EXISTS entity_names_version (v INTEGER NOT NULL);
   INSERT INTO entity_names_version (v) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM entity_names_version);
-  CREATE TRIGGER IF NOT EXISTS entity_names_added AFTER INSERT ON entities
-    BEGIN UPDATE entity_names_version SET v = v + 1; END;
+  ${ENTITY_NAMES_ADDED_TRIGGER}
   CREATE TRIGGER IF NOT EXISTS entity_names_renamed AFTER UPDATE OF id, name ON entities
     WHEN old.id IS NOT new.id OR old.name IS NOT new.name
     BEGIN UPDATE entity_names_version SET v = v + 1; END;
   CREATE TRIGGER IF NOT EXISTS entity_names_removed AFTER DELETE ON entities
     BEGIN UPDATE entity_names_version SET v = v + 1; END;`;
 
+/** Migration 26: the trigger of migration 21 that counted every new entity, replaced by the one above. */
+export const ENTITY_NAMES_ADDED_WHEN_MENTIONED = `
+  DROP TRIGGER IF EXISTS entity_names_added;
+  ${ENTITY_NAMES_ADDED_TRIGGER}`;
+
 /** Past this share of the documents, one read of everything costs less than reading them one by one. */
 const WHOLE_READ_SHARE = 0.2;
 
+/** Where in the journal a reader is: every document noted by transactions up to `seq` read, and of `seq`'s own those up to `doc`. */
+type Position = { seq: number; doc: number };
+
 export interface CatalogReader {
   rows(): CatalogRows;
-  changes(mark: string): CatalogChanges | null;
+  /** At most `limit` documents' rows (`more` when others remain: their mark says how far these go). */
+  changes(mark: string, limit?: number): CatalogChanges | null;
 }
 
 export function catalogReader(db: Database.Database): CatalogReader {
@@ -60,8 +81,27 @@ export function catalogReader(db: Database.Database): CatalogReader {
     namesVersion: hasTable(db, "entity_names_version")
       ? db.prepare<[], number>("SELECT v FROM entity_names_version").pluck()
       : null,
+    // The journal from a position (a transaction's sequence number, and the last document of it
+    // read), in that order: a refresh may read it a few documents at a time.
+    pending: journal
+      ? db
+          .prepare<Position, number>(
+            `SELECT count(*) FROM catalog_changes WHERE (seq, doc_n) > (@seq, @doc) AND doc_n <> ${EVERY_DOCUMENT}`,
+          )
+          .pluck()
+      : null,
+    everything: journal
+      ? db
+          .prepare<Position, number>(
+            `SELECT count(*) FROM catalog_changes WHERE doc_n = ${EVERY_DOCUMENT} AND seq > @seq`,
+          )
+          .pluck()
+      : null,
     changed: journal
-      ? db.prepare<[number], number>("SELECT doc_n FROM catalog_changes WHERE seq > ?").pluck()
+      ? db.prepare<Position & { limit: number }, { n: number; seq: number }>(
+          `SELECT doc_n AS n, seq FROM catalog_changes WHERE (seq, doc_n) > (@seq, @doc)
+           ORDER BY seq, doc_n LIMIT @limit`,
+        )
       : null,
     // The changed documents' rows, in one statement each over the list of their numbers, packed
     // by SQLite as the whole read packs them: statement by statement, document by document, and
@@ -116,38 +156,54 @@ export function catalogReader(db: Database.Database): CatalogReader {
     }),
   );
 
-  const changes = db.transaction((since: number, names: number | null): CatalogChanges | null => {
-    if (!stmt.changed || !stmt.mark) return null;
-    const changed = stmt.changed.all(since);
-    if (changed.includes(EVERY_DOCUMENT)) return null;
-    if (changed.length > Math.max(100, (stmt.documentCount.get() as number) * WHOLE_READ_SHARE)) return null;
-    const list = JSON.stringify(changed);
-    return {
-      changed,
-      documents: stmt.changedDocuments.all(list),
-      turns: stmt.changedTurns.get(list) ?? "",
-      mentions: stmt.changedMentions.get(list) ?? "",
-      aliases: stmt.aliases.all(),
-      // Tens of thousands of names once the finder names what no list holds: when none changed,
-      // only those of the entities the changed documents mention (some may be new to the catalog).
-      ...(names !== null && stmt.namesVersion?.get() === names
-        ? {
-            entityNames: stmt.changedEntityNames.all(list),
-            someEntityNames: true,
-          }
-        : { entityNames: stmt.entityNames.all() }),
-      mark: markNow(),
-    };
-  });
+  const changes = db.transaction(
+    (since: Position, names: number | null, limit: number): CatalogChanges | null => {
+      if (!stmt.changed || !stmt.mark || !stmt.pending || !stmt.everything) return null;
+      if ((stmt.everything.get(since) as number) > 0) return null;
+      const pending = stmt.pending.get(since) as number;
+      if (pending > Math.max(100, (stmt.documentCount.get() as number) * WHOLE_READ_SHARE)) return null;
+      const page = stmt.changed.all({ ...since, limit });
+      const changed = page.map((c) => c.n);
+      const last = page[page.length - 1];
+      const list = JSON.stringify(changed);
+      // Read only so far: the position of the last document read, with the names as they are now
+      // (when they moved, every name is read below).
+      const more = pending > page.length && last !== undefined;
+      const namesNow = stmt.namesVersion ? `:${stmt.namesVersion.get() ?? 0}` : "";
+      return {
+        changed,
+        ...(more && { more: true }),
+        documents: stmt.changedDocuments.all(list),
+        turns: stmt.changedTurns.get(list) ?? "",
+        mentions: stmt.changedMentions.get(list) ?? "",
+        aliases: stmt.aliases.all(),
+        // Tens of thousands of names once the finder names what no list holds: when none changed,
+        // only those of the entities the changed documents mention (some may be new to the catalog).
+        ...(names !== null && stmt.namesVersion?.get() === names
+          ? {
+              entityNames: stmt.changedEntityNames.all(list),
+              someEntityNames: true,
+            }
+          : { entityNames: stmt.entityNames.all() }),
+        mark: more ? `${last.seq}/${last.n}${namesNow}` : markNow(),
+      };
+    },
+  );
 
   return {
     rows: () => rows(),
-    changes: (mark) => {
-      const [seq, names] = mark.split(":");
-      const since = Number(seq);
-      if (!seq || !Number.isInteger(since)) return null;
+    changes: (mark, limit = Number.MAX_SAFE_INTEGER) => {
+      // "seq", or "seq/doc" part way through a transaction's documents; then ":names" if counted.
+      const [position, names] = mark.split(":");
+      const [seq, doc] = (position ?? "").split("/");
+      const since = { seq: Number(seq), doc: doc === undefined ? Number.MAX_SAFE_INTEGER : Number(doc) };
+      if (!seq || !Number.isInteger(since.seq) || !Number.isInteger(since.doc)) return null;
       const version = names === undefined ? null : Number(names);
-      return changes(since, version !== null && Number.isInteger(version) ? version : null);
+      return changes(
+        since,
+        version !== null && Number.isInteger(version) ? version : null,
+        Math.max(1, limit),
+      );
     },
   };
 }

@@ -1,0 +1,47 @@
+/**
+ * Batch work yields the CPU to serving by running every one of its threads at a lower priority
+ * (src/ingest/parallel/priority.ts), including those Node starts before any code runs.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+
+/** In a process of its own: yield, start a worker thread, then each thread's niceness from /proc. */
+const PROBE = `
+import { readdirSync, readFileSync } from "node:fs";
+import { Worker } from "node:worker_threads";
+import { yieldToServing } from ${JSON.stringify(path.join(root, "src/ingest/parallel/priority.ts"))};
+yieldToServing();
+const worker = new Worker("setInterval(() => {}, 1000)", { eval: true });
+await new Promise((resolve) => worker.once("online", resolve));
+const nice = readdirSync("/proc/self/task").map((tid) => {
+  const stat = readFileSync("/proc/self/task/" + tid + "/stat", "utf8");
+  return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]);
+});
+console.log(JSON.stringify(nice));
+process.exit(0);
+`;
+
+describe.skipIf(!existsSync("/proc/self/task"))("batch work's priority", () => {
+  it("is lowered for every thread of the process, those started before it was lowered and after", () => {
+    const run = (env: NodeJS.ProcessEnv) =>
+      JSON.parse(
+        execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", PROBE], {
+          cwd: root,
+          env: { ...process.env, ...env },
+          encoding: "utf8",
+        }),
+      ) as number[];
+    const lowered = run({ VERBATIM_BATCH_NICE: "10" });
+    // The main thread, V8's and libuv's threads, and the worker: more than the main thread alone.
+    expect(lowered.length).toBeGreaterThan(3);
+    expect(Math.min(...lowered)).toBeGreaterThanOrEqual(10);
+    // Unless this suite itself runs lowered, 0 leaves them as they were.
+    if (os.getPriority() < 10) expect(run({ VERBATIM_BATCH_NICE: "0" }).some((n) => n < 10)).toBe(true);
+  });
+});
