@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { TextIndex } from "../../src/model/text-index.js";
 import { SearchEngine } from "../../src/search/engine/engine.js";
 import { parseQuery } from "../../src/search/query/parse.js";
@@ -109,6 +109,43 @@ describe("the search engine's turn catalog", () => {
     // The refresh the first search waited for read on past its own write, to this process's.
     expect(await starter).toBe(3);
     expect(await own).toBe(3);
+    await otherProcess.close();
+    await store.close();
+  });
+
+  it("answers the first search after another process's large commit once the refresh's first step is applied, and the rest as it goes", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "verbatim-engine-"));
+    dirs.push(dir);
+    const file = path.join(dir, "archive.db");
+    const store = new SqliteStore({ path: file });
+    const otherProcess = new SqliteStore({ path: file });
+    const index = store.textIndex;
+    let steps = 0;
+    let open: () => void = () => {};
+    const secondStep = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    const gated: TextIndex = Object.create(index);
+    gated.readCatalogChanges = async (mark, limit) => {
+      if (++steps === 2) await secondStep;
+      return index.readCatalogChanges(mark, limit);
+    };
+    const engine = new SearchEngine(gated);
+    const documents = async (q: string) => (await engine.search(parseQuery(q))).total.documents;
+    await store.putBatch([{ raw: null, documents: [transcript("a", "sanctions")] }]);
+    expect(await documents("sanctions")).toBe(1);
+
+    const many = Array.from({ length: 30 }, (_, i) => transcript(`b${i}`, `sanctions number ${i}`));
+    await otherProcess.putBatch([{ raw: null, documents: many }]);
+    // The first 20 of the 30 documents are applied; the search does not wait for the other 10.
+    expect(await documents("sanctions")).toBe(21);
+    open();
+    // Once the refresh is over, every one (and the same query is not answered from the step's result).
+    await vi.waitFor(async () => expect(await documents("sanctions")).toBe(31), {
+      timeout: 10_000,
+      interval: 5,
+    });
+    expect(steps).toBe(2);
     await otherProcess.close();
     await store.close();
   });

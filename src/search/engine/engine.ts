@@ -62,6 +62,9 @@ const fold = (s: string) =>
 /** Results kept for repeated searches (popular queries, polled feeds); dropped when the archive changes. */
 const RESULT_CACHE_SIZE = 500;
 
+/** A catalog, and the archive state it holds (TextIndex.state); null while a refresh is part way. */
+type HeldCatalog = { catalog: TurnCatalog; key: string | null };
+
 /** Changed documents a refresh reads and applies at a time, between which requests are answered. */
 const REFRESH_STEP = 20;
 
@@ -86,7 +89,8 @@ export class SearchEngine {
     return this.scratch;
   }
 
-  private loading: { key: string; catalog: Promise<TurnCatalog> } | null = null;
+  /** The refresh under way: the archive state it is for, its first step, and its end. */
+  private loading: { key: string; firstStep: Promise<HeldCatalog>; done: Promise<HeldCatalog> } | null = null;
   /** The catalog as the last refresh left it, and that refresh. */
   private latest: TurnCatalog | null = null;
   private refreshed: Promise<unknown> = Promise.resolve();
@@ -94,30 +98,44 @@ export class SearchEngine {
   private ownWritesHeld = 0;
 
   private async catalog(): Promise<TurnCatalog> {
+    return (await this.current()).catalog;
+  }
+
+  /**
+   * The catalog to search, and the archive state it holds (null while a refresh is part way).
+   * A search that arrives while a refresh for another process's writes is under way searches the
+   * catalog as far as that refresh has brought it, a step at a time, and one that finds another
+   * process's writes with no refresh under way waits for its first step only (all of it when the
+   * writes changed a step's worth of documents or fewer): under a running ingest each commit would
+   * otherwise hold every search behind it. One that follows a write of this process's own not yet
+   * held (or on a backend that cannot tell its writes from others') waits for the whole refresh,
+   * so that whoever writes and then searches finds what was written.
+   */
+  private async current(): Promise<HeldCatalog> {
     const own = this.index.ownWrites?.() ?? null;
     const key = await this.index.state();
-    if (this.cached?.key === key) return this.cached.catalog;
-    // A search that arrives while a refresh for another process's writes is under way searches the
-    // catalog as far as that refresh has brought it, a step at a time, instead of waiting for the
-    // rest: under a running ingest each commit would otherwise hold every search behind it. One that
-    // finds no refresh under way, or follows a write of this process's own not yet held, starts or
-    // waits for one, so that whoever writes and then searches finds what was written.
-    if (this.loading && this.latest && own !== null && own <= this.ownWritesHeld) return this.latest;
+    if (this.cached?.key === key) return this.cached;
+    const ownPending = own === null || own > this.ownWritesHeld;
+    if (this.loading && this.latest && !ownPending) return { catalog: this.latest, key: null };
     if (this.loading?.key !== key) {
+      let stepped: (held: HeldCatalog) => void = () => {};
+      const firstStep = new Promise<HeldCatalog>((resolve) => {
+        stepped = resolve;
+      });
       // One refresh at a time, each starting from what the last one left: two applying changes to
       // the same catalog out of order would leave it older than its mark.
-      const catalog = this.refreshed.then(
-        () => this.refresh(),
-        () => this.refresh(),
-      );
+      const run = () => this.refresh((catalog, complete) => stepped({ catalog, key: complete ? key : null }));
+      const catalog = this.refreshed.then(run, run);
       this.refreshed = catalog;
-      const loading = { key, catalog };
+      const done = catalog.then((c) => ({ catalog: c, key }));
+      // A refresh that fails before its first step fails the searches waiting for that step too.
+      const loading = { key, firstStep: Promise.race([firstStep, done]), done };
+      for (const p of [loading.firstStep, loading.done]) p.catch(() => {});
       catalog.then(
         (c) => {
           if (own !== null) this.ownWritesHeld = Math.max(this.ownWritesHeld, own);
           // Refreshes finish in the order they started, so this is the newest state held, even
-          // when a later one is already under way (the searches that waited for this one key their
-          // results on it).
+          // when a later one is already under way.
           this.cached = { key, catalog: c };
         },
         () => {},
@@ -126,17 +144,18 @@ export class SearchEngine {
       const settled = () => {
         if (this.loading === loading) this.loading = null;
       };
-      loading.catalog.then(settled, settled);
+      catalog.then(settled, settled);
     }
-    return this.loading.catalog;
+    return ownPending ? this.loading.done : this.loading.firstStep;
   }
 
   /**
    * The catalog brought up to the archive's state: the documents changed since it was read, applied
    * in place (a search in flight reads it only between its awaits, and skips turns it no longer
-   * knows), or, when the backend cannot say what changed, read whole.
+   * knows), or, when the backend cannot say what changed, read whole. `stepped` hears of each
+   * step, and whether it was the last.
    */
-  private async refresh(): Promise<TurnCatalog> {
+  private async refresh(stepped: (catalog: TurnCatalog, complete: boolean) => void): Promise<TurnCatalog> {
     const held = this.latest;
     if (held?.mark) {
       // A few documents at a time, letting the requests that arrived meanwhile be answered between
@@ -146,19 +165,22 @@ export class SearchEngine {
         const changes = await this.index.readCatalogChanges(held.mark, REFRESH_STEP);
         if (!changes) break;
         held.apply(changes);
+        stepped(held, !changes.more);
         if (!changes.more) return held;
         await new Promise((resolve) => setImmediate(resolve));
       }
     }
     this.latest = buildCatalog(await this.index.readCatalog());
+    stepped(this.latest, true);
     return this.latest;
   }
 
   /** The same query and options on an unchanged archive give the same result: serve it from memory. */
   async search(query: SearchQuery, options: SearchOptions = {}): Promise<SearchResult> {
     if (options.cache === false) return this.searchUncached(query, options);
-    await this.catalog();
-    const archive = this.cached?.key ?? "";
+    const archive = (await this.current()).key;
+    // A catalog part way through a refresh holds no one state of the archive: nothing to key on.
+    if (archive === null) return this.searchUncached(query, options);
     if (archive !== this.resultsKey) {
       this.results.clear();
       this.resultsKey = archive;
