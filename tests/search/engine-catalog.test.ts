@@ -36,6 +36,32 @@ function countingEngine() {
   return { store, engine: new SearchEngine(counting), reads };
 }
 
+/**
+ * An engine over one SQLite connection whose catalog reads wait for `before` (given the read's
+ * number, from 1), and a second connection to the same file standing for another process.
+ */
+function twoProcesses(before: (read: number) => Promise<void> | undefined) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "verbatim-engine-"));
+  dirs.push(dir);
+  const file = path.join(dir, "archive.db");
+  const store = new SqliteStore({ path: file });
+  const otherProcess = new SqliteStore({ path: file });
+  const index = store.textIndex;
+  let reads = 0;
+  const gated: TextIndex = Object.create(index);
+  gated.readCatalogChanges = async (mark, limit) => {
+    await before(++reads);
+    return index.readCatalogChanges(mark, limit);
+  };
+  const engine = new SearchEngine(gated);
+  const documents = async (q: string) => (await engine.search(parseQuery(q))).total.documents;
+  const close = async () => {
+    await otherProcess.close();
+    await store.close();
+  };
+  return { store, otherProcess, documents, reads: () => reads, close };
+}
+
 describe("the search engine's turn catalog", () => {
   it("is read once for searches that arrive together, and its changes once after the archive changes", async () => {
     const { store, engine, reads } = countingEngine();
@@ -69,21 +95,9 @@ describe("the search engine's turn catalog", () => {
   });
 
   it("answers a search that arrives while another process's writes are being read from the catalog as it stands, but holds one that follows a write of its own", async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "verbatim-engine-"));
-    dirs.push(dir);
-    const file = path.join(dir, "archive.db");
-    const store = new SqliteStore({ path: file });
-    const otherProcess = new SqliteStore({ path: file });
-    const index = store.textIndex;
     let open: () => void = () => {};
-    let gate: Promise<void> | null = null;
-    const gated: TextIndex = Object.create(index);
-    gated.readCatalogChanges = async (mark, limit) => {
-      if (gate) await gate;
-      return index.readCatalogChanges(mark, limit);
-    };
-    const engine = new SearchEngine(gated);
-    const documents = async (q: string) => (await engine.search(parseQuery(q))).total.documents;
+    let gate: Promise<void> | undefined;
+    const { store, otherProcess, documents, close } = twoProcesses(() => gate);
     await store.putBatch([{ raw: null, documents: [transcript("a", "sanctions")] }]);
     expect(await documents("sanctions")).toBe(1);
 
@@ -109,29 +123,17 @@ describe("the search engine's turn catalog", () => {
     // The refresh the first search waited for read on past its own write, to this process's.
     expect(await starter).toBe(3);
     expect(await own).toBe(3);
-    await otherProcess.close();
-    await store.close();
+    await close();
   });
 
   it("answers the first search after another process's large commit once the refresh's first step is applied, and the rest as it goes", async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "verbatim-engine-"));
-    dirs.push(dir);
-    const file = path.join(dir, "archive.db");
-    const store = new SqliteStore({ path: file });
-    const otherProcess = new SqliteStore({ path: file });
-    const index = store.textIndex;
-    let steps = 0;
     let open: () => void = () => {};
     const secondStep = new Promise<void>((resolve) => {
       open = resolve;
     });
-    const gated: TextIndex = Object.create(index);
-    gated.readCatalogChanges = async (mark, limit) => {
-      if (++steps === 2) await secondStep;
-      return index.readCatalogChanges(mark, limit);
-    };
-    const engine = new SearchEngine(gated);
-    const documents = async (q: string) => (await engine.search(parseQuery(q))).total.documents;
+    const { store, otherProcess, documents, reads, close } = twoProcesses((read) =>
+      read === 2 ? secondStep : undefined,
+    );
     await store.putBatch([{ raw: null, documents: [transcript("a", "sanctions")] }]);
     expect(await documents("sanctions")).toBe(1);
 
@@ -145,9 +147,8 @@ describe("the search engine's turn catalog", () => {
       timeout: 10_000,
       interval: 5,
     });
-    expect(steps).toBe(2);
-    await otherProcess.close();
-    await store.close();
+    expect(reads()).toBe(2);
+    await close();
   });
 
   it("is read again after a read that failed, instead of every later search failing with it", async () => {

@@ -131,20 +131,17 @@ export class SearchEngine {
       // A refresh that fails before its first step fails the searches waiting for that step too.
       const loading = { key, firstStep: Promise.race([firstStep, done]), done };
       for (const p of [loading.firstStep, loading.done]) p.catch(() => {});
-      catalog.then(
-        (c) => {
-          if (own !== null) this.ownWritesHeld = Math.max(this.ownWritesHeld, own);
-          // Refreshes finish in the order they started, so this is the newest state held, even
-          // when a later one is already under way.
-          this.cached = { key, catalog: c };
-        },
-        () => {},
-      );
       this.loading = loading;
       const settled = () => {
         if (this.loading === loading) this.loading = null;
       };
-      catalog.then(settled, settled);
+      catalog.then((c) => {
+        if (own !== null) this.ownWritesHeld = Math.max(this.ownWritesHeld, own);
+        // Refreshes finish in the order they started, so this is the newest state held, even
+        // when a later one is already under way.
+        this.cached = { key, catalog: c };
+        settled();
+      }, settled);
     }
     return ownPending ? this.loading.done : this.loading.firstStep;
   }

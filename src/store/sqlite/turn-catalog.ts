@@ -10,8 +10,8 @@ import { CATALOG_CHANGES_TABLE_NAME, EVERY_DOCUMENT } from "./catalog-changes.js
 import { hasTable } from "./tables.js";
 
 /**
- * An entity stored under an id that turns already mention (a list's entity stored again, with
- * INSERT OR REPLACE, perhaps under a new name) moves the names' count. A new entity does not: no
+ * An entity stored under an id that turns already mention (written with INSERT OR REPLACE, as a
+ * copy of an archive does, perhaps under a new name) moves the names' count. A new entity does not: no
  * turn the catalog holds mentions it, and the documents that do are read with their entities'
  * names (enrichment stores an entity before its mentions). An ingest that enriches adds entities in
  * every commit; when each one moved the count, every server process read all their names (27,000
