@@ -45,10 +45,10 @@ describe.runIf(postgresWanted)("PostgreSQL migrations", () => {
         "ALTER TABLE documents DROP COLUMN source, DROP COLUMN read_at, DROP COLUMN time, DROP COLUMN date_time",
       );
       // The reading columns came with the migration before the corrections tables, the reshaped
-      // turns' table, the catalog journal, the entity decisions, the terms' stems and the index of the
-      // newest (which running again leaves as they are).
+      // turns' table, the catalog journal, the entity decisions, the terms' stems, the index of the
+      // newest and the stems by Porter2 (which running again leaves as they are).
       await db.query("UPDATE verbatim_meta SET value = $1 WHERE key = 'schema_version'", [
-        String(PG_SCHEMA_VERSION - 7),
+        String(PG_SCHEMA_VERSION - 8),
       ]);
       await db.end();
 
@@ -103,7 +103,7 @@ describe.runIf(postgresWanted)("PostgreSQL migrations", () => {
       await db.connect();
       await db.query("ALTER TABLE vocab DROP COLUMN stem, DROP COLUMN stem_alt");
       await db.query("UPDATE verbatim_meta SET value = $1 WHERE key = 'schema_version'", [
-        String(PG_SCHEMA_VERSION - 2),
+        String(PG_SCHEMA_VERSION - 3),
       ]);
       await db.end();
 
@@ -122,6 +122,48 @@ describe.runIf(postgresWanted)("PostgreSQL migrations", () => {
         expect(await migrated.textIndex.vocabulary.termsWithStems("sanc", ["sanction"], false, 10)).toEqual(
           expanded,
         );
+      } finally {
+        await migrated.close();
+      }
+    } finally {
+      await drop();
+    }
+  });
+
+  it("terms stemmed by Porter's first stemmer get Porter2's stems from the migration", async () => {
+    const { url, drop } = await freshSchemaUrl();
+    try {
+      const store = await PgStore.open({ url, maxConnections: 2 });
+      await store.putBatch([
+        {
+          raw: null,
+          documents: [
+            makeDocument({
+              id: "g-1",
+              turns: [makeTurn(0, { paragraphs: ["The generals' generous generation read the news."] })],
+              qa: [],
+            }),
+          ],
+        },
+      ]);
+      await store.close();
+      const db = new pg.Client({ connectionString: url });
+      await db.connect();
+      await db.query("UPDATE vocab SET stem = 'gener' WHERE term LIKE 'gener%'");
+      await db.query("UPDATE verbatim_meta SET value = $1 WHERE key = 'schema_version'", [
+        String(PG_SCHEMA_VERSION - 1),
+      ]);
+      await db.end();
+
+      const migrated = await PgStore.open({ url, maxConnections: 2 });
+      try {
+        const vocabulary = migrated.textIndex.vocabulary;
+        expect(await vocabulary.termsWithStems("ge", [termStems("general").main], false, 10)).toEqual([
+          "generals",
+        ]);
+        expect(await vocabulary.termsWithStems("ge", [termStems("generous").main], false, 10)).toEqual([
+          "generous",
+        ]);
       } finally {
         await migrated.close();
       }

@@ -244,6 +244,43 @@ describe("SQLite scores from term counts", () => {
     ]);
   });
 
+  it("gives an archive stemmed by Porter's first stemmer Porter2's stems, and its words their own forms", async () => {
+    const generals = makeDocument({
+      id: "gen-1",
+      turns: [
+        makeTurn(0, { paragraphs: ["The generals and the general debate."] }),
+        makeTurn(1, { paragraphs: ["A generous generation will generate news, not new ideas."] }),
+      ],
+      qa: [],
+    });
+    await store.putBatch([{ raw: null, documents: [generals] }]);
+    await store.close();
+    // As an archive stemmed before migration 27 held them: one stem for all of gener*, news as new.
+    const db = new Database(dbPath);
+    db.exec(`UPDATE turn_terms SET stem = 'gener' WHERE term LIKE 'gener%';
+      UPDATE turn_terms SET stem = 'new' WHERE term IN ('new', 'news');`);
+    db.pragma("user_version = 26");
+    db.close();
+
+    const expansions = async (s: SqliteStore) => {
+      const vocabulary = (s.textIndex as TextIndex).vocabulary;
+      const of = (word: string) =>
+        vocabulary.termsWithStems(word.slice(0, 2), [termStems(word).main], false, 10);
+      return { general: await of("general"), news: await of("news"), generous: await of("generous") };
+    };
+    const wanted = { general: ["general", "generals"], news: ["news"], generous: ["generous"] };
+    // Opened read-only, it cannot be migrated: its stale stems are not trusted.
+    const readOnly = new SqliteStore({ path: dbPath, readonly: true });
+    expect(await expansions(readOnly)).toEqual(wanted);
+    await readOnly.close();
+
+    store = new SqliteStore({ path: dbPath });
+    expect(await expansions(store)).toEqual(wanted);
+    const check = new Database(dbPath, { readonly: true });
+    expectTermList(check);
+    check.close();
+  });
+
   it("keeps one row per term in a block once additions have gone past it, with the same counts", () => {
     const db = new Database(":memory:");
     db.exec(TERM_COUNTS_TABLE);

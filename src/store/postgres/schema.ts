@@ -18,6 +18,30 @@ type Migration = string | ((db: Queryable) => Promise<void>);
 /** Turns read per round while filling the postings of an archive stored before them. */
 const BACKFILL_TURNS = 2000;
 
+/** Each term's stems beside it, computed for every term (again, after the stemmer changed). */
+async function stemVocabulary(db: Queryable): Promise<void> {
+  await db.query(
+    `ALTER TABLE vocab ADD COLUMN IF NOT EXISTS stem TEXT COLLATE "C", ADD COLUMN IF NOT EXISTS stem_alt TEXT COLLATE "C"`,
+  );
+  for (let after = ""; ; ) {
+    const terms = (
+      await rows<{ term: string }>(db, "SELECT term FROM vocab WHERE term > $1 ORDER BY term LIMIT 10000", [
+        after,
+      ])
+    ).map((r) => r.term);
+    if (terms.length === 0) break;
+    const stems = terms.map(termStems);
+    await db.query(
+      `UPDATE vocab SET stem = s.stem, stem_alt = s.alt
+       FROM unnest($1::text[], $2::text[], $3::text[]) AS s(term, stem, alt) WHERE vocab.term = s.term`,
+      [terms, stems.map((s) => s.main), stems.map((s) => s.alternate)],
+    );
+    after = terms[terms.length - 1] as string;
+  }
+  await db.query("CREATE INDEX IF NOT EXISTS vocab_stem ON vocab (stem, term)");
+  await db.query("CREATE INDEX IF NOT EXISTS vocab_stem_alt ON vocab (stem_alt, term)");
+}
+
 export const PG_MIGRATIONS: readonly Migration[] = [
   // 1: everything the archive keeps.
   `
@@ -339,31 +363,12 @@ export const PG_MIGRATIONS: readonly Migration[] = [
   PG_ENTITY_DECISIONS_SCHEMA,
   // Each term's stems beside it (model/term-stems.ts), as SQLite's migration 23: query words
   // expand by an index lookup instead of stemming every term that shares their first letters.
-  async (db) => {
-    await db.query(
-      `ALTER TABLE vocab ADD COLUMN IF NOT EXISTS stem TEXT COLLATE "C", ADD COLUMN IF NOT EXISTS stem_alt TEXT COLLATE "C"`,
-    );
-    for (let after = ""; ; ) {
-      const terms = (
-        await rows<{ term: string }>(db, "SELECT term FROM vocab WHERE term > $1 ORDER BY term LIMIT 10000", [
-          after,
-        ])
-      ).map((r) => r.term);
-      if (terms.length === 0) break;
-      const stems = terms.map(termStems);
-      await db.query(
-        `UPDATE vocab SET stem = s.stem, stem_alt = s.alt
-         FROM unnest($1::text[], $2::text[], $3::text[]) AS s(term, stem, alt) WHERE vocab.term = s.term`,
-        [terms, stems.map((s) => s.main), stems.map((s) => s.alternate)],
-      );
-      after = terms[terms.length - 1] as string;
-    }
-    await db.query("CREATE INDEX IF NOT EXISTS vocab_stem ON vocab (stem, term)");
-    await db.query("CREATE INDEX IF NOT EXISTS vocab_stem_alt ON vocab (stem_alt, term)");
-  },
+  stemVocabulary,
   // The newest documents (the home page, /api/documents) read in order from an index, not sorted
   // whole on every call, as SQLite's migration 24.
   `CREATE INDEX IF NOT EXISTS doc_index_recent ON doc_index (date COLLATE "C" DESC NULLS LAST, id COLLATE "C");`,
+  // English stems by Porter2 (model/term-stems.ts), as SQLite's migration 27: computed again.
+  stemVocabulary,
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.length;

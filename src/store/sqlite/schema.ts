@@ -336,6 +336,9 @@ export const MIGRATIONS: readonly Migration[] = [
   TURNS_COUNTED_BY_WRITER,
   // 26: a new entity no longer has every server process read every entity's name (turn-catalog.ts).
   ENTITY_NAMES_ADDED_WHEN_MENTIONED,
+  // 27: English stems by Porter2 instead of Porter's first stemmer (model/term-stems.ts), which
+  // gave general, generate and generous one stem: every term's stems computed again.
+  addTermStems,
 ];
 
 /**

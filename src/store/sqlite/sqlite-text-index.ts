@@ -22,8 +22,8 @@ import type {
 import { idf, termScore } from "../bm25.js";
 import { intersection, union } from "../turn-lists.js";
 import { allOf, anyOf } from "./fts5-expression.js";
-import { hasColumn, hasTable } from "./tables.js";
-import { TermCounts, type TermList } from "./term-counts.js";
+import { hasTable } from "./tables.js";
+import { storedStemsAreCurrent, TermCounts, type TermList } from "./term-counts.js";
 import { type CatalogReader, catalogReader } from "./turn-catalog.js";
 
 /** A term's matches: a word's forms or a prefix with their counts, or a phrase with FTS5's ranks. */
@@ -77,8 +77,9 @@ export class SqliteTextIndex implements TextIndex {
     const termsWithPrefix = async (p: string, limit: number) =>
       vocab.pluck().all(p, `${p}\uffff`, p, `${p}\uffff`, limit);
     // Turns' terms are looked up by their stems (migration 23); titles' terms, far fewer, are
-    // stemmed here, as are every term's in an archive opened read-only before the migration.
-    const byStems = hasColumn(db, "turn_terms", "stem")
+    // stemmed here, as are every term's in an archive opened read-only before the stems it holds
+    // were made by today's stemmer (migration 27).
+    const byStems = storedStemsAreCurrent(db)
       ? db
           .prepare<[{ stems: string; from: string; to: string; alternate: number; limit: number }], string>(
             `SELECT term FROM turn_terms

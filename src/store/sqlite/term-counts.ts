@@ -50,6 +50,8 @@ export const TURN_TERMS_TABLE = `CREATE TABLE IF NOT EXISTS turn_terms (
  * Migration 23: each term's stems (model/term-stems.ts) beside it, indexed, so that a query word
  * expands by looking its stems up rather than by stemming every term under its first letters
  * (0.3–0.6 ms a search, and a stem cache in every server process that grew with each new word).
+ * Migration 27 runs it again: English stems became Porter2's, and a stored stem must be the one a
+ * query word is given, or the word misses its other forms.
  */
 export function addTermStems(db: Database.Database): void {
   // Run again by a test that rewinds an archive past it: the columns may be there already.
@@ -71,6 +73,17 @@ export function addTermStems(db: Database.Database): void {
   }
   db.exec(`CREATE INDEX IF NOT EXISTS turn_terms_stem ON turn_terms (stem, term);
     CREATE INDEX IF NOT EXISTS turn_terms_stem_alt ON turn_terms (stem_alt, term);`);
+}
+
+/** The schema version from which stored stems are the ones model/term-stems.ts gives (migration 27). */
+export const CURRENT_STEMS_VERSION = 27;
+
+/** Whether the term list holds the stems a query word is given now (an archive opened read-only may be older). */
+export function storedStemsAreCurrent(db: Database.Database): boolean {
+  return (
+    hasColumn(db, "turn_terms", "stem") &&
+    (db.pragma("user_version", { simple: true }) as number) >= CURRENT_STEMS_VERSION
+  );
 }
 
 /** Fills turn_terms from FTS5's vocabulary (the migration that adds it). */
