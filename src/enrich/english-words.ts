@@ -10,8 +10,10 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { stemmer as english } from "@orama/stemmers/english";
+import nspell from "nspell";
 
 let common: Set<string> | null = null;
+let spelling: ReturnType<typeof nspell> | null = null;
 let given: ReadonlyMap<string, string> | null = null;
 const ordinary = new Map<string, boolean>();
 const require = createRequire(import.meta.url);
@@ -21,16 +23,33 @@ const NOT_GIVEN = new Set(
   "north south east west king prince royal justice general will grant said major page young story".split(" "),
 );
 
-function load(): Set<string> {
+/** The dictionary's lowercase entries (capitalised entries are names; the first line is a count). */
+function dictionaryEntries(): string[] {
   const dir = path.dirname(require.resolve("dictionary-en"));
+  return readFileSync(path.join(dir, "index.dic"), "utf8")
+    .split("\n")
+    .map((line) => line.split("/", 1)[0] ?? "")
+    .filter((word) => /^[a-z]/.test(word));
+}
+
+function load(): Set<string> {
   const stems = new Set<string>();
-  for (const line of readFileSync(path.join(dir, "index.dic"), "utf8").split("\n")) {
-    const word = line.split("/", 1)[0] ?? "";
-    // Capitalised entries are names; the first line is a count.
-    if (!/^[a-z]/.test(word)) continue;
-    stems.add(english(word));
-  }
+  for (const word of dictionaryEntries()) stems.add(english(word));
   return stems;
+}
+
+/**
+ * Whether a word, lowercased, is an English word in any form the dictionary's affixes make ("Nice",
+ * "Independence", "Lakes"), checked by a Hunspell reader (nspell). Unlike
+ * isOrdinaryEnglishWord, whose stems make "Maine" the word "main", and which knows only the
+ * dictionary's own entries ("independence" comes from "dependence" by a prefix).
+ */
+export function isDictionaryWord(word: string): boolean {
+  if (!spelling) {
+    const dir = path.dirname(require.resolve("dictionary-en"));
+    spelling = nspell(readFileSync(path.join(dir, "index.aff")), readFileSync(path.join(dir, "index.dic")));
+  }
+  return spelling.correct(word.toLowerCase());
 }
 
 /** Whether a word is an ordinary English word (in any inflection), not only a name. */

@@ -68,6 +68,41 @@ describe("names no list holds, in English", () => {
   });
 });
 
+describe("places the world's lists hold, in English", () => {
+  it("finds a state or a region written as the whole run of capitals, where no preposition introduces it", () => {
+    expect(found("US Senator from New York (Democrat)")).toEqual(["place:New York"]);
+    expect(found("Chief Executive, Department for Correctional Services, South Australia")).toContain(
+      "place:South Australia",
+    );
+    // A longer run is not looked up by its parts.
+    expect(found("He writes for The New York Times.")).not.toContain("place:New York");
+  });
+
+  it("does not take a person named like a city, an ordinary word, an acronym or a listed country for a place", () => {
+    expect(found("A statue of Benito Juárez stands there.")).toEqual(["person:Benito Juárez"]);
+    expect(found("They celebrate the anniversary of Independence.")).toEqual([]);
+    expect(found("There is a new IG report out today.")).toEqual([]);
+    expect(found("the People's Republic of China, the United Kingdom, and France")).toEqual([]);
+  });
+
+  const placesIn = (text: string) => {
+    const d = ingestText("statement.txt", `Statement\n\n${text}\n`)[0];
+    if (!d) throw new Error("no document");
+    const e = enrichDocument(d, matcher);
+    return e.mentions.filter((m) => m.entityId.startsWith("found:")).map((m) => `${m.type}:${m.text}`);
+  };
+
+  it("takes a city's name alone for the city, unless the document names someone with it for a surname", () => {
+    expect(placesIn("Missiles hit Kherson and Melitopol overnight.")).toContain("place:Melitopol");
+    expect(placesIn("Missiles hit Kherson and Melitopol overnight.")).not.toContain("person:Melitopol");
+    expect(placesIn("Mayor Paul Lancaster opened the bridge. Lancaster said it was overdue.")).toEqual([
+      "person:Paul Lancaster",
+      "person:Lancaster",
+    ]);
+    expect(placesIn("The delegation flew on to Lancaster and Toronto.")).toContain("place:Lancaster");
+  });
+});
+
 describe("names no list holds, in Russian and Ukrainian", () => {
   it("finds people by initials, by a patronymic, and by a title before the name", () => {
     expect(found("Заявление М.Джоли и Х.Фриланд", "ru")).toEqual(["person:М.Джоли", "person:Х.Фриланд"]);

@@ -118,11 +118,17 @@ export function resolveFoundNames(
   }
   const mentions: ResolvedName[] = [];
   const forms = new Map<string, { type: FoundType; texts: Map<string, number>; lang: string }>();
-  for (const n of names) {
+  for (const found of names) {
+    let n = found;
     let id = idOf(n);
     if (n.type === "person" && n.surnameOnly) {
       const { surname } = personKey(n.text, n.lang);
       id = people.get(surname) ?? (n.titled ? `${FOUND_PREFIX}person:${surname}` : null);
+      // No one in the document has it for a surname: the place the lists hold ("Melitopol").
+      if (!id && n.orPlace) {
+        n = { ...n, type: "place", surnameOnly: false };
+        id = idOf(n);
+      }
     }
     if (!id || /:$/.test(id)) continue;
     mentions.push({ ...n, entityId: id });

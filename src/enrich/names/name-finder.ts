@@ -9,7 +9,7 @@
  * is left alone. Names the gazetteer already found (`listed`) are not found again; an
  * organisation's name may contain one ("Lockheed Martin Canada").
  */
-import { isGivenName, isNameLike, isOrdinaryEnglishWord } from "../english-words.js";
+import { isDictionaryWord, isGivenName, isNameLike, isOrdinaryEnglishWord } from "../english-words.js";
 import { type NameToken, nameTokens } from "./name-tokens.js";
 import {
   CYRILLIC_NOT_NAMES,
@@ -27,6 +27,7 @@ import {
   ENGLISH_TITLES,
   ENGLISH_WORLD_REGIONS,
 } from "./name-words.js";
+import { knownPlace } from "./place-names.js";
 
 export type FoundType = "person" | "organisation" | "place";
 
@@ -41,6 +42,8 @@ export interface FoundName {
   surnameOnly: boolean;
   /** A title introduced it: "Senator Grassley", "министра Лаврова". */
   titled: boolean;
+  /** A surname alone that is also a place the lists hold: a place unless the document names such a person. */
+  orPlace?: boolean;
 }
 
 type Push = (
@@ -50,6 +53,7 @@ type Push = (
   surnameOnly?: boolean,
   name?: string,
   titled?: boolean,
+  orPlace?: boolean,
 ) => void;
 
 /** Spans the gazetteer already claimed: [start, end), and the listed entity's type. */
@@ -147,11 +151,21 @@ export function findNames(text: string, lang: string, given: readonly Span[] = [
   const tokens = nameTokens(text);
   const listed = [...given].sort((x, y) => x[0] - y[0]);
   const out: FoundName[] = [];
-  const push: Push = (from, to, type, surnameOnly = false, name, titled = false) => {
+  const push: Push = (from, to, type, surnameOnly = false, name, titled = false, orPlace = false) => {
     const a = tokens[from] as NameToken;
     const b = tokens[to] as NameToken;
     const t = text.slice(a.start, b.end);
-    out.push({ start: a.start, end: b.end, text: t, type, name: name ?? t, surnameOnly, titled });
+    const found: FoundName = {
+      start: a.start,
+      end: b.end,
+      text: t,
+      type,
+      name: name ?? t,
+      surnameOnly,
+      titled,
+    };
+    if (orPlace) found.orPlace = true;
+    out.push(found);
   };
   let i = 0;
   while (i < tokens.length) {
@@ -290,6 +304,21 @@ function readLatin(
   listed: readonly Span[],
   push: Push,
 ): number {
+  // "South Australia", "New South Wales": a place the world's lists hold, though its first word
+  // alone would be dropped as an ordinary one below. A given name first is a person's name
+  // ("Benito Juárez", a city's name too).
+  const opener = tokens[from] as NameToken;
+  if (
+    to > from &&
+    to - from < 4 &&
+    (tokens[to] as NameToken).capital &&
+    (!isGiven(opener) || PLACE_NAME_STARTS.has(opener.lower)) &&
+    !tokens.slice(from, to + 1).some((w) => overlaps(w, listed)) &&
+    knownPlace(text.slice((tokens[from] as NameToken).start, (tokens[to] as NameToken).end))
+  ) {
+    push(from, to, "place");
+    return to + 1;
+  }
   let a = from;
   // Opening words that are ordinary words ("The", "Today", "In") are not part of a name.
   while (
@@ -404,8 +433,31 @@ function readLatin(
     push(a, to, "place");
     return to + 1;
   }
+  // "New York", "South Australia": the whole run is a place the world's lists hold (place-names.ts).
+  const known =
+    words.length <= 4
+      ? knownPlace(text.slice(first.start, (words[words.length - 1] as NameToken).end))
+      : undefined;
+  if (
+    known &&
+    words.length > 1 &&
+    words.every((w) => w.capital || !isDictionaryWord(w.raw) || w.lower === "of")
+  ) {
+    push(a, to, "place");
+    return to + 1;
+  }
+  // One word: a place unless it is an ordinary word or a given name, or the document names a
+  // person it is the surname of ("Hamilton", after "Alexander Hamilton"; found-entities.ts).
+  const onePlace =
+    known !== undefined &&
+    !first.opening &&
+    !isAcronymToken(first) &&
+    !isGiven(first) &&
+    !isDictionaryWord(first.raw) &&
+    (known === "subdivision" || !isOrdinaryEnglishWord(first.raw));
   // A surname alone, which only the document's full names can explain ("Kaas said", after "Bronte Kaas").
-  if (words.length === 1 && personWord(first) && isNameLike(first.raw)) push(a, a, "person", true);
+  if (words.length === 1 && personWord(first) && (isNameLike(first.raw) || onePlace))
+    push(a, a, "person", true, undefined, false, onePlace);
   return to + 1;
 }
 

