@@ -103,6 +103,18 @@ describe("places the world's lists hold, in English", () => {
   });
 });
 
+describe("capitalised words that name no one", () => {
+  it("does not take an acronym after a preposition for a place, nor a fund in ordinary words for a body", () => {
+    expect(found("Vietnam helped the United States out around PPE.")).not.toContain("place:PPE");
+    expect(found("They are creating a Trust Fund for the reconstruction.")).toEqual([]);
+  });
+
+  it("does not take the kind of a legal act, capitalised as its title starts, for a place", () => {
+    expect(found("О внесении изменений в Положение о порядке выдачи удостоверения", "ru")).toEqual([]);
+    expect(found("О внесении изменений в Закон о статусе судей", "ru")).toEqual([]);
+  });
+});
+
 describe("names no list holds, in Russian and Ukrainian", () => {
   it("finds people by initials, by a patronymic, and by a title before the name", () => {
     expect(found("Заявление М.Джоли и Х.Фриланд", "ru")).toEqual(["person:М.Джоли", "person:Х.Фриланд"]);

@@ -425,8 +425,10 @@ function readLatin(
   const cue = before && !before.capital && ENGLISH_PLACE_CUES.has(before.lower) && before.gapBefore !== "";
   // After "in" a given name is a place as often as not ("in Austin", "in Maine"); after "from" it is someone.
   const inside = cue && STRONG_PLACE_CUES.has(before.lower);
+  // An acronym after "around" is a thing ("around PPE"), not a place, as in Cyrillic text.
   const placeWord = (w: NameToken, k: number) =>
     personWord(w) &&
+    !isAcronymToken(w) &&
     (inside || !isGiven(w)) &&
     (isNameLike(w.raw) || (k === 0 && words.length > 1 && PLACE_NAME_STARTS.has(w.lower)));
   if (cue && words.length <= 3 && words.every(placeWord)) {
