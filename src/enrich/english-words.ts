@@ -20,7 +20,9 @@ const require = createRequire(import.meta.url);
 
 /** Given names that are far more often ordinary words at the start of a sentence or a name. */
 const NOT_GIVEN = new Set(
-  "north south east west king prince royal justice general will grant said major page young story trust".split(" "),
+  "north south east west king prince royal justice general will grant said major page young story trust".split(
+    " ",
+  ),
 );
 
 /** The dictionary's lowercase entries (capitalised entries are names; the first line is a count). */

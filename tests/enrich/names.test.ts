@@ -74,8 +74,14 @@ describe("places the world's lists hold, in English", () => {
     expect(found("Chief Executive, Department for Correctional Services, South Australia")).toContain(
       "place:South Australia",
     );
-    // A longer run is not looked up by its parts.
-    expect(found("He writes for The New York Times.")).not.toContain("place:New York");
+    // A longer run is not looked up by its parts, but for a place inside an organisation's name.
+    expect(found("He spoke to the Commissioner of the New South Wales Police Force.")).toEqual([
+      "organisation:New South Wales Police Force",
+      "place:New South Wales",
+    ]);
+    expect(found("She leads the Toyota Motor Corporation.")).toEqual([
+      "organisation:Toyota Motor Corporation",
+    ]);
   });
 
   it("does not take a person named like a city, an ordinary word, an acronym or a listed country for a place", () => {

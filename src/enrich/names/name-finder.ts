@@ -476,11 +476,47 @@ function pushOrganisation(
   push: Push,
 ): void {
   const span = tokens.slice(a, e + 1);
-  const ordinary = span.every(
-    (w) => !w.capital || (isOrdinaryEnglishWord(w.raw) && !isGiven(w) && !overlaps(w, listed)),
-  );
+  // "Northern Territory Police": a place the lists hold makes ordinary words a body's name, and is
+  // a place of its own inside it.
+  const place = placeInside(tokens, a, e, listed);
+  const ordinary =
+    !place &&
+    span.every((w) => !w.capital || (isOrdinaryEnglishWord(w.raw) && !isGiven(w) && !overlaps(w, listed)));
   const weak = span.every((w) => !isOrgWord(w) || WEAK_ORGANISATION_WORDS.has(w.lower));
-  if (!(a === e && isOrgWord(tokens[a] as NameToken)) && !(ordinary && weak)) push(a, e, "organisation");
+  if (!(a === e && isOrgWord(tokens[a] as NameToken)) && !(ordinary && weak)) {
+    push(a, e, "organisation");
+    if (place) push(place[0], place[1], "place");
+  }
+}
+
+/**
+ * The longest run of capitalised words inside tokens[a..e], none a generic word or listed, that
+ * is a place the lists hold: a name of several words, or a division's of one ("University of
+ * California"); not a city's one word, which firms are named after too ("Toyota").
+ */
+function placeInside(
+  tokens: NameToken[],
+  a: number,
+  e: number,
+  listed: readonly Span[],
+): [number, number] | null {
+  const free = (w: NameToken) => w.capital && !isOrgWord(w) && !overlaps(w, listed) && !isAcronymToken(w);
+  for (let length = Math.min(4, e - a + 1); length >= 1; length--) {
+    for (let from = a; from + length - 1 <= e; from++) {
+      const run = tokens.slice(from, from + length);
+      if (!run.every(free)) continue;
+      const known = knownPlace(run.map((w, k) => (k ? w.gapBefore : "") + w.raw).join(""));
+      if (
+        known &&
+        (length > 1 ||
+          (known === "subdivision" &&
+            !isGiven(run[0] as NameToken) &&
+            !isDictionaryWord((run[0] as NameToken).raw)))
+      )
+        return [from, from + length - 1];
+    }
+  }
+  return null;
 }
 
 /** Whether capitalised words are a person's name: a given name first, then one to three more names or initials. */
