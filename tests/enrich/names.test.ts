@@ -107,6 +107,17 @@ describe("places the world's lists hold, in English", () => {
     ]);
     expect(placesIn("The delegation flew on to Lancaster and Toronto.")).toContain("place:Lancaster");
   });
+
+  it("takes a Cyrillic town's name in any case for the town, but not a surname's form or two letters", () => {
+    const places = (text: string, lang: string) =>
+      findNames(text, lang)
+        .filter((n) => n.orPlace)
+        .map((n) => n.text);
+    expect(
+      places("Що б вони не креативили в Херсоні та Мелітополі, обстріли Лисичанська тривають.", "uk"),
+    ).toEqual(["Мелітополі", "Лисичанська"]);
+    expect(places("Вечер памяти Чехова и Пушкина прошёл в Москве; выступил Боуинн Ма.", "ru")).toEqual([]);
+  });
 });
 
 describe("capitalised words that name no one", () => {

@@ -27,7 +27,7 @@ import {
   ENGLISH_TITLES,
   ENGLISH_WORLD_REGIONS,
 } from "./name-words.js";
-import { knownPlace } from "./place-names.js";
+import { knownCyrillicCity, knownPlace } from "./place-names.js";
 
 export type FoundType = "person" | "organisation" | "place";
 
@@ -754,8 +754,17 @@ function readCyrillic(
     push(from, to, "place");
     return to + 1;
   }
+  // A surname alone, or a town the lists hold ("Мелітополі") when the document names no one so.
   if (words.length === 1 && !first.opening && !CYRILLIC_NOT_NAMES.has(cyrillicLower(first)))
-    push(from, to, "person", true);
+    push(
+      from,
+      to,
+      "person",
+      true,
+      undefined,
+      false,
+      !isAcronymToken(first) && knownCyrillicCity(first.raw, lang),
+    );
   return to + 1;
 }
 

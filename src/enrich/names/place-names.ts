@@ -8,6 +8,7 @@
 import { createRequire } from "node:module";
 import countries from "i18n-iso-countries";
 import { iso31662 } from "iso-3166";
+import { romanise } from "../../ingest/speakers/names.js";
 
 export type KnownPlace = "subdivision" | "city";
 
@@ -64,4 +65,45 @@ function load(): Map<string, KnownPlace> {
 export function knownPlace(name: string): KnownPlace | undefined {
   known ??= load();
   return known.get(placeKey(name));
+}
+
+/** Case endings a Cyrillic town's name may carry: "Мелітополі", "Лисичанська", "Новосибирске". */
+const CASE_ENDINGS = [
+  "ами",
+  "ями",
+  "ах",
+  "ях",
+  "ом",
+  "ем",
+  "ою",
+  "ею",
+  "ой",
+  "ові",
+  "і",
+  "и",
+  "а",
+  "я",
+  "у",
+  "ю",
+  "е",
+  "ы",
+];
+/** Endings of Russian and Ukrainian surnames: "Чехова", "Кирова", "Пушкина" name people before towns. */
+const SURNAME_STEM = /(?:ов|ев|ёв|ин|ын|ский|цкий|ской|енко|ко)$/;
+
+/**
+ * Whether a Cyrillic word names a city of the lists, in any case: its form or its stem without a
+ * case ending, romanised as the document's language romanises ("Мелітополі" → Melitopol). A stem
+ * with a surname's ending is not looked up: "Кирова" is the man more often than the town.
+ */
+export function knownCyrillicCity(word: string, lang: string): boolean {
+  const lower = word.toLowerCase().replace(/ё/g, "е");
+  // Two or three letters romanise to too many towns' names ("Ма" is a town in Cameroon).
+  if (lower.length < 4) return false;
+  const system = lang === "uk" ? "uk" : "ru";
+  const stems = [lower];
+  for (const ending of CASE_ENDINGS)
+    if (lower.endsWith(ending) && lower.length - ending.length >= 4)
+      stems.push(lower.slice(0, -ending.length));
+  return stems.some((stem) => !SURNAME_STEM.test(stem) && knownPlace(romanise(stem, system)) === "city");
 }
