@@ -8,6 +8,7 @@ import type { Enrichment, Located } from "../model/enrichment.js";
 import { type CandidateMention, type EntityMatcher, resolveMentions } from "./entity-matcher.js";
 import { detectLanguage } from "./language.js";
 import { type LocatedName, resolveFoundNames } from "./names/found-entities.js";
+import { labelName } from "./names/label-names.js";
 import { findNames, type Span } from "./names/name-finder.js";
 import { findTimeExpressions } from "./time-expressions.js";
 
@@ -63,8 +64,8 @@ export function enrichDocument(doc: Document, matcher: EntityMatcher): Enrichmen
   }
   // Whether "Ankara" or "Rice" names an entity is settled by the whole document, not one paragraph.
   const listed = resolveMentions(candidates);
-  // Then the names no list holds, around the listed ones: the title and the text (labels and
-  // participants are speakers, whom the registry resolves).
+  // Then the names no list holds, around the listed ones: the title and the text; a participant
+  // or a speaker's label only in the forms of a person's name (the registry resolves the others).
   const spans = new Map<string, Span[]>();
   for (const m of listed) {
     const key = `${m.turn}.${m.paragraph}`;
@@ -98,6 +99,9 @@ export function enrichDocument(doc: Document, matcher: EntityMatcher): Enrichmen
   }
   for (const turn of doc.turns) {
     const lang = turnLanguages[turn.index] ?? doc.language;
+    // A label that names no one the lists know may still name a person ("MS. SANDERS").
+    const labelled = turn.label && !spans.has(`${turn.index}.-1`) ? labelName(turn.label) : null;
+    if (labelled) names.push({ ...labelled, turn: turn.index, paragraph: -1, lang: doc.language });
     turn.paragraphs.forEach((p, paragraph) => {
       seek(p, turn.index, paragraph, lang);
     });

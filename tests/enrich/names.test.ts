@@ -200,6 +200,20 @@ describe("entities across a document", () => {
   });
 });
 
+describe("speakers' labels that no list holds", () => {
+  it("name the person an honorific and a surname stand for, joined to the full name the text gives", () => {
+    const d = ingestText(
+      "briefing.txt",
+      "Press Gaggle by Bronte Kaas\n\nMS. KAAS: Good morning. Bronte Kaas here.\n\nSENIOR ADMINISTRATION OFFICIAL: Thanks.\n\nQ: A question?\n\nDR. LUBCHENCO: An answer.\n",
+    )[0];
+    if (!d) throw new Error("no document");
+    const labels = enrichDocument(d, matcher)
+      .mentions.filter((m) => m.paragraph === -1)
+      .map((m) => `${d.turns[m.turn]?.label}: ${m.entityId}`);
+    expect(labels).toEqual(["MS. KAAS: found:person:bronte-kaas", "DR. LUBCHENCO: found:person:lubchenco"]);
+  });
+});
+
 describe("confusions with listed names", () => {
   it("does not take a place inside a longer place name for the place", () => {
     expect(listedIds("(Democratic Party, New Jersey)")).toEqual([]);
