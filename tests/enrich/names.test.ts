@@ -120,6 +120,20 @@ describe("places the world's lists hold, in English", () => {
   });
 });
 
+describe("employers in sanctions lists and biographies", () => {
+  it("takes a name after an occupation and 'at' for the employer, not a place, a person or an ordinary word", () => {
+    expect(found("Facilities Manager at Serco")).toEqual(["organisation:Serco"]);
+    expect(found("Chief economist and head of European economics at Morgan Stanley")).toContain(
+      "organisation:Morgan Stanley",
+    );
+    expect(found("Professor at Oxford")).toEqual([]);
+    expect(found("The President met them at Camp David.")).not.toContain("organisation:Camp David");
+    expect(found("Research Fellow at Democracy, Conflict, and Governance Program")).not.toContain(
+      "organisation:Democracy",
+    );
+  });
+});
+
 describe("capitalised words that name no one", () => {
   it("does not take an acronym after a preposition for a place, nor a fund in ordinary words for a body", () => {
     expect(found("Vietnam helped the United States out around PPE.")).not.toContain("place:PPE");

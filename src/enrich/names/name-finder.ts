@@ -412,10 +412,27 @@ function readLatin(
     push(a, to, "place");
     return to + 1;
   }
+  // "Facilities Manager at Serco", "head of economics at Morgan Stanley": after "at", with an
+  // occupation just before it, a name no list holds is the employer (sanctions lists describe
+  // people so).
+  if (
+    a === from &&
+    tokens[a - 1]?.lower === "at" &&
+    employedBefore(tokens, a - 1) &&
+    words.length <= 4 &&
+    words.every((w) => w.capital && !isAcronymToken(w)) &&
+    // "Research Fellow at Democracy, Conflict, and Governance Program": one ordinary word is a
+    // piece of a longer name.
+    !(words.length === 1 && isOrdinaryEnglishWord(first.raw)) &&
+    !knownPlace(text.slice(first.start, (words[words.length - 1] as NameToken).end))
+  ) {
+    push(a, to, "organisation");
+    return to + 1;
+  }
   const entry = wholeEntry(text, tokens, a, to) || listEntry(text, tokens, a, to);
   const person =
     personLike(words) || (entry && words.every((w) => w.initial || (personWord(w) && isNameLike(w.raw))));
-  // "head of economics at Morgan Stanley": after "at" a name is as often a firm as a person.
+  // "the President at Camp David": after "at" a name is as often a place or a firm as a person.
   if (person && tokens[a - 1]?.lower === "at") return to + 1;
   if (person) {
     push(a, to, "person");
@@ -461,6 +478,23 @@ function readLatin(
   if (words.length === 1 && personWord(first) && (isNameLike(first.raw) || onePlace))
     push(a, a, "person", true, undefined, false, onePlace);
   return to + 1;
+}
+
+/** Occupations a sanctions list or a biography gives before "at" and an employer's name. */
+const OCCUPATIONS = new Set(
+  "manager director economist analyst officer researcher fellow professor lecturer editor correspondent journalist reporter columnist commentator consultant adviser advisor partner employee engineer lawyer executive chairman founder co-founder head strategist scientist specialist associate expert".split(
+    " ",
+  ),
+);
+
+/** Whether an occupation comes within the six words before tokens[at] ("at"), in the same sentence. */
+function employedBefore(tokens: NameToken[], at: number): boolean {
+  for (let k = at - 1; k >= Math.max(0, at - 6); k--) {
+    const t = tokens[k] as NameToken;
+    if (OCCUPATIONS.has(t.lower)) return true;
+    if (/[.;:!?]/.test((tokens[k + 1] as NameToken).gapBefore)) return false;
+  }
+  return false;
 }
 
 /**
