@@ -25,10 +25,17 @@ const NOT_GIVEN = new Set(
   ),
 );
 
+const dictionaryDir = () => path.dirname(require.resolve("dictionary-en"));
+let dic: string | null = null;
+/** The Hunspell en_US word list, read once for the stems and the spelling checker. */
+const dictionaryWords = () => {
+  dic ??= readFileSync(path.join(dictionaryDir(), "index.dic"), "utf8");
+  return dic;
+};
+
 /** The dictionary's lowercase entries (capitalised entries are names; the first line is a count). */
 function dictionaryEntries(): string[] {
-  const dir = path.dirname(require.resolve("dictionary-en"));
-  return readFileSync(path.join(dir, "index.dic"), "utf8")
+  return dictionaryWords()
     .split("\n")
     .map((line) => line.split("/", 1)[0] ?? "")
     .filter((word) => /^[a-z]/.test(word));
@@ -47,10 +54,7 @@ function load(): Set<string> {
  * dictionary's own entries ("independence" comes from "dependence" by a prefix).
  */
 export function isDictionaryWord(word: string): boolean {
-  if (!spelling) {
-    const dir = path.dirname(require.resolve("dictionary-en"));
-    spelling = nspell(readFileSync(path.join(dir, "index.aff")), readFileSync(path.join(dir, "index.dic")));
-  }
+  spelling ??= nspell(readFileSync(path.join(dictionaryDir(), "index.aff")), dictionaryWords());
   return spelling.correct(word.toLowerCase());
 }
 

@@ -10,6 +10,18 @@ import { PG_SCHEMA_VERSION } from "../../src/store/postgres/schema.js";
 import { makeDocument, makeTurn } from "../support/documents.js";
 import { freshSchemaUrl, postgresWanted } from "../support/postgres.js";
 
+/** Takes an archive's schema back to `version`, as an archive written then was, after the statements given. */
+async function rewind(url: string, version: number, ...statements: string[]): Promise<void> {
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  try {
+    for (const sql of statements) await db.query(sql);
+    await db.query("UPDATE verbatim_meta SET value = $1 WHERE key = 'schema_version'", [String(version)]);
+  } finally {
+    await db.end();
+  }
+}
+
 describe.runIf(postgresWanted)("PostgreSQL migrations", () => {
   it("versions stored before the reading columns read the same once the migration fills them from the bodies", async () => {
     const { url, drop } = await freshSchemaUrl();
@@ -39,18 +51,14 @@ describe.runIf(postgresWanted)("PostgreSQL migrations", () => {
       await store.close();
 
       // Back to the schema before the migration, as an archive written then was.
-      const db = new pg.Client({ connectionString: url });
-      await db.connect();
-      await db.query(
-        "ALTER TABLE documents DROP COLUMN source, DROP COLUMN read_at, DROP COLUMN time, DROP COLUMN date_time",
-      );
       // The reading columns came with the migration before the corrections tables, the reshaped
       // turns' table, the catalog journal, the entity decisions, the terms' stems, the index of the
       // newest and the stems by Porter2 (which running again leaves as they are).
-      await db.query("UPDATE verbatim_meta SET value = $1 WHERE key = 'schema_version'", [
-        String(PG_SCHEMA_VERSION - 8),
-      ]);
-      await db.end();
+      await rewind(
+        url,
+        PG_SCHEMA_VERSION - 8,
+        "ALTER TABLE documents DROP COLUMN source, DROP COLUMN read_at, DROP COLUMN time, DROP COLUMN date_time",
+      );
 
       const migrated = await PgStore.open({ url, maxConnections: 2 });
       try {
@@ -99,13 +107,7 @@ describe.runIf(postgresWanted)("PostgreSQL migrations", () => {
       ]);
       const expanded = await store.textIndex.vocabulary.termsWithStems("sanc", ["sanction"], false, 10);
       await store.close();
-      const db = new pg.Client({ connectionString: url });
-      await db.connect();
-      await db.query("ALTER TABLE vocab DROP COLUMN stem, DROP COLUMN stem_alt");
-      await db.query("UPDATE verbatim_meta SET value = $1 WHERE key = 'schema_version'", [
-        String(PG_SCHEMA_VERSION - 3),
-      ]);
-      await db.end();
+      await rewind(url, PG_SCHEMA_VERSION - 3, "ALTER TABLE vocab DROP COLUMN stem, DROP COLUMN stem_alt");
 
       const migrated = await PgStore.open({ url, maxConnections: 2 });
       try {
@@ -147,13 +149,7 @@ describe.runIf(postgresWanted)("PostgreSQL migrations", () => {
         },
       ]);
       await store.close();
-      const db = new pg.Client({ connectionString: url });
-      await db.connect();
-      await db.query("UPDATE vocab SET stem = 'gener' WHERE term LIKE 'gener%'");
-      await db.query("UPDATE verbatim_meta SET value = $1 WHERE key = 'schema_version'", [
-        String(PG_SCHEMA_VERSION - 1),
-      ]);
-      await db.end();
+      await rewind(url, PG_SCHEMA_VERSION - 1, "UPDATE vocab SET stem = 'gener' WHERE term LIKE 'gener%'");
 
       const migrated = await PgStore.open({ url, maxConnections: 2 });
       try {

@@ -304,18 +304,8 @@ function readLatin(
   listed: readonly Span[],
   push: Push,
 ): number {
-  // "South Australia", "New South Wales": a place the world's lists hold, though its first word
-  // alone would be dropped as an ordinary one below. A given name first is a person's name
-  // ("Benito Juárez", a city's name too).
-  const opener = tokens[from] as NameToken;
-  if (
-    to > from &&
-    to - from < 4 &&
-    (tokens[to] as NameToken).capital &&
-    (!isGiven(opener) || PLACE_NAME_STARTS.has(opener.lower)) &&
-    !tokens.slice(from, to + 1).some((w) => overlaps(w, listed)) &&
-    knownPlace(text.slice((tokens[from] as NameToken).start, (tokens[to] as NameToken).end))
-  ) {
+  // "South Australia": a place of the lists, though "South" alone is dropped as ordinary below.
+  if (placeRun(text, tokens, from, to, listed)) {
     push(from, to, "place");
     return to + 1;
   }
@@ -452,19 +442,12 @@ function readLatin(
     push(a, to, "place");
     return to + 1;
   }
-  // "New York", "South Australia": the whole run is a place the world's lists hold (place-names.ts).
-  const known =
-    words.length <= 4
-      ? knownPlace(text.slice(first.start, (words[words.length - 1] as NameToken).end))
-      : undefined;
-  if (
-    known &&
-    words.length > 1 &&
-    words.every((w) => w.capital || !isDictionaryWord(w.raw) || w.lower === "of")
-  ) {
+  // "In New York": the run without its opening word ("New York" whole was tried above).
+  if (a > from && placeRun(text, tokens, a, to, listed)) {
     push(a, to, "place");
     return to + 1;
   }
+  const known = words.length === 1 ? knownPlace(first.raw) : undefined;
   // One word: a place unless it is an ordinary word or a given name, or the document names a
   // person it is the surname of ("Hamilton", after "Alexander Hamilton"; found-entities.ts).
   const onePlace =
@@ -478,6 +461,22 @@ function readLatin(
   if (words.length === 1 && personWord(first) && (isNameLike(first.raw) || onePlace))
     push(a, a, "person", true, undefined, false, onePlace);
   return to + 1;
+}
+
+/**
+ * Whether tokens[a..b], two to four words, are a place the world's lists hold (place-names.ts):
+ * "New York", "South Australia"; never over a listed name, never opening with a given name
+ * ("Benito Juárez" is a city's name too), and joined by no ordinary lowercase word but "of".
+ */
+function placeRun(text: string, tokens: NameToken[], a: number, b: number, listed: readonly Span[]): boolean {
+  if (b <= a || b - a > 3) return false;
+  const run = tokens.slice(a, b + 1);
+  const first = run[0] as NameToken;
+  const last = run[run.length - 1] as NameToken;
+  if (!last.capital || (isGiven(first) && !PLACE_NAME_STARTS.has(first.lower))) return false;
+  if (run.some((w) => overlaps(w, listed) || (!w.capital && w.lower !== "of" && isDictionaryWord(w.raw))))
+    return false;
+  return knownPlace(text.slice(first.start, last.end)) !== undefined;
 }
 
 /** Occupations a sanctions list or a biography gives before "at" and an employer's name. */

@@ -8,7 +8,7 @@
 import { createRequire } from "node:module";
 import countries from "i18n-iso-countries";
 import { iso31662 } from "iso-3166";
-import { romanise } from "../../ingest/speakers/names.js";
+import { foldName, romanise } from "../../ingest/speakers/names.js";
 
 export type KnownPlace = "subdivision" | "city";
 
@@ -23,17 +23,6 @@ interface City {
 
 let known: Map<string, KnownPlace> | null = null;
 
-/** How a place's name is compared: marks dropped, apostrophes out, lowercase, single spaces. */
-export function placeKey(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[’'ʼ]/g, "")
-    .replace(/\s+/g, " ")
-    .trim()
-    .toLowerCase();
-}
-
 function load(): Map<string, KnownPlace> {
   const require = createRequire(import.meta.url);
   countries.registerLocale(require("i18n-iso-countries/langs/en.json"));
@@ -43,7 +32,7 @@ function load(): Map<string, KnownPlace> {
   const cities = require(module) as City[];
   for (const city of cities) {
     if (city.population < CITY_POPULATION) continue;
-    for (const name of [city.name, city.altName]) if (name) places.set(placeKey(name), "city");
+    for (const name of [city.name, city.altName]) if (name) places.set(foldName(name), "city");
   }
   // Only the names kept here are needed for the life of an enriching worker: the array of every
   // city (about 45 MB of heap) is emptied, as its module's own scope keeps it even once the module
@@ -56,7 +45,7 @@ function load(): Map<string, KnownPlace> {
     // ISO lists the United Kingdom as a division of itself).
     const name = subdivision.name;
     if (subdivision.parent.length !== 2 || name.length < 4 || countries.getAlpha2Code(name, "en")) continue;
-    places.set(placeKey(name), "subdivision");
+    places.set(foldName(name), "subdivision");
   }
   return places;
 }
@@ -64,7 +53,7 @@ function load(): Map<string, KnownPlace> {
 /** Whether a name, written as it is, is a subdivision's or a city's, and which. */
 export function knownPlace(name: string): KnownPlace | undefined {
   known ??= load();
-  return known.get(placeKey(name));
+  return known.get(foldName(name));
 }
 
 /** Case endings a Cyrillic town's name may carry: "Мелітополі", "Лисичанська", "Новосибирске". */
