@@ -177,6 +177,48 @@ describe("SQLite scores from term counts", () => {
     expect(await expectFts5Scores()).toBeGreaterThan(0);
   });
 
+  it("keeps FTS5 in step when one batch puts a document several times (full-text rows are written as the transaction ends)", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.array(
+            fc.record({
+              id: fc.integer({ min: 0, max: 3 }),
+              seed: fc.array(fc.nat(1000), { minLength: 1, maxLength: 8 }),
+              turns: fc.integer({ min: 0, max: 5 }),
+            }),
+            { minLength: 1, maxLength: 6 },
+          ),
+          { minLength: 1, maxLength: 4 },
+        ),
+        async (batches) => {
+          for (const batch of batches) {
+            await store.putBatch(
+              batch.map((d) => ({ raw: null, documents: [documentWith(`doc-${d.id}`, d.seed, d.turns)] })),
+            );
+          }
+          await expectFts5Scores();
+          const db = new Database(dbPath);
+          try {
+            // Throws when an FTS5 index disagrees with itself.
+            db.exec(`INSERT INTO turn_fts (turn_fts, rank) VALUES ('integrity-check', 1);
+              INSERT INTO doc_fts (doc_fts, rank) VALUES ('integrity-check', 1);`);
+            const indexed = db
+              .prepare<[], number>(
+                "SELECT count(*) FROM turn_fts WHERE turn_fts MATCH 'peace OR talks OR the OR 2024 OR sanctions OR санкции OR ещё OR ёлка OR ışık OR türkiye OR çavuşoğlu'",
+              )
+              .pluck();
+            const turns = db.prepare<[], number>("SELECT count(*) FROM turns").pluck();
+            expect(indexed.get()).toBe(turns.get());
+          } finally {
+            db.close();
+          }
+        },
+      ),
+      { numRuns: 20 },
+    );
+  });
+
   it("gives FTS5's bm25 after an editor splits and merges turns, and after the undo", async () => {
     await store.putBatch([{ raw: null, documents: [documentWith("fix", [3, 1, 4, 1, 5], 4)] }]);
     const correct = async (op: CorrectionOp) => {

@@ -12,6 +12,7 @@ import { stemmer as russian } from "@orama/stemmers/russian";
 import { slugify } from "transliteration";
 import { foldName, hasCyrillic, romanise } from "../../ingest/speakers/names.js";
 import { type Entity, FOUND_PREFIX } from "../../model/entity.js";
+import { memoise } from "../../model/memo.js";
 import type { FoundName, FoundType } from "./name-finder.js";
 
 // biome-ignore format: one line reads better
@@ -32,6 +33,13 @@ const latin = (word: string, lang: string) =>
 
 /** Given name and surname keys of a person's name: "Robert Brian Gibbs" → ["robert", "gibbs"]. */
 export function personKey(name: string, lang: string): { given: string; surname: string } {
+  return personKeys(`${lang === "uk" ? "uk" : "ru"}${name}`);
+}
+
+// Keyed by the language that romanises it and the name: a briefing names the same people on every page.
+const personKeys = memoise((langAndName: string) => {
+  const lang = langAndName.slice(0, 2);
+  const name = langAndName.slice(2);
   const words = name
     .replace(/\./g, ". ")
     .split(/\s+/)
@@ -45,7 +53,7 @@ export function personKey(name: string, lang: string): { given: string; surname:
   const key = (w: string) =>
     hasCyrillic(w) ? latin(surnameStem(w), lang) : slugify(foldName(w), { lowercase: true });
   return { given: givenWord ? key(givenWord) : "", surname: surname ? key(surname) : "" };
-}
+});
 
 const stemOf = (word: string) => {
   const w = foldName(word);
@@ -54,6 +62,12 @@ const stemOf = (word: string) => {
 
 /** The key of an organisation's or a place's name: its words' stems, so case forms meet. */
 function phraseKey(name: string, lang: string): string {
+  return phraseKeys(`${lang === "uk" ? "uk" : "ru"}${name}`);
+}
+
+const phraseKeys = memoise((langAndName: string) => {
+  const lang = langAndName.slice(0, 2);
+  const name = langAndName.slice(2);
   const words = name
     .split(/[\s\-–]+/)
     .filter(Boolean)
@@ -64,7 +78,7 @@ function phraseKey(name: string, lang: string): string {
       lowercase: true,
     },
   );
-}
+});
 
 export interface LocatedName extends FoundName {
   turn: number;

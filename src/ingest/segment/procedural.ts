@@ -4,14 +4,21 @@
  * those of the genre (White House briefings, gaggles and press calls; MFA and Kremlin press
  * events), in English and Russian; position is weighed in turn-kinds.ts.
  */
+import { memoise } from "../../model/memo.js";
 
-/** Words of a turn's text, stage directions such as "(Laughter.)" left out. */
-export function spokenWords(text: string): string[] {
-  return text
-    .replace(/\([^()]*\)|\[[^\][]*\]/gu, " ")
-    .split(/\s+/u)
-    .filter((w) => /[\p{L}\p{N}]/u.test(w));
-}
+/**
+ * Words of a turn's text, stage directions such as "(Laughter.)" left out. The rules ask again and
+ * again of the same turn (and of the turn before it): a long speech was split a dozen times per
+ * turn, a tenth of a briefing's reading.
+ */
+export const spokenWords: (text: string) => readonly string[] = memoise(
+  (text) =>
+    text
+      .replace(/\([^()]*\)|\[[^\][]*\]/gu, " ")
+      .split(/\s+/u)
+      .filter((w) => /[\p{L}\p{N}]/u.test(w)),
+  { limit: 64, copyKeys: false },
+);
 
 // Where one sentence ends and the next begins: after . ! ? or …, but not after a title or an
 // abbreviation ("Thank you, Mr. President." is one sentence; so is "Thanks, Dr. Jha.").
