@@ -55,19 +55,21 @@ export function nameTokens(text: string): NameToken[] {
   let previousEnd = 0;
   for (const m of text.matchAll(WORD)) {
     let raw = m[0];
-    if (POSSESSIVE.test(raw)) raw = raw.slice(0, -2);
+    const last = raw.charCodeAt(raw.length - 1);
+    if ((last === 115 || last === 83) && POSSESSIVE.test(raw)) raw = raw.slice(0, -2);
     const start = m.index;
     const end = start + raw.length;
     const gapBefore = text.slice(previousEnd, start);
     const first = raw[0] ?? "";
     const capital = first !== first.toLowerCase();
     const before = out[out.length - 1];
-    const afterDot = gapBefore.trimEnd().endsWith(".");
+    // Most words follow a single space, which opens nothing: no need to read the gap.
     const opening =
       !before ||
-      /[!?;:•…"“«(\n]\s*$/.test(gapBefore) ||
-      /[—–-]\s+$/.test(gapBefore) ||
-      (afterDot && !before.initial && !NO_SENTENCE_END.has(before.lower));
+      (gapBefore !== " " &&
+        (/[!?;:•…"“«(\n]\s*$/.test(gapBefore) ||
+          /[—–-]\s+$/.test(gapBefore) ||
+          (gapBefore.trimEnd().endsWith(".") && !before.initial && !NO_SENTENCE_END.has(before.lower))));
     const initial = capital && text[end] === "." && (raw.length === 1 || TWO_LETTER_INITIALS.has(raw));
     out.push({
       raw,

@@ -21,8 +21,12 @@ import { hasColumn, hasTable } from "./tables.js";
 
 export const BLOCK = 16_384;
 
-/** Entries (term in a turn) a writer holds before it writes them, whether or not the transaction ends. */
-const FLUSH_ENTRIES = 200_000;
+/**
+ * Entries (term in a turn) a writer holds before it writes them, whether or not the transaction
+ * ends: a million take about 30 MB; each write adds a row per term and block, so fewer, larger
+ * writes store fewer rows (a batch of UN speeches holds millions of entries).
+ */
+const FLUSH_ENTRIES = 1_000_000;
 
 /** A block's parts of one term, in the order they were written. */
 const PARTS = "SELECT data FROM term_counts WHERE block = ? AND term = ? ORDER BY part";
@@ -138,7 +142,10 @@ export interface TermCountsWriter {
   add(rowid: number, text: string): void;
   /** A turn's text as it was indexed, before it leaves turn_fts. */
   remove(rowid: number, text: string): void;
-  /** Writes what the transaction gathered; call before it commits (`add` also writes when it holds many). */
+  /**
+   * Writes what the transaction gathered and the term list's counts; call before it commits (`add`
+   * writes the turns it holds when it holds many, and keeps the term list's changes for this).
+   */
   flush(): void;
 }
 
@@ -166,6 +173,11 @@ export function termCountsWriter(db: Database.Database, flushEntries = FLUSH_ENT
   // one block map serves turn after turn, one lookup per distinct term.
   let added = new Map<number, Map<string, number[]>>();
   let removed = new Map<number, Map<string, Set<number>>>();
+  // Turns gained (or lost) per term since the term list was last written: one update per term and
+  // transaction, however many times the rows were written in between.
+  let listed = new Map<string, number>();
+  let dropped = new Set<string>();
+  const relist = (term: string, turns: number) => listed.set(term, (listed.get(term) ?? 0) + turns);
   const counts = new Map<string, number>();
   let held = 0;
   const inner = <V>(outer: Map<number, Map<string, V>>, block: number): Map<string, V> => {
@@ -192,7 +204,7 @@ export function termCountsWriter(db: Database.Database, flushEntries = FLUSH_ENT
       // A batch of long speeches holds millions of entries: written as it goes, within the same
       // transaction, so the writing thread's memory stays bounded (it doubled the heap of an ingest).
       held += counts.size;
-      if (held >= flushEntries) writer.flush();
+      if (held >= flushEntries) writeHeld();
     },
     remove(rowid, text) {
       const block = Math.floor(rowid / BLOCK);
@@ -219,58 +231,68 @@ export function termCountsWriter(db: Database.Database, flushEntries = FLUSH_ENT
       }
     },
     flush() {
-      held = 0;
-      if (added.size === 0 && removed.size === 0) return;
-      const adds = added;
-      const removals = removed;
-      added = new Map();
-      removed = new Map();
-      const blocks = [...new Set([...adds.keys(), ...removals.keys()])].sort((a, b) => a - b);
-      for (const block of blocks) {
-        const byTerm = adds.get(block);
-        const gone = removals.get(block);
-        const terms = [...new Set([...(byTerm?.keys() ?? []), ...(gone?.keys() ?? [])])].sort();
-        for (const term of terms) {
-          const fresh = byTerm?.get(term) ?? [];
-          const out = gone?.get(term);
-          if (!out) {
-            if (fresh.length) {
-              stmt.append.run(block, term, block, term, encode(fresh));
-              vocabulary?.add(term, fresh.length / 3);
-            }
-            continue;
-          }
-          const kept: number[] = [];
-          let dropped = 0;
-          for (const part of stmt.parts.all(block, term)) {
-            const r = new VarintReader(part);
-            while (!r.done) {
-              const offset = r.varint();
-              const length = r.varint();
-              const count = r.varint();
-              if (!out.has(offset)) kept.push(offset, length, count);
-              else dropped++;
-            }
-          }
-          for (const v of fresh) kept.push(v);
-          stmt.drop.run(block, term);
-          if (kept.length) stmt.put.run(block, term, encode(kept));
-          if (vocabulary && fresh.length / 3 !== dropped) {
-            vocabulary.add(term, fresh.length / 3 - dropped);
-            vocabulary.drop(term);
-          }
-        }
-      }
-      // New turns take the highest numbers: once additions reach a new block, the blocks below
-      // it are complete. A writer's first additions complete the block just below (any lower
-      // one was completed, and compacted, by the writer that went past it).
-      const top = Math.max(-1, ...adds.keys());
-      if (top > highest) {
-        for (let block = Math.max(0, highest < 0 ? top - 1 : highest); block < top; block++) compact(block);
-        highest = top;
-      }
+      writeHeld();
+      const terms = listed;
+      const gone = dropped;
+      listed = new Map();
+      dropped = new Set();
+      if (!vocabulary) return;
+      for (const [term, turns] of terms) if (turns !== 0) vocabulary.add(term, turns);
+      for (const term of gone) vocabulary.drop(term);
     },
   };
+  function writeHeld(): void {
+    held = 0;
+    if (added.size === 0 && removed.size === 0) return;
+    const adds = added;
+    const removals = removed;
+    added = new Map();
+    removed = new Map();
+    const blocks = [...new Set([...adds.keys(), ...removals.keys()])].sort((a, b) => a - b);
+    for (const block of blocks) {
+      const byTerm = adds.get(block);
+      const gone = removals.get(block);
+      const terms = [...new Set([...(byTerm?.keys() ?? []), ...(gone?.keys() ?? [])])].sort();
+      for (const term of terms) {
+        const fresh = byTerm?.get(term) ?? [];
+        const out = gone?.get(term);
+        if (!out) {
+          if (fresh.length) {
+            stmt.append.run(block, term, block, term, encode(fresh));
+            relist(term, fresh.length / 3);
+          }
+          continue;
+        }
+        const kept: number[] = [];
+        let lost = 0;
+        for (const part of stmt.parts.all(block, term)) {
+          const r = new VarintReader(part);
+          while (!r.done) {
+            const offset = r.varint();
+            const length = r.varint();
+            const count = r.varint();
+            if (!out.has(offset)) kept.push(offset, length, count);
+            else lost++;
+          }
+        }
+        for (const v of fresh) kept.push(v);
+        stmt.drop.run(block, term);
+        if (kept.length) stmt.put.run(block, term, encode(kept));
+        if (fresh.length / 3 !== lost) {
+          relist(term, fresh.length / 3 - lost);
+          dropped.add(term);
+        }
+      }
+    }
+    // New turns take the highest numbers: once additions reach a new block, the blocks below
+    // it are complete. A writer's first additions complete the block just below (any lower
+    // one was completed, and compacted, by the writer that went past it).
+    const top = Math.max(-1, ...adds.keys());
+    if (top > highest) {
+      for (let block = Math.max(0, highest < 0 ? top - 1 : highest); block < top; block++) compact(block);
+      highest = top;
+    }
+  }
   return writer;
 }
 
