@@ -60,6 +60,45 @@ const TOKEN = /[\p{L}\p{N}\p{Co}][\p{L}\p{N}\p{Co}\p{M}]*/gu;
  * Text split into index terms the way SQLite's FTS5 unicode61 tokenizer (remove_diacritics 2)
  * splits it: runs of letters, digits and private-use characters, folded (`ftsFold`).
  */
+/**
+ * Each of a text's index terms (`indexTerms`), as a stretch of some string: `source.slice(start,
+ * end)` is the term. Most texts are their lowercased selves cut in pieces, and a caller that only
+ * counts terms need not make a string of each (the term counts of an ingest split millions).
+ */
+export function forEachIndexTerm(
+  text: string,
+  visit: (source: string, start: number, end: number) => void,
+): void {
+  const lower = finalSigma(preFold(text).toLowerCase());
+  if (SURROGATE.test(lower)) {
+    for (const term of indexTerms(text)) visit(term, 0, term.length);
+    return;
+  }
+  // Lowercasing keeps every character of the plane one character of the same class (İ, the one
+  // that becomes two, is gone by preFold), so the lowercased text splits where the text does; only
+  // a term with a Latin letter with a mark or a combining mark needs folding of its own.
+  const marked = NEEDS_TOKEN_FOLD.test(lower);
+  const table = codeClasses();
+  const term = (start: number, end: number) => {
+    if (!marked) return visit(lower, start, end);
+    const piece = lower.slice(start, end);
+    if (!NEEDS_TOKEN_FOLD.test(piece)) return visit(lower, start, end);
+    const folded = ftsFold(piece.replace(COMBINING, ""));
+    visit(folded, 0, folded.length);
+  };
+  let start = -1;
+  for (let i = 0; i < lower.length; i++) {
+    const c = table[lower.charCodeAt(i)] as number;
+    if (start < 0) {
+      if (c === 1) start = i;
+    } else if (c === 0) {
+      term(start, i);
+      start = -1;
+    }
+  }
+  if (start >= 0) term(start, lower.length);
+}
+
 export function indexTerms(text: string): string[] {
   // Most texts have no Latin letter with a mark and no combining mark: lowercased whole, their
   // tokens are their terms, with no work per token (index writers split every turn they store).

@@ -1,10 +1,11 @@
 /**
- * indexTerms takes shortcuts (a whole text lowercased at once, a table instead of a regular
- * expression): on any text it must give what the plain definition gives, token by token.
+ * indexTerms and forEachIndexTerm take shortcuts (a whole text lowercased at once, a table instead
+ * of a regular expression, terms left in place in their text): on any text they must give what the
+ * plain definition gives, token by token.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ftsFold, indexTerms, preFold } from "../../src/model/index-text.js";
+import { forEachIndexTerm, ftsFold, indexTerms, preFold } from "../../src/model/index-text.js";
 
 const TOKEN = /[\p{L}\p{N}\p{Co}][\p{L}\p{N}\p{Co}\p{M}]*/gu;
 /** The definition: FTS5's unicode61 runs, each folded on its own. */
@@ -28,6 +29,26 @@ describe("index terms", () => {
         expect(indexTerms(text)).toEqual(plainTerms(text));
         const plain = pieces.filter((p) => /^[a-zA-Z0-9 .,\n-]$/.test(p)).join("");
         expect(indexTerms(plain)).toEqual(plainTerms(plain));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("are visited in place in the same order by forEachIndexTerm, for any text", () => {
+    const visited = (text: string) => {
+      const out: string[] = [];
+      forEachIndexTerm(text, (source, start, end) => out.push(source.slice(start, end)));
+      return out;
+    };
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }), fc.string(), (pieces, noise) => {
+        const text = pieces.join("") + noise;
+        expect(visited(text)).toEqual(plainTerms(text));
+        // Without astral characters: the table's path, with and without marked letters.
+        const plane = pieces.filter((p) => p.length === 1).join("");
+        expect(visited(plane)).toEqual(plainTerms(plane));
+        const unmarked = plane.replace(/[\u00c0-\u024f\u0300-\u036f]/g, " ");
+        expect(visited(unmarked)).toEqual(plainTerms(unmarked));
       }),
       { numRuns: 2000 },
     );

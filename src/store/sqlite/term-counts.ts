@@ -14,12 +14,16 @@
  * and write them back as one.
  */
 import type Database from "better-sqlite3";
-import { indexTerms } from "../../model/index-text.js";
+import { forEachIndexTerm, indexTerms } from "../../model/index-text.js";
+import { ownString } from "../../model/own-string.js";
 import { termStems } from "../../model/term-stems.js";
 import { VarintReader, VarintWriter } from "../varint.js";
 import { hasColumn, hasTable } from "./tables.js";
 
 export const BLOCK = 16_384;
+
+/** Distinct terms a writer numbers before it starts numbering again (after a write). */
+const INTERNED_TERMS = 500_000;
 
 /**
  * Entries (term in a turn) a writer holds before it writes them, whether or not the transaction
@@ -168,17 +172,23 @@ export function termCountsWriter(db: Database.Database, flushEntries = FLUSH_ENT
   let highest = -1;
   // The term list comes with migration 19; the migration that fills term counts runs without it.
   const vocabulary = hasTable(db, "turn_terms") ? termListWriter(db) : null;
-  // What the transaction added, by block then term: (offset in block, length, count) per turn,
-  // flat; and the offsets it took out. Keyed by block first because an ingest adds turns in order:
-  // one block map serves turn after turn, one lookup per distinct term.
-  let added = new Map<number, Map<string, number[]>>();
+  // Terms as numbers while the writer holds them (an ingest splits millions of words): each word
+  // is looked up once, in place in its text, and its count in the turn and its list in the block
+  // are array slots. Started again once written, when many, so the table stays the size of what
+  // one write holds.
+  let numbers = new TermNumbers();
+  let inTurn = new Int32Array(1024);
+  // What the transaction added, by block then term id: (offset in block, length, count) per turn,
+  // flat; and the offsets it took out, by block then term. Keyed by block first because an ingest
+  // adds turns in order: one block's lists serve turn after turn.
+  let added = new Map<number, (number[] | undefined)[]>();
   let removed = new Map<number, Map<string, Set<number>>>();
   // Turns gained (or lost) per term since the term list was last written: one update per term and
   // transaction, however many times the rows were written in between.
   let listed = new Map<string, number>();
   let dropped = new Set<string>();
   const relist = (term: string, turns: number) => listed.set(term, (listed.get(term) ?? 0) + turns);
-  const counts = new Map<string, number>();
+  const distinct: number[] = [];
   let held = 0;
   const inner = <V>(outer: Map<number, Map<string, V>>, block: number): Map<string, V> => {
     let map = outer.get(block);
@@ -192,18 +202,38 @@ export function termCountsWriter(db: Database.Database, flushEntries = FLUSH_ENT
     add(rowid, text) {
       const block = Math.floor(rowid / BLOCK);
       const offset = rowid - block * BLOCK;
-      const terms = indexTerms(text);
-      counts.clear();
-      for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
-      const byTerm = inner(added, block);
-      for (const [term, count] of counts) {
-        const list = byTerm.get(term);
-        if (list) list.push(offset, terms.length, count);
-        else byTerm.set(term, [offset, terms.length, count]);
+      distinct.length = 0;
+      let length = 0;
+      forEachIndexTerm(text, (source, start, end) => {
+        const id = numbers.of(source, start, end);
+        if (id >= inTurn.length) {
+          const grown = new Int32Array(inTurn.length * 2);
+          grown.set(inTurn);
+          inTurn = grown;
+        }
+        const before = inTurn[id] as number;
+        inTurn[id] = before + 1;
+        if (before === 0) distinct.push(id);
+        length++;
+      });
+      let byTerm = added.get(block);
+      if (!byTerm) {
+        byTerm = [];
+        added.set(block, byTerm);
+      }
+      for (const id of distinct) {
+        const count = inTurn[id] as number;
+        inTurn[id] = 0;
+        // Filled up to the id, never past the end: an array written far past its end turns into a
+        // slow dictionary of elements.
+        while (byTerm.length <= id) byTerm.push(undefined);
+        const list = byTerm[id];
+        if (list) list.push(offset, length, count);
+        else byTerm[id] = [offset, length, count];
       }
       // A batch of long speeches holds millions of entries: written as it goes, within the same
       // transaction, so the writing thread's memory stays bounded (it doubled the heap of an ingest).
-      held += counts.size;
+      held += distinct.length;
       if (held >= flushEntries) writeHeld();
     },
     remove(rowid, text) {
@@ -213,7 +243,8 @@ export function termCountsWriter(db: Database.Database, flushEntries = FLUSH_ENT
       const gone = inner(removed, block);
       for (const term of new Set(indexTerms(text))) {
         // Added earlier in this transaction (a turn number SQLite gave again): taken out of the batch.
-        const list = pending?.get(term);
+        const id = numbers.find(term);
+        const list = id === undefined ? undefined : pending?.[id];
         if (list) {
           for (let k = 0; k < list.length; k += 3) {
             if (list[k] === offset) {
@@ -246,15 +277,20 @@ export function termCountsWriter(db: Database.Database, flushEntries = FLUSH_ENT
     if (added.size === 0 && removed.size === 0) return;
     const adds = added;
     const removals = removed;
+    const termNames = numbers.names;
     added = new Map();
     removed = new Map();
+    if (termNames.length > INTERNED_TERMS) numbers = new TermNumbers();
     const blocks = [...new Set([...adds.keys(), ...removals.keys()])].sort((a, b) => a - b);
     for (const block of blocks) {
-      const byTerm = adds.get(block);
+      const byTerm = new Map<string, number[]>();
+      (adds.get(block) ?? []).forEach((list, id) => {
+        if (list) byTerm.set(termNames[id] as string, list);
+      });
       const gone = removals.get(block);
-      const terms = [...new Set([...(byTerm?.keys() ?? []), ...(gone?.keys() ?? [])])].sort();
+      const terms = [...new Set([...byTerm.keys(), ...(gone?.keys() ?? [])])].sort();
       for (const term of terms) {
-        const fresh = byTerm?.get(term) ?? [];
+        const fresh = byTerm.get(term) ?? [];
         const out = gone?.get(term);
         if (!out) {
           if (fresh.length) {
@@ -294,6 +330,61 @@ export function termCountsWriter(db: Database.Database, flushEntries = FLUSH_ENT
     }
   }
   return writer;
+}
+
+/**
+ * Numbers for terms, found from a stretch of text without cutting it out: an open-addressing table
+ * keyed by an FNV-1a hash of the characters. JavaScript's Map wants a string per word, and hashing
+ * each fresh one cost an ingest of UN speeches 14 s of its writing thread.
+ */
+class TermNumbers {
+  /** Each number's term, a string of its own. */
+  readonly names: string[] = [];
+  private hashes: number[] = [];
+  /** Slots holding a number plus one; 0 is empty. */
+  private slots = new Int32Array(1 << 12);
+
+  of(source: string, start: number, end: number): number {
+    let hash = 0x811c9dc5;
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ source.charCodeAt(i), 0x01000193);
+    hash >>>= 0;
+    const mask = this.slots.length - 1;
+    const length = end - start;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const held = this.slots[slot] as number;
+      if (held === 0) {
+        const id = this.names.length;
+        // A copy: the term is a slice of the turn's text, which it would keep alive.
+        this.names.push(ownString(source.slice(start, end)));
+        this.hashes.push(hash);
+        this.slots[slot] = id + 1;
+        if (this.names.length * 2 > this.slots.length) this.grow();
+        return id;
+      }
+      const name = this.names[held - 1] as string;
+      if (this.hashes[held - 1] === hash && name.length === length && source.startsWith(name, start))
+        return held - 1;
+    }
+  }
+
+  find(term: string): number | undefined {
+    const before = this.names.length;
+    const id = this.of(term, 0, term.length);
+    if (id < before) return id;
+    // Not held: numbered only to be looked up; the number stays, unused.
+    return undefined;
+  }
+
+  private grow(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    this.hashes.forEach((hash, id) => {
+      let slot = hash & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = id + 1;
+    });
+    this.slots = slots;
+  }
 }
 
 /** Statements on one block's rows of a term: its parts, dropping them, writing one, terms split in parts. */
