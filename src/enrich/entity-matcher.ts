@@ -10,6 +10,7 @@ import { stemmer as english } from "@orama/stemmers/english";
 import { stemmer as russian } from "@orama/stemmers/russian";
 import type { EntityMention } from "../model/enrichment.js";
 import type { Entity } from "../model/entity.js";
+import { memoise } from "../model/memo.js";
 import type { EntityCuration } from "./curation.js";
 import { isNameLike } from "./english-words.js";
 import type { Gazetteer } from "./gazetteer.js";
@@ -60,18 +61,11 @@ interface CompiledForm {
 const WORD = /[\p{L}\p{N}]+/gu;
 const CYRILLIC = /[\u0400-\u04ff]/;
 
-const keys = new Map<string, string>();
-
-/** The comparison key of a word: its stem, lowercased and folded; cached, since words repeat. */
-function keyOf(word: string): string {
-  let key = keys.get(word);
-  if (key === undefined) {
-    key = computeKey(word);
-    if (keys.size > 500_000) keys.clear();
-    keys.set(word, key);
-  }
-  return key;
-}
+/**
+ * The comparison key of a word: its stem, lowercased and folded; remembered, since words repeat
+ * (kept under copies: words are slices of the pages they were read from).
+ */
+const keyOf: (word: string) => string = memoise(computeKey, { limit: 500_000 });
 
 // biome-ignore format: one line reads better
 const UKRAINIAN_ENDINGS = ["ами", "ями", "ими", "ого", "ому", "ові", "еві", "єві", "ої", "ою", "ій", "ім", "их", "им", "ий", "ів", "ам", "ям", "ах", "ях", "а", "я", "у", "ю", "і", "ї", "е", "є", "и", "о", "ь", "й"];

@@ -78,25 +78,13 @@ export function forEachIndexTerm(
   // that becomes two, is gone by preFold), so the lowercased text splits where the text does; only
   // a term with a Latin letter with a mark or a combining mark needs folding of its own.
   const marked = NEEDS_TOKEN_FOLD.test(lower);
-  const table = codeClasses();
-  const term = (start: number, end: number) => {
+  scanTokens(lower, (start, end) => {
     if (!marked) return visit(lower, start, end);
     const piece = lower.slice(start, end);
     if (!NEEDS_TOKEN_FOLD.test(piece)) return visit(lower, start, end);
     const folded = ftsFold(piece.replace(COMBINING, ""));
     visit(folded, 0, folded.length);
-  };
-  let start = -1;
-  for (let i = 0; i < lower.length; i++) {
-    const c = table[lower.charCodeAt(i)] as number;
-    if (start < 0) {
-      if (c === 1) start = i;
-    } else if (c === 0) {
-      term(start, i);
-      start = -1;
-    }
-  }
-  if (start >= 0) term(start, lower.length);
+  });
 }
 
 export function indexTerms(text: string): string[] {
@@ -137,20 +125,25 @@ function codeClasses(): Uint8Array {
   return table;
 }
 
-/** TOKEN's matches in a text of the Basic Multilingual Plane, found by a table instead of a regular expression (several times faster). */
-function split(text: string): string[] {
+/** Where TOKEN matches in a text of the Basic Multilingual Plane, found by a table instead of a regular expression (several times faster). */
+function scanTokens(text: string, visit: (start: number, end: number) => void): void {
   const table = codeClasses();
-  const out: string[] = [];
   let start = -1;
   for (let i = 0; i < text.length; i++) {
     const c = table[text.charCodeAt(i)] as number;
     if (start < 0) {
       if (c === 1) start = i;
     } else if (c === 0) {
-      out.push(text.slice(start, i));
+      visit(start, i);
       start = -1;
     }
   }
-  if (start >= 0) out.push(text.slice(start));
+  if (start >= 0) visit(start, text.length);
+}
+
+/** TOKEN's matches in a text of the Basic Multilingual Plane. */
+function split(text: string): string[] {
+  const out: string[] = [];
+  scanTokens(text, (start, end) => out.push(text.slice(start, end)));
   return out;
 }

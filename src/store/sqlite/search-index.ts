@@ -110,16 +110,11 @@ export function searchIndexWriter(db: Database.Database): SearchIndexWriter {
   const indexedTurns = db.prepare<[string], { rowid: number; text: string }>(
     "SELECT rowid, text FROM turns WHERE doc_id = ?",
   );
-  const turnRowids = db.prepare<[string], number>("SELECT rowid FROM turns WHERE doc_id = ?").pluck();
   const turnCount = turnCounter(db);
   const unindexTurns = (docId: string) => {
-    if (counts) {
-      for (const t of indexedTurns.all(docId)) {
-        counts.remove(t.rowid, t.text);
-        queueFts({ table: "turn", rowid: t.rowid, text: null });
-      }
-    } else {
-      for (const rowid of turnRowids.all(docId)) queueFts({ table: "turn", rowid, text: null });
+    for (const t of indexedTurns.all(docId)) {
+      counts?.remove(t.rowid, t.text);
+      queueFts({ table: "turn", rowid: t.rowid, text: null });
     }
     turnCount?.(-stmt.deleteTurns.run(docId).changes);
   };

@@ -344,7 +344,8 @@ class TermNumbers {
   /** Slots holding a number plus one; 0 is empty. */
   private slots = new Int32Array(1 << 12);
 
-  of(source: string, start: number, end: number): number {
+  /** The number of `source.slice(start, end)`, given one if it has none (or -1 when `add` is false). */
+  of(source: string, start: number, end: number, add = true): number {
     let hash = 0x811c9dc5;
     for (let i = start; i < end; i++) hash = Math.imul(hash ^ source.charCodeAt(i), 0x01000193);
     hash >>>= 0;
@@ -353,6 +354,7 @@ class TermNumbers {
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const held = this.slots[slot] as number;
       if (held === 0) {
+        if (!add) return -1;
         const id = this.names.length;
         // A copy: the term is a slice of the turn's text, which it would keep alive.
         this.names.push(ownString(source.slice(start, end)));
@@ -368,11 +370,8 @@ class TermNumbers {
   }
 
   find(term: string): number | undefined {
-    const before = this.names.length;
-    const id = this.of(term, 0, term.length);
-    if (id < before) return id;
-    // Not held: numbered only to be looked up; the number stays, unused.
-    return undefined;
+    const id = this.of(term, 0, term.length, false);
+    return id < 0 ? undefined : id;
   }
 
   private grow(): void {
