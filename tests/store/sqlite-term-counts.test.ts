@@ -221,6 +221,27 @@ describe("SQLite scores from term counts", () => {
     );
   });
 
+  it("writes nothing of a batch that failed part way: the next batch's full-text rows and counts are its own", async () => {
+    const broken = documentWith("broken", [5, 6], 3);
+    // A turn with no kind breaks the insert of its row, after the documents before it were indexed.
+    (broken.turns[1] as { kind: unknown }).kind = null;
+    await expect(
+      store.putBatch([
+        { raw: null, documents: [documentWith("before", [1, 2, 3], 4)] },
+        { raw: null, documents: [broken] },
+      ]),
+    ).rejects.toThrow();
+    await store.putBatch([{ raw: null, documents: [documentWith("after", [7, 8], 4)] }]);
+    expect(await expectFts5Scores()).toBeGreaterThan(0);
+    const db = new Database(dbPath);
+    try {
+      db.exec("INSERT INTO turn_fts (turn_fts, rank) VALUES ('integrity-check', 1);");
+      expect(db.prepare("SELECT count(*) FROM turns").pluck().get()).toBe(4);
+    } finally {
+      db.close();
+    }
+  });
+
   it("gives FTS5's bm25 after an editor splits and merges turns, and after the undo", async () => {
     await store.putBatch([{ raw: null, documents: [documentWith("fix", [3, 1, 4, 1, 5], 4)] }]);
     const correct = async (op: CorrectionOp) => {

@@ -27,6 +27,8 @@ export interface SearchIndexWriter {
    * catalog's journal (catalog-changes.ts); call before it commits.
    */
   flush(): void;
+  /** Forgets what a transaction that rolled back gathered, so the next one does not write it. */
+  discard(): void;
 }
 
 /**
@@ -193,6 +195,11 @@ export function searchIndexWriter(db: Database.Database): SearchIndexWriter {
       journal?.flush();
       // Last: a statement after them that opened a savepoint would write FTS5's terms out early.
       writeFts();
+    },
+    discard() {
+      fts = [];
+      ftsChars = 0;
+      counts?.discard();
     },
   };
 }

@@ -175,6 +175,7 @@ export class SqliteStore implements StoreBackend {
           touch: () => {},
           touchEverything: () => {},
           flush: () => {},
+          discard: () => {},
         }
       : searchIndexWriter(db);
     this.textIndex = new SqliteTextIndex(db, () => this.generation);
@@ -387,11 +388,17 @@ export class SqliteStore implements StoreBackend {
 
   /** One transaction that may change the search index: its term counts are written before it commits. */
   private indexing<T>(write: () => T): T {
-    return this.db.transaction(() => {
-      const result = write();
-      this.index.flush();
-      return result;
-    })();
+    try {
+      return this.db.transaction(() => {
+        const result = write();
+        this.index.flush();
+        return result;
+      })();
+    } catch (error) {
+      // Rolled back: what the index writer gathered for it must not reach the next transaction.
+      this.index.discard();
+      throw error;
+    }
   }
 
   private toStored(row: DocumentRow | undefined): StoredDocument | null {

@@ -151,6 +151,8 @@ export interface TermCountsWriter {
    * writes the turns it holds when it holds many, and keeps the term list's changes for this).
    */
   flush(): void;
+  /** Forgets what a transaction that rolled back gathered. */
+  discard(): void;
 }
 
 export function termCountsWriter(db: Database.Database, flushEntries = FLUSH_ENTRIES): TermCountsWriter {
@@ -270,6 +272,13 @@ export function termCountsWriter(db: Database.Database, flushEntries = FLUSH_ENT
       if (!vocabulary) return;
       for (const [term, turns] of terms) if (turns !== 0) vocabulary.add(term, turns);
       for (const term of gone) vocabulary.drop(term);
+    },
+    discard() {
+      held = 0;
+      added = new Map();
+      removed = new Map();
+      listed = new Map();
+      dropped = new Set();
     },
   };
   function writeHeld(): void {
