@@ -18,6 +18,7 @@ import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
 import {
   BLOCK,
   TERM_COUNTS_TABLE,
+  TERM_COUNTS_TABLE_BEFORE_28,
   TermCounts,
   termCountsWriter,
 } from "../../src/store/sqlite/term-counts.js";
@@ -342,6 +343,37 @@ describe("SQLite scores from term counts", () => {
     store = new SqliteStore({ path: dbPath });
     expect(await expansions(store)).toEqual(wanted);
     const check = new Database(dbPath, { readonly: true });
+    expectTermList(check);
+    check.close();
+  });
+
+  it("moves the term counts of an archive kept in the key's tree into rows by rowid when it is opened, with the same counts", async () => {
+    await store.putBatch([
+      { raw: null, documents: [documentWith("old-1", [2, 7, 1, 8], 5), documentWith("old-2", [2, 8], 3)] },
+    ]);
+    await store.putBatch([{ raw: null, documents: [documentWith("old-1", [3, 9], 2)] }]);
+    await store.close();
+    // As migration 16 made the table, holding the same rows.
+    const db = new Database(dbPath);
+    const before = db
+      .prepare("SELECT block, term, part, hex(data) AS data FROM term_counts ORDER BY 1, 2, 3")
+      .all();
+    db.exec(`ALTER TABLE term_counts RENAME TO moved; DROP INDEX term_counts_key;
+      ${TERM_COUNTS_TABLE_BEFORE_28}
+      INSERT INTO term_counts SELECT block, term, part, data FROM moved; DROP TABLE moved;`);
+    db.pragma("user_version = 27");
+    db.close();
+    store = new SqliteStore({ path: dbPath });
+    expect(await expectFts5Scores()).toBeGreaterThan(0);
+    const check = new Database(dbPath, { readonly: true });
+    const sql = check
+      .prepare<[], string>("SELECT sql FROM sqlite_schema WHERE name = 'term_counts'")
+      .pluck()
+      .get();
+    expect(sql).not.toMatch(/WITHOUT ROWID/);
+    expect(
+      check.prepare("SELECT block, term, part, hex(data) AS data FROM term_counts ORDER BY 1, 2, 3").all(),
+    ).toEqual(before);
     expectTermList(check);
     check.close();
   });

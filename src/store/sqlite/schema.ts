@@ -16,7 +16,8 @@ import {
   compactTermCounts,
   fillTermCounts,
   fillTurnTerms,
-  TERM_COUNTS_TABLE,
+  TERM_COUNTS_TABLE_BEFORE_28,
+  termCountsByRowid,
 } from "./term-counts.js";
 import { ENTITY_NAMES_ADDED_WHEN_MENTIONED, ENTITY_NAMES_VERSION } from "./turn-catalog.js";
 
@@ -307,7 +308,7 @@ export const MIGRATIONS: readonly Migration[] = [
   // is computed from one read per block of turns instead of by FTS5 row by row; filled from the
   // turns already indexed.
   (db) => {
-    db.exec(TERM_COUNTS_TABLE);
+    db.exec(TERM_COUNTS_TABLE_BEFORE_28);
     fillTermCounts(db);
   },
   // 17: which documents each transaction changed (catalog-changes.ts), so the search catalog is
@@ -339,6 +340,9 @@ export const MIGRATIONS: readonly Migration[] = [
   // 27: English stems by Porter2 instead of Porter's first stemmer (model/term-stems.ts), which
   // gave general, generate and generous one stem: every term's stems computed again.
   addTermStems,
+  // 28: term counts' rows by rowid, their keys in an index of their own (term-counts.ts): in the
+  // table's own key order each blob sat beside the keys, and a lookup read through them.
+  termCountsByRowid,
 ];
 
 /**
