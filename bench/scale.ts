@@ -10,11 +10,13 @@
  * two letters change places, where the copy number says, which keeps every offset, so the
  * enrichment of the original applies to each copy). Raw inputs are kept once, for the original.
  *
+ * BENCH_SCALE_KEEP=DIR keeps each step's archive in DIR (scale-4x.db...) for measuring after.
+ *
  * PostgreSQL is not measured here yet: copying even the 1× archive into it takes about 11 minutes
  * on this machine (bench:search).
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -219,6 +221,8 @@ async function step(copies: number): Promise<Step> {
       serveStartSeconds: serve.startSeconds,
     };
   } finally {
+    const keep = process.env.BENCH_SCALE_KEEP;
+    if (keep) renameSync(dbPath, path.join(keep, `scale-${copies}x.db`));
     rmSync(dir, { recursive: true, force: true });
   }
 }

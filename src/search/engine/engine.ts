@@ -200,29 +200,32 @@ export class SearchEngine {
     return compileText(query.groups, query.exclude, this.index.vocabulary);
   }
 
-  /** All turns matching the text part and the filters, in rowid order, with scores when asked. */
+  /**
+   * All turns matching the text part and the filters, in rowid order, with scores when asked.
+   * `titleScores`, when the caller has them, are the titles that hold every group.
+   */
   private async matching(
     query: SearchQuery,
     compiled: CompiledText,
     scored: boolean,
     cat: TurnCatalog,
+    titleScores: Map<number, number> | null = null,
   ): Promise<TextMatches> {
-    const titleGroups = new Map<number, number>();
-    const base: Matches = compiled.groups.length
+    const groups = compiled.groups.length;
+    const base: Matches = groups
       ? inCatalog(await this.index.matchTurns(compiled.groups, scored), cat)
       : { rowids: cat.rowids, scores: null, length: cat.rowids.length };
-    const titles = compiled.groups.length
-      ? await this.titleMatches(compiled.groups)
-      : new Map<number, boolean[]>();
-    for (const [d, flags] of titles) titleGroups.set(d, flags.filter(Boolean).length);
+    const titleGroups = groups
+      ? await this.titleMatches(compiled.groups, titleScores)
+      : new Map<number, number>();
     const excluded = compiled.exclude.length
       ? new Set(await this.index.matchAnyTurn(compiled.exclude))
       : null;
     const unfiltered = !excluded && !hasFilters(query.filters) && !hasFilters(query.excludeFilters);
     const pass = unfiltered ? () => true : await this.filter(query, cat);
     const passes = (r: number) => !excluded?.has(r) && pass(r);
-    if (unfiltered && compiled.groups.length) {
-      return { ...base, titleGroups, titleOnly: this.titleOnly(base, titles, cat, passes) };
+    if (unfiltered && groups) {
+      return { ...base, titleGroups, titleOnly: this.titleOnly(base, titleGroups, groups, cat, passes) };
     }
     const rowids = new Int32Array(base.length);
     const scores = base.scores ? new Float64Array(base.length) : null;
@@ -235,21 +238,27 @@ export class SearchEngine {
       n++;
     }
     const matched = { rowids, scores, length: n };
-    return { ...matched, titleGroups, titleOnly: this.titleOnly(matched, titles, cat, passes) };
+    return {
+      ...matched,
+      titleGroups,
+      titleOnly: this.titleOnly(matched, titleGroups, groups, cat, passes),
+    };
   }
 
-  /** For each document whose title matches at least one group: which groups it matches. */
-  private async titleMatches(groups: CompiledText["groups"]): Promise<Map<number, boolean[]>> {
-    const found = new Map<number, boolean[]>();
-    for (const [i, group] of groups.entries()) {
-      for (const d of await this.index.matchTitles(group)) {
-        let flags = found.get(d);
-        if (!flags) {
-          flags = new Array<boolean>(groups.length).fill(false);
-          found.set(d, flags);
-        }
-        flags[i] = true;
-      }
+  /** For each document whose title matches at least one group: how many groups it matches. */
+  private async titleMatches(
+    groups: CompiledText["groups"],
+    scored: Map<number, number> | null,
+  ): Promise<Map<number, number>> {
+    const found = new Map<number, number>();
+    // With one group, the titles scored are those that match it: a common word's 50,000 titles
+    // were matched a second time.
+    if (groups.length === 1 && scored) {
+      for (const d of scored.keys()) found.set(d, 1);
+      return found;
+    }
+    for (const group of groups) {
+      for (const d of await this.index.matchTitles(group)) found.set(d, (found.get(d) ?? 0) + 1);
     }
     return found;
   }
@@ -260,19 +269,18 @@ export class SearchEngine {
    */
   private titleOnly(
     m: Matches,
-    titles: Map<number, boolean[]>,
+    titles: Map<number, number>,
+    groups: number,
     cat: TurnCatalog,
     passes: (r: number) => boolean,
   ): number[] {
-    const complete = new Set<number>();
-    for (const [d, flags] of titles) if (flags.every(Boolean)) complete.add(d);
-    if (complete.size === 0) return [];
+    const complete: number[] = [];
+    for (const [d, matched] of titles) if (matched === groups) complete.push(d);
+    if (complete.length === 0) return [];
     const said = new Uint8Array(cat.docId.length);
     for (let i = 0; i < m.length; i++) said[cat.doc[m.rowids[i] as number] as number] = 1;
-    for (const d of complete) if (said[d] === 1) complete.delete(d);
-    if (complete.size === 0) return [];
     const found: number[] = [];
-    for (const d of complete) if (cat.turnsOf(d).some(passes)) found.push(d);
+    for (const d of complete) if (said[d] === 0 && cat.turnsOf(d).some(passes)) found.push(d);
     return found.sort((a, b) => a - b);
   }
 
@@ -437,9 +445,9 @@ export class SearchEngine {
     const perDoc = Math.max(0, Math.min(20, options.turnsPerDocument ?? 3));
     const compiled = await this.compile(query);
     const relevance = sort === "relevance" && compiled.groups.length > 0;
-    const m = await this.matching(query, compiled, relevance, cat);
-
     const titleScore = relevance ? await this.index.scoreTitles(compiled.groups) : null;
+    const m = await this.matching(query, compiled, relevance, cat, titleScore);
+
     // From here to the page the work is synchronous: the scratch arrays are this search's alone.
     const { seen, best } = this.scratchFor(cat.docId.length);
     const counted = options.facets !== false ? facetsOf(cat, m.rowids, m.length) : null;

@@ -128,10 +128,10 @@ export class SqliteTextIndex implements TextIndex {
         .prepare<[string], string | null>("SELECT group_concat(rowid) FROM doc_fts WHERE doc_fts MATCH ?")
         .pluck(),
       titles: db
-        .prepare<[string], string | null>(
-          "SELECT group_concat(rowid || ' ' || rank) FROM doc_fts WHERE doc_fts MATCH ?",
+        .prepare<[string], [string | null, string | null]>(
+          "SELECT group_concat(rowid), group_concat(rank) FROM doc_fts WHERE doc_fts MATCH ?",
         )
-        .pluck(),
+        .raw(),
       turns: db.prepare<[string], TurnRow>(
         `SELECT rowid, idx, speaker_id AS speakerId, speaker_name AS speakerName, label, kind, text FROM turns
          WHERE rowid IN (SELECT value FROM json_each(?))`,
@@ -272,12 +272,12 @@ export class SqliteTextIndex implements TextIndex {
 
   async scoreTitles(groups: MatchGroup[]): Promise<Map<number, number>> {
     const scores = new Map<number, number>();
-    const packed = this.run("titles", () => this.stmt.titles.get(allOf(groups)));
-    if (!packed) return scores;
-    for (const p of packed.split(",")) {
-      const space = p.indexOf(" ");
-      scores.set(Number(p.slice(0, space)), Number(p.slice(space + 1)));
-    }
+    // Two aggregates of the same rows, in the same order, as for turns (ranked).
+    const [ids, ranks] = this.run("titles", () => this.stmt.titles.get(allOf(groups))) ?? [null, null];
+    if (!ids || !ranks) return scores;
+    const d = ids.split(",");
+    const r = ranks.split(",");
+    for (let i = 0; i < d.length; i++) scores.set(Number(d[i]), Number(r[i]));
     return scores;
   }
 
