@@ -57,6 +57,59 @@ export function countFacets(f: FacetCounters, cat: TurnCatalog, r: number, d: nu
   }
 }
 
+/**
+ * countFacets over many turns, in one loop over arrays held in locals: a document's facets (year,
+ * publisher) are added once per run of its turns, since matches come in turn order and a
+ * document's turns are numbered together. A common word's matches cost about a quarter of a
+ * search here.
+ */
+function countMatches(f: FacetCounters, cat: TurnCatalog, rowids: Int32Array, length: number): void {
+  const { doc, speaker, language, kind, mentionStart, mentionEnd, mentionCodes } = cat;
+  const speakers = f.speaker;
+  const languages = f.language;
+  const kinds = f.kind;
+  const entities = f.entity;
+  const speakersSeen = f.speakersSeen;
+  const entitiesSeen = f.entitiesSeen;
+  let runDoc = -1;
+  let run = 0;
+  for (let i = 0; i < length; i++) {
+    const r = rowids[i] as number;
+    const d = doc[r] as number;
+    if (d !== runDoc) {
+      if (run > 0) countDocument(f, cat, runDoc, run);
+      runDoc = d;
+      run = 0;
+    }
+    run++;
+    const s = speaker[r] as number;
+    if (s >= 0) {
+      if (speakers[s] === 0) speakersSeen.push(s);
+      speakers[s] = (speakers[s] as number) + 1;
+    }
+    const l = language[r] as number;
+    languages[l] = (languages[l] as number) + 1;
+    const k = kind[r] as number;
+    kinds[k] = (kinds[k] as number) + 1;
+    const to = mentionEnd[r] as number;
+    for (let j = mentionStart[r] as number; j < to; j++) {
+      const e = mentionCodes[j] as number;
+      if (entities[e] === 0) entitiesSeen.push(e);
+      entities[e] = (entities[e] as number) + 1;
+    }
+  }
+  if (run > 0) countDocument(f, cat, runDoc, run);
+}
+
+/** A document's facets, for `turns` of its turns. */
+function countDocument(f: FacetCounters, cat: TurnCatalog, d: number, turns: number): void {
+  const y = cat.docYear[d] as number;
+  if (y >= YEAR_BASE && y < YEAR_BASE + YEAR_SPAN)
+    f.year[y - YEAR_BASE] = (f.year[y - YEAR_BASE] as number) + turns;
+  const p = cat.docPublisher[d] as number;
+  f.publisher[p] = (f.publisher[p] as number) + turns;
+}
+
 /** What countFacets added for turn r of document d, taken away again. */
 function uncountFacets(f: FacetCounters, cat: TurnCatalog, r: number, d: number): void {
   const s = cat.speaker[r] as number;
@@ -144,10 +197,7 @@ function facetsOfEveryTurn(cat: TurnCatalog): FacetCounters {
 export function facetsOf(cat: TurnCatalog, rowids: Int32Array, length: number): FacetCounters {
   if (length * 2 <= cat.rowids.length) {
     const f = countersFor(cat);
-    for (let i = 0; i < length; i++) {
-      const r = rowids[i] as number;
-      countFacets(f, cat, r, cat.doc[r] as number);
-    }
+    countMatches(f, cat, rowids, length);
     return f;
   }
   const all = facetsOfEveryTurn(cat);
