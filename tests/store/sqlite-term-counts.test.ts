@@ -378,6 +378,25 @@ describe("SQLite scores from term counts", () => {
     check.close();
   });
 
+  it("reads a term's rows in turn order, and refuses a row whose last number is cut off", () => {
+    const db = new Database(":memory:");
+    db.exec(TERM_COUNTS_TABLE);
+    db.exec("CREATE VIRTUAL TABLE turn_fts USING fts5(text, content = '', contentless_delete = 1)");
+    const put = db.prepare("INSERT INTO term_counts (block, term, part, data) VALUES (?, ?, ?, ?)");
+    // (offset, length, count) per turn: one-byte and two-byte varints.
+    put.run(0, "peace", 0, Buffer.from([5, 0x90, 0x01, 2, (200 & 0x7f) | 0x80, 1, 7, 1]));
+    put.run(1, "peace", 0, Buffer.from([3, 4, 1]));
+    put.run(0, "talks", 0, Buffer.from([9, 0x90]));
+    const counts = new TermCounts(db);
+    const [peace] = counts.lists(["peace"], 2);
+    expect([Array.from(peace?.n ?? []), Array.from(peace?.len ?? []), Array.from(peace?.tf ?? [])]).toEqual([
+      [5, 200, BLOCK + 3],
+      [144, 7, 4],
+      [2, 1, 1],
+    ]);
+    expect(() => counts.lists(["talks"], 2)).toThrow(RangeError);
+  });
+
   it("keeps one row per term in a block once additions have gone past it, with the same counts", () => {
     const db = new Database(":memory:");
     db.exec(TERM_COUNTS_TABLE);

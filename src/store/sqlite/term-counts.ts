@@ -589,15 +589,41 @@ function decode(rows: Row[]): TermList {
   const len = new Int32Array(n.length);
   let count = 0;
   let sorted = true;
+  let last = -1;
   for (const row of rows) {
     const base = row.block * BLOCK;
-    const r = new VarintReader(row.data);
-    while (!r.done) {
-      const turn = base + r.varint();
-      if (count > 0 && turn < (n[count - 1] as number)) sorted = false;
+    const data = row.data;
+    const end = data.length;
+    let at = 0;
+    // Varints read in place, with the position in a local: through VarintReader's method a common
+    // word's 800,000 entries cost 40 ns each.
+    while (at < end) {
+      let b = data[at++] as number;
+      let offset = b & 0x7f;
+      for (let shift = 7; b >= 0x80; shift += 7) {
+        b = data[at++] as number;
+        offset |= (b & 0x7f) << shift;
+      }
+      b = data[at++] as number;
+      let length = b & 0x7f;
+      for (let shift = 7; b >= 0x80; shift += 7) {
+        b = data[at++] as number;
+        length |= (b & 0x7f) << shift;
+      }
+      b = data[at++] as number;
+      let times = b & 0x7f;
+      for (let shift = 7; b >= 0x80; shift += 7) {
+        b = data[at++] as number;
+        times |= (b & 0x7f) << shift;
+      }
+      // A value cut off at the end reads past it: the row is damaged, not the list short.
+      if (at > end) throw new RangeError("term counts: varint cut off at the end of a row");
+      const turn = base + offset;
+      if (turn < last) sorted = false;
+      last = turn;
       n[count] = turn;
-      len[count] = r.varint();
-      tf[count] = r.varint();
+      len[count] = length;
+      tf[count] = times;
       count++;
     }
   }
