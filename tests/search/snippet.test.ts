@@ -106,6 +106,25 @@ describe("matches in a turn's text", () => {
     );
   });
 
+  it("for a snippet, are those of the text folded whole however a long text with combining marks is cut into pieces", () => {
+    // Folding whole drops combining marks (a decomposed "é" is an "e"); a piece holding one, or a
+    // match whose last letter carries one just past what was folded, must come out the same.
+    const marked = [...PIECES, "e\u0301", "\u0301", "sanctions\u0301", "Nations\u0308 "];
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...marked), { maxLength: 80 }),
+        fc.integer({ min: 0, max: 40 }),
+        fc.integer({ min: 4, max: 24 }),
+        fc.constantFrom(...HIGHLIGHTERS),
+        (parts, until, piece, terms) => {
+          const text = parts.join("");
+          expect(findMatches(text, terms, until, piece)).toEqual(findMatches(text, terms, until));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
   it("for a snippet of a long speech, folds only up to its first match and as far as the snippet reaches", () => {
     const text = `${"filler words here ".repeat(1000)}sanctions ${"more filler ".repeat(30)}nations ${"filler ".repeat(5000)}`;
     const spans = findMatches(text, h, SNIPPET_WIDTH);
