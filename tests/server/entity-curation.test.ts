@@ -12,7 +12,7 @@ import { decideEntity } from "../../src/archive/entity-curation.js";
 import { type Archive, openArchive } from "../../src/archive/open.js";
 import { enrichDocument } from "../../src/enrich/enrich.js";
 import { issueEditorToken, loadEditors } from "../../src/server/editors.js";
-import { appFor, TOKEN } from "../support/app.js";
+import { appFor } from "../support/app.js";
 import { ingestText } from "../support/ingest.js";
 
 const TEXTS = {
