@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { linkAndMeasure } from "../src/align/service.js";
+import { defaultWorkers } from "../src/cli/processing.js";
 import { ingestBatch, poolProcessor } from "../src/ingest/batch.js";
 import { IngestPool } from "../src/ingest/parallel/pool.js";
 import { DEFAULT_MAX_BYTES } from "../src/ingest/pipeline.js";
@@ -27,7 +28,7 @@ if (!existsSync(benchDir)) {
 
 const MB = 1024 * 1024;
 /** Worker threads reading pages; the CLI's default on this machine unless BENCH_WORKERS says otherwise. */
-const WORKERS = Number(process.env.BENCH_WORKERS ?? Math.max(1, Math.min(4, os.availableParallelism())));
+const WORKERS = Number(process.env.BENCH_WORKERS ?? defaultWorkers());
 
 interface Run {
   inputs: number;
@@ -142,7 +143,7 @@ async function run() {
     "",
     `Measured ${new Date().toISOString().slice(0, 10)} on ${machineLine()}.`,
     "Target: the whole bench corpus in under 60 s on a 2-core machine, with memory that stays flat as the corpus grows.",
-    `Corpus: \`../shared/corpus/bench/\` — ungdc.tar.gz, whitehouse-briefings.tar.gz, whitehouse-obama-html.tar.gz, read straight from the tarballs; speakers from \`ungdc/Speakers_by_session.xlsx\`. Fresh SQLite archive each run, raw inputs kept, full-text index built as documents are stored; ${WORKERS} worker thread(s) read pages (\`--workers\`; the CLI default is one per core, at most 4). Run twice: without enrichment (\`--no-enrich\`) and with it (the default: entities, time expressions, turn languages). Wall time includes linking the new documents to other-language versions afterwards, as \`verbatim ingest\` does (this corpus is all English, so it finds none).`,
+    `Corpus: \`../shared/corpus/bench/\` — ungdc.tar.gz, whitehouse-briefings.tar.gz, whitehouse-obama-html.tar.gz, read straight from the tarballs; speakers from \`ungdc/Speakers_by_session.xlsx\`. Fresh SQLite archive each run, raw inputs kept, full-text index built as documents are stored; ${WORKERS} worker thread(s) read pages (\`--workers\`; the CLI's default: one per core but one, at least one, at most 4). Run twice: without enrichment (\`--no-enrich\`) and with it (the default: entities, time expressions, turn languages). Wall time includes linking the new documents to other-language versions afterwards, as \`verbatim ingest\` does (this corpus is all English, so it finds none).`,
     "",
     "| measure | without enrichment | with enrichment |",
     "|---|---|---|",

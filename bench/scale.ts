@@ -20,6 +20,7 @@ import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } f
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { defaultWorkers } from "../src/cli/processing.js";
 import { ingestBatch, type Processor, poolProcessor } from "../src/ingest/batch.js";
 import { IngestPool } from "../src/ingest/parallel/pool.js";
 import { DEFAULT_MAX_BYTES } from "../src/ingest/pipeline.js";
@@ -48,7 +49,7 @@ if (!existsSync(cli)) {
 
 const MB = 1024 * 1024;
 const STEPS = (process.env.BENCH_SCALE_STEPS ?? "1,4,16").split(",").map(Number);
-const WORKERS = Number(process.env.BENCH_WORKERS ?? Math.max(1, Math.min(4, os.availableParallelism())));
+const WORKERS = Number(process.env.BENCH_WORKERS ?? defaultWorkers());
 const RUNS = 7;
 const WARM_ROUNDS = 3;
 

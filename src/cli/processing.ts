@@ -35,22 +35,19 @@ export function addReadingFlags(command: Command): Command {
     .option(
       "--workers <n>",
       "worker threads for reading pages (0: the main thread)",
-      String(fetchingWorkers()),
+      String(defaultWorkers()),
     );
 }
 
 /**
- * One worker per core but one, at least one, at most 4: while crawling, the main thread has a
- * core's worth of work of its own (HTTP, WARC, the store), and a worker more than the cores left
- * slowed a crawl down (docs/benchmarks.md, the crawl section).
+ * One worker per core but one, at least one, at most 4: the main thread has a core's worth of
+ * work of its own (the store's writes and indexes; while crawling, HTTP and WARC too), and a
+ * worker more than the cores left slows everything down. On 2 cores, the whole bench corpus took
+ * 153 s and 1.49 GB with 2 workers, 132 s and 0.92 GB with 1 (the UN speeches, where the writer is
+ * the bottleneck, 97 s against 70); a crawl slowed down the same way (docs/benchmarks.md).
  */
-export function fetchingWorkers(): number {
-  return Math.max(1, Math.min(4, os.availableParallelism() - 1));
-}
-
-/** One worker per core, at most 4: reading pages is the heavier side, and the main thread shares a core. */
 export function defaultWorkers(): number {
-  return Math.max(1, Math.min(4, os.availableParallelism()));
+  return Math.max(1, Math.min(4, os.availableParallelism() - 1));
 }
 
 export function wholeNumber(value: string, flag: string, min = 0): number {
