@@ -10,6 +10,7 @@ import type { PendingWork } from "../store.js";
 import { CATALOG_CHANGES_TABLE } from "./catalog-changes.js";
 import { ENTITY_DECISIONS_TABLE } from "./entity-decisions.js";
 import { ROW_COUNTS, TURNS_COUNTED_BY_WRITER } from "./row-counts.js";
+import { documentsAndInputsByRowid } from "./rowid-tables.js";
 import { searchIndexWriter } from "./search-index.js";
 import {
   addTermStems,
@@ -343,6 +344,9 @@ export const MIGRATIONS: readonly Migration[] = [
   // 28: term counts' rows by rowid, their keys in an index of their own (term-counts.ts): in the
   // table's own key order each blob sat beside the keys, and a lookup read through them.
   termCountsByRowid,
+  // 29: stored versions and raw inputs by rowid, their keys in an index of their own
+  // (rowid-tables.ts): a lookup by document id or input hash read through whole documents.
+  documentsAndInputsByRowid,
 ];
 
 /**

@@ -18,7 +18,7 @@ import { forEachIndexTerm, indexTerms } from "../../model/index-text.js";
 import { ownString } from "../../model/own-string.js";
 import { termStems } from "../../model/term-stems.js";
 import { VarintReader, VarintWriter } from "../varint.js";
-import { hasColumn, hasTable } from "./tables.js";
+import { hasColumn, hasTable, inKeyTree } from "./tables.js";
 
 export const BLOCK = 16_384;
 
@@ -66,6 +66,7 @@ CREATE UNIQUE INDEX IF NOT EXISTS term_counts_key ON term_counts (block, term, p
 
 /** Migration 28: the rows of migration 16's table moved into TERM_COUNTS_TABLE, in key order. */
 export function termCountsByRowid(db: Database.Database): void {
+  if (!inKeyTree(db, "term_counts")) return;
   db.exec(`ALTER TABLE term_counts RENAME TO term_counts_before_28;
     ${TERM_COUNTS_TABLE}
     INSERT INTO term_counts (block, term, part, data)
