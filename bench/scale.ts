@@ -16,7 +16,7 @@
  * on this machine (bench:search).
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -203,6 +203,16 @@ async function serveMemory(dbPath: string): Promise<{ rss: number; startSeconds:
   }
 }
 
+/** Moves an archive out of the temporary folder; copies it when DIR is on another file system. */
+function keepArchive(from: string, to: string): void {
+  try {
+    renameSync(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EXDEV") throw error;
+    copyFileSync(from, to);
+  }
+}
+
 async function step(copies: number): Promise<Step> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "verbatim-scale-"));
   const dbPath = path.join(dir, "scale.db");
@@ -227,7 +237,7 @@ async function step(copies: number): Promise<Step> {
     };
   } finally {
     const keep = process.env.BENCH_SCALE_KEEP;
-    if (keep) renameSync(dbPath, path.join(keep, `scale-${copies}x.db`));
+    if (keep) keepArchive(dbPath, path.join(keep, `scale-${copies}x.db`));
     rmSync(dir, { recursive: true, force: true });
   }
 }

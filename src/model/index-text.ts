@@ -57,10 +57,6 @@ export function ftsFold(token: string): string {
 const TOKEN = /[\p{L}\p{N}\p{Co}][\p{L}\p{N}\p{Co}\p{M}]*/gu;
 
 /**
- * Text split into index terms the way SQLite's FTS5 unicode61 tokenizer (remove_diacritics 2)
- * splits it: runs of letters, digits and private-use characters, folded (`ftsFold`).
- */
-/**
  * Each of a text's index terms (`indexTerms`), as a stretch of some string: `source.slice(start,
  * end)` is the term. Most texts are their lowercased selves cut in pieces, and a caller that only
  * counts terms need not make a string of each (the term counts of an ingest split millions).
@@ -87,6 +83,10 @@ export function forEachIndexTerm(
   });
 }
 
+/**
+ * Text split into index terms the way SQLite's FTS5 unicode61 tokenizer (remove_diacritics 2)
+ * splits it: runs of letters, digits and private-use characters, folded (`ftsFold`).
+ */
 export function indexTerms(text: string): string[] {
   // Most texts have no Latin letter with a mark and no combining mark: lowercased whole, their
   // tokens are their terms, with no work per token (index writers split every turn they store).

@@ -10,7 +10,7 @@ import type { PendingWork } from "../store.js";
 import { CATALOG_CHANGES_TABLE } from "./catalog-changes.js";
 import { ENTITY_DECISIONS_TABLE } from "./entity-decisions.js";
 import { ROW_COUNTS, TURNS_COUNTED_BY_WRITER } from "./row-counts.js";
-import { documentsAndInputsByRowid } from "./rowid-tables.js";
+import { documentsAndInputsByRowid, keepByRowid } from "./rowid-tables.js";
 import { searchIndexWriter } from "./search-index.js";
 import {
   addTermStems,
@@ -18,7 +18,6 @@ import {
   fillTermCounts,
   fillTurnTerms,
   TERM_COUNTS_TABLE_BEFORE_28,
-  termCountsByRowid,
 } from "./term-counts.js";
 import { ENTITY_NAMES_ADDED_WHEN_MENTIONED, ENTITY_NAMES_VERSION } from "./turn-catalog.js";
 
@@ -341,9 +340,9 @@ export const MIGRATIONS: readonly Migration[] = [
   // 27: English stems by Porter2 instead of Porter's first stemmer (model/term-stems.ts), which
   // gave general, generate and generous one stem: every term's stems computed again.
   addTermStems,
-  // 28: term counts' rows by rowid, their keys in an index of their own (term-counts.ts): in the
+  // 28: term counts' rows by rowid, their keys in an index of their own (rowid-tables.ts): in the
   // table's own key order each blob sat beside the keys, and a lookup read through them.
-  termCountsByRowid,
+  (db) => keepByRowid(db, "term_counts"),
   // 29: stored versions and raw inputs by rowid, their keys in an index of their own
   // (rowid-tables.ts): a lookup by document id or input hash read through whole documents.
   documentsAndInputsByRowid,

@@ -7,12 +7,3 @@ export const hasTable = (db: Database.Database, name: string): boolean =>
 /** Whether a migration has added a column to a table yet (see hasTable). */
 export const hasColumn = (db: Database.Database, table: string, column: string): boolean =>
   db.prepare("SELECT 1 FROM pragma_table_info(?) WHERE name = ?").get(table, column) !== undefined;
-
-/** Whether a table keeps its rows in its key's tree (a test that rewinds an archive runs 28 and 29 again on tables already moved). */
-export function inKeyTree(db: Database.Database, table: string): boolean {
-  const sql = db
-    .prepare<[string], string>("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?")
-    .pluck()
-    .get(table);
-  return /WITHOUT\s+ROWID/i.test(sql ?? "");
-}

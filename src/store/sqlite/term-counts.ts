@@ -18,7 +18,7 @@ import { forEachIndexTerm, indexTerms } from "../../model/index-text.js";
 import { ownString } from "../../model/own-string.js";
 import { termStems } from "../../model/term-stems.js";
 import { VarintReader, VarintWriter } from "../varint.js";
-import { hasColumn, hasTable, inKeyTree } from "./tables.js";
+import { hasColumn, hasTable } from "./tables.js";
 
 export const BLOCK = 16_384;
 
@@ -39,8 +39,9 @@ const PARTS = "SELECT data FROM term_counts WHERE block = ? AND term = ? ORDER B
  * The table as migration 16 made it: rows kept in the key's B-tree. Each row's blob (up to
  * hundreds of kilobytes for a common word) sat in the tree beside the keys, so an interior page
  * held a handful of keys, and SQLite read a cell's overflow pages to compare a key that did not
- * fit in it: a lookup cost 7 to 20 µs, and a word's 18 blocks by 7 forms 1.1 to 1.7 ms a search
- * on the bench archive (scratch measurement). Migration 28 makes it TERM_COUNTS_TABLE.
+ * fit in it: a lookup cost 7 to 20 µs. Migration 28 keeps its rows by rowid, their keys in the
+ * unique index term_counts_key (rowid-tables.ts), still block first, so that an ingest, which
+ * adds to the last block, appends to the end of both.
  */
 export const TERM_COUNTS_TABLE_BEFORE_28 = `CREATE TABLE IF NOT EXISTS term_counts (
   block INTEGER NOT NULL,
@@ -49,30 +50,6 @@ export const TERM_COUNTS_TABLE_BEFORE_28 = `CREATE TABLE IF NOT EXISTS term_coun
   data  BLOB    NOT NULL,
   PRIMARY KEY (block, term, part)
 ) WITHOUT ROWID;`;
-
-/**
- * Rows by rowid, found by a separate index of their keys alone: the index's pages hold hundreds
- * of keys each, and a row's blob is read only when the row is wanted (the same word's lookups
- * took 0.24 ms). Keyed by block first, so an ingest, which adds to the last block, appends to
- * the end of both.
- */
-export const TERM_COUNTS_TABLE = `CREATE TABLE IF NOT EXISTS term_counts (
-  block INTEGER NOT NULL,
-  term  TEXT    NOT NULL,
-  part  INTEGER NOT NULL,
-  data  BLOB    NOT NULL
-);
-CREATE UNIQUE INDEX IF NOT EXISTS term_counts_key ON term_counts (block, term, part);`;
-
-/** Migration 28: the rows of migration 16's table moved into TERM_COUNTS_TABLE, in key order. */
-export function termCountsByRowid(db: Database.Database): void {
-  if (!inKeyTree(db, "term_counts")) return;
-  db.exec(`ALTER TABLE term_counts RENAME TO term_counts_before_28;
-    ${TERM_COUNTS_TABLE}
-    INSERT INTO term_counts (block, term, part, data)
-      SELECT block, term, part, data FROM term_counts_before_28 ORDER BY block, term, part;
-    DROP TABLE term_counts_before_28;`);
-}
 
 /**
  * Every term the turns hold, with how many turns hold it: the vocabulary that query words expand
@@ -590,41 +567,15 @@ function decode(rows: Row[]): TermList {
   const len = new Int32Array(n.length);
   let count = 0;
   let sorted = true;
-  let last = -1;
   for (const row of rows) {
     const base = row.block * BLOCK;
-    const data = row.data;
-    const end = data.length;
-    let at = 0;
-    // Varints read in place, with the position in a local: through VarintReader's method a common
-    // word's 800,000 entries cost 40 ns each.
-    while (at < end) {
-      let b = data[at++] as number;
-      let offset = b & 0x7f;
-      for (let shift = 7; b >= 0x80; shift += 7) {
-        b = data[at++] as number;
-        offset |= (b & 0x7f) << shift;
-      }
-      b = data[at++] as number;
-      let length = b & 0x7f;
-      for (let shift = 7; b >= 0x80; shift += 7) {
-        b = data[at++] as number;
-        length |= (b & 0x7f) << shift;
-      }
-      b = data[at++] as number;
-      let times = b & 0x7f;
-      for (let shift = 7; b >= 0x80; shift += 7) {
-        b = data[at++] as number;
-        times |= (b & 0x7f) << shift;
-      }
-      // A value cut off at the end reads past it: the row is damaged, not the list short.
-      if (at > end) throw new RangeError("term counts: varint cut off at the end of a row");
-      const turn = base + offset;
-      if (turn < last) sorted = false;
-      last = turn;
+    const r = new VarintReader(row.data);
+    while (!r.done) {
+      const turn = base + r.varint();
+      if (count > 0 && turn < (n[count - 1] as number)) sorted = false;
       n[count] = turn;
-      len[count] = length;
-      tf[count] = times;
+      len[count] = r.varint();
+      tf[count] = r.varint();
       count++;
     }
   }
