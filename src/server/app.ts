@@ -99,14 +99,16 @@ export function createApp(deps: AppDeps): OpenAPIHono {
       overwrite: false,
     }),
   );
-  app.use(
-    "*",
-    bodyLimit({
-      maxSize: deps.maxBodyBytes,
-      onError: () => {
-        throw new VerbatimError("PAYLOAD_TOO_LARGE", { limit: deps.maxBodyBytes });
-      },
-    }),
+  const limitBody = bodyLimit({
+    maxSize: deps.maxBodyBytes,
+    onError: () => {
+      throw new VerbatimError("PAYLOAD_TOO_LARGE", { limit: deps.maxBodyBytes });
+    },
+  });
+  // Reads carry no body the app would read, and asking a GET for its body makes the Node adapter
+  // build a whole fetch Request: a third of a millisecond of every search.
+  app.use("*", (c, next) =>
+    c.req.method === "GET" || c.req.method === "HEAD" ? next() : limitBody(c, next),
   );
   const clientOf = (c: Context) =>
     (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket
