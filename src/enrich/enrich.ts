@@ -13,7 +13,7 @@ import { findNames, type Span } from "./names/name-finder.js";
 import { findTimeExpressions } from "./time-expressions.js";
 
 /** Bumped when what enrichment finds changes, so stored enrichments can be recognised as stale. */
-export const ENRICHMENT_VERSION = 3;
+export const ENRICHMENT_VERSION = 4;
 
 /** Languages whose conventions the name finder knows; in others only listed entities are found. */
 const NAME_LANGUAGES = new Set(["en", "ru", "uk"]);
@@ -67,7 +67,10 @@ export function enrichDocument(doc: Document, matcher: EntityMatcher): Enrichmen
   // Then the names no list holds, around the listed ones: the title and the text; a participant
   // or a speaker's label only in the forms of a person's name (the registry resolves the others).
   const spans = new Map<string, Span[]>();
-  for (const m of listed) {
+  // A name several listed entities share ("Clinton") that the document does not settle is still
+  // theirs: the finder must not make it someone new.
+  const unsettled = candidates.filter((m) => m.alternatives.length > 0);
+  for (const m of [...listed, ...unsettled]) {
     const key = `${m.turn}.${m.paragraph}`;
     const list = spans.get(key) ?? [];
     list.push([m.start, m.end, m.type]);

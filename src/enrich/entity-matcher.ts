@@ -138,6 +138,7 @@ const OFFICE_WORDS: Record<string, string[]> = {
   senator: ["senator", "сенатор"],
   governor: ["governor", "губернатор"],
   chancellor: ["chancellor", "канцлер"],
+  secretary: ["secretary"],
   premier: ["premier", "prime minister", "премьер"],
   king: ["king"],
   queen: ["queen"],
@@ -181,6 +182,9 @@ const PLACE_NAME_HEADS = new Set(
 );
 
 /** Prepositions after which a capital is the city: "in Kyiv", "в Москве", "у Києві". */
+/** Words that join adjectives sharing one noun: "Херсонській, Донецькій та Луганській областях". */
+const ADJECTIVE_JOINERS = new Set(["та", "і", "й", "и", "and"]);
+
 const LOCATIVE = new Set(["in", "near", "outside", "в", "во", "у", "под", "під", "біля", "возле", "около"]);
 
 /** A language, not a country: "на английский язык", "українською мовою", "in the English language". */
@@ -208,9 +212,9 @@ const CALENDAR_WORDS = new Set(
   ),
 );
 
-function compileToken(w: string): FormToken {
+function compileToken(w: string, beforeNoun: boolean): FormToken {
   const exact = isAcronym(w);
-  const russian = !exact && CYRILLIC.test(w) ? russianWordRule(fold(w)) : null;
+  const russian = !exact && CYRILLIC.test(w) ? russianWordRule(fold(w), beforeNoun) : null;
   const keys = new Set([keyOf(w)]);
   if (russian?.kind === "forms") for (const f of russian.forms) keys.add(keyOf(f));
   return { keys: [...keys], raw: w, capital: w[0] !== w[0]?.toLowerCase(), exact, russian };
@@ -268,7 +272,8 @@ export class EntityMatcher {
   ): void {
     // A one-letter single token ("A") is never a safe name.
     if (words.length === 1 && (words[0] as string).length < 2) return;
-    const tokens = words.map(compileToken);
+    // A person's given name before the surname is a noun, whatever its ending.
+    const tokens = words.map((w, k) => compileToken(w, entity.type !== "person" && k < words.length - 1));
     const head = tokens[0] as FormToken;
     if (!head.capital && !CYRILLIC.test(head.raw))
       this.lowercaseLatinStarts.add(head.raw.slice(0, 3).toLowerCase());
@@ -310,6 +315,7 @@ export class EntityMatcher {
       if (k > 0 && tk.start - (tokens[i + k - 1] as Token).end > 3) break;
     }
     if (k === n) return n;
+    if (k === 1 && this.sharesNounAhead(form, tokens, i)) return 1;
     if (form.entity.type !== "person" || n !== 2 || k !== 1) return 0;
     const last = form.tokens[1] as FormToken;
     for (let middle = 1; middle <= 2; middle++) {
@@ -321,6 +327,39 @@ export class EntityMatcher {
       if (this.tokenMatches(surname, last, false)) return middle + 2;
     }
     return 0;
+  }
+
+  /**
+   * Whether the adjective at `i` starts a list of adjectives in the same case that share the
+   * name's noun after them: "у Херсонській, Донецькій та Запорізькій областях" names the Kherson
+   * region too. The adjective alone is the mention.
+   */
+  private sharesNounAhead(form: CompiledForm, tokens: Token[], i: number): boolean {
+    const n = form.tokens.length;
+    if (n < 2 || form.entity.type === "person" || (form.tokens[0] as FormToken).russian?.kind !== "stem")
+      return false;
+    const first = tokens[i] as Token;
+    const ending = fold(first.raw).slice(-2);
+    let j = i + 1;
+    let adjectives = 0;
+    for (; j < tokens.length && adjectives < 12; j++) {
+      let t = tokens[j] as Token;
+      if (t.start - (tokens[j - 1] as Token).end > 3) return false;
+      if (ADJECTIVE_JOINERS.has(t.raw) && tokens[j + 1]) {
+        j++;
+        t = tokens[j] as Token;
+        if (t.start - (tokens[j - 1] as Token).end > 2) return false;
+      }
+      if (!t.upper || !CYRILLIC.test(t.raw) || fold(t.raw).slice(-2) !== ending) break;
+      adjectives++;
+    }
+    if (adjectives === 0) return false;
+    for (let k = 1; k < n; k++) {
+      const t = tokens[j + k - 1];
+      if (!t || t.start - (tokens[j + k - 2] as Token).end > 3) return false;
+      if (!this.tokenMatches(t, form.tokens[k] as FormToken, false)) return false;
+    }
+    return true;
   }
 
   /**
@@ -441,10 +480,24 @@ export class EntityMatcher {
         best.form.entity.type === "person" &&
         before !== undefined &&
         TITLE_WORDS.has(before.raw.toLowerCase());
-      // ...and which one: "Senator Sanders" is not the press secretary Sarah Sanders.
-      if (titled && best.form.ambiguous && this.officeContradicts(before.raw, best.form.entity.id)) {
-        i += best.length;
-        continue;
+      // ...and which one: "Senator Sanders" is not the press secretary Sarah Sanders, and "Secretary
+      // Clinton" is Hillary, not Bill, whoever's name the list holds first.
+      if (titled) {
+        // One whom the registry knows to have held the office beats those it knows nothing of.
+        const holders = [best.form, ...rivals].filter((f) => this.officeHeld(before.raw, f.entity.id));
+        const fits = holders.length
+          ? (f: CompiledForm) => holders.includes(f)
+          : (f: CompiledForm) => !this.officeContradicts(before.raw, f.entity.id);
+        if (!fits(best.form)) {
+          const other = rivals.find(fits);
+          if (other) {
+            best = { ...best, form: other };
+            rivals = rivals.filter((r) => r !== other && fits(r));
+          } else if (best.form.ambiguous) {
+            i += best.length;
+            continue;
+          }
+        } else rivals = rivals.filter(fits);
       }
       // "DNI Director Blair": a surname after a capitalised word we cannot place may be anyone's.
       const unplaced =
@@ -504,6 +557,13 @@ export class EntityMatcher {
       i += best.length;
     }
     return found;
+  }
+
+  /** Whether the registry knows the person to have held an office the title before a surname names. */
+  private officeHeld(title: string, entityId: string): boolean {
+    const words = OFFICE_WORDS[title.toLowerCase()];
+    const offices = this.gazetteer.officesOf(entityId);
+    return !!words && !!offices && offices.some((office) => words.some((w) => office.includes(w)));
   }
 
   /** Whether an office title before a surname names an office the registry person never held. */

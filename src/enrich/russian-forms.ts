@@ -35,6 +35,9 @@ function caseForms(word: string): { forms: string[]; orStem: boolean } {
   if (last === "ы") return { forms: withEndings(base, ["ы", "ов", "ам", "ами", "ах", ""]), orStem: false };
   if (word.endsWith("ие")) return { forms: withEndings(base, ["е", "я", "ю", "ем", "и"]), orStem: false };
   if (last === "о") return { forms: withEndings(base, ["о", "а", "у", "ом", "е"]), orStem: false };
+  // Neuter nouns on -е: "море" (моря, морем; Ukrainian "морі"), "Приморье".
+  if (last === "е")
+    return { forms: withEndings(base, ["е", "я", "ю", "ем", "і", "ям", "ях"]), orStem: false };
   if (last === "ь" || last === "й")
     return {
       forms: withEndings(base, [last, "я", "ю", "ем", "е", "и", "ём", "і", "еві", "ові"]),
@@ -57,7 +60,7 @@ function caseForms(word: string): { forms: string[]; orStem: boolean } {
         "и",
         "і",
         "ові",
-        "ом",
+        "ем",
         "ів",
       ]),
       orStem: true,
@@ -66,9 +69,20 @@ function caseForms(word: string): { forms: string[]; orStem: boolean } {
   return { forms: [word], orStem: false };
 }
 
-/** The rule for one word of a Russian name, given lowercase and with ё folded to е. */
-export function russianWordRule(word: string): RussianWordRule {
+/**
+ * Ukrainian adjectives, and Russian short ones, end like nouns ("Херсонська область", "Чорне море",
+ * "Верховна Рада"); before another word of the name a word ending so is taken for an adjective,
+ * which the noun after it keeps from matching alone.
+ */
+const ADJECTIVE_BEFORE_NOUN = /(?:[аяеєі]|ий|ій|ої|ого)$/;
+
+/**
+ * The rule for one word of a Russian or Ukrainian name, given lowercase and with ё folded to е;
+ * `beforeNoun`: another word of the name follows it.
+ */
+export function russianWordRule(word: string, beforeNoun = false): RussianWordRule {
   if (word.length > 3 && ADJECTIVE.test(word)) return { kind: "stem" };
+  if (beforeNoun && word.length > 4 && ADJECTIVE_BEFORE_NOUN.test(word)) return { kind: "stem" };
   const { forms, orStem } = caseForms(word);
   return { kind: "forms", forms: new Set(forms), orStem };
 }

@@ -79,6 +79,57 @@ describe("entity recognition", () => {
     expect(ids("министр Лавров заявил")).toContain(lavrov);
   });
 
+  it("finds a region named by its adjective in any case, in Ukrainian as in Russian", () => {
+    expect(ids("у Херсонській області; Херсонської області; в Херсонской области")).toEqual([
+      "vb:kherson-region",
+      "vb:kherson-region",
+      "vb:kherson-region",
+    ]);
+  });
+
+  it("finds each of several adjectives that share one noun, and no adjective without it", () => {
+    expect(ids("у Херсонській, Миколаївській та Запорізькій областях")).toEqual([
+      "vb:kherson-region",
+      "vb:zaporozhye-region",
+    ]);
+    expect(ids("Херсонской и Запорожской областях")).toEqual(["vb:kherson-region", "vb:zaporozhye-region"]);
+    // Adjectives in another case do not share the noun: "Херсонської" is not "...областях".
+    expect(ids("з Херсонської, Запорізькій областях")).toEqual(["vb:zaporozhye-region"]);
+  });
+
+  it("reads a neuter noun's case forms and Ukrainian names of seas, bodies and people", () => {
+    expect(ids("Чёрного моря; Черным морем; у Чорному морі")).toEqual([
+      "vb:black-sea",
+      "vb:black-sea",
+      "vb:black-sea",
+    ]);
+    const person = (name: string) => gazetteer.lookup(name).find((e) => e.type === "person")?.id;
+    expect(ids("Звернувся до Верховної Ради. Зустрівся з Антоніу Гутеррішем.")).toEqual([
+      "vb:verkhovna-rada",
+      person("António Guterres"),
+    ]);
+  });
+
+  it("takes a short name of a body only where the document names it in full", () => {
+    expect(ids("Кабінет Міністрів ухвалив рішення.")).toEqual([]);
+    expect(ids("Кабінет Міністрів України заявив. Кабінет Міністрів ухвалив рішення.")).toEqual([
+      "vb:cabinet-of-ministers-of-ukraine",
+      "vb:cabinet-of-ministers-of-ukraine",
+    ]);
+  });
+
+  it("takes the one of two people sharing a surname whom the title fits, and makes no one new of an unsettled surname", () => {
+    const person = (name: string) => gazetteer.lookup(name).find((e) => e.type === "person")?.id;
+    expect(ids("And as Secretary Clinton said yesterday.")).toEqual([person("Hillary Clinton")]);
+    expect(ids("President Clinton signed it.")).toEqual([person("Bill Clinton")]);
+    const doc = ingestText(
+      "clinton.md",
+      "---\ntitle: Remarks\ndate: 2011-05-01\n---\n\nClinton said so yesterday.\n",
+    )[0];
+    if (!doc) throw new Error("no document");
+    expect(enrichDocument(doc, matcher).mentions.filter((m) => m.turn >= 0)).toEqual([]);
+  });
+
   it("finds registered people in labels and in the text", () => {
     const person = (name: string) => gazetteer.lookup(name).find((e) => e.type === "person")?.id;
     expect(ids("В.Путин и С.Лавров")).toEqual([person("Vladimir Putin"), person("Sergey Lavrov")]);

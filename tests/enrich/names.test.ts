@@ -181,6 +181,20 @@ describe("names no list holds, in Russian and Ukrainian", () => {
   });
 });
 
+describe("sentence openings that name nothing", () => {
+  it("reads a word after a list's bullet as opening a sentence", () => {
+    expect(found("виплати для регіонів. * Успішно реалізували програму.", "uk")).toEqual([]);
+    expect(found("Payments were made. * Successfully completed the programme.")).toEqual([]);
+  });
+
+  it("does not take a word that only starts like a body's generic word for a body", () => {
+    expect(found("Раджу звернутися до історій міст. Думаю, що так.", "uk")).toEqual([]);
+    expect(found("Звернувся до Ради директорів банку.", "uk")).toEqual([
+      "organisation:Ради директорів банку",
+    ]);
+  });
+});
+
 describe("names in hostile text", () => {
   it("reads long runs of capitals, connectors, initials and listed names without deep recursion, a piece at a time", () => {
     const listedKyiv = Array.from({ length: 8000 }, (_, i) => [i * 9, i * 9 + 4, "place"] as const);

@@ -111,11 +111,46 @@ const TITLE_MODIFIERS = new Set(
   ),
 );
 
+/**
+ * Case endings a short stem may take: after "рад" or "дум" two letters can be an ending
+ * ("Радою", "Думы") or another word ("Раджу", "Думаю").
+ */
+const SHORT_STEM_ENDINGS = new Set([
+  "",
+  "а",
+  "я",
+  "ы",
+  "и",
+  "і",
+  "ї",
+  "у",
+  "ю",
+  "е",
+  "є",
+  "й",
+  "ь",
+  "ой",
+  "ою",
+  "ей",
+  "ом",
+  "ем",
+  "ам",
+  "ах",
+  "ям",
+  "ях",
+  "ів",
+  "ов",
+]);
+
 function stemIn(word: string, stems: readonly string[], longest = 4): boolean {
   for (const stem of stems) {
     if (!word.startsWith(stem)) continue;
     const rest = word.length - stem.length;
-    if (stem.length === 1 ? rest === 0 : rest <= (stem.length <= 3 ? 2 : longest)) return true;
+    if (stem.length === 1) {
+      if (rest === 0) return true;
+    } else if (stem.length <= 3) {
+      if (SHORT_STEM_ENDINGS.has(word.slice(stem.length))) return true;
+    } else if (rest <= longest) return true;
   }
   return false;
 }

@@ -67,7 +67,7 @@ export function nameTokens(text: string): NameToken[] {
     const opening =
       !before ||
       (gapBefore !== " " &&
-        (/[!?;:•…"“«(\n]\s*$/.test(gapBefore) ||
+        (/[!?;:•…"“«(\n*·▪●►]\s*$/.test(gapBefore) ||
           /[—–-]\s+$/.test(gapBefore) ||
           (gapBefore.trimEnd().endsWith(".") && !before.initial && !NO_SENTENCE_END.has(before.lower))));
     const initial = capital && text[end] === "." && (raw.length === 1 || TWO_LETTER_INITIALS.has(raw));
