@@ -182,6 +182,19 @@ const PLACE_NAME_HEADS = new Set(
 );
 
 /** Prepositions after which a capital is the city: "in Kyiv", "в Москве", "у Києві". */
+/** Lowercase words after a capital's name that make it the city: "the Kabul airport", "Kyiv region". */
+const CITY_PARTS = new Set([
+  "airport",
+  "region",
+  "oblast",
+  "province",
+  "district",
+  "port",
+  "mayor",
+  "city",
+  "residents",
+]);
+
 /** Words that join adjectives sharing one noun: "Херсонській, Донецькій та Луганській областях". */
 const ADJECTIVE_JOINERS = new Set(["та", "і", "й", "и", "and"]);
 
@@ -403,6 +416,9 @@ export class EntityMatcher {
       (gap(before, t) === " " || gap(before, t) === "-")
     )
       return false;
+    // "Mexico City", "Kuwait City", "Panama City": the capital, named after the country.
+    if ((type === "country" || type === "place") && after && after.raw === "City" && gap(t, after) === " ")
+      return false;
     if (type === "person" && before && before.upper && Math.abs(t.start - before.end) <= 1) {
       if (form.givenNames.has(tokenKey(before))) return true;
       // "the Biden-Harris administration": two surnames joined.
@@ -509,12 +525,16 @@ export class EntityMatcher {
         !best.form.givenNames.has(tokenKey(before)) &&
         !this.index.has(tokenKey(before)) &&
         !this.index.has(`=${before.raw}`);
-      // "talks in Moscow", "церемонія в Києві": the city, which the name finder may take, not the country.
+      // "talks in Moscow", "церемонія в Києві", "the Kabul airport": the city, which the name
+      // finder may take, not the country.
+      const placeAfter = tokens[i + best.length];
       if (
         best.form.metonym &&
-        before &&
-        LOCATIVE.has(before.raw.toLowerCase()) &&
-        t.start - before.end === 1
+        ((before && LOCATIVE.has(before.raw.toLowerCase()) && t.start - before.end === 1) ||
+          (placeAfter &&
+            CITY_PARTS.has(placeAfter.raw) &&
+            placeAfter.start - last.end === 1 &&
+            text[last.end] === " "))
       ) {
         i += best.length;
         continue;

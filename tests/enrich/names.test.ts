@@ -181,6 +181,35 @@ describe("names no list holds, in Russian and Ukrainian", () => {
   });
 });
 
+describe("names in a briefing room", () => {
+  it("takes the outlet a moderator names after a reporter for an organisation, whatever town shares its name", () => {
+    expect(found("Our next question will come from Jenny Leonard from Bloomberg.")).toEqual([
+      "person:Jenny Leonard",
+      "organisation:Bloomberg",
+    ]);
+    expect(found("The next question is from Steve Holland of Reuters.")).toEqual([
+      "person:Steve Holland",
+      "organisation:Reuters",
+    ]);
+    // No question handed over: a town after a name stays a town.
+    expect(found("Jenny Leonard from Bloomberg wrote to us.")).not.toContain("organisation:Bloomberg");
+  });
+
+  it("reads a plural generic word inside a name, not one that opens a common noun phrase", () => {
+    expect(found("We went to the National Institutes of Hygiene today.")).toEqual([
+      "organisation:National Institutes of Hygiene",
+    ]);
+    expect(found("The Ministries of Defence of both countries met.")).toEqual([]);
+  });
+
+  it("takes a name ending in a word for a thing for no person, and a capital's airport for a place", () => {
+    expect(found("We followed up on the Havana Syndrome incident.")).toEqual([]);
+    expect(found("We met Jenny Day yesterday.")).toEqual(["person:Jenny Day"]);
+    expect(found("There are threats against the Kabul airport.")).toEqual(["place:Kabul airport"]);
+    expect(found("Kuwait City hosted the talks.")).toEqual(["place:Kuwait City"]);
+  });
+});
+
 describe("sentence openings that name nothing", () => {
   it("reads a word after a list's bullet as opening a sentence", () => {
     expect(found("виплати для регіонів. * Успішно реалізували програму.", "uk")).toEqual([]);

@@ -76,6 +76,15 @@ const REGION_WORDS = new Set([
   "county",
   "governorate",
   "prefecture",
+  "airport",
+  "river",
+  "valley",
+  "peninsula",
+  "strait",
+  "island",
+  "islands",
+  "lake",
+  "mountains",
 ]);
 
 /** Prepositions after which a capitalised word is a place even when it is also a given name. */
@@ -323,7 +332,14 @@ function latinChain(tokens: NameToken[], i: number): number {
 const isTitle = (t: NameToken) =>
   ENGLISH_TITLES.has(t.lower) ||
   (t.lower.includes("-") && t.lower.split("-").some((w) => ENGLISH_TITLES.has(w)));
-const isOrgWord = (t: NameToken) => ENGLISH_ORGANISATION_WORDS.has(t.lower);
+/** The plural of an organisation's generic word: "National Institutes of Health", "Universities". */
+const isPluralOrgWord = (t: NameToken) =>
+  t.lower.length > 4 &&
+  t.lower.endsWith("s") &&
+  !ENGLISH_ORGANISATION_WORDS.has(t.lower) &&
+  (ENGLISH_ORGANISATION_WORDS.has(t.lower.slice(0, -1)) ||
+    (t.lower.endsWith("ies") && ENGLISH_ORGANISATION_WORDS.has(`${t.lower.slice(0, -3)}y`)));
+const isOrgWord = (t: NameToken) => ENGLISH_ORGANISATION_WORDS.has(t.lower) || isPluralOrgWord(t);
 const isPlaceWord = (t: NameToken) => ENGLISH_PLACE_WORDS.has(t.lower);
 const isGiven = (t: NameToken) => t.raw.length > 1 && isGivenName(t.raw);
 /** A word that may be part of a person's name: capitalised, not an ordinary or a reserved word. */
@@ -454,6 +470,19 @@ function readLatin(
     push(a, to, "organisation");
     return to + 1;
   }
+  // "Our next question will come from Jenny Leonard from Bloomberg", "… Steve Holland of
+  // Reuters": after the reporter a moderator calls, "from", "of" or "with" gives the outlet,
+  // whatever town shares its name.
+  if (
+    a === from &&
+    OUTLET_BEFORE.has(tokens[a - 1]?.lower ?? "") &&
+    reporterBefore(tokens, a - 1) &&
+    words.length <= 4 &&
+    words.every((w) => w.capital)
+  ) {
+    push(a, to, "organisation");
+    return to + 1;
+  }
   const entry = wholeEntry(text, tokens, a, to) || listEntry(text, tokens, a, to);
   const person =
     personLike(words) || (entry && words.every((w) => w.initial || (personWord(w) && isNameLike(w.raw))));
@@ -521,6 +550,27 @@ const OCCUPATIONS = new Set(
   ),
 );
 
+const OUTLET_BEFORE = new Set(["from", "of", "with"]);
+
+/**
+ * Whether tokens[at] ("from") follows a person's name of two or three capitalised words, which a
+ * question is given to earlier in the same sentence: a moderator calling a reporter.
+ */
+function reporterBefore(tokens: NameToken[], at: number): boolean {
+  let k = at - 1;
+  while (k >= 0 && at - k <= 3 && (tokens[k] as NameToken).capital && personWord(tokens[k] as NameToken)) {
+    if ((tokens[k] as NameToken).opening) return false;
+    k--;
+  }
+  if (at - 1 - k < 2 || (tokens[at] as NameToken).gapBefore !== " ") return false;
+  for (let j = k; j >= Math.max(0, k - 8); j--) {
+    const t = tokens[j] as NameToken;
+    if (t.lower === "question" || t.lower === "questions") return true;
+    if (t.opening) return false;
+  }
+  return false;
+}
+
 /** Whether an occupation comes within the six words before tokens[at] ("at"), in the same sentence. */
 function employedBefore(tokens: NameToken[], at: number): boolean {
   for (let k = at - 1; k >= Math.max(0, at - 6); k--) {
@@ -544,6 +594,9 @@ function pushOrganisation(
   push: Push,
 ): void {
   const span = tokens.slice(a, e + 1);
+  // "the Ministries of Defence of both countries": a plural generic word opening the run is a
+  // common noun, not one body's name.
+  if (isPluralOrgWord(tokens[a] as NameToken)) return;
   // "Northern Territory Police": a place the lists hold makes ordinary words a body's name, and is
   // a place of its own inside it.
   const place = placeInside(tokens, a, e, listed);
@@ -588,12 +641,21 @@ function placeInside(
 }
 
 /** Whether capitalised words are a person's name: a given name first, then one to three more names or initials. */
+/** Words that end the name of a thing, an event or a plan, never a person's. */
+const THING_WORDS = new Set(
+  "syndrome doctrine plan act accord accords agreement summit declaration strategy treaty protocol crisis revolution award prize olympics initiative process format memorandum charter pipeline corridor".split(
+    " ",
+  ),
+);
+
 function personLike(words: NameToken[]): boolean {
   if (words.length < 2 || words.length > 5) return false;
   const first = words[0] as NameToken;
   const last = words[words.length - 1] as NameToken;
   if (last.initial || !personWord(last) || last.raw.length < 2) return false;
   if (!words.every((w) => w.initial || personWord(w))) return false;
+  // "Havana Syndrome", "Marshall Plan": a name ending in a word for a thing names the thing.
+  if (THING_WORDS.has(last.lower)) return false;
   if (first.initial) return true;
   if (!isGiven(first)) return false;
   // A given name that is also a word ("Will", "Mark", "Grant") opening a sentence needs a name after it.
