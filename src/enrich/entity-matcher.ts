@@ -87,6 +87,30 @@ function computeKey(word: string): string {
   return english(folded);
 }
 
+// biome-ignore format: one table
+const SKELETON: Record<string, string> = { а: "a", б: "b", в: "v", г: "g", ґ: "g", д: "d", е: "e", є: "e", ж: "zh", з: "z", и: "i", і: "i", ї: "i", й: "i", к: "k", л: "l", м: "m", н: "n", о: "o", п: "p", р: "r", с: "s", т: "t", у: "u", ф: "f", х: "h", ц: "c", ч: "ch", ш: "sh", щ: "sh", ъ: "", ы: "i", ь: "", э: "e", ю: "u", я: "a" };
+
+/**
+ * A Cyrillic key spelled as its sounds, with doubled letters once: Russian and Ukrainian write a
+ * foreign given name each their own way ("Эммануэль", "Емманюель", "Еммануель"), which one key
+ * joins. Marked with "~" so it never meets an ordinary key.
+ */
+function spellingKey(key: string): string {
+  if (!CYRILLIC.test(key)) return key;
+  let out = "";
+  for (const ch of key) {
+    const s = SKELETON[ch] ?? (/[\p{L}\p{N}]/u.test(ch) ? ch : "");
+    for (const c of s) if (out[out.length - 1] !== c) out += c;
+  }
+  return `~${out}`;
+}
+
+/** Whether a word next to a person's name is one of that person's given names, however spelt. */
+function namesGiven(form: CompiledForm, t: Token): boolean {
+  const key = tokenKey(t);
+  return form.givenNames.has(key) || (CYRILLIC.test(key) && form.givenNames.has(spellingKey(key)));
+}
+
 /** Per UTF-16 code unit: 0 not part of a word, 1 part of a word, 2 an uppercase letter. Filled on first sight. */
 const charClass = new Uint8Array(65536).fill(255);
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
@@ -251,12 +275,11 @@ export class EntityMatcher {
     readonly curation: EntityCuration | null = null,
   ) {
     for (const entity of gazetteer.entities) {
-      const givenNames = new Set(
-        entity.forms
-          .map((f) => [...f.text.matchAll(WORD)].map((m) => m[0]))
-          .filter((w) => w.length > 1)
-          .map((w) => keyOf(w[0] as string)),
-      );
+      const givenKeys = entity.forms
+        .map((f) => [...f.text.matchAll(WORD)].map((m) => m[0]))
+        .filter((w) => w.length > 1)
+        .map((w) => keyOf(w[0] as string));
+      const givenNames = new Set([...givenKeys, ...givenKeys.map(spellingKey)]);
       for (const form of entity.forms) {
         const words = [...form.text.matchAll(WORD)].map((m) => m[0]);
         if (words.length === 0) continue;
@@ -420,7 +443,7 @@ export class EntityMatcher {
     if ((type === "country" || type === "place") && after && after.raw === "City" && gap(t, after) === " ")
       return false;
     if (type === "person" && before && before.upper && Math.abs(t.start - before.end) <= 1) {
-      if (form.givenNames.has(tokenKey(before))) return true;
+      if (namesGiven(form, before)) return true;
       // "the Biden-Harris administration": two surnames joined.
       if (gap(before, t) === "-" && this.surnames.has(tokenKey(before))) return true;
       if (this.isPersonalName(before, true)) return false;
@@ -432,7 +455,7 @@ export class EntityMatcher {
         return false;
     }
     if (after && gap(t, after) === " " && after.upper) {
-      if (type === "person" && form.givenNames.has(tokenKey(after))) return true;
+      if (type === "person" && namesGiven(form, after)) return true;
       // In Russian a name in an oblique case is often followed by a name ("Президент Турции Реджеп…");
       // a list entry ("Чад Коэн", "Кэмерон Хардести") starts in the nominative.
       // A capitalised demonym or adjective ("Финн" of "финны") mid-sentence is a name too.
@@ -522,7 +545,7 @@ export class EntityMatcher {
         before?.upper === true &&
         t.start - before.end <= 1 &&
         !titled &&
-        !best.form.givenNames.has(tokenKey(before)) &&
+        !namesGiven(best.form, before) &&
         !this.index.has(tokenKey(before)) &&
         !this.index.has(`=${before.raw}`);
       // "talks in Moscow", "церемонія в Києві", "the Kabul airport": the city, which the name

@@ -110,6 +110,13 @@ describe("entity recognition", () => {
     ]);
   });
 
+  it("takes a foreign given name however Russian and Ukrainian spell it, and no other given name", () => {
+    const macron = gazetteer.lookup("Emmanuel Macron").find((e) => e.type === "person")?.id;
+    expect(ids("з Президентом Франції Еммануелем Макроном")).toEqual(["FR", macron]);
+    expect(ids("с Эммануэлем Макроном")).toEqual([macron]);
+    expect(ids("з Бріжит Макрон")).toEqual([]);
+  });
+
   it("takes a short name of a body only where the document names it in full", () => {
     expect(ids("Кабінет Міністрів ухвалив рішення.")).toEqual([]);
     expect(ids("Кабінет Міністрів України заявив. Кабінет Міністрів ухвалив рішення.")).toEqual([

@@ -51,6 +51,16 @@ describe("names no list holds, in English", () => {
     ]);
   });
 
+  it("ends an organisation's name where a person's name follows it", () => {
+    expect(found("Director of the Freeman Spogli Institute Michael McFaul said so.")).toEqual([
+      "organisation:Freeman Spogli Institute",
+      "person:Michael McFaul",
+    ]);
+    expect(found("I met the Secretary General of the Council of Europe Marija Pejčinović Burić.")).toEqual([
+      "person:Marija Pejčinović Burić",
+    ]);
+  });
+
   it("ends an organisation's name where a title starts a person's", () => {
     expect(found("said Jaguar Land Rover Board Chairman Ralf Speth")).toContain("person:Ralf Speth");
   });

@@ -398,6 +398,22 @@ function readLatin(
     return a + and + 1;
   }
   if (orgHead >= 0 && orgWords.some((w) => !overlaps(w, listed))) {
+    // "Secretary General of the Council of Europe Marija Pejčinović Burić", "Chairman of the Board
+    // Ralf Speth": a person's name after the body's last generic or listed word is the person.
+    let anchor = orgWords.length - 1;
+    while (
+      anchor > orgHead &&
+      !isOrgWord(orgWords[anchor] as NameToken) &&
+      !overlaps(orgWords[anchor] as NameToken, listed)
+    )
+      anchor--;
+    const tail = orgWords.slice(anchor + 1);
+    if (tail.length >= 2 && personLike(tail)) {
+      if (orgWords.slice(0, anchor + 1).some((w) => !overlaps(w, listed)))
+        pushOrganisation(tokens, a, a + anchor, listed, push);
+      push(a + anchor + 1, a + orgEnd, "person");
+      return titleAt >= 0 ? readTitled(tokens, a + titleAt, to, listed, push) : to + 1;
+    }
     // "Defense Department", "Ministry of …": trailing connectors never end a name.
     let e = a + orgEnd;
     while (e > a && !(tokens[e] as NameToken).capital) e--;
