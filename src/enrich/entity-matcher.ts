@@ -201,6 +201,9 @@ const isAcronym = (w: string) =>
 const fold = (w: string) => w.toLowerCase().replace(/ё/g, "е");
 
 /** Words that start another place's name before a country's or a place's: "New Jersey" is not Jersey. */
+/** "Новый Южный Уэльс", "Південна Осетія": a compass adjective in any case heads another place's name. */
+const CYRILLIC_COMPASS = /^(?:Южн|Северн|Западн|Восточн|Півден|Північн|Західн|Східн)\p{Ll}*$/u;
+
 const PLACE_NAME_HEADS = new Set(
   "New Нью Nova Нова Новая Новой Новую Новий Нової Новій West East North South".split(" "),
 );
@@ -435,7 +438,7 @@ export class EntityMatcher {
     if (
       (type === "country" || type === "place") &&
       before &&
-      PLACE_NAME_HEADS.has(before.raw) &&
+      (PLACE_NAME_HEADS.has(before.raw) || CYRILLIC_COMPASS.test(before.raw)) &&
       (gap(before, t) === " " || gap(before, t) === "-")
     )
       return false;

@@ -117,6 +117,15 @@ describe("entity recognition", () => {
     expect(ids("з Бріжит Макрон")).toEqual([]);
   });
 
+  it("finds the United Kingdom's nations, and no nation inside another place's name", () => {
+    expect(ids("генеральный прокурор Англии и Уэльса; первый министр Шотландии")).toEqual([
+      "vb:england",
+      "vb:wales",
+      "vb:scotland",
+    ]);
+    expect(ids("полиции штата Новый Южный Уэльс")).toEqual([]);
+  });
+
   it("takes a short name of a body only where the document names it in full", () => {
     expect(ids("Кабінет Міністрів ухвалив рішення.")).toEqual([]);
     expect(ids("Кабінет Міністрів України заявив. Кабінет Міністрів ухвалив рішення.")).toEqual([

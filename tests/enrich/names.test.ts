@@ -163,6 +163,8 @@ describe("names no list holds, in Russian and Ukrainian", () => {
       "person:Иван Петрович Сидоренко",
     ]);
     expect(found("Говорил с министром Петренко.", "ru")).toEqual(["person:Петренко"]);
+    // A title's place in the genitive is no person: "губернатор Калифорнии".
+    expect(found("Встретился губернатор Калифорнии.", "ru")).toEqual(["place:Калифорнии"]);
   });
 
   it("finds a person written in Cyrillic and in Latin letters in brackets, as sanctions lists do", () => {

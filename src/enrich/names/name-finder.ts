@@ -854,12 +854,18 @@ function readCyrillic(
     return to + 1;
   }
   // A title before a name: "президент Зеленский", "министра Лаврова", "пані Урсулу фон дер Ляєн".
+  // But "первый министр Шотландии", "губернатор Калифорнии": one word in the genitive of a name
+  // on -ия is the office's place, not its holder.
   if (
     beforeWord &&
     isCyrillicTitle(beforeWord) &&
     words.length <= 3 &&
     !(words.length === 1 && isAcronymToken(first))
   ) {
+    if (words.length === 1 && /(?:ии|ії)$/.test(cyrillicLower(first))) {
+      push(from, to, "place");
+      return to + 1;
+    }
     push(from, to, "person", words.length === 1, undefined, true);
     return to + 1;
   }
