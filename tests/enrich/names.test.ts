@@ -123,9 +123,14 @@ describe("places the world's lists hold, in English", () => {
       findNames(text, lang)
         .filter((n) => n.orPlace)
         .map((n) => n.text);
+    const townsIn = (text: string, lang: string) =>
+      findNames(text, lang)
+        .filter((n) => n.orPlace || n.type === "place")
+        .map((n) => n.text)
+        .sort();
     expect(
-      places("Що б вони не креативили в Херсоні та Мелітополі, обстріли Лисичанська тривають.", "uk"),
-    ).toEqual(["Мелітополі", "Лисичанська"]);
+      townsIn("Що б вони не креативили в Херсоні та Мелітополі, обстріли Лисичанська тривають.", "uk"),
+    ).toEqual(["Лисичанська", "Мелітополі", "Херсоні"]);
     expect(places("Вечер памяти Чехова и Пушкина прошёл в Москве; выступил Боуинн Ма.", "ru")).toEqual([]);
   });
 });
@@ -190,6 +195,27 @@ describe("names no list holds, in Russian and Ukrainian", () => {
       "place:Бахмуті",
     ]);
     expect(found("член Палаты от Республиканской партии (шт. Огайо)", "ru")).toContain("place:Огайо");
+  });
+});
+
+describe("places in lists", () => {
+  it("takes the words of a list after a locative preposition that opens with a place for places", () => {
+    const places = (text: string, lang: string, listed: [number, number, string][] = []) =>
+      findNames(text, lang, listed)
+        .filter((n) => n.type === "place")
+        .map((n) => n.text);
+    const bucha = (text: string) => {
+      const at = text.indexOf("Бучі");
+      return [[at, at + 4, "place"]] as [number, number, string][];
+    };
+    const text = "Те, що відбулося в Бучі, Гостомелі, Ірпені, Мотижині та інших містах.";
+    expect(places(text, "uk", bucha(text))).toEqual(["Гостомелі", "Ірпені", "Мотижині"]);
+    const short = "Це було в Бучі, Ірпені.";
+    expect(places(short, "uk", bucha(short))).toEqual(["Ірпені"]);
+    // Words in another case, or given names, are not the list's places.
+    const people = "Ми були в Бучі, Петренку і Шевченку це казали.";
+    expect(places(people, "uk", bucha(people))).toEqual([]);
+    expect(places("We met in Kyiv, Jenny and Mark.", "en")).toEqual(["Kyiv"]);
   });
 });
 

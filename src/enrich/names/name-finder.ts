@@ -229,6 +229,10 @@ export function findNames(text: string, lang: string, given: readonly Span[] = [
 }
 
 const LIST_CONJUNCTIONS = new Set(["and", "or", "и", "или", "і", "й", "та", "або"]);
+const LIST_LOCATIVES = new Set(["in", "в", "у", "во"]);
+const OTHERS = new Set(["other", "others", "інших", "других", "иных"]);
+/** Endings of Russian and Ukrainian nouns in the locative: "Бучі", "Сумах", "Москве", "Криму". */
+const LOCATIVE_ENDING = /(?:і|ї|е|у|ю|ах|ях)$/;
 
 /**
  * "Kherson, Melitopol, Berdyansk, Enerhodar, Mariupol": in a list of single capitalised words of
@@ -253,10 +257,27 @@ function placesInLists(tokens: NameToken[], listed: readonly Span[], out: FoundN
   const taken = (t: NameToken) => overlaps(t, listed) || (found(t) !== undefined && !guess(found(t)));
   const dropped = new Set<FoundName>();
   let run: number[] = [];
+  // "в Бучі, Гостомелі, Ірпені", "in Bucha, Hostomel and Irpin": after a locative preposition a
+  // list that opens with a place is a list of places, its words in one case.
+  const cuedByPlace = () => {
+    const first = tokens[run[0] as number] as NameToken;
+    const before = tokens[(run[0] as number) - 1];
+    if (!before || !LIST_LOCATIVES.has(before.lower) || !isPlaceAt(first)) return false;
+    // "…та інших містах", "and other towns" says so; otherwise every word must agree with the
+    // first in case, and none be a given name ("in Kyiv, Jenny and Mark").
+    const last = run[run.length - 1] as number;
+    const after = [tokens[last + 1], tokens[last + 2]].map((t) => t?.lower ?? "");
+    if (after.some((w) => OTHERS.has(w))) return true;
+    const ending = first.lower.slice(-1);
+    return run.every((k) => {
+      const t = tokens[k] as NameToken;
+      return !isGiven(t) && (!t.cyrillic || (LOCATIVE_ENDING.test(t.lower) && t.lower.slice(-1) === ending));
+    });
+  };
   const flush = () => {
-    if (run.length >= 3) {
+    if (run.length >= 2) {
       const places = run.filter((k) => isPlaceAt(tokens[k] as NameToken)).length;
-      if (places >= 2 && places * 3 >= run.length)
+      if ((run.length >= 3 && places >= 2 && places * 3 >= run.length) || cuedByPlace())
         for (const k of run) {
           const t = tokens[k] as NameToken;
           if (taken(t) || ENGLISH_NOT_NAMES.has(t.lower) || CYRILLIC_NOT_NAMES.has(t.lower)) continue;
