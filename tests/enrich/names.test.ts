@@ -187,6 +187,11 @@ describe("names no list holds, in Russian and Ukrainian", () => {
     expect(found("заявил глава Комитета по иностранным делам", "ru")).toEqual([
       "organisation:Комитета по иностранным делам",
     ]);
+    // A generic word alone takes the body after it for its own: the Senate of the Congress.
+    expect(found("член Сената Конгресса США от Республиканской партии", "ru")).toEqual([
+      "organisation:Сената Конгресса США",
+      "organisation:Республиканской партии",
+    ]);
   });
 
   it("finds places by a preposition or by their generic word", () => {

@@ -979,8 +979,9 @@ function readCyrillicOrganisation(tokens: NameToken[], from: number, listed: rea
     const w = cyrillicLower(t);
     if (!t.capital && (w.length < 3 || STOP_AFTER_ORGANISATION.has(w)) && !(w === "по" && k === head + 1))
       break;
-    // Another organisation's name begins: "Совета директоров | Канадской коммерческой корпорации".
-    if (t.capital && readCyrillicOrganisation(tokens, k, listed) > k) break;
+    // Another organisation's name begins: "Совета директоров | Канадской коммерческой корпорации";
+    // after a generic word alone it is the body's own ("Сената Конгресса США").
+    if (t.capital && end > head && readCyrillicOrganisation(tokens, k, listed) > k) break;
     // A person follows: "Совета Абрамова С.А.".
     if (t.capital && tokens[k + 1]?.initial) break;
     if (!t.capital && (DETERMINERS.test(w) || VERB_OR_ADVERB.test(w) || /[^і]і$/.test(w))) break;
