@@ -20,6 +20,7 @@ import { writeQualitySection } from "../support/quality-report.js";
 
 const TUNING = fileURLToPath(new URL("../gold/names", import.meta.url));
 const FRESH = fileURLToPath(new URL("../gold/names-fresh", import.meta.url));
+const UNSEEN = fileURLToPath(new URL("../gold/names-unseen", import.meta.url));
 
 const listGold = (dir: string) =>
   existsSync(dir)
@@ -83,7 +84,7 @@ function section(title: string, about: string, s: NameScore, withErrors: boolean
   ];
 }
 
-function writeReport(tuning: NameScore, fresh: NameScore): void {
+function writeReport(tuning: NameScore, fresh: NameScore, unseen: NameScore): void {
   const lines = [
     "## Every name, listed or not (`npm run quality`)",
     "",
@@ -91,6 +92,12 @@ function writeReport(tuning: NameScore, fresh: NameScore): void {
     "Target: precision at least 0.95 and recall at least 0.90 overall.",
     "Documents from `../shared/corpus` (mid.ru statements in Russian and English, kremlin.ru decrees, Zelensky addresses in Ukrainian and English, White House remarks and an Obama-era gaggle), in which annotators marked every person, organisation, place and country named, and gave the gazetteer's id where the list holds that very referent (`scripts/name-gold.ts`; the gold keeps spans, not text). Scored per document: a referent is found when a mention of the right entity overlaps one of its spans (its gazetteer id, or for an unlisted referent an entity found in the text, a place or a country for a place); an entity named is right when one of its mentions overlaps a referent it is right for. Speaker labels and participants count as the text does.",
     "",
+    ...section(
+      "Unseen sample (tests/gold/names-unseen)",
+      "Annotated blind on 2026-12-06 by an annotator who saw neither the finder nor its output, after the changes of that day; measured once, its errors not read before this figure was written: the figure to quote.",
+      unseen,
+      true,
+    ),
     ...section(
       "Fresh sample (tests/gold/names-fresh)",
       "Annotated blind by two annotators who saw neither the finder nor its output. Its Ukrainian errors were read once, on 2026-12-06, and rules were written for the kinds of mistake they showed (a region named by its adjective, several adjectives sharing one noun, Ukrainian names the gazetteer lacked, a word after a bullet opening a sentence, a word that only starts like a body's generic word, the places of a list after a locative preposition); four referents the gazetteer now lists (the Cabinet of Ministers and the Verkhovna Rada, in both languages) were given its ids. Before: precision 0.941, recall 0.827 (Ukrainian 0.806 / 0.706).",
@@ -112,8 +119,9 @@ function writeReport(tuning: NameScore, fresh: NameScore): void {
  * target (0.95 and 0.90 on both samples) is reported above and not yet met.
  */
 const FLOORS = {
-  fresh: { precision: 0.9, recall: 0.7 },
-  tuning: { precision: 0.95, recall: 0.83 },
+  unseen: { precision: 0.9, recall: 0.75 },
+  fresh: { precision: 0.94, recall: 0.85 },
+  tuning: { precision: 0.97, recall: 0.92 },
 };
 
 describe.skipIf(!corpusAvailable || listGold(TUNING).length === 0)(
@@ -121,13 +129,16 @@ describe.skipIf(!corpusAvailable || listGold(TUNING).length === 0)(
   () => {
     let tuning: NameScore | null = null;
     let fresh: NameScore | null = null;
+    let unseen: NameScore | null = null;
     beforeAll(async () => {
       tuning = await score(TUNING);
       fresh = await score(FRESH);
-      if (process.env.WRITE_QUALITY === "1") writeReport(tuning, fresh);
+      unseen = await score(UNSEEN);
+      if (process.env.WRITE_QUALITY === "1") writeReport(tuning, fresh, unseen);
     });
 
     for (const [name, sample, floor] of [
+      ["the unseen sample", () => unseen, FLOORS.unseen],
       ["the fresh sample", () => fresh, FLOORS.fresh],
       ["the tuning sample", () => tuning, FLOORS.tuning],
     ] as const) {
