@@ -15,6 +15,7 @@ import type { EntityCuration } from "./curation.js";
 import { isNameLike } from "./english-words.js";
 import type { Gazetteer } from "./gazetteer.js";
 import { personKey } from "./names/found-entities.js";
+import { LIST_CONJUNCTIONS } from "./names/name-words.js";
 import { ACRONYM_CASE_ENDING, type RussianWordRule, russianWordRule } from "./russian-forms.js";
 
 /** A mention before the document as a whole decides the ambiguous ones. */
@@ -200,15 +201,14 @@ const isAcronym = (w: string) =>
 
 const fold = (w: string) => w.toLowerCase().replace(/ё/g, "е");
 
-/** Words that start another place's name before a country's or a place's: "New Jersey" is not Jersey. */
 /** "Новый Южный Уэльс", "Південна Осетія": a compass adjective in any case heads another place's name. */
 const CYRILLIC_COMPASS = /^(?:Южн|Северн|Западн|Восточн|Півден|Північн|Західн|Східн)\p{Ll}*$/u;
 
+/** Words that start another place's name before a country's or a place's: "New Jersey" is not Jersey. */
 const PLACE_NAME_HEADS = new Set(
   "New Нью Nova Нова Новая Новой Новую Новий Нової Новій West East North South".split(" "),
 );
 
-/** Prepositions after which a capital is the city: "in Kyiv", "в Москве", "у Києві". */
 /** Lowercase words after a capital's name that make it the city: "the Kabul airport", "Kyiv region". */
 const CITY_PARTS = new Set([
   "airport",
@@ -222,9 +222,7 @@ const CITY_PARTS = new Set([
   "residents",
 ]);
 
-/** Words that join adjectives sharing one noun: "Херсонській, Донецькій та Луганській областях". */
-const ADJECTIVE_JOINERS = new Set(["та", "і", "й", "и", "and"]);
-
+/** Prepositions after which a capital is the city: "in Kyiv", "в Москве", "у Києві". */
 const LOCATIVE = new Set(["in", "near", "outside", "в", "во", "у", "под", "під", "біля", "возле", "около"]);
 
 /** A language, not a country: "на английский язык", "українською мовою", "in the English language". */
@@ -384,7 +382,8 @@ export class EntityMatcher {
     for (; j < tokens.length && adjectives < 12; j++) {
       let t = tokens[j] as Token;
       if (t.start - (tokens[j - 1] as Token).end > 3) return false;
-      if (ADJECTIVE_JOINERS.has(t.raw) && tokens[j + 1]) {
+      // "Херсонській, Донецькій та Луганській областях": the words joining a list join adjectives.
+      if (LIST_CONJUNCTIONS.has(t.raw) && tokens[j + 1]) {
         j++;
         t = tokens[j] as Token;
         if (t.start - (tokens[j - 1] as Token).end > 2) return false;
@@ -526,10 +525,12 @@ export class EntityMatcher {
       // Clinton" is Hillary, not Bill, whoever's name the list holds first.
       if (titled) {
         // One whom the registry knows to have held the office beats those it knows nothing of.
-        const holders = [best.form, ...rivals].filter((f) => this.officeHeld(before.raw, f.entity.id));
+        const holders = [best.form, ...rivals].filter(
+          (f) => this.heldOffice(before.raw, f.entity.id) === true,
+        );
         const fits = holders.length
           ? (f: CompiledForm) => holders.includes(f)
-          : (f: CompiledForm) => !this.officeContradicts(before.raw, f.entity.id);
+          : (f: CompiledForm) => this.heldOffice(before.raw, f.entity.id) !== false;
         if (!fits(best.form)) {
           const other = rivals.find(fits);
           if (other) {
@@ -605,19 +606,15 @@ export class EntityMatcher {
     return found;
   }
 
-  /** Whether the registry knows the person to have held an office the title before a surname names. */
-  private officeHeld(title: string, entityId: string): boolean {
+  /**
+   * Whether the registry person held the office a title before a surname names: true, false
+   * (never held it), or null when the title names no office or the registry knows no offices.
+   */
+  private heldOffice(title: string, entityId: string): boolean | null {
     const words = OFFICE_WORDS[title.toLowerCase()];
     const offices = this.gazetteer.officesOf(entityId);
-    return !!words && !!offices && offices.some((office) => words.some((w) => office.includes(w)));
-  }
-
-  /** Whether an office title before a surname names an office the registry person never held. */
-  private officeContradicts(title: string, entityId: string): boolean {
-    const words = OFFICE_WORDS[title.toLowerCase()];
-    const offices = this.gazetteer.officesOf(entityId);
-    if (!words || !offices) return false;
-    return !offices.some((office) => words.some((w) => office.includes(w)));
+    if (!words || !offices) return null;
+    return offices.some((office) => words.some((w) => office.includes(w)));
   }
 
   /**

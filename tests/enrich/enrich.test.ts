@@ -11,6 +11,8 @@ import { ingestFile, ingestText, registry } from "../support/ingest.js";
 const gazetteer = Gazetteer.load(registry);
 const matcher = new EntityMatcher(gazetteer);
 const ids = (text: string) => matcher.find(text).map((m) => m.entityId);
+/** The gazetteer's id of a person, by name. */
+const person = (name: string) => gazetteer.lookup(name).find((e) => e.type === "person")?.id;
 
 describe("entity recognition", () => {
   it("finds a country under its names in English, Russian and Turkish, in any Russian case", () => {
@@ -53,7 +55,6 @@ describe("entity recognition", () => {
   });
 
   it("finds a person under middle names or an initial", () => {
-    const person = (name: string) => gazetteer.lookup(name).find((e) => e.type === "person")?.id;
     expect(ids("Joseph Robinette Biden said")).toEqual([person("Joe Biden")].filter(Boolean));
     expect(ids("Министр внутренней безопасности США А.Майоркас")).toContain(person("Alejandro Mayorkas"));
   });
@@ -70,11 +71,11 @@ describe("entity recognition", () => {
   });
 
   it("does not take a titled namesake for a registered person who never held that office", () => {
-    const sanders = gazetteer.lookup("Sarah Huckabee Sanders").find((e) => e.type === "person")?.id;
+    const sanders = person("Sarah Huckabee Sanders");
     expect(sanders).toBeDefined();
     expect(ids("Press Secretary Sanders said so.")).toContain(sanders);
     expect(ids("Senator Sanders said so.")).not.toContain(sanders);
-    const lavrov = gazetteer.lookup("Sergey Lavrov").find((e) => e.type === "person")?.id;
+    const lavrov = person("Sergey Lavrov");
     expect(ids("Minister Lavrov said so.")).toContain(lavrov);
     expect(ids("министр Лавров заявил")).toContain(lavrov);
   });
@@ -103,7 +104,6 @@ describe("entity recognition", () => {
       "vb:black-sea",
       "vb:black-sea",
     ]);
-    const person = (name: string) => gazetteer.lookup(name).find((e) => e.type === "person")?.id;
     expect(ids("Звернувся до Верховної Ради. Зустрівся з Антоніу Гутеррішем.")).toEqual([
       "vb:verkhovna-rada",
       person("António Guterres"),
@@ -111,7 +111,7 @@ describe("entity recognition", () => {
   });
 
   it("takes a foreign given name however Russian and Ukrainian spell it, and no other given name", () => {
-    const macron = gazetteer.lookup("Emmanuel Macron").find((e) => e.type === "person")?.id;
+    const macron = person("Emmanuel Macron");
     expect(ids("з Президентом Франції Еммануелем Макроном")).toEqual(["FR", macron]);
     expect(ids("с Эммануэлем Макроном")).toEqual([macron]);
     expect(ids("з Бріжит Макрон")).toEqual([]);
@@ -135,7 +135,6 @@ describe("entity recognition", () => {
   });
 
   it("takes the one of two people sharing a surname whom the title fits, and makes no one new of an unsettled surname", () => {
-    const person = (name: string) => gazetteer.lookup(name).find((e) => e.type === "person")?.id;
     expect(ids("And as Secretary Clinton said yesterday.")).toEqual([person("Hillary Clinton")]);
     expect(ids("President Clinton signed it.")).toEqual([person("Bill Clinton")]);
     const doc = ingestText(
@@ -147,7 +146,6 @@ describe("entity recognition", () => {
   });
 
   it("finds registered people in labels and in the text", () => {
-    const person = (name: string) => gazetteer.lookup(name).find((e) => e.type === "person")?.id;
     expect(ids("В.Путин и С.Лавров")).toEqual([person("Vladimir Putin"), person("Sergey Lavrov")]);
   });
 });

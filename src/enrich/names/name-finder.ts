@@ -26,6 +26,7 @@ import {
   ENGLISH_PLACE_WORDS,
   ENGLISH_TITLES,
   ENGLISH_WORLD_REGIONS,
+  LIST_CONJUNCTIONS,
 } from "./name-words.js";
 import { knownCyrillicCity, knownPlace } from "./place-names.js";
 
@@ -228,7 +229,6 @@ export function findNames(text: string, lang: string, given: readonly Span[] = [
   return out;
 }
 
-const LIST_CONJUNCTIONS = new Set(["and", "or", "и", "или", "і", "й", "та", "або"]);
 const LIST_LOCATIVES = new Set(["in", "в", "у", "во"]);
 const OTHERS = new Set(["other", "others", "інших", "других", "иных"]);
 /** Endings of Russian and Ukrainian nouns in the locative: "Бучі", "Сумах", "Москве", "Криму". */
@@ -677,7 +677,6 @@ function placeInside(
   return null;
 }
 
-/** Whether capitalised words are a person's name: a given name first, then one to three more names or initials. */
 /** Words that end the name of a thing, an event or a plan, never a person's. */
 const THING_WORDS = new Set(
   "syndrome doctrine plan act accord accords agreement summit declaration strategy treaty protocol crisis revolution award prize olympics initiative process format memorandum charter pipeline corridor".split(
@@ -685,6 +684,7 @@ const THING_WORDS = new Set(
   ),
 );
 
+/** Whether capitalised words are a person's name: a given name first, then one to three more names or initials. */
 function personLike(words: NameToken[]): boolean {
   if (words.length < 2 || words.length > 5) return false;
   const first = words[0] as NameToken;

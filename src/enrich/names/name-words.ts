@@ -50,6 +50,9 @@ export const ENGLISH_PLACE_CUES = set(
   `in from near outside across throughout around toward towards via inside into`,
 );
 
+/** Words that join the items of a list, in English, Russian and Ukrainian. */
+export const LIST_CONJUNCTIONS = new Set(["and", "or", "и", "или", "і", "й", "та", "або"]);
+
 /** Lowercase words that may join the words of an organisation's or a place's name. */
 export const ENGLISH_CONNECTORS = set(
   `of for on and the de del da di du la le van von der den al el bin ibn y &`,
