@@ -19,6 +19,7 @@ import type { PublisherProfile } from "./publishers/profile.js";
 import { type KnownSpeaker, knownLabels } from "./segment/known-labels.js";
 import type { LabelConvention } from "./segment/labels.js";
 import { type SpeakerRef, segment } from "./segment/segment.js";
+import { fullNameFor } from "./speakers/full-names.js";
 import {
   cyrillicSystem,
   hasCyrillic,
@@ -27,7 +28,7 @@ import {
   surnameKeys,
   writtenInCyrillic,
 } from "./speakers/names.js";
-import { type SpeakerRegistry, unregisteredId } from "./speakers/registry.js";
+import { genderOfHonorific, type SpeakerRegistry, unregisteredId } from "./speakers/registry.js";
 
 /** Kinds where a page with no labels is expected, so no warning is raised for it. */
 const MONOLOGUE_KINDS = new Set(["statement", "speech", "decree", "remarks"]);
@@ -110,6 +111,12 @@ export function assemble(draft: Draft, registry: SpeakerRegistry, provenance: Pr
     hasDialogue: draft.hasDialogue,
   });
   if (draft.speakers) clearUnnamed(result.turns, draft.speakers);
+  nameFromIntroductions(
+    result.turns,
+    [draft.title, ...draft.attachments.map((a) => a.title)],
+    registry,
+    date,
+  );
   // A page whose title names no kind is a press event only when questions dominate it.
   const kind = draft.kind ?? (result.qa.length >= 3 ? "press-conference" : "other");
   const warnings: WarningCode[] = [...draft.warnings];
@@ -154,6 +161,46 @@ function labelConventions(
 ): LabelConvention[] {
   if (draft.speakers) return [knownLabels(draft.speakers)];
   return interviewConventions(draft, profile, registry);
+}
+
+/**
+ * Surname labels of people outside the registry ("MR. LANDRIEU") take the full name the document
+ * gives that surname (speakers/full-names.ts), and the registry's person when that name is one of
+ * them, unless the label's honorific says otherwise ("MS. KIRBY" is not John Kirby). The turns
+ * were just built, so they are corrected in place.
+ */
+function nameFromIntroductions(
+  turns: Turn[],
+  texts: string[],
+  registry: SpeakerRegistry,
+  date: string | null,
+): void {
+  const all = [...texts, ...turns.flatMap((t) => t.paragraphs)];
+  const named = new Map<string, { speakerId: string | null; speakerName: string } | null>();
+  for (const turn of turns) {
+    const { speakerId, speakerName } = turn;
+    if (!speakerId || !speakerName || registry.get(speakerId) || hasCyrillic(speakerName)) continue;
+    if (!named.has(speakerName)) {
+      const full = fullNameFor(speakerName, all);
+      const person = full ? registry.findByName(full, date) : null;
+      const honorific = genderOfHonorific(speakerName);
+      named.set(
+        speakerName,
+        !full
+          ? null
+          : !person
+            ? { speakerId: unregisteredId(full), speakerName: full }
+            : !person.gender || !honorific || person.gender === honorific
+              ? { speakerId: person.id, speakerName: person.name }
+              : null,
+      );
+    }
+    const found = named.get(speakerName);
+    if (found) {
+      turn.speakerId = found.speakerId;
+      turn.speakerName = found.speakerName;
+    }
+  }
 }
 
 /**

@@ -22,6 +22,8 @@ export interface SpeakerRole {
 export interface Speaker {
   id: string;
   name: string;
+  /** When known: a label's honorific ("MR.", "MS.", "г-жа") must agree with it. */
+  gender?: "female" | "male" | null;
   aliases: SpeakerAlias[];
   roles: SpeakerRole[];
 }

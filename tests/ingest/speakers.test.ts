@@ -93,6 +93,21 @@ describe("the speaker registry", () => {
     expect(who("Anna Stone", "2013-05-01").speakerId).toBe("anna-stone");
   });
 
+  it("never gives a Mr. label to a registered woman or a Ms. label to a registered man, dated or not", () => {
+    // An undated Obama-era press call: "MR. HARRIS" is the call's briefer, not Kamala Harris.
+    expect(label("MR. HARRIS", "whitehouse.gov", null)).toBe("harris");
+    expect(id("Mr. Harris")).toBeNull();
+    expect(id("Ms. Harris")).toBe("kamala-harris");
+    expect(id("MS. RICE")).toBe("susan-rice");
+    expect(id("Mr. Rice")).toBeNull();
+    expect(id("г-жа Захарова")).toBe("maria-zakharova");
+    expect(id("г-н Захаров")).toBeNull();
+    // Without an honorific, or for someone whose gender the registry does not give, nothing is ruled out.
+    const unknown = SpeakerRegistry.fromYaml("- id: lee-park\n  name: Lee Park\n");
+    expect(unknown.findByName("Mr. Park")?.id).toBe("lee-park");
+    expect(unknown.findByName("Ms. Park")?.id).toBe("lee-park");
+  });
+
   it("reads role dates at the precision they are written", () => {
     expect(roleHeldOn({ from: "2009-01-20", to: "2011-02" }, "2011-02-10")).toBe(true);
     expect(roleHeldOn({ from: "2009-01-20", to: "2011-02" }, "2011-03-01")).toBe(false);

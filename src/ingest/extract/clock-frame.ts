@@ -3,12 +3,17 @@
  * ("James S. Brady Press Briefing Room", "1:42 P.M. EDT"), and "END" with a clock line after
  * the last. They are metadata, not speech.
  */
+import { isEditorialNote } from "../segment/procedural.js";
 import { parseClockLine, parseDateline } from "./dates.js";
 
 export interface ClockFrame {
   place: string | null;
-  /** Notes after the closing clock line ("To view the slides, visit <url>"), kept as attachments. */
-  trailer: { title: string; url: string | null }[];
+  /**
+   * The press office's notes, kept as attachments: above the transcript ("See below for an answer
+   * to a question (marked with an asterisk)…") and after the closing clock line ("To view the
+   * slides, visit <url>"). They are not anyone's words.
+   */
+  notes: { title: string; url: string | null }[];
   time: string | null;
   timeZone: string | null;
   /** The date of a "For Immediate Release" line, when the letterhead has one. */
@@ -29,11 +34,15 @@ export function readClockFrame(paragraphs: string[]): ClockFrame {
   let timeZone: string | null = null;
   let releaseDate: string | null = null;
   let start = 0;
+  const notes: { title: string; url: string | null }[] = [];
   const window = Math.min(paragraphs.length, 14);
   for (let i = 0; i < window; i++) {
     const clock = parseClockLine(paragraphs[i] ?? "");
     if (!clock) continue;
-    const header = paragraphs.slice(0, i);
+    // Notes the press office wrote above the transcript ("See below for an answer…", "*As Mr.
+    // Brennan said…", however long) end the header; the lines above them are its place lines.
+    const noteAt = paragraphs.slice(0, i).findIndex(isEditorialNote);
+    const header = paragraphs.slice(0, noteAt === -1 ? i : noteAt);
     if (header.some((p) => p.length >= 160)) {
       // Too long to be a header: keep those paragraphs and drop only the clock line.
       time = clock.time;
@@ -58,24 +67,15 @@ export function readClockFrame(paragraphs: string[]): ClockFrame {
       placeLines.push(line);
     }
     if (placeLines.length) place = placeLines.join(", ");
+    if (noteAt !== -1) notes.push(...paragraphs.slice(noteAt, i).map(asNote));
     start = i + 1;
     break;
   }
   let end = paragraphs.length;
   // The closing clock line may be followed by a short note or two; they are not speech.
-  const trailer: { title: string; url: string | null }[] = [];
   for (let i = end - 1; i >= Math.max(start, end - 3); i--) {
     if (parseClockLine(paragraphs[i] ?? "") && i < end - 1) {
-      for (const note of paragraphs.slice(i + 1, end)) {
-        const url = /<?(https?:\/\/[^\s>]+)>?/.exec(note)?.[1] ?? null;
-        trailer.push({
-          title: note
-            .replace(/<?(https?:\/\/[^\s>]+)>?/, "")
-            .replace(/\s+([.,])/g, "$1")
-            .trim(),
-          url,
-        });
-      }
+      notes.push(...paragraphs.slice(i + 1, end).map(asNote));
       end = i + 1;
       break;
     }
@@ -86,5 +86,17 @@ export function readClockFrame(paragraphs: string[]): ClockFrame {
     if (parseClockLine(p) || (endMatch && (!endMatch[1] || parseClockLine(endMatch[1])))) end--;
     else break;
   }
-  return { place, time, timeZone, releaseDate, trailer, paragraphs: paragraphs.slice(start, end) };
+  return { place, time, timeZone, releaseDate, notes, paragraphs: paragraphs.slice(start, end) };
+}
+
+/** A note as an attachment: its words, and the address it points to when it gives one. */
+function asNote(note: string): { title: string; url: string | null } {
+  const url = /<?(https?:\/\/[^\s>]+)>?/.exec(note)?.[1] ?? null;
+  return {
+    title: note
+      .replace(/<?(https?:\/\/[^\s>]+)>?/, "")
+      .replace(/\s+([.,])/g, "$1")
+      .trim(),
+    url,
+  };
 }

@@ -239,7 +239,7 @@ export function readHtml(text: string, ctx: ReaderContext): Draft {
   }
   const frame = readClockFrame(paragraphs);
   paragraphs = frame.paragraphs;
-  attachments.push(...frame.trailer);
+  attachments.push(...frame.notes);
   date ??= frame.releaseDate;
   const facts = analyseTitle(title, ctx.registry, date);
   date ??= facts.date;

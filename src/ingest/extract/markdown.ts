@@ -89,7 +89,7 @@ export function readFrontMatterMarkdown(text: string, ctx: ReaderContext): Draft
     when: documentDate(date, frame.time, frame.timeZone ?? profile.timeZone),
     participants: facts.participants,
     titleSpeaker: facts.titleSpeaker,
-    attachments: frame.trailer,
+    attachments: frame.notes,
     publisherRef: null,
     paragraphs,
     hasDialogue: true,

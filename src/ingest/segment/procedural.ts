@@ -266,6 +266,18 @@ export function putsAQuestion(text: string): boolean {
     });
 }
 
+// The press office's own written notes above a transcript: "See below for an answer to a question
+// (marked with an asterisk)…", "*As Mr. Brennan said, …", "Editor's note: …".
+// An asterisk marks the note's answer; Markdown's emphasis ("*South Court Auditorium*") is not one.
+const EDITORIAL_NOTE = /^(?:(?:please\s+)?see below\b|note:|editor[’']?s note\b|correction:)/iu;
+const ASTERISKED = /^\*(?!\*)\s*\p{L}(?!.*\*\s*$)/u;
+
+/** A note the publisher wrote into the page, not anyone's words. */
+export function isEditorialNote(paragraph: string): boolean {
+  const t = paragraph.trim();
+  return ASTERISKED.test(t) || EDITORIAL_NOTE.test(t.replace(/^[*_]+\s*/u, ""));
+}
+
 /**
  * A place line before the first words (the pool's "South Lawn", "Aboard Air Force One"): a few
  * words, no sentence punctuation. A greeting ("Ladies and gentlemen,") is not one.
@@ -273,5 +285,8 @@ export function putsAQuestion(text: string): boolean {
 export function isPlaceLine(paragraph: string): boolean {
   const t = paragraph.trim();
   const words = spokenWords(t);
+  // Set in italics by the page ("*Chief of Mission Residence *Seoul, Republic of Korea**"): a
+  // heading, a little longer, never a sentence.
+  if (/^\*.*\*$/su.test(t)) return words.length > 0 && words.length <= 12 && !/[.!?…:;]/u.test(t);
   return words.length > 0 && words.length <= 6 && !/[.!?,:;…]\s*$/u.test(t);
 }

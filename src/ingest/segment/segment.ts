@@ -95,10 +95,12 @@ export function segment(input: SegmentInput): SegmentResult {
     const qualifier = t.match?.qualifier ?? null;
     const addressedTo =
       kind === "question" && qualifier && !isInterpretedMarker(qualifier) ? addressee(qualifier) : null;
+    // Unlabelled lines that are not speech ("South Lawn" before the first label) are nobody's.
+    const speaker = t.match === null && kind === "other" ? anonymous : t.speaker;
     turns.push({
       index: turns.length,
-      speakerId: t.speaker.speakerId,
-      speakerName: t.speaker.speakerName,
+      speakerId: speaker.speakerId,
+      speakerName: speaker.speakerName,
       label: t.match?.label ?? null,
       kind,
       addressedTo,

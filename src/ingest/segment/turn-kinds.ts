@@ -16,6 +16,7 @@ import {
   isContinuation,
   isCourtesy,
   isCutOff,
+  isEditorialNote,
   isFloorBid,
   isHandOff,
   isPlaceLine,
@@ -212,8 +213,11 @@ function localKind(
 ): TurnKind | null {
   switch (side) {
     case "opening":
-      // A place line before the first label ("South Lawn") with no speaker is page furniture.
-      return hasLabels && isPlaceLine(t.paragraphs[0] ?? "") ? "other" : "remarks";
+      // A place line before the first label ("South Lawn") with no speaker is page furniture; a
+      // note the press office added above the transcript ("See below for an answer…") is nobody's words.
+      return hasLabels && (isPlaceLine(t.paragraphs[0] ?? "") || isEditorialNote(t.paragraphs[0] ?? ""))
+        ? "other"
+        : "remarks";
     case "ask":
       if (isStageDirectionOnly(text) || isCourtesy(text) || isBackchannel(text)) return "other";
       // "Karine?" bids for the floor; "Close?" after "Close." asks again.

@@ -36,6 +36,19 @@ const TITLE_WORDS = new Set(
     "chairman",
     "chairwoman",
     "administrator",
+    // Labels misspell it ("ACTING ADMINISTRATION SLAVITT"): a title all the same.
+    "administration",
+    "coordinator",
+    "adviser",
+    "advisor",
+    "counselor",
+    "envoy",
+    "special",
+    "principal",
+    "senior",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
     "ambassador",
     "general",
     "attorney",
@@ -189,3 +202,9 @@ export function romanise(name: string, system: "ru" | "uk"): string {
   if (!hasCyrillic(name)) return name;
   return system === "uk" ? ukrainian.transform(name) : iuliia.translate(name, iuliia.WIKIPEDIA);
 }
+
+/**
+ * English titles capitalise every word ("Remarks by President Biden After Marine One Arrival"):
+ * the words that go on from a name to what happened are not part of it.
+ */
+export const TITLE_CASE_WORDS = String.raw`(?:After|Before|During|At|On|In|Into|To|With|And|Aboard|En|Upon|For|From|Following|Via|Regarding|Announcing|Prior|Ahead|Over|Under|About|Amid|Departing|Arriving|Meeting|Honoring|Marking|Welcoming|Celebrating|Signing|Delivering|Discussing|Visiting|Traveling|Travelling)(?![\p{L}-])`;

@@ -9,7 +9,16 @@ import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { VerbatimError } from "../../errors/catalog.js";
 import type { Speaker } from "../../model/speaker.js";
-import { displayCase, foldName, hasCyrillic, idForName, nameParts, surnameKeys, toLatin } from "./names.js";
+import {
+  displayCase,
+  foldName,
+  hasCyrillic,
+  idForName,
+  nameParts,
+  surnameKeys,
+  TITLE_CASE_WORDS,
+  toLatin,
+} from "./names.js";
 
 const isoDate = z.union([
   z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/),
@@ -20,6 +29,7 @@ const RegistryFile = z.array(
   z.object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
     name: z.string().min(1),
+    gender: z.enum(["female", "male"]).nullable().default(null),
     aliases: z.record(z.string().regex(/^[a-z]{2}$/), z.array(z.string().min(1))).default({}),
     roles: z
       .array(
@@ -108,6 +118,7 @@ export class SpeakerRegistry {
     const speakers: Speaker[] = parsed.data.map((s) => ({
       id: s.id,
       name: s.name,
+      gender: s.gender,
       aliases: Object.entries(s.aliases).flatMap(([lang, names]) => names.map((name) => ({ name, lang }))),
       roles: s.roles.map((r) => ({ ...r, from: r.from ?? null, to: r.to ?? null })),
     }));
@@ -131,11 +142,13 @@ export class SpeakerRegistry {
   /**
    * Finds a registered person by a name as written in any script, or null. A bare surname
    * ("MR. HARRIS") only matches someone who held a registered role on `date`, when a date is given:
-   * surnames alone are too common to trust across decades.
+   * surnames alone are too common to trust across decades. An honorific rules out a registered
+   * person of the other gender.
    */
   findByName(name: string, date: string | null = null): Speaker | null {
     const parts = nameParts(name);
     if (!parts.surname || parts.surname.length < 2) return null;
+    const honorific = genderOfHonorific(name);
     const keys = surnameKeys(parts.surname);
     if (hasCyrillic(parts.surname)) keys.push(foldName(toLatin(parts.surname)));
     for (const key of keys) {
@@ -145,6 +158,7 @@ export class SpeakerRegistry {
         ? entries.filter((e) => e.initials.length === 0 || sameInitial(e.initials[0], parts.initials[0]))
         : entries;
       let distinct = [...new Set(matching.map((e) => e.speaker))];
+      if (honorific) distinct = distinct.filter((s) => !s.gender || s.gender === honorific);
       if (date && parts.initials.length === 0) distinct = distinct.filter((s) => activeOn(s, date));
       const firstGiven =
         parts.given[0] && parts.given[0].length > 1 ? foldName(toLatin(parts.given[0])) : null;
@@ -212,6 +226,17 @@ export function roleHeldOn(role: { from: string | null; to: string | null }, dat
   return (!role.from || upTo(role.from, date)) && (!role.to || upTo(date, role.to));
 }
 
+const MALE_HONORIFIC = /^(?:mr|mister|sir|г-н|господин|пан)(?![\p{L}])/iu;
+const FEMALE_HONORIFIC = /^(?:mrs|ms|miss|madam|madame|dame|г-жа|госпожа|пані)(?![\p{L}])/iu;
+
+/** The gender a name's honorific gives ("MR. HARRIS", "Ms. Rice"), or null. */
+export function genderOfHonorific(name: string): "female" | "male" | null {
+  const t = name.trim();
+  if (MALE_HONORIFIC.test(t)) return "male";
+  if (FEMALE_HONORIFIC.test(t)) return "female";
+  return null;
+}
+
 /** True when the person held a dated role on the date (undated roles count as always held). */
 function activeOn(speaker: Speaker, date: string): boolean {
   if (speaker.roles.length === 0) return true;
@@ -241,6 +266,8 @@ function sameInitial(a: string | undefined, b: string | undefined): boolean {
   return foldName(toLatin(a))[0] === foldName(toLatin(b))[0];
 }
 
+const TITLE_CASE_SPLIT = new RegExp(String.raw`\s${TITLE_CASE_WORDS}(?:\s|$)`, "u");
+
 /** Registered people named in a text (a title), in order of first mention. */
 export function findMentions(registry: SpeakerRegistry, text: string): Speaker[] {
   const found: Speaker[] = [];
@@ -249,14 +276,16 @@ export function findMentions(registry: SpeakerRegistry, text: string): Speaker[]
     /(?:\p{Lu}\.\s?){1,2}\s?\p{Lu}[\p{Ll}-]+|(?:\p{Lu}[\p{Ll}\p{M}'-]*\.?\s){0,3}\p{Lu}[\p{L}\p{M}-]+(?:[’']s)?/gu,
   );
   for (const m of candidates) {
-    const phrase = m[0].replace(/[’']s$/, "");
-    const words = phrase.split(/\s+/);
-    // Try the longest tail first so "Press Secretary Jen Psaki" finds Psaki via "Jen Psaki".
-    for (let start = 0; start < words.length; start++) {
-      const speaker = registry.findByName(words.slice(start).join(" "));
-      if (speaker) {
-        if (!found.includes(speaker)) found.push(speaker);
-        break;
+    // "President Biden After Marine One": the name ends where the title goes on to the event.
+    for (const phrase of m[0].replace(/[’']s$/, "").split(TITLE_CASE_SPLIT)) {
+      const words = phrase.split(/\s+/).filter(Boolean);
+      // Try the longest tail first so "Press Secretary Jen Psaki" finds Psaki via "Jen Psaki".
+      for (let start = 0; start < words.length; start++) {
+        const speaker = registry.findByName(words.slice(start).join(" "));
+        if (speaker) {
+          if (!found.includes(speaker)) found.push(speaker);
+          break;
+        }
       }
     }
   }

@@ -1,0 +1,105 @@
+/**
+ * Full names for surname labels. Transcripts label guests by title and surname ("MR. LANDRIEU",
+ * "DR. BOUSHEY") and name them in full once, where they are introduced: the title, the press
+ * call's header ("NATIONAL SECURITY COUNCIL SENIOR DIRECTOR GRANT HARRIS"), the moderator's
+ * "…on the record with Grant Harris". A careful reader calls the speaker by that name. Precision
+ * first: a surname the document gives two different given names is left as the label has it.
+ */
+import { foldName, nameParts } from "./names.js";
+
+/** Capitalised words that stand before a surname without being a given name. */
+const NOT_GIVEN = new Set(
+  (
+    "the a an and of for with by to from on at in mr mrs ms miss dr sir madam dame president vice " +
+    "secretary senator sen governor gov ambassador general director minister deputy senior press chair " +
+    "chairman chairwoman administrator administration adviser advisor coordinator counselor principal " +
+    "assistant special acting attorney surgeon representative rep congressman congresswoman leader " +
+    "mayor judge justice professor prof doctor officer spokesperson spokesman spokeswoman envoy " +
+    "commissioner chief lady first former late speaker pm premier king queen prince princess emir " +
+    "sheikh chancellor pope cardinal bishop reverend rev sergeant captain colonel admiral major " +
+    "lieutenant commander ensign private corporal specialist airman seaman petty administer team council office department ministry house senate congress committee " +
+    "state treasury defense defence education energy labor labour interior agriculture commerce " +
+    "transportation justice homeland security health housing veterans affairs economic national " +
+    "international foreign federal white american united dear thank thanks hi hello welcome good " +
+    "after before during following aboard en route via regarding also but so as if when while " +
+    "today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday " +
+    // Words that open a sentence: "… he said. Then Harris …".
+    "im ive id ill its hes shes were weve youre youve thats lets heres theres " +
+    "then now well maybe perhaps yes no okay ok because although however here there this that " +
+    "these those what who how why where which it he she we they i you our my his her their its " +
+    "let please look listen again even just only not all every each both either neither"
+  ).split(" "),
+);
+
+/** A label that is a title and a surname: "MR. HARRIS", "Dr. Boushey", "ADMINISTRATOR REGAN". */
+const TITLED_SURNAME = /^(?:[\p{L}]+\.?\s+){1,4}([\p{L}’'-]+)$/u;
+
+const WORD = /[\p{L}’'-]+\.?/gu;
+
+/**
+ * The full name the text gives the label's surname ("MR. HARRIS" → "Grant Harris"), or null when
+ * it gives none or more than one.
+ */
+export function fullNameFor(label: string, texts: readonly string[]): string | null {
+  const m = TITLED_SURNAME.exec(label.trim());
+  const surname = m?.[1];
+  // A label with a given name or initials already names the person.
+  if (!surname || surname.length < 3 || nameParts(label).given.length > 0) return null;
+  const wanted = foldName(surname);
+  const found = new Map<string, string>();
+  for (const text of texts) {
+    const words = [...text.matchAll(WORD)];
+    for (let i = 1; i < words.length; i++) {
+      const word = words[i] as RegExpMatchArray;
+      const written = word[0].replace(/\.$/u, "");
+      if (foldName(written) !== wanted) continue;
+      // The given name right before it, only a space between ("Grant Harris"), or with a middle
+      // initial ("Michael S. Regan"). When the word before that could be a name too ("Samia Suluhu
+      // Hassan", but also "Counterterrorism John Brennan"), where the name starts is not clear:
+      // that mention is not read.
+      const capitals = written === written.toUpperCase();
+      const nameBefore = (j: number) => {
+        const w = words[j];
+        const next = words[j + 1] as RegExpMatchArray;
+        if (!w) return false;
+        const between = text.slice((w.index ?? 0) + w[0].length, next.index ?? 0);
+        return /^\s+$/u.test(between) && isGivenName(w[0], capitals);
+      };
+      let first = i - 1;
+      if (!nameBefore(first)) continue;
+      if (isInitial((words[first] as RegExpMatchArray)[0])) first--;
+      if (!nameBefore(first) || isInitial((words[first] as RegExpMatchArray)[0]) || nameBefore(first - 1))
+        continue;
+      const given = words.slice(first, i).map((w) => w[0]);
+      const key = foldName(given[0] as string);
+      const name = [...given, written].join(" ");
+      // Written in capitals in a header and in mixed case in the text: the text shows how it is spelt ("McDonough").
+      const held = found.get(key);
+      if (!held || held === held.toUpperCase()) found.set(key, name);
+    }
+  }
+  const name = found.size === 1 ? [...found.values()][0] : undefined;
+  return name ? properCase(name) : null;
+}
+
+const isInitial = (word: string) => /^\p{Lu}\.$/u.test(word);
+
+/**
+ * "Grant", "J.", "Jean-Pierre", and "GRANT" beside a surname in capitals; not "Director", "the",
+ * "Secretaries", or an acronym ("NEC Director") in mixed-case text.
+ */
+function isGivenName(word: string, capitals: boolean): boolean {
+  if (!/^\p{Lu}/u.test(word)) return false;
+  if (word.endsWith(".") && word.length > 2) return false;
+  if (!capitals && word.length > 1 && word === word.toUpperCase() && !isInitial(word)) return false;
+  const folded = foldName(word.replace(/\.$/, ""));
+  return !NOT_GIVEN.has(folded) && !(folded.endsWith("s") && NOT_GIVEN.has(folded.slice(0, -1)));
+}
+
+/** A name written in capitals, as names are shown: "GRANT HARRIS" → "Grant Harris". */
+function properCase(name: string): string {
+  if (name !== name.toUpperCase()) return name;
+  return name
+    .toLowerCase()
+    .replace(/(^|[\s\-.'’])(\p{L})/gu, (_m, pre: string, ch: string) => pre + ch.toUpperCase());
+}
