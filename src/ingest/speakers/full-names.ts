@@ -17,7 +17,9 @@ const NOT_GIVEN = new Set(
     "mayor judge justice professor prof doctor officer spokesperson spokesman spokeswoman envoy " +
     "commissioner chief lady first former late speaker pm premier king queen prince princess emir " +
     "sheikh chancellor pope cardinal bishop reverend rev sergeant captain colonel admiral major " +
-    "lieutenant commander ensign private corporal specialist airman seaman petty administer team council office department ministry house senate congress committee " +
+    "lieutenant commander ensign private corporal specialist airman seaman petty administer coach " +
+    "pastor rabbi imam father sister brother dean sheriff detective uncle aunt grandma grandpa mom dad " +
+    "team council office department ministry house senate congress committee " +
     "state treasury defense defence education energy labor labour interior agriculture commerce " +
     "transportation justice homeland security health housing veterans affairs economic national " +
     "international foreign federal white american united dear thank thanks hi hello welcome good " +
