@@ -8,24 +8,38 @@ import { findMentions, type SpeakerRegistry } from "../speakers/registry.js";
 import { parseDateline } from "./dates.js";
 import type { DraftParticipant } from "./draft.js";
 
-const KIND_RULES: [RegExp, DocumentKind][] = [
+/**
+ * What a title says the event was. Where it names two, the more specific wins: "Remarks by President
+ * Biden and Prime Minister Kishida in Joint Press Conference" is a press conference; remarks "at
+ * Signing of an Executive Order" are remarks, not the order; a "Background Press Call" is a
+ * briefing by telephone.
+ */
+const EVENT_KINDS: [RegExp, DocumentKind][] = [
   [
-    /news conference|press conference|press availability|пресс-конференци|прес-конференці/iu,
+    /news conference|press conference|press availability|rueda de prensa|conferencia de prensa|пресс-конференци|прес-конференці/iu,
     "press-conference",
   ],
-  [/briefing|gaggle|брифинг|брифінг/iu, "briefing"],
+  [/briefing|gaggle|press call|conference call|media call|брифинг|брифінг/iu, "briefing"],
   [/interview|интервью|інтерв/iu, "interview"],
-  [
-    /\b(?:decree|executive order)\b|^указ|^распоряжение|^р а с п о р я ж е н и е|^у к а з|федеральный закон/iu,
-    "decree",
-  ],
-  [/statement|заявлени|заява|заяви|комментари|comment by|сообщение для сми|press release/iu, "statement"],
-  [/general debate|address|speech|обращени|речь|звернення|промова/iu, "speech"],
-  [/remarks|выступлени|answers to (?:media |journalists[’'] )?questions|ответы на вопросы/iu, "remarks"],
 ];
+/** A title that is the act itself, not remarks about it. */
+const DECREE =
+  /^(?:(?:presidential\s+)?(?:executive order|decree|proclamation|memorandum)\b|указ|распоряжение|р а с п о р я ж е н и е|у к а з|федеральный закон)/iu;
+/** Remarks as the page files them: "Remarks by…", "Excerpts from…", "Выступление…". */
+const REMARKS_FIRST = /^(?:(?:corrected|updated):\s*)?(?:remarks|excerpts?|выступлени)/iu;
+/** An address as a noun ("State of the Union Address", "in Address to"), not the verb ("Efforts to Address"). */
+const SPEECH = /general debate|(?<!\bto\s)\baddress\b|\bspeech\b|обращени|речь|звернення|промова/iu;
+const STATEMENT =
+  /statement|readout|fact sheet|letter from|заявлени|заява|заяви|комментари|comment by|сообщение для сми|press release|comunicado|información sobre/iu;
+const REMARKS = /remarks|выступлени|answers to (?:media |journalists[’'] )?questions|ответы на вопросы/iu;
 
 export function kindFromTitle(title: string): DocumentKind | null {
-  for (const [pattern, kind] of KIND_RULES) if (pattern.test(title)) return kind;
+  for (const [pattern, kind] of EVENT_KINDS) if (pattern.test(title)) return kind;
+  if (DECREE.test(title.trim())) return "decree";
+  if (REMARKS_FIRST.test(title.trim())) return SPEECH.test(title) ? "speech" : "remarks";
+  if (STATEMENT.test(title)) return "statement";
+  if (SPEECH.test(title)) return "speech";
+  if (REMARKS.test(title)) return "remarks";
   return null;
 }
 

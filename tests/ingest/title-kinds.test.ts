@@ -1,0 +1,57 @@
+/** The kind of event a title names, when it names more than one thing. */
+import { describe, expect, it } from "vitest";
+import { kindFromTitle } from "../../src/ingest/extract/title.js";
+
+describe("the kind a title names", () => {
+  it("reads a press call, background or on the record, as a briefing", () => {
+    expect(kindFromTitle("Background Press Call by Senior Administration Officials on Venezuela")).toBe(
+      "briefing",
+    );
+    expect(kindFromTitle("On-the-Record Press Call by National Security Advisor Jake Sullivan")).toBe(
+      "briefing",
+    );
+    expect(kindFromTitle("Remarks by Vice President Harris in Press Call on Affordable Childcare")).toBe(
+      "briefing",
+    );
+  });
+
+  it("reads remarks at the signing of an order as remarks, and only the order itself as a decree", () => {
+    expect(
+      kindFromTitle("Remarks by President Biden at Signing of an Executive Order on Racial Equity"),
+    ).toBe("remarks");
+    expect(kindFromTitle("Executive Order on Improving the Nation’s Cybersecurity")).toBe("decree");
+    expect(kindFromTitle("Memorandum on Delegation of Authority Under Public Law 117-169")).toBe("decree");
+    expect(kindFromTitle("Указ Президента Российской Федерации")).toBe("decree");
+  });
+
+  it("reads address as a speech only where it is the noun", () => {
+    expect(kindFromTitle("Remarks by President Biden in State of the Union Address")).toBe("speech");
+    expect(
+      kindFromTitle("Remarks by President Biden on Efforts to Address Global Supply Chain Bottlenecks"),
+    ).toBe("remarks");
+    expect(kindFromTitle("Remarks by Vice President Harris on Addressing Bias in Home Valuations")).toBe(
+      "remarks",
+    );
+  });
+
+  it("reads remarks in joint press statements as remarks, a readout as a statement", () => {
+    expect(
+      kindFromTitle("Remarks by President Biden and President Macron of France in Joint Press Statements"),
+    ).toBe("remarks");
+    expect(
+      kindFromTitle("Readout By Press Secretary Robert Gibbs On The President's Bilateral Meeting"),
+    ).toBe("statement");
+    expect(kindFromTitle("Statement by President Biden on the U.S.-Africa Leaders Summit")).toBe("statement");
+  });
+
+  it("lets a press conference or a briefing named anywhere in the title win", () => {
+    expect(
+      kindFromTitle("Remarks by President Biden and Prime Minister Kishida in Joint Press Conference"),
+    ).toBe("press-conference");
+    expect(kindFromTitle("Declaraciones del Presidente Durante Rueda de Prensa")).toBe("press-conference");
+    expect(kindFromTitle("Брифинг официального представителя МИД России М.В.Захаровой")).toBe("briefing");
+    expect(
+      kindFromTitle("Выступление и ответы на вопросы СМИ Министра иностранных дел России С.В.Лаврова"),
+    ).toBe("remarks");
+  });
+});
