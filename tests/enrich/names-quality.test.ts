@@ -94,13 +94,13 @@ function writeReport(tuning: NameScore, fresh: NameScore, unseen: NameScore): vo
     "",
     ...section(
       "Unseen sample (tests/gold/names-unseen)",
-      "Annotated blind on 2026-12-06 by an annotator who saw neither the finder nor its output, after the changes of that day; measured once, its errors not read before this figure was written: the figure to quote.",
+      'Annotated blind on 2026-12-06 by an annotator who saw neither the finder nor its output, after the changes of that day; its errors have not been read. First measured at precision 0.984, recall 0.925 (English 0.800 / 0.638); measured again after two rules written from the fresh sample\'s English errors (an institution written alone, "Congress"; an acronym after "the", "the CDC"): the figure to quote.',
       unseen,
       true,
     ),
     ...section(
       "Fresh sample (tests/gold/names-fresh)",
-      "Annotated blind by two annotators who saw neither the finder nor its output. Its Ukrainian errors were read once, on 2026-12-06, and rules were written for the kinds of mistake they showed (a region named by its adjective, several adjectives sharing one noun, Ukrainian names the gazetteer lacked, a word after a bullet opening a sentence, a word that only starts like a body's generic word, the places of a list after a locative preposition); four referents the gazetteer now lists (the Cabinet of Ministers and the Verkhovna Rada, in both languages) were given its ids. Before: precision 0.941, recall 0.827 (Ukrainian 0.806 / 0.706).",
+      'Annotated blind by two annotators who saw neither the finder nor its output. Its English errors were read on 2026-12-06 (second session): an institution written alone ("allow Congress to start over") was missed, as a generic word alone; English before that: precision 0.948, recall 0.821. Its Ukrainian errors were read once, on 2026-12-06, and rules were written for the kinds of mistake they showed (a region named by its adjective, several adjectives sharing one noun, Ukrainian names the gazetteer lacked, a word after a bullet opening a sentence, a word that only starts like a body\'s generic word, the places of a list after a locative preposition); four referents the gazetteer now lists (the Cabinet of Ministers and the Verkhovna Rada, in both languages) were given its ids. Before: precision 0.941, recall 0.827 (Ukrainian 0.806 / 0.706).',
       fresh,
       true,
     ),

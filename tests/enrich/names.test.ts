@@ -53,6 +53,25 @@ describe("names no list holds, in English", () => {
     ]);
   });
 
+  it("takes an institution written alone for the body, at the start of a sentence too, but no other generic word", () => {
+    expect(found("We call on Congress to act. The Senate passed the bill.")).toEqual([
+      "organisation:Congress",
+      "organisation:Senate",
+    ]);
+    expect(found("Congress passed it.")).toEqual(["organisation:Congress"]);
+    expect(found("The Ministry said so, and the congress of the party met.")).toEqual([]);
+  });
+
+  it("takes an acronym after 'the' for a body's short name, but not an acronym of a thing or one in capitals", () => {
+    expect(found("The CDC said so, and the FDA will decide with the FBI.")).toEqual([
+      "organisation:CDC",
+      "organisation:FDA",
+      "organisation:FBI",
+    ]);
+    expect(found("The GDP grew, the CEO left and the COVID cases fell.")).toEqual([]);
+    expect(found("THE CDC SAID SO")).toEqual([]);
+  });
+
   it("ends an organisation's name where a person's name follows it", () => {
     expect(found("Director of the Freeman Spogli Institute Michael McFaul said so.")).toEqual([
       "organisation:Freeman Spogli Institute",

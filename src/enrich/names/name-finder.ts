@@ -396,7 +396,8 @@ function readLatin(
     !first.initial &&
     isOrdinaryEnglishWord(first.raw) &&
     !isTitle(first) &&
-    !isGiven(first)
+    !isGiven(first) &&
+    !(a === to && ENGLISH_INSTITUTIONS.has(first.lower))
   ) {
     // "Programme Manager", "Lawyer at…": an ordinary word opening a sentence; read the rest alone.
     if (a === to) return to + 1;
@@ -459,6 +460,18 @@ function readLatin(
     let k = a;
     while (k <= to && overlaps(tokens[k] as NameToken, listed)) k++;
     return k;
+  }
+  // "the CDC", "the IMF": an acronym after a lowercase "the" is a body's short name, unless it
+  // abbreviates a thing ("the GDP", "the ACA").
+  if (
+    words.length === 1 &&
+    ((a === from && tokens[a - 1]?.raw === "the") || (a === from + 1 && tokens[from]?.raw === "The")) &&
+    isAcronymToken(first) &&
+    /^\p{Lu}{2,6}$/u.test(first.raw) &&
+    !NOT_BODIES.has(first.raw)
+  ) {
+    push(a, a, "organisation");
+    return to + 1;
   }
   if (words.length === 1 && ENGLISH_INSTITUTIONS.has(first.lower) && !first.opening) {
     push(a, a, "organisation");
@@ -589,6 +602,14 @@ const OCCUPATIONS = new Set(
 
 const OUTLET_BEFORE = new Set(["from", "of", "with"]);
 
+/** Acronyms of things, not bodies: measures, jobs, laws, programmes, units, diseases, zones. */
+const NOT_BODIES = new Set(
+  `COVID MERS GDP GNP CPI CEO CFO COO CTO CIO PPE ICU ER DMZ IRA ARP ACA NDAA BBB BIF RNA DNA HIV AIDS SARS ID IDS
+  TV AI PR OK AM PM ET EST EDT PST PDT CST CDT UTC GMT USD EUR GPS SUV EV EVS LNG LPG ATM IPO FAQ VIP PHD
+  MBA STEM US USA UK EU UN USSR UAE DPRK PRC ROK NYC DC LA CHIPS JCPOA START INF NPT CTBT TPP USMCA NAFTA
+  SNAP WIC TANF ACP SBA PPP EITC CTC SALT IT HR QA RV CD DVD PC URL API AR MR`.split(/\s+/),
+);
+
 /**
  * Whether tokens[at] ("from") follows a person's name of two or three capitalised words, which a
  * question is given to earlier in the same sentence: a moderator calling a reporter.
@@ -641,7 +662,11 @@ function pushOrganisation(
     !place &&
     span.every((w) => !w.capital || (isOrdinaryEnglishWord(w.raw) && !isGiven(w) && !overlaps(w, listed)));
   const weak = span.every((w) => !isOrgWord(w) || WEAK_ORGANISATION_WORDS.has(w.lower));
-  if (!(a === e && isOrgWord(tokens[a] as NameToken)) && !(ordinary && weak)) {
+  // A generic word alone is no one body ("the Ministry"), unless it is an institution's own name
+  // ("Congress", "the Senate", "Parliament").
+  const alone =
+    a === e && isOrgWord(tokens[a] as NameToken) && !ENGLISH_INSTITUTIONS.has((tokens[a] as NameToken).lower);
+  if (!alone && !(ordinary && weak)) {
     push(a, e, "organisation");
     if (place) push(place[0], place[1], "place");
   }
