@@ -196,7 +196,7 @@ describe("turn kinds", () => {
     ]);
   });
 
-  it("a bare Yes. while a reporter sets up a question is listening, and the question that follows is answered", () => {
+  it("a bare Yes. while a reporter sets up a question is listening, and the answer answers every part of the question", () => {
     const { kinds, pairs } = read([
       "Q    And you have had an intense campaign to settle the argument, which you have set out with great confidence.",
       "THE PRESIDENT:  Yes.",
@@ -204,7 +204,43 @@ describe("turn kinds", () => {
       `THE PRESIDENT:  ${ANSWER}`,
     ]);
     expect(kinds).toEqual(["question", "other", "question", "answer"]);
-    expect(pairs).toEqual([[2, 3]]);
+    expect(pairs).toEqual([
+      [0, 3],
+      [2, 3],
+    ]);
+  });
+
+  it("a question put in three parts to someone who only listens is one question; an aside that is more than listening splits it", () => {
+    const listened = read([
+      "Q    You are going to Ethiopia, where there is effectively no opposition in parliament.",
+      "THE PRESIDENT:  Right.",
+      "Q    You are going to Kenya, where the court is still investigating members of the government.",
+      "THE PRESIDENT:  Uh-huh.",
+      "Q    Is that the right message to send?",
+      `THE PRESIDENT:  ${ANSWER}`,
+    ]);
+    expect(listened.pairs).toEqual([
+      [0, 5],
+      [2, 5],
+      [4, 5],
+    ]);
+    const asked = read([
+      "Q    What awaits you when you leave?",
+      "THE PRESIDENT:  What do I think what?",
+      "Q    Awaits you. What is your new reality?",
+      `THE PRESIDENT:  ${ANSWER}`,
+    ]);
+    expect(asked.pairs).toEqual([[2, 3]]);
+  });
+
+  it("an interview's closing thanks and goodbye answer nothing", () => {
+    const { kinds } = read([
+      "Q    Is there unfinished business on race and on guns?",
+      `THE PRESIDENT:  ${ANSWER}`,
+      "Q    Mr. President, thank you very much.",
+      "THE PRESIDENT:  Thank you so much. I enjoyed it.",
+    ]);
+    expect(kinds).toEqual(["question", "answer", "other", "other"]);
   });
 
   it("a reporter's bid for the floor and the nod that gives it are procedural", () => {

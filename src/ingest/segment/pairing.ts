@@ -10,16 +10,20 @@
  * the rest is a follow-up of its own. A speaker's answer that goes on after a question cut in
  * (turn-kinds.ts, continuations) answers the question its first part answered.
  *
- * Parts of a question split by an aside but not continued ("What awaits you?" "What do I think
- * what?" "Awaits you. What's your new reality?") are left as separate questions: annotators
- * disagree on whether the first part is answered, and on the blind sample grouping them lost as
- * much precision as it gained recall (docs/quality.md).
+ * A question put in parts while the person asked only listens ("You're going to Ethiopia, where
+ * there is no opposition." "Right." "You're going to Kenya, where…?") is one question: the answer
+ * answers every part. Three annotators out of four pair them so; on the blind sample it moved pair
+ * F1 from 0.899 to 0.902. Parts split by an aside that is more than listening ("What awaits you?"
+ * "What do I think what?" "Awaits you. What's your new reality?") are left as separate questions:
+ * annotators disagree on whether the first part is answered, and on the blind sample grouping them
+ * lost as much precision as it gained recall (docs/quality.md).
  */
 import type { QaPair, Turn } from "../../model/document.js";
 
 export function pairQuestions(
   turns: Pick<Turn, "index" | "kind">[],
   continues: (number | null)[] = [],
+  listening: boolean[] = [],
 ): QaPair[] {
   const pairs: QaPair[] = [];
   /** The exchange (one or more question parts) each question or answer belongs to, by turn index. */
@@ -40,7 +44,14 @@ export function pairQuestions(
         before === current &&
         !answered &&
         kindOf.get(earlier as number) === "question";
-      current = takesUp ? [...before, pair] : [pair];
+      // "You're going to Ethiopia, where…" "Right." "You're going to Kenya, where…": the person
+      // asked only listened, so the question goes on.
+      const heard =
+        !answered &&
+        current.length > 0 &&
+        listening[turn.index - 1] === true &&
+        kindOf.get(turn.index - 2) === "question";
+      current = takesUp ? [...before, pair] : heard ? [...current, pair] : [pair];
       answered = false;
       exchangeOf.set(turn.index, current);
     } else if (turn.kind === "answer") {

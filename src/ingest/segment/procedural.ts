@@ -55,6 +55,10 @@ const COURTESY_SENTENCE = new RegExp(
     "(?:i )?(?:really |truly )?appreciate (?:it|that|you|this)(?: very much)?",
     "(?:that's|that’s|that is|that was)(?: very| really| so)? (?:helpful|great|useful|kind|good)",
     "how are you(?: doing)?",
+    // An interview's goodbye: "Thank you so much. I enjoyed it.", "It's been a pleasure."
+    "(?:i )?(?:really |thoroughly |truly )?enjoyed (?:it|this|that|our conversation|the conversation|talking (?:to|with) you)",
+    "(?:it was|it's been|it’s been|it has been)(?: a| my| a real| a great)? (?:pleasure|honou?r)(?: to be (?:here|with you))?",
+    "(?:great|good|nice) (?:talking|to talk) (?:to|with) you",
     "how(?:'s| is|’s) everybody(?: doing)?|how(?:'s| is|’s) everyone(?: doing)?|how are (?:we|you all|y'all)(?: doing)?",
     // A press call's sound check: "Hi, can you hear me?", "Yes, we can hear you."
     "(?:can|could|do) you (?:all )?(?:hear|see) (?:me|us)(?: (?:okay|ok|all right|alright|now|well))?",
@@ -70,6 +74,7 @@ const COURTESY_SENTENCE = new RegExp(
 );
 
 const TRAILING_VOCATIVES = new RegExp(`(?:,\\s*${VOCATIVE})+$`, "u");
+const LEADING_VOCATIVE = new RegExp(`^${VOCATIVE},\\s*`, "u");
 const WHOLE_COURTESY = new RegExp(`^(?:${COURTESY_SENTENCE.source})$`, "iu");
 /** Longer than any courtesy sentence, however many names it addresses. */
 const COURTESY_MAX_CHARS = 160;
@@ -78,8 +83,9 @@ function isCourtesySentence(sentence: string): boolean {
   let s = sentence.trim().replace(/[\s.!?…,;:]+$/u, "");
   if (s === "") return true;
   if (s.length > COURTESY_MAX_CHARS) return false;
-  // "Thank you, Karine", "Thanks, Mr. President", "Okay, thank you, guys": drop the names addressed.
-  s = s.replace(TRAILING_VOCATIVES, "");
+  // "Thank you, Karine", "Thanks, Mr. President", "Okay, thank you, guys", "Mr. President, thank
+  // you very much": drop the names addressed.
+  s = s.replace(TRAILING_VOCATIVES, "").replace(LEADING_VOCATIVE, "");
   // "Good afternoon" is a greeting whole: "Good" is filler only before something else.
   if (WHOLE_COURTESY.test(s.trim())) return true;
   s = s.replace(LEADING_FILLER, "");

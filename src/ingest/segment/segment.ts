@@ -7,6 +7,7 @@ import type { WarningCode } from "../../errors/catalog.js";
 import type { QaPair, Turn } from "../../model/document.js";
 import { addressee, isInterpretedMarker, type LabelConvention, type LabelMatch } from "./labels.js";
 import { pairQuestions } from "./pairing.js";
+import { isBackchannel } from "./procedural.js";
 import { findStageDirections } from "./stage-directions.js";
 import { classifyTurns, continuations } from "./turn-kinds.js";
 
@@ -109,5 +110,12 @@ export function segment(input: SegmentInput): SegmentResult {
       notes: t.paragraphs.flatMap((p, i) => findStageDirections(p, i)),
     });
   }
-  return { turns, qa: pairQuestions(turns, continuations(shapes)), warnings };
+  // The people asked listening ("Yes.", "Right.", "Uh-huh.") while a question is put.
+  const listening = turns.map(
+    (t) =>
+      t.kind === "other" &&
+      (t.label === null || shapes[t.index]?.role !== "question") &&
+      isBackchannel(t.paragraphs.join(" ")),
+  );
+  return { turns, qa: pairQuestions(turns, continuations(shapes), listening), warnings };
 }
