@@ -1,6 +1,6 @@
 /**
- * npm run bench:load — 200 clients on one `verbatim serve` for 60 s while `verbatim ingest` adds
- * documents to the same archive. The archive starts with two of the bench corpus's three tarballs;
+ * npm run bench:load — 200 clients on one `verbatim serve` for 60 s, after a ramp-up of 10 s that
+ * is reported apart, while `verbatim ingest` adds documents to the same archive. The archive starts with two of the bench corpus's three tarballs;
  * the ingest brings the third (the White House briefings) during the load. Each client is a loop:
  * a request from the mix, its answer read whole, then a pause drawn between 0 and 2 s, as a reader
  * reads (LOAD_THINK_MS sets the longest pause; 0 makes every client a closed loop). The mix: new
@@ -30,6 +30,8 @@ if (!existsSync(path.join(root, "dist", "cli", "main.js"))) {
 const CLIENTS = Number(process.env.LOAD_CLIENTS ?? 200);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const THINK_MS = Number(process.env.LOAD_THINK_MS ?? 2000);
+/** Seconds of load before the measured period: clients arriving, code paths compiled, caches filled. */
+const RAMP_SECONDS = Number(process.env.LOAD_RAMP_SECONDS ?? 10);
 /** `serve --processes`: "auto" is one per core, as an operator serving on this machine would. */
 const PROCESSES = process.env.LOAD_PROCESSES ?? "auto";
 
@@ -143,7 +145,7 @@ async function main() {
   reader.close();
 
   const { port, child: server } = await startServe(db, PROCESSES);
-  // Warm-up: the catalog loaded, the code paths compiled, in every process (40 requests, 8 at a time).
+  // First requests: the catalog loaded in every process before any client arrives (40 requests, 8 at a time).
   for (let i = 0; i < 20; i += 4)
     await Promise.all(
       [0, 1, 2, 3].flatMap((k) => [
@@ -151,7 +153,6 @@ async function main() {
         get(port, `/d/${encodeURIComponent(ids[i + k] as string)}`),
       ]),
     );
-  const before = memoryOf(server.pid as number);
   // With several, the first process starts the others and serves nothing itself.
   const serving = PROCESSES === "1" ? 1 : processTree(server.pid as number).length - 1;
 
@@ -167,25 +168,39 @@ async function main() {
   };
 
   const latencies = new Map<Kind, number[]>(MIX.map((k) => [k, []]));
+  /** Answers to requests sent during the ramp-up, reported apart. */
+  const rampLatencies: number[] = [];
   const errors = new Map<string, number>();
+  let before = memoryOf(server.pid as number);
   let peak = before.peak;
-  const sampler = setInterval(() => {
-    peak = Math.max(peak, memoryOf(server.pid as number).rss);
-  }, 500);
+  let sampler: NodeJS.Timeout | null = null;
 
-  const ingestStarted = performance.now();
+  // The ramp-up: every client joins, spread over its first pause, and every request kind runs,
+  // for RAMP_SECONDS before anything is counted; then the ingest starts and the measured period
+  // begins. What the server does while 200 clients arrive at once is reported apart from it.
+  const measuredFrom = performance.now() + RAMP_SECONDS * 1000;
+  const end = measuredFrom + SECONDS * 1000;
+  const ingestStarted = { at: 0 };
   let ingestSeconds = 0;
-  const ingest = run([
-    "ingest",
-    "--db",
-    db,
-    "--no-progress",
-    path.join(benchDir, "whitehouse-briefings.tar.gz"),
-  ]).then(() => {
-    ingestSeconds = (performance.now() - ingestStarted) / 1000;
-  });
+  let ingest: Promise<void> = Promise.resolve();
+  const startMeasuring = setTimeout(() => {
+    before = memoryOf(server.pid as number);
+    peak = before.peak;
+    sampler = setInterval(() => {
+      peak = Math.max(peak, memoryOf(server.pid as number).rss);
+    }, 500);
+    ingestStarted.at = performance.now();
+    ingest = run([
+      "ingest",
+      "--db",
+      db,
+      "--no-progress",
+      path.join(benchDir, "whitehouse-briefings.tar.gz"),
+    ]).then(() => {
+      ingestSeconds = (performance.now() - ingestStarted.at) / 1000;
+    });
+  }, RAMP_SECONDS * 1000);
 
-  const end = performance.now() + SECONDS * 1000;
   let turn = 0;
   const client = async (n: number) => {
     // Clients start spread over the first pause, not all in the same millisecond.
@@ -194,15 +209,18 @@ async function main() {
       const kind = MIX[(turn++ + n) % MIX.length] as Kind;
       const t = performance.now();
       const status = await get(port, pathFor(kind));
-      (latencies.get(kind) as number[]).push(performance.now() - t);
+      // Errors count whenever they happen; latencies only in the measured period.
       if (status !== "200") errors.set(status, (errors.get(status) ?? 0) + 1);
+      if (t < measuredFrom) rampLatencies.push(performance.now() - t);
+      else (latencies.get(kind) as number[]).push(performance.now() - t);
       if (THINK_MS > 0) await new Promise((r) => setTimeout(r, Math.random() * THINK_MS));
     }
   };
   await Promise.all(Array.from({ length: CLIENTS }, (_, n) => client(n)));
+  clearTimeout(startMeasuring);
   const ingestRunning = ingestSeconds === 0;
   await ingest;
-  clearInterval(sampler);
+  if (sampler) clearInterval(sampler);
   // After: the load over, the ingest finished and its catalog changes read by one more search,
   // then 10 s idle, in which V8 gives back the heap it grew under load (its memory reducer).
   await get(port, `/api/search?q=${words[0]}`);
@@ -231,16 +249,21 @@ async function main() {
     "",
     `Measured ${new Date().toISOString().slice(0, 10)} on ${machineLine()}.`,
     "Target: 0 errors, search p99 under 200 ms, server RSS after the load within 20% of before.",
-    `An archive of \`ungdc.tar.gz\` and \`whitehouse-obama-html.tar.gz\` from \`../shared/corpus/bench/\` (${documentsBefore} documents), served by \`verbatim serve --processes ${PROCESSES}\` (${serving} serving process(es); per-client limits off: every client is 127.0.0.1; memory is summed over every process). ${CLIENTS} clients in this process for ${SECONDS} s, each a loop: a request, its answer read whole, then a pause drawn between 0 and ${THINK_MS / 1000} s (a request on a kept-alive socket that the server closed at that moment is sent again once, as browsers do). Every JSON search asks a word not asked before (no result cache). Meanwhile \`verbatim ingest\` adds \`whitehouse-briefings.tar.gz\` to the same archive, at the lower CPU priority every batch command takes (nice 10, its default) (${documentsAfter - documentsBefore} documents, ${ingestRunning ? `still running when the load ended; finished after ${ingestSeconds.toFixed(0)} s` : `${ingestSeconds.toFixed(0)} s`}). The load generator, the server and the ingest share the 2 cores.`,
+    `An archive of \`ungdc.tar.gz\` and \`whitehouse-obama-html.tar.gz\` from \`../shared/corpus/bench/\` (${documentsBefore} documents), served by \`verbatim serve --processes ${PROCESSES}\` (${serving} serving process(es); per-client limits off: every client is 127.0.0.1; memory is summed over every process). ${CLIENTS} clients in this process, each a loop: a request, its answer read whole, then a pause drawn between 0 and ${THINK_MS / 1000} s (a request on a kept-alive socket that the server closed at that moment is sent again once, as browsers do). The clients arrive over the first 2 s and load the server for a ramp-up of ${RAMP_SECONDS} s, whose answers are reported apart (below the table); the table is the ${SECONDS} s after it. Every JSON search asks a word not asked before (no result cache). From the end of the ramp-up, \`verbatim ingest\` adds \`whitehouse-briefings.tar.gz\` to the same archive, at the lower CPU priority every batch command takes (nice 10, its default) (${documentsAfter - documentsBefore} documents, ${ingestRunning ? `still running when the load ended; finished after ${ingestSeconds.toFixed(0)} s` : `${ingestSeconds.toFixed(0)} s`}). The load generator, the server and the ingest share the 2 cores.`,
     "",
-    `Requests: ${total} (${(total / SECONDS).toFixed(0)} a second); errors: ${errorCount}${errorCount ? ` (${[...errors].map(([k, v]) => `${k}: ${v}`).join(", ")})` : ""}.`,
-    `Server memory (RSS): ${before.rss} MB before (after a warm-up of 40 requests), ${peak} MB at the peak, ${after.rss} MB after (the load over and 10 s idle; ${(((after.rss - before.rss) / before.rss) * 100).toFixed(0)}% from before).`,
+    `Requests: ${total} (${(total / SECONDS).toFixed(0)} a second); errors, ramp-up included: ${errorCount}${errorCount ? ` (${[...errors].map(([k, v]) => `${k}: ${v}`).join(", ")})` : ""}.`,
+    `Server memory (RSS): ${before.rss} MB before (at the end of the ramp-up), ${peak} MB at the peak, ${after.rss} MB after (the load over and 10 s idle; ${(((after.rss - before.rss) / before.rss) * 100).toFixed(0)}% from before).`,
     "",
     "| requests | count | per second | p50 ms | p95 ms | p99 ms | max ms |",
     "|---|---|---|---|---|---|---|",
     ...[...latencies].map(([kind, list]) => row(kind, list)),
     row("**all searches**", searches),
     row("**all**", all),
+    "",
+    (() => {
+      const ramp = [...rampLatencies].sort((a, b) => a - b);
+      return `Ramp-up (${RAMP_SECONDS} s, not in the table): ${ramp.length} requests, p50 ${percentile(ramp, 50).toFixed(1)} ms, p95 ${percentile(ramp, 95).toFixed(1)} ms, p99 ${percentile(ramp, 99).toFixed(1)} ms, max ${percentile(ramp, 100).toFixed(0)} ms.`;
+    })(),
   ];
   writeSection("load", lines.join("\n"));
   console.log(lines.join("\n"));
