@@ -18,6 +18,7 @@ import { profileById } from "./publishers/index.js";
 import type { PublisherProfile } from "./publishers/profile.js";
 import { type KnownSpeaker, knownLabels } from "./segment/known-labels.js";
 import type { LabelConvention } from "./segment/labels.js";
+import { isEditorialNote, isPlaceLine } from "./segment/procedural.js";
 import { type SpeakerRef, segment } from "./segment/segment.js";
 import { fullNameFor } from "./speakers/full-names.js";
 import {
@@ -133,7 +134,7 @@ export function assemble(draft: Draft, registry: SpeakerRegistry, provenance: Pr
     title: draft.title,
     kind,
     event: draft.event,
-    place: draft.place,
+    place: draft.place ?? placeFromOpening(result.turns),
     when: draft.when,
     participants: reconcileWithTurns(
       draft.participants.map((p) => resolveParticipant(p, registry, show)),
@@ -161,6 +162,22 @@ function labelConventions(
 ): LabelConvention[] {
   if (draft.speakers) return [knownLabels(draft.speakers)];
   return interviewConventions(draft, profile, registry);
+}
+
+/**
+ * A page with no clock line keeps its place lines as an unlabelled opening turn that is nobody's
+ * ("South Lawn", "Via Teleconference", "*Munich, Germany*"): they are where it happened. A line
+ * that is only a date in brackets ("(October 5, 2021)") is not part of the place.
+ */
+function placeFromOpening(turns: Turn[]): string | null {
+  const first = turns[0];
+  if (!first || first.label !== null || first.kind !== "other" || first.speakerId !== null) return null;
+  const lines = first.paragraphs
+    .map((p) => p.replace(/\s*\([^()]*\d{4}\)\s*$/u, "").trim())
+    // A note the press office added after the place lines is not one of them.
+    .filter((p) => p !== "" && !/^\(.*\)$/u.test(p) && !isEditorialNote(p));
+  if (lines.length === 0 || lines.length > 3 || !lines.every(isPlaceLine)) return null;
+  return lines.map((line) => line.replace(/[*_]+/gu, " ").replace(/\s+/gu, " ").trim()).join(", ");
 }
 
 /**

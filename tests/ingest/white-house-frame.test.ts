@@ -1,0 +1,43 @@
+/** What surrounds a White House transcript: place lines, dates in brackets, the press office's notes. */
+import { describe, expect, it } from "vitest";
+import { ingestText } from "../support/ingest.js";
+
+const page = (header: string[]) =>
+  ingestText(
+    "whitehouse/remarks.md",
+    [
+      "---",
+      "date: '2023-03-14'",
+      "source_url: https://bidenwhitehouse.archives.gov/briefing-room/speeches-remarks/2023/03/14/remarks/",
+      'title: "Remarks by Vice President Harris Before Air Force Two Departure"',
+      "---",
+      "",
+      ...header.flatMap((line) => [line, ""]),
+      "Q    Madam Vice President, how was the trip?",
+      "",
+      "THE VICE PRESIDENT:  It was a good day, and we got a lot done.",
+    ].join("\n"),
+  )[0];
+
+describe("the frame of a White House page with no clock line", () => {
+  it("takes the place lines above the first label for the place, without a date in brackets", () => {
+    const doc = page(["Detroit Metropolitan Airport", "(March 13, 2023)"]);
+    expect(doc?.place).toBe("Detroit Metropolitan Airport");
+    expect(doc?.turns[0]?.kind).toBe("other");
+    expect(doc?.turns[0]?.speakerId).toBeNull();
+  });
+
+  it("reads a place set in italics, and leaves a note the press office added out of it", () => {
+    expect(page(["*Chief of Mission Residence *Seoul, Republic of Korea**"])?.place).toBe(
+      "Chief of Mission Residence Seoul, Republic of Korea",
+    );
+    expect(
+      page(["Rose Garden", "**Please see below for a correction, marked with an asterisk."])?.place,
+    ).toBe("Rose Garden");
+  });
+
+  it("takes no place from opening words that are speech", () => {
+    const doc = page(["Thank you all so much for being here today, it means a great deal."]);
+    expect(doc?.place).toBeNull();
+  });
+});
