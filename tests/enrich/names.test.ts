@@ -72,6 +72,21 @@ describe("names no list holds, in English", () => {
     expect(found("THE CDC SAID SO")).toEqual([]);
   });
 
+  it("ends a name where an English title goes on to the event, and reads the place en route", () => {
+    expect(
+      found("Gaggle by Deputy Press Secretary Peter Boogaard Aboard Air Force One en route Miami"),
+    ).toEqual(["person:Peter Boogaard", "place:Miami"]);
+  });
+
+  it("reads a title word before a body's generic word as the body, and a body's acronym after 'and' as another", () => {
+    expect(found("The Treasury Department and FEMA are working with the Justice Department.")).toEqual([
+      "organisation:Treasury Department",
+      "organisation:FEMA",
+      "organisation:Justice Department",
+    ]);
+    expect(found("Deputy Press Secretary Peter Boogaard spoke.")).toEqual(["person:Peter Boogaard"]);
+  });
+
   it("ends an organisation's name where a person's name follows it", () => {
     expect(found("Director of the Freeman Spogli Institute Michael McFaul said so.")).toEqual([
       "organisation:Freeman Spogli Institute",

@@ -89,7 +89,7 @@ const REGION_WORDS = new Set([
 ]);
 
 /** Prepositions after which a capitalised word is a place even when it is also a given name. */
-const STRONG_PLACE_CUES = new Set(["in", "near", "outside", "throughout", "inside"]);
+const STRONG_PLACE_CUES = new Set(["in", "near", "outside", "throughout", "inside", "route"]);
 /** Ordinary words that start places' names: "New York", "San Diego", "Fort Worth". */
 const PLACE_NAME_STARTS = new Set(
   "new san santa los las el la le saint st fort port mount lake north south east west upper lower great little".split(
@@ -327,6 +327,13 @@ function placesInLists(tokens: NameToken[], listed: readonly Span[], out: FoundN
 /** No name runs longer than this many words; a longer run of capitals is read a piece at a time. */
 const LONGEST_NAME = 12;
 
+/** Words that go on from a name to what happened, capitalised only because a title is. */
+const TITLE_CASE_BREAKS = new Set(
+  "aboard after before during en upon following regarding ahead via amid announcing delivering departing arriving".split(
+    " ",
+  ),
+);
+
 function latinChain(tokens: NameToken[], i: number): number {
   let end = i;
   for (let k = i + 1; k < Math.min(tokens.length, i + LONGEST_NAME); k++) {
@@ -337,6 +344,8 @@ function latinChain(tokens: NameToken[], i: number): number {
     const joined =
       gap === " " || gap === "-" || gap === "\u00a0" || (prev.initial && (gap === ". " || gap === "."));
     if (!joined) break;
+    // English titles capitalise every word: "Bill Burton Aboard Air Force One" is two names.
+    if (t.capital && TITLE_CASE_BREAKS.has(t.lower)) break;
     if (t.capital) {
       end = k;
       continue;
@@ -407,7 +416,15 @@ function readLatin(
   // An organisation: a generic word anywhere in the run ("Stanford University", "Ministry of
   // Foreign Affairs of Ukraine"), or an institution written alone ("Congress"); it may contain a
   // listed name. A title inside the run ("Press Secretary Jen Psaki") ends the organisation there.
-  const titleAt = words.findIndex((w, k) => isTitle(w) && k < words.length - 1 && !w.initial);
+  // "Justice Department": a title word before a body's generic word, with no title after it, names
+  // the body; "Deputy Press Secretary Bill Burton" is a title all the same.
+  const titleAt = words.findIndex(
+    (w, k) =>
+      isTitle(w) &&
+      k < words.length - 1 &&
+      !w.initial &&
+      !(isOrgWord(words[k + 1] as NameToken) && !words.slice(k + 1).some(isTitle)),
+  );
   const orgEnd = titleAt >= 0 ? titleAt - 1 : words.length - 1;
   const orgWords = words.slice(0, orgEnd + 1);
   const orgHead = orgWords.findIndex(isOrgWord);
@@ -415,7 +432,19 @@ function readLatin(
   const and = orgWords.findIndex(
     (w, k) => w.lower === "and" && k > 0 && isOrgWord(orgWords[k - 1] as NameToken),
   );
-  if (and > 0 && orgWords.slice(and + 1).some(isOrgWord)) {
+  // "the Treasury Department and FEMA": a body's acronym after "and" is a body of its own.
+  const rest = orgWords.slice(and + 1);
+  if (
+    and > 0 &&
+    rest.length === 1 &&
+    isAcronymToken(rest[0] as NameToken) &&
+    !overlaps(rest[0] as NameToken, listed)
+  ) {
+    pushOrganisation(tokens, a, a + and - 1, listed, push);
+    push(a + and + 1, a + and + 1, "organisation");
+    return a + and + 2;
+  }
+  if (and > 0 && rest.some(isOrgWord)) {
     pushOrganisation(tokens, a, a + and - 1, listed, push);
     return a + and + 1;
   }

@@ -47,7 +47,8 @@ export const ENGLISH_PLACE_WORDS = set(`
 
 /** Prepositions and verbs after which a capitalised word is likely a place: "in Kharkiv", "from Iowa". */
 export const ENGLISH_PLACE_CUES = set(
-  `in from near outside across throughout around toward towards via inside into`,
+  // "route": a gaggle "en route Cleveland, Ohio".
+  `in from near outside across throughout around toward towards via inside into route`,
 );
 
 /** Words that join the items of a list, in English, Russian and Ukrainian. */
