@@ -233,6 +233,22 @@ describe("turn kinds", () => {
     expect(asked.pairs).toEqual([[2, 3]]);
   });
 
+  it("a reporter's few words that no one answers, because another reporter or the official's answer goes on, are shouts from the room", () => {
+    const { kinds, pairs } = read([
+      "Q    The back has never been called on.",
+      "Q    Hello, this is April. I am sorry.",
+      "Q    On Haiti, what are the conversations about the border as the order is set to end?",
+      "MS. BAKER:  Well, I would have to dig into this a little bit deeper, and there are several pieces to it —",
+      "Q    (Inaudible) Title 42.",
+      "MS. BAKER:  — our focus, though, is on being the largest provider of aid to the country.",
+    ]);
+    expect(kinds).toEqual(["other", "other", "question", "answer", "other", "answer"]);
+    expect(pairs).toEqual([
+      [2, 3],
+      [2, 5],
+    ]);
+  });
+
   it("an interview's closing thanks and goodbye answer nothing", () => {
     const { kinds } = read([
       "Q    Is there unfinished business on race and on guns?",

@@ -167,6 +167,20 @@ export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[
     else if (before === null && kinds[i] !== null) kinds[i] = null;
   }
 
+  // A reporter's few words that ask nothing and get no reply of their own: another reporter speaks
+  // next ("The back has never been called on." "Hello, this is April."), or the official goes on
+  // with what they were saying ("(Inaudible) Title 42." "— our focus, though, …"). Shouts from the
+  // room, not questions.
+  for (let i = 0; i < turns.length; i++) {
+    const text = texts[i] as string;
+    if (sides[i] !== "ask" || (kinds[i] !== null && kinds[i] !== "question")) continue;
+    if (putsAQuestion(text) || spokenWords(text).length > SHORT_REMARK || isCutOff(text)) continue;
+    const next = i + 1;
+    if (next >= turns.length || continued[next] === i) continue;
+    const goesOn = sides[next] === "ask" || (continued[next] !== null && continued[next] !== undefined);
+    if (goesOn) kinds[i] = "other";
+  }
+
   // Substantive turns of the people asked: an answer when the exchange they belong to began with
   // a question (moderator and other turns between do not end it), otherwise remarks.
   const out: TurnKind[] = [];
