@@ -249,6 +249,25 @@ describe("turn kinds", () => {
     ]);
   });
 
+  it("asking for a follow-up and the nod that grants it are procedural; asking for the question to be made specific answers nothing", () => {
+    const bid = read([
+      "Q    Who is he angry at?",
+      `MR. GIBBS:  ${ANSWER}`,
+      "Q    A follow-up?",
+      "MR. GIBBS:  Yes.",
+      "Q    Is he angry at the Congress?",
+      `MR. GIBBS:  ${ANSWER}`,
+    ]);
+    expect(bid.kinds).toEqual(["question", "answer", "other", "moderator", "question", "answer"]);
+    const specific = read([
+      "Q    Does the President believe that an apology is a sign of weakness?",
+      "MR. GIBBS:  Can you be specific? I'm sorry, can you be specific?",
+      "Q    In regard to no apology whatsoever to the police sergeant.",
+      `MR. GIBBS:  ${ANSWER}`,
+    ]);
+    expect(specific.kinds[1]).toBe("other");
+  });
+
   it("an interview's closing thanks and goodbye answer nothing", () => {
     const { kinds } = read([
       "Q    Is there unfinished business on race and on guns?",

@@ -221,7 +221,7 @@ export const isContinuation = (text: string) => /^(?:\.\.\.|…|—|–|--)\s*\p
 // The person asked did not hear or follow the question: "Sorry, I'm having a hard time hearing
 // you.", "Are you talking about the Times story?", "Say that again?", "What was the question?"
 const CLARIFICATION =
-  /\b(?:hard time hearing|(?:can't|can’t|cannot|couldn't|couldn’t|didn't|didn’t) (?:quite )?(?:hear|catch|understand) (?:you|that|the question|what you)|you(?:'re|’re| are) breaking up|say (?:that|it) again|(?:are|were) you (?:talking about|referring to|asking (?:about|me)|saying)|what was the question|(?:do|did) you mean\b|(?:не )?(?:расслышал|понял вопрос)|повторите(?:,? пожалуйста)? вопрос)/iu;
+  /\b(?:hard time hearing|(?:can't|can’t|cannot|couldn't|couldn’t|didn't|didn’t) (?:quite )?(?:hear|catch|understand) (?:you|that|the question|what you)|you(?:'re|’re| are) breaking up|say (?:that|it) again|(?:are|were) you (?:talking about|referring to|asking (?:about|me)|saying)|what was the question|(?:do|did) you mean\b|(?:can|could) you be (?:more )?specific|which (?:piece|part|one) (?:did|do) you want|(?:не )?(?:расслышал|понял вопрос)|повторите(?:,? пожалуйста)? вопрос)/iu;
 
 /** A short request to hear or understand the question again, not an answer. */
 export const isClarification = (text: string) => spokenWords(text).length <= 25 && CLARIFICATION.test(text);
@@ -239,12 +239,17 @@ export const isClosing = (text: string) => spokenWords(text).length <= 120 && CL
 export const isTimeCall = (text: string) => spokenWords(text).length <= 15 && TIME_CALL.test(text);
 
 /** A bid for the floor and nothing more: "Karine?", "Mr. President —", "Karine, may I ask you —". */
+const FOLLOW_UP_BID =
+  /^(?:(?:can|could|may) i (?:just )?(?:ask (?:a|one) )?|(?:just )?(?:a|one) (?:quick )?)?(?:follow[- ]?up|more|last one|quick one)\s*[?.]?$/iu;
+
 export function isFloorBid(text: string): boolean {
   const t = text.trim();
   const words = spokenWords(t);
   if (words.length > 6) return false;
   if (/^(?:(?:mr|mrs|ms|madam)\.?\s+)?\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)?\s*[?—–-]+$/u.test(t))
     return true;
+  // "A follow-up?", "Can I follow up?", "One more?": asking for the floor, not yet a question.
+  if (FOLLOW_UP_BID.test(t)) return true;
   return isCutOff(t) && !hasQuestionMark(t);
 }
 
