@@ -152,9 +152,45 @@ const sentenceUnits = (l: SentenceItem[], entities: EntityFinder | null): Unit[]
 };
 
 /** Paragraphs first, then the sentences inside each paragraph link. */
+/** A paragraph that is only a dash or a bullet ("–" between a name and its description in a list). */
+const isMarkOnly = (text: string) => /^[\s\-‐‑‒–—―•·*]+$/u.test(text);
+
+/**
+ * Links for the paragraphs aligned, with a link to nothing for each paragraph left out of the
+ * alignment, in its place.
+ */
+function withMarks(links: Link[], marksA: number[], marksB: number[]): Link[] {
+  if (marksA.length === 0 && marksB.length === 0) return links;
+  const out: Link[] = [];
+  let i = 0;
+  let j = 0;
+  const before = (mark: number, side: number[]) => side.length > 0 && mark < Math.min(...side);
+  for (const link of links) {
+    while (i < marksA.length && before(marksA[i] as number, link.a))
+      out.push({ a: [marksA[i++] as number], b: [], confidence: 1 });
+    while (j < marksB.length && before(marksB[j] as number, link.b))
+      out.push({ a: [], b: [marksB[j++] as number], confidence: 1 });
+    out.push(link);
+  }
+  while (i < marksA.length) out.push({ a: [marksA[i++] as number], b: [], confidence: 1 });
+  while (j < marksB.length) out.push({ a: [], b: [marksB[j++] as number], confidence: 1 });
+  return out;
+}
+
 function paragraphsFirst(turnLink: Link, x: Sides, ratio: number): TurnAlignment {
-  const pa = paragraphsOfTurns(x.sa, turnLink.a);
-  const pb = paragraphsOfTurns(x.sb, turnLink.b);
+  // Paragraphs of punctuation alone that only one version has ("–" between a name and its
+  // description, where the other version runs them together) have no counterpart to find: they
+  // are linked to nothing in place, so that the list stays in step. When both versions have them,
+  // they are each other's counterparts and are aligned as any paragraph.
+  const marks = (s: Side, ps: number[]) => ps.filter((p) => isMarkOnly(s.paragraphs[p] as string));
+  const allA = paragraphsOfTurns(x.sa, turnLink.a);
+  const allB = paragraphsOfTurns(x.sb, turnLink.b);
+  const inA = marks(x.sa, allA);
+  const inB = marks(x.sb, allB);
+  const marksA = inA.length >= 3 && inA.length > 2 * inB.length ? inA : [];
+  const marksB = inB.length >= 3 && inB.length > 2 * inA.length ? inB : [];
+  const pa = allA.filter((p) => !marksA.includes(p));
+  const pb = allB.filter((p) => !marksB.includes(p));
   const units = (s: Side, ps: number[]): Unit[] =>
     ps.map((p, k) => {
       const own = { text: s.paragraphs[p] as string, anchors: s.paragraphAnchors[p] as Anchors };
@@ -164,11 +200,12 @@ function paragraphsFirst(turnLink: Link, x: Sides, ratio: number): TurnAlignment
           : undefined;
       return { length: own.text.length, anchors: own.anchors, repeatsPrevious: repeatsPrevious(own, before) };
     });
-  const paragraphs = align(units(x.sa, pa), units(x.sb, pb), { ratio }).map((link) => ({
+  const aligned = align(units(x.sa, pa), units(x.sb, pb), { ratio }).map((link) => ({
     a: link.a.map((k) => pa[k] as number),
     b: link.b.map((k) => pb[k] as number),
     confidence: link.confidence,
   }));
+  const paragraphs = withMarks(aligned, marksA, marksB);
   const sentences: SentenceLink[] = [];
   paragraphs.forEach((link, group) => {
     if (link.a.length === 0 || link.b.length === 0) return;

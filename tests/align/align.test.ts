@@ -118,6 +118,62 @@ describe("the aligner", () => {
     ]);
   });
 
+  it("links to nothing the dashes only one version prints between names and descriptions, and keeps the list in step", () => {
+    const entries = [
+      [
+        "Мэтью АКСЕЛЬРОД (Matthew S. Axelrod)",
+        "заместитель Министра торговли США",
+        "Matthew S. Axelrod",
+        "Deputy Secretary of Commerce",
+      ],
+      [
+        "Брюс БОДИН (Bruce M. Bodine)",
+        "старший вице-президент компании «Мозаик»",
+        "Bruce M. Bodine",
+        "Senior Vice President, Mosaic",
+      ],
+      [
+        "Дэвид БУРРИТ (David Burritt)",
+        "президент компании «Ю.С. Стил»",
+        "David Burritt",
+        "President, U.S. Steel",
+      ],
+      [
+        "Ларри ДАЙМОНД (Larry Diamond)",
+        "профессор Стэнфордского университета",
+        "Larry Diamond",
+        "Professor, Stanford University",
+      ],
+    ];
+    const ru = doc(
+      "ru",
+      "ru",
+      entries.flatMap(([name, role]) => [name as string, "–", role as string]),
+    );
+    const en = doc(
+      "en",
+      "en",
+      entries.flatMap(([, , name, role]) => [name as string, role as string]),
+    );
+    const links = alignDocuments(ru, en).paragraphs.map((l) => [l.a, l.b]);
+    expect(links).toEqual(
+      entries.flatMap((_, k) => [
+        [[3 * k], [2 * k]],
+        [[3 * k + 1], []],
+        [[3 * k + 2], [2 * k + 1]],
+      ]),
+    );
+    // Both versions with their dashes: dash to dash.
+    const enDashed = doc(
+      "en",
+      "en",
+      entries.flatMap(([, , name, role]) => [name as string, "–", role as string]),
+    );
+    expect(alignDocuments(ru, enDashed).paragraphs.every((l) => l.a.length === 1 && l.b.length === 1)).toBe(
+      true,
+    );
+  });
+
   it("aligns sentences inside linked paragraphs and numbers paragraphs through the document", () => {
     const en = doc("en", "en", ["Ladies and gentlemen,", "We signed 3 agreements. Talks continue in 2025."]);
     const ru = doc("ru", "ru", [
