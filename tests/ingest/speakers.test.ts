@@ -108,6 +108,12 @@ describe("the speaker registry", () => {
     expect(unknown.findByName("Ms. Park")?.id).toBe("lee-park");
   });
 
+  it("reads a suffix as no surname: Joseph R. Biden Jr. is Joe Biden, and Martin Luther King Jr. is not", () => {
+    expect(id("Joseph R. Biden Jr.")).toBe("joe-biden");
+    expect(id("King Jr.")).toBeNull();
+    expect(id("Jr.")).toBeNull();
+  });
+
   it("reads role dates at the precision they are written", () => {
     expect(roleHeldOn({ from: "2009-01-20", to: "2011-02" }, "2011-02-10")).toBe(true);
     expect(roleHeldOn({ from: "2009-01-20", to: "2011-02" }, "2011-03-01")).toBe(false);

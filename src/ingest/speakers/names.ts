@@ -126,12 +126,15 @@ export interface NameParts {
 }
 
 /** Splits "С.В.Лавров", "Sergey Lavrov", "MS. JEAN-PIERRE", "Lavrov Sergey" (no: assumed given-first). */
+/** What follows a surname without being one: "Joseph R. Biden Jr.", "Ralph Puckett, Jr.". */
+const NAME_SUFFIXES = new Set(["jr", "sr", "ii", "iii", "iv", "младший", "старший"]);
+
 export function nameParts(name: string): NameParts {
   const tokens = foldName(name)
     .replace(/\./g, ". ")
     .split(/\s+/)
     .map((t) => t.replace(/\.$/, ""))
-    .filter((t) => t.length > 0 && !TITLE_WORDS.has(t));
+    .filter((t) => t.length > 0 && !TITLE_WORDS.has(t) && !NAME_SUFFIXES.has(t));
   if (tokens.length === 0) return { initials: [], surname: "", given: [] };
   const surname = tokens[tokens.length - 1] ?? "";
   const given = tokens.slice(0, -1);
