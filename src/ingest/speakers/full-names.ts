@@ -1,9 +1,9 @@
 /**
  * Full names for surname labels. Transcripts label guests by title and surname ("MR. LANDRIEU",
- * "DR. BOUSHEY") and name them in full once, where they are introduced: the title, the press
- * call's header ("NATIONAL SECURITY COUNCIL SENIOR DIRECTOR GRANT HARRIS"), the moderator's
- * "…on the record with Grant Harris". A careful reader calls the speaker by that name. Precision
- * first: a surname the document gives two different given names is left as the label has it.
+ * "DR. BOUSHEY") and name them in full once, where they are introduced: in the title, in a note,
+ * in the moderator's "…on the record with Grant Harris". A careful reader calls the speaker by that
+ * name. Precision first: a surname the document gives two different given names is left as the
+ * label has it.
  */
 import { foldName, nameParts } from "./names.js";
 
@@ -28,7 +28,7 @@ const NOT_GIVEN = new Set(
     // Words that open a sentence: "… he said. Then Harris …".
     "im ive id ill its hes shes were weve youre youve thats lets heres theres " +
     "then now well maybe perhaps yes no okay ok because although however here there this that " +
-    "these those what who how why where which it he she we they i you our my his her their its " +
+    "these those what who how why where which it he she we they i you our my his her their " +
     "let please look listen again even just only not all every each both either neither"
   ).split(" "),
 );
