@@ -1,7 +1,8 @@
 /**
  * npm run bench:load — 200 clients on one `verbatim serve` for 60 s, after a ramp-up of 10 s that
- * is reported apart, while `verbatim ingest` adds documents to the same archive. The archive starts with two of the bench corpus's three tarballs;
- * the ingest brings the third (the White House briefings) during the load. Each client is a loop:
+ * is reported apart, while `verbatim ingest` adds documents to the same archive. The archive
+ * starts with two of the bench corpus's three tarballs; the ingest brings the third (the White
+ * House briefings) during the measured period. Each client is a loop:
  * a request from the mix, its answer read whole, then a pause drawn between 0 and 2 s, as a reader
  * reads (LOAD_THINK_MS sets the longest pause; 0 makes every client a closed loop). The mix: new
  * searches through the JSON API (every one a word not asked before, so the result cache never
@@ -180,7 +181,7 @@ async function main() {
   // begins. What the server does while 200 clients arrive at once is reported apart from it.
   const measuredFrom = performance.now() + RAMP_SECONDS * 1000;
   const end = measuredFrom + SECONDS * 1000;
-  const ingestStarted = { at: 0 };
+  let ingestStarted = 0;
   let ingestSeconds = 0;
   let ingest: Promise<void> = Promise.resolve();
   const startMeasuring = setTimeout(() => {
@@ -189,7 +190,7 @@ async function main() {
     sampler = setInterval(() => {
       peak = Math.max(peak, memoryOf(server.pid as number).rss);
     }, 500);
-    ingestStarted.at = performance.now();
+    ingestStarted = performance.now();
     ingest = run([
       "ingest",
       "--db",
@@ -197,7 +198,7 @@ async function main() {
       "--no-progress",
       path.join(benchDir, "whitehouse-briefings.tar.gz"),
     ]).then(() => {
-      ingestSeconds = (performance.now() - ingestStarted.at) / 1000;
+      ingestSeconds = (performance.now() - ingestStarted) / 1000;
     });
   }, RAMP_SECONDS * 1000);
 
@@ -249,7 +250,7 @@ async function main() {
     "",
     `Measured ${new Date().toISOString().slice(0, 10)} on ${machineLine()}.`,
     "Target: 0 errors, search p99 under 200 ms, server RSS after the load within 20% of before.",
-    `An archive of \`ungdc.tar.gz\` and \`whitehouse-obama-html.tar.gz\` from \`../shared/corpus/bench/\` (${documentsBefore} documents), served by \`verbatim serve --processes ${PROCESSES}\` (${serving} serving process(es); per-client limits off: every client is 127.0.0.1; memory is summed over every process). ${CLIENTS} clients in this process, each a loop: a request, its answer read whole, then a pause drawn between 0 and ${THINK_MS / 1000} s (a request on a kept-alive socket that the server closed at that moment is sent again once, as browsers do). The clients arrive over the first 2 s and load the server for a ramp-up of ${RAMP_SECONDS} s, whose answers are reported apart (below the table); the table is the ${SECONDS} s after it. Every JSON search asks a word not asked before (no result cache). From the end of the ramp-up, \`verbatim ingest\` adds \`whitehouse-briefings.tar.gz\` to the same archive, at the lower CPU priority every batch command takes (nice 10, its default) (${documentsAfter - documentsBefore} documents, ${ingestRunning ? `still running when the load ended; finished after ${ingestSeconds.toFixed(0)} s` : `${ingestSeconds.toFixed(0)} s`}). The load generator, the server and the ingest share the 2 cores.`,
+    `An archive of \`ungdc.tar.gz\` and \`whitehouse-obama-html.tar.gz\` from \`../shared/corpus/bench/\` (${documentsBefore} documents), served by \`verbatim serve --processes ${PROCESSES}\` (${serving} serving process(es); per-client limits off: every client is 127.0.0.1; memory is summed over every process). ${CLIENTS} clients in this process, each a loop: a request, its answer read whole, then a pause drawn between 0 and ${THINK_MS / 1000} s (a request on a kept-alive socket that the server closed at that moment is sent again once, as browsers do). The clients arrive over the first ${THINK_MS / 1000} s and load the server for a ramp-up of ${RAMP_SECONDS} s, whose answers are reported apart (below the table); the table is the ${SECONDS} s after it. Every JSON search asks a word not asked before (no result cache). From the end of the ramp-up, \`verbatim ingest\` adds \`whitehouse-briefings.tar.gz\` to the same archive, at the lower CPU priority every batch command takes (nice 10, its default) (${documentsAfter - documentsBefore} documents, ${ingestRunning ? `still running when the load ended; finished after ${ingestSeconds.toFixed(0)} s` : `${ingestSeconds.toFixed(0)} s`}). The load generator, the server and the ingest share the 2 cores.`,
     "",
     `Requests: ${total} (${(total / SECONDS).toFixed(0)} a second); errors, ramp-up included: ${errorCount}${errorCount ? ` (${[...errors].map(([k, v]) => `${k}: ${v}`).join(", ")})` : ""}.`,
     `Server memory (RSS): ${before.rss} MB before (at the end of the ramp-up), ${peak} MB at the peak, ${after.rss} MB after (the load over and 10 s idle; ${(((after.rss - before.rss) / before.rss) * 100).toFixed(0)}% from before).`,

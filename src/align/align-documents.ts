@@ -151,7 +151,6 @@ const sentenceUnits = (l: SentenceItem[], entities: EntityFinder | null): Unit[]
   }));
 };
 
-/** Paragraphs first, then the sentences inside each paragraph link. */
 /** A paragraph that is only a dash or a bullet ("–" between a name and its description in a list). */
 const isMarkOnly = (text: string) => /^[\s\-‐‑‒–—―•·*]+$/u.test(text);
 
@@ -164,7 +163,8 @@ function withMarks(links: Link[], marksA: number[], marksB: number[]): Link[] {
   const out: Link[] = [];
   let i = 0;
   let j = 0;
-  const before = (mark: number, side: number[]) => side.length > 0 && mark < Math.min(...side);
+  // A link's paragraphs are ascending: its first is where it stands.
+  const before = (mark: number, side: number[]) => side.length > 0 && mark < (side[0] as number);
   for (const link of links) {
     while (i < marksA.length && before(marksA[i] as number, link.a))
       out.push({ a: [marksA[i++] as number], b: [], confidence: 1 });
@@ -177,6 +177,7 @@ function withMarks(links: Link[], marksA: number[], marksB: number[]): Link[] {
   return out;
 }
 
+/** Paragraphs first, then the sentences inside each paragraph link. */
 function paragraphsFirst(turnLink: Link, x: Sides, ratio: number): TurnAlignment {
   // Paragraphs of punctuation alone that only one version has ("–" between a name and its
   // description, where the other version runs them together) have no counterpart to find: they
@@ -189,8 +190,8 @@ function paragraphsFirst(turnLink: Link, x: Sides, ratio: number): TurnAlignment
   const inB = marks(x.sb, allB);
   const marksA = inA.length >= 3 && inA.length > 2 * inB.length ? inA : [];
   const marksB = inB.length >= 3 && inB.length > 2 * inA.length ? inB : [];
-  const pa = allA.filter((p) => !marksA.includes(p));
-  const pb = allB.filter((p) => !marksB.includes(p));
+  const pa = marksA.length ? allA.filter((p) => !isMarkOnly(x.sa.paragraphs[p] as string)) : allA;
+  const pb = marksB.length ? allB.filter((p) => !isMarkOnly(x.sb.paragraphs[p] as string)) : allB;
   const units = (s: Side, ps: number[]): Unit[] =>
     ps.map((p, k) => {
       const own = { text: s.paragraphs[p] as string, anchors: s.paragraphAnchors[p] as Anchors };

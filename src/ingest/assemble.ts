@@ -192,12 +192,14 @@ function nameFromIntroductions(
   registry: SpeakerRegistry,
   date: string | null,
 ): void {
-  const all = [...texts, ...turns.flatMap((t) => t.paragraphs)];
+  // The document's words, gathered only once a label needs them: most documents' speakers are registered.
+  let all: string[] | null = null;
   const named = new Map<string, { speakerId: string | null; speakerName: string } | null>();
   for (const turn of turns) {
     const { speakerId, speakerName } = turn;
     if (!speakerId || !speakerName || registry.get(speakerId) || hasCyrillic(speakerName)) continue;
     if (!named.has(speakerName)) {
+      all ??= [...texts, ...turns.flatMap((t) => t.paragraphs)];
       const full = fullNameFor(speakerName, all);
       const person = full ? registry.findByName(full, date) : null;
       const honorific = genderOfHonorific(speakerName);

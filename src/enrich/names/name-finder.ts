@@ -9,6 +9,7 @@
  * is left alone. Names the gazetteer already found (`listed`) are not found again; an
  * organisation's name may contain one ("Lockheed Martin Canada").
  */
+import { TITLE_CASE_WORDS } from "../../ingest/speakers/names.js";
 import { isDictionaryWord, isGivenName, isNameLike, isOrdinaryEnglishWord } from "../english-words.js";
 import { type NameToken, nameTokens } from "./name-tokens.js";
 import {
@@ -327,11 +328,14 @@ function placesInLists(tokens: NameToken[], listed: readonly Span[], out: FoundN
 /** No name runs longer than this many words; a longer run of capitals is read a piece at a time. */
 const LONGEST_NAME = 12;
 
-/** Words that go on from a name to what happened, capitalised only because a title is. */
+/**
+ * Words that go on from a name to what happened, capitalised only because a title is: the title
+ * reader's list, but for the prepositions that also join the words of a body's or a place's name
+ * ("Council On Foreign Relations", "Made In America Office").
+ */
+const NAME_PREPOSITIONS = new Set(["at", "in", "into", "to", "with", "from", "over", "under", "about"]);
 const TITLE_CASE_BREAKS = new Set(
-  "aboard after before during en upon following regarding ahead via amid announcing delivering departing arriving".split(
-    " ",
-  ),
+  TITLE_CASE_WORDS.filter((w) => !ENGLISH_CONNECTORS.has(w) && !NAME_PREPOSITIONS.has(w)),
 );
 
 function latinChain(tokens: NameToken[], i: number): number {

@@ -3,7 +3,7 @@
  * Publishers pack all of this into titles ("…joint news conference…, Sochi, December 29, 2020").
  */
 import type { DocumentKind } from "../../model/document.js";
-import { TITLE_CASE_WORDS } from "../speakers/names.js";
+import { TITLE_CASE_WORD } from "../speakers/names.js";
 import { findMentions, type SpeakerRegistry } from "../speakers/registry.js";
 import { parseDateline } from "./dates.js";
 import type { DraftParticipant } from "./draft.js";
@@ -63,7 +63,7 @@ const EVENT_STARTS = [
   /\s(?:at|following|на(?!\s+вопрос)|по итогам)\s/iu,
 ];
 
-const NAME_PART = String.raw`(?!${TITLE_CASE_WORDS})\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*`;
+const NAME_PART = String.raw`(?!${TITLE_CASE_WORD})\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*`;
 const NAME_AFTER_ROLE = new RegExp(
   String.raw`(?:Minister|President|Secretary|Chancellor|Ambassador|Premier|Министр\p{L}*|Президент\p{L}*|Посл\p{L}*)(?:\s+(?:of|for)(?:\s+the)?\s+(?:\p{Lu}\p{L}+\s?){1,3})*\s+((?:${NAME_PART}\s){1,2}${NAME_PART})(?![\p{L}-])`,
   "gu",

@@ -238,17 +238,17 @@ export const isClosing = (text: string) => spokenWords(text).length <= 120 && CL
 /** A short call to end: "Jen, we need to gather.", "We have to go." */
 export const isTimeCall = (text: string) => spokenWords(text).length <= 15 && TIME_CALL.test(text);
 
-/** A bid for the floor and nothing more: "Karine?", "Mr. President —", "Karine, may I ask you —". */
+// "A follow-up?", "Can I follow up?", "One more?": asking for the floor, not yet a question.
 const FOLLOW_UP_BID =
   /^(?:(?:can|could|may) i (?:just )?(?:ask (?:a|one) )?|(?:just )?(?:a|one) (?:quick )?)?(?:follow[- ]?up|more|last one|quick one)\s*[?.]?$/iu;
 
+/** A bid for the floor and nothing more: "Karine?", "Mr. President —", "A follow-up?". */
 export function isFloorBid(text: string): boolean {
   const t = text.trim();
   const words = spokenWords(t);
   if (words.length > 6) return false;
   if (/^(?:(?:mr|mrs|ms|madam)\.?\s+)?\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)?\s*[?—–-]+$/u.test(t))
     return true;
-  // "A follow-up?", "Can I follow up?", "One more?": asking for the floor, not yet a question.
   if (FOLLOW_UP_BID.test(t)) return true;
   return isCutOff(t) && !hasQuestionMark(t);
 }

@@ -113,9 +113,7 @@ export function segment(input: SegmentInput): SegmentResult {
   // The people asked listening ("Yes.", "Right.", "Uh-huh.") while a question is put.
   const listening = turns.map(
     (t) =>
-      t.kind === "other" &&
-      (t.label === null || shapes[t.index]?.role !== "question") &&
-      isBackchannel(t.paragraphs.join(" ")),
+      t.kind === "other" && shapes[t.index]?.role !== "question" && isBackchannel(t.paragraphs.join(" ")),
   );
   return { turns, qa: pairQuestions(turns, continuations(shapes), listening), warnings };
 }

@@ -5,33 +5,31 @@
  * name. Precision first: a surname the document gives two different given names is left as the
  * label has it.
  */
-import { foldName, nameParts } from "./names.js";
+import { foldName, isTitleWord, nameParts, TITLE_CASE_WORDS } from "./names.js";
 
-/** Capitalised words that stand before a surname without being a given name. */
+/**
+ * Capitalised words that stand before a surname without being a given name, besides titles
+ * (names.ts isTitleWord) and the words a title goes on with (TITLE_CASE_WORDS).
+ */
 const NOT_GIVEN = new Set(
   (
-    "the a an and of for with by to from on at in mr mrs ms miss dr sir madam dame president vice " +
-    "secretary senator sen governor gov ambassador general director minister deputy senior press chair " +
-    "chairman chairwoman administrator administration adviser advisor coordinator counselor principal " +
-    "assistant special acting attorney surgeon representative rep congressman congresswoman leader " +
-    "mayor judge justice professor prof doctor officer spokesperson spokesman spokeswoman envoy " +
-    "commissioner chief lady first former late speaker pm premier king queen prince princess emir " +
-    "sheikh chancellor pope cardinal bishop reverend rev sergeant captain colonel admiral major " +
-    "lieutenant commander ensign private corporal specialist airman seaman petty administer coach " +
-    "pastor rabbi imam father sister brother dean sheriff detective uncle aunt grandma grandpa mom dad " +
-    "team council office department ministry house senate congress committee " +
-    "state treasury defense defence education energy labor labour interior agriculture commerce " +
-    "transportation justice homeland security health housing veterans affairs economic national " +
-    "international foreign federal white american united dear thank thanks hi hello welcome good " +
-    "after before during following aboard en route via regarding also but so as if when while " +
-    "today yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday " +
+    "a an of by madam congressman congresswoman judge justice professor doctor officer chief former " +
+    "late pm premier princess pope cardinal bishop reverend sergeant major commander ensign private " +
+    "corporal specialist airman seaman petty administer coach pastor rabbi imam father sister brother " +
+    "dean sheriff detective uncle aunt grandma grandpa mom dad team council office department ministry " +
+    "house senate congress committee state treasury defense defence education energy labor labour " +
+    "interior agriculture commerce transportation homeland security health housing veterans affairs " +
+    "economic national international federal white american united dear thank thanks hi hello welcome " +
+    "good route also but so as if when while today yesterday tomorrow monday tuesday wednesday " +
+    "thursday friday saturday sunday " +
     // Words that open a sentence: "… he said. Then Harris …".
-    "im ive id ill its hes shes were weve youre youve thats lets heres theres " +
-    "then now well maybe perhaps yes no okay ok because although however here there this that " +
-    "these those what who how why where which it he she we they i you our my his her their " +
-    "let please look listen again even just only not all every each both either neither"
+    "im ive id ill its hes shes were weve youre youve thats lets heres theres then now well maybe " +
+    "perhaps yes no okay ok because although however here there this that these those what who how " +
+    "why where which it she we they i you our my his her their let please look listen again even just " +
+    "only not all every each both either neither"
   ).split(" "),
 );
+const TITLE_CASE = new Set(TITLE_CASE_WORDS);
 
 /** A label that is a title and a surname: "MR. HARRIS", "Dr. Boushey", "ADMINISTRATOR REGAN". */
 const TITLED_SURNAME = /^(?:[\p{L}]+\.?\s+){1,4}([\p{L}’'-]+)$/u;
@@ -95,7 +93,8 @@ function isGivenName(word: string, capitals: boolean): boolean {
   if (word.endsWith(".") && word.length > 2) return false;
   if (!capitals && word.length > 1 && word === word.toUpperCase() && !isInitial(word)) return false;
   const folded = foldName(word.replace(/\.$/, ""));
-  return !NOT_GIVEN.has(folded) && !(folded.endsWith("s") && NOT_GIVEN.has(folded.slice(0, -1)));
+  const notGiven = (w: string) => NOT_GIVEN.has(w) || isTitleWord(w) || TITLE_CASE.has(w);
+  return !notGiven(folded) && !(folded.endsWith("s") && notGiven(folded.slice(0, -1)));
 }
 
 /** A name written in capitals, as names are shown: "GRANT HARRIS" → "Grant Harris". */

@@ -125,9 +125,12 @@ export interface NameParts {
   given: string[];
 }
 
-/** Splits "С.В.Лавров", "Sergey Lavrov", "MS. JEAN-PIERRE", "Lavrov Sergey" (no: assumed given-first). */
 /** What follows a surname without being one: "Joseph R. Biden Jr.", "Ralph Puckett, Jr.". */
 const NAME_SUFFIXES = new Set(["jr", "sr", "ii", "iii", "iv", "младший", "старший"]);
+
+/** Splits "С.В.Лавров", "Sergey Lavrov", "MS. JEAN-PIERRE", "Lavrov Sergey" (no: assumed given-first). */
+/** A word of a title, folded ("secretary", "г-н"): never a given name or a surname. */
+export const isTitleWord = (folded: string) => TITLE_WORDS.has(folded);
 
 export function nameParts(name: string): NameParts {
   const tokens = foldName(name)
@@ -208,6 +211,50 @@ export function romanise(name: string, system: "ru" | "uk"): string {
 
 /**
  * English titles capitalise every word ("Remarks by President Biden After Marine One Arrival"):
- * the words that go on from a name to what happened are not part of it.
+ * the words that carry a title on from a name to what happened, lowercase. None is part of a
+ * person's name; the prepositions among them also join the words of bodies' and places' names
+ * ("Council On Foreign Relations"), which the name finder allows for.
  */
-export const TITLE_CASE_WORDS = String.raw`(?:After|Before|During|At|On|In|Into|To|With|And|Aboard|En|Upon|For|From|Following|Via|Regarding|Announcing|Prior|Ahead|Over|Under|About|Amid|Departing|Arriving|Meeting|Honoring|Marking|Welcoming|Celebrating|Signing|Delivering|Discussing|Visiting|Traveling|Travelling)(?![\p{L}-])`;
+export const TITLE_CASE_WORDS = [
+  "after",
+  "before",
+  "during",
+  "at",
+  "on",
+  "in",
+  "into",
+  "to",
+  "with",
+  "and",
+  "aboard",
+  "en",
+  "upon",
+  "for",
+  "from",
+  "following",
+  "via",
+  "regarding",
+  "announcing",
+  "prior",
+  "ahead",
+  "over",
+  "under",
+  "about",
+  "amid",
+  "departing",
+  "arriving",
+  "meeting",
+  "honoring",
+  "marking",
+  "welcoming",
+  "celebrating",
+  "signing",
+  "delivering",
+  "discussing",
+  "visiting",
+  "traveling",
+  "travelling",
+];
+
+/** One of TITLE_CASE_WORDS, capitalised as a title writes it, and nothing after it in the same word. */
+export const TITLE_CASE_WORD = String.raw`(?:${TITLE_CASE_WORDS.map((w) => w[0]?.toUpperCase() + w.slice(1)).join("|")})(?![\p{L}-])`;

@@ -16,7 +16,7 @@ import {
   idForName,
   nameParts,
   surnameKeys,
-  TITLE_CASE_WORDS,
+  TITLE_CASE_WORD,
   toLatin,
 } from "./names.js";
 
@@ -266,7 +266,7 @@ function sameInitial(a: string | undefined, b: string | undefined): boolean {
   return foldName(toLatin(a))[0] === foldName(toLatin(b))[0];
 }
 
-const TITLE_CASE_SPLIT = new RegExp(String.raw`\s${TITLE_CASE_WORDS}(?:\s|$)`, "u");
+const TITLE_CASE_SPLIT = new RegExp(String.raw`\s${TITLE_CASE_WORD}(?:\s|$)`, "u");
 
 /** Registered people named in a text (a title), in order of first mention. */
 export function findMentions(registry: SpeakerRegistry, text: string): Speaker[] {
