@@ -107,7 +107,7 @@ export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[
 
     // The chair of a press call opens it (ground rules, the briefer introduced) and another
     // official speaks next, before any question.
-    if ((firstQuestion === -1 || i < firstQuestion) && isChairOpening(text) && nextSide === "official") {
+    if ((firstQuestion === -1 || i < firstQuestion) && nextSide === "official" && isChairOpening(text)) {
       kinds[i] = "moderator";
       continue;
     }

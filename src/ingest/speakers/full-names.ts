@@ -35,48 +35,77 @@ const TITLE_CASE = new Set(TITLE_CASE_WORDS);
 const TITLED_SURNAME = /^(?:[\p{L}]+\.?\s+){1,4}([\p{L}’'-]+)$/u;
 
 const WORD = /[\p{L}’'-]+\.?/gu;
+const CAPITALISED = /^\p{Lu}/u;
+
+/** The words of the texts a document introduces people in, and where each folded word stands. */
+interface Introductions {
+  words: RegExpMatchArray[][];
+  /** Capitalised folded word → [text, word] positions; the first word of a text is never a surname after a name. */
+  at: Map<string, [number, number][]>;
+}
+
+/** Read once per document: a briefing may have several surname labels to look up. */
+const introductionsOf = new WeakMap<readonly string[], Introductions>();
+
+function introductions(texts: readonly string[]): Introductions {
+  let read = introductionsOf.get(texts);
+  if (read) return read;
+  read = { words: [], at: new Map() };
+  for (const text of texts) {
+    const words = [...text.matchAll(WORD)];
+    const t = read.words.push(words) - 1;
+    for (let i = 1; i < words.length; i++) {
+      const word = (words[i] as RegExpMatchArray)[0];
+      // A surname after a given name is capitalised as the given name is.
+      if (!CAPITALISED.test(word)) continue;
+      const key = foldName(word.replace(/\.$/u, ""));
+      const list = read.at.get(key);
+      if (list) list.push([t, i]);
+      else read.at.set(key, [[t, i]]);
+    }
+  }
+  introductionsOf.set(texts, read);
+  return read;
+}
 
 /**
  * The full name the text gives the label's surname ("MR. HARRIS" → "Grant Harris"), or null when
- * it gives none or more than one.
+ * it gives none or more than one. `texts` are read once however many labels ask of the same array.
  */
 export function fullNameFor(label: string, texts: readonly string[]): string | null {
   const m = TITLED_SURNAME.exec(label.trim());
   const surname = m?.[1];
   // A label with a given name or initials already names the person.
   if (!surname || surname.length < 3 || nameParts(label).given.length > 0) return null;
-  const wanted = foldName(surname);
+  const read = introductions(texts);
   const found = new Map<string, string>();
-  for (const text of texts) {
-    const words = [...text.matchAll(WORD)];
-    for (let i = 1; i < words.length; i++) {
-      const word = words[i] as RegExpMatchArray;
-      const written = word[0].replace(/\.$/u, "");
-      if (foldName(written) !== wanted) continue;
-      // The given name right before it, only a space between ("Grant Harris"), or with a middle
-      // initial ("Michael S. Regan"). When the word before that could be a name too ("Samia Suluhu
-      // Hassan", but also "Counterterrorism John Brennan"), where the name starts is not clear:
-      // that mention is not read.
-      const capitals = written === written.toUpperCase();
-      const nameBefore = (j: number) => {
-        const w = words[j];
-        const next = words[j + 1] as RegExpMatchArray;
-        if (!w) return false;
-        const between = text.slice((w.index ?? 0) + w[0].length, next.index ?? 0);
-        return /^\s+$/u.test(between) && isGivenName(w[0], capitals);
-      };
-      let first = i - 1;
-      if (!nameBefore(first)) continue;
-      if (isInitial((words[first] as RegExpMatchArray)[0])) first--;
-      if (!nameBefore(first) || isInitial((words[first] as RegExpMatchArray)[0]) || nameBefore(first - 1))
-        continue;
-      const given = words.slice(first, i).map((w) => w[0]);
-      const key = foldName(given[0] as string);
-      const name = [...given, written].join(" ");
-      // Written in capitals in a header and in mixed case in the text: the text shows how it is spelt ("McDonough").
-      const held = found.get(key);
-      if (!held || held === held.toUpperCase()) found.set(key, name);
-    }
+  for (const [t, i] of read.at.get(foldName(surname)) ?? []) {
+    const text = texts[t] as string;
+    const words = read.words[t] as RegExpMatchArray[];
+    const written = (words[i] as RegExpMatchArray)[0].replace(/\.$/u, "");
+    // The given name right before it, only a space between ("Grant Harris"), or with a middle
+    // initial ("Michael S. Regan"). When the word before that could be a name too ("Samia Suluhu
+    // Hassan", but also "Counterterrorism John Brennan"), where the name starts is not clear:
+    // that mention is not read.
+    const capitals = written === written.toUpperCase();
+    const nameBefore = (j: number) => {
+      const w = words[j];
+      const next = words[j + 1] as RegExpMatchArray;
+      if (!w) return false;
+      const between = text.slice((w.index ?? 0) + w[0].length, next.index ?? 0);
+      return /^\s+$/u.test(between) && isGivenName(w[0], capitals);
+    };
+    let first = i - 1;
+    if (!nameBefore(first)) continue;
+    if (isInitial((words[first] as RegExpMatchArray)[0])) first--;
+    if (!nameBefore(first) || isInitial((words[first] as RegExpMatchArray)[0]) || nameBefore(first - 1))
+      continue;
+    const given = words.slice(first, i).map((w) => w[0]);
+    const key = foldName(given[0] as string);
+    const name = [...given, written].join(" ");
+    // Written in capitals in a header and in mixed case in the text: the text shows how it is spelt ("McDonough").
+    const held = found.get(key);
+    if (!held || held === held.toUpperCase()) found.set(key, name);
   }
   const name = found.size === 1 ? [...found.values()][0] : undefined;
   return name ? properCase(name) : null;

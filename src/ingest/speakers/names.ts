@@ -93,8 +93,13 @@ const TITLE_WORDS = new Set(
   ].map((w) => w.toLowerCase()),
 );
 
+/** Plain ASCII letters, digits, dots and hyphens: what folding leaves as it is but for case. */
+const PLAIN_WORD = /^[A-Za-z0-9.-]*$/;
+
 /** Folds case, diacritics, ё→е and typographic apostrophes so that spellings compare equal. */
 export function foldName(name: string): string {
+  // Most words asked about are plain English words: lowercasing is all folding would do.
+  if (PLAIN_WORD.test(name)) return name.toLowerCase();
   return (
     name
       .normalize("NFD")
