@@ -33,6 +33,21 @@ interface Token {
   /** Computed on first use: most words are never compared with a name. */
   key: string | null;
   upper: boolean;
+  /** Holds a Cyrillic letter. */
+  cyrillic: boolean;
+}
+
+/** Up to the first three UTF-16 units of text[start..end) as one number, their count included: a prefix compared without a string. */
+/** The forms of up to three lists, in order, without copying them into one. */
+function* chain(...lists: (CompiledForm[] | undefined)[]): Generator<CompiledForm> {
+  for (const list of lists) if (list) yield* list;
+}
+
+function prefixKey(text: string, start: number, end: number): number {
+  const n = Math.min(3, end - start);
+  let key = n;
+  for (let k = 0; k < n; k++) key = key * 65536 + text.charCodeAt(start + k);
+  return key;
 }
 
 interface FormToken {
@@ -138,8 +153,13 @@ function tokenize(text: string): Token[] {
       continue;
     }
     const start = i;
-    while (++i < n && classOf(text.charCodeAt(i)) !== 0);
-    out.push({ raw: text.slice(start, i), start, end: i, key: null, upper: c === 2 });
+    let cyrillic = false;
+    for (; i < n; i++) {
+      const code = text.charCodeAt(i);
+      if (i > start && classOf(code) === 0) break;
+      if (code >= 0x400 && code <= 0x4ff) cyrillic = true;
+    }
+    out.push({ raw: text.slice(start, i), start, end: i, key: null, upper: c === 2, cyrillic });
   }
   return out;
 }
@@ -259,13 +279,16 @@ function compileToken(w: string, beforeNoun: boolean): FormToken {
 }
 
 export class EntityMatcher {
+  /** Names by their first word's key (tokenKey). */
   private readonly index = new Map<string, CompiledForm[]>();
+  /** Names whose first word is an acronym, compared as written ("UN", "NATO"), by that word. */
+  private readonly exact = new Map<string, CompiledForm[]>();
   /** Keys of people's one-word names (surnames). */
   private readonly surnames = new Set<string>();
   /** First-word keys of names that are not people's. */
   private readonly nonPersonStarts = new Set<string>();
-  /** The first three letters of names that start with a lowercase Latin word ("resolution 2254", "al Qaeda"): other lowercase words never start a match. */
-  private readonly lowercaseLatinStarts = new Set<string>();
+  /** The first three letters (prefixKey) of names that start with a lowercase Latin word ("resolution 2254", "al Qaeda"): other lowercase words never start a match. */
+  private readonly lowercaseLatinStarts = new Set<number>();
 
   /**
    * `curation`: editors' decisions about found entities, applied to every enrichment made with this
@@ -312,10 +335,20 @@ export class EntityMatcher {
     // A person's given name before the surname is a noun, whatever its ending.
     const tokens = words.map((w, k) => compileToken(w, entity.type !== "person" && k < words.length - 1));
     const head = tokens[0] as FormToken;
-    if (!head.capital && !CYRILLIC.test(head.raw))
-      this.lowercaseLatinStarts.add(head.raw.slice(0, 3).toLowerCase());
+    if (!head.capital && !CYRILLIC.test(head.raw)) {
+      const start = head.raw.slice(0, 3).toLowerCase();
+      // Lowercasing may lengthen it ("İ"), and then no word's first three units equal it.
+      if (start.length <= 3) this.lowercaseLatinStarts.add(prefixKey(start, 0, start.length));
+    }
     const compiled: CompiledForm = { entity, tokens, ambiguous, givenNames, givenName, metonym };
-    for (const key of head.exact ? [`=${head.raw}`] : head.keys) {
+    if (head.exact) {
+      // Keyed by the word as written; no word's key (tokenKey) is one.
+      const list = this.exact.get(head.raw) ?? [];
+      list.push(compiled);
+      this.exact.set(head.raw, list);
+      return;
+    }
+    for (const key of head.keys) {
       if (entity.type !== "person") this.nonPersonStarts.add(key);
       else if (tokens.length === 1) this.surnames.add(key);
       const list = this.index.get(key) ?? [];
@@ -409,7 +442,7 @@ export class EntityMatcher {
     if (!t.upper || t.raw.length < 2) return false;
     const key = tokenKey(t);
     if (people ? this.nonPersonStarts.has(key) : this.index.has(key)) return false;
-    if (this.index.has(`=${t.raw}`)) return false;
+    if (this.exact.has(t.raw)) return false;
     if (TITLE_WORDS.has(t.raw.toLowerCase())) return false;
     if (CYRILLIC.test(t.raw)) return true;
     return !CALENDAR_WORDS.has(t.raw.toLowerCase()) && isNameLike(t.raw);
@@ -478,22 +511,21 @@ export class EntityMatcher {
     const found: CandidateMention[] = [];
     for (let i = 0; i < tokens.length; ) {
       const t = tokens[i] as Token;
-      if (!t.upper && !this.lowercaseLatinStarts.has(t.raw.slice(0, 3)) && !CYRILLIC.test(t.raw)) {
+      if (!t.upper && !t.cyrillic && !this.lowercaseLatinStarts.has(prefixKey(text, t.start, t.end))) {
         i++;
         continue;
       }
-      const declined = ACRONYM_CASE_ENDING.exec(t.raw)?.[1];
-      const candidates = [
-        ...(this.index.get(`=${t.raw}`) ?? []),
-        ...(declined ? (this.index.get(`=${declined}`) ?? []) : []),
-        ...(this.index.get(tokenKey(t)) ?? []),
-      ];
+      // "МИДа": an acronym in a case, which only a capitalised Cyrillic word can be.
+      const declined = t.upper && t.cyrillic ? ACRONYM_CASE_ENDING.exec(t.raw)?.[1] : undefined;
+      const written = this.exact.get(t.raw);
+      const inCase = declined ? this.exact.get(declined) : undefined;
+      const keyed = this.index.get(tokenKey(t));
       // The longest name wins (most words, then the tightest span); among equals, an unambiguous
       // name beats ambiguous ones ("Biden" of Joe Biden over "Biden" of Jill Biden), and equal
       // unambiguous or equal ambiguous names of several entities are rivals for the document to settle.
       let best: { form: CompiledForm; length: number; words: number } | null = null;
       let rivals: CompiledForm[] = [];
-      for (const form of candidates) {
+      for (const form of chain(written, inCase, keyed)) {
         const length = this.matchLength(form, tokens, i);
         if (length === 0) continue;
         const words = form.tokens.length;
@@ -551,7 +583,7 @@ export class EntityMatcher {
         !titled &&
         !namesGiven(best.form, before) &&
         !this.index.has(tokenKey(before)) &&
-        !this.index.has(`=${before.raw}`);
+        !this.exact.has(before.raw);
       // "talks in Moscow", "церемонія в Києві", "the Kabul airport": the city, which the name
       // finder may take, not the country.
       const placeAfter = tokens[i + best.length];

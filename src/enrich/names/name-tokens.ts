@@ -20,7 +20,8 @@ export interface NameToken {
   gapBefore: string;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’ʼ-][\p{L}\p{N}]+)*/gu;
+/** What a word is; nameTokens scans for it by hand (wordEnd). */
+export const WORD_PATTERN = /[\p{L}\p{N}]+(?:['’ʼ-][\p{L}\p{N}]+)*/gu;
 const CYRILLIC = /[\u0400-\u04ff]/;
 /** Initials of two letters: "Дж.Байден"; and the abbreviated courtesy titles. */
 const TWO_LETTER_INITIALS = new Set(["Дж", "Mr", "Ms", "Dr", "St", "Jr", "Sr"]);
@@ -50,14 +51,65 @@ const NO_SENTENCE_END = new Set([
   "м",
 ]);
 
+/** Per UTF-16 code unit: 0 not a letter or digit, 1 a letter or digit, 255 not yet asked. */
+const wordUnit = new Uint8Array(65536).fill(255);
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+/** The length of the letter or digit at `i` (2 for one outside the BMP), or 0 when there is none. */
+function wordCharAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code >= 0xd800 && code <= 0xdbff) {
+    const low = text.charCodeAt(i + 1);
+    if (low >= 0xdc00 && low <= 0xdfff) return LETTER_OR_DIGIT.test(text.slice(i, i + 2)) ? 2 : 0;
+  }
+  let c = wordUnit[code] as number;
+  if (c === 255) {
+    c = code >= 0xd800 && code <= 0xdfff ? 0 : LETTER_OR_DIGIT.test(String.fromCharCode(code)) ? 1 : 0;
+    wordUnit[code] = c;
+  }
+  return c;
+}
+
+/** Apostrophes and the hyphen, which join letters into one word: ' ’ ʼ -. */
+const isJoiner = (code: number) => code === 39 || code === 0x2019 || code === 0x2bc || code === 45;
+
+/**
+ * The end of the word that starts at `start`, as WORD_PATTERN would match it: letters and digits,
+ * joined by an apostrophe or a hyphen between two of them. Scanned by hand, since every paragraph
+ * of every document passes here.
+ */
+export function wordEnd(text: string, start: number): number {
+  const n = text.length;
+  let i = start;
+  let w = wordCharAt(text, i);
+  for (;;) {
+    while (w > 0) {
+      i += w;
+      w = i < n ? wordCharAt(text, i) : 0;
+    }
+    if (i + 1 < n && isJoiner(text.charCodeAt(i))) {
+      w = wordCharAt(text, i + 1);
+      if (w > 0) {
+        i++;
+        continue;
+      }
+    }
+    return i;
+  }
+}
+
 export function nameTokens(text: string): NameToken[] {
   const out: NameToken[] = [];
   let previousEnd = 0;
-  for (const m of text.matchAll(WORD)) {
-    let raw = m[0];
+  for (let start = 0; start < text.length; ) {
+    if (wordCharAt(text, start) === 0) {
+      start++;
+      continue;
+    }
+    const matchEnd = wordEnd(text, start);
+    let raw = text.slice(start, matchEnd);
     const last = raw.charCodeAt(raw.length - 1);
     if ((last === 115 || last === 83) && POSSESSIVE.test(raw)) raw = raw.slice(0, -2);
-    const start = m.index;
     const end = start + raw.length;
     const gapBefore = text.slice(previousEnd, start);
     const first = raw[0] ?? "";
@@ -82,7 +134,8 @@ export function nameTokens(text: string): NameToken[] {
       opening,
       gapBefore,
     });
-    previousEnd = m.index + m[0].length;
+    previousEnd = matchEnd;
+    start = matchEnd;
   }
   return out;
 }

@@ -35,7 +35,7 @@ const SENTENCE_END = /[.!?:;…"'»”)\]]$/;
 export function splitUnspacedLines(text: string): string[] {
   const lines = text
     .split(/\r\n|\r|\n/)
-    .map((l) => l.replace(/\s+$/, ""))
+    .map((l) => l.trimEnd())
     .filter((l) => !BLANK.test(l));
   const lengths = lines.map((l) => l.length).sort((a, b) => a - b);
   const width = lengths[Math.floor(lengths.length * 0.9)] ?? 0;
@@ -70,7 +70,7 @@ export function textToParagraphs(text: string): string[] {
     if (BLANK.test(line)) {
       if (current.length) blocks.push(current);
       current = [];
-    } else current.push(line.replace(/\s+$/, ""));
+    } else current.push(line.trimEnd());
   }
   if (current.length) blocks.push(current);
 

@@ -119,6 +119,14 @@ function isFile(file: string): boolean {
   }
 }
 
+/**
+ * SQLite's page cache per connection, in KiB. Its default (2 MB) is smaller than one batch of
+ * ingested speeches touches across the turns, mentions and full-text B-trees, which then go back
+ * to the file for pages they just wrote: the UN speeches ingested in 65 s instead of 69 s, with a
+ * third less system time. It fills only as far as it is used.
+ */
+const PAGE_CACHE_KB = 65_536;
+
 export class SqliteStore implements StoreBackend {
   readonly capabilities: StoreCapabilities = {
     atomicBatches: true,
@@ -166,6 +174,7 @@ export class SqliteStore implements StoreBackend {
       throw error;
     }
     this.db.pragma("foreign_keys = ON");
+    this.db.pragma(`cache_size = -${PAGE_CACHE_KB}`);
     const db = this.db;
     this.index = options.readonly
       ? {
