@@ -20,6 +20,68 @@ export const spokenWords: (text: string) => readonly string[] = memoise(
   { limit: 64, copyKeys: false },
 );
 
+/** Per UTF-16 code unit: 1 whitespace (\s), 2 a letter or digit, 0 neither; 255 not yet asked. */
+const unitClass = new Uint8Array(65536).fill(255);
+
+function classAt(code: number): number {
+  let c = unitClass[code] as number;
+  if (c === 255) {
+    const ch = String.fromCharCode(code);
+    c = /\s/u.test(ch) ? 1 : code >= 0xd800 && code <= 0xdfff ? 0 : /[\p{L}\p{N}]/u.test(ch) ? 2 : 0;
+    unitClass[code] = c;
+  }
+  return c;
+}
+
+/** Where a bracketed stage direction that opens at `i` ends (after its bracket), or -1: "(Laughter.)", "[inaudible]". */
+function bracketEnd(text: string, i: number): number {
+  const open = text.charCodeAt(i);
+  const close = open === 40 ? 41 : 93;
+  for (let j = i + 1; j < text.length; j++) {
+    const code = text.charCodeAt(j);
+    if (code === close) return j + 1;
+    if (code === open) return -1;
+  }
+  return -1;
+}
+
+/**
+ * How many words spokenWords gives, counted no further than one past `limit`: the rules ask
+ * whether a turn has at most a few words, and a long speech need not be split to say no.
+ */
+export function spokenWordCount(text: string, limit = Number.POSITIVE_INFINITY): number {
+  let count = 0;
+  let counted = false;
+  for (let i = 0; i < text.length; ) {
+    const code = text.charCodeAt(i);
+    if (code === 40 || code === 91) {
+      const end = bracketEnd(text, i);
+      if (end >= 0) {
+        // Taken out, as a space.
+        counted = false;
+        i = end;
+        continue;
+      }
+    }
+    let c = classAt(code);
+    let width = 1;
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        width = 2;
+        c = /[\p{L}\p{N}]/u.test(text.slice(i, i + 2)) ? 2 : 0;
+      }
+    }
+    if (c === 1) counted = false;
+    else if (c === 2 && !counted) {
+      counted = true;
+      if (++count > limit) return count;
+    }
+    i += width;
+  }
+  return count;
+}
+
 // Where one sentence ends and the next begins: after . ! ? or …, but not after a title or an
 // abbreviation ("Thank you, Mr. President." is one sentence; so is "Thanks, Dr. Jha.").
 const SENTENCE_END =
@@ -30,7 +92,7 @@ export const splitSentences = (text: string) => text.split(SENTENCE_END);
 
 /** Nothing but stage directions or editorial brackets: "(Inaudible.)", "(Off-mic.)", "(Crosstalk.)". */
 export function isStageDirectionOnly(text: string): boolean {
-  return text.trim() !== "" && spokenWords(text).length === 0;
+  return text.trim() !== "" && spokenWordCount(text, 0) === 0;
 }
 
 /** Ends in a dash: the speaker was cut off ("And as you know, there are wide- —", "I just wanted to —"). */
@@ -99,8 +161,8 @@ function isCourtesySentence(sentence: string): boolean {
  * "Okay. Thank you.", "Hi, John. Thank you.", "No problem. All right?", "Спасибо."
  */
 export function isCourtesy(text: string): boolean {
-  const words = spokenWords(text);
-  if (words.length === 0 || words.length > 16) return false;
+  const words = spokenWordCount(text, 16);
+  if (words === 0 || words > 16) return false;
   const sentences = text
     .replace(/\([^()]*\)|\[[^\][]*\]/gu, " ")
     .split(SENTENCE_END)
@@ -190,7 +252,7 @@ export function isHandOff(text: string): boolean {
   for (const sentence of sentencesOf(text)) {
     if (isCourtesySentence(sentence)) continue;
     rest.push(sentence);
-    words += spokenWords(sentence).length;
+    words += spokenWordCount(sentence, 22);
     if (words > 22) return false;
   }
   if (words === 0) return false;
@@ -224,19 +286,18 @@ const CLARIFICATION =
   /\b(?:hard time hearing|(?:can't|can’t|cannot|couldn't|couldn’t|didn't|didn’t) (?:quite )?(?:hear|catch|understand) (?:you|that|the question|what you)|you(?:'re|’re| are) breaking up|say (?:that|it) again|(?:are|were) you (?:talking about|referring to|asking (?:about|me)|saying)|what was the question|(?:do|did) you mean\b|(?:can|could) you be (?:more )?specific|which (?:piece|part|one) (?:did|do) you want|(?:не )?(?:расслышал|понял вопрос)|повторите(?:,? пожалуйста)? вопрос)/iu;
 
 /** A short request to hear or understand the question again, not an answer. */
-export const isClarification = (text: string) => spokenWords(text).length <= 25 && CLARIFICATION.test(text);
+export const isClarification = (text: string) => spokenWordCount(text, 25) <= 25 && CLARIFICATION.test(text);
 
 /** Ground rules or the introduction of the briefer: the chair opening a press call. */
 export function isChairOpening(text: string): boolean {
-  const words = spokenWords(text).length;
-  return GROUND_RULES.test(text) || (words <= 150 && INTRODUCTION.test(text));
+  return GROUND_RULES.test(text) || (spokenWordCount(text, 150) <= 150 && INTRODUCTION.test(text));
 }
 
 /** Closes the event: "That has to be our last question.", "That concludes our press conference." */
-export const isClosing = (text: string) => spokenWords(text).length <= 120 && CLOSING.test(text);
+export const isClosing = (text: string) => spokenWordCount(text, 120) <= 120 && CLOSING.test(text);
 
 /** A short call to end: "Jen, we need to gather.", "We have to go." */
-export const isTimeCall = (text: string) => spokenWords(text).length <= 15 && TIME_CALL.test(text);
+export const isTimeCall = (text: string) => spokenWordCount(text, 15) <= 15 && TIME_CALL.test(text);
 
 // "A follow-up?", "Can I follow up?", "One more?": asking for the floor, not yet a question.
 const FOLLOW_UP_BID =
@@ -245,8 +306,7 @@ const FOLLOW_UP_BID =
 /** A bid for the floor and nothing more: "Karine?", "Mr. President —", "A follow-up?". */
 export function isFloorBid(text: string): boolean {
   const t = text.trim();
-  const words = spokenWords(t);
-  if (words.length > 6) return false;
+  if (spokenWordCount(t, 6) > 6) return false;
   if (/^(?:(?:mr|mrs|ms|madam)\.?\s+)?\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)?\s*[?—–-]+$/u.test(t))
     return true;
   if (FOLLOW_UP_BID.test(t)) return true;
@@ -295,9 +355,9 @@ export function isEditorialNote(paragraph: string): boolean {
  */
 export function isPlaceLine(paragraph: string): boolean {
   const t = paragraph.trim();
-  const words = spokenWords(t);
+  const words = spokenWordCount(t, 12);
   // Set in italics by the page ("*Chief of Mission Residence *Seoul, Republic of Korea**"): a
   // heading, a little longer, never a sentence.
-  if (/^\*.*\*$/su.test(t)) return words.length > 0 && words.length <= 12 && !/[.!?…:;]/u.test(t);
-  return words.length > 0 && words.length <= 6 && !/[.!?,:;…]\s*$/u.test(t);
+  if (/^\*.*\*$/su.test(t)) return words > 0 && words <= 12 && !/[.!?…:;]/u.test(t);
+  return words > 0 && words <= 6 && !/[.!?,:;…]\s*$/u.test(t);
 }

@@ -24,6 +24,7 @@ import {
   isTimeCall,
   mentionsHandOff,
   putsAQuestion,
+  spokenWordCount,
   spokenWords,
 } from "./procedural.js";
 
@@ -80,7 +81,8 @@ export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[
     const prevSide = sides[i - 1];
     const prevText = texts[i - 1] ?? "";
     const nextSide = sides[i + 1];
-    const words = spokenWords(text).length;
+    // Compared with SHORT_REPLY, 6 and 40 below: counted no further.
+    const words = spokenWordCount(text, 40);
     // The reporter before asked something: a question mark, or an interrogative cut off.
     const prevAsked = prevSide === "ask" && kinds[i - 1] === "question" && putsAQuestion(prevText);
 
@@ -100,7 +102,7 @@ export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[
         // A bid for the floor ("Karine?") answered by "Yeah.": the floor given.
         kinds[i] = isFloorBid(prevText) && FLOOR_GIVEN.test(text.trim()) ? "moderator" : "other";
       }
-      if (kinds[i - 1] === "question" && spokenWords(prevText).length <= 12) kinds[i - 1] = "other";
+      if (kinds[i - 1] === "question" && spokenWordCount(prevText, 12) <= 12) kinds[i - 1] = "other";
       continue;
     }
     if (side !== "official" || kinds[i] !== null) continue;
@@ -148,7 +150,7 @@ export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[
     const text = texts[i] as string;
     if (sides[i] !== "ask" || kinds[i] !== "other" || !isCutOff(text) || putsAQuestion(text)) continue;
     // Bids for the floor and bare stage directions are shorter still.
-    if (spokenWords(text).length <= FALSE_START) continue;
+    if (spokenWordCount(text, FALSE_START) <= FALSE_START) continue;
     const next = kinds[i + 1];
     const restarts =
       (sides[i + 1] === "official" || sides[i + 1] === "chair") &&
@@ -174,7 +176,7 @@ export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[
   for (let i = 0; i < turns.length; i++) {
     const text = texts[i] as string;
     if (sides[i] !== "ask" || (kinds[i] !== null && kinds[i] !== "question")) continue;
-    if (putsAQuestion(text) || spokenWords(text).length > SHORT_REMARK || isCutOff(text)) continue;
+    if (putsAQuestion(text) || spokenWordCount(text, SHORT_REMARK) > SHORT_REMARK || isCutOff(text)) continue;
     const next = i + 1;
     if (next >= turns.length || continued[next] === i) continue;
     const goesOn = sides[next] === "ask" || (continued[next] !== null && continued[next] !== undefined);
@@ -245,7 +247,7 @@ function localKind(
       // that ask nothing. A turn labelled as a question ("Q", "Вопрос") is one, however short.
       if (
         !QUESTION_LABEL.test(t.label ?? "") &&
-        spokenWords(text).length <= SHORT_REMARK &&
+        spokenWordCount(text, SHORT_REMARK) <= SHORT_REMARK &&
         !putsAQuestion(text)
       )
         return "other";
@@ -256,7 +258,7 @@ function localKind(
       if (
         t.role === "moderator" &&
         hasQuestionMark(text) &&
-        spokenWords(text).length > 15 &&
+        spokenWordCount(text, 15) > 15 &&
         !mentionsHandOff(text)
       ) {
         return "question";
