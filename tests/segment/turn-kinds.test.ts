@@ -169,6 +169,34 @@ describe("turn kinds", () => {
     ]);
   });
 
+  it("a few words broken off with a dash and answered at once began a question; a name called or dots trailing off did not", () => {
+    const broken = read([
+      "Q    Will the President sign the bill this week?",
+      `THE PRESIDENT:  ${ANSWER}`,
+      "Q    You're saying high confidence here —",
+      `THE PRESIDENT:  ${ANSWER}`,
+    ]);
+    expect(broken.kinds).toEqual(["question", "answer", "question", "answer"]);
+    expect(broken.pairs).toEqual([
+      [0, 1],
+      [2, 3],
+    ]);
+    const called = read([
+      "Q    Will the President sign the bill this week?",
+      `THE PRESIDENT:  ${ANSWER}`,
+      "Q    Mr. President —",
+      `THE PRESIDENT:  ${ANSWER}`,
+    ]);
+    expect(called.kinds).toEqual(["question", "answer", "other", "answer"]);
+    const trailing = read([
+      "Q    Will the President sign the bill this week?",
+      `THE PRESIDENT:  ${ANSWER}`,
+      "Q    But obviously, the...",
+      `THE PRESIDENT:  ${ANSWER}`,
+    ]);
+    expect(trailing.kinds).toEqual(["question", "answer", "other", "answer"]);
+  });
+
   it("a reporter's statement cut off and taken up again after a nod is one question, answered once for both parts", () => {
     const { kinds, pairs } = read([
       "Q    The Secretary said he was already considering mandating —",

@@ -303,14 +303,22 @@ export const isTimeCall = (text: string) => spokenWordCount(text, 15) <= 15 && T
 const FOLLOW_UP_BID =
   /^(?:(?:can|could|may) i (?:just )?(?:ask (?:a|one) )?|(?:just )?(?:a|one) (?:quick )?)?(?:follow[- ]?up|more|last one|quick one)\s*[?.]?$/iu;
 
-/** A bid for the floor and nothing more: "Karine?", "Mr. President —", "A follow-up?". */
-export function isFloorBid(text: string): boolean {
+/** A bid for the floor by name or by asking for it: "Karine?", "Mr. President —", "A follow-up?". */
+export function isNamedBid(text: string): boolean {
   const t = text.trim();
   if (spokenWordCount(t, 6) > 6) return false;
-  if (/^(?:(?:mr|mrs|ms|madam)\.?\s+)?\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)?\s*[?—–-]+$/u.test(t))
-    return true;
-  if (FOLLOW_UP_BID.test(t)) return true;
-  return isCutOff(t) && !hasQuestionMark(t);
+  return (
+    /^(?:(?:[Mm]r|[Mm]rs|[Mm]s|[Mm]adam)\.?\s+)?\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)?\s*[?—–-]+$/u.test(
+      t,
+    ) || FOLLOW_UP_BID.test(t)
+  );
+}
+
+/** A bid for the floor and nothing more: a named bid, or a few words cut off ("On Ukraine —"). */
+export function isFloorBid(text: string): boolean {
+  const t = text.trim();
+  if (isNamedBid(t)) return true;
+  return spokenWordCount(t, 6) <= 6 && isCutOff(t) && !hasQuestionMark(t);
 }
 
 // How questions open, in English and Russian; a bare "when" or "what" also opens relative clauses

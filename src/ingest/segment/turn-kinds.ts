@@ -19,6 +19,7 @@ import {
   isEditorialNote,
   isFloorBid,
   isHandOff,
+  isNamedBid,
   isPlaceLine,
   isStageDirectionOnly,
   isTimeCall,
@@ -57,6 +58,8 @@ const SHORT_REPLY = 15;
 const SHORT_REMARK = 12;
 /** So few words cut off that they only claim the floor ("Mr. President, on —"). */
 const FALSE_START = 6;
+/** Broken off with a dash, not trailing off with dots. */
+const DASH_END = /(?:—|–|--)\s*["”’]?\s*$/u;
 /** Labels that say a question is put (labels.ts, questionWord), not who puts it. */
 const QUESTION_LABEL =
   /^(?:Questions?|Вопросы?|Питання|Q|Reporter|Journalist|Журналистка|Журналист|Журналістка|Журналіст|Корреспондент|Кореспондентка|Кореспондент|Question from the audience)\b/iu;
@@ -149,9 +152,14 @@ export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[
   for (let i = 0; i < turns.length; i++) {
     const text = texts[i] as string;
     if (sides[i] !== "ask" || kinds[i] !== "other" || !isCutOff(text) || putsAQuestion(text)) continue;
-    // Bids for the floor and bare stage directions are shorter still.
-    if (spokenWordCount(text, FALSE_START) <= FALSE_START) continue;
     const next = kinds[i + 1];
+    // Bids for the floor and bare stage directions are shorter still; a few words that bid by no
+    // name and that the person asked answers at once began a question ("You're saying high
+    // confidence here--" "This time they've got high confidence…").
+    // Trailing dots ("Yeah...", "But obviously, the...") trail off rather than break off.
+    const answeredAtOnce =
+      sides[i + 1] === "official" && next === null && DASH_END.test(text) && !isNamedBid(text);
+    if (spokenWordCount(text, FALSE_START) <= FALSE_START && !answeredAtOnce) continue;
     const restarts =
       (sides[i + 1] === "official" || sides[i + 1] === "chair") &&
       (next === "other" || next === "moderator") &&
