@@ -38,11 +38,6 @@ interface Token {
 }
 
 /** Up to the first three UTF-16 units of text[start..end) as one number, their count included: a prefix compared without a string. */
-/** The forms of up to three lists, in order, without copying them into one. */
-function* chain(...lists: (CompiledForm[] | undefined)[]): Generator<CompiledForm> {
-  for (const list of lists) if (list) yield* list;
-}
-
 function prefixKey(text: string, start: number, end: number): number {
   const n = Math.min(3, end - start);
   let key = n;
@@ -525,21 +520,26 @@ export class EntityMatcher {
       // unambiguous or equal ambiguous names of several entities are rivals for the document to settle.
       let best: { form: CompiledForm; length: number; words: number } | null = null;
       let rivals: CompiledForm[] = [];
-      for (const form of chain(written, inCase, keyed)) {
-        const length = this.matchLength(form, tokens, i);
-        if (length === 0) continue;
-        const words = form.tokens.length;
-        const rank = !best
-          ? 1
-          : words !== best.words
-            ? words - best.words
-            : length !== best.length
-              ? best.length - length
-              : Number(best.form.ambiguous) - Number(form.ambiguous);
-        if (rank > 0) {
-          best = { form, length, words };
-          rivals = [];
-        } else if (rank === 0) rivals.push(form);
+      // The three lists in turn, without copying them into one.
+      for (let l = 0; l < 3; l++) {
+        const forms = l === 0 ? written : l === 1 ? inCase : keyed;
+        if (forms === undefined) continue;
+        for (const form of forms) {
+          const length = this.matchLength(form, tokens, i);
+          if (length === 0) continue;
+          const words = form.tokens.length;
+          const rank = !best
+            ? 1
+            : words !== best.words
+              ? words - best.words
+              : length !== best.length
+                ? best.length - length
+                : Number(best.form.ambiguous) - Number(form.ambiguous);
+          if (rank > 0) {
+            best = { form, length, words };
+            rivals = [];
+          } else if (rank === 0) rivals.push(form);
+        }
       }
       if (best && !this.plausible(best.form, tokens, i, best.length, text)) best = null;
       if (!best) {
