@@ -127,6 +127,15 @@ function isFile(file: string): boolean {
  */
 const PAGE_CACHE_KB = 65_536;
 
+/**
+ * Pages the write-ahead log may hold before a commit copies them into the file (SQLite's default
+ * is 1,000, 4 MB). A batch of ingested speeches writes more than that, so every commit also
+ * checkpointed, copying again the pages each batch rewrites (the index's inner pages, the
+ * full-text segments). At 20,000 (80 MB) the UN speeches ingested in 65.6 and 56.6 s against
+ * 74.6 and 67.5 s, runs alternated. The log is copied in and removed when the archive closes.
+ */
+const WAL_CHECKPOINT_PAGES = 20_000;
+
 export class SqliteStore implements StoreBackend {
   readonly capabilities: StoreCapabilities = {
     atomicBatches: true,
@@ -158,6 +167,7 @@ export class SqliteStore implements StoreBackend {
       if (!options.readonly) {
         this.db.pragma("journal_mode = WAL");
         this.db.pragma("synchronous = NORMAL");
+        this.db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
         migrate(this.db);
       } else {
         const found = this.db.pragma("user_version", { simple: true }) as number;
