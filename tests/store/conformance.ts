@@ -252,6 +252,31 @@ export function describeStoreConformance(
         expect(hits.total.documents).toBe(0);
       });
 
+      it("a long speech's enrichment, a hundred mentions and more over its turns, reads back whole and in order", async () => {
+        await put(jan22);
+        const mentions = Array.from({ length: 123 }, (_, k) => ({
+          entityId: `E${k % 7}`,
+          type: "country" as const,
+          start: k * 3,
+          end: k * 3 + 2,
+          text: "",
+          turn: k % jan22.turns.length,
+          paragraph: 0,
+        }));
+        await store.putEnrichment({
+          version: 2,
+          documentId: jan22.id,
+          turnLanguages: jan22.turns.map(() => "en"),
+          mentions,
+          times: [],
+        });
+        const key = (m: { entityId: string; turn: number; paragraph: number; start: number; end: number }) =>
+          [m.turn, m.paragraph, m.start, m.end, m.entityId] as const;
+        const stored = (await store.getEnrichment(jan22.id))?.mentions.map(key);
+        const sorted = mentions.map(key).sort((a, b) => a[0] - b[0] || a[2] - b[2]);
+        expect(stored).toEqual(sorted);
+      });
+
       it("an older version's enrichment never replaces the current version's", async () => {
         const enrichment = (languages: string[]) => ({
           version: 2,
