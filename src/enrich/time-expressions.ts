@@ -16,6 +16,13 @@ const pad = (n: number) => String(n).padStart(2, "0");
 const DATE_CUE =
   /\b(?:1[89]\d\d|2[01]\d\d)\b|\b\d{1,2}[./]\d{1,2}\b|\b(?:year|month|week|today|tomorrow|yesterday|tonight|ago|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|год|месяц|недел|сегодня|завтра|вчера|январ|феврал|март|апрел|ма[яей]|июн|июл|август|сентябр|октябр|ноябр|декабр/i;
 
+/**
+ * chrono reads a month in any case: "they march on" as March, "we met in may" as May. In English a
+ * month is capitalised; the bare lowercase words are the verb and the modal (a day or a year
+ * with them, "march 5", is still read as a date).
+ */
+const VERB_NOT_MONTH = /^(?:in\s+)?(?:march|may)$/;
+
 function parserFor(lang: string) {
   if (lang === "ru" || lang === "uk") return chrono.ru;
   return chrono.en;
@@ -42,7 +49,8 @@ export function findTimeExpressions(
       { forwardDate: false },
     )) {
       const found = normalise(r);
-      if (found) out.push({ ...found, start: found.start + offset, end: found.end + offset });
+      if (found && !(lang === "en" && VERB_NOT_MONTH.test(found.text)))
+        out.push({ ...found, start: found.start + offset, end: found.end + offset });
     }
   }
   return out;

@@ -184,6 +184,13 @@ describe("time expressions", () => {
     ).toEqual(["2021-01-15"]);
   });
 
+  it("takes lowercase march and may for the verbs they are, and capitalised ones for months", () => {
+    const values = (text: string) => findTimeExpressions(text, "en", "2020-06-01").map((t) => t.value);
+    expect(values("They march on, and we may see progress.")).toEqual([]);
+    expect(values("They march on in march.")).toEqual([]);
+    expect(values("In May we met, and again in March.")).toEqual(["2020-05", "2020-03"]);
+  });
+
   it("keeps only the words of an expression in its span", () => {
     const text = "Встреча 9 ноября 2020 года прошла.";
     const [t] = findTimeExpressions(text, "ru", "2020-12-29");
