@@ -169,6 +169,21 @@ describe("turn kinds", () => {
     ]);
   });
 
+  it("the rest of a cut-off answer taken up after the question that cut in was answered by someone else answers that question", () => {
+    const { pairs } = read([
+      "Q    Will the President sign the bill this week?",
+      "MS. BAKER:  The President has said many times that he —",
+      "Q    And will the Speaker bring it to the floor?",
+      `MR. SMITH:  ${ANSWER}`,
+      "MS. BAKER:  — and the Speaker will decide that, not us.",
+    ]);
+    expect(pairs).toEqual([
+      [0, 1],
+      [2, 3],
+      [2, 4],
+    ]);
+  });
+
   it("a few words broken off with a dash and answered at once began a question; a name called or dots trailing off did not", () => {
     const broken = read([
       "Q    Will the President sign the bill this week?",

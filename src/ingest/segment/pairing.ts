@@ -8,7 +8,8 @@
  * ("Secretary Austin said he was considering mandating —" "Yep." "— the vaccine after it was fully
  * approved?") is one question in two turns: the answer that follows answers both. Once answered,
  * the rest is a follow-up of its own. A speaker's answer that goes on after a question cut in
- * (turn-kinds.ts, continuations) answers the question its first part answered.
+ * (turn-kinds.ts, continuations) answers the question its first part answered, unless someone
+ * has answered the question that cut in by then.
  *
  * A question put in parts while the person asked only listens ("You're going to Ethiopia, where
  * there is no opposition." "Right." "You're going to Kenya, where…?") is one question: the answer
@@ -55,11 +56,14 @@ export function pairQuestions(
       answered = false;
       exchangeOf.set(turn.index, current);
     } else if (turn.kind === "answer") {
-      // The rest of an answer cut off by a question answers the question its first part answered.
-      const to = before ?? current;
+      // The rest of an answer cut off by a question answers the question its first part answered,
+      // unless the question that cut in has had an answer of its own since: then the exchange has
+      // moved on, and this answers it.
+      const resumes = before !== undefined && (before === current || !answered);
+      const to = resumes ? before : current;
       for (const p of to) p.answers.push(turn.index);
       exchangeOf.set(turn.index, to);
-      if (!before) answered = true;
+      if (!resumes) answered = true;
     } else if (turn.kind === "remarks") {
       current = [];
     }
