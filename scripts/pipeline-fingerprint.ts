@@ -46,10 +46,18 @@ const matcher = new EntityMatcher(
 );
 
 const inputs: RawInput[] = [];
-const { files } = await planSources(positionals);
+const { files, missing } = await planSources(positionals);
+// A mistyped path must not pass for an empty corpus with a fingerprint of its own.
+if (missing.length > 0) {
+  console.error(`not found: ${missing.join(", ")}`);
+  process.exit(1);
+}
 let seen = 0;
 for await (const item of readSources(files, { maxBytes: DEFAULT_MAX_BYTES })) {
-  if (item.type !== "input") continue;
+  if (item.type !== "input") {
+    console.error(`${item.type}: ${item.source}`);
+    continue;
+  }
   if (seen++ % every === 0) inputs.push(item.input);
   if (inputs.length >= limit) break;
 }

@@ -6,7 +6,7 @@
 import type { Document } from "../model/document.js";
 import type { Enrichment, Located } from "../model/enrichment.js";
 import { type CandidateMention, type EntityMatcher, resolveMentions } from "./entity-matcher.js";
-import { detectLanguage } from "./language.js";
+import { detectTurnLanguage } from "./language.js";
 import { type LocatedName, resolveFoundNames } from "./names/found-entities.js";
 import { labelName } from "./names/label-names.js";
 import { findNames, type Span } from "./names/name-finder.js";
@@ -20,19 +20,6 @@ const NAME_LANGUAGES = new Set(["en", "ru", "uk"]);
 
 /** Two to four capitalised words, initials allowed: a participant line that is a person's name. */
 const PARTICIPANT_NAME = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}$/u;
-
-/**
- * The first paragraphs of a turn joined as far as OPENING_CHARS: all that detectLanguage reads
- * (600 characters, sixty words) with room to spare, without copying a long speech whole.
- */
-const OPENING_CHARS = 10_000;
-
-function opening(paragraphs: readonly string[]): string {
-  let text = "";
-  for (let i = 0; i < paragraphs.length && text.length < OPENING_CHARS; i++)
-    text = i === 0 ? (paragraphs[0] as string) : `${text} ${paragraphs[i]}`;
-  return text;
-}
 
 export function enrichDocument(doc: Document, matcher: EntityMatcher): Enrichment {
   const candidates: (CandidateMention & Located)[] = [];
@@ -68,7 +55,7 @@ export function enrichDocument(doc: Document, matcher: EntityMatcher): Enrichmen
     }
   }
   for (const turn of doc.turns) {
-    const lang = detectLanguage(opening(turn.paragraphs), doc.language);
+    const lang = detectTurnLanguage(turn.paragraphs, doc.language);
     turnLanguages.push(lang);
     turn.paragraphs.forEach((p, paragraph) => {
       scan(p, turn.index, paragraph);

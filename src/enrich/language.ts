@@ -53,3 +53,17 @@ export function detectLanguage(text: string, fallback: string): string {
   const lang = result.language;
   return lang && result.isReliable() ? lang : fallback;
 }
+
+/**
+ * A turn's paragraphs joined as far as this: all that detectLanguage reads (600 characters, sixty
+ * words) with room to spare, without copying a long speech whole.
+ */
+const OPENING_CHARS = 10_000;
+
+/** The language of a turn, from its opening paragraphs. */
+export function detectTurnLanguage(paragraphs: readonly string[], fallback: string): string {
+  let text = "";
+  for (let i = 0; i < paragraphs.length && text.length < OPENING_CHARS; i++)
+    text = i === 0 ? (paragraphs[0] as string) : `${text} ${paragraphs[i]}`;
+  return detectLanguage(text, fallback);
+}

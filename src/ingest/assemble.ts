@@ -20,7 +20,7 @@ import { type KnownSpeaker, knownLabels } from "./segment/known-labels.js";
 import type { LabelConvention } from "./segment/labels.js";
 import { isEditorialNote, isPlaceLine } from "./segment/procedural.js";
 import { type SpeakerRef, segment } from "./segment/segment.js";
-import { fullNameFor } from "./speakers/full-names.js";
+import { fullNameFor, type Introductions, readIntroductions } from "./speakers/full-names.js";
 import {
   cyrillicSystem,
   hasCyrillic,
@@ -193,14 +193,14 @@ function nameFromIntroductions(
   date: string | null,
 ): void {
   // The document's words, gathered only once a label needs them: most documents' speakers are registered.
-  let all: string[] | null = null;
+  let introductions: Introductions | null = null;
   const named = new Map<string, { speakerId: string | null; speakerName: string } | null>();
   for (const turn of turns) {
     const { speakerId, speakerName } = turn;
     if (!speakerId || !speakerName || registry.get(speakerId) || hasCyrillic(speakerName)) continue;
     if (!named.has(speakerName)) {
-      all ??= [...texts, ...turns.flatMap((t) => t.paragraphs)];
-      const full = fullNameFor(speakerName, all);
+      introductions ??= readIntroductions([...texts, ...turns.flatMap((t) => t.paragraphs)]);
+      const full = fullNameFor(speakerName, introductions);
       const person = full ? registry.findByName(full, date) : null;
       const honorific = genderOfHonorific(speakerName);
       named.set(

@@ -1,6 +1,9 @@
 /** Surname labels ("MR. LANDRIEU") named in full where the document introduces the person. */
 import { describe, expect, it } from "vitest";
-import { fullNameFor } from "../../src/ingest/speakers/full-names.js";
+import { fullNameFor as fullNameIn, readIntroductions } from "../../src/ingest/speakers/full-names.js";
+
+const fullNameFor = (label: string, texts: string[]) => fullNameIn(label, readIntroductions(texts));
+
 import { ingestText } from "../support/ingest.js";
 
 describe("full names for surname labels", () => {

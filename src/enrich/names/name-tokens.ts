@@ -4,6 +4,7 @@
  * nothing. Hyphens and apostrophes stay inside a word ("McFaul-Yermak", "O'Brien", "прем'єр");
  * a possessive ending ("Biden's") is left out of the word's span.
  */
+import { letterOrDigitAt } from "../../model/letters.js";
 
 export interface NameToken {
   raw: string;
@@ -51,25 +52,6 @@ const NO_SENTENCE_END = new Set([
   "м",
 ]);
 
-/** Per UTF-16 code unit: 0 not a letter or digit, 1 a letter or digit, 255 not yet asked. */
-const wordUnit = new Uint8Array(65536).fill(255);
-const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
-
-/** The length of the letter or digit at `i` (2 for one outside the BMP), or 0 when there is none. */
-function wordCharAt(text: string, i: number): number {
-  const code = text.charCodeAt(i);
-  if (code >= 0xd800 && code <= 0xdbff) {
-    const low = text.charCodeAt(i + 1);
-    if (low >= 0xdc00 && low <= 0xdfff) return LETTER_OR_DIGIT.test(text.slice(i, i + 2)) ? 2 : 0;
-  }
-  let c = wordUnit[code] as number;
-  if (c === 255) {
-    c = code >= 0xd800 && code <= 0xdfff ? 0 : LETTER_OR_DIGIT.test(String.fromCharCode(code)) ? 1 : 0;
-    wordUnit[code] = c;
-  }
-  return c;
-}
-
 /** Apostrophes and the hyphen, which join letters into one word: ' ’ ʼ -. */
 const isJoiner = (code: number) => code === 39 || code === 0x2019 || code === 0x2bc || code === 45;
 
@@ -81,14 +63,14 @@ const isJoiner = (code: number) => code === 39 || code === 0x2019 || code === 0x
 export function wordEnd(text: string, start: number): number {
   const n = text.length;
   let i = start;
-  let w = wordCharAt(text, i);
+  let w = letterOrDigitAt(text, i);
   for (;;) {
     while (w > 0) {
       i += w;
-      w = i < n ? wordCharAt(text, i) : 0;
+      w = i < n ? letterOrDigitAt(text, i) : 0;
     }
     if (i + 1 < n && isJoiner(text.charCodeAt(i))) {
-      w = wordCharAt(text, i + 1);
+      w = letterOrDigitAt(text, i + 1);
       if (w > 0) {
         i++;
         continue;
@@ -102,7 +84,7 @@ export function nameTokens(text: string): NameToken[] {
   const out: NameToken[] = [];
   let previousEnd = 0;
   for (let start = 0; start < text.length; ) {
-    if (wordCharAt(text, start) === 0) {
+    if (letterOrDigitAt(text, start) === 0) {
       start++;
       continue;
     }

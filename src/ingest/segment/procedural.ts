@@ -4,6 +4,7 @@
  * those of the genre (White House briefings, gaggles and press calls; MFA and Kremlin press
  * events), in English and Russian; position is weighed in turn-kinds.ts.
  */
+import { isSpaceUnit, letterOrDigitAt } from "../../model/letters.js";
 import { memoise } from "../../model/memo.js";
 
 /**
@@ -19,19 +20,6 @@ export const spokenWords: (text: string) => readonly string[] = memoise(
       .filter((w) => /[\p{L}\p{N}]/u.test(w)),
   { limit: 64, copyKeys: false },
 );
-
-/** Per UTF-16 code unit: 1 whitespace (\s), 2 a letter or digit, 0 neither; 255 not yet asked. */
-const unitClass = new Uint8Array(65536).fill(255);
-
-function classAt(code: number): number {
-  let c = unitClass[code] as number;
-  if (c === 255) {
-    const ch = String.fromCharCode(code);
-    c = /\s/u.test(ch) ? 1 : code >= 0xd800 && code <= 0xdfff ? 0 : /[\p{L}\p{N}]/u.test(ch) ? 2 : 0;
-    unitClass[code] = c;
-  }
-  return c;
-}
 
 /** Where a bracketed stage direction that opens at `i` ends (after its bracket), or -1: "(Laughter.)", "[inaudible]". */
 function bracketEnd(text: string, i: number): number {
@@ -63,21 +51,17 @@ export function spokenWordCount(text: string, limit = Number.POSITIVE_INFINITY):
         continue;
       }
     }
-    let c = classAt(code);
-    let width = 1;
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-      const low = text.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        width = 2;
-        c = /[\p{L}\p{N}]/u.test(text.slice(i, i + 2)) ? 2 : 0;
-      }
+    if (isSpaceUnit(code)) {
+      counted = false;
+      i++;
+      continue;
     }
-    if (c === 1) counted = false;
-    else if (c === 2 && !counted) {
+    const width = letterOrDigitAt(text, i);
+    if (width > 0 && !counted) {
       counted = true;
       if (++count > limit) return count;
     }
-    i += width;
+    i += width || 1;
   }
   return count;
 }
@@ -95,10 +79,14 @@ export function isStageDirectionOnly(text: string): boolean {
   return text.trim() !== "" && spokenWordCount(text, 0) === 0;
 }
 
-/** Ends in a dash: the speaker was cut off ("And as you know, there are wide- —", "I just wanted to —"). */
-export function isCutOff(text: string): boolean {
-  return /(?:—|–|--|-\s?—|…|\.\.\.)\s*["”’]?\s*$/u.test(text.trim());
-}
+const BROKEN_OFF = /(?:—|–|--)\s*["”’]?\s*$/u;
+const TRAILING_OFF = /(?:…|\.\.\.)\s*["”’]?\s*$/u;
+
+/** Ends in a dash: the speaker was broken off ("And as you know, there are wide- —", "I just wanted to —"). */
+export const isBrokenOff = (text: string) => BROKEN_OFF.test(text);
+
+/** Broken off, or trailing off in dots ("But obviously, the..."): the speaker did not finish. */
+export const isCutOff = (text: string) => isBrokenOff(text) || TRAILING_OFF.test(text);
 
 export const hasQuestionMark = (text: string) => /[?？]/u.test(text);
 
@@ -303,22 +291,22 @@ export const isTimeCall = (text: string) => spokenWordCount(text, 15) <= 15 && T
 const FOLLOW_UP_BID =
   /^(?:(?:can|could|may) i (?:just )?(?:ask (?:a|one) )?|(?:just )?(?:a|one) (?:quick )?)?(?:follow[- ]?up|more|last one|quick one)\s*[?.]?$/iu;
 
+/** A name called ("Karine?", "Mr. President —") or the floor asked for ("A follow-up?"), in at most six words. */
+const bidsByName = (t: string) =>
+  /^(?:(?:[Mm]r|[Mm]rs|[Mm]s|[Mm]adam)\.?\s+)?\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)?\s*[?—–-]+$/u.test(
+    t,
+  ) || FOLLOW_UP_BID.test(t);
+
 /** A bid for the floor by name or by asking for it: "Karine?", "Mr. President —", "A follow-up?". */
 export function isNamedBid(text: string): boolean {
   const t = text.trim();
-  if (spokenWordCount(t, 6) > 6) return false;
-  return (
-    /^(?:(?:[Mm]r|[Mm]rs|[Mm]s|[Mm]adam)\.?\s+)?\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)?\s*[?—–-]+$/u.test(
-      t,
-    ) || FOLLOW_UP_BID.test(t)
-  );
+  return spokenWordCount(t, 6) <= 6 && bidsByName(t);
 }
 
 /** A bid for the floor and nothing more: a named bid, or a few words cut off ("On Ukraine —"). */
 export function isFloorBid(text: string): boolean {
   const t = text.trim();
-  if (isNamedBid(t)) return true;
-  return spokenWordCount(t, 6) <= 6 && isCutOff(t) && !hasQuestionMark(t);
+  return spokenWordCount(t, 6) <= 6 && (bidsByName(t) || (isCutOff(t) && !hasQuestionMark(t)));
 }
 
 // How questions open, in English and Russian; a bare "when" or "what" also opens relative clauses

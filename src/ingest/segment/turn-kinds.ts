@@ -10,6 +10,7 @@ import {
   endsWithSignOff,
   hasQuestionMark,
   isBackchannel,
+  isBrokenOff,
   isChairOpening,
   isClarification,
   isClosing,
@@ -58,8 +59,6 @@ const SHORT_REPLY = 15;
 const SHORT_REMARK = 12;
 /** So few words cut off that they only claim the floor ("Mr. President, on —"). */
 const FALSE_START = 6;
-/** Broken off with a dash, not trailing off with dots. */
-const DASH_END = /(?:—|–|--)\s*["”’]?\s*$/u;
 /** Labels that say a question is put (labels.ts, questionWord), not who puts it. */
 const QUESTION_LABEL =
   /^(?:Questions?|Вопросы?|Питання|Q|Reporter|Journalist|Журналистка|Журналист|Журналістка|Журналіст|Корреспондент|Кореспондентка|Кореспондент|Question from the audience)\b/iu;
@@ -153,12 +152,12 @@ export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[
     const text = texts[i] as string;
     if (sides[i] !== "ask" || kinds[i] !== "other" || !isCutOff(text) || putsAQuestion(text)) continue;
     const next = kinds[i + 1];
-    // Bids for the floor and bare stage directions are shorter still; a few words that bid by no
-    // name and that the person asked answers at once began a question ("You're saying high
-    // confidence here--" "This time they've got high confidence…").
-    // Trailing dots ("Yeah...", "But obviously, the...") trail off rather than break off.
+    // Bids for the floor and bare stage directions are shorter still; but a few words broken off
+    // with a dash, that bid by no name and that the person asked answers at once, began a question
+    // ("You're saying high confidence here--" "This time they've got high confidence…"). Dots
+    // ("Yeah...", "But obviously, the...") trail off rather than break off.
     const answeredAtOnce =
-      sides[i + 1] === "official" && next === null && DASH_END.test(text) && !isNamedBid(text);
+      sides[i + 1] === "official" && next === null && isBrokenOff(text) && !isNamedBid(text);
     if (spokenWordCount(text, FALSE_START) <= FALSE_START && !answeredAtOnce) continue;
     const restarts =
       (sides[i + 1] === "official" || sides[i + 1] === "chair") &&

@@ -38,19 +38,16 @@ const WORD = /[\p{L}’'-]+\.?/gu;
 const CAPITALISED = /^\p{Lu}/u;
 
 /** The words of the texts a document introduces people in, and where each folded word stands. */
-interface Introductions {
+export interface Introductions {
+  texts: readonly string[];
   words: RegExpMatchArray[][];
   /** Capitalised folded word → [text, word] positions; the first word of a text is never a surname after a name. */
   at: Map<string, [number, number][]>;
 }
 
-/** Read once per document: a briefing may have several surname labels to look up. */
-const introductionsOf = new WeakMap<readonly string[], Introductions>();
-
-function introductions(texts: readonly string[]): Introductions {
-  let read = introductionsOf.get(texts);
-  if (read) return read;
-  read = { words: [], at: new Map() };
+/** A document's introductions, read once however many surname labels look them up. */
+export function readIntroductions(texts: readonly string[]): Introductions {
+  const read: Introductions = { texts, words: [], at: new Map() };
   for (const text of texts) {
     const words = [...text.matchAll(WORD)];
     const t = read.words.push(words) - 1;
@@ -64,23 +61,21 @@ function introductions(texts: readonly string[]): Introductions {
       else read.at.set(key, [[t, i]]);
     }
   }
-  introductionsOf.set(texts, read);
   return read;
 }
 
 /**
- * The full name the text gives the label's surname ("MR. HARRIS" → "Grant Harris"), or null when
- * it gives none or more than one. `texts` are read once however many labels ask of the same array.
+ * The full name the introductions give the label's surname ("MR. HARRIS" → "Grant Harris"), or
+ * null when they give none or more than one.
  */
-export function fullNameFor(label: string, texts: readonly string[]): string | null {
+export function fullNameFor(label: string, read: Introductions): string | null {
   const m = TITLED_SURNAME.exec(label.trim());
   const surname = m?.[1];
   // A label with a given name or initials already names the person.
   if (!surname || surname.length < 3 || nameParts(label).given.length > 0) return null;
-  const read = introductions(texts);
   const found = new Map<string, string>();
   for (const [t, i] of read.at.get(foldName(surname)) ?? []) {
-    const text = texts[t] as string;
+    const text = read.texts[t] as string;
     const words = read.words[t] as RegExpMatchArray[];
     const written = (words[i] as RegExpMatchArray)[0].replace(/\.$/u, "");
     // The given name right before it, only a space between ("Grant Harris"), or with a middle

@@ -133,10 +133,10 @@ export interface NameParts {
 /** What follows a surname without being one: "Joseph R. Biden Jr.", "Ralph Puckett, Jr.". */
 const NAME_SUFFIXES = new Set(["jr", "sr", "ii", "iii", "iv", "младший", "старший"]);
 
-/** Splits "С.В.Лавров", "Sergey Lavrov", "MS. JEAN-PIERRE", "Lavrov Sergey" (no: assumed given-first). */
 /** A word of a title, folded ("secretary", "г-н"): never a given name or a surname. */
 export const isTitleWord = (folded: string) => TITLE_WORDS.has(folded);
 
+/** Splits "С.В.Лавров", "Sergey Lavrov", "MS. JEAN-PIERRE", "Lavrov Sergey" (no: assumed given-first). */
 export function nameParts(name: string): NameParts {
   const tokens = foldName(name)
     .replace(/\./g, ". ")
