@@ -41,3 +41,43 @@ describe("the frame of a White House page with no clock line", () => {
     expect(doc?.place).toBeNull();
   });
 });
+
+describe("a clock line wrapped onto the first label", () => {
+  const wrapped = (clock: string) =>
+    ingestText(
+      "whitehouse/remarks.md",
+      [
+        "---",
+        "date: '2021-01-26'",
+        "source_url: https://bidenwhitehouse.archives.gov/briefing-room/speeches-remarks/2021/01/26/remarks/",
+        'title: "Remarks by President Biden at a Signing"',
+        "---",
+        "",
+        "State Dining Room",
+        "",
+        clock,
+        "     THE PRESIDENT:  Good afternoon, folks.  I thank the Vice President",
+        "for being with me today as well.",
+        "",
+        "     Q    Mr. President, will you sign more today?",
+        "",
+        "     THE PRESIDENT:  I will sign two more this afternoon.",
+      ].join("\n"),
+    )[0];
+
+  it("is read as the clock, and the label opens the first turn", () => {
+    const doc = wrapped("2:06 P.M. EST   ");
+    expect([doc?.when.time, doc?.when.timeZone]).toEqual(["14:06", "America/New_York"]);
+    expect(doc?.place).toBe("State Dining Room");
+    expect(doc?.turns[0]?.label).toBe("THE PRESIDENT");
+    expect(doc?.turns[0]?.paragraphs[0]).toBe(
+      "Good afternoon, folks. I thank the Vice President for being with me today as well.",
+    );
+  });
+
+  it("takes a capitalised word after the clock for its zone only when it names one", () => {
+    const doc = wrapped("2:06 P.M.");
+    expect(doc?.when.time).toBe("14:06");
+    expect(doc?.turns[0]?.label).toBe("THE PRESIDENT");
+  });
+});

@@ -468,6 +468,36 @@ describe("turn kinds", () => {
       [2, 3],
     ]);
   });
+  it("a spokesperson's briefing that opens on a short topic heading is the spokesperson's remarks; a place line alone is nobody's", () => {
+    const opening = (paragraphs: string[]) =>
+      segment({
+        paragraphs: [...paragraphs, "Question: Will Moscow respond?", "Maria Zakharova: In due course."],
+        conventions: midRu.conventions,
+        resolve,
+        titleSpeaker: { speakerId: "maria-zakharova", speakerName: "Maria Zakharova" },
+        hasDialogue: true,
+      }).turns[0];
+    const briefing = opening([
+      "Sergey Lavrov's schedule",
+      "On March 16, Foreign Minister Sergey Lavrov will hold talks with his Algerian counterpart in Moscow.",
+      "Ukraine crisis update",
+      "The Kiev regime continues to shell residential areas of Donetsk with weapons supplied by the West.",
+    ]);
+    expect([briefing?.kind, briefing?.speakerId]).toEqual(["remarks", "maria-zakharova"]);
+    // One paragraph after a place line may be the press office's own note.
+    for (const furniture of [
+      ["James S. Brady Press Briefing Room"],
+      [
+        "James S. Brady Press Briefing Room",
+        "The Administration released a Statement of Administration Policy last night on the bill.",
+      ],
+      ["Rose Garden", "**Please see below for a correction, marked with an asterisk, to the remarks."],
+    ]) {
+      const turn = opening(furniture);
+      expect([turn?.kind, turn?.speakerId]).toEqual(["other", null]);
+    }
+  });
+
   it("a press secretary opening the floor in any of the three languages chairs, and answers nothing", () => {
     const cases: [string[], typeof whitehouse][] = [
       [

@@ -28,7 +28,29 @@ const LETTERHEAD =
   /^(?:THE WHITE HOUSE|Office of the (?:Press Secretary|Vice President|First Lady)|_{5,}|EMBARGOED.*|Internal Transcript)$/i;
 const RELEASE = /^For Immediate Release\b\s*(.*)$/i;
 
+/** A clock at the start of a paragraph, its zone perhaps, then what follows. */
+const LEADING_CLOCK = /^(\d{1,2}:\d{2}\s*[AP]\.?\s?M\.?)(?:\s+([A-Z]{2,5})\b\.?)?\s+(\S.*)$/su;
+/** A speaker's label in capitals ("THE PRESIDENT:", "MS. PSAKI:", "MODERATOR:"). */
+const CAPITALS_LABEL = /^[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,6}:\s/u;
+
+/**
+ * A clock line that a hard-wrapped page put on the line above the first label, with no blank line
+ * between ("2:06 P.M. EST" then "THE PRESIDENT: Good afternoon"), read as one paragraph: the
+ * clock and the first words, apart. Null when the paragraph is no such thing.
+ */
+export function splitLeadingClock(paragraph: string): [string, string] | null {
+  const m = LEADING_CLOCK.exec(paragraph.trim());
+  if (!m) return null;
+  const [, clock, zone, rest] = m as unknown as [string, string, string | undefined, string];
+  // A capitalised word after the clock is its zone only when it names one ("EST", not "THE").
+  const withZone = zone && parseClockLine(`${clock} ${zone}`)?.timeZone ? `${clock} ${zone}` : null;
+  const line = withZone ?? clock;
+  const after = withZone ? rest : `${zone ? `${zone} ` : ""}${rest}`;
+  return parseClockLine(line) && CAPITALS_LABEL.test(after) ? [line, after] : null;
+}
+
 export function readClockFrame(paragraphs: string[]): ClockFrame {
+  paragraphs = paragraphs.flatMap((p, i) => (i < 14 ? (splitLeadingClock(p) ?? [p]) : [p]));
   let place: string | null = null;
   let time: string | null = null;
   let timeZone: string | null = null;

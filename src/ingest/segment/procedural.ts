@@ -357,3 +357,19 @@ export function isPlaceLine(paragraph: string): boolean {
   if (/^\*.*\*$/su.test(t)) return words > 0 && words <= 12 && !/[.!?…:;]/u.test(t);
   return words > 0 && words <= 6 && !/[.!?,:;…]\s*$/u.test(t);
 }
+
+/** Words a paragraph needs, ending a sentence, to be someone speaking rather than a line of the page. */
+const SPEECH_WORDS = 8;
+
+/**
+ * A paragraph someone says: a sentence of some length, ended as one. What a place line opens is
+ * nobody's words when no such paragraph follows ("South Lawn", "2:15 P.M. EDT"); a topic heading
+ * of a spokesperson's briefing ("Sergey Lavrov's schedule") opens the speech that follows it.
+ */
+export function isSpeech(paragraph: string): boolean {
+  const t = paragraph.trim();
+  // "*" or "**" opens the press office's notes ("**Please see below for a correction…").
+  return (
+    !t.startsWith("*") && spokenWordCount(t, SPEECH_WORDS) >= SPEECH_WORDS && /[.!?…]["'”’»)\]*]*$/u.test(t)
+  );
+}

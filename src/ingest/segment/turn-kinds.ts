@@ -22,6 +22,7 @@ import {
   isHandOff,
   isNamedBid,
   isPlaceLine,
+  isSpeech,
   isStageDirectionOnly,
   isTimeCall,
   mentionsHandOff,
@@ -236,9 +237,14 @@ function localKind(
 ): TurnKind | null {
   switch (side) {
     case "opening":
-      // A place line before the first label ("South Lawn") with no speaker is page furniture; a
-      // note the press office added above the transcript ("See below for an answer…") is nobody's words.
-      return hasLabels && (isPlaceLine(t.paragraphs[0] ?? "") || isEditorialNote(t.paragraphs[0] ?? ""))
+      // A place line before the first label ("South Lawn") is page furniture, and a note the
+      // press office added above the transcript ("See below for an answer…") nobody's words; but
+      // a short line with paragraphs of speech after it is a spokesperson's first topic heading
+      // ("Sergey Lavrov's schedule"). One paragraph after a place line may be the press office's
+      // own (a policy statement noted), so two are asked for.
+      if (!hasLabels) return "remarks";
+      if (isEditorialNote(t.paragraphs[0] ?? "")) return "other";
+      return isPlaceLine(t.paragraphs[0] ?? "") && t.paragraphs.slice(1).filter(isSpeech).length < 2
         ? "other"
         : "remarks";
     case "ask":
