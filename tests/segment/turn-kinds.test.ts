@@ -498,6 +498,30 @@ describe("turn kinds", () => {
     }
   });
 
+  it("a press secretary closing a news conference after the last answer chairs, in Russian and Ukrainian as in English", () => {
+    const asked = [
+      "Вопрос: Какие договорённости достигнуты по газу?",
+      "В.Путин: Компании работают над условиями.",
+    ];
+    for (const [paragraphs, profile] of [
+      [[...asked, "Д.Песков: Коллеги, спасибо. На этом пресс-конференция завершена."], kremlinRu],
+      [[...asked, "Д.Песков: Спасибо, на этом всё."], kremlinRu],
+      [[...asked, "С.Никифоров: Дякую. На цьому брифінг завершено."], kremlinRu],
+      [
+        [
+          "Q    What was agreed on gas?",
+          "THE PRESIDENT:  The companies are working on it.",
+          "MS. PSAKI:  Thanks, everyone. That concludes the briefing.",
+        ],
+        whitehouse,
+      ],
+    ] as const) {
+      const { kinds, pairs } = read([...paragraphs], profile);
+      expect(kinds).toEqual(["question", "answer", "moderator"]);
+      expect(pairs).toEqual([[0, 1]]);
+    }
+  });
+
   it("a press secretary opening the floor in any of the three languages chairs, and answers nothing", () => {
     const cases: [string[], typeof whitehouse][] = [
       [

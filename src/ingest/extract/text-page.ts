@@ -120,6 +120,7 @@ export function readTextPage(text: string, ctx: ReaderContext): Draft {
   const titleLine = nextNonBlank() ?? "";
   cursor++;
   if (!dateline) takeDateline(true);
+  if (!dateline && !profile.placeInDateline) dateline = datelineAfterLead(lines, cursor);
   const { body, attachments } = stripFurniture(lines.slice(cursor), profile);
   const paragraphs = textToParagraphs(body.join("\n"));
   if (paragraphs[0] && profile.lead?.test(paragraphs[0])) paragraphs.shift();
@@ -153,6 +154,41 @@ export function readTextPage(text: string, ctx: ReaderContext): Draft {
     hasDialogue: true,
     warnings,
   };
+}
+
+/** How many lines after the title a lone dateline is looked for, when a lead comes first. */
+const LEAD_LINES = 3;
+const CLOCK = /^(\d{1,2}):(\d{2})$/;
+
+/**
+ * A date on a line of its own within the first lines after the title, below a lead sentence
+ * ("Vladimir Putin answered questions…" / "May 16, 2024" / "14:10"), as news sites print it:
+ * taken, with a bare clock on the next line, and both lines blanked. Only before any label, so a
+ * date someone says is never read as the page's.
+ */
+function datelineAfterLead(
+  lines: string[],
+  from: number,
+): { date: string | null; time: string | null; place: string | null } | null {
+  let seen = 0;
+  for (let i = from; i < lines.length && seen < LEAD_LINES; i++) {
+    const line = (lines[i] ?? "").trim();
+    if (line === "") continue;
+    seen++;
+    if (line.includes(":") && !CLOCK.test(line)) return null;
+    if (!isDateline(line)) continue;
+    const parsed = parseDateline(line);
+    lines[i] = "";
+    let next = i + 1;
+    while (next < lines.length && (lines[next] ?? "").trim() === "") next++;
+    const clock = CLOCK.exec((lines[next] ?? "").trim());
+    if (clock && !parsed.time && Number(clock[1]) < 24 && Number(clock[2]) < 60) {
+      lines[next] = "";
+      return { ...parsed, time: `${(clock[1] ?? "").padStart(2, "0")}:${clock[2]}`, place: null };
+    }
+    return { ...parsed, place: null };
+  }
+  return null;
 }
 
 export const baseName = (name: string) => name.split("/").pop() ?? name;

@@ -7,6 +7,7 @@ import {
   moderatorWord,
   questionWord,
 } from "../segment/labels.js";
+import { officeAndName } from "../segment/titled-name.js";
 import type { PublisherProfile } from "./profile.js";
 
 /** Fallback for unknown sites: every label convention, no site-specific selectors. */
@@ -15,7 +16,18 @@ export const generic: PublisherProfile = {
   name: "Unknown publisher",
   hosts: [],
   timeZone: null,
-  conventions: [questionWord, answerWord, bareQ, moderatorWord, initialsSurname, capitalsLabel, fullName],
+  // An office before the name ("President of Russia Vladimir Putin:") before a bare full name,
+  // which would take the office's last words as given names.
+  conventions: [
+    questionWord,
+    answerWord,
+    bareQ,
+    moderatorWord,
+    initialsSurname,
+    capitalsLabel,
+    officeAndName,
+    fullName,
+  ],
   furniture: [/^[•·*\-\s]*(?:[a-z]{2}-[A-Z]{2}\d*\s*){2,}$/u],
   attachmentsHeading: /^(?:Additional materials|Дополнительные материалы|Attachments)$/iu,
   html: null,

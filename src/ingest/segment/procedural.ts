@@ -202,8 +202,10 @@ const GROUND_RULES =
   /\bon (?:deep )?background\b|\bon the record\b|\bembargo(?:ed)?\b|\battribut(?:able|ed) to\b|\bground rules?\b|\bnot for reporting\b|\bfor your awareness\b/iu;
 const INTRODUCTION =
   /\b(?:[Jj]oining us|with us today|[Ww]e have (?:the (?:premiere|pleasure|honor|privilege) of|with us|here) |(?:[Hh]e|[Ss]he|[Tt]hey) (?:has|have|will have) (?:time|a few minutes|a hard stop)\b|(?:[Hh]e|[Ss]he|[Tt]hey)(?:'ll| will) take (?:a few |some |a couple of |your )?questions|[Oo]ur (?:speaker|briefer)s?\b|(?:[Hh]e|[Ss]he|[Tt]hey) (?:can|will) (?:talk|speak|walk|take) (?:to )?you|[Tt]his is \p{Lu}\p{Ll}+ \p{Lu})/u;
+// "На этом пресс-конференция завершена.", "На этом всё.", "На цьому брифінг завершено." (no \b
+// before Cyrillic: it knows only ASCII words).
 const CLOSING =
-  /\b(?:last|final) question\b|\bthat concludes\b|\b(?:that's|that’s|that is) (?:it|all)(?: for| we have| the time)\b|\bthanks? (?:you )?(?:all |everyone )?for joining\b|\bembargo\b|\bfollow up with (?:me|us)\b|\breach out to (?:me|us)\b|\bhard stop\b|\bwrap (?:it |this )?up\b|\byou know where to find (?:me|us)\b/iu;
+  /(?:^|[\s,.!])на (?:этом|цьому)(?:\s[^.?!]{0,40}?)?\s(?:заверш|законч|оконч|закінч)|(?:^|[\s,.!])на (?:этом|цьому) (?:всё|все|усе)[.!]|(?:^|[\s,.!])(?:последний|останнє) (?:вопрос|питання)|\b(?:last|final) question\b|\bthat concludes\b|\b(?:that's|that’s|that is) (?:it|all)(?: for| we have| the time)\b|\bthanks? (?:you )?(?:all |everyone )?for joining\b|\bembargo\b|\bfollow up with (?:me|us)\b|\breach out to (?:me|us)\b|\bhard stop\b|\bwrap (?:it |this )?up\b|\byou know where to find (?:me|us)\b/iu;
 const TIME_CALL =
   /\b(?:we|you) (?:need|have|got) to (?:go|gather|wrap|leave|move|land)\b|\bout of time\b|\bhard stop\b|\bone more question\b|\blast question\b/iu;
 
