@@ -522,6 +522,17 @@ describe("turn kinds", () => {
     }
   });
 
+  it("a farewell at the end (Have a great weekend., See you tomorrow.) answers nothing, whoever says it", () => {
+    const { kinds, pairs } = read([
+      "Q    Will the President travel next week?",
+      `MS. JEAN-PIERRE:  ${ANSWER}`,
+      "Q    Have a nice weekend.",
+      "MS. JEAN-PIERRE:  Thanks, everybody. Have a great weekend. See you on Monday.",
+    ]);
+    expect(kinds).toEqual(["question", "answer", "other", "other"]);
+    expect(pairs).toEqual([[0, 1]]);
+  });
+
   it("a press secretary opening the floor in any of the three languages chairs, and answers nothing", () => {
     const cases: [string[], typeof whitehouse][] = [
       [

@@ -8,6 +8,7 @@ import { VerbatimError, type WarningCode } from "../../errors/catalog.js";
 import type { Attachment, DocumentDate } from "../../model/document.js";
 import { generic, PROFILES, profileForUrl } from "../publishers/index.js";
 import type { HtmlRecipe, ParsedHtml, PublisherProfile } from "../publishers/profile.js";
+import { withBriefer } from "./briefer-note.js";
 import { readClockFrame } from "./clock-frame.js";
 import { documentDate, parseDateline } from "./dates.js";
 import type { Draft } from "./draft.js";
@@ -241,7 +242,7 @@ export function readHtml(text: string, ctx: ReaderContext): Draft {
   paragraphs = frame.paragraphs;
   attachments.push(...frame.notes);
   date ??= frame.releaseDate;
-  const facts = analyseTitle(title, ctx.registry, date);
+  const facts = withBriefer(analyseTitle(title, ctx.registry, date), paragraphs, attachments);
   date ??= facts.date;
   if (!date) warnings.push("DATELINE_MISSING");
   return {

@@ -7,6 +7,7 @@ import type { WarningCode } from "../../errors/catalog.js";
 import type { Attachment } from "../../model/document.js";
 import { generic, midRu, PROFILES, profileForUrl } from "../publishers/index.js";
 import type { PublisherProfile } from "../publishers/profile.js";
+import { withBriefer } from "./briefer-note.js";
 import { readDatelineBlock } from "./dateline-block.js";
 import { documentDate, parseDateline } from "./dates.js";
 import type { Draft } from "./draft.js";
@@ -131,7 +132,7 @@ export function readTextPage(text: string, ctx: ReaderContext): Draft {
     place: null,
   };
   const title = normaliseSpace(titleLine);
-  const facts = analyseTitle(title, ctx.registry, parsed.date);
+  const facts = withBriefer(analyseTitle(title, ctx.registry, parsed.date), paragraphs, attachments);
   const date = parsed.date ?? facts.date;
   if (!date) warnings.push("DATELINE_MISSING");
   return {

@@ -6,6 +6,7 @@ import {
   initialsSurname,
   moderatorWord,
   questionWord,
+  spokespersonWord,
 } from "../segment/labels.js";
 import { officeAndName } from "../segment/titled-name.js";
 import type { PublisherProfile } from "./profile.js";
@@ -21,6 +22,7 @@ export const generic: PublisherProfile = {
   conventions: [
     questionWord,
     answerWord,
+    spokespersonWord,
     bareQ,
     moderatorWord,
     initialsSurname,

@@ -45,7 +45,7 @@ function build(regex: RegExp, role: LabelRole, accept?: (name: string) => boolea
 /** "Question:", "Question (addressed to both ministers):", "Вопрос:", "Q:" */
 export const questionWord = build(
   new RegExp(
-    String.raw`^(Questions?|Вопросы?|Питання|Q|Reporter|Journalist|Журналистка|Журналист|Журналістка|Журналіст|Корреспондент|Кореспондентка|Кореспондент|Question from the audience)${QUALIFIER}\s*:\s*`,
+    String.raw`^(Questions?|Вопросы?|Питання|Q|Reporter|Journalist|Correspondent|Журналистка|Журналист|Журналістка|Журналіст|Корреспондент|Кореспондентка|Кореспондент|Question from the audience)${QUALIFIER}\s*:\s*`,
     "iu",
   ),
   "question",
@@ -57,6 +57,15 @@ export const questionWord = build(
  */
 export const answerWord = build(
   new RegExp(String.raw`^(Answers?|Ответы?|Відповідь|Відповіді)${QUALIFIER}\s*:\s*`, "iu"),
+  "answer",
+);
+
+/**
+ * "Spokesman:", "Deputy Spokesperson:", "Associate Spokeswoman:": the UN's noon briefings label
+ * the briefer by office alone; whoever the page says is briefing answers (as for "Answer:").
+ */
+export const spokespersonWord = build(
+  /^((?:Deputy |Associate |Acting )?Spokes(?:man|woman|person))\s*:\s*/u,
   "answer",
 );
 

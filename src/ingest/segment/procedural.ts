@@ -114,6 +114,9 @@ const COURTESY_SENTENCE = new RegExp(
     "(?:can|could|do) you (?:all )?(?:hear|see) (?:me|us)(?: (?:okay|ok|all right|alright|now|well))?",
     "(?:we|i) (?:can )?hear you(?: (?:fine|well|now|okay|ok))?",
     "(?:happy|merry) (?:new year|holidays|christmas|thanksgiving)(?: to (?:you|all of you|everyone))?",
+    // A briefer's farewell: "Have a good afternoon.", "Enjoy your weekend."
+    "(?:have|enjoy) (?:a (?:good|great|nice|wonderful|lovely) |your )(?:afternoon|day|evening|weekend|night|one|holiday|holidays)",
+    "(?:see you|talk to you) (?:tomorrow|later|soon|next week|on monday|all tomorrow)",
     "(?:большое )?спасибо(?: (?:вам|большое|всем))?",
     "благодарю(?: вас)?",
     "(?:добрый|доброе) (?:день|вечер|утро)",
