@@ -21,6 +21,7 @@ import { writeQualitySection } from "../support/quality-report.js";
 const TUNING = fileURLToPath(new URL("../gold/names", import.meta.url));
 const FRESH = fileURLToPath(new URL("../gold/names-fresh", import.meta.url));
 const UNSEEN = fileURLToPath(new URL("../gold/names-unseen", import.meta.url));
+const ENGLISH = fileURLToPath(new URL("../gold/names-english", import.meta.url));
 
 const listGold = (dir: string) =>
   existsSync(dir)
@@ -32,9 +33,10 @@ const listGold = (dir: string) =>
 const matcher = new EntityMatcher(Gazetteer.load(registry));
 
 /** Scores a folder a file at a time, giving the worker's event loop a turn between files. */
-async function score(dir: string): Promise<NameScore> {
+async function score(dir: string): Promise<NameScore & { perFile: [string, Tally][] }> {
   const files = listGold(dir);
-  const total: NameScore = {
+  const total: NameScore & { perFile: [string, Tally][] } = {
+    perFile: [],
     documents: 0,
     byLanguage: new Map(),
     listed: { made: 0, right: 0, gold: 0, found: 0 },
@@ -44,6 +46,7 @@ async function score(dir: string): Promise<NameScore> {
   for (const file of files) {
     await nextTurn();
     const one = scoreFolder(dir, [file], matcher);
+    total.perFile.push([file.replace(/\.json$/, ""), sum(one.listed, one.unlisted)]);
     total.documents += one.documents;
     total.listed = sum(total.listed, one.listed);
     total.unlisted = sum(total.unlisted, one.unlisted);
@@ -84,7 +87,22 @@ function section(title: string, about: string, s: NameScore, withErrors: boolean
   ];
 }
 
-function writeReport(tuning: NameScore, fresh: NameScore, unseen: NameScore): void {
+/** Each document's figures, where one document (a long list of names) would outweigh the rest. */
+function perDocument(s: { perFile: [string, Tally][] }): string[] {
+  return [
+    "| document | entities named | right | precision | referents in the gold | found | recall |",
+    "|---|---|---|---|---|---|---|",
+    ...s.perFile.map(([file, t]) => row(file, t)),
+    "",
+  ];
+}
+
+function writeReport(
+  tuning: NameScore,
+  fresh: NameScore,
+  unseen: NameScore,
+  english: NameScore & { perFile: [string, Tally][] },
+): void {
   const lines = [
     "## Every name, listed or not (`npm run quality`)",
     "",
@@ -98,6 +116,12 @@ function writeReport(tuning: NameScore, fresh: NameScore, unseen: NameScore): vo
       unseen,
       true,
     ),
+    ...section(
+      "English sample (tests/gold/names-english)",
+      "White House remarks, press calls and an Obama-era gaggle, mid.ru statements in English (one a list of 333 people under sanctions), Zelensky addresses in English. Annotated blind on 2026-12-06 by three annotators who saw neither the finder nor its output, from a written guide to the conventions of the samples above (`.scratch/annotation-guide.md` at the time; its rules are the ones this section's heading states); first measured, before any rule was written from it, at precision 0.967 and recall 0.775.",
+      english,
+      true,
+    ).flatMap((line, i, all) => (i === all.indexOf("Errors:") ? [...perDocument(english), line] : [line])),
     ...section(
       "Fresh sample (tests/gold/names-fresh)",
       'Annotated blind by two annotators who saw neither the finder nor its output. Its English errors were read on 2026-12-06 (second session): an institution written alone ("allow Congress to start over") was missed, as a generic word alone; a title’s capitalised words ran a name on ("Bill Burton Aboard Air Force One" was an organisation); "en route Cleveland" was no place cue. English before that: precision 0.948, recall 0.821. Its Ukrainian errors were read once, on 2026-12-06, and rules were written for the kinds of mistake they showed (a region named by its adjective, several adjectives sharing one noun, Ukrainian names the gazetteer lacked, a word after a bullet opening a sentence, a word that only starts like a body\'s generic word, the places of a list after a locative preposition); four referents the gazetteer now lists (the Cabinet of Ministers and the Verkhovna Rada, in both languages) were given its ids. Before: precision 0.941, recall 0.827 (Ukrainian 0.806 / 0.706).',
@@ -121,6 +145,7 @@ function writeReport(tuning: NameScore, fresh: NameScore, unseen: NameScore): vo
 const FLOORS = {
   unseen: { precision: 0.9, recall: 0.75 },
   fresh: { precision: 0.94, recall: 0.85 },
+  english: { precision: 0.95, recall: 0.75 },
   tuning: { precision: 0.97, recall: 0.92 },
 };
 
@@ -130,16 +155,19 @@ describe.skipIf(!corpusAvailable || listGold(TUNING).length === 0)(
     let tuning: NameScore | null = null;
     let fresh: NameScore | null = null;
     let unseen: NameScore | null = null;
+    let english: (NameScore & { perFile: [string, Tally][] }) | null = null;
     beforeAll(async () => {
       tuning = await score(TUNING);
       fresh = await score(FRESH);
       unseen = await score(UNSEEN);
-      if (process.env.WRITE_QUALITY === "1") writeReport(tuning, fresh, unseen);
+      english = await score(ENGLISH);
+      if (process.env.WRITE_QUALITY === "1") writeReport(tuning, fresh, unseen, english);
     });
 
     for (const [name, sample, floor] of [
       ["the unseen sample", () => unseen, FLOORS.unseen],
       ["the fresh sample", () => fresh, FLOORS.fresh],
+      ["the English sample", () => english, FLOORS.english],
       ["the tuning sample", () => tuning, FLOORS.tuning],
     ] as const) {
       it(`names people, organisations and places in ${name} with precision at least ${floor.precision} and recall at least ${floor.recall}`, () => {
