@@ -210,6 +210,8 @@ const TITLE_WORDS = new Set([
   "госпожа",
 ]);
 
+const SHORT_ACRONYM = /^\p{Lu}{2,3}$/u;
+
 /** An acronym is written in capitals in the name itself: "UN", "NATO", "UNICEF", "G20", "ООН". */
 const isAcronym = (w: string) =>
   w.length <= 8 && w === w.toUpperCase() && w !== w.toLowerCase() && /^\p{Lu}/u.test(w);
@@ -354,6 +356,9 @@ export class EntityMatcher {
 
   private tokenMatches(t: Token, f: FormToken, first: boolean): boolean {
     if (f.exact) return t.raw === f.raw || ACRONYM_CASE_ENDING.exec(t.raw)?.[1] === f.raw;
+    // Two or three capitals are an acronym, which only an acronym's form names: "CAD" (Canadian
+    // dollars) is not Turkish "Çad" (Chad), folded.
+    if (SHORT_ACRONYM.test(t.raw)) return false;
     // Later words of a name may be lowercase in running text: "the Korean peninsula", "Minsk agreements".
     if (f.capital && first && !t.upper) return false;
     const key = tokenKey(t);

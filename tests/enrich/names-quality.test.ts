@@ -118,7 +118,7 @@ function writeReport(
     ),
     ...section(
       "English sample (tests/gold/names-english)",
-      "White House remarks, press calls and an Obama-era gaggle, mid.ru statements in English (one a list of 333 people under sanctions), Zelensky addresses in English. Annotated blind on 2026-12-06 by three annotators who saw neither the finder nor its output, from a written guide to the conventions of the samples above (`.scratch/annotation-guide.md` at the time; its rules are the ones this section's heading states); first measured, before any rule was written from it, at precision 0.967 and recall 0.775.",
+      'White House remarks, press calls and an Obama-era gaggle, mid.ru statements in English (one a list of 333 people under sanctions), Zelensky addresses in English. Annotated blind on 2026-12-06 by three annotators who saw neither the finder nor its output, from a written guide to the conventions of the samples above (`.scratch/annotation-guide.md` at the time; its rules are the ones this section\'s heading states); first measured, before any rule was written from it, at precision 0.967 and recall 0.775. Its errors were then read (2026-12-06, third session) and rules written for the kinds of mistake they showed: a list entry\'s name before a comma and an office ("Pat Rehn, Member of the Legislative Assembly"), a name a lowercase word for a body describes ("the Yorktown Solutions lobbying firm"), the parties named by their members ("Republicans"), a state that is also a given name after a place and a comma or after "in" ("Richmond, California"), and no country read from two or three capitals folded ("CAD" as Turkish "Çad"). It flatters the finder since.',
       english,
       true,
     ).flatMap((line, i, all) => (i === all.indexOf("Errors:") ? [...perDocument(english), line] : [line])),
@@ -145,7 +145,7 @@ function writeReport(
 const FLOORS = {
   unseen: { precision: 0.9, recall: 0.75 },
   fresh: { precision: 0.94, recall: 0.85 },
-  english: { precision: 0.95, recall: 0.75 },
+  english: { precision: 0.95, recall: 0.83 },
   tuning: { precision: 0.97, recall: 0.92 },
 };
 

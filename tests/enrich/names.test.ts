@@ -116,7 +116,7 @@ describe("names no list holds, in English", () => {
 
 describe("places the world's lists hold, in English", () => {
   it("finds a state or a region written as the whole run of capitals, where no preposition introduces it", () => {
-    expect(found("US Senator from New York (Democrat)")).toEqual(["place:New York"]);
+    expect(found("US Senator from New York (Democrat)")).toEqual(["place:New York", "organisation:Democrat"]);
     expect(found("Chief Executive, Department for Correctional Services, South Australia")).toContain(
       "place:South Australia",
     );
@@ -180,6 +180,57 @@ describe("employers in sanctions lists and biographies", () => {
     expect(found("Research Fellow at Democracy, Conflict, and Governance Program")).not.toContain(
       "organisation:Democracy",
     );
+  });
+});
+
+describe("lists of people and bodies, and parties", () => {
+  const foundIn = (text: string) => {
+    const d = ingestText("statement.txt", `Statement\n\n${text}\n`)[0];
+    if (!d) throw new Error("no document");
+    return enrichDocument(d, matcher)
+      .mentions.filter((m) => m.entityId.startsWith("found:"))
+      .map((m) => `${m.type}:${m.text}`);
+  };
+
+  it("takes a list entry's name before a comma and an office for a person, whatever words its names are", () => {
+    expect(found("Pat Rehn, Member of the Legislative Assembly of Alberta;")).toContain("person:Pat Rehn");
+    expect(found("Don Graves, Deputy Secretary of Commerce;")).toEqual(["person:Don Graves"]);
+    expect(found("Merrilee Fullerton, Ontario Minister of Children;")).toContain("person:Merrilee Fullerton");
+    // A greeting, someone addressed, or an office before its body is no entry.
+    expect(found("Good Morning, Secretary of State.")).toEqual([]);
+    expect(found("Thank You, Mr. President.")).toEqual([]);
+    expect(found("Co-Executive Chief Officer, Executive Council of Australian Jewry")).not.toContain(
+      "person:Co-Executive Chief Officer",
+    );
+  });
+
+  it("takes a name that a lowercase word for a body describes for that body, but not a place or a person", () => {
+    expect(
+      found("Sanctions hit the Cleveland-Cliffs steel company and the Yorktown Solutions lobbying firm."),
+    ).toEqual(["organisation:Cleveland-Cliffs", "organisation:Yorktown Solutions"]);
+    expect(found("He visited a Texas oil company.")).toEqual([]);
+    expect(found("Today we talked. Research Scholar at the bank.")).toEqual([]);
+  });
+
+  it("takes Democrats, Republicans and the GOP for the parties, and Democratic only inside a sentence", () => {
+    expect(found("Democrats and Republicans agree. Even the GOP does.")).toEqual([
+      "organisation:Democrats",
+      "organisation:Republicans",
+      "organisation:GOP",
+    ]);
+    expect(found("A Democratic senator said no.")).toEqual(["organisation:Democratic"]);
+    expect(found("Democratic values matter.")).toEqual([]);
+  });
+
+  it("takes a state that is a given name too for the state after a place and a comma or 'in', not after any comma", () => {
+    expect(foundIn("The storms hit Kentucky, Arkansas, Missouri, Tennessee.")).toContain("place:Tennessee");
+    expect(foundIn("He grew up in Richmond, California.")).toContain("place:California");
+    expect(foundIn("We were in Virginia last week.")).toContain("place:Virginia");
+    expect(foundIn("Go ahead, Victoria.")).toEqual([]);
+  });
+
+  it("does not read two or three capitals as a country's name folded: CAD is Canadian dollars, not Çad", () => {
+    expect(listedIds("We will pay CAD 500 million to Chad.")).toEqual(["TD"]);
   });
 });
 

@@ -23,6 +23,7 @@ import {
   ENGLISH_INSTITUTIONS,
   ENGLISH_NOT_NAMES,
   ENGLISH_ORGANISATION_WORDS,
+  ENGLISH_PARTIES,
   ENGLISH_PLACE_CUES,
   ENGLISH_PLACE_WORDS,
   ENGLISH_TITLES,
@@ -112,6 +113,66 @@ function listEntry(text: string, tokens: NameToken[], a: number, b: number): boo
   const last = tokens[b] as NameToken;
   if (b - a < 1 || b - a > 3) return false;
   return /^\s*(?:\d+[.)]\s*)?$/.test(text.slice(0, first.start)) && /^\s*[-–—]\s/.test(text.slice(last.end));
+}
+
+/** Courtesy titles and salutations: after a comma they address someone, they do not describe the name before. */
+const ADDRESS_TITLES = new Set([
+  "mr",
+  "mrs",
+  "ms",
+  "miss",
+  "dr",
+  "sir",
+  "dame",
+  "lord",
+  "lady",
+  "dear",
+  "comrade",
+  "mesdames",
+  "messrs",
+]);
+/** Words of an office that the occupations do not hold. */
+const JOB_WORDS = new Set(["officer", "chief", "member", "secretary", "minister", "president"]);
+/** Words that open a greeting, not a name ("Good Morning, Secretary…", "Dear Friends, Minister…"). */
+const GREETING_STARTS = new Set([
+  "dear",
+  "good",
+  "thank",
+  "thanks",
+  "ladies",
+  "hello",
+  "hi",
+  "welcome",
+  "congratulations",
+  "distinguished",
+  "excellencies",
+  "colleagues",
+  "friends",
+]);
+
+/**
+ * Whether tokens[a..b] open the text (but for a list number) and an apposition that gives an office
+ * follows, as sanctions lists and delegations write people: "Merrilee Fullerton, Ontario Minister
+ * of…", "Rob Flack, Member of the Legislative Assembly of Ontario", "Don Graves, Deputy Secretary
+ * of Commerce". The office comes within three words after the comma; a courtesy title there
+ * ("…, Mr. President") addresses someone instead.
+ */
+function titledEntry(text: string, tokens: NameToken[], a: number, b: number): boolean {
+  const first = tokens[a] as NameToken;
+  const last = tokens[b] as NameToken;
+  if (b - a < 1 || b - a > 3 || GREETING_STARTS.has(first.lower)) return false;
+  // "Co-Executive Chief Officer, Executive Council of…": an office, then its body.
+  for (let k = a; k <= b; k++)
+    if ((tokens[k] as NameToken).lower.split("-").some((w) => OCCUPATIONS.has(w) || JOB_WORDS.has(w)))
+      return false;
+  if (!/^\s*(?:\d+[.)]\s*)?$/.test(text.slice(0, first.start)) || !/^,\s/.test(text.slice(last.end)))
+    return false;
+  for (let k = b + 1; k <= b + 3 && k < tokens.length; k++) {
+    const t = tokens[k] as NameToken;
+    if (ADDRESS_TITLES.has(t.lower)) return false;
+    if (isTitle(t) || OCCUPATIONS.has(t.lower) || t.lower === "member") return true;
+  }
+  return false;
 }
 
 const PATRONYMIC = /(?:ович|евич|ьич|овна|евна|ична|івна|ївна|йович|ійович)(?:а|у|ем|ом|е|ой|ою|і|и|ем|у)?$/;
@@ -362,6 +423,9 @@ function latinChain(tokens: NameToken[], i: number): number {
   return end;
 }
 
+/** A party named by its members ("Republicans"), but "Democratic" opening a sentence. */
+const partyWord = (t: NameToken) =>
+  ENGLISH_PARTIES.has(t.lower) && !(t.opening && t.lower === "democratic") && t.raw !== t.raw.toLowerCase();
 /** "Senator", and hyphenated offices: "Director-General", "Comptroller-General". */
 const isTitle = (t: NameToken) =>
   ENGLISH_TITLES.has(t.lower) ||
@@ -404,13 +468,18 @@ function readLatin(
     a++;
   const first = tokens[a];
   if (!first || a > to) return to + 1;
+  // "Pat Rehn, Member of the Legislative Assembly": a list entry's given name may be a word ("pat").
+  const titled =
+    titledEntry(text, tokens, a, to) && tokens.slice(a, to + 1).every((w) => w.initial || personWord(w));
   if (
+    !titled &&
     first.opening &&
     !first.initial &&
     isOrdinaryEnglishWord(first.raw) &&
     !isTitle(first) &&
     !isGiven(first) &&
-    !(a === to && ENGLISH_INSTITUTIONS.has(first.lower))
+    !(a === to && ENGLISH_INSTITUTIONS.has(first.lower)) &&
+    !partyWord(first)
   ) {
     // "Programme Manager", "Lawyer at…": an ordinary word opening a sentence; read the rest alone.
     if (a === to) return to + 1;
@@ -484,7 +553,8 @@ function readLatin(
   if (titleAt >= 0 || isTitle(first))
     return readTitled(tokens, titleAt >= 0 ? a + titleAt : a, to, listed, push);
   // A role before a name ("Programme Manager Bronte Kaas", "Founder Jeffrey Sonnenfeld"): ordinary words, not the name.
-  if (words.length > 1 && !first.initial && isOrdinaryEnglishWord(first.raw) && !isGiven(first)) return a + 1;
+  if (words.length > 1 && !titled && !first.initial && isOrdinaryEnglishWord(first.raw) && !isGiven(first))
+    return a + 1;
   // Parts of the run the gazetteer found are not found again; the rest is read on its own.
   const free = words.filter((w) => !overlaps(w, listed));
   if (free.length !== words.length) {
@@ -507,6 +577,10 @@ function readLatin(
     return to + 1;
   }
   if (words.length === 1 && ENGLISH_INSTITUTIONS.has(first.lower) && !first.opening) {
+    push(a, a, "organisation");
+    return to + 1;
+  }
+  if (words.length === 1 && partyWord(first) && !overlaps(first, listed)) {
     push(a, a, "organisation");
     return to + 1;
   }
@@ -566,9 +640,24 @@ function readLatin(
     push(a, to, "organisation");
     return to + 1;
   }
+  // "the Yorktown Solutions lobbying firm", "Cleveland-Cliffs steel company": a name a lowercase
+  // word for a body describes is that body's.
+  if (
+    a === from &&
+    !personLike(words) &&
+    !isGiven(first) &&
+    describedAsBody(tokens, to) &&
+    // "a Texas oil company": a place says where the body is, not what it is called.
+    knownPlace(text.slice(first.start, (words[words.length - 1] as NameToken).end)) === undefined
+  ) {
+    push(a, to, "organisation");
+    return to + 1;
+  }
   const entry = wholeEntry(text, tokens, a, to) || listEntry(text, tokens, a, to);
   const person =
-    personLike(words) || (entry && words.every((w) => w.initial || (personWord(w) && isNameLike(w.raw))));
+    personLike(words) ||
+    (entry && words.every((w) => w.initial || (personWord(w) && isNameLike(w.raw)))) ||
+    titled;
   // "the President at Camp David": after "at" a name is as often a place or a firm as a person.
   if (person && tokens[a - 1]?.lower === "at") return to + 1;
   if (person) {
@@ -597,11 +686,20 @@ function readLatin(
   const known = words.length === 1 ? knownPlace(first.raw) : undefined;
   // One word: a place unless it is an ordinary word or a given name, or the document names a
   // person it is the surname of ("Hamilton", after "Alexander Hamilton"; found-entities.ts).
+  // A state or province that is a given name too ("Tennessee", "Virginia") is the place after
+  // another place and a comma ("Richmond, California", "…, Missouri, Tennessee") or a place cue;
+  // after any other comma it may be someone addressed ("Go ahead, Victoria.").
+  const prior = tokens[a - 1];
+  const givenButPlace =
+    known === "subdivision" &&
+    a === from &&
+    ((first.gapBefore === ", " && prior?.capital === true && knownPlace(prior.raw) !== undefined) ||
+      (prior !== undefined && !prior.capital && STRONG_PLACE_CUES.has(prior.lower)));
   const onePlace =
     known !== undefined &&
     !first.opening &&
     !isAcronymToken(first) &&
-    !isGiven(first) &&
+    (!isGiven(first) || givenButPlace) &&
     !isDictionaryWord(first.raw) &&
     (known === "subdivision" || !isOrdinaryEnglishWord(first.raw));
   // A surname alone, which only the document's full names can explain ("Kaas said", after "Bronte Kaas").
@@ -624,6 +722,29 @@ function placeRun(text: string, tokens: NameToken[], a: number, b: number, liste
   if (run.some((w) => overlaps(w, listed) || (!w.capital && w.lower !== "of" && isDictionaryWord(w.raw))))
     return false;
   return knownPlace(text.slice(first.start, last.end)) !== undefined;
+}
+
+/** Lowercase words for a body that follow its name in sanctions lists and news: "… steel company". */
+const BODY_NOUNS = new Set(
+  "company companies firm corporation conglomerate bank agency newspaper broadcaster magazine organisation organization foundation association consultancy manufacturer contractor charity ngo think-tank".split(
+    " ",
+  ),
+);
+
+/** Words that start a phrase of their own ("Research Scholar at the bank"), never a description. */
+const FUNCTION_WORDS = new Set(
+  "a an the at of in on to for from with by and or as is was are were be its his her their our".split(" "),
+);
+
+/** Whether one to three lowercase words after tokens[to], the last a word for a body, describe the name before them. */
+function describedAsBody(tokens: NameToken[], to: number): boolean {
+  for (let k = to + 1; k <= to + 3 && k < tokens.length; k++) {
+    const t = tokens[k] as NameToken;
+    if (t.capital || (t.gapBefore !== " " && t.gapBefore !== "-") || FUNCTION_WORDS.has(t.lower))
+      return false;
+    if (BODY_NOUNS.has(t.lower)) return true;
+  }
+  return false;
 }
 
 /** Occupations a sanctions list or a biography gives before "at" and an employer's name. */

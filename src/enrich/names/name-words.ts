@@ -38,6 +38,15 @@ export const ENGLISH_INSTITUTIONS = set(`
   interpol europol
 `);
 
+/**
+ * Parties named by their members' name, capitalised: "Democrats and Republicans", "a Republican
+ * senator", "the GOP", "the Tories". "Democratic" only inside a sentence ("a Democratic senator"):
+ * opening one, it is as often the adjective.
+ */
+export const ENGLISH_PARTIES = set(`
+  democrat democrats republican republicans democratic gop tory tories
+`);
+
 /** English words that make a capitalised phrase a place's name. */
 export const ENGLISH_PLACE_WORDS = set(`
   city town village river sea ocean lake island islands isles province region oblast county
