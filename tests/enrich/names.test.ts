@@ -212,6 +212,16 @@ describe("lists of people and bodies, and parties", () => {
     expect(found("Today we talked. Research Scholar at the bank.")).toEqual([]);
   });
 
+  it("reads a body's name on through 'of the' and 'for the', but no other name", () => {
+    expect(found("We are working with the Ministry of the Interior and other ministries.")).toEqual([
+      "organisation:Ministry of the Interior",
+    ]);
+    expect(found("He gave the State of the Union address.")).toEqual([]);
+    expect(found("Japan, Australia and the European Union agree.")).not.toContain(
+      "organisation:Australia and the European Union",
+    );
+  });
+
   it("takes Democrats, Republicans and the GOP for the parties, and Democratic only inside a sentence", () => {
     expect(found("Democrats and Republicans agree. Even the GOP does.")).toEqual([
       "organisation:Democrats",

@@ -416,8 +416,17 @@ function latinChain(tokens: NameToken[], i: number): number {
       continue;
     }
     if (!ENGLISH_CONNECTORS.has(t.lower)) break;
-    // A connector joins only when a capitalised word follows it: "Ministry of Foreign Affairs".
-    const after = tokens[k + 1];
+    // A connector joins only when a capitalised word follows it: "Ministry of Foreign Affairs";
+    // after a body's generic word, "of the" or "for the" and one: "Ministry of the Interior"
+    // ("State of the Union" is no body, "Australia and the European Union" two).
+    let after = tokens[k + 1];
+    if (
+      after?.lower === "the" &&
+      (t.lower === "of" || t.lower === "for") &&
+      after.gapBefore === " " &&
+      tokens.slice(i, k).some(isOrgWord)
+    )
+      after = tokens[k + 2];
     if (!after?.capital || after.cyrillic || after.gapBefore !== " ") break;
   }
   return end;
