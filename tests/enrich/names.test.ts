@@ -222,6 +222,11 @@ describe("lists of people and bodies, and parties", () => {
     );
   });
 
+  it("takes no event or role in a title's capitals for a body", () => {
+    expect(found("Background Press Call by Senior Administration Officials on Russia")).toEqual([]);
+    expect(found("As [Senior Administration Official] said, we are not looking")).toEqual([]);
+  });
+
   it("takes Democrats, Republicans and the GOP for the parties, and Democratic only inside a sentence", () => {
     expect(found("Democrats and Republicans agree. Even the GOP does.")).toEqual([
       "organisation:Democrats",

@@ -70,6 +70,9 @@ const WEAK_ORGANISATION_WORDS = new Set(
   ),
 );
 
+/** Words of an event or a role that a body's generic word ("Press", "Administration") may stand beside. */
+const NOT_BODY_WORDS = new Set(["call", "gaggle", "briefing", "readout", "remarks", "official", "officials"]);
+
 /** Lowercase words after a place's name that make it a region: "Odesa region". */
 const REGION_WORDS = new Set([
   "region",
@@ -815,6 +818,9 @@ function pushOrganisation(
   push: Push,
 ): void {
   const span = tokens.slice(a, e + 1);
+  // "Press Call by Senior Administration Officials on Russia": an event and a role, in a title's
+  // capitals, are no body.
+  if (span.some((w) => NOT_BODY_WORDS.has(w.lower))) return;
   // "the Ministries of Defence of both countries": a plural generic word opening the run is a
   // common noun, not one body's name.
   if (isPluralOrgWord(tokens[a] as NameToken)) return;
