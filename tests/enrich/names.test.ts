@@ -319,6 +319,23 @@ describe("places in lists", () => {
 });
 
 describe("names in a briefing room", () => {
+  it("takes the outlet a reporter gives after their own name for an organisation, not a place", () => {
+    expect(found("Yeah, thanks. It’s Eamon Javers with CNBC. Can you say more?")).toEqual([
+      "person:Eamon Javers",
+      "organisation:CNBC",
+    ]);
+    expect(found("Hi, this is Andrea with NHK. Thank you so much.")).toEqual(["organisation:NHK"]);
+    expect(found("Anna, Moscow. What happened?")).toEqual([]);
+  });
+
+  it("reads no name on past a calendar word, a curly I've, or an acronym of a thing", () => {
+    expect(found("The leaders meet in the Oval Office on Friday morning.")).not.toContain(
+      "organisation:Oval Office on Friday",
+    );
+    expect(found("As I’ve indicated, this is not a military alliance.")).toEqual([]);
+    expect(found("We support the TRIPS waiver and the new EO.")).toEqual([]);
+  });
+
   it("takes the outlet a moderator names after a reporter for an organisation, whatever town shares its name", () => {
     expect(found("Our next question will come from Jenny Leonard from Bloomberg.")).toEqual([
       "person:Jenny Leonard",

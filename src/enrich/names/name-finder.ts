@@ -402,6 +402,12 @@ const TITLE_CASE_BREAKS = new Set(
   TITLE_CASE_WORDS.filter((w) => !ENGLISH_CONNECTORS.has(w) && !NAME_PREPOSITIONS.has(w)),
 );
 
+const CALENDAR_WORDS = new Set(
+  "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december".split(
+    " ",
+  ),
+);
+
 function latinChain(tokens: NameToken[], i: number): number {
   let end = i;
   for (let k = i + 1; k < Math.min(tokens.length, i + LONGEST_NAME); k++) {
@@ -430,7 +436,9 @@ function latinChain(tokens: NameToken[], i: number): number {
       tokens.slice(i, k).some(isOrgWord)
     )
       after = tokens[k + 2];
-    if (!after?.capital || after.cyrillic || after.gapBefore !== " ") break;
+    // "the Oval Office on Friday": a calendar word after a connector is no name's.
+    if (!after?.capital || after.cyrillic || after.gapBefore !== " " || CALENDAR_WORDS.has(after.lower))
+      break;
   }
   return end;
 }
@@ -652,6 +660,21 @@ function readLatin(
     push(a, to, "organisation");
     return to + 1;
   }
+  // "Eamon Javers, CNBC.", "Hi, this is Andrea with NHK.": a reporter giving a name and then the
+  // outlet, as a question opens on a press call; not a place the lists hold ("Anna, Moscow.").
+  const last = words[words.length - 1] as NameToken;
+  if (
+    a === from &&
+    words.length <= 3 &&
+    words.every((w) => w.capital && !overlaps(w, listed)) &&
+    /^[.,?!]/.test(text.slice(last.end)) &&
+    (isAcronymToken(first) ? !NOT_BODIES.has(first.raw) : !isOrdinaryEnglishWord(first.raw)) &&
+    reporterIntroducedBefore(text, tokens, a) &&
+    knownPlace(text.slice(first.start, last.end)) === undefined
+  ) {
+    push(a, to, "organisation");
+    return to + 1;
+  }
   // "the Yorktown Solutions lobbying firm", "Cleveland-Cliffs steel company": a name a lowercase
   // word for a body describes is that body's.
   if (
@@ -772,7 +795,7 @@ const OUTLET_BEFORE = new Set(["from", "of", "with"]);
 const NOT_BODIES = new Set(
   `COVID MERS GDP GNP CPI CEO CFO COO CTO CIO PPE ICU ER DMZ IRA ARP ACA NDAA BBB BIF RNA DNA HIV AIDS SARS ID IDS
   TV AI PR OK AM PM ET EST EDT PST PDT CST CDT UTC GMT USD EUR GPS SUV EV EVS LNG LPG ATM IPO FAQ VIP PHD
-  MBA STEM US USA UK EU UN USSR UAE DPRK PRC ROK NYC DC LA CHIPS JCPOA START INF NPT CTBT TPP USMCA NAFTA
+  MBA STEM US USA UK EU UN USSR UAE DPRK PRC ROK NYC DC LA CHIPS JCPOA START INF NPT CTBT TPP USMCA NAFTA TRIPS EO EOS CAD GBP JPY CNY RUB
   SNAP WIC TANF ACP SBA PPP EITC CTC SALT IT HR QA RV CD DVD PC URL API AR MR`.split(/\s+/),
 );
 
@@ -793,6 +816,36 @@ function reporterBefore(tokens: NameToken[], at: number): boolean {
     if (t.opening) return false;
   }
   return false;
+}
+
+/** What may open a reporter's turn before the name: greetings, thanks, "this is". */
+const INTRODUCTION =
+  /^[\s"“(]*(?:(?:hi|hey|hello|yes|yeah|sure|thanks|thank you(?: so much)?|good (?:morning|afternoon|evening))[\s,.!]+)*(?:(?:this is|it's|it’s|i'm|i’m)\s+)?$/iu;
+
+/**
+ * Whether tokens[at] follows a reporter's own name at the start of the text: a given name, or a
+ * given name and surname, then ", " or "with" / "from" ("Eamon Javers, CNBC", "Andrea with NHK").
+ */
+function reporterIntroducedBefore(text: string, tokens: NameToken[], at: number): boolean {
+  let end = at - 1;
+  const joiner = tokens[at] as NameToken;
+  if (joiner.gapBefore !== ", ") {
+    const word = tokens[end];
+    if (!word || (word.lower !== "with" && word.lower !== "from") || joiner.gapBefore !== " ") return false;
+    end--;
+  }
+  let start = end;
+  while (
+    start - 1 >= 0 &&
+    end - start < 2 &&
+    personWord(tokens[start - 1] as NameToken) &&
+    (tokens[start] as NameToken).gapBefore === " "
+  )
+    start--;
+  const name = tokens.slice(start, end + 1);
+  if (name.length === 0 || !name.every((w) => w.capital && personWord(w))) return false;
+  if (!(personLike(name) || (name.length === 1 && isGiven(name[0] as NameToken)))) return false;
+  return INTRODUCTION.test(text.slice(0, (name[0] as NameToken).start));
 }
 
 /** Whether an occupation comes within the six words before tokens[at] ("at"), in the same sentence. */

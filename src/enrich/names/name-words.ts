@@ -70,7 +70,7 @@ export const ENGLISH_CONNECTORS = set(
 
 /** Capitalised words that are not names: pronouns, calendar words, languages and religions, sentence openers. */
 export const ENGLISH_NOT_NAMES = set(`
-  i i'm i've i'll i'd a an the this that these those there here it its we our us you your he she
+  i i'm i've i'll i'd i’m i’ve i’ll i’d a an the this that these those there here it its we our us you your he she
   they them his her their my me mine who what when where why how which whose while if but and or
   so yet also then now today tomorrow yesterday thanks thank please yes no okay ok well oh
   monday tuesday wednesday thursday friday saturday sunday january february march april may june
