@@ -204,6 +204,20 @@ describe("lists of people and bodies, and parties", () => {
     );
   });
 
+  it("reads a list entry's name with its particles, an athlete's as an official's, and a province after 'of' that is a given name too", () => {
+    expect(found("Michael de Jong, Member of the Legislative Assembly of British Columbia;")).toContain(
+      "person:Michael de Jong",
+    );
+    expect(found("Tabia Charles, Canadian athlete, signed an open letter;")).toEqual([
+      "person:Tabia Charles",
+    ]);
+    expect(found("Rob Flack, Member of the Legislative Assembly of Ontario;")).toEqual([
+      "person:Rob Flack",
+      "organisation:Legislative Assembly of Ontario",
+      "place:Ontario",
+    ]);
+  });
+
   it("takes a name that a lowercase word for a body describes for that body, but not a place or a person", () => {
     expect(
       found("Sanctions hit the Cleveland-Cliffs steel company and the Yorktown Solutions lobbying firm."),

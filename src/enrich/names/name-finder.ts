@@ -136,6 +136,26 @@ const ADDRESS_TITLES = new Set([
 ]);
 /** Words of an office that the occupations do not hold. */
 const JOB_WORDS = new Set(["officer", "chief", "member", "secretary", "minister", "president"]);
+/** Lowercase particles inside a person's name: "Michael de Jong", "Glenn van Dijken". */
+const NAME_PARTICLES = new Set([
+  "de",
+  "van",
+  "von",
+  "der",
+  "den",
+  "del",
+  "da",
+  "di",
+  "du",
+  "la",
+  "le",
+  "ter",
+  "ten",
+  "bin",
+  "ibn",
+  "al",
+  "el",
+]);
 /** Words that open a greeting, not a name ("Good Morning, Secretary…", "Dear Friends, Minister…"). */
 const GREETING_STARTS = new Set([
   "dear",
@@ -490,7 +510,13 @@ function readLatin(
   if (!first || a > to) return to + 1;
   // "Pat Rehn, Member of the Legislative Assembly": a list entry's given name may be a word ("pat").
   const titled =
-    titledEntry(text, tokens, a, to) && tokens.slice(a, to + 1).every((w) => w.initial || personWord(w));
+    titledEntry(text, tokens, a, to) &&
+    tokens
+      .slice(a, to + 1)
+      .every(
+        (w, k, all) =>
+          w.initial || personWord(w) || (k > 0 && k < all.length - 1 && NAME_PARTICLES.has(w.raw)),
+      );
   if (
     !titled &&
     first.opening &&
@@ -504,6 +530,11 @@ function readLatin(
     // "Programme Manager", "Lawyer at…": an ordinary word opening a sentence; read the rest alone.
     if (a === to) return to + 1;
     return a + 1;
+  }
+  // "Michael de Jong, Member of…": a list entry's name, its particles with it.
+  if (titled && tokens.slice(a, to + 1).some((w) => !w.capital)) {
+    push(a, to, "person");
+    return to + 1;
   }
   const words = tokens.slice(a, to + 1);
   // An organisation: a generic word anywhere in the run ("Stanford University", "Ministry of
@@ -784,7 +815,7 @@ function describedAsBody(tokens: NameToken[], to: number): boolean {
 
 /** Occupations a sanctions list or a biography gives before "at" and an employer's name. */
 const OCCUPATIONS = new Set(
-  "manager director economist analyst officer researcher fellow professor lecturer editor correspondent journalist reporter columnist commentator consultant adviser advisor partner employee engineer lawyer executive chairman founder co-founder head strategist scientist specialist associate expert".split(
+  "manager director economist analyst officer researcher fellow professor lecturer editor correspondent journalist reporter columnist commentator consultant adviser advisor partner employee engineer lawyer executive chairman founder co-founder head strategist scientist specialist associate expert athlete player coach actor actress singer musician writer author artist activist blogger businessman businesswoman entrepreneur politician lawmaker legislator diplomat soldier commander pilot physician surgeon priest champion olympian".split(
     " ",
   ),
 );
@@ -915,7 +946,9 @@ function placeInside(
         known &&
         (length > 1 ||
           (known === "subdivision" &&
-            !isGiven(run[0] as NameToken) &&
+            // "Legislative Assembly of Ontario": after "of" a state or province that is a given name
+            // too is the place.
+            (!isGiven(run[0] as NameToken) || tokens[from - 1]?.lower === "of") &&
             !isDictionaryWord((run[0] as NameToken).raw)))
       )
         return [from, from + length - 1];
