@@ -10,10 +10,11 @@ import { detectTurnLanguage } from "./language.js";
 import { type LocatedName, resolveFoundNames } from "./names/found-entities.js";
 import { labelName } from "./names/label-names.js";
 import { findNames, type Span } from "./names/name-finder.js";
+import { ownBodyMentions } from "./own-bodies.js";
 import { findTimeExpressions } from "./time-expressions.js";
 
 /** Bumped when what enrichment finds changes, so stored enrichments can be recognised as stale. */
-export const ENRICHMENT_VERSION = 7;
+export const ENRICHMENT_VERSION = 8;
 
 /** Languages whose conventions the name finder knows; in others only listed entities are found. */
 const NAME_LANGUAGES = new Set(["en", "ru", "uk"]);
@@ -27,8 +28,14 @@ export function enrichDocument(doc: Document, matcher: EntityMatcher): Enrichmen
   const turnLanguages: string[] = [];
   const dated = doc.when.date && /^\d{4}-\d{2}-\d{2}$/.test(doc.when.date) ? doc.when.date : null;
   const scan = (text: string, turn: number, paragraph: number, people = false) => {
-    for (const m of matcher.candidates(text))
+    const listedHere = matcher.candidates(text);
+    for (const m of listedHere)
       if (!people || m.type === "person") candidates.push({ ...m, turn, paragraph });
+    if (people) return;
+    // The publisher's own body by its bare name, where no listed name covers it.
+    for (const m of ownBodyMentions(doc.publisher, text))
+      if (!listedHere.some((l) => l.start < m.end && m.start < l.end))
+        candidates.push({ ...m, turn, paragraph });
   };
   scan(doc.title, -1, 0);
   if (doc.place) scan(doc.place, -3, 0);
