@@ -106,7 +106,8 @@ const PLACE_NAME_STARTS = new Set(
 function wholeEntry(text: string, tokens: NameToken[], a: number, b: number): boolean {
   const first = tokens[a] as NameToken;
   const last = tokens[b] as NameToken;
-  if (b - a < 1 || b - a > 3) return false;
+  // A list number and a few closing marks at most: no need to read a long paragraph's ends.
+  if (b - a < 1 || b - a > 3 || first.start > 12 || text.length - last.end > 12) return false;
   return /^\s*(?:\d+[.)]\s*)?$/.test(text.slice(0, first.start)) && /^[\s.,;:]*$/.test(text.slice(last.end));
 }
 
@@ -114,8 +115,11 @@ function wholeEntry(text: string, tokens: NameToken[], a: number, b: number): bo
 function listEntry(text: string, tokens: NameToken[], a: number, b: number): boolean {
   const first = tokens[a] as NameToken;
   const last = tokens[b] as NameToken;
-  if (b - a < 1 || b - a > 3) return false;
-  return /^\s*(?:\d+[.)]\s*)?$/.test(text.slice(0, first.start)) && /^\s*[-–—]\s/.test(text.slice(last.end));
+  if (b - a < 1 || b - a > 3 || first.start > 12) return false;
+  return (
+    /^\s*(?:\d+[.)]\s*)?$/.test(text.slice(0, first.start)) &&
+    /^\s*[-–—]\s/.test(text.slice(last.end, last.end + 8))
+  );
 }
 
 /** Courtesy titles and salutations: after a comma they address someone, they do not describe the name before. */
@@ -183,12 +187,14 @@ const GREETING_STARTS = new Set([
 function titledEntry(text: string, tokens: NameToken[], a: number, b: number): boolean {
   const first = tokens[a] as NameToken;
   const last = tokens[b] as NameToken;
-  if (b - a < 1 || b - a > 3 || GREETING_STARTS.has(first.lower)) return false;
+  // Cheap tests first: this is asked of every run of capitals.
+  if (b - a < 1 || b - a > 3 || text.charCodeAt(last.end) !== 44 || first.start > 12) return false;
+  if (GREETING_STARTS.has(first.lower)) return false;
   // "Co-Executive Chief Officer, Executive Council of…": an office, then its body.
   for (let k = a; k <= b; k++)
     if ((tokens[k] as NameToken).lower.split("-").some((w) => OCCUPATIONS.has(w) || JOB_WORDS.has(w)))
       return false;
-  if (!/^\s*(?:\d+[.)]\s*)?$/.test(text.slice(0, first.start)) || !/^,\s/.test(text.slice(last.end)))
+  if (!/^\s*(?:\d+[.)]\s*)?$/.test(text.slice(0, first.start)) || !/\s/.test(text[last.end + 1] ?? ""))
     return false;
   for (let k = b + 1; k <= b + 3 && k < tokens.length; k++) {
     const t = tokens[k] as NameToken;
@@ -698,7 +704,7 @@ function readLatin(
     a === from &&
     words.length <= 3 &&
     words.every((w) => w.capital && !overlaps(w, listed)) &&
-    /^[.,?!]/.test(text.slice(last.end)) &&
+    /[.,?!]/.test(text[last.end] ?? "") &&
     (isAcronymToken(first) ? !NOT_BODIES.has(first.raw) : !isOrdinaryEnglishWord(first.raw)) &&
     reporterIntroducedBefore(text, tokens, a) &&
     knownPlace(text.slice(first.start, last.end)) === undefined
@@ -876,7 +882,9 @@ function reporterIntroducedBefore(text: string, tokens: NameToken[], at: number)
   const name = tokens.slice(start, end + 1);
   if (name.length === 0 || !name.every((w) => w.capital && personWord(w))) return false;
   if (!(personLike(name) || (name.length === 1 && isGiven(name[0] as NameToken)))) return false;
-  return INTRODUCTION.test(text.slice(0, (name[0] as NameToken).start));
+  const nameStart = (name[0] as NameToken).start;
+  // Greetings and "this is" are a few words: a name further in opens no turn.
+  return nameStart <= 60 && INTRODUCTION.test(text.slice(0, nameStart));
 }
 
 /** Whether an occupation comes within the six words before tokens[at] ("at"), in the same sentence. */
