@@ -22,6 +22,7 @@ const TUNING = fileURLToPath(new URL("../gold/names", import.meta.url));
 const FRESH = fileURLToPath(new URL("../gold/names-fresh", import.meta.url));
 const UNSEEN = fileURLToPath(new URL("../gold/names-unseen", import.meta.url));
 const ENGLISH = fileURLToPath(new URL("../gold/names-english", import.meta.url));
+const ENGLISH_UNSEEN = fileURLToPath(new URL("../gold/names-english-unseen", import.meta.url));
 
 const listGold = (dir: string) =>
   existsSync(dir)
@@ -102,6 +103,7 @@ function writeReport(
   fresh: NameScore,
   unseen: NameScore,
   english: NameScore & { perFile: [string, Tally][] },
+  englishUnseen: NameScore & { perFile: [string, Tally][] },
 ): void {
   const lines = [
     "## Every name, listed or not (`npm run quality`)",
@@ -115,6 +117,14 @@ function writeReport(
       'Annotated blind on 2026-12-06 by an annotator who saw neither the finder nor its output, after the changes of that day; its errors have not been read. First measured at precision 0.984, recall 0.925 (English 0.800 / 0.638); measured again after two rules written from the fresh sample\'s English errors (an institution written alone, "Congress"; an acronym after "the", "the CDC"): the figure to quote.',
       unseen,
       true,
+    ),
+    ...section(
+      "English unseen sample (tests/gold/names-english-unseen)",
+      "A White House speech and press call, an Obama-era briefing, a mid.ru statement in English (a list of 227 people under sanctions and their employers), two Zelensky addresses in English. Annotated blind on 2026-12-06 by two annotators who saw neither the finder nor its output, from the same guide, while the rules written from the English sample below were being written; its errors have not been read: the figure to quote for English. The session's first code (d537811, before any rule from the English sample) scored it at precision 0.892, recall 0.733 (`.scratch/score-folder.ts` in a worktree of that commit).",
+      englishUnseen,
+      true,
+    ).flatMap((line, i, all) =>
+      i === all.indexOf("Errors:") ? [...perDocument(englishUnseen), line] : [line],
     ),
     ...section(
       "English sample (tests/gold/names-english)",
@@ -146,6 +156,7 @@ const FLOORS = {
   unseen: { precision: 0.9, recall: 0.75 },
   fresh: { precision: 0.94, recall: 0.85 },
   english: { precision: 0.95, recall: 0.83 },
+  englishUnseen: { precision: 0.85, recall: 0.72 },
   tuning: { precision: 0.97, recall: 0.92 },
 };
 
@@ -156,18 +167,21 @@ describe.skipIf(!corpusAvailable || listGold(TUNING).length === 0)(
     let fresh: NameScore | null = null;
     let unseen: NameScore | null = null;
     let english: (NameScore & { perFile: [string, Tally][] }) | null = null;
+    let englishUnseen: (NameScore & { perFile: [string, Tally][] }) | null = null;
     beforeAll(async () => {
       tuning = await score(TUNING);
       fresh = await score(FRESH);
       unseen = await score(UNSEEN);
       english = await score(ENGLISH);
-      if (process.env.WRITE_QUALITY === "1") writeReport(tuning, fresh, unseen, english);
+      englishUnseen = await score(ENGLISH_UNSEEN);
+      if (process.env.WRITE_QUALITY === "1") writeReport(tuning, fresh, unseen, english, englishUnseen);
     });
 
     for (const [name, sample, floor] of [
       ["the unseen sample", () => unseen, FLOORS.unseen],
       ["the fresh sample", () => fresh, FLOORS.fresh],
       ["the English sample", () => english, FLOORS.english],
+      ["the English unseen sample", () => englishUnseen, FLOORS.englishUnseen],
       ["the tuning sample", () => tuning, FLOORS.tuning],
     ] as const) {
       it(`names people, organisations and places in ${name} with precision at least ${floor.precision} and recall at least ${floor.recall}`, () => {
