@@ -24,6 +24,7 @@ import { readHtml } from "./extract/html.js";
 import { readJsonl } from "./extract/jsonl.js";
 import { readKremlinAct } from "./extract/kremlin-act.js";
 import { readBilingualStatement, readFrontMatterMarkdown } from "./extract/markdown.js";
+import { readQaRecords } from "./extract/qa-records.js";
 import type { DebateSpeakerLookup } from "./extract/reader.js";
 import { readTei } from "./extract/tei.js";
 import { readTextPage } from "./extract/text-page.js";
@@ -130,6 +131,9 @@ function readInput(
       break;
     case "chat-interview":
       drafts = readChatInterviews(decoded.text, readerCtx);
+      break;
+    case "qa-records":
+      drafts = readQaRecords(decoded.text, readerCtx);
       break;
     case "un-debate":
       drafts = [readDebateSpeech(decoded.text, readerCtx)];

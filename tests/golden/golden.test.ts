@@ -23,6 +23,7 @@ const PUBLISHERS: Record<string, string> = {
   generic: "generic reader",
   "president-ua": "president.gov.ua",
   imports: "imported from TEI and Akoma Ntoso",
+  fmprc: "fmprc.gov.cn",
 };
 
 /**

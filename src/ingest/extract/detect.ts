@@ -4,6 +4,7 @@ import { looksLikeChatInterview } from "./chat-interview.js";
 import { looksLikeJsonl } from "./jsonl.js";
 import { looksLikeKremlinAct } from "./kremlin-act.js";
 import { hasFrontMatter, isBilingualStatement } from "./markdown.js";
+import { looksLikeQaRecords } from "./qa-records.js";
 import { looksLikeTei } from "./tei.js";
 import { isDebateFileName } from "./un-debate.js";
 
@@ -13,6 +14,7 @@ export type InputFormat =
   | "akn"
   | "bilingual-records"
   | "chat-interview"
+  | "qa-records"
   | "html"
   | "markdown"
   | "markdown-bilingual"
@@ -25,6 +27,8 @@ export type InputFormat =
 export function detectFormat(name: string, text: string): InputFormat {
   const lower = name.toLowerCase();
   const head = text.slice(0, 2000).trimStart();
+  // Question and answer records ("问", "答") before Verbatim's own JSON Lines, which share the extension.
+  if (!looksLikeJsonl(head) && looksLikeQaRecords(head)) return "qa-records";
   if (/\.(jsonl|ndjson)$/.test(lower) || looksLikeJsonl(head)) return "jsonl";
   if (/\.json$/.test(lower) && looksLikeBilingualRecords(head)) return "bilingual-records";
   // By shape, whatever the name: messages with a speaker and a text.

@@ -1,3 +1,4 @@
+import { fmprc } from "./fmprc.js";
 import { generic } from "./generic.js";
 import { kremlinRu } from "./kremlin-ru.js";
 import { midRu } from "./mid-ru.js";
@@ -13,9 +14,10 @@ export const PROFILES: readonly PublisherProfile[] = [
   whitehouse,
   unGeneralDebate,
   presidentUa,
+  fmprc,
 ];
 
-export { generic, kremlinRu, midRu, presidentUa, unGeneralDebate, whitehouse };
+export { fmprc, generic, kremlinRu, midRu, presidentUa, unGeneralDebate, whitehouse };
 
 /** The profile whose hosts include the URL's host (or a parent domain of it). */
 export function profileForUrl(url: string | null): PublisherProfile | null {

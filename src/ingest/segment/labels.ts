@@ -31,7 +31,7 @@ function build(regex: RegExp, role: LabelRole, accept?: (name: string) => boolea
     const rest = paragraph.slice(m[0].length);
     if (rest.trim() === "" && m[0].trim().endsWith(":") === false) return null;
     // The label ends at its colon; a period before it ("JR.:") belongs to the label.
-    const labelEnd = m[0].replace(/\s*:\s*$/, "").length;
+    const labelEnd = m[0].replace(/\s*[:：]\s*$/, "").length;
     return {
       label: paragraph.slice(0, labelEnd).trim(),
       name,
@@ -45,7 +45,7 @@ function build(regex: RegExp, role: LabelRole, accept?: (name: string) => boolea
 /** "Question:", "Question (addressed to both ministers):", "Вопрос:", "Q:" */
 export const questionWord = build(
   new RegExp(
-    String.raw`^(Questions?|Вопросы?|Питання|Q|Reporter|Journalist|Correspondent|Журналистка|Журналист|Журналістка|Журналіст|Корреспондент|Кореспондентка|Кореспондент|Question from the audience)${QUALIFIER}\s*:\s*`,
+    String.raw`^(Questions?|Вопросы?|Питання|问|問|Q|Reporter|Journalist|Correspondent|Журналистка|Журналист|Журналістка|Журналіст|Корреспондент|Кореспондентка|Кореспондент|Question from the audience)${QUALIFIER}\s*[:：]\s*`,
     "iu",
   ),
   "question",
@@ -56,7 +56,7 @@ export const questionWord = build(
  * being the one the title names (an MFA spokesperson's weekly briefing).
  */
 export const answerWord = build(
-  new RegExp(String.raw`^(Answers?|Ответы?|Відповідь|Відповіді)${QUALIFIER}\s*:\s*`, "iu"),
+  new RegExp(String.raw`^(Answers?|Ответы?|Відповідь|Відповіді|答)${QUALIFIER}\s*[:：]\s*`, "iu"),
   "answer",
 );
 

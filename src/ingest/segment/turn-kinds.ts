@@ -62,7 +62,7 @@ const SHORT_REMARK = 12;
 const FALSE_START = 6;
 /** Labels that say a question is put (labels.ts, questionWord), not who puts it. */
 const QUESTION_LABEL =
-  /^(?:Questions?|Вопросы?|Питання|Q|Reporter|Journalist|Журналистка|Журналист|Журналістка|Журналіст|Корреспондент|Кореспондентка|Кореспондент|Question from the audience)\b/iu;
+  /^(?:Questions?|Вопросы?|Питання|问|問|Q|Reporter|Journalist|Журналистка|Журналист|Журналістка|Журналіст|Корреспондент|Кореспондентка|Кореспондент|Question from the audience)\b/iu;
 const ANSWER_REPLY =
   /^(?:yes|no|nope|not yet|correct|i am|i do|i did|i will|i have|we are|we do|we did|we will|they do|they are|it is|it does|he is|she is|of course|definitely|да|нет|конечно)\b[^?]{0,25}[.!]?$/iu;
 const FLOOR_GIVEN = /^(?:yes|yeah|yep|sure|go ahead|please|okay|ok|да|пожалуйста|прошу)\b/iu;
