@@ -212,6 +212,13 @@ const TITLE_WORDS = new Set([
 
 const SHORT_ACRONYM = /^\p{Lu}{2,3}$/u;
 
+/**
+ * A name some publishers write in lowercase on purpose: Ukrainian official texts since 2022 now and
+ * then write "росія", and their English versions "russia" (9 times in the Zelensky addresses of the
+ * corpus). No common word is spelt so, so the lowercase word is the name.
+ */
+const LOWERCASE_BY_CONVENTION = /^(?:росі[яїюі]|росією|russia|russia's|russia’s|russians?)$/u;
+
 /** An acronym is written in capitals in the name itself: "UN", "NATO", "UNICEF", "G20", "ООН". */
 const isAcronym = (w: string) =>
   w.length <= 8 && w === w.toUpperCase() && w !== w.toLowerCase() && /^\p{Lu}/u.test(w);
@@ -295,6 +302,8 @@ export class EntityMatcher {
     private readonly gazetteer: Gazetteer,
     readonly curation: EntityCuration | null = null,
   ) {
+    // "russia" written lowercase on purpose may start a match (LOWERCASE_BY_CONVENTION).
+    this.lowercaseLatinStarts.add(prefixKey("rus", 0, 3));
     for (const entity of gazetteer.entities) {
       const givenKeys = entity.forms
         .map((f) => [...f.text.matchAll(WORD)].map((m) => m[0]))
@@ -360,7 +369,7 @@ export class EntityMatcher {
     // dollars) is not Turkish "Çad" (Chad), folded.
     if (SHORT_ACRONYM.test(t.raw)) return false;
     // Later words of a name may be lowercase in running text: "the Korean peninsula", "Minsk agreements".
-    if (f.capital && first && !t.upper) return false;
+    if (f.capital && first && !t.upper && !LOWERCASE_BY_CONVENTION.test(t.raw)) return false;
     const key = tokenKey(t);
     if (!f.keys.includes(key)) return false;
     if (f.russian?.kind === "forms") {

@@ -258,6 +258,12 @@ describe("lists of people and bodies, and parties", () => {
     expect(foundIn("Go ahead, Victoria.")).toEqual([]);
   });
 
+  it("reads Russia written lowercase on purpose, in Ukrainian and in English, but no word that only starts so", () => {
+    expect(listedIds("Агресія росії триває. Ми зупинимо росію.")).toEqual(["RU", "RU"]);
+    expect(listedIds("the russian occupiers; russia will lose")).toEqual(["RU", "RU"]);
+    expect(listedIds("a rusty nail and a russet apple")).toEqual([]);
+  });
+
   it("does not read two or three capitals as a country's name folded: CAD is Canadian dollars, not Çad", () => {
     expect(listedIds("We will pay CAD 500 million to Chad.")).toEqual(["TD"]);
   });
