@@ -15,7 +15,7 @@ import type { EntityCuration } from "./curation.js";
 import { isNameLike } from "./english-words.js";
 import type { Gazetteer } from "./gazetteer.js";
 import { personKey } from "./names/found-entities.js";
-import { LIST_CONJUNCTIONS } from "./names/name-words.js";
+import { ENGLISH_CALENDAR_WORDS, LIST_CONJUNCTIONS } from "./names/name-words.js";
 import { ACRONYM_CASE_ENDING, type RussianWordRule, russianWordRule } from "./russian-forms.js";
 
 /** A mention before the document as a whole decides the ambiguous ones. */
@@ -217,7 +217,17 @@ const SHORT_ACRONYM = /^\p{Lu}{2,3}$/u;
  * then write "росія", and their English versions "russia" (9 times in the Zelensky addresses of the
  * corpus). No common word is spelt so, so the lowercase word is the name.
  */
-const LOWERCASE_BY_CONVENTION = /^(?:росі[яїюі]|росією|russia|russia's|russia’s|russians?)$/u;
+const LOWERCASE_BY_CONVENTION = new Set([
+  "росія",
+  "росії",
+  "росію",
+  "росією",
+  "russia",
+  "russia's",
+  "russia’s",
+  "russian",
+  "russians",
+]);
 
 /** An acronym is written in capitals in the name itself: "UN", "NATO", "UNICEF", "G20", "ООН". */
 const isAcronym = (w: string) =>
@@ -267,13 +277,6 @@ const DESCRIBED_OFFICES: [RegExp, string[]][] = [
   [/\bmayor\b|\bмэр|\bмер\b/iu, ["mayor"]],
 ];
 
-/** Days and months are capitalised but are not names: "Putin Monday" is Putin. */
-const CALENDAR_WORDS = new Set(
-  "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december".split(
-    " ",
-  ),
-);
-
 function compileToken(w: string, beforeNoun: boolean): FormToken {
   const exact = isAcronym(w);
   const russian = !exact && CYRILLIC.test(w) ? russianWordRule(fold(w), beforeNoun) : null;
@@ -302,8 +305,9 @@ export class EntityMatcher {
     private readonly gazetteer: Gazetteer,
     readonly curation: EntityCuration | null = null,
   ) {
-    // "russia" written lowercase on purpose may start a match (LOWERCASE_BY_CONVENTION).
-    this.lowercaseLatinStarts.add(prefixKey("rus", 0, 3));
+    // A Latin name written lowercase on purpose ("russia") may start a match.
+    for (const w of LOWERCASE_BY_CONVENTION)
+      if (!CYRILLIC.test(w)) this.lowercaseLatinStarts.add(prefixKey(w, 0, w.length));
     for (const entity of gazetteer.entities) {
       const givenKeys = entity.forms
         .map((f) => [...f.text.matchAll(WORD)].map((m) => m[0]))
@@ -369,7 +373,7 @@ export class EntityMatcher {
     // dollars) is not Turkish "Çad" (Chad), folded.
     if (SHORT_ACRONYM.test(t.raw)) return false;
     // Later words of a name may be lowercase in running text: "the Korean peninsula", "Minsk agreements".
-    if (f.capital && first && !t.upper && !LOWERCASE_BY_CONVENTION.test(t.raw)) return false;
+    if (f.capital && first && !t.upper && !LOWERCASE_BY_CONVENTION.has(t.raw)) return false;
     const key = tokenKey(t);
     if (!f.keys.includes(key)) return false;
     if (f.russian?.kind === "forms") {
@@ -454,7 +458,8 @@ export class EntityMatcher {
     if (this.exact.has(t.raw)) return false;
     if (TITLE_WORDS.has(t.raw.toLowerCase())) return false;
     if (CYRILLIC.test(t.raw)) return true;
-    return !CALENDAR_WORDS.has(t.raw.toLowerCase()) && isNameLike(t.raw);
+    // Days and months are capitalised but are not names: "Putin Monday" is Putin.
+    return !ENGLISH_CALENDAR_WORDS.has(t.raw.toLowerCase()) && isNameLike(t.raw);
   }
 
   /**

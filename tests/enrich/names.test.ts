@@ -24,6 +24,15 @@ function found(text: string, lang = "en"): string[] {
     .map((n) => `${n.type}:${n.text}`);
 }
 
+/** Found names as "type:text" in a statement holding the text, as a whole document's enrichment gives them. */
+function foundIn(text: string): string[] {
+  const d = ingestText("statement.txt", `Statement\n\n${text}\n`)[0];
+  if (!d) throw new Error("no document");
+  return enrichDocument(d, matcher)
+    .mentions.filter((m) => m.entityId.startsWith("found:"))
+    .map((m) => `${m.type}:${m.text}`);
+}
+
 describe("names no list holds, in English", () => {
   it("finds people by a given name the name lists know, with middle names and initials", () => {
     expect(found("Programme Manager Bronte Kaas spoke to Craig Kennedy and David J. Kramer.")).toEqual([
@@ -137,21 +146,14 @@ describe("places the world's lists hold, in English", () => {
     expect(found("the People's Republic of China, the United Kingdom, and France")).toEqual([]);
   });
 
-  const placesIn = (text: string) => {
-    const d = ingestText("statement.txt", `Statement\n\n${text}\n`)[0];
-    if (!d) throw new Error("no document");
-    const e = enrichDocument(d, matcher);
-    return e.mentions.filter((m) => m.entityId.startsWith("found:")).map((m) => `${m.type}:${m.text}`);
-  };
-
   it("takes a city's name alone for the city, unless the document names someone with it for a surname", () => {
-    expect(placesIn("Missiles hit Kherson and Melitopol overnight.")).toContain("place:Melitopol");
-    expect(placesIn("Missiles hit Kherson and Melitopol overnight.")).not.toContain("person:Melitopol");
-    expect(placesIn("Mayor Paul Lancaster opened the bridge. Lancaster said it was overdue.")).toEqual([
+    expect(foundIn("Missiles hit Kherson and Melitopol overnight.")).toContain("place:Melitopol");
+    expect(foundIn("Missiles hit Kherson and Melitopol overnight.")).not.toContain("person:Melitopol");
+    expect(foundIn("Mayor Paul Lancaster opened the bridge. Lancaster said it was overdue.")).toEqual([
       "person:Paul Lancaster",
       "person:Lancaster",
     ]);
-    expect(placesIn("The delegation flew on to Lancaster and Toronto.")).toContain("place:Lancaster");
+    expect(foundIn("The delegation flew on to Lancaster and Toronto.")).toContain("place:Lancaster");
   });
 
   it("takes a Cyrillic town's name in any case for the town, but not a surname's form or two letters", () => {
@@ -184,14 +186,6 @@ describe("employers in sanctions lists and biographies", () => {
 });
 
 describe("lists of people and bodies, and parties", () => {
-  const foundIn = (text: string) => {
-    const d = ingestText("statement.txt", `Statement\n\n${text}\n`)[0];
-    if (!d) throw new Error("no document");
-    return enrichDocument(d, matcher)
-      .mentions.filter((m) => m.entityId.startsWith("found:"))
-      .map((m) => `${m.type}:${m.text}`);
-  };
-
   it("takes a list entry's name before a comma and an office for a person, whatever words its names are", () => {
     expect(found("Pat Rehn, Member of the Legislative Assembly of Alberta;")).toContain("person:Pat Rehn");
     expect(found("Don Graves, Deputy Secretary of Commerce;")).toEqual(["person:Don Graves"]);

@@ -29,6 +29,15 @@ describe("question and answer records", () => {
     expect(doc?.turns.map((t) => t.paragraphs[0])).toEqual(["有何评论？", "答复是明确的：不接受。"]);
   });
 
+  it("pairs a question put without a question mark, as the ministry's records often put it", () => {
+    const [doc] = ingestText(
+      "cmfa/qa.jsonl",
+      line(7, "据报道，代表团今天抵京，请证实。", "我没有听说这一访问。"),
+    );
+    expect(doc?.turns.map((t) => t.kind)).toEqual(["question", "answer"]);
+    expect(doc?.qa).toEqual([{ question: 0, answers: [1] }]);
+  });
+
   it("reads a JSON array of records as JSON Lines", () => {
     const docs = ingestText(
       "cmfa/qa.json",

@@ -19,6 +19,7 @@ import {
   CYRILLIC_PLACE_STEMS,
   CYRILLIC_TITLE_STEMS,
   CYRILLIC_WORLD_REGION_STEMS,
+  ENGLISH_CALENDAR_WORDS,
   ENGLISH_CONNECTORS,
   ENGLISH_INSTITUTIONS,
   ENGLISH_NOT_NAMES,
@@ -103,23 +104,24 @@ const PLACE_NAME_STARTS = new Set(
 );
 
 /** Whether tokens[a..b] are the whole text, but for a list number: "22. Yoshiro Francis Fukuyama". */
+/** Whether a name starting at `start` opens the text, but for a list number ("22. "); a few characters at most. */
+const opensText = (text: string, start: number) =>
+  start <= 12 && /^\s*(?:\d+[.)]\s*)?$/.test(text.slice(0, start));
+
 function wholeEntry(text: string, tokens: NameToken[], a: number, b: number): boolean {
   const first = tokens[a] as NameToken;
   const last = tokens[b] as NameToken;
   // A list number and a few closing marks at most: no need to read a long paragraph's ends.
-  if (b - a < 1 || b - a > 3 || first.start > 12 || text.length - last.end > 12) return false;
-  return /^\s*(?:\d+[.)]\s*)?$/.test(text.slice(0, first.start)) && /^[\s.,;:]*$/.test(text.slice(last.end));
+  if (b - a < 1 || b - a > 3 || text.length - last.end > 12) return false;
+  return opensText(text, first.start) && /^[\s.,;:]*$/.test(text.slice(last.end));
 }
 
 /** Whether tokens[a..b] open the text (but for a list number) and a dash follows: "Нерсисян Ерзас - епископ". */
 function listEntry(text: string, tokens: NameToken[], a: number, b: number): boolean {
   const first = tokens[a] as NameToken;
   const last = tokens[b] as NameToken;
-  if (b - a < 1 || b - a > 3 || first.start > 12) return false;
-  return (
-    /^\s*(?:\d+[.)]\s*)?$/.test(text.slice(0, first.start)) &&
-    /^\s*[-–—]\s/.test(text.slice(last.end, last.end + 8))
-  );
+  if (b - a < 1 || b - a > 3) return false;
+  return opensText(text, first.start) && /^\s*[-–—]\s/.test(text.slice(last.end, last.end + 8));
 }
 
 /** Courtesy titles and salutations: after a comma they address someone, they do not describe the name before. */
@@ -194,8 +196,7 @@ function titledEntry(text: string, tokens: NameToken[], a: number, b: number): b
   for (let k = a; k <= b; k++)
     if ((tokens[k] as NameToken).lower.split("-").some((w) => OCCUPATIONS.has(w) || JOB_WORDS.has(w)))
       return false;
-  if (!/^\s*(?:\d+[.)]\s*)?$/.test(text.slice(0, first.start)) || !/\s/.test(text[last.end + 1] ?? ""))
-    return false;
+  if (!opensText(text, first.start) || !/\s/.test(text[last.end + 1] ?? "")) return false;
   for (let k = b + 1; k <= b + 3 && k < tokens.length; k++) {
     const t = tokens[k] as NameToken;
     if (ADDRESS_TITLES.has(t.lower)) return false;
@@ -428,12 +429,6 @@ const TITLE_CASE_BREAKS = new Set(
   TITLE_CASE_WORDS.filter((w) => !ENGLISH_CONNECTORS.has(w) && !NAME_PREPOSITIONS.has(w)),
 );
 
-const CALENDAR_WORDS = new Set(
-  "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december".split(
-    " ",
-  ),
-);
-
 function latinChain(tokens: NameToken[], i: number): number {
   let end = i;
   for (let k = i + 1; k < Math.min(tokens.length, i + LONGEST_NAME); k++) {
@@ -463,7 +458,12 @@ function latinChain(tokens: NameToken[], i: number): number {
     )
       after = tokens[k + 2];
     // "the Oval Office on Friday": a calendar word after a connector is no name's.
-    if (!after?.capital || after.cyrillic || after.gapBefore !== " " || CALENDAR_WORDS.has(after.lower))
+    if (
+      !after?.capital ||
+      after.cyrillic ||
+      after.gapBefore !== " " ||
+      ENGLISH_CALENDAR_WORDS.has(after.lower)
+    )
       break;
   }
   return end;
@@ -720,7 +720,7 @@ function readLatin(
     !isGiven(first) &&
     describedAsBody(tokens, to) &&
     // "a Texas oil company": a place says where the body is, not what it is called.
-    knownPlace(text.slice(first.start, (words[words.length - 1] as NameToken).end)) === undefined
+    knownPlace(text.slice(first.start, last.end)) === undefined
   ) {
     push(a, to, "organisation");
     return to + 1;

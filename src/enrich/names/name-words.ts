@@ -68,13 +68,18 @@ export const ENGLISH_CONNECTORS = set(
   `of for on and the de del da di du la le van von der den al el bin ibn y &`,
 );
 
+/** Days and months: capitalised, never a name, and no name reads on past one ("the Oval Office on Friday"). */
+export const ENGLISH_CALENDAR_WORDS = set(`
+  monday tuesday wednesday thursday friday saturday sunday january february march april may june
+  july august september october november december
+`);
+
 /** Capitalised words that are not names: pronouns, calendar words, languages and religions, sentence openers. */
 export const ENGLISH_NOT_NAMES = set(`
   i i'm i've i'll i'd i’m i’ve i’ll i’d a an the this that these those there here it its we our us you your he she
   they them his her their my me mine who what when where why how which whose while if but and or
   so yet also then now today tomorrow yesterday thanks thank please yes no okay ok well oh
-  monday tuesday wednesday thursday friday saturday sunday january february march april may june
-  july august september october november december
+  ${[...ENGLISH_CALENDAR_WORDS].join(" ")}
   english french german russian ukrainian spanish chinese arabic italian polish turkish japanese
   european american african asian western eastern northern southern soviet nazi transatlantic
   christian christians muslim muslims jewish catholic orthodox islam god allah

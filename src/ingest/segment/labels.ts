@@ -42,12 +42,17 @@ function build(regex: RegExp, role: LabelRole, accept?: (name: string) => boolea
   };
 }
 
-/** "Question:", "Question (addressed to both ministers):", "Вопрос:", "Q:" */
+/**
+ * Labels that say a question is put, whoever puts it: "Question", "Вопрос", "问", "Q", "Reporter".
+ * A turn so labelled is a question however short (turn-kinds.ts); "Correspondent" labels a
+ * reporter's every word, thanks included, so it is a question label only for sides.
+ */
+export const QUESTION_WORDS =
+  "Questions?|Вопросы?|Питання|问|問|Q|Reporter|Journalist|Журналистка|Журналист|Журналістка|Журналіст|Корреспондент|Кореспондентка|Кореспондент|Question from the audience";
+
+/** "Question:", "Question (addressed to both ministers):", "Вопрос:", "Q:", "问：" */
 export const questionWord = build(
-  new RegExp(
-    String.raw`^(Questions?|Вопросы?|Питання|问|問|Q|Reporter|Journalist|Correspondent|Журналистка|Журналист|Журналістка|Журналіст|Корреспондент|Кореспондентка|Кореспондент|Question from the audience)${QUALIFIER}\s*[:：]\s*`,
-    "iu",
-  ),
+  new RegExp(String.raw`^(${QUESTION_WORDS}|Correspondent)${QUALIFIER}\s*[:：]\s*`, "iu"),
   "question",
 );
 

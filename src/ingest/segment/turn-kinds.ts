@@ -5,7 +5,7 @@
  * ("Turn kinds and pairs").
  */
 import type { TurnKind } from "../../model/document.js";
-import type { LabelRole } from "./labels.js";
+import { type LabelRole, QUESTION_WORDS } from "./labels.js";
 import {
   endsWithSignOff,
   hasQuestionMark,
@@ -60,9 +60,8 @@ const SHORT_REPLY = 15;
 const SHORT_REMARK = 12;
 /** So few words cut off that they only claim the floor ("Mr. President, on —"). */
 const FALSE_START = 6;
-/** Labels that say a question is put (labels.ts, questionWord), not who puts it. */
-const QUESTION_LABEL =
-  /^(?:Questions?|Вопросы?|Питання|问|問|Q|Reporter|Journalist|Журналистка|Журналист|Журналістка|Журналіст|Корреспондент|Кореспондентка|Кореспондент|Question from the audience)\b/iu;
+/** Labels that say a question is put (labels.ts); the end is a letter's, which \b knows only in ASCII. */
+const QUESTION_LABEL = new RegExp(`^(?:${QUESTION_WORDS})(?![\\p{L}\\p{N}])`, "iu");
 const ANSWER_REPLY =
   /^(?:yes|no|nope|not yet|correct|i am|i do|i did|i will|i have|we are|we do|we did|we will|they do|they are|it is|it does|he is|she is|of course|definitely|да|нет|конечно)\b[^?]{0,25}[.!]?$/iu;
 const FLOOR_GIVEN = /^(?:yes|yeah|yep|sure|go ahead|please|okay|ok|да|пожалуйста|прошу)\b/iu;
