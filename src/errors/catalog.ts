@@ -163,6 +163,7 @@ export const WARNINGS = {
   NO_TURNS_RECOGNISED: () => "no speaker labels were recognised; the body is kept as one turn",
   HTML_TRUNCATED: () => "the HTML ends before its closing tags; what was there is kept",
   DATELINE_MISSING: () => "no date was found on the page",
+  RECORD_SKIPPED: (d) => `line ${d.line} is not a record (${d.reason}); the other records are read`,
   ENCODING_GUESSED: () => "the character encoding was guessed from the bytes",
   ENCODING_REPLACED: (d) =>
     `${d.bytes} ${d.bytes === 1 ? "byte that is" : "bytes that are"} not valid UTF-8 ${d.bytes === 1 ? "was" : "were"} replaced with U+FFFD; the rest is read as UTF-8`,

@@ -116,6 +116,8 @@ function readInput(
     debateSpeakers: ctx.debateSpeakers,
   };
   let drafts: Draft[];
+  /** Records of an input that could not be read, while the others were (qa-records). */
+  const recordNotices: Omit<Notice, "source">[] = [];
   switch (format) {
     case "html":
       drafts = [readHtml(decoded.text, readerCtx)];
@@ -132,9 +134,16 @@ function readInput(
     case "chat-interview":
       drafts = readChatInterviews(decoded.text, readerCtx);
       break;
-    case "qa-records":
-      drafts = readQaRecords(decoded.text, readerCtx);
+    case "qa-records": {
+      const read = readQaRecords(decoded.text, readerCtx);
+      drafts = read.drafts;
+      for (const { line, reason } of read.skipped)
+        recordNotices.push({
+          code: "RECORD_SKIPPED",
+          message: warningMessage("RECORD_SKIPPED", { line, reason }),
+        });
       break;
+    }
     case "un-debate":
       drafts = [readDebateSpeech(decoded.text, readerCtx)];
       break;
@@ -164,5 +173,6 @@ function readInput(
       });
     });
   if (documents.length === 0) throw new VerbatimError("NO_CONTENT");
-  return { documents, contentHash: hash, notices };
+  const all = [...(notices ?? []), ...recordNotices];
+  return { documents, contentHash: hash, notices: all.length > 0 ? all : undefined };
 }

@@ -46,15 +46,16 @@ describe("question and answer records", () => {
     expect(docs).toHaveLength(2);
   });
 
-  it("fails a line that is not JSON with a coded error naming the line", () => {
+  it("skips a line that is not JSON with a coded notice naming it, and reads the other records", () => {
     const outcome = ingestBytes(
       "cmfa/qa.jsonl",
-      Buffer.from(`${line(6, "问题？", "回答。")}\n{"问": broken`, "utf8"),
+      Buffer.from(`${line(6, "问题？", "回答。")}\n{"问": broken\n${line(8, "问题？", "回答。")}`, "utf8"),
     );
-    expect(outcome.ok).toBe(false);
-    if (!outcome.ok) {
-      expect(outcome.error.code).toBe("FORMAT_UNSUPPORTED");
-      expect(outcome.error.message).toContain("line 2");
+    expect(outcome.ok).toBe(true);
+    if (outcome.ok) {
+      expect(outcome.documents.map((d) => d.publisherRef)).toEqual(["6", "8"]);
+      expect(outcome.notices?.map((n) => n.code)).toEqual(["RECORD_SKIPPED"]);
+      expect(outcome.notices?.[0]?.message).toContain("line 2");
     }
   });
 });

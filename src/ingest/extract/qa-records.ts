@@ -4,7 +4,6 @@
  * Each record becomes a document of two turns, the question and the spokesperson's answer,
  * paired; its id is the publisher's reference. The records carry no date and name no one.
  */
-import { VerbatimError } from "../../errors/catalog.js";
 import { fmprc } from "../publishers/index.js";
 import { type Draft, EMPTY_DATE } from "./draft.js";
 import { str } from "./json-input.js";
@@ -21,15 +20,24 @@ export function looksLikeQaRecords(head: string): boolean {
   return /^\[?\s*\{/.test(head) && /"(?:问|問)"\s*:/.test(head) && /"答"\s*:/.test(head);
 }
 
-/** The records of a JSON array, or of JSON Lines. */
-function records(text: string, name: string): unknown[] {
+/** A line that could not be read as a record, kept for the ingest report. */
+export interface SkippedRecord {
+  line: number;
+  reason: string;
+}
+
+/**
+ * The records of a JSON array, or of JSON Lines; a line that is not JSON is skipped and named,
+ * and the others are read: one broken record loses nothing else.
+ */
+function records(text: string, skipped: SkippedRecord[]): unknown[] {
   const trimmed = text.trim();
   if (trimmed.startsWith("[")) {
     try {
       const parsed = JSON.parse(trimmed) as unknown;
       if (Array.isArray(parsed)) return parsed;
     } catch {
-      // Not one array: read it line by line below, where the bad line is named.
+      // Not one array: read it line by line below, where a bad line is named.
     }
   }
   return trimmed.split(/\r?\n/).flatMap((line, i) => {
@@ -37,9 +45,8 @@ function records(text: string, name: string): unknown[] {
     try {
       return [JSON.parse(line) as unknown];
     } catch (error) {
-      throw new VerbatimError("FORMAT_UNSUPPORTED", {
-        reason: `${name} line ${i + 1} is not valid JSON: ${(error as Error).message}`,
-      });
+      skipped.push({ line: i + 1, reason: (error as Error).message });
+      return [];
     }
   });
 }
@@ -70,9 +77,13 @@ function titleOf(question: string): string {
   return sentence.length <= TITLE_CHARACTERS ? sentence : `${sentence.slice(0, TITLE_CHARACTERS)}…`;
 }
 
-export function readQaRecords(text: string, ctx: ReaderContext): Draft[] {
+export function readQaRecords(
+  text: string,
+  ctx: ReaderContext,
+): { drafts: Draft[]; skipped: SkippedRecord[] } {
   const drafts: Draft[] = [];
-  records(text, ctx.name).forEach((value, n) => {
+  const skipped: SkippedRecord[] = [];
+  records(text, skipped).forEach((value, n) => {
     if (!value || typeof value !== "object") return;
     const record = value as Record<string, unknown>;
     const question = field(record, QUESTION_KEYS);
@@ -101,5 +112,5 @@ export function readQaRecords(text: string, ctx: ReaderContext): Draft[] {
       warnings: ["DATELINE_MISSING"],
     });
   });
-  return drafts;
+  return { drafts, skipped };
 }
