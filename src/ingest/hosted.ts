@@ -3,7 +3,8 @@
  * "Интервью Такеру Карлсону" is the President's interview, and "Meeting with President of China
  * Xi Jinping" does not make Xi Jinping the speaker of unlabelled text. Two rules follow, both
  * kept narrow so that nobody is guessed: unlabelled words are the host's only in monologues, and
- * in an interview the guest the title names is the interviewer, whose turns are questions.
+ * in an interview the guest the title names is the interviewer, whose turns are questions. Other
+ * publishers' interview titles name who is interviewed, and the interviewer is the other voice.
  */
 import type { Draft } from "./extract/draft.js";
 import type { PublisherProfile } from "./publishers/profile.js";
@@ -30,24 +31,41 @@ export function hostSpeaker(
   return host ? { speakerId: host.id, speakerName: host.name } : null;
 }
 
+/** Roles that ask rather than answer: a registered journalist is an interviewer, not a guest official. */
+const ASKING_ROLE =
+  /journalist|correspondent|reporter|presenter|anchor|interviewer|host\b|editor|журналист|корреспондент|ведущ|редактор/iu;
+
 /**
- * The profile's conventions, with the labels of the interviewer the title names turned into
- * questions; unchanged when the document is not an interview on a host's site.
+ * The profile's conventions, with an interviewer's labels turned into questions; unchanged when
+ * the document is not an interview. On a host's site the title names the interviewer (the guest);
+ * elsewhere it names who is interviewed ("Sergey Lavrov's interview with Rossiya Segodnya"), and a
+ * labelled name that is none of the title's people and no registered official ("Dmitry Kiselev:")
+ * is the interviewer's.
  */
 export function interviewConventions(
   draft: Draft,
   profile: PublisherProfile,
   registry: SpeakerRegistry,
 ): LabelConvention[] {
-  if (!profile.host || draft.kind !== "interview") return profile.conventions;
-  const guests = new Set(
-    draft.participants.map((p) => registry.findByName(p.name, draft.when.date)?.id).filter(Boolean),
+  if (draft.kind !== "interview") return profile.conventions;
+  const named = new Set(
+    [...draft.participants, ...(draft.titleSpeaker ? [draft.titleSpeaker] : [])]
+      .map((p) => registry.findByName(p.name, draft.when.date)?.id)
+      .filter(Boolean),
   );
-  if (guests.size === 0) return profile.conventions;
+  if (named.size === 0) return profile.conventions;
+  const asks = profile.host
+    ? (id: string | null) => id !== null && named.has(id)
+    : (id: string | null) => {
+        if (id === null || named.has(id)) return false;
+        const person = registry.get(id);
+        return !person || person.roles.every((r) => ASKING_ROLE.test(r.title));
+      };
   return profile.conventions.map((convention) => (paragraph) => {
     const match = convention(paragraph);
     if (match?.role !== "speaker") return match;
-    const id = registry.resolveLabel(match.name, profile.id, draft.when.date).speakerId;
-    return id && guests.has(id) ? { ...match, role: "question" } : match;
+    return asks(registry.resolveLabel(match.name, profile.id, draft.when.date).speakerId)
+      ? { ...match, role: "question" }
+      : match;
   });
 }

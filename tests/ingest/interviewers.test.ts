@@ -1,0 +1,48 @@
+/**
+ * Who asks in an interview whose labels are all names: on mid.ru and other sites whose titles
+ * name who is interviewed, the other labelled voice is the interviewer's, unless the registry
+ * knows that person as an official.
+ */
+import { describe, expect, it } from "vitest";
+import { ingestText } from "../support/ingest.js";
+
+const page = (title: string, body: string) =>
+  `12 March 202114:20\n\n${title}\n\n\n  • en-GB1 ru-RU1\n\n${body}\n\nAdditional materials\n`;
+
+const kinds = (title: string, body: string) =>
+  ingestText("mid-ru/page.txt", page(title, body))[0]?.turns.map((t) => `${t.speakerName}: ${t.kind}`);
+
+describe("interviewers named in labels", () => {
+  it("a named interviewer's turns are questions and the minister's their answers", () => {
+    const [doc] = ingestText(
+      "mid-ru/page.txt",
+      page(
+        "Foreign Minister Sergey Lavrov’s interview with the Rossiya Segodnya agency, Moscow, March 12, 2021",
+        "Anna Petrova: What will you discuss in Geneva?\n\nSergey Lavrov: Strategic stability, first of all.\n\nAnna Petrova: And after that?\n\nSergey Lavrov: Regional crises.",
+      ),
+    );
+    expect(doc?.turns.map((t) => t.kind)).toEqual(["question", "answer", "question", "answer"]);
+    expect(doc?.qa).toEqual([
+      { question: 0, answers: [1] },
+      { question: 2, answers: [3] },
+    ]);
+  });
+
+  it("a registered official who joins the interview answers rather than asks", () => {
+    expect(
+      kinds(
+        "Foreign Minister Sergey Lavrov’s interview with the Rossiya Segodnya agency, Moscow, March 12, 2021",
+        "Anna Petrova: Will the presidents meet?\n\nSergey Lavrov: That is for the Kremlin to say.\n\nDmitry Peskov: A meeting is being prepared.",
+      ),
+    ).toEqual(["Anna Petrova: question", "Sergey Lavrov: answer", "Dmitry Peskov: answer"]);
+  });
+
+  it("names in the labels of a page that is no interview keep the kind their position gives", () => {
+    expect(
+      kinds(
+        "Foreign Minister Sergey Lavrov’s remarks at a meeting with Anna Petrova, Moscow, March 12, 2021",
+        "Anna Petrova: We are glad to welcome you.\n\nSergey Lavrov: Thank you for the invitation; our talks were useful.",
+      ),
+    ).not.toContain("Anna Petrova: question");
+  });
+});
