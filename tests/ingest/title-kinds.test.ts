@@ -54,4 +54,15 @@ describe("the kind a title names", () => {
       kindFromTitle("Выступление и ответы на вопросы СМИ Министра иностранных дел России С.В.Лаврова"),
     ).toBe("remarks");
   });
+
+  it("reads Russian opening and closing words as remarks and a message to parliament as a speech", () => {
+    expect(
+      kindFromTitle(
+        "Вступительное слово Министра иностранных дел Российской Федерации С.В.Лаврова в ходе переговоров",
+      ),
+    ).toBe("remarks");
+    expect(kindFromTitle("Приветственное слово С.В.Лаврова участникам конференции")).toBe("remarks");
+    expect(kindFromTitle("Послание Президента Федеральному Собранию")).toBe("speech");
+    expect(kindFromTitle("Слово о полку")).toBeNull();
+  });
 });

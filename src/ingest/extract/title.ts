@@ -25,10 +25,15 @@ const EVENT_KINDS: [RegExp, DocumentKind][] = [
 /** A title that is the act itself, not remarks about it. */
 const DECREE =
   /^(?:(?:presidential\s+)?(?:executive order|decree|proclamation|memorandum)\b|указ|распоряжение|р а с п о р я ж е н и е|у к а з|федеральный закон)/iu;
-/** Remarks as the page files them: "Remarks by…", "Excerpts from…", "Выступление…". */
-const REMARKS_FIRST = /^(?:(?:corrected|updated):\s*)?(?:remarks|excerpts?|выступлени)/iu;
+/**
+ * Remarks as the page files them: "Remarks by…", "Excerpts from…", "Выступление…", "Вступительное
+ * слово…" (opening remarks).
+ */
+const REMARKS_FIRST =
+  /^(?:(?:corrected|updated):\s*)?(?:remarks|excerpts?|выступлени|(?:вступительн|приветственн|заключительн|вступн|вітальн|заключн)\p{L}* слово)/iu;
 /** An address as a noun ("State of the Union Address", "in Address to"), not the verb ("Efforts to Address"). */
-const SPEECH = /general debate|(?<!\bto\s)\baddress\b|\bspeech\b|обращени|речь|звернення|промова/iu;
+const SPEECH =
+  /general debate|(?<!\bto\s)\baddress\b|\bspeech\b|обращени|речь|послани|звернення|промова|послання/iu;
 const STATEMENT =
   /statement|readout|fact sheet|letter from|заявлени|заява|заяви|комментари|comment by|сообщение для сми|press release|comunicado|información sobre/iu;
 const REMARKS = /remarks|выступлени|answers to (?:media |journalists[’'] )?questions|ответы на вопросы/iu;
