@@ -384,6 +384,66 @@ describe("turn kinds", () => {
     ]);
   });
 
+  it("the chair who introduces the minister before any question chairs, in English and in Russian", () => {
+    const english = read(
+      [
+        "Maria Zakharova: Good afternoon, colleagues. Mr Lavrov will make opening remarks and then answer your questions.",
+        "Sergey Lavrov: Good afternoon. Last year was difficult for everyone, but our work did not stop.",
+        "Question: Will the treaty be extended?",
+        "Sergey Lavrov: We have proposed extending it without preconditions.",
+      ],
+      midRu,
+    );
+    expect(english.kinds).toEqual(["moderator", "remarks", "question", "answer"]);
+    const russian = read(
+      [
+        "М.В.Захарова: Добрый день. Сергей Викторович выступит со вступительным словом, а затем ответит на ваши вопросы.",
+        "С.В.Лавров: Добрый день. Прошедший год был трудным для всех, но работа не прекращалась.",
+        "Вопрос: Будет ли продлен договор?",
+        "С.В.Лавров: Мы предложили продлить его без предварительных условий.",
+      ],
+      midRu,
+    );
+    expect(russian.kinds).toEqual(["moderator", "remarks", "question", "answer"]);
+  });
+
+  it("a briefer who says they will take questions after their own remarks is not chairing", () => {
+    const { kinds } = read([
+      "MS. BAKER:  Good afternoon. I have two items at the top, and then I'll take your questions. First, the President will travel to Ohio on Friday to talk about jobs.",
+      "MR. LEE:  And I will add one thing on the trip: the Secretary of Labor will join him there.",
+      "Q    Will the President meet the governor?",
+      `MS. BAKER:  ${ANSWER}`,
+    ]);
+    expect(kinds[0]).toBe("remarks");
+  });
+
+  it("a question's parenthetical names whom it is put to, and a follow-up or a language names nobody", () => {
+    const { turns } = segment({
+      paragraphs: [
+        "Question (addressed to both ministers): How do you assess the talks?",
+        "Sergey Lavrov: Positively.",
+        "Question (follow-up): And the next round?",
+        "Sergey Lavrov: In the spring.",
+        "Вопрос (уточняющий): А где?",
+        "С.В.Лавров: В Женеве.",
+        "Question (retranslated from Turkish): Will sanctions be lifted?",
+        "Sergey Lavrov: Not soon.",
+        "Вопрос (Министру иностранных дел Турции): Когда визит?",
+      ],
+      conventions: midRu.conventions,
+      resolve,
+      titleSpeaker: null,
+      hasDialogue: true,
+    });
+    expect(turns.filter((t) => t.kind === "question").map((t) => t.addressedTo)).toEqual([
+      "both ministers",
+      null,
+      null,
+      null,
+      "Министру иностранных дел Турции",
+    ]);
+  });
+
   it("Russian labels: the chair's Пожалуйста and Следующий вопрос hand the floor, Спасибо is a courtesy", () => {
     const { kinds, pairs } = read(
       [

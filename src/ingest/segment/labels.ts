@@ -230,8 +230,19 @@ export function isInterpretedMarker(text: string): boolean {
 }
 
 /** "addressed to both ministers" → "both ministers"; "адресован С.Лаврову" → "С.Лаврову". */
-export function addressee(qualifier: string): string {
-  return qualifier
-    .replace(/^(?:addressed to|to|for|question to|адресован[оа]?|обращен[оа]?|к|для)\s+/iu, "")
-    .trim();
+/**
+ * What a question's parenthetical says that is not whom it is put to: a follow-up, words spoken
+ * through an interpreter or in another language, off-mic, from the floor.
+ */
+const NOT_ADDRESSEE =
+  /^(?:follow[- ]?up|continued|cont'?d|inaudible|off[- ]mic(?:rophone)?|from the (?:floor|audience)|via video ?link|by video ?link|(?:re)?translated from \p{L}+|interpreted from \p{L}+|in \p{L}+|уточняющ\p{L}*|дополнительн\p{L}*|в продолжение|продолжение|из зала|неразборчиво|(?:говорит )?по-\p{L}+|(?:перевод|переведено) с \p{L}+|уточнююч\p{L}*|додатков\p{L}*)\.?$/iu;
+
+/** Whom a question's parenthetical says it is put to ("addressed to both ministers"), or null. */
+export function addressee(qualifier: string): string | null {
+  const q = qualifier.trim();
+  if (NOT_ADDRESSEE.test(q) || isInterpretedMarker(q)) return null;
+  return (
+    q.replace(/^(?:addressed to|to|for|question to|адресован[оа]?|обращен[оа]?|к|для)\s+/iu, "").trim() ||
+    null
+  );
 }

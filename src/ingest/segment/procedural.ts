@@ -203,8 +203,9 @@ const HAND_OFF = [
 // Managing the event: ground rules of a press call, introducing the speaker, closing, time calls.
 const GROUND_RULES =
   /\bon (?:deep )?background\b|\bon the record\b|\bembargo(?:ed)?\b|\battribut(?:able|ed) to\b|\bground rules?\b|\bnot for reporting\b|\bfor your awareness\b/iu;
+// Cyrillic words after a space or stop: \b knows only ASCII words.
 const INTRODUCTION =
-  /\b(?:[Jj]oining us|with us today|[Ww]e have (?:the (?:premiere|pleasure|honor|privilege) of|with us|here) |(?:[Hh]e|[Ss]he|[Tt]hey) (?:has|have|will have) (?:time|a few minutes|a hard stop)\b|(?:[Hh]e|[Ss]he|[Tt]hey)(?:'ll| will) take (?:a few |some |a couple of |your )?questions|[Oo]ur (?:speaker|briefer)s?\b|(?:[Hh]e|[Ss]he|[Tt]hey) (?:can|will) (?:talk|speak|walk|take) (?:to )?you|[Tt]his is \p{Lu}\p{Ll}+ \p{Lu})/u;
+  /\b(?:[Jj]oining us|with us today|[Ww]e have (?:the (?:premiere|pleasure|honor|privilege) of|with us|here) |(?:[Hh]e|[Ss]he|[Tt]hey) (?:has|have|will have) (?:time|a few minutes|a hard stop)\b|(?:[Hh]e|[Ss]he|[Tt]hey)(?:'ll| will) take (?:a few |some |a couple of |your )?questions|[Oo]ur (?:speaker|briefer)s?\b|(?:[Hh]e|[Ss]he|[Tt]hey) (?:can|will) (?:talk|speak|walk|take) (?:to )?you|[Tt]his is \p{Lu}\p{Ll}+ \p{Lu}|(?:I'm|I’m|I am|[Ww]e're|[Ww]e’re|[Ww]e are) joined (?:today |tonight |here |this (?:morning|afternoon|evening) )?by\b|\b[Ii] have with me\b|(?<!\b(?:I|[Ww]e|[Yy]ou))(?: will|'ll|’ll) (?:make|give|deliver) (?:an? )?(?:opening|introductory|brief) (?:remarks|statement)|(?<!\b(?:I|[Ww]e|[Yy]ou))(?: will|'ll|’ll) (?:then )?(?:answer|take) (?:your |some )?questions)|(?:^|[\s,.;:!?«"])(?:(?:выступит|выступят) со вступительным словом|(?:ответит|ответят) на (?:ваши )?вопросы|[Пп]редоставляю слово|[Сс]лово предоставляется|[Нн]адаю слово|(?:дасть|дадуть) відповіді на (?:ваші )?запитання)/u;
 // "На этом пресс-конференция завершена.", "На этом всё.", "На цьому брифінг завершено." (no \b
 // before Cyrillic: it knows only ASCII words).
 const CLOSING =

@@ -94,8 +94,7 @@ export function segment(input: SegmentInput): SegmentResult {
   for (const t of kept) {
     const kind = kinds[turns.length] ?? "remarks";
     const qualifier = t.match?.qualifier ?? null;
-    const addressedTo =
-      kind === "question" && qualifier && !isInterpretedMarker(qualifier) ? addressee(qualifier) : null;
+    const addressedTo = kind === "question" && qualifier ? addressee(qualifier) : null;
     // Unlabelled lines that are not speech ("South Lawn" before the first label) are nobody's.
     const speaker = t.match === null && kind === "other" ? anonymous : t.speaker;
     turns.push({
