@@ -27,10 +27,21 @@ export function looksLikeKremlinAct(text: string): boolean {
 const SIGNATURE = /^\s*(Президент Российской Федерации)\s{2,}(\S.*?)\s*$/u;
 const NUMBER = /^\s*(N|№)\s*(\d+[\w-]*)\s*$/u;
 
+const indentOf = (line: string) => line.length - line.trimStart().length;
+/** Centred header lines are indented at least this far; the body's first line 5 spaces or less. */
+const HEADER_INDENT = 6;
+/**
+ * A long subject line centred with less room ("     О предоставлении права на получение отсрочки
+ * от призыва"), directly above a more indented one of the same heading: a body paragraph's next
+ * line starts at the margin instead.
+ */
+const centredAbove = (line: string, next: string | undefined) =>
+  indentOf(line) >= 2 && next !== undefined && next.trim() !== "" && indentOf(next) >= HEADER_INDENT;
+
 export function readKremlinAct(text: string, ctx: ReaderContext): Draft {
   const warnings: WarningCode[] = [];
   const lines = decodeHTML(text).split(/\r?\n/);
-  // Centred header blocks (indented 8+ spaces) come first: act type, authority, notes such as
+  // Centred header blocks (indented 6+ spaces) come first: act type, authority, notes such as
   // "Утратил силу", then the subject; the body's paragraphs are indented 5 spaces or not at all.
   const blocks: { lines: string[]; end: number }[] = [];
   let current: string[] = [];
@@ -42,8 +53,7 @@ export function readKremlinAct(text: string, ctx: ReaderContext): Draft {
       current = [];
       continue;
     }
-    const indent = line.length - line.trimStart().length;
-    if (indent < 8) {
+    if (indentOf(line) < HEADER_INDENT && !centredAbove(line, lines[i + 1])) {
       if (current.length) blocks.push({ lines: current, end: i });
       current = [];
       bodyStart = i;
