@@ -129,7 +129,8 @@ export function readKremlinAct(text: string, ctx: ReaderContext): Draft {
     titleSpeaker: signer,
     attachments: [],
     publisherRef: number,
-    paragraphs: splitIndented(body.join("\n")),
+    // Rules between the act and its annex ("_____________") are layout, not text.
+    paragraphs: splitIndented(body.join("\n")).filter((p) => !/^[\s_\-–—=*]*$/u.test(p)),
     hasDialogue: false,
     warnings,
   };

@@ -86,9 +86,16 @@ export function textToParagraphs(text: string): string[] {
   );
 }
 
+/** Centred or right-aligned: further in than a paragraph's first line (5 spaces). */
+const SET_IN = /^ {6,}\S/;
+/** A table's rule or a gap between columns: lines that are cells, not one block of text. */
+const CELLS = /[¦|]|\S {8,}\S/u;
+
 /**
  * For typewriter-style texts (kremlin.ru acts): a line indented by three or more spaces starts a
- * paragraph, other lines continue it; blank lines also end paragraphs.
+ * paragraph, other lines continue it; blank lines also end paragraphs. Centred or right-aligned
+ * lines in a row are one heading or block ("ПОЛОЖЕНИЕ" / "о Министерстве …", "УТВЕРЖДЕН" /
+ * "Указом Президента" / …), unless they are a table's cells.
  */
 export function splitIndented(text: string): string[] {
   const out: string[] = [];
@@ -97,8 +104,13 @@ export function splitIndented(text: string): string[] {
     if (current.length) out.push(normaliseSpace(current.join(" ")));
     current = [];
   };
+  let previous = "";
   for (const line of text.split(/\r\n|\r|\n/)) {
+    const setInBlock =
+      SET_IN.test(line) && SET_IN.test(previous) && !CELLS.test(line) && !CELLS.test(previous);
+    previous = line;
     if (BLANK.test(line)) flush();
+    else if (setInBlock) current.push(line);
     else if (/^ {3,}\S/.test(line)) {
       flush();
       current.push(line);
