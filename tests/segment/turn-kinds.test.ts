@@ -407,6 +407,25 @@ describe("turn kinds", () => {
     expect(russian.kinds).toEqual(["moderator", "remarks", "question", "answer"]);
   });
 
+  it("a long speech that mentions a record or an embargo is remarks, not ground rules", () => {
+    const speech = Array.from(
+      { length: 40 },
+      (_, i) => `Cases fell again in week ${i + 1} across the country.`,
+    ).join(" ");
+    const { kinds } = read([
+      `DR. LANE:  Thank you. ${speech} Half of the increase can be attributed to the new variant.`,
+      `DR. FORD:  ${ANSWER}`,
+      "Q    When will the data be out?",
+      `DR. LANE:  ${ANSWER}`,
+    ]);
+    expect(kinds[0]).toBe("remarks");
+    const { kinds: call } = read([
+      "MODERATOR:  Thanks, everyone, for joining. This call is on background and embargoed until 6 a.m.",
+      `SENIOR ADMINISTRATION OFFICIAL:  ${ANSWER}`,
+    ]);
+    expect(call[0]).toBe("moderator");
+  });
+
   it("a briefer who says they will take questions after their own remarks is not chairing", () => {
     const { kinds } = read([
       "MS. BAKER:  Good afternoon. I have two items at the top, and then I'll take your questions. First, the President will travel to Ohio on Friday to talk about jobs.",

@@ -284,7 +284,9 @@ export const isClarification = (text: string) => spokenWordCount(text, 25) <= 25
 
 /** Ground rules or the introduction of the briefer: the chair opening a press call. */
 export function isChairOpening(text: string): boolean {
-  return GROUND_RULES.test(text) || (spokenWordCount(text, 150) <= 150 && INTRODUCTION.test(text));
+  // Ground rules take a paragraph or two; a speech that mentions a record or an embargo is a speech.
+  const words = spokenWordCount(text, 300);
+  return words <= 300 && (GROUND_RULES.test(text) || (words <= 150 && INTRODUCTION.test(text)));
 }
 
 /** Closes the event: "That has to be our last question.", "That concludes our press conference." */
