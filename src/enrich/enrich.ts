@@ -9,15 +9,20 @@ import { type CandidateMention, type EntityMatcher, resolveMentions } from "./en
 import { detectTurnLanguage } from "./language.js";
 import { type LocatedName, resolveFoundNames } from "./names/found-entities.js";
 import { labelName } from "./names/label-names.js";
+import { latinLookalikes } from "./names/lookalikes.js";
 import { findNames, type Span } from "./names/name-finder.js";
 import { ownBodyMentions } from "./own-bodies.js";
 import { findTimeExpressions } from "./time-expressions.js";
 
 /** Bumped when what enrichment finds changes, so stored enrichments can be recognised as stale. */
-export const ENRICHMENT_VERSION = 9;
+export const ENRICHMENT_VERSION = 10;
 
 /** Languages whose conventions the name finder knows; in others only listed entities are found. */
 const NAME_LANGUAGES = new Set(["en", "ru", "uk"]);
+
+/** Languages written in Latin letters, where Cyrillic look-alikes are read as Latin (names/lookalikes.ts). */
+const LATIN_SCRIPT = new Set(["en", "fr", "de", "es", "it", "pt", "tr", "pl", "nl"]);
+const readable = (text: string, lang: string) => (LATIN_SCRIPT.has(lang) ? latinLookalikes(text) : text);
 
 /** Two to four capitalised words, initials allowed: a participant line that is a person's name. */
 const PARTICIPANT_NAME = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}$/u;
@@ -37,7 +42,7 @@ export function enrichDocument(doc: Document, matcher: EntityMatcher): Enrichmen
       if (!listedHere.some((l) => l.start < m.end && m.start < l.end))
         candidates.push({ ...m, turn, paragraph });
   };
-  scan(doc.title, -1, 0);
+  scan(readable(doc.title, doc.language), -1, 0);
   if (doc.place) scan(doc.place, -3, 0);
   // People the page names outside the text: a signature, a participant line, a speaker label.
   for (const p of doc.participants) scan(p.name, -2, 0, true);
@@ -65,7 +70,7 @@ export function enrichDocument(doc: Document, matcher: EntityMatcher): Enrichmen
     const lang = detectTurnLanguage(turn.paragraphs, doc.language);
     turnLanguages.push(lang);
     turn.paragraphs.forEach((p, paragraph) => {
-      scan(p, turn.index, paragraph);
+      scan(readable(p, lang), turn.index, paragraph);
       for (const t of findTimeExpressions(p, lang, dated)) times.push({ ...t, turn: turn.index, paragraph });
     });
   }
@@ -89,7 +94,7 @@ export function enrichDocument(doc: Document, matcher: EntityMatcher): Enrichmen
     for (const n of findNames(text, lang, spans.get(`${turn}.${paragraph}`) ?? []))
       names.push({ ...n, turn, paragraph, lang });
   };
-  seek(doc.title, -1, 0, doc.language);
+  seek(readable(doc.title, doc.language), -1, 0, doc.language);
   // A participant the registry does not know is still a person: "Олексій Дніпров" under an address.
   for (const p of doc.participants) {
     const name = p.name.trim();
@@ -113,7 +118,7 @@ export function enrichDocument(doc: Document, matcher: EntityMatcher): Enrichmen
     const labelled = turn.label && !spans.has(`${turn.index}.-1`) ? labelName(turn.label) : null;
     if (labelled) names.push({ ...labelled, turn: turn.index, paragraph: -1, lang: doc.language });
     turn.paragraphs.forEach((p, paragraph) => {
-      seek(p, turn.index, paragraph, lang);
+      seek(readable(p, lang), turn.index, paragraph, lang);
     });
   }
   const found = resolveFoundNames(names, (given, surname) => matcher.personByKey(given, surname));

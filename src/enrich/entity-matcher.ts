@@ -229,9 +229,13 @@ const LOWERCASE_BY_CONVENTION = new Set([
   "russians",
 ]);
 
-/** An acronym is written in capitals in the name itself: "UN", "NATO", "UNICEF", "G20", "ООН". */
+/**
+ * An acronym is written in capitals in the name itself: "UN", "NATO", "UNICEF", "G20", "ООН", and
+ * short ones with a small letter inside, "CoE", "ECtHR" (never the surname "Coe").
+ */
 const isAcronym = (w: string) =>
-  w.length <= 8 && w === w.toUpperCase() && w !== w.toLowerCase() && /^\p{Lu}/u.test(w);
+  (w.length <= 8 && w === w.toUpperCase() && w !== w.toLowerCase() && /^\p{Lu}/u.test(w)) ||
+  (w.length <= 6 && /^\p{Lu}\p{L}*\p{Ll}\p{L}*\p{Lu}$/u.test(w));
 
 const fold = (w: string) => w.toLowerCase().replace(/ё/g, "е");
 

@@ -4,6 +4,7 @@ import { enrichDocument } from "../../src/enrich/enrich.js";
 import { EntityMatcher } from "../../src/enrich/entity-matcher.js";
 import { Gazetteer } from "../../src/enrich/gazetteer.js";
 import { detectLanguage } from "../../src/enrich/language.js";
+import { latinLookalikes } from "../../src/enrich/names/lookalikes.js";
 import { findTimeExpressions } from "../../src/enrich/time-expressions.js";
 import { corpusAvailable, corpusPath } from "../support/corpus.js";
 import { ingestFile, ingestText, registry } from "../support/ingest.js";
@@ -143,6 +144,23 @@ describe("entity recognition", () => {
     )[0];
     if (!doc) throw new Error("no document");
     expect(enrichDocument(doc, matcher).mentions.filter((m) => m.turn >= 0)).toEqual([]);
+  });
+
+  it("matches a short acronym with a small letter inside only as written", () => {
+    expect(ids("the CoE and the ECtHR")).toEqual(["Q8908", "Q122880"]);
+    expect(ids("Lorne Coe, Member of the Legislative Assembly")).not.toContain("Q8908");
+  });
+
+  it("reads names typed with Cyrillic look-alike letters in an English list as Latin names", () => {
+    const [doc] = ingestText(
+      "mid-ru/list.txt",
+      "Foreign Ministry statement on personal sanctions\n\nWilliam В. Karesh, Executive Vice President, EcoHealth Alliance;\n\nJames Норе, Mission Director, USAID.\n\nСергей Лавров said so.",
+    );
+    const people = enrichDocument(doc as NonNullable<typeof doc>, matcher)
+      .mentions.filter((m) => m.type === "person")
+      .map((m) => m.text);
+    expect(people).toEqual(expect.arrayContaining(["William B. Karesh", "James Hope"]));
+    expect(latinLookalikes("the СССР and Сергей Лавров")).toBe("the СССР and Сергей Лавров");
   });
 
   it("finds registered people in labels and in the text", () => {
