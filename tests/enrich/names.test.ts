@@ -185,6 +185,47 @@ describe("employers in sanctions lists and biographies", () => {
   });
 });
 
+describe("the parts of a list entry: the person, their roles, their employer", () => {
+  it("takes an entry's last part for the employer whatever its words, and its roles for no names", () => {
+    expect(found("Payam Banazadeh, CEO, Capella Space;")).toEqual([
+      "organisation:Capella Space",
+      "person:Payam Banazadeh",
+    ]);
+    expect(found("Marianne Brown, Member of the Board of Directors, Northrop Grumman;")).toEqual([
+      "organisation:Northrop Grumman",
+      "person:Marianne Brown",
+    ]);
+    expect(found("Mark Andryczyk, Research Scholar, Harriman Institute, Columbia University;")).not.toContain(
+      "organisation:Research Scholar",
+    );
+    expect(found("Daniel Nord, SVP, Maxar Technologies;")).not.toContain("organisation:SVP");
+    expect(found("Agnes Dasewicz, Chief Operating Officer, Planet Labs;")).not.toContain(
+      "person:Chief Operating Officer",
+    );
+  });
+
+  it("reads a suffix after the surname and keeps a body named inside a role", () => {
+    expect(found("Richard D. Anderson Jr., Professor Emeritus, University of California;")).toContain(
+      "person:Richard D. Anderson Jr",
+    );
+    expect(found("Rob Flack, Member of the Executive Council of Alberta;")).toContain(
+      "organisation:Executive Council of Alberta",
+    );
+  });
+
+  it("takes no region and no list of portfolios for an employer", () => {
+    expect(found("Scott Gillingham, Mayor of Winnipeg, Saskatchewan Province.")).not.toContain(
+      "organisation:Saskatchewan Province",
+    );
+    expect(
+      found("Merrilee Fullerton, Ontario Minister of Children, Community and Social Services;"),
+    ).not.toContain("organisation:Community and Social Services");
+    expect(found("Co-Executive Chief Officer, Executive Council of Australian Jewry")).toContain(
+      "organisation:Executive Council of Australian Jewry",
+    );
+  });
+});
+
 describe("lists of people and bodies, and parties", () => {
   it("takes a list entry's name before a comma and an office for a person, whatever words its names are", () => {
     expect(found("Pat Rehn, Member of the Legislative Assembly of Alberta;")).toContain("person:Pat Rehn");

@@ -11,6 +11,7 @@
  */
 import { TITLE_CASE_WORDS } from "../../ingest/speakers/names.js";
 import { isDictionaryWord, isGivenName, isNameLike, isOrdinaryEnglishWord } from "../english-words.js";
+import { entryParts } from "./list-entries.js";
 import { type NameToken, nameTokens } from "./name-tokens.js";
 import {
   CYRILLIC_NOT_NAMES,
@@ -190,17 +191,24 @@ function titledEntry(text: string, tokens: NameToken[], a: number, b: number): b
   const first = tokens[a] as NameToken;
   const last = tokens[b] as NameToken;
   // Cheap tests first: this is asked of every run of capitals.
-  if (b - a < 1 || b - a > 3 || text.charCodeAt(last.end) !== 44 || first.start > 12) return false;
+  // The comma follows the name, or a suffix's dot: "Richard D. Anderson Jr., Professor…".
+  const comma =
+    text.charCodeAt(last.end) === 44
+      ? last.end
+      : NAME_SUFFIXES.has(last.lower) && text.startsWith(".,", last.end)
+        ? last.end + 1
+        : -1;
+  if (b - a < 1 || b - a > 4 || comma < 0 || first.start > 12) return false;
   if (GREETING_STARTS.has(first.lower)) return false;
   // "Co-Executive Chief Officer, Executive Council of…": an office, then its body.
   for (let k = a; k <= b; k++)
     if ((tokens[k] as NameToken).lower.split("-").some((w) => OCCUPATIONS.has(w) || JOB_WORDS.has(w)))
       return false;
-  if (!opensText(text, first.start) || !/\s/.test(text[last.end + 1] ?? "")) return false;
+  if (!opensText(text, first.start) || !/\s/.test(text[comma + 1] ?? "")) return false;
   for (let k = b + 1; k <= b + 3 && k < tokens.length; k++) {
     const t = tokens[k] as NameToken;
     if (ADDRESS_TITLES.has(t.lower)) return false;
-    if (isTitle(t) || OCCUPATIONS.has(t.lower) || t.lower === "member") return true;
+    if (roleWord(t)) return true;
   }
   return false;
 }
@@ -288,6 +296,9 @@ export function findNames(text: string, lang: string, given: readonly Span[] = [
   const tokens = nameTokens(text);
   const listed = [...given].sort((x, y) => x[0] - y[0]);
   const out: FoundName[] = [];
+  // A list entry's employer, read as a whole before anything else reads its words.
+  const entry = lang === "en" ? describedEntry(text, tokens) : null;
+  let claimedFrom = Number.POSITIVE_INFINITY;
   const push: Push = (from, to, type, surnameOnly = false, name, titled = false, orPlace = false) => {
     const a = tokens[from] as NameToken;
     const b = tokens[to] as NameToken;
@@ -304,21 +315,115 @@ export function findNames(text: string, lang: string, given: readonly Span[] = [
     if (orPlace) found.orPlace = true;
     out.push(found);
   };
+  const employer = entry?.employer;
+  if (employer && !tokens.slice(employer[0], employer[1] + 1).some((w) => overlaps(w, listed))) {
+    const [a, b] = employer;
+    const words = text.slice((tokens[a] as NameToken).start, (tokens[b] as NameToken).end);
+    // "…, Moscow.": a place the lists hold says where, not who.
+    if (knownPlace(words) === undefined) {
+      push(a, b, "organisation");
+      claimedFrom = a;
+    }
+  }
   let i = 0;
-  while (i < tokens.length) {
+  while (i < tokens.length && i < claimedFrom) {
     const t = tokens[i] as NameToken;
     if (!t.capital) {
       i = t.cyrillic ? readNamedByGenericWord(text, tokens, i, listed, push) : i + 1;
       continue;
     }
-    const end = t.cyrillic ? cyrillicChain(tokens, i) : latinChain(tokens, i);
+    const end = Math.min(t.cyrillic ? cyrillicChain(tokens, i) : latinChain(tokens, i), claimedFrom - 1);
     const next = t.cyrillic
       ? readCyrillic(text, tokens, i, end, lang, listed, push)
       : readLatin(text, tokens, i, end, listed, push);
     i = Math.max(next, i + 1);
   }
   placesInLists(tokens, listed, out, push);
-  return out;
+  return entry ? out.filter((n) => !roleWordsAsName(n, tokens, entry.roles)) : out;
+}
+
+/** Words that give a role beyond the offices and occupations: "CEO", "Scholar", "Co-Founder". */
+const ROLE_WORDS = new Set(
+  "ceo cfo coo cto cio cso cmo vp svp evp scholar historian judge attorney agent counsel counsellor counselor administrator spokesperson spokesman spokeswoman producer anchor presenter treasurer trustee emeritus deputy assistant senior principal spouse staff directors governors trustees founder chair chairwoman chairperson".split(
+    " ",
+  ),
+);
+/** Boards and committees of a body, which a role names without naming a body: "Member of the Board of Directors". */
+const GOVERNANCE_UNITS = new Set([
+  "board",
+  "board of directors",
+  "board of governors",
+  "board of trustees",
+  "advisory board",
+  "supervisory board",
+  "executive board",
+  "advisory committee",
+  "advisory council",
+  "executive committee",
+]);
+
+const roleWord = (t: NameToken) =>
+  t.lower.split("-").some((w) => ROLE_WORDS.has(w) || OCCUPATIONS.has(w) || JOB_WORDS.has(w)) || isTitle(t);
+
+/**
+ * "Payam Banazadeh, CEO, Capella Space": a text that opens with a person's name (but for a list
+ * number), a comma and a role, read into its parts (list-entries.ts).
+ */
+function describedEntry(text: string, tokens: NameToken[]) {
+  const a = /^\d+$/.test(tokens[0]?.raw ?? "") ? 1 : 0;
+  const first = tokens[a];
+  if (!first?.capital || !opensText(text, first.start) || GREETING_STARTS.has(first.lower)) return null;
+  for (let b = a + 1; b <= a + 4 && b < tokens.length - 1; b++) {
+    const w = tokens[b] as NameToken;
+    if (!(w.initial || personWord(w) || NAME_PARTICLES.has(w.raw) || NAME_SUFFIXES.has(w.lower))) return null;
+    // "Richard D. Anderson Jr., Professor…": the comma after the name, or after its suffix's dot.
+    if (!/^\.?,\s/.test(text.slice(w.end, w.end + 3))) continue;
+    const name = tokens.slice(a, b + 1);
+    // "Co-Executive Chief Officer, Executive Council of…": a role, then its body, is no person's entry.
+    if (!name.every((x) => x.capital || NAME_PARTICLES.has(x.raw)) || name.some(roleWord)) return null;
+    const parts = entryParts(text, tokens, b, roleWord);
+    return parts?.employer && !plausibleEmployer(tokens, parts.employer)
+      ? { ...parts, employer: null }
+      : parts;
+  }
+  return null;
+}
+
+/**
+ * Whether an entry's last part can be where the person works: not a region ("Saskatchewan
+ * Province"), nor the end of a list of portfolios ("Minister of Labour, Immigration, Training and
+ * Skills Development"): ordinary words joined by "and".
+ */
+function plausibleEmployer(tokens: NameToken[], [a, b]: [number, number]): boolean {
+  const words = tokens.slice(a, b + 1);
+  if (words.some((w) => isPlaceWord(w) || REGION_WORDS.has(w.lower))) return false;
+  // Read as any other words are, not as the employer ("Food and Drug Administration" still is a body).
+  const ordinary = words.every((w) => !w.capital || isOrdinaryEnglishWord(w.raw));
+  return !(ordinary && words.some((w) => w.lower === "and"));
+}
+
+/** Suffixes after a surname: "Jr.", "III". */
+const NAME_SUFFIXES = new Set(["jr", "sr", "ii", "iii", "iv"]);
+
+/**
+ * Whether a found name lies in a list entry's role and is the role's words, not a name: a role
+ * word in it ("Research Scholar", "Co-Founder"), ordinary words alone ("Staff", "Policy and
+ * Programming"), a board ("Board of Directors"), or an acronym taken for a person ("C4ISR").
+ */
+function roleWordsAsName(n: FoundName, tokens: NameToken[], roles: [number, number][]): boolean {
+  const inside = tokens.filter((t) => t.start >= n.start && t.end <= n.end);
+  const first = tokens.indexOf(inside[0] as NameToken);
+  if (!roles.some(([a, b]) => first >= a && first <= b)) return false;
+  const phrase = inside
+    .map((t) => t.lower)
+    .join(" ")
+    .replace(/^the /, "");
+  if (GOVERNANCE_UNITS.has(phrase)) return true;
+  // "Member of the Executive Council of…": a body's name inside the role is a body all the same.
+  if (n.type === "organisation" && inside.some(isOrgWord)) return false;
+  if (inside.some(roleWord)) return true;
+  if (n.type === "person" && inside.length === 1 && isAcronymToken(inside[0] as NameToken)) return true;
+  return inside.every((t) => !t.capital || (isOrdinaryEnglishWord(t.raw) && !isOrgWord(t)));
 }
 
 const LIST_LOCATIVES = new Set(["in", "в", "у", "во"]);
