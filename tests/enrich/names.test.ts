@@ -400,8 +400,15 @@ describe("names in a briefing room", () => {
       "person:Steve Holland",
       "organisation:Reuters",
     ]);
-    // No question handed over: a town after a name stays a town.
+    expect(found("Thanks so much. Next, let’s go to Steve Holland with Reuters.")).toContain(
+      "organisation:Reuters",
+    );
+    expect(found("Thanks. Next we will go to Josh Wingrove at Bloomberg.")).toContain(
+      "organisation:Bloomberg",
+    );
+    // No question handed over: a town after a name stays a town; someone with them is no outlet.
     expect(found("Jenny Leonard from Bloomberg wrote to us.")).not.toContain("organisation:Bloomberg");
+    expect(found("We will go to Camp David with Angela Merkel.")).not.toContain("organisation:Angela Merkel");
   });
 
   it("reads a plural generic word inside a name, not one that opens a common noun phrase", () => {

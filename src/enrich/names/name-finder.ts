@@ -790,14 +790,17 @@ function readLatin(
     return to + 1;
   }
   // "Our next question will come from Jenny Leonard from Bloomberg", "… Steve Holland of
-  // Reuters": after the reporter a moderator calls, "from", "of" or "with" gives the outlet,
+  // Reuters", "let's go to Josh Wingrove at Bloomberg": after the reporter a moderator calls,
+  // "from", "of", "with" or "at" gives the outlet,
   // whatever town shares its name.
   if (
     a === from &&
     OUTLET_BEFORE.has(tokens[a - 1]?.lower ?? "") &&
     reporterBefore(tokens, a - 1) &&
     words.length <= 4 &&
-    words.every((w) => w.capital)
+    words.every((w) => w.capital) &&
+    // "… go to Camp David with Angela Merkel": someone with them, not where they work.
+    !personLike(words)
   ) {
     push(a, to, "organisation");
     return to + 1;
@@ -931,7 +934,7 @@ const OCCUPATIONS = new Set(
   ),
 );
 
-const OUTLET_BEFORE = new Set(["from", "of", "with"]);
+const OUTLET_BEFORE = new Set(["from", "of", "with", "at"]);
 
 /** Acronyms of things, not bodies: measures, jobs, laws, programmes, units, diseases, zones. */
 const NOT_BODIES = new Set(
@@ -955,6 +958,10 @@ function reporterBefore(tokens: NameToken[], at: number): boolean {
   for (let j = k; j >= Math.max(0, k - 8); j--) {
     const t = tokens[j] as NameToken;
     if (t.lower === "question" || t.lower === "questions") return true;
+    // "Next, let's go to Steve Holland with Reuters", "We'll turn to …", "I'll call on …".
+    const prior = tokens[j - 1]?.lower;
+    if ((t.lower === "to" && (prior === "go" || prior === "turn")) || (t.lower === "on" && prior === "call"))
+      return true;
     if (t.opening) return false;
   }
   return false;
