@@ -251,9 +251,12 @@ const PLACE_NAME_HEADS = new Set(
 const CITY_PARTS = new Set([
   "airport",
   "region",
+  "regions",
   "oblast",
+  "oblasts",
   "province",
   "district",
+  "districts",
   "port",
   "mayor",
   "city",
@@ -262,6 +265,21 @@ const CITY_PARTS = new Set([
 
 /** Prepositions after which a capital is the city: "in Kyiv", "в Москве", "у Києві". */
 const LOCATIVE = new Set(["in", "near", "outside", "в", "во", "у", "под", "під", "біля", "возле", "около"]);
+
+/**
+ * "from Mariupol to Budapest", "from Kyiv to Warsaw": a journey's two ends are cities. A metonym
+ * tokens[a..b] is one end when "to" comes before it and "from" and a capitalised word shortly
+ * before that, or "from" before it and "to" and a capitalised word after it.
+ */
+function fromPlaceToPlace(tokens: Token[], a: number, b: number): boolean {
+  const before = tokens[a - 1]?.raw;
+  if (before === "to") {
+    for (let k = a - 2; k >= Math.max(0, a - 5); k--)
+      if (tokens[k]?.raw === "from") return tokens[k + 1]?.upper === true && k + 1 < a - 1;
+    return false;
+  }
+  return before === "from" && tokens[b + 1]?.raw === "to" && tokens[b + 2]?.upper === true;
+}
 
 /** A language, not a country: "на английский язык", "українською мовою", "in the English language". */
 const LANGUAGE_AFTER =
@@ -610,13 +628,18 @@ export class EntityMatcher {
       // "talks in Moscow", "церемонія в Києві", "the Kabul airport": the city, which the name
       // finder may take, not the country.
       const placeAfter = tokens[i + best.length];
+      // "the Kyiv and Chernihiv regions": the part named after the last of two cities.
+      const partAfterPair =
+        placeAfter?.raw === "and" && tokens[i + best.length + 1]?.upper && tokens[i + best.length + 2];
       if (
         best.form.metonym &&
         ((before && LOCATIVE.has(before.raw.toLowerCase()) && t.start - before.end === 1) ||
           (placeAfter &&
             CITY_PARTS.has(placeAfter.raw) &&
             placeAfter.start - last.end === 1 &&
-            text[last.end] === " "))
+            text[last.end] === " ") ||
+          (partAfterPair && CITY_PARTS.has(partAfterPair.raw)) ||
+          fromPlaceToPlace(tokens, i, i + best.length - 1))
       ) {
         i += best.length;
         continue;

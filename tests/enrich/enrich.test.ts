@@ -163,6 +163,17 @@ describe("entity recognition", () => {
     expect(latinLookalikes("the СССР and Сергей Лавров")).toBe("the СССР and Сергей Лавров");
   });
 
+  it("takes a capital for its city at a journey's ends and before a pair's regions, not for its country", () => {
+    const [doc] = ingestText(
+      "zelensky/address.txt",
+      "Address\n\nThey want the battlefield moved from Mariupol to Budapest.\n\nWe regain control in the Kyiv and Chernihiv regions.\n\nThe regime in Kyiv and Hungary talked.",
+    );
+    const mentions = enrichDocument(doc as NonNullable<typeof doc>, matcher).mentions;
+    const at = (word: string) => mentions.filter((m) => m.text === word).map((m) => m.type);
+    expect(at("Budapest")).toEqual(["place"]);
+    expect(at("Kyiv")).toEqual(["place"]);
+  });
+
   it("finds registered people in labels and in the text", () => {
     expect(ids("В.Путин и С.Лавров")).toEqual([person("Vladimir Putin"), person("Sergey Lavrov")]);
   });
