@@ -244,7 +244,7 @@ const CYRILLIC_COMPASS = /^(?:Южн|Северн|Западн|Восточн|П
 
 /** Words that start another place's name before a country's or a place's: "New Jersey" is not Jersey. */
 const PLACE_NAME_HEADS = new Set(
-  "New Нью Nova Нова Новая Новой Новую Новий Нової Новій West East North South".split(" "),
+  "New Нью Nova Нова Новая Новой Новую Новий Нової Новій West East North South Latin Central".split(" "),
 );
 
 /** Lowercase words after a capital's name that make it the city: "the Kabul airport", "Kyiv region". */
@@ -625,6 +625,21 @@ export class EntityMatcher {
         !namesGiven(best.form, before) &&
         !this.index.has(tokenKey(before)) &&
         !this.exact.has(before.raw);
+      // "the Americas", "the two Koreas": a country's name in the plural is a region, not the country.
+      const lastForm = best.form.tokens[best.form.tokens.length - 1] as FormToken;
+      if (
+        best.form.entity.type === "country" &&
+        !last.cyrillic &&
+        last.raw.length === lastForm.raw.length + 1 &&
+        last.raw.endsWith("s") &&
+        // A people's plural stays theirs: "North Koreans", "Israelis".
+        lastForm.raw.endsWith("a") &&
+        // "Russians", "Americans": the people, a form of their own.
+        !best.form.entity.forms.some((f) => f.text === last.raw)
+      ) {
+        i += best.length;
+        continue;
+      }
       // "talks in Moscow", "церемонія в Києві", "the Kabul airport": the city, which the name
       // finder may take, not the country.
       const placeAfter = tokens[i + best.length];

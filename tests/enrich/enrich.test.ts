@@ -174,6 +174,12 @@ describe("entity recognition", () => {
     expect(at("Kyiv")).toEqual(["place"]);
   });
 
+  it("takes America alone for the United States, and neither the Americas nor Latin America", () => {
+    expect(ids("America is back.")).toEqual(["US"]);
+    expect(ids("trade across the Americas, in Latin America and Central America")).toEqual([]);
+    expect(ids("Russians, Americans and North Koreans")).toEqual(["RU", "US", "KP"]);
+  });
+
   it("finds registered people in labels and in the text", () => {
     expect(ids("В.Путин и С.Лавров")).toEqual([person("Vladimir Putin"), person("Sergey Lavrov")]);
   });
