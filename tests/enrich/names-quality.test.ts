@@ -23,6 +23,7 @@ const FRESH = fileURLToPath(new URL("../gold/names-fresh", import.meta.url));
 const UNSEEN = fileURLToPath(new URL("../gold/names-unseen", import.meta.url));
 const ENGLISH = fileURLToPath(new URL("../gold/names-english", import.meta.url));
 const ENGLISH_UNSEEN = fileURLToPath(new URL("../gold/names-english-unseen", import.meta.url));
+const ENGLISH_THIRD = fileURLToPath(new URL("../gold/names-english-third", import.meta.url));
 
 const listGold = (dir: string) =>
   existsSync(dir)
@@ -104,6 +105,7 @@ function writeReport(
   unseen: NameScore,
   english: NameScore & { perFile: [string, Tally][] },
   englishUnseen: NameScore & { perFile: [string, Tally][] },
+  englishThird: NameScore & { perFile: [string, Tally][] },
 ): void {
   const lines = [
     "## Every name, listed or not (`npm run quality`)",
@@ -119,8 +121,14 @@ function writeReport(
       true,
     ),
     ...section(
+      "English third sample, blind (tests/gold/names-english-third)",
+      "Two mid.ru statements in English (lists of 287 British MPs and of 200 US citizens under sanctions, the latter partly left in Russian), a White House speech, a background press call and an Obama-era gaggle, two Zelensky addresses in English. Annotated blind on 2026-12-06 (fourth session) by four annotators who saw neither the finder nor its output, from the written guide (`.scratch/annotation-guide.md`), while the rules written from the English unseen sample's errors were being written; its errors are not listed here and have not been read: the figure to quote for English. The code before those rules (6a3e20a) scored it at precision 0.967, recall 0.910 (`.scratch/score-folder.ts` in a worktree of that commit).",
+      englishThird,
+      false,
+    ).flatMap((line, i, all) => (i === all.length - 1 ? [line, ...perDocument(englishThird)] : [line])),
+    ...section(
       "English unseen sample (tests/gold/names-english-unseen)",
-      "A White House speech and press call, an Obama-era briefing, a mid.ru statement in English (a list of 227 people under sanctions and their employers), two Zelensky addresses in English. Annotated blind on 2026-12-06 by two annotators who saw neither the finder nor its output, from the same guide, while the rules written from the English sample below were being written; its errors have not been read: the figure to quote for English. The session's first code (d537811, before any rule from the English sample) scored it at precision 0.892, recall 0.733 (`.scratch/score-folder.ts` in a worktree of that commit).",
+      'A White House speech and press call, an Obama-era briefing, a mid.ru statement in English (a list of 227 people under sanctions and their employers), two Zelensky addresses in English. Annotated blind on 2026-12-06 by two annotators who saw neither the finder nor its output, from the same guide, while the rules written from the English sample below were being written. The session\'s first code (d537811, before any rule from the English sample) scored it at precision 0.892, recall 0.733 (`.scratch/score-folder.ts` in a worktree of that commit), and the third session\'s last code at 0.890 / 0.768. Its errors were then read (2026-12-06, fourth session) and rules written for the kinds of mistake they showed: names typed with Cyrillic look-alike letters ("William В. Karesh"), a list entry\'s roles and employer ("Payam Banazadeh, CEO, Capella Space"), a reporter\'s outlet after "with" or "at", a capital at a journey\'s ends, "America" alone. It flatters the finder since.',
       englishUnseen,
       true,
     ).flatMap((line, i, all) =>
@@ -156,7 +164,8 @@ const FLOORS = {
   unseen: { precision: 0.9, recall: 0.75 },
   fresh: { precision: 0.94, recall: 0.85 },
   english: { precision: 0.95, recall: 0.83 },
-  englishUnseen: { precision: 0.85, recall: 0.72 },
+  englishUnseen: { precision: 0.9, recall: 0.82 },
+  englishThird: { precision: 0.94, recall: 0.88 },
   tuning: { precision: 0.97, recall: 0.92 },
 };
 
@@ -168,13 +177,16 @@ describe.skipIf(!corpusAvailable || listGold(TUNING).length === 0)(
     let unseen: NameScore | null = null;
     let english: (NameScore & { perFile: [string, Tally][] }) | null = null;
     let englishUnseen: (NameScore & { perFile: [string, Tally][] }) | null = null;
+    let englishThird: (NameScore & { perFile: [string, Tally][] }) | null = null;
     beforeAll(async () => {
       tuning = await score(TUNING);
       fresh = await score(FRESH);
       unseen = await score(UNSEEN);
       english = await score(ENGLISH);
       englishUnseen = await score(ENGLISH_UNSEEN);
-      if (process.env.WRITE_QUALITY === "1") writeReport(tuning, fresh, unseen, english, englishUnseen);
+      englishThird = await score(ENGLISH_THIRD);
+      if (process.env.WRITE_QUALITY === "1")
+        writeReport(tuning, fresh, unseen, english, englishUnseen, englishThird);
     });
 
     for (const [name, sample, floor] of [
@@ -182,6 +194,7 @@ describe.skipIf(!corpusAvailable || listGold(TUNING).length === 0)(
       ["the fresh sample", () => fresh, FLOORS.fresh],
       ["the English sample", () => english, FLOORS.english],
       ["the English unseen sample", () => englishUnseen, FLOORS.englishUnseen],
+      ["the English third sample", () => englishThird, FLOORS.englishThird],
       ["the tuning sample", () => tuning, FLOORS.tuning],
     ] as const) {
       it(`names people, organisations and places in ${name} with precision at least ${floor.precision} and recall at least ${floor.recall}`, () => {
