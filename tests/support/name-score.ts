@@ -46,11 +46,14 @@ export interface NameScore {
   errors: string[];
 }
 
-const SCORED = new Set(["person", "organisation", "place", "country"]);
+/** The gazetteer's formats ("G7", "BRICS": groupings of states) are organisations to the annotators. */
+const SCORED = new Set(["person", "organisation", "place", "country", "format"]);
 
 /** Places and countries are one class to the reader: "Crimea" typed a country is not a wrong name. */
 const compatible = (gold: GoldName["type"], found: string) =>
-  gold === found || ((gold === "place" || gold === "country") && (found === "place" || found === "country"));
+  gold === found ||
+  ((gold === "place" || gold === "country") && (found === "place" || found === "country")) ||
+  (gold === "organisation" && found === "format");
 
 const right = (g: GoldName, entityId: string, type: string) =>
   g.id ? g.id === entityId : isFoundEntity(entityId) && compatible(g.type, type);
