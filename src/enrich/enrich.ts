@@ -15,7 +15,7 @@ import { ownBodyMentions } from "./own-bodies.js";
 import { findTimeExpressions } from "./time-expressions.js";
 
 /** Bumped when what enrichment finds changes, so stored enrichments can be recognised as stale. */
-export const ENRICHMENT_VERSION = 14;
+export const ENRICHMENT_VERSION = 15;
 
 /** Languages whose conventions the name finder knows; in others only listed entities are found. */
 const NAME_LANGUAGES = new Set(["en", "ru", "uk"]);
@@ -34,13 +34,22 @@ export function enrichDocument(doc: Document, matcher: EntityMatcher): Enrichmen
   const dated = doc.when.date && /^\d{4}-\d{2}-\d{2}$/.test(doc.when.date) ? doc.when.date : null;
   const scan = (text: string, turn: number, paragraph: number, people = false) => {
     const listedHere = matcher.candidates(text);
-    for (const m of listedHere)
-      if (!people || m.type === "person") candidates.push({ ...m, turn, paragraph });
-    if (people) return;
-    // The publisher's own body by its bare name, where no listed name covers it.
-    for (const m of ownBodyMentions(doc.publisher, text))
-      if (!listedHere.some((l) => l.start < m.end && m.start < l.end))
-        candidates.push({ ...m, turn, paragraph });
+    // The publisher's own body by its bare name, where no listed name settles it: on
+    // president.gov.ua "the Cabinet of Ministers", which the list leaves open, is Ukraine's.
+    const own = people
+      ? []
+      : ownBodyMentions(doc.publisher, text).filter(
+          (m) =>
+            !listedHere.some(
+              (l) => l.start < m.end && m.start < l.end && !l.ambiguous && l.alternatives.length === 0,
+            ),
+        );
+    for (const m of listedHere) {
+      if (people && m.type !== "person") continue;
+      if (own.some((o) => o.start < m.end && m.start < o.end)) continue;
+      candidates.push({ ...m, turn, paragraph });
+    }
+    for (const m of own) candidates.push({ ...m, turn, paragraph });
   };
   scan(readable(doc.title, doc.language), -1, 0);
   if (doc.place) scan(doc.place, -3, 0);

@@ -14,6 +14,17 @@ interface OwnBody {
 }
 
 const OWN_BODIES: Record<string, OwnBody[]> = {
+  // The President's site names the government and the President's office by their bare names.
+  "president.gov.ua": [
+    {
+      entityId: "vb:cabinet-of-ministers-of-ukraine",
+      name: /(?<![\p{L}\p{N}])(?:Cabinet of Ministers|Кабінет Міністрів|Кабмін)(?![\p{L}\p{N}])/gu,
+    },
+    {
+      entityId: "vb:office-of-the-president-of-ukraine",
+      name: /(?<![\p{L}\p{N}])(?:Office of the President|Presidential Office|President's Office|President’s Office|Офіс Президента)(?![\p{L}\p{N}])/gu,
+    },
+  ],
   "mid.ru": [
     {
       entityId: "vb:russian-mfa",

@@ -37,4 +37,25 @@ describe("a publisher's own body by its bare name", () => {
     expect(mentions).toContain("vb:ukraine-mfa:Ministry of Foreign Affairs of Ukraine");
     expect(mentions.filter((m) => m.startsWith("vb:russian-mfa"))).toHaveLength(2);
   });
+
+  it("is Ukraine's government and the President's office on president.gov.ua, which the list alone leaves open", () => {
+    const [doc] = ingestText(
+      "zelensky/address.json",
+      JSON.stringify([
+        {
+          id: "1",
+          uk: { title: "Звернення", date: "2022-04-20", text: "Сьогодні засідав Кабінет Міністрів." },
+          en: {
+            title: "Address",
+            date: "2022-04-20",
+            text: "Today I held a meeting with the Cabinet of Ministers and the Office of the President.",
+          },
+        },
+      ]),
+    ).filter((d) => d.language === "en");
+    const ids = enrichDocument(doc as NonNullable<typeof doc>, matcher).mentions.map((m) => m.entityId);
+    expect(ids).toContain("vb:cabinet-of-ministers-of-ukraine");
+    expect(ids).toContain("vb:office-of-the-president-of-ukraine");
+    expect(bare("president.gov.ua", "the Office of the President of the United States")).toEqual([]);
+  });
 });
