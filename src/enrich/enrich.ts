@@ -15,7 +15,7 @@ import { ownBodyMentions } from "./own-bodies.js";
 import { findTimeExpressions } from "./time-expressions.js";
 
 /** Bumped when what enrichment finds changes, so stored enrichments can be recognised as stale. */
-export const ENRICHMENT_VERSION = 15;
+export const ENRICHMENT_VERSION = 16;
 
 /** Languages whose conventions the name finder knows; in others only listed entities are found. */
 const NAME_LANGUAGES = new Set(["en", "ru", "uk"]);

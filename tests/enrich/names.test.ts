@@ -371,6 +371,20 @@ describe("places in lists", () => {
     expect(places("Ми були в Бучі, Петренку і Шевченку це казали.", "uk")).toEqual([]);
     expect(places("We met in Kyiv, Jenny and Mark.", "en")).toEqual(["place:Kyiv"]);
   });
+
+  it("counts the cities the world's lists hold among a list's places, though one word alone might be a surname", () => {
+    const places = found(
+      "You will not forget about Chernihiv, Mykolaiv, Sumy, Kharkiv and Volnovakha, Popasna.",
+    )
+      .filter((n) => n.startsWith("place:"))
+      .sort();
+    expect(places).toEqual(
+      ["Chernihiv", "Kharkiv", "Mykolaiv", "Popasna", "Sumy", "Volnovakha"].map((p) => `place:${p}`),
+    );
+    expect(
+      found("Thanks to Smith, Jones, Brown and Taylor for coming.").filter((n) => n.startsWith("place:")),
+    ).toEqual([]);
+  });
 });
 
 describe("names in a briefing room", () => {

@@ -447,9 +447,11 @@ function placesInLists(tokens: NameToken[], listed: readonly Span[], out: FoundN
   };
   // A bare surname guess gives way to a place; anything else found keeps its word.
   const guess = (n: FoundName | undefined) => n?.type === "person" && n.surnameOnly && !n.titled;
+  // A one-word guess that may be a place ("Sumy", a surname or a city the lists hold) counts as one.
   const isPlaceAt = (t: NameToken) => {
     const type = listedAt(t, listed)?.[2];
-    return type === "place" || type === "country" || found(t)?.type === "place";
+    const was = found(t);
+    return type === "place" || type === "country" || was?.type === "place" || was?.orPlace === true;
   };
   const taken = (t: NameToken) => overlaps(t, listed) || (found(t) !== undefined && !guess(found(t)));
   const dropped = new Set<FoundName>();
