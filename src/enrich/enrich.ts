@@ -15,7 +15,7 @@ import { ownBodyMentions } from "./own-bodies.js";
 import { findTimeExpressions } from "./time-expressions.js";
 
 /** Bumped when what enrichment finds changes, so stored enrichments can be recognised as stale. */
-export const ENRICHMENT_VERSION = 16;
+export const ENRICHMENT_VERSION = 17;
 
 /** Languages whose conventions the name finder knows; in others only listed entities are found. */
 const NAME_LANGUAGES = new Set(["en", "ru", "uk"]);
@@ -130,7 +130,18 @@ export function enrichDocument(doc: Document, matcher: EntityMatcher): Enrichmen
       seek(readable(p, lang), turn.index, paragraph, lang);
     });
   }
-  const found = resolveFoundNames(names, (given, surname) => matcher.personByKey(given, surname));
+  // The listed people the document names, by given name, for someone addressed by theirs ("Jay, can you…").
+  const listedGivens = new Map<string, string | null>();
+  for (const m of listed) {
+    if (m.type !== "person") continue;
+    for (const g of matcher.givenKeys(m.entityId))
+      listedGivens.set(g, listedGivens.has(g) && listedGivens.get(g) !== m.entityId ? null : m.entityId);
+  }
+  const found = resolveFoundNames(
+    names,
+    (given, surname) => matcher.personByKey(given, surname),
+    listedGivens,
+  );
   const mentions = [
     ...listed,
     ...found.mentions.map((n) => ({

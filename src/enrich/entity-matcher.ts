@@ -749,6 +749,13 @@ export class EntityMatcher {
     return ids?.size === 1 ? ([...ids][0] as string) : null;
   }
 
+  /** The given names' keys (names/found-entities.ts personKey) a listed person's forms give: "Jay" for Jay Carney. */
+  givenKeys(entityId: string): string[] {
+    const e = this.gazetteer.get(entityId);
+    if (e?.type !== "person") return [];
+    return [...new Set(e.forms.map((f) => personKey(f.text, f.lang).given).filter((g) => g !== ""))];
+  }
+
   /** The person entity of a speaker registry id. */
   speakerEntity(speakerId: string): string | null {
     return this.gazetteer.speakerEntity(speakerId);

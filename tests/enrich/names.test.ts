@@ -358,6 +358,30 @@ describe("names no list holds, in Russian and Ukrainian", () => {
   });
 });
 
+describe("people addressed by their given name", () => {
+  it("takes a given name said to someone for a person, and no place that is also a given name", () => {
+    expect(found("Jim, I appreciate the question.")).toEqual(["person:Jim"]);
+    expect(found("Thanks for your question, Josh.")).toEqual(["person:Josh"]);
+    expect(found("We asked Jay about it earlier.")).not.toContain("person:Jay");
+    expect(found("Aboard Air Force One, En Route Decatur, Georgia")).not.toContain("person:Georgia");
+  });
+
+  it("links a given name addressed to the one person of that given name the document names", () => {
+    const [doc] = ingestText(
+      "whitehouse/gaggle.md",
+      "---\ntitle: Press Gaggle by Press Secretary Jay Carney\ndate: 2013-05-01\n---\n\nMR. CARNEY: Good morning.\n\nQ Jay, can you describe the President's schedule?\n\nMR. CARNEY: Sure, Josh.\n",
+    );
+    const people = enrichDocument(doc as NonNullable<typeof doc>, matcher)
+      .mentions.filter((m) => m.type === "person" && (m.text === "Jay" || m.text === "Josh"))
+      .map((m) => `${m.text}:${m.entityId}`);
+    expect(people).toEqual(["Jay:speaker:jay-carney", "Josh:found:person:josh"]);
+  });
+
+  it('reads no day for a name: "Happy Valentine\'s Day"', () => {
+    expect(found("Good morning, everybody. And Happy Valentine's Day.")).toEqual([]);
+  });
+});
+
 describe("places in lists", () => {
   it("takes the words of a list after a locative preposition that opens with a place for places", () => {
     const places = (text: string, lang: string) => found(text, lang).filter((n) => n.startsWith("place:"));
@@ -394,7 +418,8 @@ describe("names in a briefing room", () => {
       "organisation:CNBC",
     ]);
     expect(found("Hi, this is Andrea with NHK. Thank you so much.")).toEqual(["organisation:NHK"]);
-    expect(found("Anna, Moscow. What happened?")).toEqual([]);
+    // The reporter is a person; the town after her name is no outlet.
+    expect(found("Anna, Moscow. What happened?")).toEqual(["person:Anna"]);
   });
 
   it("reads no name on past a calendar word, a curly I've, or an acronym of a thing", () => {

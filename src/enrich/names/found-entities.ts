@@ -107,8 +107,12 @@ const namedWords = (name: string) =>
 export function resolveFoundNames(
   names: LocatedName[],
   listedPerson: ListedPersonLookup = () => null,
+  listedGivens: ReadonlyMap<string, string | null> = new Map(),
 ): { mentions: ResolvedName[]; entities: Entity[] } {
   const people = new Map<string, string>();
+  // Given name keys of the document's people, null where two share one: "Josh" addressed is the
+  // one Josh the document names in full, listed or not.
+  const givens = new Map<string, string | null>(listedGivens);
   const idOf = (n: LocatedName): string | null => {
     if (n.type !== "person") return `${FOUND_PREFIX}${n.type}:${phraseKey(n.name, n.lang)}`;
     const { given, surname } = personKey(n.name, n.lang);
@@ -122,10 +126,11 @@ export function resolveFoundNames(
   };
   // Full names first, so a surname can find the person it belongs to.
   for (const n of names) {
-    if (n.type !== "person" || n.surnameOnly) continue;
+    if (n.type !== "person" || n.surnameOnly || n.givenOnly) continue;
     const id = idOf(n);
-    const { surname } = personKey(n.name, n.lang);
+    const { given, surname } = personKey(n.name, n.lang);
     if (id && !people.has(surname)) people.set(surname, id);
+    if (id && given) givens.set(given, givens.has(given) && givens.get(given) !== id ? null : id);
     // A Cyrillic name is also reached by its own surname ("Гиббс" keyed by "Gibbs" in brackets).
     const own = personKey(n.text, n.lang).surname;
     if (id && !people.has(own)) people.set(own, id);
@@ -135,7 +140,10 @@ export function resolveFoundNames(
   for (const found of names) {
     let n = found;
     let id = idOf(n);
-    if (n.type === "person" && n.surnameOnly) {
+    if (n.type === "person" && n.givenOnly) {
+      const key = personKey(n.text, n.lang).surname;
+      id = givens.get(key) ?? (givens.has(key) ? null : `${FOUND_PREFIX}person:${key}`);
+    } else if (n.type === "person" && n.surnameOnly) {
       const { surname } = personKey(n.text, n.lang);
       id = people.get(surname) ?? (n.titled ? `${FOUND_PREFIX}person:${surname}` : null);
       // No one in the document has it for a surname: the place the lists hold ("Melitopol").

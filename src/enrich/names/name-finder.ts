@@ -49,6 +49,8 @@ export interface FoundName {
   titled: boolean;
   /** A surname alone that is also a place the lists hold: a place unless the document names such a person. */
   orPlace?: boolean;
+  /** A given name alone, someone addressed ("Thanks, Josh."): the document's person of that given name, if one. */
+  givenOnly?: boolean;
 }
 
 type Push = (
@@ -59,6 +61,7 @@ type Push = (
   name?: string,
   titled?: boolean,
   orPlace?: boolean,
+  givenOnly?: boolean,
 ) => void;
 
 /** Spans the gazetteer already claimed: [start, end), and the listed entity's type. */
@@ -299,7 +302,16 @@ export function findNames(text: string, lang: string, given: readonly Span[] = [
   // A list entry's employer, read as a whole before anything else reads its words.
   const entry = lang === "en" ? describedEntry(text, tokens) : null;
   let claimedFrom = Number.POSITIVE_INFINITY;
-  const push: Push = (from, to, type, surnameOnly = false, name, titled = false, orPlace = false) => {
+  const push: Push = (
+    from,
+    to,
+    type,
+    surnameOnly = false,
+    name,
+    titled = false,
+    orPlace = false,
+    givenOnly = false,
+  ) => {
     const a = tokens[from] as NameToken;
     const b = tokens[to] as NameToken;
     const t = text.slice(a.start, b.end);
@@ -313,6 +325,7 @@ export function findNames(text: string, lang: string, given: readonly Span[] = [
       titled,
     };
     if (orPlace) found.orPlace = true;
+    if (givenOnly) found.givenOnly = true;
     out.push(found);
   };
   const employer = entry?.employer;
@@ -401,6 +414,13 @@ function plausibleEmployer(tokens: NameToken[], [a, b]: [number, number]): boole
   const ordinary = words.every((w) => !w.capital || isOrdinaryEnglishWord(w.raw));
   return !(ordinary && words.some((w) => w.lower === "and"));
 }
+
+/** Words that name a day before "Day": "Memorial Day", "Independence Day". */
+const HOLIDAY_WORDS = new Set(
+  "memorial independence labor labour veterans thanksgiving christmas election inauguration victory flag presidents columbus earth remembrance armistice boxing easter valentine".split(
+    " ",
+  ),
+);
 
 /** Suffixes after a surname: "Jr.", "III". */
 const NAME_SUFFIXES = new Set(["jr", "sr", "ii", "iii", "iv"]);
@@ -621,6 +641,16 @@ function readLatin(
     a++;
   const first = tokens[a];
   if (!first || a > to) return to + 1;
+  // "Happy Valentine's Day", "Memorial Day", "New Year's Eve": a day, no one's name ("Jenny Day" is).
+  const lastWord = (tokens[to] as NameToken).lower;
+  if (
+    to > a &&
+    (lastWord === "day" || lastWord === "eve") &&
+    (first.lower === "happy" ||
+      HOLIDAY_WORDS.has((tokens[to - 1] as NameToken).lower) ||
+      /['’]s\s+$/.test(text.slice((tokens[to - 1] as NameToken).end, (tokens[to] as NameToken).start)))
+  )
+    return to + 1;
   // "Pat Rehn, Member of the Legislative Assembly": a list entry's given name may be a word ("pat").
   const titled =
     titledEntry(text, tokens, a, to) &&
@@ -865,6 +895,17 @@ function readLatin(
     push(a, to, "place");
     return to + 1;
   }
+  // "Jim, I appreciate the question.", "Thanks for your question, Josh.": a given name alone,
+  // someone addressed, is a person; not one that is also a place the lists hold ("…, Georgia.").
+  if (
+    words.length === 1 &&
+    isGiven(first) &&
+    addressed(text, tokens, a) &&
+    knownPlace(first.raw) === undefined
+  ) {
+    push(a, a, "person", false, undefined, false, false, true);
+    return to + 1;
+  }
   const known = words.length === 1 ? knownPlace(first.raw) : undefined;
   // One word: a place unless it is an ordinary word or a given name, or the document names a
   // person it is the surname of ("Hamilton", after "Alexander Hamilton"; found-entities.ts).
@@ -888,6 +929,18 @@ function readLatin(
   if (words.length === 1 && personWord(first) && (isNameLike(first.raw) || onePlace))
     push(a, a, "person", true, undefined, false, onePlace);
   return to + 1;
+}
+
+/**
+ * Whether tokens[at] is said to someone: after a comma and before the sentence's end
+ * ("…, Josh."), or opening a sentence before a comma ("Jim, I…").
+ */
+function addressed(text: string, tokens: NameToken[], at: number): boolean {
+  const t = tokens[at] as NameToken;
+  const after = text.slice(t.end, t.end + 2);
+  if (/^[,.?!]/.test(after) === false) return false;
+  if (t.gapBefore.endsWith(", ") && /^[.?!]/.test(after)) return true;
+  return t.opening && after.startsWith(",") && (tokens[at + 1]?.gapBefore ?? "") === ", ";
 }
 
 /**

@@ -35,7 +35,7 @@ export const ENGLISH_ORGANISATION_WORDS = set(`
 /** Capitalised words that are organisations on their own when written capitalised mid-sentence. */
 export const ENGLISH_INSTITUTIONS = set(`
   congress senate parliament pentagon kremlin duma rada bundestag knesset politburo vatican
-  interpol europol
+  interpol europol treasury house
 `);
 
 /**
@@ -52,6 +52,7 @@ export const ENGLISH_PLACE_WORDS = set(`
   city town village river sea ocean lake island islands isles province region oblast county
   district peninsula valley bay strait straits gulf mountains mountain mount mt desert canal street
   avenue square boulevard airport port harbor harbour coast highlands plain basin delta
+  room beach cathedral palace monastery garden gardens plaza cemetery lawn
 `);
 
 /** Prepositions and verbs after which a capitalised word is likely a place: "in Kharkiv", "from Iowa". */
@@ -80,7 +81,7 @@ export const ENGLISH_NOT_NAMES = set(`
   they them his her their my me mine who what when where why how which whose while if but and or
   so yet also then now today tomorrow yesterday thanks thank please yes no okay ok well oh
   ${[...ENGLISH_CALENDAR_WORDS].join(" ")}
-  english french german russian ukrainian spanish chinese arabic italian polish turkish japanese
+  english french german russian ukrainian spanish chinese arabic italian polish turkish japanese latin
   european american african asian western eastern northern southern soviet nazi transatlantic
   christian christians muslim muslims jewish catholic orthodox islam god allah
   q a mr mrs ms dr
