@@ -15,7 +15,10 @@ import { ownBodyMentions } from "./own-bodies.js";
 import { findTimeExpressions } from "./time-expressions.js";
 
 /** Bumped when what enrichment finds changes, so stored enrichments can be recognised as stale. */
-export const ENRICHMENT_VERSION = 17;
+export const ENRICHMENT_VERSION = 18;
+
+/** Where a document's place line is located: turn -3 (the title is -1, participants -2). */
+const PLACE_LINE = -3;
 
 /** Languages whose conventions the name finder knows; in others only listed entities are found. */
 const NAME_LANGUAGES = new Set(["en", "ru", "uk"]);
@@ -27,13 +30,47 @@ const readable = (text: string, lang: string) => (LATIN_SCRIPT.has(lang) ? latin
 /** Two to four capitalised words, initials allowed: a participant line that is a person's name. */
 const PARTICIPANT_NAME = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}$/u;
 
+/** Words of a place line that say how, not where: "Via Teleconference", "Aboard Air Force One". */
+const NOT_WHERE = /^(?:via|aboard|en route|virtual|teleconference|online|by phone)\b/iu;
+
+/**
+ * A place line lists places ("Москва, Кремль", "Wilmington, Delaware"): each part of one or two
+ * capitalised words that no list and no rule named is a place.
+ */
+function placeLineParts(
+  line: string,
+  lang: string,
+  taken: readonly (readonly [number, number, ...unknown[]])[],
+  names: LocatedName[],
+): void {
+  for (const m of line.matchAll(/[^,]+/gu)) {
+    const text = m[0].trim();
+    const start = (m.index ?? 0) + m[0].indexOf(text);
+    const end = start + text.length;
+    if (!/^\p{Lu}[\p{L}’'-]*(?:\s\p{Lu}[\p{L}’'-]*)?$/u.test(text) || NOT_WHERE.test(text)) continue;
+    if (taken.some(([s, e]) => s < end && start < e)) continue;
+    names.push({
+      start,
+      end,
+      text,
+      type: "place",
+      name: text,
+      surnameOnly: false,
+      titled: false,
+      turn: PLACE_LINE,
+      paragraph: 0,
+      lang,
+    });
+  }
+}
+
 export function enrichDocument(doc: Document, matcher: EntityMatcher): Enrichment {
   const candidates: (CandidateMention & Located)[] = [];
   const times: Enrichment["times"] = [];
   const turnLanguages: string[] = [];
   const dated = doc.when.date && /^\d{4}-\d{2}-\d{2}$/.test(doc.when.date) ? doc.when.date : null;
   const scan = (text: string, turn: number, paragraph: number, people = false) => {
-    const listedHere = matcher.candidates(text);
+    const listedHere = matcher.candidates(text, turn === PLACE_LINE);
     // The publisher's own body by its bare name, where no listed name settles it: on
     // president.gov.ua "the Cabinet of Ministers", which the list leaves open, is Ukraine's.
     const own = people
@@ -52,7 +89,7 @@ export function enrichDocument(doc: Document, matcher: EntityMatcher): Enrichmen
     for (const m of own) candidates.push({ ...m, turn, paragraph });
   };
   scan(readable(doc.title, doc.language), -1, 0);
-  if (doc.place) scan(doc.place, -3, 0);
+  if (doc.place) scan(doc.place, PLACE_LINE, 0);
   // People the page names outside the text: a signature, a participant line, a speaker label.
   for (const p of doc.participants) scan(p.name, -2, 0, true);
   for (const turn of doc.turns) {
@@ -100,10 +137,24 @@ export function enrichDocument(doc: Document, matcher: EntityMatcher): Enrichmen
   const names: LocatedName[] = [];
   const seek = (text: string, turn: number, paragraph: number, lang: string) => {
     if (!NAME_LANGUAGES.has(lang)) return;
-    for (const n of findNames(text, lang, spans.get(`${turn}.${paragraph}`) ?? []))
-      names.push({ ...n, turn, paragraph, lang });
+    // A place line says where: a venue named there ("Chase Center") is a place, not a body, and
+    // one word ("Кремль") no surname.
+    for (const n of findNames(text, lang, spans.get(`${turn}.${paragraph}`) ?? [])) {
+      const where = turn === PLACE_LINE && (n.type === "organisation" || n.surnameOnly);
+      names.push({ ...n, ...(where ? { type: "place", surnameOnly: false } : {}), turn, paragraph, lang });
+    }
   };
   seek(readable(doc.title, doc.language), -1, 0, doc.language);
+  if (doc.place) {
+    const before = names.length;
+    seek(readable(doc.place, doc.language), PLACE_LINE, 0, doc.language);
+    placeLineParts(
+      doc.place,
+      doc.language,
+      [...(spans.get(`${PLACE_LINE}.0`) ?? []), ...names.slice(before).map((n) => [n.start, n.end] as const)],
+      names,
+    );
+  }
   // A participant the registry does not know is still a person: "Олексій Дніпров" under an address.
   for (const p of doc.participants) {
     const name = p.name.trim();

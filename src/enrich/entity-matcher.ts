@@ -264,7 +264,22 @@ const CITY_PARTS = new Set([
 ]);
 
 /** Prepositions after which a capital is the city: "in Kyiv", "в Москве", "у Києві". */
-const LOCATIVE = new Set(["in", "near", "outside", "в", "во", "у", "под", "під", "біля", "возле", "около"]);
+const LOCATIVE = new Set([
+  "in",
+  "near",
+  "outside",
+  "around",
+  "в",
+  "во",
+  "у",
+  "под",
+  "під",
+  "біля",
+  "возле",
+  "около",
+  "вокруг",
+  "навколо",
+]);
 
 /**
  * "from Mariupol to Budapest", "from Kyiv to Warsaw": a journey's two ends are cities. A metonym
@@ -542,7 +557,11 @@ export class EntityMatcher {
   }
 
   /** Mentions in one text, the ambiguous ones included and marked. */
-  candidates(text: string): CandidateMention[] {
+  /**
+   * `where`: the text is a place line ("Москва, Кремль", "Seoul, Republic of Korea"), which says
+   * where, so a capital there is its city.
+   */
+  candidates(text: string, where = false): CandidateMention[] {
     const tokens = tokenize(text);
     const found: CandidateMention[] = [];
     for (let i = 0; i < tokens.length; ) {
@@ -648,7 +667,8 @@ export class EntityMatcher {
         placeAfter?.raw === "and" && tokens[i + best.length + 1]?.upper && tokens[i + best.length + 2];
       if (
         best.form.metonym &&
-        ((before && LOCATIVE.has(before.raw.toLowerCase()) && t.start - before.end === 1) ||
+        (where ||
+          (before && LOCATIVE.has(before.raw.toLowerCase()) && t.start - before.end === 1) ||
           (placeAfter &&
             CITY_PARTS.has(placeAfter.raw) &&
             placeAfter.start - last.end === 1 &&

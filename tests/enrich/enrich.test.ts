@@ -180,6 +180,18 @@ describe("entity recognition", () => {
     expect(ids("Russians, Americans and North Koreans")).toEqual(["RU", "US", "KP"]);
   });
 
+  it("reads a place line as places: a capital its city, a venue or one word a place", () => {
+    const [act] = ingestFile(
+      new URL("../golden/kremlin-ru/decree-wide-subject.txt", import.meta.url).pathname,
+    );
+    const where = enrichDocument(act as NonNullable<typeof act>, matcher)
+      .mentions.filter((m) => m.turn === -3)
+      .map((m) => `${m.type}:${m.text}`)
+      .sort();
+    expect(where).toEqual(["place:Кремль", "place:Москва"]);
+    expect(ids("talks around Kyiv")).toEqual([]);
+  });
+
   it("finds registered people in labels and in the text", () => {
     expect(ids("В.Путин и С.Лавров")).toEqual([person("Vladimir Putin"), person("Sergey Lavrov")]);
   });
