@@ -213,6 +213,24 @@ describe("the parts of a list entry: the person, their roles, their employer", (
     );
   });
 
+  it("takes the places a body is of or at for places, and its boards and role words for no names", () => {
+    expect(found("Keith Livers, Professor, University of Texas at Austin;")).toEqual(
+      expect.arrayContaining(["place:Texas", "place:Austin", "organisation:University of Texas at Austin"]),
+    );
+    expect(found("Miriam Shrager, Faculty Member, Indiana University;")).toContain("place:Indiana");
+    expect(found("Ann Smith, Professor, Columbia University;")).not.toContain("place:Columbia");
+    expect(found("Jo Hill, Lecturer, University of Western Ontario;")).not.toContain("place:Western");
+    expect(found("Adriana Kugler, Member, Board of Governors, Federal Reserve System;")).not.toContain(
+      "organisation:Board of Governors",
+    );
+    expect(found("Lorraine Voles, Chief of Staff to the Vice President;")).not.toContain(
+      "organisation:Chief of Staff",
+    );
+    expect(found("Jared Kimball, Legal Advisor, Department of Justice;")).toContain(
+      "organisation:Department of Justice",
+    );
+  });
+
   it("takes no region and no list of portfolios for an employer", () => {
     expect(found("Scott Gillingham, Mayor of Winnipeg, Saskatchewan Province.")).not.toContain(
       "organisation:Saskatchewan Province",

@@ -43,7 +43,13 @@ export function entryParts(
       if (next === undefined || /[;.]/.test(gap)) break;
     }
   }
-  const roles = parts.filter(([a, b]) => tokens.slice(a, b + 1).some(isRole));
+  // A role's word comes before any "of": "Chief of Staff", "Member of the Board"; "Department
+  // of Justice" is a body whatever word follows its "of".
+  const roles = parts.filter(([a, b]) => {
+    const words = tokens.slice(a, b + 1);
+    const of = words.findIndex((w) => !w.capital && CONNECTORS.has(w.lower));
+    return words.slice(0, of < 0 ? words.length : of).some(isRole);
+  });
   if (roles.length === 0 || roles[0]?.[0] !== nameEnd + 1) return null;
   const last = parts[parts.length - 1] as [number, number];
   const lastEnd = (tokens[last[1]] as NameToken).end;

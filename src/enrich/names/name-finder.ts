@@ -335,6 +335,7 @@ export function findNames(text: string, lang: string, given: readonly Span[] = [
     // "…, Moscow.": a place the lists hold says where, not who.
     if (knownPlace(words) === undefined) {
       push(a, b, "organisation");
+      for (const [from, to] of placesOfBody(tokens, a, b, listed)) push(from, to, "place");
       claimedFrom = a;
     }
   }
@@ -433,12 +434,23 @@ const NAME_SUFFIXES = new Set(["jr", "sr", "ii", "iii", "iv"]);
 function roleWordsAsName(n: FoundName, tokens: NameToken[], roles: [number, number][]): boolean {
   const inside = tokens.filter((t) => t.start >= n.start && t.end <= n.end);
   const first = tokens.indexOf(inside[0] as NameToken);
-  if (!roles.some(([a, b]) => first >= a && first <= b)) return false;
   const phrase = inside
     .map((t) => t.lower)
     .join(" ")
     .replace(/^the /, "");
+  // "…, Member, Board of Governors, Federal Reserve System": the employer's board, in any part.
   if (GOVERNANCE_UNITS.has(phrase)) return true;
+  if (!roles.some(([a, b]) => first >= a && first <= b)) return false;
+  // "Chief of Staff", "Mission Director": a body's name neither opens with an office's word nor
+  // ends with a role's.
+  const opener = inside[0] as NameToken;
+  if (
+    JOB_WORDS.has(opener.lower) ||
+    ROLE_WORDS.has(opener.lower) ||
+    isTitle(opener) ||
+    roleWord(inside[inside.length - 1] as NameToken)
+  )
+    return true;
   // "Member of the Executive Council of…": a body's name inside the role is a body all the same.
   if (n.type === "organisation" && inside.some(isOrgWord)) return false;
   if (inside.some(roleWord)) return true;
@@ -1097,6 +1109,10 @@ function pushOrganisation(
   if (!alone && !(ordinary && weak)) {
     push(a, e, "organisation");
     if (place) push(place[0], place[1], "place");
+    // "University of Chicago", "University of Texas at Austin", "Indiana University": the places a
+    // body's name says it is of or at are places of their own, cities too.
+    for (const [from, to] of placesOfBody(tokens, a, e, listed))
+      if (!place || to < place[0] || from > place[1]) push(from, to, "place");
   }
 }
 
@@ -1105,6 +1121,50 @@ function pushOrganisation(
  * is a place the lists hold: a name of several words, or a division's of one ("University of
  * California"); not a city's one word, which firms are named after too ("Toyota").
  */
+/**
+ * The places a body's name is of or at: after "of" or "at" inside it, the one to three capitalised
+ * words up to the next lowercase word, when the world's lists hold them as a city or a subdivision ("University of Chicago", "… at
+ * Austin"); before "University" or "College", a subdivision ("Indiana University"; "Columbia
+ * University" names no city). Firms named after a city put it first ("Toyota Motor"), never after "of".
+ */
+function placesOfBody(
+  tokens: NameToken[],
+  a: number,
+  e: number,
+  listed: readonly Span[],
+): [number, number][] {
+  const out: [number, number][] = [];
+  const free = (w: NameToken) => w.capital && !isOrgWord(w) && !overlaps(w, listed) && !isAcronymToken(w);
+  const known = (from: number, to: number) =>
+    knownPlace(
+      tokens
+        .slice(from, to + 1)
+        .map((w, k) => (k ? w.gapBefore : "") + w.raw)
+        .join(""),
+    );
+  for (let k = a + 1; k <= e; k++) {
+    const at = tokens[k - 1] as NameToken;
+    if (at.lower !== "of" && at.lower !== "at") continue;
+    // The whole run after "of"/"at", up to the name's end or a lowercase word: "Western" is no
+    // place of its own in "University of Western Ontario".
+    let end = k;
+    while (end + 1 <= e && (tokens[end + 1] as NameToken).capital) end++;
+    if (end - k <= 2 && tokens.slice(k, end + 1).every(free) && known(k, end) !== undefined)
+      out.push([k, end]);
+  }
+  const head = tokens[a] as NameToken;
+  const next = tokens[a + 1];
+  if (
+    next &&
+    a + 1 <= e &&
+    (next.lower === "university" || next.lower === "college") &&
+    free(head) &&
+    known(a, a) === "subdivision"
+  )
+    out.push([a, a]);
+  return out;
+}
+
 function placeInside(
   tokens: NameToken[],
   a: number,
