@@ -1,6 +1,6 @@
 /** Speaker resolution across scripts, label styles, grammatical cases and dates. */
 import { describe, expect, it } from "vitest";
-import { roleHeldOn, SpeakerRegistry } from "../../src/ingest/speakers/registry.js";
+import { findMentions, roleHeldOn, SpeakerRegistry } from "../../src/ingest/speakers/registry.js";
 
 const registry = SpeakerRegistry.load();
 const id = (name: string, date: string | null = null) => registry.findByName(name, date)?.id ?? null;
@@ -28,6 +28,26 @@ describe("the speaker registry", () => {
     expect(id("Joe Biden")).toBe("joe-biden");
     expect(id("Jill Biden")).toBe("jill-biden");
     expect(id("President Biden")).toBe("joe-biden");
+  });
+
+  it("takes no namesake whose given name is another: John Sullivan is not Jake Sullivan, Tony is Antony Blinken", () => {
+    expect(id("John Sullivan")).toBeNull();
+    expect(id("Jake Sullivan")).toBe("jake-sullivan");
+    expect(id("Jacob Sullivan")).toBe("jake-sullivan");
+    expect(id("Tony Blinken")).toBe("antony-blinken");
+    const inTitle = (t: string) => findMentions(registry, t).map((s) => s.id);
+    expect(
+      inTitle(
+        "Press release on Deputy Minister Sergey Ryabkov’s meeting with US Ambassador to Russia John Sullivan",
+      ),
+    ).not.toContain("jake-sullivan");
+    expect(inTitle("Press Gaggle by Senator Gillibrand and Representative Wasserman Schultz")).not.toContain(
+      "eric-schultz",
+    );
+    // An office before the surname still names the registered person.
+    expect(inTitle("Press Briefing by Press Secretary Robert Gibbs, Secretary of State Clinton")).toContain(
+      "hillary-clinton",
+    );
   });
 
   it("resolves institutional labels through the role held on the date", () => {

@@ -65,4 +65,16 @@ describe("the kind a title names", () => {
     expect(kindFromTitle("Послание Президента Федеральному Собранию")).toBe("speech");
     expect(kindFromTitle("Слово о полку")).toBeNull();
   });
+
+  it("reads an article and written greetings as statements", () => {
+    expect(
+      kindFromTitle("Foreign Minister Sergey Lavrov’s article for the International Affairs journal"),
+    ).toBe("statement");
+    expect(kindFromTitle("Foreign Minister Sergey Lavrov’s greetings to the participants in the forum")).toBe(
+      "statement",
+    );
+    expect(kindFromTitle("Статья Министра иностранных дел Российской Федерации С.В.Лаврова")).toBe(
+      "statement",
+    );
+  });
 });

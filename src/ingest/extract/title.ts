@@ -35,7 +35,7 @@ const REMARKS_FIRST =
 const SPEECH =
   /general debate|(?<!\bto\s)\baddress\b|\bspeech\b|обращени|речь|послани|звернення|промова|послання/iu;
 const STATEMENT =
-  /statement|readout|fact sheet|letter from|заявлени|заява|заяви|комментари|comment by|сообщение для сми|press release|comunicado|información sobre/iu;
+  /statement|readout|fact sheet|letter from|заявлени|заява|заяви|комментари|comment by|сообщение для сми|press release|comunicado|información sobre|\barticle\b|стать[яи]|стаття|greetings|приветстви|message (?:to|of)\b|пресс-релиз/iu;
 const REMARKS = /remarks|выступлени|answers to (?:media |journalists[’'] )?questions|ответы на вопросы/iu;
 
 export function kindFromTitle(title: string): DocumentKind | null {
@@ -144,9 +144,15 @@ export function analyseTitle(title: string, registry: SpeakerRegistry, date: str
     place,
     date: titleDate,
     participants,
-    titleSpeaker: participants[0] ?? null,
+    // "Press release on Deputy Minister Ryabkov's meeting with…", "Readout of…": the press office
+    // reports what others said; the people it names are not its speaker.
+    titleSpeaker: REPORT_TITLE.test(title.trim()) ? null : (participants[0] ?? null),
   };
 }
+
+/** Titles of a press office's report about others: "Press release on…", "Readout of…", "Информация о…". */
+const REPORT_TITLE =
+  /^(?:press release|readout|information|news release|о встрече|о беседе|о телефонном разговоре|о переговорах|информация|пресс-релиз|про зустріч|про телефонну розмову)(?![\p{L}\p{N}])/iu;
 
 /** Where a person is first named in the text, trying each of their names' surnames. */
 function firstIndexOf(text: string, _name: string, names: string[]): number {

@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
+import { isDictionaryWord, isGivenName } from "../../enrich/english-words.js";
 import { VerbatimError } from "../../errors/catalog.js";
 import type { Speaker } from "../../model/speaker.js";
 import {
@@ -14,6 +15,7 @@ import {
   foldName,
   hasCyrillic,
   idForName,
+  isTitleWord,
   nameParts,
   surnameKeys,
   TITLE_CASE_WORD,
@@ -65,6 +67,41 @@ const ANONYMOUS_LABEL =
 
 const normaliseLabel = (label: string) =>
   label.toUpperCase().replace(/[.:]/g, "").replace(/\s+/g, " ").trim();
+
+/** Short forms of given names that share no opening with the full one. */
+const NICKNAMES: Record<string, string> = {
+  bill: "william",
+  billy: "william",
+  bob: "robert",
+  bobby: "robert",
+  dick: "richard",
+  rick: "richard",
+  jim: "james",
+  jimmy: "james",
+  ted: "edward",
+  ned: "edward",
+  ed: "edward",
+  peggy: "margaret",
+  maggie: "margaret",
+  chuck: "charles",
+  hank: "henry",
+  jack: "john",
+  jake: "jacob",
+  tony: "anthony",
+  liz: "elizabeth",
+  beth: "elizabeth",
+  betsy: "elizabeth",
+  kate: "katherine",
+  sasha: "alexander",
+  sergei: "sergey",
+};
+
+/** Whether two given names (folded, Latin) can be one person's: equal, one inside the other, the same opening, or a short form. */
+export function sameGivenName(a: string, b: string): boolean {
+  if (a === b || a.includes(b) || b.includes(a) || a.slice(0, 2) === b.slice(0, 2)) return true;
+  const full = (n: string) => NICKNAMES[n] ?? n;
+  return full(a) === full(b) || full(a).includes(full(b)) || full(b).includes(full(a));
+}
 
 export class SpeakerRegistry {
   readonly speakers: Speaker[];
@@ -157,11 +194,18 @@ export class SpeakerRegistry {
       const matching = parts.initials.length
         ? entries.filter((e) => e.initials.length === 0 || sameInitial(e.initials[0], parts.initials[0]))
         : entries;
-      let distinct = [...new Set(matching.map((e) => e.speaker))];
-      if (honorific) distinct = distinct.filter((s) => !s.gender || s.gender === honorific);
-      if (date && parts.initials.length === 0) distinct = distinct.filter((s) => activeOn(s, date));
       const firstGiven =
         parts.given[0] && parts.given[0].length > 1 ? foldName(toLatin(parts.given[0])) : null;
+      // "US Ambassador John Sullivan" is not Jake Sullivan: a given name written in full must be the
+      // person's, or a short form of it ("Tony" Blinken, "Bill" Burns).
+      const named = firstGiven
+        ? matching.filter(
+            (e) => !e.given[0] || e.given[0].length < 2 || sameGivenName(e.given[0], firstGiven),
+          )
+        : matching;
+      let distinct = [...new Set(named.map((e) => e.speaker))];
+      if (honorific) distinct = distinct.filter((s) => !s.gender || s.gender === honorific);
+      if (date && parts.initials.length === 0) distinct = distinct.filter((s) => activeOn(s, date));
       if (distinct.length > 1 && firstGiven) {
         // "Joe Biden" vs "Jill Biden": same initial, different given name.
         const byGiven = [...new Set(matching.filter((e) => e.given[0] === firstGiven).map((e) => e.speaker))];
@@ -269,6 +313,13 @@ function sameInitial(a: string | undefined, b: string | undefined): boolean {
 const TITLE_CASE_SPLIT = new RegExp(String.raw`\s${TITLE_CASE_WORD}(?:\s|$)`, "u");
 
 /** Registered people named in a text (a title), in order of first mention. */
+/** A Latin word before a surname that makes it someone else's: a given name, or no ordinary word. */
+function partOfAnotherName(word: string): boolean {
+  const w = word.replace(/\.$/, "");
+  if (!/^[A-Za-z\u00c0-\u024f'’-]+$/u.test(w) || isTitleWord(foldName(w))) return false;
+  return isGivenName(w) || !isDictionaryWord(w);
+}
+
 export function findMentions(registry: SpeakerRegistry, text: string): Speaker[] {
   const found: Speaker[] = [];
   // Candidate names: "С.В.Лавров(а)", or runs of capitalised words ("Sergey Lavrov’s", "President Biden").
@@ -281,6 +332,11 @@ export function findMentions(registry: SpeakerRegistry, text: string): Speaker[]
       const words = phrase.split(/\s+/).filter(Boolean);
       // Try the longest tail first so "Press Secretary Jen Psaki" finds Psaki via "Jen Psaki".
       for (let start = 0; start < words.length; start++) {
+        // "…Russia John Sullivan", "Representative Wasserman Schultz": a lone surname is not tried
+        // after a given name or another name the longer tail did not fit ("Secretary of State
+        // Clinton", "Homeland Security Mayorkas" are tried: ordinary words before them).
+        const before = words[start - 1];
+        if (start === words.length - 1 && before && partOfAnotherName(before)) break;
         const speaker = registry.findByName(words.slice(start).join(" "));
         if (speaker) {
           if (!found.includes(speaker)) found.push(speaker);
