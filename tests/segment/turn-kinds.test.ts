@@ -426,6 +426,18 @@ describe("turn kinds", () => {
     expect(call[0]).toBe("moderator");
   });
 
+  it('a leader\'s "We\'ll take a few questions" hands the floor, and "Thank you all very much" closes', () => {
+    const { kinds } = read([
+      "PRESIDENT BIDEN:  Good afternoon. It is an honor to welcome the Prime Minister to the White House today.",
+      "PRIME MINISTER KISHIDA:  (As interpreted.) Thank you. Our alliance is stronger than ever before, and we agreed on much.",
+      "PRESIDENT BIDEN:  We'll take a few questions. The first question goes to Zeke Miller of the Associated Press.",
+      "Q    Will you meet again this year?",
+      `PRESIDENT BIDEN:  ${ANSWER}`,
+      "PRESIDENT BIDEN:  Thank you all very much.",
+    ]);
+    expect(kinds).toEqual(["remarks", "remarks", "moderator", "question", "answer", "other"]);
+  });
+
   it("a briefer who says they will take questions after their own remarks is not chairing", () => {
     const { kinds } = read([
       "MS. BAKER:  Good afternoon. I have two items at the top, and then I'll take your questions. First, the President will travel to Ohio on Friday to talk about jobs.",

@@ -98,7 +98,7 @@ const LEADING_FILLER =
 // A sentence that is only courtesy: thanks, greetings, farewells, apologies, acknowledgements.
 const COURTESY_SENTENCE = new RegExp(
   [
-    String.raw`(?:thank you|thanks)(?: (?:so|very) much| a lot| all| again| everyone| everybody| guys| for (?:\S+\s?){1,6})?`,
+    String.raw`(?:thank you|thanks)(?: all| again| everyone| everybody| guys)?(?: (?:so|very) much| a lot| all| again| everyone| everybody| guys| for (?:\S+\s?){1,6})?`,
     "(?:good|great|nice) (?:morning|afternoon|evening|night|day|to see you|to be here|to be with you)(?: all| everyone| everybody)?",
     "(?:hi|hello|hey)(?: there| everyone| everybody| all)?",
     "(?:ok|okay|all right|alright|no problem|no worries|you're welcome|you’re welcome|my pleasure|sorry|i'm sorry|i’m sorry|i apologi[sz]e|(?:my )?apologies|excuse me|pardon|bye|goodbye|take care|cheers)",
@@ -184,7 +184,7 @@ const HAND_OFF = [
   /\b(?:first|next|final|last) question (?:will |is going to )?(?:come|comes|is|goes) (?:from|to)\b/iu,
   /\boperator\b/iu,
   /\bopen (?:up )?the (?:lines|floor)\b/iu,
-  /\b(?:i'll|i’ll|i will|let me|let's|let’s) (?:take|go to|call on|answer|get to) (?:her|him|you|them|the next|one more|a (?:couple|few))\b/iu,
+  /\b(?:i'll|i’ll|i will|we'll|we’ll|we will|let me|let's|let’s) (?:take|go to|call on|answer|get to) (?:her|him|you|them|the next|one more|a (?:couple|few))\b/iu,
   /\b(?:[Ll]et me|[Ll]et's|[Ll]et’s|I'll|I’ll|[Ww]e'll|[Ww]e’ll) (?:go (?:back |over )?to|call on|turn to) \p{Lu}/u,
   /\bcalled on\b|\bcall on\b/iu,
   /\b(?:turn|hand) (?:it|this|things) (?:back )?over to\b|\bover to you\b/iu,
