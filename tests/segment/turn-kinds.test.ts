@@ -460,6 +460,8 @@ describe("turn kinds", () => {
         "Question (retranslated from Turkish): Will sanctions be lifted?",
         "Sergey Lavrov: Not soon.",
         "Вопрос (Министру иностранных дел Турции): Когда визит?",
+        "С.В.Лавров: Весной.",
+        "Вопрос (турецкие СМИ, в переводе с турецкого): А где?",
       ],
       conventions: midRu.conventions,
       resolve,
@@ -472,7 +474,24 @@ describe("turn kinds", () => {
       null,
       null,
       "Министру иностранных дел Турции",
+      null,
     ]);
+  });
+
+  it("a label's parenthetical says the words are an interpretation in any of its parts and languages", () => {
+    const { turns } = segment({
+      paragraphs: [
+        "М.Чавушоглу (говорит по-турецки, перевод с турецкого): Благодарю моего друга.",
+        "М.Чавушоглу (в переводе с турецкого): Согласен.",
+        "Mevlut Cavusoglu (retranslated from Russian): I agree.",
+        "Sergey Lavrov (speaking first): We agree too.",
+      ],
+      conventions: midRu.conventions,
+      resolve,
+      titleSpeaker: null,
+      hasDialogue: true,
+    });
+    expect(turns.map((t) => t.interpreted)).toEqual([true, true, true, false]);
   });
 
   it("Russian labels: the chair's Пожалуйста and Следующий вопрос hand the floor, Спасибо is a courtesy", () => {

@@ -216,20 +216,23 @@ export const capitalsLabel = build(
   (name) => /\p{Lu}{2}/u.test(name) && !NOT_A_CAPS_LABEL.test(name.replace(/\.$/, "")) && !/^Q$/.test(name),
 );
 
+/**
+ * Words of a label's parenthetical that say the text is an interpretation: "as interpreted",
+ * "retranslated from Russian", "перевод с турецкого", "говорит по-турецки" (speaks Turkish, so
+ * what is printed is a translation).
+ */
 const INTERPRETED =
-  /^(?:as |through (?:an )?|via (?:an )?)?(?:interpreted|interpreter|translated|translation|retranslated)\.?$|^(?:как |в )?(?:переведено|переводе|перевод)\.?$|^(?:через переводчика|синхронный перевод)\.?$/iu;
+  /^(?:as |through (?:an )?|via (?:an )?)?(?:interpreted|interpreter|translated|translation|retranslated)(?: from \p{L}+)?\.?$|^(?:speaks|speaking) in \p{L}+\.?$|^(?:как |в )?(?:переведено|переводе|перевод)(?: с \p{L}+(?: языка)?)?\.?$|^(?:через переводчика|синхронный перевод)\.?$|^(?:говорит|говорил|говорит на|отвечает) ?(?:по-\p{L}+|на \p{L}+ языке)\.?$|^(?:в )?перекладі?(?: з \p{L}+)?\.?$/iu;
 
-/** True when a label's parenthetical, or a leading "(As interpreted.)", says the words are an interpretation. */
+/** True when a label's parenthetical, or a leading "(As interpreted.)", says the words are an interpretation, in any of its comma-separated parts. */
 export function isInterpretedMarker(text: string): boolean {
-  return INTERPRETED.test(
-    text
-      .trim()
-      .replace(/^\(|\)$/g, "")
-      .trim(),
-  );
+  return text
+    .trim()
+    .replace(/^\(|\)$/g, "")
+    .split(/[,;]\s*/u)
+    .some((part) => INTERPRETED.test(part.trim()));
 }
 
-/** "addressed to both ministers" → "both ministers"; "адресован С.Лаврову" → "С.Лаврову". */
 /**
  * What a question's parenthetical says that is not whom it is put to: a follow-up, words spoken
  * through an interpreter or in another language, off-mic, from the floor.
@@ -237,12 +240,34 @@ export function isInterpretedMarker(text: string): boolean {
 const NOT_ADDRESSEE =
   /^(?:follow[- ]?up|continued|cont'?d|inaudible|off[- ]mic(?:rophone)?|from the (?:floor|audience)|via video ?link|by video ?link|(?:re)?translated from \p{L}+|interpreted from \p{L}+|in \p{L}+|уточняющ\p{L}*|дополнительн\p{L}*|в продолжение|продолжение|из зала|неразборчиво|(?:говорит )?по-\p{L}+|(?:перевод|переведено) с \p{L}+|уточнююч\p{L}*|додатков\p{L}*)\.?$/iu;
 
-/** Whom a question's parenthetical says it is put to ("addressed to both ministers"), or null. */
+/** How a parenthetical says whom a question is put to: "addressed to…", "to…", "адресован…", "обоим…". */
+const ADDRESSING =
+  /^(?:addressed to|to|for|question to|both|адресован[оа]?|обращен[оа]?|к|для|обоим|обеим|всем|адресоване|до)\s+/iu;
+
+/**
+ * Whom a question's parenthetical says it is put to ("addressed to both ministers"), or null: the
+ * part that addresses someone, not who asks ("турецкие СМИ") nor how it was translated.
+ */
 export function addressee(qualifier: string): string | null {
-  const q = qualifier.trim();
-  if (NOT_ADDRESSEE.test(q) || isInterpretedMarker(q)) return null;
-  return (
-    q.replace(/^(?:addressed to|to|for|question to|адресован[оа]?|обращен[оа]?|к|для)\s+/iu, "").trim() ||
-    null
-  );
+  const parts = qualifier
+    .trim()
+    .split(/[,;]\s*/u)
+    .map((p) => p.trim())
+    .filter((p) => p !== "" && !NOT_ADDRESSEE.test(p) && !isInterpretedMarker(p));
+  const addressed = parts.find((p) => ADDRESSING.test(p));
+  if (addressed)
+    return (
+      addressed
+        .replace(
+          /^(?:addressed to|to|for|question to|адресован[оа]?|обращен[оа]?|к|для|адресоване|до)\s+/iu,
+          "",
+        )
+        .trim() || null
+    );
+  // A name or an office alone ("Question (Minister Lavrov):") is whom it is put to.
+  return parts.length === 1 &&
+    /^\p{Lu}/u.test(parts[0] as string) &&
+    !/\b(?:СМИ|media|TV|агентство|agency)\b/iu.test(parts[0] as string)
+    ? (parts[0] as string)
+    : null;
 }
