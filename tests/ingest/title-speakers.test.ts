@@ -1,6 +1,7 @@
 /** Who the title says speaks: the person a remarks page names, never the people a report is about. */
 import { describe, expect, it } from "vitest";
-import { ingestText } from "../support/ingest.js";
+import { analyseTitle } from "../../src/ingest/extract/title.js";
+import { ingestText, registry } from "../support/ingest.js";
 
 const page = (title: string, body: string) =>
   `5 March 202118:00\n\n${title}\n\n\n  • en-GB1 ru-RU1\n\n${body}\n\nAdditional materials\n`;
@@ -16,5 +17,31 @@ describe("the speaker a title names", () => {
     );
     expect(doc?.turns[0]?.speakerId).toBeNull();
     expect(doc?.participants.map((p) => p.speakerId)).not.toContain("jake-sullivan");
+  });
+
+  it("reads the country after an office in Russian and Ukrainian as no part of the name", () => {
+    const names = (t: string) => analyseTitle(t, registry, "2024-01-22").participants.map((p) => p.name);
+    expect(
+      names("Пресконференція Президента України Володимира Зеленського та Прем'єр-міністра Польщі"),
+    ).toEqual(["Volodymyr Zelensky"]);
+    expect(names("Переговоры с Президентом Бразилии Луисом Инасиу Лулой да Силвой")).not.toContain(
+      "Бразилии Луисом Инасиу",
+    );
+    expect(names("Встреча с Президентом Франции Эмманюэлем Макроном")).not.toContain(
+      "Франции Эмманюэлем Макроном",
+    );
+    expect(analyseTitle("Пресконференція Президента України", registry, null).kind).toBe("press-conference");
+  });
+
+  it("gives a Ukrainian journalist's label no speaker of its own", () => {
+    const [doc] = ingestText(
+      "president-ua/presser.txt",
+      "Пресконференція Президента України Володимира Зеленського\n\n22 січня 2024 року - 14:30\n\nВолодимир Зеленський: Добрий день.\n\nЖурналістка: Яка ситуація на фронті?\n\nВолодимир Зеленський: Складна.\n",
+    );
+    expect(doc?.turns.map((t) => `${t.kind}:${t.speakerId}`)).toEqual([
+      "remarks:volodymyr-zelensky",
+      "question:null",
+      "answer:volodymyr-zelensky",
+    ]);
   });
 });

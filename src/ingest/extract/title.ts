@@ -16,7 +16,7 @@ import type { DraftParticipant } from "./draft.js";
  */
 const EVENT_KINDS: [RegExp, DocumentKind][] = [
   [
-    /news conference|press conference|press availability|rueda de prensa|conferencia de prensa|пресс-конференци|прес-конференці/iu,
+    /news conference|press conference|press availability|rueda de prensa|conferencia de prensa|пресс-конференци|прес-?конференці/iu,
     "press-conference",
   ],
   [/briefing|gaggle|press call|conference call|media call|брифинг|брифінг/iu, "briefing"],
@@ -81,6 +81,21 @@ const SURNAME_OF_COUNTRY =
   /(?:President|Prime Minister|Chancellor|King|Queen|Emir|Premier)\s+(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)\s+of\s+(?:the\s+)?\p{Lu}/gu;
 const RUSSIAN_INITIALS_NAME = /(?:\p{Lu}\.\s?){1,2}\s?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?/gu;
 
+/** A Russian or Ukrainian patronymic in any case: "Владимировича", "Олександрівни". */
+const PATRONYMIC = /(?:ович|евич|ьич|овна|евна|ична|івна|ївна)\p{Ll}*$/u;
+
+/**
+ * "Президента України Володимира Зеленського", "Президента Франции Эмманюэля Макрона": after an
+ * office, Russian and Ukrainian put the country, in the genitive, before the name. Three Cyrillic
+ * words are a country and a name, unless the second is a patronymic ("Владимира Владимировича Путина").
+ */
+function withoutCountry(name: string): string {
+  const words = name.split(/\s+/u);
+  if (words.length !== 3 || !/\p{sc=Cyrillic}/u.test(name) || PATRONYMIC.test(words[1] as string))
+    return name;
+  return words.slice(1).join(" ");
+}
+
 export function analyseTitle(title: string, registry: SpeakerRegistry, date: string | null): TitleFacts {
   let rest = title.trim();
   let place: string | null = null;
@@ -126,8 +141,9 @@ export function analyseTitle(title: string, registry: SpeakerRegistry, date: str
     mentions.push({ index: at, name: speaker.name, role: role?.title ?? null });
   }
   for (const m of rest.matchAll(NAME_AFTER_ROLE)) {
-    if (m[1] && !STATE.test(m[1]) && !registry.findByName(m[1]))
-      mentions.push({ index: m.index ?? 0, name: m[1], role: null });
+    const name = m[1] ? withoutCountry(m[1]) : null;
+    if (name && !STATE.test(name) && !registry.findByName(name))
+      mentions.push({ index: m.index ?? 0, name, role: null });
   }
   for (const m of rest.matchAll(SURNAME_OF_COUNTRY)) {
     if (m[1] && !registry.findByName(m[1], onDate))

@@ -252,10 +252,12 @@ export function isHandOff(text: string): boolean {
   if (words === 0) return false;
   if (words <= 12 && mentionsHandOff(rest.join(" "))) return true;
   if (words <= 22 && (mentionsHandOff(rest[0] ?? "") || COLLEAGUE_HAND_OFF.test(text.trim()))) return true;
-  // A name called: "Karen?", "Yes, Peter?", "Mary.", "Great. Subhan?" (calling on a reporter).
+  // A name called: "Karen?", "Yes, Peter?", "Mary.", "Great. Subhan?" (calling on a reporter); in
+  // Latin letters only, as no list tells a Cyrillic word from a name ("Складна." answers).
   const t = rest.join(" ").trim();
   return (
     words <= 3 &&
+    !/\p{sc=Cyrillic}/u.test(t) &&
     !NOT_A_NAME.test(t.replace(/\.$/u, "?")) &&
     /^(?:(?:yes|yeah|okay|ok|all right|great),?\s+)?\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)?[?.]$/u.test(t)
   );

@@ -63,7 +63,7 @@ interface IndexEntry {
 
 /** Labels that name a function, not a person: kept as written, with no speaker id. */
 const ANONYMOUS_LABEL =
-  /^(q|question|questions|вопрос|reporter|journalist|журналист|корреспондент|moderator|модератор|ведущий|ведущая|participant|участник|audience member|audience|aide|white house aide|senior administration official|senior state department official|senior official|official|staff|operator|interpreter|переводчик|voice|voices|unidentified speaker|speaker|reply|ответ|answer)$/i;
+  /^(q|question|questions|вопрос|reporter|journalist|журналист|корреспондент|moderator|модератор|ведущий|ведущая|participant|участник|учасник|учасниця|журналіст|журналістка|журналистка|кореспондент|кореспондентка|ведучий|ведуча|модераторка|питання|запитання|audience member|audience|aide|white house aide|senior administration official|senior state department official|senior official|official|staff|operator|interpreter|переводчик|voice|voices|unidentified speaker|speaker|reply|ответ|answer)$/i;
 
 const normaliseLabel = (label: string) =>
   label.toUpperCase().replace(/[.:]/g, "").replace(/\s+/g, " ").trim();
