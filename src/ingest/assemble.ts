@@ -11,6 +11,7 @@ import {
   type Provenance,
   type Turn,
 } from "../model/document.js";
+import type { Speaker } from "../model/speaker.js";
 import type { Draft, DraftParticipant } from "./extract/draft.js";
 import { guessLanguage } from "./extract/language.js";
 import { hostSpeaker, interviewConventions } from "./hosted.js";
@@ -29,7 +30,7 @@ import {
   surnameKeys,
   writtenInCyrillic,
 } from "./speakers/names.js";
-import { genderOfHonorific, type SpeakerRegistry, unregisteredId } from "./speakers/registry.js";
+import { genderOfHonorific, roleHeldOn, type SpeakerRegistry, unregisteredId } from "./speakers/registry.js";
 
 /** Kinds where a page with no labels is expected, so no warning is raised for it. */
 const MONOLOGUE_KINDS = new Set(["statement", "speech", "decree", "remarks"]);
@@ -100,11 +101,16 @@ export function assemble(draft: Draft, registry: SpeakerRegistry, provenance: Pr
         resolveParticipant(draft.titleSpeaker, registry, show),
       )
     : null;
+  const titlePerson = titleSpeaker?.speakerId ? registry.get(titleSpeaker.speakerId) : undefined;
   const result = segment({
     paragraphs: draft.paragraphs,
     conventions: labelConventions(draft, profile, registry),
     resolve: (name) => {
       const r = registry.resolveLabel(name, profile.id, date);
+      // "SECRETARY-GENERAL:" on a page whose title names António Guterres: the office the title's
+      // speaker held that day.
+      if (!r.registered && titlePerson && holdsOffice(titlePerson, name, date))
+        return { speakerId: titlePerson.id, speakerName: titlePerson.name };
       const speakerName = !r.registered && r.speakerName ? show(r.speakerName) : r.speakerName;
       return { speakerId: r.speakerId, speakerName };
     },
@@ -112,6 +118,7 @@ export function assemble(draft: Draft, registry: SpeakerRegistry, provenance: Pr
     hasDialogue: draft.hasDialogue,
   });
   if (draft.speakers) clearUnnamed(result.turns, draft.speakers);
+  spokespersonsOnly(result.turns, titleSpeaker, titlePerson, date);
   nameFromIntroductions(
     result.turns,
     [draft.title, ...draft.attachments.map((a) => a.title)],
@@ -218,6 +225,57 @@ function nameFromIntroductions(
     if (found) {
       turn.speakerId = found.speakerId;
       turn.speakerName = found.speakerName;
+    }
+  }
+}
+
+/** An office label, folded: "SECRETARY-GENERAL", "The President". */
+const officeWords = (label: string) =>
+  label
+    .toLowerCase()
+    .replace(/^the\s+/u, "")
+    .replace(/[^\p{L}\s-]/gu, "")
+    .trim();
+
+/** Whether `person` held, on `date`, an office whose title begins with the label's words ("Secretary-General of the United Nations"). */
+function holdsOffice(person: Speaker, label: string, date: string | null): boolean {
+  const words = officeWords(label);
+  if (words.length < 4 || /\s(?:of|to)\s/u.test(words)) return false;
+  return person.roles.some(
+    (r) =>
+      (!date || roleHeldOn(r, date)) &&
+      r.title
+        .toLowerCase()
+        .replace(/[^\p{L}\s-]/gu, "")
+        .startsWith(words),
+  );
+}
+
+const SPOKESPERSON_LABEL = /^(?:deputy |associate |acting )?spokes(?:man|woman|person)$/iu;
+/** Offices whose holder speaks as a spokesperson: a spokesperson's, a press secretary's, a press office director's. */
+const SPOKESPERSON_ROLE =
+  /spokes|press secretary|представител|press (?:and|&) information|information and press/iu;
+
+/**
+ * "Spokesman:" answers for whoever briefs; but on a page whose title names someone who is no
+ * spokesperson ("Press Conference by Secretary-General António Guterres"), the spokesman who
+ * chairs is someone else, whom the page does not name: nobody, rather than the title's speaker.
+ */
+function spokespersonsOnly(
+  turns: Turn[],
+  titleSpeaker: SpeakerRef | null,
+  titlePerson: Speaker | undefined,
+  date: string | null,
+): void {
+  if (!titleSpeaker?.speakerId) return;
+  const speaks = titlePerson?.roles.some(
+    (r) => (!date || roleHeldOn(r, date)) && SPOKESPERSON_ROLE.test(r.title),
+  );
+  if (speaks) return;
+  for (const turn of turns) {
+    if (turn.label && SPOKESPERSON_LABEL.test(turn.label) && turn.speakerId === titleSpeaker.speakerId) {
+      turn.speakerId = null;
+      turn.speakerName = turn.label;
     }
   }
 }

@@ -44,4 +44,19 @@ describe("the speaker a title names", () => {
       "answer:volodymyr-zelensky",
     ]);
   });
+
+  it("gives an office's label to the title's speaker who held it, and a spokesman's to nobody but a spokesperson", () => {
+    const [doc] = ingestText(
+      "un/presser.txt",
+      "Press Conference by Secretary-General António Guterres at United Nations Headquarters\n\n20 December 2023\n\nSECRETARY-GENERAL: Good morning. Let me begin with Gaza.\n\nQuestion: Will the Council act?\n\nSECRETARY-GENERAL: I hope so.\n\nSpokesman: Next question, Edie.\n\nQuestion: On Sudan, what is your message?\n\nSECRETARY-GENERAL: The fighting must stop.\n",
+    );
+    expect(doc?.turns.map((t) => `${t.label}:${t.speakerId}`)).toEqual([
+      "SECRETARY-GENERAL:antonio-guterres",
+      "Question:null",
+      "SECRETARY-GENERAL:antonio-guterres",
+      "Spokesman:null",
+      "Question:null",
+      "SECRETARY-GENERAL:antonio-guterres",
+    ]);
+  });
 });
