@@ -1,6 +1,6 @@
 /**
  * Dates and time expressions in the text, normalised against the document's own date (chrono-node,
- * English and Russian): "next year" in a text of 29 December 2020 is 2021; "в январе" is January
+ * English, Russian and Ukrainian): "next year" in a text of 29 December 2020 is 2021; "в январе" is January
  * of the year the document means. Each keeps its span and the precision the words give.
  */
 import * as chrono from "chrono-node";
@@ -14,7 +14,14 @@ const pad = (n: number) => String(n).padStart(2, "0");
  * or a relative word ("next year", "в следующем месяце"). Sentences without one are not parsed.
  */
 const DATE_CUE =
-  /\b(?:1[89]\d\d|2[01]\d\d)\b|\b\d{1,2}[./]\d{1,2}\b|\b(?:year|month|week|today|tomorrow|yesterday|tonight|ago|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|год|месяц|недел|сегодня|завтра|вчера|январ|феврал|март|апрел|ма[яей]|июн|июл|август|сентябр|октябр|ноябр|декабр/i;
+  /\b(?:1[89]\d\d|2[01]\d\d)\b|\b\d{1,2}[./]\d{1,2}\b|\b(?:year|month|week|today|tomorrow|yesterday|tonight|ago|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|год|месяц|недел|сегодня|завтра|вчера|январ|феврал|март|апрел|ма[яей]|июн|июл|август|сентябр|октябр|ноябр|декабр|рок|році|рік|місяц|тижн|тижд|сьогодні|вчора|січн|лют|берез|квіт|травн|червн|липн|серпн|вересн|жовтн|листопад|грудн/i;
+
+/**
+ * A year named by its number alone, which chrono leaves in Russian and Ukrainian: "в 2021 году",
+ * "у 2022 році", "с 2014 года".
+ */
+const SLAVIC_YEAR =
+  /(?<![\p{L}\p{N}])(?:в|во|у|с|со|до|по|к|з|із|от|від)\s+((?:1[89]|2[01])\d\d)\s+(?:году|года|год|гг?\.|році|року|рік|р\.)(?![\p{L}\p{N}])/giu;
 
 /**
  * chrono reads a month in any case: "they march on" as March, "we met in may" as May. In English a
@@ -24,7 +31,8 @@ const DATE_CUE =
 const VERB_NOT_MONTH = /^(?:in\s+)?(?:march|may)$/;
 
 function parserFor(lang: string) {
-  if (lang === "ru" || lang === "uk") return chrono.ru;
+  if (lang === "ru") return chrono.ru;
+  if (lang === "uk") return chrono.uk;
   return chrono.en;
 }
 
@@ -52,6 +60,15 @@ export function findTimeExpressions(
       if (found && !(lang === "en" && VERB_NOT_MONTH.test(found.text)))
         out.push({ ...found, start: found.start + offset, end: found.end + offset });
     }
+  }
+  if (lang === "ru" || lang === "uk") {
+    for (const m of text.matchAll(SLAVIC_YEAR)) {
+      const start = m.index ?? 0;
+      const end = start + m[0].length;
+      if (out.some((t) => t.start < end && start < t.end)) continue;
+      out.push({ start, end, text: m[0], value: m[1] as string });
+    }
+    out.sort((a, b) => a.start - b.start);
   }
   return out;
 }

@@ -238,6 +238,20 @@ describe("time expressions", () => {
     expect(values("In May we met, and again in March.")).toEqual(["2020-05", "2020-03"]);
   });
 
+  it("reads Ukrainian dates in Ukrainian, and a year named by its number in Russian and Ukrainian", () => {
+    const uk = findTimeExpressions("Вчора, 23 лютого 2022 року, ми говорили.", "uk", "2023-02-24");
+    expect(uk.map((t) => [t.text, t.value])).toEqual([
+      ["Вчора", "2023-02-23"],
+      ["23 лютого 2022 року", "2022-02-23"],
+    ]);
+    expect(findTimeExpressions("У 2021 році ми почали.", "uk", "2023-02-24").map((t) => t.value)).toEqual([
+      "2021",
+    ]);
+    expect(
+      findTimeExpressions("В 2021 году и 15.03.2022 были встречи.", "ru", "2023-02-24").map((t) => t.value),
+    ).toEqual(["2021", "2022-03-15"]);
+  });
+
   it("keeps only the words of an expression in its span", () => {
     const text = "Встреча 9 ноября 2020 года прошла.";
     const [t] = findTimeExpressions(text, "ru", "2020-12-29");
