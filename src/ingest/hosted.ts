@@ -53,16 +53,20 @@ export function interviewConventions(
       .map((p) => registry.findByName(p.name, draft.when.date)?.id)
       .filter(Boolean),
   );
-  if (named.size === 0) return profile.conventions;
-  const asks = profile.host
-    ? (id: string | null) => id !== null && named.has(id)
-    : (id: string | null) => {
-        if (id === null || named.has(id)) return false;
-        const person = registry.get(id);
-        return !person || person.roles.every((r) => ASKING_ROLE.test(r.title));
-      };
+  const asks =
+    named.size === 0
+      ? () => false
+      : profile.host
+        ? (id: string | null) => id !== null && named.has(id)
+        : (id: string | null) => {
+            if (id === null || named.has(id)) return false;
+            const person = registry.get(id);
+            return !person || person.roles.every((r) => ASKING_ROLE.test(r.title));
+          };
   return profile.conventions.map((convention) => (paragraph) => {
     const match = convention(paragraph);
+    // "Ведущий:", "Host:": in an interview the host puts the questions, not chairs.
+    if (match?.role === "moderator") return { ...match, role: "question" };
     if (match?.role !== "speaker") return match;
     return asks(registry.resolveLabel(match.name, profile.id, draft.when.date).speakerId)
       ? { ...match, role: "question" }

@@ -45,4 +45,15 @@ describe("interviewers named in labels", () => {
       ),
     ).not.toContain("Anna Petrova: question");
   });
+
+  it("a television host's turns in an interview are questions, not the chair's", () => {
+    const [doc] = ingestText(
+      "mid-ru/page.txt",
+      page(
+        "Интервью Министра иностранных дел Российской Федерации С.В.Лаврова программе «Воскресный вечер», Москва, 14 марта 2021 года",
+        "Ведущий: Добрый вечер. Как Вы оцениваете заявления Вашингтона?\n\nС.В.Лавров: Мы привыкли к таким заявлениям.\n\nВедущий: А что дальше?\n\nС.В.Лавров: Будем работать.",
+      ),
+    );
+    expect(doc?.turns.map((t) => t.kind)).toEqual(["question", "answer", "question", "answer"]);
+  });
 });
