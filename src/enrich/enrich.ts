@@ -15,7 +15,7 @@ import { ownBodyMentions } from "./own-bodies.js";
 import { findTimeExpressions } from "./time-expressions.js";
 
 /** Bumped when what enrichment finds changes, so stored enrichments can be recognised as stale. */
-export const ENRICHMENT_VERSION = 20;
+export const ENRICHMENT_VERSION = 21;
 
 /** Where a document's place line is located: turn -3 (the title is -1, participants -2). */
 const PLACE_LINE = -3;

@@ -376,6 +376,19 @@ describe("names no list holds, in Russian and Ukrainian", () => {
   });
 });
 
+describe("the White House", () => {
+  it("is the building where something happens there, and the administration otherwise, never the country", () => {
+    expect(found("We met at the White House today.")).toEqual(["place:White House"]);
+    expect(found("He flew back to the White House.")).toEqual(["place:White House"]);
+    expect(found("The White House announced a plan.")).toEqual(["organisation:White House"]);
+    expect(found("White House Press Secretary Anna Keller said so.")).toEqual([
+      "organisation:White House",
+      "person:Anna Keller",
+    ]);
+    expect(listedIds("the White House announced")).not.toContain("US");
+  });
+});
+
 describe("people addressed by their given name", () => {
   it("takes a given name said to someone for a person, and no place that is also a given name", () => {
     expect(found("Jim, I appreciate the question.")).toEqual(["person:Jim"]);

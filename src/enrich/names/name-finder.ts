@@ -629,6 +629,9 @@ const isGiven = (t: NameToken) => t.raw.length > 1 && isGivenName(t.raw);
 const personWord = (t: NameToken) =>
   t.capital && !ENGLISH_NOT_NAMES.has(t.lower) && !isOrgWord(t) && !isPlaceWord(t) && !isTitle(t);
 
+/** Prepositions after which a building is where something happens: "at the White House". */
+const PLACE_PREPOSITIONS = new Set(["at", "to", "in", "into", "from", "outside", "inside", "near", "around"]);
+
 /** Reads the Latin chain tokens[from..to]; returns where to continue. */
 function readLatin(
   text: string,
@@ -642,6 +645,17 @@ function readLatin(
   if (placeRun(text, tokens, from, to, listed)) {
     push(from, to, "place");
     return to + 1;
+  }
+  // "the White House": the building after "at", "to", "in"… ("here at the White House"), the
+  // administration otherwise ("the White House announced"). A title after it ("White House Press
+  // Secretary Jen Psaki") is read on its own.
+  const w = tokens[from]?.lower === "the" && from < to ? from + 1 : from;
+  const white = tokens[w] as NameToken;
+  if (white.raw === "White" && tokens[w + 1]?.raw === "House" && !overlaps(white, listed)) {
+    const before = tokens[w - 1]?.lower === "the" ? tokens[w - 2] : tokens[w - 1];
+    const where = before !== undefined && PLACE_PREPOSITIONS.has(before.lower);
+    push(w, w + 1, where ? "place" : "organisation");
+    return w + 2;
   }
   let a = from;
   // Opening words that are ordinary words ("The", "Today", "In") are not part of a name.
