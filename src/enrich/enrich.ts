@@ -3,6 +3,8 @@
  * document's date, and the language of every turn. Pure and re-runnable: when the gazetteer
  * improves, the stored archive is enriched again without re-ingesting (`verbatim reenrich`).
  */
+
+import { writtenInCyrillic } from "../ingest/speakers/names.js";
 import type { Document } from "../model/document.js";
 import type { Enrichment, Located } from "../model/enrichment.js";
 import { type CandidateMention, type EntityMatcher, resolveMentions } from "./entity-matcher.js";
@@ -23,9 +25,8 @@ const PLACE_LINE = -3;
 /** Languages whose conventions the name finder knows; in others only listed entities are found. */
 const NAME_LANGUAGES = new Set(["en", "ru", "uk"]);
 
-/** Languages written in Latin letters, where Cyrillic look-alikes are read as Latin (names/lookalikes.ts). */
-const LATIN_SCRIPT = new Set(["en", "fr", "de", "es", "it", "pt", "tr", "pl", "nl"]);
-const readable = (text: string, lang: string) => (LATIN_SCRIPT.has(lang) ? latinLookalikes(text) : text);
+/** The text as names are read in it: in a language not written in Cyrillic, Cyrillic look-alikes are Latin letters (names/lookalikes.ts). */
+const readable = (text: string, lang: string) => (writtenInCyrillic(lang) ? text : latinLookalikes(text));
 
 /** Two to four capitalised words, initials allowed: a participant line that is a person's name. */
 const PARTICIPANT_NAME = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}$/u;
@@ -68,6 +69,8 @@ export function enrichDocument(doc: Document, matcher: EntityMatcher): Enrichmen
   const candidates: (CandidateMention & Located)[] = [];
   const times: Enrichment["times"] = [];
   const turnLanguages: string[] = [];
+  // Each paragraph as names are read in it, made once for the matcher and the finder.
+  const readableTurns: string[][] = [];
   const dated = doc.when.date && /^\d{4}-\d{2}-\d{2}$/.test(doc.when.date) ? doc.when.date : null;
   const scan = (text: string, turn: number, paragraph: number, people = false) => {
     const listedHere = matcher.candidates(text, turn === PLACE_LINE);
@@ -88,8 +91,10 @@ export function enrichDocument(doc: Document, matcher: EntityMatcher): Enrichmen
     }
     for (const m of own) candidates.push({ ...m, turn, paragraph });
   };
-  scan(readable(doc.title, doc.language), -1, 0);
-  if (doc.place) scan(doc.place, PLACE_LINE, 0);
+  const title = readable(doc.title, doc.language);
+  const place = doc.place ? readable(doc.place, doc.language) : null;
+  scan(title, -1, 0);
+  if (place) scan(place, PLACE_LINE, 0);
   // People the page names outside the text: a signature, a participant line, a speaker label.
   for (const p of doc.participants) scan(p.name, -2, 0, true);
   for (const turn of doc.turns) {
@@ -115,8 +120,10 @@ export function enrichDocument(doc: Document, matcher: EntityMatcher): Enrichmen
   for (const turn of doc.turns) {
     const lang = detectTurnLanguage(turn.paragraphs, doc.language);
     turnLanguages.push(lang);
+    const texts = turn.paragraphs.map((p) => readable(p, lang));
+    readableTurns.push(texts);
     turn.paragraphs.forEach((p, paragraph) => {
-      scan(readable(p, lang), turn.index, paragraph);
+      scan(texts[paragraph] as string, turn.index, paragraph);
       for (const t of findTimeExpressions(p, lang, dated)) times.push({ ...t, turn: turn.index, paragraph });
     });
   }
@@ -144,12 +151,12 @@ export function enrichDocument(doc: Document, matcher: EntityMatcher): Enrichmen
       names.push({ ...n, ...(where ? { type: "place", surnameOnly: false } : {}), turn, paragraph, lang });
     }
   };
-  seek(readable(doc.title, doc.language), -1, 0, doc.language);
-  if (doc.place) {
+  seek(title, -1, 0, doc.language);
+  if (place) {
     const before = names.length;
-    seek(readable(doc.place, doc.language), PLACE_LINE, 0, doc.language);
+    seek(place, PLACE_LINE, 0, doc.language);
     placeLineParts(
-      doc.place,
+      place,
       doc.language,
       [...(spans.get(`${PLACE_LINE}.0`) ?? []), ...names.slice(before).map((n) => [n.start, n.end] as const)],
       names,
@@ -178,20 +185,15 @@ export function enrichDocument(doc: Document, matcher: EntityMatcher): Enrichmen
     const labelled = turn.label && !spans.has(`${turn.index}.-1`) ? labelName(turn.label) : null;
     if (labelled) names.push({ ...labelled, turn: turn.index, paragraph: -1, lang: doc.language });
     turn.paragraphs.forEach((p, paragraph) => {
-      seek(readable(p, lang), turn.index, paragraph, lang);
+      seek(readableTurns[turn.index]?.[paragraph] ?? p, turn.index, paragraph, lang);
     });
   }
   // The listed people the document names, by given name, for someone addressed by theirs ("Jay, can you…").
-  const listedGivens = new Map<string, string | null>();
-  for (const m of listed) {
-    if (m.type !== "person") continue;
-    for (const g of matcher.givenKeys(m.entityId))
-      listedGivens.set(g, listedGivens.has(g) && listedGivens.get(g) !== m.entityId ? null : m.entityId);
-  }
+  const listedPeople = new Set(listed.filter((m) => m.type === "person").map((m) => m.entityId));
   const found = resolveFoundNames(
     names,
     (given, surname) => matcher.personByKey(given, surname),
-    listedGivens,
+    [...listedPeople].flatMap((id) => matcher.givenKeys(id).map((given) => [given, id] as const)),
   );
   const mentions = [
     ...listed,

@@ -556,9 +556,8 @@ export class EntityMatcher {
     return true;
   }
 
-  /** Mentions in one text, the ambiguous ones included and marked. */
   /**
-   * `where`: the text is a place line ("Москва, Кремль", "Seoul, Republic of Korea"), which says
+   * Mentions in one text, the ambiguous ones included and marked. `where`: the text is a place line ("Москва, Кремль", "Seoul, Republic of Korea"), which says
    * where, so a capital there is its city.
    */
   candidates(text: string, where = false): CandidateMention[] {
@@ -769,11 +768,20 @@ export class EntityMatcher {
     return ids?.size === 1 ? ([...ids][0] as string) : null;
   }
 
+  private readonly givenKeysById = new Map<string, string[]>();
+
   /** The given names' keys (names/found-entities.ts personKey) a listed person's forms give: "Jay" for Jay Carney. */
   givenKeys(entityId: string): string[] {
-    const e = this.gazetteer.get(entityId);
-    if (e?.type !== "person") return [];
-    return [...new Set(e.forms.map((f) => personKey(f.text, f.lang).given).filter((g) => g !== ""))];
+    let keys = this.givenKeysById.get(entityId);
+    if (!keys) {
+      const e = this.gazetteer.get(entityId);
+      keys =
+        e?.type === "person"
+          ? [...new Set(e.forms.map((f) => personKey(f.text, f.lang).given).filter((g) => g !== ""))]
+          : [];
+      this.givenKeysById.set(entityId, keys);
+    }
+    return keys;
   }
 
   /** The person entity of a speaker registry id. */

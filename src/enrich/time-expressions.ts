@@ -14,7 +14,7 @@ const pad = (n: number) => String(n).padStart(2, "0");
  * or a relative word ("next year", "в следующем месяце"). Sentences without one are not parsed.
  */
 const DATE_CUE =
-  /\b(?:1[89]\d\d|2[01]\d\d)\b|\b\d{1,2}[./]\d{1,2}\b|\b(?:year|month|week|today|tomorrow|yesterday|tonight|ago|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|год|месяц|недел|сегодня|завтра|вчера|январ|феврал|март|апрел|ма[яей]|июн|июл|август|сентябр|октябр|ноябр|декабр|рок|році|рік|місяц|тижн|тижд|сьогодні|вчора|січн|лют|берез|квіт|травн|червн|липн|серпн|вересн|жовтн|листопад|грудн/i;
+  /\b(?:1[89]\d\d|2[01]\d\d)\b|\b\d{1,2}[./]\d{1,2}\b|\b(?:year|month|week|today|tomorrow|yesterday|tonight|ago|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|год|месяц|недел|сегодня|завтра|вчера|январ|феврал|март|апрел|ма[яей]|июн|июл|август|сентябр|октябр|ноябр|декабр|року|році|рік|місяц|тижн|тижд|сьогодні|вчора|січн|лют|берез|квіт|травн|червн|липн|серпн|вересн|жовтн|листопад|грудн/i;
 
 /**
  * A year named by its number alone, which chrono leaves in Russian and Ukrainian: "в 2021 году",

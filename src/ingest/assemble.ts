@@ -18,7 +18,7 @@ import { hostSpeaker, interviewConventions } from "./hosted.js";
 import { profileById } from "./publishers/index.js";
 import type { PublisherProfile } from "./publishers/profile.js";
 import { type KnownSpeaker, knownLabels } from "./segment/known-labels.js";
-import type { LabelConvention } from "./segment/labels.js";
+import { type LabelConvention, SPOKESPERSON_WORDS } from "./segment/labels.js";
 import { isEditorialNote, isPlaceLine } from "./segment/procedural.js";
 import { type SpeakerRef, segment } from "./segment/segment.js";
 import { fullNameFor, type Introductions, readIntroductions } from "./speakers/full-names.js";
@@ -241,17 +241,10 @@ const officeWords = (label: string) =>
 function holdsOffice(person: Speaker, label: string, date: string | null): boolean {
   const words = officeWords(label);
   if (words.length < 4 || /\s(?:of|to)\s/u.test(words)) return false;
-  return person.roles.some(
-    (r) =>
-      (!date || roleHeldOn(r, date)) &&
-      r.title
-        .toLowerCase()
-        .replace(/[^\p{L}\s-]/gu, "")
-        .startsWith(words),
-  );
+  return person.roles.some((r) => (!date || roleHeldOn(r, date)) && officeWords(r.title).startsWith(words));
 }
 
-const SPOKESPERSON_LABEL = /^(?:deputy |associate |acting )?spokes(?:man|woman|person)$/iu;
+const SPOKESPERSON_LABEL = new RegExp(`^${SPOKESPERSON_WORDS}$`, "iu");
 /** Offices whose holder speaks as a spokesperson: a spokesperson's, a press secretary's, a press office director's. */
 const SPOKESPERSON_ROLE =
   /spokes|press secretary|представител|press (?:and|&) information|information and press/iu;

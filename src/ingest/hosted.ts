@@ -53,16 +53,12 @@ export function interviewConventions(
       .map((p) => registry.findByName(p.name, draft.when.date)?.id)
       .filter(Boolean),
   );
-  const asks =
-    named.size === 0
-      ? () => false
-      : profile.host
-        ? (id: string | null) => id !== null && named.has(id)
-        : (id: string | null) => {
-            if (id === null || named.has(id)) return false;
-            const person = registry.get(id);
-            return !person || person.roles.every((r) => ASKING_ROLE.test(r.title));
-          };
+  const asks = (id: string | null) => {
+    if (id === null || named.size === 0) return false;
+    if (profile.host) return named.has(id);
+    const person = registry.get(id);
+    return !named.has(id) && (!person || person.roles.every((r) => ASKING_ROLE.test(r.title)));
+  };
   return profile.conventions.map((convention) => (paragraph) => {
     const match = convention(paragraph);
     // "Ведущий:", "Host:": in an interview the host puts the questions, not chairs.

@@ -107,12 +107,15 @@ const namedWords = (name: string) =>
 export function resolveFoundNames(
   names: LocatedName[],
   listedPerson: ListedPersonLookup = () => null,
-  listedGivens: ReadonlyMap<string, string | null> = new Map(),
+  listedGivens: Iterable<readonly [given: string, id: string]> = [],
 ): { mentions: ResolvedName[]; entities: Entity[] } {
   const people = new Map<string, string>();
   // Given name keys of the document's people, null where two share one: "Josh" addressed is the
   // one Josh the document names in full, listed or not.
-  const givens = new Map<string, string | null>(listedGivens);
+  const givens = new Map<string, string | null>();
+  const noteGiven = (given: string, id: string) =>
+    givens.set(given, givens.has(given) && givens.get(given) !== id ? null : id);
+  for (const [given, id] of listedGivens) noteGiven(given, id);
   const idOf = (n: LocatedName): string | null => {
     if (n.type !== "person") return `${FOUND_PREFIX}${n.type}:${phraseKey(n.name, n.lang)}`;
     const { given, surname } = personKey(n.name, n.lang);
@@ -130,7 +133,7 @@ export function resolveFoundNames(
     const id = idOf(n);
     const { given, surname } = personKey(n.name, n.lang);
     if (id && !people.has(surname)) people.set(surname, id);
-    if (id && given) givens.set(given, givens.has(given) && givens.get(given) !== id ? null : id);
+    if (id && given) noteGiven(given, id);
     // A Cyrillic name is also reached by its own surname ("Гиббс" keyed by "Gibbs" in brackets).
     const own = personKey(n.text, n.lang).surname;
     if (id && !people.has(own)) people.set(own, id);

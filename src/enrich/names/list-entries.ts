@@ -7,6 +7,7 @@
  * role, is the employer, whatever its words ("Capella Space", "Northrop Grumman", "Oxitec").
  */
 import type { NameToken } from "./name-tokens.js";
+import { ENGLISH_CONNECTORS } from "./name-words.js";
 
 export interface EntryParts {
   /** Token ranges [from, to] of the parts that give a role. */
@@ -15,8 +16,8 @@ export interface EntryParts {
   employer: [number, number] | null;
 }
 
-/** Lowercase words that join a body's name: "Centre for Russian…", "Department of the Treasury". */
-const CONNECTORS = new Set(["of", "and", "for", "the", "on", "at", "in", "de", "to", "&"]);
+/** Lowercase words that join a body's name: "Centre for Russian…", "University of Texas at Austin". */
+const CONNECTORS = new Set([...ENGLISH_CONNECTORS, "at", "in", "to"]);
 /** Longest employer read from its place alone, in words. */
 const LONGEST_EMPLOYER = 6;
 

@@ -4,6 +4,7 @@
  * text the name finder would see a Cyrillic word and read it by Russian rules, or not at all.
  * Such words are read with their Latin twins, letter for letter, so every offset stays the same.
  */
+import { hasCyrillic } from "../../ingest/speakers/names.js";
 
 /** Cyrillic letters whose shapes are Latin ones, and those Latin letters. */
 const TWINS: Record<string, string> = {
@@ -32,26 +33,25 @@ const TWINS: Record<string, string> = {
   х: "x",
   у: "y",
 };
-const CYRILLIC = /[\u0400-\u04ff]/u;
 const WORD = /[\p{L}\p{M}]+/gu;
 /** A capitalised Latin word: a name's other part ("James", "Karesh"). */
 const LATIN_NAME_WORD = /^[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f]/u;
 
 /** Whether every Cyrillic letter of a word has a Latin twin. */
-const allTwins = (word: string) => [...word].every((ch) => !CYRILLIC.test(ch) || TWINS[ch] !== undefined);
+const allTwins = (word: string) => [...word].every((ch) => !hasCyrillic(ch) || TWINS[ch] !== undefined);
 
 /**
  * The text with each word written in look-alike Cyrillic letters, beside a capitalised Latin word
  * (or mixing the two scripts itself), spelt in Latin letters; other text unchanged.
  */
 export function latinLookalikes(text: string): string {
-  if (!CYRILLIC.test(text)) return text;
+  if (!hasCyrillic(text)) return text;
   const words = [...text.matchAll(WORD)];
   let out = "";
   let copied = 0;
   words.forEach((m, i) => {
     const word = m[0];
-    if (!CYRILLIC.test(word) || !allTwins(word)) return;
+    if (!hasCyrillic(word) || !allTwins(word)) return;
     const mixed = /[A-Za-z]/.test(word);
     const besideLatin = [words[i - 1]?.[0], words[i + 1]?.[0]].some(
       (w) => w !== undefined && LATIN_NAME_WORD.test(w),

@@ -107,11 +107,11 @@ const PLACE_NAME_STARTS = new Set(
   ),
 );
 
-/** Whether tokens[a..b] are the whole text, but for a list number: "22. Yoshiro Francis Fukuyama". */
 /** Whether a name starting at `start` opens the text, but for a list number ("22. "); a few characters at most. */
 const opensText = (text: string, start: number) =>
   start <= 12 && /^\s*(?:\d+[.)]\s*)?$/.test(text.slice(0, start));
 
+/** Whether tokens[a..b] are the whole text, but for a list number: "22. Yoshiro Francis Fukuyama". */
 function wholeEntry(text: string, tokens: NameToken[], a: number, b: number): boolean {
   const first = tokens[a] as NameToken;
   const last = tokens[b] as NameToken;
@@ -1131,11 +1131,6 @@ function pushOrganisation(
 }
 
 /**
- * The longest run of capitalised words inside tokens[a..e], none a generic word or listed, that
- * is a place the lists hold: a name of several words, or a division's of one ("University of
- * California"); not a city's one word, which firms are named after too ("Toyota").
- */
-/**
  * The places a body's name is of or at: after "of" or "at" inside it, the one to three capitalised
  * words up to the next lowercase word, when the world's lists hold them as a city or a subdivision ("University of Chicago", "… at
  * Austin"); before "University" or "College", a subdivision ("Indiana University"; "Columbia
@@ -1179,6 +1174,11 @@ function placesOfBody(
   return out;
 }
 
+/**
+ * The longest run of capitalised words inside tokens[a..e], none a generic word or listed, that
+ * is a place the lists hold: a name of several words, or a division's of one ("University of
+ * California"); not a city's one word, which firms are named after too ("Toyota").
+ */
 function placeInside(
   tokens: NameToken[],
   a: number,

@@ -81,6 +81,10 @@ const SURNAME_OF_COUNTRY =
   /(?:President|Prime Minister|Chancellor|King|Queen|Emir|Premier)\s+(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)\s+of\s+(?:the\s+)?\p{Lu}/gu;
 const RUSSIAN_INITIALS_NAME = /(?:\p{Lu}\.\s?){1,2}\s?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?/gu;
 
+/** Titles of a press office's report about others: "Press release on…", "Readout of…", "Информация о…". */
+const REPORT_TITLE =
+  /^(?:press release|readout|information|news release|о встрече|о беседе|о телефонном разговоре|о переговорах|информация|пресс-релиз|про зустріч|про телефонну розмову)(?![\p{L}\p{N}])/iu;
+
 /** A Russian or Ukrainian patronymic in any case: "Владимировича", "Олександрівни". */
 const PATRONYMIC = /(?:ович|евич|ьич|овна|евна|ична|івна|ївна)\p{Ll}*$/u;
 
@@ -165,10 +169,6 @@ export function analyseTitle(title: string, registry: SpeakerRegistry, date: str
     titleSpeaker: REPORT_TITLE.test(title.trim()) ? null : (participants[0] ?? null),
   };
 }
-
-/** Titles of a press office's report about others: "Press release on…", "Readout of…", "Информация о…". */
-const REPORT_TITLE =
-  /^(?:press release|readout|information|news release|о встрече|о беседе|о телефонном разговоре|о переговорах|информация|пресс-релиз|про зустріч|про телефонну розмову)(?![\p{L}\p{N}])/iu;
 
 /** Where a person is first named in the text, trying each of their names' surnames. */
 function firstIndexOf(text: string, _name: string, names: string[]): number {

@@ -69,10 +69,8 @@ export const answerWord = build(
  * "Spokesman:", "Deputy Spokesperson:", "Associate Spokeswoman:": the UN's noon briefings label
  * the briefer by office alone; whoever the page says is briefing answers (as for "Answer:").
  */
-export const spokespersonWord = build(
-  /^((?:Deputy |Associate |Acting )?Spokes(?:man|woman|person))\s*:\s*/u,
-  "answer",
-);
+export const SPOKESPERSON_WORDS = "(?:Deputy |Associate |Acting )?Spokes(?:man|woman|person)";
+export const spokespersonWord = build(new RegExp(`^(${SPOKESPERSON_WORDS})\\s*:\\s*`, "u"), "answer");
 
 /**
  * A bare "Q" followed by spacing, as in White House transcripts: "Q    Will he push…"; or "Q." as
@@ -234,15 +232,17 @@ export function isInterpretedMarker(text: string): boolean {
 }
 
 /**
- * What a question's parenthetical says that is not whom it is put to: a follow-up, words spoken
- * through an interpreter or in another language, off-mic, from the floor.
+ * What a question's parenthetical says that is not whom it is put to: a follow-up, a language,
+ * off-mic, from the floor (an interpretation is isInterpretedMarker's).
  */
 const NOT_ADDRESSEE =
-  /^(?:follow[- ]?up|continued|cont'?d|inaudible|off[- ]mic(?:rophone)?|from the (?:floor|audience)|via video ?link|by video ?link|(?:re)?translated from \p{L}+|interpreted from \p{L}+|in \p{L}+|уточняющ\p{L}*|дополнительн\p{L}*|в продолжение|продолжение|из зала|неразборчиво|(?:говорит )?по-\p{L}+|(?:перевод|переведено) с \p{L}+|уточнююч\p{L}*|додатков\p{L}*)\.?$/iu;
+  /^(?:follow[- ]?up|continued|cont'?d|inaudible|off[- ]mic(?:rophone)?|from the (?:floor|audience)|via video ?link|by video ?link|in \p{L}+|уточняющ\p{L}*|дополнительн\p{L}*|в продолжение|продолжение|из зала|неразборчиво|по-\p{L}+|уточнююч\p{L}*|додатков\p{L}*)\.?$/iu;
 
-/** How a parenthetical says whom a question is put to: "addressed to…", "to…", "адресован…", "обоим…". */
-const ADDRESSING =
-  /^(?:addressed to|to|for|question to|both|адресован[оа]?|обращен[оа]?|к|для|обоим|обеим|всем|адресоване|до)\s+/iu;
+/** Words that say whom a question is put to, before the addressee: "addressed to…", "адресован…". */
+const ADDRESS_WORDS = "addressed to|to|for|question to|адресован[оа]?|обращен[оа]?|к|для|адресоване|до";
+const ADDRESS_PREFIX = new RegExp(`^(?:${ADDRESS_WORDS})\\s+`, "iu");
+/** A part that addresses someone: those words, or "both…", "обоим…" (kept in the addressee). */
+const ADDRESSING = new RegExp(`^(?:${ADDRESS_WORDS}|both|обоим|обеим|всем)\\s+`, "iu");
 
 /**
  * Whom a question's parenthetical says it is put to ("addressed to both ministers"), or null: the
@@ -255,15 +255,7 @@ export function addressee(qualifier: string): string | null {
     .map((p) => p.trim())
     .filter((p) => p !== "" && !NOT_ADDRESSEE.test(p) && !isInterpretedMarker(p));
   const addressed = parts.find((p) => ADDRESSING.test(p));
-  if (addressed)
-    return (
-      addressed
-        .replace(
-          /^(?:addressed to|to|for|question to|адресован[оа]?|обращен[оа]?|к|для|адресоване|до)\s+/iu,
-          "",
-        )
-        .trim() || null
-    );
+  if (addressed) return addressed.replace(ADDRESS_PREFIX, "").trim() || null;
   // A name or an office alone ("Question (Minister Lavrov):") is whom it is put to.
   return parts.length === 1 &&
     /^\p{Lu}/u.test(parts[0] as string) &&

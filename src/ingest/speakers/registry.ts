@@ -10,6 +10,7 @@ import { z } from "zod";
 import { isDictionaryWord, isGivenName } from "../../enrich/english-words.js";
 import { VerbatimError } from "../../errors/catalog.js";
 import type { Speaker } from "../../model/speaker.js";
+import { QUESTION_WORDS } from "../segment/labels.js";
 import {
   displayCase,
   foldName,
@@ -62,8 +63,10 @@ interface IndexEntry {
 }
 
 /** Labels that name a function, not a person: kept as written, with no speaker id. */
-const ANONYMOUS_LABEL =
-  /^(q|question|questions|вопрос|reporter|journalist|журналист|корреспондент|moderator|модератор|ведущий|ведущая|participant|участник|учасник|учасниця|журналіст|журналістка|журналистка|кореспондент|кореспондентка|ведучий|ведуча|модераторка|питання|запитання|audience member|audience|aide|white house aide|senior administration official|senior state department official|senior official|official|staff|operator|interpreter|переводчик|voice|voices|unidentified speaker|speaker|reply|ответ|answer)$/i;
+const ANONYMOUS_LABEL = new RegExp(
+  `^(?:${QUESTION_WORDS}|correspondent|запитання|moderator|модератор|модераторка|ведущий|ведущая|ведучий|ведуча|participant|участник|учасник|учасниця|audience member|audience|aide|white house aide|senior administration official|senior state department official|senior official|official|staff|operator|interpreter|переводчик|voice|voices|unidentified speaker|speaker|reply|ответ|answer)$`,
+  "i",
+);
 
 const normaliseLabel = (label: string) =>
   label.toUpperCase().replace(/[.:]/g, "").replace(/\s+/g, " ").trim();
@@ -97,7 +100,7 @@ const NICKNAMES: Record<string, string> = {
 };
 
 /** Whether two given names (folded, Latin) can be one person's: equal, one inside the other, the same opening, or a short form. */
-export function sameGivenName(a: string, b: string): boolean {
+function sameGivenName(a: string, b: string): boolean {
   if (a === b || a.includes(b) || b.includes(a) || a.slice(0, 2) === b.slice(0, 2)) return true;
   const full = (n: string) => NICKNAMES[n] ?? n;
   return full(a) === full(b) || full(a).includes(full(b)) || full(b).includes(full(a));
@@ -208,7 +211,7 @@ export class SpeakerRegistry {
       if (date && parts.initials.length === 0) distinct = distinct.filter((s) => activeOn(s, date));
       if (distinct.length > 1 && firstGiven) {
         // "Joe Biden" vs "Jill Biden": same initial, different given name.
-        const byGiven = [...new Set(matching.filter((e) => e.given[0] === firstGiven).map((e) => e.speaker))];
+        const byGiven = [...new Set(named.filter((e) => e.given[0] === firstGiven).map((e) => e.speaker))];
         if (byGiven.length > 0) distinct = byGiven;
       }
       if (distinct.length > 1) distinct = narrowByTitle(distinct, name, date);
@@ -312,7 +315,6 @@ function sameInitial(a: string | undefined, b: string | undefined): boolean {
 
 const TITLE_CASE_SPLIT = new RegExp(String.raw`\s${TITLE_CASE_WORD}(?:\s|$)`, "u");
 
-/** Registered people named in a text (a title), in order of first mention. */
 /** A Latin word before a surname that makes it someone else's: a given name, or no ordinary word. */
 function partOfAnotherName(word: string): boolean {
   const w = word.replace(/\.$/, "");
@@ -320,6 +322,7 @@ function partOfAnotherName(word: string): boolean {
   return isGivenName(w) || !isDictionaryWord(w);
 }
 
+/** Registered people named in a text (a title), in order of first mention. */
 export function findMentions(registry: SpeakerRegistry, text: string): Speaker[] {
   const found: Speaker[] = [];
   // Candidate names: "С.В.Лавров(а)", or runs of capitalised words ("Sergey Lavrov’s", "President Biden").
