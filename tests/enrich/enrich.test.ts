@@ -7,6 +7,7 @@ import { detectLanguage } from "../../src/enrich/language.js";
 import { latinLookalikes } from "../../src/enrich/names/lookalikes.js";
 import { findTimeExpressions } from "../../src/enrich/time-expressions.js";
 import { corpusAvailable, corpusPath } from "../support/corpus.js";
+import { mentionsIn } from "../support/enriched.js";
 import { ingestFile, ingestText, registry } from "../support/ingest.js";
 
 const gazetteer = Gazetteer.load(registry);
@@ -152,23 +153,21 @@ describe("entity recognition", () => {
   });
 
   it("reads names typed with Cyrillic look-alike letters in an English list as Latin names", () => {
-    const [doc] = ingestText(
+    const people = mentionsIn(
       "mid-ru/list.txt",
       "Foreign Ministry statement on personal sanctions\n\nWilliam В. Karesh, Executive Vice President, EcoHealth Alliance;\n\nJames Норе, Mission Director, USAID.\n\nСергей Лавров said so.",
-    );
-    const people = enrichDocument(doc as NonNullable<typeof doc>, matcher)
-      .mentions.filter((m) => m.type === "person")
+    )
+      .filter((m) => m.type === "person")
       .map((m) => m.text);
     expect(people).toEqual(expect.arrayContaining(["William B. Karesh", "James Hope"]));
     expect(latinLookalikes("the СССР and Сергей Лавров")).toBe("the СССР and Сергей Лавров");
   });
 
   it("takes a capital for its city at a journey's ends and before a pair's regions, not for its country", () => {
-    const [doc] = ingestText(
+    const mentions = mentionsIn(
       "zelensky/address.txt",
       "Address\n\nThey want the battlefield moved from Mariupol to Budapest.\n\nWe regain control in the Kyiv and Chernihiv regions.\n\nThe regime in Kyiv and Hungary talked.",
     );
-    const mentions = enrichDocument(doc as NonNullable<typeof doc>, matcher).mentions;
     const at = (word: string) => mentions.filter((m) => m.text === word).map((m) => m.type);
     expect(at("Budapest")).toEqual(["place"]);
     expect(at("Kyiv")).toEqual(["place"]);

@@ -8,6 +8,7 @@ import { enrichDocument } from "../../src/enrich/enrich.js";
 import { EntityMatcher } from "../../src/enrich/entity-matcher.js";
 import { Gazetteer } from "../../src/enrich/gazetteer.js";
 import { findNames } from "../../src/enrich/names/name-finder.js";
+import { mentionsIn } from "../support/enriched.js";
 import { ingestText, registry } from "../support/ingest.js";
 
 const gazetteer = Gazetteer.load(registry);
@@ -398,12 +399,11 @@ describe("people addressed by their given name", () => {
   });
 
   it("links a given name addressed to the one person of that given name the document names", () => {
-    const [doc] = ingestText(
+    const people = mentionsIn(
       "whitehouse/gaggle.md",
       "---\ntitle: Press Gaggle by Press Secretary Jay Carney\ndate: 2013-05-01\n---\n\nMR. CARNEY: Good morning.\n\nQ Jay, can you describe the President's schedule?\n\nMR. CARNEY: Sure, Josh.\n",
-    );
-    const people = enrichDocument(doc as NonNullable<typeof doc>, matcher)
-      .mentions.filter((m) => m.type === "person" && (m.text === "Jay" || m.text === "Josh"))
+    )
+      .filter((m) => m.type === "person" && (m.text === "Jay" || m.text === "Josh"))
       .map((m) => `${m.text}:${m.entityId}`);
     expect(people).toEqual(["Jay:speaker:jay-carney", "Josh:found:person:josh"]);
   });

@@ -4,10 +4,9 @@
  * knows that person as an official.
  */
 import { describe, expect, it } from "vitest";
-import { ingestText } from "../support/ingest.js";
+import { ingestText, midRuPage } from "../support/ingest.js";
 
-const page = (title: string, body: string) =>
-  `12 March 202114:20\n\n${title}\n\n\n  • en-GB1 ru-RU1\n\n${body}\n\nAdditional materials\n`;
+const page = (title: string, body: string) => midRuPage(title, body);
 
 const kinds = (title: string, body: string) =>
   ingestText("mid-ru/page.txt", page(title, body))[0]?.turns.map((t) => `${t.speakerName}: ${t.kind}`);

@@ -1,10 +1,9 @@
 /** Who the title says speaks: the person a remarks page names, never the people a report is about. */
 import { describe, expect, it } from "vitest";
 import { analyseTitle } from "../../src/ingest/extract/title.js";
-import { ingestText, registry } from "../support/ingest.js";
+import { ingestText, midRuPage, registry } from "../support/ingest.js";
 
-const page = (title: string, body: string) =>
-  `5 March 202118:00\n\n${title}\n\n\n  • en-GB1 ru-RU1\n\n${body}\n\nAdditional materials\n`;
+const page = (title: string, body: string) => midRuPage(title, body, "5 March 202118:00");
 
 describe("the speaker a title names", () => {
   it("gives a press office's report about a meeting to no one named in its title", () => {

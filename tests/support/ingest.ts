@@ -33,3 +33,7 @@ export function ingestText(name: string, text: string): Document[] {
   if (!outcome.ok) throw new Error(`${name}: ${outcome.error.code} ${outcome.error.message}`);
   return outcome.documents;
 }
+
+/** A mid.ru page as its text export prints it: dateline glued to its time, title, language switcher, text, furniture. */
+export const midRuPage = (title: string, body: string, dateline = "12 March 202114:20") =>
+  `${dateline}\n\n${title}\n\n\n  • en-GB1 ru-RU1\n\n${body}\n\nAdditional materials\n`;
