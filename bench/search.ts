@@ -93,13 +93,13 @@ async function run() {
   const copyStarted = performance.now();
   const copied = await postgres.transfer.importRecords(store.transfer.exportRecords());
   const copySeconds = (performance.now() - copyStarted) / 1000;
-  for (const table of ["turns", "doc_index", "vocab", "postings", "title_postings"])
+  for (const table of ["turns", "doc_index", "vocab", "postings"])
     await admin.query(`VACUUM ANALYZE ${schema}.${table}`);
   console.log(`copied into PostgreSQL in ${copySeconds.toFixed(1)} s`);
   const pgIndexBytes = Number(
     (
       await admin.query(
-        `SELECT pg_total_relation_size('${schema}.postings') + pg_total_relation_size('${schema}.title_postings') + pg_total_relation_size('${schema}.vocab') AS n`,
+        `SELECT pg_total_relation_size('${schema}.postings') + pg_total_relation_size('${schema}.vocab') AS n`,
       )
     ).rows[0].n,
   );

@@ -153,7 +153,7 @@ async function main() {
   const copyStarted = performance.now();
   await run(["copy", db, pgUrl.toString(), "--no-progress"]);
   const copySeconds = (performance.now() - copyStarted) / 1000;
-  for (const table of ["turns", "doc_index", "vocab", "documents", "postings", "title_postings"])
+  for (const table of ["turns", "doc_index", "vocab", "documents", "postings"])
     await admin.query(`VACUUM ANALYZE ${schema}.${table}`);
 
   const scaling: {

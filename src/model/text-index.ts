@@ -142,10 +142,6 @@ export interface TextIndex {
   matchTurns(groups: MatchGroup[], scored: boolean): Promise<Matches>;
   /** Turns matching any of the terms, ascending. */
   matchAnyTurn(terms: MatchTerm[]): Promise<Int32Array>;
-  /** Documents (catalog numbers) whose title matches the group. */
-  matchTitles(group: MatchGroup): Promise<number[]>;
-  /** BM25 of the titles that match every group, by document number, negated like turn scores. */
-  scoreTitles(groups: MatchGroup[]): Promise<Map<number, number>>;
   readTurns(rowids: number[]): Promise<Map<number, TurnRow>>;
   /**
    * Where the turns of these documents (catalog numbers) mention any of these entities: by turn

@@ -69,7 +69,15 @@ function seen(cat: TurnCatalog) {
         ]
       : [],
   );
-  return { turns, documents };
+  // What the titles' index finds and how it scores it: titles are "Briefing N".
+  const titles = [
+    [[{ type: "forms" as const, forms: ["briefing"] }]],
+    [[{ type: "prefix" as const, prefix: "1" }], [{ type: "forms" as const, forms: ["briefing"] }]],
+  ].map((groups) => {
+    const m = cat.titles.match(groups, true);
+    return Array.from(m.docs, (d, i) => `${cat.docId[d]} ${m.groups[i]} ${m.scores?.[i]}`).sort();
+  });
+  return { turns, documents, titles };
 }
 
 type Step =

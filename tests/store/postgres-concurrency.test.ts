@@ -88,11 +88,8 @@ describe.runIf(postgresWanted)("two writers on one PostgreSQL archive", () => {
       }[];
       expect(new Map(vocab.map((v) => [v.term, [v.turns, v.titles]]))).toEqual(expected);
 
-      // The postings hold exactly the current turns and titles, each term's positions in order.
-      for (const [table, source] of [
-        ["postings", "SELECT n, text FROM turns"],
-        ["title_postings", "SELECT n, title AS text FROM doc_index"],
-      ] as const) {
+      // The postings hold exactly the current turns, each term's positions in order.
+      for (const [table, source] of [["postings", "SELECT n, text FROM turns"]] as const) {
         const want = new Set<string>();
         for (const t of (await client.query(source)).rows as { n: number; text: string }[]) {
           const words = indexText(t.text).words;

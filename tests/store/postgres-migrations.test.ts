@@ -53,10 +53,11 @@ describe.runIf(postgresWanted)("PostgreSQL migrations", () => {
       // Back to the schema before the migration, as an archive written then was.
       // The reading columns came with the migration before the corrections tables, the reshaped
       // turns' table, the catalog journal, the entity decisions, the terms' stems, the index of the
-      // newest and the stems by Porter2 (which running again leaves as they are).
+      // newest, the stems by Porter2 and the titles' postings dropped (which running again leaves as
+      // they are).
       await rewind(
         url,
-        PG_SCHEMA_VERSION - 8,
+        PG_SCHEMA_VERSION - 9,
         "ALTER TABLE documents DROP COLUMN source, DROP COLUMN read_at, DROP COLUMN time, DROP COLUMN date_time",
       );
 
@@ -107,7 +108,7 @@ describe.runIf(postgresWanted)("PostgreSQL migrations", () => {
       ]);
       const expanded = await store.textIndex.vocabulary.termsWithStems("sanc", ["sanction"], false, 10);
       await store.close();
-      await rewind(url, PG_SCHEMA_VERSION - 3, "ALTER TABLE vocab DROP COLUMN stem, DROP COLUMN stem_alt");
+      await rewind(url, PG_SCHEMA_VERSION - 4, "ALTER TABLE vocab DROP COLUMN stem, DROP COLUMN stem_alt");
 
       const migrated = await PgStore.open({ url, maxConnections: 2 });
       try {
@@ -149,7 +150,7 @@ describe.runIf(postgresWanted)("PostgreSQL migrations", () => {
         },
       ]);
       await store.close();
-      await rewind(url, PG_SCHEMA_VERSION - 1, "UPDATE vocab SET stem = 'gener' WHERE term LIKE 'gener%'");
+      await rewind(url, PG_SCHEMA_VERSION - 2, "UPDATE vocab SET stem = 'gener' WHERE term LIKE 'gener%'");
 
       const migrated = await PgStore.open({ url, maxConnections: 2 });
       try {

@@ -8,6 +8,7 @@
  */
 import { TURN_KINDS } from "../../model/document.js";
 import type { CatalogChanges, CatalogDocument, CatalogRows } from "../../model/text-index.js";
+import { TitleIndex } from "./title-index.js";
 
 /** The first turn number of a document that holds none (its span is [NO_TURN, -1]). */
 const NO_TURN = 0x7fffffff;
@@ -31,6 +32,8 @@ export class TurnCatalog {
   /** Indexed by document n; "" for numbers that are not current documents. */
   docId: string[] = [];
   docTitle: string[] = [];
+  /** The titles' terms, matched and scored by the engine (title-index.ts). */
+  readonly titles = new TitleIndex();
   docDate: (string | null)[] = [];
   docKind: string[] = [];
   docPublisher = new Int32Array(0);
@@ -187,6 +190,7 @@ export class TurnCatalog {
   private clearDocument(n: number): void {
     this.docId[n] = "";
     this.docTitle[n] = "";
+    this.titles.clear(n);
     this.docDate[n] = null;
     this.docKind[n] = "other";
     this.docPublisher[n] = 0;
@@ -201,6 +205,7 @@ export class TurnCatalog {
   private setDocument({ n, id, publisher, language, kind, date, title }: CatalogDocument): void {
     this.docId[n] = id;
     this.docTitle[n] = title;
+    this.titles.set(n, title);
     this.docDate[n] = date;
     this.docKind[n] = kind;
     this.docPublisher[n] = code(this.publishers, this.publisherCodes, publisher);

@@ -33,6 +33,7 @@ import { buildCatalog, dateBounds, type TurnCatalog } from "./catalog.js";
 import { cursorSalt, decodeCursor, encodeCursor } from "./cursor.js";
 import { facetsOf, facetValues, releaseFacets } from "./facets.js";
 import { baseLanguages, baseQuery, type PeriodUnit, periodsBetween } from "./periods.js";
+import type { TitleMatches } from "./title-index.js";
 
 /** How much a title match adds to a document's best turn score (bm25 is negative: lower ranks higher). */
 const TITLE_WEIGHT = 0.5;
@@ -41,8 +42,8 @@ const CONCORDANCE_READ_LIMIT = 20_000;
 
 /** Matching turns, and what the documents' titles add: rank, and documents found by title alone. */
 interface TextMatches extends Matches {
-  /** Documents whose title matches some groups of the query: how many. */
-  titleGroups: Map<number, number>;
+  /** Documents whose title matches some groups of the query: how many, and when scored, the bm25 of those matching every group. */
+  titles: TitleMatches;
   /** Documents whose title matches every group but none of whose turns says any of it (they pass the filters). */
   titleOnly: number[];
 }
@@ -75,15 +76,25 @@ export class SearchEngine {
 
   constructor(private readonly index: TextIndex) {}
 
-  /** Per document: whether a search has met it, and its best turn's score; reset by the search after use. */
-  private scratch = { seen: new Uint8Array(0), best: new Float64Array(0) };
+  /**
+   * Per document: whether a search has met it, its best turn's score, and how many of the query's
+   * groups its title holds and the title's score; reset by the search after use.
+   */
+  private scratch = {
+    seen: new Uint8Array(0),
+    best: new Float64Array(0),
+    titleGroups: new Int32Array(0),
+    titleScore: new Float64Array(0),
+  };
 
-  private scratchFor(documents: number): { seen: Uint8Array; best: Float64Array } {
+  private scratchFor(documents: number): SearchEngine["scratch"] {
     if (this.scratch.seen.length < documents) {
       const size = Math.ceil(documents * 1.25);
       this.scratch = {
         seen: new Uint8Array(size),
         best: new Float64Array(size).fill(Number.POSITIVE_INFINITY),
+        titleGroups: new Int32Array(size),
+        titleScore: new Float64Array(size),
       };
     }
     return this.scratch;
@@ -201,23 +212,20 @@ export class SearchEngine {
   }
 
   /**
-   * All turns matching the text part and the filters, in rowid order, with scores when asked.
-   * `titleScores`, when the caller has them, are the titles that hold every group.
+   * All turns matching the text part and the filters, in rowid order, with scores when asked, and
+   * the titles matching the text (the catalog's title index, title-index.ts), scored likewise.
    */
   private async matching(
     query: SearchQuery,
     compiled: CompiledText,
     scored: boolean,
     cat: TurnCatalog,
-    titleScores: Map<number, number> | null = null,
   ): Promise<TextMatches> {
     const groups = compiled.groups.length;
     const base: Matches = groups
       ? inCatalog(await this.index.matchTurns(compiled.groups, scored), cat)
       : { rowids: cat.rowids, scores: null, length: cat.rowids.length };
-    const titleGroups = groups
-      ? await this.titleMatches(compiled.groups, titleScores)
-      : new Map<number, number>();
+    const titles = groups ? cat.titles.match(compiled.groups, scored) : NO_TITLES;
     const excluded = compiled.exclude.length
       ? new Set(await this.index.matchAnyTurn(compiled.exclude))
       : null;
@@ -225,7 +233,7 @@ export class SearchEngine {
     const pass = unfiltered ? () => true : await this.filter(query, cat);
     const passes = (r: number) => !excluded?.has(r) && pass(r);
     if (unfiltered && groups) {
-      return { ...base, titleGroups, titleOnly: this.titleOnly(base, titleGroups, groups, cat, passes) };
+      return { ...base, titles, titleOnly: this.titleOnly(base, titles, groups, cat, passes) };
     }
     const rowids = new Int32Array(base.length);
     const scores = base.scores ? new Float64Array(base.length) : null;
@@ -240,27 +248,9 @@ export class SearchEngine {
     const matched = { rowids, scores, length: n };
     return {
       ...matched,
-      titleGroups,
-      titleOnly: this.titleOnly(matched, titleGroups, groups, cat, passes),
+      titles,
+      titleOnly: this.titleOnly(matched, titles, groups, cat, passes),
     };
-  }
-
-  /** For each document whose title matches at least one group: how many groups it matches. */
-  private async titleMatches(
-    groups: CompiledText["groups"],
-    scored: Map<number, number> | null,
-  ): Promise<Map<number, number>> {
-    const found = new Map<number, number>();
-    // With one group, the titles scored are those that match it: a common word's 50,000 titles
-    // were matched a second time.
-    if (groups.length === 1 && scored) {
-      for (const d of scored.keys()) found.set(d, 1);
-      return found;
-    }
-    for (const group of groups) {
-      for (const d of await this.index.matchTitles(group)) found.set(d, (found.get(d) ?? 0) + 1);
-    }
-    return found;
   }
 
   /**
@@ -269,13 +259,14 @@ export class SearchEngine {
    */
   private titleOnly(
     m: Matches,
-    titles: Map<number, number>,
+    titles: TitleMatches,
     groups: number,
     cat: TurnCatalog,
     passes: (r: number) => boolean,
   ): number[] {
     const complete: number[] = [];
-    for (const [d, matched] of titles) if (matched === groups) complete.push(d);
+    for (let i = 0; i < titles.docs.length; i++)
+      if (titles.groups[i] === groups) complete.push(titles.docs[i] as number);
     if (complete.length === 0) return [];
     const said = new Uint8Array(cat.docId.length);
     for (let i = 0; i < m.length; i++) said[cat.doc[m.rowids[i] as number] as number] = 1;
@@ -445,11 +436,10 @@ export class SearchEngine {
     const perDoc = Math.max(0, Math.min(20, options.turnsPerDocument ?? 3));
     const compiled = await this.compile(query);
     const relevance = sort === "relevance" && compiled.groups.length > 0;
-    const titleScore = relevance ? await this.index.scoreTitles(compiled.groups) : null;
-    const m = await this.matching(query, compiled, relevance, cat, titleScore);
+    const m = await this.matching(query, compiled, relevance, cat);
 
     // From here to the page the work is synchronous: the scratch arrays are this search's alone.
-    const { seen, best } = this.scratchFor(cat.docId.length);
+    const { seen, best, titleGroups, titleScore } = this.scratchFor(cat.docId.length);
     const counted = options.facets !== false ? facetsOf(cat, m.rowids, m.length) : null;
     const facets = counted ? facetValues(counted, cat) : null;
     if (counted) releaseFacets(cat, counted);
@@ -465,6 +455,12 @@ export class SearchEngine {
     // Documents found by their title alone are hits with no matching turns.
     for (const d of m.titleOnly) touched.push(d);
     const documents = touched.length;
+    const titles = m.titles;
+    for (let i = 0; i < titles.docs.length; i++) {
+      const d = titles.docs[i] as number;
+      titleGroups[d] = titles.groups[i] as number;
+      titleScore[d] = titles.scores ? (titles.scores[i] as number) : 0;
+    }
     const keys = new Float64Array(documents);
     const groupCount = Math.max(1, compiled.groups.length);
     for (let i = 0; i < documents; i++) {
@@ -473,11 +469,16 @@ export class SearchEngine {
       const top = Number.isFinite(best[d] as number) ? (best[d] as number) : 0;
       keys[i] = relevance
         ? top +
-          TITLE_WEIGHT * (titleScore?.get(d) ?? 0) -
-          (TITLE_TIER * (m.titleGroups.get(d) ?? 0)) / groupCount
+          TITLE_WEIGHT * (titleScore[d] as number) -
+          (TITLE_TIER * (titleGroups[d] as number)) / groupCount
         : (cat.docFrom[d] as number);
       seen[d] = 0;
       best[d] = Number.POSITIVE_INFINITY;
+    }
+    for (let i = 0; i < titles.docs.length; i++) {
+      const d = titles.docs[i] as number;
+      titleGroups[d] = 0;
+      titleScore[d] = 0;
     }
     const direction = sort === "date" ? -1 : 1;
     const before = (a: number, b: number) =>
@@ -824,5 +825,7 @@ function inCatalog(m: Matches, cat: TurnCatalog): Matches {
   }
   return { rowids, scores, length: n };
 }
+
+const NO_TITLES: TitleMatches = { docs: new Int32Array(0), groups: new Int32Array(0), scores: null };
 
 const hasFilters = (f: Filters) => Object.values(f).some((v) => v.length > 0);

@@ -5,8 +5,9 @@
  * hundred kilobytes; asking PostgreSQL's GIN index for the same turns visits every heap page that
  * holds one.
  */
+
+import { idf, termScore } from "../../model/bm25.js";
 import type { MatchGroup, MatchTerm } from "../../model/text-index.js";
-import { idf, termScore } from "../bm25.js";
 import { intersection, union } from "../turn-lists.js";
 import type { Queryable } from "./db.js";
 import { rows } from "./db.js";
@@ -46,7 +47,7 @@ interface Row {
   positions: Buffer | null;
 }
 
-/** The turns (or titles) matching every group, ascending; with scores (negated BM25) when `corpus` is given. */
+/** The turns matching every group, ascending; with scores (negated BM25) when `corpus` is given. */
 export async function matchPostings(
   db: Queryable,
   table: PostingsTable,

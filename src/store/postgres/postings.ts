@@ -16,7 +16,10 @@ import { VarintReader, VarintWriter } from "../varint.js";
 import type { Queryable } from "./db.js";
 import { rows } from "./db.js";
 
-/** Postings of turns (by turn number) and of titles (by document number). */
+/**
+ * Postings of turns (by turn number); titles' (by document number) only in migration 4, until a
+ * later migration dropped them when the search engine matched titles itself.
+ */
 export type PostingsTable = "postings" | "title_postings";
 
 /** Turn numbers per row: small enough that rewriting the last block of a common word stays cheap. */

@@ -369,6 +369,10 @@ export const PG_MIGRATIONS: readonly Migration[] = [
   `CREATE INDEX IF NOT EXISTS doc_index_recent ON doc_index (date COLLATE "C" DESC NULLS LAST, id COLLATE "C");`,
   // English stems by Porter2 (model/term-stems.ts), as SQLite's migration 27: computed again.
   stemVocabulary,
+  // Titles are matched and scored by the search engine from its catalog (search/engine/
+  // title-index.ts), for every backend: their postings and lengths go.
+  `DROP TABLE IF EXISTS title_postings;
+   ALTER TABLE doc_index DROP COLUMN IF EXISTS title_len;`,
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS.length;

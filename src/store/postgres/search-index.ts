@@ -19,7 +19,6 @@ export type VocabDelta = Map<string, { turns: number; titles: number }>;
 export class IndexDelta {
   readonly vocab: VocabDelta = new Map();
   readonly postings = new PostingsDelta();
-  readonly titlePostings = new PostingsDelta();
 }
 
 function count(delta: IndexDelta, terms: Iterable<string>, field: "turns" | "titles", by: number): void {
@@ -50,7 +49,6 @@ async function unindex(db: Queryable, id: string, delta: IndexDelta, dropNumber:
   if (old) {
     const { terms } = indexText(old.title);
     count(delta, terms, "titles", -1);
-    delta.titlePostings.removeTurn(old.n, terms);
   }
   if (dropNumber) await db.query("DELETE FROM doc_index WHERE id = $1", [id]);
 }
@@ -72,11 +70,11 @@ export async function putInIndex(
   // A known document keeps its number n.
   const { n } = (await one<{ n: number }>(
     db,
-    `INSERT INTO doc_index (id, publisher, language, kind, date, title, source_url, publisher_ref, title_len)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+    `INSERT INTO doc_index (id, publisher, language, kind, date, title, source_url, publisher_ref)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
      ON CONFLICT (id) DO UPDATE SET publisher = excluded.publisher, language = excluded.language,
        kind = excluded.kind, date = excluded.date, title = excluded.title, source_url = excluded.source_url,
-       publisher_ref = excluded.publisher_ref, title_len = excluded.title_len
+       publisher_ref = excluded.publisher_ref
      RETURNING n`,
     [
       doc.id,
@@ -87,10 +85,8 @@ export async function putInIndex(
       displayText(doc.title),
       doc.sourceUrl,
       doc.publisherRef,
-      title.length,
     ],
   )) as { n: number };
-  delta.titlePostings.addTurn(n, title.words);
 
   const aliases = doc.participants.flatMap((p) =>
     p.speakerId ? (p.aliases ?? []).map((alias) => [p.speakerId as string, alias]) : [],
@@ -137,7 +133,6 @@ export async function putInIndex(
 export async function applyIndexDelta(db: Queryable, delta: IndexDelta): Promise<void> {
   await applyVocab(db, delta.vocab);
   await applyPostings(db, "postings", delta.postings);
-  await applyPostings(db, "title_postings", delta.titlePostings);
 }
 
 /** Writes a batch's vocabulary changes, in term order; terms nothing holds any more go. */

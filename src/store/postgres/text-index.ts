@@ -1,8 +1,9 @@
 /**
- * The search engine's port (model/text-index.ts) over PostgreSQL. Turns and titles are matched
- * and scored from Verbatim's own postings (postings.ts, posting-reads.ts), made from the same
- * index terms as SQLite's FTS5 tables and scored with the same Okapi BM25, so a query ranks alike
- * on both backends. The catalog, turns, speakers and entities are read from their tables.
+ * The search engine's port (model/text-index.ts) over PostgreSQL. Turns are matched and scored
+ * from Verbatim's own postings (postings.ts, posting-reads.ts), made from the same index terms as
+ * SQLite's FTS5 tables and scored with the same Okapi BM25, so a query ranks alike on both
+ * backends (titles are the engine's, search/engine/title-index.ts). The catalog, turns, speakers
+ * and entities are read from their tables.
  */
 import type pg from "pg";
 import type { Speaker } from "../../model/speaker.js";
@@ -22,18 +23,9 @@ import { readCatalogChangesSince, readWholeCatalog } from "./catalog-changes.js"
 import { one, rows, snapshot } from "./db.js";
 import { matchAnyPosting, matchPostings } from "./posting-reads.js";
 
-/** Where a search looks: turns or titles. */
-type Corpus = "turns" | "titles";
-const TURNS: Corpus = "turns";
-const TITLES: Corpus = "titles";
-
 export class PgTextIndex implements TextIndex {
   readonly vocabulary: Vocabulary;
-  private stats: {
-    state: string;
-    turns: { count: number; avg: number };
-    titles: { count: number; avg: number };
-  } | null = null;
+  private stats: { state: string; turns: { count: number; avg: number } } | null = null;
   /** The state last read (state()). */
   private seen: string | null = null;
 
@@ -78,27 +70,13 @@ export class PgTextIndex implements TextIndex {
 
   /** Turns are matched and scored from the postings (posting-reads.ts). */
   async matchTurns(groups: MatchGroup[], scored: boolean): Promise<Matches> {
-    const stats = scored ? await this.corpusStats(TURNS) : null;
+    const stats = scored ? await this.turnStats() : null;
     const { n, scores } = await matchPostings(await this.read(), "postings", groups, stats);
     return { rowids: n, scores, length: n.length };
   }
 
   async matchAnyTurn(terms: MatchTerm[]): Promise<Int32Array> {
     return matchAnyPosting(await this.read(), "postings", terms);
-  }
-
-  async matchTitles(group: MatchGroup): Promise<number[]> {
-    return Array.from((await matchPostings(await this.read(), "title_postings", [group], null)).n);
-  }
-
-  async scoreTitles(groups: MatchGroup[]): Promise<Map<number, number>> {
-    const stats = await this.corpusStats(TITLES);
-    const { n, scores } = await matchPostings(await this.read(), "title_postings", groups, stats);
-    const out = new Map<number, number>();
-    n.forEach((id, i) => {
-      out.set(id, scores?.[i] as number);
-    });
-    return out;
   }
 
   async readTurns(rowids: number[]): Promise<Map<number, TurnRow>> {
@@ -167,27 +145,18 @@ export class PgTextIndex implements TextIndex {
     ).map((r) => r.n);
   }
 
-  /** How many rows there are and their average length, once per state of the archive. */
-  private async corpusStats(corpus: Corpus): Promise<{ count: number; avg: number }> {
+  /** How many turns there are and their average length, once per state of the archive. */
+  private async turnStats(): Promise<{ count: number; avg: number }> {
     // The engine asks for the state at the start of every search: that answer serves the search.
     const state = this.seen ?? (await this.state());
     if (this.stats?.state !== state) {
-      const [t, d] = await Promise.all([
-        one<{ count: number; total: number | null }>(
-          await this.read(),
-          "SELECT count(*) AS count, sum(len) AS total FROM turns",
-        ),
-        one<{ count: number; total: number | null }>(
-          await this.read(),
-          "SELECT count(*) AS count, sum(title_len) AS total FROM doc_index",
-        ),
-      ]);
-      const avg = (r: { count: number; total: number | null } | null) => ({
-        count: r?.count ?? 0,
-        avg: r?.count ? (r.total ?? 0) / r.count : 0,
-      });
-      this.stats = { state, turns: avg(t), titles: avg(d) };
+      const t = await one<{ count: number; total: number | null }>(
+        await this.read(),
+        "SELECT count(*) AS count, sum(len) AS total FROM turns",
+      );
+      const count = t?.count ?? 0;
+      this.stats = { state, turns: { count, avg: count ? (t?.total ?? 0) / count : 0 } };
     }
-    return corpus === TURNS ? this.stats.turns : this.stats.titles;
+    return this.stats.turns;
   }
 }

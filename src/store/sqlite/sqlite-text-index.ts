@@ -4,6 +4,7 @@
  */
 import type Database from "better-sqlite3";
 import { VerbatimError } from "../../errors/catalog.js";
+import { idf, termScore } from "../../model/bm25.js";
 import { indexTerms } from "../../model/index-text.js";
 import type { Speaker } from "../../model/speaker.js";
 import { withStems } from "../../model/term-stems.js";
@@ -19,7 +20,6 @@ import type {
   TurnRow,
   Vocabulary,
 } from "../../model/text-index.js";
-import { idf, termScore } from "../bm25.js";
 import { intersection, union } from "../turn-lists.js";
 import { allOf, anyOf } from "./fts5-expression.js";
 import { hasTable } from "./tables.js";
@@ -124,14 +124,6 @@ export class SqliteTextIndex implements TextIndex {
       rowids: db
         .prepare<[string], string | null>("SELECT group_concat(rowid) FROM turn_fts WHERE turn_fts MATCH ?")
         .pluck(),
-      titleRowids: db
-        .prepare<[string], string | null>("SELECT group_concat(rowid) FROM doc_fts WHERE doc_fts MATCH ?")
-        .pluck(),
-      titles: db
-        .prepare<[string], [string | null, string | null]>(
-          "SELECT group_concat(rowid), group_concat(rank) FROM doc_fts WHERE doc_fts MATCH ?",
-        )
-        .raw(),
       turns: db.prepare<[string], TurnRow>(
         `SELECT rowid, idx, speaker_id AS speakerId, speaker_name AS speakerName, label, kind, text FROM turns
          WHERE rowid IN (SELECT value FROM json_each(?))`,
@@ -264,21 +256,6 @@ export class SqliteTextIndex implements TextIndex {
 
   async matchAnyTurn(terms: MatchTerm[]): Promise<Int32Array> {
     return (await this.matchTurns([terms], false)).rowids;
-  }
-
-  async matchTitles(group: MatchGroup): Promise<number[]> {
-    return this.run("titles", () => Array.from(numbers(this.stmt.titleRowids.get(anyOf(group)))));
-  }
-
-  async scoreTitles(groups: MatchGroup[]): Promise<Map<number, number>> {
-    const scores = new Map<number, number>();
-    // Two aggregates of the same rows, in the same order, as for turns (ranked).
-    const [ids, ranks] = this.run("titles", () => this.stmt.titles.get(allOf(groups))) ?? [null, null];
-    if (!ids || !ranks) return scores;
-    const d = ids.split(",");
-    const r = ranks.split(",");
-    for (let i = 0; i < d.length; i++) scores.set(Number(d[i]), Number(r[i]));
-    return scores;
   }
 
   async readTurns(rowids: number[]): Promise<Map<number, TurnRow>> {

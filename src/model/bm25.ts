@@ -1,8 +1,9 @@
 /**
  * Okapi BM25 as SQLite's FTS5 computes it (bm25() with k1 1.2, b 0.75, every phrase a term of its
- * own), for backends that score from their own postings: PostgreSQL always, SQLite for single
- * words (sqlite/sqlite-text-index.ts), where FTS5's own scoring costs ten times its matching.
- * One definition, so both give FTS5's numbers.
+ * own), for whatever scores from postings of its own: PostgreSQL always, SQLite for single words
+ * (store/sqlite/sqlite-text-index.ts), where FTS5's own scoring costs ten times its matching, and
+ * the search engine's titles (search/engine/title-index.ts). One definition, so all give FTS5's
+ * numbers.
  */
 const K1 = 1.2;
 const B = 0.75;
