@@ -38,7 +38,8 @@ export function newFacetCounters(cat: TurnCatalog): FacetCounters {
  * Adds the facets of turns (ascending numbers), in one loop over arrays held in locals: a
  * document's facets (year, publisher) are added once per run of its turns, since matches come in turn order and a
  * document's turns are numbered together. A common word's matches cost about a quarter of a
- * search here.
+ * search here. With `f.dense`, the entities seen are not listed as they are counted (the caller
+ * finds them in the counts): noting each entity's first mention cost as much as the counting.
  */
 function countMatches(f: FacetCounters, cat: TurnCatalog, rowids: Int32Array, length: number): void {
   const { doc, speaker, language, kind, mentionStart, mentionEnd, mentionCodes } = cat;
@@ -48,6 +49,7 @@ function countMatches(f: FacetCounters, cat: TurnCatalog, rowids: Int32Array, le
   const entities = f.entity;
   const speakersSeen = f.speakersSeen;
   const entitiesSeen = f.entitiesSeen;
+  const dense = f.dense;
   let runDoc = -1;
   let run = 0;
   for (let i = 0; i < length; i++) {
@@ -69,14 +71,47 @@ function countMatches(f: FacetCounters, cat: TurnCatalog, rowids: Int32Array, le
     const k = kind[r] as number;
     kinds[k] = (kinds[k] as number) + 1;
     const to = mentionEnd[r] as number;
-    for (let j = mentionStart[r] as number; j < to; j++) {
-      const e = mentionCodes[j] as number;
-      if (entities[e] === 0) entitiesSeen.push(e);
-      entities[e] = (entities[e] as number) + 1;
+    if (dense) {
+      for (let j = mentionStart[r] as number; j < to; j++) {
+        const e = mentionCodes[j] as number;
+        entities[e] = (entities[e] as number) + 1;
+      }
+    } else {
+      for (let j = mentionStart[r] as number; j < to; j++) {
+        const e = mentionCodes[j] as number;
+        if (entities[e] === 0) entitiesSeen.push(e);
+        entities[e] = (entities[e] as number) + 1;
+      }
     }
   }
   if (run > 0) countDocument(f, cat, runDoc, run);
 }
+
+/** How many mentions the turns hold, summed. */
+function mentionsOf(cat: TurnCatalog, rowids: Int32Array, length: number): number {
+  const { mentionStart, mentionEnd } = cat;
+  let n = 0;
+  for (let i = 0; i < length; i++) {
+    const r = rowids[i] as number;
+    n += (mentionEnd[r] as number) - (mentionStart[r] as number);
+  }
+  return n;
+}
+
+/** The codes with a count, in code order. */
+function counted(counts: Int32Array): number[] {
+  const codes: number[] = [];
+  for (let c = 0; c < counts.length; c++) if (counts[c] !== 0) codes.push(c);
+  return codes;
+}
+
+/**
+ * Past one mention to count for every DENSE_SHARE entities, the entities seen are read from the
+ * counts after counting rather than noted as counted: a scan of the counters costs less than a
+ * test at every mention (the bench's distinct words: 61,000 mentions a search among 27,000
+ * entities, 0.6 ms counted with the test, 0.35 without).
+ */
+const DENSE_SHARE = 4;
 
 /** A document's facets, for `turns` of its turns. */
 function countDocument(f: FacetCounters, cat: TurnCatalog, d: number, turns: number): void {
@@ -174,7 +209,9 @@ function facetsOfEveryTurn(cat: TurnCatalog): FacetCounters {
 export function facetsOf(cat: TurnCatalog, rowids: Int32Array, length: number): FacetCounters {
   if (length * 2 <= cat.rowids.length) {
     const f = countersFor(cat);
+    f.dense = mentionsOf(cat, rowids, length) * DENSE_SHARE > f.entity.length;
     countMatches(f, cat, rowids, length);
+    if (f.dense) f.entitiesSeen = counted(f.entity);
     return f;
   }
   const all = facetsOfEveryTurn(cat);
