@@ -104,7 +104,7 @@ function countMatches(
       for (let j = mentionStart[r] as number; j < to; j++) {
         const e = mentionCodes[j] as number;
         if (entities[e] === 0) entitiesSeen[entitiesCounted++] = e;
-        entities[e] = (entities[e] as number) + 1;
+        entities[e] = (entities[e] as number) + sign;
       }
     }
   }
@@ -225,7 +225,9 @@ export function facetsOf(cat: TurnCatalog, rowids: Int32Array, length: number): 
   // same loop as matches are counted.
   const { doc } = cat;
   const last = cat.rowids.length > 0 ? (cat.rowids[cat.rowids.length - 1] as number) : -1;
-  const others = new Int32Array(Math.max(0, cat.rowids.length - length));
+  // As long as every turn: matches may name turns a refresh took out of the catalog meanwhile (at
+  // the awaits after they were read), and then fewer current turns match than `length` says.
+  const others = new Int32Array(cat.rowids.length);
   let n = 0;
   let from = 0;
   for (let i = 0; i <= length; i++) {

@@ -4,7 +4,8 @@
  * A tsvector cannot give them cheaply: reading one word's count means unpacking the whole vector
  * (about 9 kB for an average turn), which made scoring a common word take seconds.
  *
- * Titles have postings of their own, numbered by document (doc_index.n).
+ * Titles had postings of their own, numbered by document (doc_index.n), from migration 4 until the
+ * search engine matched titles itself (search/engine/title-index.ts) and the 13th dropped them.
  *
  * One row per (term, block of BLOCK turn numbers), packed as varints: `data` holds
  * (offset in block, turn length, count) per turn, `positions` the count's position deltas, in the

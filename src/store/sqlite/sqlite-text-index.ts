@@ -1,6 +1,7 @@
 /**
- * The search engine's port (model/text-index.ts) over SQLite: FTS5 tables for turns and
- * titles (bm25 is FTS5's own), the turns table for snippets, and the catalog read packed.
+ * The search engine's port (model/text-index.ts) over SQLite: FTS5's table of turns (and its
+ * scores, where the term counts cannot give them), the turns table for snippets, the vocabulary of
+ * turns and titles, and the catalog read packed. Titles are matched by the engine itself.
  */
 import type Database from "better-sqlite3";
 import { VerbatimError } from "../../errors/catalog.js";
