@@ -83,6 +83,71 @@ describe("the titles' own index", () => {
   });
 });
 
+describe("the titles' index kept through changes", () => {
+  const WORDS = ["press", "briefing", "president", "prime", "minister", "talks", "lavrov", "g20", "nato"];
+  const plans: MatchGroup[][] = [
+    [forms("press", "briefing")],
+    [forms("president"), forms("talks")],
+    [[{ type: "prefix", prefix: "pr" }]],
+    [[{ type: "phrase", words: ["prime", "minister"] }]],
+    [forms("g20", "nato")],
+  ];
+  const answers = (index: TitleIndex) =>
+    plans.map((plan) => [...byDocument(index.match(plan, true))].sort((a, b) => a[0] - b[0]));
+
+  it("answers after any sets and clears, searched between them or not, as an index of the titles left", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.record({
+              d: fc.nat(40),
+              words: fc.array(fc.constantFrom(...WORDS, "new", "word", "older"), { maxLength: 6 }),
+              // A term no title held yet, so that prefixes meet terms added since the last sort.
+              fresh: fc.option(fc.nat(50)),
+            }),
+            fc.record({ d: fc.nat(40) }),
+            fc.constant("search" as const),
+          ),
+          { maxLength: 60 },
+        ),
+        (steps) => {
+          const kept = new TitleIndex();
+          const titles = new Map<number, string>();
+          for (const step of steps) {
+            if (step === "search") answers(kept);
+            else if ("words" in step) {
+              const title = [...step.words, ...(step.fresh === null ? [] : [`pr${step.fresh}x`])].join(" ");
+              kept.set(step.d, title);
+              titles.set(step.d, title);
+            } else {
+              kept.clear(step.d);
+              titles.delete(step.d);
+            }
+          }
+          const whole = new TitleIndex();
+          for (const [d, title] of titles) whole.set(d, title);
+          expect(answers(kept)).toEqual(answers(whole));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("answers alike once the titles set since the last derivation outnumber what is read whole", () => {
+    const kept = new TitleIndex();
+    const whole = new TitleIndex();
+    for (let d = 0; d < 5000; d++) kept.set(d, `Briefing ${d % 7 === 0 ? "press" : "talks"} ${d}`);
+    answers(kept);
+    for (let d = 0; d < 5000; d++) {
+      const title = `Statement ${d % 5 === 0 ? "press" : "prime minister"} ${d}`;
+      kept.set(d, title);
+      whole.set(d, title);
+    }
+    expect(answers(kept)).toEqual(answers(whole));
+  });
+});
+
 describe("titles matched and scored as FTS5 matches and scores them", () => {
   const WORDS = [
     "press",

@@ -1,7 +1,7 @@
 /**
  * The documents' titles as an index of their own, kept by the catalog (catalog.ts) as titles
  * arrive and change: each title's terms in order, packed in one array, and each term's documents,
- * derived when a search first needs them after a change. Titles are matched and scored here, for
+ * derived when a search first needs them and again once many titles changed. Titles are matched and scored here, for
  * every backend, rather than by the backend's full-text index: FTS5's bm25() over the bench
  * corpus's titles cost 7 to 13 ms for `the` (12,183 of 15,358 titles), and matching "United
  * Nations Charter" word by word 5 ms, where a title's few terms are counted here in microseconds.
@@ -37,6 +37,11 @@ interface PhraseCounts {
   counts: Int32Array;
 }
 
+/** Titles set since each term's titles were derived that a search reads whole before deriving them again. */
+const SET_SINCE_LIMIT = 4096;
+/** Terms added since the last sort that a prefix looks through one by one before sorting again. */
+const SORTED_TAIL = 4096;
+
 /** One position of an FTS5 phrase: the term ids that may stand there. */
 type Slot = number[];
 
@@ -51,10 +56,19 @@ export class TitleIndex {
   private dropped = 0;
   private titles = 0;
   private totalTerms = 0;
-  /** Bumped by every change, so the documents per term are derived again. */
-  private version = 0;
-  private byTerm: { version: number; start: Int32Array; docs: Int32Array } | null = null;
-  private sorted: Int32Array | null = null;
+  /**
+   * Each term's titles as they were when last derived (the base), and the titles set since, which
+   * a search reads whole: deriving the base again after every change cost each first search after
+   * a commit of an ingest a pass over every title. A title cleared since still stands in the base,
+   * and is found to hold nothing there.
+   */
+  private byTerm: { start: Int32Array; docs: Int32Array } | null = null;
+  private setSince: number[] = [];
+  /** Term ids in the order of their text, for the first `sortedCount` ids; later ones are looked through one by one. */
+  private sorted = new Int32Array(0);
+  /** Per document, the last call of phraseCounts that met it (each title is counted once). */
+  private met = new Int32Array(0);
+  private meeting = 0;
 
   /** Holds document d's title (replacing the one it held). */
   set(d: number, title: string): void {
@@ -73,7 +87,7 @@ export class TitleIndex {
     this.end[d] = this.used;
     this.titles++;
     this.totalTerms += terms.length;
-    this.version++;
+    if (this.byTerm) this.setSince.push(d);
   }
 
   /** Forgets document d's title. */
@@ -85,7 +99,6 @@ export class TitleIndex {
     this.titles--;
     this.start[d] = -1;
     this.end[d] = -1;
-    this.version++;
     if (this.dropped > 1024 && this.dropped > this.used / 2) this.compact();
   }
 
@@ -170,6 +183,9 @@ export class TitleIndex {
 
   private idsStartingWith(prefix: string): Slot {
     const order = this.sortedTerms();
+    const ids: number[] = [];
+    for (let id = order.length; id < this.terms.length; id++)
+      if ((this.terms[id] as string).startsWith(prefix)) ids.push(id);
     let lo = 0;
     let hi = order.length;
     while (lo < hi) {
@@ -177,7 +193,6 @@ export class TitleIndex {
       if ((this.terms[order[mid] as number] as string) < prefix) lo = mid + 1;
       else hi = mid;
     }
-    const ids: number[] = [];
     for (let i = lo; i < order.length; i++) {
       const id = order[i] as number;
       if (!(this.terms[id] as string).startsWith(prefix)) break;
@@ -193,12 +208,22 @@ export class TitleIndex {
     if (slots.some((slot) => slot.length === 0))
       return { docs: new Int32Array(0), counts: new Int32Array(0) };
     const { start, docs: byTerm } = this.documentsByTerm();
+    // Each title once: one under several of the narrowest slot's terms (a prefix's), or set again
+    // since the base, is met again.
+    if (++this.meeting === 0x7fffffff) {
+      this.met.fill(0);
+      this.meeting = 1;
+    }
+    const met = this.met;
+    const meeting = this.meeting;
     // The titles of the slot with the fewest are the only candidates.
     let narrowest = slots[0] as Slot;
     let fewest = Number.POSITIVE_INFINITY;
     for (const slot of slots) {
       let n = 0;
-      for (const id of slot) n += (start[id + 1] as number) - (start[id] as number);
+      // A term newer than the base has none there: its titles are all among those set since.
+      for (const id of slot)
+        if (id < start.length - 1) n += (start[id + 1] as number) - (start[id] as number);
       if (n < fewest) {
         fewest = n;
         narrowest = slot;
@@ -210,39 +235,39 @@ export class TitleIndex {
       const set = sets[k];
       return set ? set.has(id) : (slots[k] as Slot)[0] === id;
     };
-    // A title under several of the narrowest slot's terms (a prefix's) is counted once.
-    const seen = narrowest.length > 1 ? new Set<number>() : null;
-    for (const id of narrowest) {
-      for (let i = start[id] as number; i < (start[id + 1] as number); i++) {
-        const d = byTerm[i] as number;
-        if (seen) {
-          if (seen.has(d)) continue;
-          seen.add(d);
-        }
-        const from = this.start[d] as number;
-        const to = this.end[d] as number;
-        let n = 0;
-        if (single >= 0) {
-          for (let at = from; at < to; at++) if (this.tokens[at] === single) n++;
-        } else {
-          for (let at = from; at + slots.length <= to; at++) {
-            let k = 0;
-            while (k < slots.length && holds(k, this.tokens[at + k] as number)) k++;
-            if (k === slots.length) n++;
-          }
-        }
-        if (n > 0) {
-          docs.push(d);
-          counts.push(n);
+    const count = (d: number) => {
+      if (met[d] === meeting) return;
+      met[d] = meeting;
+      const from = this.start[d] as number;
+      const to = this.end[d] as number;
+      let n = 0;
+      if (single >= 0) {
+        for (let at = from; at < to; at++) if (this.tokens[at] === single) n++;
+      } else {
+        for (let at = from; at + slots.length <= to; at++) {
+          let k = 0;
+          while (k < slots.length && holds(k, this.tokens[at + k] as number)) k++;
+          if (k === slots.length) n++;
         }
       }
-    }
+      if (n > 0) {
+        docs.push(d);
+        counts.push(n);
+      }
+    };
+    for (const id of narrowest)
+      if (id < start.length - 1)
+        for (let i = start[id] as number; i < (start[id + 1] as number); i++) count(byTerm[i] as number);
+    for (const d of this.setSince) count(d);
     return { docs: Int32Array.from(docs), counts: Int32Array.from(counts) };
   }
 
-  /** Each term's titles (each once), by a counting sort of the titles' terms, again after each change. */
+  /**
+   * Each term's titles (each once), by a counting sort of the titles' terms: derived again once the
+   * titles set since are more than SET_SINCE_LIMIT, or an eighth of the titles.
+   */
   private documentsByTerm(): { start: Int32Array; docs: Int32Array } {
-    if (this.byTerm?.version === this.version) return this.byTerm;
+    if (this.byTerm && this.setSince.length <= Math.max(SET_SINCE_LIMIT, this.titles / 8)) return this.byTerm;
     const terms = this.terms.length;
     const start = new Int32Array(terms + 1);
     const last = new Int32Array(terms).fill(-1);
@@ -267,13 +292,14 @@ export class TitleIndex {
         next[id] = (next[id] as number) + 1;
       }
     }
-    this.byTerm = { version: this.version, start, docs };
+    this.byTerm = { start, docs };
+    this.setSince = [];
     return this.byTerm;
   }
 
-  /** Term ids in the order of their text, for prefixes; again when terms were added. */
+  /** Term ids in the order of their text, sorted again once SORTED_TAIL terms came after the last sort. */
   private sortedTerms(): Int32Array {
-    if (this.sorted?.length !== this.terms.length) {
+    if (this.terms.length - this.sorted.length > SORTED_TAIL) {
       const order = Int32Array.from(this.terms.keys());
       const terms = this.terms;
       order.sort((a, b) => ((terms[a] as string) < (terms[b] as string) ? -1 : 1));
@@ -301,6 +327,9 @@ export class TitleIndex {
     end.set(this.end);
     this.start = start;
     this.end = end;
+    const met = new Int32Array(capacity);
+    met.set(this.met);
+    this.met = met;
     this.scratch = {
       matched: new Int32Array(capacity),
       group: new Int32Array(capacity),
