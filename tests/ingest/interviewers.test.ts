@@ -6,19 +6,17 @@
 import { describe, expect, it } from "vitest";
 import { ingestText, midRuPage } from "../support/ingest.js";
 
-const page = (title: string, body: string) => midRuPage(title, body);
+/** The document a mid.ru page of this title and body reads as. */
+const read = (title: string, body: string) => ingestText("mid-ru/page.txt", midRuPage(title, body))[0];
 
 const kinds = (title: string, body: string) =>
-  ingestText("mid-ru/page.txt", page(title, body))[0]?.turns.map((t) => `${t.speakerName}: ${t.kind}`);
+  read(title, body)?.turns.map((t) => `${t.speakerName}: ${t.kind}`);
 
 describe("interviewers named in labels", () => {
   it("a named interviewer's turns are questions and the minister's their answers", () => {
-    const [doc] = ingestText(
-      "mid-ru/page.txt",
-      page(
-        "Foreign Minister Sergey Lavrov’s interview with the Rossiya Segodnya agency, Moscow, March 12, 2021",
-        "Anna Petrova: What will you discuss in Geneva?\n\nSergey Lavrov: Strategic stability, first of all.\n\nAnna Petrova: And after that?\n\nSergey Lavrov: Regional crises.",
-      ),
+    const doc = read(
+      "Foreign Minister Sergey Lavrov’s interview with the Rossiya Segodnya agency, Moscow, March 12, 2021",
+      "Anna Petrova: What will you discuss in Geneva?\n\nSergey Lavrov: Strategic stability, first of all.\n\nAnna Petrova: And after that?\n\nSergey Lavrov: Regional crises.",
     );
     expect(doc?.turns.map((t) => t.kind)).toEqual(["question", "answer", "question", "answer"]);
     expect(doc?.qa).toEqual([
@@ -46,12 +44,9 @@ describe("interviewers named in labels", () => {
   });
 
   it("a television host's turns in an interview are questions, not the chair's", () => {
-    const [doc] = ingestText(
-      "mid-ru/page.txt",
-      page(
-        "Интервью Министра иностранных дел Российской Федерации С.В.Лаврова программе «Воскресный вечер», Москва, 14 марта 2021 года",
-        "Ведущий: Добрый вечер. Как Вы оцениваете заявления Вашингтона?\n\nС.В.Лавров: Мы привыкли к таким заявлениям.\n\nВедущий: А что дальше?\n\nС.В.Лавров: Будем работать.",
-      ),
+    const doc = read(
+      "Интервью Министра иностранных дел Российской Федерации С.В.Лаврова программе «Воскресный вечер», Москва, 14 марта 2021 года",
+      "Ведущий: Добрый вечер. Как Вы оцениваете заявления Вашингтона?\n\nС.В.Лавров: Мы привыкли к таким заявлениям.\n\nВедущий: А что дальше?\n\nС.В.Лавров: Будем работать.",
     );
     expect(doc?.turns.map((t) => t.kind)).toEqual(["question", "answer", "question", "answer"]);
   });

@@ -214,20 +214,22 @@ export class SearchEngine {
   }
 
   /**
-   * All turns matching the text part and the filters, in rowid order, with scores when asked, and
-   * the titles matching the text (the catalog's title index, title-index.ts), scored likewise.
+   * All turns matching the text part and the filters, in rowid order, with scores when asked, and,
+   * with `titled` (a search's page; counts, trends and concordances are turns alone), the titles
+   * matching the text (the catalog's title index, title-index.ts), scored likewise.
    */
   private async matching(
     query: SearchQuery,
     compiled: CompiledText,
     scored: boolean,
     cat: TurnCatalog,
+    titled = false,
   ): Promise<TextMatches> {
     const groups = compiled.groups.length;
     const base: Matches = groups
       ? inCatalog(await this.index.matchTurns(compiled.groups, scored), cat)
       : { rowids: cat.rowids, scores: null, length: cat.rowids.length };
-    const titles = groups ? cat.titles.match(compiled.groups, scored) : NO_TITLES;
+    const titles = groups && titled ? cat.titles.match(compiled.groups, scored) : NO_TITLES;
     const excluded = compiled.exclude.length
       ? new Set(await this.index.matchAnyTurn(compiled.exclude))
       : null;
@@ -438,7 +440,7 @@ export class SearchEngine {
     const perDoc = Math.max(0, Math.min(20, options.turnsPerDocument ?? 3));
     const compiled = await this.compile(query);
     const relevance = sort === "relevance" && compiled.groups.length > 0;
-    const m = await this.matching(query, compiled, relevance, cat);
+    const m = await this.matching(query, compiled, relevance, cat, true);
 
     // From here to the page the work is synchronous: the scratch arrays are this search's alone.
     const { seen, best, titleGroups, titleScore, documents: touched } = this.scratchFor(cat.docId.length);

@@ -221,7 +221,7 @@ export function facetsOf(cat: TurnCatalog, rowids: Int32Array, length: number): 
   f.language.set(all.language);
   f.kind.set(all.kind);
   // The turns that do not match, in order: the current turns in the gaps between matches (a merge
-  // with the list of every turn cost a comparison per turn, 3 ms for \`the\`), taken away in the
+  // with the list of every turn cost a comparison per turn, 3 ms for `the`), taken away in the
   // same loop as matches are counted.
   const { doc } = cat;
   const last = cat.rowids.length > 0 ? (cat.rowids[cat.rowids.length - 1] as number) : -1;

@@ -64,7 +64,7 @@ export class TitleIndex {
    */
   private byTerm: { start: Int32Array; docs: Int32Array } | null = null;
   private setSince: number[] = [];
-  /** Term ids in the order of their text, for the first `sortedCount` ids; later ones are looked through one by one. */
+  /** The first `sorted.length` term ids in the order of their text; later ones are looked through one by one. */
   private sorted = new Int32Array(0);
   /** Per document, the last call of phraseCounts that met it (each title is counted once). */
   private met = new Int32Array(0);
@@ -126,7 +126,7 @@ export class TitleIndex {
       }
     });
     const count = found.length;
-    const docs = Int32Array.from(found).sort();
+    const docs = Int32Array.from(found);
     const groupsOf = new Int32Array(count);
     if (scored) {
       const average = this.titles > 0 ? this.totalTerms / this.titles : 0;
