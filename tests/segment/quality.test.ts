@@ -1,10 +1,10 @@
 /**
  * Turn kinds and question→answer pairs against transcripts annotated by hand (tests/gold/turns:
  * the kind of every turn and which answers answer which question, decided by reading the
- * documents, not the segmenter's output). Five samples: one the rules were tuned on, one
- * annotated before any tuning and not tuned on (tests/gold/turns-fresh), and three from a second,
- * a third and a fourth annotator (tests/gold/turns-second, -third, -fourth; the fourth not tuned
- * on). `npm run quality` writes all five to docs/quality.md.
+ * documents, not the segmenter's output). Six samples: one the rules were tuned on, one
+ * annotated before any tuning and not tuned on (tests/gold/turns-fresh), and four from other
+ * annotators (tests/gold/turns-second, -third, -fourth, -fifth; the fourth not tuned on).
+ * `npm run quality` writes all six to docs/quality.md.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
@@ -28,6 +28,8 @@ const THIRD = fileURLToPath(new URL("../gold/turns-third", import.meta.url));
 const AGREEMENT = fileURLToPath(new URL("../gold/turns-agreement", import.meta.url));
 /** Annotated by a fourth annotator who never saw the rules' output; not tuned on (its figures only were read). */
 const FOURTH = fileURLToPath(new URL("../gold/turns-fourth", import.meta.url));
+/** Annotated blind by two more annotators from a written guide; measured before any change, then tuned on. */
+const FIFTH = fileURLToPath(new URL("../gold/turns-fifth", import.meta.url));
 
 interface GoldFile {
   /** Path under ../shared/corpus. */
@@ -158,7 +160,7 @@ async function scoreAgreement(): Promise<AgreementRow[]> {
   for (const file of listGold(AGREEMENT)) {
     await nextTurn();
     const again = JSON.parse(readFileSync(`${AGREEMENT}/${file}`, "utf8")) as GoldFile;
-    const sample = [FRESH, THIRD, SECOND, FOURTH, TUNING].find((d) => existsSync(`${d}/${file}`));
+    const sample = [FRESH, THIRD, SECOND, FOURTH, FIFTH, TUNING].find((d) => existsSync(`${d}/${file}`));
     if (!sample) throw new Error(`${file}: annotated again, but not first in any sample`);
     const first = JSON.parse(readFileSync(`${sample}/${file}`, "utf8")) as GoldFile;
     const doc = ingestFile(corpusPath(first.source))[first.doc] as Document;
@@ -247,6 +249,9 @@ const errorLines = (rows: FileScore[]) =>
   rows.flatMap((r) => r.errors.map((e) => `- ${r.file.replace(/\.json$/, "")}: ${e}`));
 
 /** One sample's part of the report: what it is, its table, and every error. */
+const FIFTH_INTRO =
+  'Eight more transcripts (a gaggle, a background press call with a dropped line, a President\'s remarks with questions, an Obama-era gaggle; a press secretary\'s briefing with an economic adviser, a COVID-19 team briefing, an on-the-record press call, an Obama-era gaggle), annotated on 2026-12-06 by two annotators, four each, who read them through `scripts/turn-gold.ts dump`, never saw the rules\' output, and followed a written guide to the kinds and pairs (a human reader\'s definitions, not the rules). Measured before any change: kind accuracy 0.871, pair precision 0.827, recall 0.846, F1 0.836 (briefings 0.841 / 0.795, Obama-era 0.989 / 0.964). Its errors were then read and rules written for the kinds of mistake they showed: a nod while a question goes on in parts or after a what-question is listening; a question not heard and put again is answered in both wordings; the sound of a call and the few words that reply to it are `other`; a turn made only of running the room (courtesy, hand-offs, time called, the queue kept), a reporter called by title and name or after "All right", and "two more" after an answer are `moderator`; thanks to two people at once, "I\'m so sorry" and "We appreciate it" are courtesy; "We\'re excited to have… with us again today" introduces a guest. The figures below are therefore no longer unseen.';
+
 const section = (heading: string, intro: string, rows: FileScore[]) => [
   `### ${heading}`,
   "",
@@ -263,6 +268,7 @@ const section = (heading: string, intro: string, rows: FileScore[]) => [
 /** The figures as a section of docs/quality.md (`npm run quality`). */
 function writeReport(
   agreed: AgreementRow[],
+  fifth: FileScore[],
   fourth: FileScore[],
   fresh: FileScore[],
   second: FileScore[],
@@ -277,6 +283,7 @@ function writeReport(
     "Transcripts from `../shared/corpus` (White House briefings, gaggles, press calls and remarks, Obama-era pages, the mid.ru transcript), annotated by reading: the kind of every turn (remarks, question, answer, moderator, other) and each (question, answer) pair. The gold keeps no text but each turn's first three words, so a change of turn boundaries is caught instead of scored. Kind accuracy is over turns; pair precision and recall are over (question, answer) pairs.",
     "",
     ...agreementSection(agreed),
+    ...section("Fifth sample, blind (tests/gold/turns-fifth)", FIFTH_INTRO, fifth),
     ...section(
       "Fourth annotator, blind (tests/gold/turns-fourth)",
       "Eight more transcripts (a background press call, two gaggles, one with the National Security Advisor, a COVID-19 team briefing, a press secretary's briefing, three Obama-era briefings), annotated on 2026-12-04 by a fourth annotator who read them through `scripts/turn-gold.ts dump` and never saw the rules' output. This is the figure to quote: its errors have not been read. Measured before the changes made while it was being annotated: kind accuracy 0.930, pair precision 0.923, recall 0.862, F1 0.891. Those changes (a cut-off statement that is answered or taken up is a question; a question cut off and taken up before any answer is paired with that answer in both parts; a bare \"Yes.\" while the reporter goes on is listening) were written from the second and third samples' errors; the fourth sample's totals were then read once to choose between pairing only such continued questions and also every question part split by an aside (kind 0.930, precision 0.885, recall 0.897, F1 0.891: rejected). On 2026-12-06 its totals were read once more, after a rule written from the third sample's interviews (a question put in parts while the person asked only listens is one question): F1 0.899 before, 0.902 after; and on the same day after another from them (a few words broken off with a dash, which bid by no name and which the person asked answers at once, began a question: \"You're saying high confidence here--\"; trailing dots, which the second sample's podcast uses for interruptions, do not count): F1 0.902 before, 0.906 after (the third sample 0.845 to 0.847, the second 0.708 to 0.704). The annotator's conventions: each substantive part of a question split by an interruption is a question paired with the answer; a question put again after \"I'm sorry?\" is paired in both wordings; a reporter's topic announcement (\"Can I ask a —\") is `other`; deflections (\"I'd refer you to the FDA\") are answers.",
@@ -312,6 +319,7 @@ describe.skipIf(!corpusAvailable)("turn kinds and question-answer pairs against 
   let third: FileScore[] = [];
   let tuning: FileScore[] = [];
   let fourth: FileScore[] = [];
+  let fifth: FileScore[] = [];
   let agreed: AgreementRow[] = [];
 
   // Measured in a hook, not at load: collection must stay quick (see support/event-loop.ts).
@@ -321,15 +329,17 @@ describe.skipIf(!corpusAvailable)("turn kinds and question-answer pairs against 
     third = await score(THIRD);
     tuning = await score(TUNING);
     fourth = await score(FOURTH);
+    fifth = await score(FIFTH);
     agreed = await scoreAgreement();
-    if (process.env.WRITE_QUALITY === "1") writeReport(agreed, fourth, fresh, second, third, tuning);
+    if (process.env.WRITE_QUALITY === "1") writeReport(agreed, fifth, fourth, fresh, second, third, tuning);
   });
 
-  it("has at least 15 annotated transcripts, 5 of them fresh, 8 from a second annotator, 9 from a third and 8 from a fourth", () => {
+  it("has at least 15 annotated transcripts, 5 of them fresh, 8 from a second annotator, 9 from a third, 8 from a fourth and 8 from a fifth sample", () => {
     expect(fourth.length).toBeGreaterThanOrEqual(8);
     expect(fresh.length).toBeGreaterThanOrEqual(5);
     expect(second.length).toBeGreaterThanOrEqual(8);
     expect(third.length).toBeGreaterThanOrEqual(9);
+    expect(fifth.length).toBeGreaterThanOrEqual(8);
     expect(fresh.length + second.length + tuning.length).toBeGreaterThanOrEqual(15);
   });
 
@@ -341,16 +351,18 @@ describe.skipIf(!corpusAvailable)("turn kinds and question-answer pairs against 
 
   // The targets hold on the tuning sample; the fresh sample is guarded against regressions below
   // its measured figures (docs/quality.md), not held to a target it was never tuned for.
-  it("gets the kind of at least 0.97 of the tuning sample's turns right, 0.93 of the fresh sample's, 0.86 of the second annotator's, 0.87 of the third's and 0.92 of the fourth's", () => {
+  it("gets the kind of at least 0.97 of the tuning sample's turns right, 0.93 of the fresh sample's, 0.86 of the second annotator's, 0.87 of the third's, 0.92 of the fourth's and 0.92 of the fifth's", () => {
     expect(total(fourth).accuracy).toBeGreaterThanOrEqual(0.92);
+    expect(total(fifth).accuracy).toBeGreaterThanOrEqual(0.92);
     expect(total(tuning).accuracy).toBeGreaterThanOrEqual(0.97);
     expect(total(fresh).accuracy).toBeGreaterThanOrEqual(0.93);
     expect(total(second).accuracy).toBeGreaterThanOrEqual(0.86);
     expect(total(third).accuracy).toBeGreaterThanOrEqual(0.87);
   });
 
-  it("pairs questions with their answers with an F1 of at least 0.97 on the tuning sample, 0.92 on the fresh one, 0.69 on the second annotator's, 0.80 on the third's and 0.88 on the fourth's", () => {
+  it("pairs questions with their answers with an F1 of at least 0.97 on the tuning sample, 0.92 on the fresh one, 0.69 on the second annotator's, 0.80 on the third's, 0.88 on the fourth's and 0.89 on the fifth's", () => {
     expect(total(fourth).f1).toBeGreaterThanOrEqual(0.88);
+    expect(total(fifth).f1).toBeGreaterThanOrEqual(0.89);
     expect(total(tuning).f1).toBeGreaterThanOrEqual(0.97);
     expect(total(fresh).f1).toBeGreaterThanOrEqual(0.92);
     expect(total(second).f1).toBeGreaterThanOrEqual(0.69);

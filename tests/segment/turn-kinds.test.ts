@@ -86,7 +86,11 @@ describe("turn kinds", () => {
       "answer",
       "moderator",
     ]);
-    expect(pairs).toEqual([[5, 6]]);
+    // Put again after it was not heard, the question is answered in both wordings.
+    expect(pairs).toEqual([
+      [3, 6],
+      [5, 6],
+    ]);
   });
 
   it("a press secretary introducing a guest at the podium chairs; the guest's statement after the greetings is remarks", () => {
@@ -751,5 +755,167 @@ describe("turn kinds", () => {
       [0, 3],
       [2, 4],
     ]);
+  });
+});
+
+describe("turn kinds: nods, the line and running the room", () => {
+  it("an official's nods while a question goes on in parts are listening, and the answer after answers every part", () => {
+    const { kinds, pairs } = read([
+      "Q    So can you guarantee that borrowers who apply in October will see their balance shrink —",
+      "MR. RAMOS:  Yeah.",
+      "Q    — before repayments have to be due again?",
+      "MR. RAMOS:  Yeah.",
+      "Q    And then, on refunds, what happens to borrowers who paid off their loans this year?",
+      `MR. RAMOS:  On your first question, ${ANSWER}`,
+    ]);
+    expect(kinds).toEqual(["question", "other", "question", "other", "question", "answer"]);
+    expect(pairs).toEqual([
+      [0, 5],
+      [2, 5],
+      [4, 5],
+    ]);
+  });
+
+  it("a nod to a what-question is listening, but Yeah to a whole question a yes answers is the answer", () => {
+    const what = read([
+      "Q    What do you think the motivation is behind the new border incursions?",
+      "SENIOR ADMINISTRATION OFFICIAL:  Yeah.",
+      "Q    What is driving them, in your view?",
+      `SENIOR ADMINISTRATION OFFICIAL:  ${ANSWER}`,
+    ]);
+    expect(what.kinds).toEqual(["question", "other", "question", "answer"]);
+    expect(what.pairs).toEqual([
+      [0, 3],
+      [2, 3],
+    ]);
+    const yes = read([
+      "Q    Okay, so everything is still on track for a pick by the end of February?",
+      "MS. PSAKI:  Yeah.",
+      "Q    And is the President still looking for the best candidate, whatever the votes?",
+      `MS. PSAKI:  ${ANSWER}`,
+    ]);
+    expect(yes.kinds).toEqual(["question", "answer", "question", "answer"]);
+    expect(yes.pairs).toEqual([
+      [0, 1],
+      [2, 3],
+    ]);
+  });
+
+  it("an official who did not catch a question (I'm so sorry.) answers it once it is put again, in both wordings", () => {
+    const { kinds, pairs } = read([
+      "Q    Karine, can you say why the adviser is on this trip?",
+      "MS. JEAN-PIERRE:  I'm so sorry.",
+      "Q    Why is the adviser on this trip?",
+      `MS. JEAN-PIERRE:  ${ANSWER}`,
+      "Q    Thank you, Karine. We appreciate it.",
+    ]);
+    expect(kinds).toEqual(["question", "other", "question", "answer", "other"]);
+    expect(pairs).toEqual([
+      [0, 3],
+      [2, 3],
+    ]);
+  });
+
+  it("the sound of a call (Can you hear me?, You broke up., It's a little quiet) and the few words that reply to it are other", () => {
+    const { kinds, pairs } = read([
+      "MODERATOR:  First question, let's go to Brenda Goodman at WebMD.",
+      "Q    Thank you. Can you hear me?",
+      "MR. ZIENTS:  Yes.",
+      "MODERATOR:  It's a little quiet, Brenda.",
+      "Q    Okay. Dr. Walensky, are the new studies of adolescents from the winter?",
+      `DR. WALENSKY:  ${ANSWER}`,
+      "Q    Sorry, you broke up. From which months?",
+      `DR. WALENSKY:  ${ANSWER}`,
+      "MODERATOR:  Liz Szabo at Kaiser Health News.",
+      "MR. ZIENTS:  I don't think we're hearing Liz.",
+      "SENIOR ADMINISTRATION OFFICIAL:  Oh, boy. Okay. So, Franco, can you hear me any better?",
+      "MODERATOR:  Yes, that was a little clearer.",
+    ]);
+    expect(kinds).toEqual([
+      "moderator",
+      "other",
+      "other",
+      "other",
+      "question",
+      "answer",
+      "other",
+      "answer",
+      "moderator",
+      "other",
+      "other",
+      "other",
+    ]);
+    expect(pairs).toEqual([
+      [4, 5],
+      [4, 7],
+    ]);
+  });
+
+  it("a turn that only runs the room (the pool has to gather, I'll stay longer, Go ahead) is the chair's, and so is a reporter called with a title or after All right", () => {
+    const { kinds, pairs } = read([
+      "Q    Will the President sign the bill this week?",
+      `MR. ZIENTS:  Dr. Walensky.`,
+      `DR. WALENSKY:  ${ANSWER}`,
+      "MS. JEAN-PIERRE:  Okay. Just, like, two more.",
+      "Q    And on the trade talks, is a deal close?",
+      `MS. JEAN-PIERRE:  ${ANSWER}`,
+      "MS. JEAN-PIERRE:  Okay. I think the pool — the in-town pool has to gather, so if folks need to go, feel free. I'll stay a little bit longer. Go ahead. You're being very —",
+      "Q    Is the summit still on for next week?",
+      `MS. JEAN-PIERRE:  ${ANSWER}`,
+      "MS. JEAN-PIERRE:  Okay, I'm going to come back because I didn't take your question.",
+      "MODERATOR:  All right, Tommy Christopher.",
+      "Q    Has the President spoken to the governor today?",
+      `MS. JEAN-PIERRE:  ${ANSWER}`,
+      "MS. JEAN-PIERRE:  Okay, we're — I'm going to go. I'm going to go.",
+    ]);
+    expect(kinds).toEqual([
+      "question",
+      "moderator",
+      "answer",
+      "moderator",
+      "question",
+      "answer",
+      "moderator",
+      "question",
+      "answer",
+      "moderator",
+      "moderator",
+      "question",
+      "answer",
+      "moderator",
+    ]);
+    expect(pairs).toEqual([
+      [0, 2],
+      [4, 5],
+      [7, 8],
+      [11, 12],
+    ]);
+  });
+
+  it("an answer that merely mentions going or staying is still an answer", () => {
+    const { kinds } = read([
+      "Q    Will the President travel to the border?",
+      "MS. JEAN-PIERRE:  We have to go where the problem is, and he will stay as long as it takes to see the work done there.",
+      "Q    And the governors?",
+      "MS. JEAN-PIERRE:  Two more.",
+    ]);
+    expect(kinds).toEqual(["question", "answer", "question", "answer"]);
+  });
+
+  it("a press secretary thanking two officials at once and opening the floor chairs, as does one welcoming a guest to the podium", () => {
+    const { kinds } = read([
+      `DR. FAUCI:  ${ANSWER} ${ANSWER} I'll turn back to you now, Jeff.`,
+      "MR. ZIENTS:  Thanks, Drs. Fauci and Walensky. Let's go ahead and open it up for a few questions. Kevin.",
+      "Q    Is the booster needed for teenagers?",
+      `DR. FAUCI:  ${ANSWER}`,
+    ]);
+    expect(kinds).toEqual(["remarks", "moderator", "question", "answer"]);
+    const guest = read([
+      "MS. JEAN-PIERRE:  Okay. Happy Friday. We're excited to have the Deputy Director of the National Economic Council here with us again today to discuss the student loan announcements. He'll have about 20 minutes. And with that, Bharat.",
+      `MR. RAMAMURTI:  ${ANSWER}`,
+      "Q    How much will the plan cost?",
+      `MR. RAMAMURTI:  ${ANSWER}`,
+    ]);
+    expect(guest.kinds).toEqual(["moderator", "remarks", "question", "answer"]);
   });
 });

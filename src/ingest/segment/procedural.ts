@@ -91,7 +91,9 @@ export const isCutOff = (text: string) => isBrokenOff(text) || TRAILING_OFF.test
 export const hasQuestionMark = (text: string) => /[?？]/u.test(text);
 
 // Who is addressed: "Jen", "Mr. President", "[senior administration official]", "guys", "everyone".
-const VOCATIVE = String.raw`(?:(?:[Mm]r|[Mm]rs|[Mm]s|[Dd]r|[Mm]adam|[Mm]adame|[Ss]ir|[Mm]a'am|[Mm]a’am)\.?(?:\s+\p{Lu}[\p{L}’'\-]*){0,2}|\p{Lu}[\p{L}’'\-]*(?:\s+\p{Lu}[\p{L}’'\-]*){0,2}|guys|everyone|everybody|all|folks|you all|y'all|коллеги|друзья)`;
+const ONE_ADDRESSED = String.raw`(?:(?:[Mm]r|[Mm]rs|[Mm]s|[Dd]r|[Dd]rs|[Mm]adam|[Mm]adame|[Ss]ir|[Mm]a'am|[Mm]a’am)\.?(?:\s+\p{Lu}[\p{L}’'\-]*){0,2}|\p{Lu}[\p{L}’'\-]*(?:\s+\p{Lu}[\p{L}’'\-]*){0,2}|guys|everyone|everybody|all|folks|you all|y'all|коллеги|друзья)`;
+// Two addressed at once: "Thanks, Drs. Fauci and Walensky."
+const VOCATIVE = String.raw`${ONE_ADDRESSED}(?:\s+(?:and|и|і)\s+\p{Lu}[\p{L}’'\-]*)?`;
 const LEADING_FILLER =
   /^(?:(?:oh|ok|okay|all right|alright|well|great|good|so|yes|yeah|sure|absolutely|right|hey|hi|hello|ну|хорошо|ладно|да)[,.!]?\s+)+/iu;
 
@@ -101,8 +103,8 @@ const COURTESY_SENTENCE = new RegExp(
     String.raw`(?:thank you|thanks)(?: all| again| everyone| everybody| guys)?(?: (?:so|very) much| a lot| all| again| everyone| everybody| guys| for (?:\S+\s?){1,6})?`,
     "(?:good|great|nice) (?:morning|afternoon|evening|night|day|to see you|to be here|to be with you)(?: all| everyone| everybody)?",
     "(?:hi|hello|hey)(?: there| everyone| everybody| all)?",
-    "(?:ok|okay|all right|alright|no problem|no worries|you're welcome|you’re welcome|my pleasure|sorry|i'm sorry|i’m sorry|i apologi[sz]e|(?:my )?apologies|excuse me|pardon|bye|goodbye|take care|cheers)",
-    "(?:i )?(?:really |truly )?appreciate (?:it|that|you|this)(?: very much)?",
+    "(?:ok|okay|all right|alright|no problem|no worries|you're welcome|you’re welcome|my pleasure|sorry|(?:i'm|i’m|i am) (?:so |very |really |terribly )?sorry|i apologi[sz]e|(?:my )?apologies|excuse me|pardon|bye|goodbye|take care|cheers)",
+    "(?:(?:i|we) )?(?:really |truly )?appreciate (?:it|that|you|this)(?: very much)?",
     "(?:that's|that’s|that is|that was)(?: very| really| so)? (?:helpful|great|useful|kind|good)",
     "how are you(?: doing)?",
     // An interview's goodbye: "Thank you so much. I enjoyed it.", "It's been a pleasure."
@@ -187,6 +189,12 @@ const HAND_OFF = [
   /\b(?:i'll|i’ll|i will|we'll|we’ll|we will|let me|let's|let’s) (?:take|go to|call on|answer|get to) (?:her|him|you|them|the next|one more|a (?:couple|few))\b/iu,
   /\b(?:[Ll]et me|[Ll]et's|[Ll]et’s|I'll|I’ll|[Ww]e'll|[Ww]e’ll) (?:go (?:back |over )?to|call on|turn to) \p{Lu}/u,
   /\bcalled on\b|\bcall on\b/iu,
+  // Keeping the queue: "I'm going to come back because I didn't take your question.", "And then
+  // I'll come around.", "I was pointing to Sebastian.", "I'll stay a little longer and take some questions."
+  /\b(?:i'll|i’ll|i will|i'm going to|i’m going to|let me|we'll|we’ll) (?:come|get) (?:back|around|right back)(?: to (?:you|her|him|them|that side))?(?=\s*(?:[.!]|$|because\b|later\b|after\b|in a (?:second|minute|moment)\b))/iu,
+  /\b(?:i was|i'm|i’m) pointing (?:to|at)\b/iu,
+  /\b(?:i'll|i’ll|i will|i can) stay (?:(?:a|for a) (?:little|bit|few|couple|minute|second)|longer|on)\b/iu,
+  /\btake (?:some|a few|a couple(?: of)?|more|a couple more|a few more|one or two) (?:more )?questions\b/iu,
   /\b(?:turn|hand) (?:it|this|things) (?:back )?over to\b|\bover to you\b/iu,
   /^(?:yes|yeah|please)[,.]? (?:sir|ma'am|ma’am)[.!?]?$/iu,
   /^(?:yes|yeah|please)\?$/iu,
@@ -205,13 +213,18 @@ const GROUND_RULES =
   /\bon (?:deep )?background\b|\bon the record\b|\bembargo(?:ed)?\b|\battribut(?:able|ed) to\b|\bground rules?\b|\bnot for reporting\b|\bfor your awareness\b/iu;
 // Cyrillic words after a space or stop: \b knows only ASCII words.
 const INTRODUCTION =
-  /\b(?:[Jj]oining us|with us today|[Ww]e have (?:the (?:premiere|pleasure|honor|privilege) of|with us|here) |(?:[Hh]e|[Ss]he|[Tt]hey) (?:has|have|will have) (?:time|a few minutes|a hard stop)\b|(?:[Hh]e|[Ss]he|[Tt]hey)(?:'ll| will) take (?:a few |some |a couple of |your )?questions|[Oo]ur (?:speaker|briefer)s?\b|(?:[Hh]e|[Ss]he|[Tt]hey) (?:can|will) (?:talk|speak|walk|take) (?:to )?you|[Tt]his is \p{Lu}\p{Ll}+ \p{Lu}|(?:I'm|I’m|I am|[Ww]e're|[Ww]e’re|[Ww]e are) joined (?:today |tonight |here |this (?:morning|afternoon|evening) )?by\b|\b[Ii] have with me\b|(?<!\b(?:I|[Ww]e|[Yy]ou))(?: will|'ll|’ll) (?:make|give|deliver) (?:an? )?(?:opening|introductory|brief) (?:remarks|statement)|(?<!\b(?:I|[Ww]e|[Yy]ou))(?: will|'ll|’ll) (?:then )?(?:answer|take) (?:your |some )?questions)|(?:^|[\s,.;:!?«"])(?:(?:выступит|выступят) со вступительным словом|(?:ответит|ответят) на (?:ваши )?вопросы|[Пп]редоставляю слово|[Сс]лово предоставляется|[Нн]адаю слово|(?:дасть|дадуть) відповіді на (?:ваші )?запитання)/u;
+  /\b(?:[Jj]oining us|with us (?:again )?today|(?:excited|pleased|happy|delighted|glad|thrilled) to (?:have|welcome) (?!you\b)|[Ww]e have (?:the (?:premiere|pleasure|honor|privilege) of|with us|here) |(?:[Hh]e|[Ss]he|[Tt]hey) (?:has|have|will have) (?:time|a few minutes|a hard stop)\b|(?:[Hh]e|[Ss]he|[Tt]hey)(?:'ll| will) take (?:a few |some |a couple of |your )?questions|[Oo]ur (?:speaker|briefer)s?\b|(?:[Hh]e|[Ss]he|[Tt]hey) (?:can|will) (?:talk|speak|walk|take) (?:to )?you|[Tt]his is \p{Lu}\p{Ll}+ \p{Lu}|(?:I'm|I’m|I am|[Ww]e're|[Ww]e’re|[Ww]e are) joined (?:today |tonight |here |this (?:morning|afternoon|evening) )?by\b|\b[Ii] have with me\b|(?<!\b(?:I|[Ww]e|[Yy]ou))(?: will|'ll|’ll) (?:make|give|deliver) (?:an? )?(?:opening|introductory|brief) (?:remarks|statement)|(?<!\b(?:I|[Ww]e|[Yy]ou))(?: will|'ll|’ll) (?:then )?(?:answer|take) (?:your |some )?questions)|(?:^|[\s,.;:!?«"])(?:(?:выступит|выступят) со вступительным словом|(?:ответит|ответят) на (?:ваши )?вопросы|[Пп]редоставляю слово|[Сс]лово предоставляется|[Нн]адаю слово|(?:дасть|дадуть) відповіді на (?:ваші )?запитання)/u;
 // "На этом пресс-конференция завершена.", "На этом всё.", "На цьому брифінг завершено." (no \b
 // before Cyrillic: it knows only ASCII words).
 const CLOSING =
   /(?:^|[\s,.!])на (?:этом|цьому)(?:\s[^.?!]{0,40}?)?\s(?:заверш|законч|оконч|закінч)|(?:^|[\s,.!])на (?:этом|цьому) (?:всё|все|усе)[.!]|(?:^|[\s,.!])(?:последний|останнє) (?:вопрос|питання)|\b(?:last|final) question\b|\bthat concludes\b|\b(?:that's|that’s|that is) (?:it|all)(?: for| we have| the time)\b|\bthanks? (?:you )?(?:all |everyone )?for joining\b|\bembargo\b|\bfollow up with (?:me|us)\b|\breach out to (?:me|us)\b|\bhard stop\b|\bwrap (?:it |this )?up\b|\byou know where to find (?:me|us)\b/iu;
 const TIME_CALL =
-  /\b(?:we|you) (?:need|have|got) to (?:go|gather|wrap|leave|move|land)\b|\bout of time\b|\bhard stop\b|\bone more question\b|\blast question\b/iu;
+  /\b(?:(?:we|you|i|the pool|pool) (?:need|needs|have|has|got|gotta|(?:'ve|’ve) got)(?: to)?|(?:i'm|i’m|we're|we’re) (?:going to|gonna)(?: have to)?) (?:go|gather|wrap(?: (?:it|this|things) up)?|leave|move|land)(?=\s*(?:[.,!;?—–]|--|$|so\b|now\b))|\bout of time\b|\bhard stop\b|\b(?:one|two|three|a couple|a few|couple)(?: of)? more questions?\b|\blast question\b/iu;
+
+/** "Just, like, two more.": how many questions are left, said after an answer (turn-kinds.ts). */
+export const isQuestionsLeft = (text: string) =>
+  spokenWordCount(text, 6) <= 6 &&
+  /\b(?:one|two|three|a couple|a few|couple)(?: of)? more(?: questions?)?\s*[.!]?$/iu.test(text.trim());
 
 // Handing a question to a colleague at the podium, by name: "Rochelle, anything to add?",
 // "[Senior administration official], do you want to take that?" (a press call's name withheld),
@@ -222,6 +235,24 @@ const COLLEAGUE_HAND_OFF =
 /** Words that hand the floor on, at any length (a moderator's turn may say more first). */
 export const mentionsHandOff = (text: string) =>
   HAND_OFF.some((r) => r.test(text.trim())) || COLLEAGUE_HAND_OFF.test(text);
+
+// A reporter called by name: "Karen?", "Yes, Peter?", "Mary.", "All right, Tommy Christopher.", "Dr. Walensky."
+const NAME_CALLED =
+  /^(?:(?:[Yy]es|[Yy]eah|[Oo]kay|OK|[Oo]k|[Aa]ll right|[Aa]lright|[Gg]reat),?\s+)?(?:(?:Dr|Mr|Mrs|Ms|Secretary|Director|Administrator|Ambassador|General|Admiral|Senator|Governor)\.?\s+)?\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)?[?.]$/u;
+
+/** Words a turn made only of running the room may have: hand-offs, time calls, courtesy. */
+const ROOM_RUNNING = 60;
+
+/** A reporter called on, and nothing else: "All right, Tommy Christopher.", "Dr. Walensky.", "Karen?" (Latin letters only; see isHandOff). */
+export function callsOnSomeone(text: string): boolean {
+  const t = text.trim();
+  return (
+    spokenWordCount(t, 4) <= 4 &&
+    !/\p{sc=Cyrillic}/u.test(t) &&
+    !NOT_A_NAME.test(t.replace(/\.$/u, "?")) &&
+    NAME_CALLED.test(t)
+  );
+}
 
 // Capitalised one-word replies that are not names: "Close?", "Really?", "Yes?".
 const NOT_A_NAME =
@@ -239,17 +270,30 @@ const sentencesOf = (text: string) =>
  * hand-off in them, or opens with one; an answer that ends "Go ahead, Steve." stays an answer.
  */
 export function isHandOff(text: string): boolean {
-  // Courtesy sentences set aside, at most 22 words may be left: stop counting past that (an
-  // answer of hundreds of sentences is no hand-off, and need not be read through).
+  if (callsOnSomeone(text)) return true;
+  // Courtesy sentences set aside, at most 22 words may be left, or 60 when every sentence runs
+  // the room: stop counting past that (an answer of hundreds of sentences is no hand-off, and
+  // need not be read through).
   const rest: string[] = [];
   let words = 0;
-  for (const sentence of sentencesOf(text)) {
+  let running = true;
+  let ran = false;
+  const sentences = sentencesOf(text);
+  for (const [i, sentence] of sentences.entries()) {
     if (isCourtesySentence(sentence)) continue;
     rest.push(sentence);
-    words += spokenWordCount(sentence, 22);
-    if (words > 22) return false;
+    const count = spokenWordCount(sentence, ROOM_RUNNING);
+    words += count;
+    // "Okay. I think the pool has to gather… I'll stay a little bit longer. Go ahead. You're being
+    // very —": the floor handed on, the time called, and a last few words cut off by the next voice.
+    const cutShort = i === sentences.length - 1 && count <= 5 && isBrokenOff(sentence);
+    const runs = mentionsHandOff(sentence) || TIME_CALL.test(sentence);
+    ran ||= runs;
+    running &&= runs || cutShort;
+    if (words > (running ? ROOM_RUNNING : 22)) return false;
   }
   if (words === 0) return false;
+  if (running && ran) return true;
   if (words <= 12 && mentionsHandOff(rest.join(" "))) return true;
   if (words <= 22 && (mentionsHandOff(rest[0] ?? "") || COLLEAGUE_HAND_OFF.test(text.trim()))) return true;
   // A name called: "Karen?", "Yes, Peter?", "Mary.", "Great. Subhan?" (calling on a reporter); in
@@ -259,7 +303,7 @@ export function isHandOff(text: string): boolean {
     words <= 3 &&
     !/\p{sc=Cyrillic}/u.test(t) &&
     !NOT_A_NAME.test(t.replace(/\.$/u, "?")) &&
-    /^(?:(?:yes|yeah|okay|ok|all right|great),?\s+)?\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)?[?.]$/u.test(t)
+    NAME_CALLED.test(t)
   );
 }
 
@@ -281,8 +325,46 @@ export const isContinuation = (text: string) => /^(?:\.\.\.|…|—|–|--)\s*\p
 const CLARIFICATION =
   /\b(?:hard time hearing|(?:can't|can’t|cannot|couldn't|couldn’t|didn't|didn’t) (?:quite )?(?:hear|catch|understand) (?:you|that|the question|what you)|you(?:'re|’re| are) breaking up|say (?:that|it) again|(?:are|were) you (?:talking about|referring to|asking (?:about|me)|saying)|what was the question|(?:do|did) you mean\b|(?:can|could) you be (?:more )?specific|which (?:piece|part|one) (?:did|do) you want|(?:не )?(?:расслышал|понял вопрос)|повторите(?:,? пожалуйста)? вопрос)/iu;
 
+/**
+ * The person asked did not catch the question, and the asker will put it again: "I'm so sorry.",
+ * "Pardon?", "Sorry, I can't hear you.", "You broke up."
+ */
+export const asksToHearAgain = (text: string) =>
+  isClarification(text) ||
+  isAudioTrouble(text) ||
+  (isCourtesy(text) && /\b(?:sorry|pardon|excuse me)\b/iu.test(text));
+
 /** A short request to hear or understand the question again, not an answer. */
 export const isClarification = (text: string) => spokenWordCount(text, 25) <= 25 && CLARIFICATION.test(text);
+
+// A call's sound: "Sorry, you broke up.", "You're coming out a little garbled.", "I don't think
+// we're hearing Liz.", "Our speaker just dropped.", "Can you hear me any better?"
+const AUDIO =
+  /(?:not|n't|n’t)\s(?:[\p{L}’']+\s){0,3}?(?:hearing|hear)\s(?:you|him|her|them|us|\p{Lu}\p{Ll}+)(?:\s(?:very )?(?:well|now|anymore|at all))?\s*[.!?]?$|\b(?:you(?:'re|’re| are)?(?: did)? (?:broke|breaking|break|cut|cutting) (?:up|out)|i cut out|(?:coming|came) (?:out|through|across)(?: as)?(?: a (?:little|bit)| very| really)? (?:garbled|choppy|muffled|quiet|faint|unclear)|garbled|choppy|(?:a (?:little|bit)|very|too|really) (?:quiet|faint|muffled)|(?:can|could|do) you (?:all )?hear (?:me|us)|hear (?:me|us) (?:any )?(?:better|now|okay|ok)|(?:speaker|line|call|connection) (?:just )?(?:dropped|disconnected|cut out)|are you (?:still )?(?:there|with us)|(?:tech|technical|audio|sound|connection) (?:issues|difficulties|problems)|(?:on|off) mute|you(?:'re|’re| are) muted)/iu;
+/** While the sound is sorted out: "Give us one second while we try to get him back on." */
+const HOLD_ON =
+  /^(?:(?:give|bear with) (?:us|me)|one (?:second|moment)|hold on|let(?:'s|’s| us) try (?:again|that again))\b/iu;
+
+/**
+ * The turn is about the sound of the call, and nothing more: a complaint or a check, courtesy, a
+ * moment asked for, and at most a few words asking again ("Sometime around what time?").
+ */
+export function isAudioTrouble(text: string): boolean {
+  if (spokenWordCount(text, 40) > 40) return false;
+  let audio = false;
+  for (const sentence of sentencesOf(text)) {
+    if (AUDIO.test(sentence)) audio = true;
+    else if (
+      !isCourtesySentence(sentence) &&
+      // "Oh, boy.", "Hmm."
+      spokenWordCount(sentence, 2) > 2 &&
+      !HOLD_ON.test(sentence.trim()) &&
+      !(spokenWordCount(sentence, 6) <= 6 && hasQuestionMark(sentence))
+    )
+      return false;
+  }
+  return audio;
+}
 
 /** Ground rules or the introduction of the briefer: the chair opening a press call. */
 export function isChairOpening(text: string): boolean {

@@ -7,7 +7,7 @@ import type { WarningCode } from "../../errors/catalog.js";
 import type { QaPair, Turn } from "../../model/document.js";
 import { addressee, isInterpretedMarker, type LabelConvention, type LabelMatch } from "./labels.js";
 import { pairQuestions } from "./pairing.js";
-import { isBackchannel } from "./procedural.js";
+import { asksToHearAgain, isBackchannel } from "./procedural.js";
 import { findStageDirections } from "./stage-directions.js";
 import { classifyTurns, continuations } from "./turn-kinds.js";
 
@@ -109,10 +109,12 @@ export function segment(input: SegmentInput): SegmentResult {
       notes: t.paragraphs.flatMap((p, i) => findStageDirections(p, i)),
     });
   }
-  // The people asked listening ("Yes.", "Right.", "Uh-huh.") while a question is put.
-  const listening = turns.map(
-    (t) =>
-      t.kind === "other" && shapes[t.index]?.role !== "question" && isBackchannel(t.paragraphs.join(" ")),
-  );
+  // The people asked listening while a question is put: "Yes.", "Right.", "Uh-huh.", or asking
+  // to hear it again ("I'm so sorry." before the reporter puts it again).
+  const listening = turns.map((t) => {
+    if (t.kind !== "other" || shapes[t.index]?.role === "question") return false;
+    const text = t.paragraphs.join(" ");
+    return isBackchannel(text) || asksToHearAgain(text);
+  });
   return { turns, qa: pairQuestions(turns, continuations(shapes), listening), warnings };
 }

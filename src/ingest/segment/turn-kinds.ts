@@ -7,8 +7,10 @@
 import type { TurnKind } from "../../model/document.js";
 import { type LabelRole, QUESTION_WORDS } from "./labels.js";
 import {
+  callsOnSomeone,
   endsWithSignOff,
   hasQuestionMark,
+  isAudioTrouble,
   isBackchannel,
   isBrokenOff,
   isChairOpening,
@@ -22,11 +24,13 @@ import {
   isHandOff,
   isNamedBid,
   isPlaceLine,
+  isQuestionsLeft,
   isSpeech,
   isStageDirectionOnly,
   isTimeCall,
   mentionsHandOff,
   putsAQuestion,
+  splitSentences,
   spokenWordCount,
   spokenWords,
 } from "./procedural.js";
@@ -58,6 +62,8 @@ function sideOf(t: TurnShape): Side {
 const textOf = (t: TurnShape) => t.paragraphs.join("\n");
 const SHORT_REPLY = 15;
 const SHORT_REMARK = 12;
+/** So few words after a sound check or complaint that they only say the sound is fine. */
+const SOUND_REPLY = 8;
 /** So few words cut off that they only claim the floor ("Mr. President, on —"). */
 const FALSE_START = 6;
 /** Labels that say a question is put (labels.ts); the end is a letter's, which \b knows only in ASCII. */
@@ -73,6 +79,7 @@ export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[
   const kinds: (TurnKind | null)[] = turns.map((t, i) =>
     localKind(t, sides[i] as Side, texts[i] as string, texts[i - 1] ?? "", hasLabels),
   );
+  const continued = continuations(turns);
   const firstQuestion = kinds.indexOf("question");
   const lastQuestion = kinds.lastIndexOf("question");
 
@@ -102,9 +109,41 @@ export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[
     ) {
       if (kinds[i] === null) {
         // A bid for the floor ("Karine?") answered by "Yeah.": the floor given.
-        kinds[i] = isFloorBid(prevText) && FLOOR_GIVEN.test(text.trim()) ? "moderator" : "other";
+        // (Not "— when the application is available —" "Yeah.": the question going on bids for nothing.)
+        const bid = isFloorBid(prevText) && continued[i - 1] == null;
+        kinds[i] = bid && FLOOR_GIVEN.test(text.trim()) ? "moderator" : "other";
       }
       if (kinds[i - 1] === "question" && spokenWordCount(prevText, 12) <= 12) kinds[i - 1] = "other";
+      continue;
+    }
+    // "So can you guarantee … the appropriate amount —" "Yeah." "— before repayments are due?":
+    // nodding along while the question goes on, even once it has begun to ask; but "Yes." to
+    // "are you meeting with other groups of lawmakers —" answers it.
+    if (
+      prevSide === "ask" &&
+      continued[i + 1] === i - 1 &&
+      isBackchannel(text) &&
+      !ANSWER_REPLY.test(text.trim())
+    ) {
+      kinds[i] = "other";
+      continue;
+    }
+    // "What is the motivation?" "Yeah." "What is driving them?" [a full answer], or the last part
+    // of a question put in parts, "… before repayments are due again?" "Yeah." "And then another…":
+    // a nod while the reporter goes on; the answer after answers every part. "Yes." or "No." would
+    // answer, and so does "Yeah." to a question asked whole that a yes answers ("So everything is
+    // still on track?" "Yeah.").
+    if (
+      prevAsked &&
+      (asksWhat(prevText) || continued[i - 1] != null) &&
+      nextSide === "ask" &&
+      isBackchannel(text) &&
+      !ANSWER_REPLY.test(text.trim()) &&
+      sides[i + 2] === "official" &&
+      kinds[i + 2] === null &&
+      spokenWordCount(texts[i + 2] as string, SHORT_REPLY) > SHORT_REPLY
+    ) {
+      kinds[i] = "other";
       continue;
     }
     if (side !== "official" || kinds[i] !== null) continue;
@@ -112,6 +151,11 @@ export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[
     // The chair of a press call opens it (ground rules, the briefer introduced) and another
     // official speaks next, before any question.
     if ((firstQuestion === -1 || i < firstQuestion) && nextSide === "official" && isChairOpening(text)) {
+      kinds[i] = "moderator";
+      continue;
+    }
+    // "Okay. Just, like, two more." after an answer: the questions left, not a reply.
+    if (kinds[i - 1] !== "question" && prevSide !== "ask" && isQuestionsLeft(text)) {
       kinds[i] = "moderator";
       continue;
     }
@@ -143,11 +187,19 @@ export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[
     }
   }
 
+  // "Can you hear me?" "Yes." / "Franco, can you hear me any better?" "Yes, that was a little
+  // clearer.": a few words in reply to the sound of the call answer nothing, unless they hand
+  // the floor on.
+  for (let i = 1; i < turns.length; i++) {
+    if (!isAudioTrouble(texts[i - 1] as string) || isHandOff(texts[i] as string)) continue;
+    const text = texts[i] as string;
+    if (spokenWordCount(text, SOUND_REPLY) <= SOUND_REPLY && !putsAQuestion(text)) kinds[i] = "other";
+  }
+
   // A reporter's half-sentence cut off before a question was put began one when the reporter goes
   // on with it ("— the vaccine after…") or the official answers it ("No, I didn't say that."); it
   // was only a false start when the official's reply is an aside and the reporter starts over
   // ("You spent part of your day —" "I'm over here." "Oh, hi." "You spent part of your day…").
-  const continued = continuations(turns);
   for (let i = 0; i < turns.length; i++) {
     const text = texts[i] as string;
     if (sides[i] !== "ask" || kinds[i] !== "other" || !isCutOff(text) || putsAQuestion(text)) continue;
@@ -217,6 +269,17 @@ export function continuations(turns: Pick<TurnShape, "label" | "paragraphs">[]):
   });
 }
 
+/** The question a turn ends on asks what, why, how, when, where, who or which: a yes is no answer to it. */
+function asksWhat(text: string): boolean {
+  const questions = text.split(/(?<=[?？])/u).filter((q) => /[?？]\s*$/u.test(q));
+  const last = questions[questions.length - 1];
+  if (!last) return false;
+  const sentence = splitSentences(last.trim()).pop() ?? "";
+  return /^(?:(?:and|but|so|okay|ok|well|now|then)[,\s]+)*(?:what|why|how|when|where|who|whom|whose|which)\b/iu.test(
+    sentence.trim(),
+  );
+}
+
 /** The words of a short turn all occur in the turn before: an echo ("Close?" after "Close."). */
 function echoes(text: string, previousText: string): boolean {
   const before = new Set(
@@ -247,7 +310,8 @@ function localKind(
         ? "other"
         : "remarks";
     case "ask":
-      if (isStageDirectionOnly(text) || isCourtesy(text) || isBackchannel(text)) return "other";
+      if (isStageDirectionOnly(text) || isCourtesy(text) || isBackchannel(text) || isAudioTrouble(text))
+        return "other";
       // "Karine?" bids for the floor; "Close?" after "Close." asks again.
       if (isFloorBid(text) && !echoes(text, previousText)) return "other";
       // "One last question: what do you regret?" announces the end and asks all the same.
@@ -265,7 +329,9 @@ function localKind(
         return "other";
       return "question";
     case "chair":
-      if (isCourtesy(text) || isStageDirectionOnly(text)) return "other";
+      // "All right, Tommy Christopher." calls on a reporter; "Thanks, Jeff." only thanks.
+      if (callsOnSomeone(text)) return "moderator";
+      if (isCourtesy(text) || isStageDirectionOnly(text) || isAudioTrouble(text)) return "other";
       // A moderator who puts the questions (a forum, an interview on stage) asks them.
       if (
         t.role === "moderator" &&
@@ -277,7 +343,8 @@ function localKind(
       }
       return "moderator";
     case "official":
-      if (isStageDirectionOnly(text) || isCourtesy(text)) return "other";
+      if (callsOnSomeone(text)) return "moderator";
+      if (isStageDirectionOnly(text) || isCourtesy(text) || isAudioTrouble(text)) return "other";
       if (isHandOff(text) || isTimeCall(text)) return "moderator";
       return null;
   }
