@@ -233,8 +233,10 @@ const COLLEAGUE_HAND_OFF =
   /^(?:(?:okay|ok|all right|great|so|yeah)[.,!]?\s+)*(?:\p{Lu}[\p{L}’'-]+|\[[^\]]{1,60}\]),\s.{0,40}?(?:\banything (?:else )?to add\b|\bany(?:thing)? further\b|\b(?:want|like) to (?:add|jump in|take (?:that|this|it))\b|\bчто-нибудь добавить|\bхотите добавить)/iu;
 
 /** Words that hand the floor on, at any length (a moderator's turn may say more first). */
-export const mentionsHandOff = (text: string) =>
-  HAND_OFF.some((r) => r.test(text.trim())) || COLLEAGUE_HAND_OFF.test(text);
+export const mentionsHandOff = (text: string) => {
+  const t = text.trim();
+  return HAND_OFF.some((r) => r.test(t)) || COLLEAGUE_HAND_OFF.test(text);
+};
 
 // A reporter called by name: "Karen?", "Yes, Peter?", "Mary.", "All right, Tommy Christopher.", "Dr. Walensky."
 const NAME_CALLED =
@@ -242,6 +244,8 @@ const NAME_CALLED =
 
 /** Words a turn made only of running the room may have: hand-offs, time calls, courtesy. */
 const ROOM_RUNNING = 60;
+/** Words one sentence that runs the room may have ("I think the pool has to gather, so if folks need to go, feel free."). */
+const ROOM_SENTENCE = 25;
 
 /** A reporter called on, and nothing else: "All right, Tommy Christopher.", "Dr. Walensky.", "Karen?" (Latin letters only; see isHandOff). */
 export function callsOnSomeone(text: string): boolean {
@@ -276,26 +280,39 @@ export function isHandOff(text: string): boolean {
   // need not be read through).
   const rest: string[] = [];
   let words = 0;
-  let running = true;
+  // A turn of more than ROOM_RUNNING words cannot be only running the room.
+  let running = spokenWordCount(text, ROOM_RUNNING) <= ROOM_RUNNING;
   let ran = false;
+  // Each sentence tried against the phrases once (a short turn's first sentence is asked again below).
+  const tried = new Map<string, boolean>();
+  const handsOff = (t: string) => {
+    const known = tried.get(t);
+    if (known !== undefined) return known;
+    const found = mentionsHandOff(t);
+    tried.set(t, found);
+    return found;
+  };
   const sentences = sentencesOf(text);
   for (const [i, sentence] of sentences.entries()) {
     if (isCourtesySentence(sentence)) continue;
     rest.push(sentence);
-    const count = spokenWordCount(sentence, ROOM_RUNNING);
+    const count = spokenWordCount(sentence, running ? ROOM_RUNNING : 22);
     words += count;
     // "Okay. I think the pool has to gather… I'll stay a little bit longer. Go ahead. You're being
     // very —": the floor handed on, the time called, and a last few words cut off by the next voice.
     const cutShort = i === sentences.length - 1 && count <= 5 && isBrokenOff(sentence);
-    const runs = mentionsHandOff(sentence) || TIME_CALL.test(sentence);
+    // Only short sentences run the room, and only while every one before has: a speech's first
+    // sentence need not be tried against every phrase.
+    const runs: boolean =
+      running && count <= ROOM_SENTENCE && (handsOff(sentence) || TIME_CALL.test(sentence));
     ran ||= runs;
     running &&= runs || cutShort;
     if (words > (running ? ROOM_RUNNING : 22)) return false;
   }
   if (words === 0) return false;
   if (running && ran) return true;
-  if (words <= 12 && mentionsHandOff(rest.join(" "))) return true;
-  if (words <= 22 && (mentionsHandOff(rest[0] ?? "") || COLLEAGUE_HAND_OFF.test(text.trim()))) return true;
+  if (words <= 12 && handsOff(rest.join(" "))) return true;
+  if (words <= 22 && (handsOff(rest[0] ?? "") || COLLEAGUE_HAND_OFF.test(text.trim()))) return true;
   // A name called: "Karen?", "Yes, Peter?", "Mary.", "Great. Subhan?" (calling on a reporter); in
   // Latin letters only, as no list tells a Cyrillic word from a name ("Складна." answers).
   const t = rest.join(" ").trim();
@@ -341,6 +358,9 @@ export const isClarification = (text: string) => spokenWordCount(text, 25) <= 25
 // we're hearing Liz.", "Our speaker just dropped.", "Can you hear me any better?"
 const AUDIO =
   /(?:not|n't|n’t)\s(?:[\p{L}’']+\s){0,3}?(?:hearing|hear)\s(?:you|him|her|them|us|\p{Lu}\p{Ll}+)(?:\s(?:very )?(?:well|now|anymore|at all))?\s*[.!?]?$|\b(?:you(?:'re|’re| are)?(?: did)? (?:broke|breaking|break|cut|cutting) (?:up|out)|i cut out|(?:coming|came) (?:out|through|across)(?: as)?(?: a (?:little|bit)| very| really)? (?:garbled|choppy|muffled|quiet|faint|unclear)|garbled|choppy|(?:a (?:little|bit)|very|too|really) (?:quiet|faint|muffled)|(?:can|could|do) you (?:all )?hear (?:me|us)|hear (?:me|us) (?:any )?(?:better|now|okay|ok)|(?:speaker|line|call|connection) (?:just )?(?:dropped|disconnected|cut out)|are you (?:still )?(?:there|with us)|(?:tech|technical|audio|sound|connection) (?:issues|difficulties|problems)|(?:on|off) mute|you(?:'re|’re| are) muted)/iu;
+/** A word one of AUDIO's phrases holds: most turns are passed over on this alone. */
+const AUDIO_WORDS =
+  /hear|broke|break|cut|garbled|choppy|quiet|faint|muffled|unclear|dropped|disconnected|there|with us|issues|difficulties|problems|mute/iu;
 /** While the sound is sorted out: "Give us one second while we try to get him back on." */
 const HOLD_ON =
   /^(?:(?:give|bear with) (?:us|me)|one (?:second|moment)|hold on|let(?:'s|’s| us) try (?:again|that again))\b/iu;
@@ -350,7 +370,7 @@ const HOLD_ON =
  * moment asked for, and at most a few words asking again ("Sometime around what time?").
  */
 export function isAudioTrouble(text: string): boolean {
-  if (spokenWordCount(text, 40) > 40) return false;
+  if (spokenWordCount(text, 40) > 40 || !AUDIO_WORDS.test(text)) return false;
   let audio = false;
   for (const sentence of sentencesOf(text)) {
     if (AUDIO.test(sentence)) audio = true;

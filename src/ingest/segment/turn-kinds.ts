@@ -75,9 +75,10 @@ const FLOOR_GIVEN = /^(?:yes|yeah|yep|sure|go ahead|please|okay|ok|да|пожа
 export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[] {
   const sides = turns.map(sideOf);
   const texts = turns.map(textOf);
+  const audio = texts.map(isAudioTrouble);
   // null: substantive, decided by position below.
   const kinds: (TurnKind | null)[] = turns.map((t, i) =>
-    localKind(t, sides[i] as Side, texts[i] as string, texts[i - 1] ?? "", hasLabels),
+    localKind(t, sides[i] as Side, texts[i] as string, texts[i - 1] ?? "", hasLabels, audio[i] === true),
   );
   const continued = continuations(turns);
   const firstQuestion = kinds.indexOf("question");
@@ -191,7 +192,7 @@ export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[
   // clearer.": a few words in reply to the sound of the call answer nothing, unless they hand
   // the floor on.
   for (let i = 1; i < turns.length; i++) {
-    if (!isAudioTrouble(texts[i - 1] as string) || isHandOff(texts[i] as string)) continue;
+    if (audio[i - 1] !== true || isHandOff(texts[i] as string)) continue;
     const text = texts[i] as string;
     if (spokenWordCount(text, SOUND_REPLY) <= SOUND_REPLY && !putsAQuestion(text)) kinds[i] = "other";
   }
@@ -296,6 +297,8 @@ function localKind(
   text: string,
   previousText: string,
   hasLabels: boolean,
+  /** The turn is about the sound of the call (isAudioTrouble). */
+  audio: boolean,
 ): TurnKind | null {
   switch (side) {
     case "opening":
@@ -310,8 +313,7 @@ function localKind(
         ? "other"
         : "remarks";
     case "ask":
-      if (isStageDirectionOnly(text) || isCourtesy(text) || isBackchannel(text) || isAudioTrouble(text))
-        return "other";
+      if (isStageDirectionOnly(text) || isCourtesy(text) || isBackchannel(text) || audio) return "other";
       // "Karine?" bids for the floor; "Close?" after "Close." asks again.
       if (isFloorBid(text) && !echoes(text, previousText)) return "other";
       // "One last question: what do you regret?" announces the end and asks all the same.
@@ -331,7 +333,7 @@ function localKind(
     case "chair":
       // "All right, Tommy Christopher." calls on a reporter; "Thanks, Jeff." only thanks.
       if (callsOnSomeone(text)) return "moderator";
-      if (isCourtesy(text) || isStageDirectionOnly(text) || isAudioTrouble(text)) return "other";
+      if (isCourtesy(text) || isStageDirectionOnly(text) || audio) return "other";
       // A moderator who puts the questions (a forum, an interview on stage) asks them.
       if (
         t.role === "moderator" &&
@@ -344,7 +346,7 @@ function localKind(
       return "moderator";
     case "official":
       if (callsOnSomeone(text)) return "moderator";
-      if (isStageDirectionOnly(text) || isCourtesy(text) || isAudioTrouble(text)) return "other";
+      if (isStageDirectionOnly(text) || isCourtesy(text) || audio) return "other";
       if (isHandOff(text) || isTimeCall(text)) return "moderator";
       return null;
   }
