@@ -918,4 +918,33 @@ describe("turn kinds: nods, the line and running the room", () => {
     ]);
     expect(guest.kinds).toEqual(["moderator", "remarks", "question", "answer"]);
   });
+
+  it("a press secretary's own items once a guest has gone are remarks, and so are a briefer's closing words after the last question was called", () => {
+    const { kinds, pairs } = read([
+      "Q    How many tests will be shipped this month?",
+      `DR. JHA:  ${ANSWER} ${ANSWER}`,
+      "MS. PSAKI:  Thank you, Dr. Jha. You're invited anytime.",
+      "DR. JHA:  All right. Thank you, everybody.",
+      `MS. PSAKI:  Thank you. Okay, a couple items at the top. ${ANSWER} ${ANSWER} Go ahead.`,
+      "Q    Is the President going to Ohio next week?",
+      `MS. PSAKI:  I would say two things. ${ANSWER} ${ANSWER}`,
+      "MR. CHEEMA:  That was the last question.",
+      `DR. JHA:  Great. Well, thank you, everybody. Let me just finish off by saying thank you for joining us today. ${Array(7).fill(ANSWER).join(" ")}`,
+    ]);
+    expect(kinds).toEqual([
+      "question",
+      "answer",
+      "other",
+      "other",
+      "remarks",
+      "question",
+      "answer",
+      "moderator",
+      "remarks",
+    ]);
+    expect(pairs).toEqual([
+      [0, 1],
+      [5, 6],
+    ]);
+  });
 });

@@ -105,6 +105,8 @@ const COURTESY_SENTENCE = new RegExp(
     "(?:hi|hello|hey)(?: there| everyone| everybody| all)?",
     "(?:ok|okay|all right|alright|no problem|no worries|you're welcome|you’re welcome|my pleasure|sorry|(?:i'm|i’m|i am) (?:so |very |really |terribly )?sorry|i apologi[sz]e|(?:my )?apologies|excuse me|pardon|bye|goodbye|take care|cheers)",
     "(?:(?:i|we) )?(?:really |truly )?appreciate (?:it|that|you|this)(?: very much)?",
+    // A guest thanked on leaving the podium: "You're invited anytime.", "Invited back anytime."
+    "(?:(?:you're|you’re|you are) )?(?:always )?(?:invited|welcome) (?:back )?(?:any ?time|again)",
     "(?:that's|that’s|that is|that was)(?: very| really| so)? (?:helpful|great|useful|kind|good)",
     "how are you(?: doing)?",
     // An interview's goodbye: "Thank you so much. I enjoyed it.", "It's been a pleasure."
@@ -384,6 +386,18 @@ export function isAudioTrouble(text: string): boolean {
       return false;
   }
   return audio;
+}
+
+// "Okay, a couple items at the top.", "Okay, just a topper for you.", "I have a few updates for you."
+const ITEMS =
+  /\b(?:(?:a couple|a few|two|three|several|some|one|a number)(?: of)? (?:more )?(?:items|updates|toppers)(?: for you)?(?: (?:at|for) the top)?|(?:a|one) (?:quick |more )?topper|(?:items|things|updates) (?:at|for) the top)\b/iu;
+
+/** The first few sentences, courtesy aside, announce items of the briefer's own: a topper, not an answer. */
+export function opensWithItems(text: string): boolean {
+  return sentencesOf(text)
+    .filter((s) => !isCourtesySentence(s))
+    .slice(0, 3)
+    .some((s) => spokenWordCount(s, 25) <= 25 && ITEMS.test(s));
 }
 
 /** Ground rules or the introduction of the briefer: the chair opening a press call. */

@@ -29,6 +29,7 @@ import {
   isStageDirectionOnly,
   isTimeCall,
   mentionsHandOff,
+  opensWithItems,
   putsAQuestion,
   splitSentences,
   spokenWordCount,
@@ -62,6 +63,8 @@ function sideOf(t: TurnShape): Side {
 const textOf = (t: TurnShape) => t.paragraphs.join("\n");
 const SHORT_REPLY = 15;
 const SHORT_REMARK = 12;
+/** Words past which a turn is a statement of its own, not a few words between others. */
+const LONG_TURN = 40;
 /** So few words after a sound check or complaint that they only say the sound is fine. */
 const SOUND_REPLY = 8;
 /** So few words cut off that they only claim the floor ("Mr. President, on —"). */
@@ -163,6 +166,18 @@ export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[
     // After the last question, a turn that closes the event, not one that answers.
     if (i > lastQuestion && kinds[i - 1] !== "question" && isClosing(text)) {
       kinds[i] = "moderator";
+      continue;
+    }
+    // "Okay, a couple items at the top.": the press secretary's own items once a guest has gone,
+    // not an answer to the guest's last question; and after the chair has called the last
+    // question, the briefer's closing words ("Let me just finish off by saying…").
+    const long = spokenWordCount(text, LONG_TURN) > LONG_TURN;
+    if (
+      long &&
+      kinds[i - 1] !== "question" &&
+      (opensWithItems(text) || (i > lastQuestion && kinds[i - 1] === "moderator" && isClosing(prevText)))
+    ) {
+      kinds[i] = "remarks";
       continue;
     }
     // "What do I think what?", "Is it in the bill?": the question asked back, then put again;
