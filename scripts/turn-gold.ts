@@ -26,7 +26,7 @@ if (!doc) throw new Error(`${source} has no document ${docIndex}`);
 const firstWords = (p: string | undefined) => (p ?? "").split(/\s+/).filter(Boolean).slice(0, 3).join(" ");
 
 if (mode === "dump") {
-  console.log(`# ${doc.title} (${doc.date ?? "no date"}), ${doc.turns.length} turns`);
+  console.log(`# ${doc.title} (${doc.when.date ?? "no date"}), ${doc.turns.length} turns`);
   doc.turns.forEach((t, i) => {
     console.log(`\n[${i}] ${t.label ?? "(no label)"}`);
     for (const p of t.paragraphs) console.log(`    ${p}`);

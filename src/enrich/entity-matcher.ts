@@ -122,6 +122,17 @@ function namesGiven(form: CompiledForm, t: Token): boolean {
   return form.givenNames.has(key) || (CYRILLIC.test(key) && form.givenNames.has(spellingKey(key)));
 }
 
+/** Whether a capital initial before a person's surname begins one of that person's given names, in either script. */
+function initialOfGiven(form: CompiledForm, t: Token): boolean {
+  const initial = tokenKey(t);
+  for (const given of form.givenNames) {
+    if (given.startsWith(initial)) return true;
+    // Spelling keys are Latin skeletons of Cyrillic names ("~lloid"): compare the initial's skeleton.
+    if (given.startsWith("~") && given[1] === (SKELETON[initial] ?? initial)[0]) return true;
+  }
+  return form.givenNames.size === 0;
+}
+
 /** Per UTF-16 code unit: 0 not part of a word, 1 part of a word, 2 an uppercase letter. Filled on first sight. */
 const charClass = new Uint8Array(65536).fill(255);
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
@@ -527,6 +538,17 @@ export class EntityMatcher {
       return false;
     // "Mexico City", "Kuwait City", "Panama City": the capital, named after the country.
     if ((type === "country" || type === "place") && after && after.raw === "City" && gap(t, after) === " ")
+      return false;
+    // "Charlene D. Austin" is not Lloyd Austin: an initial before a surname must be one of the
+    // person's given names' ("L. Austin", "Л.Остина" are his).
+    if (
+      type === "person" &&
+      before &&
+      before.raw.length === 1 &&
+      before.upper &&
+      /^\.\s?$/u.test(gap(before, t)) &&
+      !initialOfGiven(form, before)
+    )
       return false;
     if (type === "person" && before && before.upper && Math.abs(t.start - before.end) <= 1) {
       if (namesGiven(form, before)) return true;

@@ -53,6 +53,12 @@ describe("entity recognition", () => {
     expect(ids("Kevin Holland, Member; David Turk; Jennifer K. French; Chad Wolf")).toEqual([]);
     expect(ids("Cameron Hardesty, retired; Кэмерон Хардести; Блэр Рубл")).toEqual([]);
     expect(ids("John J. Sullivan, former Ambassador")).toEqual([]);
+    // Another initial before a registered person's surname is someone else; theirs is them.
+    expect(ids("Charlene D. Austin, spouse of the Secretary of Defense")).toEqual([]);
+    expect(ids("the Secretary of Defense L. Austin; Л.Остина")).toEqual([
+      "speaker:lloyd-austin",
+      "speaker:lloyd-austin",
+    ]);
     expect(ids("the war in Eastern Ukraine")).toEqual(["UA"]);
   });
 

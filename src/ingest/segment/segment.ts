@@ -8,6 +8,7 @@ import type { QaPair, Turn } from "../../model/document.js";
 import { addressee, isInterpretedMarker, type LabelConvention, type LabelMatch } from "./labels.js";
 import { pairQuestions } from "./pairing.js";
 import { asksToHearAgain, isBackchannel } from "./procedural.js";
+import { nameQuestioners } from "./questioners.js";
 import { findStageDirections } from "./stage-directions.js";
 import { classifyTurns, continuations } from "./turn-kinds.js";
 
@@ -109,6 +110,23 @@ export function segment(input: SegmentInput): SegmentResult {
       notes: t.paragraphs.flatMap((p, i) => findStageDirections(p, i)),
     });
   }
+  // Reporters the chair called by name, or who said who they are, under a bare "Q".
+  const questioners = nameQuestioners(
+    turns.map((t) => ({
+      kind: t.kind,
+      asks: shapes[t.index]?.role === "question",
+      named: t.speakerId !== null,
+      paragraphs: t.paragraphs,
+    })),
+  );
+  questioners.forEach((name, i) => {
+    const turn = turns[i];
+    if (!name || !turn) return;
+    const speaker = input.resolve(name);
+    if (!speaker.speakerId) return;
+    turn.speakerId = speaker.speakerId;
+    turn.speakerName = speaker.speakerName;
+  });
   // The people asked listening while a question is put: "Yes.", "Right.", "Uh-huh.", or asking
   // to hear it again ("I'm so sorry." before the reporter puts it again).
   const listening = turns.map((t) => {

@@ -296,6 +296,9 @@ function asksWhat(text: string): boolean {
   );
 }
 
+/** "North Korea?" after "Karine, back on North Korea: …": the words asked back, not a name called ("Dr. Walensky." hands the question on). */
+const asksBack = (text: string, previousText: string) => /\?\s*$/u.test(text) && echoes(text, previousText);
+
 /** The words of a short turn all occur in the turn before: an echo ("Close?" after "Close."). */
 function echoes(text: string, previousText: string): boolean {
   const before = new Set(
@@ -347,7 +350,7 @@ function localKind(
       return "question";
     case "chair":
       // "All right, Tommy Christopher." calls on a reporter; "Thanks, Jeff." only thanks.
-      if (callsOnSomeone(text)) return "moderator";
+      if (callsOnSomeone(text)) return asksBack(text, previousText) ? "other" : "moderator";
       if (isCourtesy(text) || isStageDirectionOnly(text) || audio) return "other";
       // A moderator who puts the questions (a forum, an interview on stage) asks them.
       if (
@@ -360,7 +363,7 @@ function localKind(
       }
       return "moderator";
     case "official":
-      if (callsOnSomeone(text)) return "moderator";
+      if (callsOnSomeone(text)) return asksBack(text, previousText) ? null : "moderator";
       if (isStageDirectionOnly(text) || isCourtesy(text) || audio) return "other";
       if (isHandOff(text) || isTimeCall(text)) return "moderator";
       return null;
