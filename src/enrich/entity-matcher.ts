@@ -540,7 +540,7 @@ export class EntityMatcher {
     if ((type === "country" || type === "place") && after && after.raw === "City" && gap(t, after) === " ")
       return false;
     // "Charlene D. Austin" is not Lloyd Austin: an initial before a surname must be one of the
-    // person's given names' ("L. Austin", "Л.Остина" are his).
+    // person's given names ("L. Austin", "Л.Остина" are his).
     if (
       type === "person" &&
       before &&

@@ -75,6 +75,40 @@ describe("questioners", () => {
     ).toEqual(["Eamon Javers", "-", "Dan Vergano", "-", "-", "Zeke Miller", "-", null]);
   });
 
+  it("a name called inside an answer hands the floor on, and the operator's call survives a Go ahead to the same reporter", () => {
+    expect(
+      askers([
+        "MODERATOR:  Let's go to Kaitlan Collins at CNN.",
+        "Q    Are the tests free?",
+        `MS. PSAKI:  ${ANSWER}\n\nPeter.`,
+        "Q    And the boosters?",
+        "THE OPERATOR:  Our next question comes from Jenny Leonard from Bloomberg.",
+        "MODERATOR:  Go ahead, Jenny.",
+        "Q    Thanks. What about tariffs?",
+      ]),
+    ).toEqual(["-", "Kaitlan Collins", "-", null, "-", "-", "Jenny Leonard"]);
+  });
+
+  it("offices, places, greetings and Russian vocatives are not reporters' names", () => {
+    expect(
+      askers([
+        "Q    It's President Putin with Ukraine again, isn't it?",
+        `MS. PSAKI:  ${ANSWER}`,
+        "Q    Secretary Blinken, Monday. What will he say?",
+        `MS. PSAKI:  ${ANSWER}`,
+        "Q    Happy Father's Day, Jay. Will the President golf?",
+        `MS. PSAKI:  ${ANSWER}`,
+        "MODERATOR:  Let's start with New York.",
+        "Q    Is the governor coming?",
+        `MS. PSAKI:  ${ANSWER}`,
+        "Q    Ted Cruz --",
+        "MS. PSAKI:  Ted Cruz.",
+        "Q    -- said the bill is dead. Is it?",
+        "Q    Здравствуйте. Мария Захарова, Вы сказали об этом вчера. Почему?",
+      ]),
+    ).toEqual([null, "-", null, "-", null, "-", "-", null, "-", null, "-", null, null]);
+  });
+
   it("a first name, an official at the podium or words asked back name no reporter", () => {
     expect(
       askers([

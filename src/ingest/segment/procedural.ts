@@ -193,7 +193,8 @@ const HAND_OFF = [
   /\bcalled on\b|\bcall on\b/iu,
   // Keeping the queue: "I'm going to come back because I didn't take your question.", "And then
   // I'll come around.", "I was pointing to Sebastian.", "I'll stay a little longer and take some questions."
-  /\b(?:i'll|i’ll|i will|i'm going to|i’m going to|let me|we'll|we’ll) (?:come|get) (?:back|around|right back)(?: to (?:you|her|him|them|that side))?(?=\s*(?:[.!]|$|because\b|later\b|after\b|in a (?:second|minute|moment)\b))/iu,
+  // ("We'll get back to you." and "We'll come back to you." answer: they promise an answer later.)
+  /\b(?:i'll|i’ll|i will|i'm going to|i’m going to|let me|we'll|we’ll) come (?:back|right back)(?: to (?:you|her|him|them|that side))?(?=\s+because\b|\s+in a (?:second|minute|moment)\b)|\b(?:i'll|i’ll|i will|i'm going to|i’m going to|we'll|we’ll) come around\b/iu,
   /\b(?:i was|i'm|i’m) pointing (?:to|at)\b/iu,
   /\b(?:i'll|i’ll|i will|i can) stay (?:(?:a|for a) (?:little|bit|few|couple|minute|second)|longer|on)\b/iu,
   /\btake (?:some|a few|a couple(?: of)?|more|a couple more|a few more|one or two) (?:more )?questions\b/iu,
@@ -215,7 +216,7 @@ const GROUND_RULES =
   /\bon (?:deep )?background\b|\bon the record\b|\bembargo(?:ed)?\b|\battribut(?:able|ed) to\b|\bground rules?\b|\bnot for reporting\b|\bfor your awareness\b/iu;
 // Cyrillic words after a space or stop: \b knows only ASCII words.
 const INTRODUCTION =
-  /\b(?:[Jj]oining us|with us (?:again )?today|(?:excited|pleased|happy|delighted|glad|thrilled) to (?:have|welcome) (?!you\b)|[Ww]e have (?:the (?:premiere|pleasure|honor|privilege) of|with us|here) |(?:[Hh]e|[Ss]he|[Tt]hey) (?:has|have|will have) (?:time|a few minutes|a hard stop)\b|(?:[Hh]e|[Ss]he|[Tt]hey)(?:'ll| will) take (?:a few |some |a couple of |your )?questions|[Oo]ur (?:speaker|briefer)s?\b|(?:[Hh]e|[Ss]he|[Tt]hey) (?:can|will) (?:talk|speak|walk|take) (?:to )?you|[Tt]his is \p{Lu}\p{Ll}+ \p{Lu}|(?:I'm|I’m|I am|[Ww]e're|[Ww]e’re|[Ww]e are) joined (?:today |tonight |here |this (?:morning|afternoon|evening) )?by\b|\b[Ii] have with me\b|(?<!\b(?:I|[Ww]e|[Yy]ou))(?: will|'ll|’ll) (?:make|give|deliver) (?:an? )?(?:opening|introductory|brief) (?:remarks|statement)|(?<!\b(?:I|[Ww]e|[Yy]ou))(?: will|'ll|’ll) (?:then )?(?:answer|take) (?:your |some )?questions)|(?:^|[\s,.;:!?«"])(?:(?:выступит|выступят) со вступительным словом|(?:ответит|ответят) на (?:ваши )?вопросы|[Пп]редоставляю слово|[Сс]лово предоставляется|[Нн]адаю слово|(?:дасть|дадуть) відповіді на (?:ваші )?запитання)/u;
+  /\b(?:[Jj]oining us|with us (?:again )?today|(?:excited|pleased|happy|delighted|glad|thrilled) to have (?!you\b)|[Ww]e have (?:the (?:premiere|pleasure|honor|privilege) of|with us|here) |(?:[Hh]e|[Ss]he|[Tt]hey) (?:has|have|will have) (?:time|a few minutes|a hard stop)\b|(?:[Hh]e|[Ss]he|[Tt]hey)(?:'ll| will) take (?:a few |some |a couple of |your )?questions|[Oo]ur (?:speaker|briefer)s?\b|(?:[Hh]e|[Ss]he|[Tt]hey) (?:can|will) (?:talk|speak|walk|take) (?:to )?you|[Tt]his is \p{Lu}\p{Ll}+ \p{Lu}|(?:I'm|I’m|I am|[Ww]e're|[Ww]e’re|[Ww]e are) joined (?:today |tonight |here |this (?:morning|afternoon|evening) )?by\b|\b[Ii] have with me\b|(?<!\b(?:I|[Ww]e|[Yy]ou))(?: will|'ll|’ll) (?:make|give|deliver) (?:an? )?(?:opening|introductory|brief) (?:remarks|statement)|(?<!\b(?:I|[Ww]e|[Yy]ou))(?: will|'ll|’ll) (?:then )?(?:answer|take) (?:your |some )?questions)|(?:^|[\s,.;:!?«"])(?:(?:выступит|выступят) со вступительным словом|(?:ответит|ответят) на (?:ваши )?вопросы|[Пп]редоставляю слово|[Сс]лово предоставляется|[Нн]адаю слово|(?:дасть|дадуть) відповіді на (?:ваші )?запитання)/u;
 // "На этом пресс-конференция завершена.", "На этом всё.", "На цьому брифінг завершено." (no \b
 // before Cyrillic: it knows only ASCII words).
 const CLOSING =
@@ -254,6 +255,8 @@ export function callsOnSomeone(text: string): boolean {
   const t = text.trim();
   return (
     spokenWordCount(t, 4) <= 4 &&
+    // "Hello?", "Bye.", "Cheers.": courtesy, not a name ("All right," before a name is only filler).
+    !isCourtesy(t.replace(/^(?:yes|yeah|okay|ok|all right|alright|great),?\s+/iu, "")) &&
     !/\p{sc=Cyrillic}/u.test(t) &&
     !NOT_A_NAME.test(t.replace(/\.$/u, "?")) &&
     NAME_CALLED.test(t)
@@ -358,8 +361,30 @@ export const isClarification = (text: string) => spokenWordCount(text, 25) <= 25
 
 // A call's sound: "Sorry, you broke up.", "You're coming out a little garbled.", "I don't think
 // we're hearing Liz.", "Our speaker just dropped.", "Can you hear me any better?"
-const AUDIO =
-  /(?:not|n't|n’t)\s(?:[\p{L}’']+\s){0,3}?(?:hearing|hear)\s(?:you|him|her|them|us|\p{Lu}\p{Ll}+)(?:\s(?:very )?(?:well|now|anymore|at all))?\s*[.!?]?$|\b(?:you(?:'re|’re| are)?(?: did)? (?:broke|breaking|break|cut|cutting) (?:up|out)|i cut out|(?:coming|came) (?:out|through|across)(?: as)?(?: a (?:little|bit)| very| really)? (?:garbled|choppy|muffled|quiet|faint|unclear)|garbled|choppy|(?:a (?:little|bit)|very|too|really) (?:quiet|faint|muffled)|(?:can|could|do) you (?:all )?hear (?:me|us)|hear (?:me|us) (?:any )?(?:better|now|okay|ok)|(?:speaker|line|call|connection) (?:just )?(?:dropped|disconnected|cut out)|are you (?:still )?(?:there|with us)|(?:tech|technical|audio|sound|connection) (?:issues|difficulties|problems)|(?:on|off) mute|you(?:'re|’re| are) muted)/iu;
+const AUDIO = new RegExp(
+  [
+    // "I don't think we're hearing Liz." (n't has no word boundary before it)
+    String.raw`(?:not|n't|n’t)\s(?:[\p{L}’']+\s){0,3}?(?:hearing|hear)\s(?:you|him|her|them|us|\p{Lu}\p{Ll}+)(?:\s(?:very )?(?:well|now|anymore|at all))?\s*[.!?]?$`,
+    String.raw`\byou(?:'re|’re| are)?(?: did)? (?:broke|breaking|break|cut|cutting) (?:up|out)\b`,
+    String.raw`\bi cut out\b`,
+    // "You're coming out a little garbled.", "that came across as about 80 percent choppy"
+    String.raw`\b(?:coming|came) (?:out|through|across)(?: as)?(?: about \d+ percent| a (?:little|bit)| very| really)? (?:garbled|choppy|muffled|quiet|faint|unclear)\b`,
+    // "It's a little quiet, Brenda.", "Your line is very faint.": the whole sentence about the sound
+    String.raw`^(?:(?:it|that|you|your (?:line|audio|sound|mic|microphone|connection)|the (?:line|audio|sound|connection))(?:'s|’s|'re|’re| is| are| was)) (?:a (?:little|bit) |very |really |too |pretty |still )?(?:garbled|choppy|muffled|faint|quiet|unclear)(?:,\s*\p{Lu}\p{Ll}+)?\s*[.!]?$`,
+    // "Much of that answer was very unclear and garbled."
+    String.raw`\b(?:that|the|your) (?:answer|line|audio|sound) (?:was|is) (?:[\p{L}’']+ ){0,3}?(?:garbled|choppy|muffled)\b`,
+    String.raw`\b(?:can|could|do) you (?:all )?hear (?:me|us)\b`,
+    String.raw`\bhear (?:me|us) (?:any )?(?:better|now|okay|ok)\b`,
+    String.raw`\b(?:our|the|my|your) (?:speaker|line|call|connection) (?:just )?(?:dropped|disconnected|cut out)\b`,
+    String.raw`\bare you (?:still )?(?:there|with us)\?`,
+    String.raw`\b(?:(?:are|is|we're|we’re) )?(?:experiencing|having) (?:some )?(?:tech|technical|audio|sound|connection) (?:issues|difficulties|problems)\b`,
+    String.raw`\b(?:on|off) mute\b|\byou(?:'re|’re| are) muted\b`,
+  ].join("|"),
+  "iu",
+);
+/** "Oh, boy.", "Hmm.": a sound, not words said about anything. */
+const INTERJECTION =
+  /^(?:oh|ah|uh|um|hmm|wow|whoa|boy|gosh|man|dear|no)(?:[,\s]+(?:oh|ah|uh|um|hmm|wow|whoa|boy|gosh|man|dear|no))*[.!?…]*$/iu;
 /** A word one of AUDIO's phrases holds: most turns are passed over on this alone. */
 const AUDIO_WORDS =
   /hear|broke|break|cut|garbled|choppy|quiet|faint|muffled|unclear|dropped|disconnected|there|with us|issues|difficulties|problems|mute/iu;
@@ -378,8 +403,7 @@ export function isAudioTrouble(text: string): boolean {
     if (AUDIO.test(sentence)) audio = true;
     else if (
       !isCourtesySentence(sentence) &&
-      // "Oh, boy.", "Hmm."
-      spokenWordCount(sentence, 2) > 2 &&
+      !INTERJECTION.test(sentence.trim()) &&
       !HOLD_ON.test(sentence.trim()) &&
       !(spokenWordCount(sentence, 6) <= 6 && hasQuestionMark(sentence))
     )
