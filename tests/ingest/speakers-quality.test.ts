@@ -131,7 +131,7 @@ function writeReport(scores: Score[]): void {
     "## Who speaks each turn (`npm run quality`)",
     "",
     `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores, Node ${process.version}.`,
-    'Transcripts from `../shared/corpus` (White House briefings, gaggles, press calls and remarks, Obama-era pages, the mid.ru transcript, two interviews), annotated on 2026-12-06 by three annotators who read them through `scripts/speaker-gold.ts dump` and never saw the pipeline\'s speakers: per turn the person\'s full name where the document (title, labels, introductions, a moderator naming the next questioner) and its date establish it, otherwise `reporter` or `unknown`. A turn counts as named by the pipeline when it carries a speaker id (a role\'s label alone, "Senior Administration Official", names nobody). Precision: named turns whose person is the annotated one; recall: annotated persons the pipeline named. Precision first: an unknown speaker is better than a wrong one. Measured before any change: precision 0.998, recall 0.860; the errors were then read, and reporters named by the chair\'s call or their own words under a bare "Q" (`segment/questioners.ts`) and a dozen regular White House briefers in the registry (the Surgeon General\'s "SURGEON GENERAL MURTHY" was a name with its office) were added, so the figures below are no longer unseen. Most of what is left: an interviewer the page labels only by the outlet ("abcnews.go.com"), whom the annotator knew by outside knowledge.',
+    'Transcripts from `../shared/corpus` (White House briefings, gaggles, press calls and remarks, Obama-era pages, the mid.ru transcript, two interviews), annotated on 2026-12-06 by three annotators who read them through `scripts/speaker-gold.ts dump` and never saw the pipeline\'s speakers: per turn the person\'s full name where the document (title, labels, introductions, a moderator naming the next questioner) and its date establish it, otherwise `reporter` or `unknown`. A turn counts as named by the pipeline when it carries a speaker id (a role\'s label alone, "Senior Administration Official", names nobody). Precision: named turns whose person is the annotated one; recall: annotated persons the pipeline named. Precision first: an unknown speaker is better than a wrong one. Measured before any change: precision 0.998, recall 0.860; the errors were then read, and reporters named by the chair\'s call or their own words under a bare "Q" (`segment/questioners.ts`) and a dozen regular White House briefers in the registry (the Surgeon General\'s "SURGEON GENERAL MURTHY" was a name with its office) were added, so the figures below are no longer unseen. Most of what is left: an interviewer the page labels only by the outlet ("abcnews.go.com"), whom the annotator knew by outside knowledge. Then eight more transcripts (three Obama-era briefings, one with the UN ambassador; a President\'s press conference; two briefings with a cabinet secretary at the podium; a background press call on COP26; an Obama-era briefing of 2015) were annotated blind by two more annotators and measured once, not tuned on: precision 1.000, recall 0.993 (598 of 602 persons).',
     "",
     "| document | turns | persons annotated | persons named | right | precision | recall |",
     "|---|---|---|---|---|---|---|",
@@ -156,8 +156,8 @@ describe.skipIf(!corpusAvailable)("who speaks each turn against hand annotations
     if (process.env.WRITE_QUALITY === "1") writeReport(scores);
   });
 
-  it("has at least 15 annotated transcripts", () => {
-    expect(scores.length).toBeGreaterThanOrEqual(15);
+  it("has at least 25 annotated transcripts", () => {
+    expect(scores.length).toBeGreaterThanOrEqual(25);
   });
 
   it("names the wrong person for at most 1% of the turns it names anyone for", () => {
