@@ -85,8 +85,26 @@ describe("questioners", () => {
         "THE OPERATOR:  Our next question comes from Jenny Leonard from Bloomberg.",
         "MODERATOR:  Go ahead, Jenny.",
         "Q    Thanks. What about tariffs?",
+        `SENIOR ADMINISTRATION OFFICIAL:  ${ANSWER}`,
+        "MR. PATEL:  So why don't we close it off with Lisa Friedman with the New York Times?",
+        "Q    Sorry, am I unmuted now?",
+        "MR. PATEL:  Yep, go ahead.",
+        "Q    Okay. Thanks. What did you find notable in India's announcement?",
       ]),
-    ).toEqual(["-", "Kaitlan Collins", "-", null, "-", "-", "Jenny Leonard"]);
+    ).toEqual([
+      "-",
+      "Kaitlan Collins",
+      "-",
+      null,
+      "-",
+      "-",
+      "Jenny Leonard",
+      "-",
+      "-",
+      "Lisa Friedman",
+      "-",
+      "Lisa Friedman",
+    ]);
   });
 
   it("offices, places, greetings and Russian vocatives are not reporters' names", () => {

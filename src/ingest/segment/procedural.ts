@@ -378,7 +378,7 @@ const AUDIO = new RegExp(
     String.raw`\b(?:our|the|my|your) (?:speaker|line|call|connection) (?:just )?(?:dropped|disconnected|cut out)\b`,
     String.raw`\bare you (?:still )?(?:there|with us)\?`,
     String.raw`\b(?:(?:are|is|we're|we’re) )?(?:experiencing|having) (?:some )?(?:tech|technical|audio|sound|connection) (?:issues|difficulties|problems)\b`,
-    String.raw`\b(?:on|off) mute\b|\byou(?:'re|’re| are) muted\b`,
+    String.raw`\b(?:on|off) mute\b|\byou(?:'re|’re| are) muted\b|\b(?:am i|are we|are you) (?:still )?(?:un)?muted\b|\b(?:un)?muted (?:yourself|myself)\b`,
   ].join("|"),
   "iu",
 );

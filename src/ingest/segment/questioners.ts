@@ -23,8 +23,8 @@ const NAME = String.raw`${PART}(?:\s+${PART}){1,2}`;
 const AFTER = String.raw`(?=\s+(?:at|from|of|with)\s+(?:the\s+)?\p{Lu}|\s*[,.!?]|\s*$)`;
 /** An outlet after the name: "at Politico", "from the Wall Street Journal", "with CNBC". */
 const OUTLET = String.raw`(?=\s+(?:at|from|of|with)\s+(?:the\s+)?\p{Lu})`;
-/** "Let's go to …", "We'll go to …", "Let's start with …" */
-const GO_TO = String.raw`\b(?:[Ll]et(?:'s|’s| us)|[Ww]e(?:'ll|’ll| will)|I(?:'ll|’ll| will))\s+(?:go|turn|start|begin)\s+(?:(?:over\s+)?to|with)\s+`;
+/** "Let's go to …", "We'll go to …", "Let's start with …", "So why don't we close it off with …" */
+const GO_TO = String.raw`\b(?:[Ll]et(?:'s|’s| us)|[Ww]e(?:'ll|’ll| will)|I(?:'ll|’ll| will)|[Ww]hy don(?:'t|’t) we)\s+(?:go|turn|start|begin|close(?: it)? (?:off|out)|end|wrap(?: it)? up)\s+(?:(?:over\s+)?to|with)\s+`;
 
 /** Calls that name the next questioner and an outlet, whoever says them. */
 const CALLS = [
@@ -119,6 +119,8 @@ export function nameQuestioners(turns: QuestionerTurn[]): (string | null)[] {
   let floor: string | null = null;
   /** A call no questioner has answered yet: an official speaking next was the one called. */
   let pending = false;
+  /** Whether the reporter holding the floor has put a question yet (or only checked the line). */
+  let asked = false;
   let previous = "";
   for (const [i, turn] of turns.entries()) {
     const text = turn.paragraphs.join("\n");
@@ -130,6 +132,7 @@ export function nameQuestioners(turns: QuestionerTurn[]): (string | null)[] {
       if (called) {
         floor = called;
         pending = true;
+        asked = false;
         calledBefore.push(called);
         continue;
       }
@@ -141,7 +144,8 @@ export function nameQuestioners(turns: QuestionerTurn[]): (string | null)[] {
         turn.kind === "moderator" ||
         callsOnSomeone(lastSentence) ||
         (isHandOff(lastSentence) && !isCourtesy(lastSentence));
-      const confirms = pending && floor !== null && handsOn && confirmsCall(lastSentence, floor);
+      // So does "Yeah, go ahead." once the reporter called has only checked the line.
+      const confirms = (pending || !asked) && floor !== null && handsOn && confirmsCall(lastSentence, floor);
       if (!confirms && (handsOn || turn.kind === "remarks" || (pending && turn.kind !== "other"))) {
         floor = null;
         pending = false;
@@ -154,12 +158,14 @@ export function nameQuestioners(turns: QuestionerTurn[]): (string | null)[] {
     const introduced = introducedIn(text);
     const first = introduced ? null : SAYS_FIRST.exec(text.slice(0, 120))?.[1];
     const earlier = first ? calledBefore.filter((n) => n.split(/\s+/)[0] === first) : [];
+    if (introduced && introduced !== floor) asked = false;
     if (introduced) floor = introduced;
     // Someone called before by that first name, and only one.
     else if (first) floor = earlier.length === 1 ? (earlier[0] as string) : null;
     // A follow-up that puts a question from an outlet of its own is another reporter's.
     else if (!fresh && OWN_OUTLET.test(text.slice(0, 150))) floor = null;
     out[i] = floor;
+    if (turn.kind === "question") asked = true;
   }
   return out;
 }
