@@ -1,10 +1,10 @@
 /**
  * Turn kinds and question→answer pairs against transcripts annotated by hand (tests/gold/turns:
  * the kind of every turn and which answers answer which question, decided by reading the
- * documents, not the segmenter's output). Six samples: one the rules were tuned on, one
- * annotated before any tuning and not tuned on (tests/gold/turns-fresh), and four from other
- * annotators (tests/gold/turns-second, -third, -fourth, -fifth; the fourth not tuned on).
- * `npm run quality` writes all six to docs/quality.md.
+ * documents, not the segmenter's output). Seven samples: one the rules were tuned on, one
+ * annotated before any tuning and not tuned on (tests/gold/turns-fresh), and five from other
+ * annotators (tests/gold/turns-second, -third, -fourth, -fifth, -sixth; the fourth and sixth not
+ * tuned on). `npm run quality` writes all seven to docs/quality.md.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
@@ -30,6 +30,8 @@ const AGREEMENT = fileURLToPath(new URL("../gold/turns-agreement", import.meta.u
 const FOURTH = fileURLToPath(new URL("../gold/turns-fourth", import.meta.url));
 /** Annotated blind by two more annotators from a written guide; measured before any change, then tuned on. */
 const FIFTH = fileURLToPath(new URL("../gold/turns-fifth", import.meta.url));
+/** Annotated blind from the same guide after the fifth sample's rules; measured once, not tuned on. */
+const SIXTH = fileURLToPath(new URL("../gold/turns-sixth", import.meta.url));
 
 interface GoldFile {
   /** Path under ../shared/corpus. */
@@ -160,7 +162,9 @@ async function scoreAgreement(): Promise<AgreementRow[]> {
   for (const file of listGold(AGREEMENT)) {
     await nextTurn();
     const again = JSON.parse(readFileSync(`${AGREEMENT}/${file}`, "utf8")) as GoldFile;
-    const sample = [FRESH, THIRD, SECOND, FOURTH, FIFTH, TUNING].find((d) => existsSync(`${d}/${file}`));
+    const sample = [FRESH, THIRD, SECOND, FOURTH, FIFTH, SIXTH, TUNING].find((d) =>
+      existsSync(`${d}/${file}`),
+    );
     if (!sample) throw new Error(`${file}: annotated again, but not first in any sample`);
     const first = JSON.parse(readFileSync(`${sample}/${file}`, "utf8")) as GoldFile;
     const doc = ingestFile(corpusPath(first.source))[first.doc] as Document;
@@ -249,6 +253,9 @@ const errorLines = (rows: FileScore[]) =>
   rows.flatMap((r) => r.errors.map((e) => `- ${r.file.replace(/\.json$/, "")}: ${e}`));
 
 /** One sample's part of the report: what it is, its table, and every error. */
+const SIXTH_INTRO =
+  "Eight more transcripts (a press secretary's briefing, an Obama-era briefing, four background press calls, two sets of a President's remarks with questions), annotated on 2026-12-06 by two annotators from the fifth sample's written guide, blind, after every rule written from the fifth sample's errors. Measured once, not tuned on: this is the figure to quote. The code of the session's start (0ad02c1, before the fifth sample's rules) gives every one of its 341 turns the same kind and pairs (compared turn by turn, without the gold): none of those rules fires on these transcripts, so on them the session changed nothing, for better or worse; on the blind fourth sample they moved kinds 0.928 to 0.936 and F1 0.906 to 0.918.";
+
 const FIFTH_INTRO =
   'Eight more transcripts (a gaggle, a background press call with a dropped line, a President\'s remarks with questions, an Obama-era gaggle; a press secretary\'s briefing with an economic adviser, a COVID-19 team briefing, an on-the-record press call, an Obama-era gaggle), annotated on 2026-12-06 by two annotators, four each, who read them through `scripts/turn-gold.ts dump`, never saw the rules\' output, and followed a written guide to the kinds and pairs (a human reader\'s definitions, not the rules). Measured before any change: kind accuracy 0.871, pair precision 0.827, recall 0.846, F1 0.836 (briefings 0.841 / 0.795, Obama-era 0.989 / 0.964). Its errors were then read and rules written for the kinds of mistake they showed: a nod while a question goes on in parts or after a what-question is listening; a question not heard and put again is answered in both wordings; the sound of a call and the few words that reply to it are `other`; a turn made only of running the room (courtesy, hand-offs, time called, the queue kept), a reporter called by title and name or after "All right", and "two more" after an answer are `moderator`; thanks to two people at once, "I\'m so sorry" and "We appreciate it" are courtesy; "We\'re excited to have… with us again today" introduces a guest; a press secretary\'s own items once a guest has gone ("a couple items at the top") and a briefer\'s closing words after the last question was called are remarks (the last rule from the third sample\'s errors). The figures below are therefore no longer unseen.';
 
@@ -268,6 +275,7 @@ const section = (heading: string, intro: string, rows: FileScore[]) => [
 /** The figures as a section of docs/quality.md (`npm run quality`). */
 function writeReport(
   agreed: AgreementRow[],
+  sixth: FileScore[],
   fifth: FileScore[],
   fourth: FileScore[],
   fresh: FileScore[],
@@ -283,6 +291,7 @@ function writeReport(
     "Transcripts from `../shared/corpus` (White House briefings, gaggles, press calls and remarks, Obama-era pages, the mid.ru transcript), annotated by reading: the kind of every turn (remarks, question, answer, moderator, other) and each (question, answer) pair. The gold keeps no text but each turn's first three words, so a change of turn boundaries is caught instead of scored. Kind accuracy is over turns; pair precision and recall are over (question, answer) pairs.",
     "",
     ...agreementSection(agreed),
+    ...section("Sixth sample, blind (tests/gold/turns-sixth)", SIXTH_INTRO, sixth),
     ...section("Fifth sample, blind (tests/gold/turns-fifth)", FIFTH_INTRO, fifth),
     ...section(
       "Fourth annotator, blind (tests/gold/turns-fourth)",
@@ -320,6 +329,7 @@ describe.skipIf(!corpusAvailable)("turn kinds and question-answer pairs against 
   let tuning: FileScore[] = [];
   let fourth: FileScore[] = [];
   let fifth: FileScore[] = [];
+  let sixth: FileScore[] = [];
   let agreed: AgreementRow[] = [];
 
   // Measured in a hook, not at load: collection must stay quick (see support/event-loop.ts).
@@ -330,16 +340,19 @@ describe.skipIf(!corpusAvailable)("turn kinds and question-answer pairs against 
     tuning = await score(TUNING);
     fourth = await score(FOURTH);
     fifth = await score(FIFTH);
+    sixth = await score(SIXTH);
     agreed = await scoreAgreement();
-    if (process.env.WRITE_QUALITY === "1") writeReport(agreed, fifth, fourth, fresh, second, third, tuning);
+    if (process.env.WRITE_QUALITY === "1")
+      writeReport(agreed, sixth, fifth, fourth, fresh, second, third, tuning);
   });
 
-  it("has at least 15 annotated transcripts, 5 of them fresh, 8 from a second annotator, 9 from a third, 8 from a fourth and 8 from a fifth sample", () => {
+  it("has at least 15 annotated transcripts, 5 of them fresh, 8 from a second annotator, 9 from a third, 8 from a fourth, 8 from a fifth and 8 from a sixth sample", () => {
     expect(fourth.length).toBeGreaterThanOrEqual(8);
     expect(fresh.length).toBeGreaterThanOrEqual(5);
     expect(second.length).toBeGreaterThanOrEqual(8);
     expect(third.length).toBeGreaterThanOrEqual(9);
     expect(fifth.length).toBeGreaterThanOrEqual(8);
+    expect(sixth.length).toBeGreaterThanOrEqual(8);
     expect(fresh.length + second.length + tuning.length).toBeGreaterThanOrEqual(15);
   });
 
@@ -351,7 +364,8 @@ describe.skipIf(!corpusAvailable)("turn kinds and question-answer pairs against 
 
   // The targets hold on the tuning sample; the fresh sample is guarded against regressions below
   // its measured figures (docs/quality.md), not held to a target it was never tuned for.
-  it("gets the kind of at least 0.97 of the tuning sample's turns right, 0.93 of the fresh sample's, 0.86 of the second annotator's, 0.87 of the third's, 0.92 of the fourth's and 0.92 of the fifth's", () => {
+  it("gets the kind of at least 0.97 of the tuning sample's turns right, 0.93 of the fresh sample's, 0.86 of the second annotator's, 0.87 of the third's, 0.92 of the fourth's, 0.92 of the fifth's and 0.89 of the sixth's", () => {
+    expect(total(sixth).accuracy).toBeGreaterThanOrEqual(0.89);
     expect(total(fourth).accuracy).toBeGreaterThanOrEqual(0.92);
     expect(total(fifth).accuracy).toBeGreaterThanOrEqual(0.92);
     expect(total(tuning).accuracy).toBeGreaterThanOrEqual(0.97);
@@ -360,7 +374,8 @@ describe.skipIf(!corpusAvailable)("turn kinds and question-answer pairs against 
     expect(total(third).accuracy).toBeGreaterThanOrEqual(0.87);
   });
 
-  it("pairs questions with their answers with an F1 of at least 0.97 on the tuning sample, 0.92 on the fresh one, 0.69 on the second annotator's, 0.80 on the third's, 0.88 on the fourth's and 0.89 on the fifth's", () => {
+  it("pairs questions with their answers with an F1 of at least 0.97 on the tuning sample, 0.92 on the fresh one, 0.69 on the second annotator's, 0.80 on the third's, 0.88 on the fourth's, 0.89 on the fifth's and 0.84 on the sixth's", () => {
+    expect(total(sixth).f1).toBeGreaterThanOrEqual(0.84);
     expect(total(fourth).f1).toBeGreaterThanOrEqual(0.88);
     expect(total(fifth).f1).toBeGreaterThanOrEqual(0.89);
     expect(total(tuning).f1).toBeGreaterThanOrEqual(0.97);
