@@ -3,8 +3,8 @@
  * the kind of every turn and which answers answer which question, decided by reading the
  * documents, not the segmenter's output). Seven samples: one the rules were tuned on, one
  * annotated before any tuning and not tuned on (tests/gold/turns-fresh), and five from other
- * annotators (tests/gold/turns-second, -third, -fourth, -fifth, -sixth; the fourth and sixth not
- * tuned on). `npm run quality` writes all seven to docs/quality.md.
+ * annotators (tests/gold/turns-second, -third, -fourth, -fifth, -sixth; the fourth not tuned
+ * on). `npm run quality` writes all seven to docs/quality.md.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
@@ -30,7 +30,7 @@ const AGREEMENT = fileURLToPath(new URL("../gold/turns-agreement", import.meta.u
 const FOURTH = fileURLToPath(new URL("../gold/turns-fourth", import.meta.url));
 /** Annotated blind by two more annotators from a written guide; measured before any change, then tuned on. */
 const FIFTH = fileURLToPath(new URL("../gold/turns-fifth", import.meta.url));
-/** Annotated blind from the same guide after the fifth sample's rules; measured once, not tuned on. */
+/** Annotated blind from the same guide after the fifth sample's rules; measured once, then tuned on. */
 const SIXTH = fileURLToPath(new URL("../gold/turns-sixth", import.meta.url));
 
 interface GoldFile {
@@ -254,7 +254,7 @@ const errorLines = (rows: FileScore[]) =>
 
 /** One sample's part of the report: what it is, its table, and every error. */
 const SIXTH_INTRO =
-  "Eight more transcripts (a press secretary's briefing, an Obama-era briefing, four background press calls, two sets of a President's remarks with questions), annotated on 2026-12-06 by two annotators from the fifth sample's written guide, blind, after every rule written from the fifth sample's errors. Measured once, not tuned on: this is the figure to quote. The code of the session's start (0ad02c1, before the fifth sample's rules) gives every one of its 341 turns the same kind and pairs (compared turn by turn, without the gold): none of those rules fires on these transcripts, so on them the session changed nothing, for better or worse; on the blind fourth sample they moved kinds 0.928 to 0.936 and F1 0.906 to 0.918.";
+  'Eight more transcripts (a press secretary\'s briefing, an Obama-era briefing, four background press calls, two sets of a President\'s remarks with questions), annotated on 2026-12-06 by two annotators from the fifth sample\'s written guide, blind, after every rule written from the fifth sample\'s errors. Measured once, not tuned on: this is the figure to quote. The code of the session\'s start (0ad02c1, before the fifth sample\'s rules) gives every one of its 341 turns the same kind and pairs (compared turn by turn, without the gold): none of those rules fires on these transcripts, so on them the session changed nothing, for better or worse; on the blind fourth sample they moved kinds 0.928 to 0.936 and F1 0.906 to 0.918. Then its errors were read (kind 0.903, F1 0.854 before) and rules written for the kinds of mistake they showed: officials of a press call handing a question to each other ("I don’t know. [Senior administration official], do you want to talk about …?"), "Yeah, please." and "The podium is yours." giving the floor, "we’re going to take two more" and "He has to go." calling time, a guest introduced with a long biography, a start with nothing in it ("So —") cut off by the reporter, an apology for being on mute, and items "at the top" even right after a shout. The figures below are therefore no longer unseen.';
 
 const FIFTH_INTRO =
   'Eight more transcripts (a gaggle, a background press call with a dropped line, a President\'s remarks with questions, an Obama-era gaggle; a press secretary\'s briefing with an economic adviser, a COVID-19 team briefing, an on-the-record press call, an Obama-era gaggle), annotated on 2026-12-06 by two annotators, four each, who read them through `scripts/turn-gold.ts dump`, never saw the rules\' output, and followed a written guide to the kinds and pairs (a human reader\'s definitions, not the rules). Measured before any change: kind accuracy 0.871, pair precision 0.827, recall 0.846, F1 0.836 (briefings 0.841 / 0.795, Obama-era 0.989 / 0.964). Its errors were then read and rules written for the kinds of mistake they showed: a nod while a question goes on in parts or after a what-question is listening; a question not heard and put again is answered in both wordings; the sound of a call and the few words that reply to it are `other`; a turn made only of running the room (courtesy, hand-offs, time called, the queue kept), a reporter called by title and name or after "All right", and "two more" after an answer are `moderator`; thanks to two people at once, "I\'m so sorry" and "We appreciate it" are courtesy; "We\'re excited to have… with us again today" introduces a guest; a press secretary\'s own items once a guest has gone ("a couple items at the top") and a briefer\'s closing words after the last question was called are remarks (the last rule from the third sample\'s errors). The figures below are therefore no longer unseen.';
@@ -364,8 +364,8 @@ describe.skipIf(!corpusAvailable)("turn kinds and question-answer pairs against 
 
   // The targets hold on the tuning sample; the fresh sample is guarded against regressions below
   // its measured figures (docs/quality.md), not held to a target it was never tuned for.
-  it("gets the kind of at least 0.97 of the tuning sample's turns right, 0.93 of the fresh sample's, 0.86 of the second annotator's, 0.87 of the third's, 0.92 of the fourth's, 0.92 of the fifth's and 0.89 of the sixth's", () => {
-    expect(total(sixth).accuracy).toBeGreaterThanOrEqual(0.89);
+  it("gets the kind of at least 0.97 of the tuning sample's turns right, 0.93 of the fresh sample's, 0.86 of the second annotator's, 0.87 of the third's, 0.92 of the fourth's, 0.92 of the fifth's and 0.92 of the sixth's", () => {
+    expect(total(sixth).accuracy).toBeGreaterThanOrEqual(0.92);
     expect(total(fourth).accuracy).toBeGreaterThanOrEqual(0.92);
     expect(total(fifth).accuracy).toBeGreaterThanOrEqual(0.92);
     expect(total(tuning).accuracy).toBeGreaterThanOrEqual(0.97);
@@ -374,8 +374,8 @@ describe.skipIf(!corpusAvailable)("turn kinds and question-answer pairs against 
     expect(total(third).accuracy).toBeGreaterThanOrEqual(0.87);
   });
 
-  it("pairs questions with their answers with an F1 of at least 0.97 on the tuning sample, 0.92 on the fresh one, 0.69 on the second annotator's, 0.80 on the third's, 0.88 on the fourth's, 0.89 on the fifth's and 0.84 on the sixth's", () => {
-    expect(total(sixth).f1).toBeGreaterThanOrEqual(0.84);
+  it("pairs questions with their answers with an F1 of at least 0.97 on the tuning sample, 0.92 on the fresh one, 0.69 on the second annotator's, 0.80 on the third's, 0.88 on the fourth's, 0.89 on the fifth's and 0.88 on the sixth's", () => {
+    expect(total(sixth).f1).toBeGreaterThanOrEqual(0.88);
     expect(total(fourth).f1).toBeGreaterThanOrEqual(0.88);
     expect(total(fifth).f1).toBeGreaterThanOrEqual(0.89);
     expect(total(tuning).f1).toBeGreaterThanOrEqual(0.97);

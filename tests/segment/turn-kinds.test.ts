@@ -947,4 +947,73 @@ describe("turn kinds: nods, the line and running the room", () => {
       [5, 6],
     ]);
   });
+
+  it("officials of a press call handing a question to each other chair, and the answer after answers it", () => {
+    const { kinds, pairs } = read([
+      "Q    Is there a timeline for regulation? And are the sanctions part of this?",
+      "SENIOR ADMINISTRATION OFFICIAL:  [Senior administration official], you want to speak to that? Or —",
+      "SENIOR ADMINISTRATION OFFICIAL:  I don't know. [Senior administration official], do you want to talk about the sanctions aspect?",
+      "SENIOR ADMINISTRATION OFFICIAL:  Yeah. Maybe, [senior administration official], if you want to start on regulation and then I can do sanctions?",
+      `SENIOR ADMINISTRATION OFFICIAL:  Sure. ${ANSWER}`,
+      "MODERATOR:  I think we're good for a second question, please.",
+      "SENIOR ADMINISTRATION OFFICIAL:  Yeah, please.",
+      "Q    Where does the money come from? Is it new money?",
+      "SENIOR ADMINISTRATION OFFICIAL:  Oh, sorry, I was on mute. I apologize for that.",
+      "Q    That's okay. (Laughter.)",
+      `SENIOR ADMINISTRATION OFFICIAL:  Sorry about that. ${ANSWER}`,
+    ]);
+    expect(kinds).toEqual([
+      "question",
+      "moderator",
+      "moderator",
+      "moderator",
+      "answer",
+      "moderator",
+      "moderator",
+      "question",
+      "other",
+      "other",
+      "answer",
+    ]);
+    expect(pairs).toEqual([
+      [0, 4],
+      [7, 10],
+    ]);
+  });
+
+  it("a guest introduced with a long biography, the podium handed over, time called and a start with nothing in it are not answers", () => {
+    const bio = Array(9)
+      .fill("For eight years he served in key roles within the federal government and taught policy.")
+      .join(" ");
+    const { kinds } = read([
+      `MS. JEAN-PIERRE:  Okay. So, joining us today is Deputy National Climate Advisor Ali Zaidi, who helps implement the President's climate agenda. ${bio}`,
+      "MR. ZAIDI:  Thank you.",
+      "MS. JEAN-PIERRE:  The podium is yours.",
+      `MR. ZAIDI:  ${ANSWER} ${ANSWER}`,
+      "Q    Will the pipes be replaced in ten years?",
+      "MS. JEAN-PIERRE:  So —",
+      "Q    — or sooner than that?",
+      `MR. ZAIDI:  ${ANSWER}`,
+      "MS. JEAN-PIERRE:  Okay, we're going to take two more. Phil and Zolan after.",
+      "Q    What about rural pipes?",
+      "MS. JEAN-PIERRE:  He has to go. He has to go. Thank you, Ali.",
+      "Q    — change lead pipes in rural areas.",
+      `MS. JEAN-PIERRE:  Okay. I have a couple things for everybody at the top, but first a welcome. ${ANSWER} ${ANSWER} ${ANSWER}`,
+    ]);
+    expect(kinds).toEqual([
+      "moderator",
+      "other",
+      "moderator",
+      "remarks",
+      "question",
+      "other",
+      "question",
+      "answer",
+      "moderator",
+      "question",
+      "moderator",
+      "question",
+      "remarks",
+    ]);
+  });
 });

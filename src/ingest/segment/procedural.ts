@@ -103,7 +103,7 @@ const COURTESY_SENTENCE = new RegExp(
     String.raw`(?:thank you|thanks)(?: all| again| everyone| everybody| guys)?(?: (?:so|very) much| a lot| all| again| everyone| everybody| guys| for (?:\S+\s?){1,6})?`,
     "(?:good|great|nice) (?:morning|afternoon|evening|night|day|to see you|to be here|to be with you)(?: all| everyone| everybody)?",
     "(?:hi|hello|hey)(?: there| everyone| everybody| all)?",
-    "(?:ok|okay|all right|alright|no problem|no worries|you're welcome|you’re welcome|my pleasure|sorry|(?:i'm|i’m|i am) (?:so |very |really |terribly )?sorry|i apologi[sz]e|(?:my )?apologies|excuse me|pardon|bye|goodbye|take care|cheers)",
+    "(?:ok|okay|all right|alright|no problem|no worries|you're welcome|you’re welcome|my pleasure|sorry|(?:i'm|i’m|i am) (?:so |very |really |terribly )?sorry|i apologi[sz]e(?: for (?:that|the (?:delay|confusion|interruption)))?|(?:my )?apologies|excuse me|pardon|bye|goodbye|take care|cheers)",
     "(?:(?:i|we) )?(?:really |truly )?appreciate (?:it|that|you|this)(?: very much)?",
     // A guest thanked on leaving the podium: "You're invited anytime.", "Invited back anytime."
     "(?:(?:you're|you’re|you are) )?(?:always )?(?:invited|welcome) (?:back )?(?:any ?time|again)",
@@ -201,6 +201,11 @@ const HAND_OFF = [
   /\b(?:turn|hand) (?:it|this|things) (?:back )?over to\b|\bover to you\b/iu,
   /^(?:yes|yeah|please)[,.]? (?:sir|ma'am|ma’am)[.!?]?$/iu,
   /^(?:yes|yeah|please)\?$/iu,
+  // "Yeah, please." giving the floor back; "The podium is yours."
+  /^(?:(?:yes|yeah|sure|okay|ok),?\s+)?please[.!]?$/iu,
+  /\b(?:the )?(?:podium|floor|mic|microphone) is (?:all )?yours\b/iu,
+  // "Okay, we're going to take two more."
+  /\b(?:we're|we’re|we are|i'm|i’m|i am) (?:going to|gonna) take (?:one|two|three|a couple|a few)(?: more)?(?: questions?)?\b/iu,
   /следующий вопрос|ваш вопрос|(?:передаю|предоставляю|предоставляется) слово|слово (?:имеет|предоставляется)|последний вопрос/iu,
   /^(?:пожалуйста|прошу|давайте)[.!,]?(?:\s|$)/iu,
   /наступне питання|ваше питання|останнє питання|(?:передаю|надаю) слово|слово (?:має|надається)/iu,
@@ -222,7 +227,7 @@ const INTRODUCTION =
 const CLOSING =
   /(?:^|[\s,.!])на (?:этом|цьому)(?:\s[^.?!]{0,40}?)?\s(?:заверш|законч|оконч|закінч)|(?:^|[\s,.!])на (?:этом|цьому) (?:всё|все|усе)[.!]|(?:^|[\s,.!])(?:последний|останнє) (?:вопрос|питання)|\b(?:last|final) question\b|\bthat concludes\b|\b(?:that's|that’s|that is) (?:it|all)(?: for| we have| the time)\b|\bthanks? (?:you )?(?:all |everyone )?for joining\b|\bembargo\b|\bfollow up with (?:me|us)\b|\breach out to (?:me|us)\b|\bhard stop\b|\bwrap (?:it |this )?up\b|\byou know where to find (?:me|us)\b/iu;
 const TIME_CALL =
-  /\b(?:(?:we|you|i|the pool|pool) (?:need|needs|have|has|got|gotta|(?:'ve|’ve) got)(?: to)?|(?:i'm|i’m|we're|we’re) (?:going to|gonna)(?: have to)?) (?:go|gather|wrap(?: (?:it|this|things) up)?|leave|move|land)(?=\s*(?:[.,!;?—–]|--|$|so\b|now\b))|\bout of time\b|\bhard stop\b|\b(?:one|two|three|a couple|a few|couple)(?: of)? more questions?\b|\blast question\b/iu;
+  /\b(?:(?:we|you|i|he|she|they|the pool|pool) (?:need|needs|have|has|got|gotta|(?:'ve|’ve) got)(?: to)?|(?:i'm|i’m|we're|we’re) (?:going to|gonna)(?: have to)?) (?:go|gather|wrap(?: (?:it|this|things) up)?|leave|move|land)(?=\s*(?:[.,!;?—–]|--|$|so\b|now\b))|\bout of time\b|\bhard stop\b|\b(?:one|two|three|a couple|a few|couple)(?: of)? more questions?\b|\blast question\b/iu;
 
 /** "Just, like, two more.": how many questions are left, said after an answer (turn-kinds.ts). */
 export const isQuestionsLeft = (text: string) =>
@@ -233,7 +238,7 @@ export const isQuestionsLeft = (text: string) =>
 // "[Senior administration official], do you want to take that?" (a press call's name withheld),
 // "Okay. Tony, you want to add?" ("I don't have anything further" hands nothing to anyone).
 const COLLEAGUE_HAND_OFF =
-  /^(?:(?:okay|ok|all right|great|so|yeah)[.,!]?\s+)*(?:\p{Lu}[\p{L}’'-]+|\[[^\]]{1,60}\]),\s.{0,40}?(?:\banything (?:else )?to add\b|\bany(?:thing)? further\b|\b(?:want|like) to (?:add|jump in|take (?:that|this|it))\b|\bчто-нибудь добавить|\bхотите добавить)/iu;
+  /^(?:(?:okay|ok|all right|great|so|yeah|and|maybe)[.,!]?\s+)*(?:\p{Lu}[\p{L}’'-]+|\[[^\]]{1,60}\]),\s.{0,40}?(?:\banything (?:else )?to add\b|\bany(?:thing)? further\b|\b(?:want|like|care) to (?:add|jump in|weigh in|take (?:that|this|it)|speak to|talk (?:to|about)|address|start|outline|answer|pick (?:that|this|it) up)\b|\b(?:can|could) (?:you )?(?:outline|speak to|talk (?:to|about)|address|take|walk us through)\b|\bчто-нибудь добавить|\bхотите добавить)/iu;
 
 /** Words that hand the floor on, at any length (a moderator's turn may say more first). */
 export const mentionsHandOff = (text: string) => {
@@ -317,7 +322,13 @@ export function isHandOff(text: string): boolean {
   if (words === 0) return false;
   if (running && ran) return true;
   if (words <= 12 && handsOff(rest.join(" "))) return true;
-  if (words <= 22 && (handsOff(rest[0] ?? "") || COLLEAGUE_HAND_OFF.test(text.trim()))) return true;
+  // "I don't know. [Senior administration official], do you want to talk about the sanctions aspect?":
+  // a question handed to a colleague after a few words at most; after an answer it stays an answer.
+  // Read from the words as written: a press call's "[Senior administration official]" is the name.
+  const written = splitSentences(text.trim()).filter((s) => /[\p{L}\p{N}]/u.test(s));
+  const handedOn = written.findIndex((s) => COLLEAGUE_HAND_OFF.test(s.trim()));
+  const saidFirst = written.slice(0, Math.max(0, handedOn)).every((s) => spokenWordCount(s, 4) <= 4);
+  if (words <= 22 && (handsOff(rest[0] ?? "") || (handedOn >= 0 && saidFirst))) return true;
   // A name called: "Karen?", "Yes, Peter?", "Mary.", "Great. Subhan?" (calling on a reporter); in
   // Latin letters only, as no list tells a Cyrillic word from a name ("Складна." answers).
   const t = rest.join(" ").trim();
@@ -414,21 +425,30 @@ export function isAudioTrouble(text: string): boolean {
 
 // "Okay, a couple items at the top.", "Okay, just a topper for you.", "I have a few updates for you."
 const ITEMS =
-  /\b(?:(?:a couple|a few|two|three|several|some|one|a number)(?: of)? (?:more )?(?:items|updates|toppers)(?: for you)?(?: (?:at|for) the top)?|(?:a|one) (?:quick |more )?topper|(?:items|things|updates) (?:at|for) the top)\b/iu;
+  /\b(?:(?:a couple|a few|two|three|several|some|one|a number)(?: of)? (?:more )?(?:items|updates|toppers)(?: for you)?(?: (?:at|for) the top)?|(?:a|one) (?:quick |more )?topper|(?:items|things|updates)(?: for (?:you|everybody|everyone|you all|all of you))? (?:at|for) the top)\b/iu;
 
-/** The first few sentences, courtesy aside, announce items of the briefer's own: a topper, not an answer. */
-export function opensWithItems(text: string): boolean {
+/**
+ * The first few sentences, courtesy aside, announce items of the briefer's own: a topper, not an
+ * answer. With `atTheTop`, only an announcement that says "at the top" counts.
+ */
+export function opensWithItems(text: string, atTheTop = false): boolean {
   return sentencesOf(text)
     .filter((s) => !isCourtesySentence(s))
     .slice(0, 3)
-    .some((s) => spokenWordCount(s, 25) <= 25 && ITEMS.test(s));
+    .some((s) => spokenWordCount(s, 40) <= 40 && ITEMS.test(s) && (!atTheTop || /\bat the top\b/iu.test(s)));
 }
 
 /** Ground rules or the introduction of the briefer: the chair opening a press call. */
 export function isChairOpening(text: string): boolean {
   // Ground rules take a paragraph or two; a speech that mentions a record or an embargo is a speech.
   const words = spokenWordCount(text, 300);
-  return words <= 300 && (GROUND_RULES.test(text) || (words <= 150 && INTRODUCTION.test(text)));
+  if (words > 300) return false;
+  if (GROUND_RULES.test(text)) return true;
+  // "So, joining us today is Deputy National Climate Advisor Ali Zaidi, …": a guest's biography
+  // may run long when the introduction opens the turn.
+  return words <= 150
+    ? INTRODUCTION.test(text)
+    : INTRODUCTION.test(splitSentences(text).slice(0, 2).join(" "));
 }
 
 /** Closes the event: "That has to be our last question.", "That concludes our press conference." */

@@ -152,6 +152,12 @@ export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[
     }
     if (side !== "official" || kinds[i] !== null) continue;
 
+    // "So —", "Well — oh,", "Let's see —": a start with nothing in it, cut off by the reporter.
+    if (nextSide === "ask" && isBrokenOff(text) && words <= 4 && spokenWords(text).every(isFiller)) {
+      kinds[i] = "other";
+      continue;
+    }
+
     // The chair of a press call opens it (ground rules, the briefer introduced) and another
     // official speaks next, before any question.
     if ((firstQuestion === -1 || i < firstQuestion) && nextSide === "official" && isChairOpening(text)) {
@@ -172,10 +178,13 @@ export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[
     // not an answer to the guest's last question; and after the chair has called the last
     // question, the briefer's closing words ("Let me just finish off by saying…").
     const long = spokenWordCount(text, LONG_TURN) > LONG_TURN;
+    // ("At the top" says so even right after a reporter's shout.)
     if (
       long &&
-      kinds[i - 1] !== "question" &&
-      (opensWithItems(text) || (i > lastQuestion && kinds[i - 1] === "moderator" && isClosing(prevText)))
+      ((kinds[i - 1] !== "question" &&
+        (opensWithItems(text) ||
+          (i > lastQuestion && kinds[i - 1] === "moderator" && isClosing(prevText)))) ||
+        opensWithItems(text, true))
     ) {
       kinds[i] = "remarks";
       continue;
@@ -284,6 +293,12 @@ export function continuations(turns: Pick<TurnShape, "label" | "paragraphs">[]):
     return null;
   });
 }
+
+/** Words that begin a reply without saying anything yet. */
+const FILLERS = new Set(
+  "so well oh ah uh um and but the look yeah i let let's let’s me see you know okay".split(" "),
+);
+const isFiller = (word: string) => FILLERS.has(word.toLowerCase().replace(/[^\p{L}’']/gu, ""));
 
 /** The question a turn ends on asks what, why, how, when, where, who or which: a yes is no answer to it. */
 function asksWhat(text: string): boolean {
