@@ -1,10 +1,10 @@
 /**
  * Turn kinds and question→answer pairs against transcripts annotated by hand (tests/gold/turns:
  * the kind of every turn and which answers answer which question, decided by reading the
- * documents, not the segmenter's output). Seven samples: one the rules were tuned on, one
- * annotated before any tuning and not tuned on (tests/gold/turns-fresh), and five from other
- * annotators (tests/gold/turns-second, -third, -fourth, -fifth, -sixth; the fourth not tuned
- * on). `npm run quality` writes all seven to docs/quality.md.
+ * documents, not the segmenter's output). Eight samples: one the rules were tuned on, one
+ * annotated before any tuning and not tuned on (tests/gold/turns-fresh), and six from other
+ * annotators (tests/gold/turns-second … -seventh; the fourth and seventh not tuned on).
+ * `npm run quality` writes all eight to docs/quality.md.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
@@ -32,6 +32,8 @@ const FOURTH = fileURLToPath(new URL("../gold/turns-fourth", import.meta.url));
 const FIFTH = fileURLToPath(new URL("../gold/turns-fifth", import.meta.url));
 /** Annotated blind from the same guide after the fifth sample's rules; measured once, then tuned on. */
 const SIXTH = fileURLToPath(new URL("../gold/turns-sixth", import.meta.url));
+/** Annotated blind from the same guide after the sixth sample's rules, at the session's end; measured once, not tuned on. */
+const SEVENTH = fileURLToPath(new URL("../gold/turns-seventh", import.meta.url));
 
 interface GoldFile {
   /** Path under ../shared/corpus. */
@@ -162,7 +164,7 @@ async function scoreAgreement(): Promise<AgreementRow[]> {
   for (const file of listGold(AGREEMENT)) {
     await nextTurn();
     const again = JSON.parse(readFileSync(`${AGREEMENT}/${file}`, "utf8")) as GoldFile;
-    const sample = [FRESH, THIRD, SECOND, FOURTH, FIFTH, SIXTH, TUNING].find((d) =>
+    const sample = [FRESH, THIRD, SECOND, FOURTH, FIFTH, SIXTH, SEVENTH, TUNING].find((d) =>
       existsSync(`${d}/${file}`),
     );
     if (!sample) throw new Error(`${file}: annotated again, but not first in any sample`);
@@ -253,6 +255,9 @@ const errorLines = (rows: FileScore[]) =>
   rows.flatMap((r) => r.errors.map((e) => `- ${r.file.replace(/\.json$/, "")}: ${e}`));
 
 /** One sample's part of the report: what it is, its table, and every error. */
+const SEVENTH_INTRO =
+  "Five more transcripts (a press secretary's briefing, a COVID-19 team briefing, a President's remarks with questions, two Obama-era briefings), annotated on 2026-12-06 by two annotators from the same written guide, blind, after every rule written from the fifth and sixth samples' errors. Measured once, not tuned on: the figure to quote. The code of the session's start (0ad02c1) scores it kind 0.913, pair precision 0.906, recall 0.853, F1 0.879 (its own test in a worktree, on these files): on transcripts none of the session's rules were written from, they moved one turn's kind the wrong way and pair F1 up by 0.004.";
+
 const SIXTH_INTRO =
   'Eight more transcripts (a press secretary\'s briefing, an Obama-era briefing, four background press calls, two sets of a President\'s remarks with questions), annotated on 2026-12-06 by two annotators from the fifth sample\'s written guide, blind, after every rule written from the fifth sample\'s errors. Measured once, not tuned on: this is the figure to quote. The code of the session\'s start (0ad02c1, before the fifth sample\'s rules) gives every one of its 341 turns the same kind and pairs (compared turn by turn, without the gold): none of those rules fires on these transcripts, so on them the session changed nothing, for better or worse; on the blind fourth sample they moved kinds 0.928 to 0.936 and F1 0.906 to 0.918. Then its errors were read (kind 0.903, F1 0.854 before) and rules written for the kinds of mistake they showed: officials of a press call handing a question to each other ("I don’t know. [Senior administration official], do you want to talk about …?"), "Yeah, please." and "The podium is yours." giving the floor, "we’re going to take two more" and "He has to go." calling time, a guest introduced with a long biography, a start with nothing in it ("So —") cut off by the reporter, an apology for being on mute, and items "at the top" even right after a shout. The figures below are therefore no longer unseen.';
 
@@ -275,6 +280,7 @@ const section = (heading: string, intro: string, rows: FileScore[]) => [
 /** The figures as a section of docs/quality.md (`npm run quality`). */
 function writeReport(
   agreed: AgreementRow[],
+  seventh: FileScore[],
   sixth: FileScore[],
   fifth: FileScore[],
   fourth: FileScore[],
@@ -291,7 +297,8 @@ function writeReport(
     "Transcripts from `../shared/corpus` (White House briefings, gaggles, press calls and remarks, Obama-era pages, the mid.ru transcript), annotated by reading: the kind of every turn (remarks, question, answer, moderator, other) and each (question, answer) pair. The gold keeps no text but each turn's first three words, so a change of turn boundaries is caught instead of scored. Kind accuracy is over turns; pair precision and recall are over (question, answer) pairs.",
     "",
     ...agreementSection(agreed),
-    ...section("Sixth sample, blind (tests/gold/turns-sixth)", SIXTH_INTRO, sixth),
+    ...section("Seventh sample, blind (tests/gold/turns-seventh)", SEVENTH_INTRO, seventh),
+    ...section("Sixth sample (tests/gold/turns-sixth)", SIXTH_INTRO, sixth),
     ...section("Fifth sample, blind (tests/gold/turns-fifth)", FIFTH_INTRO, fifth),
     ...section(
       "Fourth annotator, blind (tests/gold/turns-fourth)",
@@ -330,6 +337,7 @@ describe.skipIf(!corpusAvailable)("turn kinds and question-answer pairs against 
   let fourth: FileScore[] = [];
   let fifth: FileScore[] = [];
   let sixth: FileScore[] = [];
+  let seventh: FileScore[] = [];
   let agreed: AgreementRow[] = [];
 
   // Measured in a hook, not at load: collection must stay quick (see support/event-loop.ts).
@@ -341,18 +349,20 @@ describe.skipIf(!corpusAvailable)("turn kinds and question-answer pairs against 
     fourth = await score(FOURTH);
     fifth = await score(FIFTH);
     sixth = await score(SIXTH);
+    seventh = await score(SEVENTH);
     agreed = await scoreAgreement();
     if (process.env.WRITE_QUALITY === "1")
-      writeReport(agreed, sixth, fifth, fourth, fresh, second, third, tuning);
+      writeReport(agreed, seventh, sixth, fifth, fourth, fresh, second, third, tuning);
   });
 
-  it("has at least 15 annotated transcripts, 5 of them fresh, 8 from a second annotator, 9 from a third, 8 from a fourth, 8 from a fifth and 8 from a sixth sample", () => {
+  it("has at least 15 annotated transcripts, 5 of them fresh, 8 from a second annotator, 9 from a third, 8 from a fourth, 8 from a fifth, 8 from a sixth and 5 from a seventh sample", () => {
     expect(fourth.length).toBeGreaterThanOrEqual(8);
     expect(fresh.length).toBeGreaterThanOrEqual(5);
     expect(second.length).toBeGreaterThanOrEqual(8);
     expect(third.length).toBeGreaterThanOrEqual(9);
     expect(fifth.length).toBeGreaterThanOrEqual(8);
     expect(sixth.length).toBeGreaterThanOrEqual(8);
+    expect(seventh.length).toBeGreaterThanOrEqual(5);
     expect(fresh.length + second.length + tuning.length).toBeGreaterThanOrEqual(15);
   });
 
@@ -364,8 +374,9 @@ describe.skipIf(!corpusAvailable)("turn kinds and question-answer pairs against 
 
   // The targets hold on the tuning sample; the fresh sample is guarded against regressions below
   // its measured figures (docs/quality.md), not held to a target it was never tuned for.
-  it("gets the kind of at least 0.97 of the tuning sample's turns right, 0.93 of the fresh sample's, 0.86 of the second annotator's, 0.87 of the third's, 0.92 of the fourth's, 0.92 of the fifth's and 0.92 of the sixth's", () => {
+  it("gets the kind of at least 0.97 of the tuning sample's turns right, 0.93 of the fresh sample's, 0.86 of the second annotator's, 0.87 of the third's, 0.92 of the fourth's, 0.92 of the fifth's 0.92 of the sixth's and 0.90 of the seventh's", () => {
     expect(total(sixth).accuracy).toBeGreaterThanOrEqual(0.92);
+    expect(total(seventh).accuracy).toBeGreaterThanOrEqual(0.9);
     expect(total(fourth).accuracy).toBeGreaterThanOrEqual(0.92);
     expect(total(fifth).accuracy).toBeGreaterThanOrEqual(0.92);
     expect(total(tuning).accuracy).toBeGreaterThanOrEqual(0.97);
@@ -374,8 +385,9 @@ describe.skipIf(!corpusAvailable)("turn kinds and question-answer pairs against 
     expect(total(third).accuracy).toBeGreaterThanOrEqual(0.87);
   });
 
-  it("pairs questions with their answers with an F1 of at least 0.97 on the tuning sample, 0.92 on the fresh one, 0.69 on the second annotator's, 0.80 on the third's, 0.88 on the fourth's, 0.89 on the fifth's and 0.88 on the sixth's", () => {
+  it("pairs questions with their answers with an F1 of at least 0.97 on the tuning sample, 0.92 on the fresh one, 0.69 on the second annotator's, 0.80 on the third's, 0.88 on the fourth's, 0.89 on the fifth's 0.88 on the sixth's and 0.87 on the seventh's", () => {
     expect(total(sixth).f1).toBeGreaterThanOrEqual(0.88);
+    expect(total(seventh).f1).toBeGreaterThanOrEqual(0.87);
     expect(total(fourth).f1).toBeGreaterThanOrEqual(0.88);
     expect(total(fifth).f1).toBeGreaterThanOrEqual(0.89);
     expect(total(tuning).f1).toBeGreaterThanOrEqual(0.97);
