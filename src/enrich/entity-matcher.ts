@@ -122,6 +122,64 @@ function namesGiven(form: CompiledForm, t: Token): boolean {
   return form.givenNames.has(key) || (CYRILLIC.test(key) && form.givenNames.has(spellingKey(key)));
 }
 
+/** A comma and a US state's name after a word: the word is a city ("Austin, Texas"). */
+const US_STATE_AFTER = new RegExp(
+  `^,\\s+(?:${[
+    "Alabama",
+    "Alaska",
+    "Arizona",
+    "Arkansas",
+    "California",
+    "Colorado",
+    "Connecticut",
+    "Delaware",
+    "Florida",
+    "Georgia",
+    "Hawaii",
+    "Idaho",
+    "Illinois",
+    "Indiana",
+    "Iowa",
+    "Kansas",
+    "Kentucky",
+    "Louisiana",
+    "Maine",
+    "Maryland",
+    "Massachusetts",
+    "Michigan",
+    "Minnesota",
+    "Mississippi",
+    "Missouri",
+    "Montana",
+    "Nebraska",
+    "Nevada",
+    "New Hampshire",
+    "New Jersey",
+    "New Mexico",
+    "New York",
+    "North Carolina",
+    "North Dakota",
+    "Ohio",
+    "Oklahoma",
+    "Oregon",
+    "Pennsylvania",
+    "Rhode Island",
+    "South Carolina",
+    "South Dakota",
+    "Tennessee",
+    "Texas",
+    "Utah",
+    "Vermont",
+    "Virginia",
+    "Washington",
+    "West Virginia",
+    "Wisconsin",
+    "Wyoming",
+    "D\\.C\\.",
+  ].join("|")})(?![\\p{L}])`,
+  "u",
+);
+
 /** Whether a capital initial before a person's surname begins one of that person's given names, in either script. */
 function initialOfGiven(form: CompiledForm, t: Token): boolean {
   const initial = tokenKey(t);
@@ -539,6 +597,8 @@ export class EntityMatcher {
     // "Mexico City", "Kuwait City", "Panama City": the capital, named after the country.
     if ((type === "country" || type === "place") && after && after.raw === "City" && gap(t, after) === " ")
       return false;
+    // "Austin, Texas", "Jackson, Mississippi", "Lincoln, Nebraska": a city named after someone.
+    if (type === "person" && length === 1 && US_STATE_AFTER.test(text.slice(t.end))) return false;
     // "Charlene D. Austin" is not Lloyd Austin: an initial before a surname must be one of the
     // person's given names ("L. Austin", "Л.Остина" are his).
     if (

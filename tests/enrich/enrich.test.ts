@@ -62,6 +62,17 @@ describe("entity recognition", () => {
     expect(ids("the war in Eastern Ukraine")).toEqual(["UA"]);
   });
 
+  it("a city named after a registered person, before its state, is the city, even where the page names him", () => {
+    const [doc] = ingestText(
+      "gaggle.md",
+      "---\ntitle: Press Gaggle\ndate: '2014-06-20'\n---\n\nMR. EARNEST: The President will travel to Austin, Texas, on Friday. General Austin said the troops would stay.\n\nQ Thanks.\n",
+    );
+    if (!doc) throw new Error("no document");
+    const austin = enrichDocument(doc, matcher).mentions.filter((m) => m.entityId === "speaker:lloyd-austin");
+    // Only "General Austin" (offset 63), not the city at 29.
+    expect(austin.map((m) => m.start)).toEqual([63]);
+  });
+
   it("finds a person under middle names or an initial", () => {
     expect(ids("Joseph Robinette Biden said")).toEqual([person("Joe Biden")].filter(Boolean));
     expect(ids("Министр внутренней безопасности США А.Майоркас")).toContain(person("Alejandro Mayorkas"));
