@@ -12,29 +12,25 @@
  *     "unknown" for anyone else it does not name. It adds each turn's first three words as a
  *     checksum and refuses an annotation that misses a turn.
  */
-import { readFileSync, writeFileSync } from "node:fs";
-import { corpusPath } from "../tests/support/corpus.js";
-import { ingestFile } from "../tests/support/ingest.js";
+import { writeFileSync } from "node:fs";
+import {
+  annotationLines,
+  dumpTurns,
+  firstWords,
+  goldDocument,
+  goldJson,
+} from "../tests/support/gold-files.js";
 
 const [mode, source, docArg, annotation, out] = process.argv.slice(2);
 if (!mode || !source) throw new Error("usage: see the comment at the top");
 const docIndex = Number(docArg ?? 0);
-const doc = ingestFile(corpusPath(source))[docIndex];
-if (!doc) throw new Error(`${source} has no document ${docIndex}`);
-const firstWords = (p: string | undefined) => (p ?? "").split(/\s+/).filter(Boolean).slice(0, 3).join(" ");
+const doc = goldDocument(source, docIndex);
 
-if (mode === "dump") {
-  console.log(`# ${doc.title} (${doc.when.date ?? "no date"}), ${doc.turns.length} turns`);
-  doc.turns.forEach((t, i) => {
-    console.log(`\n[${i}] ${t.label ?? "(no label)"}`);
-    for (const p of t.paragraphs) console.log(`    ${p}`);
-  });
-} else if (mode === "write") {
+if (mode === "dump") dumpTurns(doc);
+else if (mode === "write") {
   if (!annotation || !out) throw new Error("write needs <annotation.txt> <out.json>");
   const speakers = new Map<number, string>();
-  for (const raw of readFileSync(annotation, "utf8").split("\n")) {
-    const line = raw.replace(/#.*/, "").trim();
-    if (!line) continue;
+  for (const { raw, line } of annotationLines(annotation)) {
     const m = /^(\d+)\s+(.+)$/.exec(line);
     if (!m) throw new Error(`cannot read "${raw}"`);
     speakers.set(Number(m[1]), (m[2] as string).trim());
@@ -49,9 +45,6 @@ if (mode === "dump") {
     turnCount: doc.turns.length,
     turns: doc.turns.map((t, i) => [speakers.get(i), firstWords(t.paragraphs[0])]),
   };
-  writeFileSync(
-    out,
-    `${JSON.stringify(gold, null, 2).replace(/\[\n\s+("[^"\n]*"),\n\s+("[^"\n]*")\n\s+\]/g, "[$1, $2]")}\n`,
-  );
+  writeFileSync(out, goldJson(gold));
   console.log(`wrote ${out}: ${doc.turns.length} turns`);
 } else throw new Error(`unknown mode ${mode}`);

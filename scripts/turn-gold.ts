@@ -12,32 +12,28 @@
  *     misses a turn, names an unknown kind, or pairs a turn that is not a question with one that
  *     is not an answer.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import type { TurnKind } from "../src/model/document.js";
-import { corpusPath } from "../tests/support/corpus.js";
-import { ingestFile } from "../tests/support/ingest.js";
+import {
+  annotationLines,
+  dumpTurns,
+  firstWords,
+  goldDocument,
+  goldJson,
+} from "../tests/support/gold-files.js";
 
 const KINDS: TurnKind[] = ["remarks", "question", "answer", "moderator", "other"];
 const [mode, source, docArg, annotation, out] = process.argv.slice(2);
 if (!mode || !source) throw new Error("usage: see the comment at the top");
 const docIndex = Number(docArg ?? 0);
-const doc = ingestFile(corpusPath(source))[docIndex];
-if (!doc) throw new Error(`${source} has no document ${docIndex}`);
-const firstWords = (p: string | undefined) => (p ?? "").split(/\s+/).filter(Boolean).slice(0, 3).join(" ");
+const doc = goldDocument(source, docIndex);
 
-if (mode === "dump") {
-  console.log(`# ${doc.title} (${doc.when.date ?? "no date"}), ${doc.turns.length} turns`);
-  doc.turns.forEach((t, i) => {
-    console.log(`\n[${i}] ${t.label ?? "(no label)"}`);
-    for (const p of t.paragraphs) console.log(`    ${p}`);
-  });
-} else if (mode === "write") {
+if (mode === "dump") dumpTurns(doc);
+else if (mode === "write") {
   if (!annotation || !out) throw new Error("write needs <annotation.txt> <out.json>");
   const kinds = new Map<number, TurnKind>();
   const pairs: [number, number][] = [];
-  for (const raw of readFileSync(annotation, "utf8").split("\n")) {
-    const line = raw.replace(/#.*/, "").trim();
-    if (!line) continue;
+  for (const { raw, line } of annotationLines(annotation)) {
     const pair = /^(\d+)\s*-\s*(\d+)$/.exec(line);
     const kind = /^(\d+)\s+(\w+)$/.exec(line);
     if (pair) pairs.push([Number(pair[1]), Number(pair[2])]);
@@ -57,11 +53,6 @@ if (mode === "dump") {
     turns: doc.turns.map((t, i) => [kinds.get(i), firstWords(t.paragraphs[0])]),
     pairs,
   };
-  writeFileSync(
-    out,
-    `${JSON.stringify(gold, null, 2)
-      .replace(/\[\n\s+"(\w+)",\n\s+("[^"\n]*")\n\s+\]/g, '["$1", $2]')
-      .replace(/\[\n\s+(\d+),\n\s+(\d+)\n\s+\]/g, "[$1, $2]")}\n`,
-  );
+  writeFileSync(out, goldJson(gold));
   console.log(`wrote ${out}: ${doc.turns.length} turns, ${pairs.length} pairs`);
 } else throw new Error(`unknown mode ${mode}`);

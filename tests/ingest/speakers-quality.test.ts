@@ -13,6 +13,7 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Document } from "../../src/model/document.js";
 import { corpusAvailable, corpusPath } from "../support/corpus.js";
+import { firstWords } from "../support/gold-files.js";
 import { ingestFile, registry } from "../support/ingest.js";
 import { writeQualitySection } from "../support/quality-report.js";
 
@@ -44,7 +45,6 @@ const HONORIFICS = new Set(
     " ",
   ),
 );
-const firstWords = (p: string | undefined) => (p ?? "").split(/\s+/).filter(Boolean).slice(0, 3).join(" ");
 const words = (name: string) =>
   name
     .normalize("NFD")

@@ -13,6 +13,7 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Document, TurnKind } from "../../src/model/document.js";
 import { corpusAvailable, corpusPath } from "../support/corpus.js";
+import { firstWords } from "../support/gold-files.js";
 import { ingestFile } from "../support/ingest.js";
 import { writeQualitySection } from "../support/quality-report.js";
 
@@ -57,9 +58,6 @@ interface FileScore {
   fn: number;
   errors: string[];
 }
-
-const firstWords = (paragraph: string | undefined) =>
-  (paragraph ?? "").split(/\s+/).filter(Boolean).slice(0, 3).join(" ");
 
 const listGold = (dir: string) =>
   existsSync(dir)

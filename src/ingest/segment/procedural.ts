@@ -74,6 +74,15 @@ const SENTENCE_END =
 /** A text's sentences, titles and abbreviations kept inside theirs. */
 export const splitSentences = (text: string) => text.split(SENTENCE_END);
 
+const foldWord = (w: string) => w.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+
+/** The words of a short turn all stand in the turn before: an echo ("Close?" after "Close.", "Ted Cruz." after "Ted Cruz --"). */
+export function echoes(text: string, previousText: string): boolean {
+  const before = new Set(spokenWords(previousText).map(foldWord));
+  const words = spokenWords(text).map(foldWord);
+  return words.length > 0 && words.every((w) => before.has(w));
+}
+
 /** Nothing but stage directions or editorial brackets: "(Inaudible.)", "(Off-mic.)", "(Crosstalk.)". */
 export function isStageDirectionOnly(text: string): boolean {
   return text.trim() !== "" && spokenWordCount(text, 0) === 0;

@@ -14,7 +14,7 @@
 import { isGivenName } from "../../enrich/english-words.js";
 import type { TurnKind } from "../../model/document.js";
 import { isTitleWord } from "../speakers/names.js";
-import { callsOnSomeone, isCourtesy, isHandOff, spokenWords } from "./procedural.js";
+import { callsOnSomeone, echoes, isCourtesy, isHandOff, spokenWords } from "./procedural.js";
 
 const PART = String.raw`\p{Lu}[\p{Ll}’']+(?:-\p{Lu}?[\p{Ll}’']+)*`;
 /** Two or three capitalised words: a full name, never a first name alone. */
@@ -71,14 +71,6 @@ function personName(name: string | undefined): string | null {
   if (!isGivenName(words[0] as string)) return null;
   if (words.some((w) => isTitleWord(w.toLowerCase()))) return null;
   return name;
-}
-
-/** The words of a turn all stand in the turn before: "Ted Cruz." after "Ted Cruz --" asks back. */
-function echoes(text: string, previous: string): boolean {
-  const fold = (w: string) => w.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
-  const before = new Set(spokenWords(previous).map(fold));
-  const words = spokenWords(text).map(fold);
-  return words.length > 0 && words.every((w) => before.has(w));
 }
 
 function calledIn(text: string, chairing: boolean): string | null {

@@ -8,6 +8,7 @@ import type { TurnKind } from "../../model/document.js";
 import { type LabelRole, QUESTION_WORDS } from "./labels.js";
 import {
   callsOnSomeone,
+  echoes,
   endsWithSignOff,
   hasQuestionMark,
   isAudioTrouble,
@@ -313,15 +314,6 @@ function asksWhat(text: string): boolean {
 
 /** "North Korea?" after "Karine, back on North Korea: …": the words asked back, not a name called ("Dr. Walensky." hands the question on). */
 const asksBack = (text: string, previousText: string) => /\?\s*$/u.test(text) && echoes(text, previousText);
-
-/** The words of a short turn all occur in the turn before: an echo ("Close?" after "Close."). */
-function echoes(text: string, previousText: string): boolean {
-  const before = new Set(
-    spokenWords(previousText).map((w) => w.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "")),
-  );
-  const words = spokenWords(text).map((w) => w.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ""));
-  return words.length > 0 && words.every((w) => before.has(w));
-}
 
 /** What a turn's label and words say alone; null when only its position can tell. */
 function localKind(
