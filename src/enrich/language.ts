@@ -4,20 +4,23 @@
  * are plainly in the document's language (its commonest function words, which the neighbouring
  * languages do not share) is taken to be in it without asking eld.
  *
- * eld's n-gram model takes about 200 MB of memory once loaded, so it is loaded only where turns
- * are enriched (`loadLanguageDetection`, awaited by whoever builds an entity matcher): not by
- * every ingest worker, server or command that merely imports the pipeline.
+ * eld's n-gram model takes about 50 MB of memory once loaded (eld-model.ts), so it is loaded only
+ * where turns are enriched (`loadLanguageDetection`, awaited by whoever builds an entity matcher):
+ * not by every ingest worker, server or command that merely imports the pipeline.
  */
+import { type Detector, loadEldMedium } from "./eld-model.js";
 
-interface Detector {
-  detect(text: string): { language: string; isReliable(): boolean };
-}
-
-let detector: Detector | null = null;
+let detector: Promise<Detector> | null = null;
+let loaded: Detector | null = null;
 
 /** Loads the language model once; enrichment needs it, nothing else does. */
 export async function loadLanguageDetection(): Promise<void> {
-  detector ??= (await import("eld/medium")).eld;
+  // A load that failed is tried again by the next caller, not remembered.
+  detector ??= loadEldMedium().catch((error: unknown) => {
+    detector = null;
+    throw error;
+  });
+  loaded = await detector;
 }
 
 /** Function words frequent in running text of one language and rare in its neighbours'. */
@@ -47,9 +50,9 @@ export function detectLanguage(text: string, fallback: string): string {
   // Short turns ("Thank you.", "Q Yes.") rarely switch language and are too short to judge.
   if (text.length < 200) return fallback;
   if (plainly(text, fallback)) return fallback;
-  if (!detector) throw new Error("detectLanguage needs loadLanguageDetection() first");
+  if (!loaded) throw new Error("detectLanguage needs loadLanguageDetection() first");
   // A few hundred characters decide a language as well as a whole speech does, at a fraction of the cost.
-  const result = detector.detect(text.slice(0, 600));
+  const result = loaded.detect(text.slice(0, 600));
   const lang = result.language;
   return lang && result.isReliable() ? lang : fallback;
 }

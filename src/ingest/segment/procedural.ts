@@ -76,11 +76,23 @@ export const splitSentences = (text: string) => text.split(SENTENCE_END);
 
 const foldWord = (w: string) => w.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
 
+/**
+ * A turn's words, folded, as a set: asked of each turn once as the turn and again as the turn
+ * before the next (folding every word of each answer twice or more was half of naming questioners).
+ */
+const foldedWordSet = memoise((text) => new Set(spokenWords(text).map(foldWord)), {
+  limit: 16,
+  copyKeys: false,
+});
+
 /** The words of a short turn all stand in the turn before: an echo ("Close?" after "Close.", "Ted Cruz." after "Ted Cruz --"). */
 export function echoes(text: string, previousText: string): boolean {
-  const before = new Set(spokenWords(previousText).map(foldWord));
-  const words = spokenWords(text).map(foldWord);
-  return words.length > 0 && words.every((w) => before.has(w));
+  const words = spokenWords(text);
+  if (words.length === 0) return false;
+  const before = foldedWordSet(previousText);
+  // Word by word: a long answer fails at its first word not said before, unfolded beyond it.
+  for (const w of words) if (!before.has(foldWord(w))) return false;
+  return true;
 }
 
 /** Nothing but stage directions or editorial brackets: "(Inaudible.)", "(Off-mic.)", "(Crosstalk.)". */
