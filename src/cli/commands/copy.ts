@@ -4,7 +4,7 @@
  * (store/transfer.ts), into an archive that holds nothing yet.
  */
 import type { Command } from "commander";
-import { yieldToServing } from "../../ingest/parallel/priority.js";
+import { startBatchWork } from "../../ingest/parallel/priority.js";
 import { openStore } from "../../store/open.js";
 import type { StoreBackend } from "../../store/store.js";
 import type { ArchiveRecord } from "../../store/transfer.js";
@@ -23,7 +23,7 @@ export function registerCopy(program: Command): void {
     )
     .option("--no-progress", "do not report progress on stderr")
     .action(async (from: string, to: string, flags: { progress: boolean }) => {
-      yieldToServing();
+      startBatchWork();
       // A copy moves records and searches nothing: the backends alone, no search engine.
       let source: StoreBackend | null = null;
       let target: StoreBackend | null = null;

@@ -6,7 +6,7 @@ import { openArchive } from "../../archive/open.js";
 import { crawl, crawlScope, scopeCheck } from "../../fetch/crawl.js";
 import { Fetcher } from "../../fetch/fetcher.js";
 import { Harvester, type HarvestReport } from "../../fetch/harvest.js";
-import { yieldToServing } from "../../ingest/parallel/priority.js";
+import { startBatchWork } from "../../ingest/parallel/priority.js";
 import { parseLocation, resolveDbPath } from "../../store/open.js";
 import { archiveOptions } from "../archive-flags.js";
 import { addFetchFlags, type FetchFlags, fetcherOptions } from "../fetch-options.js";
@@ -49,7 +49,7 @@ export function registerCrawl(program: Command): void {
     .option("--json", "print the report as JSON instead of a summary")
     .option("--no-progress", "do not draw a progress bar");
   addFetchFlags(addReadingFlags(command)).action(async (urls: string[], flags: CrawlFlags) => {
-    yieldToServing();
+    startBatchWork();
     try {
       const report = await runCrawl(urls, flags);
       if (flags.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -5,7 +5,7 @@ import { VerbatimError } from "../../errors/catalog.js";
 import { Fetcher } from "../../fetch/fetcher.js";
 import { follow, nextVisit } from "../../fetch/follow.js";
 import { Harvester, type HarvestReport } from "../../fetch/harvest.js";
-import { yieldToServing } from "../../ingest/parallel/priority.js";
+import { startBatchWork } from "../../ingest/parallel/priority.js";
 import { PROFILES } from "../../ingest/publishers/index.js";
 import type { PublisherProfile } from "../../ingest/publishers/profile.js";
 import { isRecordUrl } from "../../ingest/publishers/sources.js";
@@ -102,7 +102,7 @@ export function registerFollow(program: Command): void {
     .option("--db <path>", "archive location (default: $VERBATIM_DB or ./verbatim.db)")
     .option("--json", "print the report as JSON instead of a summary");
   addFollowFlags(command).action(async (ids: string[], flags: FollowFlags) => {
-    yieldToServing();
+    startBatchWork();
     try {
       const profiles = followedProfiles(ids);
       const archive = await openArchive(

@@ -6,7 +6,7 @@ import { ingestAndLink } from "../../align/service.js";
 import { openArchive } from "../../archive/open.js";
 import { VerbatimError, warningMessage } from "../../errors/catalog.js";
 import type { IngestReport } from "../../ingest/batch.js";
-import { yieldToServing } from "../../ingest/parallel/priority.js";
+import { startBatchWork } from "../../ingest/parallel/priority.js";
 import { DEFAULT_MAX_BYTES } from "../../ingest/pipeline.js";
 import { DEBATE_SPEAKERS_FILE, loadDebateSpeakers } from "../../ingest/read/debate-speakers.js";
 import { planSources, readSources } from "../../ingest/read/sources.js";
@@ -58,7 +58,7 @@ export function registerIngest(program: Command): void {
       String(defaultWorkers()),
     )
     .action(async (paths: string[], options: IngestOptions) => {
-      yieldToServing();
+      startBatchWork();
       try {
         const report = await runIngest(paths, options);
         if (options.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import pc from "picocolors";
 import { enrichDocument } from "../../enrich/enrich.js";
 import { loadLanguageDetection } from "../../enrich/language.js";
-import { yieldToServing } from "../../ingest/parallel/priority.js";
+import { startBatchWork } from "../../ingest/parallel/priority.js";
 import { type ArchiveFlags, addDbFlag, addGazetteerFlag, addSpeakersFlag } from "../archive-flags.js";
 import { withArchive } from "../output.js";
 
@@ -16,7 +16,7 @@ export function registerReenrich(program: Command): void {
     .option("--no-progress", "do not draw a progress bar");
   addGazetteerFlag(addSpeakersFlag(addDbFlag(command))).action(
     async (flags: ArchiveFlags & { progress: boolean }) => {
-      yieldToServing();
+      startBatchWork();
       await withArchive(
         flags,
         async (archive) => {

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { yieldToServing } from "../../ingest/parallel/priority.js";
+import { startBatchWork } from "../../ingest/parallel/priority.js";
 import { reextractArchive } from "../../ingest/reextract.js";
 import { type ArchiveFlags, addDbFlag, addGazetteerFlag, addSpeakersFlag } from "../archive-flags.js";
 import { withArchive } from "../output.js";
@@ -23,7 +23,7 @@ export function registerReextract(program: Command): void {
     )
     .option("--json", "print the report as JSON");
   addGazetteerFlag(addSpeakersFlag(addDbFlag(command))).action(async (options: ReextractFlags) => {
-    yieldToServing();
+    startBatchWork();
     await withArchive(
       options,
       async (archive) => {
