@@ -119,6 +119,19 @@ export interface CatalogChanges extends CatalogRows {
   more?: boolean;
 }
 
+/**
+ * What takes a whole catalog read a part at a time (TextIndex.readCatalogInParts): every document
+ * first, then turns and mentions packed as in CatalogRows, in parts each whole in itself (a turn's
+ * line in one part; a turn's mentions in one part, after the part holding the turn), then the
+ * names, aliases and mark once.
+ */
+export interface CatalogSink {
+  documents(documents: CatalogDocument[]): void;
+  turns(packed: string): void;
+  mentions(packed: string): void;
+  finish(rest: Pick<CatalogRows, "aliases" | "entityNames" | "mark">): void;
+}
+
 export interface TextIndex {
   /** Changes whenever the archive does, by this process's writes or another's: what caches key on. */
   state(): Promise<string>;
@@ -130,6 +143,12 @@ export interface TextIndex {
   ownWrites?(): number;
   /** Every current turn and document, compactly, for the engine's catalog. */
   readCatalog(): Promise<CatalogRows>;
+  /**
+   * The same read given to `sink` a part at a time, from one snapshot, where the backend can:
+   * packed whole, the turns and mentions of four times the bench corpus were 151 MB of strings at
+   * once, most of a server's peak memory as it started.
+   */
+  readCatalogInParts?(sink: CatalogSink): Promise<void>;
   /**
    * The rows of documents changed since `mark` (a CatalogRows' or CatalogChanges' mark); null when
    * the whole catalog should be read again (no journal, too much changed, or everything did). With

@@ -6,17 +6,19 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import type Database from "better-sqlite3";
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { anchorsFor, type CorrectionOp } from "../../src/model/corrections.js";
 import { type Document, TURN_KINDS, type TurnKind } from "../../src/model/document.js";
 import type { Enrichment } from "../../src/model/enrichment.js";
 import type { TextIndex } from "../../src/model/text-index.js";
-import { buildCatalog, type TurnCatalog } from "../../src/search/engine/catalog.js";
+import { buildCatalog, TurnCatalog } from "../../src/search/engine/catalog.js";
 import { SearchEngine } from "../../src/search/engine/engine.js";
 import { parseQuery } from "../../src/search/query/parse.js";
 import { reindexAll } from "../../src/store/sqlite/schema.js";
 import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
+import { catalogReader } from "../../src/store/sqlite/turn-catalog.js";
 import type { DocumentStore } from "../../src/store/store.js";
 import { BACKENDS, openTestStore } from "../support/backends.js";
 import { makeDocument, makeTurn } from "../support/documents.js";
@@ -32,6 +34,17 @@ const SPEAKERS: [string | null, string | null][] = [
 const ENTITIES = ["TR", "RU", "UA", "vb:nato", "Q1065"];
 
 /** Everything a search can see in a catalog, in a form that does not depend on the order it was built in. */
+/**
+ * A SQLite store's catalog read in parts of two turns and of one document's mentions, so that a
+ * turn's line and its mentions meet part boundaries (the store's connection: the archive is in memory).
+ */
+function readInParts(store: DocumentStore): TurnCatalog {
+  const { db } = store as unknown as { db: Database.Database };
+  const catalog = new TurnCatalog();
+  catalogReader(db, { turns: 2, documents: 1 }).parts(catalog.loader());
+  return catalog;
+}
+
 function seen(cat: TurnCatalog) {
   const turns = Array.from(cat.rowids, (r) => {
     const s = cat.speaker[r] as number;
@@ -241,7 +254,9 @@ describe.each(BACKENDS)("the search catalog kept up to date from what changed (%
               expect(changes.changed).toHaveLength(limit as number);
             }
             applied++;
-            expect(seen(kept)).toEqual(seen(buildCatalog(await index.readCatalog())));
+            const whole = seen(buildCatalog(await index.readCatalog()));
+            expect(seen(kept)).toEqual(whole);
+            if (backend === "sqlite") expect(seen(readInParts(store))).toEqual(whole);
           }
         },
       ),
@@ -260,6 +275,12 @@ describe.each(BACKENDS)("the search catalog kept up to date from what changed (%
       reads.whole++;
       return index.readCatalog();
     };
+    const inParts = index.readCatalogInParts?.bind(index);
+    if (inParts)
+      counting.readCatalogInParts = async (sink) => {
+        reads.whole++;
+        return inParts(sink);
+      };
     counting.readCatalogChanges = async (mark) => {
       reads.changes++;
       return index.readCatalogChanges(mark);

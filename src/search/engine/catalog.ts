@@ -8,7 +8,7 @@
  */
 import { TURN_KINDS } from "../../model/document.js";
 import { ownString } from "../../model/own-string.js";
-import type { CatalogChanges, CatalogDocument, CatalogRows } from "../../model/text-index.js";
+import type { CatalogChanges, CatalogDocument, CatalogRows, CatalogSink } from "../../model/text-index.js";
 import { TitleIndex } from "./title-index.js";
 
 /** The first turn number of a document that holds none (its span is [NO_TURN, -1]). */
@@ -102,12 +102,56 @@ export class TurnCatalog {
       this.clearDocument(n);
     }
     for (const d of changes.documents) this.setDocument(d);
+    this.addTurnLines(changes.turns, touched);
+    this.addMentions(changes.mentions);
+    this.setEntityNames(changes.entityNames, changes.someEntityNames === true);
+    this.settle(changes.aliases, changes.mark, touched);
+  }
 
-    const lines = changes.turns ? changes.turns.split("\n") : [];
-    const last = lines[lines.length - 1];
-    if (last) this.growTurns(Number(last.split("\t", 1)[0]) + 1);
-    for (const line of lines) {
-      const [n, docN, kind, speakerId, speakerName, language] = line.split("\t");
+  /**
+   * A whole read taken a part at a time (TextIndex.readCatalogInParts), into a catalog that holds
+   * nothing yet: the documents, then the turns and mentions in as many parts as the backend likes,
+   * then the names and aliases. What `apply` does at once, without the packed rows ever whole.
+   */
+  loader(): CatalogSink {
+    const touched = new Set<number>();
+    return {
+      documents: (documents) => {
+        let maxDoc = this.docId.length - 1;
+        for (const d of documents) if (d.n > maxDoc) maxDoc = d.n;
+        this.growDocuments(maxDoc + 1);
+        for (const d of documents) this.setDocument(d);
+      },
+      turns: (packed) => this.addTurnLines(packed, touched),
+      mentions: (packed) => this.addMentions(packed),
+      finish: ({ aliases, entityNames, mark }) => {
+        this.setEntityNames(entityNames, false);
+        this.settle(aliases, mark, touched);
+      },
+    };
+  }
+
+  /** Aliases set, the touched speakers named, the turn list made again: what ends every change. */
+  private settle(aliases: CatalogRows["aliases"], mark: string, touched: Set<number>): void {
+    this.setAliases(aliases, touched);
+    for (const c of touched) this.nameSpeaker(c);
+    this.listTurns();
+    if (this.mentionsDropped > this.mentionsUsed / 2) this.compactMentions();
+    this.mark = mark;
+    this.version++;
+  }
+
+  /**
+   * Packed turn lines (CatalogRows.turns), in ascending number, read line by line where they lie:
+   * splitting them first made an array of a million lines beside the packed string.
+   */
+  private addTurnLines(packed: string, touched: Set<number>): void {
+    if (!packed) return;
+    const lastLine = packed.lastIndexOf("\n") + 1;
+    this.growTurns(Number(packed.slice(lastLine, packed.indexOf("\t", lastLine))) + 1);
+    for (let at = 0; at < packed.length; ) {
+      const end = nextLine(packed, at);
+      const [n, docN, kind, speakerId, speakerName, language] = packed.slice(at, end).split("\t");
       this.addTurn(
         Number(n),
         Number(docN),
@@ -117,15 +161,8 @@ export class TurnCatalog {
         language || null,
         touched,
       );
+      at = end + 1;
     }
-    this.addMentions(changes.mentions);
-    this.setEntityNames(changes.entityNames, changes.someEntityNames === true);
-    this.setAliases(changes.aliases, touched);
-    for (const c of touched) this.nameSpeaker(c);
-    this.listTurns();
-    if (this.mentionsDropped > this.mentionsUsed / 2) this.compactMentions();
-    this.mark = changes.mark;
-    this.version++;
   }
 
   /** Document d's current turn numbers, ascending. */
@@ -283,17 +320,20 @@ export class TurnCatalog {
   /** Distinct (turn, entity) lines in ascending turn number, for turns just added. */
   private addMentions(packed: string): void {
     if (!packed) return;
-    const lines = packed.split("\n");
-    if (this.mentionsUsed + lines.length > this.mentionCodes.length)
+    let lines = 1;
+    for (let at = packed.indexOf("\n"); at >= 0; at = packed.indexOf("\n", at + 1)) lines++;
+    if (this.mentionsUsed + lines > this.mentionCodes.length)
       this.mentionCodes = grown(
         this.mentionCodes,
-        Math.max(this.mentionsUsed + lines.length, Math.ceil(this.mentionCodes.length * 1.5)),
+        Math.max(this.mentionsUsed + lines, Math.ceil(this.mentionCodes.length * 1.5)),
         0,
       );
     let current = -1;
-    for (const line of lines) {
-      const tab = line.indexOf("\t");
-      const r = Number(line.slice(0, tab));
+    for (let at = 0; at < packed.length; ) {
+      const end = nextLine(packed, at);
+      const tab = packed.indexOf("\t", at);
+      const r = Number(packed.slice(at, tab));
+      at = end + 1;
       if (r >= this.doc.length || (this.doc[r] as number) < 0) continue;
       if (r !== current) {
         current = r;
@@ -301,7 +341,7 @@ export class TurnCatalog {
         this.mentionStart[r] = this.mentionsUsed;
         this.mentionEnd[r] = this.mentionsUsed;
       }
-      this.mentionCodes[this.mentionsUsed++] = this.entityCode(line.slice(tab + 1));
+      this.mentionCodes[this.mentionsUsed++] = this.entityCode(packed.slice(tab + 1, end));
       this.mentionEnd[r] = this.mentionsUsed;
     }
   }
@@ -378,6 +418,12 @@ export class TurnCatalog {
     this.mentionsUsed = used;
     this.mentionsDropped = 0;
   }
+}
+
+/** Where the line that starts at `at` ends: its newline, or the end of the text. */
+function nextLine(packed: string, at: number): number {
+  const end = packed.indexOf("\n", at);
+  return end < 0 ? packed.length : end;
 }
 
 /** The catalog of a backend's rows (see CatalogRows for the packed strings' layout). */

@@ -12,6 +12,7 @@ import { withStems } from "../../model/term-stems.js";
 import type {
   CatalogChanges,
   CatalogRows,
+  CatalogSink,
   EntityNames,
   Matches,
   MatchGroup,
@@ -164,6 +165,10 @@ export class SqliteTextIndex implements TextIndex {
 
   async readCatalog(): Promise<CatalogRows> {
     return this.catalog.rows();
+  }
+
+  async readCatalogInParts(sink: CatalogSink): Promise<void> {
+    this.catalog.parts(sink);
   }
 
   async readCatalogChanges(mark: string, limit?: number): Promise<CatalogChanges | null> {

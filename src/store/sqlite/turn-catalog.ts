@@ -5,7 +5,7 @@
  * since a mark.
  */
 import type Database from "better-sqlite3";
-import type { CatalogChanges, CatalogDocument, CatalogRows } from "../../model/text-index.js";
+import type { CatalogChanges, CatalogDocument, CatalogRows, CatalogSink } from "../../model/text-index.js";
 import { CATALOG_CHANGES_TABLE_NAME, EVERY_DOCUMENT } from "./catalog-changes.js";
 import { hasTable } from "./tables.js";
 
@@ -46,16 +46,27 @@ export const ENTITY_NAMES_ADDED_WHEN_MENTIONED = `
 /** Past this share of the documents, one read of everything costs less than reading them one by one. */
 const WHOLE_READ_SHARE = 0.2;
 
+/** How a whole read is cut (`parts`): turns a part holds (by number), documents whose mentions a part holds. */
+export interface PartSizes {
+  turns: number;
+  documents: number;
+}
+
+/** About 4 MB of packed turns, and of mentions, a part at the bench corpus's density. */
+const PART_SIZES: PartSizes = { turns: 65_536, documents: 1024 };
+
 /** Where in the journal a reader is: every document noted by transactions up to `seq` read, and of `seq`'s own those up to `doc`. */
 type Position = { seq: number; doc: number };
 
 export interface CatalogReader {
   rows(): CatalogRows;
+  /** The same rows given to `sink` a part at a time (TextIndex.readCatalogInParts), in one transaction. */
+  parts(sink: CatalogSink): void;
   /** At most `limit` documents' rows (`more` when others remain: their mark says how far these go). */
   changes(mark: string, limit?: number): CatalogChanges | null;
 }
 
-export function catalogReader(db: Database.Database): CatalogReader {
+export function catalogReader(db: Database.Database, sizes: PartSizes = PART_SIZES): CatalogReader {
   const journal = hasTable(db, CATALOG_CHANGES_TABLE_NAME);
   const stmt = {
     documents: db.prepare<[], CatalogDocument>(
@@ -77,6 +88,24 @@ export function catalogReader(db: Database.Database): CatalogReader {
       )
       .pluck(),
     documentCount: db.prepare<[], number>("SELECT count(*) FROM doc_index").pluck(),
+    lastTurn: db.prepare<[], number>("SELECT ifnull(max(rowid), 0) FROM turns").pluck(),
+    lastDocument: db.prepare<[], number>("SELECT ifnull(max(n), -1) FROM doc_index").pluck(),
+    turnsBetween: db
+      .prepare<[number, number], string | null>(
+        `SELECT group_concat(rowid || char(9) || doc_n || char(9) || kind || char(9) ||
+                ifnull(speaker_id, '') || char(9) || ifnull(speaker_name, '') || char(9) || ifnull(language, ''), char(10))
+         FROM (SELECT rowid, doc_n, kind, speaker_id, speaker_name, language FROM turns
+               WHERE rowid BETWEEN ? AND ? ORDER BY rowid)`,
+      )
+      .pluck(),
+    // By document (mentions are indexed by document, not by turn): a turn's mentions in one part.
+    mentionsOfDocuments: db
+      .prepare<[number, number], string | null>(
+        `SELECT group_concat(turn_rowid || char(9) || entity, char(10))
+         FROM (SELECT DISTINCT turn_rowid, entity FROM mentions
+               WHERE doc_n BETWEEN ? AND ? AND turn_rowid IS NOT NULL ORDER BY turn_rowid)`,
+      )
+      .pluck(),
     mark: journal ? db.prepare<[], number>("SELECT ifnull(max(seq), 0) FROM catalog_changes").pluck() : null,
     namesVersion: hasTable(db, "entity_names_version")
       ? db.prepare<[], number>("SELECT v FROM entity_names_version").pluck()
@@ -156,6 +185,21 @@ export function catalogReader(db: Database.Database): CatalogReader {
     }),
   );
 
+  const parts = db.transaction((sink: CatalogSink): void => {
+    sink.documents(stmt.documents.all());
+    const lastTurn = stmt.lastTurn.get() as number;
+    for (let from = 0; from <= lastTurn; from += sizes.turns)
+      sink.turns(stmt.turnsBetween.get(from, from + sizes.turns - 1) ?? "");
+    const lastDocument = stmt.lastDocument.get() as number;
+    for (let from = 0; from <= lastDocument; from += sizes.documents)
+      sink.mentions(stmt.mentionsOfDocuments.get(from, from + sizes.documents - 1) ?? "");
+    sink.finish({
+      aliases: stmt.aliases.all(),
+      entityNames: stmt.entityNames.all(),
+      mark: stmt.mark ? markNow() : "",
+    });
+  });
+
   const changes = db.transaction(
     (since: Position, names: number | null, limit: number): CatalogChanges | null => {
       if (!stmt.changed || !stmt.mark || !stmt.pending || !stmt.everything) return null;
@@ -192,6 +236,7 @@ export function catalogReader(db: Database.Database): CatalogReader {
 
   return {
     rows: () => rows(),
+    parts: (sink) => parts(sink),
     changes: (mark, limit = Number.MAX_SAFE_INTEGER) => {
       // "seq", or "seq/doc" part way through a transaction's documents; then ":names" if counted.
       const [position, names] = mark.split(":");
