@@ -19,10 +19,12 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import v8 from "node:v8";
 import { fileURLToPath } from "node:url";
 import { defaultWorkers } from "../src/cli/processing.js";
 import { ingestBatch, type Processor, poolProcessor } from "../src/ingest/batch.js";
 import { IngestPool } from "../src/ingest/parallel/pool.js";
+import { startBatchWork } from "../src/ingest/parallel/priority.js";
 import { DEFAULT_MAX_BYTES } from "../src/ingest/pipeline.js";
 import { planSources, readSources } from "../src/ingest/read/sources.js";
 import { SpeakerRegistry } from "../src/ingest/speakers/registry.js";
@@ -217,7 +219,11 @@ async function step(copies: number): Promise<Step> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "verbatim-scale-"));
   const dbPath = path.join(dir, "scale.db");
   try {
+    // The ingest as `verbatim ingest` runs it (priority.ts: heaps kept near what they hold alive),
+    // the searches after it with V8's own heap growth, as `verbatim serve` runs them.
+    startBatchWork();
     const { store, report, ingestSeconds, peakRss, turns } = await ingest(copies, dbPath);
+    v8.setFlagsFromString("--heap-growing-percent=0");
     const search = await timeSearches(store);
     await store.close();
     const dbBytes =
