@@ -257,6 +257,9 @@ describe.each(BACKENDS)("the search catalog kept up to date from what changed (%
             const whole = seen(buildCatalog(await index.readCatalog()));
             expect(seen(kept)).toEqual(whole);
             if (backend === "sqlite") expect(seen(readInParts(store))).toEqual(whole);
+            const inParts = new TurnCatalog();
+            await index.readCatalogInParts?.(inParts.loader());
+            if (index.readCatalogInParts) expect(seen(inParts)).toEqual(whole);
           }
         },
       ),

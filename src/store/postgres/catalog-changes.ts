@@ -7,7 +7,7 @@
  * ends, holding the archive_state row lock until it commits, so generations commit in order and a
  * reader that saw generation G has seen every change stamped G or less.
  */
-import type { CatalogChanges, CatalogDocument, CatalogRows } from "../../model/text-index.js";
+import type { CatalogChanges, CatalogDocument, CatalogRows, CatalogSink } from "../../model/text-index.js";
 import { type Queryable, rows } from "./db.js";
 
 /** Table, note function and triggers: turns and mentions by doc_n, doc_index by n. */
@@ -106,6 +106,50 @@ export async function readWholeCatalog(db: Queryable): Promise<CatalogRows> {
     ...(await shared(db)),
     mark: await generation(db),
   };
+}
+
+/** Turns a part of a whole read holds (by number), and documents whose mentions a part holds; as SQLite's. */
+const PART_SIZES = { turns: 65_536, documents: 1024 };
+
+/**
+ * The whole read given to `sink` a part at a time (TextIndex.readCatalogInParts); `db` is inside a
+ * repeatable-read transaction. By turn number, then by document: a turn's mentions in one part.
+ */
+export async function readCatalogInParts(
+  db: Queryable,
+  sink: CatalogSink,
+  sizes: { turns: number; documents: number } = PART_SIZES,
+): Promise<void> {
+  sink.documents(
+    await rows<CatalogDocument>(db, "SELECT n, id, publisher, language, kind, date, title FROM doc_index"),
+  );
+  const last = (
+    await rows<{ turn: number | null; doc: number | null }>(
+      db,
+      "SELECT (SELECT max(n) FROM turns) AS turn, (SELECT max(n) FROM doc_index) AS doc",
+    )
+  )[0];
+  const lastTurn = Number(last?.turn ?? -1);
+  for (let from = 0; from <= lastTurn; from += sizes.turns) {
+    const part = await rows<{ s: string | null }>(
+      db,
+      `SELECT string_agg(${TURN_LINE}, E'\n' ORDER BY n) AS s FROM turns WHERE n BETWEEN $1 AND $2`,
+      [from, from + sizes.turns - 1],
+    );
+    sink.turns(part[0]?.s ?? "");
+  }
+  const lastDocument = Number(last?.doc ?? -1);
+  for (let from = 0; from <= lastDocument; from += sizes.documents) {
+    const part = await rows<{ s: string | null }>(
+      db,
+      `SELECT string_agg(turn_n || E'\t' || entity, E'\n' ORDER BY turn_n, entity) AS s
+       FROM (SELECT DISTINCT turn_n, entity FROM mentions
+             WHERE doc_n BETWEEN $1 AND $2 AND turn_n IS NOT NULL) m`,
+      [from, from + sizes.documents - 1],
+    );
+    sink.mentions(part[0]?.s ?? "");
+  }
+  sink.finish({ ...(await shared(db)), mark: await generation(db) });
 }
 
 /** The rows of documents changed after generation `since`, or null when reading everything costs less. */

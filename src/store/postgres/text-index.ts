@@ -10,6 +10,7 @@ import type { Speaker } from "../../model/speaker.js";
 import type {
   CatalogChanges,
   CatalogRows,
+  CatalogSink,
   EntityNames,
   Matches,
   MatchGroup,
@@ -19,7 +20,7 @@ import type {
   TurnRow,
   Vocabulary,
 } from "../../model/text-index.js";
-import { readCatalogChangesSince, readWholeCatalog } from "./catalog-changes.js";
+import { readCatalogChangesSince, readCatalogInParts, readWholeCatalog } from "./catalog-changes.js";
 import { one, rows, snapshot } from "./db.js";
 import { matchAnyPosting, matchPostings } from "./posting-reads.js";
 
@@ -61,6 +62,10 @@ export class PgTextIndex implements TextIndex {
 
   async readCatalog(): Promise<CatalogRows> {
     return snapshot(await this.read(), readWholeCatalog);
+  }
+
+  async readCatalogInParts(sink: CatalogSink): Promise<void> {
+    await snapshot(await this.read(), (db) => readCatalogInParts(db, sink));
   }
 
   async readCatalogChanges(mark: string): Promise<CatalogChanges | null> {
