@@ -120,7 +120,7 @@ export interface CatalogChanges extends CatalogRows {
 }
 
 /**
- * What takes a whole catalog read a part at a time (TextIndex.readCatalogInParts): every document
+ * What takes a whole catalog read a part at a time (TextIndex.readCatalog): every document
  * first, then turns and mentions packed as in CatalogRows, in parts each whole in itself (a turn's
  * line in one part; a turn's mentions in one part, after the part holding the turn), then the
  * names, aliases and mark once.
@@ -141,14 +141,12 @@ export interface TextIndex {
    * search during a refresh for other processes' writes need not (search/engine/engine.ts).
    */
   ownWrites?(): number;
-  /** Every current turn and document, compactly, for the engine's catalog. */
-  readCatalog(): Promise<CatalogRows>;
   /**
-   * The same read given to `sink` a part at a time, from one snapshot, where the backend can:
-   * packed whole, the turns and mentions of four times the bench corpus were 151 MB of strings at
-   * once, most of a server's peak memory as it started.
+   * Every current turn and document, compactly, for the engine's catalog, given to `sink` a part at
+   * a time from one snapshot: packed whole, the turns and mentions of four times the bench corpus
+   * were 151 MB of strings at once, most of a server's peak memory as it started.
    */
-  readCatalogInParts?(sink: CatalogSink): Promise<void>;
+  readCatalog(sink: CatalogSink): Promise<void>;
   /**
    * The rows of documents changed since `mark` (a CatalogRows' or CatalogChanges' mark); null when
    * the whole catalog should be read again (no journal, too much changed, or everything did). With

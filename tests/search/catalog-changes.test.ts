@@ -21,6 +21,7 @@ import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
 import { catalogReader } from "../../src/store/sqlite/turn-catalog.js";
 import type { DocumentStore } from "../../src/store/store.js";
 import { BACKENDS, openTestStore } from "../support/backends.js";
+import { catalogOf } from "../support/catalog.js";
 import { makeDocument, makeTurn } from "../support/documents.js";
 
 const SPEAKERS: [string | null, string | null][] = [
@@ -38,10 +39,10 @@ const ENTITIES = ["TR", "RU", "UA", "vb:nato", "Q1065"];
  * A SQLite store's catalog read in parts of two turns and of one document's mentions, so that a
  * turn's line and its mentions meet part boundaries (the store's connection: the archive is in memory).
  */
-function readInParts(store: DocumentStore): TurnCatalog {
+function readInSmallParts(store: DocumentStore): TurnCatalog {
   const { db } = store as unknown as { db: Database.Database };
   const catalog = new TurnCatalog();
-  catalogReader(db, { turns: 2, documents: 1 }).parts(catalog.loader());
+  catalogReader(db, { turns: 2, documents: 1 }).read(catalog.loader());
   return catalog;
 }
 
@@ -241,7 +242,7 @@ describe.each(BACKENDS)("the search catalog kept up to date from what changed (%
           { minLength: 1, maxLength: 8 },
         ),
         async (writes) => {
-          const kept = buildCatalog(await index.readCatalog());
+          const kept = await catalogOf(index);
           for (const [group, limit] of writes) {
             for (const s of group) await perform(s);
             for (;;) {
@@ -254,12 +255,9 @@ describe.each(BACKENDS)("the search catalog kept up to date from what changed (%
               expect(changes.changed).toHaveLength(limit as number);
             }
             applied++;
-            const whole = seen(buildCatalog(await index.readCatalog()));
+            const whole = seen(await catalogOf(index));
             expect(seen(kept)).toEqual(whole);
-            if (backend === "sqlite") expect(seen(readInParts(store))).toEqual(whole);
-            const inParts = new TurnCatalog();
-            await index.readCatalogInParts?.(inParts.loader());
-            if (index.readCatalogInParts) expect(seen(inParts)).toEqual(whole);
+            if (backend === "sqlite") expect(seen(readInSmallParts(store))).toEqual(whole);
           }
         },
       ),
@@ -274,16 +272,10 @@ describe.each(BACKENDS)("the search catalog kept up to date from what changed (%
     const index = store.textIndex as TextIndex;
     const reads = { whole: 0, changes: 0 };
     const counting: TextIndex = Object.create(index);
-    counting.readCatalog = async () => {
+    counting.readCatalog = async (sink) => {
       reads.whole++;
-      return index.readCatalog();
+      return index.readCatalog(sink);
     };
-    const inParts = index.readCatalogInParts?.bind(index);
-    if (inParts)
-      counting.readCatalogInParts = async (sink) => {
-        reads.whole++;
-        return inParts(sink);
-      };
     counting.readCatalogChanges = async (mark) => {
       reads.changes++;
       return index.readCatalogChanges(mark);
@@ -356,7 +348,7 @@ describe("the SQLite catalog journal", () => {
   it("reads only the changed documents' entity names when enrichment names someone new, and every name when a mentioned entity is stored again", async () => {
     const index = store.textIndex as TextIndex;
     await store.putBatch([{ raw: null, documents: [documentFor(1, 2, 1), documentFor(2, 2, 2)] }]);
-    const kept = buildCatalog(await index.readCatalog());
+    const kept = await catalogOf(index);
     const enrich = (id: string, entity: string, name: string) =>
       store.putEnrichment({
         version: 1,
@@ -389,7 +381,7 @@ describe("the SQLite catalog journal", () => {
     expect(renamed?.someEntityNames).toBeUndefined();
     expect(renamed?.entityNames).toContainEqual(["found:person:ivan-petrov", "Ivan I. Petrov"]);
     kept.apply(renamed as NonNullable<typeof renamed>);
-    expect(seen(kept)).toEqual(seen(buildCatalog(await index.readCatalog())));
+    expect(seen(kept)).toEqual(seen(await catalogOf(index)));
   });
 
   it("leaves the entity names' count alone when the same list of entities is stored again, and moves it when one is renamed or dropped", async () => {
@@ -441,7 +433,7 @@ describe("the SQLite catalog journal", () => {
   it("has the catalog read whole again when the whole index was rebuilt (documents numbered afresh)", async () => {
     const index = store.textIndex as TextIndex;
     await store.putBatch([{ raw: null, documents: [documentFor(1, 3, 1)] }]);
-    const kept = buildCatalog(await index.readCatalog());
+    const kept = await catalogOf(index);
     const db = (store as unknown as { db: import("better-sqlite3").Database }).db;
     db.transaction(() => reindexAll(db))();
     expect(await index.readCatalogChanges(kept.mark)).toBeNull();

@@ -25,17 +25,10 @@ function countingEngine() {
   const reads = { catalog: 0, changes: 0 };
   const index = store.textIndex;
   const counting: TextIndex = Object.create(index);
-  counting.readCatalog = async () => {
+  counting.readCatalog = async (sink) => {
     reads.catalog++;
-    return index.readCatalog();
+    return index.readCatalog(sink);
   };
-  // SQLite reads the whole catalog in parts: counted the same.
-  const inParts = index.readCatalogInParts?.bind(index);
-  if (inParts)
-    counting.readCatalogInParts = async (sink) => {
-      reads.catalog++;
-      return inParts(sink);
-    };
   counting.readCatalogChanges = async (mark, limit) => {
     reads.changes++;
     return index.readCatalogChanges(mark, limit);
@@ -164,18 +157,11 @@ describe("the search engine's turn catalog", () => {
     const index = store.textIndex;
     const flaky = Object.create(index) as TextIndex;
     let fail = true;
-    flaky.readCatalog = async () => {
+    flaky.readCatalog = async (sink) => {
       reads.catalog++;
       if (fail) throw new Error("connection lost");
-      return index.readCatalog();
+      return index.readCatalog(sink);
     };
-    const inParts = index.readCatalogInParts?.bind(index);
-    if (inParts)
-      flaky.readCatalogInParts = async (sink) => {
-        reads.catalog++;
-        if (fail) throw new Error("connection lost");
-        return inParts(sink);
-      };
     const flakyEngine = new SearchEngine(flaky);
     await expect(flakyEngine.search(parseQuery("sanctions"))).rejects.toThrow("connection lost");
     fail = false;

@@ -5,12 +5,12 @@ import Database from "better-sqlite3";
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import type { MatchGroup } from "../../src/model/text-index.js";
-import { buildCatalog } from "../../src/search/engine/catalog.js";
 import { TitleIndex, type TitleMatches } from "../../src/search/engine/title-index.js";
 import { compileText } from "../../src/search/query/expand.js";
 import { parseQuery } from "../../src/search/query/parse.js";
 import { allOf } from "../../src/store/sqlite/fts5-expression.js";
 import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
+import { catalogOf } from "../support/catalog.js";
 import { makeTranscript } from "../support/documents.js";
 
 const dirs: string[] = [];
@@ -183,7 +183,7 @@ describe("titles matched and scored as FTS5 matches and scores them", () => {
         documents: [makeTranscript({ id: `d${i}`, title, turns: [{ text: "Nothing to see." }] })],
       })),
     );
-    const catalog = buildCatalog(await store.textIndex.readCatalog());
+    const catalog = await catalogOf(store.textIndex);
     const fts = new Database(file, { readonly: true });
     const ranked = fts.prepare<[string], { rowid: number; rank: number }>(
       "SELECT rowid, rank FROM doc_fts WHERE doc_fts MATCH ?",

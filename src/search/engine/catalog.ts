@@ -109,7 +109,7 @@ export class TurnCatalog {
   }
 
   /**
-   * A whole read taken a part at a time (TextIndex.readCatalogInParts), into a catalog that holds
+   * A whole read taken a part at a time (TextIndex.readCatalog), into a catalog that holds
    * nothing yet: the documents, then the turns and mentions in as many parts as the backend likes,
    * then the names and aliases. What `apply` does at once, without the packed rows ever whole.
    */

@@ -29,7 +29,7 @@ import {
 } from "../people.js";
 import { type CompiledText, compileText, type Highlighter } from "../query/expand.js";
 import { contextLines, findMatches, highlighted, SNIPPET_WIDTH, type Span, snippet } from "../snippet.js";
-import { buildCatalog, dateBounds, TurnCatalog } from "./catalog.js";
+import { dateBounds, TurnCatalog } from "./catalog.js";
 import { cursorSalt, decodeCursor, encodeCursor } from "./cursor.js";
 import { facetsOf, facetValues, releaseFacets } from "./facets.js";
 import { baseLanguages, baseQuery, type PeriodUnit, periodsBetween } from "./periods.js";
@@ -180,11 +180,9 @@ export class SearchEngine {
         await new Promise((resolve) => setImmediate(resolve));
       }
     }
-    if (this.index.readCatalogInParts) {
-      const catalog = new TurnCatalog();
-      await this.index.readCatalogInParts(catalog.loader());
-      this.latest = catalog;
-    } else this.latest = buildCatalog(await this.index.readCatalog());
+    const catalog = new TurnCatalog();
+    await this.index.readCatalog(catalog.loader());
+    this.latest = catalog;
     stepped(this.latest, true);
     return this.latest;
   }

@@ -83,39 +83,16 @@ async function generation(db: Queryable): Promise<string> {
   );
 }
 
-/** Every current document and turn; `db` is inside a repeatable-read transaction, so the mark is what they hold. */
-export async function readWholeCatalog(db: Queryable): Promise<CatalogRows> {
-  const documents = await rows<CatalogDocument>(
-    db,
-    "SELECT n, id, publisher, language, kind, date, title FROM doc_index",
-  );
-  // One string for all turns: hundreds of thousands of row objects would cost more than the search.
-  const turns = await rows<{ s: string | null }>(
-    db,
-    `SELECT string_agg(${TURN_LINE}, E'\\n' ORDER BY n) AS s FROM turns`,
-  );
-  const mentions = await rows<{ s: string | null }>(
-    db,
-    `SELECT string_agg(turn_n || E'\\t' || entity, E'\\n' ORDER BY turn_n, entity) AS s
-     FROM (SELECT DISTINCT turn_n, entity FROM mentions WHERE turn_n IS NOT NULL) m`,
-  );
-  return {
-    documents,
-    turns: turns[0]?.s ?? "",
-    mentions: mentions[0]?.s ?? "",
-    ...(await shared(db)),
-    mark: await generation(db),
-  };
-}
-
 /** Turns a part of a whole read holds (by number), and documents whose mentions a part holds; as SQLite's. */
 const PART_SIZES = { turns: 65_536, documents: 1024 };
 
 /**
- * The whole read given to `sink` a part at a time (TextIndex.readCatalogInParts); `db` is inside a
- * repeatable-read transaction. By turn number, then by document: a turn's mentions in one part.
+ * Every current document, turn and mention, given to `sink` a part at a time (TextIndex.readCatalog);
+ * `db` is inside a repeatable-read transaction, so the mark is what they hold. By turn number, then
+ * by document: a turn's mentions in one part. One string per part: hundreds of thousands of row
+ * objects would cost more than the search.
  */
-export async function readCatalogInParts(
+export async function readWholeCatalog(
   db: Queryable,
   sink: CatalogSink,
   sizes: { turns: number; documents: number } = PART_SIZES,

@@ -9,7 +9,6 @@ import type pg from "pg";
 import type { Speaker } from "../../model/speaker.js";
 import type {
   CatalogChanges,
-  CatalogRows,
   CatalogSink,
   EntityNames,
   Matches,
@@ -20,7 +19,7 @@ import type {
   TurnRow,
   Vocabulary,
 } from "../../model/text-index.js";
-import { readCatalogChangesSince, readCatalogInParts, readWholeCatalog } from "./catalog-changes.js";
+import { readCatalogChangesSince, readWholeCatalog } from "./catalog-changes.js";
 import { one, rows, snapshot } from "./db.js";
 import { matchAnyPosting, matchPostings } from "./posting-reads.js";
 
@@ -60,12 +59,8 @@ export class PgTextIndex implements TextIndex {
     return this.seen;
   }
 
-  async readCatalog(): Promise<CatalogRows> {
-    return snapshot(await this.read(), readWholeCatalog);
-  }
-
-  async readCatalogInParts(sink: CatalogSink): Promise<void> {
-    await snapshot(await this.read(), (db) => readCatalogInParts(db, sink));
+  async readCatalog(sink: CatalogSink): Promise<void> {
+    await snapshot(await this.read(), (db) => readWholeCatalog(db, sink));
   }
 
   async readCatalogChanges(mark: string): Promise<CatalogChanges | null> {

@@ -11,7 +11,6 @@ import type { Speaker } from "../../model/speaker.js";
 import { withStems } from "../../model/term-stems.js";
 import type {
   CatalogChanges,
-  CatalogRows,
   CatalogSink,
   EntityNames,
   Matches,
@@ -163,12 +162,8 @@ export class SqliteTextIndex implements TextIndex {
     return `${this.generation()}:${this.stmt.dataVersion.get()}`;
   }
 
-  async readCatalog(): Promise<CatalogRows> {
-    return this.catalog.rows();
-  }
-
-  async readCatalogInParts(sink: CatalogSink): Promise<void> {
-    this.catalog.parts(sink);
+  async readCatalog(sink: CatalogSink): Promise<void> {
+    this.catalog.read(sink);
   }
 
   async readCatalogChanges(mark: string, limit?: number): Promise<CatalogChanges | null> {

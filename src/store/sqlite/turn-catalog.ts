@@ -5,7 +5,7 @@
  * since a mark.
  */
 import type Database from "better-sqlite3";
-import type { CatalogChanges, CatalogDocument, CatalogRows, CatalogSink } from "../../model/text-index.js";
+import type { CatalogChanges, CatalogDocument, CatalogSink } from "../../model/text-index.js";
 import { CATALOG_CHANGES_TABLE_NAME, EVERY_DOCUMENT } from "./catalog-changes.js";
 import { hasTable } from "./tables.js";
 
@@ -55,13 +55,19 @@ export interface PartSizes {
 /** About 4 MB of packed turns, and of mentions, a part at the bench corpus's density. */
 const PART_SIZES: PartSizes = { turns: 65_536, documents: 1024 };
 
+/** A turn's line in CatalogRows.turns, and the lines of the turns selected (TURN_COLUMNS) packed in one string. */
+const TURN_COLUMNS = "rowid, doc_n, kind, speaker_id, speaker_name, language";
+const PACKED_TURNS = `group_concat(rowid || char(9) || doc_n || char(9) || kind || char(9) ||
+  ifnull(speaker_id, '') || char(9) || ifnull(speaker_name, '') || char(9) || ifnull(language, ''), char(10))`;
+/** The (turn_rowid, entity) pairs selected, packed as CatalogRows.mentions. */
+const PACKED_MENTIONS = "group_concat(turn_rowid || char(9) || entity, char(10))";
+
 /** Where in the journal a reader is: every document noted by transactions up to `seq` read, and of `seq`'s own those up to `doc`. */
 type Position = { seq: number; doc: number };
 
 export interface CatalogReader {
-  rows(): CatalogRows;
-  /** The same rows given to `sink` a part at a time (TextIndex.readCatalogInParts), in one transaction. */
-  parts(sink: CatalogSink): void;
+  /** Every current row, given to `sink` a part at a time (TextIndex.readCatalog), in one transaction. */
+  read(sink: CatalogSink): void;
   /** At most `limit` documents' rows (`more` when others remain: their mark says how far these go). */
   changes(mark: string, limit?: number): CatalogChanges | null;
 }
@@ -72,37 +78,20 @@ export function catalogReader(db: Database.Database, sizes: PartSizes = PART_SIZ
     documents: db.prepare<[], CatalogDocument>(
       "SELECT n, id, publisher, language, kind, date, title FROM doc_index",
     ),
-    turns: db
-      .prepare<[], string | null>(
-        `SELECT group_concat(rowid || char(9) || doc_n || char(9) || kind || char(9) ||
-                ifnull(speaker_id, '') || char(9) || ifnull(speaker_name, '') || char(9) || ifnull(language, ''), char(10))
-         FROM (SELECT rowid, doc_n, kind, speaker_id, speaker_name, language FROM turns ORDER BY rowid)`,
-      )
-      .pluck(),
     aliases: db.prepare<[], [string, string]>("SELECT DISTINCT speaker_id, alias FROM speaker_aliases").raw(),
     entityNames: db.prepare<[], [string, string]>("SELECT id, name FROM entities").raw(),
-    mentions: db
-      .prepare<[], string | null>(
-        `SELECT group_concat(turn_rowid || char(9) || entity, char(10))
-         FROM (SELECT DISTINCT turn_rowid, entity FROM mentions WHERE turn_rowid IS NOT NULL ORDER BY turn_rowid)`,
-      )
-      .pluck(),
     documentCount: db.prepare<[], number>("SELECT count(*) FROM doc_index").pluck(),
     lastTurn: db.prepare<[], number>("SELECT ifnull(max(rowid), 0) FROM turns").pluck(),
     lastDocument: db.prepare<[], number>("SELECT ifnull(max(n), -1) FROM doc_index").pluck(),
     turnsBetween: db
       .prepare<[number, number], string | null>(
-        `SELECT group_concat(rowid || char(9) || doc_n || char(9) || kind || char(9) ||
-                ifnull(speaker_id, '') || char(9) || ifnull(speaker_name, '') || char(9) || ifnull(language, ''), char(10))
-         FROM (SELECT rowid, doc_n, kind, speaker_id, speaker_name, language FROM turns
-               WHERE rowid BETWEEN ? AND ? ORDER BY rowid)`,
+        `SELECT ${PACKED_TURNS} FROM (SELECT ${TURN_COLUMNS} FROM turns WHERE rowid BETWEEN ? AND ? ORDER BY rowid)`,
       )
       .pluck(),
     // By document (mentions are indexed by document, not by turn): a turn's mentions in one part.
     mentionsOfDocuments: db
       .prepare<[number, number], string | null>(
-        `SELECT group_concat(turn_rowid || char(9) || entity, char(10))
-         FROM (SELECT DISTINCT turn_rowid, entity FROM mentions
+        `SELECT ${PACKED_MENTIONS} FROM (SELECT DISTINCT turn_rowid, entity FROM mentions
                WHERE doc_n BETWEEN ? AND ? AND turn_rowid IS NOT NULL ORDER BY turn_rowid)`,
       )
       .pluck(),
@@ -141,17 +130,14 @@ export function catalogReader(db: Database.Database, sizes: PartSizes = PART_SIZ
     ),
     changedTurns: db
       .prepare<[string], string | null>(
-        `SELECT group_concat(rowid || char(9) || doc_n || char(9) || kind || char(9) ||
-                ifnull(speaker_id, '') || char(9) || ifnull(speaker_name, '') || char(9) || ifnull(language, ''), char(10))
-         FROM (SELECT rowid, doc_n, kind, speaker_id, speaker_name, language FROM turns
+        `SELECT ${PACKED_TURNS} FROM (SELECT ${TURN_COLUMNS} FROM turns
                WHERE doc_id IN (SELECT id FROM doc_index WHERE n IN (SELECT value FROM json_each(?)))
                ORDER BY rowid)`,
       )
       .pluck(),
     changedMentions: db
       .prepare<[string], string | null>(
-        `SELECT group_concat(turn_rowid || char(9) || entity, char(10))
-         FROM (SELECT DISTINCT turn_rowid, entity FROM mentions
+        `SELECT ${PACKED_MENTIONS} FROM (SELECT DISTINCT turn_rowid, entity FROM mentions
                WHERE doc_n IN (SELECT n FROM doc_index WHERE n IN (SELECT value FROM json_each(?)))
                  AND turn_rowid IS NOT NULL
                ORDER BY turn_rowid, entity)`,
@@ -174,18 +160,7 @@ export function catalogReader(db: Database.Database, sizes: PartSizes = PART_SIZ
   };
 
   // Each read is one transaction: one snapshot, so the mark says exactly what the rows hold.
-  const rows = db.transaction(
-    (): CatalogRows => ({
-      documents: stmt.documents.all(),
-      turns: stmt.turns.get() ?? "",
-      mentions: stmt.mentions.get() ?? "",
-      aliases: stmt.aliases.all(),
-      entityNames: stmt.entityNames.all(),
-      mark: stmt.mark ? markNow() : "",
-    }),
-  );
-
-  const parts = db.transaction((sink: CatalogSink): void => {
+  const read = db.transaction((sink: CatalogSink): void => {
     sink.documents(stmt.documents.all());
     const lastTurn = stmt.lastTurn.get() as number;
     for (let from = 0; from <= lastTurn; from += sizes.turns)
@@ -235,8 +210,7 @@ export function catalogReader(db: Database.Database, sizes: PartSizes = PART_SIZ
   );
 
   return {
-    rows: () => rows(),
-    parts: (sink) => parts(sink),
+    read: (sink) => read(sink),
     changes: (mark, limit = Number.MAX_SAFE_INTEGER) => {
       // "seq", or "seq/doc" part way through a transaction's documents; then ":names" if counted.
       const [position, names] = mark.split(":");
