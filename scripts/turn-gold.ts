@@ -13,7 +13,7 @@
  *     is not an answer.
  */
 import { writeFileSync } from "node:fs";
-import type { TurnKind } from "../src/model/document.js";
+import { TURN_KINDS, type TurnKind } from "../src/model/document.js";
 import {
   annotationLines,
   dumpTurns,
@@ -22,7 +22,6 @@ import {
   goldJson,
 } from "../tests/support/gold-files.js";
 
-const KINDS: TurnKind[] = ["remarks", "question", "answer", "moderator", "other"];
 const [mode, source, docArg, annotation, out] = process.argv.slice(2);
 if (!mode || !source) throw new Error("usage: see the comment at the top");
 const docIndex = Number(docArg ?? 0);
@@ -37,7 +36,8 @@ else if (mode === "write") {
     const pair = /^(\d+)\s*-\s*(\d+)$/.exec(line);
     const kind = /^(\d+)\s+(\w+)$/.exec(line);
     if (pair) pairs.push([Number(pair[1]), Number(pair[2])]);
-    else if (kind && KINDS.includes(kind[2] as TurnKind)) kinds.set(Number(kind[1]), kind[2] as TurnKind);
+    else if (kind && (TURN_KINDS as readonly string[]).includes(kind[2] as string))
+      kinds.set(Number(kind[1]), kind[2] as TurnKind);
     else throw new Error(`cannot read "${raw}"`);
   }
   const missing = doc.turns.map((_, i) => i).filter((i) => !kinds.has(i));

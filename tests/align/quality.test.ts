@@ -6,7 +6,6 @@
  * docs/quality.md.
  */
 import { readdirSync, readFileSync } from "node:fs";
-import os from "node:os";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -21,7 +20,7 @@ import { withSearch } from "../../src/search/engine/with-search.js";
 import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
 import { corpusAvailable, corpusPath } from "../support/corpus.js";
 import { ingestFile, registry } from "../support/ingest.js";
-import { writeQualitySection } from "../support/quality-report.js";
+import { measuredLine, writeQualitySection } from "../support/quality-report.js";
 import { sentenceGold } from "./sentence-gold.js";
 
 const GOLD = fileURLToPath(new URL("../gold/alignment", import.meta.url));
@@ -231,7 +230,7 @@ function writeReport(un: UnScore, gold: GoldRows, sentences: SentenceRows, linki
   const lines = [
     "## Alignment and linking (`npm run quality`)",
     "",
-    `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores, Node ${process.version}.`,
+    measuredLine(),
     "",
     "### UN Parallel Corpus dev set (sentences, en/ru)",
     "",

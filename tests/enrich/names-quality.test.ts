@@ -6,7 +6,6 @@
  * per language, to docs/quality.md.
  */
 import { existsSync, readdirSync } from "node:fs";
-import os from "node:os";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -16,7 +15,7 @@ import { Gazetteer } from "../../src/enrich/gazetteer.js";
 import { corpusAvailable } from "../support/corpus.js";
 import { registry } from "../support/ingest.js";
 import { type NameScore, precision, recall, scoreFolder, sum, type Tally } from "../support/name-score.js";
-import { writeQualitySection } from "../support/quality-report.js";
+import { measuredLine, writeQualitySection } from "../support/quality-report.js";
 
 const TUNING = fileURLToPath(new URL("../gold/names", import.meta.url));
 const FRESH = fileURLToPath(new URL("../gold/names-fresh", import.meta.url));
@@ -110,7 +109,7 @@ function writeReport(
   const lines = [
     "## Every name, listed or not (`npm run quality`)",
     "",
-    `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores, Node ${process.version}.`,
+    measuredLine(),
     "Target: precision at least 0.95 and recall at least 0.90 overall.",
     "Documents from `../shared/corpus` (mid.ru statements in Russian and English, kremlin.ru decrees, Zelensky addresses in Ukrainian and English, White House remarks and an Obama-era gaggle), in which annotators marked every person, organisation, place and country named, and gave the gazetteer's id where the list holds that very referent (`scripts/name-gold.ts`; the gold keeps spans, not text). Scored per document: a referent is found when a mention of the right entity overlaps one of its spans (its gazetteer id, or for an unlisted referent an entity found in the text, a place or a country for a place); an entity named is right when one of its mentions overlaps a referent it is right for. Speaker labels and participants count as the text does.",
     "",

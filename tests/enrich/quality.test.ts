@@ -5,7 +5,6 @@
  * afterwards; `npm run quality` writes both to docs/quality.md.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
@@ -18,7 +17,7 @@ import { loadDebateSpeakers } from "../../src/ingest/read/debate-speakers.js";
 import { type EntityType, isFoundEntity } from "../../src/model/entity.js";
 import { corpusAvailable, corpusPath } from "../support/corpus.js";
 import { ingestFile, registry } from "../support/ingest.js";
-import { writeQualitySection } from "../support/quality-report.js";
+import { measuredLine, writeQualitySection } from "../support/quality-report.js";
 
 /** Annotated while the matcher was being tuned on it. */
 const TUNING = fileURLToPath(new URL("../gold/entities", import.meta.url));
@@ -153,7 +152,7 @@ function writeReport(tuning: Score, fresh: Score): void {
   const lines = [
     "## Entity recognition (`npm run quality`)",
     "",
-    `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores, Node ${process.version}.`,
+    measuredLine(),
     "Target: precision at least 0.95 and recall at least 0.90 for countries, organisations and people.",
     "Documents from `../shared/corpus` (mid.ru statements in Russian and English and the founding transcript, kremlin.ru acts, White House briefings, remarks and Obama-era pages, UN General Debate speeches), annotated by reading: the set of gazetteer entities each document names, in its title, place line, speaker labels or text (tests/gold/). Scored at document level: an entity is found if the document's enrichment mentions it anywhere. Formats, agreements and projects are counted with organisations.",
     "",

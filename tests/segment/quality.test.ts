@@ -7,7 +7,6 @@
  * `npm run quality` writes all eight to docs/quality.md.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import os from "node:os";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -15,7 +14,7 @@ import type { Document, TurnKind } from "../../src/model/document.js";
 import { corpusAvailable, corpusPath } from "../support/corpus.js";
 import { firstWords } from "../support/gold-files.js";
 import { ingestFile } from "../support/ingest.js";
-import { writeQualitySection } from "../support/quality-report.js";
+import { measuredLine, writeQualitySection } from "../support/quality-report.js";
 
 /** Annotated while the rules were being tuned on it. */
 const TUNING = fileURLToPath(new URL("../gold/turns", import.meta.url));
@@ -290,7 +289,7 @@ function writeReport(
   const lines = [
     "## Turn kinds and question→answer pairs (`npm run quality`)",
     "",
-    `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} cores, Node ${process.version}.`,
+    measuredLine(),
     "Target: kind accuracy at least 0.97 and pair F1 at least 0.97.",
     "Transcripts from `../shared/corpus` (White House briefings, gaggles, press calls and remarks, Obama-era pages, the mid.ru transcript), annotated by reading: the kind of every turn (remarks, question, answer, moderator, other) and each (question, answer) pair. The gold keeps no text but each turn's first three words, so a change of turn boundaries is caught instead of scored. Kind accuracy is over turns; pair precision and recall are over (question, answer) pairs.",
     "",
