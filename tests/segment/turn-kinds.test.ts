@@ -1016,4 +1016,115 @@ describe("turn kinds: nods, the line and running the room", () => {
       "remarks",
     ]);
   });
+
+  it("a reporter who names the subject first (And one on Afghanistan.) has begun the question, and the nod while it goes on is listening", () => {
+    const { kinds, pairs } = read([
+      "Q    Thanks, Jen. And one on Afghanistan.",
+      "MS. PSAKI:  Mm-hmm. Yeah.",
+      "Q    After the deadline, will the U.S. keep supporting Afghan forces with airstrikes?",
+      `MS. PSAKI:  ${ANSWER}`,
+      "Q    Quick question on tomorrow.",
+      "MS. PSAKI:  Sure.",
+      "Q    The Select Committee —",
+      "MS. PSAKI:  Yeah.",
+      "Q    — meets tomorrow. Will the President watch any of it?",
+      `MS. PSAKI:  ${ANSWER}`,
+      "Q    Two questions —",
+      "MS. PSAKI:  Sure.",
+      "Q    Is the bill dead? And what comes next?",
+      `MS. PSAKI:  ${ANSWER}`,
+    ]);
+    expect(kinds).toEqual([
+      "question",
+      "other",
+      "question",
+      "answer",
+      "question",
+      "other",
+      "question",
+      "other",
+      "question",
+      "answer",
+      "other",
+      "other",
+      "question",
+      "answer",
+    ]);
+    expect(pairs).toEqual([
+      [0, 3],
+      [2, 3],
+      [4, 9],
+      [6, 9],
+      [8, 9],
+      [12, 13],
+    ]);
+  });
+
+  it("a bid cut off and taken up again (And one very quick one —) bids for the floor and asks nothing", () => {
+    const { kinds, pairs } = read([
+      "Q    And one very quick one —",
+      "MS. PSAKI:  Yeah.",
+      "Q    — is the President going to Ohio?",
+      `MS. PSAKI:  ${ANSWER}`,
+    ]);
+    expect(kinds).toEqual(["other", "moderator", "question", "answer"]);
+    expect(pairs).toEqual([[2, 3]]);
+  });
+
+  it("a COVID-19 team's chair opening the questions, handing them to a doctor by name and closing runs the room", () => {
+    const { kinds, pairs } = read([
+      `DR. WALENSKY:  Thank you. ${ANSWER} ${ANSWER} ${ANSWER}`,
+      "MR. SLAVITT:  Thank you. Thank you Dr. Fauci, Dr. Walensky. All right, let's go to questions, please.",
+      "MODERATOR:  Let's go to Zeke Miller at the AP.",
+      "Q    Is the rise in cases among younger people, Dr. Fauci?",
+      "MR. SLAVITT:  Dr. Fauci?",
+      `DR. FAUCI:  ${ANSWER}`,
+      "MR. SLAVITT:  Anything you'd like to add, Dr. Walensky?",
+      `DR. WALENSKY:  ${ANSWER}`,
+      "MR. SLAVITT:  Great. Well, thank you all very much. And we'll be doing this briefing again later in the week.",
+    ]);
+    expect(kinds).toEqual([
+      "remarks",
+      "moderator",
+      "moderator",
+      "question",
+      "moderator",
+      "answer",
+      "moderator",
+      "answer",
+      "moderator",
+    ]);
+    expect(pairs).toEqual([
+      [3, 5],
+      [3, 7],
+    ]);
+  });
+
+  it("an official asking what was meant, broken off as the reporter explains (Are you suggesting that —), answers nothing", () => {
+    const { kinds, pairs } = read([
+      "Q    Is it a coincidence that eight counties in Kentucky were chosen?",
+      "MR. CARNEY:  Are you suggesting that we're trying to assist the --",
+      "Q    I'm asking whether politics played a part.",
+      `MR. CARNEY:  ${ANSWER}`,
+      "Q    Did the President call the Speaker?",
+      "MR. CARNEY:  What we have said, Major, is that the --",
+      "Q    Did he call him yesterday, or not?",
+      `MR. CARNEY:  ${ANSWER}`,
+    ]);
+    expect(kinds).toEqual([
+      "question",
+      "other",
+      "question",
+      "answer",
+      "question",
+      "answer",
+      "question",
+      "answer",
+    ]);
+    expect(pairs).toEqual([
+      [2, 3],
+      [4, 5],
+      [6, 7],
+    ]);
+  });
 });

@@ -162,8 +162,12 @@ function isCourtesySentence(sentence: string): boolean {
   if (s === "") return true;
   if (s.length > COURTESY_MAX_CHARS) return false;
   // "Thank you, Karine", "Thanks, Mr. President", "Okay, thank you, guys", "Mr. President, thank
-  // you very much": drop the names addressed.
-  s = s.replace(TRAILING_VOCATIVES, "").replace(LEADING_VOCATIVE, "");
+  // you very much": drop the names addressed ("Thank you Dr. Fauci, Dr. Walensky": with or without
+  // the comma after the thanks).
+  s = s
+    .replace(/^((?:[Oo]kay,?\s+)?(?:[Tt]hank you|[Tt]hanks))\s+(?=\p{Lu})/u, "$1, ")
+    .replace(TRAILING_VOCATIVES, "")
+    .replace(LEADING_VOCATIVE, "");
   // "Good afternoon" is a greeting whole: "Good" is filler only before something else.
   if (WHOLE_COURTESY.test(s.trim())) return true;
   s = s.replace(LEADING_FILLER, "");
@@ -220,6 +224,8 @@ const HAND_OFF = [
   /\b(?:i'll|i’ll|i will|i can) stay (?:(?:a|for a) (?:little|bit|few|couple|minute|second)|longer|on)\b/iu,
   /\btake (?:some|a few|a couple(?: of)?|more|a couple more|a few more|one or two) (?:more )?questions\b/iu,
   /\b(?:turn|hand) (?:it|this|things) (?:back )?over to\b|\bover to you\b/iu,
+  // "All right, let's go to questions, please."
+  /\b(?:let(?:'s|’s| us)|we(?:'ll|’ll| will)|i(?:'ll|’ll| will)) (?:now )?(?:go|move|turn|open (?:it )?up) to (?:your |some |the )?questions\b/iu,
   /^(?:yes|yeah|please)[,.]? (?:sir|ma'am|ma’am)[.!?]?$/iu,
   /^(?:yes|yeah|please)\?$/iu,
   // "Yeah, please." giving the floor back; "The podium is yours."
@@ -246,7 +252,7 @@ const INTRODUCTION =
 // "На этом пресс-конференция завершена.", "На этом всё.", "На цьому брифінг завершено." (no \b
 // before Cyrillic: it knows only ASCII words).
 const CLOSING =
-  /(?:^|[\s,.!])на (?:этом|цьому)(?:\s[^.?!]{0,40}?)?\s(?:заверш|законч|оконч|закінч)|(?:^|[\s,.!])на (?:этом|цьому) (?:всё|все|усе)[.!]|(?:^|[\s,.!])(?:последний|останнє) (?:вопрос|питання)|\b(?:last|final) question\b|\bthat concludes\b|\b(?:that's|that’s|that is) (?:it|all)(?: for| we have| the time)\b|\bthanks? (?:you )?(?:all |everyone )?for joining\b|\bembargo\b|\bfollow up with (?:me|us)\b|\breach out to (?:me|us)\b|\bhard stop\b|\bwrap (?:it |this )?up\b|\byou know where to find (?:me|us)\b/iu;
+  /(?:^|[\s,.!])на (?:этом|цьому)(?:\s[^.?!]{0,40}?)?\s(?:заверш|законч|оконч|закінч)|(?:^|[\s,.!])на (?:этом|цьому) (?:всё|все|усе)[.!]|(?:^|[\s,.!])(?:последний|останнє) (?:вопрос|питання)|\b(?:last|final) question\b|\bthat concludes\b|\b(?:that's|that’s|that is) (?:it|all)(?: for| we have| the time)\b|\bthanks? (?:you )?(?:all |everyone )?for joining\b|\bembargo\b|\bfollow up with (?:me|us)\b|\breach out to (?:me|us)\b|\bhard stop\b|\bwrap (?:it |this )?up\b|\byou know where to find (?:me|us)\b|\b(?:we'll|we’ll|we will) (?:be )?(?:doing|do|hold|holding|have|having) (?:this|another|the next|our next) (?:briefing|call|press call|gaggle)\b/iu;
 const TIME_CALL =
   /\b(?:(?:we|you|i|he|she|they|the pool|pool) (?:need|needs|have|has|got|gotta|(?:'ve|’ve) got)(?: to)?|(?:i'm|i’m|we're|we’re) (?:going to|gonna)(?: have to)?) (?:go|gather|wrap(?: (?:it|this|things) up)?|leave|move|land)(?=\s*(?:[.,!;?—–]|--|$|so\b|now\b))|\bout of time\b|\bhard stop\b|\b(?:one|two|three|a couple|a few|couple)(?: of)? more questions?\b|\blast question\b/iu;
 
@@ -261,10 +267,14 @@ export const isQuestionsLeft = (text: string) =>
 const COLLEAGUE_HAND_OFF =
   /^(?:(?:okay|ok|all right|great|so|yeah|and|maybe)[.,!]?\s+)*(?:\p{Lu}[\p{L}’'-]+|\[[^\]]{1,60}\]),\s.{0,40}?(?:\banything (?:else )?to add\b|\bany(?:thing)? further\b|\b(?:want|like|care) to (?:add|jump in|weigh in|take (?:that|this|it)|speak to|talk (?:to|about)|address|start|outline|answer|pick (?:that|this|it) up)\b|\b(?:can|could) (?:you )?(?:outline|speak to|talk (?:to|about)|address|take|walk us through)\b|\bчто-нибудь добавить|\bхотите добавить)/iu;
 
+// The same with the name last: "Anything you’d like to add, Dr. Fauci?"
+const ADD_ANYTHING =
+  /^(?:(?:[Oo]kay|OK|[Aa]nd|[Ss]o|[Gg]reat)[.,!]?\s+)*(?:[Aa]nything|[Ss]omething) (?:else )?(?:(?:you(?:'d|’d| would) like|you want|you care) to add|to add)(?:,\s*|\s+)(?:(?:Dr|Mr|Mrs|Ms|Secretary|Director|Administrator|General)\.?\s+)?\p{Lu}[\p{L}’'-]+\s*\?$/u;
+
 /** Words that hand the floor on, at any length (a moderator's turn may say more first). */
 export const mentionsHandOff = (text: string) => {
   const t = text.trim();
-  return HAND_OFF.some((r) => r.test(t)) || COLLEAGUE_HAND_OFF.test(text);
+  return HAND_OFF.some((r) => r.test(t)) || COLLEAGUE_HAND_OFF.test(text) || ADD_ANYTHING.test(t);
 };
 
 // A reporter called by name: "Karen?", "Yes, Peter?", "Mary.", "All right, Tommy Christopher.", "Dr. Walensky."
@@ -522,6 +532,65 @@ export function putsAQuestion(text: string): boolean {
       const c = clause.trim().replace(/^(?:and|but|so|or|а|и|но)\s+/iu, "");
       return INTERROGATIVE.test(c) || REQUEST.test(c);
     });
+}
+
+// "And one on Afghanistan.", "Quick question on tomorrow.", "I wanted to ask you about Tunisia.",
+// "On the “semi-fascism” comment.", "First of all, on food aid —": the subject of a question named
+// before it is put; "Can I follow up on that?" or "going Bloomberg on you" name none.
+const SUBJECT_NAMED =
+  /(?:^(?:(?:and|then|so|okay|ok|now|also|but|just|first(?: of all)?|second(?:ly)?|finally)[,\s]+)*|\b(?:questions?|ones?|follow[- ]?ups?|ask(?:\s+you)?|asking(?:\s+you)?)\s+(?:(?:just|quickly|real quick|very quickly)\s+)?)(?:on|about|regarding)\s+(?!(?:you|that|this|it|him|her|them)\b)\p{L}/iu;
+
+/**
+ * A reporter's words that name what they are about to ask, without asking it yet: "Thanks, Jen.
+ * And one on Afghanistan." The question has begun; "Two questions —" or "Just one more." only bid.
+ */
+export function namesSubject(text: string): boolean {
+  if (putsAQuestion(text)) return false;
+  return text
+    .replace(/\([^()]*\)/gu, " ")
+    .split(SENTENCE_END)
+    .filter((s) => /\p{L}/u.test(s) && !isCourtesySentence(s))
+    .some((s) => SUBJECT_NAMED.test(s.trim().replace(/^(?:—|–|--|\.\.\.|…)\s*/u, "")));
+}
+
+// Words a bid for the floor is made of ("And one very quick one —", "Can I ask a —", "And then —"):
+// a fragment with any other word in it ("January 6th’s Select Committee —") has begun to say something.
+const BID_WORDS = new Set(
+  "and then but so or no okay ok all right just one more quick quickly fast very real really last another a an the two three couple of question questions follow up followup clarify check add can could may might i id ive ask have had got sorry hi hey yeah yes well also on that this first second let me if thing things something else different topic subject other like now here go back to you actually want wanted wonder wondering is it its when what how where why who which there they he she we for um uh".split(
+    " ",
+  ),
+);
+
+/** Only the words of a bid for the floor, courtesy and names addressed aside: nothing of a question said yet. */
+export function onlyBids(text: string): boolean {
+  return text
+    .replace(/\([^()]*\)/gu, " ")
+    .split(SENTENCE_END)
+    .filter((s) => /\p{L}/u.test(s) && !isCourtesySentence(s))
+    .every((s) =>
+      spokenWords(
+        s
+          .trim()
+          .replace(/^(?:—|–|--|\.\.\.|…)\s*/u, "")
+          .replace(LEADING_VOCATIVE, ""),
+      ).every((w) => BID_WORDS.has(foldWord(w))),
+    );
+}
+
+/**
+ * The turn opens by asking, or asks "or…?" after a guess: "Are you suggesting that we're trying to
+ * assist the --", "Specifically about the GOP agenda, or — can you —"; not "What we have said,
+ * Major, is that the --", whose "is that" goes on from a statement.
+ */
+export function opensAsking(text: string): boolean {
+  if (hasQuestionMark(text)) return true;
+  const clauses = text.replace(/\([^()]*\)/gu, " ").split(/[.,;:!—–]|--/u);
+  return clauses.some((clause, i) => {
+    const c = clause.trim();
+    if (i > 0 && !/^or\b/iu.test(c) && c !== "") return false;
+    const bare = c.replace(/^(?:and|but|so|or|а|и|но)\s+/iu, "");
+    return INTERROGATIVE.test(bare) || REQUEST.test(bare);
+  });
 }
 
 // The press office's own written notes above a transcript: "See below for an answer to a question

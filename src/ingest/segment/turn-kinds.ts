@@ -30,6 +30,9 @@ import {
   isStageDirectionOnly,
   isTimeCall,
   mentionsHandOff,
+  namesSubject,
+  onlyBids,
+  opensAsking,
   opensWithItems,
   putsAQuestion,
   splitSentences,
@@ -82,9 +85,24 @@ export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[
   const audio = texts.map(isAudioTrouble);
   // null: substantive, decided by position below.
   const kinds: (TurnKind | null)[] = turns.map((t, i) =>
-    localKind(t, sides[i] as Side, texts[i] as string, texts[i - 1] ?? "", hasLabels, audio[i] === true),
+    localKind(
+      t,
+      sides[i] as Side,
+      texts[i] as string,
+      texts[i - 1] ?? "",
+      hasLabels,
+      audio[i] === true,
+      turns[i + 1]?.label ?? undefined,
+    ),
   );
   const continued = continuations(turns);
+  // A reporter's words that begin a question and are waited for: the subject named ("And one on
+  // Afghanistan."), or a fragment with something in it that its speaker takes up again after the
+  // nod ("January 6th’s Select Committee —" "Yeah." "— first meeting takes place tomorrow…?").
+  const takenUp = new Set(continued.filter((j): j is number => j !== null));
+  const begunQuestion = (j: number) =>
+    sides[j] === "ask" &&
+    (namesSubject(texts[j] as string) || (takenUp.has(j) && !onlyBids(texts[j] as string)));
   const firstQuestion = kinds.indexOf("question");
   const lastQuestion = kinds.lastIndexOf("question");
 
@@ -115,10 +133,11 @@ export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[
       if (kinds[i] === null) {
         // A bid for the floor ("Karine?") answered by "Yeah.": the floor given.
         // (Not "— when the application is available —" "Yeah.": the question going on bids for nothing.)
-        const bid = isFloorBid(prevText) && continued[i - 1] == null;
+        const bid = isFloorBid(prevText) && continued[i - 1] == null && !begunQuestion(i - 1);
         kinds[i] = bid && FLOOR_GIVEN.test(text.trim()) ? "moderator" : "other";
       }
-      if (kinds[i - 1] === "question" && spokenWordCount(prevText, 12) <= 12) kinds[i - 1] = "other";
+      if (kinds[i - 1] === "question" && spokenWordCount(prevText, 12) <= 12 && !begunQuestion(i - 1))
+        kinds[i - 1] = "other";
       continue;
     }
     // "So can you guarantee … the appropriate amount —" "Yeah." "— before repayments are due?":
@@ -192,10 +211,18 @@ export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[
     }
     // "What do I think what?", "Is it in the bill?": the question asked back, then put again;
     // "Sorry, I can't hear you.", "Are you talking about the Times story?": asked to say it again.
+    // So is "A Promise Zones plan? Or you mean --" or "Are you suggesting that we're trying to
+    // assist the --": a few words asking what was meant, broken off as the reporter explains.
     if (
       prevSide === "ask" &&
       nextSide === "ask" &&
-      ((prevAsked && words <= 6 && /\?\s*$/u.test(text)) || isClarification(text))
+      ((prevAsked && words <= 6 && /\?\s*$/u.test(text)) ||
+        (prevAsked &&
+          words <= SHORT_REPLY &&
+          isBrokenOff(text) &&
+          opensAsking(text) &&
+          !ANSWER_REPLY.test(text.trim())) ||
+        isClarification(text))
     ) {
       kinds[i] = "other";
       continue;
@@ -236,7 +263,7 @@ export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[
     // ("Yeah...", "But obviously, the...") trail off rather than break off.
     const answeredAtOnce =
       sides[i + 1] === "official" && next === null && isBrokenOff(text) && !isNamedBid(text);
-    if (spokenWordCount(text, FALSE_START) <= FALSE_START && !answeredAtOnce) continue;
+    if (spokenWordCount(text, FALSE_START) <= FALSE_START && !answeredAtOnce && !begunQuestion(i)) continue;
     const restarts =
       (sides[i + 1] === "official" || sides[i + 1] === "chair") &&
       (next === "other" || next === "moderator") &&
@@ -315,6 +342,18 @@ function asksWhat(text: string): boolean {
 /** "North Korea?" after "Karine, back on North Korea: …": the words asked back, not a name called ("Dr. Walensky." hands the question on). */
 const asksBack = (text: string, previousText: string) => /\?\s*$/u.test(text) && echoes(text, previousText);
 
+const TITLE_WORDS = new Set(["DR", "MR", "MRS", "MS", "SECRETARY", "DIRECTOR", "ADMINISTRATOR", "GENERAL"]);
+
+/** "Dr. Fauci?" and the next voice is labelled "DR. FAUCI": the question handed to him, even though the reporter named him. */
+function namesNextSpeaker(text: string, nextLabel: string | undefined): boolean {
+  if (!nextLabel) return false;
+  const label = new Set(nextLabel.toUpperCase().split(/[^\p{L}’'-]+/u));
+  return spokenWords(text).some((w) => {
+    const name = w.replace(/[^\p{L}’'-]/gu, "").toUpperCase();
+    return name.length > 1 && !TITLE_WORDS.has(name) && /^\p{Lu}/u.test(w) && label.has(name);
+  });
+}
+
 /** What a turn's label and words say alone; null when only its position can tell. */
 function localKind(
   t: TurnShape,
@@ -324,6 +363,7 @@ function localKind(
   hasLabels: boolean,
   /** The turn is about the sound of the call (isAudioTrouble). */
   audio: boolean,
+  nextLabel: string | undefined,
 ): TurnKind | null {
   switch (side) {
     case "opening":
@@ -370,7 +410,8 @@ function localKind(
       }
       return "moderator";
     case "official":
-      if (callsOnSomeone(text)) return asksBack(text, previousText) ? null : "moderator";
+      if (callsOnSomeone(text))
+        return asksBack(text, previousText) && !namesNextSpeaker(text, nextLabel) ? null : "moderator";
       if (isStageDirectionOnly(text) || isCourtesy(text) || audio) return "other";
       if (isHandOff(text) || isTimeCall(text)) return "moderator";
       return null;
