@@ -1127,4 +1127,66 @@ describe("turn kinds: nods, the line and running the room", () => {
       [6, 7],
     ]);
   });
+
+  it("leave asked to put a question (And can I ask one on Ukraine?) and the Sure that gives it are procedural, and a few words for a laugh ask nothing", () => {
+    const { kinds, pairs } = read([
+      "Q    Is the President going to Kyiv?",
+      `MR. EARNEST:  ${ANSWER}`,
+      "Q    And can I ask one on Ukraine?",
+      "MR. EARNEST:  Sure.",
+      "Q    Josh, you said the ambassador is the Prime Minister's choice.",
+      "MR. EARNEST:  That's correct.",
+      "Q    So why second-guess him now?",
+      `MR. EARNEST:  ${ANSWER}`,
+      "Q    Top five. (Laughter.)",
+      `MR. EARNEST:  ${ANSWER}`,
+    ]);
+    expect(kinds).toEqual([
+      "question",
+      "answer",
+      "other",
+      "moderator",
+      "question",
+      "answer",
+      "question",
+      "answer",
+      "other",
+      "answer",
+    ]);
+    expect(pairs).toEqual([
+      [0, 1],
+      [4, 5],
+      [6, 7],
+      [6, 9],
+    ]);
+  });
+
+  it("officials opening the floor (let's open it up for a few questions) and handing on by title, by a turn of phrase or by calling the last one run the room", () => {
+    const { kinds } = read([
+      `MR. ZIENTS:  ${ANSWER} ${ANSWER} ${ANSWER}`,
+      "MR. ZIENTS:  Well, thanks, Doctors. Let's open it up for a few questions. Kevin.",
+      "Q    How many boosters were given this week?",
+      "MR. ZIENTS:  Dr. Walensky, do you want to handle the first question on the tracking?",
+      `DR. WALENSKY:  Sure. ${ANSWER}`,
+      "Q    And what about children?",
+      "SENIOR ADMINISTRATION OFFICIAL:  [Senior administration official], why don't you start, and I can jump in later?",
+      `SENIOR ADMINISTRATION OFFICIAL:  ${ANSWER}`,
+      "MR. ZIENTS:  Nancy, this is going to have to be the last one. Go ahead.",
+      "Q    Will the mandate survive in court?",
+      `MR. ZIENTS:  ${ANSWER}`,
+    ]);
+    expect(kinds).toEqual([
+      "remarks",
+      "moderator",
+      "question",
+      "moderator",
+      "answer",
+      "question",
+      "moderator",
+      "answer",
+      "moderator",
+      "question",
+      "answer",
+    ]);
+  });
 });

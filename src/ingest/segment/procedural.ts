@@ -224,8 +224,11 @@ const HAND_OFF = [
   /\b(?:i'll|i’ll|i will|i can) stay (?:(?:a|for a) (?:little|bit|few|couple|minute|second)|longer|on)\b/iu,
   /\btake (?:some|a few|a couple(?: of)?|more|a couple more|a few more|one or two) (?:more )?questions\b/iu,
   /\b(?:turn|hand) (?:it|this|things) (?:back )?over to\b|\bover to you\b/iu,
-  // "All right, let's go to questions, please."
-  /\b(?:let(?:'s|’s| us)|we(?:'ll|’ll| will)|i(?:'ll|’ll| will)) (?:now )?(?:go|move|turn|open (?:it )?up) to (?:your |some |the )?questions\b/iu,
+  // "All right, let's go to questions, please.", "why don't we get to the questions."
+  // "Let's open it up for a few questions.", "so let's do questions", "let's open up to Q&A"
+  /\b(?:let(?:'s|’s| us)|we(?:'ll|’ll| will)|i(?:'ll|’ll| will)|why don(?:'t|’t) we) (?:now )?(?:go|get|move|turn|open (?:it |this |things )?up|do)(?: (?:to|for|into))? (?:a few |some |your |the |a couple of )?(?:questions|q ?& ?a|q and a)\b/iu,
+  // "Please, [senior administration official], go for it."
+  /\bgo for it\b/iu,
   /^(?:yes|yeah|please)[,.]? (?:sir|ma'am|ma’am)[.!?]?$/iu,
   /^(?:yes|yeah|please)\?$/iu,
   // "Yeah, please." giving the floor back; "The podium is yours."
@@ -254,7 +257,7 @@ const INTRODUCTION =
 const CLOSING =
   /(?:^|[\s,.!])на (?:этом|цьому)(?:\s[^.?!]{0,40}?)?\s(?:заверш|законч|оконч|закінч)|(?:^|[\s,.!])на (?:этом|цьому) (?:всё|все|усе)[.!]|(?:^|[\s,.!])(?:последний|останнє) (?:вопрос|питання)|\b(?:last|final) question\b|\bthat concludes\b|\b(?:that's|that’s|that is) (?:it|all)(?: for| we have| the time)\b|\bthanks? (?:you )?(?:all |everyone )?for joining\b|\bembargo\b|\bfollow up with (?:me|us)\b|\breach out to (?:me|us)\b|\bhard stop\b|\bwrap (?:it |this )?up\b|\byou know where to find (?:me|us)\b|\b(?:we'll|we’ll|we will) (?:be )?(?:doing|do|hold|holding|have|having) (?:this|another|the next|our next) (?:briefing|call|press call|gaggle)\b/iu;
 const TIME_CALL =
-  /\b(?:(?:we|you|i|he|she|they|the pool|pool) (?:need|needs|have|has|got|gotta|(?:'ve|’ve) got)(?: to)?|(?:i'm|i’m|we're|we’re) (?:going to|gonna)(?: have to)?) (?:go|gather|wrap(?: (?:it|this|things) up)?|leave|move|land)(?=\s*(?:[.,!;?—–]|--|$|so\b|now\b))|\bout of time\b|\bhard stop\b|\b(?:one|two|three|a couple|a few|couple)(?: of)? more questions?\b|\blast question\b/iu;
+  /\b(?:(?:we|you|i|he|she|they|the pool|pool) (?:need|needs|have|has|got|gotta|(?:'ve|’ve) got)(?: to)?|(?:i'm|i’m|we're|we’re) (?:going to|gonna)(?: have to)?) (?:go|gather|wrap(?: (?:it|this|things) up)?|leave|move|land)(?=\s*(?:[.,!;?—–]|--|$|so\b|now\b))|\bout of time\b|\bhard stop\b|\b(?:this|that|it)(?:'s|’s| is| will be| is going to (?:have to )?be) (?:the|our|my) last one\b|\b(?:one|two|three|a couple|a few|couple)(?: of)? more questions?\b|\blast question\b/iu;
 
 /** "Just, like, two more.": how many questions are left, said after an answer (turn-kinds.ts). */
 export const isQuestionsLeft = (text: string) =>
@@ -265,7 +268,7 @@ export const isQuestionsLeft = (text: string) =>
 // "[Senior administration official], do you want to take that?" (a press call's name withheld),
 // "Okay. Tony, you want to add?" ("I don't have anything further" hands nothing to anyone).
 const COLLEAGUE_HAND_OFF =
-  /^(?:(?:okay|ok|all right|great|so|yeah|and|maybe)[.,!]?\s+)*(?:\p{Lu}[\p{L}’'-]+|\[[^\]]{1,60}\]),\s.{0,40}?(?:\banything (?:else )?to add\b|\bany(?:thing)? further\b|\b(?:want|like|care) to (?:add|jump in|weigh in|take (?:that|this|it)|speak to|talk (?:to|about)|address|start|outline|answer|pick (?:that|this|it) up)\b|\b(?:can|could) (?:you )?(?:outline|speak to|talk (?:to|about)|address|take|walk us through)\b|\bчто-нибудь добавить|\bхотите добавить)/iu;
+  /^(?:(?:okay|ok|all right|great|so|yeah|and|maybe)[.,!]?\s+)*(?:(?:(?:Dr|Mr|Mrs|Ms|Secretary|Director|Administrator|General)\.?\s+)?\p{Lu}[\p{L}’'-]+|\[[^\]]{1,60}\]),\s.{0,40}?(?:\banything (?:else )?to add\b|\bany(?:thing)? further\b|\b(?:want|like|care) to (?:add|jump in|weigh in|take (?:that|this|it)|speak to|talk (?:to|about)|address|start|outline|answer|handle|kick (?:us |it )?off|go first|pick (?:that|this|it) up)\b|\bwhy don(?:'t|’t) you (?:start|take|go|begin|kick)\b|\b(?:can|could) (?:you )?(?:outline|speak to|talk (?:to|about)|address|take|walk us through)\b|\bчто-нибудь добавить|\bхотите добавить)/iu;
 
 // The same with the name last: "Anything you’d like to add, Dr. Fauci?"
 const ADD_ANYTHING =
@@ -509,6 +512,14 @@ export function isFloorBid(text: string): boolean {
   const t = text.trim();
   return spokenWordCount(t, 6) <= 6 && (bidsByName(t) || (isCutOff(t) && !hasQuestionMark(t)));
 }
+
+// "Can I ask one on Ukraine?", "And can I ask you about Loretta Lynch?": leave to put a question asked for.
+const PERMISSION_BID =
+  /^(?:(?:and|but|so|okay|ok)[,\s]+)?(?:can|could|may) i (?:just )?(?:also )?(?:ask|get|have)\b(?: you)?(?: (?:a|one|two|another|one more|a couple(?: of)?)(?: (?:quick|last|more|other))*(?: (?:questions?|ones?|follow-?ups?))?)?(?: (?:on|about|regarding) [^?]{1,60})?\s*\?$/iu;
+
+/** Asks leave to put a question, and puts none yet: "And can I ask one on Ukraine?" */
+export const asksLeave = (text: string) =>
+  spokenWordCount(text, 12) <= 12 && PERMISSION_BID.test(text.trim());
 
 // How questions open, in English and Russian; a bare "when" or "what" also opens relative clauses
 // ("But when it comes to —"), so those count only with an auxiliary after them.

@@ -7,6 +7,7 @@
 import type { TurnKind } from "../../model/document.js";
 import { type LabelRole, QUESTION_WORDS } from "./labels.js";
 import {
+  asksLeave,
   callsOnSomeone,
   echoes,
   endsWithSignOff,
@@ -76,7 +77,11 @@ const FALSE_START = 6;
 /** Labels that say a question is put (labels.ts); the end is a letter's, which \b knows only in ASCII. */
 const QUESTION_LABEL = new RegExp(`^(?:${QUESTION_WORDS})(?![\\p{L}\\p{N}])`, "iu");
 const ANSWER_REPLY =
-  /^(?:yes|no|nope|not yet|correct|i am|i do|i did|i will|i have|we are|we do|we did|we will|they do|they are|it is|it does|he is|she is|of course|definitely|да|нет|конечно)\b[^?]{0,25}[.!]?$/iu;
+  /^(?:yes|no|nope|not yet|correct|that(?:'s|’s| is) (?:correct|right|true|accurate)|i am|i do|i did|i will|i have|we are|we do|we did|we will|they do|they are|it is|it does|he is|she is|of course|definitely|да|нет|конечно)\b[^?]{0,25}[.!]?$/iu;
+/** Ends on the room's laughter. */
+const QUIP = /\((?:laughter|laughs|laughing)[^()]*\)[\s.]*$/iu;
+/** At most this many words said for a laugh (not "I'd like you to say something new.", which asks). */
+const QUIP_WORDS = 6;
 const FLOOR_GIVEN = /^(?:yes|yeah|yep|sure|go ahead|please|okay|ok|да|пожалуйста|прошу)\b/iu;
 
 export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[] {
@@ -117,6 +122,19 @@ export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[
     const words = spokenWordCount(text, 40);
     // The reporter before asked something: a question mark, or an interrogative cut off.
     const prevAsked = prevSide === "ask" && kinds[i - 1] === "question" && putsAQuestion(prevText);
+
+    // "And can I ask one on Ukraine?" "Sure." and the question follows: leave asked and given.
+    if (
+      prevSide === "ask" &&
+      nextSide === "ask" &&
+      asksLeave(prevText) &&
+      words <= 6 &&
+      (FLOOR_GIVEN.test(text.trim()) || isHandOff(text))
+    ) {
+      kinds[i - 1] = "other";
+      kinds[i] = "moderator";
+      continue;
+    }
 
     // A reporter's words that asked nothing (a half-sentence cut off, an introduction, "We're
     // landing."), a short reply, and the reporters go on: the reply is an aside, and so are the
@@ -383,6 +401,9 @@ function localKind(
       if (isFloorBid(text) && !echoes(text, previousText)) return "other";
       // "One last question: what do you regret?" announces the end and asks all the same.
       if (isTimeCall(text) && !hasQuestionMark(text)) return "moderator";
+      // "Top five. (Laughter.)", "We got a reader. (Laughter.)": a few words for a laugh, asking nothing.
+      if (QUIP.test(text) && spokenWordCount(text, QUIP_WORDS) <= QUIP_WORDS && !putsAQuestion(text))
+        return "other";
       // A half-sentence cut off before any question was put: other for now; whether it began a
       // question is decided by what follows (classifyTurns, cut-off starts).
       if (isCutOff(text) && !putsAQuestion(text)) return "other";
