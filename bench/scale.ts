@@ -12,8 +12,11 @@
  *
  * BENCH_SCALE_KEEP=DIR keeps each step's archive in DIR (scale-4x.db...) for measuring after.
  *
- * PostgreSQL is not measured here yet: copying even the 1× archive into it takes about 11 minutes
- * on this machine (bench:search).
+ * PostgreSQL: the steps in BENCH_SCALE_PG_STEPS (default "1"; empty for none) are measured again
+ * on a fresh schema of the database VERBATIM_BENCH_PG names (default: the machine's `test`),
+ * ingested directly, then dropped. Its rows count the Node process only: PostgreSQL's own server
+ * memory is not in them. A PostgreSQL ingest of the 1× corpus takes minutes, not seconds, here,
+ * so larger steps are left to whoever has the time.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
@@ -21,6 +24,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import v8 from "node:v8";
+import pg from "pg";
 import { defaultWorkers } from "../src/cli/processing.js";
 import { ingestBatch, type Processor, poolProcessor } from "../src/ingest/batch.js";
 import { IngestPool } from "../src/ingest/parallel/pool.js";
@@ -32,6 +36,7 @@ import type { Document } from "../src/model/document.js";
 import type { Enrichment } from "../src/model/enrichment.js";
 import { withSearch } from "../src/search/engine/with-search.js";
 import { parseQuery } from "../src/search/query/parse.js";
+import { PgStore } from "../src/store/postgres/pg-store.js";
 import { SqliteStore } from "../src/store/sqlite/sqlite-store.js";
 import { percentile, QUERIES } from "./queries.js";
 import { machineLine, writeSection } from "./report.js";
@@ -50,7 +55,9 @@ if (!existsSync(cli)) {
 }
 
 const MB = 1024 * 1024;
-const STEPS = (process.env.BENCH_SCALE_STEPS ?? "1,4,16").split(",").map(Number);
+const STEPS = (process.env.BENCH_SCALE_STEPS ?? "1,4,16").split(",").filter(Boolean).map(Number);
+const PG_STEPS = (process.env.BENCH_SCALE_PG_STEPS ?? "1").split(",").filter(Boolean).map(Number);
+const PG_BASE = process.env.VERBATIM_BENCH_PG ?? "postgresql://postgres@127.0.0.1:5432/test";
 const WORKERS = Number(process.env.BENCH_WORKERS ?? defaultWorkers());
 const RUNS = 7;
 const WARM_ROUNDS = 3;
@@ -108,7 +115,10 @@ function multiplied(inner: Processor, copies: number): Processor {
   };
 }
 
+type Searchable = ReturnType<typeof withSearch>;
+
 interface Step {
+  backend: "SQLite" | "PostgreSQL";
   copies: number;
   documents: number;
   turns: number;
@@ -121,12 +131,11 @@ interface Step {
   serveStartSeconds: number;
 }
 
-async function ingest(copies: number, dbPath: string) {
+async function ingest(copies: number, store: Searchable) {
   const registry = SpeakerRegistry.load();
   const table = path.join(corpus, "ungdc", "Speakers_by_session.xlsx");
   const { files } = await planSources([benchDir]);
   const archives = files.filter((f) => /\.tar\.gz$/.test(f.path));
-  const store = withSearch(new SqliteStore({ path: dbPath }));
   await store.putSpeakers(registry.speakers);
   let peakRss = 0;
   const timer = setInterval(() => {
@@ -148,10 +157,10 @@ async function ingest(copies: number, dbPath: string) {
   const ingestSeconds = (performance.now() - started) / 1000;
   clearInterval(timer);
   const counts = await store.counts();
-  return { store, report, ingestSeconds, peakRss, turns: counts.turns };
+  return { report, ingestSeconds, peakRss, turns: counts.turns };
 }
 
-async function timeSearches(store: ReturnType<typeof withSearch>): Promise<Map<string, number[]>> {
+async function timeSearches(store: Searchable): Promise<Map<string, number[]>> {
   const byKind = new Map<string, number[]>();
   // A running server answers with code the JIT has compiled: every query is asked a few times
   // before any is timed.
@@ -173,11 +182,11 @@ async function timeSearches(store: ReturnType<typeof withSearch>): Promise<Map<s
 }
 
 /** `verbatim serve` over the archive: how long it takes to answer, and its peak resident memory after every query once. */
-async function serveMemory(dbPath: string): Promise<{ rss: number; startSeconds: number }> {
+async function serveMemory(location: string): Promise<{ rss: number; startSeconds: number }> {
   const port = 18_000 + Math.floor(Math.random() * 1000);
   const child: ChildProcess = spawn(
     process.execPath,
-    [cli, "serve", "--db", dbPath, "--port", String(port)],
+    [cli, "serve", "--db", location, "--port", String(port)],
     {
       stdio: "ignore",
     },
@@ -222,7 +231,8 @@ async function step(copies: number): Promise<Step> {
     // The ingest as `verbatim ingest` runs it (priority.ts: heaps kept near what they hold alive),
     // the searches after it with V8's own heap growth, as `verbatim serve` runs them.
     startBatchWork();
-    const { store, report, ingestSeconds, peakRss, turns } = await ingest(copies, dbPath);
+    const store = withSearch(new SqliteStore({ path: dbPath }));
+    const { report, ingestSeconds, peakRss, turns } = await ingest(copies, store);
     v8.setFlagsFromString("--heap-growing-percent=0");
     const search = await timeSearches(store);
     await store.close();
@@ -231,6 +241,7 @@ async function step(copies: number): Promise<Step> {
     const serve = await serveMemory(dbPath);
     console.log(`${copies}×: ${report.documents} documents in ${ingestSeconds.toFixed(0)} s`);
     return {
+      backend: "SQLite",
       copies,
       documents: report.documents,
       turns,
@@ -248,12 +259,62 @@ async function step(copies: number): Promise<Step> {
   }
 }
 
+/** The same step on a fresh PostgreSQL schema, dropped afterwards. */
+async function pgStep(copies: number): Promise<Step> {
+  const schema = `verbatim_scale_${copies}x_${process.pid}`;
+  const admin = new pg.Client({ connectionString: PG_BASE });
+  await admin.connect();
+  try {
+    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`);
+    const url = new URL(PG_BASE);
+    url.searchParams.set("options", `-c search_path=${schema}`);
+    startBatchWork();
+    const store = withSearch(await PgStore.open({ url: url.toString() }));
+    const { report, ingestSeconds, peakRss, turns } = await ingest(copies, store);
+    v8.setFlagsFromString("--heap-growing-percent=0");
+    // As an operator would after a bulk load: the planner's statistics, then the searches.
+    for (const table of ["turns", "doc_index", "vocab", "postings"])
+      await admin.query(`VACUUM ANALYZE ${schema}.${table}`);
+    const search = await timeSearches(store);
+    await store.close();
+    const dbBytes = Number(
+      (
+        await admin.query(
+          "SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) AS bytes FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind IN ('r', 'm')",
+          [schema],
+        )
+      ).rows[0].bytes,
+    );
+    const serve = await serveMemory(url.toString());
+    console.log(`${copies}× PostgreSQL: ${report.documents} documents in ${ingestSeconds.toFixed(0)} s`);
+    return {
+      backend: "PostgreSQL",
+      copies,
+      documents: report.documents,
+      turns,
+      ingestSeconds,
+      peakRss,
+      dbBytes,
+      search,
+      serveRss: serve.rss,
+      serveStartSeconds: serve.startSeconds,
+    };
+  } finally {
+    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => {});
+    await admin.end();
+  }
+}
+
 const growth = (now: number, before: number | undefined) =>
   before === undefined || before === 0 ? "" : ` (${(now / before).toFixed(2)}×)`;
 
 async function run() {
   const steps: Step[] = [];
+  // PostgreSQL first: a database that cannot be reached fails the run before the long SQLite steps.
+  const pgSteps: Step[] = [];
+  for (const copies of PG_STEPS) pgSteps.push(await pgStep(copies));
   for (const copies of STEPS) steps.push(await step(copies));
+  steps.push(...pgSteps);
   const kinds = [...new Set(QUERIES.map((q) => q.kind))];
   const all = (s: Step) => [...s.search.values()].flat().sort((a, b) => a - b);
   const lines = [
@@ -261,21 +322,21 @@ async function run() {
     "",
     `Measured ${new Date().toISOString().slice(0, 10)} on ${machineLine()}.`,
     "Targets (issue 18): the last step's ingest rate within 20% of the first's; search p95 under 50 ms and server RSS under 1 GiB at the largest step.",
-    `Archives of ${STEPS.join("×, ")}× the bench corpus (\`../shared/corpus/bench/\`), each a fresh SQLite archive: every input read once (${WORKERS} worker threads, enrichment on) and stored as that many documents, the copies with their own ids, URLs, dates and text (in some words two letters change places), so nothing deduplicates; raw inputs kept once. Search: the ${QUERIES.length} queries of bench:search through the engine, uncached, each ${RUNS} times after ${WARM_ROUNDS} rounds over all of them and one more run of its own. Serve: \`verbatim serve\` over the archive, its peak resident memory after answering each query once. PostgreSQL is not measured here yet. In brackets: the growth over the step before.`,
+    `Archives of ${STEPS.join("×, ")}× the bench corpus (\`../shared/corpus/bench/\`), each a fresh SQLite archive: every input read once (${WORKERS} worker threads, enrichment on) and stored as that many documents, the copies with their own ids, URLs, dates and text (in some words two letters change places), so nothing deduplicates; raw inputs kept once. Search: the ${QUERIES.length} queries of bench:search through the engine, uncached, each ${RUNS} times after ${WARM_ROUNDS} rounds over all of them and one more run of its own. Serve: \`verbatim serve\` over the archive, its peak resident memory after answering each query once. ${PG_STEPS.length ? `PostgreSQL (${PG_STEPS.join("×, ")}×): the same on a fresh schema of PostgreSQL ${"`"}${new URL(PG_BASE).host}${"`"}, ingested directly, its tables vacuumed and analysed before the searches; disk is the schema's tables and indexes; RSS is the Node process's only, not the database server's.` : "PostgreSQL is not measured in this run."} In brackets: the growth over the same backend's step before.`,
     "",
-    "| step | documents | turns | ingest docs/s | ingest peak RSS MB | disk MB | search p50 ms | search p95 ms | serve ready s | serve RSS MB |",
-    "|---|---|---|---|---|---|---|---|---|---|",
+    "| backend | step | documents | turns | ingest docs/s | ingest peak RSS MB | disk MB | search p50 ms | search p95 ms | serve ready s | serve RSS MB |",
+    "|---|---|---|---|---|---|---|---|---|---|---|",
     ...steps.map((s, i) => {
-      const b = steps[i - 1];
+      const b = steps.slice(0, i).findLast((x) => x.backend === s.backend);
       const rate = s.documents / s.ingestSeconds;
       const p50 = percentile(all(s), 50);
       const p95 = percentile(all(s), 95);
-      return `| ${s.copies}× | ${s.documents} | ${s.turns} | ${rate.toFixed(0)}${growth(rate, b && b.documents / b.ingestSeconds)} | ${(s.peakRss / MB).toFixed(0)}${growth(s.peakRss, b?.peakRss)} | ${(s.dbBytes / MB).toFixed(0)}${growth(s.dbBytes, b?.dbBytes)} | ${p50.toFixed(1)}${growth(p50, b && percentile(all(b), 50))} | ${p95.toFixed(1)}${growth(p95, b && percentile(all(b), 95))} | ${s.serveStartSeconds.toFixed(1)} | ${(s.serveRss / MB).toFixed(0)}${growth(s.serveRss, b?.serveRss)} |`;
+      return `| ${s.backend} | ${s.copies}× | ${s.documents} | ${s.turns} | ${rate.toFixed(0)}${growth(rate, b && b.documents / b.ingestSeconds)} | ${(s.peakRss / MB).toFixed(0)}${growth(s.peakRss, b?.peakRss)} | ${(s.dbBytes / MB).toFixed(0)}${growth(s.dbBytes, b?.dbBytes)} | ${p50.toFixed(1)}${growth(p50, b && percentile(all(b), 50))} | ${p95.toFixed(1)}${growth(p95, b && percentile(all(b), 95))} | ${s.serveStartSeconds.toFixed(1)} | ${(s.serveRss / MB).toFixed(0)}${growth(s.serveRss, b?.serveRss)} |`;
     }),
     "",
     "Search p50 / p95 ms per query kind:",
     "",
-    `| query kind | ${steps.map((s) => `${s.copies}×`).join(" | ")} |`,
+    `| query kind | ${steps.map((s) => `${s.backend} ${s.copies}×`).join(" | ")} |`,
     `|---|${steps.map(() => "---").join("|")}|`,
     ...kinds.map((k) => {
       const cells = steps.map((s) => {

@@ -1,0 +1,106 @@
+/**
+ * The hand-annotated samples of turn kinds and question→answer pairs (tests/gold/turns*), newest
+ * first, as docs/quality.md reports them: where each came from, how it was used, and the floor
+ * below which a change counts as a regression (each a little under its measured figures).
+ */
+import { fileURLToPath } from "node:url";
+
+export interface TurnSample {
+  /** Folder under tests/gold. */
+  dir: string;
+  heading: string;
+  /** Who annotated it, when, and whether rules were written from its errors. */
+  intro: string;
+  minFiles: number;
+  minKind: number;
+  minF1: number;
+}
+
+const gold = (dir: string) => fileURLToPath(new URL(`../gold/${dir}`, import.meta.url));
+
+export const TURN_SAMPLES: TurnSample[] = [
+  {
+    dir: gold("turns-eighth"),
+    heading: "Eighth sample, blind (tests/gold/turns-eighth)",
+    intro:
+      "Five more transcripts (a press secretary's briefing, a background press call, a gaggle with the EPA Administrator, an Obama-era briefing and an Obama-era gaggle with a Treasury deputy), annotated on 2026-12-07 by two annotators from the written guide kept in tests/gold/turns-guide.md, blind, while rules were being written from the seventh sample's errors. Measured once, after that work, not tuned on: the figure to quote. The session's starting code (1ac8481) scores it kind 0.880, pair precision 0.874, recall 0.819, F1 0.846 (its own worktree, on these files): the rules written from the seventh sample's errors moved one of its 550 turns the wrong way and no pair, so on transcripts they were not written from they changed nothing. (The unfinished annotation's totals, 353 turns, were once printed by mistake while the annotators worked; no error of it was read.)",
+    minFiles: 5,
+    minKind: 0.86,
+    minF1: 0.82,
+  },
+  {
+    dir: gold("turns-seventh"),
+    heading: "Seventh sample (tests/gold/turns-seventh)",
+    intro:
+      "Five more transcripts (a press secretary's briefing, a COVID-19 team briefing, a President's remarks with questions, two Obama-era briefings), annotated on 2026-12-06 by two annotators from the same written guide, blind, after every rule written from the fifth and sixth samples' errors. Measured once then, not tuned on: kind 0.911, pair precision 0.916, recall 0.853, F1 0.883 (the code of that session's start, 0ad02c1, scored it 0.913 / 0.879). On 2026-12-07 its errors were read and rules written for the kinds of mistake they showed: a reporter's words that name the subject of the question to come (\"And one on Afghanistan.\") or a fragment with something in it taken up after the nod begin the question; leave asked to put one (\"And can I ask you about Loretta Lynch?\") and the \"Sure.\" that gives it are procedural; a few words for a laugh ask nothing; an official's few words asking what was meant, broken off, answer nothing; a COVID-19 team's chair opening the questions, handing them to a doctor by name or title and closing runs the room; \"That's correct.\" answers. The same session also read the other samples' remaining errors by class and added phrases that open the floor, hand a question on or call the last one. The figures below are therefore no longer unseen.",
+    minFiles: 5,
+    minKind: 0.93,
+    minF1: 0.9,
+  },
+  {
+    dir: gold("turns-sixth"),
+    heading: "Sixth sample (tests/gold/turns-sixth)",
+    intro:
+      'Eight more transcripts (a press secretary\'s briefing, an Obama-era briefing, four background press calls, two sets of a President\'s remarks with questions), annotated on 2026-12-06 by two annotators from the fifth sample\'s written guide, blind, after every rule written from the fifth sample\'s errors. Measured once, not tuned on: this is the figure to quote. The code of the session\'s start (0ad02c1, before the fifth sample\'s rules) gives every one of its 341 turns the same kind and pairs (compared turn by turn, without the gold): none of those rules fires on these transcripts, so on them the session changed nothing, for better or worse; on the blind fourth sample they moved kinds 0.928 to 0.936 and F1 0.906 to 0.918. Then its errors were read (kind 0.903, F1 0.854 before) and rules written for the kinds of mistake they showed: officials of a press call handing a question to each other ("I don’t know. [Senior administration official], do you want to talk about …?"), "Yeah, please." and "The podium is yours." giving the floor, "we’re going to take two more" and "He has to go." calling time, a guest introduced with a long biography, a start with nothing in it ("So —") cut off by the reporter, an apology for being on mute, and items "at the top" even right after a shout. The figures below are therefore no longer unseen.',
+    minFiles: 8,
+    minKind: 0.92,
+    minF1: 0.88,
+  },
+  {
+    dir: gold("turns-fifth"),
+    heading: "Fifth sample, blind (tests/gold/turns-fifth)",
+    intro:
+      'Eight more transcripts (a gaggle, a background press call with a dropped line, a President\'s remarks with questions, an Obama-era gaggle; a press secretary\'s briefing with an economic adviser, a COVID-19 team briefing, an on-the-record press call, an Obama-era gaggle), annotated on 2026-12-06 by two annotators, four each, who read them through `scripts/turn-gold.ts dump`, never saw the rules\' output, and followed a written guide to the kinds and pairs (a human reader\'s definitions, not the rules). Measured before any change: kind accuracy 0.871, pair precision 0.827, recall 0.846, F1 0.836 (briefings 0.841 / 0.795, Obama-era 0.989 / 0.964). Its errors were then read and rules written for the kinds of mistake they showed: a nod while a question goes on in parts or after a what-question is listening; a question not heard and put again is answered in both wordings; the sound of a call and the few words that reply to it are `other`; a turn made only of running the room (courtesy, hand-offs, time called, the queue kept), a reporter called by title and name or after "All right", and "two more" after an answer are `moderator`; thanks to two people at once, "I\'m so sorry" and "We appreciate it" are courtesy; "We\'re excited to have… with us again today" introduces a guest; a press secretary\'s own items once a guest has gone ("a couple items at the top") and a briefer\'s closing words after the last question was called are remarks (the last rule from the third sample\'s errors). The figures below are therefore no longer unseen.',
+    minFiles: 8,
+    minKind: 0.92,
+    minF1: 0.89,
+  },
+  {
+    dir: gold("turns-fourth"),
+    heading: "Fourth annotator, blind (tests/gold/turns-fourth)",
+    intro:
+      'Eight more transcripts (a background press call, two gaggles, one with the National Security Advisor, a COVID-19 team briefing, a press secretary\'s briefing, three Obama-era briefings), annotated on 2026-12-04 by a fourth annotator who read them through `scripts/turn-gold.ts dump` and never saw the rules\' output. This is the figure to quote: its errors have not been read. Measured before the changes made while it was being annotated: kind accuracy 0.930, pair precision 0.923, recall 0.862, F1 0.891. Those changes (a cut-off statement that is answered or taken up is a question; a question cut off and taken up before any answer is paired with that answer in both parts; a bare "Yes." while the reporter goes on is listening) were written from the second and third samples\' errors; the fourth sample\'s totals were then read once to choose between pairing only such continued questions and also every question part split by an aside (kind 0.930, precision 0.885, recall 0.897, F1 0.891: rejected). On 2026-12-06 its totals were read once more, after a rule written from the third sample\'s interviews (a question put in parts while the person asked only listens is one question): F1 0.899 before, 0.902 after; and on the same day after another from them (a few words broken off with a dash, which bid by no name and which the person asked answers at once, began a question: "You\'re saying high confidence here--"; trailing dots, which the second sample\'s podcast uses for interruptions, do not count): F1 0.902 before, 0.906 after (the third sample 0.845 to 0.847, the second 0.708 to 0.704). In a later session of the same day its totals were read once more, after the rules written from the fifth sample\'s errors: kind 0.928 to 0.936, F1 0.906 to 0.918. Two of its error lines were seen in that session, in a diff read for regressions: two answers cut off after a few words ("Yes, we have…", "He did, actually…") that a first version of the rule for turns made only of running the room took for hand-offs; the rule was mended for every turn (a turn needs a sentence that hands the floor on or calls time) before these figures. A third was seen in a diff after the questioners were named (speakers section): "North Korea?", words of the question asked back, which a rule written for a gaggle of the speakers sample no longer takes for a reporter called by name: kind 0.936 to 0.938. A review’s precision fixes written after that from general cases (the sound of a call read from whole sentences, “We’ll get back to you.” an answer, courtesy before a name called, a host’s welcome of a guest leader) moved one of its turns back (0.936); which one was not looked at. The annotator\'s conventions: each substantive part of a question split by an interruption is a question paired with the answer; a question put again after "I\'m sorry?" is paired in both wordings; a reporter\'s topic announcement ("Can I ask a —") is `other`; deflections ("I\'d refer you to the FDA") are answers.',
+    minFiles: 8,
+    minKind: 0.92,
+    minF1: 0.88,
+  },
+  {
+    dir: gold("turns-fresh"),
+    heading: "Fresh sample (tests/gold/turns-fresh)",
+    intro:
+      'Annotated before the kind and pairing rules were written (issue 13), and not tuned on afterwards, with two exceptions made after reading its errors: "Absolutely." counted as a courtesy word like "Okay.", and a turn with no sentence at all ("1:30.") no longer counted as a courtesy. Before the rules (a turn after a question was an answer, every "Q" a question): kind accuracy 0.769, pair precision 0.727, recall 0.952, F1 0.825.',
+    minFiles: 5,
+    minKind: 0.93,
+    minF1: 0.92,
+  },
+  {
+    dir: gold("turns-third"),
+    heading: "Third annotator (tests/gold/turns-third)",
+    intro:
+      'Nine more transcripts (a President\'s remarks with questions, a background press call where the moderator hands each question to officials whose names are withheld, a press secretary\'s briefing with the COVID-19 coordinator, a press secretary\'s briefing, three Obama-era briefings and gaggles, and two television interviews with Barack Obama, BBC and ABC), annotated on 2026-12-04 by a third annotator who read them through `scripts/turn-gold.ts dump` and never saw the rules\' output, after the second sample\'s rules were written. Measured before any change: kind accuracy 0.856, pair precision 0.850, recall 0.726, F1 0.783 (briefings 0.820 / 0.779, Obama-era 0.870 / 0.827, interviews 0.884 / 0.680). This annotator, too, keeps conventions of their own: a question split by a backchannel is several questions, each paired with the answer; a reporter\'s bid for the floor ("Can I ask one on Ukraine?") is `other` and the "Sure." that grants it `moderator`; a reporter\'s pushback that demands a reply is a question. Then, after reading its errors, general rules were added or fixed: titles no longer end a sentence ("Thank you, Mr. President." is thanks), a reporter\'s "Good afternoon." was not read as a greeting ("Good" was stripped as filler), apologies are courtesy, a guest introduced at the podium and "Who\'s first?" chair the briefing, a press call\'s sound check ("Hi, can you hear me?") is `other`, an official asking to hear or understand the question again ("Are you talking about…?", "I\'m having a hard time hearing you") is `other`, and a moderator\'s "Let\'s go back to Maegan", "[Senior administration official], do you want to take that?" and "You know where to find me" hand the floor or close. The figures below are therefore no longer unseen.',
+    minFiles: 9,
+    minKind: 0.87,
+    minF1: 0.8,
+  },
+  {
+    dir: gold("turns-second"),
+    heading: "Second annotator (tests/gold/turns-second)",
+    intro:
+      "Eight more transcripts (a briefing with a guest at the podium, a background press call, a gaggle, a COVID-19 team briefing where one official hands questions to others, a President's remarks with questions, two Obama-era gaggles, and a CNN podcast interview with Barack Obama), annotated on 2026-12-04 by a second annotator who read the transcripts through `scripts/turn-gold.ts dump` (turn boundaries only) and never saw the rules' output; the annotator's own conventions differ in places (a question split by a backchannel is two questions, each paired with the answers; an interviewer's remark that invites a reply is a question). Measured before any change: kind accuracy 0.823, pair precision 0.676, recall 0.574, F1 0.621 (briefings 0.878 / 0.828, Obama-era 0.877 / 0.878, the interview 0.720 / 0.253). Then, after reading its errors, general rules were added (a reporter called by name without a question mark, an official handing a question to a colleague by name, listeners' backchannels such as \"Yeah.\" on the asking side, a turn that goes on after a cut-in keeping its kind and its question, an interviewer's few words that ask nothing, unless labelled as a question), so the figures below are no longer unseen.",
+    minFiles: 8,
+    minKind: 0.86,
+    minF1: 0.69,
+  },
+  {
+    dir: gold("turns"),
+    heading: "Tuning sample (tests/gold/turns)",
+    intro:
+      "Annotated by reading too, before measuring, but the rules were then adjusted while measuring on it. Before the rules: kind accuracy 0.830, pair precision 0.808, recall 0.975, F1 0.884.",
+    minFiles: 12,
+    minKind: 0.97,
+    minF1: 0.97,
+  },
+];
+
+/** Documents of the samples annotated again, blind, by another annotator: how far people agree. */
+export const AGREEMENT = gold("turns-agreement");
