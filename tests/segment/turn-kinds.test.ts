@@ -127,14 +127,14 @@ describe("turn kinds", () => {
     expect(pairs).toEqual([[2, 3]]);
   });
 
-  it("thanks and greetings at the end are other turns, not a question and its answer", () => {
+  it("thanks at the end are not a question and its answer: a reporter's are other, and the briefer's to the whole room close the event", () => {
     const { kinds, pairs } = read([
       "Q    Is the summit still on for Friday?",
       "MR. HOLT:  Yes, it is.",
       "Q    Thank you, Mark.",
       "MR. HOLT:  Thanks, everyone.",
     ]);
-    expect(kinds).toEqual(["question", "answer", "other", "other"]);
+    expect(kinds).toEqual(["question", "answer", "other", "moderator"]);
     expect(pairs).toEqual([[0, 1]]);
   });
 
@@ -439,7 +439,7 @@ describe("turn kinds", () => {
       `PRESIDENT BIDEN:  ${ANSWER}`,
       "PRESIDENT BIDEN:  Thank you all very much.",
     ]);
-    expect(kinds).toEqual(["remarks", "remarks", "moderator", "question", "answer", "other"]);
+    expect(kinds).toEqual(["remarks", "remarks", "moderator", "question", "answer", "moderator"]);
   });
 
   it("a briefer who says they will take questions after their own remarks is not chairing", () => {
@@ -641,7 +641,7 @@ describe("turn kinds", () => {
       "Q    Will the President travel next week?",
       `MS. JEAN-PIERRE:  ${ANSWER}`,
       "Q    Have a nice weekend.",
-      "MS. JEAN-PIERRE:  Thanks, everybody. Have a great weekend. See you on Monday.",
+      "MS. JEAN-PIERRE:  Have a great weekend. See you on Monday.",
     ]);
     expect(kinds).toEqual(["question", "answer", "other", "other"]);
     expect(pairs).toEqual([[0, 1]]);
@@ -1046,7 +1046,7 @@ describe("turn kinds: nods, the line and running the room", () => {
       "question",
       "answer",
       "other",
-      "other",
+      "moderator",
       "question",
       "answer",
     ]);
@@ -1187,6 +1187,83 @@ describe("turn kinds: nods, the line and running the room", () => {
       "moderator",
       "question",
       "answer",
+    ]);
+  });
+
+  it("an answer broken off before it said anything leaves the question open: the answer after the reporter's next words answers both", () => {
+    const { kinds, pairs } = read([
+      "Q    Do you smell politics in it?",
+      "MR. EARNEST:  Well, again --",
+      "Q    Are they playing chicken?",
+      `MR. EARNEST:  ${ANSWER}`,
+      "Q    And the House?",
+      `MR. EARNEST:  ${ANSWER}`,
+      "Q    Will the Senate vote this week?",
+      "MR. EARNEST:  It will not, as far as we know --",
+      "Q    Not even on the amendment?",
+      `MR. EARNEST:  ${ANSWER}`,
+    ]);
+    expect(kinds).toEqual([
+      "question",
+      "answer",
+      "question",
+      "answer",
+      "question",
+      "answer",
+      "question",
+      "answer",
+      "question",
+      "answer",
+    ]);
+    expect(pairs).toEqual([
+      [0, 1],
+      [0, 3],
+      [2, 3],
+      [4, 5],
+      [6, 7],
+      [8, 9],
+    ]);
+  });
+
+  it("an official checking what was meant (You're talking about the missile?, When you say…) answers nothing; That is not what I said. answers; I'll come back. keeps the queue", () => {
+    const { kinds, pairs } = read([
+      "Q    Does the President believe the U.S. has enough visibility into China's weapons programs?",
+      "MS. JEAN-PIERRE:  So, you're talking about the missile that we saw —",
+      "Q    The hypersonic test, yes.",
+      `MS. JEAN-PIERRE:  ${ANSWER}`,
+      "Q    So the White House would rather small towns take care of them —",
+      "MS. JEAN-PIERRE:  That is not what I said.",
+      "Q    Can I go back to the bulk collection program?",
+      "MS. JEAN-PIERRE:  Sure.",
+      "Q    Is the program going to lapse?",
+      `MS. JEAN-PIERRE:  ${ANSWER}`,
+      "Q    Karine, one on Iran —",
+      "MS. JEAN-PIERRE:  I'll come back.",
+      "Q    Is the deal dead?",
+      `MS. JEAN-PIERRE:  ${ANSWER}`,
+    ]);
+    expect(kinds).toEqual([
+      "question",
+      "other",
+      "question",
+      "answer",
+      "question",
+      "answer",
+      "other",
+      "moderator",
+      "question",
+      "answer",
+      "other",
+      "moderator",
+      "question",
+      "answer",
+    ]);
+    expect(pairs).toEqual([
+      [0, 3],
+      [2, 3],
+      [4, 5],
+      [8, 9],
+      [12, 13],
     ]);
   });
 });

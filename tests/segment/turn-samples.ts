@@ -20,6 +20,15 @@ const gold = (dir: string) => fileURLToPath(new URL(`../gold/${dir}`, import.met
 
 export const TURN_SAMPLES: TurnSample[] = [
   {
+    dir: gold("turns-ninth"),
+    heading: "Ninth sample (tests/gold/turns-ninth)",
+    intro:
+      'Five more transcripts (two press secretary\'s briefings, an Obama-era briefing and an Obama-era gaggle, a Vice President\'s remarks before departure), annotated on 2026-12-07 by two annotators from the written guide (tests/gold/turns-guide.md), blind, after the eighth sample was scored, as a sample to write rules from while the eighth stays unseen. Measured before any rule was written from it: kind 0.907, pair precision 0.898, recall 0.853, F1 0.875. Its errors were then read and rules written for the kinds of mistake they showed: an answer broken off before it said anything leaves the question open for the answer after the next question; an official checking what was meant ("So, you\'re talking about the missile that we saw —", "When you say…", "Which — what —") answers nothing; "Can I go back to…?" and "Change of topic?" ask for the floor, and the "Sure." that gives it is the chair\'s; "That is not what I said." answers; "I\'ll come back." keeps the queue; "Let me go ahead and finish and then we\'ll get to some questions" keeps the briefer\'s own remarks; the people asked thanking the whole room after the last question close the event. The figures below are therefore no longer unseen.',
+    minFiles: 5,
+    minKind: 0.91,
+    minF1: 0.87,
+  },
+  {
     dir: gold("turns-eighth"),
     heading: "Eighth sample, blind (tests/gold/turns-eighth)",
     intro:

@@ -25,6 +25,7 @@ export function pairQuestions(
   turns: Pick<Turn, "index" | "kind">[],
   continues: (number | null)[] = [],
   listening: boolean[] = [],
+  brokenOff: boolean[] = [],
 ): QaPair[] {
   const pairs: QaPair[] = [];
   /** The exchange (one or more question parts) each question or answer belongs to, by turn index. */
@@ -52,7 +53,16 @@ export function pairQuestions(
         current.length > 0 &&
         listening[turn.index - 1] === true &&
         kindOf.get(turn.index - 2) === "question";
-      current = takesUp ? [...before, pair] : heard ? [...current, pair] : [pair];
+      // "Do you smell politics in it?" "Well, again --" "Are they playing chicken?" [the answer]:
+      // the answer was cut off before it said anything, so the question is still open and the
+      // answer after answers both.
+      const cutShort =
+        !takesUp &&
+        !heard &&
+        current.length > 0 &&
+        kindOf.get(turn.index - 1) === "answer" &&
+        brokenOff[turn.index - 1] === true;
+      current = takesUp ? [...before, pair] : heard || cutShort ? [...current, pair] : [pair];
       answered = false;
       exchangeOf.set(turn.index, current);
     } else if (turn.kind === "answer") {

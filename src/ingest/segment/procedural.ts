@@ -130,6 +130,8 @@ const COURTESY_SENTENCE = new RegExp(
     "(?:(?:you're|you’re|you are) )?(?:always )?(?:invited|welcome) (?:back )?(?:any ?time|again)",
     "(?:that's|that’s|that is|that was)(?: very| really| so)? (?:helpful|great|useful|kind|good)",
     "how are you(?: doing)?",
+    // Exclamations that say nothing yet: "Oh, my goodness."
+    "(?:oh,? )?(?:my goodness|my gosh|my god|goodness|gosh|geez|jeez)(?: gracious)?",
     // An interview's goodbye: "Thank you so much. I enjoyed it.", "It's been a pleasure."
     "(?:i )?(?:really |thoroughly |truly )?enjoyed (?:it|this|that|our conversation|the conversation|talking (?:to|with) you)",
     "(?:it was|it's been|it’s been|it has been)(?: a| my| a real| a great)? (?:pleasure|honou?r)(?: to be (?:here|with you))?",
@@ -190,6 +192,11 @@ export function isCourtesy(text: string): boolean {
   return sentences.length > 0 && sentences.every(isCourtesySentence);
 }
 
+/** Thanks to the whole room and nothing else: "Thanks, everybody.", "Okay. All right. Thanks, guys. Appreciate you all." */
+export const thanksTheRoom = (text: string) =>
+  isCourtesy(text) &&
+  /\b(?:thanks?|thank you)\b[^.!?]*\b(?:everybody|everyone|all|guys|folks|y'all|y’all)\b/iu.test(text);
+
 /** The last sentence thanks the room or says goodbye: "… Thanks, everyone.", "We have to go. … Thanks, guys." */
 export function endsWithSignOff(text: string): boolean {
   const sentences = text
@@ -221,6 +228,9 @@ const HAND_OFF = [
   // ("We'll get back to you." and "We'll come back to you." answer: they promise an answer later.)
   /\b(?:i'll|i’ll|i will|i'm going to|i’m going to|let me|we'll|we’ll) come (?:back|right back)(?: to (?:you|her|him|them|that side))?(?=\s+because\b|\s+in a (?:second|minute|moment)\b)|\b(?:i'll|i’ll|i will|i'm going to|i’m going to|we'll|we’ll) come around\b/iu,
   /\b(?:i was|i'm|i’m) pointing (?:to|at)\b/iu,
+  // "I'll come back." (to this reporter, later); "I'll go to the back after…"; not "We'll come back to you on that".
+  /^(?:(?:okay|ok|all right|yeah|sorry)[,.]?\s+)*(?:i'll|i’ll|i will|we'll|we’ll) come back[.!]?$/iu,
+  /\b(?:i'll|i’ll|i will|let me|we'll|we’ll) go to the back\b/iu,
   /\b(?:i'll|i’ll|i will|i can) stay (?:(?:a|for a) (?:little|bit|few|couple|minute|second)|longer|on)\b/iu,
   /\btake (?:some|a few|a couple(?: of)?|more|a couple more|a few more|one or two) (?:more )?questions\b/iu,
   /\b(?:turn|hand) (?:it|this|things) (?:back )?over to\b|\bover to you\b/iu,
@@ -268,7 +278,7 @@ export const isQuestionsLeft = (text: string) =>
 // "[Senior administration official], do you want to take that?" (a press call's name withheld),
 // "Okay. Tony, you want to add?" ("I don't have anything further" hands nothing to anyone).
 const COLLEAGUE_HAND_OFF =
-  /^(?:(?:okay|ok|all right|great|so|yeah|and|maybe)[.,!]?\s+)*(?:(?:(?:Dr|Mr|Mrs|Ms|Secretary|Director|Administrator|General)\.?\s+)?\p{Lu}[\p{L}’'-]+|\[[^\]]{1,60}\]),\s.{0,40}?(?:\banything (?:else )?to add\b|\bany(?:thing)? further\b|\b(?:want|like|care) to (?:add|jump in|weigh in|take (?:that|this|it)|speak to|talk (?:to|about)|address|start|outline|answer|handle|kick (?:us |it )?off|go first|pick (?:that|this|it) up)\b|\bwhy don(?:'t|’t) you (?:start|take|go|begin|kick)\b|\b(?:can|could) (?:you )?(?:outline|speak to|talk (?:to|about)|address|take|walk us through)\b|\bчто-нибудь добавить|\bхотите добавить)/iu;
+  /^(?:(?:okay|ok|all right|great|so|yeah|and|maybe|with that)[.,!]?\s+)*(?:(?:(?:Dr|Mr|Mrs|Ms|Secretary|Director|Administrator|General)\.?\s+)?\p{Lu}[\p{L}’'-]+|\[[^\]]{1,60}\]),\s.{0,40}?(?:\banything (?:else )?to add\b|\bany(?:thing)? further\b|\b(?:want|like|care) to (?:add|jump in|weigh in|take (?:that|this|it)|speak to|talk (?:to|about)|address|start|outline|answer|handle|kick (?:us |it |things )?off|get (?:us |it |things )?started|go first|pick (?:that|this|it) up)\b|\bwhy don(?:'t|’t) you (?:start|take|go|begin|kick)\b|\b(?:can|could) (?:you )?(?:outline|speak to|talk (?:to|about)|address|take|walk us through)\b|\bчто-нибудь добавить|\bхотите добавить)/iu;
 
 // The same with the name last: "Anything you’d like to add, Dr. Fauci?"
 const ADD_ANYTHING =
@@ -390,7 +400,7 @@ export const isContinuation = (text: string) => /^(?:\.\.\.|…|—|–|--)\s*\p
 // The person asked did not hear or follow the question: "Sorry, I'm having a hard time hearing
 // you.", "Are you talking about the Times story?", "Say that again?", "What was the question?"
 const CLARIFICATION =
-  /\b(?:hard time hearing|(?:can't|can’t|cannot|couldn't|couldn’t|didn't|didn’t) (?:quite )?(?:hear|catch|understand) (?:you|that|the question|what you)|you(?:'re|’re| are) breaking up|say (?:that|it) again|(?:are|were) you (?:talking about|referring to|asking (?:about|me)|saying)|what was the question|(?:do|did) you mean\b|(?:can|could) you be (?:more )?specific|which (?:piece|part|one) (?:did|do) you want|(?:не )?(?:расслышал|понял вопрос)|повторите(?:,? пожалуйста)? вопрос)/iu;
+  /\b(?:hard time hearing|(?:can't|can’t|cannot|couldn't|couldn’t|didn't|didn’t) (?:quite )?(?:hear|catch|understand) (?:you|that|the question|what you)|you(?:'re|’re| are) breaking up|say (?:that|it) again|(?:are|were) you (?:talking about|referring to|asking (?:about|me)|saying)|you(?:'re|’re| are) (?:talking about|referring to|asking (?:me )?(?:about|what|whether|if))|when you say\b|give me (?:a (?:little )?(?:bit )?)?more (?:than that|context|detail|to go on)?|^(?:which|what)\W+(?:which|what)\W*$|what was the question|(?:do|did) you mean\b|(?:can|could) you be (?:more )?specific|which (?:piece|part|one) (?:did|do) you want|(?:не )?(?:расслышал|понял вопрос)|повторите(?:,? пожалуйста)? вопрос)/iu;
 
 /**
  * The person asked did not catch the question, and the asker will put it again: "I'm so sorry.",
@@ -459,7 +469,7 @@ export function isAudioTrouble(text: string): boolean {
 
 // "Okay, a couple items at the top.", "Okay, just a topper for you.", "I have a few updates for you."
 const ITEMS =
-  /\b(?:(?:a couple|a few|two|three|several|some|one|a number)(?: of)? (?:more )?(?:items|updates|toppers)(?: for you)?(?: (?:at|for) the top)?|(?:a|one) (?:quick |more )?topper|(?:items|things|updates)(?: for (?:you|everybody|everyone|you all|all of you))? (?:at|for) the top)\b/iu;
+  /\b(?:(?:a couple|a few|two|three|several|some|one|a number)(?: of)? (?:more )?(?:items|updates|toppers)(?: for you)?(?: (?:at|for) the top)?|(?:a|one) (?:quick |more )?topper|(?:items|things|updates)(?: for (?:you|everybody|everyone|you all|all of you))? (?:at|for) the top|let me (?:go ahead and )?finish(?:,| and| —)? (?:and )?then (?:we'll|we’ll|i'll|i’ll|we will|i will) (?:get|go|turn) to (?:some |your |the )?questions)\b/iu;
 
 /**
  * The first few sentences, courtesy aside, announce items of the briefer's own: a topper, not an
@@ -493,7 +503,7 @@ export const isTimeCall = (text: string) => spokenWordCount(text, 15) <= 15 && T
 
 // "A follow-up?", "Can I follow up?", "One more?": asking for the floor, not yet a question.
 const FOLLOW_UP_BID =
-  /^(?:(?:can|could|may) i (?:just )?(?:ask (?:a|one) )?|(?:just )?(?:a|one) (?:quick )?)?(?:follow[- ]?up|more|last one|quick one)\s*[?.]?$/iu;
+  /^(?:(?:can|could|may) i (?:just )?(?:ask (?:a|one) )?|(?:just )?(?:a|one) (?:quick )?)?(?:follow[- ]?up|more|last one|quick one|change (?:of|the) (?:topic|subject)|(?:another|a different|a new) (?:topic|subject))\s*[?.]?$/iu;
 
 /** A name called ("Karine?", "Mr. President —") or the floor asked for ("A follow-up?"), in at most six words. */
 const bidsByName = (t: string) =>
@@ -514,8 +524,9 @@ export function isFloorBid(text: string): boolean {
 }
 
 // "Can I ask one on Ukraine?", "And can I ask you about Loretta Lynch?": leave to put a question asked for.
+// "Can I go back to the bulk collection program?" asks for the floor the same way.
 const PERMISSION_BID =
-  /^(?:(?:and|but|so|okay|ok)[,\s]+)?(?:can|could|may) i (?:just )?(?:also )?(?:ask|get|have)\b(?: you)?(?: (?:a|one|two|another|one more|a couple(?: of)?)(?: (?:quick|last|more|other))*(?: (?:questions?|ones?|follow-?ups?))?)?(?: (?:on|about|regarding) [^?]{1,60})?\s*\?$/iu;
+  /^(?:(?:and|but|so|okay|ok)[,\s]+)?(?:can|could|may) (?:i|we) (?:just )?(?:also )?(?:(?:ask|get|have)\b(?: you)?(?: (?:a|one|two|another|one more|a couple(?: of)?)(?: (?:quick|last|more|other))*(?: (?:questions?|ones?|follow-?ups?))?)?(?: (?:on|about|regarding) [^?]{1,60})?|(?:go|come|turn|switch|move|get|pivot)(?: back)? to [^?]{1,60}|(?:follow up|change (?:the )?(?:subject|topics?))(?: (?:on|about|with) [^?]{1,60})?)\s*\?$/iu;
 
 /** Asks leave to put a question, and puts none yet: "And can I ask one on Ukraine?" */
 export const asksLeave = (text: string) =>

@@ -7,7 +7,11 @@ import type { WarningCode } from "../../errors/catalog.js";
 import type { QaPair, Turn } from "../../model/document.js";
 import { addressee, isInterpretedMarker, type LabelConvention, type LabelMatch } from "./labels.js";
 import { pairQuestions } from "./pairing.js";
-import { asksToHearAgain, isBackchannel } from "./procedural.js";
+import { asksToHearAgain, isBackchannel, isBrokenOff, spokenWordCount } from "./procedural.js";
+
+/** Words at most in an answer's start broken off by the next question (pairing). */
+const BROKEN_START = 4;
+
 import { nameQuestioners } from "./questioners.js";
 import { findStageDirections } from "./stage-directions.js";
 import { classifyTurns, continuations } from "./turn-kinds.js";
@@ -134,5 +138,10 @@ export function segment(input: SegmentInput): SegmentResult {
     const text = t.paragraphs.join(" ");
     return isBackchannel(text) || asksToHearAgain(text);
   });
-  return { turns, qa: pairQuestions(turns, continuations(shapes), listening), warnings };
+  // An answer broken off before it said anything ("Well, again --"), a few words at most.
+  const brokenOff = turns.map((t) => {
+    const text = t.paragraphs.join(" ");
+    return t.kind === "answer" && isBrokenOff(text) && spokenWordCount(text, BROKEN_START) <= BROKEN_START;
+  });
+  return { turns, qa: pairQuestions(turns, continuations(shapes), listening, brokenOff), warnings };
 }

@@ -39,6 +39,7 @@ import {
   splitSentences,
   spokenWordCount,
   spokenWords,
+  thanksTheRoom,
 } from "./procedural.js";
 
 export interface TurnShape {
@@ -77,7 +78,7 @@ const FALSE_START = 6;
 /** Labels that say a question is put (labels.ts); the end is a letter's, which \b knows only in ASCII. */
 const QUESTION_LABEL = new RegExp(`^(?:${QUESTION_WORDS})(?![\\p{L}\\p{N}])`, "iu");
 const ANSWER_REPLY =
-  /^(?:yes|no|nope|not yet|correct|that(?:'s|’s| is) (?:correct|right|true|accurate)|i am|i do|i did|i will|i have|we are|we do|we did|we will|they do|they are|it is|it does|he is|she is|of course|definitely|да|нет|конечно)\b[^?]{0,25}[.!]?$/iu;
+  /^(?:yes|no|nope|not yet|correct|that(?:'s|’s| is) (?:correct|right|true|accurate|not (?:what|true|right|correct|accurate))|i am|i do|i did|i will|i have|we are|we do|we did|we will|they do|they are|it is|it does|he is|she is|of course|definitely|да|нет|конечно)\b[^?]{0,25}[.!]?$/iu;
 /** Ends on the room's laughter. */
 const QUIP = /\((?:laughter|laughs|laughing)[^()]*\)[\s.]*$/iu;
 /** At most this many words said for a laugh (not "I'd like you to say something new.", which asks). */
@@ -148,11 +149,13 @@ export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[
       words <= SHORT_REPLY &&
       (!ANSWER_REPLY.test(text.trim()) || isBackchannel(text))
     ) {
-      if (kinds[i] === null) {
-        // A bid for the floor ("Karine?") answered by "Yeah.": the floor given.
-        // (Not "— when the application is available —" "Yeah.": the question going on bids for nothing.)
+      if (kinds[i] === null || kinds[i] === "other") {
+        // A bid for the floor ("Karine?", "Change of topic?") answered by "Yeah." or "Sure.": the
+        // floor given. (Not "— when the application is available —" "Yeah.": the question going
+        // on bids for nothing.)
         const bid = isFloorBid(prevText) && continued[i - 1] == null && !begunQuestion(i - 1);
-        kinds[i] = bid && FLOOR_GIVEN.test(text.trim()) ? "moderator" : "other";
+        if (bid && FLOOR_GIVEN.test(text.trim())) kinds[i] = "moderator";
+        else if (kinds[i] === null) kinds[i] = "other";
       }
       if (kinds[i - 1] === "question" && spokenWordCount(prevText, 12) <= 12 && !begunQuestion(i - 1))
         kinds[i - 1] = "other";
@@ -257,6 +260,11 @@ export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[
       kinds[i] = "other";
     }
   }
+
+  // "Thanks, everybody." once the last question has been answered closes the event.
+  for (let i = lastQuestion + 1; lastQuestion !== -1 && i < turns.length; i++)
+    if (sides[i] === "official" && kinds[i] === "other" && thanksTheRoom(texts[i] as string))
+      kinds[i] = "moderator";
 
   // "Can you hear me?" "Yes." / "Franco, can you hear me any better?" "Yes, that was a little
   // clearer.": a few words in reply to the sound of the call answer nothing, unless they hand
