@@ -1266,4 +1266,32 @@ describe("turn kinds: nods, the line and running the room", () => {
       [12, 13],
     ]);
   });
+
+  it("an official's Okay. while a reporter sets up the question is listening, and declining with We're going to move on. Go ahead. runs the room", () => {
+    const { kinds, pairs } = read([
+      "Q    Thank you, Karine. I'd like to first ask you a question about remarks the President made to me on the lawn two weeks ago.",
+      "MS. JEAN-PIERRE:  Okay.",
+      "Q    He told me nobody should be in prison for marijuana. Will he keep that promise?",
+      `MS. JEAN-PIERRE:  ${ANSWER}`,
+      "Q    Have you faced any attacks yourself at the podium?",
+      "MS. JEAN-PIERRE:  I — we're going to move on, Simon. Go ahead. Go ahead, Alex.",
+      "Q    Is the bill going to pass?",
+      `MS. JEAN-PIERRE:  ${ANSWER}`,
+    ]);
+    expect(kinds).toEqual([
+      "question",
+      "other",
+      "question",
+      "answer",
+      "question",
+      "moderator",
+      "question",
+      "answer",
+    ]);
+    expect(pairs).toEqual([
+      [0, 3],
+      [2, 3],
+      [6, 7],
+    ]);
+  });
 });

@@ -234,6 +234,8 @@ const HAND_OFF = [
   /\b(?:i'll|i’ll|i will|i can) stay (?:(?:a|for a) (?:little|bit|few|couple|minute|second)|longer|on)\b/iu,
   /\btake (?:some|a few|a couple(?: of)?|more|a couple more|a few more|one or two) (?:more )?questions\b/iu,
   /\b(?:turn|hand) (?:it|this|things) (?:back )?over to\b|\bover to you\b/iu,
+  // "We're going to move on, Simon."
+  /\b(?:we're|we’re|we are|i'm|i’m|let's|let’s|let us) (?:going to |gonna )*(?:have to )?move on\b/iu,
   // "All right, let's go to questions, please.", "why don't we get to the questions."
   // "Let's open it up for a few questions.", "so let's do questions", "let's open up to Q&A"
   /\b(?:let(?:'s|’s| us)|we(?:'ll|’ll| will)|i(?:'ll|’ll| will)|why don(?:'t|’t) we) (?:now )?(?:go|get|move|turn|open (?:it |this |things )?up|do)(?: (?:to|for|into))? (?:a few |some |your |the |a couple of )?(?:questions|q ?& ?a|q and a)\b/iu,

@@ -136,7 +136,11 @@ export function segment(input: SegmentInput): SegmentResult {
   const listening = turns.map((t) => {
     if (t.kind !== "other" || shapes[t.index]?.role === "question") return false;
     const text = t.paragraphs.join(" ");
-    return isBackchannel(text) || asksToHearAgain(text);
+    return (
+      isBackchannel(text) ||
+      asksToHearAgain(text) ||
+      /^(?:okay|ok|all right|alright)[.!]?$/iu.test(text.trim())
+    );
   });
   // An answer broken off before it said anything ("Well, again --"), a few words at most.
   const brokenOff = turns.map((t) => {
