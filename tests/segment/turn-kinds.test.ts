@@ -1294,4 +1294,83 @@ describe("turn kinds: nods, the line and running the room", () => {
       [6, 7],
     ]);
   });
+
+  it("a guest welcomed at the start, the questions counted and called (Two more. Nancy and then Nandita.), and the briefer's one thing at the top after the guest are not answers", () => {
+    const { kinds, pairs } = read([
+      "MS. PSAKI:  Okay. Today, we have a very special guest, Homeland Security Secretary Mayorkas. He has served in government for many years.",
+      `SECRETARY MAYORKAS:  Thank you. ${ANSWER} ${ANSWER}`,
+      "Q    How long do children stay in the facilities?",
+      `SECRETARY MAYORKAS:  ${ANSWER}`,
+      "SECRETARY MAYORKAS:  Oh, I'm happy to take another one.",
+      "MS. PSAKI:  Okay. Two more. Nancy and then Nandita.",
+      "Q    Hi. Thanks. Can I ask you about the tent facilities?",
+      "SECRETARY MAYORKAS:  Sure.",
+      "Q    Will reporters be let in?",
+      `SECRETARY MAYORKAS:  ${ANSWER}`,
+      "MS. PSAKI:  Okay. And we'll do Shelby. Last one.",
+      "Q    Is the border open?",
+      `SECRETARY MAYORKAS:  ${ANSWER}`,
+      `MS. PSAKI:  Okay, I just have one thing at the top, and we'll take your questions. ${ANSWER} ${ANSWER} ${ANSWER}`,
+    ]);
+    expect(kinds).toEqual([
+      "moderator",
+      "remarks",
+      "question",
+      "answer",
+      "moderator",
+      "moderator",
+      "other",
+      "moderator",
+      "question",
+      "answer",
+      "moderator",
+      "question",
+      "answer",
+      "remarks",
+    ]);
+    expect(pairs).toEqual([
+      [2, 3],
+      [8, 9],
+      [11, 12],
+    ]);
+  });
+
+  it("an answer begun and broken off by the reporter is an answer, and I'm not sure what you mean. or Say that one more time. answers nothing", () => {
+    const { kinds, pairs } = read([
+      "Q    It doesn't sound like he's interested in negotiating on the tax credits.",
+      "MS. PSAKI:  As he said — as he said there —",
+      "Q    (Inaudible.)",
+      `MS. PSAKI:  ${ANSWER}`,
+      "Q    Is that a red line for the President?",
+      "MS. PSAKI:  I'm not sure — a red line for whom? I'm not sure what you mean.",
+      "Q    For the Governor's staff.",
+      `MS. PSAKI:  ${ANSWER}`,
+      "Q    Do you trust the news that Juul will be banned?",
+      "MS. PSAKI:  Say that one more time.",
+      "Q    Will the FDA ban Juul?",
+      `MS. PSAKI:  ${ANSWER}`,
+    ]);
+    expect(kinds).toEqual([
+      "question",
+      "answer",
+      "other",
+      "answer",
+      "question",
+      "other",
+      "question",
+      "answer",
+      "question",
+      "other",
+      "question",
+      "answer",
+    ]);
+    expect(pairs).toEqual([
+      [0, 1],
+      [0, 3],
+      [4, 7],
+      [6, 7],
+      [8, 11],
+      [10, 11],
+    ]);
+  });
 });

@@ -221,7 +221,7 @@ const HAND_OFF = [
   /\boperator\b/iu,
   /\bopen (?:up )?the (?:lines|floor)\b/iu,
   /\b(?:i'll|i’ll|i will|we'll|we’ll|we will|let me|let's|let’s) (?:take|go to|call on|answer|get to) (?:her|him|you|them|the next|one more|a (?:couple|few))\b/iu,
-  /\b(?:[Ll]et me|[Ll]et's|[Ll]et’s|I'll|I’ll|[Ww]e'll|[Ww]e’ll) (?:go (?:back |over )?to|call on|turn to) \p{Lu}/u,
+  /\b(?:[Ll]et me|[Ll]et's|[Ll]et’s|I'll|I’ll|[Ww]e'll|[Ww]e’ll) (?:go (?:back |over )?to|call on|turn to|do|take|go with) \p{Lu}/u,
   /\bcalled on\b|\bcall on\b/iu,
   // Keeping the queue: "I'm going to come back because I didn't take your question.", "And then
   // I'll come around.", "I was pointing to Sebastian.", "I'll stay a little longer and take some questions."
@@ -263,13 +263,18 @@ const GROUND_RULES =
   /\bon (?:deep )?background\b|\bon the record\b|\bembargo(?:ed)?\b|\battribut(?:able|ed) to\b|\bground rules?\b|\bnot for reporting\b|\bfor your awareness\b/iu;
 // Cyrillic words after a space or stop: \b knows only ASCII words.
 const INTRODUCTION =
-  /\b(?:[Jj]oining us|with us (?:again )?today|(?:excited|pleased|happy|delighted|glad|thrilled) to have (?!you\b)|[Ww]e have (?:the (?:premiere|pleasure|honor|privilege) of|with us|here) |(?:[Hh]e|[Ss]he|[Tt]hey) (?:has|have|will have) (?:time|a few minutes|a hard stop)\b|(?:[Hh]e|[Ss]he|[Tt]hey)(?:'ll| will) take (?:a few |some |a couple of |your )?questions|[Oo]ur (?:speaker|briefer)s?\b|(?:[Hh]e|[Ss]he|[Tt]hey) (?:can|will) (?:talk|speak|walk|take) (?:to )?you|[Tt]his is \p{Lu}\p{Ll}+ \p{Lu}|(?:I'm|I’m|I am|[Ww]e're|[Ww]e’re|[Ww]e are) joined (?:today |tonight |here |this (?:morning|afternoon|evening) )?by\b|\b[Ii] have with me\b|(?<!\b(?:I|[Ww]e|[Yy]ou))(?: will|'ll|’ll) (?:make|give|deliver) (?:an? )?(?:opening|introductory|brief) (?:remarks|statement)|(?<!\b(?:I|[Ww]e|[Yy]ou))(?: will|'ll|’ll) (?:then )?(?:answer|take) (?:your |some )?questions)|(?:^|[\s,.;:!?«"])(?:(?:выступит|выступят) со вступительным словом|(?:ответит|ответят) на (?:ваши )?вопросы|[Пп]редоставляю слово|[Сс]лово предоставляется|[Нн]адаю слово|(?:дасть|дадуть) відповіді на (?:ваші )?запитання)/u;
+  /\b(?:[Jj]oining us|with us (?:again )?today|(?:excited|pleased|happy|delighted|glad|thrilled) to have (?!you\b)|[Ww]e have (?:the (?:premiere|pleasure|honor|privilege) of|with us|here) |(?:[Ww]e have|[Jj]oining us is|[Ww]e(?:'re|’re| are) joined by) (?:a |our )?(?:very )?special guests?\b|(?:[Hh]e|[Ss]he|[Tt]hey) (?:has|have|will have) (?:time|a few minutes|a hard stop)\b|(?:[Hh]e|[Ss]he|[Tt]hey)(?:'ll| will) take (?:a few |some |a couple of |your )?questions|[Oo]ur (?:speaker|briefer)s?\b|(?:[Hh]e|[Ss]he|[Tt]hey) (?:can|will) (?:talk|speak|walk|take) (?:to )?you|[Tt]his is \p{Lu}\p{Ll}+ \p{Lu}|(?:I'm|I’m|I am|[Ww]e're|[Ww]e’re|[Ww]e are) joined (?:today |tonight |here |this (?:morning|afternoon|evening) )?by\b|\b[Ii] have with me\b|(?<!\b(?:I|[Ww]e|[Yy]ou))(?: will|'ll|’ll) (?:make|give|deliver) (?:an? )?(?:opening|introductory|brief) (?:remarks|statement)|(?<!\b(?:I|[Ww]e|[Yy]ou))(?: will|'ll|’ll) (?:then )?(?:answer|take) (?:your |some )?questions)|(?:^|[\s,.;:!?«"])(?:(?:выступит|выступят) со вступительным словом|(?:ответит|ответят) на (?:ваши )?вопросы|[Пп]редоставляю слово|[Сс]лово предоставляется|[Нн]адаю слово|(?:дасть|дадуть) відповіді на (?:ваші )?запитання)/u;
 // "На этом пресс-конференция завершена.", "На этом всё.", "На цьому брифінг завершено." (no \b
 // before Cyrillic: it knows only ASCII words).
 const CLOSING =
   /(?:^|[\s,.!])на (?:этом|цьому)(?:\s[^.?!]{0,40}?)?\s(?:заверш|законч|оконч|закінч)|(?:^|[\s,.!])на (?:этом|цьому) (?:всё|все|усе)[.!]|(?:^|[\s,.!])(?:последний|останнє) (?:вопрос|питання)|\b(?:last|final) question\b|\bthat concludes\b|\b(?:that's|that’s|that is) (?:it|all)(?: for| we have| the time)\b|\bthanks? (?:you )?(?:all |everyone )?for joining\b|\bembargo\b|\bfollow up with (?:me|us)\b|\breach out to (?:me|us)\b|\bhard stop\b|\bwrap (?:it |this )?up\b|\byou know where to find (?:me|us)\b|\b(?:we'll|we’ll|we will) (?:be )?(?:doing|do|hold|holding|have|having) (?:this|another|the next|our next) (?:briefing|call|press call|gaggle)\b/iu;
 const TIME_CALL =
-  /\b(?:(?:we|you|i|he|she|they|the pool|pool) (?:need|needs|have|has|got|gotta|(?:'ve|’ve) got)(?: to)?|(?:i'm|i’m|we're|we’re) (?:going to|gonna)(?: have to)?) (?:go|gather|wrap(?: (?:it|this|things) up)?|leave|move|land)(?=\s*(?:[.,!;?—–]|--|$|so\b|now\b))|\bout of time\b|\bhard stop\b|\b(?:this|that|it)(?:'s|’s| is| will be| is going to (?:have to )?be) (?:the|our|my) last one\b|\b(?:one|two|three|a couple|a few|couple)(?: of)? more questions?\b|\blast question\b/iu;
+  /\b(?:(?:we|you|i|he|she|they|the pool|pool) (?:need|needs|have|has|got|gotta|(?:'ve|’ve) got)(?: to)?|(?:i'm|i’m|we're|we’re) (?:going to|gonna)(?: have to)?) (?:go|gather|wrap(?: (?:it|this|things) up)?|leave|move|land)(?=\s*(?:[.,!;?—–]|--|$|so\b|now\b))|\bout of time\b|\bhard stop\b|\b(?:going to|gonna|(?:we|i)(?:'ll|’ll| will)) (?:do|take) (?:one|two|three|a couple|a few)(?: more)?(?: questions?)?\b|\b(?:happy|glad) to take (?:another|one more|a few more|a couple more)(?: questions?| ones?)?\b|^\s*(?:(?:okay|ok|all right|and)[,.]?\s+)*(?:the )?last one\s*[.!]?$|\b(?:this|that|it)(?:'s|’s| is| will be| is going to (?:have to )?be) (?:the|our|my) last one\b|\b(?:one|two|three|a couple|a few|couple)(?: of)? more questions?\b|\blast question\b/iu;
+
+// "Two more.", "Last one.": a sentence that counts the questions left; it runs the room beside a
+// name called or a hand-off, but alone it may answer ("And the governors?" "Two more.").
+const COUNTED =
+  /^\s*(?:(?:okay|ok|all right|and)[,.]?\s+)*(?:(?:one|two|three|a couple|a few)(?: of)? more|(?:the )?last one)(?: questions?)?\s*[.!]?$/iu;
 
 /** "Just, like, two more.": how many questions are left, said after an answer (turn-kinds.ts). */
 export const isQuestionsLeft = (text: string) =>
@@ -294,7 +299,7 @@ export const mentionsHandOff = (text: string) => {
 
 // A reporter called by name: "Karen?", "Yes, Peter?", "Mary.", "All right, Tommy Christopher.", "Dr. Walensky."
 const NAME_CALLED =
-  /^(?:(?:[Yy]es|[Yy]eah|[Oo]kay|OK|[Oo]k|[Aa]ll right|[Aa]lright|[Gg]reat),?\s+)?(?:(?:Dr|Mr|Mrs|Ms|Secretary|Director|Administrator|Ambassador|General|Admiral|Senator|Governor)\.?\s+)?\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)?[?.]$/u;
+  /^(?:(?:[Yy]es|[Yy]eah|[Oo]kay|OK|[Oo]k|[Aa]ll right|[Aa]lright|[Gg]reat),?\s+)?(?:(?:Dr|Mr|Mrs|Ms|Secretary|Director|Administrator|Ambassador|General|Admiral|Senator|Governor)\.?\s+)?\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)?(?:(?:,| and| and then|, and then|, then) \p{Lu}[\p{L}’'-]+)?[?.]$/u;
 
 /** Words a turn made only of running the room may have: hand-offs, time calls, courtesy. */
 const ROOM_RUNNING = 60;
@@ -360,9 +365,11 @@ export function isHandOff(text: string): boolean {
     // Only short sentences run the room, and only while every one before has: a speech's first
     // sentence need not be tried against every phrase.
     const runs: boolean =
-      running && count <= ROOM_SENTENCE && (handsOff(sentence) || TIME_CALL.test(sentence));
+      running &&
+      count <= ROOM_SENTENCE &&
+      (handsOff(sentence) || TIME_CALL.test(sentence) || callsOnSomeone(sentence));
     ran ||= runs;
-    running &&= runs || cutShort;
+    running &&= runs || cutShort || COUNTED.test(sentence);
     if (words > (running ? ROOM_RUNNING : 22)) return false;
   }
   if (words === 0) return false;
@@ -402,7 +409,7 @@ export const isContinuation = (text: string) => /^(?:\.\.\.|…|—|–|--)\s*\p
 // The person asked did not hear or follow the question: "Sorry, I'm having a hard time hearing
 // you.", "Are you talking about the Times story?", "Say that again?", "What was the question?"
 const CLARIFICATION =
-  /\b(?:hard time hearing|(?:can't|can’t|cannot|couldn't|couldn’t|didn't|didn’t) (?:quite )?(?:hear|catch|understand) (?:you|that|the question|what you)|you(?:'re|’re| are) breaking up|say (?:that|it) again|(?:are|were) you (?:talking about|referring to|asking (?:about|me)|saying)|you(?:'re|’re| are) (?:talking about|referring to|asking (?:me )?(?:about|what|whether|if))|when you say\b|give me (?:a (?:little )?(?:bit )?)?more (?:than that|context|detail|to go on)?|^(?:which|what)\W+(?:which|what)\W*$|what was the question|(?:do|did) you mean\b|(?:can|could) you be (?:more )?specific|which (?:piece|part|one) (?:did|do) you want|(?:не )?(?:расслышал|понял вопрос)|повторите(?:,? пожалуйста)? вопрос)/iu;
+  /\b(?:hard time hearing|(?:can't|can’t|cannot|couldn't|couldn’t|didn't|didn’t) (?:quite )?(?:hear|catch|understand) (?:you|that|the question|what you)|you(?:'re|’re| are) breaking up|say (?:that|it) again|(?:are|were) you (?:talking about|referring to|asking (?:about|me)|saying)|you(?:'re|’re| are) (?:talking about|referring to|asking (?:me )?(?:about|what|whether|if))|when you say\b|give me (?:a (?:little )?(?:bit )?)?more (?:than that|context|detail|to go on)?|^(?:which|what)\W+(?:which|what)\W*$|what was the question|(?:do|did) you mean\b|not sure (?:what|which one) you mean|say (?:that|it) (?:one more time|again)|(?:can|could) you be (?:more )?specific|which (?:piece|part|one) (?:did|do) you want|(?:не )?(?:расслышал|понял вопрос)|повторите(?:,? пожалуйста)? вопрос)/iu;
 
 /**
  * The person asked did not catch the question, and the asker will put it again: "I'm so sorry.",
@@ -471,7 +478,7 @@ export function isAudioTrouble(text: string): boolean {
 
 // "Okay, a couple items at the top.", "Okay, just a topper for you.", "I have a few updates for you."
 const ITEMS =
-  /\b(?:(?:a couple|a few|two|three|several|some|one|a number)(?: of)? (?:more )?(?:items|updates|toppers)(?: for you)?(?: (?:at|for) the top)?|(?:a|one) (?:quick |more )?topper|(?:items|things|updates)(?: for (?:you|everybody|everyone|you all|all of you))? (?:at|for) the top|let me (?:go ahead and )?finish(?:,| and| —)? (?:and )?then (?:we'll|we’ll|i'll|i’ll|we will|i will) (?:get|go|turn) to (?:some |your |the )?questions)\b/iu;
+  /\b(?:(?:a couple|a few|two|three|several|some|one|a number)(?: of)? (?:more )?(?:items|updates|toppers)(?: for you)?(?: (?:at|for) the top)?|(?:a|one) (?:quick |more )?topper|(?:items?|things?|updates?)(?: for (?:you|everybody|everyone|you all|all of you))? (?:at|for) the top|let me (?:go ahead and )?finish(?:,| and| —)? (?:and )?then (?:we'll|we’ll|i'll|i’ll|we will|i will) (?:get|go|turn) to (?:some |your |the )?questions)\b/iu;
 
 /**
  * The first few sentences, courtesy aside, announce items of the briefer's own: a topper, not an
@@ -531,8 +538,16 @@ const PERMISSION_BID =
   /^(?:(?:and|but|so|okay|ok)[,\s]+)?(?:can|could|may) (?:i|we) (?:just )?(?:also )?(?:(?:ask|get|have)\b(?: you)?(?: (?:a|one|two|another|one more|a couple(?: of)?)(?: (?:quick|last|more|other))*(?: (?:questions?|ones?|follow-?ups?))?)?(?: (?:on|about|regarding) [^?]{1,60})?|(?:go|come|turn|switch|move|get|pivot)(?: back)? to [^?]{1,60}|(?:follow up|change (?:the )?(?:subject|topics?))(?: (?:on|about|with) [^?]{1,60})?)\s*\?$/iu;
 
 /** Asks leave to put a question, and puts none yet: "And can I ask one on Ukraine?" */
-export const asksLeave = (text: string) =>
-  spokenWordCount(text, 12) <= 12 && PERMISSION_BID.test(text.trim());
+export function asksLeave(text: string): boolean {
+  if (spokenWordCount(text, 16) > 16) return false;
+  // "Hi. Thanks. Can I ask you about the G7 in June?": the courtesy before it set aside.
+  const rest = sentencesOf(text).filter((s) => !isCourtesySentence(s));
+  return (
+    rest.length === 1 &&
+    spokenWordCount(rest[0] as string, 12) <= 12 &&
+    PERMISSION_BID.test((rest[0] as string).trim())
+  );
+}
 
 // How questions open, in English and Russian; a bare "when" or "what" also opens relative clauses
 // ("But when it comes to —"), so those count only with an auxiliary after them.
