@@ -1373,4 +1373,18 @@ describe("turn kinds: nods, the line and running the room", () => {
       [10, 11],
     ]);
   });
+
+  it("That's right. while a reporter sets up the question is listening, and the answer after answers the setup too", () => {
+    const { kinds, pairs } = read([
+      "Q    The White House put out a rare statement on Beau Biden yesterday because the Vice President had traveled to Houston.",
+      "MR. EARNEST:  That's right.",
+      "Q    Has the Vice President had to change his schedule?",
+      `MR. EARNEST:  ${ANSWER}`,
+    ]);
+    expect(kinds).toEqual(["question", "other", "question", "answer"]);
+    expect(pairs).toEqual([
+      [0, 3],
+      [2, 3],
+    ]);
+  });
 });

@@ -395,7 +395,7 @@ export function isHandOff(text: string): boolean {
 
 // Listening noises from the people asking: they take no turn in the exchange.
 const BACKCHANNEL =
-  /^(?:(?:yes|yeah|yep|right|exactly|uh-huh|mm-hmm|mhm|sure|indeed|true|of course|wow|i see|i know|got it|да|ага|понятно|так|зрозуміло)[,.!]?\s*)+$/iu;
+  /^(?:(?:yes|yeah|yep|right|that(?:'s|’s) right|exactly|uh-huh|mm-hmm|mhm|sure|indeed|true|of course|wow|i see|i know|got it|да|ага|понятно|так|зрозуміло)[,.!]?\s*)+$/iu;
 
 /** "Yeah.", "Right. Exactly.", "Uh-huh.": the person asking listening, not asking. */
 export const isBackchannel = (text: string) => BACKCHANNEL.test(text.replace(/\([^()]*\)/gu, " ").trim());

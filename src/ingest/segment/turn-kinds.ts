@@ -78,7 +78,7 @@ const FALSE_START = 6;
 /** Labels that say a question is put (labels.ts); the end is a letter's, which \b knows only in ASCII. */
 const QUESTION_LABEL = new RegExp(`^(?:${QUESTION_WORDS})(?![\\p{L}\\p{N}])`, "iu");
 const ANSWER_REPLY =
-  /^(?:yes|no|nope|not yet|correct|that(?:'s|’s| is) (?:correct|right|true|accurate|not (?:what|true|right|correct|accurate))|i am|i do|i did|i will|i have|we are|we do|we did|we will|they do|they are|it is|it does|he is|she is|of course|definitely|да|нет|конечно)\b[^?]{0,25}[.!]?$/iu;
+  /^(?:yes|no|nope|not yet|correct|that(?:'s|’s| is) (?:correct|true|accurate|not (?:what|true|right|correct|accurate))|i am|i do|i did|i will|i have|we are|we do|we did|we will|they do|they are|it is|it does|he is|she is|of course|definitely|да|нет|конечно)\b[^?]{0,25}[.!]?$/iu;
 /** Ends on the room's laughter. */
 const QUIP = /\((?:laughter|laughs|laughing)[^()]*\)[\s.]*$/iu;
 /** At most this many words said for a laugh (not "I'd like you to say something new.", which asks). */
