@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { startBatchWork } from "../../src/ingest/parallel/priority.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -62,6 +63,28 @@ describe("batch work's heaps", () => {
     const plain = peak({ START_BATCH: "1", VERBATIM_HEAP_GROWING: "0" });
     expect(batch).toBeLessThan(80);
     expect(batch).toBeLessThan(0.75 * plain);
+  });
+});
+
+describe("batch work's settings", () => {
+  it("are whole numbers: a mistyped VERBATIM_HEAP_GROWING or VERBATIM_BATCH_NICE is a coded error, not ignored", () => {
+    const saved = { heap: process.env.VERBATIM_HEAP_GROWING, nice: process.env.VERBATIM_BATCH_NICE };
+    try {
+      process.env.VERBATIM_BATCH_NICE = "1O";
+      expect(() => startBatchWork()).toThrow(expect.objectContaining({ code: "SETTING_INVALID" }));
+      // Niceness 0 keeps the normal priority, so only the heap setting is read, and refused.
+      process.env.VERBATIM_BATCH_NICE = "0";
+      process.env.VERBATIM_HEAP_GROWING = "-5";
+      expect(() => startBatchWork()).toThrow(/VERBATIM_HEAP_GROWING="-5" is not a valid setting/);
+    } finally {
+      for (const [name, value] of [
+        ["VERBATIM_HEAP_GROWING", saved.heap],
+        ["VERBATIM_BATCH_NICE", saved.nice],
+      ] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
   });
 });
 

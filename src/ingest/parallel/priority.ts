@@ -8,6 +8,7 @@
 import { readdirSync } from "node:fs";
 import os from "node:os";
 import v8 from "node:v8";
+import { VerbatimError } from "../../errors/catalog.js";
 
 const DEFAULT_NICE = 10;
 
@@ -32,8 +33,20 @@ const DEFAULT_HEAP_GROWING_PERCENT = 20;
  */
 export function startBatchWork(): void {
   yieldToServing();
-  const percent = Number(process.env.VERBATIM_HEAP_GROWING ?? DEFAULT_HEAP_GROWING_PERCENT);
-  if (Number.isInteger(percent) && percent > 0) v8.setFlagsFromString(`--heap-growing-percent=${percent}`);
+  const percent = wholeNumberSetting("VERBATIM_HEAP_GROWING", DEFAULT_HEAP_GROWING_PERCENT);
+  if (percent > 0) v8.setFlagsFromString(`--heap-growing-percent=${percent}`);
+}
+
+/**
+ * A setting read from the environment that must be a whole number of 0 or more; unset or empty,
+ * the default. A typo ("2O", "-5") is a coded error, not a setting silently ignored.
+ */
+function wholeNumberSetting(name: string, fallback: number): number {
+  const value = process.env[name];
+  if (value === undefined || value.trim() === "") return fallback;
+  if (!/^\d+$/.test(value.trim()))
+    throw new VerbatimError("SETTING_INVALID", { name, value, reason: "a whole number of 0 or more is expected" });
+  return Number(value.trim());
 }
 
 /**
@@ -44,8 +57,8 @@ export function startBatchWork(): void {
  * started afterwards (worker threads) inherit the caller's.
  */
 export function yieldToServing(): void {
-  const nice = Number(process.env.VERBATIM_BATCH_NICE ?? DEFAULT_NICE);
-  if (!Number.isInteger(nice) || nice <= 0) return;
+  const nice = wholeNumberSetting("VERBATIM_BATCH_NICE", DEFAULT_NICE);
+  if (nice <= 0) return;
   for (const thread of threads()) {
     try {
       if (os.getPriority(thread) < nice) os.setPriority(thread, Math.min(19, nice));
