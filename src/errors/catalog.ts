@@ -85,7 +85,11 @@ export const ERRORS = {
       "corrections need an editor's token (Authorization: Bearer …, or signing in on the web); the operator issues them with `verbatim editor add`",
   ),
   CORRECTION_INVALID: entry("user", 400, (d) => `this correction cannot be made: ${d.reason}`),
-  SETTING_INVALID: entry("user", 400, (d) => `${d.name}=${JSON.stringify(d.value)} is not a valid setting: ${d.reason}`),
+  SETTING_INVALID: entry(
+    "user",
+    400,
+    (d) => `${d.name}=${JSON.stringify(d.value)} is not a valid setting: ${d.reason}`,
+  ),
   CORRECTION_NOT_FOUND: entry("user", 404, (d) => `no correction ${d.id} to undo`),
   EDITORS_FILE_INVALID: entry("user", 400, (d) => `the editors file ${d.path} cannot be read: ${d.reason}`),
   PAYLOAD_TOO_LARGE: entry("user", 413, (d) => `the request body is over the limit of ${d.limit} bytes`),

@@ -1387,4 +1387,61 @@ describe("turn kinds: nods, the line and running the room", () => {
       [2, 3],
     ]);
   });
+
+  it("a briefer who starts with questions and calls a name chairs; leave asked and granted with Certainly., a guest's Do you want to answer that?, Nancy, kick us off. and it's got to be the last one run the room", () => {
+    const { kinds, pairs } = read([
+      "MR. CARNEY:  Good afternoon. Welcome to the White House. I have no announcements so we will start with questions. Erica.",
+      "Q    Is the President going to Yemen?",
+      `MR. CARNEY:  ${ANSWER}`,
+      "Q    Thanks. Can I ask you about Yemen?",
+      "MR. CARNEY:  Certainly.",
+      "Q    Does the President support the transition?",
+      "AMBASSADOR RICE:  Do you want to answer that?",
+      `MR. CARNEY:  ${ANSWER}`,
+      "MR. CARNEY:  All right. Nancy, kick us off.",
+      "Q    Can I ask you a follow-up question on COVID-19?",
+      "Q    Will the mandate stay?",
+      `MR. CARNEY:  ${ANSWER}`,
+      "MR. CARNEY:  Phil, it's got to be the last one.",
+      "Q    And the budget?",
+      `MR. CARNEY:  ${ANSWER}`,
+    ]);
+    expect(kinds).toEqual([
+      "moderator",
+      "question",
+      "answer",
+      "other",
+      "moderator",
+      "question",
+      "moderator",
+      "answer",
+      "moderator",
+      "other",
+      "question",
+      "answer",
+      "moderator",
+      "question",
+      "answer",
+    ]);
+    expect(pairs).toEqual([
+      [1, 2],
+      [5, 7],
+      [10, 11],
+      [13, 14],
+    ]);
+  });
+
+  it("a guest brought in after greetings (Happy Friday. … we have another special guest) and a quick week ahead before questions are not answers", () => {
+    const bio = Array(12)
+      .fill("She has taught economics at Princeton for two decades and led its school.")
+      .join(" ");
+    const { kinds } = read([
+      `MS. PSAKI:  Hi everyone. Happy Friday. All right. So, today, we have another special guest — Chair of the Council of Economic Advisers Cecilia Rouse. ${bio}`,
+      `CHAIR ROUSE:  Thank you. ${ANSWER} ${ANSWER}`,
+      "Q    Will wages rise?",
+      `CHAIR ROUSE:  ${ANSWER}`,
+      `MR. GIBBS:  Let's do a quick week ahead, and then I'll take some questions. ${ANSWER} ${ANSWER} ${ANSWER}`,
+    ]);
+    expect(kinds).toEqual(["moderator", "remarks", "question", "answer", "remarks"]);
+  });
 });

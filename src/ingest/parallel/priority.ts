@@ -45,7 +45,11 @@ function wholeNumberSetting(name: string, fallback: number): number {
   const value = process.env[name];
   if (value === undefined || value.trim() === "") return fallback;
   if (!/^\d+$/.test(value.trim()))
-    throw new VerbatimError("SETTING_INVALID", { name, value, reason: "a whole number of 0 or more is expected" });
+    throw new VerbatimError("SETTING_INVALID", {
+      name,
+      value,
+      reason: "a whole number of 0 or more is expected",
+    });
   return Number(value.trim());
 }
 

@@ -130,6 +130,8 @@ const COURTESY_SENTENCE = new RegExp(
     "(?:(?:you're|you’re|you are) )?(?:always )?(?:invited|welcome) (?:back )?(?:any ?time|again)",
     "(?:that's|that’s|that is|that was)(?: very| really| so)? (?:helpful|great|useful|kind|good)",
     "how are you(?: doing)?",
+    // "Welcome to the White House.", "Welcome back."
+    "(?:and )?welcome(?: back)?(?: (?:to|aboard) (?:the |this |our )?[a-z ]{1,30})?(?: everyone| everybody| all)?",
     // Exclamations that say nothing yet: "Oh, my goodness."
     "(?:oh,? )?(?:my goodness|my gosh|my god|goodness|gosh|geez|jeez)(?: gracious)?",
     // An interview's goodbye: "Thank you so much. I enjoyed it.", "It's been a pleasure."
@@ -140,7 +142,7 @@ const COURTESY_SENTENCE = new RegExp(
     // A press call's sound check: "Hi, can you hear me?", "Yes, we can hear you."
     "(?:can|could|do) you (?:all )?(?:hear|see) (?:me|us)(?: (?:okay|ok|all right|alright|now|well))?",
     "(?:we|i) (?:can )?hear you(?: (?:fine|well|now|okay|ok))?",
-    "(?:happy|merry) (?:new year|holidays|christmas|thanksgiving)(?: to (?:you|all of you|everyone))?",
+    "(?:happy|merry) (?:new year|holidays|christmas|thanksgiving|monday|tuesday|wednesday|thursday|friday|weekend)(?: to (?:you|all of you|everyone))?",
     // A briefer's farewell: "Have a good afternoon.", "Enjoy your weekend."
     "(?:have|enjoy) (?:a (?:good|great|nice|wonderful|lovely) |your )(?:afternoon|day|evening|weekend|night|one|holiday|holidays)",
     "(?:see you|talk to you) (?:tomorrow|later|soon|next week|on monday|all tomorrow)",
@@ -238,9 +240,13 @@ const HAND_OFF = [
   /\b(?:we're|we’re|we are|i'm|i’m|let's|let’s|let us) (?:going to |gonna )*(?:have to )?move on\b/iu,
   // "All right, let's go to questions, please.", "why don't we get to the questions."
   // "Let's open it up for a few questions.", "so let's do questions", "let's open up to Q&A"
-  /\b(?:let(?:'s|’s| us)|we(?:'ll|’ll| will)|i(?:'ll|’ll| will)|why don(?:'t|’t) we) (?:now )?(?:go|get|move|turn|open (?:it |this |things )?up|do)(?: (?:to|for|into))? (?:a few |some |your |the |a couple of )?(?:questions|q ?& ?a|q and a)\b/iu,
+  /\b(?:let(?:'s|’s| us)|we(?:'ll|’ll| will)|i(?:'ll|’ll| will)|why don(?:'t|’t) we) (?:now )?(?:go|get|move|turn|open (?:it |this |things )?up|do|start with|begin with)(?: (?:to|for|into))? (?:a few |some |your |the |a couple of )?(?:questions|q ?& ?a|q and a)\b/iu,
+  // "Do you want to answer that?" to a colleague at the podium.
+  /^(?:(?:okay|so|and)[,.]?\s+)?(?:do )?you want to (?:answer|take|handle|address) (?:that|this|it)(?: one)?\??$/iu,
   // "Please, [senior administration official], go for it."
   /\bgo for it\b/iu,
+  // "Nancy, kick us off."
+  /\b(?:kick (?:us|it|things) off|get us started|start us off)\b/iu,
   /^(?:yes|yeah|please)[,.]? (?:sir|ma'am|ma’am)[.!?]?$/iu,
   /^(?:yes|yeah|please)\?$/iu,
   // "Yeah, please." giving the floor back; "The podium is yours."
@@ -263,18 +269,18 @@ const GROUND_RULES =
   /\bon (?:deep )?background\b|\bon the record\b|\bembargo(?:ed)?\b|\battribut(?:able|ed) to\b|\bground rules?\b|\bnot for reporting\b|\bfor your awareness\b/iu;
 // Cyrillic words after a space or stop: \b knows only ASCII words.
 const INTRODUCTION =
-  /\b(?:[Jj]oining us|with us (?:again )?today|(?:excited|pleased|happy|delighted|glad|thrilled) to have (?!you\b)|[Ww]e have (?:the (?:premiere|pleasure|honor|privilege) of|with us|here) |(?:[Ww]e have|[Jj]oining us is|[Ww]e(?:'re|’re| are) joined by) (?:a |our )?(?:very )?special guests?\b|(?:[Hh]e|[Ss]he|[Tt]hey) (?:has|have|will have) (?:time|a few minutes|a hard stop)\b|(?:[Hh]e|[Ss]he|[Tt]hey)(?:'ll| will) take (?:a few |some |a couple of |your )?questions|[Oo]ur (?:speaker|briefer)s?\b|(?:[Hh]e|[Ss]he|[Tt]hey) (?:can|will) (?:talk|speak|walk|take) (?:to )?you|[Tt]his is \p{Lu}\p{Ll}+ \p{Lu}|(?:I'm|I’m|I am|[Ww]e're|[Ww]e’re|[Ww]e are) joined (?:today |tonight |here |this (?:morning|afternoon|evening) )?by\b|\b[Ii] have with me\b|(?<!\b(?:I|[Ww]e|[Yy]ou))(?: will|'ll|’ll) (?:make|give|deliver) (?:an? )?(?:opening|introductory|brief) (?:remarks|statement)|(?<!\b(?:I|[Ww]e|[Yy]ou))(?: will|'ll|’ll) (?:then )?(?:answer|take) (?:your |some )?questions)|(?:^|[\s,.;:!?«"])(?:(?:выступит|выступят) со вступительным словом|(?:ответит|ответят) на (?:ваши )?вопросы|[Пп]редоставляю слово|[Сс]лово предоставляется|[Нн]адаю слово|(?:дасть|дадуть) відповіді на (?:ваші )?запитання)/u;
+  /\b(?:[Jj]oining us|with us (?:again )?today|(?:excited|pleased|happy|delighted|glad|thrilled) to have (?!you\b)|[Ww]e have (?:the (?:premiere|pleasure|honor|privilege) of|with us|here) |(?:[Ww]e have|[Jj]oining us is|[Ww]e(?:'re|’re| are) joined by|bring you) (?:a |our |another )?(?:very )?special guests?\b|\b(?:is|are) here with us\b|(?:[Hh]e|[Ss]he|[Tt]hey) (?:has|have|will have) (?:time|a few minutes|a hard stop)\b|(?:[Hh]e|[Ss]he|[Tt]hey)(?:'ll| will) take (?:a few |some |a couple of |your )?questions|[Oo]ur (?:speaker|briefer)s?\b|(?:[Hh]e|[Ss]he|[Tt]hey) (?:can|will) (?:talk|speak|walk|take) (?:to )?you|[Tt]his is \p{Lu}\p{Ll}+ \p{Lu}|(?:I'm|I’m|I am|[Ww]e're|[Ww]e’re|[Ww]e are) joined (?:today |tonight |here |this (?:morning|afternoon|evening) )?by\b|\b[Ii] have with me\b|(?<!\b(?:I|[Ww]e|[Yy]ou))(?: will|'ll|’ll) (?:make|give|deliver) (?:an? )?(?:opening|introductory|brief) (?:remarks|statement)|(?<!\b(?:I|[Ww]e|[Yy]ou))(?: will|'ll|’ll) (?:then )?(?:answer|take) (?:your |some )?questions)|(?:^|[\s,.;:!?«"])(?:(?:выступит|выступят) со вступительным словом|(?:ответит|ответят) на (?:ваши )?вопросы|[Пп]редоставляю слово|[Сс]лово предоставляется|[Нн]адаю слово|(?:дасть|дадуть) відповіді на (?:ваші )?запитання)/u;
 // "На этом пресс-конференция завершена.", "На этом всё.", "На цьому брифінг завершено." (no \b
 // before Cyrillic: it knows only ASCII words).
 const CLOSING =
   /(?:^|[\s,.!])на (?:этом|цьому)(?:\s[^.?!]{0,40}?)?\s(?:заверш|законч|оконч|закінч)|(?:^|[\s,.!])на (?:этом|цьому) (?:всё|все|усе)[.!]|(?:^|[\s,.!])(?:последний|останнє) (?:вопрос|питання)|\b(?:last|final) question\b|\bthat concludes\b|\b(?:that's|that’s|that is) (?:it|all)(?: for| we have| the time)\b|\bthanks? (?:you )?(?:all |everyone )?for joining\b|\bembargo\b|\bfollow up with (?:me|us)\b|\breach out to (?:me|us)\b|\bhard stop\b|\bwrap (?:it |this )?up\b|\byou know where to find (?:me|us)\b|\b(?:we'll|we’ll|we will) (?:be )?(?:doing|do|hold|holding|have|having) (?:this|another|the next|our next) (?:briefing|call|press call|gaggle)\b/iu;
 const TIME_CALL =
-  /\b(?:(?:we|you|i|he|she|they|the pool|pool) (?:need|needs|have|has|got|gotta|(?:'ve|’ve) got)(?: to)?|(?:i'm|i’m|we're|we’re) (?:going to|gonna)(?: have to)?) (?:go|gather|wrap(?: (?:it|this|things) up)?|leave|move|land)(?=\s*(?:[.,!;?—–]|--|$|so\b|now\b))|\bout of time\b|\bhard stop\b|\b(?:going to|gonna|(?:we|i)(?:'ll|’ll| will)) (?:do|take) (?:one|two|three|a couple|a few)(?: more)?(?: questions?)?\b|\b(?:happy|glad) to take (?:another|one more|a few more|a couple more)(?: questions?| ones?)?\b|^\s*(?:(?:okay|ok|all right|and)[,.]?\s+)*(?:the )?last one\s*[.!]?$|\b(?:this|that|it)(?:'s|’s| is| will be| is going to (?:have to )?be) (?:the|our|my) last one\b|\b(?:one|two|three|a couple|a few|couple)(?: of)? more questions?\b|\blast question\b/iu;
+  /\b(?:(?:we|you|i|he|she|they|the pool|pool) (?:need|needs|have|has|got|gotta|(?:'ve|’ve) got)(?: to)?|(?:i'm|i’m|we're|we’re) (?:going to|gonna)(?: have to)?) (?:go|gather|wrap(?: (?:it|this|things) up)?|leave|move|land)(?=\s*(?:[.,!;?—–]|--|$|so\b|now\b))|\bout of time\b|\bhard stop\b|\b(?:going to|gonna|(?:we|i)(?:'ll|’ll| will)|let me|let(?:'s|’s) (?:just )?) (?:do|take) (?:one|two|three|a couple|a few)(?: more)?(?: questions?)?\b|\b(?:happy|glad) to take (?:another|one more|a few more|a couple more)(?: questions?| ones?)?\b|^\s*(?:(?:okay|ok|all right|and)[,.]?\s+)*(?:the )?last one\s*[.!]?$|\b(?:this|that|it)(?:'s|’s| is| will be| is going to (?:have to )?be|(?:'s|’s| has) got to be) (?:the|our|my) last one\b|\b(?:one|two|three|a couple|a few|couple)(?: of)? more questions?\b|\blast question\b/iu;
 
 // "Two more.", "Last one.": a sentence that counts the questions left; it runs the room beside a
 // name called or a hand-off, but alone it may answer ("And the governors?" "Two more.").
 const COUNTED =
-  /^\s*(?:(?:okay|ok|all right|and)[,.]?\s+)*(?:(?:one|two|three|a couple|a few)(?: of)? more|(?:the )?last one)(?: questions?)?\s*[.!]?$/iu;
+  /^\s*(?:(?:okay|ok|all right|and)[,.]?\s+)*(?:(?:one|two|three|a couple|a few)(?: of)? more|(?:the )?last one)(?: questions?)?(?:,? and (?:then )?(?:we(?:'ll|’ll| will)|i(?:'ll|’ll| will)|she(?:'ll|’ll| will)|he(?:'ll|’ll| will))\b[^.!?]*)?\s*[.!]?$/iu;
 
 /** "Just, like, two more.": how many questions are left, said after an answer (turn-kinds.ts). */
 export const isQuestionsLeft = (text: string) =>
@@ -478,7 +484,7 @@ export function isAudioTrouble(text: string): boolean {
 
 // "Okay, a couple items at the top.", "Okay, just a topper for you.", "I have a few updates for you."
 const ITEMS =
-  /\b(?:(?:a couple|a few|two|three|several|some|one|a number)(?: of)? (?:more )?(?:items|updates|toppers)(?: for you)?(?: (?:at|for) the top)?|(?:a|one) (?:quick |more )?topper|(?:items?|things?|updates?)(?: for (?:you|everybody|everyone|you all|all of you))? (?:at|for) the top|let me (?:go ahead and )?finish(?:,| and| —)? (?:and )?then (?:we'll|we’ll|i'll|i’ll|we will|i will) (?:get|go|turn) to (?:some |your |the )?questions)\b/iu;
+  /\b(?:(?:a couple|a few|two|three|several|some|one|a number)(?: of)? (?:more )?(?:items|updates|toppers)(?: for you)?(?: (?:at|for) the top)?|(?:a|one) (?:quick |more )?topper|(?:items?|things?|updates?)(?: for (?:you|everybody|everyone|you all|all of you))? (?:at|for) the top|(?:do|give you|run through|start with) (?:a |the )?(?:quick )?week ahead|let me (?:go ahead and )?finish(?:,| and| —)? (?:and )?then (?:we'll|we’ll|i'll|i’ll|we will|i will) (?:get|go|turn) to (?:some |your |the )?questions)\b/iu;
 
 /**
  * The first few sentences, courtesy aside, announce items of the briefer's own: a topper, not an
@@ -501,7 +507,12 @@ export function isChairOpening(text: string): boolean {
   // may run long when the introduction opens the turn.
   return words <= 150
     ? INTRODUCTION.test(text)
-    : INTRODUCTION.test(splitSentences(text).slice(0, 2).join(" "));
+    : INTRODUCTION.test(
+        splitSentences(text)
+          .filter((s) => !isCourtesySentence(s))
+          .slice(0, 2)
+          .join(" "),
+      );
 }
 
 /** Closes the event: "That has to be our last question.", "That concludes our press conference." */
@@ -535,7 +546,7 @@ export function isFloorBid(text: string): boolean {
 // "Can I ask one on Ukraine?", "And can I ask you about Loretta Lynch?": leave to put a question asked for.
 // "Can I go back to the bulk collection program?" asks for the floor the same way.
 const PERMISSION_BID =
-  /^(?:(?:and|but|so|okay|ok)[,\s]+)?(?:can|could|may) (?:i|we) (?:just )?(?:also )?(?:(?:ask|get|have)\b(?: you)?(?: (?:a|one|two|another|one more|a couple(?: of)?)(?: (?:quick|last|more|other))*(?: (?:questions?|ones?|follow-?ups?))?)?(?: (?:on|about|regarding) [^?]{1,60})?|(?:go|come|turn|switch|move|get|pivot)(?: back)? to [^?]{1,60}|(?:follow up|change (?:the )?(?:subject|topics?))(?: (?:on|about|with) [^?]{1,60})?)\s*\?$/iu;
+  /^(?:(?:and|but|so|okay|ok)[,\s]+)?(?:can|could|may) (?:i|we) (?:just )?(?:also )?(?:(?:ask|get|have)\b(?: you)?(?: (?:a|one|two|another|one more|a couple(?: of)?)(?: (?:quick|last|more|other))*(?: (?:questions?|ones?|follow-?ups?|follow-?up questions?))?)?(?: (?:on|about|regarding) [^?]{1,60})?|(?:go|come|turn|switch|move|get|pivot)(?: back)? to [^?]{1,60}|(?:follow up|change (?:the )?(?:subject|topics?))(?: (?:on|about|with) [^?]{1,60})?)\s*\?$/iu;
 
 /** Asks leave to put a question, and puts none yet: "And can I ask one on Ukraine?" */
 export function asksLeave(text: string): boolean {

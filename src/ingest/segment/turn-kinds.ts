@@ -83,7 +83,8 @@ const ANSWER_REPLY =
 const QUIP = /\((?:laughter|laughs|laughing)[^()]*\)[\s.]*$/iu;
 /** At most this many words said for a laugh (not "I'd like you to say something new.", which asks). */
 const QUIP_WORDS = 6;
-const FLOOR_GIVEN = /^(?:yes|yeah|yep|sure|go ahead|please|okay|ok|да|пожалуйста|прошу)\b/iu;
+const FLOOR_GIVEN =
+  /^(?:yes|yeah|yep|sure|certainly|of course|absolutely|go ahead|please|okay|ok|да|пожалуйста|прошу)\b/iu;
 
 export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[] {
   const sides = turns.map(sideOf);
@@ -262,6 +263,18 @@ export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[
       kinds[i] = "other";
     }
   }
+
+  // "Can I ask you a follow-up question on COVID-19?" and the question put at once: leave asked
+  // for, not yet the question.
+  for (let i = 0; i + 1 < turns.length; i++)
+    if (
+      sides[i] === "ask" &&
+      sides[i + 1] === "ask" &&
+      kinds[i] === "question" &&
+      kinds[i + 1] === "question" &&
+      asksLeave(texts[i] as string)
+    )
+      kinds[i] = "other";
 
   // "Thanks, everybody." once the last question has been answered closes the event.
   for (let i = lastQuestion + 1; lastQuestion !== -1 && i < turns.length; i++)
