@@ -1444,4 +1444,41 @@ describe("turn kinds: nods, the line and running the room", () => {
     ]);
     expect(kinds).toEqual(["moderator", "remarks", "question", "answer", "remarks"]);
   });
+
+  it("no announcements and straight to questions chairs; Well, I can take a stab at that. is a guest's answer, not a hand-off; thanking the guests for coming closes their part; Could I go to April, please? gives the floor", () => {
+    const { kinds, pairs } = read([
+      "MR. CARNEY:  Good afternoon, everyone. I am going to go right into questions. I don't have any announcements at the top. So, Mr. Feller.",
+      "Q    How much will the infrastructure package cost, and how will it be paid for?",
+      "DR. BOUSHEY:  Well, I can take a stab at that.",
+      `CHAIR ROUSE:  ${ANSWER}`,
+      "MR. CARNEY:  All right. Thank you both so much for coming.",
+      "MR. CARNEY:  We'd love to have you back.",
+      "Q    And can I just do one more on the border?",
+      "Q    Are the shelters full?",
+      `MR. CARNEY:  ${ANSWER}`,
+      "MR. CARNEY:  April. Could I go to April, please?",
+      "Q    Is the President going to Texas?",
+      `MR. CARNEY:  ${ANSWER}`,
+    ]);
+    expect(kinds).toEqual([
+      "moderator",
+      "question",
+      "answer",
+      "answer",
+      "moderator",
+      "other",
+      "other",
+      "question",
+      "answer",
+      "moderator",
+      "question",
+      "answer",
+    ]);
+    expect(pairs).toEqual([
+      [1, 2],
+      [1, 3],
+      [7, 8],
+      [10, 11],
+    ]);
+  });
 });

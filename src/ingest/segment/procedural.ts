@@ -121,13 +121,14 @@ const LEADING_FILLER =
 // A sentence that is only courtesy: thanks, greetings, farewells, apologies, acknowledgements.
 const COURTESY_SENTENCE = new RegExp(
   [
-    String.raw`(?:thank you|thanks)(?: all| again| everyone| everybody| guys)?(?: (?:so|very) much| a lot| all| again| everyone| everybody| guys| for (?:\S+\s?){1,6})?`,
+    String.raw`(?:thank you|thanks)(?: all| both| again| everyone| everybody| guys)?(?: (?:so|very) much| a lot| all| again| everyone| everybody| guys)?(?: for (?:\S+\s?){1,6})?`,
     "(?:good|great|nice) (?:morning|afternoon|evening|night|day|to see you|to be here|to be with you)(?: all| everyone| everybody)?",
     "(?:hi|hello|hey)(?: there| everyone| everybody| all)?",
     "(?:ok|okay|all right|alright|no problem|no worries|you're welcome|you’re welcome|my pleasure|sorry|(?:i'm|i’m|i am) (?:so |very |really |terribly )?sorry|i apologi[sz]e(?: for (?:that|the (?:delay|confusion|interruption)))?|(?:my )?apologies|excuse me|pardon|bye|goodbye|take care|cheers)",
     "(?:(?:i|we) )?(?:really |truly )?appreciate (?:it|that|you|this)(?: very much)?",
     // A guest thanked on leaving the podium: "You're invited anytime.", "Invited back anytime."
     "(?:(?:you're|you’re|you are) )?(?:always )?(?:invited|welcome) (?:back )?(?:any ?time|again)",
+    "(?:we(?:'d|’d| would) )?love to have you (?:back|again)(?: again| soon| any ?time)?",
     "(?:that's|that’s|that is|that was)(?: very| really| so)? (?:helpful|great|useful|kind|good)",
     "how are you(?: doing)?",
     // "Welcome to the White House.", "Welcome back."
@@ -199,6 +200,13 @@ export const thanksTheRoom = (text: string) =>
   isCourtesy(text) &&
   /\b(?:thanks?|thank you)\b[^.!?]*\b(?:everybody|everyone|all|guys|folks|y'all|y’all)\b/iu.test(text);
 
+/** "All right. Thank you both so much for coming.": a guest thanked for joining, their part of the briefing closed. */
+export const thanksForJoining = (text: string) =>
+  isCourtesy(text) &&
+  /\b(?:thanks?|thank you)\b[^.!?]*\bfor (?:joining(?: us)?|coming(?: in| out| by)?|being (?:here|with us)|stopping by)\b/iu.test(
+    text,
+  );
+
 /** The last sentence thanks the room or says goodbye: "… Thanks, everyone.", "We have to go. … Thanks, guys." */
 export function endsWithSignOff(text: string): boolean {
   const sentences = text
@@ -223,7 +231,7 @@ const HAND_OFF = [
   /\boperator\b/iu,
   /\bopen (?:up )?the (?:lines|floor)\b/iu,
   /\b(?:i'll|i’ll|i will|we'll|we’ll|we will|let me|let's|let’s) (?:take|go to|call on|answer|get to) (?:her|him|you|them|the next|one more|a (?:couple|few))\b/iu,
-  /\b(?:[Ll]et me|[Ll]et's|[Ll]et’s|I'll|I’ll|[Ww]e'll|[Ww]e’ll) (?:go (?:back |over )?to|call on|turn to|do|take|go with) \p{Lu}/u,
+  /\b(?:[Ll]et me|[Ll]et's|[Ll]et’s|I'll|I’ll|[Ww]e'll|[Ww]e’ll|[Cc]ould I|[Cc]an I) (?:go (?:back |over )?to|call on|turn to|do|take|go with) \p{Lu}/u,
   /\bcalled on\b|\bcall on\b/iu,
   // Keeping the queue: "I'm going to come back because I didn't take your question.", "And then
   // I'll come around.", "I was pointing to Sebastian.", "I'll stay a little longer and take some questions."
@@ -240,7 +248,9 @@ const HAND_OFF = [
   /\b(?:we're|we’re|we are|i'm|i’m|let's|let’s|let us) (?:going to |gonna )*(?:have to )?move on\b/iu,
   // "All right, let's go to questions, please.", "why don't we get to the questions."
   // "Let's open it up for a few questions.", "so let's do questions", "let's open up to Q&A"
-  /\b(?:let(?:'s|’s| us)|we(?:'ll|’ll| will)|i(?:'ll|’ll| will)|why don(?:'t|’t) we) (?:now )?(?:go|get|move|turn|open (?:it |this |things )?up|do|start with|begin with)(?: (?:to|for|into))? (?:a few |some |your |the |a couple of )?(?:questions|q ?& ?a|q and a)\b/iu,
+  /\b(?:let(?:'s|’s| us)|we(?:'ll|’ll| will)|i(?:'ll|’ll| will)|why don(?:'t|’t) we|(?:i(?:'m|’m| am)|we(?:'re|’re| are)) going to) (?:now )?(?:go|get|move|turn|open (?:it |this |things )?up|do|start with|begin with)(?: right)?(?: (?:to|for|into))? (?:a few |some |your |the |a couple of )?(?:questions|q ?& ?a|q and a)\b/iu,
+  // "I don't have any announcements at the top." before the floor is opened.
+  /^(?:(?:so|and|okay)[,.]?\s+)?(?:i (?:don(?:'t|’t)|do not) have any|i have no|no) announcements\b/iu,
   // "Do you want to answer that?" to a colleague at the podium.
   /^(?:(?:okay|so|and)[,.]?\s+)?(?:do )?you want to (?:answer|take|handle|address) (?:that|this|it)(?: one)?\??$/iu,
   // "Please, [senior administration official], go for it."
@@ -291,7 +301,7 @@ export const isQuestionsLeft = (text: string) =>
 // "[Senior administration official], do you want to take that?" (a press call's name withheld),
 // "Okay. Tony, you want to add?" ("I don't have anything further" hands nothing to anyone).
 const COLLEAGUE_HAND_OFF =
-  /^(?:(?:okay|ok|all right|great|so|yeah|and|maybe|with that)[.,!]?\s+)*(?:(?:(?:Dr|Mr|Mrs|Ms|Secretary|Director|Administrator|General)\.?\s+)?\p{Lu}[\p{L}’'-]+|\[[^\]]{1,60}\]),\s.{0,40}?(?:\banything (?:else )?to add\b|\bany(?:thing)? further\b|\b(?:want|like|care) to (?:add|jump in|weigh in|take (?:that|this|it)|speak to|talk (?:to|about)|address|start|outline|answer|handle|kick (?:us |it |things )?off|get (?:us |it |things )?started|go first|pick (?:that|this|it) up)\b|\bwhy don(?:'t|’t) you (?:start|take|go|begin|kick)\b|\b(?:can|could) (?:you )?(?:outline|speak to|talk (?:to|about)|address|take|walk us through)\b|\bчто-нибудь добавить|\bхотите добавить)/iu;
+  /^(?:(?:okay|ok|all right|great|so|yeah|and|maybe|with that)[.,!]?\s+)*(?!(?:Well|So|Yes|Yeah|No|Okay|Look|Now|Oh|And|But|Sure|Right|Again|Listen|Actually|First|Second|Thanks|Thank|Great|Absolutely)\b)(?:(?:(?:Dr|Mr|Mrs|Ms|Secretary|Director|Administrator|General)\.?\s+)?\p{Lu}[\p{L}’'-]+|\[[^\]]{1,60}\]),\s.{0,40}?(?:\banything (?:else )?to add\b|\bany(?:thing)? further\b|\b(?:want|like|care) to (?:add|jump in|weigh in|take (?:that|this|it)|speak to|talk (?:to|about)|address|start|outline|answer|handle|kick (?:us |it |things )?off|get (?:us |it |things )?started|go first|pick (?:that|this|it) up)\b|\bwhy don(?:'t|’t) you (?:start|take|go|begin|kick)\b|(?<!\b[Ii] )\b(?:can|could) (?:you )?(?:outline|speak to|talk (?:to|about)|address|take|walk us through)\b|\bчто-нибудь добавить|\bхотите добавить)/iu;
 
 // The same with the name last: "Anything you’d like to add, Dr. Fauci?"
 const ADD_ANYTHING =
@@ -546,7 +556,7 @@ export function isFloorBid(text: string): boolean {
 // "Can I ask one on Ukraine?", "And can I ask you about Loretta Lynch?": leave to put a question asked for.
 // "Can I go back to the bulk collection program?" asks for the floor the same way.
 const PERMISSION_BID =
-  /^(?:(?:and|but|so|okay|ok)[,\s]+)?(?:can|could|may) (?:i|we) (?:just )?(?:also )?(?:(?:ask|get|have)\b(?: you)?(?: (?:a|one|two|another|one more|a couple(?: of)?)(?: (?:quick|last|more|other))*(?: (?:questions?|ones?|follow-?ups?|follow-?up questions?))?)?(?: (?:on|about|regarding) [^?]{1,60})?|(?:go|come|turn|switch|move|get|pivot)(?: back)? to [^?]{1,60}|(?:follow up|change (?:the )?(?:subject|topics?))(?: (?:on|about|with) [^?]{1,60})?)\s*\?$/iu;
+  /^(?:(?:and|but|so|okay|ok)[,\s]+)?(?:can|could|may) (?:i|we) (?:just )?(?:also )?(?:(?:ask|get|have|do)\b(?: you)?(?: (?:a|one|two|another|one more|a couple(?: of)?)(?: (?:quick|last|more|other))*(?: (?:questions?|ones?|follow-?ups?|follow-?up questions?))?)?(?: (?:on|about|regarding) [^?]{1,60})?|(?:go|come|turn|switch|move|get|pivot)(?: back)? to [^?]{1,60}|(?:follow up|change (?:the )?(?:subject|topics?))(?: (?:on|about|with) [^?]{1,60})?)\s*\?$/iu;
 
 /** Asks leave to put a question, and puts none yet: "And can I ask one on Ukraine?" */
 export function asksLeave(text: string): boolean {

@@ -39,6 +39,7 @@ import {
   splitSentences,
   spokenWordCount,
   spokenWords,
+  thanksForJoining,
   thanksTheRoom,
 } from "./procedural.js";
 
@@ -275,6 +276,17 @@ export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[
       asksLeave(texts[i] as string)
     )
       kinds[i] = "other";
+
+  // "Thank you so much for joining us." from the chair after a guest's answers closes the guest's part.
+  for (let i = 1; i < turns.length; i++)
+    if (
+      sides[i] === "official" &&
+      kinds[i] === "other" &&
+      sides[i - 1] === "official" &&
+      thanksForJoining(texts[i] as string) &&
+      turns[i - 1]?.label !== turns[i]?.label
+    )
+      kinds[i] = "moderator";
 
   // "Thanks, everybody." once the last question has been answered closes the event.
   for (let i = lastQuestion + 1; lastQuestion !== -1 && i < turns.length; i++)
