@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { spokenWordCount, spokenWords } from "../../src/ingest/segment/procedural.js";
+import { spokenWordCount, spokenWords } from "../../src/ingest/segment/words.js";
 
 /** Words, spaces, brackets in and out of order, marks and astral characters. */
 // biome-ignore format: one list

@@ -14,7 +14,9 @@
 import { isGivenName } from "../../enrich/english-words.js";
 import type { TurnKind } from "../../model/document.js";
 import { isTitleWord } from "../speakers/names.js";
-import { callsOnSomeone, echoes, isCourtesy, isHandOff, spokenWords } from "./procedural.js";
+import { isCourtesy } from "./courtesy.js";
+import { callsOnSomeone, isHandOff } from "./procedural.js";
+import { echoes, spokenWords } from "./words.js";
 
 const PART = String.raw`\p{Lu}[\p{Ll}’']+(?:-\p{Lu}?[\p{Ll}’']+)*`;
 /** Two or three capitalised words: a full name, never a first name alone. */

@@ -7,7 +7,7 @@ import type { WarningCode } from "../../errors/catalog.js";
 import type { QaPair, Turn } from "../../model/document.js";
 import { addressee, isInterpretedMarker, type LabelConvention, type LabelMatch } from "./labels.js";
 import { pairQuestions } from "./pairing.js";
-import { asksToHearAgain, isBackchannel, isBrokenOff, spokenWordCount } from "./procedural.js";
+import { asksToHearAgain, isBackchannel } from "./procedural.js";
 
 /** Words at most in an answer's start broken off by the next question (pairing). */
 const BROKEN_START = 4;
@@ -15,6 +15,7 @@ const BROKEN_START = 4;
 import { nameQuestioners } from "./questioners.js";
 import { findStageDirections } from "./stage-directions.js";
 import { classifyTurns, continuations } from "./turn-kinds.js";
+import { isBrokenOff, spokenWordCount } from "./words.js";
 
 export interface SpeakerRef {
   speakerId: string | null;

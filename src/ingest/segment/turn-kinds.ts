@@ -5,43 +5,44 @@
  * ("Turn kinds and pairs").
  */
 import type { TurnKind } from "../../model/document.js";
-import { type LabelRole, QUESTION_WORDS } from "./labels.js";
 import {
   asksLeave,
+  isFloorBid,
+  isNamedBid,
+  namesSubject,
+  onlyBids,
+  opensAsking,
+  putsAQuestion,
+} from "./asking.js";
+import { endsWithSignOff, isCourtesy, thanksForJoining, thanksTheRoom } from "./courtesy.js";
+import { type LabelRole, QUESTION_WORDS } from "./labels.js";
+import {
   callsOnSomeone,
-  echoes,
-  endsWithSignOff,
-  hasQuestionMark,
   isAudioTrouble,
   isBackchannel,
-  isBrokenOff,
   isChairOpening,
   isClarification,
   isClosing,
   isContinuation,
-  isCourtesy,
-  isCutOff,
   isEditorialNote,
-  isFloorBid,
   isHandOff,
-  isNamedBid,
   isPlaceLine,
   isQuestionsLeft,
   isSpeech,
-  isStageDirectionOnly,
   isTimeCall,
   mentionsHandOff,
-  namesSubject,
-  onlyBids,
-  opensAsking,
   opensWithItems,
-  putsAQuestion,
+} from "./procedural.js";
+import {
+  echoes,
+  hasQuestionMark,
+  isBrokenOff,
+  isCutOff,
+  isStageDirectionOnly,
   splitSentences,
   spokenWordCount,
   spokenWords,
-  thanksForJoining,
-  thanksTheRoom,
-} from "./procedural.js";
+} from "./words.js";
 
 export interface TurnShape {
   /** The label's role, or null for unlabelled opening remarks. */
