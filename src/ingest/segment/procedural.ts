@@ -7,13 +7,7 @@
  * position is weighed in turn-kinds.ts.
  */
 import { isCourtesy, isCourtesySentence } from "./courtesy.js";
-import {
-  hasQuestionMark,
-  isBrokenOff,
-  sentencesOf,
-  splitSentences,
-  spokenWordCount,
-} from "./words.js";
+import { hasQuestionMark, isBrokenOff, sentencesOf, splitSentences, spokenWordCount } from "./words.js";
 
 // Handing the floor: to the next reporter, to the operator, to the next speaker.
 const HAND_OFF = [
