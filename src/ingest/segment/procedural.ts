@@ -85,15 +85,36 @@ export const isQuestionsLeft = (text: string) =>
   spokenWordCount(text, 6) <= 6 &&
   /\b(?:one|two|three|a couple|a few|couple)(?: of)? more(?: questions?)?\s*[.!]?$/iu.test(text.trim());
 
+/** Titles a person is addressed or called by: "Dr. Walensky", "Secretary Mayorkas". */
+export const ADDRESS_TITLES = [
+  "Dr",
+  "Mr",
+  "Mrs",
+  "Ms",
+  "Secretary",
+  "Director",
+  "Administrator",
+  "Ambassador",
+  "General",
+  "Admiral",
+  "Senator",
+  "Governor",
+] as const;
+const ADDRESS_TITLE = `(?:${ADDRESS_TITLES.join("|")})`;
+
 // Handing a question to a colleague at the podium, by name: "Rochelle, anything to add?",
 // "[Senior administration official], do you want to take that?" (a press call's name withheld),
 // "Okay. Tony, you want to add?" ("I don't have anything further" hands nothing to anyone).
-const COLLEAGUE_HAND_OFF =
-  /^(?:(?:okay|ok|all right|great|so|yeah|and|maybe|with that)[.,!]?\s+)*(?!(?:Well|So|Yes|Yeah|No|Okay|Look|Now|Oh|And|But|Sure|Right|Again|Listen|Actually|First|Second|Thanks|Thank|Great|Absolutely)\b)(?:(?:(?:Dr|Mr|Mrs|Ms|Secretary|Director|Administrator|General)\.?\s+)?\p{Lu}[\p{L}’'-]+|\[[^\]]{1,60}\]),\s.{0,40}?(?:\banything (?:else )?to add\b|\bany(?:thing)? further\b|\b(?:want|like|care) to (?:add|jump in|weigh in|take (?:that|this|it)|speak to|talk (?:to|about)|address|start|outline|answer|handle|kick (?:us |it |things )?off|get (?:us |it |things )?started|go first|pick (?:that|this|it) up)\b|\bwhy don(?:'t|’t) you (?:start|take|go|begin|kick)\b|(?<!\b[Ii] )\b(?:can|could) (?:you )?(?:outline|speak to|talk (?:to|about)|address|take|walk us through)\b|\bчто-нибудь добавить|\bхотите добавить)/iu;
+const COLLEAGUE_HAND_OFF = new RegExp(
+  String.raw`^(?:(?:okay|ok|all right|great|so|yeah|and|maybe|with that)[.,!]?\s+)*(?!(?:Well|So|Yes|Yeah|No|Okay|Look|Now|Oh|And|But|Sure|Right|Again|Listen|Actually|First|Second|Thanks|Thank|Great|Absolutely)\b)(?:(?:${ADDRESS_TITLE}\.?\s+)?\p{Lu}[\p{L}’'-]+|\[[^\]]{1,60}\]),\s.{0,40}?(?:\banything (?:else )?to add\b|\bany(?:thing)? further\b|\b(?:want|like|care) to (?:add|jump in|weigh in|take (?:that|this|it)|speak to|talk (?:to|about)|address|start|outline|answer|handle|kick (?:us |it |things )?off|get (?:us |it |things )?started|go first|pick (?:that|this|it) up)\b|\bwhy don(?:'t|’t) you (?:start|take|go|begin|kick)\b|(?<!\b[Ii] )\b(?:can|could) (?:you )?(?:outline|speak to|talk (?:to|about)|address|take|walk us through)\b|\bчто-нибудь добавить|\bхотите добавить)`,
+  "iu",
+);
 
 // The same with the name last: "Anything you’d like to add, Dr. Fauci?"
-const ADD_ANYTHING =
-  /^(?:(?:[Oo]kay|OK|[Aa]nd|[Ss]o|[Gg]reat)[.,!]?\s+)*(?:[Aa]nything|[Ss]omething) (?:else )?(?:(?:you(?:'d|’d| would) like|you want|you care) to add|to add)(?:,\s*|\s+)(?:(?:Dr|Mr|Mrs|Ms|Secretary|Director|Administrator|General)\.?\s+)?\p{Lu}[\p{L}’'-]+\s*\?$/u;
+const ADD_ANYTHING = new RegExp(
+  String.raw`^(?:(?:[Oo]kay|OK|[Aa]nd|[Ss]o|[Gg]reat)[.,!]?\s+)*(?:[Aa]nything|[Ss]omething) (?:else )?(?:(?:you(?:'d|’d| would) like|you want|you care) to add|to add)(?:,\s*|\s+)(?:${ADDRESS_TITLE}\.?\s+)?\p{Lu}[\p{L}’'-]+\s*\?$`,
+  "u",
+);
 
 /** Words that hand the floor on, at any length (a moderator's turn may say more first). */
 export const mentionsHandOff = (text: string) => {
@@ -102,8 +123,10 @@ export const mentionsHandOff = (text: string) => {
 };
 
 // A reporter called by name: "Karen?", "Yes, Peter?", "Mary.", "All right, Tommy Christopher.", "Dr. Walensky."
-const NAME_CALLED =
-  /^(?:(?:[Yy]es|[Yy]eah|[Oo]kay|OK|[Oo]k|[Aa]ll right|[Aa]lright|[Gg]reat),?\s+)?(?:(?:Dr|Mr|Mrs|Ms|Secretary|Director|Administrator|Ambassador|General|Admiral|Senator|Governor)\.?\s+)?\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)?(?:(?:,| and| and then|, and then|, then) \p{Lu}[\p{L}’'-]+)?[?.]$/u;
+const NAME_CALLED = new RegExp(
+  String.raw`^(?:(?:[Yy]es|[Yy]eah|[Oo]kay|OK|[Oo]k|[Aa]ll right|[Aa]lright|[Gg]reat),?\s+)?(?:${ADDRESS_TITLE}\.?\s+)?\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+)?(?:(?:,| and| and then|, and then|, then) \p{Lu}[\p{L}’'-]+)?[?.]$`,
+  "u",
+);
 
 /** Words a turn made only of running the room may have: hand-offs, time calls, courtesy. */
 const ROOM_RUNNING = 60;

@@ -17,6 +17,7 @@ import {
 import { endsWithSignOff, isCourtesy, thanksForJoining, thanksTheRoom } from "./courtesy.js";
 import { type LabelRole, QUESTION_WORDS } from "./labels.js";
 import {
+  ADDRESS_TITLES,
   callsOnSomeone,
   isAudioTrouble,
   isBackchannel,
@@ -131,8 +132,8 @@ export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[
     if (
       prevSide === "ask" &&
       nextSide === "ask" &&
-      asksLeave(prevText) &&
       words <= 6 &&
+      asksLeave(prevText) &&
       (FLOOR_GIVEN.test(text.trim()) || isHandOff(text))
     ) {
       kinds[i - 1] = "other";
@@ -396,7 +397,7 @@ function asksWhat(text: string): boolean {
 /** "North Korea?" after "Karine, back on North Korea: …": the words asked back, not a name called ("Dr. Walensky." hands the question on). */
 const asksBack = (text: string, previousText: string) => /\?\s*$/u.test(text) && echoes(text, previousText);
 
-const TITLE_WORDS = new Set(["DR", "MR", "MRS", "MS", "SECRETARY", "DIRECTOR", "ADMINISTRATOR", "GENERAL"]);
+const TITLE_WORDS = new Set(ADDRESS_TITLES.map((t) => t.toUpperCase()));
 
 /** "Dr. Fauci?" and the next voice is labelled "DR. FAUCI": the question handed to him, even though the reporter named him. */
 function namesNextSpeaker(text: string, nextLabel: string | undefined): boolean {
