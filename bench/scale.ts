@@ -224,34 +224,60 @@ function keepArchive(from: string, to: string): void {
   }
 }
 
+/** Where a step's archive lives, and what only its backend knows how to do. */
+interface Archive {
+  backend: Step["backend"];
+  /** What `verbatim serve --db` is given. */
+  location: string;
+  open(): Promise<Searchable>;
+  /** After the ingest, before the searches: what an operator does after a bulk load. */
+  settle(): Promise<void>;
+  bytes(): Promise<number>;
+}
+
+/** One step on one backend: ingest, searches, size on disk, then a server over it. */
+async function measure(copies: number, archive: Archive): Promise<Step> {
+  // The ingest as `verbatim ingest` runs it (priority.ts: heaps kept near what they hold alive),
+  // the searches after it with V8's own heap growth, as `verbatim serve` runs them.
+  startBatchWork();
+  const store = await archive.open();
+  const { report, ingestSeconds, peakRss, turns } = await ingest(copies, store);
+  v8.setFlagsFromString("--heap-growing-percent=0");
+  await archive.settle();
+  const search = await timeSearches(store);
+  await store.close();
+  const dbBytes = await archive.bytes();
+  const serve = await serveMemory(archive.location);
+  console.log(
+    `${copies}× ${archive.backend}: ${report.documents} documents in ${ingestSeconds.toFixed(0)} s`,
+  );
+  return {
+    backend: archive.backend,
+    copies,
+    documents: report.documents,
+    turns,
+    ingestSeconds,
+    peakRss,
+    dbBytes,
+    search,
+    serveRss: serve.rss,
+    serveStartSeconds: serve.startSeconds,
+  };
+}
+
+/** A step on a fresh SQLite archive in a temporary folder (kept in BENCH_SCALE_KEEP if set). */
 async function step(copies: number): Promise<Step> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "verbatim-scale-"));
   const dbPath = path.join(dir, "scale.db");
   try {
-    // The ingest as `verbatim ingest` runs it (priority.ts: heaps kept near what they hold alive),
-    // the searches after it with V8's own heap growth, as `verbatim serve` runs them.
-    startBatchWork();
-    const store = withSearch(new SqliteStore({ path: dbPath }));
-    const { report, ingestSeconds, peakRss, turns } = await ingest(copies, store);
-    v8.setFlagsFromString("--heap-growing-percent=0");
-    const search = await timeSearches(store);
-    await store.close();
-    const dbBytes =
-      statSync(dbPath).size + (existsSync(`${dbPath}-wal`) ? statSync(`${dbPath}-wal`).size : 0);
-    const serve = await serveMemory(dbPath);
-    console.log(`${copies}×: ${report.documents} documents in ${ingestSeconds.toFixed(0)} s`);
-    return {
+    return await measure(copies, {
       backend: "SQLite",
-      copies,
-      documents: report.documents,
-      turns,
-      ingestSeconds,
-      peakRss,
-      dbBytes,
-      search,
-      serveRss: serve.rss,
-      serveStartSeconds: serve.startSeconds,
-    };
+      location: dbPath,
+      open: async () => withSearch(new SqliteStore({ path: dbPath })),
+      settle: async () => {},
+      bytes: async () =>
+        statSync(dbPath).size + (existsSync(`${dbPath}-wal`) ? statSync(`${dbPath}-wal`).size : 0),
+    });
   } finally {
     const keep = process.env.BENCH_SCALE_KEEP;
     if (keep) keepArchive(dbPath, path.join(keep, `scale-${copies}x.db`));
@@ -268,37 +294,25 @@ async function pgStep(copies: number): Promise<Step> {
     await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`);
     const url = new URL(PG_BASE);
     url.searchParams.set("options", `-c search_path=${schema}`);
-    startBatchWork();
-    const store = withSearch(await PgStore.open({ url: url.toString() }));
-    const { report, ingestSeconds, peakRss, turns } = await ingest(copies, store);
-    v8.setFlagsFromString("--heap-growing-percent=0");
-    // As an operator would after a bulk load: the planner's statistics, then the searches.
-    for (const table of ["turns", "doc_index", "vocab", "postings"])
-      await admin.query(`VACUUM ANALYZE ${schema}.${table}`);
-    const search = await timeSearches(store);
-    await store.close();
-    const dbBytes = Number(
-      (
-        await admin.query(
-          "SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) AS bytes FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind IN ('r', 'm')",
-          [schema],
-        )
-      ).rows[0].bytes,
-    );
-    const serve = await serveMemory(url.toString());
-    console.log(`${copies}× PostgreSQL: ${report.documents} documents in ${ingestSeconds.toFixed(0)} s`);
-    return {
+    return await measure(copies, {
       backend: "PostgreSQL",
-      copies,
-      documents: report.documents,
-      turns,
-      ingestSeconds,
-      peakRss,
-      dbBytes,
-      search,
-      serveRss: serve.rss,
-      serveStartSeconds: serve.startSeconds,
-    };
+      location: url.toString(),
+      open: async () => withSearch(await PgStore.open({ url: url.toString() })),
+      // The planner's statistics, as after any bulk load.
+      settle: async () => {
+        for (const table of ["turns", "doc_index", "vocab", "postings"])
+          await admin.query(`VACUUM ANALYZE ${schema}.${table}`);
+      },
+      bytes: async () =>
+        Number(
+          (
+            await admin.query(
+              "SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) AS bytes FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind IN ('r', 'm')",
+              [schema],
+            )
+          ).rows[0].bytes,
+        ),
+    });
   } finally {
     await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => {});
     await admin.end();
