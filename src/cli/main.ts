@@ -45,4 +45,12 @@ const asked = process.argv[2];
 const one = COMMANDS.find(([names]) => asked !== undefined && names.includes(asked));
 for (const [, load] of one ? [one] : COMMANDS) (await load())(program);
 
-await program.parseAsync(process.argv);
+// A command's own failures are reported where they happen; anything that escapes one (a setting
+// read before its work starts, a fault outside its handlers) is printed the same way, with its
+// code, never as a stack trace.
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  // Loaded only then: the reporter pulls in the archive's modules, which a quick command never needs.
+  (await import("./output.js")).reportError(error);
+}

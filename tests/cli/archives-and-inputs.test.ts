@@ -150,6 +150,23 @@ John Smith: Grain exports were settled after long talks.
   });
 });
 
+describe("batch settings", () => {
+  it("a mistyped VERBATIM_HEAP_GROWING stops an ingest with SETTING_INVALID and exit 1, before any archive is made", async () => {
+    const dir = path.join(tmp, "settings");
+    await mkdir(dir, { recursive: true });
+    await writeFile(path.join(dir, "a.txt"), "Question: What about grain?\n\nJohn Smith: Grain moves on.\n");
+    const db = path.join(dir, "archive.db");
+    const result = await verbatim(["ingest", dir, "--db", db, "--no-progress"], {
+      env: { VERBATIM_HEAP_GROWING: "2O" },
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      'error SETTING_INVALID: VERBATIM_HEAP_GROWING="2O" is not a valid setting: a whole number of 0 or more is expected\n',
+    );
+    expect(existsSync(db)).toBe(false);
+  });
+});
+
 describe("exit codes", () => {
   it("are 0 for success, 1 for the user's mistake and 2 for a failure of Verbatim or the archive itself", async () => {
     const dir = path.join(tmp, "exit-codes");
