@@ -71,6 +71,19 @@ export function ingestInput(raw: RawInput, ctx: IngestContext): IngestOutcome {
   }
 }
 
+/**
+ * Nothing but white space, read as UTF-8. A byte that is neither ASCII white space nor part of a
+ * multi-byte character settles it at once (nearly always the first); only then is the text decoded.
+ */
+function blank(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] as number;
+    if (b >= 0x80) break;
+    if (b !== 0x20 && (b < 0x09 || b > 0x0d)) return false;
+  }
+  return Buffer.from(bytes).toString("utf8").trim() === "";
+}
+
 function readInput(
   raw: RawInput,
   ctx: IngestContext,
@@ -78,8 +91,7 @@ function readInput(
   const { bytes } = raw;
   if (bytes.length > ctx.maxBytes)
     throw new VerbatimError("INPUT_TOO_LARGE", { size: bytes.length, limit: ctx.maxBytes });
-  if (bytes.length === 0 || Buffer.from(bytes).toString("utf8").trim() === "")
-    throw new VerbatimError("INPUT_EMPTY");
+  if (blank(bytes)) throw new VerbatimError("INPUT_EMPTY");
   if (looksBinary(bytes)) throw new VerbatimError("INPUT_BINARY");
   const hash = contentHash(bytes);
   const decoded = decodeBytes(bytes);

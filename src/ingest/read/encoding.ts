@@ -207,7 +207,9 @@ export function looksBinary(bytes: Uint8Array): boolean {
     return false;
   }
   let control = 0;
-  for (const b of sample) {
+  // Indexed: for…of over the bytes allocated an iterator result per byte (190 MB for 600 UN speeches).
+  for (let i = 0; i < sample.length; i++) {
+    const b = sample[i] as number;
     if (b === 0) return true;
     if (b < 9 || (b > 13 && b < 32)) control++;
   }
