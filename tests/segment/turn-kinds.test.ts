@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { kremlinRu, midRu, whitehouse } from "../../src/ingest/publishers/index.js";
 import { segment } from "../../src/ingest/segment/segment.js";
 import type { TurnKind } from "../../src/model/document.js";
+import { ingestText } from "../support/ingest.js";
 
 const resolve = (name: string) => ({ speakerId: name.toLowerCase(), speakerName: name });
 
@@ -323,6 +324,46 @@ describe("turn kinds", () => {
       "THE PRESIDENT:  Thank you so much. I enjoyed it.",
     ]);
     expect(kinds).toEqual(["question", "answer", "other", "other"]);
+  });
+
+  it("in an interview, a host's statement answered with I am. was put as a question, and going to a commercial break runs the programme", () => {
+    const say = (senderName: string, text: string) => ({
+      conversationId: "a",
+      conversationWithName: "news.example",
+      senderName,
+      text,
+    });
+    const [doc] = ingestText(
+      "interview.json",
+      JSON.stringify([
+        say("news.example", "What kept you steady through two campaigns?"),
+        say("Alex Morgan", ANSWER),
+        say("news.example", "You're competitive."),
+        say("Alex Morgan", "I am."),
+        say("news.example", "A little grayer, too."),
+        say("Alex Morgan", `And ${ANSWER}`),
+        say("news.example", "We're going to take a short break and we'll be right back. (COMMERCIAL BREAK)"),
+        say("news.example", "Welcome back. Was there one event that changed you?"),
+        say("Alex Morgan", ANSWER),
+      ]),
+    );
+    expect(doc?.turns.map((t) => t.kind)).toEqual([
+      "question",
+      "answer",
+      "question",
+      "answer",
+      "other",
+      "answer",
+      "moderator",
+      "question",
+      "answer",
+    ]);
+    expect(doc?.qa.flatMap((p) => p.answers.map((a) => [p.question, a]))).toEqual([
+      [0, 1],
+      [2, 3],
+      [2, 5],
+      [7, 8],
+    ]);
   });
 
   it("a reporter's bid for the floor and the nod that gives it are procedural", () => {

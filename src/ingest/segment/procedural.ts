@@ -336,6 +336,14 @@ export const isClosing = (text: string) => spokenWordCount(text, 120) <= 120 && 
 /** A short call to end: "Jen, we need to gather.", "We have to go." */
 export const isTimeCall = (text: string) => spokenWordCount(text, 15) <= 15 && TIME_CALL.test(text);
 
+// A broadcast host going to a break: "We're gonna take another short break and we'll be right back
+// with the president. (COMMERCIAL BREAK)", "I have to take a word from our sponsor here."
+const BREAK =
+  /\((?:commercial )?break\)|\bwe(?:'ll|’ll| will) be (?:right )?back\b|\b(?:take|taking) (?:a|another) (?:(?:short|quick|brief) )?break\b|\bword from (?:our|a) sponsors?\b/iu;
+
+/** A host going to a commercial break, which runs the programme rather than asking anything. */
+export const goesToBreak = (text: string) => BREAK.test(text) && !hasQuestionMark(text);
+
 // The press office's own written notes above a transcript: "See below for an answer to a question
 // (marked with an asterisk)…", "*As Mr. Brennan said, …", "Editor's note: …".
 // An asterisk marks the note's answer; Markdown's emphasis ("*South Court Auditorium*") is not one.

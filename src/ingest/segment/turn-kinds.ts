@@ -19,6 +19,7 @@ import { type LabelRole, QUESTION_WORDS } from "./labels.js";
 import {
   ADDRESS_TITLES,
   callsOnSomeone,
+  goesToBreak,
   isAudioTrouble,
   isBackchannel,
   isChairOpening,
@@ -141,6 +142,24 @@ export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[
       continue;
     }
 
+    // "You're competitive." "I am.": an interviewer's statement that the person asked answers with
+    // a yes, a no or "I am" was put to draw that reply (the guide's statement meant to draw one).
+    if (
+      prevSide === "ask" &&
+      kinds[i - 1] === "other" &&
+      words <= SHORT_REPLY &&
+      ANSWER_REPLY.test(text.trim()) &&
+      !isBackchannel(text) &&
+      !onlyBids(prevText) &&
+      !isCourtesy(prevText) &&
+      !isCutOff(prevText) &&
+      !QUIP.test(prevText) &&
+      !isStageDirectionOnly(prevText) &&
+      !isFloorBid(prevText)
+    ) {
+      kinds[i - 1] = "question";
+      continue;
+    }
     // A reporter's words that asked nothing (a half-sentence cut off, an introduction, "We're
     // landing."), a short reply, and the reporters go on: the reply is an aside, and so are the
     // reporter's words when they were few; a longer preamble stays the start of a question.
@@ -437,7 +456,7 @@ function localKind(
       // "Karine?" bids for the floor; "Close?" after "Close." asks again.
       if (isFloorBid(text) && !echoes(text, previousText)) return "other";
       // "One last question: what do you regret?" announces the end and asks all the same.
-      if (isTimeCall(text) && !hasQuestionMark(text)) return "moderator";
+      if ((isTimeCall(text) && !hasQuestionMark(text)) || goesToBreak(text)) return "moderator";
       // "Top five. (Laughter.)", "We got a reader. (Laughter.)": a few words for a laugh, asking nothing.
       if (QUIP.test(text) && spokenWordCount(text, QUIP_WORDS) <= QUIP_WORDS && !putsAQuestion(text))
         return "other";
