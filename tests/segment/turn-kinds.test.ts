@@ -326,7 +326,7 @@ describe("turn kinds", () => {
     expect(kinds).toEqual(["question", "answer", "other", "other"]);
   });
 
-  it("in an interview, a host's statement answered with I am. was put as a question, and going to a commercial break runs the programme", () => {
+  it("in an interview, a host's statement answered with I am. was put as a question, an answer begun and trailing off is an answer, and going to a commercial break runs the programme", () => {
     const say = (senderName: string, text: string) => ({
       conversationId: "a",
       conversationWithName: "news.example",
@@ -343,7 +343,12 @@ describe("turn kinds", () => {
         say("news.example", "A little grayer, too."),
         say("Alex Morgan", `And ${ANSWER}`),
         say("news.example", "We're going to take a short break and we'll be right back. (COMMERCIAL BREAK)"),
-        say("news.example", "Welcome back. Was there one event that changed you?"),
+        say(
+          "news.example",
+          "Welcome back. I want to talk about the years in Chicago, before any of this began for you.",
+        ),
+        say("Alex Morgan", "It's a family, and..."),
+        say("news.example", "A big one."),
         say("Alex Morgan", ANSWER),
       ]),
     );
@@ -357,12 +362,15 @@ describe("turn kinds", () => {
       "moderator",
       "question",
       "answer",
+      "other",
+      "answer",
     ]);
     expect(doc?.qa.flatMap((p) => p.answers.map((a) => [p.question, a]))).toEqual([
       [0, 1],
       [2, 3],
       [2, 5],
       [7, 8],
+      [7, 10],
     ]);
   });
 

@@ -171,8 +171,9 @@ export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[
       nextSide === "ask" &&
       words <= SHORT_REPLY &&
       (!ANSWER_REPLY.test(text.trim()) || isBackchannel(text)) &&
-      // "As he said — as he said there —": an answer begun and cut off, not an aside.
-      !(isBrokenOff(text) && !spokenWords(text).every(isFiller))
+      // "As he said — as he said there —", "It's a family, and...": an answer begun and cut off
+      // (broken off, or trailing off as interview transcripts print it), not an aside.
+      !(isCutOff(text) && !spokenWords(text).every(isFiller))
     ) {
       if (kinds[i] === null || kinds[i] === "other") {
         // A bid for the floor ("Karine?", "Change of topic?") answered by "Yeah." or "Sure.": the
