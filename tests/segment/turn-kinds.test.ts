@@ -374,6 +374,28 @@ describe("turn kinds", () => {
     ]);
   });
 
+  it("an official's few words for a laugh are an aside when the answer comes after them, and the reply when the next question follows", () => {
+    const aside = read([
+      "Q    Can you give us an update on the dogs, and whether they are at the White House?",
+      "MS. BAKER:  Oh, I was waiting for this to come up. (Laughter.)",
+      "Q    Good timing. (Laughter.)",
+      `MS. BAKER:  ${ANSWER}`,
+    ]);
+    expect(aside.kinds).toEqual(["question", "other", "other", "answer"]);
+    expect(aside.pairs).toEqual([[0, 3]]);
+    const reply = read([
+      "Q    If I had reported something you said off the record, you would be mad at me, right?",
+      "MS. BAKER:  We'll see. (Laughter.)",
+      "Q    But is the President disappointed in the Secretary?",
+      `MS. BAKER:  ${ANSWER}`,
+    ]);
+    expect(reply.kinds).toEqual(["question", "answer", "question", "answer"]);
+    expect(reply.pairs).toEqual([
+      [0, 1],
+      [2, 3],
+    ]);
+  });
+
   it("a reporter's bid for the floor and the nod that gives it are procedural", () => {
     const { kinds, pairs } = read([
       "Q    Is the embassy open?",

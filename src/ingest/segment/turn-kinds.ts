@@ -83,6 +83,8 @@ const FALSE_START = 6;
 const QUESTION_LABEL = new RegExp(`^(?:${QUESTION_WORDS})(?![\\p{L}\\p{N}])`, "iu");
 const ANSWER_REPLY =
   /^(?:yes|no|nope|not yet|correct|that(?:'s|’s| is) (?:correct|true|accurate|not (?:what|true|right|correct|accurate))|i am|i do|i did|i will|i have|we are|we do|we did|we will|they do|they are|it is|it does|he is|she is|of course|definitely|да|нет|конечно)\b[^?]{0,25}[.!]?$/iu;
+/** At most this many words from an official, ending on the room's laughter, only raise a laugh. */
+const OFFICIAL_QUIP_WORDS = 10;
 /** Ends on the room's laughter. */
 const QUIP = /\((?:laughter|laughs|laughing)[^()]*\)[\s.]*$/iu;
 /** At most this many words said for a laugh (not "I'd like you to say something new.", which asks). */
@@ -218,6 +220,20 @@ export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[
       continue;
     }
     if (side !== "official" || kinds[i] !== null) continue;
+    // "She came to see you guys. (Laughter.)", "Oh, I was waiting for this to come up. (Laughter.)":
+    // an official's few words for a laugh that neither say yes or no nor ask anything are an aside,
+    // not an answer, unless nothing else answers before the next question.
+    if (
+      QUIP.test(text) &&
+      spokenWordCount(text, OFFICIAL_QUIP_WORDS) <= OFFICIAL_QUIP_WORDS &&
+      !ANSWER_REPLY.test(text.replace(QUIP, "").trim()) &&
+      !hasQuestionMark(text.replace(/\([^()]*\)/gu, "")) &&
+      // "We'll see. (Laughter.)" and the reporters ask the next question: the quip was the reply.
+      !(nextSide === "ask" && putsAQuestion(texts[i + 1] as string) && !QUIP.test(texts[i + 1] as string))
+    ) {
+      kinds[i] = "other";
+      continue;
+    }
 
     // "So —", "Well — oh,", "Let's see —": a start with nothing in it, cut off by the reporter.
     if (nextSide === "ask" && isBrokenOff(text) && words <= 4 && spokenWords(text).every(isFiller)) {
