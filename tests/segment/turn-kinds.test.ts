@@ -396,6 +396,37 @@ describe("turn kinds", () => {
     ]);
   });
 
+  it("questions announced and granted with Sure. are a bid and its grant; announced and heard with Mm-hmm. they begin the question", () => {
+    const granted = read([
+      "MS. BAKER:  Okay. Ashley, go ahead.",
+      "Q    Thank you so much. I have a follow-up on sanctions and energy.",
+      "MS. BAKER:  Sure.",
+      "Q    The European Union said yesterday that it pays Russia a billion dollars a day for gas. Is that acceptable?",
+      `MS. BAKER:  ${ANSWER}`,
+    ]);
+    expect(granted.kinds).toEqual(["moderator", "other", "moderator", "question", "answer"]);
+    expect(granted.pairs).toEqual([[3, 4]]);
+    const taken = read([
+      "Q    And I have one more question on the envoy's visit to India —",
+      "MS. BAKER:  Sure.",
+      "Q    — which was also meant to be a listening tour. Did it happen?",
+      `MS. BAKER:  ${ANSWER}`,
+    ]);
+    expect(taken.kinds).toEqual(["question", "moderator", "question", "answer"]);
+    expect(taken.pairs).toEqual([
+      [0, 3],
+      [2, 3],
+    ]);
+    const heard = read([
+      "Q    Thank you very much. I have a question about aid to Gaza.",
+      "MS. BAKER:  Mm-hmm.",
+      "Q    How much of it has arrived?",
+      `MS. BAKER:  ${ANSWER}`,
+    ]);
+    expect(heard.kinds[1]).toBe("other");
+    expect(heard.kinds[3]).toBe("answer");
+  });
+
   it("a reporter's bid for the floor and the nod that gives it are procedural", () => {
     const { kinds, pairs } = read([
       "Q    Is the embassy open?",

@@ -52,6 +52,18 @@ export function asksLeave(text: string): boolean {
   );
 }
 
+// "I have a follow-up on sanctions and energy.", "I've got a couple questions", "I want to follow
+// up on Governor Cuomo, and then I have a question about schools.": questions announced.
+const ANNOUNCED =
+  /\b(?:i(?:'ve|’ve| have)(?: got)?|i got|i (?:want|wanted) to (?:ask|follow up)|i(?:'d|’d| would) like to (?:ask|follow up)|(?:a|one|two|three|a couple(?: of)?|a few)(?: more| quick| last| other)* (?:questions?|follow-?ups?)|one more\b)/iu;
+
+/** Says that questions are coming, in a few words, and puts none yet. */
+export function announcesQuestions(text: string): boolean {
+  return (
+    ANNOUNCED.test(text) && spokenWordCount(text, 30) <= 30 && !hasQuestionMark(text) && !putsAQuestion(text)
+  );
+}
+
 // How questions open, in English and Russian; a bare "when" or "what" also opens relative clauses
 // ("But when it comes to —"), so those count only with an auxiliary after them.
 // A request for comment asks as a question does: "Comment on…", "Прокомментируйте…", "Розкажіть…".

@@ -6,6 +6,7 @@
  */
 import type { TurnKind } from "../../model/document.js";
 import {
+  announcesQuestions,
   asksLeave,
   isFloorBid,
   isNamedBid,
@@ -89,6 +90,8 @@ const OFFICIAL_QUIP_WORDS = 10;
 const QUIP = /\((?:laughter|laughs|laughing)[^()]*\)[\s.]*$/iu;
 /** At most this many words said for a laugh (not "I'd like you to say something new.", which asks). */
 const QUIP_WORDS = 6;
+/** Granting the floor, and nothing a listener's nod would say ("Yeah.", "Okay."). */
+const FLOOR_GRANTED = /^(?:sure|certainly|of course|absolutely|go ahead|please)\b/iu;
 const FLOOR_GIVEN =
   /^(?:yes|yeah|yep|sure|certainly|of course|absolutely|go ahead|please|okay|ok|да|пожалуйста|прошу)\b/iu;
 
@@ -144,6 +147,21 @@ export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[
       continue;
     }
 
+    // "I have a follow-up on sanctions and energy." "Sure." and the question follows: questions
+    // announced and the floor granted, as leave asked is. An announcement cut off and taken up
+    // after the nod ("And I have one more question on Daleep Singh's visit to India —" "Sure."
+    // "— which was…") began the question.
+    if (
+      prevSide === "ask" &&
+      nextSide === "ask" &&
+      words <= 6 &&
+      FLOOR_GRANTED.test(text.trim()) &&
+      announcesQuestions(prevText)
+    ) {
+      kinds[i] = "moderator";
+      kinds[i - 1] = continued[i + 1] === i - 1 ? "question" : "other";
+      continue;
+    }
     // "You're competitive." "I am.": an interviewer's statement that the person asked answers with
     // a yes, a no or "I am" was put to draw that reply (the guide's statement meant to draw one).
     if (
