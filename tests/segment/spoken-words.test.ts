@@ -1,10 +1,23 @@
 /**
  * The turn-kind rules count a turn's words without splitting it (spokenWordCount); the count must
- * be the one the words themselves give (spokenWords), up to the limit asked, for any text.
+ * be the one the words themselves give (spokenWords), up to the limit asked, for any text. Their
+ * word edges hold in Cyrillic too (a regular expression's \b knows only ASCII letters).
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { spokenWordCount, spokenWords } from "../../src/ingest/segment/words.js";
+import { midRu } from "../../src/ingest/publishers/index.js";
+import { segment } from "../../src/ingest/segment/segment.js";
+import { splitSentences, spokenWordCount, spokenWords } from "../../src/ingest/segment/words.js";
+
+const segmentKinds = (paragraphs: string[]) => ({
+  kinds: segment({
+    paragraphs,
+    conventions: midRu.conventions,
+    resolve: (name: string) => ({ speakerId: name.toLowerCase(), speakerName: name }),
+    titleSpeaker: null,
+    hasDialogue: true,
+  }).turns.map((t) => t.kind),
+});
 
 /** Words, spaces, brackets in and out of order, marks and astral characters. */
 // biome-ignore format: one list
@@ -31,5 +44,25 @@ describe("spoken word counts", () => {
   it("leave stage directions out", () => {
     expect(spokenWordCount("(Laughter.) Thank you [inaudible] — all.")).toBe(3);
     expect(spokenWordCount("(Crosstalk.)")).toBe(0);
+  });
+});
+
+describe("sentences and replies in Cyrillic", () => {
+  it("keep a Russian abbreviation inside its sentence, as an English title is", () => {
+    expect(splitSentences("Встреча прошла 12 мая 2021 г. в Москве. Спасибо.")).toEqual([
+      "Встреча прошла 12 мая 2021 г. в Москве.",
+      "Спасибо.",
+    ]);
+    expect(splitSentences("Thank you, Mr. President. Next.")).toEqual(["Thank you, Mr. President.", "Next."]);
+  });
+
+  it("read «Да, встречаемся.» to a question put as a statement as an answer, not an aside", () => {
+    const { kinds } = segmentKinds([
+      "Вопрос: Вы встречаетесь с министром иностранных дел Турции на этой неделе в Сочи.",
+      "С.В.Лавров: Да, встречаемся.",
+      "Вопрос: Когда начнутся переговоры о зерновой сделке?",
+      "С.В.Лавров: Переговоры начнутся в следующем месяце, как мы и договаривались с партнёрами.",
+    ]);
+    expect(kinds).toEqual(["question", "answer", "question", "answer"]);
   });
 });

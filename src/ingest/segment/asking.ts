@@ -11,6 +11,7 @@ import {
   sentencesOf,
   spokenWordCount,
   spokenWords,
+  withoutStageDirections,
 } from "./words.js";
 
 // "A follow-up?", "Can I follow up?", "One more?": asking for the floor, not yet a question.
@@ -79,8 +80,7 @@ const INTERROGATIVE =
  */
 export function putsAQuestion(text: string): boolean {
   if (hasQuestionMark(text)) return true;
-  return text
-    .replace(/\([^()]*\)/gu, " ")
+  return withoutStageDirections(text)
     .split(/[.,;:!—–]|--/u)
     .some((clause) => {
       const c = clause.trim().replace(/^(?:and|but|so|or|а|и|но)\s+/iu, "");
@@ -100,8 +100,7 @@ const SUBJECT_NAMED =
  */
 export function namesSubject(text: string): boolean {
   if (putsAQuestion(text)) return false;
-  return text
-    .replace(/\([^()]*\)/gu, " ")
+  return withoutStageDirections(text)
     .split(SENTENCE_END)
     .filter((s) => /\p{L}/u.test(s) && !isCourtesySentence(s))
     .some((s) => SUBJECT_NAMED.test(s.trim().replace(/^(?:—|–|--|\.\.\.|…)\s*/u, "")));
@@ -117,8 +116,7 @@ const BID_WORDS = new Set(
 
 /** Only the words of a bid for the floor, courtesy and names addressed aside: nothing of a question said yet. */
 export function onlyBids(text: string): boolean {
-  return text
-    .replace(/\([^()]*\)/gu, " ")
+  return withoutStageDirections(text)
     .split(SENTENCE_END)
     .filter((s) => /\p{L}/u.test(s) && !isCourtesySentence(s))
     .every((s) =>
@@ -138,7 +136,7 @@ export function onlyBids(text: string): boolean {
  */
 export function opensAsking(text: string): boolean {
   if (hasQuestionMark(text)) return true;
-  const clauses = text.replace(/\([^()]*\)/gu, " ").split(/[.,;:!—–]|--/u);
+  const clauses = withoutStageDirections(text).split(/[.,;:!—–]|--/u);
   return clauses.some((clause, i) => {
     const c = clause.trim();
     if (i > 0 && !/^or\b/iu.test(c) && c !== "") return false;

@@ -259,7 +259,7 @@ export function addressee(qualifier: string): string | null {
   // A name or an office alone ("Question (Minister Lavrov):") is whom it is put to.
   return parts.length === 1 &&
     /^\p{Lu}/u.test(parts[0] as string) &&
-    !/\b(?:СМИ|media|TV|агентство|agency)\b/iu.test(parts[0] as string)
+    !/(?<![\p{L}\p{N}])(?:СМИ|media|TV|агентство|agency)(?![\p{L}\p{N}])/iu.test(parts[0] as string)
     ? (parts[0] as string)
     : null;
 }

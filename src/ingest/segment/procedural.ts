@@ -7,7 +7,14 @@
  * position is weighed in turn-kinds.ts.
  */
 import { isCourtesy, isCourtesySentence } from "./courtesy.js";
-import { hasQuestionMark, isBrokenOff, sentencesOf, splitSentences, spokenWordCount } from "./words.js";
+import {
+  hasQuestionMark,
+  isBrokenOff,
+  sentencesOf,
+  splitSentences,
+  spokenWordCount,
+  withoutStageDirections,
+} from "./words.js";
 
 // Handing the floor: to the next reporter, to the operator, to the next speaker.
 const HAND_OFF = [
@@ -219,7 +226,7 @@ const BACKCHANNEL =
   /^(?:(?:yes|yeah|yep|right|that(?:'s|’s) right|exactly|uh-huh|mm-hmm|mhm|sure|indeed|true|of course|wow|i see|i know|got it|да|ага|понятно|так|зрозуміло)[,.!]?\s*)+$/iu;
 
 /** "Yeah.", "Right. Exactly.", "Uh-huh.": the person asking listening, not asking. */
-export const isBackchannel = (text: string) => BACKCHANNEL.test(text.replace(/\([^()]*\)/gu, " ").trim());
+export const isBackchannel = (text: string) => BACKCHANNEL.test(withoutStageDirections(text).trim());
 
 /**
  * The turn goes on from where its speaker was cut off: it opens with an ellipsis or a dash and a
@@ -341,8 +348,8 @@ export const isTimeCall = (text: string) => spokenWordCount(text, 15) <= 15 && T
 const BREAK =
   /\((?:commercial )?break\)|\bwe(?:'ll|’ll| will) be (?:right )?back\b|\b(?:take|taking) (?:a|another) (?:(?:short|quick|brief) )?break\b|\bword from (?:our|a) sponsors?\b/iu;
 
-/** A host going to a commercial break, which runs the programme rather than asking anything. */
-export const goesToBreak = (text: string) => BREAK.test(text) && !hasQuestionMark(text);
+/** A host going to a commercial break, which runs the programme. */
+export const goesToBreak = (text: string) => BREAK.test(text);
 
 // The press office's own written notes above a transcript: "See below for an answer to a question
 // (marked with an asterisk)…", "*As Mr. Brennan said, …", "Editor's note: …".

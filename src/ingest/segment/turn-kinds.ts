@@ -45,6 +45,7 @@ import {
   splitSentences,
   spokenWordCount,
   spokenWords,
+  withoutStageDirections,
 } from "./words.js";
 
 export interface TurnShape {
@@ -83,17 +84,21 @@ const FALSE_START = 6;
 /** Labels that say a question is put (labels.ts); the end is a letter's, which \b knows only in ASCII. */
 const QUESTION_LABEL = new RegExp(`^(?:${QUESTION_WORDS})(?![\\p{L}\\p{N}])`, "iu");
 const ANSWER_REPLY =
-  /^(?:yes|no|nope|not yet|correct|that(?:'s|’s| is) (?:correct|true|accurate|not (?:what|true|right|correct|accurate))|i am|i do|i did|i will|i have|we are|we do|we did|we will|they do|they are|it is|it does|he is|she is|of course|definitely|да|нет|конечно)\b[^?]{0,25}[.!]?$/iu;
+  /^(?:yes|no|nope|not yet|correct|that(?:'s|’s| is) (?:correct|true|accurate|not (?:what|true|right|correct|accurate))|i am|i do|i did|i will|i have|we are|we do|we did|we will|they do|they are|it is|it does|he is|she is|of course|definitely|да|нет|конечно)(?![\p{L}\p{N}])[^?]{0,25}[.!]?$/iu;
 /** At most this many words from an official, ending on the room's laughter, only raise a laugh. */
 const OFFICIAL_QUIP_WORDS = 10;
 /** Ends on the room's laughter. */
 const QUIP = /\((?:laughter|laughs|laughing)[^()]*\)[\s.]*$/iu;
 /** At most this many words said for a laugh (not "I'd like you to say something new.", which asks). */
 const QUIP_WORDS = 6;
-/** Granting the floor, and nothing a listener's nod would say ("Yeah.", "Okay."). */
-const FLOOR_GRANTED = /^(?:sure|certainly|of course|absolutely|go ahead|please)\b/iu;
-const FLOOR_GIVEN =
-  /^(?:yes|yeah|yep|sure|certainly|of course|absolutely|go ahead|please|okay|ok|да|пожалуйста|прошу)\b/iu;
+/**
+ * Words that grant the floor and nothing a listener's nod would say: "Sure.", "Go ahead.",
+ * «Пожалуйста». Their end is a lookahead, not \b, which knows no Cyrillic letter ("Да." never matched).
+ */
+const GRANTS = "sure|certainly|of course|absolutely|go ahead|please|пожалуйста|прошу";
+const FLOOR_GRANTED = new RegExp(`^(?:${GRANTS})(?![\\p{L}\\p{N}])`, "iu");
+/** The floor given after a bid: a grant, or a nod ("Yes.", "Yeah.", "Okay."), which a bid makes one. */
+const FLOOR_GIVEN = new RegExp(`^(?:${GRANTS}|yes|yeah|yep|okay|ok|да)(?![\\p{L}\\p{N}])`, "iu");
 
 export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[] {
   const sides = turns.map(sideOf);
@@ -245,7 +250,7 @@ export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[
       QUIP.test(text) &&
       spokenWordCount(text, OFFICIAL_QUIP_WORDS) <= OFFICIAL_QUIP_WORDS &&
       !ANSWER_REPLY.test(text.replace(QUIP, "").trim()) &&
-      !hasQuestionMark(text.replace(/\([^()]*\)/gu, "")) &&
+      !hasQuestionMark(withoutStageDirections(text)) &&
       // "We'll see. (Laughter.)" and the reporters ask the next question: the quip was the reply.
       !(nextSide === "ask" && putsAQuestion(texts[i + 1] as string) && !QUIP.test(texts[i + 1] as string))
     ) {
@@ -491,7 +496,7 @@ function localKind(
       // "Karine?" bids for the floor; "Close?" after "Close." asks again.
       if (isFloorBid(text) && !echoes(text, previousText)) return "other";
       // "One last question: what do you regret?" announces the end and asks all the same.
-      if ((isTimeCall(text) && !hasQuestionMark(text)) || goesToBreak(text)) return "moderator";
+      if ((isTimeCall(text) || goesToBreak(text)) && !hasQuestionMark(text)) return "moderator";
       // "Top five. (Laughter.)", "We got a reader. (Laughter.)": a few words for a laugh, asking nothing.
       if (QUIP.test(text) && spokenWordCount(text, QUIP_WORDS) <= QUIP_WORDS && !putsAQuestion(text))
         return "other";

@@ -6,6 +6,12 @@
 import { isSpaceUnit, letterOrDigitAt } from "../../model/letters.js";
 import { memoise } from "../../model/memo.js";
 
+/** Stage directions in parentheses or brackets: "(Laughter.)", "[inaudible]". */
+const STAGE_DIRECTIONS = /\([^()]*\)|\[[^\][]*\]/gu;
+
+/** The text with its stage directions taken out (each as a space), as the rules read what was said. */
+export const withoutStageDirections = (text: string) => text.replace(STAGE_DIRECTIONS, " ");
+
 /**
  * Words of a turn's text, stage directions such as "(Laughter.)" left out. The rules ask again and
  * again of the same turn (and of the turn before it): a long speech was split a dozen times per
@@ -13,8 +19,7 @@ import { memoise } from "../../model/memo.js";
  */
 export const spokenWords: (text: string) => readonly string[] = memoise(
   (text) =>
-    text
-      .replace(/\([^()]*\)|\[[^\][]*\]/gu, " ")
+    withoutStageDirections(text)
       .split(/\s+/u)
       .filter((w) => /[\p{L}\p{N}]/u.test(w)),
   { limit: 64, copyKeys: false },
@@ -66,9 +71,10 @@ export function spokenWordCount(text: string, limit = Number.POSITIVE_INFINITY):
 }
 
 // Where one sentence ends and the next begins: after . ! ? or …, but not after a title or an
-// abbreviation ("Thank you, Mr. President." is one sentence; so is "Thanks, Dr. Jha.").
+// abbreviation ("Thank you, Mr. President." is one sentence; so is "Thanks, Dr. Jha."). Word
+// edges are lookarounds: \b knows no Cyrillic letter, and "г." or "им." never matched it.
 export const SENTENCE_END =
-  /(?<=[.!?…])(?<!\b(?:Mr|Mrs|Ms|Mx|Dr|Drs|St|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Capt|Cmdr|Adm|Sgt|Maj|Prof|Amb|Hon|Rev|Fr|Jr|Sr|Messrs|No|vs|г|гг|им|тов|Ст|Д)\.)\s+|\n+/u;
+  /(?<=[.!?…])(?<!(?<![\p{L}\p{N}])(?:Mr|Mrs|Ms|Mx|Dr|Drs|St|Sen|Sens|Rep|Reps|Gov|Gen|Lt|Col|Capt|Cmdr|Adm|Sgt|Maj|Prof|Amb|Hon|Rev|Fr|Jr|Sr|Messrs|No|vs|г|гг|им|тов|Ст|Д)\.)\s+|\n+/u;
 
 /** A text's sentences, titles and abbreviations kept inside theirs. */
 export const splitSentences = (text: string) => text.split(SENTENCE_END);
@@ -112,7 +118,6 @@ export const hasQuestionMark = (text: string) => /[?？]/u.test(text);
 
 /** A text's sentences with something said in them, stage directions and brackets left out. */
 export const sentencesOf = (text: string) =>
-  text
-    .replace(/\([^()]*\)|\[[^\][]*\]/gu, " ")
+  withoutStageDirections(text)
     .split(SENTENCE_END)
     .filter((s) => /[\p{L}\p{N}]/u.test(s));
