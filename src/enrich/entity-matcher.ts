@@ -380,7 +380,7 @@ const DESCRIBED_OFFICES: [RegExp, string[]][] = [
   ],
   [/\bsenator\b|сенатор/iu, ["senator"]],
   [/\bgovernor\b|губернатор/iu, ["governor"]],
-  [/\bmayor\b|\bмэр|\bмер\b/iu, ["mayor"]],
+  [/(?<![\p{L}\p{N}])(?:mayor(?![\p{L}\p{N}])|мэр|мер(?![\p{L}\p{N}]))/iu, ["mayor"]],
 ];
 
 function compileToken(w: string, beforeNoun: boolean): FormToken {

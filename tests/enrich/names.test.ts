@@ -581,4 +581,10 @@ describe("confusions with listed names", () => {
     expect(listedIds("Роберт Гиббс (Robert Brian Gibbs) – член Палаты представителей")).toEqual([]);
     expect(listedIds("Press Secretary Robert Gibbs said")).toEqual(["speaker:robert-gibbs"]);
   });
+
+  it("does not take a namesake described as a mayor in Russian («мэр») or Ukrainian («мер»)", () => {
+    expect(listedIds("Robert Gibbs – мэр Нового Города")).not.toContain("speaker:robert-gibbs");
+    expect(listedIds("Robert Gibbs – мер Нового Міста")).not.toContain("speaker:robert-gibbs");
+    expect(listedIds("Robert Gibbs – мерчендайзер")).toContain("speaker:robert-gibbs");
+  });
 });

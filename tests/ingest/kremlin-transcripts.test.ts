@@ -119,6 +119,27 @@ describe("kremlin.ru transcripts", () => {
       "                              У К А З\n\n                ПРЕЗИДЕНТА РОССИЙСКОЙ ФЕДЕРАЦИИ\n\n     Текст.\n";
     expect(detectFormat("12345.txt", act)).toBe("kremlin-act");
   });
+
+  it("an order's number with letters after the digits (N 15-рп) is its number, not a line of its text", () => {
+    const act = [
+      "                  Р А С П О Р Я Ж Е Н И Е",
+      "",
+      "                ПРЕЗИДЕНТА РОССИЙСКОЙ ФЕДЕРАЦИИ",
+      "",
+      "     1. Провести проверку.",
+      "     2. Доложить в месячный срок.",
+      "",
+      "Президент Российской Федерации                               И.Петров",
+      "",
+      "Москва, Кремль",
+      "3 марта 2004 года",
+      "N 15-рп",
+      "",
+    ].join("\n");
+    const [doc] = ingestText("12346.txt", act);
+    expect(doc?.publisherRef).toBe("15-рп");
+    expect(doc?.turns.flatMap((t) => t.paragraphs).join(" ")).not.toContain("15-рп");
+  });
 });
 
 describe("pages of other publishers saved as text", () => {

@@ -16,6 +16,12 @@ describe("the speaker registry", () => {
     expect(id("М.Чавушоглу")).toBe("mevlut-cavusoglu");
   });
 
+  it("takes an unlisted name that begins with A and a letter outside ASCII (Aída, Aşkın) for a person, not for the article a", () => {
+    expect(label("Aída Moreno", "generic", null)).not.toBeNull();
+    expect(label("Aşkın Tekin", "generic", null)).not.toBeNull();
+    expect(label("A senior official", "generic", null)).toBeNull();
+  });
+
   it("finds people named in any Russian grammatical case", () => {
     expect(id("С.В.Лаврова")).toBe("sergey-lavrov");
     expect(id("С.Лавровым")).toBe("sergey-lavrov");

@@ -107,6 +107,16 @@ describe("questioners", () => {
     ]);
   });
 
+  it("a Go ahead to a first name that ends in an accented letter (José.) confirms the call of that reporter", () => {
+    expect(
+      askers([
+        "THE OPERATOR:  Our next question comes from José Ortega from El Diario.",
+        "MODERATOR:  Go ahead, José.",
+        "Q    Thanks. What about the border?",
+      ]),
+    ).toEqual(["-", "-", "José Ortega"]);
+  });
+
   it("offices, places, greetings and Russian vocatives are not reporters' names", () => {
     expect(
       askers([

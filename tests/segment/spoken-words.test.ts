@@ -6,6 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { midRu } from "../../src/ingest/publishers/index.js";
+import { isHandOff } from "../../src/ingest/segment/procedural.js";
 import { segment } from "../../src/ingest/segment/segment.js";
 import { splitSentences, spokenWordCount, spokenWords } from "../../src/ingest/segment/words.js";
 
@@ -64,5 +65,16 @@ describe("sentences and replies in Cyrillic", () => {
       "С.В.Лавров: Переговоры начнутся в следующем месяце, как мы и договаривались с партнёрами.",
     ]);
     expect(kinds).toEqual(["question", "answer", "question", "answer"]);
+  });
+
+  it("read «Мария, хотите добавить?» as handing the question to a colleague, as «Maria, anything to add?» is", () => {
+    expect(isHandOff("Мария, хотите добавить?")).toBe(true);
+    expect(isHandOff("Олег, что-нибудь добавить?")).toBe(true);
+    expect(isHandOff("Maria, anything to add?")).toBe(true);
+  });
+
+  it("read a colleague's name that opens like a discourse word and goes on in a letter outside ASCII (Noé) as a name", () => {
+    expect(isHandOff("Noé, anything to add?")).toBe(true);
+    expect(isHandOff("No, anything to add?")).toBe(false);
   });
 });

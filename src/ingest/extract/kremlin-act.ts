@@ -25,7 +25,8 @@ export function looksLikeKremlinAct(text: string): boolean {
 }
 
 const SIGNATURE = /^\s*(Президент Российской Федерации)\s{2,}(\S.*?)\s*$/u;
-const NUMBER = /^\s*(N|№)\s*(\d+[\w-]*)\s*$/u;
+// "N 950", "N 15-рп": letters after the digits may be Cyrillic, which \w knows nothing of.
+const NUMBER = /^\s*(N|№)\s*(\d+[\p{L}\p{N}_-]*)\s*$/u;
 
 const indentOf = (line: string) => line.length - line.trimStart().length;
 /** Centred header lines are indented at least this far; the body's first line 5 spaces or less. */

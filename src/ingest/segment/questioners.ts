@@ -167,8 +167,9 @@ export function nameQuestioners(turns: QuestionerTurn[]): (string | null)[] {
 /** A hand-off that names no one but the reporter just called ("Go ahead, Jenny.", "Go ahead."). */
 function confirmsCall(sentence: string, called: string): boolean {
   const given = called.split(/\s+/)[0] as string;
+  // The stops after a name are taken off, not its last letter: \W holds "é" and every Cyrillic letter.
   const names = spokenWords(sentence).filter(
-    (w) => /^\p{Lu}\p{Ll}/u.test(w) && isGivenName(w.replace(/\W+$/u, "")),
+    (w) => /^\p{Lu}\p{Ll}/u.test(w) && isGivenName(w.replace(/[^\p{L}\p{N}]+$/u, "")),
   );
-  return names.every((w) => w.replace(/\W+$/u, "") === given);
+  return names.every((w) => w.replace(/[^\p{L}\p{N}]+$/u, "") === given);
 }

@@ -2,7 +2,7 @@ import type { Note } from "../../model/document.js";
 
 /** Parentheticals that describe the room rather than report speech: "(Laughter.)", "(Аплодисменты.)". */
 const KNOWN =
-  /laugh|applause|inaudible|cross-?talk|off[- ]mic|pause|audio|video|interpret|translat|sic\b|смех|смеётся|смеется|аплодисменты|оживление|неразборчиво|пауза|перевод|в зале/iu;
+  /laugh|applause|inaudible|cross-?talk|off[- ]mic|pause|audio|video|interpret|translat|sic(?![\p{L}\p{N}])|смех|смеётся|смеется|аплодисменты|оживление|неразборчиво|пауза|перевод|в зале/iu;
 
 const PARENTHETICAL = /\(([^()]{1,100})\)/gu;
 

@@ -245,7 +245,7 @@ export class SpeakerRegistry {
     }
     const byName = this.findByName(clean, date);
     if (byName) return { speakerId: byName.id, speakerName: byName.name, registered: true };
-    if (/^(the|senior|white house|a|an)\b/i.test(clean) || /\bofficial\b/i.test(clean)) {
+    if (/^(the|senior|white house|a|an)(?![\p{L}\p{N}])/iu.test(clean) || /\bofficial\b/i.test(clean)) {
       return { speakerId: null, speakerName: displayCase(clean), registered: false };
     }
     return { speakerId: unregisteredId(clean), speakerName: displayCase(clean), registered: false };
