@@ -231,14 +231,25 @@ describe("turn kinds", () => {
     ]);
   });
 
-  it("the rest of a question taken up after it was answered is a follow-up of its own", () => {
-    const { pairs } = read([
+  it("the rest of a question cut off half-way and taken up after a reply is the same question, answered by the answer to the whole; after a question put whole it is a follow-up", () => {
+    const cut = read([
       "Q    Mr. President, are you meeting with the senators this weekend — will you be meeting —",
       "THE PRESIDENT:  Yes.",
       "Q    — with the Republicans too?",
       "THE PRESIDENT:  With anyone who wants to talk.",
     ]);
-    expect(pairs).toEqual([
+    expect(cut.pairs).toEqual([
+      [0, 1],
+      [0, 3],
+      [2, 3],
+    ]);
+    const whole = read([
+      "Q    It wasn't a rally, though.",
+      `MR. CARNEY:  ${ANSWER}`,
+      "Q    — is he going to go again? Does he plan to?",
+      "MR. CARNEY:  I don't have any scheduling updates for you.",
+    ]);
+    expect(whole.pairs).toEqual([
       [0, 1],
       [2, 3],
     ]);

@@ -7,7 +7,11 @@
  * A question cut off and taken up again before anyone answered or asked anything else
  * ("Secretary Austin said he was considering mandating —" "Yep." "— the vaccine after it was fully
  * approved?") is one question in two turns: the answer that follows answers both. Once answered,
- * the rest is a follow-up of its own. A speaker's answer that goes on after a question cut in
+ * the rest is a follow-up of its own, unless the first part was itself cut off ("Is he aware of the
+ * specific allegation that --" "I don't know." "-- hundreds of guns went into Mexico…?"): what was
+ * answered was half a question, and the answer to the whole answers both parts, as the annotators'
+ * guide has it (a question put in several turns). Where the first part ended whole, the words that
+ * follow it are a follow-up whatever dash they begin with. A speaker's answer that goes on after a question cut in
  * (turn-kinds.ts, continuations) answers the question its first part answered, unless someone
  * has answered the question that cut in by then.
  *
@@ -26,6 +30,7 @@ export function pairQuestions(
   continues: (number | null)[] = [],
   listening: boolean[] = [],
   brokenOff: boolean[] = [],
+  cutOff: boolean[] = [],
 ): QaPair[] {
   const pairs: QaPair[] = [];
   /** The exchange (one or more question parts) each question or answer belongs to, by turn index. */
@@ -40,11 +45,12 @@ export function pairQuestions(
     if (turn.kind === "question") {
       const pair: QaPair = { question: turn.index, answers: [] };
       pairs.push(pair);
-      // Only the exchange still open: another question put in between has taken the floor.
+      // Only the exchange still open: another question put in between has taken the floor. An
+      // answer in between closes it unless it answered a question cut off half-way.
       const takesUp =
         before !== undefined &&
         before === current &&
-        !answered &&
+        (!answered || cutOff[earlier as number] === true) &&
         kindOf.get(earlier as number) === "question";
       // "You're going to Ethiopia, where…" "Right." "You're going to Kenya, where…": the person
       // asked only listened, so the question goes on.

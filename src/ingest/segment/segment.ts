@@ -15,7 +15,7 @@ const BROKEN_START = 4;
 import { nameQuestioners } from "./questioners.js";
 import { findStageDirections } from "./stage-directions.js";
 import { classifyTurns, continuations } from "./turn-kinds.js";
-import { isBrokenOff, spokenWordCount } from "./words.js";
+import { isBrokenOff, isCutOff, spokenWordCount } from "./words.js";
 
 export interface SpeakerRef {
   speakerId: string | null;
@@ -148,5 +148,6 @@ export function segment(input: SegmentInput): SegmentResult {
     const text = t.paragraphs.join(" ");
     return t.kind === "answer" && isBrokenOff(text) && spokenWordCount(text, BROKEN_START) <= BROKEN_START;
   });
-  return { turns, qa: pairQuestions(turns, continuations(shapes), listening, brokenOff), warnings };
+  const cutOff = turns.map((t) => t.kind === "question" && isCutOff(t.paragraphs.join(" ")));
+  return { turns, qa: pairQuestions(turns, continuations(shapes), listening, brokenOff, cutOff), warnings };
 }
