@@ -15,6 +15,7 @@ import type { Speaker } from "../model/speaker.js";
 import type { Draft, DraftParticipant } from "./extract/draft.js";
 import { guessLanguage } from "./extract/language.js";
 import { hostSpeaker, interviewConventions } from "./hosted.js";
+import { namedAskerConventions } from "./named-askers.js";
 import { profileById } from "./publishers/index.js";
 import type { PublisherProfile } from "./publishers/profile.js";
 import { type KnownSpeaker, knownLabels } from "./segment/known-labels.js";
@@ -168,7 +169,7 @@ function labelConventions(
   registry: SpeakerRegistry,
 ): LabelConvention[] {
   if (draft.speakers) return [knownLabels(draft.speakers)];
-  return interviewConventions(draft, profile, registry);
+  return namedAskerConventions(draft, interviewConventions(draft, profile, registry), profile, registry);
 }
 
 /**

@@ -32,7 +32,7 @@ export function hostSpeaker(
 }
 
 /** Roles that ask rather than answer: a registered journalist is an interviewer, not a guest official. */
-const ASKING_ROLE =
+export const ASKING_ROLE =
   /journalist|correspondent|reporter|presenter|anchor|interviewer|host\b|editor|журналист|корреспондент|ведущ|редактор/iu;
 
 /**

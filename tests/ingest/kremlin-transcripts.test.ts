@@ -114,6 +114,121 @@ describe("kremlin.ru transcripts", () => {
     expect(doc?.turns[1]?.speakerId).toBe("vladimir-putin");
   });
 
+  it("a lead that reports in the third person is left out, whatever its verb, and names the event when the title does not", () => {
+    const page = (title: string, lead: string, body: string[]) =>
+      [
+        "http://kremlin.ru/events/president/transcripts/99995",
+        title,
+        "19 декабря 2024 года, 12:00",
+        "Москва",
+        lead,
+        ...body,
+      ].join("\n\n");
+    const [yearEnd] = ingestText(
+      "year-end.txt",
+      page(
+        "Итоги года с Владимиром Путиным",
+        "Владимир Путин подвёл итоги года в ходе совмещённой с прямой линией пресс-конференции.",
+        ["В.Путин: Добрый день!"],
+      ),
+    );
+    expect(yearEnd?.kind).toBe("press-conference");
+    expect(yearEnd?.turns.map((t) => t.label)).toEqual(["В.Путин"]);
+    const [meeting] = ingestText(
+      "meeting.txt",
+      page(
+        "Совещание с членами Правительства",
+        "Владимир Путин в режиме видеоконференции провёл совещание с членами Правительства.",
+        ["В.Путин: Добрый день, уважаемые коллеги!"],
+      ),
+    );
+    expect(meeting?.kind).toBe("other");
+    expect(meeting?.turns).toHaveLength(1);
+    const [talks] = ingestText(
+      "talks.txt",
+      [
+        "http://en.kremlin.ru/events/president/transcripts/99996",
+        "News conference following Russian-Turkish talks",
+        "March 5, 2020, 18:30",
+        "The Kremlin, Moscow",
+        "Following Russian-Turkish talks, Vladimir Putin and President of Turkey Recep Tayyip Erdogan made statements for the press and answered journalists' questions.",
+        "President of Russia Vladimir Putin: Ladies and gentlemen, the talks lasted for over six hours.",
+      ].join("\n\n"),
+    );
+    expect(talks?.turns.map((t) => t.label)).toEqual(["President of Russia Vladimir Putin"]);
+  });
+
+  it("at a news conference, reporters named in their labels put questions the President answers; presenters' greetings are courtesy and his goodbye to all closes it", () => {
+    const page = [
+      "http://kremlin.ru/events/president/transcripts/99997",
+      "Большая пресс-конференция Владимира Путина",
+      "19 декабря 2024 года, 12:00",
+      "Москва, Гостиный двор",
+      "Е.Бриллиантова: Добрый день!",
+      "В.Путин: Добрый день!",
+      "Е.Бриллиантова: Первый вопрос – о переговорах. Как Вы оцениваете их перспективы?",
+      "В.Путин: Мы всегда говорили, что готовы к переговорам.",
+      "Д.Песков: Коллеги, давайте начнём с Первого канала.",
+      "П.Зарубин: Павел Зарубин, «Вести». А если условия выдвинет другая сторона?",
+      "В.Путин: Тогда посмотрим, что это за условия.",
+      "П.Зарубин: И ещё одно: когда будет ответ?",
+      "В.Путин: Скоро.",
+      "В.Путин: Спасибо вам всем. До свидания.",
+    ].join("\n\n");
+    const [doc] = ingestText("press-conference.txt", page);
+    expect(doc?.turns.map((t) => t.kind)).toEqual([
+      "other",
+      "other",
+      "question",
+      "answer",
+      "moderator",
+      "question",
+      "answer",
+      "question",
+      "answer",
+      "moderator",
+    ]);
+    expect(doc?.qa).toEqual([
+      { question: 2, answers: [3] },
+      { question: 5, answers: [6] },
+      { question: 7, answers: [8] },
+    ]);
+  });
+
+  it("a leader named in the title, an aide and ministers reporting are never taken for reporters, even when they ask", () => {
+    const conference = [
+      "http://kremlin.ru/events/president/transcripts/99998",
+      "Пресс-конференция Владимира Путина и Президента Турции Реджепа Тайипа Эрдогана",
+      "5 марта 2020 года, 18:30",
+      "Москва, Кремль",
+      "В.Путин: Уважаемый господин Президент! Переговоры продолжались более шести часов.",
+      "Р.Т.Эрдоган (как переведено): Дорогой друг! Разве можно было договориться быстрее?",
+      "Вопрос: Вопрос обоим президентам. Сколько продлится перемирие?",
+      "В.Путин: Надеюсь, долго.",
+    ].join("\n\n");
+    const [doc] = ingestText("conference.txt", conference);
+    expect(doc?.turns.map((t) => t.kind)).toEqual(["remarks", "remarks", "question", "answer"]);
+    // A guest the registry does not know, named in the title in another case.
+    const [unknownGuest] = ingestText(
+      "guest.txt",
+      conference
+        .replace("Президента Турции Реджепа Тайипа Эрдогана", "Президента Кот-д’Ивуара Аласана Уаттары")
+        .replace("Р.Т.Эрдоган", "А.Уаттара"),
+    );
+    expect(unknownGuest?.turns[1]).toMatchObject({ label: "А.Уаттара (как переведено)", kind: "remarks" });
+    const meeting = [
+      "http://kremlin.ru/events/president/transcripts/99999",
+      "Совещание с членами Правительства",
+      "15 января 2025 года, 17:00",
+      "Москва, Кремль",
+      "В.Путин: Добрый день! Начнём. Пожалуйста, Денис Валентинович.",
+      "Д.Мантуров: Уважаемый Владимир Владимирович! Производство выросло. Может быть, обсудим станкостроение?",
+      "В.Путин: Да, давайте.",
+    ].join("\n\n");
+    const [met] = ingestText("meeting.txt", meeting);
+    expect(met?.turns.some((t) => t.kind === "question")).toBe(false);
+  });
+
   it("decrees still go to the act reader", () => {
     const act =
       "                              У К А З\n\n                ПРЕЗИДЕНТА РОССИЙСКОЙ ФЕДЕРАЦИИ\n\n     Текст.\n";

@@ -37,8 +37,9 @@ describe("the speaker a title names", () => {
       "president-ua/presser.txt",
       "Пресконференція Президента України Володимира Зеленського\n\n22 січня 2024 року - 14:30\n\nВолодимир Зеленський: Добрий день.\n\nЖурналістка: Яка ситуація на фронті?\n\nВолодимир Зеленський: Складна.\n",
     );
+    // «Добрий день.» alone is a greeting, as "Good afternoon." is.
     expect(doc?.turns.map((t) => `${t.kind}:${t.speakerId}`)).toEqual([
-      "remarks:volodymyr-zelensky",
+      "other:volodymyr-zelensky",
       "question:null",
       "answer:volodymyr-zelensky",
     ]);

@@ -6,6 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { midRu } from "../../src/ingest/publishers/index.js";
+import { isCourtesy, thanksTheRoom } from "../../src/ingest/segment/courtesy.js";
 import { isHandOff } from "../../src/ingest/segment/procedural.js";
 import { segment } from "../../src/ingest/segment/segment.js";
 import { splitSentences, spokenWordCount, spokenWords } from "../../src/ingest/segment/words.js";
@@ -49,6 +50,16 @@ describe("spoken word counts", () => {
 });
 
 describe("sentences and replies in Cyrillic", () => {
+  it("thanks to all in Russian and Ukrainian are courtesy that thanks the room; thanks with a request are not", () => {
+    for (const text of ["Спасибо вам всем.", "Всем спасибо.", "Дякую всім.", "Благодарю всех за внимание."]) {
+      expect(isCourtesy(text)).toBe(true);
+      expect(thanksTheRoom(text)).toBe(true);
+    }
+    expect(isCourtesy("Доброго дня! Дякую.")).toBe(true);
+    expect(thanksTheRoom("Спасибо, Владимир Владимирович.")).toBe(false);
+    expect(isCourtesy("Спасибо. А что с ценами на газ?")).toBe(false);
+  });
+
   it("keep a Russian abbreviation inside its sentence, as an English title is", () => {
     expect(splitSentences("Встреча прошла 12 мая 2021 г. в Москве. Спасибо.")).toEqual([
       "Встреча прошла 12 мая 2021 г. в Москве.",

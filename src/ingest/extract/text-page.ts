@@ -13,7 +13,7 @@ import { documentDate, parseDateline } from "./dates.js";
 import type { Draft } from "./draft.js";
 import { normaliseSpace, textToParagraphs } from "./paragraphs.js";
 import type { ReaderContext } from "./reader.js";
-import { analyseTitle } from "./title.js";
+import { analyseTitle, eventKindFromLead } from "./title.js";
 
 const URL_LINE = /^https?:\/\/\S+$/;
 
@@ -124,7 +124,7 @@ export function readTextPage(text: string, ctx: ReaderContext): Draft {
   if (!dateline && !profile.placeInDateline) dateline = datelineAfterLead(lines, cursor);
   const { body, attachments } = stripFurniture(lines.slice(cursor), profile);
   const paragraphs = textToParagraphs(body.join("\n"));
-  if (paragraphs[0] && profile.lead?.test(paragraphs[0])) paragraphs.shift();
+  const lead = paragraphs[0] && profile.lead?.test(paragraphs[0]) ? (paragraphs.shift() as string) : null;
 
   const parsed: { date: string | null; time: string | null; place: string | null } = dateline ?? {
     date: null,
@@ -133,6 +133,7 @@ export function readTextPage(text: string, ctx: ReaderContext): Draft {
   };
   const title = normaliseSpace(titleLine);
   const facts = withBriefer(analyseTitle(title, ctx.registry, parsed.date), paragraphs, attachments);
+  if (!facts.kind && lead) facts.kind = eventKindFromLead(lead);
   const date = parsed.date ?? facts.date;
   if (!date) warnings.push("DATELINE_MISSING");
   return {

@@ -38,6 +38,16 @@ const STATEMENT =
   /statement|readout|fact sheet|letter from|заявлени|заява|заяви|комментари|comment by|сообщение для сми|press release|comunicado|información sobre|\barticle\b|стать[яи]|стаття|greetings|приветстви|message (?:to|of)\b|пресс-релиз/iu;
 const REMARKS = /remarks|выступлени|answers to (?:media |journalists[’'] )?questions|ответы на вопросы/iu;
 
+/**
+ * The event a page's lead reports ("…in the course of a news conference combined with a Direct
+ * Line.") when its title names none ("Итоги года с Владимиром Путиным"): only events, since a
+ * lead's "made statements for the press" before questions is no statement.
+ */
+export function eventKindFromLead(lead: string): DocumentKind | null {
+  for (const [pattern, kind] of EVENT_KINDS) if (pattern.test(lead)) return kind;
+  return null;
+}
+
 export function kindFromTitle(title: string): DocumentKind | null {
   for (const [pattern, kind] of EVENT_KINDS) if (pattern.test(title)) return kind;
   if (DECREE.test(title.trim())) return "decree";

@@ -34,9 +34,14 @@ export const kremlinRu: PublisherProfile = {
     /^(?:Ссылка на материал:?|Direct link:?)?\s*(?:https?:\/\/)?(?:en\.)?kremlin\.ru\/d\/(\d+)$/iu,
   ],
   placeInDateline: true,
-  // The lead (`.read__lead` on the page) reports in the third person: a name or "Президент", then a
-  // reporting verb in the past tense. A label ("Vladimir Putin:") never matches: its colon comes first.
-  lead: /^(?:(?:\p{Lu}\p{Ll}+\s){1,2}\p{Lu}\p{Ll}+|Президент России|Президент|Глава государства|The President|President of Russia|The head of state)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:провёл|провел|обратился|выступил|ответил|встретился|принял|дал|посетил|обсудил|сделал|проинформировал|поздравил|held|addressed|answered|met|gave|visited|discussed|made|took part|spoke|delivered|congratulated)\s.*[.!]$/u,
+  // The lead (`.read__lead` on the page) reports in the third person: who (a name, "Президент",
+  // "The President") and, within a few words, what they did, in the past tense ("подвёл итоги",
+  // "в режиме видеоконференции провёл", "and President of Turkey … made statements"), perhaps
+  // after a circumstance ("Following Russian-Turkish talks, …"); or an event that took place
+  // ("В Кремле состоялась…", "Состоялся телефонный разговор…"). Read on the first paragraph only,
+  // so a speech's own words are never taken for it; a label ("Vladimir Putin:") never matches, its
+  // colon comes first.
+  lead: /^(?:(?:[^.!?:]{0,80}?,\s)?(?:(?:\p{Lu}\p{Ll}+\s){1,2}\p{Lu}\p{Ll}+|Президент России|Президент|Глава государства|The President|President of Russia|The head of state)\s+(?:[^\s:]+\s+){0,8}?(?:[\p{Ll}ё]+(?:л|ла|ли|лся|лась|лись)|\p{Ll}+ed|held|met|gave|took|sent|spoke|made|had|led|paid|wrote|saw|heard|told|went|began)|(?:В Кремле|В Ново-Огар[её]ве|At the Kremlin|In the Kremlin)[\s,]|Состоял(?:ся|ась|ось|ись)\s|(?:A |The )?[Tt]elephone conversation\s|The Kremlin hosted\s)[^:]*[.!]$/u,
   // kremlin.ru titles name the President's guests; "THE PRESIDENT" is the registry's label for
   // whoever held the office on the date (Vladimir Putin, Dmitry Medvedev).
   host: { label: "THE PRESIDENT" },

@@ -40,11 +40,13 @@ const COURTESY_SENTENCE = new RegExp(
     // A briefer's farewell: "Have a good afternoon.", "Enjoy your weekend."
     "(?:have|enjoy) (?:a (?:good|great|nice|wonderful|lovely) |your )(?:afternoon|day|evening|weekend|night|one|holiday|holidays)",
     "(?:see you|talk to you) (?:tomorrow|later|soon|next week|on monday|all tomorrow)",
-    "(?:большое )?спасибо(?: (?:вам|большое|всем))?",
-    "благодарю(?: вас)?",
-    "(?:добрый|доброе) (?:день|вечер|утро)",
-    "здравствуйте",
-    "(?:всего доброго|до свидания|извините|простите)",
+    // «Спасибо вам всем.», «Всем спасибо.», «Дякую всім.»; thanks for listening close a statement.
+    "(?:(?:всем|вам) )?(?:большое )?спасибо(?: (?:вам|большое|всем)){0,2}(?: за внимание)?",
+    "(?:(?:всім|вам) )?(?:щиро )?дякую(?: (?:вам|всім|дуже)){0,2}(?: за увагу)?",
+    "благодарю(?: (?:вас|всех)){0,2}(?: за внимание)?",
+    "(?:добрый|доброе|добрий|доброго) (?:день|дня|вечер|вечір|вечора|утро|ранок|ранку)",
+    "здравствуйте|вітаю",
+    "(?:всего доброго|всего хорошего|до свидания|до побачення|извините|простите|вибачте)",
   ].join("|"),
   "iu",
 );
@@ -90,7 +92,8 @@ export function isCourtesy(text: string): boolean {
 /** Thanks to the whole room and nothing else: "Thanks, everybody.", "Okay. All right. Thanks, guys. Appreciate you all." */
 export const thanksTheRoom = (text: string) =>
   isCourtesy(text) &&
-  /\b(?:thanks?|thank you)\b[^.!?]*\b(?:everybody|everyone|all|guys|folks|y'all|y’all)\b/iu.test(text);
+  (/\b(?:thanks?|thank you)\b[^.!?]*\b(?:everybody|everyone|all|guys|folks|y'all|y’all)\b/iu.test(text) ||
+    /(?<![\p{L}\p{N}])(?:всем|всех|всім|всіх)(?![\p{L}\p{N}])/iu.test(text));
 
 /** "All right. Thank you both so much for coming.": a guest thanked for joining, their part of the briefing closed. */
 export const thanksForJoining = (text: string) =>

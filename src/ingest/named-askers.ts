@@ -1,0 +1,115 @@
+/**
+ * Reporters named in their labels. White House and mid.ru pages print a reporter as "Q" or
+ * «Вопрос:», which the label conventions know; kremlin.ru's year-end news conferences and other
+ * publishers' press events print "П.Зарубин:", "Pavel Zarubin:", a label like any official's.
+ * Read as the people asked, their questions were remarks and nothing was paired. At a press
+ * conference or a briefing, a labelled name is a reporter when it is nobody the page is about
+ * (not the title's people, registered or named there, not the publisher's host), no registered official (unknown to the
+ * registry, or registered as a journalist), and when it ends at least half of its turns on a
+ * question that someone else takes up. A foreign leader's statement, an aide's answer or a
+ * rhetorical question inside an answer ends otherwise, so officials stay officials.
+ */
+import type { Draft } from "./extract/draft.js";
+import { ASKING_ROLE } from "./hosted.js";
+import type { PublisherProfile } from "./publishers/profile.js";
+import type { LabelConvention, LabelMatch } from "./segment/labels.js";
+import { withoutStageDirections } from "./segment/words.js";
+import type { SpeakerRegistry } from "./speakers/registry.js";
+
+/** Events at which the people asked and those asking face each other. */
+const PRESS_EVENTS = new Set(["press-conference", "briefing"]);
+
+/** A turn that ends on a question ("…how do you see the talks?"), stage directions aside. */
+const ENDS_ASKING = /[?？]["»”’)]*$/u;
+
+interface LabelledTurn {
+  name: string;
+  text: string;
+}
+
+function labelledTurns(paragraphs: string[], conventions: LabelConvention[]): LabelledTurn[] {
+  const turns: LabelledTurn[] = [];
+  let open: (LabelledTurn & { role: LabelMatch["role"] }) | null = null;
+  for (const paragraph of paragraphs) {
+    let match: LabelMatch | null = null;
+    for (const convention of conventions) {
+      match = convention(paragraph);
+      if (match) break;
+    }
+    if (!match) {
+      if (open) open.text += `\n${paragraph}`;
+      continue;
+    }
+    open = {
+      name: match.role === "speaker" ? match.name : "",
+      role: match.role,
+      text: paragraph.slice(match.textStart),
+    };
+    turns.push(open);
+  }
+  return turns;
+}
+
+/**
+ * The conventions with reporters' named labels turned into questions, at a press conference or a
+ * briefing; unchanged elsewhere, and where no name asks.
+ */
+export function namedAskerConventions(
+  draft: Draft,
+  conventions: LabelConvention[],
+  profile: PublisherProfile,
+  registry: SpeakerRegistry,
+): LabelConvention[] {
+  if (!draft.kind || !PRESS_EVENTS.has(draft.kind)) return conventions;
+  const date = draft.when.date;
+  const turns = labelledTurns(draft.paragraphs, conventions);
+  const onPage = new Set(
+    [...draft.participants, ...(draft.titleSpeaker ? [draft.titleSpeaker] : [])]
+      .map((p) => registry.findByName(p.name, date)?.id)
+      .filter((id): id is string => Boolean(id)),
+  );
+  const host = profile.host ? registry.findByRoleLabel(profile.host.label, profile.id, date)?.id : undefined;
+  if (host) onPage.add(host);
+  // The title's people the registry does not know, by surname in any case ("Р.Т.Эрдоган:" under
+  // "…с Президентом Турции Реджепом Тайипом Эрдоганом"): a surname's last letter is its ending's.
+  const titleWords = draft.title.toLowerCase().split(/[^\p{L}\p{N}-]+/u);
+  const inTitle = (name: string) => {
+    const surname = (
+      name
+        .split(/[\s.]+/u)
+        .filter(Boolean)
+        .pop() ?? ""
+    ).toLowerCase();
+    if (surname.length < 3) return false;
+    const stem = surname.length >= 5 ? surname.slice(0, -1) : surname;
+    return titleWords.some((w) => w.startsWith(stem));
+  };
+  const official = (name: string) => {
+    if (inTitle(name)) return true;
+    const id = registry.resolveLabel(name, profile.id, date).speakerId;
+    if (id === null) return false;
+    if (onPage.has(id)) return true;
+    const person = registry.get(id);
+    return person !== undefined && !person.roles.every((r) => ASKING_ROLE.test(r.title));
+  };
+  const counts = new Map<string, { turns: number; asking: number }>();
+  turns.forEach((turn, i) => {
+    if (!turn.name) return;
+    const count = counts.get(turn.name) ?? { turns: 0, asking: 0 };
+    count.turns++;
+    const next = turns[i + 1];
+    if (next && next.name !== turn.name && ENDS_ASKING.test(withoutStageDirections(turn.text).trim()))
+      count.asking++;
+    counts.set(turn.name, count);
+  });
+  const askers = new Set(
+    [...counts]
+      .filter(([name, c]) => c.asking > 0 && c.asking * 2 >= c.turns && !official(name))
+      .map(([name]) => name),
+  );
+  if (askers.size === 0) return conventions;
+  return conventions.map((convention) => (paragraph) => {
+    const match = convention(paragraph);
+    return match?.role === "speaker" && askers.has(match.name) ? { ...match, role: "question" } : match;
+  });
+}
