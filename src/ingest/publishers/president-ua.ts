@@ -1,3 +1,5 @@
+import { answerWord, fullName, moderatorWord, nameWithOutlet, questionWord } from "../segment/labels.js";
+import { officeAndName } from "../segment/titled-name.js";
 import type { PublisherProfile } from "./profile.js";
 import { listing } from "./sources.js";
 
@@ -7,8 +9,14 @@ export const presidentUa: PublisherProfile = {
   name: "President of Ukraine",
   hosts: ["president.gov.ua"],
   timeZone: "Europe/Kyiv",
-  conventions: [],
+  // Press conferences and interviews print who speaks: «Журналіст:», «Ведучий:», a reporter with
+  // an outlet, "President of Ukraine Volodymyr Zelenskyy:", «Володимир Зеленський:»; addresses print none.
+  conventions: [questionWord, answerWord, moderatorWord, nameWithOutlet, officeAndName, fullName],
   furniture: [],
+  // A report's opening line before a transcript, in the third person and the past tense ("Президент
+  // України Володимир Зеленський провів пресконференцію.", "President Volodymyr Zelenskyy held a
+  // press conference."): not the President's words. An address begins with the address itself.
+  lead: /^(?:Президент України|Президент|Глава держави|President of Ukraine|President|The President|The Head of State)(?:\s+(?:Володимир Зеленський|Volodymyr Zelenskyy?))?\s+(?:[^\s:]+\s+){0,3}?(?:[\p{Ll}ʼ'ї]+(?:в|ла|ли|вся|лася|лися)|\p{Ll}+ed|held|met|gave|took|sent|spoke|made|had)\s[^:]*[.!]$/u,
   attachmentsHeading: null,
   // As public scrapers read the pages: `div.article` with an h1, `p.date` ("2 листопада 2022 року
   // - 21:15") and the text in `.article_content` (a freespeech fetcher, R and scrapy scrapers).

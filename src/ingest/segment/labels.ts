@@ -201,6 +201,27 @@ export const fullName = build(
   looksLikePersonName,
 );
 
+/**
+ * Words of an office after a name ("Andriy Yermak, Head of the Office of the President:"), which
+ * make the label an official's, not a reporter's with an outlet.
+ */
+const OFFICE_WORDS = "[^:]*(?:President|Minister|Head|Office|Secretary|Spokes|Press|Ambassador|Advis|Director|Chair|Deputy|General|Officer|Commander|Governor|Mayor|Senator|Representative|Adviser|Aide|Lady|Президент|Міністр|Министр|Голова|Глава|Керівник|Руководител|Посол|Радник|Советник|Директор|Заступник|Заместител|Офіс|Секретар|Речник|Представ|Помічник|Помощник)";
+
+/**
+ * A reporter named with the outlet they ask for: "Олена Ковальчук, «Суспільне»:", "Anna Smith,
+ * Reuters:". Officials are labelled by name or office, never by a newsroom, so such a label puts
+ * questions. The outlet is part of the label, not a qualifier, which would be read as whom the
+ * question is addressed to.
+ */
+export const nameWithOutlet = build(
+  new RegExp(
+    String.raw`^((?:\p{Lu}\p{Ll}+[’'\-]?\p{Ll}*\s){1,2}\p{Lu}\p{Ll}+(?:[’'\-]\p{Lu}?\p{Ll}+)?),\s*(?:[«"“„][^»"”“:]{1,60}[»"”“]|(?!${OFFICE_WORDS})\p{Lu}[\p{L}\p{N}&.\- ]{1,40}?)\s*:\s*`,
+    "u",
+  ),
+  "question",
+  looksLikePersonName,
+);
+
 const NOT_A_CAPS_LABEL =
   /^(NOTE|END|UPDATE|CORRECTION|EMBARGOED|FACT SHEET|WASHINGTON|PLEASE NOTE|ET|EST|EDT|PM|AM|P\.M|A\.M|[IVXLC]+)$/;
 

@@ -1,0 +1,77 @@
+/**
+ * president.gov.ua press conferences in Ukrainian and English: the labels its transcripts print
+ * (the President by name or office, «Журналіст:», a reporter with an outlet), the report's opening
+ * line left out, and the sign-off.
+ */
+import { describe, expect, it } from "vitest";
+import { nameWithOutlet } from "../../src/ingest/segment/labels.js";
+import { ingestText } from "../support/ingest.js";
+
+const page = (url: string, lines: string[]) => [url, ...lines].join("\n\n");
+
+describe("president.gov.ua transcripts", () => {
+  it("a press conference is split at its labels, the report before it is nobody's words, and the sign-off closes it", () => {
+    const [doc] = ingestText(
+      "presser.txt",
+      page("https://www.president.gov.ua/news/preskonferenciya-prezidenta-99999", [
+        "Пресконференція Президента України Володимира Зеленського",
+        "19 грудня 2024 - 16:20",
+        "Президент України Володимир Зеленський провів підсумкову пресконференцію.",
+        "Володимир Зеленський: Доброго дня! Цей рік був дуже складним.",
+        "Журналіст: Укрінформ. Пане Президенте, коли буде мир?",
+        "Володимир Зеленський: Мир буде тоді, коли Україна буде сильною.",
+        "Олена Ковальчук, «Суспільне»: Пане Президенте, а що з мобілізацією?",
+        "Володимир Зеленський: Рішення ухвалює парламент.",
+        "Володимир Зеленський: Дякую всім. Слава Україні!",
+      ]),
+    );
+    expect(doc?.publisher).toBe("president.gov.ua");
+    expect(doc?.turns.map((t) => `${t.kind}:${t.speakerId ?? t.speakerName}`)).toEqual([
+      "remarks:volodymyr-zelensky",
+      "question:Журналіст",
+      "answer:volodymyr-zelensky",
+      "question:o-kovalchuk",
+      "answer:volodymyr-zelensky",
+      "moderator:volodymyr-zelensky",
+    ]);
+    expect(doc?.qa).toEqual([
+      { question: 1, answers: [2] },
+      { question: 3, answers: [4] },
+    ]);
+  });
+
+  it("the English page's office-and-name label is the President, and a reporter's outlet is part of the label", () => {
+    const [doc] = ingestText(
+      "presser-en.txt",
+      page("https://www.president.gov.ua/en/news/preskonferenciya-prezidenta-99999", [
+        "Press conference of President of Ukraine Volodymyr Zelenskyy",
+        "19 December 2024 - 16:20",
+        "President of Ukraine Volodymyr Zelenskyy held a final press conference of the year.",
+        "Volodymyr Zelenskyy: Good afternoon! This year was very difficult.",
+        "Olena Kovalchuk, Suspilne: Mr. President, what about mobilization?",
+        "President of Ukraine Volodymyr Zelenskyy: Parliament decides.",
+      ]),
+    );
+    expect(doc?.turns.map((t) => `${t.kind}:${t.speakerId}`)).toEqual([
+      "remarks:volodymyr-zelensky",
+      "question:o-kovalchuk",
+      "answer:volodymyr-zelensky",
+    ]);
+    expect(doc?.turns[1]?.addressedTo).toBeNull();
+  });
+
+  it("a name with an outlet is a reporter's label; a sentence with a colon is not", () => {
+    expect(nameWithOutlet("Anna Smith, Reuters: What is the plan?")).toMatchObject({
+      label: "Anna Smith, Reuters",
+      name: "Anna Smith",
+      role: "question",
+      qualifier: null,
+    });
+    expect(nameWithOutlet("Олена Ковальчук, «Суспільне»: Що далі?")?.name).toBe("Олена Ковальчук");
+    expect(nameWithOutlet("In Kyiv, Kharkiv and Odesa: the same picture.")).toBeNull();
+    expect(nameWithOutlet("The President, as he said: we will win.")).toBeNull();
+    // An office after the name is an official's label.
+    expect(nameWithOutlet("Andriy Yermak, Head of the Office of the President: Thank you.")).toBeNull();
+    expect(nameWithOutlet("Сергій Никифоров, речник Президента: Наступне питання.")).toBeNull();
+  });
+});
