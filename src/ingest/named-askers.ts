@@ -2,13 +2,16 @@
  * Reporters named in their labels. White House and mid.ru pages print a reporter as "Q" or
  * «Вопрос:», which the label conventions know; kremlin.ru's year-end news conferences and other
  * publishers' press events print "П.Зарубин:", "Pavel Zarubin:", a label like any official's.
- * Read as the people asked, their questions were remarks and nothing was paired. At a press
- * conference or a briefing, a labelled name is a reporter when it is nobody the page is about
- * (not the title's people, registered or named there, not the publisher's host), no registered official (unknown to the
+ * Read as the people asked, their questions were remarks and nothing was paired.
+ *
+ * A labelled name is a reporter when it is nobody the page is about (not the title's people,
+ * registered or named there, not the publisher's host), no registered official (unknown to the
  * registry, or registered as a journalist), and when it ends at least half of its turns on a
- * question that someone else takes up. A foreign leader's statement, an aide's answer or a
- * rhetorical question inside an answer ends otherwise, so officials stay officials.
- */
+ * question that someone else takes up: at a press conference or a briefing once is enough;
+ * elsewhere someone must ask again and again first (a discussion club's moderator, "Ф.Лукьянов:"),
+ * so that a minister's one question at a meeting leaves the meeting a meeting. A foreign leader's
+ * statement, an aide's answer or a rhetorical question inside an answer ends otherwise, so
+ * officials stay officials. */
 import type { Draft } from "./extract/draft.js";
 import { ASKING_ROLE } from "./hosted.js";
 import type { PublisherProfile } from "./publishers/profile.js";
@@ -18,6 +21,8 @@ import type { SpeakerRegistry } from "./speakers/registry.js";
 
 /** Events at which the people asked and those asking face each other. */
 const PRESS_EVENTS = new Set(["press-conference", "briefing"]);
+/** Monologues, and interviews, whose interviewer hosted.ts finds from the title. */
+const NOT_ASKED = new Set(["statement", "speech", "decree", "interview"]);
 
 /** A turn that ends on a question ("…how do you see the talks?"), stage directions aside. */
 const ENDS_ASKING = /[?？]["»”’)]*$/u;
@@ -51,8 +56,8 @@ function labelledTurns(paragraphs: string[], conventions: LabelConvention[]): La
 }
 
 /**
- * The conventions with reporters' named labels turned into questions, at a press conference or a
- * briefing; unchanged elsewhere, and where no name asks.
+ * The conventions with reporters' named labels turned into questions; unchanged in monologues and
+ * interviews, and where no name asks.
  */
 export function namedAskerConventions(
   draft: Draft,
@@ -60,7 +65,8 @@ export function namedAskerConventions(
   profile: PublisherProfile,
   registry: SpeakerRegistry,
 ): LabelConvention[] {
-  if (!draft.kind || !PRESS_EVENTS.has(draft.kind)) return conventions;
+  if (draft.kind && NOT_ASKED.has(draft.kind)) return conventions;
+  const press = draft.kind !== null && PRESS_EVENTS.has(draft.kind);
   const date = draft.when.date;
   const turns = labelledTurns(draft.paragraphs, conventions);
   const onPage = new Set(
@@ -102,11 +108,15 @@ export function namedAskerConventions(
       count.asking++;
     counts.set(turn.name, count);
   });
-  const askers = new Set(
-    [...counts]
-      .filter(([name, c]) => c.asking > 0 && c.asking * 2 >= c.turns && !official(name))
-      .map(([name]) => name),
-  );
+  const asks = (least: number) =>
+    new Set(
+      [...counts]
+        .filter(([name, c]) => c.asking >= least && c.asking * 2 >= c.turns && !official(name))
+        .map(([name]) => name),
+    );
+  // Elsewhere (a discussion club's session, a forum) someone must ask again and again before the
+  // event counts as questions put; then anyone may ask once.
+  const askers = press || asks(2).size > 0 ? asks(1) : new Set<string>();
   if (askers.size === 0) return conventions;
   return conventions.map((convention) => (paragraph) => {
     const match = convention(paragraph);

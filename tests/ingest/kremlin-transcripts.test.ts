@@ -195,6 +195,29 @@ describe("kremlin.ru transcripts", () => {
     ]);
   });
 
+  it("at a discussion club's session, the moderator who asks again and again and a guest from the floor put questions", () => {
+    const page = [
+      "http://kremlin.ru/events/president/transcripts/99980",
+      "Заседание Международного дискуссионного клуба «Валдай»",
+      "7 ноября 2024 года, 17:00",
+      "Сочи",
+      "Ф.Лукьянов: Добрый вечер!",
+      "В.Путин: Добрый вечер.",
+      "Ф.Лукьянов: Какой мир, на Ваш взгляд, складывается после этого года?",
+      "В.Путин: Мир становится многополярным.",
+      "Ф.Лукьянов: А Запад это понимает?",
+      "В.Путин: Понимает, но не хочет признавать.",
+      "Г.Дизен: Гленн Дизен, Норвегия. Как Вы видите роль Европы?",
+      "В.Путин: Европа теряет самостоятельность.",
+    ].join("\n\n");
+    const [doc] = ingestText("valdai.txt", page);
+    expect(doc?.qa).toEqual([
+      { question: 2, answers: [3] },
+      { question: 4, answers: [5] },
+      { question: 6, answers: [7] },
+    ]);
+  });
+
   it("a leader named in the title, an aide and ministers reporting are never taken for reporters, even when they ask", () => {
     const conference = [
       "http://kremlin.ru/events/president/transcripts/99998",

@@ -205,7 +205,8 @@ export const fullName = build(
  * Words of an office after a name ("Andriy Yermak, Head of the Office of the President:"), which
  * make the label an official's, not a reporter's with an outlet.
  */
-const OFFICE_WORDS = "[^:]*(?:President|Minister|Head|Office|Secretary|Spokes|Press|Ambassador|Advis|Director|Chair|Deputy|General|Officer|Commander|Governor|Mayor|Senator|Representative|Adviser|Aide|Lady|Президент|Міністр|Министр|Голова|Глава|Керівник|Руководител|Посол|Радник|Советник|Директор|Заступник|Заместител|Офіс|Секретар|Речник|Представ|Помічник|Помощник)";
+const OFFICE_WORDS =
+  "[^:]*(?:President|Minister|Head|Office|Secretary|Spokes|Press|Ambassador|Advis|Director|Chair|Deputy|General|Officer|Commander|Governor|Mayor|Senator|Representative|Adviser|Aide|Lady|Президент|Міністр|Министр|Голова|Глава|Керівник|Руководител|Посол|Радник|Советник|Директор|Заступник|Заместител|Офіс|Секретар|Речник|Представ|Помічник|Помощник)";
 
 /**
  * A reporter named with the outlet they ask for: "Олена Ковальчук, «Суспільне»:", "Anna Smith,
