@@ -1,6 +1,7 @@
 /** The kind of event a title names, when it names more than one thing. */
 import { describe, expect, it } from "vitest";
-import { kindFromTitle } from "../../src/ingest/extract/title.js";
+import { analyseTitle, kindFromTitle } from "../../src/ingest/extract/title.js";
+import { SpeakerRegistry } from "../../src/ingest/speakers/registry.js";
 
 describe("the kind a title names", () => {
   it("reads a press call, background or on the record, as a briefing", () => {
@@ -76,5 +77,20 @@ describe("the kind a title names", () => {
     expect(kindFromTitle("Статья Министра иностранных дел Российской Федерации С.В.Лаврова")).toBe(
       "statement",
     );
+  });
+});
+
+describe("the date a title ends on", () => {
+  it("is read after a dash as after a comma, and a dash with no date after it leaves the title whole", () => {
+    const registry = SpeakerRegistry.load();
+    expect(analyseTitle("Department Press Briefing – January 2, 2024", registry, null)).toMatchObject({
+      date: "2024-01-02",
+      kind: "briefing",
+    });
+    expect(analyseTitle("Press Briefing - Geneva, 5 March 2021", registry, null)).toMatchObject({
+      date: "2021-03-05",
+      place: "Geneva",
+    });
+    expect(analyseTitle("Remarks on the 2024 – 2025 budget", registry, null).date).toBeNull();
   });
 });

@@ -67,10 +67,12 @@ export interface TitleFacts {
   titleSpeaker: DraftParticipant | null;
 }
 
+// A date closes a title after a comma or a dash: "…, Sochi, December 29, 2020", "Department Press
+// Briefing – January 2, 2024".
 const TRAILING_PLACE_DATE =
-  /,\s*([\p{Lu}][\p{L}\-’' .]{1,40}?),\s*((?:\p{L}+\.? \d{1,2}, \d{4})|(?:\d{1,2} \p{L}+ \d{4}(?: (?:года|г\.))?)|(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}))\s*$/u;
+  /(?:,|\s[–—-])\s*([\p{Lu}][\p{L}\-’' .]{1,40}?),\s*((?:\p{L}+\.? \d{1,2}, \d{4})|(?:\d{1,2} \p{L}+ \d{4}(?: (?:года|г\.))?)|(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}))\s*$/u;
 const TRAILING_DATE =
-  /,\s*((?:\p{L}+\.? \d{1,2}, \d{4})|(?:\d{1,2} \p{L}+ \d{4}(?: (?:года|г\.))?)|(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}))\s*$/u;
+  /(?:,|\s[–—-])\s*((?:\p{L}+\.? \d{1,2}, \d{4})|(?:\d{1,2} \p{L}+ \d{4}(?: (?:года|г\.))?)|(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}))\s*$/u;
 
 /** Words that introduce the event after the speech act: "…remarks … during the joint news conference". */
 const EVENT_STARTS = [
