@@ -86,6 +86,14 @@ export function textToParagraphs(text: string): string[] {
   );
 }
 
+/**
+ * The stamp above an annex, printed a phrase a line at the paragraphs' own indent ("УТВЕРЖДЕНЫ" /
+ * "Указом Президента" / "Российской Федерации" / "от 12 августа 2002 г." / "N 885"): one block, as a
+ * reader takes it, not five paragraphs.
+ */
+const STAMP = /^ {3,}(?:ПРИЛОЖЕНИЕ|Приложение|УТВЕРЖДЕН[АОЫ]?|Утвержден[аоы]?)(?![\p{L}\p{N}])/u;
+const indentOf = (line: string) => line.length - line.trimStart().length;
+
 /** Centred or right-aligned: further in than a paragraph's first line (5 spaces). */
 const SET_IN = /^ {6,}\S/;
 /** A table's rule or a gap between columns: lines that are cells, not one block of text. */
@@ -100,22 +108,100 @@ const CELLS = /[¦|]|\S {8,}\S/u;
 export function splitIndented(text: string): string[] {
   const out: string[] = [];
   let current: string[] = [];
+  /** The two-column item being read, its name and description wrapped each in its own column. */
+  let item: TwoColumns | null = null;
   const flush = () => {
-    if (current.length) out.push(normaliseSpace(current.join(" ")));
+    if (item) out.push(joinColumns(item));
+    else if (current.length) out.push(normaliseSpace(current.join(" ")));
     current = [];
+    item = null;
   };
+  /** The indent of the annex stamp being read ("УТВЕРЖДЕНО" / "Указом Президента" / …), if any. */
+  let stamp: number | null = null;
   let previous = "";
   for (const line of text.split(/\r\n|\r|\n/)) {
     const setInBlock =
       SET_IN.test(line) && SET_IN.test(previous) && !CELLS.test(line) && !CELLS.test(previous);
     previous = line;
+    if (item && !BLANK.test(line) && continuesColumns(item, line)) continue;
+    // An annex's stamp, one line a phrase at the paragraphs' indent, is one block to its blank line.
+    if (stamp !== null && !BLANK.test(line) && indentOf(line) === stamp) {
+      current.push(line);
+      continue;
+    }
+    stamp = null;
     if (BLANK.test(line)) flush();
     else if (setInBlock) current.push(line);
     else if (/^ {3,}\S/.test(line)) {
       flush();
       current.push(line);
-    } else current.push(line);
+      if (STAMP.test(line)) stamp = indentOf(line);
+      else item = twoColumns(line);
+    } else {
+      // A line at the margin is a paragraph's own: whatever its first line looked like, no column item.
+      if (item) {
+        current = [joinColumns(item)];
+        item = null;
+      }
+      current.push(line);
+    }
   }
   flush();
   return out.filter(Boolean);
+}
+
+/**
+ * A list of people set in two columns, as kremlin.ru's acts print councils' members: the name,
+ * a dash, the description, each wrapped within its own column.
+ *
+ *      Албогачиев М.О.  - муфтий,  председатель  Духовного управления
+ *                         мусульман       Республики       Ингушетия
+ *      Нерсисян Ерзас   - епископ,    глава    Ново-Нахичеванской   и
+ *      (Нерсисян М.Г.)    Российской епархии  Армянской  апостольской
+ *
+ * Read line by line, each wrapped line became a paragraph of its own and a name's second half
+ * ("(Нерсисян М.Г.)") began the description; read as a person reads it, each item is one.
+ */
+interface TwoColumns {
+  name: string[];
+  /** The dash between the columns, as printed. */
+  dash: string;
+  description: string[];
+  /** The column the description starts at. */
+  at: number;
+}
+
+const ITEM_WITH_DASH = /^( {3,}\S.*?\S)(\s+[-–—]\s+)(\S.*)$/u;
+
+function twoColumns(line: string): TwoColumns | null {
+  const m = ITEM_WITH_DASH.exec(line.trimEnd());
+  if (!m) return null;
+  const at = (m[1] as string).length + (m[2] as string).length;
+  return {
+    name: [(m[1] as string).trim()],
+    dash: (m[2] as string).trim(),
+    description: [(m[3] as string).trim()],
+    at,
+  };
+}
+
+const joinColumns = (item: TwoColumns) =>
+  normaliseSpace(`${item.name.join(" ")} ${item.dash} ${item.description.join(" ")}`);
+
+/** Adds a line wrapped within the columns to the item; false when the line is something else. */
+function continuesColumns(item: TwoColumns, line: string): boolean {
+  const indent = line.length - line.trimStart().length;
+  if (indent === item.at) {
+    item.description.push(line.trim());
+    return true;
+  }
+  // Both columns wrapped: the name's rest at the margin, the description's at its column.
+  if (indent < item.at && line.slice(item.at - 2, item.at) === "  " && /\S/.test(line[item.at] ?? "")) {
+    const left = line.slice(0, item.at).trim();
+    if (!/^[(\p{L}]/u.test(left) || /\s[-–—]$/u.test(left)) return false;
+    item.name.push(left);
+    item.description.push(line.slice(item.at).trim());
+    return true;
+  }
+  return false;
 }
