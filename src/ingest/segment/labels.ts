@@ -16,6 +16,8 @@ export interface LabelMatch {
   role: LabelRole;
   /** Offset in the paragraph where the spoken text begins. */
   textStart: number;
+  /** The label names a newsroom ("CCTV:"), not a person: no speaker is resolved from it. */
+  outlet?: boolean;
 }
 
 export type LabelConvention = (paragraph: string) => LabelMatch | null;
@@ -200,6 +202,34 @@ export const fullName = build(
   "speaker",
   looksLikePersonName,
 );
+
+/**
+ * Words that make a label a newsroom's: the Chinese Foreign Ministry's transcripts name each
+ * question by the outlet that asks it ("CCTV:", "Global Times:", "Bloomberg:", "Xinhua News
+ * Agency:"), as other ministries' sometimes do.
+ */
+const MEDIA_WORDS =
+  "News|TV|Television|Times|Daily|Agency|Media|Radio|Press|Post|Journal|Broadcasting|Broadcast|Network|Review|Weekly|Monthly|Channel|Shimbun|Herald|Tribune|Gazette|Telegraph|Guardian|Agence|Agencia|Bloomberg|Reuters|Xinhua|Sputnik|Yonhap|Kyodo|Anadolu|Bernama|Antara|Nikkei|Phoenix|Caixin|Politico|Al Jazeera|Prensa Latina|The Paper|Zaobao|Ta Kung Pao|Wen Wei Po|Novosti|Interfax|Izvestia|Kommersant|Asahi|Yomiuri|Mainichi|Hindu|Dawn";
+const OUTLET_LABEL = new RegExp(
+  String.raw`^((?:[\p{Lu}\d][\p{L}\d&'’.\-]*\s){0,5}(?:${MEDIA_WORDS})(?:\s[\p{Lu}\d][\p{L}\d&'’.\-]*){0,4}|[A-Z]{2,6}(?:\s[A-Z]\p{Ll}+){0,2})\s*:\s*(?=\S)`,
+  "u",
+);
+
+/**
+ * A question named by the outlet that asks it: "CCTV:", "AFP:", "Global Times:", "Xinhua News
+ * Agency:", and in Chinese an outlet's reporter ("总台央视记者：", "法新社记者："). Tried after
+ * an office's label ("MS. PSAKI:" is capitals too, but a name, not an acronym of 2 to 6 letters).
+ */
+export const outletLabel: LabelConvention = (paragraph) => {
+  const han = /^(\p{Script=Han}{1,14}?记者)\s*[:：]\s*(?=\S)/u.exec(paragraph);
+  const m = han ?? OUTLET_LABEL.exec(paragraph);
+  if (!m) return null;
+  const name = (m[1] as string).trim();
+  return { label: name, name, qualifier: null, role: "question", textStart: m[0].length, outlet: true };
+};
+
+/** A name in Chinese characters before a full-width colon: the spokesperson, "汪文斌：". */
+export const hanName = build(/^(\p{Script=Han}{2,4})()\s*[:：]\s*/u, "speaker");
 
 /**
  * Words of an office after a name ("Andriy Yermak, Head of the Office of the President:"), which

@@ -80,7 +80,12 @@ export function segment(input: SegmentInput): SegmentResult {
     let interpreted = match.qualifier !== null && isInterpretedMarker(match.qualifier);
     if (LEADING_INTERPRETED.test(text)) interpreted = true;
     // An unnamed "Answer:" is the title's speaker's, as the unlabelled opening is.
-    const speaker = match.role === "answer" ? (input.titleSpeaker ?? anonymous) : input.resolve(match.name);
+    const speaker =
+      match.role === "answer"
+        ? (input.titleSpeaker ?? anonymous)
+        : match.outlet
+          ? { speakerId: null, speakerName: match.name }
+          : input.resolve(match.name);
     const turn: OpenTurn = { match, speaker, paragraphs: [], interpreted };
     if (text) turn.paragraphs.push(text);
     else text = "";
