@@ -255,6 +255,19 @@ describe("turn kinds", () => {
     ]);
   });
 
+  it("a reporter asking to confirm or to clarify, cut off before a question mark, asks, and the short reply answers", () => {
+    const { kinds, pairs } = read([
+      `Q    What about the program?`,
+      `MR. CARNEY:  ${ANSWER}`,
+      "Q    Just to confirm, you don’t have anything because you weren’t aware of this or --",
+      "MR. CARNEY:  I just don’t have anything to add to what I just said.",
+      "Q    Can you take that question?",
+      "MR. CARNEY:  I will.",
+    ]);
+    expect(kinds).toEqual(["question", "answer", "question", "answer", "question", "answer"]);
+    expect(pairs).toContainEqual([2, 3]);
+  });
+
   it("a bare Yes. while a reporter sets up a question is listening, and the answer answers every part of the question", () => {
     const { kinds, pairs } = read([
       "Q    And you have had an intense campaign to settle the argument, which you have set out with great confidence.",

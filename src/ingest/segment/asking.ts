@@ -69,7 +69,7 @@ export function announcesQuestions(text: string): boolean {
 // ("But when it comes to —"), so those count only with an auxiliary after them.
 // A request for comment asks as a question does: "Comment on…", "Прокомментируйте…", "Розкажіть…".
 const REQUEST =
-  /^(?:(?:please|пожалуйста|будь ласка),?\s+)?(?:comment|tell us|tell me|explain|describe|talk (?:to us )?about|walk us through|give us|update us|прокомментируйте|расскажите|поясните|уточните|скажите|объясните|прокоментуйте|розкажіть|поясніть|уточніть|скажіть)(?![\p{L}])/iu;
+  /^(?:(?:please|пожалуйста|будь ласка),?\s+)?(?:(?:just )?to (?:confirm|clarify)|so you(?:'re|’re| are) saying|comment|tell us|tell me|explain|describe|talk (?:to us )?about|walk us through|give us|update us|прокомментируйте|расскажите|поясните|уточните|скажите|объясните|прокоментуйте|розкажіть|поясніть|уточніть|скажіть)(?![\p{L}])/iu;
 
 const INTERROGATIVE =
   /^(?:(?:what|when|who|how|which)\s+(?:do|does|did|is|are|was|were|will|would|can|could|should|has|have|about|kind|sort|much|many|long|far|happens|happened)\b|why\b|where\s+(?:do|does|did|is|are|was|were|will|would|can)\b|(?:is|are|was|were|do|does|did|will|would|can|could|should|has|have|had)\s+(?:you|he|she|it|they|we|the|there|this|that|anyone|anybody|any|your|his|her|their|our|mr|ms|mrs|president)\b|(?:почему|зачем|когда|где|кто|сколько|каким образом|как вы|что вы|какие|какой|какая)\s)/iu;
