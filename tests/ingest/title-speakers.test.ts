@@ -45,6 +45,20 @@ describe("the speaker a title names", () => {
     ]);
   });
 
+  it("gives the UN's SG: label to whoever was Secretary-General on the date, whatever the title names", () => {
+    const encounter = (date: string) =>
+      `https://www.un.org/sg/en/content/sg/press-encounter/x\n\nSecretary-General's press encounter on the situation\n\nNew York, ${date}\n\nSG: Good afternoon.\n\nQuestion: Will the Council act?\n\nSG: I hope so.\n`;
+    const [now] = ingestText("un/encounter.txt", encounter("2 January 2024"));
+    expect(now?.kind).toBe("press-conference");
+    expect(now?.turns.map((t) => `${t.kind}:${t.speakerId}`)).toEqual([
+      "other:antonio-guterres",
+      "question:null",
+      "answer:antonio-guterres",
+    ]);
+    const [then] = ingestText("un/encounter.txt", encounter("14 March 2012"));
+    expect(then?.turns[0]?.speakerId).toBe("ban-ki-moon");
+  });
+
   it("gives an office's label to the title's speaker who held it, and a spokesman's to nobody but a spokesperson", () => {
     const [doc] = ingestText(
       "un/presser.txt",

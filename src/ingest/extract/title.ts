@@ -16,7 +16,7 @@ import type { DraftParticipant } from "./draft.js";
  */
 const EVENT_KINDS: [RegExp, DocumentKind][] = [
   [
-    /news conference|press conference|press availability|rueda de prensa|conferencia de prensa|пресс-конференци|прес-?конференці|记者会|新闻发布会|記者會/iu,
+    /news conference|press conference|press availability|press encounter|stakeout|rueda de prensa|conferencia de prensa|пресс-конференци|прес-?конференці|记者会|新闻发布会|記者會/iu,
     "press-conference",
   ],
   [/briefing|gaggle|press call|conference call|media call|брифинг|брифінг/iu, "briefing"],
