@@ -81,3 +81,36 @@ describe("a clock line wrapped onto the first label", () => {
     expect(doc?.turns[0]?.label).toBe("THE PRESIDENT");
   });
 });
+
+describe("the frame of a White House page with a clock line", () => {
+  const briefing = (header: string[]) =>
+    ingestText(
+      "whitehouse/call.md",
+      [
+        "---",
+        "date: '2021-09-24'",
+        "source_url: https://bidenwhitehouse.archives.gov/briefing-room/press-briefings/2021/09/24/call/",
+        'title: "Background Press Call by Senior Administration Officials"',
+        "---",
+        "",
+        ...header.flatMap((line) => [line, ""]),
+        "5:47 P.M. EDT",
+        "",
+        "MODERATOR:  Thanks, everyone, for joining.",
+      ].join("\n"),
+    )[0];
+
+  it("takes no rule, no date in brackets, no BY and no capitals repeating the title for the place", () => {
+    expect(briefing(["Via Teleconference", "(September 23, 2021)"])?.place).toBe("Via Teleconference");
+    expect(
+      briefing([
+        "PRESS BRIEFING",
+        "BY",
+        "PRESS SECRETARY ROBERT GIBBS,",
+        "DEPUTY NATIONAL SECURITY ADVISOR DENIS McDONOUGH,",
+        "--------------------------------------",
+        "James S. Brady Press Briefing Room",
+      ])?.place,
+    ).toBe("James S. Brady Press Briefing Room");
+  });
+});

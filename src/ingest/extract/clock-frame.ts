@@ -49,6 +49,18 @@ export function splitLeadingClock(paragraph: string): [string, string] | null {
   return parseClockLine(line) && CAPITALS_LABEL.test(after) ? [line, after] : null;
 }
 
+/** Capitals but for a letter or two ("DENIS McDONOUGH,"): at least nine letters in ten, two or more. */
+const mostlyCapitals = (line: string) => {
+  const letters = line.match(/\p{L}/gu) ?? [];
+  const capitals = line.match(/\p{Lu}/gu) ?? [];
+  return capitals.length >= 2 && capitals.length * 10 >= letters.length * 9;
+};
+
+const isBracketedDate = (line: string) => {
+  const m = /^\((.+)\)$/u.exec(line.trim());
+  return m !== null && parseDateline(m[1] ?? "").date !== null;
+};
+
 export function readClockFrame(paragraphs: string[]): ClockFrame {
   paragraphs = paragraphs.flatMap((p, i) => (i < 14 ? (splitLeadingClock(p) ?? [p]) : [p]));
   let place: string | null = null;
@@ -82,8 +94,11 @@ export function readClockFrame(paragraphs: string[]): ClockFrame {
         continue;
       }
       if (LETTERHEAD.test(line)) continue;
-      // All-capitals lines repeat the title ("PRESS GAGGLE BY PRESS SECRETARY ROBERT GIBBS").
-      if (line === line.toUpperCase() && /\p{Lu}{3}/u.test(line)) continue;
+      // All-capitals lines repeat the title ("PRESS GAGGLE BY PRESS SECRETARY ROBERT GIBBS", a
+      // "BY" alone between its parts); rules ("-----") and a date in brackets ("(September 23,
+      // 2021)", the day of the call) are no place either.
+      if (mostlyCapitals(line)) continue;
+      if (!/\p{L}/u.test(line) || isBracketedDate(line)) continue;
       // Editorial notes ("*Please see below for a correction…") are sentences; places are not.
       if (/^\*/.test(line) || (/[.!?]$/.test(line) && line.split(/\s+/).length > 4)) continue;
       placeLines.push(line);
