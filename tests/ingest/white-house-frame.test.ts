@@ -113,4 +113,34 @@ describe("the frame of a White House page with a clock line", () => {
       ])?.place,
     ).toBe("James S. Brady Press Briefing Room");
   });
+
+  it("reads a date on a header line as the day's, not the place's, and the briefers' lines after the title's parts as no place", () => {
+    const dated = briefing([
+      "Office of the Press Secrectary",
+      "Moana Surfrider Hotel, Honolulu, Hawaii, November 12, 2011",
+    ]);
+    expect(dated?.place).toBe("Moana Surfrider Hotel, Honolulu, Hawaii");
+    expect(
+      briefing([
+        "Press Gaggle",
+        "By",
+        "Robert Gibbs",
+        "Aboard Air Force One",
+        "En route Andrews Air Force Base",
+      ])?.place,
+    ).toBe("Aboard Air Force One, En route Andrews Air Force Base");
+    expect(
+      briefing(["(Port of Spain, Trinidad and Tobago)", "Crowne Plaza Hotel, Port of Spain"])?.place,
+    ).toBe("Crowne Plaza Hotel, Port of Spain");
+    expect(briefing(["(Via Teleconference)"])?.place).toBe("Via Teleconference");
+  });
+
+  it("takes a header's date line for the date when the page gives none elsewhere", () => {
+    const [doc] = ingestText(
+      "whitehouse/obama.html",
+      '<h1>Press Briefing 2/6/09</h1><div class="legacy-content"><strong>THE WHITE HOUSE<br/> </strong><br/>  Office of the Press Secretary<br/>  ________________________<br/>  For Immediate Release   <br/> <br/>  February 6, 2009<br/> <br/> <strong>PRESS BRIEFING BY PRESS SECRETARY ROBERT GIBBS</strong><br/> <br/>  James S. Brady Press Briefing Room<br/> <br/>  1:38 P.M. EST<br/> <br/>  MR. GIBBS: Good afternoon.<br/> <br/>  Q Robert, what about the stimulus?<br/> <br/>  MR. GIBBS: We are working on it.<br/></div>',
+    );
+    expect(doc?.when.date).toBe("2009-02-06");
+    expect(doc?.place).toBe("James S. Brady Press Briefing Room");
+  });
 });

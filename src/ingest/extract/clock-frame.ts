@@ -25,7 +25,15 @@ const END = /^END\.?(?:\s+(.*))?$/;
 
 /** Letterhead of legacy White House releases: dropped, except the release date. */
 const LETTERHEAD =
-  /^(?:THE WHITE HOUSE|Office of the (?:Press Secretary|Vice President|First Lady)|_{5,}|EMBARGOED.*|Internal Transcript)$/i;
+  /^(?:THE WHITE HOUSE|Office of the (?:Press Secre\w*ary|Vice President|First Lady)|_{5,}|EMBARGOED.*|Internal Transcript)$/i;
+/** A date a header line ends on ("Moana Surfrider Hotel, Honolulu, Hawaii, November 12, 2011"), and what follows it. */
+const TRAILING_DATE =
+  /(?:^|,\s*)((?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4})\b.*$/u;
+/** Words that make a header line a place: "Aboard Air Force One", "James S. Brady Press Briefing Room". */
+const PLACE_WORD =
+  /\b(?:Aboard|En [Rr]oute|Room|Center|Centre|Hotel|Building|Base|Airport|Hall|Lawn|Garden|Via|Residence|Headquarters|Embassy|Palace|Auditorium|Library|School|University|Teleconference|Telephone|Conference Call)\b/u;
+/** The title's own words set out on the header's lines: "Press Briefing", "By Press Secretary Robert Gibbs". */
+const TITLE_PART = /^(?:by\b.*|(?:press )?(?:briefing|gaggle|conference call|call)\b.*)$/iu;
 const RELEASE = /^For Immediate Release\b\s*(.*)$/i;
 
 /** A clock at the start of a paragraph, its zone perhaps, then what follows. */
@@ -87,10 +95,22 @@ export function readClockFrame(paragraphs: string[]): ClockFrame {
     time = clock.time;
     timeZone = clock.timeZone;
     const placeLines: string[] = [];
-    for (const line of header) {
-      const release = RELEASE.exec(line);
+    /** How many place lines stood before the title's last part set out on its own lines. */
+    let titleParts = 0;
+    for (const raw of header) {
+      const release = RELEASE.exec(raw);
       if (release) {
         releaseDate = parseDateline(release[1] ?? "").date;
+        continue;
+      }
+      // A date on a header line is the day's, not part of the place ("April 27, 2009", "Jakarta,
+      // Indonesia, November 9, 2010", "Air Force Two, January 13, 2011, 6:36 P.M. …").
+      const dated = TRAILING_DATE.exec(raw);
+      if (dated) releaseDate ??= parseDateline(dated[1] ?? "").date;
+      const line = dated ? raw.slice(0, dated.index).trim() : raw;
+      if (!line) continue;
+      if (TITLE_PART.test(line)) {
+        titleParts = placeLines.length + 1;
         continue;
       }
       if (LETTERHEAD.test(line)) continue;
@@ -103,7 +123,18 @@ export function readClockFrame(paragraphs: string[]): ClockFrame {
       if (/^\*/.test(line) || (/[.!?]$/.test(line) && line.split(/\s+/).length > 4)) continue;
       placeLines.push(line);
     }
-    if (placeLines.length) place = placeLines.join(", ");
+    // A place in brackets repeats the city of release above the place itself ("(Port of Spain,
+    // Trinidad and Tobago)" / "Crowne Plaza Hotel, …"); alone, it is the place.
+    // After the title's words set out a line at a time ("Press Briefing" / "By" / "Denis
+    // McDonough," / "Deputy National Security Advisor…"), the briefers' names and offices run on
+    // until the first line that names a place.
+    if (titleParts > 0) {
+      const first = placeLines.findIndex((l, i) => i >= titleParts - 1 && PLACE_WORD.test(l));
+      if (first > 0) placeLines.splice(0, first);
+    }
+    const unbracketed = placeLines.filter((l) => !/^\(.*\)$/u.test(l));
+    const kept = unbracketed.length ? unbracketed : placeLines.map((l) => l.replace(/^\((.*)\)$/u, "$1"));
+    if (kept.length) place = kept.join(", ");
     if (noteAt !== -1) notes.push(...paragraphs.slice(noteAt, i).map(asNote));
     start = i + 1;
     break;
