@@ -92,5 +92,14 @@ describe("the date a title ends on", () => {
       place: "Geneva",
     });
     expect(analyseTitle("Remarks on the 2024 – 2025 budget", registry, null).date).toBeNull();
+    // In figures: after a bar or a space too, and with dashes, month first as with slashes.
+    expect(
+      analyseTitle("Press Gaggle by Press Secretary Josh Earnest | 8/27/2015", registry, null).date,
+    ).toBe("2015-08-27");
+    expect(analyseTitle("Press Briefing 1/29/09", registry, null).date).toBe("2009-01-29");
+    expect(
+      analyseTitle("Press Briefing on the Upcoming Trip to Guadalajara, 8-6-09", registry, null).date,
+    ).toBe("2009-08-06");
+    expect(analyseTitle("Remarks at the G-20 Summit", registry, null).date).toBeNull();
   });
 });

@@ -71,8 +71,13 @@ export interface TitleFacts {
 // Briefing – January 2, 2024".
 const TRAILING_PLACE_DATE =
   /(?:,|\s[–—-])\s*([\p{Lu}][\p{L}\-’' .]{1,40}?),\s*((?:\p{L}+\.? \d{1,2}, \d{4})|(?:\d{1,2} \p{L}+ \d{4}(?: (?:года|г\.))?)|(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}))\s*$/u;
+// A date in figures may also follow a space or a bar ("Press Briefing 1/29/09", "… | 8/27/2015"),
+// and be written with dashes ("…, 8-6-09"): a US page's month first, as with slashes.
 const TRAILING_DATE =
-  /(?:,|\s[–—-])\s*((?:\p{L}+\.? \d{1,2}, \d{4})|(?:\d{1,2} \p{L}+ \d{4}(?: (?:года|г\.))?)|(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}))\s*$/u;
+  /(?:,|\s[–—|-]|\s(?=\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\s*$))\s*((?:\p{L}+\.? \d{1,2}, \d{4})|(?:\d{1,2} \p{L}+ \d{4}(?: (?:года|г\.))?)|(?:\d{1,2}[./]\d{1,2}[./]\d{2,4})|(?:\d{1,2}-\d{1,2}-\d{2,4}))\s*$/u;
+/** A title's date in figures with dashes read as with slashes ("8-6-09" as "8/6/09"). */
+const titleDateOf = (text: string) =>
+  parseDateline(/^\d{1,2}-\d{1,2}-\d{2,4}$/.test(text) ? text.replace(/-/g, "/") : text).date;
 
 /** Words that introduce the event after the speech act: "…remarks … during the joint news conference". */
 const EVENT_STARTS = [
@@ -123,8 +128,8 @@ export function analyseTitle(title: string, registry: SpeakerRegistry, date: str
     rest = rest.slice(0, withPlace.index);
   } else {
     const onlyDate = TRAILING_DATE.exec(rest);
-    if (onlyDate && parseDateline(onlyDate[1] ?? "").date) {
-      titleDate = parseDateline(onlyDate[1] ?? "").date;
+    if (onlyDate && titleDateOf(onlyDate[1] ?? "")) {
+      titleDate = titleDateOf(onlyDate[1] ?? "");
       rest = rest.slice(0, onlyDate.index);
     }
   }
