@@ -398,6 +398,47 @@ describe("turn kinds", () => {
     ]);
   });
 
+  it("a host's statement taken up with Well puts a question; an aside agreed with while the answer goes on does not", () => {
+    const say = (senderName: string, text: string) => ({
+      conversationId: "a",
+      conversationWithName: "news.example",
+      senderName,
+      text,
+    });
+    const [doc] = ingestText(
+      "interview.json",
+      JSON.stringify([
+        say("news.example", "What does that tell you about what he is trying to do right now?"),
+        say(
+          "Alex Morgan",
+          "I think the report is very clear about what they sought, and we should all take it seriously.",
+        ),
+        say("news.example", "It's the ultimate bunker."),
+        say(
+          "Alex Morgan",
+          "It is, and the people here have been extraordinary, as they always are at the end of a term.",
+        ),
+        say("news.example", "But bottom line, this time he got what he wanted."),
+        say(
+          "Alex Morgan",
+          "Well, look, I think that what is true is that they intended to meddle, and they meddled.",
+        ),
+      ]),
+    );
+    expect(doc?.turns.map((t) => t.kind)).toEqual([
+      "question",
+      "answer",
+      "other",
+      "answer",
+      "question",
+      "answer",
+    ]);
+    expect(doc?.qa).toEqual([
+      { question: 0, answers: [1, 3] },
+      { question: 4, answers: [5] },
+    ]);
+  });
+
   it("an official's few words for a laugh are an aside when the answer comes after them, and the reply when the next question follows", () => {
     const aside = read([
       "Q    Can you give us an update on the dogs, and whether they are at the White House?",

@@ -169,6 +169,23 @@ export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[
     }
     // "You're competitive." "I am.": an interviewer's statement that the person asked answers with
     // a yes, a no or "I am" was put to draw that reply (the guide's statement meant to draw one).
+    // "But bottom line, this time Vladimir Putin got what he wanted." "Well-- look, I think…": a
+    // statement the person asked takes up with "Well", which opens an answer, was put to draw one;
+    // an aside within an answer is agreed with ("Yes, exactly. And…") and the answer goes on.
+    if (
+      prevSide === "ask" &&
+      kinds[i - 1] === "other" &&
+      /^well\b/iu.test(text.trim()) &&
+      spokenWordCount(prevText, 5) >= 5 &&
+      !isCourtesy(prevText) &&
+      !QUIP.test(prevText) &&
+      !onlyBids(prevText) &&
+      !isFloorBid(prevText)
+    ) {
+      kinds[i - 1] = "question";
+      if (kinds[i] === null || kinds[i] === "other") kinds[i] = null;
+      continue;
+    }
     if (
       prevSide === "ask" &&
       kinds[i - 1] === "other" &&
