@@ -331,6 +331,35 @@ describe("kremlin.ru acts as a reader takes them", () => {
     ]);
   });
 
+  it("an act's status above its subject (repealed, or its editions) is kept as a note, not dropped, and is not the subject", () => {
+    const text = [
+      "                      Р А С П О Р Я Ж Е Н И Е",
+      "",
+      "                  ПРЕЗИДЕНТА РОССИЙСКОЙ ФЕДЕРАЦИИ",
+      "",
+      "                                    Утратило силу - Распоряжение",
+      "                                  Президента Российской Федерации",
+      "                                      от 07.02.2004 г. N 47-рп",
+      "",
+      "          О составе совета",
+      "",
+      "     1. Утвердить состав совета.",
+      "",
+      "     Президент Российской Федерации                         В.Путин",
+      "",
+      "     5 августа 2002 года",
+      "     N 369-рп",
+    ].join("\n");
+    const [doc] = ingestText("12347.txt", text);
+    expect(doc?.title).toBe("Распоряжение Президента Российской Федерации «О составе совета»");
+    expect(doc?.attachments).toEqual([
+      {
+        title: "Утратило силу - Распоряжение Президента Российской Федерации от 07.02.2004 г. N 47-рп",
+        url: null,
+      },
+    ]);
+  });
+
   it("an annex's stamp, a phrase a line, is one paragraph", () => {
     const [doc] = ingestText(
       "12346.txt",

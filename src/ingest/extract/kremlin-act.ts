@@ -71,6 +71,12 @@ export function readKremlinAct(text: string, ctx: ReaderContext): Draft {
   const isAuthority = (b: string[]) =>
     /^ПРЕЗИДЕНТА\s+РОССИЙСКОЙ\s+ФЕДЕРАЦИИ$/u.test(normaliseSpace(b.join(" ")));
   const subjectBlock = blocks.slice(1).find((b) => !isNote(b.lines) && !isAuthority(b.lines));
+  // "Утратил силу - Указ … от … N …", "(В редакции указов …)": the act's status and editions, kept
+  // as notes beside the text, as a reader of the page sees them above it.
+  const notes = blocks
+    .slice(1)
+    .filter((b) => isNote(b.lines))
+    .map((b) => ({ title: normaliseSpace(b.lines.join(" ")), url: null }));
   const subject = normaliseSpace(subjectBlock?.lines.join(" ") ?? "");
   const kindWord = actType.charAt(0) + actType.slice(1).toLowerCase();
   const title = subject
@@ -128,7 +134,7 @@ export function readKremlinAct(text: string, ctx: ReaderContext): Draft {
     when: documentDate(date, null, kremlinRu.timeZone),
     participants: signer ? [signer] : [],
     titleSpeaker: signer,
-    attachments: [],
+    attachments: notes,
     publisherRef: number,
     // Rules between the act and its annex ("_____________") are layout, not text.
     paragraphs: splitIndented(body.join("\n")).filter((p) => !/^[\s_\-–—=*]*$/u.test(p)),
