@@ -16,6 +16,18 @@ describe("the kind a title names", () => {
     );
   });
 
+  it("reads remarks at a briefing given to the speaker as remarks, and remarks in a press call or gaggle as a briefing", () => {
+    expect(kindFromTitle("Remarks by President Biden on the Weekly Economic Briefing")).toBe("remarks");
+    expect(
+      kindFromTitle("Remarks by President Biden After Briefing on Tornado Response and Recovery Efforts"),
+    ).toBe("remarks");
+    expect(kindFromTitle("Remarks by President Biden in Press Gaggle")).toBe("briefing");
+    expect(kindFromTitle("Remarks by Press Secretary Jen Psaki at a Press Briefing")).toBe("briefing");
+    expect(kindFromTitle("Remarks by President Biden in Briefing and Press Conference")).toBe(
+      "press-conference",
+    );
+  });
+
   it("reads remarks at the signing of an order as remarks, and only the order itself as a decree", () => {
     expect(
       kindFromTitle("Remarks by President Biden at Signing of an Executive Order on Racial Equity"),

@@ -48,7 +48,16 @@ export function eventKindFromLead(lead: string): DocumentKind | null {
   return null;
 }
 
+/**
+ * A briefing the speaker was given or gave to officials ("Remarks by President Biden on the Weekly
+ * Economic Briefing", "…After Briefing on Tornado Response"), not one given to the press: remarks
+ * are what the page holds.
+ */
+const BRIEFING_RECEIVED =
+  /^(?:remarks|excerpts?)\b(?!.*\b(?:press|news|media|background|daily|on-the-record|off-camera)\s+(?:briefing|call)\b)(?!.*\b(?:gaggle|press call|conference call|media call)\b).*\bbriefing\b/iu;
+
 export function kindFromTitle(title: string): DocumentKind | null {
+  if (BRIEFING_RECEIVED.test(title.trim()) && !EVENT_KINDS[0]?.[0].test(title)) return "remarks";
   for (const [pattern, kind] of EVENT_KINDS) if (pattern.test(title)) return kind;
   if (DECREE.test(title.trim())) return "decree";
   if (REMARKS_FIRST.test(title.trim())) return SPEECH.test(title) ? "speech" : "remarks";
