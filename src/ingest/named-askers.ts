@@ -21,20 +21,21 @@ import type { SpeakerRegistry } from "./speakers/registry.js";
 
 /** Events at which the people asked and those asking face each other. */
 const PRESS_EVENTS = new Set(["press-conference", "briefing"]);
-/** Monologues, and interviews, whose interviewer hosted.ts finds from the title. */
-const NOT_ASKED = new Set(["statement", "speech", "decree", "interview"]);
+/** Monologues and remarks, and interviews, whose interviewer hosted.ts finds from the title. */
+const NOT_ASKED = new Set(["statement", "speech", "remarks", "decree", "interview"]);
 
 /** A turn that ends on a question ("…how do you see the talks?"), stage directions aside. */
 const ENDS_ASKING = /[?？]["»”’)]*$/u;
 
 interface LabelledTurn {
   name: string;
+  role: LabelMatch["role"];
   text: string;
 }
 
 function labelledTurns(paragraphs: string[], conventions: LabelConvention[]): LabelledTurn[] {
   const turns: LabelledTurn[] = [];
-  let open: (LabelledTurn & { role: LabelMatch["role"] }) | null = null;
+  let open: LabelledTurn | null = null;
   for (const paragraph of paragraphs) {
     let match: LabelMatch | null = null;
     for (const convention of conventions) {
@@ -65,7 +66,7 @@ export function namedAskerConventions(
   profile: PublisherProfile,
   registry: SpeakerRegistry,
 ): LabelConvention[] {
-  if (draft.kind && NOT_ASKED.has(draft.kind)) return conventions;
+  if (!profile.namesReporters || (draft.kind && NOT_ASKED.has(draft.kind))) return conventions;
   const press = draft.kind !== null && PRESS_EVENTS.has(draft.kind);
   const date = draft.when.date;
   const turns = labelledTurns(draft.paragraphs, conventions);
@@ -98,20 +99,31 @@ export function namedAskerConventions(
     const person = registry.get(id);
     return person !== undefined && !person.roles.every((r) => ASKING_ROLE.test(r.title));
   };
-  const counts = new Map<string, { turns: number; asking: number }>();
+  // The people asked: the host, the page's people, registered officials, an unnamed "Answer:".
+  const answers = (turn: LabelledTurn | undefined) =>
+    turn !== undefined && (turn.role === "answer" || (turn.name !== "" && official(turn.name)));
+  const hostName = (turn: LabelledTurn | undefined) =>
+    turn !== undefined &&
+    turn.name !== "" &&
+    host !== undefined &&
+    registry.resolveLabel(turn.name, profile.id, date).speakerId === host;
+  const counts = new Map<string, { turns: number; asking: number; calledByHost: boolean }>();
   turns.forEach((turn, i) => {
     if (!turn.name) return;
-    const count = counts.get(turn.name) ?? { turns: 0, asking: 0 };
+    const count = counts.get(turn.name) ?? { turns: 0, asking: 0, calledByHost: hostName(turns[i - 1]) };
     count.turns++;
-    const next = turns[i + 1];
-    if (next && next.name !== turn.name && ENDS_ASKING.test(withoutStageDirections(turn.text).trim()))
-      count.asking++;
+    // Taken up by someone asked, not by another voice from the floor or a "Вопрос:".
+    if (answers(turns[i + 1]) && ENDS_ASKING.test(withoutStageDirections(turn.text).trim())) count.asking++;
     counts.set(turn.name, count);
   });
+  // A name that first speaks right after the host ("Пусть ответит министр." "В.Савельев: …") was
+  // called on to answer, whatever it asks back.
   const asks = (least: number) =>
     new Set(
       [...counts]
-        .filter(([name, c]) => c.asking >= least && c.asking * 2 >= c.turns && !official(name))
+        .filter(
+          ([name, c]) => c.asking >= least && c.asking * 2 >= c.turns && !c.calledByHost && !official(name),
+        )
         .map(([name]) => name),
     );
   // Elsewhere (a discussion club's session, a forum) someone must ask again and again before the

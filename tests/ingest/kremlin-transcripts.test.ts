@@ -8,6 +8,8 @@ import { describe, expect, it } from "vitest";
 import { versionKeys } from "../../src/align/link.js";
 import { readDatelineBlock } from "../../src/ingest/extract/dateline-block.js";
 import { detectFormat } from "../../src/ingest/extract/detect.js";
+import { eventKindFromLead } from "../../src/ingest/extract/title.js";
+import * as profiles from "../../src/ingest/publishers/index.js";
 import { officeAndName } from "../../src/ingest/segment/titled-name.js";
 import { ingestFile, ingestText } from "../support/ingest.js";
 
@@ -144,6 +146,10 @@ describe("kremlin.ru transcripts", () => {
     );
     expect(meeting?.kind).toBe("other");
     expect(meeting?.turns).toHaveLength(1);
+    // An event announced for later is not the page's.
+    expect(
+      eventKindFromLead("Vladimir Putin held talks. The leaders will then hold a joint news conference."),
+    ).toBeNull();
     const [talks] = ingestText(
       "talks.txt",
       [
@@ -156,6 +162,16 @@ describe("kremlin.ru transcripts", () => {
       ].join("\n\n"),
     );
     expect(talks?.turns.map((t) => t.label)).toEqual(["President of Russia Vladimir Putin"]);
+  });
+
+  it("a speech's first paragraph is never taken for the lead, whatever its verbs", () => {
+    const { kremlinRu } = profiles;
+    for (const speech of [
+      "The Russian Federation has always supported dialogue and cooperation.",
+      "Уважаемые коллеги, Российская Федерация всегда выступала за диалог.",
+      "Великая Отечественная война навсегда осталась в памяти народа.",
+    ])
+      expect(kremlinRu.lead?.test(speech)).toBe(false);
   });
 
   it("at a news conference, reporters named in their labels put questions the President answers; presenters' greetings are courtesy and his goodbye to all closes it", () => {
@@ -207,6 +223,7 @@ describe("kremlin.ru transcripts", () => {
       "В.Путин: Мир становится многополярным.",
       "Ф.Лукьянов: А Запад это понимает?",
       "В.Путин: Понимает, но не хочет признавать.",
+      "Ф.Лукьянов: Коллеги, вопросы из зала. Пожалуйста.",
       "Г.Дизен: Гленн Дизен, Норвегия. Как Вы видите роль Европы?",
       "В.Путин: Европа теряет самостоятельность.",
     ].join("\n\n");
@@ -214,7 +231,7 @@ describe("kremlin.ru transcripts", () => {
     expect(doc?.qa).toEqual([
       { question: 2, answers: [3] },
       { question: 4, answers: [5] },
-      { question: 6, answers: [7] },
+      { question: 7, answers: [8] },
     ]);
   });
 
@@ -250,6 +267,27 @@ describe("kremlin.ru transcripts", () => {
     ].join("\n\n");
     const [met] = ingestText("meeting.txt", meeting);
     expect(met?.turns.some((t) => t.kind === "question")).toBe(false);
+    // A minister the President calls on answers, whatever he asks back; a guest's rhetorical
+    // question that a reporter's question follows is no question put.
+    const called = [
+      "http://kremlin.ru/events/president/transcripts/99981",
+      "Пресс-конференция по итогам года",
+      "19 декабря 2024 года, 12:00",
+      "Москва",
+      "Вопрос: Когда достроят дорогу?",
+      "В.Путин: Пусть ответит министр.",
+      "В.Савельев: Мы уже построили тысячу километров. Разве этого мало?",
+      "В.Путин: Думаю, достаточно.",
+      "Ш.Мирзиёев (как переведено): Спасибо. Кто бы мог подумать, что мы договоримся так быстро?",
+      "Вопрос: Вопрос обоим президентам. Что дальше?",
+      "В.Путин: Дальше – работа.",
+    ].join("\n\n");
+    const [conf] = ingestText("called.txt", called);
+    expect(conf?.turns.map((t) => t.kind)).not.toContain("remarks");
+    expect(conf?.turns.filter((t) => t.kind === "question").map((t) => t.label)).toEqual([
+      "Вопрос",
+      "Вопрос",
+    ]);
   });
 
   it("decrees still go to the act reader", () => {
@@ -357,6 +395,29 @@ describe("kremlin.ru acts as a reader takes them", () => {
         title: "Утратило силу - Распоряжение Президента Российской Федерации от 07.02.2004 г. N 47-рп",
         url: null,
       },
+    ]);
+  });
+
+  it("a numbered clause with a dash in its first line keeps its words in order, and a stamp ends where its short lines do", () => {
+    const [doc] = ingestText(
+      "12348.txt",
+      act([
+        "     2. Установить, что  Министерство - федеральный орган  исполнительной",
+        "власти,   осуществляющий   функции  по  выработке   государственной",
+        "политики в сфере образования.",
+        "",
+        "     УТВЕРЖДЕНО",
+        "     Указом Президента",
+        "     N 885",
+        "     1. Настоящее Положение определяет порядок работы совета.",
+        "     2. Совет образуется Президентом.",
+      ]),
+    );
+    expect(doc?.turns.flatMap((t) => t.paragraphs)).toEqual([
+      "2. Установить, что Министерство - федеральный орган исполнительной власти, осуществляющий функции по выработке государственной политики в сфере образования.",
+      "УТВЕРЖДЕНО Указом Президента N 885",
+      "1. Настоящее Положение определяет порядок работы совета.",
+      "2. Совет образуется Президентом.",
     ]);
   });
 

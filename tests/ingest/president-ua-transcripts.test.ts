@@ -4,6 +4,7 @@
  * line left out, and the sign-off.
  */
 import { describe, expect, it } from "vitest";
+import { presidentUa } from "../../src/ingest/publishers/index.js";
 import { nameWithOutlet } from "../../src/ingest/segment/labels.js";
 import { ingestText } from "../support/ingest.js";
 
@@ -58,6 +59,17 @@ describe("president.gov.ua transcripts", () => {
       "answer:volodymyr-zelensky",
     ]);
     expect(doc?.turns[1]?.addressedTo).toBeNull();
+  });
+
+  it("the President's own words about a guest are never taken for a report's opening line", () => {
+    for (const speech of [
+      "President Nausėda and I discussed security guarantees for Ukraine today.",
+      "Президент Польщі і я обговорили сьогодні гарантії безпеки.",
+    ])
+      expect(presidentUa.lead?.test(speech)).toBe(false);
+    expect(presidentUa.lead?.test("Президент України Володимир Зеленський провів пресконференцію.")).toBe(
+      true,
+    );
   });
 
   it("a name with an outlet is a reporter's label; a sentence with a colon is not", () => {

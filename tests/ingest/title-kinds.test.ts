@@ -113,5 +113,12 @@ describe("the date a title ends on", () => {
       analyseTitle("Press Briefing on the Upcoming Trip to Guadalajara, 8-6-09", registry, null).date,
     ).toBe("2009-08-06");
     expect(analyseTitle("Remarks at the G-20 Summit", registry, null).date).toBeNull();
+    // Not a day remembered, a road's number, or figures with a four-digit year that may be day first.
+    expect(analyseTitle("Remarks by the President Commemorating 9/11/01", registry, null).date).toBeNull();
+    expect(
+      analyseTitle("Remarks on the Anniversary of Pearl Harbor – December 7, 1941", registry, null).date,
+    ).toBeNull();
+    expect(analyseTitle("Remarks on Interstate 10-12-14", registry, null).date).toBeNull();
+    expect(analyseTitle("Press briefing by the Spokesperson, 05-03-2021", registry, null).date).toBeNull();
   });
 });

@@ -133,6 +133,12 @@ describe("the frame of a White House page with a clock line", () => {
       briefing(["(Port of Spain, Trinidad and Tobago)", "Crowne Plaza Hotel, Port of Spain"])?.place,
     ).toBe("Crowne Plaza Hotel, Port of Spain");
     expect(briefing(["(Via Teleconference)"])?.place).toBe("Via Teleconference");
+    // Lines that read like the title's words but name a place stay the place.
+    expect(briefing(["Press Briefing Room"])?.place).toBe("Press Briefing Room");
+    expect(briefing(["Briefing Center, Kabul, Afghanistan"])?.place).toBe(
+      "Briefing Center, Kabul, Afghanistan",
+    );
+    expect(briefing(["By Telephone"])?.place).toBe("By Telephone");
   });
 
   it("takes a header's date line for the date when the page gives none elsewhere", () => {

@@ -243,6 +243,15 @@ describe("turn kinds", () => {
       [0, 3],
       [2, 3],
     ]);
+    // The reply handed the floor on: the words after the dash are the next reporter's question.
+    const handed = read([
+      "Q    Josh, on the budget, is the President going to --",
+      "MR. EARNEST:  The President has been clear about the budget and what he expects from Congress this year. Jim.",
+      "Q    -- and on Syria, has he decided on airstrikes?",
+      "MR. EARNEST:  He has not.",
+    ]);
+    expect(handed.pairs).toContainEqual([2, 3]);
+    expect(handed.pairs).not.toContainEqual([0, 3]);
     const whole = read([
       "Q    It wasn't a rally, though.",
       `MR. CARNEY:  ${ANSWER}`,
@@ -437,6 +446,19 @@ describe("turn kinds", () => {
       { question: 0, answers: [1, 3] },
       { question: 4, answers: [5] },
     ]);
+    // Time called or a greeting taken up with "Well" is the programme, not a question.
+    const [run] = ingestText(
+      "interview.json",
+      JSON.stringify([
+        say("news.example", "What is next for you?"),
+        say("Alex Morgan", "I think I will write a book about the years here, and then we will see."),
+        say("news.example", "We have about two minutes left, Mr. President, so quickly."),
+        say("Alex Morgan", "Well, I'll be quick then."),
+        say("news.example", "Let me introduce our audience tonight, students from Ohio State."),
+        say("Alex Morgan", "Well, hello everybody, it's wonderful to see you all."),
+      ]),
+    );
+    expect(run?.turns.filter((t) => t.kind === "question")).toHaveLength(1);
   });
 
   it("an official's few words for a laugh are an aside when the answer comes after them, and the reply when the next question follows", () => {

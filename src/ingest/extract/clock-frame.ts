@@ -109,7 +109,7 @@ export function readClockFrame(paragraphs: string[]): ClockFrame {
       if (dated) releaseDate ??= parseDateline(dated[1] ?? "").date;
       const line = dated ? raw.slice(0, dated.index).trim() : raw;
       if (!line) continue;
-      if (TITLE_PART.test(line)) {
+      if (TITLE_PART.test(line) && !PLACE_WORD.test(line)) {
         titleParts = placeLines.length + 1;
         continue;
       }

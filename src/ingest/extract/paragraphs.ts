@@ -91,7 +91,9 @@ export function textToParagraphs(text: string): string[] {
  * "Указом Президента" / "Российской Федерации" / "от 12 августа 2002 г." / "N 885"): one block, as a
  * reader takes it, not five paragraphs.
  */
-const STAMP = /^ {3,}(?:ПРИЛОЖЕНИЕ|Приложение|УТВЕРЖДЕН[АОЫ]?|Утвержден[аоы]?)(?![\p{L}\p{N}])/u;
+const STAMP = /^ {3,}(?:ПРИЛОЖЕНИЕ|Приложение|УТВЕРЖДЕН[АОЫ]?|Утвержден[аоы]?)(?:\s+N\s*\d+)?\s*$/u;
+/** A stamp's line: short, no sentence ("Указом Президента", "от 12 августа 2002 г.", "N 885"). */
+const STAMP_LINE = /^ {3,}\S.{0,44}$/u;
 const indentOf = (line: string) => line.length - line.trimStart().length;
 
 /** Centred or right-aligned: further in than a paragraph's first line (5 spaces). */
@@ -125,7 +127,13 @@ export function splitIndented(text: string): string[] {
     previous = line;
     if (item && !BLANK.test(line) && continuesColumns(item, line)) continue;
     // An annex's stamp, one line a phrase at the paragraphs' indent, is one block to its blank line.
-    if (stamp !== null && !BLANK.test(line) && indentOf(line) === stamp) {
+    if (
+      stamp !== null &&
+      !BLANK.test(line) &&
+      indentOf(line) === stamp &&
+      STAMP_LINE.test(line) &&
+      !/^\s*\d+\./u.test(line)
+    ) {
       current.push(line);
       continue;
     }
@@ -175,7 +183,9 @@ const ITEM_WITH_DASH = /^( {3,}\S.*?\S)(\s+[-–—]\s+)(\S.*)$/u;
 
 function twoColumns(line: string): TwoColumns | null {
   const m = ITEM_WITH_DASH.exec(line.trimEnd());
-  if (!m) return null;
+  // A name in the left column: short, not a numbered clause ("2. Установить, что Министерство -").
+  if (!m || (m[1] as string).trim().length > 40 || /^\s*(?:\d+\.|\p{Ll}\))/u.test(m[1] as string))
+    return null;
   const at = (m[1] as string).length + (m[2] as string).length;
   return {
     name: [(m[1] as string).trim()],
@@ -196,7 +206,12 @@ function continuesColumns(item: TwoColumns, line: string): boolean {
     return true;
   }
   // Both columns wrapped: the name's rest at the margin, the description's at its column.
-  if (indent < item.at && line.slice(item.at - 2, item.at) === "  " && /\S/.test(line[item.at] ?? "")) {
+  if (
+    indent >= 3 &&
+    indent < item.at &&
+    line.slice(item.at - 2, item.at) === "  " &&
+    /\S/.test(line[item.at] ?? "")
+  ) {
     const left = line.slice(0, item.at).trim();
     if (!/^[(\p{L}]/u.test(left) || /\s[-–—]$/u.test(left)) return false;
     item.name.push(left);

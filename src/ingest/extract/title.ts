@@ -44,7 +44,16 @@ const REMARKS = /remarks|выступлени|answers to (?:media |journalists[�
  * lead's "made statements for the press" before questions is no statement.
  */
 export function eventKindFromLead(lead: string): DocumentKind | null {
-  for (const [pattern, kind] of EVENT_KINDS) if (pattern.test(lead)) return kind;
+  // The first sentence says what took place; later ones may announce what is to come ("The leaders
+  // will then hold a joint news conference.").
+  const first = lead.split(/(?<=[.!?])\s+/u)[0] ?? lead;
+  if (
+    /\b(?:will|shall)\b|(?<![\p{L}])(?:будет|будут|состоится|проведут|відбудеться|проведуть)(?![\p{L}])/iu.test(
+      first,
+    )
+  )
+    return null;
+  for (const [pattern, kind] of EVENT_KINDS) if (pattern.test(first)) return kind;
   return null;
 }
 
@@ -83,10 +92,16 @@ const TRAILING_PLACE_DATE =
 // A date in figures may also follow a space or a bar ("Press Briefing 1/29/09", "… | 8/27/2015"),
 // and be written with dashes ("…, 8-6-09"): a US page's month first, as with slashes.
 const TRAILING_DATE =
-  /(?:,|\s[–—|-]|\s(?=\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\s*$))\s*((?:\p{L}+\.? \d{1,2}, \d{4})|(?:\d{1,2} \p{L}+ \d{4}(?: (?:года|г\.))?)|(?:\d{1,2}[./]\d{1,2}[./]\d{2,4})|(?:\d{1,2}-\d{1,2}-\d{2,4}))\s*$/u;
-/** A title's date in figures with dashes read as with slashes ("8-6-09" as "8/6/09"). */
+  /(?:,|\s[–—|-]|\s(?=\d{1,2}\/\d{1,2}\/\d{2,4}\s*$))\s*((?:\p{L}+\.? \d{1,2}, \d{4})|(?:\d{1,2} \p{L}+ \d{4}(?: (?:года|г\.))?)|(?:\d{1,2}[./]\d{1,2}[./]\d{2,4})|(?:\d{1,2}-\d{1,2}-\d{2}))\s*$/u;
+/**
+ * A title's date in figures with dashes read as with slashes ("8-6-09" as "8/6/09"), only with a
+ * two-digit year, as US pages abbreviate it ("05-03-2021" may be day first).
+ */
 const titleDateOf = (text: string) =>
-  parseDateline(/^\d{1,2}-\d{1,2}-\d{2,4}$/.test(text) ? text.replace(/-/g, "/") : text).date;
+  parseDateline(/^\d{1,2}-\d{1,2}-\d{2}$/.test(text) ? text.replace(/-/g, "/") : text).date;
+/** A title about a day remembered names that day, not its own: "Remarks Commemorating 9/11/01". */
+const COMMEMORATES =
+  /commemorat|anniversary|remembrance|remembering|in memory|годовщин|памяти|річниц|пам['’]яті/iu;
 
 /** Words that introduce the event after the speech act: "…remarks … during the joint news conference". */
 const EVENT_STARTS = [
@@ -130,13 +145,14 @@ export function analyseTitle(title: string, registry: SpeakerRegistry, date: str
   let rest = title.trim();
   let place: string | null = null;
   let titleDate: string | null = null;
-  const withPlace = TRAILING_PLACE_DATE.exec(rest);
+  const remembers = COMMEMORATES.test(rest);
+  const withPlace = remembers ? null : TRAILING_PLACE_DATE.exec(rest);
   if (withPlace && parseDateline(withPlace[2] ?? "").date) {
     place = (withPlace[1] ?? "").trim();
     titleDate = parseDateline(withPlace[2] ?? "").date;
     rest = rest.slice(0, withPlace.index);
   } else {
-    const onlyDate = TRAILING_DATE.exec(rest);
+    const onlyDate = remembers ? null : TRAILING_DATE.exec(rest);
     if (onlyDate && titleDateOf(onlyDate[1] ?? "")) {
       titleDate = titleDateOf(onlyDate[1] ?? "");
       rest = rest.slice(0, onlyDate.index);

@@ -3,6 +3,15 @@ import { officeAndName } from "../segment/titled-name.js";
 import type { PublisherProfile } from "./profile.js";
 import { listing } from "./sources.js";
 
+/** What a kremlin.ru lead says the President did, in the past tense, in Russian and English. */
+const LEAD_VERBS = [
+  "провёл|провел|подвёл|подвел|ответил|обратился|выступил|встретился|принял|дал|посетил|обсудил|сделал",
+  "проинформировал|поздравил|направил|наградил|вручил|ознакомился|осмотрел|побеседовал|заслушал|открыл",
+  "возложил|прибыл|провели|сделали|ответили|обсудили|встретились|приняли|выступили|подписал|подписали",
+  "held|chaired|addressed|answered|met|gave|visited|discussed|made|took part|took stock|spoke|delivered",
+  "congratulated|sent|presented|inspected|signed|opened|laid|arrived|had a telephone conversation|had talks",
+].join("|");
+
 /** The President of Russia's site (kremlin.ru and en.kremlin.ru share markup and ids). */
 export const kremlinRu: PublisherProfile = {
   id: "kremlin.ru",
@@ -35,16 +44,21 @@ export const kremlinRu: PublisherProfile = {
   ],
   placeInDateline: true,
   // The lead (`.read__lead` on the page) reports in the third person: who (a name, "Президент",
-  // "The President") and, within a few words, what they did, in the past tense ("подвёл итоги",
-  // "в режиме видеоконференции провёл", "and President of Turkey … made statements"), perhaps
-  // after a circumstance ("Following Russian-Turkish talks, …"); or an event that took place
-  // ("В Кремле состоялась…", "Состоялся телефонный разговор…"). Read on the first paragraph only,
-  // so a speech's own words are never taken for it; a label ("Vladimir Putin:") never matches, its
-  // colon comes first.
-  lead: /^(?:(?:[^.!?:]{0,80}?,\s)?(?:(?:\p{Lu}\p{Ll}+\s){1,2}\p{Lu}\p{Ll}+|Президент России|Президент|Глава государства|The President|President of Russia|The head of state)\s+(?:[^\s:]+\s+){0,8}?(?:[\p{Ll}ё]+(?:л|ла|ли|лся|лась|лись)|\p{Ll}+ed|held|met|gave|took|sent|spoke|made|had|led|paid|wrote|saw|heard|told|went|began)|(?:В Кремле|В Ново-Огар[её]ве|At the Kremlin|In the Kremlin)[\s,]|Состоял(?:ся|ась|ось|ись)\s|(?:A |The )?[Tt]elephone conversation\s|The Kremlin hosted\s)[^:]*[.!]$/u,
+  // "The President") and, within a few words, what they did, by one of the verbs leads use
+  // ("подвёл итоги", "в режиме видеоконференции провёл", "and President of Turkey … made
+  // statements"), perhaps after a circumstance ("Following Russian-Turkish talks, …"); or an event
+  // that took place ("В Кремле состоялась…", "Состоялся телефонный разговор…"). Read on the first
+  // paragraph only; a label ("Vladimir Putin:") never matches, its colon comes first. The verbs are
+  // listed, not any word in -л or -ed: "Российская Федерация всегда выступала за диалог" and "The
+  // Russian Federation has always supported dialogue" open speeches.
+  lead: new RegExp(
+    String.raw`^(?=.*[.!]\s*$)(?:(?:(?:Following|After|During|In the course of|По итогам|После|В ходе|Во время|В рамках)\s[^.!?:]{0,80}?,\s)?(?:(?:\p{Lu}\p{Ll}+\s){1,2}\p{Lu}\p{Ll}+|Президент России|Президент|Глава государства|The President|President of Russia|The head of state)\s+(?:[^\s:]{1,40}\s+){0,8}?(?:${LEAD_VERBS})(?![\p{L}\p{N}])|(?:В Кремле|В Ново-Огар[её]ве|At the Kremlin|In the Kremlin)[\s,]|Состоял(?:ся|ась|ось|ись)\s|(?:A |The )?[Tt]elephone conversation\s|The Kremlin hosted\s)`,
+    "u",
+  ),
   // kremlin.ru titles name the President's guests; "THE PRESIDENT" is the registry's label for
   // whoever held the office on the date (Vladimir Putin, Dmitry Medvedev).
   host: { label: "THE PRESIDENT" },
+  namesReporters: true,
   html: {
     detect: (doc) =>
       doc.querySelector(".read__internal_content, .read__published, article.read__in") !== null,

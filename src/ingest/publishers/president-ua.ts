@@ -3,6 +3,13 @@ import { officeAndName } from "../segment/titled-name.js";
 import type { PublisherProfile } from "./profile.js";
 import { listing } from "./sources.js";
 
+/** What a president.gov.ua report's opening says the President did, in Ukrainian and English. */
+const LEAD_VERBS = [
+  "провів|відповів|звернувся|виступив|зустрівся|взяв участь|обговорив|поспілкувався|підписав|відвідав",
+  "привітав|вручив|нагородив|здійснив|прибув|провели|зустрілися|обговорили|взяли участь",
+  "held|met|gave|took part|addressed|answered|visited|discussed|made|spoke|signed|delivered|had a phone call|had a telephone conversation|had talks",
+].join("|");
+
 /** The Office of the President of Ukraine: addresses and briefings, published in Ukrainian and English. */
 export const presidentUa: PublisherProfile = {
   id: "president.gov.ua",
@@ -13,10 +20,14 @@ export const presidentUa: PublisherProfile = {
   // an outlet, "President of Ukraine Volodymyr Zelenskyy:", «Володимир Зеленський:»; addresses print none.
   conventions: [questionWord, answerWord, moderatorWord, nameWithOutlet, officeAndName, fullName],
   furniture: [],
+  namesReporters: true,
   // A report's opening line before a transcript, in the third person and the past tense ("Президент
   // України Володимир Зеленський провів пресконференцію.", "President Volodymyr Zelenskyy held a
   // press conference."): not the President's words. An address begins with the address itself.
-  lead: /^(?:Президент України|Президент|Глава держави|President of Ukraine|President|The President|The Head of State)(?:\s+(?:Володимир Зеленський|Volodymyr Zelenskyy?))?\s+(?:[^\s:]+\s+){0,3}?(?:[\p{Ll}ʼ'ї]+(?:в|ла|ли|вся|лася|лися)|\p{Ll}+ed|held|met|gave|took|sent|spoke|made|had)\s[^:]*[.!]$/u,
+  lead: new RegExp(
+    String.raw`^(?=.*[.!]\s*$)(?:Президент України|Президент|Глава держави|President of Ukraine|President|The President|The Head of State)(?:\s+(?:Володимир Зеленський|Volodymyr Zelenskyy?))?\s+(?:(?!(?:and I|і я|та я)(?![\p{L}]))[^\s:]{1,40}\s+){0,3}?(?:${LEAD_VERBS})(?![\p{L}\p{N}])`,
+    "u",
+  ),
   attachmentsHeading: null,
   // As public scrapers read the pages: `div.article` with an h1, `p.date` ("2 листопада 2022 року
   // - 21:15") and the text in `.article_content` (a freespeech fetcher, R and scrapy scrapers).

@@ -62,6 +62,12 @@ export interface PublisherProfile {
    * remarks); otherwise nobody is guessed.
    */
   host?: { label: string };
+  /**
+   * Whether the publisher's transcripts name reporters in their labels as they name officials
+   * ("П.Зарубин:"), so that who asks is read from what they do (named-askers.ts); White House and
+   * mid.ru pages print a reporter as "Q" or «Вопрос:».
+   */
+  namesReporters?: boolean;
 }
 
 /**

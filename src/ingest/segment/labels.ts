@@ -50,7 +50,7 @@ function build(regex: RegExp, role: LabelRole, accept?: (name: string) => boolea
  * reporter's every word, thanks included, so it is a question label only for sides.
  */
 export const QUESTION_WORDS =
-  "Questions?|Вопросы?|Питання|问|問|Q|Reporter|Journalist|Журналистка|Журналист|Журналістка|Журналіст|Корреспондент|Кореспондентка|Кореспондент|Question from the audience";
+  "Questions?|Вопросы?|Питання|追问|提问|问|問|Q|Reporter|Journalist|Журналистка|Журналист|Журналістка|Журналіст|Корреспондент|Кореспондентка|Кореспондент|Question from the audience";
 
 /** "Question:", "Question (addressed to both ministers):", "Вопрос:", "Q:", "问：" */
 export const questionWord = build(
@@ -87,7 +87,7 @@ export const bareQ: LabelConvention = (paragraph) => {
 /** "Moderator:", "Ведущий:", "Ведучий:", "MODERATOR:" */
 export const moderatorWord = build(
   new RegExp(
-    String.raw`^((?:THE )?MODERATOR|Moderator|Модератор|Ведущий|Ведущая|Ведучий|Ведуча|Chair|Председательствующий|Головуючий)${QUALIFIER}\s*:\s*`,
+    String.raw`^((?:THE )?MODERATOR|Moderator|Модератор|Ведущий|Ведущая|Ведучий|Ведуча|Chair|Председательствующий|Головуючий|主持人)${QUALIFIER}\s*[:：]\s*`,
     "u",
   ),
   "moderator",
@@ -196,7 +196,9 @@ const looksLikePersonName = (name: string) => {
 /** Given name and surname in mixed case: "Sergey Lavrov:", "Mevlut Cavusoglu (retranslated):", "Сергей Лавров:". */
 export const fullName = build(
   new RegExp(
-    String.raw`^((?:\p{Lu}\p{Ll}+[’'\-]?\p{Ll}*\.?\s){1,3}\p{Lu}\p{Ll}+(?:[’'\-]\p{Lu}?\p{Ll}+)?)${QUALIFIER}\s*:\s*`,
+    // Each word's letters split one way only ("\p{Ll}+[’'\-]?\p{Ll}*" could split a long word at
+    // every letter: three words of 300 letters and no colon took 43 s).
+    String.raw`^((?:\p{Lu}\p{Ll}+(?:[’'\-]\p{Ll}*)?\.?\s){1,3}\p{Lu}\p{Ll}+(?:[’'\-]\p{Lu}?\p{Ll}+)?)${QUALIFIER}\s*:\s*`,
     "u",
   ),
   "speaker",
@@ -209,9 +211,12 @@ export const fullName = build(
  * Agency:"), as other ministries' sometimes do.
  */
 const MEDIA_WORDS =
-  "News|TV|Television|Times|Daily|Agency|Media|Radio|Press|Post|Journal|Broadcasting|Broadcast|Network|Review|Weekly|Monthly|Channel|Shimbun|Herald|Tribune|Gazette|Telegraph|Guardian|Agence|Agencia|Bloomberg|Reuters|Xinhua|Sputnik|Yonhap|Kyodo|Anadolu|Bernama|Antara|Nikkei|Phoenix|Caixin|Politico|Al Jazeera|Prensa Latina|The Paper|Zaobao|Ta Kung Pao|Wen Wei Po|Novosti|Interfax|Izvestia|Kommersant|Asahi|Yomiuri|Mainichi|Hindu|Dawn";
+  "News|TV|Television|Times|Daily|Agency|Media|Radio|Associated Press|Post|Journal|Broadcasting|Broadcast|Network|Review|Weekly|Monthly|Channel|Shimbun|Herald|Tribune|Gazette|Telegraph|Guardian|Agence|Agencia|Bloomberg|Reuters|Xinhua|Sputnik|Yonhap|Kyodo|Anadolu|Bernama|Antara|Nikkei|Phoenix|Caixin|Politico|Al Jazeera|Prensa Latina|The Paper|Zaobao|Ta Kung Pao|Wen Wei Po|Novosti|Interfax|Izvestia|Kommersant|Asahi|Yomiuri|Mainichi|Dawn|Suspilne|Ukrinform|UNIAN";
+/** Newsrooms known by their letters; other capitals before a colon ("NOTE:", "EU:", "UN Charter:") name none. */
+const MEDIA_ACRONYMS =
+  "CCTV|CGTN|AFP|AP|EFE|NHK|KBS|MBC|SBS|TASS|RIA|ANSA|DPA|BBC|CNN|CNBC|NBC|ABC|CBS|RTHK|TVB|ITV|RTL|ZDF|ARD|NPR|PTI|ANI|UPI|VOA|RFI|DW|WSJ|TRT|IRNA|KCNA|CNA|TBS|CTV|CBC|SCMP|RT";
 const OUTLET_LABEL = new RegExp(
-  String.raw`^((?:[\p{Lu}\d][\p{L}\d&'’.\-]*\s){0,5}(?:${MEDIA_WORDS})(?:\s[\p{Lu}\d][\p{L}\d&'’.\-]*){0,4}|[A-Z]{2,6}(?:\s[A-Z]\p{Ll}+){0,2})\s*:\s*(?=\S)`,
+  String.raw`^((?:[\p{Lu}\d][\p{L}\d&'’.\-]*\s){0,5}(?:${MEDIA_WORDS})(?:\s[\p{Lu}\d][\p{L}\d&'’.\-]*){0,4}|(?:${MEDIA_ACRONYMS})(?:\s[A-Z]\p{Ll}+){0,2})\s*:\s*(?=\S)`,
   "u",
 );
 
@@ -221,22 +226,33 @@ const OUTLET_LABEL = new RegExp(
  * an office's label ("MS. PSAKI:" is capitals too, but a name, not an acronym of 2 to 6 letters).
  */
 export const outletLabel: LabelConvention = (paragraph) => {
-  const han = /^(\p{Script=Han}{1,14}?记者)\s*[:：]\s*(?=\S)/u.exec(paragraph);
+  const han = /^(\p{Script=Han}{0,14}?记者)\s*[:：]\s*(?=\S)/u.exec(paragraph);
   const m = han ?? OUTLET_LABEL.exec(paragraph);
   if (!m) return null;
   const name = (m[1] as string).trim();
   return { label: name, name, qualifier: null, role: "question", textStart: m[0].length, outlet: true };
 };
 
-/** A name in Chinese characters before a full-width colon: the spokesperson, "汪文斌：". */
-export const hanName = build(/^(\p{Script=Han}{2,4})()\s*[:：]\s*/u, "speaker");
+/** Two or three characters before a colon that are a word, not a name: "总之：", "首先：", "注：". */
+const HAN_NOT_A_NAME =
+  /^(?:总之|首先|其次|另外|此外|最后|同时|对此|为此|因此|例如|比如|附件|备注|原文|全文|背景|链接|问题|答复|回答|声明|公告|通知|发言人|主持人|追问|提问|记者)$/u;
+
+/**
+ * A name in Chinese characters before a full-width colon: the spokesperson, "汪文斌：". Chinese
+ * names are two or three characters; a longer run ("我想强调：") is a sentence.
+ */
+export const hanName = build(
+  /^(\p{Script=Han}{2,3})()\s*[:：]\s*/u,
+  "speaker",
+  (name) => !HAN_NOT_A_NAME.test(name),
+);
 
 /**
  * Words of an office after a name ("Andriy Yermak, Head of the Office of the President:"), which
  * make the label an official's, not a reporter's with an outlet.
  */
 const OFFICE_WORDS =
-  "[^:]*(?:President|Minister|Head|Office|Secretary|Spokes|Press|Ambassador|Advis|Director|Chair|Deputy|General|Officer|Commander|Governor|Mayor|Senator|Representative|Adviser|Aide|Lady|Президент|Міністр|Министр|Голова|Глава|Керівник|Руководител|Посол|Радник|Советник|Директор|Заступник|Заместител|Офіс|Секретар|Речник|Представ|Помічник|Помощник)";
+  "[^:]*(?:President|Minister|Head|Office|Secretary|Spokes|Press|Ambassador|Advis|Director|Chair|Deputy|General|Officer|Commander|Governor|Mayor|Senator|Representative|Adviser|Aide|Lady|Президент|Міністр|Министр|Голова|Глава|Керівник|Руководител|Посол|Радник|Советник|Директор|Заступник|Заместител|Офіс|Секретар|Речник|Представ|Помічник|Помощник|Chancellor|Канцлер|Commander|Головнокоманд|Главнокоманд|Представни|Генеральн|Mayor|Голова)";
 
 /**
  * A reporter named with the outlet they ask for: "Олена Ковальчук, «Суспільне»:", "Anna Smith,
@@ -244,14 +260,27 @@ const OFFICE_WORDS =
  * questions. The outlet is part of the label, not a qualifier, which would be read as whom the
  * question is addressed to.
  */
-export const nameWithOutlet = build(
-  new RegExp(
-    String.raw`^((?:\p{Lu}\p{Ll}+[’'\-]?\p{Ll}*\s){1,2}\p{Lu}\p{Ll}+(?:[’'\-]\p{Lu}?\p{Ll}+)?),\s*(?:[«"“„][^»"”“:]{1,60}[»"”“]|(?!${OFFICE_WORDS})\p{Lu}[\p{L}\p{N}&.\- ]{1,40}?)\s*:\s*`,
-    "u",
-  ),
-  "question",
-  looksLikePersonName,
+const NAME_THEN_OUTLET =
+  /^((?:\p{Lu}\p{Ll}+(?:[’'-]\p{Ll}*)?\s){1,2}\p{Lu}\p{Ll}+(?:[’'-]\p{Lu}?\p{Ll}+)?),\s*([^:\n]{1,60}?)\s*:\s*/u;
+/** A newsroom's name in any script: a quoted name, or one with a word only outlets have. */
+const OUTLET_NAME = new RegExp(
+  String.raw`^[«"“„][^»"”“]{1,58}[»"”“]$|(?:^|[^\p{L}])(?:${MEDIA_WORDS}|${MEDIA_ACRONYMS}|телеканал|канал|радіо|радио|агентство|агенція|газета|журнал|видання|издание|Суспільне|Укрінформ|УНІАН|Інтерфакс|Интерфакс|ТАСС|РИА|Вести|Известия|Коммерсант|ТСН|ICTV)(?:$|[^\p{L}])`,
+  "u",
 );
+const OFFICE = new RegExp(OFFICE_WORDS.replace(/^\[\^:\]\*/, ""), "iu");
+
+export const nameWithOutlet: LabelConvention = (paragraph) => {
+  const m = NAME_THEN_OUTLET.exec(paragraph);
+  if (!m) return null;
+  const name = m[1] as string;
+  const outlet = (m[2] as string).trim();
+  if (!looksLikePersonName(name) || !OUTLET_NAME.test(outlet) || OFFICE.test(outlet)) return null;
+  const label = paragraph
+    .slice(0, m[0].length)
+    .replace(/\s*:\s*$/u, "")
+    .trim();
+  return { label, name, qualifier: null, role: "question", textStart: m[0].length };
+};
 
 const NOT_A_CAPS_LABEL =
   /^(NOTE|END|UPDATE|CORRECTION|EMBARGOED|FACT SHEET|WASHINGTON|PLEASE NOTE|ET|EST|EDT|PM|AM|P\.M|A\.M|[IVXLC]+)$/;

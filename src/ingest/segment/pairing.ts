@@ -10,7 +10,8 @@
  * the rest is a follow-up of its own, unless the first part was itself cut off ("Is he aware of the
  * specific allegation that --" "I don't know." "-- hundreds of guns went into Mexico…?"): what was
  * answered was half a question, and the answer to the whole answers both parts, as the annotators'
- * guide has it (a question put in several turns). Where the first part ended whole, the words that
+ * guide has it (a question put in several turns). Not once the reply has handed the floor on ("Mara,
+ * let me not prognosticate… Barry."): the words after a dash are then another reporter's. Where the first part ended whole, the words that
  * follow it are a follow-up whatever dash they begin with. A speaker's answer that goes on after a question cut in
  * (turn-kinds.ts, continuations) answers the question its first part answered, unless someone
  * has answered the question that cut in by then.
@@ -31,6 +32,8 @@ export function pairQuestions(
   listening: boolean[] = [],
   brokenOff: boolean[] = [],
   cutOff: boolean[] = [],
+  /** Answers that hand the floor to someone else ("… Barry.", "Go ahead, Steve."). */
+  handsOn: boolean[] = [],
 ): QaPair[] {
   const pairs: QaPair[] = [];
   /** The exchange (one or more question parts) each question or answer belongs to, by turn index. */
@@ -39,6 +42,8 @@ export function pairQuestions(
   let current: QaPair[] = [];
   /** Whether the current exchange has had an answer of its own. */
   let answered = false;
+  /** Whether no answer in the current exchange has handed the floor to someone else. */
+  let floorKept = true;
   for (const turn of turns) {
     const earlier = continues[turn.index];
     const before = earlier === null || earlier === undefined ? undefined : exchangeOf.get(earlier);
@@ -50,7 +55,7 @@ export function pairQuestions(
       const takesUp =
         before !== undefined &&
         before === current &&
-        (!answered || cutOff[earlier as number] === true) &&
+        (!answered || (cutOff[earlier as number] === true && floorKept)) &&
         kindOf.get(earlier as number) === "question";
       // "You're going to Ethiopia, where…" "Right." "You're going to Kenya, where…": the person
       // asked only listened, so the question goes on.
@@ -70,6 +75,7 @@ export function pairQuestions(
         brokenOff[turn.index - 1] === true;
       current = takesUp ? [...before, pair] : heard || cutShort ? [...current, pair] : [pair];
       answered = false;
+      floorKept = true;
       exchangeOf.set(turn.index, current);
     } else if (turn.kind === "answer") {
       // The rest of an answer cut off by a question answers the question its first part answered,
@@ -80,6 +86,7 @@ export function pairQuestions(
       for (const p of to) p.answers.push(turn.index);
       exchangeOf.set(turn.index, to);
       if (!resumes) answered = true;
+      if (handsOn[turn.index] === true) floorKept = false;
     } else if (turn.kind === "remarks") {
       current = [];
     }

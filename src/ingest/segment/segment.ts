@@ -7,15 +7,14 @@ import type { WarningCode } from "../../errors/catalog.js";
 import type { QaPair, Turn } from "../../model/document.js";
 import { addressee, isInterpretedMarker, type LabelConvention, type LabelMatch } from "./labels.js";
 import { pairQuestions } from "./pairing.js";
-import { asksToHearAgain, isBackchannel } from "./procedural.js";
-
-/** Words at most in an answer's start broken off by the next question (pairing). */
-const BROKEN_START = 4;
-
+import { asksToHearAgain, callsOnSomeone, isBackchannel, mentionsHandOff } from "./procedural.js";
 import { nameQuestioners } from "./questioners.js";
 import { findStageDirections } from "./stage-directions.js";
 import { classifyTurns, continuations } from "./turn-kinds.js";
-import { isBrokenOff, isCutOff, spokenWordCount } from "./words.js";
+import { isBrokenOff, isCutOff, sentencesOf, spokenWordCount } from "./words.js";
+
+/** Words at most in an answer's start broken off by the next question (pairing). */
+const BROKEN_START = 4;
 
 export interface SpeakerRef {
   speakerId: string | null;
@@ -154,5 +153,14 @@ export function segment(input: SegmentInput): SegmentResult {
     return t.kind === "answer" && isBrokenOff(text) && spokenWordCount(text, BROKEN_START) <= BROKEN_START;
   });
   const cutOff = turns.map((t) => t.kind === "question" && isCutOff(t.paragraphs.join(" ")));
-  return { turns, qa: pairQuestions(turns, continuations(shapes), listening, brokenOff, cutOff), warnings };
+  const handsOn = turns.map((t) => {
+    if (t.kind !== "answer") return false;
+    const text = t.paragraphs.join(" ");
+    return callsOnSomeone(sentencesOf(text).pop() ?? "") || mentionsHandOff(text);
+  });
+  return {
+    turns,
+    qa: pairQuestions(turns, continuations(shapes), listening, brokenOff, cutOff, handsOn),
+    warnings,
+  };
 }

@@ -15,7 +15,13 @@ import {
   opensAsking,
   putsAQuestion,
 } from "./asking.js";
-import { endsWithSignOff, isCourtesy, thanksForJoining, thanksTheRoom } from "./courtesy.js";
+import {
+  endsWithSignOff,
+  isCourtesy,
+  isCourtesySentence,
+  thanksForJoining,
+  thanksTheRoom,
+} from "./courtesy.js";
 import { type LabelRole, QUESTION_WORDS } from "./labels.js";
 import {
   ADDRESS_TITLES,
@@ -42,6 +48,7 @@ import {
   isBrokenOff,
   isCutOff,
   isStageDirectionOnly,
+  sentencesOf,
   splitSentences,
   spokenWordCount,
   spokenWords,
@@ -99,6 +106,10 @@ const GRANTS = "sure|certainly|of course|absolutely|go ahead|please|пожалу
 const FLOOR_GRANTED = new RegExp(`^(?:${GRANTS})(?![\\p{L}\\p{N}])`, "iu");
 /** The floor given after a bid: a grant, or a nod ("Yes.", "Yeah.", "Okay."), which a bid makes one. */
 const FLOOR_GIVEN = new RegExp(`^(?:${GRANTS}|yes|yeah|yep|okay|ok|да)(?![\\p{L}\\p{N}])`, "iu");
+
+/** A host introducing someone, or time running out: the programme run, not a statement put. */
+const INTRODUCING =
+  /(?<![\p{L}])(?:let me introduce|i(?:'d|’d| would) like to introduce|joining us|we have (?:about |only |just )?(?:a (?:few|couple)|one|two|three|\d+) (?:minutes?|questions?) (?:left|more)|(?:minutes?|time) left)(?![\p{L}])/iu;
 
 export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[] {
   const sides = turns.map(sideOf);
@@ -180,7 +191,15 @@ export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[
       !isCourtesy(prevText) &&
       !QUIP.test(prevText) &&
       !onlyBids(prevText) &&
-      !isFloorBid(prevText)
+      !isFloorBid(prevText) &&
+      // Not the programme run ("We have about two minutes left…", "Let me introduce our audience…")
+      // nor a greeting taken up ("Well, hello everybody…").
+      !isTimeCall(prevText) &&
+      !mentionsHandOff(prevText) &&
+      !INTRODUCING.test(prevText) &&
+      !isCourtesySentence(
+        (sentencesOf(text)[0] ?? "").replace(/^well[,!.]?\s*/iu, "").split(/,\s*/u)[0] ?? "",
+      )
     ) {
       kinds[i - 1] = "question";
       if (kinds[i] === null || kinds[i] === "other") kinds[i] = null;
