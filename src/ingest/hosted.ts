@@ -6,6 +6,7 @@
  * in an interview the guest the title names is the interviewer, whose turns are questions. Other
  * publishers' interview titles name who is interviewed, and the interviewer is the other voice.
  */
+import type { Speaker } from "../model/speaker.js";
 import type { Draft } from "./extract/draft.js";
 import type { PublisherProfile } from "./publishers/profile.js";
 import type { LabelConvention } from "./segment/labels.js";
@@ -32,8 +33,20 @@ export function hostSpeaker(
 }
 
 /** Roles that ask rather than answer: a registered journalist is an interviewer, not a guest official. */
-export const ASKING_ROLE =
+const ASKING_ROLE =
   /journalist|correspondent|reporter|presenter|anchor|interviewer|host\b|editor|журналист|корреспондент|ведущ|редактор/iu;
+
+/** Whether a registered person only ever held roles that ask (a journalist, a host). */
+export const asksByRole = (person: Speaker) => person.roles.every((r) => ASKING_ROLE.test(r.title));
+
+/** The registered people a page's title and participants name, by id. */
+export function namedOnPage(draft: Draft, registry: SpeakerRegistry): Set<string> {
+  return new Set(
+    [...draft.participants, ...(draft.titleSpeaker ? [draft.titleSpeaker] : [])]
+      .map((p) => registry.findByName(p.name, draft.when.date)?.id)
+      .filter((id): id is string => Boolean(id)),
+  );
+}
 
 /**
  * The profile's conventions, with an interviewer's labels turned into questions; unchanged when
@@ -48,16 +61,12 @@ export function interviewConventions(
   registry: SpeakerRegistry,
 ): LabelConvention[] {
   if (draft.kind !== "interview") return profile.conventions;
-  const named = new Set(
-    [...draft.participants, ...(draft.titleSpeaker ? [draft.titleSpeaker] : [])]
-      .map((p) => registry.findByName(p.name, draft.when.date)?.id)
-      .filter(Boolean),
-  );
+  const named = namedOnPage(draft, registry);
   const asks = (id: string | null) => {
     if (id === null || named.size === 0) return false;
     if (profile.host) return named.has(id);
     const person = registry.get(id);
-    return !named.has(id) && (!person || person.roles.every((r) => ASKING_ROLE.test(r.title)));
+    return !named.has(id) && (!person || asksByRole(person));
   };
   return profile.conventions.map((convention) => (paragraph) => {
     const match = convention(paragraph);

@@ -13,9 +13,9 @@
  * statement, an aide's answer or a rhetorical question inside an answer ends otherwise, so
  * officials stay officials. */
 import type { Draft } from "./extract/draft.js";
-import { ASKING_ROLE } from "./hosted.js";
+import { asksByRole, namedOnPage } from "./hosted.js";
 import type { PublisherProfile } from "./publishers/profile.js";
-import type { LabelConvention, LabelMatch } from "./segment/labels.js";
+import { type LabelConvention, type LabelMatch, matchLabel } from "./segment/labels.js";
 import { withoutStageDirections } from "./segment/words.js";
 import type { SpeakerRegistry } from "./speakers/registry.js";
 
@@ -35,23 +35,15 @@ interface LabelledTurn {
 
 function labelledTurns(paragraphs: string[], conventions: LabelConvention[]): LabelledTurn[] {
   const turns: LabelledTurn[] = [];
-  let open: LabelledTurn | null = null;
   for (const paragraph of paragraphs) {
-    let match: LabelMatch | null = null;
-    for (const convention of conventions) {
-      match = convention(paragraph);
-      if (match) break;
-    }
+    const match = matchLabel(paragraph, conventions);
+    const open = turns[turns.length - 1];
     if (!match) {
       if (open) open.text += `\n${paragraph}`;
       continue;
     }
-    open = {
-      name: match.role === "speaker" ? match.name : "",
-      role: match.role,
-      text: paragraph.slice(match.textStart),
-    };
-    turns.push(open);
+    const name = match.role === "speaker" ? match.name : "";
+    turns.push({ name, role: match.role, text: paragraph.slice(match.textStart) });
   }
   return turns;
 }
@@ -70,11 +62,7 @@ export function namedAskerConventions(
   const press = draft.kind !== null && PRESS_EVENTS.has(draft.kind);
   const date = draft.when.date;
   const turns = labelledTurns(draft.paragraphs, conventions);
-  const onPage = new Set(
-    [...draft.participants, ...(draft.titleSpeaker ? [draft.titleSpeaker] : [])]
-      .map((p) => registry.findByName(p.name, date)?.id)
-      .filter((id): id is string => Boolean(id)),
-  );
+  const onPage = namedOnPage(draft, registry);
   const host = profile.host ? registry.findByRoleLabel(profile.host.label, profile.id, date)?.id : undefined;
   if (host) onPage.add(host);
   // The title's people the registry does not know, by surname in any case ("Р.Т.Эрдоган:" under
@@ -91,22 +79,25 @@ export function namedAskerConventions(
     const stem = surname.length >= 5 ? surname.slice(0, -1) : surname;
     return titleWords.some((w) => w.startsWith(stem));
   };
+  // Each name resolved once: every turn asks about the next turn's speaker.
+  const ids = new Map<string, string | null>();
+  const idOf = (name: string) => {
+    if (!ids.has(name)) ids.set(name, registry.resolveLabel(name, profile.id, date).speakerId);
+    return ids.get(name) ?? null;
+  };
   const official = (name: string) => {
     if (inTitle(name)) return true;
-    const id = registry.resolveLabel(name, profile.id, date).speakerId;
+    const id = idOf(name);
     if (id === null) return false;
     if (onPage.has(id)) return true;
     const person = registry.get(id);
-    return person !== undefined && !person.roles.every((r) => ASKING_ROLE.test(r.title));
+    return person !== undefined && !asksByRole(person);
   };
   // The people asked: the host, the page's people, registered officials, an unnamed "Answer:".
   const answers = (turn: LabelledTurn | undefined) =>
     turn !== undefined && (turn.role === "answer" || (turn.name !== "" && official(turn.name)));
   const hostName = (turn: LabelledTurn | undefined) =>
-    turn !== undefined &&
-    turn.name !== "" &&
-    host !== undefined &&
-    registry.resolveLabel(turn.name, profile.id, date).speakerId === host;
+    turn !== undefined && turn.name !== "" && host !== undefined && idOf(turn.name) === host;
   const counts = new Map<string, { turns: number; asking: number; calledByHost: boolean }>();
   turns.forEach((turn, i) => {
     if (!turn.name) return;

@@ -80,6 +80,8 @@ describe("president.gov.ua transcripts", () => {
       qualifier: null,
     });
     expect(nameWithOutlet("Олена Ковальчук, «Суспільне»: Що далі?")?.name).toBe("Олена Ковальчук");
+    // "Press" names a newsroom here, not an office.
+    expect(nameWithOutlet("Anna Smith, Associated Press: What is the plan?")?.role).toBe("question");
     expect(nameWithOutlet("In Kyiv, Kharkiv and Odesa: the same picture.")).toBeNull();
     expect(nameWithOutlet("The President, as he said: we will win.")).toBeNull();
     // An office after the name is an official's label.

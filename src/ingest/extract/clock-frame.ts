@@ -123,8 +123,6 @@ export function readClockFrame(paragraphs: string[]): ClockFrame {
       if (/^\*/.test(line) || (/[.!?]$/.test(line) && line.split(/\s+/).length > 4)) continue;
       placeLines.push(line);
     }
-    // A place in brackets repeats the city of release above the place itself ("(Port of Spain,
-    // Trinidad and Tobago)" / "Crowne Plaza Hotel, …"); alone, it is the place.
     // After the title's words set out a line at a time ("Press Briefing" / "By" / "Denis
     // McDonough," / "Deputy National Security Advisor…"), the briefers' names and offices run on
     // until the first line that names a place.
@@ -132,6 +130,8 @@ export function readClockFrame(paragraphs: string[]): ClockFrame {
       const first = placeLines.findIndex((l, i) => i >= titleParts - 1 && PLACE_WORD.test(l));
       if (first > 0) placeLines.splice(0, first);
     }
+    // A place in brackets repeats the city of release above the place itself ("(Port of Spain,
+    // Trinidad and Tobago)" / "Crowne Plaza Hotel, …"); alone, it is the place.
     const unbracketed = placeLines.filter((l) => !/^\(.*\)$/u.test(l));
     const kept = unbracketed.length ? unbracketed : placeLines.map((l) => l.replace(/^\((.*)\)$/u, "$1"));
     if (kept.length) place = kept.join(", ");

@@ -7,7 +7,7 @@ import type { WarningCode } from "../../errors/catalog.js";
 import { kremlinRu } from "../publishers/index.js";
 import { documentDate, parseDateline } from "./dates.js";
 import type { Draft, DraftParticipant } from "./draft.js";
-import { normaliseSpace, splitIndented } from "./paragraphs.js";
+import { indentOf, normaliseSpace, splitIndented } from "./paragraphs.js";
 import type { ReaderContext } from "./reader.js";
 import { baseName } from "./text-page.js";
 
@@ -28,7 +28,6 @@ const SIGNATURE = /^\s*(Президент Российской Федераци
 // "N 950", "N 15-рп": letters after the digits may be Cyrillic, which \w knows nothing of.
 const NUMBER = /^\s*(N|№)\s*(\d+[\p{L}\p{N}_-]*)\s*$/u;
 
-const indentOf = (line: string) => line.length - line.trimStart().length;
 /** Centred header lines are indented at least this far; the body's first line 5 spaces or less. */
 const HEADER_INDENT = 6;
 /**

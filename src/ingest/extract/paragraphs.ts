@@ -94,7 +94,8 @@ export function textToParagraphs(text: string): string[] {
 const STAMP = /^ {3,}(?:ПРИЛОЖЕНИЕ|Приложение|УТВЕРЖДЕН[АОЫ]?|Утвержден[аоы]?)(?:\s+N\s*\d+)?\s*$/u;
 /** A stamp's line: short, no sentence ("Указом Президента", "от 12 августа 2002 г.", "N 885"). */
 const STAMP_LINE = /^ {3,}\S.{0,44}$/u;
-const indentOf = (line: string) => line.length - line.trimStart().length;
+/** Spaces before a line's first character. */
+export const indentOf = (line: string) => line.length - line.trimStart().length;
 
 /** Centred or right-aligned: further in than a paragraph's first line (5 spaces). */
 const SET_IN = /^ {6,}\S/;
@@ -200,7 +201,7 @@ const joinColumns = (item: TwoColumns) =>
 
 /** Adds a line wrapped within the columns to the item; false when the line is something else. */
 function continuesColumns(item: TwoColumns, line: string): boolean {
-  const indent = line.length - line.trimStart().length;
+  const indent = indentOf(line);
   if (indent === item.at) {
     item.description.push(line.trim());
     return true;

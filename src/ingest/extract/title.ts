@@ -14,11 +14,10 @@ import type { DraftParticipant } from "./draft.js";
  * Signing of an Executive Order" are remarks, not the order; a "Background Press Call" is a
  * briefing by telephone.
  */
+const PRESS_CONFERENCE =
+  /news conference|press conference|press availability|press encounter|stakeout|rueda de prensa|conferencia de prensa|пресс-конференци|прес-?конференці|记者会|新闻发布会|記者會/iu;
 const EVENT_KINDS: [RegExp, DocumentKind][] = [
-  [
-    /news conference|press conference|press availability|press encounter|stakeout|rueda de prensa|conferencia de prensa|пресс-конференци|прес-?конференці|记者会|新闻发布会|記者會/iu,
-    "press-conference",
-  ],
+  [PRESS_CONFERENCE, "press-conference"],
   [/briefing|gaggle|press call|conference call|media call|брифинг|брифінг/iu, "briefing"],
   [/interview|интервью|інтерв/iu, "interview"],
 ];
@@ -66,7 +65,7 @@ const BRIEFING_RECEIVED =
   /^(?:remarks|excerpts?)\b(?!.*\b(?:press|news|media|background|daily|on-the-record|off-camera)\s+(?:briefing|call)\b)(?!.*\b(?:gaggle|press call|conference call|media call)\b).*\bbriefing\b/iu;
 
 export function kindFromTitle(title: string): DocumentKind | null {
-  if (BRIEFING_RECEIVED.test(title.trim()) && !EVENT_KINDS[0]?.[0].test(title)) return "remarks";
+  if (BRIEFING_RECEIVED.test(title.trim()) && !PRESS_CONFERENCE.test(title)) return "remarks";
   for (const [pattern, kind] of EVENT_KINDS) if (pattern.test(title)) return kind;
   if (DECREE.test(title.trim())) return "decree";
   if (REMARKS_FIRST.test(title.trim())) return SPEECH.test(title) ? "speech" : "remarks";
@@ -147,14 +146,16 @@ export function analyseTitle(title: string, registry: SpeakerRegistry, date: str
   let titleDate: string | null = null;
   const remembers = COMMEMORATES.test(rest);
   const withPlace = remembers ? null : TRAILING_PLACE_DATE.exec(rest);
-  if (withPlace && parseDateline(withPlace[2] ?? "").date) {
+  const placeDate = withPlace ? parseDateline(withPlace[2] ?? "").date : null;
+  if (withPlace && placeDate) {
     place = (withPlace[1] ?? "").trim();
-    titleDate = parseDateline(withPlace[2] ?? "").date;
+    titleDate = placeDate;
     rest = rest.slice(0, withPlace.index);
   } else {
     const onlyDate = remembers ? null : TRAILING_DATE.exec(rest);
-    if (onlyDate && titleDateOf(onlyDate[1] ?? "")) {
-      titleDate = titleDateOf(onlyDate[1] ?? "");
+    const dated = onlyDate ? titleDateOf(onlyDate[1] ?? "") : null;
+    if (onlyDate && dated) {
+      titleDate = dated;
       rest = rest.slice(0, onlyDate.index);
     }
   }

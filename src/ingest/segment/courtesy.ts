@@ -2,7 +2,7 @@
  * Thanks, greetings, farewells, apologies and acknowledgements, with the names they address: the
  * turns and sentences that say nothing but courtesy, in English and Russian.
  */
-import { SENTENCE_END, spokenWordCount, withoutStageDirections } from "./words.js";
+import { sentencesOf, spokenWordCount } from "./words.js";
 
 // Who is addressed: "Jen", "Mr. President", "[senior administration official]", "guys", "everyone".
 const ONE_ADDRESSED = String.raw`(?:(?:[Mm]r|[Mm]rs|[Mm]s|[Dd]r|[Dd]rs|[Mm]adam|[Mm]adame|[Ss]ir|[Mm]a'am|[Mm]a’am)\.?(?:\s+\p{Lu}[\p{L}’'\-]*){0,2}|\p{Lu}[\p{L}’'\-]*(?:\s+\p{Lu}[\p{L}’'\-]*){0,2}|guys|everyone|everybody|all|folks|you all|y'all|коллеги|друзья)`;
@@ -85,9 +85,7 @@ export function isCourtesySentence(sentence: string): boolean {
 export function isCourtesy(text: string): boolean {
   const words = spokenWordCount(text, 16);
   if (words === 0 || words > 16) return false;
-  const sentences = withoutStageDirections(text)
-    .split(SENTENCE_END)
-    .filter((s) => /[\p{L}]/u.test(s));
+  const sentences = sentencesOf(text);
   return sentences.length > 0 && sentences.every(isCourtesySentence);
 }
 
@@ -106,10 +104,7 @@ export const thanksForJoining = (text: string) =>
 
 /** The last sentence thanks the room or says goodbye: "… Thanks, everyone.", "We have to go. … Thanks, guys." */
 export function endsWithSignOff(text: string): boolean {
-  const sentences = withoutStageDirections(text)
-    .split(SENTENCE_END)
-    .filter((s) => /[\p{L}]/u.test(s));
-  const last = sentences[sentences.length - 1];
+  const last = sentencesOf(text).pop();
   return (
     last !== undefined &&
     /^(?:\S+\s)?(?:thank|thanks|спасибо|благодарю)/iu.test(last) &&

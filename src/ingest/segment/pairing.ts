@@ -10,11 +10,12 @@
  * the rest is a follow-up of its own, unless the first part was itself cut off ("Is he aware of the
  * specific allegation that --" "I don't know." "-- hundreds of guns went into Mexico…?"): what was
  * answered was half a question, and the answer to the whole answers both parts, as the annotators'
- * guide has it (a question put in several turns). Not once the reply has handed the floor on ("Mara,
- * let me not prognosticate… Barry."): the words after a dash are then another reporter's. Where the first part ended whole, the words that
- * follow it are a follow-up whatever dash they begin with. A speaker's answer that goes on after a question cut in
- * (turn-kinds.ts, continuations) answers the question its first part answered, unless someone
- * has answered the question that cut in by then.
+ * guide has it (a question put in several turns). Not once the reply has handed the floor on
+ * ("Mara, let me not prognosticate… Barry."): the words after a dash are then another reporter's.
+ * Where the first part ended whole, the words that follow it are a follow-up whatever dash they
+ * begin with. A speaker's answer that goes on after a question cut in (turn-kinds.ts,
+ * continuations) answers the question its first part answered, unless someone has answered the
+ * question that cut in by then.
  *
  * A question put in parts while the person asked only listens ("You're going to Ethiopia, where
  * there is no opposition." "Right." "You're going to Kenya, where…?") is one question: the answer

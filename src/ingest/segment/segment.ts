@@ -5,7 +5,13 @@
  */
 import type { WarningCode } from "../../errors/catalog.js";
 import type { QaPair, Turn } from "../../model/document.js";
-import { addressee, isInterpretedMarker, type LabelConvention, type LabelMatch } from "./labels.js";
+import {
+  addressee,
+  isInterpretedMarker,
+  type LabelConvention,
+  type LabelMatch,
+  matchLabel,
+} from "./labels.js";
 import { pairQuestions } from "./pairing.js";
 import { asksToHearAgain, callsOnSomeone, isBackchannel, mentionsHandOff } from "./procedural.js";
 import { nameQuestioners } from "./questioners.js";
@@ -40,14 +46,6 @@ export interface SegmentResult {
 
 const LEADING_INTERPRETED =
   /^\((?:as interpreted|interpreted|through an interpreter|via interpreter|как переведено|в переводе|через переводчика|синхронный перевод)\.?\)\s*/iu;
-
-function matchLabel(paragraph: string, conventions: LabelConvention[]): LabelMatch | null {
-  for (const convention of conventions) {
-    const m = convention(paragraph);
-    if (m) return m;
-  }
-  return null;
-}
 
 interface OpenTurn {
   match: LabelMatch | null;

@@ -27,6 +27,7 @@ import {
   ADDRESS_TITLES,
   callsOnSomeone,
   goesToBreak,
+  introducesSomeone,
   isAudioTrouble,
   isBackchannel,
   isChairOpening,
@@ -107,10 +108,6 @@ const FLOOR_GRANTED = new RegExp(`^(?:${GRANTS})(?![\\p{L}\\p{N}])`, "iu");
 /** The floor given after a bid: a grant, or a nod ("Yes.", "Yeah.", "Okay."), which a bid makes one. */
 const FLOOR_GIVEN = new RegExp(`^(?:${GRANTS}|yes|yeah|yep|okay|ok|да)(?![\\p{L}\\p{N}])`, "iu");
 
-/** A host introducing someone, or time running out: the programme run, not a statement put. */
-const INTRODUCING =
-  /(?<![\p{L}])(?:let me introduce|i(?:'d|’d| would) like to introduce|joining us|we have (?:about |only |just )?(?:a (?:few|couple)|one|two|three|\d+) (?:minutes?|questions?) (?:left|more)|(?:minutes?|time) left)(?![\p{L}])/iu;
-
 export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[] {
   const sides = turns.map(sideOf);
   const texts = turns.map(textOf);
@@ -178,8 +175,6 @@ export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[
       kinds[i - 1] = continued[i + 1] === i - 1 ? "question" : "other";
       continue;
     }
-    // "You're competitive." "I am.": an interviewer's statement that the person asked answers with
-    // a yes, a no or "I am" was put to draw that reply (the guide's statement meant to draw one).
     // "But bottom line, this time Vladimir Putin got what he wanted." "Well-- look, I think…": a
     // statement the person asked takes up with "Well", which opens an answer, was put to draw one;
     // an aside within an answer is agreed with ("Yes, exactly. And…") and the answer goes on.
@@ -196,7 +191,7 @@ export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[
       // nor a greeting taken up ("Well, hello everybody…").
       !isTimeCall(prevText) &&
       !mentionsHandOff(prevText) &&
-      !INTRODUCING.test(prevText) &&
+      !introducesSomeone(prevText) &&
       !isCourtesySentence(
         (sentencesOf(text)[0] ?? "").replace(/^well[,!.]?\s*/iu, "").split(/,\s*/u)[0] ?? "",
       )
@@ -205,6 +200,8 @@ export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[
       if (kinds[i] === null || kinds[i] === "other") kinds[i] = null;
       continue;
     }
+    // "You're competitive." "I am.": an interviewer's statement that the person asked answers with
+    // a yes, a no or "I am" was put to draw that reply (the guide's statement meant to draw one).
     if (
       prevSide === "ask" &&
       kinds[i - 1] === "other" &&
