@@ -5,9 +5,9 @@
 import { describe, expect, it } from "vitest";
 import { guessLanguage } from "../../src/ingest/extract/language.js";
 import { outletLabel } from "../../src/ingest/segment/labels.js";
-import { ingestText } from "../support/ingest.js";
+import { ingestText, textPage } from "../support/ingest.js";
 
-const page = (url: string, lines: string[]) => [url, ...lines].join("\n\n");
+const page = (url: string, lines: string[]) => textPage([url, ...lines]);
 
 describe("fmprc.gov.cn press conferences", () => {
   it("in English, the spokesperson answers the questions each outlet puts, and an outlet is nobody's name", () => {

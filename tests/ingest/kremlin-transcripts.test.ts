@@ -11,7 +11,7 @@ import { detectFormat } from "../../src/ingest/extract/detect.js";
 import { eventKindFromLead } from "../../src/ingest/extract/title.js";
 import * as profiles from "../../src/ingest/publishers/index.js";
 import { officeAndName } from "../../src/ingest/segment/titled-name.js";
-import { ingestFile, ingestText } from "../support/ingest.js";
+import { ingestFile, ingestText, textPage } from "../support/ingest.js";
 
 const golden = (name: string) => new URL(`../golden/kremlin-ru/${name}`, import.meta.url).pathname;
 
@@ -103,13 +103,13 @@ describe("kremlin.ru transcripts", () => {
   });
 
   it("an unlabelled report before labelled statements is nobody's, not the President's", () => {
-    const page = [
+    const page = textPage([
       "http://kremlin.ru/events/president/transcripts/99994",
       "Заявления для прессы по итогам переговоров",
       "16 мая 2024 года, Пекин",
       "По итогам переговоров лидеры сделали заявления для прессы.",
       "В.Путин: Благодарю коллег за работу.",
-    ].join("\n\n");
+    ]);
     const [doc] = ingestText("statements.txt", page);
     expect(doc?.place).toBe("Пекин");
     expect(doc?.turns[0]).toMatchObject({ label: null, speakerId: null });
@@ -175,7 +175,7 @@ describe("kremlin.ru transcripts", () => {
   });
 
   it("at a news conference, reporters named in their labels put questions the President answers; presenters' greetings are courtesy and his goodbye to all closes it", () => {
-    const page = [
+    const page = textPage([
       "http://kremlin.ru/events/president/transcripts/99997",
       "Большая пресс-конференция Владимира Путина",
       "19 декабря 2024 года, 12:00",
@@ -190,7 +190,7 @@ describe("kremlin.ru transcripts", () => {
       "П.Зарубин: И ещё одно: когда будет ответ?",
       "В.Путин: Скоро.",
       "В.Путин: Спасибо вам всем. До свидания.",
-    ].join("\n\n");
+    ]);
     const [doc] = ingestText("press-conference.txt", page);
     expect(doc?.turns.map((t) => t.kind)).toEqual([
       "other",
@@ -212,7 +212,7 @@ describe("kremlin.ru transcripts", () => {
   });
 
   it("at a discussion club's session, the moderator who asks again and again and a guest from the floor put questions", () => {
-    const page = [
+    const page = textPage([
       "http://kremlin.ru/events/president/transcripts/99980",
       "Заседание Международного дискуссионного клуба «Валдай»",
       "7 ноября 2024 года, 17:00",
@@ -226,7 +226,7 @@ describe("kremlin.ru transcripts", () => {
       "Ф.Лукьянов: Коллеги, вопросы из зала. Пожалуйста.",
       "Г.Дизен: Гленн Дизен, Норвегия. Как Вы видите роль Европы?",
       "В.Путин: Европа теряет самостоятельность.",
-    ].join("\n\n");
+    ]);
     const [doc] = ingestText("valdai.txt", page);
     expect(doc?.qa).toEqual([
       { question: 2, answers: [3] },
@@ -236,7 +236,7 @@ describe("kremlin.ru transcripts", () => {
   });
 
   it("a leader named in the title, an aide and ministers reporting are never taken for reporters, even when they ask", () => {
-    const conference = [
+    const conference = textPage([
       "http://kremlin.ru/events/president/transcripts/99998",
       "Пресс-конференция Владимира Путина и Президента Турции Реджепа Тайипа Эрдогана",
       "5 марта 2020 года, 18:30",
@@ -245,7 +245,7 @@ describe("kremlin.ru transcripts", () => {
       "Р.Т.Эрдоган (как переведено): Дорогой друг! Разве можно было договориться быстрее?",
       "Вопрос: Вопрос обоим президентам. Сколько продлится перемирие?",
       "В.Путин: Надеюсь, долго.",
-    ].join("\n\n");
+    ]);
     const [doc] = ingestText("conference.txt", conference);
     expect(doc?.turns.map((t) => t.kind)).toEqual(["remarks", "remarks", "question", "answer"]);
     // A guest the registry does not know, named in the title in another case.
@@ -256,7 +256,7 @@ describe("kremlin.ru transcripts", () => {
         .replace("Р.Т.Эрдоган", "А.Уаттара"),
     );
     expect(unknownGuest?.turns[1]).toMatchObject({ label: "А.Уаттара (как переведено)", kind: "remarks" });
-    const meeting = [
+    const meeting = textPage([
       "http://kremlin.ru/events/president/transcripts/99999",
       "Совещание с членами Правительства",
       "15 января 2025 года, 17:00",
@@ -264,12 +264,12 @@ describe("kremlin.ru transcripts", () => {
       "В.Путин: Добрый день! Начнём. Пожалуйста, Денис Валентинович.",
       "Д.Мантуров: Уважаемый Владимир Владимирович! Производство выросло. Может быть, обсудим станкостроение?",
       "В.Путин: Да, давайте.",
-    ].join("\n\n");
+    ]);
     const [met] = ingestText("meeting.txt", meeting);
     expect(met?.turns.some((t) => t.kind === "question")).toBe(false);
     // A minister the President calls on answers, whatever he asks back; a guest's rhetorical
     // question that a reporter's question follows is no question put.
-    const called = [
+    const called = textPage([
       "http://kremlin.ru/events/president/transcripts/99981",
       "Пресс-конференция по итогам года",
       "19 декабря 2024 года, 12:00",
@@ -281,7 +281,7 @@ describe("kremlin.ru transcripts", () => {
       "Ш.Мирзиёев (как переведено): Спасибо. Кто бы мог подумать, что мы договоримся так быстро?",
       "Вопрос: Вопрос обоим президентам. Что дальше?",
       "В.Путин: Дальше – работа.",
-    ].join("\n\n");
+    ]);
     const [conf] = ingestText("called.txt", called);
     expect(conf?.turns.map((t) => t.kind)).not.toContain("remarks");
     expect(conf?.turns.filter((t) => t.kind === "question").map((t) => t.label)).toEqual([

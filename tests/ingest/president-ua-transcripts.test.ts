@@ -6,9 +6,9 @@
 import { describe, expect, it } from "vitest";
 import { presidentUa } from "../../src/ingest/publishers/index.js";
 import { nameWithOutlet } from "../../src/ingest/segment/labels.js";
-import { ingestText } from "../support/ingest.js";
+import { ingestText, textPage } from "../support/ingest.js";
 
-const page = (url: string, lines: string[]) => [url, ...lines].join("\n\n");
+const page = (url: string, lines: string[]) => textPage([url, ...lines]);
 
 describe("president.gov.ua transcripts", () => {
   it("a press conference is split at its labels, the report before it is nobody's words, and the sign-off closes it", () => {

@@ -37,3 +37,6 @@ export function ingestText(name: string, text: string): Document[] {
 /** A mid.ru page as its text export prints it: dateline glued to its time, title, language switcher, text, furniture. */
 export const midRuPage = (title: string, body: string, dateline = "12 March 202114:20") =>
   `${dateline}\n\n${title}\n\n\n  • en-GB1 ru-RU1\n\n${body}\n\nAdditional materials\n`;
+
+/** A saved page as text: its lines (address, title, dateline, paragraphs) as paragraphs of their own. */
+export const textPage = (lines: string[]) => lines.join("\n\n");
