@@ -104,7 +104,7 @@ export const thanksForJoining = (text: string) =>
 
 /** The last sentence thanks the room or says goodbye: "… Thanks, everyone.", "We have to go. … Thanks, guys." */
 export function endsWithSignOff(text: string): boolean {
-  const last = sentencesOf(text).pop();
+  const last = sentencesOf(text).at(-1);
   return (
     last !== undefined &&
     /^(?:\S+\s)?(?:thank|thanks|спасибо|благодарю)/iu.test(last) &&

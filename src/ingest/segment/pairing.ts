@@ -33,8 +33,10 @@ export function pairQuestions(
   listening: boolean[] = [],
   brokenOff: boolean[] = [],
   cutOff: boolean[] = [],
-  /** Answers that hand the floor to someone else ("… Barry.", "Go ahead, Steve."). */
-  handsOn: boolean[] = [],
+  /** Whether an answer hands the floor to someone else ("… Barry.", "Go ahead, Steve."); asked
+   * only of the answers between a question cut off half-way and its rest, since reading a long
+   * answer for hand-offs costs more than the rest of pairing. */
+  handsOn: (index: number) => boolean = () => false,
 ): QaPair[] {
   const pairs: QaPair[] = [];
   /** The exchange (one or more question parts) each question or answer belongs to, by turn index. */
@@ -43,8 +45,8 @@ export function pairQuestions(
   let current: QaPair[] = [];
   /** Whether the current exchange has had an answer of its own. */
   let answered = false;
-  /** Whether no answer in the current exchange has handed the floor to someone else. */
-  let floorKept = true;
+  /** The current exchange's answers since its last question part, asked about handing on only when needed. */
+  let answersSince: number[] = [];
   for (const turn of turns) {
     const earlier = continues[turn.index];
     const before = earlier === null || earlier === undefined ? undefined : exchangeOf.get(earlier);
@@ -56,7 +58,7 @@ export function pairQuestions(
       const takesUp =
         before !== undefined &&
         before === current &&
-        (!answered || (cutOff[earlier as number] === true && floorKept)) &&
+        (!answered || (cutOff[earlier as number] === true && !answersSince.some(handsOn))) &&
         kindOf.get(earlier as number) === "question";
       // "You're going to Ethiopia, where…" "Right." "You're going to Kenya, where…": the person
       // asked only listened, so the question goes on.
@@ -76,7 +78,7 @@ export function pairQuestions(
         brokenOff[turn.index - 1] === true;
       current = takesUp ? [...before, pair] : heard || cutShort ? [...current, pair] : [pair];
       answered = false;
-      floorKept = true;
+      answersSince = [];
       exchangeOf.set(turn.index, current);
     } else if (turn.kind === "answer") {
       // The rest of an answer cut off by a question answers the question its first part answered,
@@ -87,7 +89,7 @@ export function pairQuestions(
       for (const p of to) p.answers.push(turn.index);
       exchangeOf.set(turn.index, to);
       if (!resumes) answered = true;
-      if (handsOn[turn.index] === true) floorKept = false;
+      answersSince.push(turn.index);
     } else if (turn.kind === "remarks") {
       current = [];
     }

@@ -313,10 +313,16 @@ const ITEMS =
  * answer. With `atTheTop`, only an announcement that says "at the top" counts.
  */
 export function opensWithItems(text: string, atTheTop = false): boolean {
-  return sentencesOf(text)
-    .filter((s) => !isCourtesySentence(s))
-    .slice(0, 3)
-    .some((s) => spokenWordCount(s, 40) <= 40 && ITEMS.test(s) && (!atTheTop || /\bat the top\b/iu.test(s)));
+  // The first three sentences that are not courtesy, read no further (a speech has hundreds).
+  let read = 0;
+  for (const s of sentencesOf(text)) {
+    if (read === 3) break;
+    if (isCourtesySentence(s)) continue;
+    read++;
+    if (spokenWordCount(s, 40) <= 40 && ITEMS.test(s) && (!atTheTop || /\bat the top\b/iu.test(s)))
+      return true;
+  }
+  return false;
 }
 
 /** Ground rules or the introduction of the briefer: the chair opening a press call. */

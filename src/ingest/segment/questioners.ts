@@ -122,7 +122,10 @@ export function nameQuestioners(turns: QuestionerTurn[]): (string | null)[] {
     previous = text;
     if (!turn.asks) {
       const last = turn.paragraphs[turn.paragraphs.length - 1] ?? "";
-      const called = echoes(last, before) ? null : calledIn(last, turn.kind === "moderator");
+      // A name echoed from the turn before is no call; asked only of a name called, since reading
+      // the turn before costs more than the call.
+      const named = calledIn(last, turn.kind === "moderator");
+      const called = named !== null && !echoes(last, before) ? named : null;
       if (called) {
         floor = called;
         pending = true;

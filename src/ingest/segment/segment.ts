@@ -151,11 +151,13 @@ export function segment(input: SegmentInput): SegmentResult {
     return t.kind === "answer" && isBrokenOff(text) && spokenWordCount(text, BROKEN_START) <= BROKEN_START;
   });
   const cutOff = turns.map((t) => t.kind === "question" && isCutOff(t.paragraphs.join(" ")));
-  const handsOn = turns.map((t) => {
-    if (t.kind !== "answer") return false;
+  const byIndex = new Map(turns.map((t) => [t.index, t]));
+  const handsOn = (index: number) => {
+    const t = byIndex.get(index);
+    if (t?.kind !== "answer") return false;
     const text = t.paragraphs.join(" ");
-    return callsOnSomeone(sentencesOf(text).pop() ?? "") || mentionsHandOff(text);
-  });
+    return callsOnSomeone(sentencesOf(text).at(-1) ?? "") || mentionsHandOff(text);
+  };
   return {
     turns,
     qa: pairQuestions(turns, continuations(shapes), listening, brokenOff, cutOff, handsOn),

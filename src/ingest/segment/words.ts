@@ -90,10 +90,27 @@ const foldedWordSet = memoise((text) => new Set(spokenWords(text).map(foldWord))
   copyKeys: false,
 });
 
+/**
+ * A turn's text lower-cased, stage directions and all but letters, digits and spaces left out:
+ * each word of foldedWordSet stands in it, so a word not found here is no word of the turn, told
+ * without splitting a long answer into words.
+ */
+const foldedText = memoise(
+  (text) =>
+    withoutStageDirections(text)
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s]/gu, ""),
+  { limit: 16, copyKeys: false },
+);
+
 /** The words of a short turn all stand in the turn before: an echo ("Close?" after "Close.", "Ted Cruz." after "Ted Cruz --"). */
 export function echoes(text: string, previousText: string): boolean {
   const words = spokenWords(text);
   if (words.length === 0) return false;
+  // Most turns fail at their first words: found missing from the text before without splitting it.
+  const folded = foldedText(previousText);
+  for (let i = 0; i < Math.min(3, words.length); i++)
+    if (!folded.includes(foldWord(words[i] as string))) return false;
   const before = foldedWordSet(previousText);
   // Word by word: a long answer fails at its first word not said before, unfolded beyond it.
   for (const w of words) if (!before.has(foldWord(w))) return false;
@@ -116,8 +133,15 @@ export const isCutOff = (text: string) => isBrokenOff(text) || TRAILING_OFF.test
 
 export const hasQuestionMark = (text: string) => /[?？]/u.test(text);
 
-/** A text's sentences with something said in them, stage directions and brackets left out. */
-export const sentencesOf = (text: string) =>
-  withoutStageDirections(text)
-    .split(SENTENCE_END)
-    .filter((s) => /[\p{L}\p{N}]/u.test(s));
+/**
+ * A text's sentences with something said in them, stage directions and brackets left out.
+ * Remembered for the last turns asked: the rules ask it of the same turn again and again, and a
+ * long answer's split was a tenth of segmenting a briefing.
+ */
+export const sentencesOf: (text: string) => readonly string[] = memoise(
+  (text) =>
+    withoutStageDirections(text)
+      .split(SENTENCE_END)
+      .filter((s) => /[\p{L}\p{N}]/u.test(s)),
+  { limit: 64, copyKeys: false },
+);

@@ -110,11 +110,20 @@ export class SpeakerRegistry {
   readonly speakers: Speaker[];
   private readonly bySurname = new Map<string, IndexEntry[]>();
   private readonly byId = new Map<string, Speaker>();
+  /** Each role label, normalised, with the roles that carry it in registry order (every turn's label is asked). */
+  private readonly byRoleLabel = new Map<string, { speaker: Speaker; role: Speaker["roles"][number] }[]>();
 
   constructor(speakers: Speaker[]) {
     this.speakers = speakers;
     for (const speaker of speakers) {
       this.byId.set(speaker.id, speaker);
+      for (const role of speaker.roles) {
+        for (const label of new Set(role.labels.map(normaliseLabel))) {
+          const list = this.byRoleLabel.get(label) ?? [];
+          list.push({ speaker, role });
+          this.byRoleLabel.set(label, list);
+        }
+      }
       const names = [speaker.name, ...speaker.aliases.map((a) => a.name)];
       for (const name of names) {
         const parts = nameParts(name);
@@ -222,14 +231,10 @@ export class SpeakerRegistry {
 
   /** The holder of an institutional label ("THE PRESIDENT") for a publisher on a date. */
   findByRoleLabel(label: string, publisher: string, date: string | null): Speaker | null {
-    const wanted = normaliseLabel(label);
-    for (const speaker of this.speakers) {
-      for (const role of speaker.roles) {
-        if (!role.labels.some((l) => normaliseLabel(l) === wanted)) continue;
-        if (role.publisher && role.publisher !== publisher) continue;
-        if (!date || !roleHeldOn(role, date)) continue;
-        return speaker;
-      }
+    for (const { speaker, role } of this.byRoleLabel.get(normaliseLabel(label)) ?? []) {
+      if (role.publisher && role.publisher !== publisher) continue;
+      if (!date || !roleHeldOn(role, date)) continue;
+      return speaker;
     }
     return null;
   }
