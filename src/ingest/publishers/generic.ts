@@ -5,6 +5,8 @@ import {
   fullName,
   initialsSurname,
   moderatorWord,
+  nameWithOutlet,
+  newsroomLabel,
   questionWord,
   spokespersonWord,
 } from "../segment/labels.js";
@@ -17,8 +19,9 @@ export const generic: PublisherProfile = {
   name: "Unknown publisher",
   hosts: [],
   timeZone: null,
-  // An office before the name ("President of Russia Vladimir Putin:") before a bare full name,
-  // which would take the office's last words as given names.
+  // An office before the name ("President of Russia Vladimir Putin:", "NATO Secretary General
+  // Jens Stoltenberg:") before a bare full name, which would take the office's last words as
+  // given names.
   conventions: [
     questionWord,
     answerWord,
@@ -26,7 +29,12 @@ export const generic: PublisherProfile = {
     bareQ,
     moderatorWord,
     initialsSurname,
+    // A newsroom's letters ("AFP:") before capitals read as a name.
+    newsroomLabel,
     capitalsLabel,
+    // A reporter with an outlet ("Andrew Gray (Reuters):") before a name whose parenthetical
+    // would be read as whom a question is put to.
+    nameWithOutlet,
     officeAndName,
     fullName,
   ],

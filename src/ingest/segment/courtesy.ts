@@ -39,7 +39,9 @@ const COURTESY_SENTENCE = new RegExp(
     "(?:happy|merry) (?:new year|holidays|christmas|thanksgiving|monday|tuesday|wednesday|thursday|friday|weekend)(?: to (?:you|all of you|everyone))?",
     // A briefer's farewell: "Have a good afternoon.", "Enjoy your weekend."
     "(?:have|enjoy) (?:a (?:good|great|nice|wonderful|lovely) |your )(?:afternoon|day|evening|weekend|night|one|holiday|holidays)",
-    "(?:see you|talk to you) (?:tomorrow|later|soon|next week|on monday|all tomorrow)",
+    // "See you tomorrow.", "I'll see you all on Monday." (a spokesperson closing the daily briefing).
+    "(?:(?:i|we)(?:'ll|’ll| will) )?(?:see|talk to) you(?: all| guys| again)? (?:tomorrow|later|soon|next (?:week|time)|(?:on )?(?:monday|tuesday|wednesday|thursday|friday)|in a (?:bit|while))",
+    "(?:до завтра|до встречи|до зустрічі)",
     // «Спасибо вам всем.», «Всем спасибо.», «Дякую всім.»; thanks for listening close a statement.
     "(?:(?:всем|вам) )?(?:большое )?спасибо(?: (?:вам|большое|всем)){0,2}(?: за внимание)?",
     "(?:(?:всім|вам) )?(?:щиро )?дякую(?: (?:вам|всім|дуже)){0,2}(?: за увагу)?",

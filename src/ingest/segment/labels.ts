@@ -242,6 +242,23 @@ export const outletLabel: LabelConvention = (paragraph) => {
   return { label: name, name, qualifier: null, role: "question", textStart: m[0].length, outlet: true };
 };
 
+/** Newsrooms whose name alone, before a colon, is a label wherever it is found (generic pages). */
+const NEWSROOM_LABEL = new RegExp(
+  String.raw`^(${MEDIA_ACRONYMS}|Reuters|Bloomberg|Xinhua|Sputnik|Yonhap|Kyodo|Anadolu|Interfax|Associated Press|Agence France-Presse)\s*:\s*(?=\S)`,
+  "u",
+);
+
+/**
+ * outletLabel for pages of any publisher: only a newsroom's letters or its own name ("AFP:",
+ * "Reuters:"), since words such as "Review" or "Network" also name committees.
+ */
+export const newsroomLabel: LabelConvention = (paragraph) => {
+  const m = NEWSROOM_LABEL.exec(paragraph);
+  if (!m) return null;
+  const name = m[1] as string;
+  return { label: name, name, qualifier: null, role: "question", textStart: m[0].length, outlet: true };
+};
+
 /** Two or three characters before a colon that are a word, not a name: "总之：", "首先：", "注：". */
 const HAN_NOT_A_NAME =
   /^(?:总之|首先|其次|另外|此外|最后|同时|对此|为此|因此|例如|比如|附件|备注|原文|全文|背景|链接|问题|答复|回答|声明|公告|通知|发言人|主持人|追问|提问|记者)$/u;
@@ -266,23 +283,43 @@ const OFFICE =
 
 /**
  * A reporter named with the outlet they ask for: "Олена Ковальчук, «Суспільне»:", "Anna Smith,
- * Reuters:". Officials are labelled by name or office, never by a newsroom, so such a label puts
+ * Reuters:", "Andrew Gray (Reuters):" (NATO's and the EU's transcripts). Officials are labelled by name or office, never by a newsroom, so such a label puts
  * questions. The outlet is part of the label, not a qualifier, which would be read as whom the
  * question is addressed to.
  */
 const NAME_THEN_OUTLET =
-  /^((?:\p{Lu}\p{Ll}+(?:[’'-]\p{Ll}*)?\s){1,2}\p{Lu}\p{Ll}+(?:[’'-]\p{Lu}?\p{Ll}+)?),\s*([^:\n]{1,60}?)\s*:\s*/u;
+  /^((?:\p{Lu}\p{Ll}+(?:[’'-]\p{Ll}*)?\s){1,2}\p{Lu}\p{Ll}+(?:[’'-]\p{Lu}?\p{Ll}+)?)(?:,\s*([^:\n]{1,60}?)|\s*\(([^()\n]{1,60})\))\s*:\s*/u;
 /** A newsroom's name in any script: a quoted name, or one with a word only outlets have. */
 const OUTLET_NAME = new RegExp(
   String.raw`^[«"“„][^»"”“]{1,58}[»"”“]$|(?:^|[^\p{L}])(?:${MEDIA_WORDS}|${MEDIA_ACRONYMS}|телеканал|канал|радіо|радио|агентство|агенція|газета|журнал|видання|издание|Суспільне|Укрінформ|УНІАН|Інтерфакс|Интерфакс|ТАСС|РИА|Вести|Известия|Коммерсант|ТСН|ICTV)(?:$|[^\p{L}])`,
   "u",
 );
 
+/** A name that ends as newsrooms' do ("Financial Times", "Fox News", "Reuters"), not "Chemical Review Committee". */
+const NEWSROOM_LAST = new RegExp(String.raw`(?:^|\s)(?:${MEDIA_WORDS}|${MEDIA_ACRONYMS})$`, "u");
+
+/**
+ * A newsroom named and nothing else, as a chair calls on it: "The Financial Times.", "Reuters?",
+ * "AFP, please." (NATO's and the UN's press conferences give the floor by outlet).
+ */
+export function isOutletName(text: string): boolean {
+  const t = text
+    .trim()
+    .replace(/[.?!]+$/u, "")
+    .replace(/,?\s+please$/iu, "");
+  // One name, not a sentence before it ("No. VOA." answers, then calls).
+  if (/[.?!]\s/u.test(t)) return false;
+  return (
+    /^(?:[Tt]he\s+)?[\p{Lu}\d][\p{L}\d&'’.-]*(?:\s[\p{Lu}\d][\p{L}\d&'’.-]*){0,4}$/u.test(t) &&
+    NEWSROOM_LAST.test(t)
+  );
+}
+
 export const nameWithOutlet: LabelConvention = (paragraph) => {
   const m = NAME_THEN_OUTLET.exec(paragraph);
   if (!m) return null;
   const name = m[1] as string;
-  const outlet = (m[2] as string).trim();
+  const outlet = (m[2] ?? m[3] ?? "").trim();
   if (!looksLikePersonName(name) || !OUTLET_NAME.test(outlet) || OFFICE.test(outlet)) return null;
   const label = paragraph
     .slice(0, m[0].length)
@@ -349,7 +386,9 @@ export function addressee(qualifier: string): string | null {
   // A name or an office alone ("Question (Minister Lavrov):") is whom it is put to.
   return parts.length === 1 &&
     /^\p{Lu}/u.test(parts[0] as string) &&
-    !/(?<![\p{L}\p{N}])(?:СМИ|media|TV|агентство|agency)(?![\p{L}\p{N}])/iu.test(parts[0] as string)
+    !/(?<![\p{L}\p{N}])(?:СМИ|media|TV|агентство|agency)(?![\p{L}\p{N}])/iu.test(parts[0] as string) &&
+    // "Question (Reuters):": the newsroom that asks.
+    !OUTLET_NAME.test(parts[0] as string)
     ? (parts[0] as string)
     : null;
 }

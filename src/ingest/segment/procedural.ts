@@ -7,6 +7,7 @@
  * position is weighed in turn-kinds.ts.
  */
 import { isCourtesy, isCourtesySentence } from "./courtesy.js";
+import { isOutletName } from "./labels.js";
 import {
   hasQuestionMark,
   isBrokenOff,
@@ -74,7 +75,7 @@ const GROUND_RULES =
   /\bon (?:deep )?background\b|\bon the record\b|\bembargo(?:ed)?\b|\battribut(?:able|ed) to\b|\bground rules?\b|\bnot for reporting\b|\bfor your awareness\b/iu;
 // Cyrillic words after a space or stop: \b knows only ASCII words.
 const INTRODUCTION =
-  /\b(?:[Ll]et me introduce|[Ii](?:'d|’d| would) like to introduce|[Jj]oining us|with us (?:again )?today|(?:excited|pleased|happy|delighted|glad|thrilled) to have (?!you\b)|[Ww]e have (?:the (?:premiere|pleasure|honor|privilege) of|with us|here) |(?:[Ww]e have|[Jj]oining us is|[Ww]e(?:'re|’re| are) joined by|bring you) (?:a |our |another )?(?:very )?special guests?\b|\b(?:is|are) here with us\b|(?:[Hh]e|[Ss]he|[Tt]hey) (?:has|have|will have) (?:time|a few minutes|a hard stop)\b|(?:[Hh]e|[Ss]he|[Tt]hey)(?:'ll| will) take (?:a few |some |a couple of |your )?questions|[Oo]ur (?:speaker|briefer)s?\b|(?:[Hh]e|[Ss]he|[Tt]hey) (?:can|will) (?:talk|speak|walk|take) (?:to )?you|[Tt]his is \p{Lu}\p{Ll}+ \p{Lu}|(?:I'm|I’m|I am|[Ww]e're|[Ww]e’re|[Ww]e are) joined (?:today |tonight |here |this (?:morning|afternoon|evening) )?by\b|\b[Ii] have with me\b|(?<!\b(?:I|[Ww]e|[Yy]ou))(?: will|'ll|’ll) (?:make|give|deliver) (?:an? )?(?:opening|introductory|brief) (?:remarks|statement)|(?<!\b(?:I|[Ww]e|[Yy]ou))(?: will|'ll|’ll) (?:then )?(?:answer|take) (?:your |some )?questions)|(?:^|[\s,.;:!?«"])(?:(?:выступит|выступят) со вступительным словом|(?:ответит|ответят) на (?:ваши )?вопросы|[Пп]редоставляю слово|[Сс]лово предоставляется|[Нн]адаю слово|(?:дасть|дадуть) відповіді на (?:ваші )?запитання)/u;
+  /\b(?:[Ll]et me introduce|[Ii](?:'d|’d| would) like to introduce|[Jj]oining us|with us (?:again )?today|(?:excited|pleased|happy|delighted|glad|thrilled) to have (?!you\b)|[Ww]e have (?:the (?:premiere|pleasure|honor|privilege) of|with us|here) |(?:[Ww]e have|[Jj]oining us is|[Ww]e(?:'re|’re| are) joined by|bring you) (?:a |our |another )?(?:very )?special guests?\b|\b(?:is|are) here with us\b|(?:[Hh]e|[Ss]he|[Tt]hey) (?:has|have|will have) (?:time|a few minutes|a hard stop)\b|(?:[Hh]e|[Ss]he|[Tt]hey)(?:'ll| will) take (?:a few |some |a couple of |your )?questions|[Oo]ur (?:speaker|briefer)s?\b|(?:[Hh]e|[Ss]he|[Tt]hey) (?:can|will) (?:talk|speak|walk|take) (?:to )?you|[Tt]his is \p{Lu}\p{Ll}+ \p{Lu}|(?:I'm|I’m|I am|[Ww]e're|[Ww]e’re|[Ww]e are) joined (?:today |tonight |here |this (?:morning|afternoon|evening) )?by\b|\b[Ii] have with me\b|(?<!\b(?:I|[Ww]e|[Yy]ou))(?: will|'ll|’ll) (?:make|give|deliver) (?:an? )?(?:opening|introductory|brief) (?:remarks|statement)|(?<!\b(?:I|[Ww]e|[Yy]ou))(?: will|'ll|’ll) (?:then )?(?:answer|take) (?:your |some )?questions|(?<!\b(?:I|[Ww]e|[Yy]ou))(?: will|'ll|’ll| is going to) (?:start|begin|open) with (?:some |a few |a |his |her |their )?(?:brief |short )?(?:opening|introductory) (?:remarks|words|statement|comments))|(?:^|[\s,.;:!?«"])(?:(?:выступит|выступят) со вступительным словом|(?:ответит|ответят) на (?:ваши )?вопросы|[Пп]редоставляю слово|[Сс]лово предоставляется|[Нн]адаю слово|(?:дасть|дадуть) відповіді на (?:ваші )?запитання)/u;
 // "На этом пресс-конференция завершена.", "На этом всё.", "На цьому брифінг завершено." (no \b
 // before Cyrillic: it knows only ASCII words).
 const CLOSING =
@@ -123,10 +124,20 @@ const ADD_ANYTHING = new RegExp(
   "u",
 );
 
+// "We'll start with Reuters.", "Let's go with the Financial Times.": the floor given to a newsroom.
+const STARTS_WITH =
+  /(?:^|[.!?]\s+)(?:(?:okay|ok|so|and|now)[,.]?\s+)*(?:we(?:'ll|’ll| will)|let(?:'s|’s| us)|i(?:'ll|’ll| will)) (?:start|begin|go|continue)(?: now)? with ([^.?!]{2,60})[.!?]?$/iu;
+
 /** Words that hand the floor on, at any length (a moderator's turn may say more first). */
 export const mentionsHandOff = (text: string) => {
   const t = text.trim();
-  return HAND_OFF.some((r) => r.test(t)) || COLLEAGUE_HAND_OFF.test(text) || ADD_ANYTHING.test(t);
+  const outlet = STARTS_WITH.exec(t)?.[1];
+  return (
+    HAND_OFF.some((r) => r.test(t)) ||
+    COLLEAGUE_HAND_OFF.test(text) ||
+    ADD_ANYTHING.test(t) ||
+    (outlet !== undefined && isOutletName(outlet))
+  );
 };
 
 // A reporter called by name: "Karen?", "Yes, Peter?", "Mary.", "All right, Tommy Christopher.", "Dr. Walensky."
@@ -144,12 +155,13 @@ const ROOM_SENTENCE = 25;
 export function callsOnSomeone(text: string): boolean {
   const t = text.trim();
   return (
-    spokenWordCount(t, 4) <= 4 &&
-    // "Hello?", "Bye.", "Cheers.": courtesy, not a name ("All right," before a name is only filler).
-    !isCourtesy(t.replace(/^(?:yes|yeah|okay|ok|all right|alright|great),?\s+/iu, "")) &&
-    !/\p{sc=Cyrillic}/u.test(t) &&
-    !NOT_A_NAME.test(t.replace(/\.$/u, "?")) &&
-    NAME_CALLED.test(t)
+    (spokenWordCount(t, 4) <= 4 &&
+      // "Hello?", "Bye.", "Cheers.": courtesy, not a name ("All right," before a name is only filler).
+      !isCourtesy(t.replace(/^(?:yes|yeah|okay|ok|all right|alright|great),?\s+/iu, "")) &&
+      !/\p{sc=Cyrillic}/u.test(t) &&
+      !NOT_A_NAME.test(t.replace(/\.$/u, "?")) &&
+      NAME_CALLED.test(t)) ||
+    isOutletName(t.replace(/^(?:yes|yeah|okay|ok|all right|alright|next|and)[,.]?\s+/iu, ""))
   );
 }
 

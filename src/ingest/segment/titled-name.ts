@@ -8,14 +8,20 @@ import type { LabelConvention } from "./labels.js";
 
 /** Words an office starts with; a label must open with one, so ordinary sentences never match. */
 const OFFICE_START =
-  "(?:President|Prime Minister|Vice President|Vice-President|Federal Chancellor|Chancellor|Foreign Minister|Minister|Deputy|First Deputy|Presidential|Press Secretary|Secretary|Secretary-General|UN Secretary-General|Chairman|Chairwoman|Chair|Head|Governor|Mayor|Director|General Director|Director General|Aide|Spokesman|Spokeswoman|Ambassador|King|Queen|Emir|Crown Prince|Sultan|Premier|Russian|Kremlin)";
+  "(?:President|Prime Minister|Vice President|Vice-President|Federal Chancellor|Chancellor|Foreign Minister|Minister|Deputy|First Deputy|Presidential|Press Secretary|Secretary|Secretary-General|UN Secretary-General|Chairman|Chairwoman|Chair|Head|Governor|Mayor|Director|General Director|Director General|Aide|Spokesman|Spokeswoman|Spokesperson|High Representative|Special Representative|Special Envoy|Envoy|Commissioner|Ambassador|King|Queen|Emir|Crown Prince|Sultan|Premier|Russian|Kremlin)";
 /** Further office words: capitalised words and the small words between them ("of the", "for"). */
 const OFFICE_REST = String.raw`(?:\s(?:of|the|for|and|on|to|in|de|\p{Lu}[\p{L}’'\-]*))*?`;
 /** The person: a given name and a surname (two or three capitalised words, hyphens and apostrophes allowed). */
 const PERSON = String.raw`(\p{Lu}[\p{Ll}’'\-]+(?:\s\p{Lu}[\p{Ll}’'\-]+){1,2})`;
 const QUALIFIER = String.raw`(?:\s*\(([^()]{1,160})\))?`;
 
-const TITLED = new RegExp(String.raw`^${OFFICE_START}${OFFICE_REST}\s${PERSON}${QUALIFIER}\s*:\s*`, "du");
+/** The body an office belongs to, by its letters, before the office: "NATO Secretary General…", "EU High Representative…". */
+const BODY = String.raw`(?:\p{Lu}[\p{Lu}.]{1,7}\s)?`;
+
+const TITLED = new RegExp(
+  String.raw`^${BODY}${OFFICE_START}${OFFICE_REST}\s${PERSON}${QUALIFIER}\s*:\s*`,
+  "du",
+);
 
 /** "President of Russia Vladimir Putin:" → name "Vladimir Putin", label the whole office and name. */
 export const officeAndName: LabelConvention = (paragraph) => {

@@ -1,0 +1,88 @@
+/**
+ * Press conferences of bodies no profile knows (NATO, the EU, other ministries), read by the
+ * generic reader: an office and a name in one label, reporters named with their outlet, the
+ * chair giving the floor by newsroom, the daily farewell.
+ */
+import { describe, expect, it } from "vitest";
+import { isCourtesy } from "../../src/ingest/segment/courtesy.js";
+import { addressee, isOutletName, newsroomLabel } from "../../src/ingest/segment/labels.js";
+import { callsOnSomeone, mentionsHandOff } from "../../src/ingest/segment/procedural.js";
+import { officeAndName } from "../../src/ingest/segment/titled-name.js";
+import { ingestText, textPage } from "../support/ingest.js";
+
+describe("press conferences of other bodies", () => {
+  it("a NATO-style press conference: the spokesperson chairs, reporters named with their outlet ask, the Secretary General answers", () => {
+    const [doc] = ingestText(
+      "nato.txt",
+      textPage([
+        "https://www.example.int/press/opinions_1.htm",
+        "Press conference by the Secretary General ahead of the meetings of Defence Ministers",
+        "12 Feb. 2024",
+        "NATO Spokesperson Anna Kovacs: Good afternoon. The Secretary General will start with some opening remarks and then we'll take your questions.",
+        "NATO Secretary General Peter Lindqvist: Good afternoon. Later this week, Defence Ministers will meet here in Brussels.",
+        "NATO Spokesperson Anna Kovacs: Thank you. We'll start with Reuters.",
+        "Mark Dunne (Reuters): Thank you. What is your reaction to the remarks made at the weekend?",
+        "NATO Secretary General Peter Lindqvist: Any suggestion that allies will not defend each other undermines our security.",
+        "NATO Spokesperson Anna Kovacs: Thank you. The Financial Times.",
+        "Clara Holm (Financial Times): How many allies will meet the target this year?",
+        "NATO Secretary General Peter Lindqvist: We expect eighteen allies to meet it.",
+        "NATO Spokesperson Anna Kovacs: Thank you. That concludes this press conference.",
+      ]),
+    );
+    expect(doc?.kind).toBe("press-conference");
+    expect(doc?.turns.map((t) => `${t.kind}:${t.speakerName}`)).toEqual([
+      "moderator:Anna Kovacs",
+      "remarks:Peter Lindqvist",
+      "moderator:Anna Kovacs",
+      "question:Mark Dunne",
+      "answer:Peter Lindqvist",
+      "moderator:Anna Kovacs",
+      "question:Clara Holm",
+      "answer:Peter Lindqvist",
+      "moderator:Anna Kovacs",
+    ]);
+    expect(doc?.qa).toEqual([
+      { question: 3, answers: [4] },
+      { question: 6, answers: [7] },
+    ]);
+  });
+
+  it("an office label may open with the body's letters; a sentence with a colon does not", () => {
+    expect(officeAndName("NATO Secretary General Jens Stoltenberg: Good afternoon.")?.name).toBe(
+      "Jens Stoltenberg",
+    );
+    expect(officeAndName("EU High Representative Josep Borrell: Thank you.")?.name).toBe("Josep Borrell");
+    expect(officeAndName("NATO Spokesperson Oana Lungescu: Thank you.")?.name).toBe("Oana Lungescu");
+    expect(officeAndName("NATO allies agreed on three things: first, more support.")).toBeNull();
+  });
+
+  it("a reporter's outlet in brackets is who asks, not whom the question is put to", () => {
+    expect(addressee("Reuters")).toBeNull();
+    expect(addressee("Financial Times")).toBeNull();
+    expect(addressee("Minister Lavrov")).toBe("Minister Lavrov");
+  });
+
+  it("a newsroom is a label by its letters or its own name, not by a word committees share", () => {
+    expect(newsroomLabel("AFP: Could you say more?")?.name).toBe("AFP");
+    expect(newsroomLabel("Reuters: Could you say more?")?.name).toBe("Reuters");
+    expect(newsroomLabel("Chemical Review Committee: developments for action")).toBeNull();
+  });
+
+  it("the chair calls on a newsroom by name; an answer that names one first answers", () => {
+    expect(isOutletName("The Financial Times.")).toBe(true);
+    expect(isOutletName("Reuters?")).toBe(true);
+    expect(isOutletName("AFP, please.")).toBe(true);
+    expect(isOutletName("No. VOA.")).toBe(false);
+    expect(isOutletName("The Chemical Review Committee.")).toBe(false);
+    expect(callsOnSomeone("The Financial Times.")).toBe(true);
+    expect(mentionsHandOff("Thank you. We'll start with Reuters.")).toBe(true);
+    expect(mentionsHandOff("Let me start with Ukraine.")).toBe(false);
+  });
+
+  it("the spokesperson's daily farewell is courtesy", () => {
+    expect(isCourtesy("All right. Thank you all. I'll see you tomorrow.")).toBe(true);
+    expect(isCourtesy("We'll see you on Monday.")).toBe(true);
+    expect(isCourtesy("I'll see you next week, guys.")).toBe(true);
+    expect(isCourtesy("I'll see you in court.")).toBe(false);
+  });
+});
