@@ -122,7 +122,12 @@ export function assemble(draft: Draft, registry: SpeakerRegistry, provenance: Pr
   spokespersonsOnly(result.turns, titleSpeaker, titlePerson, date);
   nameFromIntroductions(
     result.turns,
-    [draft.title, ...draft.attachments.map((a) => a.title)],
+    [
+      draft.title,
+      ...draft.attachments.map((a) => a.title),
+      // A briefer the page's header names with the office ("Matthew Miller, Department Spokesperson").
+      ...draft.participants.filter((p) => p.role).map((p) => `${p.name}, ${p.role}`),
+    ],
     registry,
     date,
   );

@@ -4,8 +4,10 @@
  * chair giving the floor by newsroom, the daily farewell.
  */
 import { describe, expect, it } from "vitest";
+import { readHeaderFrame } from "../../src/ingest/extract/header-frame.js";
+import { generic } from "../../src/ingest/publishers/generic.js";
 import { isCourtesy } from "../../src/ingest/segment/courtesy.js";
-import { addressee, isOutletName, newsroomLabel } from "../../src/ingest/segment/labels.js";
+import { addressee, isOutletName, nameWithOffice, newsroomLabel } from "../../src/ingest/segment/labels.js";
 import { callsOnSomeone, mentionsHandOff } from "../../src/ingest/segment/procedural.js";
 import { officeAndName } from "../../src/ingest/segment/titled-name.js";
 import { ingestText, textPage } from "../support/ingest.js";
@@ -84,5 +86,56 @@ describe("press conferences of other bodies", () => {
     expect(isCourtesy("We'll see you on Monday.")).toBe(true);
     expect(isCourtesy("I'll see you next week, guys.")).toBe(true);
     expect(isCourtesy("I'll see you in court.")).toBe(false);
+  });
+
+  it("a State Department briefing: the briefer, place and clock above the first label frame the page, and nobody says them", () => {
+    const [doc] = ingestText(
+      "briefing.txt",
+      textPage([
+        "https://www.state.gov/briefings/department-press-briefing-march-5-2024/",
+        "Department Press Briefing – March 5, 2024",
+        "Matthew Miller, Department Spokesperson",
+        "Washington, D.C.",
+        "1:21 p.m. EST",
+        "MR MILLER: Good afternoon, everyone. I have one announcement at the top.",
+        "QUESTION: Thanks, Matt. What is the latest on the talks?",
+        "MR MILLER: We continue to work to secure a deal.",
+      ]),
+    );
+    expect(doc?.when).toMatchObject({ date: "2024-03-05", time: "13:21", timeZone: "America/New_York" });
+    expect(doc?.place).toBe("Washington, D.C.");
+    expect(doc?.participants.map((p) => `${p.name} (${p.role})`)).toEqual([
+      "Matthew Miller (Department Spokesperson)",
+    ]);
+    expect(doc?.turns.map((t) => `${t.kind}:${t.speakerName}`)).toEqual([
+      "remarks:Matthew Miller",
+      "question:null",
+      "answer:Matthew Miller",
+    ]);
+  });
+
+  it("short lines above the first label without a clock are left as they are: they may be someone's opening words", () => {
+    expect(
+      readHeaderFrame(["Good afternoon.", "Thank you all.", "MR MILLER: Let us begin."], generic.conventions),
+    ).toBeNull();
+    expect(
+      readHeaderFrame(
+        [
+          "Washington, D.C.",
+          "1:21 p.m. EST",
+          "This line is far too long to be a header line of any briefing page at all, so none is read.",
+          "MR MILLER: Hi.",
+        ],
+        generic.conventions,
+      ),
+    ).toBeNull();
+  });
+
+  it("an official labelled with the office after the name speaks, an honorific aside; a reporter with an outlet does not", () => {
+    const m = nameWithOffice("Shri Randhir Jaiswal, Official Spokesperson: Good afternoon friends.");
+    expect(m?.name).toBe("Randhir Jaiswal");
+    expect(m?.role).toBe("speaker");
+    expect(nameWithOffice("Anna Smith, Reuters: What is the latest?")).toBeNull();
+    expect(nameWithOffice("John Smith, our old friend: hello.")).toBeNull();
   });
 });

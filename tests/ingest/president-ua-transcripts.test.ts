@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { presidentUa } from "../../src/ingest/publishers/index.js";
-import { nameWithOutlet } from "../../src/ingest/segment/labels.js";
+import { nameWithOffice, nameWithOutlet } from "../../src/ingest/segment/labels.js";
 import { ingestText, textPage } from "../support/ingest.js";
 
 const page = (url: string, lines: string[]) => textPage([url, ...lines]);
@@ -87,5 +87,15 @@ describe("president.gov.ua transcripts", () => {
     // An office after the name is an official's label.
     expect(nameWithOutlet("Andriy Yermak, Head of the Office of the President: Thank you.")).toBeNull();
     expect(nameWithOutlet("Сергій Никифоров, речник Президента: Наступне питання.")).toBeNull();
+  });
+
+  it("an official labelled with the office after the name speaks, in either language", () => {
+    expect(nameWithOffice("Andriy Yermak, Head of the Office of the President: Thank you.")?.name).toBe(
+      "Andriy Yermak",
+    );
+    expect(nameWithOffice("Сергій Никифоров, речник Президента: Наступне питання.")?.name).toBe(
+      "Сергій Никифоров",
+    );
+    expect(nameWithOffice("Олена Ковальчук, «Суспільне»: Пане Президенте?")).toBeNull();
   });
 });

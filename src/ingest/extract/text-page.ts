@@ -11,9 +11,10 @@ import { withBriefer } from "./briefer-note.js";
 import { readDatelineBlock } from "./dateline-block.js";
 import { documentDate, parseDateline } from "./dates.js";
 import type { Draft } from "./draft.js";
+import { type HeaderFrame, readHeaderFrame } from "./header-frame.js";
 import { normaliseSpace, textToParagraphs } from "./paragraphs.js";
 import type { ReaderContext } from "./reader.js";
-import { analyseTitle, eventKindFromLead } from "./title.js";
+import { analyseTitle, eventKindFromLead, type TitleFacts } from "./title.js";
 
 const URL_LINE = /^https?:\/\/\S+$/;
 
@@ -123,8 +124,11 @@ export function readTextPage(text: string, ctx: ReaderContext): Draft {
   if (!dateline) takeDateline(true);
   if (!dateline && !profile.placeInDateline) dateline = datelineAfterLead(lines, cursor);
   const { body, attachments } = stripFurniture(lines.slice(cursor), profile);
-  const paragraphs = textToParagraphs(body.join("\n"));
+  let paragraphs = textToParagraphs(body.join("\n"));
   const lead = paragraphs[0] && profile.lead?.test(paragraphs[0]) ? (paragraphs.shift() as string) : null;
+  // The briefer, place and clock lines above the first label (a State Department briefing).
+  const header = readHeaderFrame(paragraphs, profile.conventions);
+  if (header) paragraphs = header.paragraphs;
 
   const parsed: { date: string | null; time: string | null; place: string | null } = dateline ?? {
     date: null,
@@ -132,7 +136,10 @@ export function readTextPage(text: string, ctx: ReaderContext): Draft {
     place: null,
   };
   const title = normaliseSpace(titleLine);
-  const facts = withBriefer(analyseTitle(title, ctx.registry, parsed.date), paragraphs, attachments);
+  const facts = withHeader(
+    withBriefer(analyseTitle(title, ctx.registry, parsed.date), paragraphs, attachments),
+    header,
+  );
   if (!facts.kind && lead) facts.kind = eventKindFromLead(lead);
   const date = parsed.date ?? facts.date;
   if (!date) warnings.push("DATELINE_MISSING");
@@ -146,8 +153,10 @@ export function readTextPage(text: string, ctx: ReaderContext): Draft {
     title,
     kind: facts.kind,
     event: facts.event,
-    place: parsed.place ?? facts.place,
-    when: documentDate(date, parsed.time, profile.timeZone),
+    place: parsed.place ?? header?.place ?? facts.place,
+    when: parsed.time
+      ? documentDate(date, parsed.time, profile.timeZone)
+      : documentDate(date, header?.time ?? null, header?.timeZone ?? profile.timeZone),
     participants: facts.participants,
     titleSpeaker: facts.titleSpeaker,
     attachments,
@@ -155,6 +164,21 @@ export function readTextPage(text: string, ctx: ReaderContext): Draft {
     paragraphs,
     hasDialogue: true,
     warnings,
+  };
+}
+
+/**
+ * The title's facts with the briefers a header names: participants, and the one briefer as the
+ * title's speaker when the title names none.
+ */
+function withHeader(facts: TitleFacts, header: HeaderFrame | null): TitleFacts {
+  if (!header || header.briefers.length === 0) return facts;
+  const known = new Set(facts.participants.map((p) => p.name));
+  const added = header.briefers.filter((b) => !known.has(b.name));
+  return {
+    ...facts,
+    participants: [...facts.participants, ...added],
+    titleSpeaker: facts.titleSpeaker ?? (header.briefers.length === 1 ? (header.briefers[0] ?? null) : null),
   };
 }
 

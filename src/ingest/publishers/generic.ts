@@ -5,6 +5,7 @@ import {
   fullName,
   initialsSurname,
   moderatorWord,
+  nameWithOffice,
   nameWithOutlet,
   newsroomLabel,
   questionWord,
@@ -35,6 +36,8 @@ export const generic: PublisherProfile = {
     // A reporter with an outlet ("Andrew Gray (Reuters):") before a name whose parenthetical
     // would be read as whom a question is put to.
     nameWithOutlet,
+    // An official with the office after the name ("Shri Randhir Jaiswal, Official Spokesperson:").
+    nameWithOffice,
     officeAndName,
     fullName,
   ],

@@ -1,4 +1,11 @@
-import { answerWord, fullName, moderatorWord, nameWithOutlet, questionWord } from "../segment/labels.js";
+import {
+  answerWord,
+  fullName,
+  moderatorWord,
+  nameWithOffice,
+  nameWithOutlet,
+  questionWord,
+} from "../segment/labels.js";
 import { officeAndName } from "../segment/titled-name.js";
 import type { PublisherProfile } from "./profile.js";
 import { listing } from "./sources.js";
@@ -18,7 +25,15 @@ export const presidentUa: PublisherProfile = {
   timeZone: "Europe/Kyiv",
   // Press conferences and interviews print who speaks: «Журналіст:», «Ведучий:», a reporter with
   // an outlet, "President of Ukraine Volodymyr Zelenskyy:", «Володимир Зеленський:»; addresses print none.
-  conventions: [questionWord, answerWord, moderatorWord, nameWithOutlet, officeAndName, fullName],
+  conventions: [
+    questionWord,
+    answerWord,
+    moderatorWord,
+    nameWithOutlet,
+    nameWithOffice,
+    officeAndName,
+    fullName,
+  ],
   furniture: [],
   namesReporters: true,
   // A report's opening line before a transcript, in the third person and the past tense ("Президент

@@ -328,6 +328,28 @@ export const nameWithOutlet: LabelConvention = (paragraph) => {
   return { label, name, qualifier: null, role: "question", textStart: m[0].length };
 };
 
+/**
+ * An official named with the office after the name, as ministries label their briefers: "Shri
+ * Randhir Jaiswal, Official Spokesperson:", "Olaf Scholz, Chancellor of Germany:", "Andriy Yermak,
+ * Head of the Office of the President:". An honorific before the name is the label's, not the name's.
+ */
+const NAME_THEN_OFFICE =
+  /^(?:(?:Shri|Smt\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|H\.\s?E\.|Sir|Dame)\s)?((?:\p{Lu}\p{Ll}+(?:[’'-]\p{Ll}*)?\s){1,2}\p{Lu}\p{Ll}+(?:[’'-]\p{Lu}?\p{Ll}+)?),\s*([^:\n]{3,80}?)\s*:\s*/u;
+
+export const nameWithOffice: LabelConvention = (paragraph) => {
+  const m = NAME_THEN_OFFICE.exec(paragraph);
+  if (!m) return null;
+  const name = m[1] as string;
+  const office = (m[2] as string).trim();
+  if (!looksLikePersonName(name) || !OFFICE.test(office) || OUTLET_NAME.test(office)) return null;
+  if (paragraph.slice(m[0].length).trim() === "") return null;
+  const label = paragraph
+    .slice(0, m[0].length)
+    .replace(/\s*:\s*$/u, "")
+    .trim();
+  return { label, name, qualifier: null, role: "speaker", textStart: m[0].length };
+};
+
 const NOT_A_CAPS_LABEL =
   /^(NOTE|END|UPDATE|CORRECTION|EMBARGOED|FACT SHEET|WASHINGTON|PLEASE NOTE|ET|EST|EDT|PM|AM|P\.M|A\.M|[IVXLC]+)$/;
 
