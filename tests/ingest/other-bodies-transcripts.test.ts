@@ -138,4 +138,25 @@ describe("press conferences of other bodies", () => {
     expect(nameWithOffice("Anna Smith, Reuters: What is the latest?")).toBeNull();
     expect(nameWithOffice("John Smith, our old friend: hello.")).toBeNull();
   });
+
+  it("the same briefing as an HTML page: the lines beside the title name the briefer and the place", () => {
+    const html = `<!DOCTYPE html><html lang="en"><head><title>Department Press Briefing - March 5, 2024</title>
+<link rel="canonical" href="https://www.state.gov/briefings/department-press-briefing-march-5-2024/"></head>
+<body><main><div class="featured"><h1>Department Press Briefing – March 5, 2024</h1>
+<p>Matthew Miller, Department Spokesperson</p><p>Washington, DC</p></div>
+<div class="entry-content"><p>1:21 p.m. EST</p>
+<p>MR MILLER: Good afternoon, everyone. I have one announcement at the top. The Secretary will travel to Brussels next week.</p>
+<p>QUESTION: Thanks, Matt. Can we start with Gaza? What is the latest on the ceasefire talks?</p>
+<p>MR MILLER: We continue to work to secure a deal that would bring the hostages home.</p>
+</div></main></body></html>`;
+    const [doc] = ingestText("briefing.html", html);
+    expect(doc?.place).toBe("Washington, DC");
+    expect(doc?.when).toMatchObject({ date: "2024-03-05", time: "13:21" });
+    expect(doc?.participants.map((p) => p.name)).toEqual(["Matthew Miller"]);
+    expect(doc?.turns.map((t) => `${t.kind}:${t.speakerName}`)).toEqual([
+      "remarks:Matthew Miller",
+      "question:null",
+      "answer:Matthew Miller",
+    ]);
+  });
 });

@@ -9,6 +9,7 @@ import type { LabelConvention } from "../segment/labels.js";
 import { matchLabel } from "../segment/labels.js";
 import { parseClockLine } from "./dates.js";
 import type { DraftParticipant } from "./draft.js";
+import type { TitleFacts } from "./title.js";
 
 export interface HeaderFrame {
   time: string;
@@ -45,16 +46,40 @@ export function readHeaderFrame(paragraphs: string[], conventions: LabelConventi
   const clocks = header.map((line) => parseClockLine(line));
   const clock = clocks.find((c) => c !== null);
   if (!clock) return null;
+  return {
+    ...clock,
+    ...headerFacts(header.filter((_, i) => !clocks[i])),
+    paragraphs: paragraphs.slice(first),
+  };
+}
+
+/**
+ * What header lines say: the briefers named with their office, and the first place. Lines that
+ * are neither (the title's words again) say nothing. An HTML page sets them out beside its title
+ * (html.ts), a text page above the first label.
+ */
+export function headerFacts(lines: string[]): { place: string | null; briefers: DraftParticipant[] } {
   let place: string | null = null;
   const briefers: DraftParticipant[] = [];
-  header.forEach((line, i) => {
-    if (clocks[i]) return;
+  for (const line of lines) {
     const briefer = BRIEFER.exec(line);
-    if (briefer) {
-      briefers.push({ name: (briefer[1] as string).trim(), role: (briefer[2] as string).trim() });
-      return;
-    }
-    if (place === null && PLACE.test(line) && !TITLE_WORDS.test(line)) place = line;
-  });
-  return { ...clock, place, briefers, paragraphs: paragraphs.slice(first) };
+    if (briefer) briefers.push({ name: (briefer[1] as string).trim(), role: (briefer[2] as string).trim() });
+    else if (place === null && PLACE.test(line) && !TITLE_WORDS.test(line)) place = line;
+  }
+  return { place, briefers };
+}
+
+/**
+ * The title's facts with the briefers a header names: participants, and the one briefer as the
+ * title's speaker when the title names none.
+ */
+export function withHeader(facts: TitleFacts, header: Pick<HeaderFrame, "briefers"> | null): TitleFacts {
+  if (!header || header.briefers.length === 0) return facts;
+  const known = new Set(facts.participants.map((p) => p.name));
+  const added = header.briefers.filter((b) => !known.has(b.name));
+  return {
+    ...facts,
+    participants: [...facts.participants, ...added],
+    titleSpeaker: facts.titleSpeaker ?? (header.briefers.length === 1 ? (header.briefers[0] ?? null) : null),
+  };
 }

@@ -12,6 +12,7 @@ import { withBriefer } from "./briefer-note.js";
 import { readClockFrame } from "./clock-frame.js";
 import { documentDate, parseDateline } from "./dates.js";
 import type { Draft } from "./draft.js";
+import { headerFacts, withHeader } from "./header-frame.js";
 import { normaliseSpace } from "./paragraphs.js";
 import type { ReaderContext } from "./reader.js";
 import { baseName, lastTwoSegments, recordIdOf, stripFurniture } from "./text-page.js";
@@ -176,6 +177,22 @@ function readability(doc: globalThis.Document): Element | null {
   }
 }
 
+/** Header lines read beside a title: this many elements after it at most, each this short. */
+const HEADER_ELEMENTS = 4;
+const HEADER_CHARS = 100;
+
+/** The texts of the few short elements that follow the title in its parent, in order. */
+function linesAfter(titleEl: Element): string[] {
+  const lines: string[] = [];
+  let el = titleEl.nextElementSibling;
+  for (let k = 0; k < HEADER_ELEMENTS && el; k++, el = el.nextElementSibling) {
+    const t = normaliseSpace(el.textContent ?? "");
+    if (t.length > HEADER_CHARS) break;
+    if (t) lines.push(t);
+  }
+  return lines;
+}
+
 export function readHtml(text: string, ctx: ReaderContext): Draft {
   const warnings: WarningCode[] = [];
   if (!/<\/html>\s*$/i.test(text.trim()) && /<html/i.test(text)) warnings.push("HTML_TRUNCATED");
@@ -197,6 +214,9 @@ export function readHtml(text: string, ctx: ReaderContext): Draft {
     titleEl?.textContent ?? meta(doc, ["og:title"]) ?? doc.querySelector("title")?.textContent ?? "",
   );
   const { date: pageDate, time, offset } = readDate(doc, recipe);
+  // Without a recipe, the short lines set beside the title (a State Department page's "Matthew
+  // Miller, Department Spokesperson" and "Washington, DC"), which Readability drops with it.
+  const header = recipe || !titleEl ? null : headerFacts(linesAfter(titleEl));
   const placeEl = recipe ? first(doc, recipe.place) : null;
   const refEl = recipe ? first(doc, recipe.publisherRef) : null;
   const attachments: Attachment[] = [];
@@ -242,7 +262,10 @@ export function readHtml(text: string, ctx: ReaderContext): Draft {
   paragraphs = frame.paragraphs;
   attachments.push(...frame.notes);
   date ??= frame.releaseDate;
-  const facts = withBriefer(analyseTitle(title, ctx.registry, date), paragraphs, attachments);
+  const facts = withHeader(
+    withBriefer(analyseTitle(title, ctx.registry, date), paragraphs, attachments),
+    header,
+  );
   date ??= facts.date;
   if (!date) warnings.push("DATELINE_MISSING");
   return {
@@ -255,7 +278,7 @@ export function readHtml(text: string, ctx: ReaderContext): Draft {
     title,
     kind: facts.kind,
     event: facts.event,
-    place: normaliseSpace(placeEl?.textContent ?? "") || frame.place || facts.place,
+    place: normaliseSpace(placeEl?.textContent ?? "") || frame.place || header?.place || facts.place,
     when: withOffset(documentDate(date, frame.time ?? clockTime, frame.timeZone ?? profile.timeZone), offset),
     participants: facts.participants,
     titleSpeaker: facts.titleSpeaker,

@@ -11,10 +11,10 @@ import { withBriefer } from "./briefer-note.js";
 import { readDatelineBlock } from "./dateline-block.js";
 import { documentDate, parseDateline } from "./dates.js";
 import type { Draft } from "./draft.js";
-import { type HeaderFrame, readHeaderFrame } from "./header-frame.js";
+import { readHeaderFrame, withHeader } from "./header-frame.js";
 import { normaliseSpace, textToParagraphs } from "./paragraphs.js";
 import type { ReaderContext } from "./reader.js";
-import { analyseTitle, eventKindFromLead, type TitleFacts } from "./title.js";
+import { analyseTitle, eventKindFromLead } from "./title.js";
 
 const URL_LINE = /^https?:\/\/\S+$/;
 
@@ -164,21 +164,6 @@ export function readTextPage(text: string, ctx: ReaderContext): Draft {
     paragraphs,
     hasDialogue: true,
     warnings,
-  };
-}
-
-/**
- * The title's facts with the briefers a header names: participants, and the one briefer as the
- * title's speaker when the title names none.
- */
-function withHeader(facts: TitleFacts, header: HeaderFrame | null): TitleFacts {
-  if (!header || header.briefers.length === 0) return facts;
-  const known = new Set(facts.participants.map((p) => p.name));
-  const added = header.briefers.filter((b) => !known.has(b.name));
-  return {
-    ...facts,
-    participants: [...facts.participants, ...added],
-    titleSpeaker: facts.titleSpeaker ?? (header.briefers.length === 1 ? (header.briefers[0] ?? null) : null),
   };
 }
 
