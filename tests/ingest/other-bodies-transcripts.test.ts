@@ -10,7 +10,7 @@ import { isCourtesy } from "../../src/ingest/segment/courtesy.js";
 import { addressee, isOutletName, nameWithOffice, newsroomLabel } from "../../src/ingest/segment/labels.js";
 import { callsOnSomeone, mentionsHandOff } from "../../src/ingest/segment/procedural.js";
 import { officeAndName } from "../../src/ingest/segment/titled-name.js";
-import { ingestText, textPage } from "../support/ingest.js";
+import { ingestText, registry, textPage } from "../support/ingest.js";
 
 describe("press conferences of other bodies", () => {
   it("a NATO-style press conference: the spokesperson chairs, reporters named with their outlet ask, the Secretary General answers", () => {
@@ -158,5 +158,33 @@ describe("press conferences of other bodies", () => {
       "question:null",
       "answer:Matthew Miller",
     ]);
+  });
+
+  it("a Ukrainian Foreign Ministry briefing: the spokesperson the title names in the genitive answers, the questions are nobody's by name", () => {
+    const [doc] = ingestText(
+      "brifing.txt",
+      textPage([
+        "https://mfa.gov.ua/news/brifing-rechnika-mzs-ukrayini-12-bereznya-2024-roku",
+        "Брифінг речника МЗС України Георгія Тихого 12 березня 2024 року",
+        "12 березня 2024, 12:30",
+        "Добрий день, шановні журналісти. Почну з кількох анонсів.",
+        "Питання (Укрінформ): Чи є новини щодо саміту миру?",
+        "Відповідь: Підготовка до саміту триває, ми працюємо з партнерами.",
+      ]),
+    );
+    expect(doc?.language).toBe("uk");
+    expect(doc?.participants.map((p) => p.speakerId)).toEqual(["heorhii-tykhyi"]);
+    expect(doc?.turns.map((t) => `${t.kind}:${t.speakerId}:${t.speakerName}`)).toEqual([
+      "remarks:heorhii-tykhyi:Heorhii Tykhyi",
+      "question:null:null",
+      "answer:heorhii-tykhyi:Heorhii Tykhyi",
+    ]);
+  });
+
+  it("a Ukrainian surname in any case finds its person: adjectival (Тихого) and in -енко (Ніколенка, Ніколенком)", () => {
+    expect(registry.findByName("Георгія Тихого")?.id).toBe("heorhii-tykhyi");
+    expect(registry.findByName("Олега Ніколенка")?.id).toBe("oleh-nikolenko");
+    expect(registry.findByName("Олегом Ніколенком")?.id).toBe("oleh-nikolenko");
+    expect(registry.findByName("Георгія Тихонова")).toBeNull();
   });
 });

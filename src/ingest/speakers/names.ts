@@ -152,14 +152,17 @@ export function nameParts(name: string): NameParts {
 
 /** Case endings of Russian and Ukrainian surnames, as folded (й has become и): "-ой" is "-ои". */
 // biome-ignore format: one line reads better than twenty-four
-const CYRILLIC_CASE_ENDINGS = ["ыми", "ими", "ого", "ому", "его", "ему", "ым", "им", "ом", "ем", "ои", "еи", "ии", "ыи", "ою", "ую", "ая", "а", "у", "е", "ы", "я", "ю"];
+const CYRILLIC_CASE_ENDINGS = ["ыми", "ими", "ого", "ому", "его", "ему", "ым", "им", "ом", "ем", "ои", "еи", "ии", "ыи", "ою", "ую", "ая", "а", "у", "е", "ы", "я", "ю", "о"];
 
 /** Surname keys to look up: the folded surname, its Latin transliteration, and for Cyrillic the uninflected stems. */
 export function surnameKeys(surname: string): string[] {
   const keys = new Set<string>([surname]);
   if (hasCyrillic(surname)) {
     for (const ending of CYRILLIC_CASE_ENDINGS) {
-      if (surname.length > ending.length + 3 && surname.endsWith(ending))
+      // An adjective's ending leaves a stem of three letters ("Тихий", "Тихого": "тих"); a
+      // noun's one letter needs four, or short words would meet ("Бор", "Бора").
+      const stem = ending.length >= 2 ? 3 : 4;
+      if (surname.length >= ending.length + stem && surname.endsWith(ending))
         keys.add(surname.slice(0, -ending.length));
     }
   }

@@ -245,7 +245,7 @@ export class SpeakerRegistry {
     const byRole = this.findByRoleLabel(clean, publisher, date);
     if (byRole) return { speakerId: byRole.id, speakerName: byRole.name, registered: true };
     if (ANONYMOUS_LABEL.test(clean)) {
-      const isQuestion = /^(q|questions?|вопрос)$/i.test(clean);
+      const isQuestion = /^(?:q|questions?|вопрос|вопросы|питання|запитання)$/iu.test(clean);
       return { speakerId: null, speakerName: isQuestion ? null : displayCase(clean), registered: false };
     }
     const byName = this.findByName(clean, date);
