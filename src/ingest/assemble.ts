@@ -19,7 +19,7 @@ import { namedAskerConventions } from "./named-askers.js";
 import { profileById } from "./publishers/index.js";
 import type { PublisherProfile } from "./publishers/profile.js";
 import { type KnownSpeaker, knownLabels } from "./segment/known-labels.js";
-import { type LabelConvention, SPOKESPERSON_WORDS } from "./segment/labels.js";
+import { bareA, type LabelConvention, labelsQAndA, SPOKESPERSON_WORDS } from "./segment/labels.js";
 import { isEditorialNote, isPlaceLine } from "./segment/procedural.js";
 import { type SpeakerRef, segment } from "./segment/segment.js";
 import { fullNameFor, type Introductions, readIntroductions } from "./speakers/full-names.js";
@@ -174,7 +174,14 @@ function labelConventions(
   registry: SpeakerRegistry,
 ): LabelConvention[] {
   if (draft.speakers) return [knownLabels(draft.speakers)];
-  return namedAskerConventions(draft, interviewConventions(draft, profile, registry), profile, registry);
+  const conventions = namedAskerConventions(
+    draft,
+    interviewConventions(draft, profile, registry),
+    profile,
+    registry,
+  );
+  // "Q:" and "A:" (an interview's transcript): "A:" answers, where elsewhere it may open a list's item.
+  return labelsQAndA(draft.paragraphs) ? [bareA, ...conventions] : conventions;
 }
 
 /**

@@ -7,7 +7,13 @@ import { describe, expect, it } from "vitest";
 import { readHeaderFrame } from "../../src/ingest/extract/header-frame.js";
 import { generic } from "../../src/ingest/publishers/generic.js";
 import { isCourtesy } from "../../src/ingest/segment/courtesy.js";
-import { addressee, isOutletName, nameWithOffice, newsroomLabel } from "../../src/ingest/segment/labels.js";
+import {
+  addressee,
+  isOutletName,
+  labelsQAndA,
+  nameWithOffice,
+  newsroomLabel,
+} from "../../src/ingest/segment/labels.js";
 import { callsOnSomeone, mentionsHandOff } from "../../src/ingest/segment/procedural.js";
 import { officeAndName } from "../../src/ingest/segment/titled-name.js";
 import { ingestText, registry, textPage } from "../support/ingest.js";
@@ -186,5 +192,35 @@ describe("press conferences of other bodies", () => {
     expect(registry.findByName("Олега Ніколенка")?.id).toBe("oleh-nikolenko");
     expect(registry.findByName("Олегом Ніколенком")?.id).toBe("oleh-nikolenko");
     expect(registry.findByName("Георгія Тихонова")).toBeNull();
+  });
+
+  it("an interview printed as Q: and A: is split at both, each answer paired with its question", () => {
+    const [doc] = ingestText(
+      "interview.txt",
+      textPage([
+        "https://www.example.gov/news/interview-of-the-foreign-minister",
+        "Interview of the Foreign Minister to the Financial Times",
+        "14 June 2023",
+        "Q: Minister, how do you see the situation after the summit?",
+        "A: The summit gave us a clear signal that our partners stand with us.",
+        "Q: And sanctions?",
+        "A: The next package is being prepared.",
+      ]),
+    );
+    expect(doc?.turns.map((t) => `${t.kind}:${t.label}`)).toEqual([
+      "question:Q",
+      "answer:A",
+      "question:Q",
+      "answer:A",
+    ]);
+    expect(doc?.qa).toEqual([
+      { question: 0, answers: [1] },
+      { question: 2, answers: [3] },
+    ]);
+  });
+
+  it('"A:" is a label only on a page that also asks with "Q:"', () => {
+    expect(labelsQAndA(["Q: What now?", "A: We wait."])).toBe(true);
+    expect(labelsQAndA(["The options are:", "A: a new round of talks.", "B: sanctions."])).toBe(false);
   });
 });

@@ -93,6 +93,20 @@ export const bareQ: LabelConvention = (paragraph) => {
   return { label: m[1] as string, name: "Q", qualifier: null, role: "question", textStart: m[0].length };
 };
 
+/**
+ * "A:" answering a "Q:", as interview transcripts print both: an answer label only on a page whose
+ * questions are so labelled (pagesWithQAndA), since "A:" opens a list's items elsewhere.
+ */
+export const bareA: LabelConvention = (paragraph) => {
+  const m = /^A\s*:\s*(?=\S)/u.exec(paragraph);
+  if (!m) return null;
+  return { label: "A", name: "A", qualifier: null, role: "answer", textStart: m[0].length };
+};
+
+/** Whether a page labels its exchanges "Q:" and "A:", so that "A:" is a label there (bareA). */
+export const labelsQAndA = (paragraphs: string[]) =>
+  paragraphs.some((p) => /^Q\s*:\s*\S/u.test(p)) && paragraphs.some((p) => /^A\s*:\s*\S/u.test(p));
+
 /** "Moderator:", "Ведущий:", "Ведучий:", "MODERATOR:" */
 export const moderatorWord = build(
   new RegExp(
