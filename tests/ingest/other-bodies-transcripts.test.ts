@@ -82,9 +82,19 @@ describe("press conferences of other bodies", () => {
     expect(isOutletName("AFP, please.")).toBe(true);
     expect(isOutletName("No. VOA.")).toBe(false);
     expect(isOutletName("The Chemical Review Committee.")).toBe(false);
-    expect(callsOnSomeone("The Financial Times.")).toBe(true);
+    expect(isOutletName("The International Atomic Energy Agency.")).toBe(false);
+    expect(isOutletName("the Nuclear Posture Review")).toBe(false);
+    // Alone, a paper named may answer ("Who reported it?"); asked for, or a wire, it calls.
+    expect(callsOnSomeone("The Wall Street Journal.")).toBe(false);
+    expect(callsOnSomeone("Financial Times?")).toBe(true);
+    expect(callsOnSomeone("Reuters.")).toBe(true);
     expect(mentionsHandOff("Thank you. We'll start with Reuters.")).toBe(true);
     expect(mentionsHandOff("Let me start with Ukraine.")).toBe(false);
+    expect(mentionsHandOff("Today we will begin with the Nuclear Posture Review.")).toBe(false);
+    // Not searched through: a long run of stops is no name.
+    const started = performance.now();
+    expect(isOutletName(`${".".repeat(40_000)} 3`)).toBe(false);
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it("the spokesperson's daily farewell is courtesy", () => {
@@ -222,5 +232,83 @@ describe("press conferences of other bodies", () => {
   it('"A:" is a label only on a page that also asks with "Q:"', () => {
     expect(labelsQAndA(["Q: What now?", "A: We wait."])).toBe(true);
     expect(labelsQAndA(["The options are:", "A: a new round of talks.", "B: sanctions."])).toBe(false);
+  });
+
+  describe("what is none of these (a review's cases)", () => {
+    it("a byline or a salutation beside an HTML page's title is nobody's speech and no place", () => {
+      const page = (beside: string) =>
+        `<!DOCTYPE html><html lang="en"><head><title>Statement</title></head><body><main><div>
+<h1>Statement after the Leaders' Summit, Vilnius, 11 July 2023</h1>${beside}</div>
+<div class="content"><p>The leaders met today and agreed on a new package of support for Ukraine, including air defence.</p>
+<p>They will meet again next year in Washington to review the progress made since the summit.</p></div></main></body></html>`;
+      for (const beside of [
+        "<p>Mark Brown, Research Director</p><p>Jane Doe, Senior Advisor, Europe Program</p>",
+        "<p>Mr President, Distinguished Ministers</p>",
+        "<div>Share</div><div>Print</div>",
+      ]) {
+        const [doc] = ingestText("statement.html", page(beside));
+        expect(doc?.participants).toEqual([]);
+        expect(doc?.place).toBe("Vilnius");
+        expect(doc?.turns.every((t) => t.speakerId === null)).toBe(true);
+      }
+    });
+
+    it("short lines above the first label that someone says stay words, clock or not", () => {
+      const [doc] = ingestText(
+        "remarks.txt",
+        textPage([
+          "https://www.example.gov/news/remarks",
+          "Press Briefing by the Minister of Defence",
+          "5 March 2024",
+          "10:02 A.M. CET",
+          "Good morning, everyone.",
+          "Please have a seat.",
+          "MODERATOR: Thank you, Minister. First question, Reuters.",
+        ]),
+      );
+      expect(doc?.turns[0]?.paragraphs).toEqual([
+        "10:02 A.M. CET",
+        "Good morning, everyone.",
+        "Please have a seat.",
+      ]);
+    });
+
+    it("a clause after a name and a comma is no office: the paragraph is no label", () => {
+      expect(
+        nameWithOffice("Mark Rutte, whose officers trained Ukrainian pilots, said: the jets will fly."),
+      ).toBeNull();
+      expect(nameWithOffice("Rahul Singh, Headlines Today: Sir, a question.")).toBeNull();
+      expect(
+        nameWithOffice("Володимир Зеленський, зустрівшись із Президентом Франції, заявив: «Ми разом»."),
+      ).toBeNull();
+    });
+
+    it("a name with where it was said in brackets speaks; only a newsroom's name there asks", () => {
+      const [doc] = ingestText(
+        "interview.txt",
+        textPage([
+          "https://www.example.org/news/sunday-interviews",
+          "Sunday interviews: the Foreign Minister on television",
+          "5 March 2023",
+          "Jake Porter (CNN): Minister, welcome. Will the talks resume next week?",
+          "Dmytro Kuleba (in the CNN studio): Yes, we expect them to resume next week in Geneva.",
+        ]),
+      );
+      expect(doc?.turns.map((t) => `${t.kind}:${t.speakerId}`)).toEqual([
+        "question:j-porter",
+        "answer:dmytro-kuleba",
+      ]);
+    });
+
+    it("a short Cyrillic stem names nobody alone, and a village in -ово is nobody's surname", () => {
+      expect(registry.findByName("Тихому")).toBeNull();
+      expect(registry.findByName("Захарово")).toBeNull();
+      expect(registry.findByName("Медведево")).toBeNull();
+      expect(registry.findByName("Г.Тихого")?.id).toBe("heorhii-tykhyi");
+    });
+
+    it("a question's options A:, B: are no answer labels", () => {
+      expect(labelsQAndA(["Q: Which is it?", "A: a new round of talks;", "B: sanctions."])).toBe(false);
+    });
   });
 });

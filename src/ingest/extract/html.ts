@@ -181,6 +181,24 @@ function readability(doc: globalThis.Document): Element | null {
 const HEADER_ELEMENTS = 4;
 const HEADER_CHARS = 100;
 
+/** Whether a paragraph opens with a label that holds the person's surname ("MR MILLER:", "Matthew Miller:"). */
+function labelsName(paragraphs: string[], name: string): boolean {
+  const surname = name.split(/\s+/u).pop()?.toLowerCase() ?? "";
+  if (surname.length < 2) return false;
+  return paragraphs.some((p) => {
+    const colon = p.indexOf(":");
+    return (
+      colon > 0 &&
+      colon <= 60 &&
+      p
+        .slice(0, colon)
+        .toLowerCase()
+        .split(/[\s.]+/u)
+        .includes(surname)
+    );
+  });
+}
+
 /** The texts of the few short elements that follow the title in its parent, in order. */
 function linesAfter(titleEl: Element): string[] {
   const lines: string[] = [];
@@ -262,9 +280,13 @@ export function readHtml(text: string, ctx: ReaderContext): Draft {
   paragraphs = frame.paragraphs;
   attachments.push(...frame.notes);
   date ??= frame.releaseDate;
+  // Beside a title, a name with an office is the briefer only when the transcript labels turns
+  // with that name ("MR MILLER:"); a byline or a salutation is not. The place beside it counts only then.
+  const briefers = (header?.briefers ?? []).filter((b) => labelsName(paragraphs, b.name));
+  const besideTitle = briefers.length > 0 ? { briefers, place: header?.place ?? null } : null;
   const facts = withHeader(
     withBriefer(analyseTitle(title, ctx.registry, date), paragraphs, attachments),
-    header,
+    besideTitle,
   );
   date ??= facts.date;
   if (!date) warnings.push("DATELINE_MISSING");
@@ -278,7 +300,8 @@ export function readHtml(text: string, ctx: ReaderContext): Draft {
     title,
     kind: facts.kind,
     event: facts.event,
-    place: normaliseSpace(placeEl?.textContent ?? "") || frame.place || header?.place || facts.place,
+    place:
+      normaliseSpace(placeEl?.textContent ?? "") || frame.place || facts.place || besideTitle?.place || null,
     when: withOffset(documentDate(date, frame.time ?? clockTime, frame.timeZone ?? profile.timeZone), offset),
     participants: facts.participants,
     titleSpeaker: facts.titleSpeaker,

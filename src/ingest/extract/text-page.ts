@@ -3,6 +3,7 @@
  * furniture such as the language switcher, body paragraphs, then "Additional materials".
  */
 import { decodeHTML } from "entities";
+import { isGivenName } from "../../enrich/english-words.js";
 import type { WarningCode } from "../../errors/catalog.js";
 import type { Attachment } from "../../model/document.js";
 import { generic, midRu, PROFILES, profileForUrl } from "../publishers/index.js";
@@ -127,7 +128,7 @@ export function readTextPage(text: string, ctx: ReaderContext): Draft {
   let paragraphs = textToParagraphs(body.join("\n"));
   const lead = paragraphs[0] && profile.lead?.test(paragraphs[0]) ? (paragraphs.shift() as string) : null;
   // The briefer, place and clock lines above the first label (a State Department briefing).
-  const header = readHeaderFrame(paragraphs, profile.conventions);
+  const header = readHeaderFrame(paragraphs, profile.conventions, namesPerson(ctx));
   if (header) paragraphs = header.paragraphs;
 
   const parsed: { date: string | null; time: string | null; place: string | null } = dateline ?? {
@@ -166,6 +167,18 @@ export function readTextPage(text: string, ctx: ReaderContext): Draft {
     warnings,
   };
 }
+
+/** A header line that is a person's name: someone the registry knows, or a given name and a surname ("Jens Stoltenberg"). */
+const namesPerson = (ctx: ReaderContext) => (line: string) => {
+  const words = line.split(/\s+/u);
+  return (
+    ctx.registry.findByName(line) !== null ||
+    (words.length >= 2 &&
+      words.length <= 3 &&
+      /^\p{Lu}\p{Ll}+$/u.test(words[0] ?? "") &&
+      isGivenName(words[0] ?? ""))
+  );
+};
 
 /** How many lines after the title a lone dateline is looked for, when a lead comes first. */
 const LEAD_LINES = 3;

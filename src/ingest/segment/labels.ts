@@ -105,7 +105,10 @@ export const bareA: LabelConvention = (paragraph) => {
 
 /** Whether a page labels its exchanges "Q:" and "A:", so that "A:" is a label there (bareA). */
 export const labelsQAndA = (paragraphs: string[]) =>
-  paragraphs.some((p) => /^Q\s*:\s*\S/u.test(p)) && paragraphs.some((p) => /^A\s*:\s*\S/u.test(p));
+  paragraphs.some((p) => /^Q\s*:\s*\S/u.test(p)) &&
+  paragraphs.some((p) => /^A\s*:\s*\S/u.test(p)) &&
+  // "A: …", "B: …": a list's items, whatever else the page asks.
+  !paragraphs.some((p) => /^B\s*:\s*\S/u.test(p));
 
 /** "Moderator:", "Ведущий:", "Ведучий:", "MODERATOR:" */
 export const moderatorWord = build(
@@ -309,24 +312,56 @@ const OUTLET_NAME = new RegExp(
   "u",
 );
 
-/** A name that ends as newsrooms' do ("Financial Times", "Fox News", "Reuters"), not "Chemical Review Committee". */
-const NEWSROOM_LAST = new RegExp(String.raw`(?:^|\s)(?:${MEDIA_WORDS}|${MEDIA_ACRONYMS})$`, "u");
-
 /**
- * A newsroom named and nothing else, as a chair calls on it: "The Financial Times.", "Reuters?",
- * "AFP, please." (NATO's and the UN's press conferences give the floor by outlet).
+ * How the names of newsrooms a chair calls on end: a paper, a channel, a wire ("Financial Times",
+ * "Fox News", "Reuters", "AFP"), not words other bodies' names end in too ("Agency", "Review",
+ * "Network": "the International Atomic Energy Agency", "the Nuclear Posture Review").
  */
-export function isOutletName(text: string): boolean {
-  const t = text
+const CALLED_NEWSROOM_LAST = new RegExp(
+  String.raw`(?:^|\s)(?:Times|Post|Journal|News|Telegraph|Telegraf|Guardian|Herald|Tribune|Gazette|TV|Television|Radio|Channel|Shimbun|Associated Press|Reuters|Bloomberg|Xinhua|Sputnik|Yonhap|Kyodo|Anadolu|Interfax|Al Jazeera|Suspilne|Ukrinform|UNIAN|${MEDIA_ACRONYMS})$`,
+  "u",
+);
+/** Newsrooms called by their wire's name or letters alone: never anything else. */
+const WIRE = new RegExp(
+  String.raw`^(?:Reuters|Bloomberg|Xinhua|Sputnik|Yonhap|Kyodo|Anadolu|Interfax|Associated Press|${MEDIA_ACRONYMS})$`,
+  "u",
+);
+
+/** Longer than any newsroom's name: not read as one (and not searched through). */
+const OUTLET_NAME_CHARS = 80;
+
+/** The name, without a call's "please" and its stop; null when it is longer than a name. */
+function bareName(text: string): string | null {
+  if (text.length > OUTLET_NAME_CHARS + 12) return null;
+  return text
     .trim()
     .replace(/[.?!]+$/u, "")
-    .replace(/,?\s+please$/iu, "");
-  // One name, not a sentence before it ("No. VOA." answers, then calls).
-  if (/[.?!]\s/u.test(t)) return false;
+    .replace(/,?\s+please$/iu, "")
+    .replace(/^(?:the|The)\s+/u, "");
+}
+
+/**
+ * A newsroom named and nothing else: "The Financial Times.", "Reuters?", "AFP, please." (NATO's and
+ * the UN's press conferences give the floor by outlet). One name, not a sentence before it ("No.
+ * VOA." answers, then calls).
+ */
+export function isOutletName(text: string): boolean {
+  const t = bareName(text);
+  if (t === null || /[.?!]\s/u.test(t)) return false;
   return (
-    /^(?:[Tt]he\s+)?[\p{Lu}\d][\p{L}\d&'’.-]*(?:\s[\p{Lu}\d][\p{L}\d&'’.-]*){0,4}$/u.test(t) &&
-    NEWSROOM_LAST.test(t)
+    /^[\p{Lu}\d][\p{L}\d&'’.-]*(?:\s[\p{Lu}\d][\p{L}\d&'’.-]*){0,4}$/u.test(t) && CALLED_NEWSROOM_LAST.test(t)
   );
+}
+
+/**
+ * A newsroom called on by a turn that says nothing else: a wire by its name ("Reuters.", "AFP."), or
+ * any newsroom asked for ("Financial Times?", "The Guardian, please."). "The Wall Street Journal."
+ * alone may answer "Who reported it?".
+ */
+export function callsOnOutlet(text: string): boolean {
+  if (!isOutletName(text)) return false;
+  const t = text.trim();
+  return /\?$|,?\s+please[.!]?$/iu.test(t) || WIRE.test(bareName(t) ?? "");
 }
 
 export const nameWithOutlet: LabelConvention = (paragraph) => {
@@ -335,6 +370,8 @@ export const nameWithOutlet: LabelConvention = (paragraph) => {
   const name = m[1] as string;
   const outlet = (m[2] ?? m[3] ?? "").trim();
   if (!looksLikePersonName(name) || !OUTLET_NAME.test(outlet) || OFFICE.test(outlet)) return null;
+  // In brackets, only a newsroom's name ("(Reuters)"), not where the words were said ("(in the CNN studio)").
+  if (m[3] !== undefined && !isOutletName(outlet)) return null;
   const label = paragraph
     .slice(0, m[0].length)
     .replace(/\s*:\s*$/u, "")
@@ -348,14 +385,21 @@ export const nameWithOutlet: LabelConvention = (paragraph) => {
  * Head of the Office of the President:". An honorific before the name is the label's, not the name's.
  */
 const NAME_THEN_OFFICE =
-  /^(?:(?:Shri|Smt\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|H\.\s?E\.|Sir|Dame)\s)?((?:\p{Lu}\p{Ll}+(?:[’'-]\p{Ll}*)?\s){1,2}\p{Lu}\p{Ll}+(?:[’'-]\p{Lu}?\p{Ll}+)?),\s*([^:\n]{3,80}?)\s*:\s*/u;
+  /^(?:(?:Shri|Smt\.?|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|H\.\s?E\.|Sir|Dame)\s)?((?:\p{Lu}\p{Ll}+(?:[’'-]\p{Ll}*)?\s){1,2}\p{Lu}\p{Ll}+(?:[’'-]\p{Lu}?\p{Ll}+)?),\s*([^:,\n]{3,80}?)\s*:\s*/u;
+/**
+ * An office as a label gives it after the name: its first word or two are an office's (a
+ * capitalised qualifier may come first: "Official Spokesperson", "Deputy Head of…"), whole words
+ * only ("Headlines Today" is a newsroom, "whose officers…" a clause).
+ */
+const OFFICE_AFTER_NAME =
+  /^(?:\p{Lu}[\p{L}-]*\s)?(?:President|Vice[- ]President|Prime Minister|Minister|Head|Secretary|Secretary-General|Spokesperson|Spokesman|Spokeswoman|Ambassador|Adviser|Advisor|Director|Director-General|Chair|Chairman|Chairwoman|Deputy|Officer|Commander|Governor|Mayor|Senator|Representative|Envoy|Commissioner|Chancellor|Counsellor|Counselor|Coordinator|First Lady|Президент|Міністр|Министр|Голова|Глава|Керівник|Керівниця|Руководитель|Посол|Радник|Радниця|Советник|Директор|Заступник|Заступниця|Заместитель|Речник|Речниця|Секретар|Секретарь|Представник|Представниця|Представитель|Помічник|Помощник|Канцлер|Спікер|Спикер|Пресс-секретарь|Прес-секретар)(?![\p{L}])/iu;
 
 export const nameWithOffice: LabelConvention = (paragraph) => {
   const m = NAME_THEN_OFFICE.exec(paragraph);
   if (!m) return null;
   const name = m[1] as string;
   const office = (m[2] as string).trim();
-  if (!looksLikePersonName(name) || !OFFICE.test(office) || OUTLET_NAME.test(office)) return null;
+  if (!looksLikePersonName(name) || !OFFICE_AFTER_NAME.test(office) || OUTLET_NAME.test(office)) return null;
   if (paragraph.slice(m[0].length).trim() === "") return null;
   const label = paragraph
     .slice(0, m[0].length)
@@ -424,7 +468,7 @@ export function addressee(qualifier: string): string | null {
     /^\p{Lu}/u.test(parts[0] as string) &&
     !/(?<![\p{L}\p{N}])(?:СМИ|media|TV|агентство|agency)(?![\p{L}\p{N}])/iu.test(parts[0] as string) &&
     // "Question (Reuters):": the newsroom that asks.
-    !OUTLET_NAME.test(parts[0] as string)
+    !isOutletName(parts[0] as string)
     ? (parts[0] as string)
     : null;
 }

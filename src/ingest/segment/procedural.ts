@@ -7,7 +7,7 @@
  * position is weighed in turn-kinds.ts.
  */
 import { isCourtesy, isCourtesySentence } from "./courtesy.js";
-import { isOutletName } from "./labels.js";
+import { callsOnOutlet, isOutletName } from "./labels.js";
 import {
   hasQuestionMark,
   isBrokenOff,
@@ -161,7 +161,7 @@ export function callsOnSomeone(text: string): boolean {
       !/\p{sc=Cyrillic}/u.test(t) &&
       !NOT_A_NAME.test(t.replace(/\.$/u, "?")) &&
       NAME_CALLED.test(t)) ||
-    isOutletName(t.replace(/^(?:yes|yeah|okay|ok|all right|alright|next|and)[,.]?\s+/iu, ""))
+    callsOnOutlet(t.replace(/^(?:yes|yeah|okay|ok|all right|alright|next|and)[,.]?\s+/iu, ""))
   );
 }
 
@@ -204,10 +204,12 @@ export function isHandOff(text: string): boolean {
     const cutShort = i === sentences.length - 1 && count <= 5 && isBrokenOff(sentence);
     // Only short sentences run the room, and only while every one before has: a speech's first
     // sentence need not be tried against every phrase.
+    // "Thank you. The Financial Times.": a newsroom named after thanks is the next one called.
+    const outletAfterThanks = i > 0 && rest.length === 1 && isOutletName(sentence);
     const runs: boolean =
       running &&
       count <= ROOM_SENTENCE &&
-      (handsOff(sentence) || TIME_CALL.test(sentence) || callsOnSomeone(sentence));
+      (handsOff(sentence) || TIME_CALL.test(sentence) || callsOnSomeone(sentence) || outletAfterThanks);
     ran ||= runs;
     running &&= runs || cutShort || COUNTED.test(sentence);
     if (words > (running ? ROOM_RUNNING : 22)) return false;

@@ -152,7 +152,7 @@ export function nameParts(name: string): NameParts {
 
 /** Case endings of Russian and Ukrainian surnames, as folded (й has become и): "-ой" is "-ои". */
 // biome-ignore format: one line reads better than twenty-four
-const CYRILLIC_CASE_ENDINGS = ["ыми", "ими", "ого", "ому", "его", "ему", "ым", "им", "ом", "ем", "ои", "еи", "ии", "ыи", "ою", "ую", "ая", "а", "у", "е", "ы", "я", "ю", "о"];
+const CYRILLIC_CASE_ENDINGS = ["ыми", "ими", "ого", "ому", "его", "ему", "ым", "им", "ом", "ем", "ои", "еи", "ии", "ыи", "ою", "ую", "ая", "а", "у", "е", "ы", "я", "ю"];
 
 /** Surname keys to look up: the folded surname, its Latin transliteration, and for Cyrillic the uninflected stems. */
 export function surnameKeys(surname: string): string[] {
@@ -165,6 +165,9 @@ export function surnameKeys(surname: string): string[] {
       if (surname.length >= ending.length + stem && surname.endsWith(ending))
         keys.add(surname.slice(0, -ending.length));
     }
+    // Ukrainian surnames in -енко decline ("Ніколенка", "Ніколенком"): their stem without the
+    // "о", which no other noun loses ("Захарово" is a village, not Zakharova).
+    if (/енко$/iu.test(surname)) keys.add(surname.slice(0, -1));
   }
   return [...keys];
 }

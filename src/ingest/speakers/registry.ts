@@ -200,7 +200,11 @@ export class SpeakerRegistry {
     const honorific = genderOfHonorific(name);
     const keys = surnameKeys(parts.surname);
     if (hasCyrillic(parts.surname)) keys.push(foldName(toLatin(parts.surname)));
+    const givenOrInitial = parts.initials.length > 0 || (parts.given[0]?.length ?? 0) > 1;
     for (const key of keys) {
+      // A stem of three letters ("тих" of "Тихий") is too short to name anyone alone: "у Тихому
+      // океані" is the Pacific. With a given name or an initial it may.
+      if (key.length <= 3 && hasCyrillic(key) && !givenOrInitial) continue;
       const entries = this.bySurname.get(key);
       if (!entries) continue;
       const matching = parts.initials.length
