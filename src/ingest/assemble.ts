@@ -19,7 +19,13 @@ import { namedAskerConventions } from "./named-askers.js";
 import { profileById } from "./publishers/index.js";
 import type { PublisherProfile } from "./publishers/profile.js";
 import { type KnownSpeaker, knownLabels } from "./segment/known-labels.js";
-import { bareA, type LabelConvention, labelsQAndA, SPOKESPERSON_WORDS } from "./segment/labels.js";
+import {
+  bareA,
+  dialogueDashes,
+  type LabelConvention,
+  labelsQAndA,
+  SPOKESPERSON_WORDS,
+} from "./segment/labels.js";
 import { isEditorialNote, isPlaceLine } from "./segment/procedural.js";
 import { type SpeakerRef, segment } from "./segment/segment.js";
 import { fullNameFor, type Introductions, readIntroductions } from "./speakers/full-names.js";
@@ -180,6 +186,9 @@ function labelConventions(
     profile,
     registry,
   );
+  // An interview printed as dialogue, each utterance opening with a dash and no names.
+  const dialogue = draft.kind === "interview" ? dialogueDashes(draft.paragraphs, conventions) : null;
+  if (dialogue) return [dialogue];
   // "Q:" and "A:" (an interview's transcript): "A:" answers, where elsewhere it may open a list's item.
   return labelsQAndA(draft.paragraphs) ? [bareA, ...conventions] : conventions;
 }

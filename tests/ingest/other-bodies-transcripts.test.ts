@@ -311,4 +311,48 @@ describe("press conferences of other bodies", () => {
       expect(labelsQAndA(["Q: Which is it?", "A: a new round of talks;", "B: sanctions."])).toBe(false);
     });
   });
+
+  it("an interview printed as dialogue with dashes: the utterance that asks is the question, the one after it the answer of the person the title names", () => {
+    const [doc] = ingestText(
+      "intervyu.txt",
+      textPage([
+        "https://www.example.ru/20240312/intervyu.html",
+        "Интервью министра иностранных дел России Сергея Лаврова агентству РИА Новости",
+        "12 марта 2024",
+        "— Сергей Викторович, в прошлом году вы говорили о новой архитектуре безопасности.",
+        "Как вы оцениваете итоги саммита?",
+        "— Итоги саммита мы оцениваем положительно.",
+        "Были приняты важные решения.",
+        "— Будут ли новые переговоры?",
+        "— Мы открыты для переговоров, но на основе реальности.",
+      ]),
+    );
+    expect(doc?.turns.map((t) => `${t.kind}:${t.label}:${t.speakerId}:${t.paragraphs.length}`)).toEqual([
+      "question:—:null:2",
+      "answer:—:sergey-lavrov:2",
+      "question:—:null:1",
+      "answer:—:sergey-lavrov:1",
+    ]);
+    expect(doc?.qa).toEqual([
+      { question: 0, answers: [1] },
+      { question: 2, answers: [3] },
+    ]);
+  });
+
+  it("a statement's dashed list is no dialogue", () => {
+    const [doc] = ingestText(
+      "zayavlenie.txt",
+      textPage([
+        "https://www.example.ru/statement",
+        "Интервью: основные тезисы заявления",
+        "12 марта 2024",
+        "Стороны договорились:",
+        "— продолжить консультации;",
+        "— расширить торговлю;",
+        "— развивать культурные связи;",
+        "— провести следующую встречу в Москве.",
+      ]),
+    );
+    expect(doc?.turns.some((t) => t.label === "—")).toBe(false);
+  });
 });

@@ -110,6 +110,56 @@ export const labelsQAndA = (paragraphs: string[]) =>
   // "A: …", "B: …": a list's items, whatever else the page asks.
   !paragraphs.some((p) => /^B\s*:\s*\S/u.test(p));
 
+/** A paragraph that opens with a dash of dialogue: "— Сергей Викторович, как вы оцениваете…?" */
+const DIALOGUE_DASH = /^[—–]\s+(?=\S)/u;
+const ASKS = /[?？]["»”)]*\s*$/u;
+
+/**
+ * Interviews printed as dialogue, as Russian and Ukrainian newspapers print them: each utterance
+ * opens a paragraph with a dash, and no names ("— Как вы оцениваете итоги?" / "— Положительно.").
+ * The dash is the label as printed. An utterance whose last paragraph ends on a question mark is
+ * the interviewer's question; any other answers (whoever the title names, as for "Answer:"). Null
+ * unless the page is such dialogue: no paragraph with a label of the profile's, and at least four
+ * utterances, two of them asking (a statement's dashed list asks nothing).
+ */
+export function dialogueDashes(paragraphs: string[], conventions: LabelConvention[]): LabelConvention | null {
+  const asking = new Map<string, boolean>();
+  let utterances = 0;
+  let questions = 0;
+  let open: string | null = null;
+  const close = (last: string) => {
+    if (open === null) return;
+    const asks = ASKS.test(last);
+    asking.set(open, asks);
+    if (asks) questions++;
+  };
+  let last = "";
+  for (const p of paragraphs) {
+    if (matchLabel(p, conventions)) return null;
+    if (DIALOGUE_DASH.test(p)) {
+      close(last);
+      open = p;
+      utterances++;
+    }
+    last = p;
+  }
+  close(last);
+  if (utterances < 4 || questions < 2) return null;
+  return (paragraph) => {
+    const m = DIALOGUE_DASH.exec(paragraph);
+    if (!m) return null;
+    const asks = asking.get(paragraph) ?? ASKS.test(paragraph);
+    const label = (m[0] as string).trim();
+    return {
+      label,
+      name: asks ? "Question" : label,
+      qualifier: null,
+      role: asks ? "question" : "answer",
+      textStart: m[0].length,
+    };
+  };
+}
+
 /** "Moderator:", "Ведущий:", "Ведучий:", "MODERATOR:" */
 export const moderatorWord = build(
   new RegExp(
