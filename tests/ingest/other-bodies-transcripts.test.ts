@@ -355,4 +355,25 @@ describe("press conferences of other bodies", () => {
     );
     expect(doc?.turns.some((t) => t.label === "—")).toBe(false);
   });
+
+  it("the registry knows the regular speakers of these bodies and of the Russian and Ukrainian governments, in their scripts", () => {
+    const ids = [
+      "М.Мишустин",
+      "С.А.Рябков",
+      "Сергей Шойгу",
+      "Jens Stoltenberg",
+      "Mark Rutte",
+      "Josep Borrell",
+      "Сергій Никифоров",
+    ].map((n) => registry.findByName(n)?.id);
+    expect(ids).toEqual([
+      "mikhail-mishustin",
+      "sergei-ryabkov",
+      "sergei-shoigu",
+      "jens-stoltenberg",
+      "mark-rutte",
+      "josep-borrell",
+      "serhiy-nykyforov",
+    ]);
+  });
 });
