@@ -68,6 +68,19 @@ describe("the kind a title names", () => {
     ).toBe("remarks");
   });
 
+  it("reads a spokesperson's answer to one media question as remarks, as answers to several are", () => {
+    expect(kindFromTitle("Ответ официального представителя МИД России М.В.Захаровой на вопрос СМИ")).toBe(
+      "remarks",
+    );
+    expect(kindFromTitle("Foreign Ministry Spokeswoman Maria Zakharova’s answer to a media question")).toBe(
+      "remarks",
+    );
+    expect(kindFromTitle("Відповідь речника МЗС України на запитання ЗМІ")).toBe("remarks");
+    // An answer that is no reply to a question put: "Ответ на санкции" (a response to sanctions).
+    expect(kindFromTitle("Ответ на санкции")).toBeNull();
+    expect(kindFromTitle("The answer to the attempt of ruble occupation")).toBeNull();
+  });
+
   it("reads Russian opening and closing words as remarks and a message to parliament as a speech", () => {
     expect(
       kindFromTitle(

@@ -35,7 +35,10 @@ const SPEECH =
   /general debate|(?<!\bto\s)\baddress\b|\bspeech\b|обращени|речь|послани|звернення|промова|послання/iu;
 const STATEMENT =
   /statement|readout|fact sheet|letter from|заявлени|заява|заяви|комментари|comment by|сообщение для сми|press release|comunicado|información sobre|\barticle\b|стать[яи]|стаття|greetings|приветстви|message (?:to|of)\b|пресс-релиз/iu;
-const REMARKS = /remarks|выступлени|answers to (?:media |journalists[’'] )?questions|ответы на вопросы/iu;
+// "Answers to media questions", and one answer: "…'s answer to a media question", "Ответ официального
+// представителя … на вопрос СМИ", "Відповідь речника … на запитання ЗМІ".
+const REMARKS =
+  /remarks|выступлени|answers? to (?:an? )?(?:media |journalists[’'] |press )?questions?|ответы на вопросы|^ответ\s[^?!]{0,160}?\sна вопрос|^відповід[ьі]\s[^?!]{0,160}?\sна (?:запитання|питання)/iu;
 
 /**
  * The event a page's lead reports ("…in the course of a news conference combined with a Direct
