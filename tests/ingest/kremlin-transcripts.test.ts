@@ -329,12 +329,14 @@ describe("pages of other publishers saved as text", () => {
 });
 
 describe("kremlin.ru acts as a reader takes them", () => {
-  const act = (body: string[]) =>
+  /** An order as the export prints it; `status`: the lines of its status above the subject. */
+  const act = (body: string[], status: string[] = []) =>
     [
       "                      Р А С П О Р Я Ж Е Н И Е",
       "",
       "                  ПРЕЗИДЕНТА РОССИЙСКОЙ ФЕДЕРАЦИИ",
       "",
+      ...(status.length ? [...status, ""] : []),
       "          О составе совета",
       "",
       ...body,
@@ -370,24 +372,14 @@ describe("kremlin.ru acts as a reader takes them", () => {
   });
 
   it("an act's status above its subject (repealed, or its editions) is kept as a note, not dropped, and is not the subject", () => {
-    const text = [
-      "                      Р А С П О Р Я Ж Е Н И Е",
-      "",
-      "                  ПРЕЗИДЕНТА РОССИЙСКОЙ ФЕДЕРАЦИИ",
-      "",
-      "                                    Утратило силу - Распоряжение",
-      "                                  Президента Российской Федерации",
-      "                                      от 07.02.2004 г. N 47-рп",
-      "",
-      "          О составе совета",
-      "",
-      "     1. Утвердить состав совета.",
-      "",
-      "     Президент Российской Федерации                         В.Путин",
-      "",
-      "     5 августа 2002 года",
-      "     N 369-рп",
-    ].join("\n");
+    const text = act(
+      ["     1. Утвердить состав совета."],
+      [
+        "                                    Утратило силу - Распоряжение",
+        "                                  Президента Российской Федерации",
+        "                                      от 07.02.2004 г. N 47-рп",
+      ],
+    );
     const [doc] = ingestText("12347.txt", text);
     expect(doc?.title).toBe("Распоряжение Президента Российской Федерации «О составе совета»");
     expect(doc?.attachments).toEqual([

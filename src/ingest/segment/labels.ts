@@ -414,6 +414,18 @@ export function callsOnOutlet(text: string): boolean {
   return /\?$|,?\s+please[.!]?$/iu.test(t) || WIRE.test(bareName(t) ?? "");
 }
 
+/** A label that is the whole of the paragraph up to `end` (its colon included), with no qualifier apart. */
+const labelledUpTo = (paragraph: string, end: number, name: string, role: LabelRole): LabelMatch => ({
+  label: paragraph
+    .slice(0, end)
+    .replace(/\s*:\s*$/u, "")
+    .trim(),
+  name,
+  qualifier: null,
+  role,
+  textStart: end,
+});
+
 export const nameWithOutlet: LabelConvention = (paragraph) => {
   const m = NAME_THEN_OUTLET.exec(paragraph);
   if (!m) return null;
@@ -422,11 +434,7 @@ export const nameWithOutlet: LabelConvention = (paragraph) => {
   if (!looksLikePersonName(name) || !OUTLET_NAME.test(outlet) || OFFICE.test(outlet)) return null;
   // In brackets, only a newsroom's name ("(Reuters)"), not where the words were said ("(in the CNN studio)").
   if (m[3] !== undefined && !isOutletName(outlet)) return null;
-  const label = paragraph
-    .slice(0, m[0].length)
-    .replace(/\s*:\s*$/u, "")
-    .trim();
-  return { label, name, qualifier: null, role: "question", textStart: m[0].length };
+  return labelledUpTo(paragraph, m[0].length, name, "question");
 };
 
 /**
@@ -451,11 +459,7 @@ export const nameWithOffice: LabelConvention = (paragraph) => {
   const office = (m[2] as string).trim();
   if (!looksLikePersonName(name) || !OFFICE_AFTER_NAME.test(office) || OUTLET_NAME.test(office)) return null;
   if (paragraph.slice(m[0].length).trim() === "") return null;
-  const label = paragraph
-    .slice(0, m[0].length)
-    .replace(/\s*:\s*$/u, "")
-    .trim();
-  return { label, name, qualifier: null, role: "speaker", textStart: m[0].length };
+  return labelledUpTo(paragraph, m[0].length, name, "speaker");
 };
 
 const NOT_A_CAPS_LABEL =

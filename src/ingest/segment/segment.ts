@@ -151,9 +151,8 @@ export function segment(input: SegmentInput): SegmentResult {
     return t.kind === "answer" && isBrokenOff(text) && spokenWordCount(text, BROKEN_START) <= BROKEN_START;
   });
   const cutOff = turns.map((t) => t.kind === "question" && isCutOff(t.paragraphs.join(" ")));
-  const byIndex = new Map(turns.map((t) => [t.index, t]));
   const handsOn = (index: number) => {
-    const t = byIndex.get(index);
+    const t = turns[index];
     if (t?.kind !== "answer") return false;
     const text = t.paragraphs.join(" ");
     return callsOnSomeone(sentencesOf(text).at(-1) ?? "") || mentionsHandOff(text);
