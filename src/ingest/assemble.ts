@@ -228,8 +228,10 @@ function nameFromIntroductions(
     const { speakerId, speakerName } = turn;
     if (!speakerId || !speakerName || registry.get(speakerId) || hasCyrillic(speakerName)) continue;
     if (!named.has(speakerName)) {
-      introductions ??= readIntroductions([...texts, ...turns.flatMap((t) => t.paragraphs)]);
-      const full = fullNameFor(speakerName, introductions);
+      const full = fullNameFor(
+        speakerName,
+        () => (introductions ??= readIntroductions([...texts, ...turns.flatMap((t) => t.paragraphs)])),
+      );
       const person = full ? registry.findByName(full, date) : null;
       const honorific = genderOfHonorific(speakerName);
       named.set(

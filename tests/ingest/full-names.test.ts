@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { fullNameFor as fullNameIn, readIntroductions } from "../../src/ingest/speakers/full-names.js";
 
-const fullNameFor = (label: string, texts: string[]) => fullNameIn(label, readIntroductions(texts));
+const fullNameFor = (label: string, texts: string[]) => fullNameIn(label, () => readIntroductions(texts));
 
 import { ingestText } from "../support/ingest.js";
 

@@ -35,48 +35,85 @@ const TITLE_CASE = new Set(TITLE_CASE_WORDS);
 const TITLED_SURNAME = /^(?:[\p{L}]+\.?\s+){1,4}([\p{L}’'-]+)$/u;
 
 const WORD = /[\p{L}’'-]+\.?/gu;
-const CAPITALISED = /^\p{Lu}/u;
+/**
+ * A word of WORD's that starts with a capital: WORD's matches start wherever a run of its letters
+ * does, so a capitalised one is a capital with none of those letters before it.
+ */
+const CAPITALISED_WORD = /(?<![\p{L}’'-])\p{Lu}[\p{L}’'-]*\.?/gu;
+/** Where a text's first word starts. */
+const LETTER = /[\p{L}’'-]/u;
 
-/** The words of the texts a document introduces people in, and where each folded word stands. */
+/** The words of the texts a document introduces people in, and where each capitalised folded word stands. */
 export interface Introductions {
   texts: readonly string[];
-  words: RegExpMatchArray[][];
-  /** Capitalised folded word → [text, word] positions; the first word of a text is never a surname after a name. */
-  at: Map<string, [number, number][]>;
+  /** A text's words, split the first time a surname is looked for in it. */
+  words(t: number): RegExpMatchArray[];
+  /**
+   * Where a capitalised folded word stands, as [text, word number]; the first word of a text is
+   * never a surname after a name.
+   */
+  positions(key: string): readonly [number, number][];
 }
 
-/** A document's introductions, read once however many surname labels look them up. */
+/**
+ * A document's introductions, read once however many surname labels look them up. Only the
+ * capitalised words are indexed, by where they start; a text is split into words only when a
+ * surname is found in it (a UN speech's 3,000 words as match objects were a third of reading it).
+ */
 export function readIntroductions(texts: readonly string[]): Introductions {
-  const read: Introductions = { texts, words: [], at: new Map() };
-  for (const text of texts) {
-    const words = [...text.matchAll(WORD)];
-    const t = read.words.push(words) - 1;
-    for (let i = 1; i < words.length; i++) {
-      const word = (words[i] as RegExpMatchArray)[0];
-      // A surname after a given name is capitalised as the given name is.
-      if (!CAPITALISED.test(word)) continue;
-      const key = foldName(word.replace(/\.$/u, ""));
-      const list = read.at.get(key);
-      if (list) list.push([t, i]);
-      else read.at.set(key, [[t, i]]);
+  const split = new Map<number, { words: RegExpMatchArray[]; starts: Map<number, number> }>();
+  const wordsOf = (t: number) => {
+    let held = split.get(t);
+    if (!held) {
+      const words = [...(texts[t] as string).matchAll(WORD)];
+      held = { words, starts: new Map(words.map((w, i) => [w.index ?? 0, i])) };
+      split.set(t, held);
     }
-  }
-  return read;
+    return held;
+  };
+  const starts = new Map<string, [number, number][]>();
+  texts.forEach((text, t) => {
+    const first = text.search(LETTER);
+    for (const m of text.matchAll(CAPITALISED_WORD)) {
+      if (m.index === first) continue;
+      const key = foldName(m[0].replace(/\.$/u, ""));
+      const list = starts.get(key);
+      if (list) list.push([t, m.index ?? 0]);
+      else starts.set(key, [[t, m.index ?? 0]]);
+    }
+  });
+  return {
+    texts,
+    words: (t) => wordsOf(t).words,
+    positions: (key) =>
+      (starts.get(key) ?? []).map(([t, offset]): [number, number] => [
+        t,
+        wordsOf(t).starts.get(offset) ?? -1,
+      ]),
+  };
+}
+
+/** The surname of a label that is a title and a surname only ("MR. HARRIS"), or null. */
+export function titledSurname(label: string): string | null {
+  const surname = TITLED_SURNAME.exec(label.trim())?.[1];
+  // A label with a given name or initials already names the person.
+  if (!surname || surname.length < 3 || nameParts(label).given.length > 0) return null;
+  return surname;
 }
 
 /**
  * The full name the introductions give the label's surname ("MR. HARRIS" → "Grant Harris"), or
- * null when they give none or more than one.
+ * null when they give none or more than one. The introductions are read only for a label that
+ * needs them.
  */
-export function fullNameFor(label: string, read: Introductions): string | null {
-  const m = TITLED_SURNAME.exec(label.trim());
-  const surname = m?.[1];
-  // A label with a given name or initials already names the person.
-  if (!surname || surname.length < 3 || nameParts(label).given.length > 0) return null;
+export function fullNameFor(label: string, introductions: () => Introductions): string | null {
+  const surname = titledSurname(label);
+  if (!surname) return null;
+  const read = introductions();
   const found = new Map<string, string>();
-  for (const [t, i] of read.at.get(foldName(surname)) ?? []) {
+  for (const [t, i] of read.positions(foldName(surname))) {
     const text = read.texts[t] as string;
-    const words = read.words[t] as RegExpMatchArray[];
+    const words = read.words(t);
     const written = (words[i] as RegExpMatchArray)[0].replace(/\.$/u, "");
     // The given name right before it, only a space between ("Grant Harris"), or with a middle
     // initial ("Michael S. Regan"). When the word before that could be a name too ("Samia Suluhu
