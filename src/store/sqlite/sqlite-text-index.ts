@@ -91,6 +91,14 @@ export class SqliteTextIndex implements TextIndex {
           )
           .pluck()
       : null;
+    // One stem of the main stemmer, the usual case, without json_each and the union: a third of the time.
+    const byStem = storedStemsAreCurrent(db)
+      ? db
+          .prepare<[string, string, string, number], string>(
+            "SELECT term FROM turn_terms WHERE stem = ? AND term >= ? AND term < ? ORDER BY term LIMIT ?",
+          )
+          .pluck()
+      : null;
     const titleTerms = db
       .prepare<[string, string], string>(
         "SELECT term FROM doc_vocab WHERE term >= ? AND term < ? ORDER BY term",
@@ -102,13 +110,16 @@ export class SqliteTextIndex implements TextIndex {
         if (!byStems) return withStems(await termsWithPrefix(p, SCAN_LIMIT), stems, alternate, limit);
         const end = `${p}\uffff`;
         const fromTitles = withStems(titleTerms.all(p, end), stems, alternate, limit);
-        const fromTurns = byStems.all({
-          stems: JSON.stringify(stems),
-          from: p,
-          to: end,
-          alternate: alternate ? 1 : 0,
-          limit,
-        });
+        const fromTurns =
+          stems.length === 1 && !alternate && byStem
+            ? byStem.all(stems[0] as string, p, end, limit)
+            : byStems.all({
+                stems: JSON.stringify(stems),
+                from: p,
+                to: end,
+                alternate: alternate ? 1 : 0,
+                limit,
+              });
         if (fromTitles.length === 0) return fromTurns;
         // In SQLite's order (the bytes of UTF-8), as the query's own.
         return [...new Set([...fromTurns, ...fromTitles])]
