@@ -134,7 +134,7 @@ const COMMIT_EVERY_MS = 2000;
 const IN_FLIGHT = 256;
 /**
  * What read inputs may hold while they wait for the store, counted in documents and in characters
- * of their text, whichever is reached first: read ahead of the batch being gathered, and in that
+ * (UTF-16 units) of their text, whichever is reached first: read ahead of the batch being gathered, and in that
  * batch (besides its limit in inputs). When the store is slower than the readers (PostgreSQL at
  * tens of documents a second), every input in flight is read and waits, and a batch fills at
  * once; counted in inputs alone, what waited grew with the documents an input gives, and an
@@ -268,6 +268,14 @@ export async function ingestBatch(
   const inFlight: { input: RawInput; result: Promise<Processed>; held: Held }[] = [];
   // What the inputs read and not yet settled hold, summed as each is read and taken off as it settles.
   const waiting: Held = { documents: 0, characters: 0 };
+  // Inputs still being read hold nothing yet, but will, or they would all be sent to be read and
+  // come back together while a slow store writes: each counts as many characters as it has bytes
+  // (its text is not longer), and as many documents as the inputs read so far gave on average
+  // (before any is read, a sixteenth of what may wait: inputs enough to keep the workers busy,
+  // not a burst of 256 large ones).
+  let reading = 0;
+  let readingBytes = 0;
+  const read = { inputs: 0, documents: 0 };
   const settleOldest = async () => {
     const oldest = inFlight.shift();
     if (!oldest) return;
@@ -276,10 +284,14 @@ export async function ingestBatch(
     waiting.characters -= oldest.held.characters;
     await settle(oldest.input, processed, oldest.held);
   };
-  const tooMuchWaiting = () =>
-    inFlight.length >= IN_FLIGHT ||
-    waiting.documents >= WAITING_DOCUMENTS ||
-    waiting.characters >= WAITING_CHARACTERS;
+  const tooMuchWaiting = () => {
+    if (inFlight.length >= IN_FLIGHT) return true;
+    const each = read.inputs > 0 ? read.documents / read.inputs : WAITING_DOCUMENTS / 16;
+    return (
+      waiting.documents + reading * each >= WAITING_DOCUMENTS ||
+      waiting.characters + readingBytes >= WAITING_CHARACTERS
+    );
+  };
 
   for await (const item of sources) {
     report.inputs++;
@@ -292,8 +304,14 @@ export async function ingestBatch(
           held.characters = charactersOf(processed);
           waiting.documents += held.documents;
           waiting.characters += held.characters;
+          reading--;
+          readingBytes -= item.input.bytes.length;
+          read.inputs++;
+          read.documents += held.documents;
           return processed;
         });
+      reading++;
+      readingBytes += item.input.bytes.length;
       inFlight.push({ input: item.input, result, held });
       while (inFlight.length > 0 && tooMuchWaiting()) await settleOldest();
       continue;
