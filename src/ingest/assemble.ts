@@ -21,9 +21,11 @@ import type { PublisherProfile } from "./publishers/profile.js";
 import { type KnownSpeaker, knownLabels } from "./segment/known-labels.js";
 import {
   bareA,
+  boldQuestions,
   dialogueDashes,
   type LabelConvention,
   labelsQAndA,
+  printsNoNames,
   SPOKESPERSON_WORDS,
 } from "./segment/labels.js";
 import { isEditorialNote, isPlaceLine } from "./segment/procedural.js";
@@ -109,9 +111,10 @@ export function assemble(draft: Draft, registry: SpeakerRegistry, provenance: Pr
       )
     : null;
   const titlePerson = titleSpeaker?.speakerId ? registry.get(titleSpeaker.speakerId) : undefined;
+  const conventions = labelConventions(draft, profile, registry);
   const result = segment({
     paragraphs: draft.paragraphs,
-    conventions: labelConventions(draft, profile, registry),
+    conventions,
     resolve: (name) => {
       const r = registry.resolveLabel(name, profile.id, date);
       // "SECRETARY-GENERAL:" on a page whose title names António Guterres: the office the title's
@@ -125,6 +128,7 @@ export function assemble(draft: Draft, registry: SpeakerRegistry, provenance: Pr
     hasDialogue: draft.hasDialogue,
   });
   if (draft.speakers) clearUnnamed(result.turns, draft.speakers);
+  if (conventions.length === 1 && printsNoNames(conventions[0])) leadIsThePublications(result.turns);
   spokespersonsOnly(result.turns, titleSpeaker, titlePerson, date);
   nameFromIntroductions(
     result.turns,
@@ -170,6 +174,20 @@ export function assemble(draft: Draft, registry: SpeakerRegistry, provenance: Pr
 }
 
 /**
+ * An interview that prints no names opens with the publication's lead ("The Minister answered our
+ * correspondent's questions on the eve of the summit"), which introduces the person asked: it is
+ * nobody's words, and runs the interview as a host's introduction does.
+ */
+function leadIsThePublications(turns: Turn[]): void {
+  const lead = turns[0];
+  if (!lead || lead.label !== null || lead.kind === "question" || lead.kind === "answer" || turns.length < 2)
+    return;
+  lead.speakerId = null;
+  lead.speakerName = null;
+  lead.kind = "moderator";
+}
+
+/**
  * Which labels split turns: a source that names every message's speaker uses its own labels only
  * (chat-style interviews); otherwise the profile's conventions, with an interview's interviewer
  * asking on sites whose titles name guests (hosted.ts).
@@ -186,8 +204,13 @@ function labelConventions(
     profile,
     registry,
   );
-  // An interview printed as dialogue, each utterance opening with a dash and no names.
-  const dialogue = draft.kind === "interview" ? dialogueDashes(draft.paragraphs, conventions) : null;
+  // An interview printed as dialogue, each utterance opening with a dash and no names, or with
+  // its questions in bold.
+  const dialogue =
+    draft.kind === "interview"
+      ? (dialogueDashes(draft.paragraphs, conventions) ??
+        boldQuestions(draft.paragraphs, draft.emphasised, conventions))
+      : null;
   if (dialogue) return [dialogue];
   // "Q:" and "A:" (an interview's transcript): "A:" answers, where elsewhere it may open a list's item.
   return labelsQAndA(draft.paragraphs) ? [bareA, ...conventions] : conventions;

@@ -312,13 +312,14 @@ describe("press conferences of other bodies", () => {
     });
   });
 
-  it("an interview printed as dialogue with dashes: the utterance that asks is the question, the one after it the answer of the person the title names", () => {
+  it("an interview printed as dialogue with dashes: the lead introduces, the utterance that asks is the question, the one after it the answer of the person the title names", () => {
     const [doc] = ingestText(
       "intervyu.txt",
       textPage([
         "https://www.example.ru/20240312/intervyu.html",
         "Интервью министра иностранных дел России Сергея Лаврова агентству РИА Новости",
         "12 марта 2024",
+        "Накануне саммита министр ответил на вопросы нашего корреспондента.",
         "— Сергей Викторович, в прошлом году вы говорили о новой архитектуре безопасности.",
         "Как вы оцениваете итоги саммита?",
         "— Итоги саммита мы оцениваем положительно.",
@@ -328,14 +329,16 @@ describe("press conferences of other bodies", () => {
       ]),
     );
     expect(doc?.turns.map((t) => `${t.kind}:${t.label}:${t.speakerId}:${t.paragraphs.length}`)).toEqual([
+      // The agency's lead introduces the minister: nobody's words.
+      "moderator:null:null:1",
       "question:—:null:2",
       "answer:—:sergey-lavrov:2",
       "question:—:null:1",
       "answer:—:sergey-lavrov:1",
     ]);
     expect(doc?.qa).toEqual([
-      { question: 0, answers: [1] },
-      { question: 2, answers: [3] },
+      { question: 1, answers: [2] },
+      { question: 3, answers: [4] },
     ]);
   });
 

@@ -35,6 +35,11 @@ export interface Draft {
   paragraphs: string[];
   /** False for texts known to have a single speaker and no labels (a UN speech, a decree). */
   hasDialogue: boolean;
+  /**
+   * Paragraphs printed wholly in bold, where the reader can tell (an interview's HTML page): a
+   * newspaper interview without labels prints its questions so (segment/labels.ts boldQuestions).
+   */
+  emphasised?: string[];
   warnings: WarningCode[];
   /**
    * Set when the source names the speaker of every message (chat-style interviews): each message

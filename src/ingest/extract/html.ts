@@ -45,6 +45,9 @@ const meta = (doc: ParsedHtml, names: string[]): string | null => {
   return null;
 };
 
+/** Titles of interviews, in the languages read: only their pages are read for bold questions. */
+const INTERVIEW_TITLE = /interview|интервью|інтерв['’ʼ]?ю/iu;
+
 /** Stands in for <br> while walking the tree, so source newlines and real line breaks stay apart. */
 const BREAK = "\u2028";
 
@@ -59,8 +62,39 @@ function leafParagraphs(text: string): string[] {
     .filter(Boolean);
 }
 
-/** Paragraph texts of a body element: leaf-level blocks in order, <br> as a paragraph break. */
-export function blockTexts(root: Element): string[] {
+const BOLD_TAGS = new Set(["b", "strong"]);
+
+/**
+ * Which of a leaf's paragraphs (split as leafParagraphs splits them) are printed wholly in bold:
+ * every letter of the piece inside <b> or <strong> ("<p><b>Question?</b><br>Answer.</p>" is one
+ * of each).
+ */
+function boldPieces(leaf: Element): boolean[] {
+  const pieces: { text: string; bold: boolean }[] = [{ text: "", bold: true }];
+  const visit = (node: Node, inBold: boolean) => {
+    if (node.nodeType === 3 || node.nodeType === 4) {
+      const parts = (node.textContent ?? "").split(BREAK);
+      parts.forEach((part, k) => {
+        if (k > 0) pieces.push({ text: "", bold: true });
+        const piece = pieces[pieces.length - 1] as { text: string; bold: boolean };
+        piece.text += part;
+        if (!inBold && /\S/u.test(part)) piece.bold = false;
+      });
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const bold = inBold || BOLD_TAGS.has((node as Element).localName.toLowerCase());
+    for (const child of Array.from(node.childNodes)) visit(child, bold);
+  };
+  for (const child of Array.from(leaf.childNodes)) visit(child, false);
+  return pieces.filter((p) => normaliseSpace(p.text)).map((p) => p.bold);
+}
+
+/**
+ * Paragraph texts of a body element: leaf-level blocks in order, <br> as a paragraph break. With
+ * `bold`, the paragraphs printed wholly in bold are added to it.
+ */
+export function blockTexts(root: Element, bold?: Set<string>): string[] {
   for (const br of Array.from(root.querySelectorAll("br"))) br.replaceWith(BREAK);
   const out: string[] = [];
   // Whether an element holds a block anywhere inside, worked out once per element by walking the
@@ -84,7 +118,14 @@ export function blockTexts(root: Element): string[] {
   // walked in order and the loose text between them becomes paragraphs of its own.
   const walk = (el: Element) => {
     if (!containsBlock(el)) {
-      out.push(...leafParagraphs(el.textContent ?? ""));
+      const texts = leafParagraphs(el.textContent ?? "");
+      if (bold && el.querySelector("b, strong")) {
+        const flags = boldPieces(el);
+        texts.forEach((t, k) => {
+          if (flags[k]) bold.add(t);
+        });
+      }
+      out.push(...texts);
       return;
     }
     let loose = "";
@@ -248,20 +289,23 @@ export function readHtml(text: string, ctx: ReaderContext): Draft {
   }
 
   let paragraphs: string[];
+  // What is printed in bold tells an interview's questions when nothing labels them; only an
+  // interview's page is looked at for it.
+  const bold = INTERVIEW_TITLE.test(title) ? new Set<string>() : undefined;
   const bodyEl = recipe ? first(doc, recipe.body) : null;
   if (bodyEl && recipe) {
     for (const s of recipe.drop) for (const el of Array.from(bodyEl.querySelectorAll(s))) el.remove();
-    paragraphs = blockTexts(bodyEl);
+    paragraphs = blockTexts(bodyEl, bold);
   } else {
     // Everything wanted from the page as published is taken above, so Readability may rework
     // this DOM itself (no copy), and hands back its content element rather than HTML to parse again.
     const article = readability(doc as unknown as globalThis.Document);
-    if (article) paragraphs = blockTexts(article);
+    if (article) paragraphs = blockTexts(article, bold);
     else {
       // Readability gave up, having changed the DOM on the way: read the body as published.
       const again = parsePage(text);
       const body = again.querySelector("body");
-      paragraphs = body ? blockTexts(body as unknown as Element) : [];
+      paragraphs = body ? blockTexts(body as unknown as Element, bold) : [];
     }
   }
   if (paragraphs[0] === title) paragraphs.shift();
@@ -310,6 +354,7 @@ export function readHtml(text: string, ctx: ReaderContext): Draft {
       (refEl ? normaliseSpace(refEl.textContent ?? "") || null : null) ?? recordIdOf(profile, sourceUrl, []),
     paragraphs,
     hasDialogue: true,
+    ...(bold?.size ? { emphasised: paragraphs.filter((p) => bold.has(p)) } : {}),
     warnings,
   };
 }

@@ -110,6 +110,14 @@ export const labelsQAndA = (paragraphs: string[]) =>
   // "A: …", "B: …": a list's items, whatever else the page asks.
   !paragraphs.some((p) => /^B\s*:\s*\S/u.test(p));
 
+/**
+ * Conventions of interviews that print no names (dash dialogue, bold questions): what stands above
+ * the first question is the publication's lead, introducing the person asked, not their words.
+ */
+const UNNAMED_DIALOGUE = new WeakSet<LabelConvention>();
+export const printsNoNames = (convention: LabelConvention | undefined) =>
+  convention !== undefined && UNNAMED_DIALOGUE.has(convention);
+
 /** A paragraph that opens with a dash of dialogue: "— Сергей Викторович, как вы оцениваете…?" */
 const DIALOGUE_DASH = /^[—–]\s+(?=\S)/u;
 const ASKS = /[?？]["»”)]*\s*$/u;
@@ -145,7 +153,7 @@ export function dialogueDashes(paragraphs: string[], conventions: LabelConventio
   }
   close(last);
   if (utterances < 4 || questions < 2) return null;
-  return (paragraph) => {
+  const convention: LabelConvention = (paragraph) => {
     const m = DIALOGUE_DASH.exec(paragraph);
     if (!m) return null;
     const asks = asking.get(paragraph) ?? ASKS.test(paragraph);
@@ -158,6 +166,71 @@ export function dialogueDashes(paragraphs: string[], conventions: LabelConventio
       textStart: m[0].length,
     };
   };
+  UNNAMED_DIALOGUE.add(convention);
+  return convention;
+}
+
+/** A bold line that ends as a sentence does, which a heading does not: "Tell us about the talks." */
+const ENDS_SENTENCE = /[.!…:;]["»”)]*\s*$/u;
+/** A question put without a question mark is a sentence at least this long; a heading is shorter. */
+const STATED_QUESTION = 40;
+/** A bold line that neither asks nor ends as a sentence: a heading. */
+const isHeading = (p: string) => !ASKS.test(p) && !ENDS_SENTENCE.test(p);
+
+/**
+ * Newspaper interviews printed with each question in bold and no names, the answer in plain type
+ * below ("<p><b>Sergey Viktorovich, how do you assess…?</b></p><p>Positively…</p>"). A run of
+ * paragraphs wholly in bold (`emphasised`, from the HTML reader) that asks, or states at sentence
+ * length what it puts, is a question; the first plain paragraph after it opens the answer (whoever
+ * the title names, as for "Answer:"). A short bold line with no end stop is a heading, and asks
+ * nothing. Null unless the page is such an interview: no paragraph with a label of the profile's,
+ * and at least three questions, two of them asking.
+ */
+export function boldQuestions(
+  paragraphs: string[],
+  emphasised: readonly string[] | undefined,
+  conventions: LabelConvention[],
+): LabelConvention | null {
+  if (!emphasised || emphasised.length === 0) return null;
+  const bold = new Set(emphasised);
+  const opens = new Map<string, "question" | "answer">();
+  let questions = 0;
+  let asking = 0;
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i] as string;
+    if (matchLabel(p, conventions)) return null;
+    if (!bold.has(p) || (i > 0 && bold.has(paragraphs[i - 1] as string))) continue;
+    let end = i;
+    while (end + 1 < paragraphs.length && bold.has(paragraphs[end + 1] as string)) end++;
+    // Headings over the question ("On the situation in Europe") stay with what came before.
+    let start = i;
+    while (start < end && isHeading(paragraphs[start] as string)) start++;
+    const run = paragraphs.slice(start, end + 1);
+    const last = run[run.length - 1] as string;
+    const reply = paragraphs[end + 1];
+    const asks = ASKS.test(last);
+    const states = ENDS_SENTENCE.test(last) && run.join(" ").length >= STATED_QUESTION;
+    if (reply === undefined || !(asks || states)) continue;
+    opens.set(paragraphs[start] as string, "question");
+    opens.set(reply, "answer");
+    questions++;
+    if (asks) asking++;
+  }
+  if (questions < 3 || asking < 2) return null;
+  const convention: LabelConvention = (paragraph) => {
+    const role = opens.get(paragraph);
+    if (!role) return null;
+    // Nothing is printed before the words: the label as printed is empty.
+    return {
+      label: "",
+      name: role === "question" ? "Question" : "Answer",
+      qualifier: null,
+      role,
+      textStart: 0,
+    };
+  };
+  UNNAMED_DIALOGUE.add(convention);
+  return convention;
 }
 
 /** "Moderator:", "Ведущий:", "Ведучий:", "MODERATOR:" */
@@ -373,7 +446,7 @@ const CALLED_NEWSROOM_LAST = new RegExp(
 );
 /** Newsrooms called by their wire's name or letters alone: never anything else. */
 const WIRE = new RegExp(
-  String.raw`^(?:Reuters|Bloomberg|Xinhua|Sputnik|Yonhap|Kyodo|Anadolu|Interfax|Associated Press|${MEDIA_ACRONYMS})$`,
+  `^(?:Reuters|Bloomberg|Xinhua|Sputnik|Yonhap|Kyodo|Anadolu|Interfax|Associated Press|${MEDIA_ACRONYMS})$`,
   "u",
 );
 

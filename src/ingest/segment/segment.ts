@@ -94,7 +94,8 @@ export function segment(input: SegmentInput): SegmentResult {
   const kept = open.filter((t) => t.paragraphs.length > 0 || t.match !== null);
   const shapes = kept.map((t) => ({
     role: t.match?.role ?? null,
-    label: t.match?.label ?? null,
+    // A label printed as nothing (a question in bold) is no label.
+    label: t.match?.label || null,
     paragraphs: t.paragraphs,
   }));
   const kinds = classifyTurns(shapes, labelled > 0);
@@ -109,7 +110,7 @@ export function segment(input: SegmentInput): SegmentResult {
       index: turns.length,
       speakerId: speaker.speakerId,
       speakerName: speaker.speakerName,
-      label: t.match?.label ?? null,
+      label: t.match?.label || null,
       kind,
       addressedTo,
       interpreted: t.interpreted,
