@@ -544,6 +544,24 @@ describe("turn kinds", () => {
     ]);
   });
 
+  it("a one-word adverb in reply answers, where a one-word name calls on someone", () => {
+    const { kinds, pairs } = read([
+      "Q    Do you expect the talks to succeed?",
+      "MS. BAKER:  Positively.",
+      "Q    And will the President attend?",
+      "MS. BAKER:  Hopefully.",
+      "MS. BAKER:  Kelly.",
+      "Q    Will the bill pass?",
+      `MS. BAKER:  ${ANSWER}`,
+    ]);
+    expect(kinds).toEqual(["question", "answer", "question", "answer", "moderator", "question", "answer"]);
+    expect(pairs).toEqual([
+      [0, 1],
+      [2, 3],
+      [5, 6],
+    ]);
+  });
+
   it("a follow-up after a short answer is paired with the answer that follows it", () => {
     const { kinds, pairs } = read([
       "Q    Has the President spoken to the Chancellor?",

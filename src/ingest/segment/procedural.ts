@@ -160,6 +160,7 @@ export function callsOnSomeone(text: string): boolean {
       !isCourtesy(t.replace(/^(?:yes|yeah|okay|ok|all right|alright|great),?\s+/iu, "")) &&
       !/\p{sc=Cyrillic}/u.test(t) &&
       !NOT_A_NAME.test(t.replace(/\.$/u, "?")) &&
+      !ONE_ADVERB.test(t) &&
       NAME_CALLED.test(t)) ||
     callsOnOutlet(t.replace(/^(?:yes|yeah|okay|ok|all right|alright|next|and)[,.]?\s+/iu, ""))
   );
@@ -168,6 +169,12 @@ export function callsOnSomeone(text: string): boolean {
 // Capitalised one-word replies that are not names: "Close?", "Really?", "Yes?".
 const NOT_A_NAME =
   /^(?:yes|yeah|yep|yup|no|nope|really|what|sorry|right|close|okay|ok|sure|why|how|when|where|who|pardon|again|and|or|so|exactly|absolutely|indeed|correct|true|fine|great|good|thanks|totally|definitely|precisely|agreed|perfect|wow|well|alright|maybe|probably|certainly|done|uh-huh|mm-hmm|mhm|hmm|huh|oh|ah|right-o)\?$/iu;
+
+/**
+ * A one-word reply that is an adverb by its ending ("Positively.", "Obviously.", "Hopefully.",
+ * "Unfortunately."), which a name called never has: Sally, Kelly and Emily keep their own.
+ */
+const ONE_ADVERB = /^\p{L}{3,}(?:tely|ively|ously|ally|fully|ently|antly|ibly|ably)[.!?]?$/iu;
 
 /**
  * Hands the floor to someone else, and says little else: "Go ahead.", "Next question.", "Thank
@@ -231,6 +238,7 @@ export function isHandOff(text: string): boolean {
     words <= 3 &&
     !/\p{sc=Cyrillic}/u.test(t) &&
     !NOT_A_NAME.test(t.replace(/\.$/u, "?")) &&
+    !ONE_ADVERB.test(t) &&
     NAME_CALLED.test(t)
   );
 }
