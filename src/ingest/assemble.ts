@@ -175,8 +175,9 @@ export function assemble(draft: Draft, registry: SpeakerRegistry, provenance: Pr
 
 /**
  * An interview that prints no names opens with the publication's lead ("The Minister answered our
- * correspondent's questions on the eve of the summit"), which introduces the person asked: it is
- * nobody's words, and runs the interview as a host's introduction does.
+ * correspondent's questions on the eve of the summit"), which is not the person asked: nobody's,
+ * as far as the page says. Its kind is left as read: when the first question was not told apart,
+ * what stands there is the person's answer, and unknown is the most that can be said of its speaker.
  */
 function leadIsThePublications(turns: Turn[]): void {
   const lead = turns[0];
@@ -184,7 +185,6 @@ function leadIsThePublications(turns: Turn[]): void {
     return;
   lead.speakerId = null;
   lead.speakerName = null;
-  lead.kind = "moderator";
 }
 
 /**

@@ -312,7 +312,7 @@ describe("press conferences of other bodies", () => {
     });
   });
 
-  it("an interview printed as dialogue with dashes: the lead introduces, the utterance that asks is the question, the one after it the answer of the person the title names", () => {
+  it("an interview printed as dialogue with dashes: the lead is nobody's, the utterance that asks is the question, the one after it the answer of the person the title names", () => {
     const [doc] = ingestText(
       "intervyu.txt",
       textPage([
@@ -329,8 +329,8 @@ describe("press conferences of other bodies", () => {
       ]),
     );
     expect(doc?.turns.map((t) => `${t.kind}:${t.label}:${t.speakerId}:${t.paragraphs.length}`)).toEqual([
-      // The agency's lead introduces the minister: nobody's words.
-      "moderator:null:null:1",
+      // The agency's lead introduces the minister: not his words.
+      "remarks:null:null:1",
       "question:—:null:2",
       "answer:—:sergey-lavrov:2",
       "question:—:null:1",

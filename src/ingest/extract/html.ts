@@ -71,22 +71,25 @@ const BOLD_TAGS = new Set(["b", "strong"]);
  */
 function boldPieces(leaf: Element): boolean[] {
   const pieces: { text: string; bold: boolean }[] = [{ text: "", bold: true }];
-  const visit = (node: Node, inBold: boolean) => {
+  const visit = (node: Node, inBold: boolean, inLink: boolean) => {
     if (node.nodeType === 3 || node.nodeType === 4) {
       const parts = (node.textContent ?? "").split(BREAK);
       parts.forEach((part, k) => {
         if (k > 0) pieces.push({ text: "", bold: true });
         const piece = pieces[pieces.length - 1] as { text: string; bold: boolean };
         piece.text += part;
-        if (!inBold && /\S/u.test(part)) piece.bold = false;
+        if ((!inBold || inLink) && /\S/u.test(part)) piece.bold = false;
       });
       return;
     }
     if (node.nodeType !== 1) return;
-    const bold = inBold || BOLD_TAGS.has((node as Element).localName.toLowerCase());
-    for (const child of Array.from(node.childNodes)) visit(child, bold);
+    const tag = (node as Element).localName.toLowerCase();
+    const bold = inBold || BOLD_TAGS.has(tag);
+    // A link's bold is a link's ("Read also: …?"), not a question.
+    const link = inLink || tag === "a";
+    for (const child of Array.from(node.childNodes)) visit(child, bold, link);
   };
-  for (const child of Array.from(leaf.childNodes)) visit(child, false);
+  for (const child of Array.from(leaf.childNodes)) visit(child, false, false);
   return pieces.filter((p) => normaliseSpace(p.text)).map((p) => p.bold);
 }
 

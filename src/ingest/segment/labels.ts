@@ -170,21 +170,25 @@ export function dialogueDashes(paragraphs: string[], conventions: LabelConventio
   return convention;
 }
 
-/** A bold line that ends as a sentence does, which a heading does not: "Tell us about the talks." */
+/** A bold line that ends as a sentence does, which a heading does not. */
 const ENDS_SENTENCE = /[.!…:;]["»”)]*\s*$/u;
-/** A question put without a question mark is a sentence at least this long; a heading is shorter. */
-const STATED_QUESTION = 40;
 /** A bold line that neither asks nor ends as a sentence: a heading. */
 const isHeading = (p: string) => !ASKS.test(p) && !ENDS_SENTENCE.test(p);
+/** The person asked, addressed: "you", "вы", "ви", "Сергей Викторович" aside. */
+const ADDRESSES =
+  /(?<![\p{L}])(?:you|your|yours|вы|вас|вам|вами|ваш\p{L}*|ви|вашого|вашій|тобі|ты|тебя|тебе)(?![\p{L}])/iu;
 
 /**
  * Newspaper interviews printed with each question in bold and no names, the answer in plain type
  * below ("<p><b>Sergey Viktorovich, how do you assess…?</b></p><p>Positively…</p>"). A run of
- * paragraphs wholly in bold (`emphasised`, from the HTML reader) that asks, or states at sentence
- * length what it puts, is a question; the first plain paragraph after it opens the answer (whoever
- * the title names, as for "Answer:"). A short bold line with no end stop is a heading, and asks
- * nothing. Null unless the page is such an interview: no paragraph with a label of the profile's,
- * and at least three questions, two of them asking.
+ * paragraphs wholly in bold (`emphasised`, from the HTML reader) is a question up to its last
+ * paragraph that asks; the paragraph after that opens the answer (whoever the title names, as for
+ * "Answer:"). Short bold lines with no end stop over it are headings and stay with what came
+ * before. Bold that asks nothing (emphasis, a pull quote, a crosshead) is part of the answer.
+ * Null unless the page is such an interview: no paragraph with a label of the profile's, at least
+ * three questions, two of them addressing the person asked ("you", "вы", "ви"; rhetorical
+ * subheads address nobody), and no bold paragraph whose words stand elsewhere on the page too
+ * (a pull quote repeating the answer), since paragraphs are told apart by their words.
  */
 export function boldQuestions(
   paragraphs: string[],
@@ -193,30 +197,33 @@ export function boldQuestions(
 ): LabelConvention | null {
   if (!emphasised || emphasised.length === 0) return null;
   const bold = new Set(emphasised);
+  const seen = new Set<string>();
+  for (const p of paragraphs) {
+    if (seen.has(p) && bold.has(p)) return null;
+    seen.add(p);
+  }
   const opens = new Map<string, "question" | "answer">();
   let questions = 0;
-  let asking = 0;
+  let addressing = 0;
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs[i] as string;
     if (matchLabel(p, conventions)) return null;
     if (!bold.has(p) || (i > 0 && bold.has(paragraphs[i - 1] as string))) continue;
     let end = i;
     while (end + 1 < paragraphs.length && bold.has(paragraphs[end + 1] as string)) end++;
-    // Headings over the question ("On the situation in Europe") stay with what came before.
     let start = i;
     while (start < end && isHeading(paragraphs[start] as string)) start++;
-    const run = paragraphs.slice(start, end + 1);
-    const last = run[run.length - 1] as string;
-    const reply = paragraphs[end + 1];
-    const asks = ASKS.test(last);
-    const states = ENDS_SENTENCE.test(last) && run.join(" ").length >= STATED_QUESTION;
-    if (reply === undefined || !(asks || states)) continue;
+    // The question ends with its last paragraph that asks; bold after it is the answer's.
+    let last = end;
+    while (last >= start && !ASKS.test(paragraphs[last] as string)) last--;
+    const reply = paragraphs[last + 1];
+    if (last < start || reply === undefined || opens.has(reply)) continue;
     opens.set(paragraphs[start] as string, "question");
     opens.set(reply, "answer");
     questions++;
-    if (asks) asking++;
+    if (paragraphs.slice(start, last + 1).some((q) => ADDRESSES.test(q))) addressing++;
   }
-  if (questions < 3 || asking < 2) return null;
+  if (questions < 3 || addressing < 2) return null;
   const convention: LabelConvention = (paragraph) => {
     const role = opens.get(paragraph);
     if (!role) return null;
