@@ -544,21 +544,34 @@ describe("turn kinds", () => {
     ]);
   });
 
-  it("a one-word adverb in reply answers, where a one-word name calls on someone", () => {
+  it("a one-word adverb or answer of time or amount in reply answers, where a one-word name calls on someone", () => {
     const { kinds, pairs } = read([
       "Q    Do you expect the talks to succeed?",
       "MS. BAKER:  Positively.",
       "Q    And will the President attend?",
       "MS. BAKER:  Hopefully.",
       "MS. BAKER:  Kelly.",
-      "Q    Will the bill pass?",
-      `MS. BAKER:  ${ANSWER}`,
+      "Q    When will the bill pass?",
+      "MS. BAKER:  Soon.",
+      "Q    Did the meeting change anything?",
+      "MS. BAKER:  Nothing.",
     ]);
-    expect(kinds).toEqual(["question", "answer", "question", "answer", "moderator", "question", "answer"]);
+    expect(kinds).toEqual([
+      "question",
+      "answer",
+      "question",
+      "answer",
+      "moderator",
+      "question",
+      "answer",
+      "question",
+      "answer",
+    ]);
     expect(pairs).toEqual([
       [0, 1],
       [2, 3],
       [5, 6],
+      [7, 8],
     ]);
   });
 

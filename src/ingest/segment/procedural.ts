@@ -166,9 +166,10 @@ export function callsOnSomeone(text: string): boolean {
   );
 }
 
-// Capitalised one-word replies that are not names: "Close?", "Really?", "Yes?".
+// Capitalised one-word replies that are not names: "Close?", "Really?", "Yes?", and one-word
+// answers of time, amount or degree ("Soon.", "Never.", "Nothing.", "Both.", "Mostly.").
 const NOT_A_NAME =
-  /^(?:yes|yeah|yep|yup|no|nope|really|what|sorry|right|close|okay|ok|sure|why|how|when|where|who|pardon|again|and|or|so|exactly|absolutely|indeed|correct|true|fine|great|good|thanks|totally|definitely|precisely|agreed|perfect|wow|well|alright|maybe|probably|certainly|done|uh-huh|mm-hmm|mhm|hmm|huh|oh|ah|right-o)\?$/iu;
+  /^(?:yes|yeah|yep|yup|no|nope|really|what|sorry|right|close|okay|ok|sure|why|how|when|where|who|pardon|again|and|or|so|exactly|absolutely|indeed|correct|true|fine|great|good|thanks|totally|definitely|precisely|agreed|perfect|wow|well|alright|maybe|probably|certainly|done|uh-huh|mm-hmm|mhm|hmm|huh|oh|ah|right-o|soon|never|later|today|tomorrow|tonight|yesterday|always|sometimes|often|perhaps|likely|unlikely|nothing|everything|something|both|neither|either|none|nobody|everyone|everybody|anyone|anything|nowhere|everywhere|now|yet|already|once|twice|false|wrong|partly|mostly|largely|hardly|noted|understood|interesting)\?$/iu;
 
 /**
  * A one-word reply that is an adverb by its ending ("Positively.", "Obviously.", "Hopefully.",
