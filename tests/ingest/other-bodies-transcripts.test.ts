@@ -11,6 +11,7 @@ import {
   addressee,
   isOutletName,
   labelsQAndA,
+  matchLabel,
   nameWithOffice,
   newsroomLabel,
 } from "../../src/ingest/segment/labels.js";
@@ -305,6 +306,17 @@ describe("press conferences of other bodies", () => {
       expect(registry.findByName("Захарово")).toBeNull();
       expect(registry.findByName("Медведево")).toBeNull();
       expect(registry.findByName("Г.Тихого")?.id).toBe("heorhii-tykhyi");
+    });
+
+    it("links in capitals before a colon (READ MORE:, SEE ALSO:, RELATED:) are page furniture, not speakers", () => {
+      for (const p of [
+        "READ MORE: Biden to visit Kyiv",
+        "SEE ALSO: The summit in brief",
+        "RELATED: Ministers meet",
+        "EDITOR’S NOTE: Updated.",
+      ])
+        expect(matchLabel(p, generic.conventions)).toBeNull();
+      expect(matchLabel("MS. PSAKI: Good afternoon.", generic.conventions)?.name).toBe("MS. PSAKI");
     });
 
     it("a question's options A:, B: are no answer labels", () => {

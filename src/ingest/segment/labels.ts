@@ -542,8 +542,9 @@ export const nameWithOffice: LabelConvention = (paragraph) => {
   return labelledUpTo(paragraph, m[0].length, name, "speaker");
 };
 
+// Page furniture in capitals before a colon: "READ MORE:", "SEE ALSO:", "RELATED:" are links, not speakers.
 const NOT_A_CAPS_LABEL =
-  /^(NOTE|END|UPDATE|CORRECTION|EMBARGOED|FACT SHEET|WASHINGTON|PLEASE NOTE|ET|EST|EDT|PM|AM|P\.M|A\.M|[IVXLC]+)$/;
+  /^(NOTE|END|UPDATE|CORRECTION|EMBARGOED|FACT SHEET|WASHINGTON|PLEASE NOTE|ET|EST|EDT|PM|AM|P\.M|A\.M|[IVXLC]+|READ MORE|READ ALSO|SEE ALSO|ALSO READ|RELATED|RELATED STORY|RELATED CONTENT|EDITOR[’']S NOTE)$/;
 
 /** All-capitals labels of US transcripts: "MS. PSAKI:", "THE PRESIDENT:", "SENIOR ADMINISTRATION OFFICIAL:". */
 export const capitalsLabel = build(
