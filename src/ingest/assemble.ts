@@ -25,7 +25,6 @@ import {
   dialogueDashes,
   type LabelConvention,
   labelsQAndA,
-  printsNoNames,
   SPOKESPERSON_WORDS,
 } from "./segment/labels.js";
 import { isEditorialNote, isPlaceLine } from "./segment/procedural.js";
@@ -111,7 +110,7 @@ export function assemble(draft: Draft, registry: SpeakerRegistry, provenance: Pr
       )
     : null;
   const titlePerson = titleSpeaker?.speakerId ? registry.get(titleSpeaker.speakerId) : undefined;
-  const conventions = labelConventions(draft, profile, registry);
+  const { conventions, printsNoNames } = labelConventions(draft, profile, registry);
   const result = segment({
     paragraphs: draft.paragraphs,
     conventions,
@@ -128,7 +127,7 @@ export function assemble(draft: Draft, registry: SpeakerRegistry, provenance: Pr
     hasDialogue: draft.hasDialogue,
   });
   if (draft.speakers) clearUnnamed(result.turns, draft.speakers);
-  if (conventions.length === 1 && printsNoNames(conventions[0])) leadIsThePublications(result.turns);
+  if (printsNoNames) leadIsThePublications(result.turns);
   spokespersonsOnly(result.turns, titleSpeaker, titlePerson, date);
   nameFromIntroductions(
     result.turns,
@@ -190,14 +189,15 @@ function leadIsThePublications(turns: Turn[]): void {
 /**
  * Which labels split turns: a source that names every message's speaker uses its own labels only
  * (chat-style interviews); otherwise the profile's conventions, with an interview's interviewer
- * asking on sites whose titles name guests (hosted.ts).
+ * asking on sites whose titles name guests (hosted.ts). `printsNoNames`: the page is an interview
+ * that prints no names (dash dialogue, bold questions), whose opening is the publication's lead.
  */
 function labelConventions(
   draft: Draft,
   profile: PublisherProfile,
   registry: SpeakerRegistry,
-): LabelConvention[] {
-  if (draft.speakers) return [knownLabels(draft.speakers)];
+): { conventions: LabelConvention[]; printsNoNames: boolean } {
+  if (draft.speakers) return { conventions: [knownLabels(draft.speakers)], printsNoNames: false };
   const conventions = namedAskerConventions(
     draft,
     interviewConventions(draft, profile, registry),
@@ -211,9 +211,12 @@ function labelConventions(
       ? (dialogueDashes(draft.paragraphs, conventions) ??
         boldQuestions(draft.paragraphs, draft.emphasised, conventions))
       : null;
-  if (dialogue) return [dialogue];
+  if (dialogue) return { conventions: [dialogue], printsNoNames: true };
   // "Q:" and "A:" (an interview's transcript): "A:" answers, where elsewhere it may open a list's item.
-  return labelsQAndA(draft.paragraphs) ? [bareA, ...conventions] : conventions;
+  return {
+    conventions: labelsQAndA(draft.paragraphs) ? [bareA, ...conventions] : conventions,
+    printsNoNames: false,
+  };
 }
 
 /**

@@ -110,14 +110,6 @@ export const labelsQAndA = (paragraphs: string[]) =>
   // "A: …", "B: …": a list's items, whatever else the page asks.
   !paragraphs.some((p) => /^B\s*:\s*\S/u.test(p));
 
-/**
- * Conventions of interviews that print no names (dash dialogue, bold questions): what stands above
- * the first question is the publication's lead, introducing the person asked, not their words.
- */
-const UNNAMED_DIALOGUE = new WeakSet<LabelConvention>();
-export const printsNoNames = (convention: LabelConvention | undefined) =>
-  convention !== undefined && UNNAMED_DIALOGUE.has(convention);
-
 /** A paragraph that opens with a dash of dialogue: "— Сергей Викторович, как вы оцениваете…?" */
 const DIALOGUE_DASH = /^[—–]\s+(?=\S)/u;
 const ASKS = /[?？]["»”)]*\s*$/u;
@@ -153,7 +145,7 @@ export function dialogueDashes(paragraphs: string[], conventions: LabelConventio
   }
   close(last);
   if (utterances < 4 || questions < 2) return null;
-  const convention: LabelConvention = (paragraph) => {
+  return (paragraph) => {
     const m = DIALOGUE_DASH.exec(paragraph);
     if (!m) return null;
     const asks = asking.get(paragraph) ?? ASKS.test(paragraph);
@@ -166,8 +158,6 @@ export function dialogueDashes(paragraphs: string[], conventions: LabelConventio
       textStart: m[0].length,
     };
   };
-  UNNAMED_DIALOGUE.add(convention);
-  return convention;
 }
 
 /** A bold line that ends as a sentence does, which a heading does not. */
@@ -224,7 +214,7 @@ export function boldQuestions(
     if (paragraphs.slice(start, last + 1).some((q) => ADDRESSES.test(q))) addressing++;
   }
   if (questions < 3 || addressing < 2) return null;
-  const convention: LabelConvention = (paragraph) => {
+  return (paragraph) => {
     const role = opens.get(paragraph);
     if (!role) return null;
     // Nothing is printed before the words: the label as printed is empty.
@@ -236,8 +226,6 @@ export function boldQuestions(
       textStart: 0,
     };
   };
-  UNNAMED_DIALOGUE.add(convention);
-  return convention;
 }
 
 /** "Moderator:", "Ведущий:", "Ведучий:", "MODERATOR:" */

@@ -158,10 +158,7 @@ export function callsOnSomeone(text: string): boolean {
     (spokenWordCount(t, 4) <= 4 &&
       // "Hello?", "Bye.", "Cheers.": courtesy, not a name ("All right," before a name is only filler).
       !isCourtesy(t.replace(/^(?:yes|yeah|okay|ok|all right|alright|great),?\s+/iu, "")) &&
-      !/\p{sc=Cyrillic}/u.test(t) &&
-      !NOT_A_NAME.test(t.replace(/\.$/u, "?")) &&
-      !ONE_ADVERB.test(t) &&
-      NAME_CALLED.test(t)) ||
+      isNameCalled(t)) ||
     callsOnOutlet(t.replace(/^(?:yes|yeah|okay|ok|all right|alright|next|and)[,.]?\s+/iu, ""))
   );
 }
@@ -176,6 +173,16 @@ const NOT_A_NAME =
  * "Unfortunately."), which a name called never has: Sally, Kelly and Emily keep their own.
  */
 const ONE_ADVERB = /^\p{L}{3,}(?:tely|ively|ously|ally|fully|ently|antly|ibly|ably)[.!?]?$/iu;
+
+/**
+ * A few words that call a name ("Karen?", "Mary.", "Yes, Peter?"), in Latin letters only, as no
+ * list tells a Cyrillic word from a name ("Складна." answers); not a one-word reply that is no name.
+ */
+const isNameCalled = (t: string) =>
+  !/\p{sc=Cyrillic}/u.test(t) &&
+  !NOT_A_NAME.test(t.replace(/\.$/u, "?")) &&
+  !ONE_ADVERB.test(t) &&
+  NAME_CALLED.test(t);
 
 /**
  * Hands the floor to someone else, and says little else: "Go ahead.", "Next question.", "Thank
@@ -235,13 +242,7 @@ export function isHandOff(text: string): boolean {
   // A name called: "Karen?", "Yes, Peter?", "Mary.", "Great. Subhan?" (calling on a reporter); in
   // Latin letters only, as no list tells a Cyrillic word from a name ("Складна." answers).
   const t = rest.join(" ").trim();
-  return (
-    words <= 3 &&
-    !/\p{sc=Cyrillic}/u.test(t) &&
-    !NOT_A_NAME.test(t.replace(/\.$/u, "?")) &&
-    !ONE_ADVERB.test(t) &&
-    NAME_CALLED.test(t)
-  );
+  return words <= 3 && isNameCalled(t);
 }
 
 // Listening noises from the people asking: they take no turn in the exchange.
