@@ -291,7 +291,7 @@ describe("turn kinds", () => {
     ]);
   });
 
-  it("a question put in three parts to someone who only listens is one question; an aside that is more than listening splits it", () => {
+  it("a question put in three parts to someone who only listens, or asks what is meant, is one question; an aside that says something splits it", () => {
     const listened = read([
       "Q    You are going to Ethiopia, where there is effectively no opposition in parliament.",
       "THE PRESIDENT:  Right.",
@@ -311,7 +311,27 @@ describe("turn kinds", () => {
       "Q    Awaits you. What is your new reality?",
       `THE PRESIDENT:  ${ANSWER}`,
     ]);
-    expect(asked.pairs).toEqual([[2, 3]]);
+    expect(asked.pairs).toEqual([
+      [0, 3],
+      [2, 3],
+    ]);
+    const brokenOff = read([
+      "Q    Does the President have any position on the relationship with India?",
+      "MR. CARNEY:  Does he have any --",
+      "Q    Any thoughts on what is happening on that front?",
+      `MR. CARNEY:  ${ANSWER}`,
+    ]);
+    expect(brokenOff.pairs).toEqual([
+      [0, 3],
+      [2, 3],
+    ]);
+    const said = read([
+      "Q    Leader McConnell has said that he has not been invited to the White House.",
+      "MS. PSAKI:  I think he corrected that statement.",
+      "Q    Does the President plan to have a big meeting with the leaders?",
+      `MS. PSAKI:  ${ANSWER}`,
+    ]);
+    expect(said.pairs).toEqual([[2, 3]]);
   });
 
   it("a reporter's few words that no one answers, because another reporter or the official's answer goes on, are shouts from the room", () => {
@@ -1320,7 +1340,7 @@ describe("turn kinds: nods, the line and running the room", () => {
     ]);
   });
 
-  it("an official asking what was meant, broken off as the reporter explains (Are you suggesting that —), answers nothing", () => {
+  it("an official asking what was meant, broken off as the reporter explains (Are you suggesting that —), answers nothing, and the answer after answers both wordings", () => {
     const { kinds, pairs } = read([
       "Q    Is it a coincidence that eight counties in Kentucky were chosen?",
       "MR. CARNEY:  Are you suggesting that we're trying to assist the --",
@@ -1342,6 +1362,7 @@ describe("turn kinds: nods, the line and running the room", () => {
       "answer",
     ]);
     expect(pairs).toEqual([
+      [0, 3],
       [2, 3],
       [4, 5],
       [6, 7],

@@ -20,10 +20,12 @@
  * A question put in parts while the person asked only listens ("You're going to Ethiopia, where
  * there is no opposition." "Right." "You're going to Kenya, where…?") is one question: the answer
  * answers every part. Three annotators out of four pair them so; on the blind sample it moved pair
- * F1 from 0.899 to 0.902. Parts split by an aside that is more than listening ("What awaits you?"
- * "What do I think what?" "Awaits you. What's your new reality?") are left as separate questions:
- * annotators disagree on whether the first part is answered, and on the blind sample grouping them
- * lost as much precision as it gained recall (docs/quality.md).
+ * F1 from 0.899 to 0.902. So is one whose first part the person asked only asks about ("What awaits
+ * you?" "What do I think what?" "Awaits you. What's your new reality?", "Does he have any --"):
+ * the annotators from the written guide pair the answer with both parts (docs/quality.md: every
+ * sample annotated from the guide gained, the blind eighth 0.863 to 0.866; the two annotated
+ * before it, which left the first part unpaired, lost). Parts split by an aside that says
+ * something ("I think he corrected that statement.") are left as separate questions.
  */
 import type { QaPair, Turn } from "../../model/document.js";
 

@@ -17,10 +17,20 @@ import { asksToHearAgain, callsOnSomeone, isBackchannel, mentionsHandOff } from 
 import { nameQuestioners } from "./questioners.js";
 import { findStageDirections } from "./stage-directions.js";
 import { classifyTurns, continuations } from "./turn-kinds.js";
-import { isBrokenOff, isCutOff, sentencesOf, spokenWordCount } from "./words.js";
+import { isBrokenOff, isCutOff, sentencesOf, spokenWordCount, withoutStageDirections } from "./words.js";
 
 /** Words at most in an answer's start broken off by the next question (pairing). */
 const BROKEN_START = 4;
+
+/**
+ * A turn of the people asked, between two parts of a question, that asks back or breaks off: it
+ * ends on a question mark ("Which President was he talking about? (Laughter.)") or a dash ("Are
+ * you suggesting that we're trying to assist the --"), so it has answered nothing yet.
+ */
+function asksWhatIsMeant(text: string): boolean {
+  const said = withoutStageDirections(text).trim();
+  return /[?？]$/u.test(said) || isCutOff(said);
+}
 
 export interface SpeakerRef {
   speakerId: string | null;
@@ -135,14 +145,17 @@ export function segment(input: SegmentInput): SegmentResult {
     turn.speakerId = speaker.speakerId;
     turn.speakerName = speaker.speakerName;
   });
-  // The people asked listening while a question is put: "Yes.", "Right.", "Uh-huh.", or asking
-  // to hear it again ("I'm so sorry." before the reporter puts it again).
+  // The people asked listening while a question is put: "Yes.", "Right.", "Uh-huh.", asking to
+  // hear it again ("I'm so sorry." before the reporter puts it again), or asking what it means
+  // ("Like who?", "A heads-up on what?", "Does he have any --"): the reporter's next words say
+  // more of the same question, and the answer after them answers both.
   const listening = turns.map((t) => {
     if (t.kind !== "other" || shapes[t.index]?.role === "question") return false;
     const text = t.paragraphs.join(" ");
     return (
       isBackchannel(text) ||
       asksToHearAgain(text) ||
+      asksWhatIsMeant(text) ||
       /^(?:okay|ok|all right|alright)[.!]?$/iu.test(text.trim())
     );
   });
