@@ -1340,6 +1340,31 @@ describe("turn kinds: nods, the line and running the room", () => {
     ]);
   });
 
+  it("an official's question back about what was asked (Are we talking about Afghanistan and Pakistan?) answers nothing, but one that asks the reporter what they have (Do you have a record of that?) disputes the premise and answers", () => {
+    const asked = read([
+      "Q    Are they strong allies, or have they been co-opted by the Taliban?",
+      "MR. GIBBS:  Are we talking about Afghanistan and Pakistan? (Laughter.)",
+      "Q    Pakistan.",
+      `MR. GIBBS:  ${ANSWER}`,
+    ]);
+    expect(asked.kinds).toEqual(["question", "other", "question", "answer"]);
+    expect(asked.pairs).toEqual([
+      [0, 3],
+      [2, 3],
+    ]);
+    const rebutted = read([
+      "Q    Any concern that these migrants will take the phones and just toss them?",
+      "MS. PSAKI:  Do you have a record of people throwing phones away?",
+      "Q    I am just asking if that is a concern.",
+      `MS. PSAKI:  ${ANSWER}`,
+    ]);
+    expect(rebutted.kinds).toEqual(["question", "answer", "question", "answer"]);
+    expect(rebutted.pairs).toEqual([
+      [0, 1],
+      [2, 3],
+    ]);
+  });
+
   it("an official asking what was meant, broken off as the reporter explains (Are you suggesting that —), answers nothing, and the answer after answers both wordings", () => {
     const { kinds, pairs } = read([
       "Q    Is it a coincidence that eight counties in Kentucky were chosen?",

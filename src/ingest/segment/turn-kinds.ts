@@ -82,6 +82,14 @@ function sideOf(t: TurnShape): Side {
 
 const textOf = (t: TurnShape) => t.paragraphs.join("\n");
 const SHORT_REPLY = 15;
+/** Words of a question an official asks back about the one just put ("Are we talking about Afghanistan and Pakistan?"). */
+const ASKED_BACK = 12;
+/**
+ * A question back that asks the reporter what they have or did ("Do you have a record of people
+ * throwing phones away?", "Have you done a vote count?") disputes the premise: it answers.
+ */
+const REBUTS =
+  /^(?:(?:well|but|and|so|look|okay|ok)[,\s]+)*(?:do|did|have|had) you (?!mean\b|want\b|wanna\b|ask|talk|refer|say)/iu;
 const SHORT_REMARK = 12;
 /** Words past which a turn is a statement of its own, not a few words between others. */
 const LONG_TURN = 40;
@@ -335,7 +343,10 @@ export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[
     if (
       prevSide === "ask" &&
       nextSide === "ask" &&
-      ((prevAsked && words <= 6 && /\?\s*$/u.test(text)) ||
+      ((prevAsked &&
+        words <= ASKED_BACK &&
+        /\?\s*$/u.test(withoutStageDirections(text)) &&
+        !REBUTS.test(text)) ||
         (prevAsked &&
           words <= SHORT_REPLY &&
           isBrokenOff(text) &&
