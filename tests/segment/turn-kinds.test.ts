@@ -1340,6 +1340,16 @@ describe("turn kinds: nods, the line and running the room", () => {
     ]);
   });
 
+  it("a word or two called out over a question just put (Filibuster.) is a shout from the room, and the reply answers the question", () => {
+    const { kinds, pairs } = read([
+      "Q    And a dark day for democracy, what happened up on the Hill yesterday. Is the President frustrated?",
+      "Q    Filibuster.",
+      `MS. JEAN-PIERRE:  ${ANSWER}`,
+    ]);
+    expect(kinds).toEqual(["question", "other", "answer"]);
+    expect(pairs).toEqual([[0, 2]]);
+  });
+
   it("an official's question back about what was asked (Are we talking about Afghanistan and Pakistan?) answers nothing, but one that asks the reporter what they have (Do you have a record of that?) disputes the premise and answers", () => {
     const asked = read([
       "Q    Are they strong allies, or have they been co-opted by the Taliban?",

@@ -91,6 +91,8 @@ const ASKED_BACK = 12;
 const REBUTS =
   /^(?:(?:well|but|and|so|look|okay|ok)[,\s]+)*(?:do|did|have|had) you (?!mean\b|want\b|wanna\b|ask|talk|refer|say)/iu;
 const SHORT_REMARK = 12;
+/** Words called out over a question another reporter has just put ("Filibuster.", "Paused."). */
+const SHOUT_WORDS = 4;
 /** Words past which a turn is a statement of its own, not a few words between others. */
 const LONG_TURN = 40;
 /** So few words after a sound check or complaint that they only say the sound is fine. */
@@ -450,7 +452,16 @@ export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[
     const next = i + 1;
     if (next >= turns.length || continued[next] === i) continue;
     const goesOn = sides[next] === "ask" || (continued[next] !== null && continued[next] !== undefined);
-    if (goesOn) kinds[i] = "other";
+    // Or a word or two called out over a question just put, before anyone replied ("A 'dark day'
+    // for democracy and what happened up on the Hill yesterday —" "Filibuster."): the reply that
+    // follows answers the question, not the shout.
+    const overAQuestion =
+      i > 0 &&
+      sides[i - 1] === "ask" &&
+      (kinds[i - 1] ?? "question") === "question" &&
+      continued[i] !== i - 1 &&
+      spokenWordCount(text, SHOUT_WORDS) <= SHOUT_WORDS;
+    if (goesOn || overAQuestion) kinds[i] = "other";
   }
 
   // Substantive turns of the people asked: an answer when the exchange they belong to began with
