@@ -1437,6 +1437,18 @@ describe("turn kinds: nods, the line and running the room", () => {
     ]);
   });
 
+  it("a reporter's sentence for a laugh asks nothing, but one that asks something of the official (I'd like you to say something new.) is a question", () => {
+    const { kinds } = read([
+      "Q    Did the Belgian government complain about the remarks?",
+      "MR. GIBBS:  Well, maybe I misread many of the stories --",
+      "Q    Maybe they were pissed at both of you. (Laughter.)",
+      `MR. GIBBS:  ${ANSWER}`,
+      "Q    I'd like you to say something new. (Laughter.)",
+      `MR. GIBBS:  ${ANSWER}`,
+    ]);
+    expect(kinds).toEqual(["question", "answer", "other", "answer", "question", "answer"]);
+  });
+
   it("officials opening the floor (let's open it up for a few questions) and handing on by title, by a turn of phrase or by calling the last one run the room", () => {
     const { kinds } = read([
       `MR. ZIENTS:  ${ANSWER} ${ANSWER} ${ANSWER}`,

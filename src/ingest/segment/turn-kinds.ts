@@ -107,8 +107,11 @@ const ANSWER_REPLY =
 const OFFICIAL_QUIP_WORDS = 10;
 /** Ends on the room's laughter. */
 const QUIP = /\((?:laughter|laughs|laughing)[^()]*\)[\s.]*$/iu;
-/** At most this many words said for a laugh (not "I'd like you to say something new.", which asks). */
-const QUIP_WORDS = 6;
+/** At most this many words said for a laugh ("Maybe they were 'pissed' at both of you. (Laughter.)"). */
+const QUIP_WORDS = 25;
+/** Asks the person something without a question mark: "I'd like you to say something new.", "I'm asking about you." */
+const REQUESTS =
+  /\b(?:i(?:'d|’d| would) like you to|i want you to|i(?:'m|’m| am) asking|tell us|explain)\b/iu;
 /**
  * Words that grant the floor and nothing a listener's nod would say: "Sure.", "Go ahead.",
  * «Пожалуйста». Their end is a lookahead, not \b, which knows no Cyrillic letter ("Да." never matched).
@@ -553,7 +556,12 @@ function localKind(
       // "One last question: what do you regret?" announces the end and asks all the same.
       if ((isTimeCall(text) || goesToBreak(text)) && !hasQuestionMark(text)) return "moderator";
       // "Top five. (Laughter.)", "We got a reader. (Laughter.)": a few words for a laugh, asking nothing.
-      if (QUIP.test(text) && spokenWordCount(text, QUIP_WORDS) <= QUIP_WORDS && !putsAQuestion(text))
+      if (
+        QUIP.test(text) &&
+        spokenWordCount(text, QUIP_WORDS) <= QUIP_WORDS &&
+        !putsAQuestion(text) &&
+        !REQUESTS.test(text)
+      )
         return "other";
       // A half-sentence cut off before any question was put: other for now; whether it began a
       // question is decided by what follows (classifyTurns, cut-off starts).
