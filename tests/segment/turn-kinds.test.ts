@@ -291,7 +291,7 @@ describe("turn kinds", () => {
     ]);
   });
 
-  it("a question put in three parts to someone who only listens, or asks what is meant, is one question; an aside that says something splits it", () => {
+  it("a question put in three parts to someone who only listens, asks what is meant or jokes, is one question; an aside that says something splits it", () => {
     const listened = read([
       "Q    You are going to Ethiopia, where there is effectively no opposition in parliament.",
       "THE PRESIDENT:  Right.",
@@ -322,6 +322,16 @@ describe("turn kinds", () => {
       `MR. CARNEY:  ${ANSWER}`,
     ]);
     expect(brokenOff.pairs).toEqual([
+      [0, 3],
+      [2, 3],
+    ]);
+    const joked = read([
+      "Q    To reach agreement by the target date, they are going to have to step it up more than a notch.",
+      "MR. CARNEY:  Okay, three notches. (Laughter.)",
+      "Q    But you know what I am saying, that this is --",
+      `MR. CARNEY:  ${ANSWER}`,
+    ]);
+    expect(joked.pairs).toEqual([
       [0, 3],
       [2, 3],
     ]);

@@ -24,8 +24,9 @@
  * you?" "What do I think what?" "Awaits you. What's your new reality?", "Does he have any --"):
  * the annotators from the written guide pair the answer with both parts (docs/quality.md: every
  * sample annotated from the guide gained, the blind eighth 0.863 to 0.866; the two annotated
- * before it, which left the first part unpaired, lost). Parts split by an aside that says
- * something ("I think he corrected that statement.") are left as separate questions.
+ * before it, which left the first part unpaired, lost). So is one the person asked only jokes
+ * about ("Okay, three notches. (Laughter.)"). Parts split by an aside that says something ("I
+ * think he corrected that statement.") are left as separate questions.
  */
 import type { QaPair, Turn } from "../../model/document.js";
 

@@ -32,6 +32,9 @@ function asksWhatIsMeant(text: string): boolean {
   return /[?？]$/u.test(said) || isCutOff(said);
 }
 
+/** An aside that ends on the room's laughter ("Okay, three notches. (Laughter.)"): a joke, no answer yet. */
+const ENDS_ON_LAUGHTER = /\((?:laughter|laughs|laughing)[^()]*\)[\s.]*$/iu;
+
 export interface SpeakerRef {
   speakerId: string | null;
   speakerName: string | null;
@@ -156,6 +159,7 @@ export function segment(input: SegmentInput): SegmentResult {
       isBackchannel(text) ||
       asksToHearAgain(text) ||
       asksWhatIsMeant(text) ||
+      ENDS_ON_LAUGHTER.test(text) ||
       /^(?:okay|ok|all right|alright)[.!]?$/iu.test(text.trim())
     );
   });
