@@ -62,6 +62,32 @@ function leafParagraphs(text: string): string[] {
     .filter(Boolean);
 }
 
+/**
+ * A turn that lost its paragraph break: a sentence's end, a run of spaces, and a US transcript's
+ * label with spaces after it, inside one paragraph ("…is it right?      MR. GIBBS:  Well, look,
+ * …", "…right?     Q    Robert, BP has said…"), as some briefing pages print whole exchanges.
+ */
+const RUN_ON_TURN =
+  /(?<=[.?!"”)\]])[\s\u00a0]{3,}(?=(?:Q|(?:[A-Z][A-Za-z]*\.?\s){0,4}(?:Mc|Mac|La|Le|De)?[A-Z][A-Z'’-]+:)[\s\u00a0]{2,}\S)/gu;
+
+/** Puts the lost breaks back (RUN_ON_TURN) in every text of the tree, so leaves split there. */
+function splitRunOnTurns(root: Element): void {
+  const doc = root.ownerDocument;
+  const texts: Node[] = [];
+  const collect = (node: Node) => {
+    if (node.nodeType === 3) texts.push(node);
+    for (const child of Array.from(node.childNodes)) collect(child);
+  };
+  collect(root);
+  for (const node of texts) {
+    const text = node.textContent ?? "";
+    RUN_ON_TURN.lastIndex = 0;
+    if (!RUN_ON_TURN.test(text)) continue;
+    RUN_ON_TURN.lastIndex = 0;
+    (node as Text).replaceWith(doc.createTextNode(text.replace(RUN_ON_TURN, BREAK)));
+  }
+}
+
 const BOLD_TAGS = new Set(["b", "strong"]);
 
 /**
@@ -99,6 +125,7 @@ function boldPieces(leaf: Element): boolean[] {
  */
 export function blockTexts(root: Element, bold?: Set<string>): string[] {
   for (const br of Array.from(root.querySelectorAll("br"))) br.replaceWith(BREAK);
+  splitRunOnTurns(root);
   const out: string[] = [];
   // Whether an element holds a block anywhere inside, worked out once per element by walking the
   // tree (a selector query per element cost more than the rest of the page's reading).

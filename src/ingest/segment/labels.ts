@@ -534,10 +534,16 @@ export const nameWithOffice: LabelConvention = (paragraph) => {
 const NOT_A_CAPS_LABEL =
   /^(NOTE|END|UPDATE|CORRECTION|EMBARGOED|FACT SHEET|WASHINGTON|PLEASE NOTE|ET|EST|EDT|PM|AM|P\.M|A\.M|[IVXLC]+|READ MORE|READ ALSO|SEE ALSO|ALSO READ|RELATED|RELATED STORY|RELATED CONTENT|EDITOR[’']S NOTE)$/;
 
+/**
+ * A capital that begins a word of a capitals label, with the lowercase letters a surname keeps
+ * however it is printed: "MR. McDONOUGH:", "SECRETARY LaHOOD:", "MR. DeMINT:".
+ */
+const CAPITALS_WORD_START = String.raw`(?:(?:Mc|Mac|La|Le|De|Di|Du|Da)(?=\p{Lu}{2}))?[\p{Lu}]`;
+
 /** All-capitals labels of US transcripts: "MS. PSAKI:", "THE PRESIDENT:", "SENIOR ADMINISTRATION OFFICIAL:". */
 export const capitalsLabel = build(
   new RegExp(
-    String.raw`^((?:[\p{Lu}][\p{Lu}\p{M}.'’\-]*\s){0,5}[\p{Lu}][\p{Lu}\p{M}'’\-]+\.?)${QUALIFIER}\s*:\s*`,
+    String.raw`^((?:${CAPITALS_WORD_START}[\p{Lu}\p{M}.'’\-]*\s){0,5}${CAPITALS_WORD_START}[\p{Lu}\p{M}'’\-]+\.?)${QUALIFIER}\s*:\s*`,
     "u",
   ),
   "speaker",
