@@ -43,6 +43,29 @@ const asString = (v: unknown): string | null => {
   return null;
 };
 
+/**
+ * A line that opens with a US transcript's label ("Q", "MS. PSAKI:", "THE PRESIDENT:", "MR.
+ * McDONOUGH:") after one that ends a sentence or a line ("confirmed?  " with Markdown's hard
+ * break): the White House archive sometimes prints a question and its answer in one paragraph,
+ * one line each (141 of its 3,181 pages), and joined they would be one turn.
+ */
+const LABEL_LINE =
+  /^[ \t\u00a0]*(?:Q(?:[ \t\u00a0]{2,}|[ \t\u00a0]+(?=\p{Lu}))|(?:(?:Mc|Mac|La|Le|De)?\p{Lu}[\p{Lu}.’'-]*[ \u00a0]){0,5}(?:Mc|Mac|La|Le|De|Di|Du|Da)?\p{Lu}[\p{Lu}’'-]+\.?(?:[ \u00a0]*\([^)\n]{1,60}\))?:[ \t\u00a0])/u;
+const ENDS_A_LINE = /(?:[.?!…"”'’)\]—–-]|[ \u00a0]{2,}|\\)[ \t\u00a0]*$/u;
+const BLANK_LINE = /^[\s\u00a0\u200b]*$/u;
+
+/** A blank line put before each label line that ends a paragraph's line before it (LABEL_LINE). */
+function labelLinesApart(lines: string[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    const before = out[out.length - 1];
+    if (before !== undefined && !BLANK_LINE.test(before) && ENDS_A_LINE.test(before) && LABEL_LINE.test(line))
+      out.push("");
+    out.push(line);
+  }
+  return out;
+}
+
 export function readFrontMatterMarkdown(text: string, ctx: ReaderContext): Draft {
   const opensFrontMatter = /^\uFEFF?---[ \t]*\r?\n/.test(text);
   const m = FRONT_MATTER.exec(text) ?? (opensFrontMatter ? null : (["", ""] as unknown as RegExpExecArray));
@@ -60,7 +83,9 @@ export function readFrontMatterMarkdown(text: string, ctx: ReaderContext): Draft
   const sourceUrl = asString(meta.source_url) ?? asString(meta.url) ?? asString(meta.canonical_url);
   const profile = profileForUrl(sourceUrl) ?? generic;
   const bodyText = markdownToText(text.slice(m[0].length));
-  let paragraphs = splitOnBlankLines(stripFurniture(bodyText.split(/\r?\n/), profile).body.join("\n"));
+  let paragraphs = splitOnBlankLines(
+    labelLinesApart(stripFurniture(bodyText.split(/\r?\n/), profile).body).join("\n"),
+  );
 
   let title = normaliseSpace(markdownToText(asString(meta.title) ?? ""));
   if (!title) {
