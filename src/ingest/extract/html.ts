@@ -63,12 +63,13 @@ function leafParagraphs(text: string): string[] {
 }
 
 /**
- * A turn that lost its paragraph break: a sentence's end, a run of spaces, and a US transcript's
- * label with spaces after it, inside one paragraph ("…is it right?      MR. GIBBS:  Well, look,
- * …", "…right?     Q    Robert, BP has said…"), as some briefing pages print whole exchanges.
+ * A turn that lost its paragraph break, inside one paragraph: a sentence's end, then a "Q" with a
+ * run of spaces after it ("…right?     Q    Robert, BP has said…", "…in those homes.Q    These
+ * measures…"), or two spaces or more and a capitals label ("…is it right?      MR. GIBBS:  Well,
+ * look, …"), as some briefing pages print whole exchanges.
  */
 const RUN_ON_TURN =
-  /(?<=[.?!"”)\]])[\s\u00a0]{3,}(?=(?:Q|(?:[A-Z][A-Za-z]*\.?\s){0,4}(?:Mc|Mac|La|Le|De)?[A-Z][A-Z'’-]+:)[\s\u00a0]{2,}\S)/gu;
+  /(?<=[.?!"”)\]])(?:[\s\u00a0]*(?=Q[\s\u00a0]{2,}\S)|[\s\u00a0]{2,}(?=(?:[A-Z][A-Za-z]*\.?\s){0,4}(?:Mc|Mac|La|Le|De)?[A-Z][A-Z'’-]+:[\s\u00a0]+\S))/gu;
 
 /** Puts the lost breaks back (RUN_ON_TURN) in every text of the tree, so leaves split there. */
 function splitRunOnTurns(root: Element): void {
