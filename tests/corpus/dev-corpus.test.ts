@@ -57,7 +57,15 @@ describe.skipIf(!corpusAvailable)("the development corpus", () => {
       let expected = 0;
       for (let i = 0; i < lines.length; i++) {
         const previousBlank = i === 0 || /^\s*$/.test(lines[i - 1] ?? "");
-        if (previousBlank && label.test(lines[i] ?? "") && !/^(END|NOTE)\b/.test(lines[i] ?? "")) expected++;
+        // A question and its answer may be printed on consecutive lines of one paragraph: a label
+        // after a line that ends a sentence, or breaks with two spaces, begins a turn too.
+        const previousEnds = /(?:[.?!…"”'’)\]—–-]|[ \u00a0]{2,})[ \t\u00a0]*$/.test(lines[i - 1] ?? "");
+        if (
+          (previousBlank || previousEnds) &&
+          label.test(lines[i] ?? "") &&
+          !/^(END|NOTE)\b/.test(lines[i] ?? "")
+        )
+          expected++;
       }
       expect(doc?.turns.filter((t) => t.label !== null).length, file).toBe(expected);
       checked++;
@@ -72,12 +80,21 @@ describe.skipIf(!corpusAvailable)("the development corpus", () => {
       const text = readFileSync(file, "utf8")
         .replace(/<br\s*\/?>|<\/p>|<p[^>]*>|<\/?div[^>]*>/g, "\n")
         .replace(/<[^>]+>/g, "")
-        .replace(/&nbsp;|\u00a0/g, " ");
+        .replace(/&nbsp;|\u00a0/g, " ")
+        // A turn printed inside another's paragraph: "…right?     Q    Robert, …", "…homes.Q    These…",
+        // "…is it right?  MR. GIBBS:  Well, …".
+        .replace(
+          /(?<=[.?!"”)\]])(?:[ \t]*(?=Q[ \t]{2,}\S)|[ \t]{2,}(?=(?:[A-Z][A-Za-z]*\.? ){0,4}(?:Mc|Mac|La|Le|De)?[A-Z][A-Z'’-]+:[ \t]+\S))/g,
+          "\n",
+        );
       const expected = text
         .split("\n")
         .map((l) => l.trim())
         .filter(
-          (l) => /^(?:Q(?:\s+|\.\s*)(?=\S)|[A-Z][A-Z.'’\- ]{1,60}:\s)/.test(l) && !/^END\b/.test(l),
+          (l) =>
+            /^(?:Q(?:\s+|\.\s*)(?=\S)|[A-Z](?:[A-Z.'’\- ]|(?<= )(?:Mc|Mac|La|Le|De)(?=[A-Z]{2})){1,60}:\s)/.test(
+              l,
+            ) && !/^END\b/.test(l),
         ).length;
       expect(doc?.turns.filter((t) => t.label !== null).length, file).toBe(expected);
       checked++;
