@@ -71,7 +71,16 @@ function leafParagraphs(text: string): string[] {
 const RUN_ON_TURN =
   /(?<=[.?!"”)\]])(?:[\s\u00a0]*(?=Q[\s\u00a0]{2,}\S)|[\s\u00a0]{2,}(?=(?:[A-Z][A-Za-z]*\.?\s){0,4}(?:Mc|Mac|La|Le|De)?[A-Z][A-Z'’-]+:[\s\u00a0]+\S))/gu;
 
-/** Puts the lost breaks back (RUN_ON_TURN) in every text of the tree, so leaves split there. */
+/**
+ * The same with single spaces ("…weapons program. Yes. Q Mark. MR. DONILON: Hi, Mark. Q Can I
+ * ask…"), read only in a text that holds at least RUN_ON_AT_LEAST of them: a whole transcript
+ * printed as one paragraph, where a lone "Q Street" after a full stop is no label.
+ */
+const RUN_ON_LOOSE =
+  /(?<=[.?!"”)\]])[\s\u00a0]+(?=(?:Q[\s\u00a0]+\p{Lu}|(?:(?:MR|MS|MRS|DR)\.\s|THE\s|SECRETARY\s|AMBASSADOR\s|GENERAL\s|ADMIRAL\s)(?:[A-Z][A-Za-z]*\.?\s){0,3}(?:Mc|Mac|La|Le|De)?[A-Z][A-Z'’-]+:[\s\u00a0]+\S))/gu;
+const RUN_ON_AT_LEAST = 3;
+
+/** Puts the lost breaks back (RUN_ON_TURN, RUN_ON_LOOSE) in every text of the tree, so leaves split there. */
 function splitRunOnTurns(root: Element): void {
   const doc = root.ownerDocument;
   const texts: Node[] = [];
@@ -83,9 +92,11 @@ function splitRunOnTurns(root: Element): void {
   for (const node of texts) {
     const text = node.textContent ?? "";
     RUN_ON_TURN.lastIndex = 0;
-    if (!RUN_ON_TURN.test(text)) continue;
+    const loose = (text.match(RUN_ON_LOOSE)?.length ?? 0) >= RUN_ON_AT_LEAST;
+    if (!loose && !RUN_ON_TURN.test(text)) continue;
     RUN_ON_TURN.lastIndex = 0;
-    (node as Text).replaceWith(doc.createTextNode(text.replace(RUN_ON_TURN, BREAK)));
+    const split = text.replace(RUN_ON_TURN, BREAK);
+    (node as Text).replaceWith(doc.createTextNode(loose ? split.replace(RUN_ON_LOOSE, BREAK) : split));
   }
 }
 
