@@ -8,6 +8,8 @@ import { setImmediate as nextTurn } from "node:timers/promises";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { DebateSpeakerLookup } from "../../src/ingest/extract/reader.js";
 import { loadDebateSpeakers } from "../../src/ingest/read/debate-speakers.js";
+import { HAND_OFF, HAND_OFF_CUE } from "../../src/ingest/segment/procedural.js";
+import { sentencesOf } from "../../src/ingest/segment/words.js";
 import type { Document } from "../../src/model/document.js";
 import { corpusAvailable, corpusPath } from "../support/corpus.js";
 import { ingestFile } from "../support/ingest.js";
@@ -100,6 +102,21 @@ describe.skipIf(!corpusAvailable)("the development corpus", () => {
       checked++;
     }
     expect(checked).toBe(40);
+  });
+
+  it("finds a hand-off cue word in every sentence that a hand-off pattern matches, so the cue never hides one", async () => {
+    let matched = 0;
+    for (const docs of results.values()) {
+      for (const doc of docs)
+        for (const p of allText(doc))
+          for (const sentence of sentencesOf(p)) {
+            if (!HAND_OFF.some((r) => r.test(sentence))) continue;
+            matched++;
+            expect(HAND_OFF_CUE.test(sentence), sentence).toBe(true);
+          }
+      await nextTurn();
+    }
+    expect(matched).toBeGreaterThan(100);
   });
 
   it("keeps page furniture, clock lines and END markers out of every turn", () => {
