@@ -8,6 +8,7 @@ import { VerbatimError, type WarningCode } from "../../errors/catalog.js";
 import type { Attachment, DocumentDate } from "../../model/document.js";
 import { generic, PROFILES, profileForUrl } from "../publishers/index.js";
 import type { HtmlRecipe, ParsedHtml, PublisherProfile } from "../publishers/profile.js";
+import { opensWithSpacedQ, opensWithUsLabel } from "../segment/labels.js";
 import { withBriefer } from "./briefer-note.js";
 import { readClockFrame } from "./clock-frame.js";
 import { documentDate, parseDateline } from "./dates.js";
@@ -62,25 +63,48 @@ function leafParagraphs(text: string): string[] {
     .filter(Boolean);
 }
 
+/** A sentence's end inside a text, and the white space after it. */
+const SENTENCE_GAP = /(?<=[.?!"”)\]])[\s\u00a0]*/gu;
+/** A title's full stop, which ends no sentence: the "MR." of "MR. GIBBS:". */
+const TITLE_STOP = /(?<![\p{L}\p{N}])(?:mr|mrs|ms|mx|dr|st|sen|rep|gov|gen|jr|sr|prof|amb|hon|rev)\.$/iu;
 /**
- * A turn that lost its paragraph break, inside one paragraph: a sentence's end, then a "Q" with a
- * run of spaces after it ("…right?     Q    Robert, BP has said…", "…in those homes.Q    These
- * measures…"), or two spaces or more and a capitals label ("…is it right?      MR. GIBBS:  Well,
- * look, …"), as some briefing pages print whole exchanges.
+ * Labels after single spaces are read only in a text that holds at least this many: a whole
+ * transcript printed as one paragraph ("…program. Q Did he raise it? MR. DONILON: Yes. …"),
+ * where a lone "Q Street" after a full stop is no label.
  */
-const RUN_ON_TURN =
-  /(?<=[.?!"”)\]])(?:[\s\u00a0]*(?=Q[\s\u00a0]{2,}\S)|[\s\u00a0]{2,}(?=(?:[A-Z][A-Za-z]*\.?\s){0,4}(?:Mc|Mac|La|Le|De)?[A-Z][A-Z'’-]+:[\s\u00a0]+\S))/gu;
-
-/**
- * The same with single spaces ("…weapons program. Yes. Q Mark. MR. DONILON: Hi, Mark. Q Can I
- * ask…"), read only in a text that holds at least RUN_ON_AT_LEAST of them: a whole transcript
- * printed as one paragraph, where a lone "Q Street" after a full stop is no label.
- */
-const RUN_ON_LOOSE =
-  /(?<=[.?!"”)\]])[\s\u00a0]+(?=(?:Q[\s\u00a0]+\p{Lu}|(?:(?:MR|MS|MRS|DR)\.\s|THE\s|SECRETARY\s|AMBASSADOR\s|GENERAL\s|ADMIRAL\s)(?:[A-Z][A-Za-z]*\.?\s){0,3}(?:Mc|Mac|La|Le|De)?[A-Z][A-Z'’-]+:[\s\u00a0]+\S))/gu;
 const RUN_ON_AT_LEAST = 3;
 
-/** Puts the lost breaks back (RUN_ON_TURN, RUN_ON_LOOSE) in every text of the tree, so leaves split there. */
+/**
+ * A text with the paragraph breaks it lost put back (BREAK) before each turn that runs on inside
+ * it: after a sentence's end, a "Q" and spaces ("…right?     Q    Robert, …", "…in those
+ * homes.Q    These measures…"), or two spaces or more and a capitals label ("…is it right?
+ * MR. GIBBS:  Well, …"), as some briefing pages print whole exchanges; with single spaces where
+ * there are RUN_ON_AT_LEAST of them. Labels as the segmenter reads them (opensWithUsLabel).
+ */
+function withRunOnBreaks(text: string): string {
+  const spaced: [number, number][] = [];
+  const tight: [number, number][] = [];
+  for (const m of text.matchAll(SENTENCE_GAP)) {
+    const from = m.index ?? 0;
+    const to = from + m[0].length;
+    if (to >= text.length || TITLE_STOP.test(text.slice(Math.max(0, from - 6), from))) continue;
+    const rest = text.slice(to);
+    if (opensWithSpacedQ(rest) || (m[0].length >= 2 && opensWithUsLabel(rest))) spaced.push([from, to]);
+    else if (m[0].length >= 1 && opensWithUsLabel(rest, true)) tight.push([from, to]);
+  }
+  const breaks = spaced.length + tight.length >= RUN_ON_AT_LEAST ? [...spaced, ...tight] : spaced;
+  if (breaks.length === 0) return text;
+  breaks.sort((a, b) => a[0] - b[0]);
+  let out = "";
+  let at = 0;
+  for (const [from, to] of breaks) {
+    out += text.slice(at, from) + BREAK;
+    at = to;
+  }
+  return out + text.slice(at);
+}
+
+/** Puts the lost breaks back (withRunOnBreaks) in every text of the tree, so leaves split there. */
 function splitRunOnTurns(root: Element): void {
   const doc = root.ownerDocument;
   const texts: Node[] = [];
@@ -91,12 +115,8 @@ function splitRunOnTurns(root: Element): void {
   collect(root);
   for (const node of texts) {
     const text = node.textContent ?? "";
-    RUN_ON_TURN.lastIndex = 0;
-    const loose = (text.match(RUN_ON_LOOSE)?.length ?? 0) >= RUN_ON_AT_LEAST;
-    if (!loose && !RUN_ON_TURN.test(text)) continue;
-    RUN_ON_TURN.lastIndex = 0;
-    const split = text.replace(RUN_ON_TURN, BREAK);
-    (node as Text).replaceWith(doc.createTextNode(loose ? split.replace(RUN_ON_LOOSE, BREAK) : split));
+    const split = withRunOnBreaks(text);
+    if (split !== text) (node as Text).replaceWith(doc.createTextNode(split));
   }
 }
 

@@ -6,6 +6,7 @@ import { decodeHTML } from "entities";
 import { parse as parseYaml } from "yaml";
 import { VerbatimError, type WarningCode } from "../../errors/catalog.js";
 import { generic, midRu, profileForUrl } from "../publishers/index.js";
+import { opensWithUsLabel } from "../segment/labels.js";
 import { readClockFrame } from "./clock-frame.js";
 import { documentDate, parseDateline } from "./dates.js";
 import type { Draft } from "./draft.js";
@@ -43,23 +44,26 @@ const asString = (v: unknown): string | null => {
   return null;
 };
 
-/**
- * A line that opens with a US transcript's label ("Q", "MS. PSAKI:", "THE PRESIDENT:", "MR.
- * McDONOUGH:") after one that ends a sentence or a line ("confirmed?  " with Markdown's hard
- * break): the White House archive sometimes prints a question and its answer in one paragraph,
- * one line each (141 of its 3,181 pages), and joined they would be one turn.
- */
-const LABEL_LINE =
-  /^[ \t\u00a0]*(?:Q(?:[ \t\u00a0]{2,}|[ \t\u00a0]+(?=\p{Lu}))|(?:(?:Mc|Mac|La|Le|De)?\p{Lu}[\p{Lu}.’'-]*[ \u00a0]){0,5}(?:Mc|Mac|La|Le|De|Di|Du|Da)?\p{Lu}[\p{Lu}’'-]+\.?(?:[ \u00a0]*\([^)\n]{1,60}\))?:[ \t\u00a0])/u;
+/** A line that ends a sentence or breaks (Markdown's two spaces, a backslash). */
 const ENDS_A_LINE = /(?:[.?!…"”'’)\]—–-]|[ \u00a0]{2,}|\\)[ \t\u00a0]*$/u;
 const BLANK_LINE = /^[\s\u00a0\u200b]*$/u;
 
-/** A blank line put before each label line that ends a paragraph's line before it (LABEL_LINE). */
+/**
+ * A blank line put before each line that opens with a US transcript's label ("Q", "MS. PSAKI:",
+ * "MR. McDONOUGH:", as the segmenter reads them) after one that ends a sentence or breaks
+ * ("confirmed?  "): the White House archive sometimes prints a question and its answer in one
+ * paragraph, one line each (141 of its 3,181 pages), and joined they would be one turn.
+ */
 function labelLinesApart(lines: string[]): string[] {
   const out: string[] = [];
   for (const line of lines) {
     const before = out[out.length - 1];
-    if (before !== undefined && !BLANK_LINE.test(before) && ENDS_A_LINE.test(before) && LABEL_LINE.test(line))
+    if (
+      before !== undefined &&
+      !BLANK_LINE.test(before) &&
+      ENDS_A_LINE.test(before) &&
+      opensWithUsLabel(line.replace(/^[ \t\u00a0]+/u, ""), true)
+    )
       out.push("");
     out.push(line);
   }

@@ -534,6 +534,9 @@ export const nameWithOffice: LabelConvention = (paragraph) => {
 const NOT_A_CAPS_LABEL =
   /^(NOTE|END|UPDATE|CORRECTION|EMBARGOED|FACT SHEET|WASHINGTON|PLEASE NOTE|ET|EST|EDT|PM|AM|P\.M|A\.M|[IVXLC]+|READ MORE|READ ALSO|SEE ALSO|ALSO READ|RELATED|RELATED STORY|RELATED CONTENT|EDITOR[’']S NOTE)$/;
 
+/** A clock's time zone run into the label after it ("10:00 A.M. EST  MR. CARNEY:"): no speaker's name. */
+const CLOCK_TAIL = /^(?:ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|A\.M\.|P\.M\.|AM|PM)\s/u;
+
 /**
  * A capital that begins a word of a capitals label, with the lowercase letters a surname keeps
  * however it is printed: "MR. McDONOUGH:", "SECRETARY LaHOOD:", "MR. DeMINT:".
@@ -547,8 +550,29 @@ export const capitalsLabel = build(
     "u",
   ),
   "speaker",
-  (name) => /\p{Lu}{2}/u.test(name) && !NOT_A_CAPS_LABEL.test(name.replace(/\.$/, "")) && !/^Q$/.test(name),
+  (name) =>
+    /\p{Lu}{2}/u.test(name) &&
+    !NOT_A_CAPS_LABEL.test(name.replace(/\.$/, "")) &&
+    !CLOCK_TAIL.test(name) &&
+    !/^Q$/.test(name),
 );
+
+/** "Q" and a run of spaces, as US transcripts print the question's label: "Q    Robert, …". */
+const SPACED_Q = /^Q[\s\u00a0]{2,}\S/u;
+/** "Q" and one space before a capital: "Q Can I ask…", a label only where a page is known to print them so. */
+const TIGHT_Q = /^Q[ \u00a0]\p{Lu}/u;
+
+/**
+ * Whether a US transcript's label opens `text` as the segmenter reads it: "Q" and spaces, a
+ * capitals label ("MS. PSAKI:", "MR. McDONOUGH:"), and with `tightQ` a "Q" and one space before a
+ * capital. The readers ask it where a page lost the break before a turn (html.ts, markdown.ts).
+ */
+export function opensWithUsLabel(text: string, tightQ = false): boolean {
+  return SPACED_Q.test(text) || (tightQ && TIGHT_Q.test(text)) || capitalsLabel(text) !== null;
+}
+
+/** "Q" and a run of spaces only: the one label a page may run into a sentence's last letter ("homes.Q    These…"). */
+export const opensWithSpacedQ = (text: string) => SPACED_Q.test(text);
 
 /**
  * Words of a label's parenthetical that say the text is an interpretation: "as interpreted",

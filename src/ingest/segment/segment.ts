@@ -17,7 +17,15 @@ import { asksToHearAgain, callsOnSomeone, isBackchannel, mentionsHandOff } from 
 import { nameQuestioners } from "./questioners.js";
 import { findStageDirections } from "./stage-directions.js";
 import { classifyTurns, continuations } from "./turn-kinds.js";
-import { isBrokenOff, isCutOff, sentencesOf, spokenWordCount, withoutStageDirections } from "./words.js";
+import {
+  endsOnLaughter,
+  endsOnQuestionMark,
+  isBrokenOff,
+  isCutOff,
+  sentencesOf,
+  spokenWordCount,
+  withoutStageDirections,
+} from "./words.js";
 
 /** Words at most in an answer's start broken off by the next question (pairing). */
 const BROKEN_START = 4;
@@ -28,12 +36,8 @@ const BROKEN_START = 4;
  * you suggesting that we're trying to assist the --"), so it has answered nothing yet.
  */
 function asksWhatIsMeant(text: string): boolean {
-  const said = withoutStageDirections(text).trim();
-  return /[?？]$/u.test(said) || isCutOff(said);
+  return endsOnQuestionMark(text) || isCutOff(withoutStageDirections(text).trim());
 }
-
-/** An aside that ends on the room's laughter ("Okay, three notches. (Laughter.)"): a joke, no answer yet. */
-const ENDS_ON_LAUGHTER = /\((?:laughter|laughs|laughing)[^()]*\)[\s.]*$/iu;
 
 export interface SpeakerRef {
   speakerId: string | null;
@@ -159,7 +163,8 @@ export function segment(input: SegmentInput): SegmentResult {
       isBackchannel(text) ||
       asksToHearAgain(text) ||
       asksWhatIsMeant(text) ||
-      ENDS_ON_LAUGHTER.test(text) ||
+      // A joke ending on the room's laughter ("Okay, three notches. (Laughter.)"): no answer yet.
+      endsOnLaughter(text) ||
       /^(?:okay|ok|all right|alright)[.!]?$/iu.test(text.trim())
     );
   });

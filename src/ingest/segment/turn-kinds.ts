@@ -45,10 +45,13 @@ import {
 } from "./procedural.js";
 import {
   echoes,
+  endsOnLaughter,
+  endsOnQuestionMark,
   hasQuestionMark,
   isBrokenOff,
   isCutOff,
   isStageDirectionOnly,
+  LAUGHTER_AT_END,
   sentencesOf,
   splitSentences,
   spokenWordCount,
@@ -105,8 +108,6 @@ const ANSWER_REPLY =
   /^(?:yes|no|nope|not yet|correct|that(?:'s|’s| is) (?:correct|true|accurate|not (?:what|true|right|correct|accurate))|i am|i do|i did|i will|i have|we are|we do|we did|we will|they do|they are|it is|it does|he is|she is|of course|definitely|да|нет|конечно)(?![\p{L}\p{N}])[^?]{0,25}[.!]?$/iu;
 /** At most this many words from an official, ending on the room's laughter, only raise a laugh. */
 const OFFICIAL_QUIP_WORDS = 10;
-/** Ends on the room's laughter. */
-const QUIP = /\((?:laughter|laughs|laughing)[^()]*\)[\s.]*$/iu;
 /** At most this many words said for a laugh ("Maybe they were 'pissed' at both of you. (Laughter.)"). */
 const QUIP_WORDS = 25;
 /** Asks the person something without a question mark: "I'd like you to say something new.", "I'm asking about you." */
@@ -197,7 +198,7 @@ export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[
       /^well\b/iu.test(text.trim()) &&
       spokenWordCount(prevText, 5) >= 5 &&
       !isCourtesy(prevText) &&
-      !QUIP.test(prevText) &&
+      !endsOnLaughter(prevText) &&
       !onlyBids(prevText) &&
       !isFloorBid(prevText) &&
       // Not the programme run ("We have about two minutes left…", "Let me introduce our audience…")
@@ -224,7 +225,7 @@ export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[
       !onlyBids(prevText) &&
       !isCourtesy(prevText) &&
       !isCutOff(prevText) &&
-      !QUIP.test(prevText) &&
+      !endsOnLaughter(prevText) &&
       !isStageDirectionOnly(prevText) &&
       !isFloorBid(prevText)
     ) {
@@ -293,12 +294,16 @@ export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[
     // an official's few words for a laugh that neither say yes or no nor ask anything are an aside,
     // not an answer, unless nothing else answers before the next question.
     if (
-      QUIP.test(text) &&
+      endsOnLaughter(text) &&
       spokenWordCount(text, OFFICIAL_QUIP_WORDS) <= OFFICIAL_QUIP_WORDS &&
-      !ANSWER_REPLY.test(text.replace(QUIP, "").trim()) &&
+      !ANSWER_REPLY.test(text.replace(LAUGHTER_AT_END, "").trim()) &&
       !hasQuestionMark(withoutStageDirections(text)) &&
       // "We'll see. (Laughter.)" and the reporters ask the next question: the quip was the reply.
-      !(nextSide === "ask" && putsAQuestion(texts[i + 1] as string) && !QUIP.test(texts[i + 1] as string))
+      !(
+        nextSide === "ask" &&
+        putsAQuestion(texts[i + 1] as string) &&
+        !endsOnLaughter(texts[i + 1] as string)
+      )
     ) {
       kinds[i] = "other";
       continue;
@@ -348,10 +353,7 @@ export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[
     if (
       prevSide === "ask" &&
       nextSide === "ask" &&
-      ((prevAsked &&
-        words <= ASKED_BACK &&
-        /\?\s*$/u.test(withoutStageDirections(text)) &&
-        !REBUTS.test(text)) ||
+      ((prevAsked && words <= ASKED_BACK && endsOnQuestionMark(text) && !REBUTS.test(text)) ||
         (prevAsked &&
           words <= SHORT_REPLY &&
           isBrokenOff(text) &&
@@ -557,7 +559,7 @@ function localKind(
       if ((isTimeCall(text) || goesToBreak(text)) && !hasQuestionMark(text)) return "moderator";
       // "Top five. (Laughter.)", "We got a reader. (Laughter.)": a few words for a laugh, asking nothing.
       if (
-        QUIP.test(text) &&
+        endsOnLaughter(text) &&
         spokenWordCount(text, QUIP_WORDS) <= QUIP_WORDS &&
         !putsAQuestion(text) &&
         !REQUESTS.test(text)

@@ -133,6 +133,13 @@ export const isCutOff = (text: string) => isBrokenOff(text) || TRAILING_OFF.test
 
 export const hasQuestionMark = (text: string) => /[?？]/u.test(text);
 
+/** Ends on a question mark, stage directions aside: "Which President was he talking about? (Laughter.)" */
+export const endsOnQuestionMark = (text: string) => /[?？]\s*$/u.test(withoutStageDirections(text));
+
+/** The room's laughter at a text's end: "Okay, three notches. (Laughter.)", "Top five. (Laughter.)" */
+export const LAUGHTER_AT_END = /\((?:laughter|laughs|laughing)[^()]*\)[\s.]*$/iu;
+export const endsOnLaughter = (text: string) => LAUGHTER_AT_END.test(text);
+
 /**
  * A text's sentences with something said in them, stage directions and brackets left out.
  * Remembered for the last turns asked: the rules ask it of the same turn again and again, and a
