@@ -44,8 +44,8 @@ const CONCORDANCE_READ_LIMIT = 20_000;
 interface TextMatches extends Matches {
   /** Documents whose title matches some groups of the query: how many, and when scored, the bm25 of those matching every group. */
   titles: TitleMatches;
-  /** Documents whose title matches every group but none of whose turns says any of it (they pass the filters). */
-  titleOnly: number[];
+  /** Whether a turn passes the query's filters and exclusions. */
+  passes: (rowid: number) => boolean;
 }
 
 /** How far a document whose title matches every word is lifted above documents that only mention them. */
@@ -238,9 +238,7 @@ export class SearchEngine {
     const unfiltered = !excluded && !hasFilters(query.filters) && !hasFilters(query.excludeFilters);
     const pass = unfiltered ? () => true : await this.filter(query, cat);
     const passes = (r: number) => !excluded?.has(r) && pass(r);
-    if (unfiltered && groups) {
-      return { ...base, titles, titleOnly: this.titleOnly(base, titles, groups, cat, passes) };
-    }
+    if (unfiltered && groups) return { ...base, titles, passes };
     const rowids = new Int32Array(base.length);
     const scores = base.scores ? new Float64Array(base.length) : null;
     let n = 0;
@@ -251,33 +249,25 @@ export class SearchEngine {
       if (scores && base.scores) scores[n] = base.scores[i] as number;
       n++;
     }
-    const matched = { rowids, scores, length: n };
-    return {
-      ...matched,
-      titles,
-      titleOnly: this.titleOnly(matched, titles, groups, cat, passes),
-    };
+    return { rowids, scores, length: n, titles, passes };
   }
 
   /**
-   * Documents whose title holds every group while none of their turns says any of it: found by
-   * title alone, when at least one of their turns passes the filters.
+   * Documents whose title holds every group while none of their turns says any of it (`said`: the
+   * search's own marks of the documents its turns met, rather than a pass of its own over every
+   * match), found by title alone when at least one of their turns passes the filters.
    */
   private titleOnly(
-    m: Matches,
-    titles: TitleMatches,
+    m: TextMatches,
     groups: number,
     cat: TurnCatalog,
-    passes: (r: number) => boolean,
+    said: (d: number) => boolean,
   ): number[] {
-    const complete: number[] = [];
-    for (let i = 0; i < titles.docs.length; i++)
-      if (titles.groups[i] === groups) complete.push(titles.docs[i] as number);
-    if (complete.length === 0) return [];
-    const said = new Uint8Array(cat.docId.length);
-    for (let i = 0; i < m.length; i++) said[cat.doc[m.rowids[i] as number] as number] = 1;
     const found: number[] = [];
-    for (const d of complete) if (said[d] === 0 && cat.turnsOf(d).some(passes)) found.push(d);
+    for (let i = 0; i < m.titles.docs.length; i++) {
+      const d = m.titles.docs[i] as number;
+      if (m.titles.groups[i] === groups && !said(d) && cat.turnsOf(d).some(m.passes)) found.push(d);
+    }
     return found.sort((a, b) => a - b);
   }
 
@@ -461,7 +451,8 @@ export class SearchEngine {
       if (m.scores && (m.scores[i] as number) < (best[d] as number)) best[d] = m.scores[i] as number;
     }
     // Documents found by their title alone are hits with no matching turns.
-    for (const d of m.titleOnly) touched[documents++] = d;
+    for (const d of this.titleOnly(m, compiled.groups.length, cat, (d) => seen[d] === 1))
+      touched[documents++] = d;
     const titles = m.titles;
     for (let i = 0; i < titles.docs.length; i++) {
       const d = titles.docs[i] as number;

@@ -203,9 +203,7 @@ export class TitleIndex {
 
   /** Each title holding the phrase, and how many times (its terms in a row). */
   private phraseCounts(slots: Slot[]): PhraseCounts {
-    const docs: number[] = [];
-    const counts: number[] = [];
-    if (slots.some((slot) => slot.length === 0))
+    if (slots.length === 0 || slots.some((slot) => slot.length === 0))
       return { docs: new Int32Array(0), counts: new Int32Array(0) };
     const { start, docs: byTerm } = this.documentsByTerm();
     // Each title once: one under several of the narrowest slot's terms (a prefix's), or set again
@@ -235,31 +233,37 @@ export class TitleIndex {
       const set = sets[k];
       return set ? set.has(id) : (slots[k] as Slot)[0] === id;
     };
+    // The titles' arrays in locals and the results in typed buffers: read through `this` and pushed
+    // onto arrays, counting `the` in 200,000 titles cost 60 ms of a search (16× the bench corpus).
+    const { start: from, end: to, tokens } = this;
+    const out = new Int32Array(fewest + this.setSince.length);
+    const times = new Int32Array(out.length);
+    let found = 0;
     const count = (d: number) => {
       if (met[d] === meeting) return;
       met[d] = meeting;
-      const from = this.start[d] as number;
-      const to = this.end[d] as number;
+      const last = to[d] as number;
       let n = 0;
       if (single >= 0) {
-        for (let at = from; at < to; at++) if (this.tokens[at] === single) n++;
+        for (let at = from[d] as number; at < last; at++) if (tokens[at] === single) n++;
       } else {
-        for (let at = from; at + slots.length <= to; at++) {
+        for (let at = from[d] as number; at + slots.length <= last; at++) {
           let k = 0;
-          while (k < slots.length && holds(k, this.tokens[at + k] as number)) k++;
+          while (k < slots.length && holds(k, tokens[at + k] as number)) k++;
           if (k === slots.length) n++;
         }
       }
       if (n > 0) {
-        docs.push(d);
-        counts.push(n);
+        out[found] = d;
+        times[found] = n;
+        found++;
       }
     };
     for (const id of narrowest)
       if (id < start.length - 1)
         for (let i = start[id] as number; i < (start[id + 1] as number); i++) count(byTerm[i] as number);
     for (const d of this.setSince) count(d);
-    return { docs: Int32Array.from(docs), counts: Int32Array.from(counts) };
+    return { docs: out.slice(0, found), counts: times.slice(0, found) };
   }
 
   /**

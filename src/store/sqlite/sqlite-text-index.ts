@@ -243,25 +243,13 @@ export class SqliteTextIndex implements TextIndex {
     totals: { count: number; avg: number },
   ): Float64Array {
     const scores = new Float64Array(rowids.length);
-    const add = (n: Int32Array, value: (k: number) => number) => {
-      // Both ascending: walk them side by side.
-      let i = 0;
-      for (let k = 0; k < n.length && i < rowids.length; k++) {
-        const turn = n[k] as number;
-        while (i < rowids.length && (rowids[i] as number) < turn) i++;
-        if (rowids[i] === turn) scores[i] = (scores[i] as number) - value(k);
-      }
-    };
     for (const list of lists) {
       if (list.kind === "phrase") {
-        const ranks = list.ranks as Float64Array;
-        add(list.n, (k) => -(ranks[k] as number));
+        addRanks(scores, rowids, list.n, list.ranks as Float64Array);
         continue;
       }
-      for (const form of list.forms) {
-        const weight = idf(totals.count, form.n.length, this.ln);
-        add(form.n, (k) => termScore(weight, form.tf[k] as number, form.len[k] as number, totals.avg));
-      }
+      for (const form of list.forms)
+        addTermScores(scores, rowids, form, idf(totals.count, form.n.length, this.ln), totals.avg);
     }
     return scores;
   }
@@ -322,5 +310,40 @@ export class SqliteTextIndex implements TextIndex {
         reason: `full-text query on ${what} failed: ${(error as Error).message}`,
       });
     }
+  }
+}
+
+/*
+ * What one list adds to the scores of the turns matched (both lists ascending: walked side by
+ * side). Each kind of list has its loop of its own: one loop calling a function per turn, a
+ * different one per kind, cost a fifth of a search for `the` (3 million turns at 16× the bench
+ * corpus), where V8 inlines the score into a loop that only ever computes one.
+ */
+
+/** A phrase's FTS5 ranks (bm25() of that one phrase, negative) at the turns it matched. */
+function addRanks(scores: Float64Array, rowids: Int32Array, n: Int32Array, ranks: Float64Array): void {
+  let i = 0;
+  for (let k = 0; k < n.length && i < rowids.length; k++) {
+    const turn = n[k] as number;
+    while (i < rowids.length && (rowids[i] as number) < turn) i++;
+    if (rowids[i] === turn) scores[i] = (scores[i] as number) + (ranks[k] as number);
+  }
+}
+
+/** A term's BM25 at the turns it is in, from its count there and the turn's length. */
+function addTermScores(
+  scores: Float64Array,
+  rowids: Int32Array,
+  list: TermList,
+  weight: number,
+  averageLength: number,
+): void {
+  const { n, tf, len } = list;
+  let i = 0;
+  for (let k = 0; k < n.length && i < rowids.length; k++) {
+    const turn = n[k] as number;
+    while (i < rowids.length && (rowids[i] as number) < turn) i++;
+    if (rowids[i] === turn)
+      scores[i] = (scores[i] as number) - termScore(weight, tf[k] as number, len[k] as number, averageLength);
   }
 }

@@ -490,15 +490,16 @@ export class TermCounts {
    * terms' counts: FTS5 scores a prefix as one phrase whose count is every matching token.
    */
   prefixList(prefix: string, blocks: number): TermList {
-    const n: number[] = [];
-    const tf: number[] = [];
-    const len: number[] = [];
+    const out = new GrowingList();
     // A block's turns are few and dense: counts summed in place per turn, then read in turn order
-    // (the rows come term by term, each term's turns ascending, so the block's are not).
+    // (the rows come term by term, each term's turns ascending, so the block's are not). The
+    // turns met are read back by a walk from the lowest to the highest met: sorting them cost 90
+    // ms of a search for democra* (240,000 turns at 16× the bench corpus).
     const counts = new Int32Array(BLOCK);
     const lengths = new Int32Array(BLOCK);
     for (let block = 0; block < blocks; block++) {
-      const touched: number[] = [];
+      let low = BLOCK;
+      let high = -1;
       // U+10FFFF sorts after every character a term can go on with.
       for (const data of this.stmt.prefixParts.all(block, prefix, `${prefix}\u{10ffff}`)) {
         const r = new VarintReader(data);
@@ -506,21 +507,21 @@ export class TermCounts {
           const offset = r.varint();
           const length = r.varint();
           const count = r.varint();
-          if (counts[offset] === 0) touched.push(offset);
+          if (offset < low) low = offset;
+          if (offset > high) high = offset;
           counts[offset] = (counts[offset] as number) + count;
           lengths[offset] = length;
         }
       }
-      touched.sort((a, b) => a - b);
       const base = block * BLOCK;
-      for (const offset of touched) {
-        n.push(base + offset);
-        tf.push(counts[offset] as number);
-        len.push(lengths[offset] as number);
+      for (let offset = low; offset <= high; offset++) {
+        const count = counts[offset] as number;
+        if (count === 0) continue;
+        out.push(base + offset, count, lengths[offset] as number);
         counts[offset] = 0;
       }
     }
-    return { n: Int32Array.from(n), tf: Int32Array.from(tf), len: Int32Array.from(len) };
+    return out.list();
   }
 
   /**
@@ -555,6 +556,39 @@ function sqliteVarint(bytes: Uint8Array, r: { at: number }): number | null {
 interface Row {
   block: number;
   data: Buffer;
+}
+
+/** A term list built an entry at a time, in typed arrays that double as they fill. */
+class GrowingList {
+  private n = new Int32Array(1024);
+  private tf = new Int32Array(1024);
+  private len = new Int32Array(1024);
+  private size = 0;
+
+  push(turn: number, count: number, length: number): void {
+    if (this.size === this.n.length) {
+      const grow = (a: Int32Array) => {
+        const next = new Int32Array(a.length * 2);
+        next.set(a);
+        return next;
+      };
+      this.n = grow(this.n);
+      this.tf = grow(this.tf);
+      this.len = grow(this.len);
+    }
+    this.n[this.size] = turn;
+    this.tf[this.size] = count;
+    this.len[this.size] = length;
+    this.size++;
+  }
+
+  list(): TermList {
+    return {
+      n: this.n.subarray(0, this.size),
+      tf: this.tf.subarray(0, this.size),
+      len: this.len.subarray(0, this.size),
+    };
+  }
 }
 
 /** Rows' entries as one list in turn order (a row's entries are in the order they were written). */
