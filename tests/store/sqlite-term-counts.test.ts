@@ -18,6 +18,7 @@ import { keepByRowid } from "../../src/store/sqlite/rowid-tables.js";
 import { SqliteStore } from "../../src/store/sqlite/sqlite-store.js";
 import {
   BLOCK,
+  ListScratch,
   TERM_COUNTS_TABLE_BEFORE_28,
   TermCounts,
   termCountsWriter,
@@ -401,6 +402,42 @@ describe("SQLite scores from term counts", () => {
       [2, 1, 1],
     ]);
     expect(() => counts.lists(["talks"], 2)).toThrow(RangeError);
+  });
+
+  it("reads the same lists into room kept between searches, each list of one search in room of its own", () => {
+    const db = new Database(":memory:");
+    termCountsTable(db);
+    db.exec("CREATE VIRTUAL TABLE turn_fts USING fts5(text, content = '', contentless_delete = 1)");
+    const put = db.prepare("INSERT INTO term_counts (block, term, part, data) VALUES (?, ?, ?, ?)");
+    put.run(0, "peace", 0, Buffer.from([5, 0x90, 0x01, 2, 9, 1, 1, 12, 1, 1]));
+    put.run(1, "peace", 0, Buffer.from([3, 4, 1]));
+    put.run(0, "talks", 0, Buffer.from([1, 2, 3, 6, 5, 4]));
+    const counts = new TermCounts(db);
+    const plain = (l: { n: Int32Array; tf: Int32Array; len: Int32Array } | undefined) =>
+      [l?.n, l?.tf, l?.len].map((a) => Array.from(a ?? []));
+    const fresh = counts.lists(["peace", "talks"], 2).map(plain);
+    const scratch = new ListScratch();
+    for (let search = 0; search < 3; search++) {
+      scratch.reset();
+      const [peace] = counts.lists(["peace"], 2, scratch);
+      const [talks] = counts.lists(["talks"], 2, scratch);
+      // Both read in one search: the second must not have been written over the first.
+      expect([plain(peace), plain(talks)]).toEqual(fresh);
+    }
+  });
+
+  it("hands out room that does not overlap until it is reset, and keeps its largest chunk", () => {
+    const scratch = new ListScratch();
+    const sizes = [10, 70_000, 5, 200_000, 3];
+    const taken = sizes.map((size, i) => scratch.take(size).fill(i + 1));
+    taken.forEach((room, i) => {
+      expect(room.length).toBe(sizes[i]);
+      expect(room.every((v) => v === i + 1)).toBe(true);
+    });
+    scratch.reset();
+    const again = scratch.take(200_000);
+    again.fill(9);
+    expect(again.length).toBe(200_000);
   });
 
   it("keeps one row per term in a block once additions have gone past it, with the same counts", () => {

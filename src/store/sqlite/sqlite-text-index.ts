@@ -24,7 +24,7 @@ import type {
 import { intersection, union } from "../turn-lists.js";
 import { allOf, anyOf } from "./fts5-expression.js";
 import { hasTable } from "./tables.js";
-import { storedStemsAreCurrent, TermCounts, type TermList } from "./term-counts.js";
+import { ListScratch, storedStemsAreCurrent, TermCounts, type TermList } from "./term-counts.js";
 import { type CatalogReader, catalogReader } from "./turn-catalog.js";
 
 /** A term's matches: a word's forms or a prefix with their counts, or a phrase with FTS5's ranks. */
@@ -55,6 +55,8 @@ export class SqliteTextIndex implements TextIndex {
   readonly vocabulary: Vocabulary;
   private readonly stmt;
   private readonly counts: TermCounts | null;
+  /** Where a match's term lists keep their counts and lengths while it scores (term-counts.ts). */
+  private readonly scratch = new ListScratch();
   private readonly catalog: CatalogReader;
   /** The C library's natural logarithm, which FTS5's bm25() uses. */
   private readonly ln: (x: number) => number;
@@ -200,6 +202,7 @@ export class SqliteTextIndex implements TextIndex {
         // hand back every row as text to be parsed again: a common word's 200,000 turns cost 80 ms
         // that way, 5 from the counts), a phrase from FTS5, which alone knows positions.
         const blocks = this.counts.blocks();
+        this.scratch.reset();
         const lists = groups.map((group) => group.map((term) => this.termList(term, scored, blocks)));
         const rowids = intersection(lists.map((group) => union(group.map((l) => l.n))));
         if (!scored) return { rowids, scores: null, length: rowids.length };
@@ -219,7 +222,7 @@ export class SqliteTextIndex implements TextIndex {
   private termList(term: MatchTerm, scored: boolean, blocks: number): MatchedTermList {
     const counts = this.counts as TermCounts;
     if (term.type === "forms") {
-      const forms = counts.lists(term.forms, blocks);
+      const forms = counts.lists(term.forms, blocks, this.scratch);
       return { kind: "forms", n: union(forms.map((l) => l.n)), forms };
     }
     if (term.type === "prefix") {
