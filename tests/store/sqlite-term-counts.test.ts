@@ -426,6 +426,32 @@ describe("SQLite scores from term counts", () => {
     }
   });
 
+  it("puts a term's entries in turn order when a row holds them out of order", () => {
+    const db = new Database(":memory:");
+    termCountsTable(db);
+    db.exec("CREATE VIRTUAL TABLE turn_fts USING fts5(text, content = '', contentless_delete = 1)");
+    // (offset, length, count): 9, then 4 and 6 written after it.
+    db.prepare("INSERT INTO term_counts (block, term, part, data) VALUES (?, ?, ?, ?)").run(
+      0,
+      "peace",
+      0,
+      Buffer.from([9, 3, 1, 4, 5, 2, 6, 7, 3]),
+    );
+    const scratch = new ListScratch();
+    scratch.reset();
+    for (const [peace] of [
+      new TermCounts(db).lists(["peace"], 1),
+      new TermCounts(db).lists(["peace"], 1, scratch),
+    ])
+      expect([Array.from(peace?.n ?? []), Array.from(peace?.len ?? []), Array.from(peace?.tf ?? [])]).toEqual(
+        [
+          [4, 6, 9],
+          [5, 7, 3],
+          [2, 3, 1],
+        ],
+      );
+  });
+
   it("hands out room that does not overlap until it is reset, and keeps its largest chunk", () => {
     const scratch = new ListScratch();
     const sizes = [10, 70_000, 5, 200_000, 3];

@@ -636,22 +636,21 @@ function decode(rows: Row[], scratch?: ListScratch): TermList {
   const tf = scratch ? scratch.take(n.length) : new Int32Array(n.length);
   const len = scratch ? scratch.take(n.length) : new Int32Array(n.length);
   let count = 0;
-  let sorted = true;
+  const order = { sorted: true };
   for (const row of rows) {
     const base = row.block * BLOCK;
-    const first = count;
-    count = readEntries(row.data, base, n, len, tf, count);
-    if (first > 0 && first < count && (n[first] as number) < (n[first - 1] as number)) sorted = false;
+    count = readEntries(row.data, base, n, len, tf, count, order);
   }
   const list = { n: n.subarray(0, count), tf: tf.subarray(0, count), len: len.subarray(0, count) };
-  return sorted ? list : inOrder(list);
+  return order.sorted ? list : inOrder(list);
 }
 
 /**
  * One row's entries (offset in the block, length, count: varints) into the lists from `at`; how
  * many the lists then hold. The varints are read here, not by a VarintReader: three calls an
  * entry cost as much as the rest of a search for `the` (3 million entries at 16× the bench
- * corpus). A row's own entries are ascending; only rows can come out of order.
+ * corpus). Entries come in turn order as the writer writes them; one that does not is noted in
+ * `order`, and the list is put in order after.
  */
 function readEntries(
   bytes: Uint8Array,
@@ -660,9 +659,12 @@ function readEntries(
   len: Int32Array,
   tf: Int32Array,
   at: number,
+  order: { sorted: boolean },
 ): number {
   let i = 0;
   let count = at;
+  let last = at > 0 ? (n[at - 1] as number) : -1;
+  let sorted = true;
   const end = bytes.length;
   // Each of the three: one byte below 0x80 (nearly always), else seven bits a byte.
   while (i < end) {
@@ -672,7 +674,10 @@ function readEntries(
       b = readByte(bytes, i++);
       v |= (b & 0x7f) << shift;
     }
-    n[count] = base + (v >>> 0);
+    const turn = base + (v >>> 0);
+    if (turn < last) sorted = false;
+    last = turn;
+    n[count] = turn;
     b = readByte(bytes, i++);
     v = b & 0x7f;
     for (let shift = 7; b >= 0x80; shift += 7) {
@@ -689,6 +694,7 @@ function readEntries(
     tf[count] = v >>> 0;
     count++;
   }
+  if (!sorted) order.sorted = false;
   return count;
 }
 
