@@ -636,72 +636,21 @@ function decode(rows: Row[], scratch?: ListScratch): TermList {
   const tf = scratch ? scratch.take(n.length) : new Int32Array(n.length);
   const len = scratch ? scratch.take(n.length) : new Int32Array(n.length);
   let count = 0;
-  const order = { sorted: true };
+  let sorted = true;
   for (const row of rows) {
     const base = row.block * BLOCK;
-    count = readEntries(row.data, base, n, len, tf, count, order);
+    const r = new VarintReader(row.data);
+    while (!r.done) {
+      const turn = base + r.varint();
+      if (count > 0 && turn < (n[count - 1] as number)) sorted = false;
+      n[count] = turn;
+      len[count] = r.varint();
+      tf[count] = r.varint();
+      count++;
+    }
   }
   const list = { n: n.subarray(0, count), tf: tf.subarray(0, count), len: len.subarray(0, count) };
-  return order.sorted ? list : inOrder(list);
-}
-
-/**
- * One row's entries (offset in the block, length, count: varints) into the lists from `at`; how
- * many the lists then hold. The varints are read here, not by a VarintReader: three calls an
- * entry cost as much as the rest of a search for `the` (3 million entries at 16× the bench
- * corpus). Entries come in turn order as the writer writes them; one that does not is noted in
- * `order`, and the list is put in order after.
- */
-function readEntries(
-  bytes: Uint8Array,
-  base: number,
-  n: Int32Array,
-  len: Int32Array,
-  tf: Int32Array,
-  at: number,
-  order: { sorted: boolean },
-): number {
-  let i = 0;
-  let count = at;
-  let last = at > 0 ? (n[at - 1] as number) : -1;
-  let sorted = true;
-  const end = bytes.length;
-  // Each of the three: one byte below 0x80 (nearly always), else seven bits a byte.
-  while (i < end) {
-    let b = bytes[i++] as number;
-    let v = b & 0x7f;
-    for (let shift = 7; b >= 0x80; shift += 7) {
-      b = readByte(bytes, i++);
-      v |= (b & 0x7f) << shift;
-    }
-    const turn = base + (v >>> 0);
-    if (turn < last) sorted = false;
-    last = turn;
-    n[count] = turn;
-    b = readByte(bytes, i++);
-    v = b & 0x7f;
-    for (let shift = 7; b >= 0x80; shift += 7) {
-      b = readByte(bytes, i++);
-      v |= (b & 0x7f) << shift;
-    }
-    len[count] = v >>> 0;
-    b = readByte(bytes, i++);
-    v = b & 0x7f;
-    for (let shift = 7; b >= 0x80; shift += 7) {
-      b = readByte(bytes, i++);
-      v |= (b & 0x7f) << shift;
-    }
-    tf[count] = v >>> 0;
-    count++;
-  }
-  if (!sorted) order.sorted = false;
-  return count;
-}
-
-/** A byte of a varint; one cut off at the end of its row would otherwise read "undefined" as 0. */
-function readByte(bytes: Uint8Array, i: number): number {
-  if (i >= bytes.length) throw new RangeError("varint cut off at the end of its bytes");
-  return bytes[i] as number;
+  return sorted ? list : inOrder(list);
 }
 
 function inOrder(l: TermList): TermList {
