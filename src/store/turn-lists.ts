@@ -47,12 +47,44 @@ export function intersection(lists: Int32Array[]): Int32Array {
     const next = new Int32Array(out.length);
     let n = 0;
     let j = 0;
+    // A list many times longer is searched in, not walked: the cost is the shorter one's.
+    const far = other.length > out.length * GALLOP;
     for (let i = 0; i < out.length && j < other.length; i++) {
       const v = out[i] as number;
-      while (j < other.length && (other[j] as number) < v) j++;
+      if (far) j = seek(other, j, v);
+      else while (j < other.length && (other[j] as number) < v) j++;
       if (other[j] === v) next[n++] = v;
     }
     out = next.subarray(0, n);
   }
   return out;
+}
+
+/**
+ * How many times longer one list must be than the other for a walk of the short one to search
+ * the long one (seek) rather than step through it: a word's rarer forms were each walked against
+ * every turn the word matched.
+ */
+export const GALLOP = 8;
+
+/**
+ * The first index at or after `from` whose number is at least `target`, in an ascending list (its
+ * length when none is): steps that double until one passes the target, then halving between.
+ */
+export function seek(list: Int32Array, from: number, target: number): number {
+  let low = from;
+  let high = from;
+  let step = 1;
+  while (high < list.length && (list[high] as number) < target) {
+    low = high + 1;
+    high += step;
+    step *= 2;
+  }
+  if (high > list.length) high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((list[middle] as number) < target) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
