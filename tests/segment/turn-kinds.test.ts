@@ -491,6 +491,45 @@ describe("turn kinds", () => {
     expect(run?.turns.filter((t) => t.kind === "question")).toHaveLength(1);
   });
 
+  it("a reporter pressing the answer just given, taken up by the official's statement, asks and is answered", () => {
+    const { kinds, pairs } = read([
+      "Q    When will the President decide on the troop numbers?",
+      "MS. BAKER:  Soon. He is weighing the options his advisers gave him, and he will decide soon.",
+      "Q    And is soon still your guidance on --",
+      "MS. BAKER:  Soon is still my guidance.",
+      "Q    On the budget, will he sign the bill this week?",
+      `MS. BAKER:  ${ANSWER}`,
+    ]);
+    expect(kinds).toEqual(["question", "answer", "question", "answer", "question", "answer"]);
+    expect(pairs).toEqual([
+      [0, 1],
+      [2, 3],
+      [4, 5],
+    ]);
+  });
+
+  it("words the official only echoes, jokes or says as something dawns are no answer to a reporter's aside", () => {
+    for (const reply of [
+      "“One of the senators.” Okay.",
+      "That is quite a press conference. (Laughter.)",
+      "Oh, the budget, sure.",
+    ]) {
+      const { kinds, pairs } = read([
+        "Q    Who has criticized the plan, and what has the President said to them?",
+        "MS. BAKER:  I don't know who you have in mind, but the President has spoken to many senators.",
+        "Q    I'll say that one of the senators held a press conference about it --",
+        `MS. BAKER:  ${reply}`,
+        "Q    On the budget, will he sign the bill this week?",
+        `MS. BAKER:  ${ANSWER}`,
+      ]);
+      expect(kinds.slice(2, 4)).toEqual(["other", "other"]);
+      expect(pairs).toEqual([
+        [0, 1],
+        [4, 5],
+      ]);
+    }
+  });
+
   it("an official's few words for a laugh are an aside when the answer comes after them, and the reply when the next question follows", () => {
     const aside = read([
       "Q    Can you give us an update on the dogs, and whether they are at the White House?",
