@@ -508,6 +508,34 @@ describe("turn kinds", () => {
     ]);
   });
 
+  it("a question broken off after a few words and answered then and there is a question, where a bid cut off is not", () => {
+    const answered = read([
+      "Q    Why didn't the President go to the march himself this weekend?",
+      "MR. EARNEST:  I think the President himself would have liked to have had the opportunity to be there.",
+      "Q    Why not --",
+      "MR. EARNEST:  Well, the fact is that the planning for the march only began a few weeks ago, and his schedule was set.",
+      "Q    On Iran, is a deal close?",
+      `MR. EARNEST:  ${ANSWER}`,
+    ]);
+    expect(answered.kinds).toEqual(["question", "answer", "question", "answer", "question", "answer"]);
+    expect(answered.pairs).toEqual([
+      [0, 1],
+      [2, 3],
+      [4, 5],
+    ]);
+    const bid = read([
+      "Q    Why didn't the President go to the march himself this weekend?",
+      "MR. EARNEST:  I think the President himself would have liked to have had the opportunity to be there.",
+      "Q    Can I --",
+      "MR. EARNEST:  Well, the fact is that the planning for the march only began a few weeks ago, and his schedule was set.",
+    ]);
+    expect(bid.kinds[2]).toBe("other");
+    expect(bid.pairs).toEqual([
+      [0, 1],
+      [0, 3],
+    ]);
+  });
+
   it("words the official only echoes, jokes or says as something dawns are no answer to a reporter's aside", () => {
     for (const reply of [
       "“One of the senators.” Okay.",

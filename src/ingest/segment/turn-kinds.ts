@@ -460,8 +460,23 @@ export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[
   // ("You spent part of your day —" "I'm over here." "Oh, hi." "You spent part of your day…").
   for (let i = 0; i < turns.length; i++) {
     const text = texts[i] as string;
-    if (sides[i] !== "ask" || kinds[i] !== "other" || !isCutOff(text) || putsAQuestion(text)) continue;
+    if (sides[i] !== "ask" || kinds[i] !== "other" || !isCutOff(text)) continue;
     const next = kinds[i + 1];
+    // A question begun and broken off ("Why not --", "And how many --") that the official answers
+    // then and there asked it, though its few words read as a bid for the floor ("On Ukraine —");
+    // not leave asked ("Can I —"), a name called, nor one the official's own answer goes on past.
+    if (putsAQuestion(text)) {
+      if (
+        isBrokenOff(text) &&
+        sides[i + 1] === "official" &&
+        next === null &&
+        continued[i + 1] !== i - 1 &&
+        !isNamedBid(text) &&
+        !asksLeave(text)
+      )
+        kinds[i] = null;
+      continue;
+    }
     // Bids for the floor and bare stage directions are shorter still; but a few words broken off
     // with a dash, that bid by no name and that the person asked answers at once, began a question
     // ("You're saying high confidence here--" "This time they've got high confidence…"). Dots
