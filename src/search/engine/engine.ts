@@ -240,13 +240,14 @@ export class SearchEngine {
     const passes = (r: number) => !excluded?.has(r) && pass(r);
     if (unfiltered && groups) return { ...base, titles, passes };
     const rowids = new Int32Array(base.length);
-    const scores = base.scores ? new Float64Array(base.length) : null;
+    const { rowids: matched, scores: matchScores, length: count } = base;
+    const scores = matchScores ? new Float64Array(count) : null;
     let n = 0;
-    for (let i = 0; i < base.length; i++) {
-      const r = base.rowids[i] as number;
+    for (let i = 0; i < count; i++) {
+      const r = matched[i] as number;
       if (!passes(r)) continue;
       rowids[n] = r;
-      if (scores && base.scores) scores[n] = base.scores[i] as number;
+      if (scores && matchScores) scores[n] = matchScores[i] as number;
       n++;
     }
     return { rowids, scores, length: n, titles, passes };
@@ -440,15 +441,31 @@ export class SearchEngine {
     const facets = counted ? facetValues(counted, cat) : null;
     if (counted) releaseFacets(cat, counted);
     // The documents met go into a buffer kept between searches: pushing each onto an array cost
-    // more than the loop (a common word meets 15,000).
+    // more than the loop (a common word meets 15,000). The arrays are read from locals, not from
+    // the match object and the catalog at every turn: with this pass, the page's and the catalog
+    // check's alike, `the` took 21.5 ms against 27.5 and `people` 12.3 against 15.4 (bench
+    // corpus, old and new code alternated in one process, 20 runs each).
     let documents = 0;
-    for (let i = 0; i < m.length; i++) {
-      const d = cat.doc[m.rowids[i] as number] as number;
-      if (seen[d] === 0) {
-        seen[d] = 1;
-        touched[documents++] = d;
+    const { rowids: matched, scores: matchScores, length: matchCount } = m;
+    const turnDoc = cat.doc;
+    if (matchScores) {
+      for (let i = 0; i < matchCount; i++) {
+        const d = turnDoc[matched[i] as number] as number;
+        if (seen[d] === 0) {
+          seen[d] = 1;
+          touched[documents++] = d;
+        }
+        const score = matchScores[i] as number;
+        if (score < (best[d] as number)) best[d] = score;
       }
-      if (m.scores && (m.scores[i] as number) < (best[d] as number)) best[d] = m.scores[i] as number;
+    } else {
+      for (let i = 0; i < matchCount; i++) {
+        const d = turnDoc[matched[i] as number] as number;
+        if (seen[d] === 0) {
+          seen[d] = 1;
+          touched[documents++] = d;
+        }
+      }
     }
     // Documents found by their title alone are hits with no matching turns.
     for (const d of this.titleOnly(m, compiled.groups.length, cat, (d) => seen[d] === 1))
@@ -523,13 +540,16 @@ export class SearchEngine {
     mentioned: string[] = [],
   ): Promise<DocumentHit[]> {
     const wanted = new Map<number, { r: number; score: number }[]>(page.map((p) => [p.d, []]));
-    // Which matches are on the page, by a mark per document rather than a lookup per match.
+    // Which matches are on the page, by a mark per document rather than a lookup per match; the
+    // arrays read from locals, as in the search's own pass over the matches.
     const onPage = new Uint8Array(cat.docId.length);
     for (const p of page) onPage[p.d] = 1;
-    for (let i = 0; i < m.length; i++) {
-      const r = m.rowids[i] as number;
-      const d = cat.doc[r] as number;
-      if (onPage[d] === 1) wanted.get(d)?.push({ r, score: m.scores ? (m.scores[i] as number) : 0 });
+    const { rowids, scores, length } = m;
+    const turnDoc = cat.doc;
+    for (let i = 0; i < length; i++) {
+      const r = rowids[i] as number;
+      const d = turnDoc[r] as number;
+      if (onPage[d] === 1) wanted.get(d)?.push({ r, score: scores ? (scores[i] as number) : 0 });
     }
     const chosen = new Map<number, number[]>();
     for (const [d, list] of wanted) {
@@ -806,9 +826,12 @@ export function firstInOrder(
  */
 function inCatalog(m: Matches, cat: TurnCatalog): Matches {
   let unknown = 0;
-  for (let i = 0; i < m.length; i++) {
-    const r = m.rowids[i] as number;
-    if (r >= cat.doc.length || (cat.doc[r] as number) < 0) unknown++;
+  const { rowids: matched, length: count } = m;
+  const turnDoc = cat.doc;
+  const known = turnDoc.length;
+  for (let i = 0; i < count; i++) {
+    const r = matched[i] as number;
+    if (r >= known || (turnDoc[r] as number) < 0) unknown++;
   }
   if (unknown === 0) return m;
   const rowids = new Int32Array(m.length - unknown);
