@@ -557,7 +557,6 @@ const FILLERS = new Set(
 );
 const isFiller = (word: string) => FILLERS.has(word.toLowerCase().replace(/[^\p{L}’']/gu, ""));
 
-/** The question a turn ends on asks what, why, how, when, where, who or which: a yes is no answer to it. */
 /**
  * Whether an official's few words take up a reporter's pressing as an answer does: a statement of
  * their own, not a question back, a nod, courtesy, the floor given, a joke for the room, the
@@ -579,6 +578,7 @@ function takesUpPressing(text: string, pressing: string): boolean {
   );
 }
 
+/** The question a turn ends on asks what, why, how, when, where, who or which: a yes is no answer to it. */
 function asksWhat(text: string): boolean {
   const questions = text.split(/(?<=[?？])/u).filter((q) => /[?？]\s*$/u.test(q));
   const last = questions[questions.length - 1];
