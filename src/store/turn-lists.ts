@@ -62,8 +62,8 @@ export function intersection(lists: Int32Array[]): Int32Array {
 
 /**
  * How many times longer one list must be than the other for a walk of the short one to search
- * the long one (seek) rather than step through it: a word's rarer forms were each walked against
- * every turn the word matched.
+ * the long one (seek) rather than step through it: a rare word's few turns against a common
+ * word's in an AND.
  */
 export const GALLOP = 8;
 

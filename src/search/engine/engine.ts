@@ -448,24 +448,13 @@ export class SearchEngine {
     let documents = 0;
     const { rowids: matched, scores: matchScores, length: matchCount } = m;
     const turnDoc = cat.doc;
-    if (matchScores) {
-      for (let i = 0; i < matchCount; i++) {
-        const d = turnDoc[matched[i] as number] as number;
-        if (seen[d] === 0) {
-          seen[d] = 1;
-          touched[documents++] = d;
-        }
-        const score = matchScores[i] as number;
-        if (score < (best[d] as number)) best[d] = score;
+    for (let i = 0; i < matchCount; i++) {
+      const d = turnDoc[matched[i] as number] as number;
+      if (seen[d] === 0) {
+        seen[d] = 1;
+        touched[documents++] = d;
       }
-    } else {
-      for (let i = 0; i < matchCount; i++) {
-        const d = turnDoc[matched[i] as number] as number;
-        if (seen[d] === 0) {
-          seen[d] = 1;
-          touched[documents++] = d;
-        }
-      }
+      if (matchScores && (matchScores[i] as number) < (best[d] as number)) best[d] = matchScores[i] as number;
     }
     // Documents found by their title alone are hits with no matching turns.
     for (const d of this.titleOnly(m, compiled.groups.length, cat, (d) => seen[d] === 1))

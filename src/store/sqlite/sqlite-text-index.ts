@@ -21,7 +21,7 @@ import type {
   TurnRow,
   Vocabulary,
 } from "../../model/text-index.js";
-import { GALLOP, intersection, seek, union } from "../turn-lists.js";
+import { intersection, union } from "../turn-lists.js";
 import { allOf, anyOf } from "./fts5-expression.js";
 import { hasTable } from "./tables.js";
 import { ListScratch, storedStemsAreCurrent, TermCounts, type TermList } from "./term-counts.js";
@@ -326,30 +326,15 @@ export class SqliteTextIndex implements TextIndex {
 
 /** A phrase's FTS5 ranks (bm25() of that one phrase, negative) at the turns it matched. */
 function addRanks(scores: Float64Array, rowids: Int32Array, n: Int32Array, ranks: Float64Array): void {
-  if (n.length > rowids.length * GALLOP) {
-    let k = 0;
-    for (let i = 0; i < rowids.length; i++) {
-      k = seek(n, k, rowids[i] as number);
-      if (k >= n.length) break;
-      if (n[k] === rowids[i]) scores[i] = (scores[i] as number) + (ranks[k] as number);
-    }
-    return;
-  }
-  const far = rowids.length > n.length * GALLOP;
   let i = 0;
   for (let k = 0; k < n.length && i < rowids.length; k++) {
     const turn = n[k] as number;
-    if (far) i = seek(rowids, i, turn);
-    else while (i < rowids.length && (rowids[i] as number) < turn) i++;
+    while (i < rowids.length && (rowids[i] as number) < turn) i++;
     if (rowids[i] === turn) scores[i] = (scores[i] as number) + (ranks[k] as number);
   }
 }
 
-/**
- * A term's BM25 at the turns it is in, from its count there and the turn's length. Where one list
- * is many times the other (a rare form of a common word, a common word's list against the few
- * turns an AND left), the short one is walked and the long one searched (seek).
- */
+/** A term's BM25 at the turns it is in, from its count there and the turn's length. */
 function addTermScores(
   scores: Float64Array,
   rowids: Int32Array,
@@ -358,23 +343,10 @@ function addTermScores(
   averageLength: number,
 ): void {
   const { n, tf, len } = list;
-  if (n.length > rowids.length * GALLOP) {
-    let k = 0;
-    for (let i = 0; i < rowids.length; i++) {
-      k = seek(n, k, rowids[i] as number);
-      if (k >= n.length) break;
-      if (n[k] === rowids[i])
-        scores[i] =
-          (scores[i] as number) - termScore(weight, tf[k] as number, len[k] as number, averageLength);
-    }
-    return;
-  }
-  const far = rowids.length > n.length * GALLOP;
   let i = 0;
   for (let k = 0; k < n.length && i < rowids.length; k++) {
     const turn = n[k] as number;
-    if (far) i = seek(rowids, i, turn);
-    else while (i < rowids.length && (rowids[i] as number) < turn) i++;
+    while (i < rowids.length && (rowids[i] as number) < turn) i++;
     if (rowids[i] === turn)
       scores[i] = (scores[i] as number) - termScore(weight, tf[k] as number, len[k] as number, averageLength);
   }
