@@ -30,17 +30,51 @@ const FUNCTION_WORDS: Record<string, Set<string>> = {
   uk: new Set("і що та це як ми ви вони було якщо би вже або тільки також й із є".split(" ")),
 };
 
-const WORDS = /[\p{L}']+/gu;
+/** The longest function word: a longer word is not looked up. */
+const LONGEST = Math.max(...Object.values(FUNCTION_WORDS).flatMap((set) => [...set].map((w) => w.length)));
 
-/** Whether at least one word in eight of the first sixty is a function word of `lang`. */
+/** Per UTF-16 code unit: 1 a letter (\p{L}) or an apostrophe, 0 not, 255 not yet asked. */
+const wordUnit = new Uint8Array(65536).fill(255);
+const WORD_CHAR = /^[\p{L}']$/u;
+
+/** The length of the word character at `i` (2 for a letter outside the BMP), 0 when there is none. */
+function wordCharAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code >= 0xd800 && code <= 0xdbff) {
+    const low = text.charCodeAt(i + 1);
+    if (low >= 0xdc00 && low <= 0xdfff) return WORD_CHAR.test(text.slice(i, i + 2)) ? 2 : 0;
+  }
+  let c = wordUnit[code] as number;
+  if (c === 255) {
+    c = code >= 0xd800 && code <= 0xdfff ? 0 : WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 0;
+    wordUnit[code] = c;
+  }
+  return c;
+}
+
+/**
+ * Whether at least one word in eight of the first sixty is a function word of `lang`; words are
+ * runs of letters and apostrophes, scanned by hand, since every long turn passes here.
+ */
 function plainly(text: string, lang: string): boolean {
   const words = FUNCTION_WORDS[lang];
   if (!words) return false;
   let seen = 0;
   let hits = 0;
-  for (const m of text.matchAll(WORDS)) {
-    if (words.has(m[0].toLowerCase())) hits++;
-    if (++seen === 60) break;
+  const n = text.length;
+  for (let i = 0; i < n && seen < 60; ) {
+    let w = wordCharAt(text, i);
+    if (w === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (w > 0) {
+      i += w;
+      w = i < n ? wordCharAt(text, i) : 0;
+    }
+    seen++;
+    if (i - start <= LONGEST && words.has(text.slice(start, i).toLowerCase())) hits++;
   }
   return seen >= 20 && hits * 8 >= seen;
 }

@@ -23,7 +23,33 @@ export interface NameToken {
 
 /** What a word is; nameTokens scans for it by hand (wordEnd). */
 export const WORD_PATTERN = /[\p{L}\p{N}]+(?:['’ʼ-][\p{L}\p{N}]+)*/gu;
-const CYRILLIC = /[\u0400-\u04ff]/;
+/** Per UTF-16 code unit: 1 a unit that lowercasing changes (a capital), 0 not, 255 not yet asked. */
+const capitalUnit = new Uint8Array(65536).fill(255);
+
+function isCapitalUnit(code: number): boolean {
+  let c = capitalUnit[code] as number;
+  if (c === 255) {
+    const ch = String.fromCharCode(code);
+    c = ch !== ch.toLowerCase() ? 1 : 0;
+    capitalUnit[code] = c;
+  }
+  return c === 1;
+}
+
+/** What a word's code units say: CYRILLIC when one is in U+0400–U+04FF, LOWERED when lowercasing may change one. */
+const CYRILLIC_UNIT = 1;
+const LOWERED = 2;
+
+function unitsOf(text: string, start: number, end: number): number {
+  let found = 0;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x400 && code <= 0x4ff) found |= CYRILLIC_UNIT;
+    // A surrogate pair may be a capital outside the BMP, which no single unit shows.
+    if ((code >= 0xd800 && code <= 0xdfff) || isCapitalUnit(code)) found |= LOWERED;
+  }
+  return found;
+}
 /** Initials of two letters: "Дж.Байден"; and the abbreviated courtesy titles. */
 const TWO_LETTER_INITIALS = new Set(["Дж", "Mr", "Ms", "Dr", "St", "Jr", "Sr"]);
 const POSSESSIVE = /['’]s$/i;
@@ -93,9 +119,11 @@ export function nameTokens(text: string): NameToken[] {
     const last = raw.charCodeAt(raw.length - 1);
     if ((last === 115 || last === 83) && POSSESSIVE.test(raw)) raw = raw.slice(0, -2);
     const end = start + raw.length;
-    const gapBefore = text.slice(previousEnd, start);
-    const first = raw[0] ?? "";
-    const capital = first !== first.toLowerCase();
+    // Most words follow a single space: the literal, not a slice of the text.
+    const gapBefore =
+      start - previousEnd === 1 && text.charCodeAt(previousEnd) === 32 ? " " : text.slice(previousEnd, start);
+    // Read from a table, not by lowercasing: every word of every paragraph passes here.
+    const capital = raw.length > 0 && isCapitalUnit(raw.charCodeAt(0));
     const before = out[out.length - 1];
     // Most words follow a single space, which opens nothing: no need to read the gap.
     const opening =
@@ -104,15 +132,17 @@ export function nameTokens(text: string): NameToken[] {
         (/[!?;:•…"“«(\n*·▪●►]\s*$/.test(gapBefore) ||
           /[—–-]\s+$/.test(gapBefore) ||
           (gapBefore.trimEnd().endsWith(".") && !before.initial && !NO_SENTENCE_END.has(before.lower))));
+    const units = unitsOf(text, start, end);
     const initial = capital && text[end] === "." && (raw.length === 1 || TWO_LETTER_INITIALS.has(raw));
     out.push({
       raw,
-      lower: raw.toLowerCase(),
+      // Lowercasing allocates a new string even when nothing changes; most words are lowercase already.
+      lower: units & LOWERED ? raw.toLowerCase() : raw,
       start,
       end,
       capital,
       initial,
-      cyrillic: CYRILLIC.test(raw),
+      cyrillic: (units & CYRILLIC_UNIT) !== 0,
       opening,
       gapBefore,
     });
