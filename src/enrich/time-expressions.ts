@@ -13,8 +13,19 @@ const pad = (n: number) => String(n).padStart(2, "0");
  * Words or numbers a date expression needs: a year, a day.month pair, a month or weekday name,
  * or a relative word ("next year", "в следующем месяце"). Sentences without one are not parsed.
  */
-const DATE_CUE =
-  /\b(?:1[89]\d\d|2[01]\d\d)\b|\b\d{1,2}[./]\d{1,2}\b|\b(?:year|month|week|today|tomorrow|yesterday|tonight|ago|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|год|месяц|недел|сегодня|завтра|вчера|январ|феврал|март|апрел|ма[яей]|июн|июл|август|сентябр|октябр|ноябр|декабр|року|році|рік|місяц|тижн|тижд|сьогодні|вчора|січн|лют|берез|квіт|травн|червн|липн|серпн|вересн|жовтн|листопад|грудн/i;
+const LATIN_DATE_CUE =
+  /\b(?:1[89]\d\d|2[01]\d\d)\b|\b\d{1,2}[./]\d{1,2}\b|\b(?:year|month|week|today|tomorrow|yesterday|tonight|ago|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
+const CYRILLIC_DATE_CUE =
+  /год|месяц|недел|сегодня|завтра|вчера|январ|феврал|март|апрел|ма[яей]|июн|июл|август|сентябр|октябр|ноябр|декабр|року|році|рік|місяц|тижн|тижд|сьогодні|вчора|січн|лют|берез|квіт|травн|червн|липн|серпн|вересн|жовтн|листопад|грудн/i;
+/**
+ * What the Cyrillic cues can match, case folded: the Cyrillic block and the few letters of
+ * Cyrillic Extended-C that uppercase into it.
+ */
+const CYRILLIC_LETTER = /[\u0400-\u04ff\u1c80-\u1c8f]/;
+
+/** Both cues in one expression cost twice as much: most text has no Cyrillic letter to try them at. */
+const dateCue = (text: string) =>
+  LATIN_DATE_CUE.test(text) || (CYRILLIC_LETTER.test(text) && CYRILLIC_DATE_CUE.test(text));
 
 /**
  * A year named by its number alone, which chrono leaves in Russian and Ukrainian: "в 2021 году",
@@ -44,12 +55,12 @@ export function findTimeExpressions(
 ): TimeExpression[] {
   if (!documentDate || !/^\d{4}-\d{2}-\d{2}$/.test(documentDate)) return [];
   // chrono is thorough but slow: it reads only the sentences that hold something a date needs.
-  if (!DATE_CUE.test(text)) return [];
+  if (!dateCue(text)) return [];
   const ref = new Date(`${documentDate}T12:00:00Z`);
   const out: TimeExpression[] = [];
   // A date never spans sentences; the shared splitter keeps "Dec. 29" and "15 янв. 2021 г." whole.
   for (const sentence of splitSentences(text, lang)) {
-    if (!DATE_CUE.test(sentence.text)) continue;
+    if (!dateCue(sentence.text)) continue;
     const offset = sentence.start;
     for (const r of parserFor(lang).parse(
       sentence.text,
