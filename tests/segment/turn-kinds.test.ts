@@ -536,6 +536,29 @@ describe("turn kinds", () => {
     ]);
   });
 
+  it("a question word or an adverb asked of the answer just given (Why?, Informally?) is a question, where a name called is a bid", () => {
+    for (const asked of ["Why?", "When?", "Informally?"]) {
+      const exchange = read([
+        "Q    Did the President cancel his plans for Saturday?",
+        "MR. GIBBS:  He did.",
+        `Q    ${asked}`,
+        "MR. GIBBS:  He spent most of Saturday in the Oval Office working on the budget, and he will go another time.",
+      ]);
+      expect(exchange.kinds).toEqual(["question", "answer", "question", "answer"]);
+      expect(exchange.pairs).toEqual([
+        [0, 1],
+        [2, 3],
+      ]);
+    }
+    const called = read([
+      "Q    Did the President cancel his plans for Saturday?",
+      "MR. GIBBS:  He did.",
+      "Q    Robert?",
+      "MR. GIBBS:  He spent most of Saturday in the Oval Office working on the budget, and he will go another time.",
+    ]);
+    expect(called.kinds[2]).toBe("other");
+  });
+
   it("words the official only echoes, jokes or says as something dawns are no answer to a reporter's aside", () => {
     for (const reply of [
       "“One of the senators.” Okay.",

@@ -18,11 +18,20 @@ import {
 const FOLLOW_UP_BID =
   /^(?:(?:can|could|may) i (?:just )?(?:ask (?:a|one) )?|(?:just )?(?:a|one) (?:quick )?)?(?:follow[- ]?up|more|last one|quick one|change (?:of|the) (?:topic|subject)|(?:another|a different|a new) (?:topic|subject))\s*[?.]?$/iu;
 
+/**
+ * One word that asks what no name can, of the answer just given: a question word ("Why?",
+ * "When?") or an adverb by its ending ("Informally?", "Officially?").
+ */
+const ASKS_NOT_CALLS =
+  /^(?:why|when|how|where|who|what|which|\p{L}{3,}(?:tely|ively|ously|ally|fully|ently|antly|ibly|ably))\s*\?$/iu;
+
 /** A name called ("Karine?", "Mr. President —") or the floor asked for ("A follow-up?"), in at most six words. */
 const bidsByName = (t: string) =>
-  /^(?:(?:[Mm]r|[Mm]rs|[Mm]s|[Mm]adam)\.?\s+)?\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)?\s*[?—–-]+$/u.test(
+  (/^(?:(?:[Mm]r|[Mm]rs|[Mm]s|[Mm]adam)\.?\s+)?\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)?\s*[?—–-]+$/u.test(
     t,
-  ) || FOLLOW_UP_BID.test(t);
+  ) &&
+    !ASKS_NOT_CALLS.test(t)) ||
+  FOLLOW_UP_BID.test(t);
 
 /** A bid for the floor by name or by asking for it: "Karine?", "Mr. President —", "A follow-up?". */
 export function isNamedBid(text: string): boolean {
