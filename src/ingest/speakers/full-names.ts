@@ -37,9 +37,12 @@ const TITLED_SURNAME = /^(?:[\p{L}]+\.?\s+){1,4}([\p{L}’'-]+)$/u;
 const WORD = /[\p{L}’'-]+\.?/gu;
 /**
  * A word of WORD's that starts with a capital: WORD's matches start wherever a run of its letters
- * does, so a capitalised one is a capital with none of those letters before it.
+ * does, so a capitalised one is a capital with none of those letters before it (WORD_CHAR_BEFORE,
+ * checked by hand: a lookbehind in front made the engine try it at every position of the text).
+ * No match can begin inside one turned away, whose every character but a final dot is a letter.
  */
-const CAPITALISED_WORD = /(?<![\p{L}’'-])\p{Lu}[\p{L}’'-]*\.?/gu;
+const CAPITALISED_WORD = /\p{Lu}[\p{L}’'-]*\.?/gu;
+const WORD_CHAR_BEFORE = /[\p{L}’'-]$/u;
 /** Where a text's first word starts. */
 const LETTER = /[\p{L}’'-]/u;
 
@@ -75,11 +78,12 @@ export function readIntroductions(texts: readonly string[]): Introductions {
   texts.forEach((text, t) => {
     const first = text.search(LETTER);
     for (const m of text.matchAll(CAPITALISED_WORD)) {
-      if (m.index === first) continue;
+      const at = m.index ?? 0;
+      if (at === first || (at > 0 && WORD_CHAR_BEFORE.test(text.slice(Math.max(0, at - 2), at)))) continue;
       const key = foldName(m[0].replace(/\.$/u, ""));
       const list = starts.get(key);
-      if (list) list.push([t, m.index ?? 0]);
-      else starts.set(key, [[t, m.index ?? 0]]);
+      if (list) list.push([t, at]);
+      else starts.set(key, [[t, at]]);
     }
   });
   return {
