@@ -63,8 +63,11 @@ function leafParagraphs(text: string): string[] {
     .filter(Boolean);
 }
 
-/** A sentence's end inside a text, and the white space after it. */
-const SENTENCE_GAP = /(?<=[.?!"”)\]])[\s\u00a0]*/gu;
+/**
+ * A sentence's end inside a text and the white space after it: the gap is all but the first
+ * character. The mark is matched, not looked behind for, which made the engine try every position.
+ */
+const SENTENCE_GAP = /[.?!"”)\]][\s\u00a0]*/gu;
 /** A title's full stop, which ends no sentence: the "MR." of "MR. GIBBS:". */
 const TITLE_STOP = /(?<![\p{L}\p{N}])(?:mr|mrs|ms|mx|dr|st|sen|rep|gov|gen|jr|sr|prof|amb|hon|rev)\.$/iu;
 /**
@@ -85,12 +88,13 @@ function withRunOnBreaks(text: string): string {
   const spaced: [number, number][] = [];
   const tight: [number, number][] = [];
   for (const m of text.matchAll(SENTENCE_GAP)) {
-    const from = m.index ?? 0;
-    const to = from + m[0].length;
+    const from = (m.index ?? 0) + 1;
+    const to = (m.index ?? 0) + m[0].length;
     if (to >= text.length || TITLE_STOP.test(text.slice(Math.max(0, from - 6), from))) continue;
     const rest = text.slice(to);
-    if (opensWithSpacedQ(rest) || (m[0].length >= 2 && opensWithUsLabel(rest))) spaced.push([from, to]);
-    else if (m[0].length >= 1 && opensWithUsLabel(rest, true)) tight.push([from, to]);
+    const gap = to - from;
+    if (opensWithSpacedQ(rest) || (gap >= 2 && opensWithUsLabel(rest))) spaced.push([from, to]);
+    else if (gap >= 1 && opensWithUsLabel(rest, true)) tight.push([from, to]);
   }
   const breaks = spaced.length + tight.length >= RUN_ON_AT_LEAST ? [...spaced, ...tight] : spaced;
   if (breaks.length === 0) return text;
