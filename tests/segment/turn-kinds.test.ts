@@ -559,6 +559,23 @@ describe("turn kinds", () => {
     expect(called.kinds[2]).toBe("other");
   });
 
+  it("a word or two an official asks back about the question (Hamas?), which the reporter confirms, calls no one; a colleague named who answers next is called", () => {
+    const askedBack = read([
+      "Q    And do you welcome their participation in the elections?",
+      "MS. PSAKI:  Hamas?",
+      "Q    Yes.",
+      `MS. PSAKI:  ${ANSWER}`,
+    ]);
+    expect(askedBack.kinds).toEqual(["question", "other", "other", "answer"]);
+    expect(askedBack.pairs).toEqual([[0, 3]]);
+    const handed = read([
+      "Q    Will the booster be needed this year?",
+      "MR. SLAVITT:  Dr. Fauci?",
+      `DR. FAUCI:  ${ANSWER}`,
+    ]);
+    expect(handed.kinds[1]).toBe("moderator");
+  });
+
   it("words the official only echoes, jokes or says as something dawns are no answer to a reporter's aside", () => {
     for (const reply of [
       "“One of the senators.” Okay.",

@@ -329,6 +329,20 @@ export function classifyTurns(turns: TurnShape[], hasLabels: boolean): TurnKind[
       kinds[i] = "other";
       continue;
     }
+    // "And do you welcome their participation in the elections?" "Hamas?" "Yes.": a word or two
+    // asked back about the question, which the reporter confirms, call no one to ask.
+    if (
+      kinds[i] === "moderator" &&
+      prevAsked &&
+      nextSide === "ask" &&
+      endsOnQuestionMark(text) &&
+      spokenWordCount(text, 4) <= 4 &&
+      spokenWordCount(texts[i + 1] as string, 3) <= 3 &&
+      ANSWER_REPLY.test((texts[i + 1] as string).trim())
+    ) {
+      kinds[i] = "other";
+      continue;
+    }
     if (side !== "official" || kinds[i] !== null) continue;
     // "She came to see you guys. (Laughter.)", "Oh, I was waiting for this to come up. (Laughter.)":
     // an official's few words for a laugh that neither say yes or no nor ask anything are an aside,
