@@ -8,6 +8,7 @@
  * where turns are enriched (`loadLanguageDetection`, awaited by whoever builds an entity matcher):
  * not by every ingest worker, server or command that merely imports the pipeline.
  */
+import { classReader } from "../model/letters.js";
 import { type Detector, loadEldMedium } from "./eld-model.js";
 
 let detector: Promise<Detector> | null = null;
@@ -33,24 +34,8 @@ const FUNCTION_WORDS: Record<string, Set<string>> = {
 /** The longest function word: a longer word is not looked up. */
 const LONGEST = Math.max(...Object.values(FUNCTION_WORDS).flatMap((set) => [...set].map((w) => w.length)));
 
-/** Per UTF-16 code unit: 1 a letter (\p{L}) or an apostrophe, 0 not, 255 not yet asked. */
-const wordUnit = new Uint8Array(65536).fill(255);
-const WORD_CHAR = /^[\p{L}']$/u;
-
-/** The length of the word character at `i` (2 for a letter outside the BMP), 0 when there is none. */
-function wordCharAt(text: string, i: number): number {
-  const code = text.charCodeAt(i);
-  if (code >= 0xd800 && code <= 0xdbff) {
-    const low = text.charCodeAt(i + 1);
-    if (low >= 0xdc00 && low <= 0xdfff) return WORD_CHAR.test(text.slice(i, i + 2)) ? 2 : 0;
-  }
-  let c = wordUnit[code] as number;
-  if (c === 255) {
-    c = code >= 0xd800 && code <= 0xdfff ? 0 : WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 0;
-    wordUnit[code] = c;
-  }
-  return c;
-}
+/** The length of the letter (\p{L}) or apostrophe at `i`, 0 when there is none. */
+const wordCharAt = classReader(/^[\p{L}']$/u);
 
 /**
  * Whether at least one word in eight of the first sixty is a function word of `lang`; words are
