@@ -41,7 +41,7 @@ const wordCharAt = classReader(/^[\p{L}']$/u);
  * Whether at least one word in eight of the first sixty is a function word of `lang`; words are
  * runs of letters and apostrophes, scanned by hand, since every long turn passes here.
  */
-function plainly(text: string, lang: string): boolean {
+export function plainly(text: string, lang: string): boolean {
   const words = FUNCTION_WORDS[lang];
   if (!words) return false;
   let seen = 0;

@@ -44,6 +44,9 @@ const plainSpans = (text: string) =>
     return [m.index, m.index + raw.length];
   });
 
+/** The pattern's word at a given place. */
+const WORD_AT = new RegExp(WORD_PATTERN.source, "uy");
+
 describe("name tokens", () => {
   it("are the words the word pattern matches, for any text", () => {
     fc.assert(
@@ -51,6 +54,30 @@ describe("name tokens", () => {
         const text = pieces.join("") + noise;
         expect(nameTokens(text).map((t) => [t.start, t.end])).toEqual(plainSpans(text));
       }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("say of each word what its letters say: lowercase form, capital, Cyrillic, the gap before it", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...PIECES, "İ", "Σ", "\u{10400}"), { maxLength: 40 }),
+        fc.string(),
+        (pieces, noise) => {
+          const text = pieces.join("") + noise;
+          let previousEnd = 0;
+          for (const t of nameTokens(text)) {
+            const first = t.raw[0] ?? "";
+            expect(t.lower).toBe(t.raw.toLowerCase());
+            expect(t.capital).toBe(first !== first.toLowerCase());
+            expect(t.cyrillic).toBe(/[\u0400-\u04ff]/.test(t.raw));
+            expect(t.gapBefore).toBe(text.slice(previousEnd, t.start));
+            // The next gap starts after the whole word, a possessive left out of the span included.
+            WORD_AT.lastIndex = t.start;
+            previousEnd = t.start + (WORD_AT.exec(text)?.[0].length ?? 0);
+          }
+        },
+      ),
       { numRuns: 3000 },
     );
   });

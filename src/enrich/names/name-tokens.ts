@@ -4,7 +4,7 @@
  * nothing. Hyphens and apostrophes stay inside a word ("McFaul-Yermak", "O'Brien", "прем'єр");
  * a possessive ending ("Biden's") is left out of the word's span.
  */
-import { letterOrDigitAt } from "../../model/letters.js";
+import { isCapitalUnit, letterOrDigitAt } from "../../model/letters.js";
 
 export interface NameToken {
   raw: string;
@@ -23,19 +23,6 @@ export interface NameToken {
 
 /** What a word is; nameTokens scans for it by hand (wordEnd). */
 export const WORD_PATTERN = /[\p{L}\p{N}]+(?:['’ʼ-][\p{L}\p{N}]+)*/gu;
-/** Per UTF-16 code unit: 1 a unit that lowercasing changes (a capital), 0 not, 255 not yet asked. */
-const capitalUnit = new Uint8Array(65536).fill(255);
-
-function isCapitalUnit(code: number): boolean {
-  let c = capitalUnit[code] as number;
-  if (c === 255) {
-    const ch = String.fromCharCode(code);
-    c = ch !== ch.toLowerCase() ? 1 : 0;
-    capitalUnit[code] = c;
-  }
-  return c === 1;
-}
-
 /** What a word's code units say: CYRILLIC when one is in U+0400–U+04FF, LOWERED when lowercasing may change one. */
 const CYRILLIC_UNIT = 1;
 const LOWERED = 2;

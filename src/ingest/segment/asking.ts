@@ -7,6 +7,7 @@ import {
   foldWord,
   hasQuestionMark,
   isCutOff,
+  ONE_ADVERB,
   SENTENCE_END,
   sentencesOf,
   spokenWordCount,
@@ -22,15 +23,15 @@ const FOLLOW_UP_BID =
  * One word that asks what no name can, of the answer just given: a question word ("Why?",
  * "When?") or an adverb by its ending ("Informally?", "Officially?").
  */
-const ASKS_NOT_CALLS =
-  /^(?:why|when|how|where|who|what|which|\p{L}{3,}(?:tely|ively|ously|ally|fully|ently|antly|ibly|ably))\s*\?$/iu;
+const asksNotCalls = (t: string) =>
+  /\?$/u.test(t) && (/^(?:why|when|how|where|who|what|which)\s*\?$/iu.test(t) || ONE_ADVERB.test(t));
 
 /** A name called ("Karine?", "Mr. President —") or the floor asked for ("A follow-up?"), in at most six words. */
 const bidsByName = (t: string) =>
   (/^(?:(?:[Mm]r|[Mm]rs|[Mm]s|[Mm]adam)\.?\s+)?\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)?\s*[?—–-]+$/u.test(
     t,
   ) &&
-    !ASKS_NOT_CALLS.test(t)) ||
+    !asksNotCalls(t)) ||
   FOLLOW_UP_BID.test(t);
 
 /** A bid for the floor by name or by asking for it: "Karine?", "Mr. President —", "A follow-up?". */

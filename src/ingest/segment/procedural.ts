@@ -11,6 +11,7 @@ import { callsOnOutlet, isOutletName } from "./labels.js";
 import {
   hasQuestionMark,
   isBrokenOff,
+  ONE_ADVERB,
   sentencesOf,
   splitSentences,
   spokenWordCount,
@@ -176,12 +177,6 @@ export function callsOnSomeone(text: string): boolean {
 // answers of time, amount or degree ("Soon.", "Never.", "Nothing.", "Both.", "Mostly.").
 const NOT_A_NAME =
   /^(?:yes|yeah|yep|yup|no|nope|really|what|sorry|right|close|okay|ok|sure|why|how|when|where|who|pardon|again|and|or|so|exactly|absolutely|indeed|correct|true|fine|great|good|thanks|totally|definitely|precisely|agreed|perfect|wow|well|alright|maybe|probably|certainly|done|uh-huh|mm-hmm|mhm|hmm|huh|oh|ah|right-o|soon|never|later|today|tomorrow|tonight|yesterday|always|sometimes|often|perhaps|likely|unlikely|nothing|everything|something|both|neither|either|none|nobody|everyone|everybody|anyone|anything|nowhere|everywhere|now|yet|already|once|twice|false|wrong|partly|mostly|largely|hardly|noted|understood|interesting)\?$/iu;
-
-/**
- * A one-word reply that is an adverb by its ending ("Positively.", "Obviously.", "Hopefully.",
- * "Unfortunately."), which a name called never has: Sally, Kelly and Emily keep their own.
- */
-const ONE_ADVERB = /^\p{L}{3,}(?:tely|ively|ously|ally|fully|ently|antly|ibly|ably)[.!?]?$/iu;
 
 /**
  * A few words that call a name ("Karen?", "Mary.", "Yes, Peter?"), in Latin letters only, as no

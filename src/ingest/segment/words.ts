@@ -125,6 +125,12 @@ export function isStageDirectionOnly(text: string): boolean {
 const BROKEN_OFF = /(?:—|–|--)\s*["”’]?\s*$/u;
 const TRAILING_OFF = /(?:…|\.\.\.)\s*["”’]?\s*$/u;
 
+/**
+ * A one-word reply that is an adverb by its ending ("Positively.", "Obviously.", "Informally?"),
+ * which a name called never has: Sally, Kelly and Emily keep their own.
+ */
+export const ONE_ADVERB = /^\p{L}{3,}(?:tely|ively|ously|ally|fully|ently|antly|ibly|ably)[.!?]?$/iu;
+
 /** Ends in a dash: the speaker was broken off ("And as you know, there are wide- —", "I just wanted to —"). */
 export const isBrokenOff = (text: string) => BROKEN_OFF.test(text);
 
